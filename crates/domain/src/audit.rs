@@ -1,0 +1,95 @@
+//! Audit events: who did what to which record, and when. An event names identifiers and kinds
+//! only, never a title, a name or any other sensitive text, so the log can be read by the people
+//! who must check it without becoming a leak of its own.
+
+use crate::Timestamp;
+
+macro_rules! string_enum {
+    ($(#[$doc:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            #[must_use]
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            #[must_use]
+            pub fn parse(value: &str) -> Option<Self> {
+                match value { $($text => Some($name::$variant),)+ _ => None }
+            }
+        }
+    };
+}
+
+string_enum!(
+    /// What happened.
+    AuditAction {
+        StoreInitialised => "store.initialised",
+        UserCreated => "user.created",
+        TokenCreated => "token.created",
+        LoginSucceeded => "login.succeeded",
+        LoginFailed => "login.failed",
+        InitiativeCreated => "initiative.created",
+        InitiativeRead => "initiative.read",
+        InitiativeDestroyed => "initiative.destroyed",
+        MemberAdded => "member.added",
+        PersonCreated => "person.created",
+        PersonRead => "person.read",
+        NoteCreated => "note.created",
+        NoteRead => "note.read",
+        DocumentCreated => "document.created",
+        DocumentRead => "document.read",
+        Exported => "store.exported",
+        BackupTaken => "store.backup",
+        Restored => "store.restored",
+        KeyringExported => "keyring.exported",
+    }
+);
+
+string_enum!(
+    /// The kind of record an event is about.
+    TargetKind {
+        Store => "store",
+        User => "user",
+        Token => "token",
+        Initiative => "initiative",
+        Person => "person",
+        Note => "note",
+        Document => "document",
+    }
+);
+
+/// The record an event is about: a kind and an identifier, nothing more.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditTarget {
+    pub kind: TargetKind,
+    /// An identifier (UUID) or empty for the store as a whole.
+    pub id: String,
+}
+
+impl AuditTarget {
+    #[must_use]
+    pub fn store() -> Self {
+        Self { kind: TargetKind::Store, id: String::new() }
+    }
+
+    #[must_use]
+    pub fn of(kind: TargetKind, id: impl std::fmt::Display) -> Self {
+        Self { kind, id: id.to_string() }
+    }
+}
+
+/// One event before it is chained into the log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditEvent {
+    pub at: Timestamp,
+    /// From [`crate::Identity::audit_label`]: an id or a role, never a name.
+    pub actor: String,
+    pub action: AuditAction,
+    pub target: AuditTarget,
+}

@@ -1,0 +1,91 @@
+//! Identifiers. They are random (made by the caller from injected randomness), carry no meaning,
+//! and may be stored and logged in plaintext.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// A text that is not a valid identifier of the expected kind.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{0}` is not a valid identifier")]
+pub struct InvalidId(pub String);
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name(uuid::Uuid);
+
+        impl $name {
+            /// Builds an identifier from 16 random bytes supplied by the caller.
+            #[must_use]
+            pub fn from_random_bytes(bytes: [u8; 16]) -> Self {
+                Self(uuid::Builder::from_random_bytes(bytes).into_uuid())
+            }
+            #[must_use]
+            pub fn as_uuid(&self) -> uuid::Uuid {
+                self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                fmt::Display::fmt(&self.0.hyphenated(), f)
+            }
+        }
+
+        impl fmt::Debug for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "{}({})", stringify!($name), self.0.hyphenated())
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = InvalidId;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                uuid::Uuid::parse_str(s.trim()).map(Self).map_err(|_| InvalidId(s.to_owned()))
+            }
+        }
+    };
+}
+
+id_type!(
+    /// An account.
+    UserId
+);
+id_type!(
+    /// An initiative: one Track Two process, and the compartment its records are sealed in.
+    InitiativeId
+);
+id_type!(
+    /// A person on an initiative's roster (participant, resource person, contact).
+    PersonId
+);
+id_type!(
+    /// A note taken by the team: a rapporteur's record or a statement.
+    NoteId
+);
+id_type!(
+    /// A document kept with an initiative (draft, memo, non-paper).
+    DocumentId
+);
+id_type!(
+    /// A data key in the keyring.
+    KeyId
+);
+id_type!(
+    /// A personal access token.
+    TokenId
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_round_trip_through_text() {
+        let id = NoteId::from_random_bytes([7; 16]);
+        let parsed: NoteId = id.to_string().parse().unwrap();
+        assert_eq!(id, parsed);
+        assert!("not-an-id".parse::<NoteId>().is_err());
+    }
+}

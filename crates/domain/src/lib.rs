@@ -1,0 +1,24 @@
+//! The words of the field as types: initiatives, the people and notes that belong to them,
+//! the identities that act on them, the audit events they leave, and the policy that decides
+//! who may do what.
+//!
+//! This crate is pure: no I/O, no async, no clock, no randomness. Identifiers and timestamps are
+//! made by the caller and handed in, so every rule here can be tested exactly.
+
+pub mod access;
+pub mod audit;
+pub mod ids;
+pub mod identity;
+pub mod records;
+
+pub use access::{Decision, Denied, Operation};
+pub use audit::{AuditAction, AuditEvent, AuditTarget, TargetKind};
+pub use identity::{Channel, Identity, Principal};
+pub use ids::{DocumentId, InitiativeId, KeyId, NoteId, PersonId, TokenId, UserId};
+pub use records::{
+    Document, Initiative, MemberRole, Membership, NewDocument, NewInitiative, NewNote, NewPerson,
+    NewUser, Note, Person, User, ValidationError,
+};
+
+/// Instants are UTC and carried as `OffsetDateTime`; the caller supplies them.
+pub type Timestamp = time::OffsetDateTime;
