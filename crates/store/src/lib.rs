@@ -1,1 +1,148 @@
-//! placeholder
+//! The storage port: what the application needs from a database, in its own terms.
+//!
+//! Sensitive text crosses this boundary only as [`Sealed`] ciphertext or [`BlindIndex`] keyed
+//! hashes: the row types have no field that could hold a name or a note in plaintext, so no
+//! adapter can store one by mistake. Enumerations, identifiers and timestamps are plain.
+//!
+//! Adapters (`tracktwo-store-sqlite`, `tracktwo-store-postgres`) implement [`Store`] and
+//! [`WriteTx`]; `tracktwo-store-conformance` runs the same stories against each of them.
+
+mod rows;
+
+use async_trait::async_trait;
+use tracktwo_domain::{DocumentId, InitiativeId, KeyId, MemberRole, NoteId, PersonId, UserId};
+
+pub use rows::*;
+
+/// The format version this build writes. A store with a higher one was written by a newer
+/// tracktwo and is refused rather than misread.
+pub const FORMAT_VERSION: i64 = 1;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("the database cannot be reached: {0}")]
+    Unavailable(String),
+    #[error("this is not a tracktwo store, or it is damaged: {0}")]
+    NotATracktwoStore(String),
+    #[error(
+        "this store was written by a newer version of tracktwo (schema {found}, this build knows {supported}); \
+         upgrade tracktwo to open it"
+    )]
+    NewerVersion { found: i64, supported: i64 },
+    #[error("the data folder {path} cannot be used: {reason}")]
+    DataDir { path: String, reason: String },
+    #[error("a record with the same {0} already exists")]
+    Conflict(String),
+    #[error("the store is not initialised; run `tracktwo init` first")]
+    Uninitialised,
+    #[error("storage error: {0}")]
+    Backend(String),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// A store: one SQLite file or one PostgreSQL database (or schema).
+#[async_trait]
+pub trait Store: Send + Sync + 'static {
+    /// `"sqlite"` or `"postgres"`, for messages and metrics.
+    fn backend(&self) -> &'static str;
+
+    /// The store's metadata, or `None` when nothing has been initialised yet.
+    async fn meta(&self) -> Result<Option<StoreMeta>>;
+
+    /// Begins a write transaction. Writes are serialised through the audit chain's head, and a
+    /// commit returns only once the transaction is durable.
+    async fn begin(&self) -> Result<Box<dyn WriteTx>>;
+
+    /// A consistent copy of every table but the keyring, taken from one read snapshot while
+    /// writers carry on.
+    async fn snapshot(&self) -> Result<Snapshot>;
+
+    /// Releases connections.
+    async fn close(&self);
+}
+
+/// One write transaction. Dropping it without [`WriteTx::commit`] rolls it back.
+#[async_trait]
+pub trait WriteTx: Send {
+    async fn commit(self: Box<Self>) -> Result<()>;
+
+    async fn init_meta(&mut self, meta: &StoreMeta) -> Result<()>;
+
+    // The keyring.
+    async fn insert_key(&mut self, key: &KeyRow) -> Result<()>;
+    async fn key(&mut self, id: KeyId) -> Result<Option<KeyRow>>;
+    async fn system_key(&mut self) -> Result<Option<KeyRow>>;
+    async fn keys(&mut self) -> Result<Vec<KeyRow>>;
+
+    // Accounts.
+    async fn insert_user(&mut self, user: &UserRow) -> Result<()>;
+    async fn user(&mut self, id: UserId) -> Result<Option<UserRow>>;
+    async fn user_by_username(&mut self, index: &BlindIndex) -> Result<Option<UserRow>>;
+    async fn users(&mut self) -> Result<Vec<UserRow>>;
+    async fn insert_token(&mut self, token: &TokenRow) -> Result<()>;
+    async fn token_by_digest(&mut self, digest: &[u8; 32]) -> Result<Option<TokenRow>>;
+
+    // Initiatives and membership.
+    async fn insert_initiative(&mut self, initiative: &InitiativeRow) -> Result<()>;
+    async fn initiative(&mut self, id: InitiativeId) -> Result<Option<InitiativeRow>>;
+    async fn initiatives(&mut self) -> Result<Vec<InitiativeRow>>;
+    /// Deletes the initiative, everything recorded under it, and its data key.
+    async fn destroy_initiative(&mut self, id: InitiativeId) -> Result<()>;
+    async fn insert_member(&mut self, member: &MemberRow) -> Result<()>;
+    async fn membership(&mut self, initiative: InitiativeId, user: UserId) -> Result<Option<MemberRole>>;
+    async fn members(&mut self, initiative: InitiativeId) -> Result<Vec<MemberRow>>;
+
+    // Records within an initiative.
+    async fn insert_person(&mut self, person: &PersonRow) -> Result<()>;
+    async fn person(&mut self, id: PersonId) -> Result<Option<PersonRow>>;
+    async fn people(&mut self, initiative: InitiativeId) -> Result<Vec<PersonRow>>;
+    async fn insert_note(&mut self, note: &NoteRow) -> Result<()>;
+    async fn note(&mut self, id: NoteId) -> Result<Option<NoteRow>>;
+    async fn notes(&mut self, initiative: InitiativeId) -> Result<Vec<NoteRow>>;
+    async fn insert_document(&mut self, document: &DocumentRow) -> Result<()>;
+    async fn document(&mut self, id: DocumentId) -> Result<Option<DocumentRow>>;
+    async fn documents(&mut self, initiative: InitiativeId) -> Result<Vec<DocumentRow>>;
+
+    // The audit chain.
+    /// The last event's sequence number and MAC; locks the head until commit so appends are
+    /// strictly ordered.
+    async fn audit_head(&mut self) -> Result<AuditHead>;
+    /// Appends an event and moves the head to it.
+    async fn append_audit(&mut self, event: &AuditRow) -> Result<()>;
+    async fn audit_events(&mut self) -> Result<Vec<AuditRow>>;
+
+    /// Empties every table but the keyring and resets the audit head.
+    async fn clear_all_but_keys(&mut self) -> Result<()>;
+
+    /// Replaces every table but the keyring with the snapshot's contents, parents first.
+    async fn replace_all(&mut self, snapshot: &Snapshot) -> Result<()> {
+        self.clear_all_but_keys().await?;
+        self.init_meta(&snapshot.meta).await?;
+        for user in &snapshot.users {
+            self.insert_user(user).await?;
+        }
+        for token in &snapshot.tokens {
+            self.insert_token(token).await?;
+        }
+        for initiative in &snapshot.initiatives {
+            self.insert_initiative(initiative).await?;
+        }
+        for member in &snapshot.members {
+            self.insert_member(member).await?;
+        }
+        for person in &snapshot.people {
+            self.insert_person(person).await?;
+        }
+        for note in &snapshot.notes {
+            self.insert_note(note).await?;
+        }
+        for document in &snapshot.documents {
+            self.insert_document(document).await?;
+        }
+        for event in &snapshot.audit {
+            self.append_audit(event).await?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,176 @@
+use tracktwo_domain::{DocumentId, InitiativeId, KeyId, MemberRole, NoteId, PersonId, Timestamp, TokenId, UserId};
+
+/// Authenticated ciphertext of one field, as produced by the sealing layer.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Sealed(pub Vec<u8>);
+
+impl std::fmt::Debug for Sealed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Sealed({} bytes)", self.0.len())
+    }
+}
+
+/// A keyed hash of a sealed field's normalised value, for equality lookups.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct BlindIndex(pub [u8; 32]);
+
+impl std::fmt::Debug for BlindIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("BlindIndex(..)")
+    }
+}
+
+/// How the master key is obtained, so `open` can say what is needed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeySource {
+    KeyFile,
+    /// Argon2id over a passphrase with this salt and these costs.
+    Passphrase { salt: Vec<u8>, memory_kib: u32, iterations: u32, parallelism: u32 },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoreMeta {
+    pub format_version: i64,
+    pub created_at: Timestamp,
+    pub key_source: KeySource,
+    /// The master key's check value; tells a wrong key at once.
+    pub key_check: Vec<u8>,
+}
+
+/// Whose records a data key seals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyScope {
+    /// Account data (usernames, display names).
+    System,
+    Initiative(InitiativeId),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyRow {
+    pub id: KeyId,
+    pub scope: KeyScope,
+    /// The data key wrapped by the master key.
+    pub wrapped: Vec<u8>,
+    pub created_at: Timestamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserRow {
+    pub id: UserId,
+    pub username: Sealed,
+    pub username_index: BlindIndex,
+    pub display_name: Sealed,
+    pub is_admin: bool,
+    pub disabled: bool,
+    pub created_at: Timestamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokenRow {
+    pub id: TokenId,
+    pub user: UserId,
+    /// SHA-256 of the token; the token itself is shown once and never stored.
+    pub digest: [u8; 32],
+    pub label: Sealed,
+    pub created_at: Timestamp,
+    pub revoked: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InitiativeRow {
+    pub id: InitiativeId,
+    pub key: KeyId,
+    pub title: Sealed,
+    pub description: Sealed,
+    pub created_at: Timestamp,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MemberRow {
+    pub initiative: InitiativeId,
+    pub user: UserId,
+    pub role: MemberRole,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonRow {
+    pub id: PersonId,
+    pub initiative: InitiativeId,
+    pub name: Sealed,
+    pub title: Sealed,
+    pub contact: Sealed,
+    pub notes: Sealed,
+    pub created_at: Timestamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteRow {
+    pub id: NoteId,
+    pub initiative: InitiativeId,
+    pub author: Option<UserId>,
+    pub body: Sealed,
+    pub created_at: Timestamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentRow {
+    pub id: DocumentId,
+    pub initiative: InitiativeId,
+    pub title: Sealed,
+    pub body: Sealed,
+    pub created_at: Timestamp,
+}
+
+/// One chained audit event as stored. Its MAC covers every other field and the previous MAC.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditRow {
+    pub seq: i64,
+    pub at: Timestamp,
+    pub actor: String,
+    pub action: String,
+    pub target_kind: String,
+    pub target_id: String,
+    pub prev_mac: Vec<u8>,
+    pub mac: Vec<u8>,
+}
+
+/// The newest event of the chain; `seq` 0 and an all-zero MAC before the first event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditHead {
+    pub seq: i64,
+    pub mac: Vec<u8>,
+}
+
+impl AuditHead {
+    #[must_use]
+    pub fn genesis() -> Self {
+        Self { seq: 0, mac: vec![0; 32] }
+    }
+}
+
+/// Everything in a store but its keyring: what a backup carries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snapshot {
+    pub meta: StoreMeta,
+    /// Which key each compartment uses, without the keys themselves.
+    pub key_slots: Vec<(KeyId, KeyScope)>,
+    pub users: Vec<UserRow>,
+    pub tokens: Vec<TokenRow>,
+    pub initiatives: Vec<InitiativeRow>,
+    pub members: Vec<MemberRow>,
+    pub people: Vec<PersonRow>,
+    pub notes: Vec<NoteRow>,
+    pub documents: Vec<DocumentRow>,
+    pub audit: Vec<AuditRow>,
+}
+
+/// Timestamps are stored as microseconds since the Unix epoch in both backends.
+#[must_use]
+pub fn to_micros(at: Timestamp) -> i64 {
+    i64::try_from(at.unix_timestamp_nanos() / 1_000).unwrap_or(i64::MAX)
+}
+
+pub fn from_micros(micros: i64) -> crate::Result<Timestamp> {
+    Timestamp::from_unix_timestamp_nanos(i128::from(micros) * 1_000)
+        .map_err(|_| crate::StoreError::NotATracktwoStore(format!("timestamp {micros} out of range")))
+}
