@@ -1,1 +1,260 @@
-//! placeholder
+//! The use cases: the one gate through which the web workspace, the API and the command line
+//! reach the data.
+//!
+//! Every operation takes an explicit [`Identity`], asks the policy in `tracktwo_domain::access`,
+//! opens one store transaction, seals or opens sensitive fields with the initiative's data key,
+//! appends its audit event in that same transaction, and commits. Nothing reaches the store in
+//! plaintext, and nothing is read without an audit event.
+
+mod accounts;
+mod archive;
+pub mod audit;
+mod initiatives;
+mod keyring;
+mod records;
+mod sealing;
+pub mod system;
+
+use std::sync::{Arc, Mutex};
+
+use tracktwo_crypto::{AuditKey, CryptoError, KdfParams, MasterKey};
+use tracktwo_domain::{
+    AuditAction, AuditEvent, AuditTarget, Denied, Identity, Operation, Timestamp, ValidationError, access,
+};
+use tracktwo_store::{FORMAT_VERSION, KeySource, Store, StoreError, StoreMeta, WriteTx};
+use zeroize::Zeroizing;
+
+pub use accounts::IssuedToken;
+pub use archive::{ExportSummary, RestoreReport};
+pub use audit::{AuditFinding, AuditReport};
+pub use keyring::Keyring;
+
+/// Where the time comes from. The core never reads the wall clock itself.
+pub trait Clock: Send + Sync {
+    fn now(&self) -> Timestamp;
+}
+
+/// Where randomness comes from: keys, nonces, identifiers, tokens.
+pub trait Entropy: Send {
+    fn fill(&mut self, buf: &mut [u8]);
+}
+
+/// How the operator unlocks the store.
+pub enum Unlock {
+    /// The bytes of a key file (at least 32 random bytes).
+    KeyFile(Zeroizing<Vec<u8>>),
+    Passphrase(Zeroizing<String>),
+}
+
+impl std::fmt::Debug for Unlock {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Unlock::KeyFile(_) => f.write_str("Unlock::KeyFile(<redacted>)"),
+            Unlock::Passphrase(_) => f.write_str("Unlock::Passphrase(<redacted>)"),
+        }
+    }
+}
+
+/// What went wrong, in terms a user can act on. No variant carries sensitive plaintext.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// Also what a non-member is told about an initiative: its existence is not confirmed.
+    #[error("not found")]
+    NotFound,
+    #[error("not allowed: {0}")]
+    Forbidden(Denied),
+    #[error("not signed in, or the token is unknown or revoked")]
+    Unauthenticated,
+    #[error("invalid input: {0}")]
+    Invalid(#[from] ValidationError),
+    #[error("already exists: {0}")]
+    Conflict(String),
+    #[error("the key does not open this store (wrong passphrase or key file)")]
+    WrongKey,
+    #[error("the store is already initialised")]
+    AlreadyInitialised,
+    #[error("the store is not initialised; run `tracktwo init` first")]
+    Uninitialised,
+    #[error("this store is unlocked with a {expected}; give that instead")]
+    WrongKeyKind { expected: &'static str },
+    #[error("key material: {0}")]
+    Key(CryptoError),
+    #[error("stored data failed authentication; the store may have been tampered with")]
+    Tampered,
+    #[error("{0}")]
+    Archive(String),
+    #[error(transparent)]
+    Store(StoreError),
+}
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::Conflict(what) => AppError::Conflict(what),
+            StoreError::Uninitialised => AppError::Uninitialised,
+            other => AppError::Store(other),
+        }
+    }
+}
+
+pub type Result<T, E = AppError> = std::result::Result<T, E>;
+
+/// An unlocked store.
+pub struct App {
+    store: Arc<dyn Store>,
+    keyring: Keyring,
+    audit_key: AuditKey,
+    clock: Arc<dyn Clock>,
+    entropy: Mutex<Box<dyn Entropy>>,
+}
+
+impl std::fmt::Debug for App {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("App").field("backend", &self.store.backend()).finish_non_exhaustive()
+    }
+}
+
+fn derive_master(unlock: &Unlock, source: &KeySource) -> Result<MasterKey> {
+    match (unlock, source) {
+        (Unlock::KeyFile(bytes), KeySource::KeyFile) => MasterKey::from_key_file_bytes(bytes).map_err(AppError::Key),
+        (Unlock::Passphrase(pass), KeySource::Passphrase { salt, memory_kib, iterations, parallelism }) => {
+            let params = KdfParams { memory_kib: *memory_kib, iterations: *iterations, parallelism: *parallelism };
+            MasterKey::from_passphrase(pass, salt, params).map_err(AppError::Key)
+        }
+        (Unlock::KeyFile(_), KeySource::Passphrase { .. }) => Err(AppError::WrongKeyKind { expected: "passphrase" }),
+        (Unlock::Passphrase(_), KeySource::KeyFile) => Err(AppError::WrongKeyKind { expected: "key file" }),
+    }
+}
+
+fn unlock_meta(unlock: &Unlock, meta: &StoreMeta) -> Result<MasterKey> {
+    let master = derive_master(unlock, &meta.key_source)?;
+    if !master.matches_check_value(&meta.key_check) {
+        return Err(AppError::WrongKey);
+    }
+    Ok(master)
+}
+
+impl App {
+    /// Creates a new store: key check, system key, first audit event. Refuses an initialised one.
+    pub async fn init(
+        store: Arc<dyn Store>,
+        unlock: &Unlock,
+        kdf: KdfParams,
+        clock: Arc<dyn Clock>,
+        mut entropy: Box<dyn Entropy>,
+    ) -> Result<Self> {
+        if store.meta().await?.is_some() {
+            return Err(AppError::AlreadyInitialised);
+        }
+        let key_source = match unlock {
+            Unlock::KeyFile(_) => KeySource::KeyFile,
+            Unlock::Passphrase(_) => {
+                let mut salt = vec![0u8; 16];
+                entropy.fill(&mut salt);
+                KeySource::Passphrase {
+                    salt,
+                    memory_kib: kdf.memory_kib,
+                    iterations: kdf.iterations,
+                    parallelism: kdf.parallelism,
+                }
+            }
+        };
+        let master = derive_master(unlock, &key_source)?;
+        let meta = StoreMeta {
+            format_version: FORMAT_VERSION,
+            created_at: clock.now(),
+            key_source,
+            key_check: master.check_value().to_vec(),
+        };
+        let app = Self::assemble(store, master, clock, entropy);
+        let mut tx = app.store.begin().await?;
+        tx.init_meta(&meta).await?;
+        app.keyring.create_system_key(tx.as_mut(), &app.entropy, meta.created_at).await?;
+        app.record(tx.as_mut(), &Identity::key_holder(), AuditAction::StoreInitialised, AuditTarget::store())
+            .await?;
+        tx.commit().await?;
+        Ok(app)
+    }
+
+    /// Opens an initialised store, refusing the wrong key before anything is decrypted.
+    pub async fn open(
+        store: Arc<dyn Store>,
+        unlock: &Unlock,
+        clock: Arc<dyn Clock>,
+        entropy: Box<dyn Entropy>,
+    ) -> Result<Self> {
+        let meta = store.meta().await?.ok_or(AppError::Uninitialised)?;
+        let master = unlock_meta(unlock, &meta)?;
+        Ok(Self::assemble(store, master, clock, entropy))
+    }
+
+    fn assemble(store: Arc<dyn Store>, master: MasterKey, clock: Arc<dyn Clock>, entropy: Box<dyn Entropy>) -> Self {
+        let audit_key = master.audit_key();
+        Self { store, keyring: Keyring::new(master), audit_key, clock, entropy: Mutex::new(entropy) }
+    }
+
+    #[must_use]
+    pub fn store(&self) -> &Arc<dyn Store> {
+        &self.store
+    }
+
+    fn now(&self) -> Timestamp {
+        self.clock.now()
+    }
+
+    fn random<const N: usize>(&self) -> [u8; N] {
+        let mut out = [0u8; N];
+        lock_entropy(&self.entropy).fill(&mut out);
+        out
+    }
+
+    /// Asks the policy; a non-member is told "not found" so an initiative's existence leaks
+    /// nothing.
+    fn allow(identity: &Identity, membership: Option<tracktwo_domain::MemberRole>, operation: Operation) -> Result<()> {
+        access::decide(identity, membership, operation).map_err(|denied| match denied {
+            Denied::NotAMember => AppError::NotFound,
+            other => AppError::Forbidden(other),
+        })
+    }
+
+    /// Appends one audit event inside `tx`.
+    async fn record(
+        &self,
+        tx: &mut dyn WriteTx,
+        identity: &Identity,
+        action: AuditAction,
+        target: AuditTarget,
+    ) -> Result<()> {
+        let event = AuditEvent { at: self.now(), actor: identity.audit_label(), action, target };
+        audit::append(tx, &self.audit_key, &event).await
+    }
+}
+
+fn lock_entropy(entropy: &Mutex<Box<dyn Entropy>>) -> std::sync::MutexGuard<'_, Box<dyn Entropy>> {
+    // A panic while filling a buffer cannot leave the generator half-updated in a way that
+    // matters; keep serving rather than poisoning every later request.
+    entropy.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Lets the crypto crate draw from an [`Entropy`].
+struct EntropyRng<'a>(&'a mut dyn Entropy);
+
+impl rand_core::TryRng for EntropyRng<'_> {
+    type Error = std::convert::Infallible;
+    fn try_next_u32(&mut self) -> Result<u32, Self::Error> {
+        let mut b = [0u8; 4];
+        self.0.fill(&mut b);
+        Ok(u32::from_le_bytes(b))
+    }
+    fn try_next_u64(&mut self) -> Result<u64, Self::Error> {
+        let mut b = [0u8; 8];
+        self.0.fill(&mut b);
+        Ok(u64::from_le_bytes(b))
+    }
+    fn try_fill_bytes(&mut self, dst: &mut [u8]) -> Result<(), Self::Error> {
+        self.0.fill(dst);
+        Ok(())
+    }
+}
+
+impl rand_core::TryCryptoRng for EntropyRng<'_> {}

@@ -2,11 +2,14 @@
 //! Vizár) over XChaCha20-Poly1305, so a backup of any size is written and read in bounded memory,
 //! and truncation, reordering or a flipped "last chunk" marker are all detected.
 //!
-//! File layout: `MAGIC | version (1) | salt (32) | stream nonce (19) | frames…`, each frame
-//! `last (1) | length (4, big-endian) | ciphertext`.
+//! File layout: `MAGIC | version (1) | salt (32) | stream nonce (19) | context length (2) |
+//! context | frames…`, each frame `last (1) | length (4, big-endian) | ciphertext`. The context
+//! is what a reader needs before it can derive the key (such as a passphrase store's salt); it is
+//! not secret, and the whole header is authenticated as associated data of every frame.
 
 use aead_stream::{DecryptorBE32, EncryptorBE32};
 use chacha20poly1305::XChaCha20Poly1305;
+use chacha20poly1305::aead::Payload;
 use rand_core::CryptoRng;
 
 use crate::{CryptoError, MasterKey};
@@ -26,35 +29,56 @@ pub const BACKUP_CHUNK_LEN: usize = 64 * 1024;
 pub struct BackupHeader {
     salt: [u8; SALT_LEN],
     nonce: [u8; STREAM_NONCE_LEN],
+    context: Vec<u8>,
 }
 
 impl BackupHeader {
-    pub const LEN: usize = MAGIC.len() + 1 + SALT_LEN + STREAM_NONCE_LEN;
+    /// The fixed-size start of the header, up to and including the context length.
+    pub const PREFIX_LEN: usize = MAGIC.len() + 1 + SALT_LEN + STREAM_NONCE_LEN + 2;
 
     #[must_use]
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(Self::LEN);
+        let mut out = Vec::with_capacity(Self::PREFIX_LEN + self.context.len());
         out.extend_from_slice(MAGIC);
         out.push(FORMAT_VERSION);
         out.extend_from_slice(&self.salt);
         out.extend_from_slice(&self.nonce);
+        let len = u16::try_from(self.context.len()).unwrap_or_else(|_| unreachable!("context checked at creation"));
+        out.extend_from_slice(&len.to_be_bytes());
+        out.extend_from_slice(&self.context);
         out
     }
 
-    /// Recognises a tracktwo backup; anything else is [`CryptoError::Malformed`].
+    /// Recognises the start of a tracktwo backup and says how many context bytes follow it.
+    pub fn context_len(prefix: &[u8]) -> Result<usize, CryptoError> {
+        if prefix.len() < Self::PREFIX_LEN || &prefix[..MAGIC.len()] != MAGIC {
+            return Err(CryptoError::Malformed);
+        }
+        if prefix[MAGIC.len()] != FORMAT_VERSION {
+            return Err(CryptoError::Malformed);
+        }
+        Ok(usize::from(u16::from_be_bytes([prefix[Self::PREFIX_LEN - 2], prefix[Self::PREFIX_LEN - 1]])))
+    }
+
+    /// Parses a whole header (prefix and context); anything else is [`CryptoError::Malformed`].
     pub fn parse(bytes: &[u8]) -> Result<Self, CryptoError> {
-        if bytes.len() < Self::LEN || &bytes[..MAGIC.len()] != MAGIC {
+        let context_len = Self::context_len(bytes)?;
+        if bytes.len() != Self::PREFIX_LEN + context_len {
             return Err(CryptoError::Malformed);
         }
-        if bytes[MAGIC.len()] != FORMAT_VERSION {
-            return Err(CryptoError::Malformed);
-        }
-        let rest = &bytes[MAGIC.len() + 1..Self::LEN];
+        let rest = &bytes[MAGIC.len() + 1..Self::PREFIX_LEN - 2];
         let (salt, nonce) = rest.split_at(SALT_LEN);
         Ok(Self {
             salt: salt.try_into().map_err(|_| CryptoError::Malformed)?,
             nonce: nonce.try_into().map_err(|_| CryptoError::Malformed)?,
+            context: bytes[Self::PREFIX_LEN..].to_vec(),
         })
+    }
+
+    /// The unencrypted, authenticated context written at creation.
+    #[must_use]
+    pub fn context(&self) -> &[u8] {
+        &self.context
     }
 }
 
@@ -62,17 +86,24 @@ impl BackupHeader {
 pub struct BackupEncryptor {
     stream: EncryptorBE32<XChaCha20Poly1305>,
     header: BackupHeader,
+    aad: Vec<u8>,
 }
 
 impl BackupEncryptor {
-    pub fn new(master: &MasterKey, rng: &mut (impl CryptoRng + ?Sized)) -> Self {
+    /// Starts a backup. `context` (at most 1 KiB) is stored unencrypted but authenticated.
+    pub fn new(master: &MasterKey, context: &[u8], rng: &mut (impl CryptoRng + ?Sized)) -> Result<Self, CryptoError> {
+        if context.len() > 1024 {
+            return Err(CryptoError::Malformed);
+        }
         let mut salt = [0u8; SALT_LEN];
         let mut nonce = [0u8; STREAM_NONCE_LEN];
         rng.fill_bytes(&mut salt);
         rng.fill_bytes(&mut nonce);
         let key = master.backup_key(&salt);
         let stream = EncryptorBE32::new((&*key).into(), (&nonce).into());
-        Self { stream, header: BackupHeader { salt, nonce } }
+        let header = BackupHeader { salt, nonce, context: context.to_vec() };
+        let aad = header.to_bytes();
+        Ok(Self { stream, header, aad })
     }
 
     #[must_use]
@@ -84,7 +115,7 @@ impl BackupEncryptor {
     pub fn frame(&mut self, plaintext: &[u8]) -> Vec<u8> {
         let ciphertext = self
             .stream
-            .encrypt_next(plaintext)
+            .encrypt_next(Payload { msg: plaintext, aad: &self.aad })
             .unwrap_or_else(|_| unreachable!("chunk within limits; 2^32 chunks is 256 TiB"));
         framed(false, &ciphertext)
     }
@@ -92,7 +123,7 @@ impl BackupEncryptor {
     /// Encrypts the final chunk (possibly empty) and closes the stream.
     pub fn last_frame(self, plaintext: &[u8]) -> Vec<u8> {
         let ciphertext =
-            self.stream.encrypt_last(plaintext).unwrap_or_else(|_| unreachable!("chunk within limits"));
+            self.stream.encrypt_last(Payload { msg: plaintext, aad: &self.aad }).unwrap_or_else(|_| unreachable!("chunk within limits"));
         framed(true, &ciphertext)
     }
 }
@@ -109,12 +140,13 @@ fn framed(last: bool, ciphertext: &[u8]) -> Vec<u8> {
 /// Decrypts a backup frame by frame.
 pub struct BackupDecryptor {
     stream: Option<DecryptorBE32<XChaCha20Poly1305>>,
+    aad: Vec<u8>,
 }
 
 impl BackupDecryptor {
     pub fn new(master: &MasterKey, header: &BackupHeader) -> Self {
         let key = master.backup_key(&header.salt);
-        Self { stream: Some(DecryptorBE32::new((&*key).into(), (&header.nonce).into())) }
+        Self { stream: Some(DecryptorBE32::new((&*key).into(), (&header.nonce).into())), aad: header.to_bytes() }
     }
 
     /// Parses a frame header: whether it is the last frame, and how many ciphertext bytes follow.
@@ -135,10 +167,10 @@ impl BackupDecryptor {
     pub fn open(&mut self, last: bool, ciphertext: &[u8]) -> Result<Vec<u8>, CryptoError> {
         if last {
             let stream = self.stream.take().ok_or(CryptoError::Malformed)?;
-            stream.decrypt_last(ciphertext).map_err(|_| CryptoError::Unauthentic)
+            stream.decrypt_last(Payload { msg: ciphertext, aad: &self.aad }).map_err(|_| CryptoError::Unauthentic)
         } else {
             let stream = self.stream.as_mut().ok_or(CryptoError::Malformed)?;
-            stream.decrypt_next(ciphertext).map_err(|_| CryptoError::Unauthentic)
+            stream.decrypt_next(Payload { msg: ciphertext, aad: &self.aad }).map_err(|_| CryptoError::Unauthentic)
         }
     }
 
@@ -170,7 +202,7 @@ mod tests {
     impl rand_core::TryCryptoRng for Fixed {}
 
     fn frames(master: &MasterKey) -> (Vec<u8>, Vec<Vec<u8>>) {
-        let mut enc = BackupEncryptor::new(master, &mut Fixed(5));
+        let mut enc = BackupEncryptor::new(master, b"key-file", &mut Fixed(5)).unwrap();
         let header = enc.header().to_bytes();
         let first = enc.frame(b"first chunk");
         let last = enc.last_frame(b"last chunk");
@@ -210,6 +242,11 @@ mod tests {
 
         let other = MasterKey::from_key_file_bytes(&[2; 32]).unwrap();
         assert_eq!(open_all(&other, &header, &frames), Err(CryptoError::Unauthentic));
-        assert_eq!(BackupHeader::parse(b"SQLite format 3\0 and more bytes......................................"), Err(CryptoError::Malformed));
+        assert_eq!(BackupHeader::parse(&header).unwrap().context(), b"key-file");
+        let mut altered_context = header.clone();
+        *altered_context.last_mut().unwrap() ^= 1;
+        assert_eq!(open_all(&master, &altered_context, &frames), Err(CryptoError::Unauthentic));
+        let not_a_backup = b"SQLite format 3\0 and more bytes.........................................";
+        assert_eq!(BackupHeader::context_len(not_a_backup), Err(CryptoError::Malformed));
     }
 }

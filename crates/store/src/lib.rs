@@ -8,6 +8,7 @@
 //! [`WriteTx`]; `tracktwo-store-conformance` runs the same stories against each of them.
 
 mod rows;
+pub mod serde_formats;
 
 use async_trait::async_trait;
 use tracktwo_domain::{DocumentId, InitiativeId, KeyId, MemberRole, NoteId, PersonId, UserId};

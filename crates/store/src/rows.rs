@@ -1,8 +1,9 @@
+use serde::{Deserialize, Serialize};
 use tracktwo_domain::{DocumentId, InitiativeId, KeyId, MemberRole, NoteId, PersonId, Timestamp, TokenId, UserId};
 
 /// Authenticated ciphertext of one field, as produced by the sealing layer.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Sealed(pub Vec<u8>);
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sealed(#[serde(with = "crate::serde_formats::hex_bytes")] pub Vec<u8>);
 
 impl std::fmt::Debug for Sealed {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -11,8 +12,8 @@ impl std::fmt::Debug for Sealed {
 }
 
 /// A keyed hash of a sealed field's normalised value, for equality lookups.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub struct BlindIndex(pub [u8; 32]);
+#[derive(Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BlindIndex(#[serde(with = "crate::serde_formats::hex_array")] pub [u8; 32]);
 
 impl std::fmt::Debug for BlindIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -21,40 +22,50 @@ impl std::fmt::Debug for BlindIndex {
 }
 
 /// How the master key is obtained, so `open` can say what is needed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum KeySource {
     KeyFile,
     /// Argon2id over a passphrase with this salt and these costs.
-    Passphrase { salt: Vec<u8>, memory_kib: u32, iterations: u32, parallelism: u32 },
+    Passphrase {
+        #[serde(with = "crate::serde_formats::hex_bytes")]
+        salt: Vec<u8>,
+        memory_kib: u32,
+        iterations: u32,
+        parallelism: u32,
+    },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoreMeta {
     pub format_version: i64,
+    #[serde(with = "crate::serde_formats::micros")]
     pub created_at: Timestamp,
     pub key_source: KeySource,
     /// The master key's check value; tells a wrong key at once.
+    #[serde(with = "crate::serde_formats::hex_bytes")]
     pub key_check: Vec<u8>,
 }
 
 /// Whose records a data key seals.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum KeyScope {
     /// Account data (usernames, display names).
     System,
     Initiative(InitiativeId),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KeyRow {
     pub id: KeyId,
     pub scope: KeyScope,
     /// The data key wrapped by the master key.
+    #[serde(with = "crate::serde_formats::hex_bytes")]
     pub wrapped: Vec<u8>,
+    #[serde(with = "crate::serde_formats::micros")]
     pub created_at: Timestamp,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UserRow {
     pub id: UserId,
     pub username: Sealed,
@@ -62,37 +73,41 @@ pub struct UserRow {
     pub display_name: Sealed,
     pub is_admin: bool,
     pub disabled: bool,
+    #[serde(with = "crate::serde_formats::micros")]
     pub created_at: Timestamp,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TokenRow {
     pub id: TokenId,
     pub user: UserId,
     /// SHA-256 of the token; the token itself is shown once and never stored.
+    #[serde(with = "crate::serde_formats::hex_array")]
     pub digest: [u8; 32],
     pub label: Sealed,
+    #[serde(with = "crate::serde_formats::micros")]
     pub created_at: Timestamp,
     pub revoked: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InitiativeRow {
     pub id: InitiativeId,
     pub key: KeyId,
     pub title: Sealed,
     pub description: Sealed,
+    #[serde(with = "crate::serde_formats::micros")]
     pub created_at: Timestamp,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MemberRow {
     pub initiative: InitiativeId,
     pub user: UserId,
     pub role: MemberRole,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PersonRow {
     pub id: PersonId,
     pub initiative: InitiativeId,
@@ -100,44 +115,51 @@ pub struct PersonRow {
     pub title: Sealed,
     pub contact: Sealed,
     pub notes: Sealed,
+    #[serde(with = "crate::serde_formats::micros")]
     pub created_at: Timestamp,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NoteRow {
     pub id: NoteId,
     pub initiative: InitiativeId,
     pub author: Option<UserId>,
     pub body: Sealed,
+    #[serde(with = "crate::serde_formats::micros")]
     pub created_at: Timestamp,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocumentRow {
     pub id: DocumentId,
     pub initiative: InitiativeId,
     pub title: Sealed,
     pub body: Sealed,
+    #[serde(with = "crate::serde_formats::micros")]
     pub created_at: Timestamp,
 }
 
 /// One chained audit event as stored. Its MAC covers every other field and the previous MAC.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditRow {
     pub seq: i64,
+    #[serde(with = "crate::serde_formats::micros")]
     pub at: Timestamp,
     pub actor: String,
     pub action: String,
     pub target_kind: String,
     pub target_id: String,
+    #[serde(with = "crate::serde_formats::hex_bytes")]
     pub prev_mac: Vec<u8>,
+    #[serde(with = "crate::serde_formats::hex_bytes")]
     pub mac: Vec<u8>,
 }
 
 /// The newest event of the chain; `seq` 0 and an all-zero MAC before the first event.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditHead {
     pub seq: i64,
+    #[serde(with = "crate::serde_formats::hex_bytes")]
     pub mac: Vec<u8>,
 }
 
@@ -149,7 +171,7 @@ impl AuditHead {
 }
 
 /// Everything in a store but its keyring: what a backup carries.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Snapshot {
     pub meta: StoreMeta,
     /// Which key each compartment uses, without the keys themselves.

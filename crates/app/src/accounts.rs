@@ -1,0 +1,157 @@
+//! Accounts and personal access tokens.
+
+use tracktwo_crypto::TokenDigest;
+use tracktwo_domain::{
+    AuditAction, AuditTarget, Channel, Identity, NewUser, Operation, TargetKind, TokenId, User, UserId,
+};
+use tracktwo_store::{BlindIndex, TokenRow, UserRow, WriteTx};
+
+use crate::sealing::place;
+use crate::{App, AppError, Result};
+
+/// A freshly created token. The secret is shown once; only its digest is stored.
+pub struct IssuedToken {
+    pub id: TokenId,
+    pub secret: String,
+}
+
+impl std::fmt::Debug for IssuedToken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("IssuedToken").field("id", &self.id).finish_non_exhaustive()
+    }
+}
+
+const TOKEN_PREFIX: &str = "tt2_";
+
+impl App {
+    async fn username_index(&self, tx: &mut dyn WriteTx, username: &str) -> Result<BlindIndex> {
+        let key = self.keyring.system_key(tx).await?;
+        Ok(BlindIndex(key.blind_index("username", NewUser::normalised_username(username).as_bytes())))
+    }
+
+    async fn user_from_row(&self, tx: &mut dyn WriteTx, row: &UserRow) -> Result<User> {
+        let key = self.keyring.system_key(tx).await?;
+        Ok(User {
+            id: row.id,
+            username: self.open_field(&key, place!("users"."username" @ row.id), &row.username)?,
+            display_name: self.open_field(&key, place!("users"."display_name" @ row.id), &row.display_name)?,
+            is_admin: row.is_admin,
+            disabled: row.disabled,
+            created_at: row.created_at,
+        })
+    }
+
+    /// Creates an account. Administrators, and the key holder (who creates the first one).
+    pub async fn create_user(&self, who: &Identity, new: NewUser) -> Result<User> {
+        Self::allow(who, None, Operation::ManageAccounts)?;
+        new.validate()?;
+        let mut tx = self.store.begin().await?;
+        let index = self.username_index(tx.as_mut(), &new.username).await?;
+        if tx.user_by_username(&index).await?.is_some() {
+            return Err(AppError::Conflict("username".to_owned()));
+        }
+        let id = UserId::from_random_bytes(self.random());
+        let key = self.keyring.system_key(tx.as_mut()).await?;
+        let username = new.username.trim().to_owned();
+        let row = UserRow {
+            id,
+            username: self.seal_field(&key, place!("users"."username" @ id), &username),
+            username_index: index,
+            display_name: self.seal_field(&key, place!("users"."display_name" @ id), &new.display_name),
+            is_admin: new.is_admin,
+            disabled: false,
+            created_at: self.now(),
+        };
+        tx.insert_user(&row).await?;
+        self.record(tx.as_mut(), who, AuditAction::UserCreated, AuditTarget::of(TargetKind::User, id)).await?;
+        tx.commit().await?;
+        Ok(User {
+            id,
+            username,
+            display_name: new.display_name,
+            is_admin: new.is_admin,
+            disabled: false,
+            created_at: row.created_at,
+        })
+    }
+
+    /// Every account, for administrators.
+    pub async fn users(&self, who: &Identity) -> Result<Vec<User>> {
+        Self::allow(who, None, Operation::ManageAccounts)?;
+        let mut tx = self.store.begin().await?;
+        let rows = tx.users().await?;
+        let mut users = Vec::with_capacity(rows.len());
+        for row in &rows {
+            users.push(self.user_from_row(tx.as_mut(), row).await?);
+        }
+        tx.commit().await?;
+        Ok(users)
+    }
+
+    /// Finds an account by username (case-insensitive), for administrators.
+    pub async fn user_by_username(&self, who: &Identity, username: &str) -> Result<User> {
+        Self::allow(who, None, Operation::ManageAccounts)?;
+        let mut tx = self.store.begin().await?;
+        let index = self.username_index(tx.as_mut(), username).await?;
+        let row = tx.user_by_username(&index).await?.ok_or(AppError::NotFound)?;
+        let user = self.user_from_row(tx.as_mut(), &row).await?;
+        tx.commit().await?;
+        Ok(user)
+    }
+
+    /// Issues a personal access token for `user`: to oneself, or by an administrator.
+    pub async fn create_token(&self, who: &Identity, user: UserId, label: &str) -> Result<IssuedToken> {
+        if who.user_id() == Some(user) {
+            Self::allow(who, None, Operation::CreateOwnToken)?;
+        } else {
+            Self::allow(who, None, Operation::ManageAccounts)?;
+        }
+        let secret = format!("{TOKEN_PREFIX}{}", hex::encode(self.random::<32>()));
+        let id = TokenId::from_random_bytes(self.random());
+        let mut tx = self.store.begin().await?;
+        let owner = tx.user(user).await?.ok_or(AppError::NotFound)?;
+        if owner.disabled {
+            return Err(AppError::Conflict("the account is disabled".to_owned()));
+        }
+        let key = self.keyring.system_key(tx.as_mut()).await?;
+        tx.insert_token(&TokenRow {
+            id,
+            user,
+            digest: TokenDigest::of(&secret).0,
+            label: self.seal_field(&key, place!("tokens"."label" @ id), label),
+            created_at: self.now(),
+            revoked: false,
+        })
+        .await?;
+        self.record(tx.as_mut(), who, AuditAction::TokenCreated, AuditTarget::of(TargetKind::Token, id)).await?;
+        tx.commit().await?;
+        Ok(IssuedToken { id, secret })
+    }
+
+    /// Turns a presented token into an identity. Every failure is audited as a failed sign-in and
+    /// answered identically, so a caller learns nothing about which part was wrong.
+    pub async fn authenticate_token(&self, secret: &str, channel: Channel) -> Result<Identity> {
+        let digest = TokenDigest::of(secret.trim());
+        let mut tx = self.store.begin().await?;
+        let found = match tx.token_by_digest(&digest.0).await? {
+            Some(token) if !token.revoked => tx.user(token.user).await?.filter(|user| !user.disabled),
+            _ => None,
+        };
+        let Some(user) = found else {
+            let label = format!("anonymous@{}", channel.as_str());
+            let event = tracktwo_domain::AuditEvent {
+                at: self.now(),
+                actor: label,
+                action: AuditAction::LoginFailed,
+                target: AuditTarget::store(),
+            };
+            crate::audit::append(tx.as_mut(), &self.audit_key, &event).await?;
+            tx.commit().await?;
+            return Err(AppError::Unauthenticated);
+        };
+        // A token presented with each request is not a sign-in; the operation it authorises is
+        // what gets audited.
+        tx.commit().await?;
+        Ok(Identity::user(user.id, user.is_admin, channel))
+    }
+}

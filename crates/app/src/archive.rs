@@ -1,0 +1,434 @@
+//! Whole-store operations for the key holder: encrypted backups and their restore, the keyring
+//! export, the decrypted export, and audit verification.
+//!
+//! A backup holds every table but the keyring, so it can be taken to any backup medium without
+//! carrying the keys that open it. Restoring needs the keyring: the target store's own, or a
+//! keyring export kept apart from the backups (with the key file, say). That separation is what
+//! makes crypto-shredding reach old backups: once an initiative's key is destroyed, no backup
+//! holds a copy of it.
+
+use std::collections::{HashMap, HashSet};
+use std::io::{Read, Write};
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use tracktwo_crypto::{BACKUP_CHUNK_LEN, BackupDecryptor, BackupEncryptor, BackupHeader, CryptoError, MasterKey};
+use tracktwo_domain::{AuditAction, AuditTarget, Identity, InitiativeId, KeyId, Operation, TargetKind};
+use tracktwo_store::{KeyRow, KeyScope, KeySource, Snapshot, Store};
+
+use crate::audit::{self, AuditReport};
+use crate::sealing::place;
+use crate::{App, AppError, Clock, Entropy, EntropyRng, Result, Unlock, derive_master, lock_entropy, unlock_meta};
+
+const BACKUP_KIND: &str = "tracktwo-backup";
+const KEYRING_KIND: &str = "tracktwo-keyring";
+const DOCUMENT_FORMAT: u32 = 1;
+
+#[derive(Serialize, Deserialize)]
+struct BackupDocument {
+    kind: String,
+    format: u32,
+    snapshot: Snapshot,
+}
+
+#[derive(Serialize, Deserialize)]
+struct KeyringDocument {
+    kind: String,
+    format: u32,
+    keys: Vec<KeyRow>,
+}
+
+/// What a restore did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RestoreReport {
+    pub users: usize,
+    pub initiatives: usize,
+    /// Initiatives in the backup whose key no longer exists (destroyed since): not restored.
+    pub initiatives_without_key: usize,
+    pub audit_events: usize,
+}
+
+/// What an export or backup wrote, in counts only.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportSummary {
+    pub users: usize,
+    pub initiatives: usize,
+    pub records: usize,
+}
+
+fn archive_error(what: &str) -> AppError {
+    AppError::Archive(what.to_owned())
+}
+
+/// Buffers plaintext and writes it out as encrypted frames.
+struct FrameWriter<'a> {
+    out: &'a mut dyn Write,
+    encryptor: Option<BackupEncryptor>,
+    buffer: Vec<u8>,
+}
+
+impl FrameWriter<'_> {
+    fn finish(mut self) -> std::io::Result<()> {
+        let encryptor = self.encryptor.take().ok_or_else(|| std::io::Error::other("already finished"))?;
+        self.out.write_all(&encryptor.last_frame(&self.buffer))?;
+        self.out.flush()
+    }
+}
+
+impl Write for FrameWriter<'_> {
+    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
+        self.buffer.extend_from_slice(data);
+        while self.buffer.len() > BACKUP_CHUNK_LEN {
+            let rest = self.buffer.split_off(BACKUP_CHUNK_LEN);
+            let chunk = std::mem::replace(&mut self.buffer, rest);
+            let encryptor = self.encryptor.as_mut().ok_or_else(|| std::io::Error::other("already finished"))?;
+            self.out.write_all(&encryptor.frame(&chunk))?;
+        }
+        Ok(data.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Reads encrypted frames and yields their plaintext.
+struct FrameReader<'a> {
+    input: &'a mut dyn Read,
+    decryptor: BackupDecryptor,
+    plain: Vec<u8>,
+    position: usize,
+    failure: Option<CryptoError>,
+}
+
+impl Read for FrameReader<'_> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        while self.position == self.plain.len() {
+            if self.decryptor.is_finished() {
+                return Ok(0);
+            }
+            let mut head = [0u8; 5];
+            if let Err(e) = self.input.read_exact(&mut head) {
+                self.failure = Some(CryptoError::Malformed);
+                return Err(e);
+            }
+            let (last, len) = BackupDecryptor::parse_frame_header(&head).map_err(|e| self.fail(e))?;
+            let mut ciphertext = vec![0u8; len];
+            self.input.read_exact(&mut ciphertext).map_err(|_| self.fail(CryptoError::Malformed))?;
+            self.plain = self.decryptor.open(last, &ciphertext).map_err(|e| self.fail(e))?;
+            self.position = 0;
+        }
+        let n = out.len().min(self.plain.len() - self.position);
+        out[..n].copy_from_slice(&self.plain[self.position..self.position + n]);
+        self.position += n;
+        Ok(n)
+    }
+}
+
+impl FrameReader<'_> {
+    fn fail(&mut self, e: CryptoError) -> std::io::Error {
+        self.failure = Some(e.clone());
+        std::io::Error::other(e)
+    }
+}
+
+fn write_encrypted<T: Serialize>(
+    master: &MasterKey,
+    key_source: &KeySource,
+    entropy: &std::sync::Mutex<Box<dyn Entropy>>,
+    document: &T,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let context = serde_json::to_vec(key_source).map_err(|_| archive_error("cannot encode the key source"))?;
+    let encryptor = {
+        let mut guard = lock_entropy(entropy);
+        BackupEncryptor::new(master, &context, &mut EntropyRng(&mut **guard)).map_err(AppError::Key)?
+    };
+    let io_error = |e: std::io::Error| AppError::Archive(format!("cannot write: {e}"));
+    out.write_all(&encryptor.header().to_bytes()).map_err(io_error)?;
+    let mut writer = FrameWriter { out, encryptor: Some(encryptor), buffer: Vec::new() };
+    serde_json::to_writer(&mut writer, document).map_err(|e| AppError::Archive(format!("cannot write: {e}")))?;
+    writer.finish().map_err(io_error)
+}
+
+/// Reads an encrypted file's header: what is needed to derive its key.
+fn read_header(input: &mut dyn Read) -> Result<(BackupHeader, KeySource)> {
+    let not_ours = || archive_error("this is not a tracktwo backup or keyring file");
+    let mut prefix = vec![0u8; BackupHeader::PREFIX_LEN];
+    input.read_exact(&mut prefix).map_err(|_| not_ours())?;
+    let context_len = BackupHeader::context_len(&prefix).map_err(|_| not_ours())?;
+    let mut context = vec![0u8; context_len];
+    input.read_exact(&mut context).map_err(|_| not_ours())?;
+    prefix.extend_from_slice(&context);
+    let header = BackupHeader::parse(&prefix).map_err(|_| not_ours())?;
+    let key_source = serde_json::from_slice(header.context()).map_err(|_| not_ours())?;
+    Ok((header, key_source))
+}
+
+fn read_encrypted<T: for<'de> Deserialize<'de>>(master: &MasterKey, header: &BackupHeader, input: &mut dyn Read) -> Result<T> {
+    let mut reader =
+        FrameReader { input, decryptor: BackupDecryptor::new(master, header), plain: Vec::new(), position: 0, failure: None };
+    let parsed = serde_json::from_reader(&mut reader);
+    match (parsed, reader.failure.clone()) {
+        (_, Some(CryptoError::Unauthentic)) => {
+            Err(archive_error("the file does not open with this key, or it was altered"))
+        }
+        (_, Some(_)) => Err(archive_error("the file is truncated or damaged")),
+        (Ok(document), None) => {
+            // Anything after the JSON document must still authenticate to the end of the stream.
+            let mut rest = Vec::new();
+            reader.read_to_end(&mut rest).map_err(|_| archive_error("the file is truncated or damaged"))?;
+            if !rest.iter().all(u8::is_ascii_whitespace) {
+                return Err(archive_error("the file holds more than one document"));
+            }
+            Ok(document)
+        }
+        (Err(e), None) => Err(AppError::Archive(format!("the file's contents are not readable: {e}"))),
+    }
+}
+
+fn check_kind(found: &str, expected: &str, format: u32) -> Result<()> {
+    if found != expected {
+        return Err(AppError::Archive(format!("this is a {found} file, not a {expected} file")));
+    }
+    if format > DOCUMENT_FORMAT {
+        return Err(archive_error("this file was written by a newer version of tracktwo"));
+    }
+    Ok(())
+}
+
+fn rfc3339(at: tracktwo_domain::Timestamp) -> String {
+    at.format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
+}
+
+impl App {
+    async fn key_source(&self) -> Result<KeySource> {
+        Ok(self.store.meta().await?.ok_or(AppError::Uninitialised)?.key_source)
+    }
+
+    /// Writes an encrypted backup of everything but the keyring, from one consistent snapshot
+    /// taken while the store keeps serving.
+    pub async fn backup(&self, who: &Identity, out: &mut dyn Write) -> Result<ExportSummary> {
+        Self::allow(who, None, Operation::OperateStore)?;
+        let snapshot = self.store.snapshot().await?;
+        let summary = ExportSummary {
+            users: snapshot.users.len(),
+            initiatives: snapshot.initiatives.len(),
+            records: snapshot.people.len() + snapshot.notes.len() + snapshot.documents.len(),
+        };
+        let document = BackupDocument { kind: BACKUP_KIND.to_owned(), format: DOCUMENT_FORMAT, snapshot };
+        write_encrypted(self.keyring.master(), &document.snapshot.meta.key_source, &self.entropy, &document, out)?;
+        let mut tx = self.store.begin().await?;
+        self.record(tx.as_mut(), who, AuditAction::BackupTaken, AuditTarget::store()).await?;
+        tx.commit().await?;
+        Ok(summary)
+    }
+
+    /// Writes the keyring (data keys, still wrapped by the master key) to an encrypted file.
+    /// Keep it apart from the backups, and replace it after destroying an initiative.
+    pub async fn export_keyring(&self, who: &Identity, out: &mut dyn Write) -> Result<usize> {
+        Self::allow(who, None, Operation::OperateStore)?;
+        let key_source = self.key_source().await?;
+        let mut tx = self.store.begin().await?;
+        let keys = tx.keys().await?;
+        let count = keys.len();
+        let document = KeyringDocument { kind: KEYRING_KIND.to_owned(), format: DOCUMENT_FORMAT, keys };
+        write_encrypted(self.keyring.master(), &key_source, &self.entropy, &document, out)?;
+        self.record(tx.as_mut(), who, AuditAction::KeyringExported, AuditTarget::store()).await?;
+        tx.commit().await?;
+        Ok(count)
+    }
+
+    /// Restores a backup into `store`. An initialised store is replaced only with `force`, and
+    /// only if it is the same store (same key and system key). Keys come from the store's own
+    /// keyring and from `keyring_file`; initiatives whose key is in neither were destroyed since
+    /// the backup and are left out.
+    pub async fn restore(
+        store: Arc<dyn Store>,
+        unlock: &Unlock,
+        backup: &mut dyn Read,
+        keyring_file: Option<&mut dyn Read>,
+        force: bool,
+        clock: Arc<dyn Clock>,
+        entropy: Box<dyn Entropy>,
+    ) -> Result<RestoreReport> {
+        let (header, key_source) = read_header(backup)?;
+        let master = derive_master(unlock, &key_source)?;
+        let document: BackupDocument = read_encrypted(&master, &header, backup).map_err(|e| match e {
+            AppError::Archive(msg) if msg.starts_with("the file does not open") => AppError::WrongKey,
+            other => other,
+        })?;
+        check_kind(&document.kind, BACKUP_KIND, document.format)?;
+        let mut snapshot = document.snapshot;
+        if !master.matches_check_value(&snapshot.meta.key_check) {
+            return Err(AppError::WrongKey);
+        }
+        if let Some(existing) = store.meta().await? {
+            if !force {
+                return Err(AppError::Archive(
+                    "the store is not empty; pass --force to replace its contents with the backup".to_owned(),
+                ));
+            }
+            unlock_meta(unlock, &existing)?;
+        }
+
+        let mut offered: Vec<KeyRow> = Vec::new();
+        if let Some(file) = keyring_file {
+            let (keyring_header, _) = read_header(file)?;
+            let keyring: KeyringDocument = read_encrypted(&master, &keyring_header, file)?;
+            check_kind(&keyring.kind, KEYRING_KIND, keyring.format)?;
+            offered = keyring.keys;
+        }
+
+        let app = Self::assemble(Arc::clone(&store), master, clock, entropy);
+        let mut tx = store.begin().await?;
+        let present: HashMap<KeyId, KeyRow> = tx.keys().await?.into_iter().map(|k| (k.id, k)).collect();
+        let mut usable: HashMap<KeyId, (KeyRow, bool)> =
+            present.iter().map(|(id, row)| (*id, (row.clone(), false))).collect();
+        for row in offered {
+            if app.keyring.unwrap_row(&row).is_ok() && !usable.contains_key(&row.id) {
+                usable.insert(row.id, (row, true));
+            }
+        }
+        let wanted = |id: &KeyId, scope: KeyScope| usable.get(id).is_some_and(|(row, _)| row.scope == scope);
+
+        let system_slot = snapshot.key_slots.iter().find(|(_, scope)| *scope == KeyScope::System).map(|(id, _)| *id);
+        match system_slot {
+            Some(id) if wanted(&id, KeyScope::System) => {}
+            _ => {
+                return Err(AppError::Archive(
+                    "the keys for this backup are not in this store; pass the keyring export with --keyring".to_owned(),
+                ));
+            }
+        }
+        if present.values().any(|row| row.scope == KeyScope::System && Some(row.id) != system_slot) {
+            return Err(archive_error("this backup belongs to a different store; restore it into an empty one"));
+        }
+
+        let before = snapshot.initiatives.len();
+        snapshot.initiatives.retain(|i| wanted(&i.key, KeyScope::Initiative(i.id)));
+        let kept: HashSet<InitiativeId> = snapshot.initiatives.iter().map(|i| i.id).collect();
+        snapshot.members.retain(|r| kept.contains(&r.initiative));
+        snapshot.people.retain(|r| kept.contains(&r.initiative));
+        snapshot.notes.retain(|r| kept.contains(&r.initiative));
+        snapshot.documents.retain(|r| kept.contains(&r.initiative));
+        let needed: HashSet<KeyId> =
+            snapshot.initiatives.iter().map(|i| i.key).chain(system_slot).collect();
+
+        tx.replace_all(&snapshot).await?;
+        for (row, from_file) in usable.values() {
+            if *from_file && needed.contains(&row.id) {
+                tx.insert_key(row).await?;
+            }
+        }
+        app.record(tx.as_mut(), &Identity::key_holder(), AuditAction::Restored, AuditTarget::store()).await?;
+        tx.commit().await?;
+        Ok(RestoreReport {
+            users: snapshot.users.len(),
+            initiatives: snapshot.initiatives.len(),
+            initiatives_without_key: before - snapshot.initiatives.len(),
+            audit_events: snapshot.audit.len() + 1,
+        })
+    }
+
+    /// Writes the key holder's complete decrypted export as JSON: for migration and escape.
+    pub async fn export(&self, who: &Identity, out: &mut dyn Write) -> Result<ExportSummary> {
+        Self::allow(who, None, Operation::OperateStore)?;
+        let snapshot = self.store.snapshot().await?;
+        let mut tx = self.store.begin().await?;
+        let system = self.keyring.system_key(tx.as_mut()).await?;
+        let mut users = Vec::new();
+        for row in &snapshot.users {
+            users.push(json!({
+                "id": row.id,
+                "username": self.open_field(&system, place!("users"."username" @ row.id), &row.username)?,
+                "display_name": self.open_field(&system, place!("users"."display_name" @ row.id), &row.display_name)?,
+                "is_admin": row.is_admin,
+                "disabled": row.disabled,
+                "created_at": rfc3339(row.created_at),
+            }));
+        }
+        let mut initiatives = Vec::new();
+        for row in &snapshot.initiatives {
+            let key = self.keyring.data_key(tx.as_mut(), row.key).await?;
+            let mut people = Vec::new();
+            for p in snapshot.people.iter().filter(|p| p.initiative == row.id) {
+                let person = self.person_from_row(&key, p)?;
+                people.push(json!({
+                    "id": person.id, "name": person.name, "title": person.title, "contact": person.contact,
+                    "notes": person.notes, "created_at": rfc3339(person.created_at),
+                }));
+            }
+            let mut notes = Vec::new();
+            for n in snapshot.notes.iter().filter(|n| n.initiative == row.id) {
+                let note = self.note_from_row(&key, n)?;
+                notes.push(json!({
+                    "id": note.id, "author": note.author, "body": note.body, "created_at": rfc3339(note.created_at),
+                }));
+            }
+            let mut documents = Vec::new();
+            for d in snapshot.documents.iter().filter(|d| d.initiative == row.id) {
+                let document = self.document_from_row(&key, d)?;
+                documents.push(json!({
+                    "id": document.id, "title": document.title, "body": document.body,
+                    "created_at": rfc3339(document.created_at),
+                }));
+            }
+            let members: Vec<_> = snapshot
+                .members
+                .iter()
+                .filter(|m| m.initiative == row.id)
+                .map(|m| json!({ "user": m.user, "role": m.role }))
+                .collect();
+            let initiative = self.initiative_from_row(&key, row)?;
+            initiatives.push(json!({
+                "id": initiative.id,
+                "title": initiative.title,
+                "description": initiative.description,
+                "created_at": rfc3339(initiative.created_at),
+                "members": members,
+                "people": people,
+                "notes": notes,
+                "documents": documents,
+            }));
+        }
+        let audit: Vec<_> = snapshot
+            .audit
+            .iter()
+            .map(|e| {
+                json!({
+                    "seq": e.seq, "at": rfc3339(e.at), "actor": e.actor, "action": e.action,
+                    "target_kind": e.target_kind, "target_id": e.target_id,
+                })
+            })
+            .collect();
+        let summary = ExportSummary {
+            users: users.len(),
+            initiatives: initiatives.len(),
+            records: snapshot.people.len() + snapshot.notes.len() + snapshot.documents.len(),
+        };
+        let document = json!({
+            "tracktwo_export": DOCUMENT_FORMAT,
+            "exported_at": rfc3339(self.now()),
+            "users": users,
+            "initiatives": initiatives,
+            "audit": audit,
+        });
+        serde_json::to_writer_pretty(&mut *out, &document).map_err(|e| AppError::Archive(format!("cannot write: {e}")))?;
+        out.write_all(b"\n").map_err(|e| AppError::Archive(format!("cannot write: {e}")))?;
+        self.record(tx.as_mut(), who, AuditAction::Exported, AuditTarget::of(TargetKind::Store, "")).await?;
+        tx.commit().await?;
+        Ok(summary)
+    }
+
+    /// Checks the whole audit chain against its head.
+    pub async fn verify_audit(&self, who: &Identity) -> Result<AuditReport> {
+        Self::allow(who, None, Operation::OperateStore)?;
+        let mut tx = self.store.begin().await?;
+        let rows = tx.audit_events().await?;
+        let head = tx.audit_head().await?;
+        drop(tx);
+        Ok(audit::verify(&self.audit_key, &rows, &head))
+    }
+}

@@ -1,0 +1,39 @@
+//! Sealing and opening of individual fields. Each ciphertext is bound to its place (table,
+//! column, record id) through the AEAD's associated data, so a value copied into another record
+//! or field is rejected rather than shown out of context.
+
+use tracktwo_crypto::DataKey;
+use tracktwo_store::Sealed;
+
+use crate::{App, AppError, EntropyRng, Result, lock_entropy};
+
+/// Where a sealed value lives.
+#[derive(Clone, Copy)]
+pub(crate) struct Place<'a> {
+    pub table: &'static str,
+    pub column: &'static str,
+    pub id: &'a dyn std::fmt::Display,
+}
+
+fn aad(place: Place<'_>) -> Vec<u8> {
+    format!("tracktwo/{}/{}/{}", place.table, place.column, place.id).into_bytes()
+}
+
+impl App {
+    pub(crate) fn seal_field(&self, key: &DataKey, place: Place<'_>, text: &str) -> Sealed {
+        let mut guard = lock_entropy(&self.entropy);
+        Sealed(key.seal(text.as_bytes(), &aad(place), &mut EntropyRng(&mut **guard)))
+    }
+
+    pub(crate) fn open_field(&self, key: &DataKey, place: Place<'_>, sealed: &Sealed) -> Result<String> {
+        let bytes = key.open(&sealed.0, &aad(place)).map_err(|_| AppError::Tampered)?;
+        String::from_utf8(bytes).map_err(|_| AppError::Tampered)
+    }
+}
+
+macro_rules! place {
+    ($table:literal . $column:literal @ $id:expr) => {
+        $crate::sealing::Place { table: $table, column: $column, id: &$id }
+    };
+}
+pub(crate) use place;

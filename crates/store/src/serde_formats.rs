@@ -1,0 +1,42 @@
+//! Compact serde representations for the backup format: bytes as hex, instants as
+//! microseconds since the Unix epoch (the same resolution the databases keep).
+
+pub mod hex_bytes {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(bytes: &[u8], serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&hex::encode(bytes))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<u8>, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        hex::decode(text.as_bytes()).map_err(serde::de::Error::custom)
+    }
+}
+
+pub mod hex_array {
+    use serde::{Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(bytes: &[u8; 32], serializer: S) -> Result<S::Ok, S::Error> {
+        super::hex_bytes::serialize(bytes, serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<[u8; 32], D::Error> {
+        super::hex_bytes::deserialize(deserializer)?
+            .try_into()
+            .map_err(|_| serde::de::Error::custom("expected 32 bytes"))
+    }
+}
+
+pub mod micros {
+    use serde::{Deserialize, Deserializer, Serializer};
+    use tracktwo_domain::Timestamp;
+
+    pub fn serialize<S: Serializer>(at: &Timestamp, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i64(crate::to_micros(*at))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Timestamp, D::Error> {
+        crate::from_micros(i64::deserialize(deserializer)?).map_err(serde::de::Error::custom)
+    }
+}
