@@ -1,1 +1,304 @@
-//! placeholder
+//! Settings, layered: built-in defaults, then a TOML file, then `TRACKTWO_*` environment
+//! variables, then command-line flags; each layer overrides the one before.
+//!
+//! Secrets (the passphrase, a database URL that may hold a password) are also accepted from a
+//! file named by the `*_FILE` form of their setting, are held in [`Secret`] and never appear in
+//! `Debug` output. Unknown `TRACKTWO_` variables produce warnings, so a typo does not silently
+//! fall back to a default.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use zeroize::Zeroizing;
+
+/// A secret setting. Its `Debug` shows nothing of the value.
+#[derive(Clone)]
+pub struct Secret(Zeroizing<String>);
+
+impl Secret {
+    #[must_use]
+    pub fn new(value: String) -> Self {
+        Self(Zeroizing::new(value))
+    }
+
+    #[must_use]
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(<redacted>)")
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read the configuration file {path}: {reason}")]
+    File { path: String, reason: String },
+    #[error("the configuration file {path} is not valid: {reason}")]
+    Syntax { path: String, reason: String },
+    #[error("{setting} is not valid: {reason}")]
+    Invalid { setting: String, reason: String },
+    #[error("cannot read {setting} from {path}: {reason}")]
+    SecretFile { setting: String, path: String, reason: String },
+    #[error("{first} and {second} cannot both be set")]
+    Both { first: String, second: String },
+}
+
+/// The resolved settings.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Where the embedded store lives.
+    pub data_dir: PathBuf,
+    /// A `postgres://` URL; when set, PostgreSQL is used instead of the embedded store.
+    pub database_url: Option<Secret>,
+    /// Address the server listens on.
+    pub listen: SocketAddr,
+    /// A file of at least 32 random bytes that unlocks the store.
+    pub key_file: Option<PathBuf>,
+    /// A passphrase that unlocks the store (Argon2id).
+    pub passphrase: Option<Secret>,
+    /// A `tracing` filter such as `info` or `tracktwo=debug`.
+    pub log: String,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            data_dir: PathBuf::from("./tracktwo-data"),
+            database_url: None,
+            listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            key_file: None,
+            passphrase: None,
+            log: "info".to_owned(),
+        }
+    }
+}
+
+/// One layer of settings as written; every field optional. It may hold secrets in the clear,
+/// so it has no `Debug`.
+#[derive(Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Layer {
+    pub data_dir: Option<PathBuf>,
+    pub database_url: Option<String>,
+    pub database_url_file: Option<PathBuf>,
+    pub listen: Option<String>,
+    pub key_file: Option<PathBuf>,
+    pub passphrase: Option<String>,
+    pub passphrase_file: Option<PathBuf>,
+    pub log: Option<String>,
+}
+
+/// The environment variables tracktwo reads. `TRACKTWO_CONFIG` names the file layer.
+pub const KNOWN_VARIABLES: &[&str] = &[
+    "TRACKTWO_CONFIG",
+    "TRACKTWO_DATA_DIR",
+    "TRACKTWO_DATABASE_URL",
+    "TRACKTWO_DATABASE_URL_FILE",
+    "TRACKTWO_LISTEN",
+    "TRACKTWO_KEY_FILE",
+    "TRACKTWO_PASSPHRASE",
+    "TRACKTWO_PASSPHRASE_FILE",
+    "TRACKTWO_LOG",
+    // Read by the test suites only.
+    "TRACKTWO_TEST_POSTGRES_URL",
+];
+
+/// Builds the environment layer from `TRACKTWO_*` variables, with a warning for each unknown one.
+#[must_use]
+pub fn environment_layer(vars: impl IntoIterator<Item = (String, String)>) -> (Layer, Vec<String>) {
+    let mut layer = Layer::default();
+    let mut warnings = Vec::new();
+    for (name, value) in vars {
+        if !name.starts_with("TRACKTWO_") {
+            continue;
+        }
+        match name.as_str() {
+            "TRACKTWO_DATA_DIR" => layer.data_dir = Some(value.into()),
+            "TRACKTWO_DATABASE_URL" => layer.database_url = Some(value),
+            "TRACKTWO_DATABASE_URL_FILE" => layer.database_url_file = Some(value.into()),
+            "TRACKTWO_LISTEN" => layer.listen = Some(value),
+            "TRACKTWO_KEY_FILE" => layer.key_file = Some(value.into()),
+            "TRACKTWO_PASSPHRASE" => layer.passphrase = Some(value),
+            "TRACKTWO_PASSPHRASE_FILE" => layer.passphrase_file = Some(value.into()),
+            "TRACKTWO_LOG" => layer.log = Some(value),
+            known if KNOWN_VARIABLES.contains(&known) => {}
+            unknown => warnings.push(format!(
+                "unknown environment variable {unknown} is ignored (known: {})",
+                KNOWN_VARIABLES.join(", ")
+            )),
+        }
+    }
+    (layer, warnings)
+}
+
+/// Reads a TOML file layer.
+pub fn file_layer(path: &Path) -> Result<Layer, ConfigError> {
+    let shown = path.display().to_string();
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| ConfigError::File { path: shown.clone(), reason: e.to_string() })?;
+    // toml's messages quote the offending line; a secret may sit on it, so keep only the
+    // message's first line, which names the key and position.
+    toml::from_str(&text).map_err(|e| ConfigError::Syntax {
+        path: shown,
+        reason: e.message().lines().next().unwrap_or("invalid TOML").to_owned(),
+    })
+}
+
+fn read_secret_file(setting: &str, path: &Path) -> Result<Secret, ConfigError> {
+    let text = std::fs::read_to_string(path).map_err(|e| ConfigError::SecretFile {
+        setting: setting.to_owned(),
+        path: path.display().to_string(),
+        reason: e.to_string(),
+    })?;
+    // Files usually end with a newline that is not part of the secret.
+    Ok(Secret::new(text.trim_end_matches(['\n', '\r']).to_owned()))
+}
+
+fn secret(
+    config_value: &mut Option<Secret>,
+    inline: Option<&String>,
+    file: Option<&PathBuf>,
+    name: &str,
+) -> Result<(), ConfigError> {
+    match (inline, file) {
+        (Some(_), Some(_)) => Err(ConfigError::Both { first: name.to_owned(), second: format!("{name}_file") }),
+        (Some(value), None) => {
+            *config_value = Some(Secret::new(value.clone()));
+            Ok(())
+        }
+        (None, Some(path)) => {
+            *config_value = Some(read_secret_file(&format!("{name}_file"), path)?);
+            Ok(())
+        }
+        (None, None) => Ok(()),
+    }
+}
+
+impl Config {
+    /// Applies one layer over the current settings.
+    pub fn apply(&mut self, layer: &Layer) -> Result<(), ConfigError> {
+        if let Some(dir) = &layer.data_dir {
+            self.data_dir.clone_from(dir);
+        }
+        secret(&mut self.database_url, layer.database_url.as_ref(), layer.database_url_file.as_ref(), "database_url")?;
+        if let Some(listen) = &layer.listen {
+            self.listen = listen.parse().map_err(|_| ConfigError::Invalid {
+                setting: "listen".to_owned(),
+                reason: format!("`{listen}` is not an address such as 127.0.0.1:8080"),
+            })?;
+        }
+        if let Some(path) = &layer.key_file {
+            self.key_file = Some(path.clone());
+        }
+        secret(&mut self.passphrase, layer.passphrase.as_ref(), layer.passphrase_file.as_ref(), "passphrase")?;
+        if let Some(log) = &layer.log {
+            self.log.clone_from(log);
+        }
+        Ok(())
+    }
+
+    /// Resolves defaults → `file` → environment → `flags`. Returns warnings to show the user.
+    pub fn load(
+        file: Option<&Path>,
+        env: impl IntoIterator<Item = (String, String)>,
+        flags: &Layer,
+    ) -> Result<(Config, Vec<String>), ConfigError> {
+        let env: Vec<(String, String)> = env.into_iter().collect();
+        let (env_layer, warnings) = environment_layer(env.iter().cloned());
+        let file = file.map(Path::to_path_buf).or_else(|| {
+            env.iter().find(|(name, _)| name == "TRACKTWO_CONFIG").map(|(_, value)| PathBuf::from(value))
+        });
+        let mut config = Config::default();
+        if let Some(path) = file {
+            config.apply(&file_layer(&path)?)?;
+        }
+        config.apply(&env_layer)?;
+        config.apply(flags)?;
+        if let Some(url) = &config.database_url {
+            if !(url.expose().starts_with("postgres://") || url.expose().starts_with("postgresql://")) {
+                return Err(ConfigError::Invalid {
+                    setting: "database_url".to_owned(),
+                    reason: "only postgres:// URLs are supported (the embedded store needs no URL)".to_owned(),
+                });
+            }
+        }
+        Ok((config, warnings))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+    }
+
+    #[test]
+    fn later_layers_override_earlier_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("tracktwo.toml");
+        std::fs::write(&file, "data_dir = \"/from/file\"\nlisten = \"127.0.0.1:9000\"\nlog = \"debug\"\n").unwrap();
+        let flags = Layer { listen: Some("127.0.0.1:9100".into()), ..Layer::default() };
+        let (config, warnings) =
+            Config::load(Some(&file), env(&[("TRACKTWO_DATA_DIR", "/from/env")]), &flags).unwrap();
+        assert_eq!(config.data_dir, PathBuf::from("/from/env"));
+        assert_eq!(config.listen.port(), 9100);
+        assert_eq!(config.log, "debug");
+        assert!(warnings.is_empty());
+        let (defaults, _) = Config::load(None, env(&[]), &Layer::default()).unwrap();
+        assert_eq!(defaults.data_dir, PathBuf::from("./tracktwo-data"));
+        assert_eq!(defaults.listen.to_string(), "127.0.0.1:8080");
+    }
+
+    #[test]
+    fn unknown_variables_warn_and_unknown_file_keys_fail() {
+        let (_, warnings) = Config::load(None, env(&[("TRACKTWO_DATADIR", "x"), ("HOME", "/root")]), &Layer::default())
+            .unwrap();
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].contains("TRACKTWO_DATADIR"));
+
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("bad.toml");
+        std::fs::write(&file, "data_dri = \"x\"\n").unwrap();
+        let err = Config::load(Some(&file), env(&[]), &Layer::default()).unwrap_err();
+        assert!(err.to_string().contains("data_dri"), "{err}");
+    }
+
+    #[test]
+    fn secrets_come_from_files_and_never_show_in_debug() {
+        let dir = tempfile::tempdir().unwrap();
+        let pass = dir.path().join("pass");
+        std::fs::write(&pass, "CANARY-PASSPHRASE\n").unwrap();
+        let (config, _) = Config::load(
+            None,
+            env(&[
+                ("TRACKTWO_PASSPHRASE_FILE", pass.to_str().unwrap()),
+                ("TRACKTWO_DATABASE_URL", "postgres://u:CANARY-PW@localhost/db"),
+            ]),
+            &Layer::default(),
+        )
+        .unwrap();
+        assert_eq!(config.passphrase.as_ref().unwrap().expose(), "CANARY-PASSPHRASE");
+        let shown = format!("{config:?}");
+        assert!(!shown.contains("CANARY"), "{shown}");
+
+        let both = env(&[("TRACKTWO_PASSPHRASE", "a"), ("TRACKTWO_PASSPHRASE_FILE", "/nonexistent")]);
+        assert!(matches!(Config::load(None, both, &Layer::default()), Err(ConfigError::Both { .. })));
+        let missing = env(&[("TRACKTWO_PASSPHRASE_FILE", "/nonexistent/pass")]);
+        assert!(matches!(Config::load(None, missing, &Layer::default()), Err(ConfigError::SecretFile { .. })));
+    }
+
+    #[test]
+    fn bad_values_are_refused_with_the_setting_named() {
+        let err = Config::load(None, env(&[("TRACKTWO_LISTEN", "localhost")]), &Layer::default()).unwrap_err();
+        assert!(err.to_string().starts_with("listen is not valid"), "{err}");
+        let err = Config::load(None, env(&[("TRACKTWO_DATABASE_URL", "mysql://x")]), &Layer::default()).unwrap_err();
+        assert!(err.to_string().contains("postgres://"), "{err}");
+    }
+}

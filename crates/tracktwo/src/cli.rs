@@ -1,0 +1,428 @@
+//! The command tree. Each command is a thin call into the use cases, made as the key holder:
+//! whoever runs the binary with the store's key can decrypt everything anyway, and every act is
+//! audited under that name.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::{Context, Result, bail};
+use clap::{Args, Parser, Subcommand};
+use tracktwo_app::system::{SystemClock, SystemEntropy};
+use tracktwo_app::{App, Entropy};
+use tracktwo_config::{Config, Layer};
+use tracktwo_crypto::KdfParams;
+use tracktwo_domain::{Identity, NewInitiative, NewUser};
+
+use crate::unlock::{open_store, unlock_from};
+
+#[derive(Parser)]
+#[command(
+    name = "tracktwo",
+    version,
+    about = "The confidential system of record for Track Two and multi-track diplomacy",
+    long_about = "tracktwo keeps a Track Two team's initiatives, people, notes and documents encrypted at rest, \
+                  with a tamper-evident audit log.\n\nSettings come from defaults, then a TOML file \
+                  (--config or TRACKTWO_CONFIG), then TRACKTWO_* environment variables, then these flags. \
+                  The store is unlocked by a key file (TRACKTWO_KEY_FILE) or a passphrase (TRACKTWO_PASSPHRASE_FILE)."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    global: GlobalArgs,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Args)]
+struct GlobalArgs {
+    /// A TOML configuration file.
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Folder of the embedded store [default: ./tracktwo-data].
+    #[arg(long, global = true, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    /// Use PostgreSQL at this postgres:// URL instead of the embedded store.
+    #[arg(long, global = true, value_name = "URL")]
+    database_url: Option<String>,
+    /// A file of at least 32 random bytes that unlocks the store.
+    #[arg(long, global = true, value_name = "FILE")]
+    key_file: Option<PathBuf>,
+    /// A file holding the passphrase that unlocks the store.
+    #[arg(long, global = true, value_name = "FILE")]
+    passphrase_file: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create a new, empty store and optionally its first administrator.
+    Init {
+        /// Username of the first administrator.
+        #[arg(long, value_name = "USERNAME")]
+        admin: Option<String>,
+        /// Display name of the first administrator.
+        #[arg(long, value_name = "NAME", requires = "admin")]
+        admin_name: Option<String>,
+    },
+    /// Serve the workspace and the API.
+    Serve {
+        /// Address to listen on [default: 127.0.0.1:8080].
+        #[arg(long, value_name = "ADDR")]
+        listen: Option<String>,
+    },
+    /// Serve a demo store with an invented conflict (created on first run, in ./tracktwo-demo).
+    Demo {
+        /// Address to listen on [default: 127.0.0.1:8080].
+        #[arg(long, value_name = "ADDR")]
+        listen: Option<String>,
+    },
+    /// Write an encrypted backup of the store (without its keys) while it keeps serving.
+    Backup {
+        /// The backup file to write.
+        file: PathBuf,
+    },
+    /// Restore a backup into this store.
+    Restore {
+        /// The backup file to read.
+        file: PathBuf,
+        /// A keyring export holding the keys the backup needs (required for an empty store).
+        #[arg(long, value_name = "FILE")]
+        keyring: Option<PathBuf>,
+        /// Replace the contents of a store that is not empty.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Manage the keyring (the per-initiative data keys).
+    #[command(subcommand)]
+    Keyring(KeyringCommand),
+    /// Check the audit log.
+    #[command(subcommand)]
+    Audit(AuditCommand),
+    /// Write the complete decrypted store as JSON, for migration or escape.
+    Export {
+        /// The JSON file to write (created with owner-only permissions).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Manage accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Manage personal access tokens for the API.
+    #[command(subcommand)]
+    Token(TokenCommand),
+    /// Manage initiatives.
+    #[command(subcommand)]
+    Initiative(InitiativeCommand),
+}
+
+#[derive(Subcommand)]
+enum KeyringCommand {
+    /// Write the keyring, still wrapped by the master key, to a file. Keep it apart from backups.
+    Export {
+        /// The keyring file to write.
+        file: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Verify the audit chain; exits non-zero and names each problem if it was tampered with.
+    Verify,
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create an account.
+    Add {
+        username: String,
+        /// Display name.
+        #[arg(long, value_name = "NAME", default_value = "")]
+        name: String,
+        /// Make the account a system administrator.
+        #[arg(long)]
+        admin: bool,
+    },
+    /// List accounts.
+    List,
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Create a personal access token; it is printed once.
+    Create {
+        /// The account the token acts as.
+        #[arg(long, value_name = "USERNAME")]
+        user: String,
+        /// A label to recognise the token by.
+        #[arg(long, default_value = "cli")]
+        label: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum InitiativeCommand {
+    /// Open a new initiative with its own data key.
+    Create {
+        #[arg(long)]
+        title: String,
+        #[arg(long, default_value = "")]
+        description: String,
+        /// Username of the convener.
+        #[arg(long, value_name = "USERNAME")]
+        convener: Option<String>,
+    },
+    /// List initiatives.
+    List,
+    /// Destroy an initiative and its data key: its records become unrecoverable, in backups too.
+    Destroy {
+        /// The initiative's id.
+        id: String,
+        /// Confirm the destruction.
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+fn load_config(global: &GlobalArgs) -> Result<Config> {
+    let flags = Layer {
+        data_dir: global.data_dir.clone(),
+        database_url: global.database_url.clone(),
+        key_file: global.key_file.clone(),
+        passphrase_file: global.passphrase_file.clone(),
+        ..Layer::default()
+    };
+    let (config, warnings) = Config::load(global.config.as_deref(), std::env::vars(), &flags)?;
+    for warning in warnings {
+        eprintln!("warning: {warning}");
+    }
+    Ok(config)
+}
+
+fn init_logging(config: &Config) {
+    let filter = tracing_subscriber::EnvFilter::try_new(&config.log)
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+}
+
+pub(crate) fn entropy() -> Result<Box<dyn Entropy>> {
+    Ok(Box::new(SystemEntropy::new().map_err(anyhow::Error::msg)?))
+}
+
+async fn open_app(config: &Config) -> Result<App> {
+    let unlock = unlock_from(config)?;
+    let store = open_store(config).await?;
+    Ok(App::open(store, &unlock, Arc::new(SystemClock), entropy()?).await?)
+}
+
+/// Writes a file whole or not at all: into a temporary file beside it (owner-only permissions),
+/// then renamed into place.
+pub(crate) fn write_atomically(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+    let dir = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut file = tempfile::NamedTempFile::new_in(&dir)
+        .with_context(|| format!("cannot write to the folder {}", dir.display()))?;
+    {
+        let mut buffered = std::io::BufWriter::new(file.as_file_mut());
+        write(&mut buffered)?;
+        buffered.flush().context("cannot write the file")?;
+    }
+    file.as_file().sync_all().context("cannot write the file")?;
+    file.persist(path).with_context(|| format!("cannot create {}", path.display()))?;
+    Ok(())
+}
+
+fn open_for_reading(path: &Path) -> Result<std::io::BufReader<std::fs::File>> {
+    let file = std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    Ok(std::io::BufReader::new(file))
+}
+
+pub(crate) fn parse_listen(listen: Option<&str>, config: &Config) -> Result<std::net::SocketAddr> {
+    match listen {
+        Some(text) => text.parse().with_context(|| format!("`{text}` is not an address such as 127.0.0.1:8080")),
+        None => Ok(config.listen),
+    }
+}
+
+pub async fn run(cli: Cli) -> Result<ExitCode> {
+    let mut config = load_config(&cli.global)?;
+    init_logging(&config);
+    let key_holder = Identity::key_holder();
+    match cli.command {
+        Command::Init { admin, admin_name } => {
+            let unlock = unlock_from(&config)?;
+            let store = open_store(&config).await?;
+            let backend = store.backend();
+            let app = App::init(store, &unlock, KdfParams::MASTER_KEY, Arc::new(SystemClock), entropy()?).await?;
+            println!("Store initialised ({backend}).");
+            if let Some(username) = admin {
+                let display_name = admin_name.unwrap_or_default();
+                app.create_user(&key_holder, NewUser { username: username.clone(), display_name, is_admin: true })
+                    .await?;
+                println!("Administrator `{username}` created.");
+            }
+            println!("Keep the key safe, and keep a keyring export (`tracktwo keyring export FILE`) apart from backups.");
+        }
+        Command::Serve { listen } => {
+            let listen = parse_listen(listen.as_deref(), &config)?;
+            let listener = crate::demo::bind(listen).await?;
+            let app = Arc::new(open_app(&config).await?);
+            crate::demo::serve(listener, app).await?;
+        }
+        Command::Demo { listen } => {
+            let explicit = cli.global.data_dir.is_some() || std::env::var_os("TRACKTWO_DATA_DIR").is_some();
+            if !explicit {
+                config.data_dir = PathBuf::from("./tracktwo-demo");
+            }
+            let listen = parse_listen(listen.as_deref(), &config)?;
+            crate::demo::run(config, listen).await?;
+        }
+        Command::Backup { file } => {
+            let app = open_app(&config).await?;
+            let mut summary = None;
+            write_atomically(&file, |out| {
+                summary = Some(futures_block(app.backup(&key_holder, out))?);
+                Ok(())
+            })?;
+            if let Some(s) = summary {
+                println!(
+                    "Backup written to {}: {} accounts, {} initiatives, {} records (keys not included).",
+                    file.display(),
+                    s.users,
+                    s.initiatives,
+                    s.records
+                );
+            }
+        }
+        Command::Restore { file, keyring, force } => {
+            let unlock = unlock_from(&config)?;
+            let store = open_store(&config).await?;
+            let mut backup = open_for_reading(&file)?;
+            let mut keyring_reader = keyring.as_deref().map(open_for_reading).transpose()?;
+            let report = App::restore(
+                store,
+                &unlock,
+                &mut backup,
+                keyring_reader.as_mut().map(|r| r as &mut dyn std::io::Read),
+                force,
+                Arc::new(SystemClock),
+                entropy()?,
+            )
+            .await?;
+            println!(
+                "Restored {} accounts, {} initiatives and {} audit events from {}.",
+                report.users,
+                report.initiatives,
+                report.audit_events,
+                file.display()
+            );
+            if report.initiatives_without_key > 0 {
+                println!(
+                    "{} initiatives in the backup were destroyed since it was taken; their keys are gone and they were not restored.",
+                    report.initiatives_without_key
+                );
+            }
+        }
+        Command::Keyring(KeyringCommand::Export { file }) => {
+            let app = open_app(&config).await?;
+            let mut count = 0;
+            write_atomically(&file, |out| {
+                count = futures_block(app.export_keyring(&key_holder, out))?;
+                Ok(())
+            })?;
+            println!("Keyring with {count} keys written to {}. Keep it apart from the backups.", file.display());
+        }
+        Command::Audit(AuditCommand::Verify) => {
+            let app = open_app(&config).await?;
+            let report = app.verify_audit(&key_holder).await?;
+            let head = hex_prefix(&report.head.mac);
+            if report.is_intact() {
+                println!("Audit log intact: {} events, head #{} ({head}).", report.events, report.head.seq);
+            } else {
+                println!("Audit log TAMPERED: {} problem(s) in {} events.", report.findings.len(), report.events);
+                for finding in &report.findings {
+                    println!("- {finding}");
+                }
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+        Command::Export { out } => {
+            let app = open_app(&config).await?;
+            let mut summary = None;
+            write_atomically(&out, |writer| {
+                summary = Some(futures_block(app.export(&key_holder, writer))?);
+                Ok(())
+            })?;
+            if let Some(s) = summary {
+                println!(
+                    "Decrypted export written to {}: {} accounts, {} initiatives, {} records. It is plaintext: guard it.",
+                    out.display(),
+                    s.users,
+                    s.initiatives,
+                    s.records
+                );
+            }
+        }
+        Command::User(UserCommand::Add { username, name, admin }) => {
+            let app = open_app(&config).await?;
+            let user = app.create_user(&key_holder, NewUser { username, display_name: name, is_admin: admin }).await?;
+            println!("Account {} created ({}).", user.username, user.id);
+        }
+        Command::User(UserCommand::List) => {
+            let app = open_app(&config).await?;
+            for user in app.users(&key_holder).await? {
+                let flags = [(user.is_admin, " admin"), (user.disabled, " disabled")]
+                    .iter()
+                    .filter(|(on, _)| *on)
+                    .map(|(_, s)| *s)
+                    .collect::<String>();
+                println!("{}  {}  {}{flags}", user.id, user.username, user.display_name);
+            }
+        }
+        Command::Token(TokenCommand::Create { user, label }) => {
+            let app = open_app(&config).await?;
+            let account = app.user_by_username(&key_holder, &user).await?;
+            let token = app.create_token(&key_holder, account.id, &label).await?;
+            println!("{}", token.secret);
+            eprintln!("Token {} created for {}; it is shown only now.", token.id, account.username);
+        }
+        Command::Initiative(InitiativeCommand::Create { title, description, convener }) => {
+            let app = open_app(&config).await?;
+            let convener = match convener {
+                Some(name) => Some(app.user_by_username(&key_holder, &name).await?.id),
+                None => None,
+            };
+            let initiative = app.create_initiative(&key_holder, NewInitiative { title, description }, convener).await?;
+            println!("{}", initiative.id);
+        }
+        Command::Initiative(InitiativeCommand::List) => {
+            let app = open_app(&config).await?;
+            for initiative in app.initiatives(&key_holder).await? {
+                println!("{}  {}", initiative.id, initiative.title);
+            }
+        }
+        Command::Initiative(InitiativeCommand::Destroy { id, yes }) => {
+            if !yes {
+                bail!("destroying an initiative cannot be undone, not even from backups; add --yes to confirm");
+            }
+            let app = open_app(&config).await?;
+            let id = id.parse().map_err(|e| anyhow::anyhow!("{e}"))?;
+            app.destroy_initiative(&key_holder, id).await?;
+            println!(
+                "Initiative {id} and its key destroyed. Replace any keyring export with a new one \
+                 (`tracktwo keyring export`): older exports still hold the key."
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn hex_prefix(bytes: &[u8]) -> String {
+    bytes.iter().take(8).map(|b| format!("{b:02x}")).collect()
+}
+
+/// Runs a use case to completion from inside a synchronous writer callback.
+fn futures_block<T>(future: impl std::future::Future<Output = tracktwo_app::Result<T>>) -> Result<T> {
+    Ok(tokio::task::block_in_place(|| tokio::runtime::Handle::current().block_on(future))?)
+}

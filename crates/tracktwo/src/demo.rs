@@ -1,0 +1,181 @@
+//! Serving, and the demo: an invented conflict with invented people, so every confidentiality
+//! path can be tried without real personal data. The scenario grows as features land.
+
+use std::net::SocketAddr;
+use std::path::Path;
+use std::sync::Arc;
+
+use anyhow::{Context, Result};
+use tracktwo_app::system::SystemClock;
+use tracktwo_app::{App, Unlock};
+use tracktwo_config::Config;
+use tracktwo_crypto::KdfParams;
+use tracktwo_domain::{Identity, MemberRole, NewDocument, NewInitiative, NewNote, NewPerson, NewUser};
+use zeroize::Zeroizing;
+
+use crate::cli::entropy;
+use crate::unlock::{open_store, read_key_file, unlock_from};
+
+/// Binds the listening socket before anything else, so a busy port is reported at once.
+pub async fn bind(listen: SocketAddr) -> Result<tokio::net::TcpListener> {
+    tokio::net::TcpListener::bind(listen).await.map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AddrInUse {
+            anyhow::anyhow!("the address {listen} is already in use; stop the other server or choose another with --listen")
+        } else {
+            anyhow::anyhow!("cannot listen on {listen}: {e}")
+        }
+    })
+}
+
+async fn shutdown_signal() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {},
+        () = terminate => {},
+    }
+}
+
+pub async fn serve(listener: tokio::net::TcpListener, app: Arc<App>) -> Result<()> {
+    let address = listener.local_addr().context("cannot read the listening address")?;
+    tracing::info!(%address, backend = app.store().backend(), "serving");
+    println!("tracktwo is serving at http://{address}");
+    tracktwo_web::serve(listener, app, shutdown_signal()).await.context("the server stopped with an error")
+}
+
+/// The demo key lives beside the demo data: acceptable for invented people only.
+fn demo_unlock(config: &Config) -> Result<Unlock> {
+    if config.key_file.is_some() || config.passphrase.is_some() {
+        return unlock_from(config);
+    }
+    let path = config.data_dir.join("demo.key");
+    if !path.exists() {
+        std::fs::create_dir_all(&config.data_dir)
+            .with_context(|| format!("cannot create the data folder {}", config.data_dir.display()))?;
+        let mut bytes = Zeroizing::new(vec![0u8; 32]);
+        entropy()?.fill(&mut bytes);
+        write_private(&path, &bytes)?;
+        eprintln!(
+            "warning: the demo's key file {} sits next to its data; never do that with a real store",
+            path.display()
+        );
+    }
+    Ok(Unlock::KeyFile(read_key_file(&path)?))
+}
+
+fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options.open(path).with_context(|| format!("cannot create {}", path.display()))?;
+    file.write_all(bytes).and_then(|()| file.sync_all()).with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// The invented accounts: one per role.
+const DEMO_ACCOUNTS: &[(&str, &str, MemberRole)] = &[
+    ("amara", "Amara Osei (convener, Halden Institute)", MemberRole::Convener),
+    ("jonas", "Jonas Vick (facilitator)", MemberRole::Facilitator),
+    ("lina", "Lina Sarkis (rapporteur)", MemberRole::Rapporteur),
+    ("tarek", "Tarek Varo (participant, Upper Vale)", MemberRole::Participant),
+    ("mira", "Mira Castell (participant, Lowland Coast)", MemberRole::Participant),
+    ("odile", "Odile Brann (Track One official)", MemberRole::Official),
+    ("felix", "Felix Amundsen (funder)", MemberRole::Funder),
+    ("greta", "Greta Holm (evaluator)", MemberRole::Evaluator),
+    ("pavel", "Pavel Ruud (observer)", MemberRole::Observer),
+];
+
+async fn seed(app: &App) -> Result<()> {
+    let key_holder = Identity::key_holder();
+    app.create_user(&key_holder, NewUser { username: "admin".into(), display_name: "System administrator".into(), is_admin: true })
+        .await?;
+    let mut ids = Vec::new();
+    for (username, display_name, role) in DEMO_ACCOUNTS {
+        let user = app
+            .create_user(&key_holder, NewUser { username: (*username).into(), display_name: (*display_name).into(), is_admin: false })
+            .await?;
+        ids.push((user.id, *role));
+    }
+    let convener = ids.first().map(|(id, _)| *id);
+    let initiative = app
+        .create_initiative(
+            &key_holder,
+            NewInitiative {
+                title: "Serin River Dialogue".into(),
+                description: "A Track Two process between the Upper Vale and the Lowland Coast on sharing the \
+                              waters of the Serin after the 2024 drought clashes. Pre-negotiation phase."
+                    .into(),
+            },
+            convener,
+        )
+        .await?;
+    for (user, role) in ids.iter().skip(1) {
+        app.add_member(&key_holder, initiative.id, *user, *role).await?;
+    }
+    for (name, title, contact, notes) in [
+        ("Tarek Varo", "Former deputy water minister, Upper Vale", "via the Halden office only", "Attends in a personal capacity."),
+        ("Mira Castell", "Mayor of Port Alsen, Lowland Coast", "Signal, number held by the convener", "Travel through the Vale is a risk for her."),
+        ("Eskil Dorn", "Retired hydrologist, University of Brenna", "e.dorn@example.org", "Resource person on river flows."),
+    ] {
+        app.add_person(
+            &key_holder,
+            initiative.id,
+            NewPerson { name: name.into(), title: title.into(), contact: contact.into(), notes: notes.into() },
+        )
+        .await?;
+    }
+    for body in [
+        "A1: The Vale cannot accept quotas set downstream; any scheme needs a joint gauge at Kessel Falls.",
+        "B2: The Coast's fear is a dry summer like 2024 with no one to call. A hotline between the two water boards would help.",
+        "F: Option raised — a joint technical commission that publishes flow data weekly.",
+    ] {
+        app.add_note(&key_holder, initiative.id, NewNote { body: body.into() }).await?;
+    }
+    app.add_document(
+        &key_holder,
+        initiative.id,
+        NewDocument {
+            title: "Non-paper: joint river data commission (draft 1)".into(),
+            body: "1. The parties establish a joint technical commission on Serin flows.\n2. [Weekly/monthly] publication of gauge data.".into(),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+pub async fn run(config: Config, listen: SocketAddr) -> Result<()> {
+    let listener = bind(listen).await?;
+    let unlock = demo_unlock(&config)?;
+    let store = open_store(&config).await?;
+    let clock = Arc::new(SystemClock);
+    let app = if store.meta().await?.is_some() {
+        App::open(store, &unlock, clock, entropy()?).await?
+    } else {
+        let app = App::init(store, &unlock, KdfParams::MASTER_KEY, clock, entropy()?).await?;
+        seed(&app).await.context("cannot create the demo scenario")?;
+        println!("Demo store created in {}.", config.data_dir.display());
+        app
+    };
+    let key_holder = Identity::key_holder();
+    println!("Demo accounts (invented people; sign-in with passwords arrives with the web workspace).");
+    println!("Each has a fresh API token for this run:");
+    for user in app.users(&key_holder).await? {
+        let token = app.create_token(&key_holder, user.id, "demo").await?;
+        println!("  {:<7} {:<45} {}", user.username, user.display_name, token.secret);
+    }
+    println!("Try: curl -H 'Authorization: Bearer <token of amara>' http://{listen}/api/v1/initiatives");
+    serve(listener, Arc::new(app)).await
+}
