@@ -349,6 +349,16 @@ impl App {
                 "created_at": rfc3339(row.created_at),
             }));
         }
+        let mut tokens = Vec::new();
+        for row in &snapshot.tokens {
+            tokens.push(json!({
+                "id": row.id,
+                "user": row.user,
+                "label": self.open_field(&system, place!("tokens"."label" @ row.id), &row.label)?,
+                "created_at": rfc3339(row.created_at),
+                "revoked": row.revoked,
+            }));
+        }
         let mut initiatives = Vec::new();
         for row in &snapshot.initiatives {
             let key = self.keyring.data_key(tx.as_mut(), row.key).await?;
@@ -412,6 +422,7 @@ impl App {
             "tracktwo_export": DOCUMENT_FORMAT,
             "exported_at": rfc3339(self.now()),
             "users": users,
+            "tokens": tokens,
             "initiatives": initiatives,
             "audit": audit,
         });

@@ -198,8 +198,11 @@ impl App {
         &self.store
     }
 
+    /// The current time at the resolution both stores keep (microseconds), so a record reads back
+    /// exactly as it was written.
     fn now(&self) -> Timestamp {
-        self.clock.now()
+        let now = self.clock.now();
+        now.replace_nanosecond(now.nanosecond() / 1_000 * 1_000).unwrap_or(now)
     }
 
     fn random<const N: usize>(&self) -> [u8; N] {

@@ -1,1 +1,171 @@
-//! placeholder
+//! Test harness for the storage adapters: throw-away stores on SQLite (always) and PostgreSQL
+//! (when `TRACKTWO_TEST_POSTGRES_URL` is set; each in its own schema, dropped afterwards), and
+//! raw access beneath the port for the tests that play the attacker.
+//!
+//! Only ever used by tests.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use tracktwo_app::system::{SystemClock, SystemEntropy};
+use tracktwo_app::{App, Unlock};
+use tracktwo_crypto::KdfParams;
+use tracktwo_store::Store;
+use tracktwo_store_postgres::PostgresStore;
+use tracktwo_store_sqlite::SqliteStore;
+
+/// Cheap Argon2 costs: tests exercise the code path, not the hardness.
+pub const TEST_KDF: KdfParams = KdfParams { memory_kib: 256, iterations: 1, parallelism: 1 };
+
+/// The key file every test store is unlocked with.
+#[must_use]
+pub fn test_unlock() -> Unlock {
+    Unlock::KeyFile(vec![0x5a; 48].into())
+}
+
+pub enum Raw {
+    Sqlite { dir: tempfile::TempDir },
+    Postgres { url: String, schema: String },
+}
+
+/// A throw-away store and a way beneath its port.
+pub struct TestStore {
+    pub store: Arc<dyn Store>,
+    pub raw: Raw,
+}
+
+/// The PostgreSQL server for tests, if configured. In CI its absence is an error, so the
+/// PostgreSQL stories cannot be skipped there by accident.
+#[must_use]
+pub fn postgres_url() -> Option<String> {
+    match std::env::var("TRACKTWO_TEST_POSTGRES_URL") {
+        Ok(url) if !url.is_empty() => Some(url),
+        _ => {
+            assert!(std::env::var_os("CI").is_none(), "CI must set TRACKTWO_TEST_POSTGRES_URL");
+            eprintln!("TRACKTWO_TEST_POSTGRES_URL is not set: the PostgreSQL run of this story is skipped");
+            None
+        }
+    }
+}
+
+fn fresh_schema_name() -> String {
+    let mut bytes = [0u8; 8];
+    tracktwo_app::Entropy::fill(&mut SystemEntropy::new().expect("OS randomness"), &mut bytes);
+    format!("tracktwo_test_{}", hex::encode(bytes))
+}
+
+impl TestStore {
+    pub async fn sqlite() -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = SqliteStore::open(dir.path()).await.expect("open sqlite store");
+        Self { store: Arc::new(store), raw: Raw::Sqlite { dir } }
+    }
+
+    pub async fn postgres() -> Option<Self> {
+        let url = postgres_url()?;
+        let schema = fresh_schema_name();
+        let store = PostgresStore::connect(&url, Some(&schema)).await.expect("open postgres store");
+        Some(Self { store: Arc::new(store), raw: Raw::Postgres { url, schema } })
+    }
+
+    #[must_use]
+    pub fn is_postgres(&self) -> bool {
+        matches!(self.raw, Raw::Postgres { .. })
+    }
+
+    /// An empty store on the same backend (another folder or schema).
+    pub async fn sibling(&self) -> Self {
+        match &self.raw {
+            Raw::Sqlite { .. } => Self::sqlite().await,
+            Raw::Postgres { .. } => Self::postgres().await.expect("postgres configured"),
+        }
+    }
+
+    /// The store opened anew over the same data, as after a restart.
+    pub async fn reopen(&self) -> Arc<dyn Store> {
+        self.try_reopen().await.expect("reopen store")
+    }
+
+    pub async fn try_reopen(&self) -> tracktwo_store::Result<Arc<dyn Store>> {
+        Ok(match &self.raw {
+            Raw::Sqlite { dir } => Arc::new(SqliteStore::open(dir.path()).await?),
+            Raw::Postgres { url, schema } => Arc::new(PostgresStore::connect(url, Some(schema)).await?),
+        })
+    }
+
+    /// Runs SQL directly against the database, below the port: what an intruder with database
+    /// access could do.
+    pub async fn execute_raw(&self, sql: &str) {
+        match &self.raw {
+            Raw::Sqlite { dir } => {
+                let options = sqlx::sqlite::SqliteConnectOptions::new()
+                    .filename(dir.path().join(tracktwo_store_sqlite::DATABASE_FILE));
+                let pool = sqlx::SqlitePool::connect_with(options).await.expect("raw sqlite");
+                sqlx::raw_sql(sqlx::AssertSqlSafe(sql.to_owned())).execute(&pool).await.expect("raw sql");
+                pool.close().await;
+            }
+            Raw::Postgres { url, schema } => {
+                let pool = pg_pool(url, schema).await;
+                sqlx::raw_sql(sqlx::AssertSqlSafe(sql.to_owned())).execute(&pool).await.expect("raw sql");
+                pool.close().await;
+            }
+        }
+    }
+
+    /// Every byte the backend keeps at rest for this store: the SQLite files (database, WAL,
+    /// journal, shared memory), or a plain `pg_dump` of the schema.
+    pub async fn bytes_at_rest(&self) -> Vec<(String, Vec<u8>)> {
+        match &self.raw {
+            Raw::Sqlite { dir } => std::fs::read_dir(dir.path())
+                .expect("read data dir")
+                .map(|entry| {
+                    let path: PathBuf = entry.expect("entry").path();
+                    (path.display().to_string(), std::fs::read(&path).expect("read file"))
+                })
+                .collect(),
+            Raw::Postgres { url, schema } => {
+                let output = std::process::Command::new("pg_dump")
+                    .arg("--schema")
+                    .arg(schema)
+                    .arg("--dbname")
+                    .arg(url)
+                    .output()
+                    .expect("run pg_dump");
+                assert!(output.status.success(), "pg_dump failed: {}", String::from_utf8_lossy(&output.stderr));
+                vec![(format!("pg_dump of {schema}"), output.stdout)]
+            }
+        }
+    }
+
+    pub async fn cleanup(self) {
+        self.store.close().await;
+        if let Raw::Postgres { url, schema } = &self.raw {
+            let pool = sqlx::PgPool::connect(url).await.expect("connect for cleanup");
+            sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DROP SCHEMA IF EXISTS {schema} CASCADE")))
+                .execute(&pool)
+                .await
+                .expect("drop test schema");
+            pool.close().await;
+        }
+    }
+}
+
+async fn pg_pool(url: &str, schema: &str) -> sqlx::PgPool {
+    use std::str::FromStr;
+    let options = sqlx::postgres::PgConnectOptions::from_str(url).expect("url").options([("search_path", schema)]);
+    sqlx::PgPool::connect_with(options).await.expect("raw postgres")
+}
+
+/// Initialises an app over `store` with the test key.
+pub async fn init_app(store: Arc<dyn Store>) -> App {
+    App::init(store, &test_unlock(), TEST_KDF, Arc::new(SystemClock), Box::new(SystemEntropy::new().expect("entropy")))
+        .await
+        .expect("init store")
+}
+
+/// Opens an initialised store with the test key.
+pub async fn open_app(store: Arc<dyn Store>) -> App {
+    App::open(store, &test_unlock(), Arc::new(SystemClock), Box::new(SystemEntropy::new().expect("entropy")))
+        .await
+        .expect("open store")
+}

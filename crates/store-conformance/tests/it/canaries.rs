@@ -1,0 +1,153 @@
+//! Distinct canary strings go into every kind of sensitive field; none may be found in the bytes
+//! the store keeps at rest, in a backup or in a keyring export. After the initiative is destroyed,
+//! its canaries cannot be brought back from a backup taken before, even with the master key.
+
+use std::sync::Arc;
+
+use tracktwo_app::system::{SystemClock, SystemEntropy};
+use tracktwo_app::{App, AppError};
+use tracktwo_domain::{Identity, NewDocument, NewInitiative, NewNote, NewPerson, NewUser};
+use tracktwo_store_conformance::{TestStore, init_app, open_app, test_unlock};
+
+struct Canaries {
+    system: Vec<String>,
+    initiative: Vec<String>,
+}
+
+fn canary(field: &str) -> String {
+    format!("CANARY-{field}-7f3a")
+}
+
+fn find(haystack: &[u8], needle: &str) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
+fn assert_absent(what: &str, bytes: &[u8], canaries: &[String]) {
+    for c in canaries {
+        assert!(!find(bytes, c), "{c} found in plaintext in {what}");
+    }
+}
+
+async fn decrypted_export(app: &App) -> Vec<u8> {
+    let mut out = Vec::new();
+    app.export(&Identity::key_holder(), &mut out).await.unwrap();
+    out
+}
+
+async fn restore(target: &TestStore, backup: &[u8], keyring: Option<&[u8]>) -> Result<(), AppError> {
+    let mut keyring = keyring.map(<[u8]>::to_vec);
+    App::restore(
+        Arc::clone(&target.store),
+        &test_unlock(),
+        &mut &backup[..],
+        keyring.as_mut().map(|k| {
+            let reader: &mut dyn std::io::Read = Box::leak(Box::new(std::io::Cursor::new(std::mem::take(k))));
+            reader
+        }),
+        true,
+        Arc::new(SystemClock),
+        Box::new(SystemEntropy::new().unwrap()),
+    )
+    .await
+    .map(|_| ())
+}
+
+pub async fn sensitive_fields_never_rest_in_plaintext(t: &TestStore) {
+    let app = init_app(Arc::clone(&t.store)).await;
+    let kh = Identity::key_holder();
+    let canaries = Canaries {
+        system: ["username", "display-name", "token-label"].map(canary).to_vec(),
+        initiative: [
+            "initiative-title",
+            "initiative-description",
+            "person-name",
+            "person-title",
+            "person-contact",
+            "person-notes",
+            "note-body",
+            "document-title",
+            "document-body",
+        ]
+        .map(canary)
+        .to_vec(),
+    };
+    let all: Vec<String> = canaries.system.iter().chain(&canaries.initiative).cloned().collect();
+
+    let user = app
+        .create_user(&kh, NewUser { username: canary("username"), display_name: canary("display-name"), is_admin: false })
+        .await
+        .unwrap();
+    app.create_token(&kh, user.id, &canary("token-label")).await.unwrap();
+    let i = app
+        .create_initiative(
+            &kh,
+            NewInitiative { title: canary("initiative-title"), description: canary("initiative-description") },
+            Some(user.id),
+        )
+        .await
+        .unwrap();
+    app.add_person(
+        &kh,
+        i.id,
+        NewPerson {
+            name: canary("person-name"),
+            title: canary("person-title"),
+            contact: canary("person-contact"),
+            notes: canary("person-notes"),
+        },
+    )
+    .await
+    .unwrap();
+    app.add_note(&kh, i.id, NewNote { body: canary("note-body") }).await.unwrap();
+    app.add_document(&kh, i.id, NewDocument { title: canary("document-title"), body: canary("document-body") })
+        .await
+        .unwrap();
+    // Reads leave audit events too; they must carry no plaintext either.
+    app.notes(&kh, i.id).await.unwrap();
+    app.people(&kh, i.id).await.unwrap();
+
+    // The canaries are really there: the decrypted export shows every one of them.
+    let export = decrypted_export(&app).await;
+    for c in &all {
+        assert!(find(&export, c), "{c} missing from the decrypted export: the test planted nothing");
+    }
+
+    // At rest, in the backup and in the keyring: nowhere.
+    let mut backup = Vec::new();
+    app.backup(&kh, &mut backup).await.unwrap();
+    let mut keyring_before = Vec::new();
+    app.export_keyring(&kh, &mut keyring_before).await.unwrap();
+    let at_rest = t.bytes_at_rest().await;
+    assert!(!at_rest.is_empty());
+    for (what, bytes) in &at_rest {
+        assert!(!bytes.is_empty() || what.ends_with("-shm") || what.ends_with("-wal"), "{what} is empty");
+        assert_absent(what, bytes, &all);
+    }
+    assert_absent("the backup", &backup, &all);
+    assert_absent("the keyring export", &keyring_before, &all);
+
+    // Destroy the initiative; then take the backup from before and the master key.
+    app.destroy_initiative(&kh, i.id).await.unwrap();
+    let mut keyring_after = Vec::new();
+    app.export_keyring(&kh, &mut keyring_after).await.unwrap();
+    for (what, bytes) in &t.bytes_at_rest().await {
+        assert_absent(what, bytes, &all);
+    }
+
+    // Into an empty store: without a keyring nothing opens; with the current one, the destroyed
+    // initiative is left out because no key for it exists any more.
+    let target = t.sibling().await;
+    assert!(matches!(restore(&target, &backup, None).await, Err(AppError::Archive(_))));
+    restore(&target, &backup, Some(&keyring_after)).await.unwrap();
+    let restored = open_app(Arc::clone(&target.store)).await;
+    assert!(matches!(restored.initiative(&kh, i.id).await, Err(AppError::NotFound)));
+    let export = decrypted_export(&restored).await;
+    assert_absent("the restored store", &export, &canaries.initiative);
+    assert!(find(&export, &canary("username")), "account data should survive the restore");
+    target.cleanup().await;
+
+    // Over the live store itself (whose keyring no longer holds the key): the same.
+    restore(t, &backup, None).await.unwrap();
+    let live = open_app(t.reopen().await).await;
+    assert_absent("the live store after restoring the old backup", &decrypted_export(&live).await, &canaries.initiative);
+}
