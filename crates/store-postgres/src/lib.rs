@@ -30,6 +30,10 @@ impl PostgresStore {
             }
             options = options.options([("search_path", schema)]);
         }
+        // One direct connection first: the pool would retry a refused connection until its
+        // timeout, while an operator wants to hear at once that the server is unreachable.
+        let probe = <sqlx::PgConnection as sqlx::Connection>::connect_with(&options).await.map_err(map_connect_error)?;
+        sqlx::Connection::close(probe).await.map_err(map_connect_error)?;
         let pool = PgPoolOptions::new()
             .max_connections(8)
             .acquire_timeout(std::time::Duration::from_secs(10))

@@ -1,0 +1,294 @@
+//! The binary as an operator meets it: every command has help, every bad input a clear message
+//! and a non-zero exit, never a panic; backups, restores, exports and audit checks from the
+//! command line.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const BIN: &str = env!("CARGO_BIN_EXE_tracktwo");
+
+struct Env {
+    dir: tempfile::TempDir,
+}
+
+impl Env {
+    fn new() -> Self {
+        let env = Self { dir: tempfile::tempdir().unwrap() };
+        std::fs::write(env.key(), [7u8; 32]).unwrap();
+        env
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn key(&self) -> PathBuf {
+        self.path("key")
+    }
+
+    fn data(&self) -> PathBuf {
+        self.path("data")
+    }
+
+    /// Runs the binary in the temp folder with a clean `TRACKTWO_*` environment.
+    fn run(&self, args: &[&str], envs: &[(&str, &str)]) -> Output {
+        let mut command = Command::new(BIN);
+        command.current_dir(self.dir.path()).args(args);
+        for (name, _) in std::env::vars() {
+            if name.starts_with("TRACKTWO_") {
+                command.env_remove(name);
+            }
+        }
+        command.env_remove("CI");
+        command.envs(envs.iter().copied());
+        command.output().expect("run tracktwo")
+    }
+
+    /// Runs against the store in `data/` unlocked by the key file.
+    fn tt(&self, args: &[&str]) -> Output {
+        let key = self.key();
+        let data = self.data();
+        let mut all = vec!["--data-dir", data.to_str().unwrap(), "--key-file", key.to_str().unwrap()];
+        all.extend_from_slice(args);
+        self.run(&all, &[])
+    }
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[track_caller]
+fn ok(output: Output) -> String {
+    assert!(output.status.success(), "failed: {}\n{}", stdout(&output), stderr(&output));
+    stdout(&output)
+}
+
+/// Fails with a message containing `expected`, exit code 1, and no panic or backtrace.
+#[track_caller]
+fn fails_with(output: &Output, expected: &str) {
+    let err = stderr(output);
+    assert_eq!(output.status.code(), Some(1), "exit code; stderr: {err}");
+    assert!(err.contains(expected), "expected `{expected}` in: {err}");
+    assert!(!err.contains("panicked") && !err.contains("RUST_BACKTRACE"), "panic: {err}");
+}
+
+#[test]
+fn every_command_has_help() {
+    let env = Env::new();
+    let commands: &[&[&str]] = &[
+        &[],
+        &["init"],
+        &["serve"],
+        &["demo"],
+        &["backup"],
+        &["restore"],
+        &["keyring"],
+        &["keyring", "export"],
+        &["audit"],
+        &["audit", "verify"],
+        &["export"],
+        &["user"],
+        &["user", "add"],
+        &["user", "list"],
+        &["token"],
+        &["token", "create"],
+        &["initiative"],
+        &["initiative", "create"],
+        &["initiative", "list"],
+        &["initiative", "destroy"],
+    ];
+    for command in commands {
+        let mut args = command.to_vec();
+        args.push("--help");
+        let out = ok(env.run(&args, &[]));
+        assert!(out.contains("Usage: tracktwo"), "{command:?}: {out}");
+    }
+    // Usage errors exit with 2 and say what is wrong.
+    let out = env.run(&["frobnicate"], &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("unrecognized subcommand"));
+}
+
+#[test]
+fn missing_unreadable_and_short_keys_are_refused_clearly() {
+    let env = Env::new();
+    let data = env.data();
+    let data = data.to_str().unwrap();
+    fails_with(&env.run(&["--data-dir", data, "init"], &[]), "no key given");
+    fails_with(
+        &env.run(&["--data-dir", data, "init"], &[("TRACKTWO_KEY_FILE", "/nonexistent/key")]),
+        "cannot read the key file /nonexistent/key",
+    );
+    std::fs::write(env.path("short"), b"12345").unwrap();
+    fails_with(
+        &env.run(&["--data-dir", data, "--key-file", env.path("short").to_str().unwrap(), "init"], &[]),
+        "holds 5 bytes",
+    );
+}
+
+#[test]
+fn a_wrong_passphrase_is_refused_before_anything_is_read() {
+    let env = Env::new();
+    std::fs::write(env.path("pass"), "correct horse battery staple\n").unwrap();
+    std::fs::write(env.path("wrong"), "incorrect horse\n").unwrap();
+    let data = env.data();
+    let data = data.to_str().unwrap();
+    let pass = env.path("pass");
+    ok(env.run(&["--data-dir", data, "init", "--admin", "root"], &[("TRACKTWO_PASSPHRASE_FILE", pass.to_str().unwrap())]));
+    let listed = ok(env.run(&["--data-dir", data, "user", "list"], &[("TRACKTWO_PASSPHRASE_FILE", pass.to_str().unwrap())]));
+    assert!(listed.contains("root"));
+    let wrong = env.path("wrong");
+    fails_with(
+        &env.run(&["--data-dir", data, "user", "list"], &[("TRACKTWO_PASSPHRASE_FILE", wrong.to_str().unwrap())]),
+        "wrong passphrase or key file",
+    );
+    fails_with(&env.run(&["--data-dir", data, "--key-file", env.key().to_str().unwrap(), "user", "list"], &[]), "passphrase");
+}
+
+#[test]
+fn corrupt_and_foreign_database_files_are_refused() {
+    let env = Env::new();
+    std::fs::create_dir_all(env.data()).unwrap();
+    std::fs::write(env.data().join("tracktwo.db"), vec![0x42u8; 8192]).unwrap();
+    fails_with(&env.tt(&["init"]), "not a tracktwo store");
+
+    let foreign = Env::new();
+    std::fs::create_dir_all(foreign.data()).unwrap();
+    let path = foreign.data().join("tracktwo.db");
+    tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let options = sqlx::sqlite::SqliteConnectOptions::new().filename(&path).create_if_missing(true);
+        let pool = sqlx::SqlitePool::connect_with(options).await.unwrap();
+        sqlx::query("CREATE TABLE recipes (name TEXT)").execute(&pool).await.unwrap();
+        pool.close().await;
+    });
+    fails_with(&foreign.tt(&["user", "list"]), "none of tracktwo's");
+}
+
+#[test]
+fn a_store_written_by_a_newer_version_is_refused() {
+    let env = Env::new();
+    ok(env.tt(&["init"]));
+    let path = env.data().join("tracktwo.db");
+    tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let pool = sqlx::SqlitePool::connect_with(sqlx::sqlite::SqliteConnectOptions::new().filename(&path)).await.unwrap();
+        sqlx::query("UPDATE store_meta SET format_version = 7").execute(&pool).await.unwrap();
+        pool.close().await;
+    });
+    fails_with(&env.tt(&["user", "list"]), "written by a newer version of tracktwo");
+}
+
+#[test]
+fn an_unreachable_postgres_is_reported_without_its_password() {
+    let env = Env::new();
+    let out = env.run(
+        &["--key-file", env.key().to_str().unwrap(), "--database-url", "postgres://ops:S3CRET-PW@127.0.0.1:1/tracktwo", "init"],
+        &[],
+    );
+    fails_with(&out, "cannot open the PostgreSQL store");
+    assert!(!stderr(&out).contains("S3CRET-PW"));
+}
+
+#[test]
+fn an_unwritable_data_folder_is_refused() {
+    let env = Env::new();
+    std::fs::write(env.path("a-file"), b"not a folder").unwrap();
+    let out = env.run(
+        &["--data-dir", env.path("a-file/data").to_str().unwrap(), "--key-file", env.key().to_str().unwrap(), "init"],
+        &[],
+    );
+    fails_with(&out, "cannot be used");
+}
+
+#[test]
+fn a_port_in_use_is_reported() {
+    let env = Env::new();
+    ok(env.tt(&["init"]));
+    let busy = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = busy.local_addr().unwrap().to_string();
+    fails_with(&env.tt(&["serve", "--listen", &address]), "already in use");
+}
+
+#[test]
+fn unknown_settings_warn_and_bad_ones_fail() {
+    let env = Env::new();
+    let out = env.run(&["--data-dir", env.data().to_str().unwrap(), "--key-file", env.key().to_str().unwrap(), "init"], &[("TRACKTWO_DATADIR", "x")]);
+    assert!(out.status.success());
+    assert!(stderr(&out).contains("warning: unknown environment variable TRACKTWO_DATADIR"));
+    std::fs::write(env.path("bad.toml"), "listen = \"nowhere\"\n").unwrap();
+    fails_with(&env.run(&["--config", env.path("bad.toml").to_str().unwrap(), "serve"], &[]), "listen is not valid");
+}
+
+#[test]
+fn audit_verify_names_tampering_and_exits_non_zero() {
+    let env = Env::new();
+    ok(env.tt(&["init", "--admin", "root"]));
+    ok(env.tt(&["initiative", "create", "--title", "Audited", "--convener", "root"]));
+    assert!(ok(env.tt(&["audit", "verify"])).contains("Audit log intact"));
+    let path = env.data().join("tracktwo.db");
+    tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let pool = sqlx::SqlitePool::connect_with(sqlx::sqlite::SqliteConnectOptions::new().filename(&path)).await.unwrap();
+        sqlx::query("UPDATE audit_events SET target_id = 'someone-else' WHERE seq = 2").execute(&pool).await.unwrap();
+        pool.close().await;
+    });
+    let out = env.tt(&["audit", "verify"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("event #2 was edited"), "{}", stdout(&out));
+}
+
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[test]
+fn backup_restore_export_and_destroy_from_the_command_line() {
+    let env = Env::new();
+    ok(env.tt(&["init", "--admin", "root"]));
+    let id = ok(env.tt(&["initiative", "create", "--title", "Neemrana revival", "--convener", "root"]));
+    let id = id.trim();
+    let backup = env.path("store.tt2backup");
+    let keyring = env.path("keyring.tt2keys");
+    ok(env.tt(&["backup", backup.to_str().unwrap()]));
+    ok(env.tt(&["keyring", "export", keyring.to_str().unwrap()]));
+    let backup_bytes = std::fs::read(&backup).unwrap();
+    assert!(!String::from_utf8_lossy(&backup_bytes).contains("Neemrana"));
+
+    // Into a new, empty store: needs the keyring.
+    let target = env.path("restored");
+    let key = env.key();
+    let into_target = |extra: &[&str]| {
+        let mut args = vec!["--data-dir", target.to_str().unwrap(), "--key-file", key.to_str().unwrap(), "restore", backup.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        env.run(&args, &[])
+    };
+    fails_with(&into_target(&[]), "--keyring");
+    ok(into_target(&["--keyring", keyring.to_str().unwrap()]));
+    fails_with(&into_target(&[]), "--force");
+    let listed = ok(env.run(&["--data-dir", target.to_str().unwrap(), "--key-file", env.key().to_str().unwrap(), "initiative", "list"], &[]));
+    assert!(listed.contains("Neemrana revival"), "{listed}");
+
+    // The decrypted export: complete, and readable by its owner only.
+    let export = env.path("export.json");
+    ok(env.tt(&["export", "--out", export.to_str().unwrap()]));
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&export).unwrap()).unwrap();
+    assert_eq!(json["initiatives"][0]["title"], "Neemrana revival");
+    assert_eq!(json["users"][0]["username"], "root");
+    assert_eq!(mode(&export), 0o600);
+
+    // Destruction asks for confirmation, then the old backup no longer brings it back.
+    fails_with(&env.tt(&["initiative", "destroy", id]), "--yes");
+    ok(env.tt(&["initiative", "destroy", id, "--yes"]));
+    let out = ok(env.tt(&["restore", backup.to_str().unwrap(), "--force"]));
+    assert!(out.contains("were destroyed since"), "{out}");
+    assert!(!ok(env.tt(&["initiative", "list"])).contains("Neemrana"));
+    assert!(ok(env.tt(&["audit", "verify"])).contains("intact"));
+
+    // Not a backup at all.
+    std::fs::write(env.path("junk"), b"hello").unwrap();
+    fails_with(&env.tt(&["restore", env.path("junk").to_str().unwrap(), "--force"]), "not a tracktwo backup");
+}
