@@ -1,0 +1,4 @@
+//! The binary's integration tests: one test binary.
+
+mod architecture;
+mod cli;
