@@ -420,11 +420,11 @@ def main():
         proc = None
 
         r = tt.run("audit", "verify")
-        audit_out = (r.stdout + r.stderr).strip()
         audit_ok = r.returncode == 0 and "Audit log intact" in r.stdout
-        log(f"audit verify (exit {r.returncode}): {audit_out.splitlines()[-1] if audit_out else ''}")
+        summary = (r.stdout.strip() or r.stderr.strip()).splitlines()
+        log(f"audit verify (exit {r.returncode}): {summary[-1] if summary else ''}")
         if not audit_ok:
-            log(audit_out)
+            log((r.stdout + r.stderr).strip())
 
         lost_total = len(lost_bodies)
         wall = time.monotonic() - started

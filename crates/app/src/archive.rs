@@ -166,9 +166,18 @@ fn read_header(input: &mut dyn Read) -> Result<(BackupHeader, KeySource)> {
     Ok((header, key_source))
 }
 
-fn read_encrypted<T: for<'de> Deserialize<'de>>(master: &MasterKey, header: &BackupHeader, input: &mut dyn Read) -> Result<T> {
-    let mut reader =
-        FrameReader { input, decryptor: BackupDecryptor::new(master, header), plain: Vec::new(), position: 0, failure: None };
+fn read_encrypted<T: for<'de> Deserialize<'de>>(
+    master: &MasterKey,
+    header: &BackupHeader,
+    input: &mut dyn Read,
+) -> Result<T> {
+    let mut reader = FrameReader {
+        input,
+        decryptor: BackupDecryptor::new(master, header),
+        plain: Vec::new(),
+        position: 0,
+        failure: None,
+    };
     let parsed = serde_json::from_reader(&mut reader);
     match (parsed, reader.failure.clone()) {
         (_, Some(CryptoError::Unauthentic)) => {
@@ -313,8 +322,7 @@ impl App {
         snapshot.people.retain(|r| kept.contains(&r.initiative));
         snapshot.notes.retain(|r| kept.contains(&r.initiative));
         snapshot.documents.retain(|r| kept.contains(&r.initiative));
-        let needed: HashSet<KeyId> =
-            snapshot.initiatives.iter().map(|i| i.key).chain(system_slot).collect();
+        let needed: HashSet<KeyId> = snapshot.initiatives.iter().map(|i| i.key).chain(system_slot).collect();
 
         tx.replace_all(&snapshot).await?;
         for (row, from_file) in usable.values() {
@@ -426,7 +434,8 @@ impl App {
             "initiatives": initiatives,
             "audit": audit,
         });
-        serde_json::to_writer_pretty(&mut *out, &document).map_err(|e| AppError::Archive(format!("cannot write: {e}")))?;
+        serde_json::to_writer_pretty(&mut *out, &document)
+            .map_err(|e| AppError::Archive(format!("cannot write: {e}")))?;
         out.write_all(b"\n").map_err(|e| AppError::Archive(format!("cannot write: {e}")))?;
         self.record(tx.as_mut(), who, AuditAction::Exported, AuditTarget::of(TargetKind::Store, "")).await?;
         tx.commit().await?;

@@ -78,7 +78,9 @@ impl std::fmt::Display for AuditFinding {
         match self {
             AuditFinding::Edited { seq } => write!(f, "event #{seq} was edited: its content no longer matches its MAC"),
             AuditFinding::Inserted { seq } => write!(f, "event #{seq} was inserted: it does not belong in the chain"),
-            AuditFinding::DeletedBefore { seq } => write!(f, "one or more events were deleted just before event #{seq}"),
+            AuditFinding::DeletedBefore { seq } => {
+                write!(f, "one or more events were deleted just before event #{seq}")
+            }
             AuditFinding::Swapped { first, second } => {
                 write!(f, "events #{first} and #{second} were swapped: they are out of order")
             }
@@ -123,14 +125,15 @@ pub fn verify(key: &AuditKey, rows: &[AuditRow], head: &AuditHead) -> AuditRepor
             i += 1;
             continue;
         }
-        if let Some(n) = next.filter(|n| authentic(row) && authentic(n)) {
-            if n.prev_mac == expected_prev && row.prev_mac == n.mac {
-                findings.push(AuditFinding::Swapped { first: row.seq, second: n.seq });
-                expected_prev.clone_from(&row.mac);
-                last_linked = AuditHead { seq: row.seq, mac: row.mac.clone() };
-                i += 2;
-                continue;
-            }
+        if let Some(n) = next.filter(|n| authentic(row) && authentic(n))
+            && n.prev_mac == expected_prev
+            && row.prev_mac == n.mac
+        {
+            findings.push(AuditFinding::Swapped { first: row.seq, second: n.seq });
+            expected_prev.clone_from(&row.mac);
+            last_linked = AuditHead { seq: row.seq, mac: row.mac.clone() };
+            i += 2;
+            continue;
         }
         if continues_from(&expected_prev) {
             // The chain closes up around this row: it was put there.
@@ -235,10 +238,7 @@ mod tests {
     fn a_removed_tail_is_named() {
         let (mut rows, head) = chain_of(6);
         rows.truncate(4);
-        assert_eq!(
-            verify(&key(), &rows, &head).findings,
-            [AuditFinding::TailRemoved { last_seq: 4, head_seq: 6 }]
-        );
+        assert_eq!(verify(&key(), &rows, &head).findings, [AuditFinding::TailRemoved { last_seq: 4, head_seq: 6 }]);
     }
 
     #[test]

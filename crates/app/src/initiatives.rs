@@ -111,7 +111,13 @@ impl App {
         Ok(initiative)
     }
 
-    pub async fn add_member(&self, who: &Identity, initiative: InitiativeId, user: UserId, role: MemberRole) -> Result<()> {
+    pub async fn add_member(
+        &self,
+        who: &Identity,
+        initiative: InitiativeId,
+        user: UserId,
+        role: MemberRole,
+    ) -> Result<()> {
         let mut tx = self.store.begin().await?;
         self.enter(tx.as_mut(), who, initiative, Operation::ManageMembers).await?;
         tx.user(user).await?.ok_or(AppError::NotFound)?;

@@ -170,8 +170,7 @@ impl App {
         let mut tx = app.store.begin().await?;
         tx.init_meta(&meta).await?;
         app.keyring.create_system_key(tx.as_mut(), &app.entropy, meta.created_at).await?;
-        app.record(tx.as_mut(), &Identity::key_holder(), AuditAction::StoreInitialised, AuditTarget::store())
-            .await?;
+        app.record(tx.as_mut(), &Identity::key_holder(), AuditAction::StoreInitialised, AuditTarget::store()).await?;
         tx.commit().await?;
         Ok(app)
     }

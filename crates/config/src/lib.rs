@@ -139,8 +139,8 @@ pub fn environment_layer(vars: impl IntoIterator<Item = (String, String)>) -> (L
 /// Reads a TOML file layer.
 pub fn file_layer(path: &Path) -> Result<Layer, ConfigError> {
     let shown = path.display().to_string();
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| ConfigError::File { path: shown.clone(), reason: e.to_string() })?;
+    let text =
+        std::fs::read_to_string(path).map_err(|e| ConfigError::File { path: shown.clone(), reason: e.to_string() })?;
     // toml's messages quote the offending line; a secret may sit on it, so keep only the
     // message's first line, which names the key and position.
     toml::from_str(&text).map_err(|e| ConfigError::Syntax {
@@ -210,22 +210,22 @@ impl Config {
     ) -> Result<(Config, Vec<String>), ConfigError> {
         let env: Vec<(String, String)> = env.into_iter().collect();
         let (env_layer, warnings) = environment_layer(env.iter().cloned());
-        let file = file.map(Path::to_path_buf).or_else(|| {
-            env.iter().find(|(name, _)| name == "TRACKTWO_CONFIG").map(|(_, value)| PathBuf::from(value))
-        });
+        let file = file
+            .map(Path::to_path_buf)
+            .or_else(|| env.iter().find(|(name, _)| name == "TRACKTWO_CONFIG").map(|(_, value)| PathBuf::from(value)));
         let mut config = Config::default();
         if let Some(path) = file {
             config.apply(&file_layer(&path)?)?;
         }
         config.apply(&env_layer)?;
         config.apply(flags)?;
-        if let Some(url) = &config.database_url {
-            if !(url.expose().starts_with("postgres://") || url.expose().starts_with("postgresql://")) {
-                return Err(ConfigError::Invalid {
-                    setting: "database_url".to_owned(),
-                    reason: "only postgres:// URLs are supported (the embedded store needs no URL)".to_owned(),
-                });
-            }
+        if let Some(url) = &config.database_url
+            && !(url.expose().starts_with("postgres://") || url.expose().starts_with("postgresql://"))
+        {
+            return Err(ConfigError::Invalid {
+                setting: "database_url".to_owned(),
+                reason: "only postgres:// URLs are supported (the embedded store needs no URL)".to_owned(),
+            });
         }
         Ok((config, warnings))
     }
@@ -245,8 +245,7 @@ mod tests {
         let file = dir.path().join("tracktwo.toml");
         std::fs::write(&file, "data_dir = \"/from/file\"\nlisten = \"127.0.0.1:9000\"\nlog = \"debug\"\n").unwrap();
         let flags = Layer { listen: Some("127.0.0.1:9100".into()), ..Layer::default() };
-        let (config, warnings) =
-            Config::load(Some(&file), env(&[("TRACKTWO_DATA_DIR", "/from/env")]), &flags).unwrap();
+        let (config, warnings) = Config::load(Some(&file), env(&[("TRACKTWO_DATA_DIR", "/from/env")]), &flags).unwrap();
         assert_eq!(config.data_dir, PathBuf::from("/from/env"));
         assert_eq!(config.listen.port(), 9100);
         assert_eq!(config.log, "debug");
@@ -258,8 +257,8 @@ mod tests {
 
     #[test]
     fn unknown_variables_warn_and_unknown_file_keys_fail() {
-        let (_, warnings) = Config::load(None, env(&[("TRACKTWO_DATADIR", "x"), ("HOME", "/root")]), &Layer::default())
-            .unwrap();
+        let (_, warnings) =
+            Config::load(None, env(&[("TRACKTWO_DATADIR", "x"), ("HOME", "/root")]), &Layer::default()).unwrap();
         assert_eq!(warnings.len(), 1);
         assert!(warnings[0].contains("TRACKTWO_DATADIR"));
 

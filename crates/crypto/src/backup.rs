@@ -122,8 +122,10 @@ impl BackupEncryptor {
 
     /// Encrypts the final chunk (possibly empty) and closes the stream.
     pub fn last_frame(self, plaintext: &[u8]) -> Vec<u8> {
-        let ciphertext =
-            self.stream.encrypt_last(Payload { msg: plaintext, aad: &self.aad }).unwrap_or_else(|_| unreachable!("chunk within limits"));
+        let ciphertext = self
+            .stream
+            .encrypt_last(Payload { msg: plaintext, aad: &self.aad })
+            .unwrap_or_else(|_| unreachable!("chunk within limits"));
         framed(true, &ciphertext)
     }
 }

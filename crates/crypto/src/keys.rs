@@ -176,8 +176,8 @@ impl DataKey {
     #[must_use]
     pub fn blind_index(&self, field: &str, value: &[u8]) -> [u8; 32] {
         let key = hkdf_expand(self.0.as_ref(), b"tracktwo/blind-index/v1", field.as_bytes());
-        let mut mac =
-            <HmacSha256 as hmac::KeyInit>::new_from_slice(key.as_ref()).unwrap_or_else(|_| unreachable!("any key length"));
+        let mut mac = <HmacSha256 as hmac::KeyInit>::new_from_slice(key.as_ref())
+            .unwrap_or_else(|_| unreachable!("any key length"));
         mac.update(value);
         mac.finalize().into_bytes().into()
     }
@@ -196,8 +196,8 @@ impl std::fmt::Debug for AuditKey {
 impl AuditKey {
     #[must_use]
     pub fn mac(&self, message: &[u8]) -> [u8; 32] {
-        let mut mac =
-            <HmacSha256 as hmac::KeyInit>::new_from_slice(self.0.as_ref()).unwrap_or_else(|_| unreachable!("any key length"));
+        let mut mac = <HmacSha256 as hmac::KeyInit>::new_from_slice(self.0.as_ref())
+            .unwrap_or_else(|_| unreachable!("any key length"));
         mac.update(message);
         mac.finalize().into_bytes().into()
     }
@@ -291,10 +291,7 @@ mod tests {
 
     #[test]
     fn key_files_must_hold_32_bytes_and_check_values_tell_keys_apart() {
-        assert_eq!(
-            MasterKey::from_key_file_bytes(&[1; 31]).unwrap_err(),
-            CryptoError::KeyFileTooShort { found: 31 }
-        );
+        assert_eq!(MasterKey::from_key_file_bytes(&[1; 31]).unwrap_err(), CryptoError::KeyFileTooShort { found: 31 });
         let other = MasterKey::from_key_file_bytes(&[8u8; 40]).unwrap();
         assert!(master().matches_check_value(&master().check_value()));
         assert!(!other.matches_check_value(&master().check_value()));

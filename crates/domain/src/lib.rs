@@ -7,8 +7,8 @@
 
 pub mod access;
 pub mod audit;
-pub mod ids;
 pub mod identity;
+pub mod ids;
 pub mod records;
 
 pub use access::{Decision, Denied, Operation};
@@ -16,8 +16,8 @@ pub use audit::{AuditAction, AuditEvent, AuditTarget, TargetKind};
 pub use identity::{Channel, Identity, Principal};
 pub use ids::{DocumentId, InitiativeId, KeyId, NoteId, PersonId, TokenId, UserId};
 pub use records::{
-    Document, Initiative, MemberRole, Membership, NewDocument, NewInitiative, NewNote, NewPerson,
-    NewUser, Note, Person, User, ValidationError,
+    Document, Initiative, MemberRole, Membership, NewDocument, NewInitiative, NewNote, NewPerson, NewUser, Note,
+    Person, User, ValidationError,
 };
 
 /// Instants are UTC and carried as `OffsetDateTime`; the caller supplies them.

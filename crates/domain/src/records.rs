@@ -210,10 +210,7 @@ pub struct Person {
 
 impl std::fmt::Debug for Person {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Person")
-            .field("id", &self.id)
-            .field("initiative", &self.initiative)
-            .finish_non_exhaustive()
+        f.debug_struct("Person").field("id", &self.id).field("initiative", &self.initiative).finish_non_exhaustive()
     }
 }
 
@@ -246,10 +243,7 @@ pub struct Note {
 
 impl std::fmt::Debug for Note {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Note")
-            .field("id", &self.id)
-            .field("initiative", &self.initiative)
-            .finish_non_exhaustive()
+        f.debug_struct("Note").field("id", &self.id).field("initiative", &self.initiative).finish_non_exhaustive()
     }
 }
 
@@ -276,10 +270,7 @@ pub struct Document {
 
 impl std::fmt::Debug for Document {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Document")
-            .field("id", &self.id)
-            .field("initiative", &self.initiative)
-            .finish_non_exhaustive()
+        f.debug_struct("Document").field("id", &self.id).field("initiative", &self.initiative).finish_non_exhaustive()
     }
 }
 
@@ -312,10 +303,7 @@ mod tests {
         .unwrap_err();
         assert_eq!(err.to_string(), "name contains control characters");
         assert!(!err.to_string().contains("Secret"));
-        assert_eq!(
-            NewNote { body: "  ".into() }.validate().unwrap_err(),
-            ValidationError::Empty { field: "body" }
-        );
+        assert_eq!(NewNote { body: "  ".into() }.validate().unwrap_err(), ValidationError::Empty { field: "body" });
     }
 
     #[test]

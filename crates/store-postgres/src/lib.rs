@@ -9,7 +9,7 @@ use std::str::FromStr;
 use async_trait::async_trait;
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions, PgRow};
 use sqlx::{Postgres, Row, Transaction};
-use tracktwo_store::{FORMAT_VERSION, Result, Snapshot, Store, StoreError, StoreMeta, WriteTx};
+use tracktwo_store::{Result, Snapshot, Store, StoreError, StoreMeta, WriteTx};
 use tracktwo_store_sql::{Dialect, Rows, SqlConnection, SqlRow, SqlTx, SqlValue, read_meta, read_snapshot};
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
@@ -32,7 +32,8 @@ impl PostgresStore {
         }
         // One direct connection first: the pool would retry a refused connection until its
         // timeout, while an operator wants to hear at once that the server is unreachable.
-        let probe = <sqlx::PgConnection as sqlx::Connection>::connect_with(&options).await.map_err(map_connect_error)?;
+        let probe =
+            <sqlx::PgConnection as sqlx::Connection>::connect_with(&options).await.map_err(map_connect_error)?;
         sqlx::Connection::close(probe).await.map_err(map_connect_error)?;
         let pool = PgPoolOptions::new()
             .max_connections(8)
@@ -51,9 +52,7 @@ impl PostgresStore {
         run_migrations(&pool).await?;
         let store = Self { pool };
         if let Some(meta) = store.meta().await? {
-            if meta.format_version > FORMAT_VERSION {
-                return Err(StoreError::NewerVersion { found: meta.format_version, supported: FORMAT_VERSION });
-            }
+            meta.check_format()?;
         }
         Ok(store)
     }
@@ -66,23 +65,25 @@ impl PostgresStore {
 }
 
 async fn check_is_tracktwo(pool: &PgPool) -> Result<()> {
-    let tables: Vec<String> =
-        sqlx::query_scalar("SELECT table_name::text FROM information_schema.tables WHERE table_schema = current_schema()")
-            .fetch_all(pool)
-            .await
-            .map_err(map_error)?;
+    let tables: Vec<String> = sqlx::query_scalar(
+        "SELECT table_name::text FROM information_schema.tables WHERE table_schema = current_schema()",
+    )
+    .fetch_all(pool)
+    .await
+    .map_err(map_error)?;
     if !tables.is_empty() && !tables.iter().any(|t| t == "_sqlx_migrations") {
-        return Err(StoreError::NotATracktwoStore("the database schema holds tables, but none of tracktwo's".to_owned()));
+        return Err(StoreError::NotATracktwoStore(
+            "the database schema holds tables, but none of tracktwo's".to_owned(),
+        ));
     }
     Ok(())
 }
 
 async fn run_migrations(pool: &PgPool) -> Result<()> {
     MIGRATOR.run(pool).await.map_err(|e| match e {
-        sqlx::migrate::MigrateError::VersionMissing(found) => StoreError::NewerVersion {
-            found,
-            supported: MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0),
-        },
+        sqlx::migrate::MigrateError::VersionMissing(found) => {
+            StoreError::NewerVersion { found, supported: MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0) }
+        }
         sqlx::migrate::MigrateError::Execute(e) => map_error(e),
         other => StoreError::NotATracktwoStore(other.to_string()),
     })
@@ -211,11 +212,7 @@ impl Store for PostgresStore {
     }
 
     async fn snapshot(&self) -> Result<Snapshot> {
-        let tx = self
-            .pool
-            .begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-            .await
-            .map_err(map_error)?;
+        let tx = self.pool.begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY").await.map_err(map_error)?;
         let mut conn = PgConnection(tx);
         let snapshot = read_snapshot(&mut conn).await?;
         Box::new(conn).rollback().await?;

@@ -110,9 +110,9 @@ pub fn meta_from(row: &dyn SqlRow) -> Result<StoreMeta> {
 fn scope_from(row: &dyn SqlRow) -> Result<KeyScope> {
     match row.text("scope")?.as_str() {
         "system" => Ok(KeyScope::System),
-        "initiative" => Ok(KeyScope::Initiative(
-            parse_opt(row, "initiative_id")?.ok_or_else(|| corrupt("initiative_id"))?,
-        )),
+        "initiative" => {
+            Ok(KeyScope::Initiative(parse_opt(row, "initiative_id")?.ok_or_else(|| corrupt("initiative_id"))?))
+        }
         _ => Err(corrupt("scope")),
     }
 }
@@ -241,8 +241,13 @@ pub async fn read_snapshot(conn: &mut dyn SqlConnection) -> Result<Snapshot> {
         .ok_or(StoreError::Uninitialised)?;
     Ok(Snapshot {
         meta,
-        key_slots: fetch_all(conn, "SELECT id, scope, initiative_id FROM data_keys ORDER BY created_at, id", vec![], key_slot_from)
-            .await?,
+        key_slots: fetch_all(
+            conn,
+            "SELECT id, scope, initiative_id FROM data_keys ORDER BY created_at, id",
+            vec![],
+            key_slot_from,
+        )
+        .await?,
         users: fetch_all(conn, "SELECT * FROM users ORDER BY created_at, id", vec![], user_from).await?,
         tokens: fetch_all(conn, "SELECT * FROM tokens ORDER BY created_at, id", vec![], token_from).await?,
         initiatives: fetch_all(conn, "SELECT * FROM initiatives ORDER BY created_at, id", vec![], initiative_from)
@@ -276,11 +281,21 @@ impl SqlTx {
         self.conn.execute(sql, params).await
     }
 
-    async fn one<T>(&mut self, sql: &'static str, params: Vec<SqlValue>, convert: fn(&dyn SqlRow) -> Result<T>) -> Result<Option<T>> {
+    async fn one<T>(
+        &mut self,
+        sql: &'static str,
+        params: Vec<SqlValue>,
+        convert: fn(&dyn SqlRow) -> Result<T>,
+    ) -> Result<Option<T>> {
         fetch_one(self.conn.as_mut(), sql, params, convert).await
     }
 
-    async fn many<T>(&mut self, sql: &'static str, params: Vec<SqlValue>, convert: fn(&dyn SqlRow) -> Result<T>) -> Result<Vec<T>> {
+    async fn many<T>(
+        &mut self,
+        sql: &'static str,
+        params: Vec<SqlValue>,
+        convert: fn(&dyn SqlRow) -> Result<T>,
+    ) -> Result<Vec<T>> {
         fetch_all(self.conn.as_mut(), sql, params, convert).await
     }
 }
@@ -330,7 +345,13 @@ impl WriteTx for SqlTx {
         let (scope, initiative) = scope_values(key.scope);
         self.exec(
             "INSERT INTO data_keys (id, scope, initiative_id, wrapped, created_at) VALUES ($1, $2, $3, $4, $5)",
-            vec![text(key.id), scope, initiative, SqlValue::Blob(key.wrapped.clone()), SqlValue::Int(to_micros(key.created_at))],
+            vec![
+                text(key.id),
+                scope,
+                initiative,
+                SqlValue::Blob(key.wrapped.clone()),
+                SqlValue::Int(to_micros(key.created_at)),
+            ],
         )
         .await
     }
@@ -369,7 +390,8 @@ impl WriteTx for SqlTx {
     }
 
     async fn user_by_username(&mut self, index: &BlindIndex) -> Result<Option<UserRow>> {
-        self.one("SELECT * FROM users WHERE username_index = $1", vec![SqlValue::Blob(index.0.to_vec())], user_from).await
+        self.one("SELECT * FROM users WHERE username_index = $1", vec![SqlValue::Blob(index.0.to_vec())], user_from)
+            .await
     }
 
     async fn users(&mut self) -> Result<Vec<UserRow>> {
@@ -441,8 +463,12 @@ impl WriteTx for SqlTx {
     }
 
     async fn members(&mut self, initiative: InitiativeId) -> Result<Vec<MemberRow>> {
-        self.many("SELECT * FROM members WHERE initiative_id = $1 ORDER BY user_id", vec![text(initiative)], member_from)
-            .await
+        self.many(
+            "SELECT * FROM members WHERE initiative_id = $1 ORDER BY user_id",
+            vec![text(initiative)],
+            member_from,
+        )
+        .await
     }
 
     async fn insert_person(&mut self, person: &PersonRow) -> Result<()> {
@@ -467,8 +493,12 @@ impl WriteTx for SqlTx {
     }
 
     async fn people(&mut self, initiative: InitiativeId) -> Result<Vec<PersonRow>> {
-        self.many("SELECT * FROM people WHERE initiative_id = $1 ORDER BY created_at, id", vec![text(initiative)], person_from)
-            .await
+        self.many(
+            "SELECT * FROM people WHERE initiative_id = $1 ORDER BY created_at, id",
+            vec![text(initiative)],
+            person_from,
+        )
+        .await
     }
 
     async fn insert_note(&mut self, note: &NoteRow) -> Result<()> {
@@ -490,8 +520,12 @@ impl WriteTx for SqlTx {
     }
 
     async fn notes(&mut self, initiative: InitiativeId) -> Result<Vec<NoteRow>> {
-        self.many("SELECT * FROM notes WHERE initiative_id = $1 ORDER BY created_at, id", vec![text(initiative)], note_from)
-            .await
+        self.many(
+            "SELECT * FROM notes WHERE initiative_id = $1 ORDER BY created_at, id",
+            vec![text(initiative)],
+            note_from,
+        )
+        .await
     }
 
     async fn insert_document(&mut self, document: &DocumentRow) -> Result<()> {
@@ -522,9 +556,11 @@ impl WriteTx for SqlTx {
     }
 
     async fn audit_head(&mut self) -> Result<AuditHead> {
-        self.one(self.dialect.lock_audit_head, vec![], |row| Ok(AuditHead { seq: row.int("seq")?, mac: row.blob("mac")? }))
-            .await?
-            .ok_or_else(|| corrupt("audit head"))
+        self.one(self.dialect.lock_audit_head, vec![], |row| {
+            Ok(AuditHead { seq: row.int("seq")?, mac: row.blob("mac")? })
+        })
+        .await?
+        .ok_or_else(|| corrupt("audit head"))
     }
 
     async fn append_audit(&mut self, event: &AuditRow) -> Result<()> {

@@ -9,9 +9,11 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use async_trait::async_trait;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteRow, SqliteSynchronous};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteRow, SqliteSynchronous,
+};
 use sqlx::{Row, Sqlite, Transaction};
-use tracktwo_store::{FORMAT_VERSION, Result, Snapshot, Store, StoreError, StoreMeta, WriteTx};
+use tracktwo_store::{Result, Snapshot, Store, StoreError, StoreMeta, WriteTx};
 use tracktwo_store_sql::{Dialect, Rows, SqlConnection, SqlRow, SqlTx, SqlValue, read_meta, read_snapshot};
 
 /// The database file's name inside the data folder.
@@ -48,11 +50,8 @@ impl SqliteStore {
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(30));
-        let writer = SqlitePoolOptions::new()
-            .max_connections(1)
-            .connect_with(options.clone())
-            .await
-            .map_err(map_open_error)?;
+        let writer =
+            SqlitePoolOptions::new().max_connections(1).connect_with(options.clone()).await.map_err(map_open_error)?;
         check_is_tracktwo(&writer).await?;
         run_migrations(&writer).await?;
         let reader = SqlitePoolOptions::new()
@@ -62,9 +61,7 @@ impl SqliteStore {
             .map_err(map_open_error)?;
         let store = Self { writer, reader, path: path.to_owned() };
         if let Some(meta) = store.meta().await? {
-            if meta.format_version > FORMAT_VERSION {
-                return Err(StoreError::NewerVersion { found: meta.format_version, supported: FORMAT_VERSION });
-            }
+            meta.check_format()?;
         }
         Ok(store)
     }
@@ -81,19 +78,16 @@ async fn check_is_tracktwo(pool: &SqlitePool) -> Result<()> {
         .await
         .map_err(map_open_error)?;
     if !tables.is_empty() && !tables.iter().any(|t| t == "_sqlx_migrations") {
-        return Err(StoreError::NotATracktwoStore(
-            "the database holds tables, but none of tracktwo's".to_owned(),
-        ));
+        return Err(StoreError::NotATracktwoStore("the database holds tables, but none of tracktwo's".to_owned()));
     }
     Ok(())
 }
 
 async fn run_migrations(pool: &SqlitePool) -> Result<()> {
     MIGRATOR.run(pool).await.map_err(|e| match e {
-        sqlx::migrate::MigrateError::VersionMissing(found) => StoreError::NewerVersion {
-            found,
-            supported: MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0),
-        },
+        sqlx::migrate::MigrateError::VersionMissing(found) => {
+            StoreError::NewerVersion { found, supported: MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0) }
+        }
         sqlx::migrate::MigrateError::Execute(e) => map_open_error(e),
         other => StoreError::NotATracktwoStore(other.to_string()),
     })
@@ -240,4 +234,3 @@ impl Store for SqliteStore {
         self.reader.close().await;
     }
 }
-

@@ -46,6 +46,19 @@ pub struct StoreMeta {
     pub key_check: Vec<u8>,
 }
 
+impl StoreMeta {
+    /// Refuses a store written by a newer tracktwo rather than misreading it.
+    pub fn check_format(&self) -> crate::Result<()> {
+        if self.format_version > crate::FORMAT_VERSION {
+            return Err(crate::StoreError::NewerVersion {
+                found: self.format_version,
+                supported: crate::FORMAT_VERSION,
+            });
+        }
+        Ok(())
+    }
+}
+
 /// Whose records a data key seals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum KeyScope {

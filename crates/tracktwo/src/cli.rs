@@ -262,7 +262,9 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
                     .await?;
                 println!("Administrator `{username}` created.");
             }
-            println!("Keep the key safe, and keep a keyring export (`tracktwo keyring export FILE`) apart from backups.");
+            println!(
+                "Keep the key safe, and keep a keyring export (`tracktwo keyring export FILE`) apart from backups."
+            );
         }
         Command::Serve { listen } => {
             let listen = parse_listen(listen.as_deref(), &config)?;

@@ -20,7 +20,9 @@ use crate::unlock::{open_store, read_key_file, unlock_from};
 pub async fn bind(listen: SocketAddr) -> Result<tokio::net::TcpListener> {
     tokio::net::TcpListener::bind(listen).await.map_err(|e| {
         if e.kind() == std::io::ErrorKind::AddrInUse {
-            anyhow::anyhow!("the address {listen} is already in use; stop the other server or choose another with --listen")
+            anyhow::anyhow!(
+                "the address {listen} is already in use; stop the other server or choose another with --listen"
+            )
         } else {
             anyhow::anyhow!("cannot listen on {listen}: {e}")
         }
@@ -100,12 +102,18 @@ const DEMO_ACCOUNTS: &[(&str, &str, MemberRole)] = &[
 
 async fn seed(app: &App) -> Result<()> {
     let key_holder = Identity::key_holder();
-    app.create_user(&key_holder, NewUser { username: "admin".into(), display_name: "System administrator".into(), is_admin: true })
-        .await?;
+    app.create_user(
+        &key_holder,
+        NewUser { username: "admin".into(), display_name: "System administrator".into(), is_admin: true },
+    )
+    .await?;
     let mut ids = Vec::new();
     for (username, display_name, role) in DEMO_ACCOUNTS {
         let user = app
-            .create_user(&key_holder, NewUser { username: (*username).into(), display_name: (*display_name).into(), is_admin: false })
+            .create_user(
+                &key_holder,
+                NewUser { username: (*username).into(), display_name: (*display_name).into(), is_admin: false },
+            )
             .await?;
         ids.push((user.id, *role));
     }
@@ -126,9 +134,24 @@ async fn seed(app: &App) -> Result<()> {
         app.add_member(&key_holder, initiative.id, *user, *role).await?;
     }
     for (name, title, contact, notes) in [
-        ("Tarek Varo", "Former deputy water minister, Upper Vale", "via the Halden office only", "Attends in a personal capacity."),
-        ("Mira Castell", "Mayor of Port Alsen, Lowland Coast", "Signal, number held by the convener", "Travel through the Vale is a risk for her."),
-        ("Eskil Dorn", "Retired hydrologist, University of Brenna", "e.dorn@example.org", "Resource person on river flows."),
+        (
+            "Tarek Varo",
+            "Former deputy water minister, Upper Vale",
+            "via the Halden office only",
+            "Attends in a personal capacity.",
+        ),
+        (
+            "Mira Castell",
+            "Mayor of Port Alsen, Lowland Coast",
+            "Signal, number held by the convener",
+            "Travel through the Vale is a risk for her.",
+        ),
+        (
+            "Eskil Dorn",
+            "Retired hydrologist, University of Brenna",
+            "e.dorn@example.org",
+            "Resource person on river flows.",
+        ),
     ] {
         app.add_person(
             &key_holder,

@@ -24,7 +24,10 @@ const BODY_LIMIT: usize = 2 * 1024 * 1024;
 /// Builds the application's router.
 pub fn router(app: Arc<App>) -> Router {
     let security_headers = [
-        (header::CONTENT_SECURITY_POLICY, "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"),
+        (
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+        ),
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::REFERRER_POLICY, "no-referrer"),
         (header::X_FRAME_OPTIONS, "DENY"),
@@ -135,9 +138,14 @@ struct InitiativeForm {
     description: String,
 }
 
-async fn list_initiatives(State(app): State<Arc<App>>, Caller(who): Caller) -> Result<Json<Vec<InitiativeView>>, WebError> {
+async fn list_initiatives(
+    State(app): State<Arc<App>>,
+    Caller(who): Caller,
+) -> Result<Json<Vec<InitiativeView>>, WebError> {
     let list = app.initiatives(&who).await?;
-    Ok(Json(list.into_iter().map(|i| InitiativeView { id: i.id, title: i.title, description: i.description }).collect()))
+    Ok(Json(
+        list.into_iter().map(|i| InitiativeView { id: i.id, title: i.title, description: i.description }).collect(),
+    ))
 }
 
 async fn create_initiative(
@@ -145,7 +153,8 @@ async fn create_initiative(
     Caller(who): Caller,
     Json(form): Json<InitiativeForm>,
 ) -> Result<(StatusCode, Json<InitiativeView>), WebError> {
-    let i = app.create_initiative(&who, NewInitiative { title: form.title, description: form.description }, None).await?;
+    let i =
+        app.create_initiative(&who, NewInitiative { title: form.title, description: form.description }, None).await?;
     Ok((StatusCode::CREATED, Json(InitiativeView { id: i.id, title: i.title, description: i.description })))
 }
 

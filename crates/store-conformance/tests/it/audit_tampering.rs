@@ -11,7 +11,10 @@ use tracktwo_store_conformance::{TestStore, init_app, open_app};
 async fn store_with_events(t: &TestStore) {
     let app = init_app(Arc::clone(&t.store)).await;
     let kh = Identity::key_holder();
-    let i = app.create_initiative(&kh, NewInitiative { title: "Audited".into(), description: String::new() }, None).await.unwrap();
+    let i = app
+        .create_initiative(&kh, NewInitiative { title: "Audited".into(), description: String::new() }, None)
+        .await
+        .unwrap();
     for n in 0..4 {
         app.add_note(&kh, i.id, NewNote { body: format!("n{n}") }).await.unwrap();
     }

@@ -74,7 +74,10 @@ pub async fn sensitive_fields_never_rest_in_plaintext(t: &TestStore) {
     let all: Vec<String> = canaries.system.iter().chain(&canaries.initiative).cloned().collect();
 
     let user = app
-        .create_user(&kh, NewUser { username: canary("username"), display_name: canary("display-name"), is_admin: false })
+        .create_user(
+            &kh,
+            NewUser { username: canary("username"), display_name: canary("display-name"), is_admin: false },
+        )
         .await
         .unwrap();
     app.create_token(&kh, user.id, &canary("token-label")).await.unwrap();
@@ -149,5 +152,9 @@ pub async fn sensitive_fields_never_rest_in_plaintext(t: &TestStore) {
     // Over the live store itself (whose keyring no longer holds the key): the same.
     restore(t, &backup, None).await.unwrap();
     let live = open_app(t.reopen().await).await;
-    assert_absent("the live store after restoring the old backup", &decrypted_export(&live).await, &canaries.initiative);
+    assert_absent(
+        "the live store after restoring the old backup",
+        &decrypted_export(&live).await,
+        &canaries.initiative,
+    );
 }

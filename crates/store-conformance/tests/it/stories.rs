@@ -27,7 +27,11 @@ pub async fn records_round_trip_through_the_use_cases(t: &TestStore) {
     let i = app.create_initiative(&kh, initiative("Serin"), Some(convener.id)).await.unwrap();
     let me = Identity::user(convener.id, false, Channel::Api);
     let person = app
-        .add_person(&me, i.id, NewPerson { name: "N".into(), title: "T".into(), contact: "C".into(), notes: "X".into() })
+        .add_person(
+            &me,
+            i.id,
+            NewPerson { name: "N".into(), title: "T".into(), contact: "C".into(), notes: "X".into() },
+        )
         .await
         .unwrap();
     let note = app.add_note(&me, i.id, NewNote { body: "A1: water".into() }).await.unwrap();
@@ -297,10 +301,7 @@ pub async fn reopening_keeps_data_and_refuses_a_wrong_key(t: &TestStore) {
         .await
         .unwrap_err();
     assert!(matches!(err, AppError::WrongKey), "{err}");
-    assert!(matches!(
-        init_app_result(Arc::clone(&t.store)).await,
-        Err(AppError::AlreadyInitialised)
-    ));
+    assert!(matches!(init_app_result(Arc::clone(&t.store)).await, Err(AppError::AlreadyInitialised)));
 }
 
 async fn init_app_result(store: Arc<dyn tracktwo_store::Store>) -> tracktwo_app::Result<tracktwo_app::App> {

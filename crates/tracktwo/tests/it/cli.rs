@@ -139,15 +139,22 @@ fn a_wrong_passphrase_is_refused_before_anything_is_read() {
     let data = env.data();
     let data = data.to_str().unwrap();
     let pass = env.path("pass");
-    ok(env.run(&["--data-dir", data, "init", "--admin", "root"], &[("TRACKTWO_PASSPHRASE_FILE", pass.to_str().unwrap())]));
-    let listed = ok(env.run(&["--data-dir", data, "user", "list"], &[("TRACKTWO_PASSPHRASE_FILE", pass.to_str().unwrap())]));
+    ok(env.run(
+        &["--data-dir", data, "init", "--admin", "root"],
+        &[("TRACKTWO_PASSPHRASE_FILE", pass.to_str().unwrap())],
+    ));
+    let listed =
+        ok(env.run(&["--data-dir", data, "user", "list"], &[("TRACKTWO_PASSPHRASE_FILE", pass.to_str().unwrap())]));
     assert!(listed.contains("root"));
     let wrong = env.path("wrong");
     fails_with(
         &env.run(&["--data-dir", data, "user", "list"], &[("TRACKTWO_PASSPHRASE_FILE", wrong.to_str().unwrap())]),
         "wrong passphrase or key file",
     );
-    fails_with(&env.run(&["--data-dir", data, "--key-file", env.key().to_str().unwrap(), "user", "list"], &[]), "passphrase");
+    fails_with(
+        &env.run(&["--data-dir", data, "--key-file", env.key().to_str().unwrap(), "user", "list"], &[]),
+        "passphrase",
+    );
 }
 
 #[test]
@@ -175,7 +182,8 @@ fn a_store_written_by_a_newer_version_is_refused() {
     ok(env.tt(&["init"]));
     let path = env.data().join("tracktwo.db");
     tokio::runtime::Runtime::new().unwrap().block_on(async {
-        let pool = sqlx::SqlitePool::connect_with(sqlx::sqlite::SqliteConnectOptions::new().filename(&path)).await.unwrap();
+        let pool =
+            sqlx::SqlitePool::connect_with(sqlx::sqlite::SqliteConnectOptions::new().filename(&path)).await.unwrap();
         sqlx::query("UPDATE store_meta SET format_version = 7").execute(&pool).await.unwrap();
         pool.close().await;
     });
@@ -186,7 +194,13 @@ fn a_store_written_by_a_newer_version_is_refused() {
 fn an_unreachable_postgres_is_reported_without_its_password() {
     let env = Env::new();
     let out = env.run(
-        &["--key-file", env.key().to_str().unwrap(), "--database-url", "postgres://ops:S3CRET-PW@127.0.0.1:1/tracktwo", "init"],
+        &[
+            "--key-file",
+            env.key().to_str().unwrap(),
+            "--database-url",
+            "postgres://ops:S3CRET-PW@127.0.0.1:1/tracktwo",
+            "init",
+        ],
         &[],
     );
     fails_with(&out, "cannot open the PostgreSQL store");
@@ -216,7 +230,10 @@ fn a_port_in_use_is_reported() {
 #[test]
 fn unknown_settings_warn_and_bad_ones_fail() {
     let env = Env::new();
-    let out = env.run(&["--data-dir", env.data().to_str().unwrap(), "--key-file", env.key().to_str().unwrap(), "init"], &[("TRACKTWO_DATADIR", "x")]);
+    let out = env.run(
+        &["--data-dir", env.data().to_str().unwrap(), "--key-file", env.key().to_str().unwrap(), "init"],
+        &[("TRACKTWO_DATADIR", "x")],
+    );
     assert!(out.status.success());
     assert!(stderr(&out).contains("warning: unknown environment variable TRACKTWO_DATADIR"));
     std::fs::write(env.path("bad.toml"), "listen = \"nowhere\"\n").unwrap();
@@ -231,7 +248,8 @@ fn audit_verify_names_tampering_and_exits_non_zero() {
     assert!(ok(env.tt(&["audit", "verify"])).contains("Audit log intact"));
     let path = env.data().join("tracktwo.db");
     tokio::runtime::Runtime::new().unwrap().block_on(async {
-        let pool = sqlx::SqlitePool::connect_with(sqlx::sqlite::SqliteConnectOptions::new().filename(&path)).await.unwrap();
+        let pool =
+            sqlx::SqlitePool::connect_with(sqlx::sqlite::SqliteConnectOptions::new().filename(&path)).await.unwrap();
         sqlx::query("UPDATE audit_events SET target_id = 'someone-else' WHERE seq = 2").execute(&pool).await.unwrap();
         pool.close().await;
     });
@@ -262,14 +280,24 @@ fn backup_restore_export_and_destroy_from_the_command_line() {
     let target = env.path("restored");
     let key = env.key();
     let into_target = |extra: &[&str]| {
-        let mut args = vec!["--data-dir", target.to_str().unwrap(), "--key-file", key.to_str().unwrap(), "restore", backup.to_str().unwrap()];
+        let mut args = vec![
+            "--data-dir",
+            target.to_str().unwrap(),
+            "--key-file",
+            key.to_str().unwrap(),
+            "restore",
+            backup.to_str().unwrap(),
+        ];
         args.extend_from_slice(extra);
         env.run(&args, &[])
     };
     fails_with(&into_target(&[]), "--keyring");
     ok(into_target(&["--keyring", keyring.to_str().unwrap()]));
     fails_with(&into_target(&[]), "--force");
-    let listed = ok(env.run(&["--data-dir", target.to_str().unwrap(), "--key-file", env.key().to_str().unwrap(), "initiative", "list"], &[]));
+    let listed = ok(env.run(
+        &["--data-dir", target.to_str().unwrap(), "--key-file", env.key().to_str().unwrap(), "initiative", "list"],
+        &[],
+    ));
     assert!(listed.contains("Neemrana revival"), "{listed}");
 
     // The decrypted export: complete, and readable by its owner only.
