@@ -83,6 +83,7 @@ impl App {
         let mut users = Vec::with_capacity(rows.len());
         for row in &rows {
             users.push(self.user_from_row(tx.as_mut(), row).await?);
+            self.record(tx.as_mut(), who, AuditAction::UserRead, AuditTarget::of(TargetKind::User, row.id)).await?;
         }
         tx.commit().await?;
         Ok(users)
@@ -95,6 +96,7 @@ impl App {
         let index = self.username_index(tx.as_mut(), username).await?;
         let row = tx.user_by_username(&index).await?.ok_or(AppError::NotFound)?;
         let user = self.user_from_row(tx.as_mut(), &row).await?;
+        self.record(tx.as_mut(), who, AuditAction::UserRead, AuditTarget::of(TargetKind::User, row.id)).await?;
         tx.commit().await?;
         Ok(user)
     }

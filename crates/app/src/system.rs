@@ -1,5 +1,7 @@
 //! The only place in the core that reads the wall clock and the operating system's randomness.
-//! Everything else receives them through [`Clock`](crate::Clock) and [`Entropy`](crate::Entropy).
+//! Everything else receives them through [`Clock`](crate::Clock) and [`Entropy`](crate::Entropy);
+//! `clippy.toml` forbids the calls elsewhere.
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)]
 
 use rand::SeedableRng;
 use rand::rngs::{ChaCha20Rng, SysRng};

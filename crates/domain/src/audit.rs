@@ -31,6 +31,7 @@ string_enum!(
     AuditAction {
         StoreInitialised => "store.initialised",
         UserCreated => "user.created",
+        UserRead => "user.read",
         TokenCreated => "token.created",
         LoginSucceeded => "login.succeeded",
         LoginFailed => "login.failed",
