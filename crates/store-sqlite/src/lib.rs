@@ -217,7 +217,11 @@ impl Store for SqliteStore {
     }
 
     async fn begin(&self) -> Result<Box<dyn WriteTx>> {
-        let tx = self.writer.begin().await.map_err(map_error)?;
+        // IMMEDIATE takes the write lock up front. A deferred transaction that reads first and
+        // writes later fails at once with SQLITE_BUSY when another process (a backup, a CLI
+        // command beside the server) has written since its read began; the busy timeout cannot
+        // help there.
+        let tx = self.writer.begin_with("BEGIN IMMEDIATE").await.map_err(map_error)?;
         Ok(Box::new(SqlTx::new(Box::new(SqliteConnection(tx)), DIALECT)))
     }
 

@@ -320,3 +320,101 @@ fn backup_restore_export_and_destroy_from_the_command_line() {
     std::fs::write(env.path("junk"), b"hello").unwrap();
     fails_with(&env.tt(&["restore", env.path("junk").to_str().unwrap(), "--force"]), "not a tracktwo backup");
 }
+
+/// Posts one note through the HTTP API and returns the status code.
+fn post_note(address: &str, token: &str, initiative: &str, body: &str) -> u16 {
+    use std::io::{Read, Write};
+    let Ok(mut stream) = std::net::TcpStream::connect(address) else { return 0 };
+    let json = format!(r#"{{"body":"{body}"}}"#);
+    let request = format!(
+        "POST /api/v1/initiatives/{initiative}/notes HTTP/1.1\r\nHost: {address}\r\nAuthorization: Bearer {token}\r\n\
+         Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{json}",
+        json.len()
+    );
+    if stream.write_all(request.as_bytes()).is_err() {
+        return 0;
+    }
+    let mut response = String::new();
+    let _ = stream.read_to_string(&mut response);
+    response.split_whitespace().nth(1).and_then(|code| code.parse().ok()).unwrap_or(0)
+}
+
+#[test]
+fn a_backup_taken_while_the_server_writes_is_consistent() {
+    use std::io::BufRead;
+    let env = Env::new();
+    ok(env.tt(&["init", "--admin", "root"]));
+    let initiative = ok(env.tt(&["initiative", "create", "--title", "Live", "--convener", "root"])).trim().to_owned();
+    let token = ok(env.tt(&["token", "create", "--user", "root"])).trim().to_owned();
+
+    let key = env.key();
+    let data = env.data();
+    let mut server = Command::new(BIN)
+        .args([
+            "--data-dir",
+            data.to_str().unwrap(),
+            "--key-file",
+            key.to_str().unwrap(),
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = std::io::BufReader::new(server.stdout.take().unwrap()).lines();
+    let address = lines
+        .find_map(|line| line.ok()?.strip_prefix("tracktwo is serving at http://").map(str::to_owned))
+        .expect("server address");
+
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    let stop = std::sync::Arc::new(AtomicBool::new(false));
+    let acknowledged = std::sync::Arc::new(AtomicUsize::new(0));
+    let writer = {
+        let (stop, acknowledged) = (stop.clone(), acknowledged.clone());
+        let (address, token, initiative) = (address.clone(), token.clone(), initiative.clone());
+        std::thread::spawn(move || {
+            for n in 0..5_000 {
+                if stop.load(Ordering::Relaxed) {
+                    break;
+                }
+                if post_note(&address, &token, &initiative, &format!("live note {n}")) == 201 {
+                    acknowledged.fetch_add(1, Ordering::Relaxed);
+                }
+            }
+        })
+    };
+    // Back up only once writes are flowing, so the snapshots overlap the load.
+    let started = std::time::Instant::now();
+    while acknowledged.load(Ordering::Relaxed) < 20 && started.elapsed() < std::time::Duration::from_secs(30) {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let backups: Vec<PathBuf> = (0..2).map(|i| env.path(&format!("live-{i}.tt2backup"))).collect();
+    for backup in &backups {
+        ok(env.tt(&["backup", backup.to_str().unwrap()]));
+    }
+    let during_backups = acknowledged.load(Ordering::Relaxed);
+    stop.store(true, Ordering::Relaxed);
+    writer.join().unwrap();
+    server.kill().unwrap();
+    server.wait().unwrap();
+    assert!(during_backups >= 20, "the server acknowledged too few writes: {during_backups}");
+
+    let keyring = env.path("live.tt2keys");
+    ok(env.tt(&["keyring", "export", keyring.to_str().unwrap()]));
+    for (i, backup) in backups.iter().enumerate() {
+        let target = env.path(&format!("restored-{i}"));
+        let target_args = ["--data-dir", target.to_str().unwrap(), "--key-file", key.to_str().unwrap()];
+        let run = |extra: &[&str]| env.run(&[&target_args[..], extra].concat(), &[]);
+        ok(run(&["restore", backup.to_str().unwrap(), "--keyring", keyring.to_str().unwrap()]));
+        let export = env.path(&format!("restored-{i}.json"));
+        ok(run(&["export", "--out", export.to_str().unwrap()]));
+        let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&export).unwrap()).unwrap();
+        let notes = json["initiatives"][0]["notes"].as_array().unwrap().len();
+        let created = json["audit"].as_array().unwrap().iter().filter(|e| e["action"] == "note.created").count();
+        assert!(notes >= 1);
+        assert_eq!(notes, created, "backup {i} is not one consistent snapshot");
+        assert!(ok(run(&["audit", "verify"])).contains("intact"));
+    }
+}
