@@ -163,6 +163,27 @@ pub async fn init_app(store: Arc<dyn Store>) -> App {
         .expect("init store")
 }
 
+/// Restores `backup` into `store` with the test key, taking keys from `keyring` (an export) and
+/// the store's own keyring.
+pub async fn restore(
+    store: &Arc<dyn Store>,
+    backup: &[u8],
+    keyring: Option<&[u8]>,
+    force: bool,
+) -> tracktwo_app::Result<tracktwo_app::RestoreReport> {
+    let mut keyring = keyring;
+    App::restore(
+        Arc::clone(store),
+        &test_unlock(),
+        &mut &backup[..],
+        keyring.as_mut().map(|k| k as &mut dyn std::io::Read),
+        force,
+        Arc::new(SystemClock),
+        Box::new(SystemEntropy::new().expect("entropy")),
+    )
+    .await
+}
+
 /// Opens an initialised store with the test key.
 pub async fn open_app(store: Arc<dyn Store>) -> App {
     App::open(store, &test_unlock(), Arc::new(SystemClock), Box::new(SystemEntropy::new().expect("entropy")))

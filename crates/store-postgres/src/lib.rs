@@ -7,10 +7,10 @@
 use std::str::FromStr;
 
 use async_trait::async_trait;
-use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions, PgRow};
-use sqlx::{Postgres, Row, Transaction};
+use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
+
 use tracktwo_store::{Result, Snapshot, Store, StoreError, StoreMeta, WriteTx};
-use tracktwo_store_sql::{Dialect, Rows, SqlConnection, SqlRow, SqlTx, SqlValue, read_meta, read_snapshot};
+use tracktwo_store_sql::{Dialect, SqlConnection, SqlTx, read_meta, read_snapshot};
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
@@ -114,78 +114,7 @@ fn map_error(e: sqlx::Error) -> StoreError {
     }
 }
 
-/// Runs one driver transaction for the shared SQL.
-struct PgConnection(Transaction<'static, Postgres>);
-
-fn bind<'q>(
-    mut query: sqlx::query::Query<'q, Postgres, sqlx::postgres::PgArguments>,
-    params: Vec<SqlValue>,
-) -> sqlx::query::Query<'q, Postgres, sqlx::postgres::PgArguments> {
-    for value in params {
-        query = match value {
-            SqlValue::Text(v) => query.bind(v),
-            SqlValue::NullableText(v) => query.bind(v),
-            SqlValue::Blob(v) => query.bind(v),
-            SqlValue::NullableBlob(v) => query.bind(v),
-            SqlValue::Int(v) => query.bind(v),
-            SqlValue::NullableInt(v) => query.bind(v),
-            SqlValue::Bool(v) => query.bind(v),
-        };
-    }
-    query
-}
-
-#[async_trait]
-impl SqlConnection for PgConnection {
-    async fn execute(&mut self, sql: &'static str, params: Vec<SqlValue>) -> Result<()> {
-        bind(sqlx::query(sql), params).execute(&mut *self.0).await.map(|_| ()).map_err(map_error)
-    }
-
-    async fn fetch(&mut self, sql: &'static str, params: Vec<SqlValue>) -> Result<Rows> {
-        let rows = bind(sqlx::query(sql), params).fetch_all(&mut *self.0).await.map_err(map_error)?;
-        Ok(rows.into_iter().map(|row| Box::new(Columns(row)) as Box<dyn SqlRow>).collect())
-    }
-
-    async fn commit(self: Box<Self>) -> Result<()> {
-        self.0.commit().await.map_err(map_error)
-    }
-
-    async fn rollback(self: Box<Self>) -> Result<()> {
-        self.0.rollback().await.map_err(map_error)
-    }
-}
-
-struct Columns(PgRow);
-
-impl Columns {
-    fn get<T: for<'r> sqlx::Decode<'r, Postgres> + sqlx::Type<Postgres>>(&self, column: &str) -> Result<T> {
-        self.0.try_get(column).map_err(map_error)
-    }
-}
-
-impl SqlRow for Columns {
-    fn text(&self, column: &str) -> Result<String> {
-        self.get(column)
-    }
-    fn nullable_text(&self, column: &str) -> Result<Option<String>> {
-        self.get(column)
-    }
-    fn blob(&self, column: &str) -> Result<Vec<u8>> {
-        self.get(column)
-    }
-    fn nullable_blob(&self, column: &str) -> Result<Option<Vec<u8>>> {
-        self.get(column)
-    }
-    fn int(&self, column: &str) -> Result<i64> {
-        self.get(column)
-    }
-    fn nullable_int(&self, column: &str) -> Result<Option<i64>> {
-        self.get(column)
-    }
-    fn boolean(&self, column: &str) -> Result<bool> {
-        self.get(column)
-    }
-}
+tracktwo_store_sql::sqlx_driver!(database: sqlx::Postgres, row: sqlx::postgres::PgRow, arguments: sqlx::postgres::PgArguments, map_error: map_error);
 
 const DIALECT: Dialect = Dialect {
     // Appends from concurrent transactions queue on this row lock, so the chain stays linear.
@@ -200,7 +129,7 @@ impl Store for PostgresStore {
     }
 
     async fn meta(&self) -> Result<Option<StoreMeta>> {
-        let mut conn = PgConnection(self.pool.begin().await.map_err(map_error)?);
+        let mut conn = DriverConnection(self.pool.begin().await.map_err(map_error)?);
         let meta = read_meta(&mut conn).await?;
         Box::new(conn).rollback().await?;
         Ok(meta)
@@ -208,12 +137,12 @@ impl Store for PostgresStore {
 
     async fn begin(&self) -> Result<Box<dyn WriteTx>> {
         let tx = self.pool.begin().await.map_err(map_error)?;
-        Ok(Box::new(SqlTx::new(Box::new(PgConnection(tx)), DIALECT)))
+        Ok(Box::new(SqlTx::new(Box::new(DriverConnection(tx)), DIALECT)))
     }
 
     async fn snapshot(&self) -> Result<Snapshot> {
         let tx = self.pool.begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY").await.map_err(map_error)?;
-        let mut conn = PgConnection(tx);
+        let mut conn = DriverConnection(tx);
         let snapshot = read_snapshot(&mut conn).await?;
         Box::new(conn).rollback().await?;
         Ok(snapshot)

@@ -12,6 +12,99 @@ use tracktwo_store::{
     PersonRow, Result, Sealed, Snapshot, StoreError, StoreMeta, TokenRow, UserRow, WriteTx, from_micros, to_micros,
 };
 
+/// Implements [`SqlConnection`] for one sqlx driver: a `DriverConnection` over a driver
+/// transaction, and the typed column access of its rows. Both adapters use it, so the only code
+/// each writes for its driver is the connection set-up, the dialect and the error mapping
+/// (`$map_error`, a `fn(sqlx::Error) -> StoreError` in scope at the call site).
+#[macro_export]
+macro_rules! sqlx_driver {
+    (database: $db:ty, row: $row:ty, arguments: $args:ty, map_error: $map_error:path $(,)?) => {
+        /// One open driver transaction, for the shared SQL.
+        struct DriverConnection(sqlx::Transaction<'static, $db>);
+
+        fn bind<'q>(
+            mut query: sqlx::query::Query<'q, $db, $args>,
+            params: Vec<$crate::SqlValue>,
+        ) -> sqlx::query::Query<'q, $db, $args> {
+            for value in params {
+                query = match value {
+                    $crate::SqlValue::Text(v) => query.bind(v),
+                    $crate::SqlValue::NullableText(v) => query.bind(v),
+                    $crate::SqlValue::Blob(v) => query.bind(v),
+                    $crate::SqlValue::NullableBlob(v) => query.bind(v),
+                    $crate::SqlValue::Int(v) => query.bind(v),
+                    $crate::SqlValue::NullableInt(v) => query.bind(v),
+                    $crate::SqlValue::Bool(v) => query.bind(v),
+                };
+            }
+            query
+        }
+
+        #[async_trait::async_trait]
+        impl $crate::SqlConnection for DriverConnection {
+            async fn execute(
+                &mut self,
+                sql: &'static str,
+                params: Vec<$crate::SqlValue>,
+            ) -> tracktwo_store::Result<()> {
+                bind(sqlx::query(sql), params).execute(&mut *self.0).await.map(|_| ()).map_err($map_error)
+            }
+
+            async fn fetch(
+                &mut self,
+                sql: &'static str,
+                params: Vec<$crate::SqlValue>,
+            ) -> tracktwo_store::Result<$crate::Rows> {
+                let rows = bind(sqlx::query(sql), params).fetch_all(&mut *self.0).await.map_err($map_error)?;
+                Ok(rows.into_iter().map(|row| Box::new(Columns(row)) as Box<dyn $crate::SqlRow>).collect())
+            }
+
+            async fn commit(self: Box<Self>) -> tracktwo_store::Result<()> {
+                self.0.commit().await.map_err($map_error)
+            }
+
+            async fn rollback(self: Box<Self>) -> tracktwo_store::Result<()> {
+                self.0.rollback().await.map_err($map_error)
+            }
+        }
+
+        struct Columns($row);
+
+        impl Columns {
+            fn get<T: for<'r> sqlx::Decode<'r, $db> + sqlx::Type<$db>>(
+                &self,
+                column: &str,
+            ) -> tracktwo_store::Result<T> {
+                sqlx::Row::try_get(&self.0, column).map_err($map_error)
+            }
+        }
+
+        impl $crate::SqlRow for Columns {
+            fn text(&self, column: &str) -> tracktwo_store::Result<String> {
+                self.get(column)
+            }
+            fn nullable_text(&self, column: &str) -> tracktwo_store::Result<Option<String>> {
+                self.get(column)
+            }
+            fn blob(&self, column: &str) -> tracktwo_store::Result<Vec<u8>> {
+                self.get(column)
+            }
+            fn nullable_blob(&self, column: &str) -> tracktwo_store::Result<Option<Vec<u8>>> {
+                self.get(column)
+            }
+            fn int(&self, column: &str) -> tracktwo_store::Result<i64> {
+                self.get(column)
+            }
+            fn nullable_int(&self, column: &str) -> tracktwo_store::Result<Option<i64>> {
+                self.get(column)
+            }
+            fn boolean(&self, column: &str) -> tracktwo_store::Result<bool> {
+                self.get(column)
+            }
+        }
+    };
+}
+
 /// A parameter value.
 #[derive(Debug, Clone)]
 pub enum SqlValue {

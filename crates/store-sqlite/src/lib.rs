@@ -9,12 +9,10 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use async_trait::async_trait;
-use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteRow, SqliteSynchronous,
-};
-use sqlx::{Row, Sqlite, Transaction};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+
 use tracktwo_store::{Result, Snapshot, Store, StoreError, StoreMeta, WriteTx};
-use tracktwo_store_sql::{Dialect, Rows, SqlConnection, SqlRow, SqlTx, SqlValue, read_meta, read_snapshot};
+use tracktwo_store_sql::{Dialect, SqlConnection, SqlTx, read_meta, read_snapshot};
 
 /// The database file's name inside the data folder.
 pub const DATABASE_FILE: &str = "tracktwo.db";
@@ -124,78 +122,7 @@ fn map_error(e: sqlx::Error) -> StoreError {
     }
 }
 
-/// Runs one driver transaction for the shared SQL.
-struct SqliteConnection(Transaction<'static, Sqlite>);
-
-fn bind<'q>(
-    mut query: sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments>,
-    params: Vec<SqlValue>,
-) -> sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments> {
-    for value in params {
-        query = match value {
-            SqlValue::Text(v) => query.bind(v),
-            SqlValue::NullableText(v) => query.bind(v),
-            SqlValue::Blob(v) => query.bind(v),
-            SqlValue::NullableBlob(v) => query.bind(v),
-            SqlValue::Int(v) => query.bind(v),
-            SqlValue::NullableInt(v) => query.bind(v),
-            SqlValue::Bool(v) => query.bind(v),
-        };
-    }
-    query
-}
-
-#[async_trait]
-impl SqlConnection for SqliteConnection {
-    async fn execute(&mut self, sql: &'static str, params: Vec<SqlValue>) -> Result<()> {
-        bind(sqlx::query(sql), params).execute(&mut *self.0).await.map(|_| ()).map_err(map_error)
-    }
-
-    async fn fetch(&mut self, sql: &'static str, params: Vec<SqlValue>) -> Result<Rows> {
-        let rows = bind(sqlx::query(sql), params).fetch_all(&mut *self.0).await.map_err(map_error)?;
-        Ok(rows.into_iter().map(|row| Box::new(Columns(row)) as Box<dyn SqlRow>).collect())
-    }
-
-    async fn commit(self: Box<Self>) -> Result<()> {
-        self.0.commit().await.map_err(map_error)
-    }
-
-    async fn rollback(self: Box<Self>) -> Result<()> {
-        self.0.rollback().await.map_err(map_error)
-    }
-}
-
-struct Columns(SqliteRow);
-
-impl Columns {
-    fn get<T: for<'r> sqlx::Decode<'r, Sqlite> + sqlx::Type<Sqlite>>(&self, column: &str) -> Result<T> {
-        self.0.try_get(column).map_err(map_error)
-    }
-}
-
-impl SqlRow for Columns {
-    fn text(&self, column: &str) -> Result<String> {
-        self.get(column)
-    }
-    fn nullable_text(&self, column: &str) -> Result<Option<String>> {
-        self.get(column)
-    }
-    fn blob(&self, column: &str) -> Result<Vec<u8>> {
-        self.get(column)
-    }
-    fn nullable_blob(&self, column: &str) -> Result<Option<Vec<u8>>> {
-        self.get(column)
-    }
-    fn int(&self, column: &str) -> Result<i64> {
-        self.get(column)
-    }
-    fn nullable_int(&self, column: &str) -> Result<Option<i64>> {
-        self.get(column)
-    }
-    fn boolean(&self, column: &str) -> Result<bool> {
-        self.get(column)
-    }
-}
+tracktwo_store_sql::sqlx_driver!(database: sqlx::Sqlite, row: sqlx::sqlite::SqliteRow, arguments: sqlx::sqlite::SqliteArguments, map_error: map_error);
 
 const DIALECT: Dialect = Dialect {
     // The single writer connection already serialises appends; no row lock is needed.
@@ -210,7 +137,7 @@ impl Store for SqliteStore {
     }
 
     async fn meta(&self) -> Result<Option<StoreMeta>> {
-        let mut conn = SqliteConnection(self.reader.begin().await.map_err(map_error)?);
+        let mut conn = DriverConnection(self.reader.begin().await.map_err(map_error)?);
         let meta = read_meta(&mut conn).await?;
         Box::new(conn).rollback().await?;
         Ok(meta)
@@ -222,12 +149,12 @@ impl Store for SqliteStore {
         // command beside the server) has written since its read began; the busy timeout cannot
         // help there.
         let tx = self.writer.begin_with("BEGIN IMMEDIATE").await.map_err(map_error)?;
-        Ok(Box::new(SqlTx::new(Box::new(SqliteConnection(tx)), DIALECT)))
+        Ok(Box::new(SqlTx::new(Box::new(DriverConnection(tx)), DIALECT)))
     }
 
     async fn snapshot(&self) -> Result<Snapshot> {
         // In WAL mode a read transaction sees one snapshot from its first read to its end.
-        let mut conn = SqliteConnection(self.reader.begin().await.map_err(map_error)?);
+        let mut conn = DriverConnection(self.reader.begin().await.map_err(map_error)?);
         let snapshot = read_snapshot(&mut conn).await?;
         Box::new(conn).rollback().await?;
         Ok(snapshot)

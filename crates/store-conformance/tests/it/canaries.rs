@@ -4,10 +4,9 @@
 
 use std::sync::Arc;
 
-use tracktwo_app::system::{SystemClock, SystemEntropy};
 use tracktwo_app::{App, AppError};
 use tracktwo_domain::{Identity, NewDocument, NewInitiative, NewNote, NewPerson, NewUser};
-use tracktwo_store_conformance::{TestStore, init_app, open_app, test_unlock};
+use tracktwo_store_conformance::{TestStore, init_app, open_app, restore};
 
 struct Canaries {
     system: Vec<String>,
@@ -32,24 +31,6 @@ async fn decrypted_export(app: &App) -> Vec<u8> {
     let mut out = Vec::new();
     app.export(&Identity::key_holder(), &mut out).await.unwrap();
     out
-}
-
-async fn restore(target: &TestStore, backup: &[u8], keyring: Option<&[u8]>) -> Result<(), AppError> {
-    let mut keyring = keyring.map(<[u8]>::to_vec);
-    App::restore(
-        Arc::clone(&target.store),
-        &test_unlock(),
-        &mut &backup[..],
-        keyring.as_mut().map(|k| {
-            let reader: &mut dyn std::io::Read = Box::leak(Box::new(std::io::Cursor::new(std::mem::take(k))));
-            reader
-        }),
-        true,
-        Arc::new(SystemClock),
-        Box::new(SystemEntropy::new().unwrap()),
-    )
-    .await
-    .map(|_| ())
 }
 
 pub async fn sensitive_fields_never_rest_in_plaintext(t: &TestStore) {
@@ -140,8 +121,8 @@ pub async fn sensitive_fields_never_rest_in_plaintext(t: &TestStore) {
     // Into an empty store: without a keyring nothing opens; with the current one, the destroyed
     // initiative is left out because no key for it exists any more.
     let target = t.sibling().await;
-    assert!(matches!(restore(&target, &backup, None).await, Err(AppError::Archive(_))));
-    restore(&target, &backup, Some(&keyring_after)).await.unwrap();
+    assert!(matches!(restore(&target.store, &backup, None, true).await, Err(AppError::Archive(_))));
+    restore(&target.store, &backup, Some(&keyring_after), true).await.unwrap();
     let restored = open_app(Arc::clone(&target.store)).await;
     assert!(matches!(restored.initiative(&kh, i.id).await, Err(AppError::NotFound)));
     let export = decrypted_export(&restored).await;
@@ -150,7 +131,7 @@ pub async fn sensitive_fields_never_rest_in_plaintext(t: &TestStore) {
     target.cleanup().await;
 
     // Over the live store itself (whose keyring no longer holds the key): the same.
-    restore(t, &backup, None).await.unwrap();
+    restore(&t.store, &backup, None, true).await.unwrap();
     let live = open_app(t.reopen().await).await;
     assert_absent(
         "the live store after restoring the old backup",

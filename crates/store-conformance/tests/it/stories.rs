@@ -5,7 +5,7 @@ use tracktwo_domain::{
     Channel, Identity, MemberRole, NewDocument, NewInitiative, NewNote, NewPerson, NewUser, access::Denied,
 };
 use tracktwo_store::StoreError;
-use tracktwo_store_conformance::{TestStore, init_app, open_app, test_unlock};
+use tracktwo_store_conformance::{TestStore, init_app, open_app, restore, test_unlock};
 
 fn user(username: &str, is_admin: bool) -> NewUser {
     NewUser { username: username.into(), display_name: format!("{username} display"), is_admin }
@@ -138,17 +138,7 @@ pub async fn backup_and_restore_round_trip(t: &TestStore) {
     assert_eq!(app.export_keyring(&kh, &mut keyring).await.unwrap(), 2);
 
     let target = t.sibling().await;
-    let report = tracktwo_app::App::restore(
-        Arc::clone(&target.store),
-        &test_unlock(),
-        &mut backup.as_slice(),
-        Some(&mut keyring.as_slice()),
-        false,
-        Arc::new(SystemClock),
-        Box::new(SystemEntropy::new().unwrap()),
-    )
-    .await
-    .unwrap();
+    let report = restore(&target.store, &backup, Some(&keyring), false).await.unwrap();
     assert_eq!((report.users, report.initiatives, report.initiatives_without_key), (1, 1, 0));
     let restored = open_app(Arc::clone(&target.store)).await;
     assert_eq!(restored.note(&kh, i.id, note.id).await.unwrap(), note);
@@ -157,41 +147,16 @@ pub async fn backup_and_restore_round_trip(t: &TestStore) {
 
     // A second restore over the now non-empty store needs --force, and then works from the
     // store's own keyring.
-    let again = |force| {
-        let store = Arc::clone(&target.store);
-        let backup = backup.clone();
-        async move {
-            tracktwo_app::App::restore(
-                store,
-                &test_unlock(),
-                &mut backup.as_slice(),
-                None,
-                force,
-                Arc::new(SystemClock),
-                Box::new(SystemEntropy::new().unwrap()),
-            )
-            .await
-        }
-    };
-    assert!(matches!(again(false).await, Err(AppError::Archive(msg)) if msg.contains("--force")));
-    again(true).await.unwrap();
+    let again = restore(&target.store, &backup, None, false).await;
+    assert!(matches!(again, Err(AppError::Archive(msg)) if msg.contains("--force")));
+    restore(&target.store, &backup, None, true).await.unwrap();
     assert!(open_app(Arc::clone(&target.store)).await.verify_audit(&kh).await.unwrap().is_intact());
 
     // A damaged backup is refused whole.
     let mut damaged = backup.clone();
     let middle = damaged.len() / 2;
     damaged[middle] ^= 0x40;
-    let err = tracktwo_app::App::restore(
-        Arc::clone(&target.store),
-        &test_unlock(),
-        &mut damaged.as_slice(),
-        None,
-        true,
-        Arc::new(SystemClock),
-        Box::new(SystemEntropy::new().unwrap()),
-    )
-    .await
-    .unwrap_err();
+    let err = restore(&target.store, &damaged, None, true).await.unwrap_err();
     assert!(matches!(err, AppError::WrongKey | AppError::Archive(_)), "{err}");
     assert_eq!(open_app(Arc::clone(&target.store)).await.note(&kh, i.id, note.id).await.unwrap().body, "survives");
     target.cleanup().await;
@@ -204,17 +169,7 @@ pub async fn restore_into_an_empty_store_needs_the_keyring(t: &TestStore) {
     let mut backup = Vec::new();
     app.backup(&kh, &mut backup).await.unwrap();
     let target = t.sibling().await;
-    let err = tracktwo_app::App::restore(
-        Arc::clone(&target.store),
-        &test_unlock(),
-        &mut backup.as_slice(),
-        None,
-        false,
-        Arc::new(SystemClock),
-        Box::new(SystemEntropy::new().unwrap()),
-    )
-    .await
-    .unwrap_err();
+    let err = restore(&target.store, &backup, None, false).await.unwrap_err();
     assert!(matches!(&err, AppError::Archive(msg) if msg.contains("--keyring")), "{err}");
     // Nothing was half-written.
     assert!(target.store.meta().await.unwrap().is_none());
@@ -245,17 +200,7 @@ pub async fn backups_are_consistent_while_writers_continue(t: &TestStore) {
     app.export_keyring(&kh, &mut keyring).await.unwrap();
     for backup in backups {
         let target = t.sibling().await;
-        tracktwo_app::App::restore(
-            Arc::clone(&target.store),
-            &test_unlock(),
-            &mut backup.as_slice(),
-            Some(&mut keyring.as_slice()),
-            false,
-            Arc::new(SystemClock),
-            Box::new(SystemEntropy::new().unwrap()),
-        )
-        .await
-        .unwrap();
+        restore(&target.store, &backup, Some(&keyring), false).await.unwrap();
         let snapshot = target.store.snapshot().await.unwrap();
         // One snapshot: every note has its audit event and every audit event its note.
         let created = snapshot.audit.iter().filter(|e| e.action == "note.created").count();
