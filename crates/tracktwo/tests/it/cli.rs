@@ -321,6 +321,16 @@ fn backup_restore_export_and_destroy_from_the_command_line() {
     fails_with(&env.tt(&["restore", env.path("junk").to_str().unwrap(), "--force"]), "not a tracktwo backup");
 }
 
+/// A child process that is killed when the test ends, even by a panic.
+struct KillOnDrop(std::process::Child);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
 /// Posts one note through the HTTP API and returns the status code.
 fn post_note(address: &str, token: &str, initiative: &str, body: &str) -> u16 {
     use std::io::{Read, Write};
@@ -349,21 +359,23 @@ fn a_backup_taken_while_the_server_writes_is_consistent() {
 
     let key = env.key();
     let data = env.data();
-    let mut server = Command::new(BIN)
-        .args([
-            "--data-dir",
-            data.to_str().unwrap(),
-            "--key-file",
-            key.to_str().unwrap(),
-            "serve",
-            "--listen",
-            "127.0.0.1:0",
-        ])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut lines = std::io::BufReader::new(server.stdout.take().unwrap()).lines();
+    let mut server = KillOnDrop(
+        Command::new(BIN)
+            .args([
+                "--data-dir",
+                data.to_str().unwrap(),
+                "--key-file",
+                key.to_str().unwrap(),
+                "serve",
+                "--listen",
+                "127.0.0.1:0",
+            ])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let mut lines = std::io::BufReader::new(server.0.stdout.take().unwrap()).lines();
     let address = lines
         .find_map(|line| line.ok()?.strip_prefix("tracktwo is serving at http://").map(str::to_owned))
         .expect("server address");
@@ -397,8 +409,7 @@ fn a_backup_taken_while_the_server_writes_is_consistent() {
     let during_backups = acknowledged.load(Ordering::Relaxed);
     stop.store(true, Ordering::Relaxed);
     writer.join().unwrap();
-    server.kill().unwrap();
-    server.wait().unwrap();
+    drop(server);
     assert!(during_backups >= 20, "the server acknowledged too few writes: {during_backups}");
 
     let keyring = env.path("live.tt2keys");
