@@ -49,3 +49,41 @@ on_both_backends!(
     audit_tampering::swapped_events_are_named,
     canaries::sensitive_fields_never_rest_in_plaintext,
 );
+
+/// A backup taken on one backend restores on the other: the migration path from the embedded
+/// store to PostgreSQL, and back.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn backups_move_between_backends() {
+    use std::sync::Arc;
+    use tracktwo_domain::{Identity, NewInitiative, NewNote};
+    use tracktwo_store_conformance::{init_app, open_app, restore};
+
+    let sqlite = TestStore::sqlite().await;
+    let Some(postgres) = TestStore::postgres().await else { return };
+    let kh = Identity::key_holder();
+    let app = init_app(Arc::clone(&sqlite.store)).await;
+    let i = app
+        .create_initiative(&kh, NewInitiative { title: "Moving".into(), description: String::new() }, None)
+        .await
+        .unwrap();
+    let note = app.add_note(&kh, i.id, NewNote { body: "carried over".into() }).await.unwrap();
+    let (mut backup, mut keyring) = (Vec::new(), Vec::new());
+    app.backup(&kh, &mut backup).await.unwrap();
+    app.export_keyring(&kh, &mut keyring).await.unwrap();
+
+    restore(&postgres.store, &backup, Some(&keyring), false).await.unwrap();
+    let moved = open_app(Arc::clone(&postgres.store)).await;
+    assert_eq!(moved.note(&kh, i.id, note.id).await.unwrap(), note);
+    assert!(moved.verify_audit(&kh).await.unwrap().is_intact());
+
+    let (mut back, mut back_keyring) = (Vec::new(), Vec::new());
+    moved.backup(&kh, &mut back).await.unwrap();
+    moved.export_keyring(&kh, &mut back_keyring).await.unwrap();
+    let again = TestStore::sqlite().await;
+    restore(&again.store, &back, Some(&back_keyring), false).await.unwrap();
+    assert_eq!(open_app(Arc::clone(&again.store)).await.note(&kh, i.id, note.id).await.unwrap(), note);
+
+    for t in [sqlite, postgres, again] {
+        t.cleanup().await;
+    }
+}
