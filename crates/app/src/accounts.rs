@@ -43,7 +43,7 @@ impl App {
 
     /// Creates an account. Administrators, and the key holder (who creates the first one).
     pub async fn create_user(&self, who: &Identity, new: NewUser) -> Result<User> {
-        Self::allow(who, None, Operation::ManageAccounts)?;
+        Self::allow_global(who, Operation::ManageAccounts)?;
         new.validate()?;
         let mut tx = self.store.begin().await?;
         let index = self.username_index(tx.as_mut(), &new.username).await?;
@@ -61,6 +61,9 @@ impl App {
             is_admin: new.is_admin,
             disabled: false,
             created_at: self.now(),
+            password_hash: None,
+            failed_logins: 0,
+            locked_until: None,
         };
         tx.insert_user(&row).await?;
         self.record(tx.as_mut(), who, AuditAction::UserCreated, AuditTarget::of(TargetKind::User, id)).await?;
@@ -77,7 +80,7 @@ impl App {
 
     /// Every account, for administrators.
     pub async fn users(&self, who: &Identity) -> Result<Vec<User>> {
-        Self::allow(who, None, Operation::ManageAccounts)?;
+        Self::allow_global(who, Operation::ManageAccounts)?;
         let mut tx = self.store.begin().await?;
         let rows = tx.users().await?;
         let mut users = Vec::with_capacity(rows.len());
@@ -91,7 +94,7 @@ impl App {
 
     /// Finds an account by username (case-insensitive), for administrators.
     pub async fn user_by_username(&self, who: &Identity, username: &str) -> Result<User> {
-        Self::allow(who, None, Operation::ManageAccounts)?;
+        Self::allow_global(who, Operation::ManageAccounts)?;
         let mut tx = self.store.begin().await?;
         let index = self.username_index(tx.as_mut(), username).await?;
         let row = tx.user_by_username(&index).await?.ok_or(AppError::NotFound)?;
@@ -104,9 +107,9 @@ impl App {
     /// Issues a personal access token for `user`: to oneself, or by an administrator.
     pub async fn create_token(&self, who: &Identity, user: UserId, label: &str) -> Result<IssuedToken> {
         if who.user_id() == Some(user) {
-            Self::allow(who, None, Operation::CreateOwnToken)?;
+            Self::allow_global(who, Operation::CreateOwnToken)?;
         } else {
-            Self::allow(who, None, Operation::ManageAccounts)?;
+            Self::allow_global(who, Operation::ManageAccounts)?;
         }
         let secret = format!("{TOKEN_PREFIX}{}", hex::encode(self.random::<32>()));
         let id = TokenId::from_random_bytes(self.random());

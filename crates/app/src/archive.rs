@@ -219,7 +219,7 @@ impl App {
     /// Writes an encrypted backup of everything but the keyring, from one consistent snapshot
     /// taken while the store keeps serving.
     pub async fn backup(&self, who: &Identity, out: &mut dyn Write) -> Result<ExportSummary> {
-        Self::allow(who, None, Operation::OperateStore)?;
+        Self::allow_global(who, Operation::OperateStore)?;
         let snapshot = self.store.snapshot().await?;
         let summary = ExportSummary {
             users: snapshot.users.len(),
@@ -237,7 +237,7 @@ impl App {
     /// Writes the keyring (data keys, still wrapped by the master key) to an encrypted file.
     /// Keep it apart from the backups, and replace it after destroying an initiative.
     pub async fn export_keyring(&self, who: &Identity, out: &mut dyn Write) -> Result<usize> {
-        Self::allow(who, None, Operation::OperateStore)?;
+        Self::allow_global(who, Operation::OperateStore)?;
         let key_source = self.key_source().await?;
         let mut tx = self.store.begin().await?;
         let keys = tx.keys().await?;
@@ -319,6 +319,7 @@ impl App {
         snapshot.initiatives.retain(|i| wanted(&i.key, KeyScope::Initiative(i.id)));
         let kept: HashSet<InitiativeId> = snapshot.initiatives.iter().map(|i| i.id).collect();
         snapshot.members.retain(|r| kept.contains(&r.initiative));
+        snapshot.sides.retain(|r| kept.contains(&r.initiative));
         snapshot.people.retain(|r| kept.contains(&r.initiative));
         snapshot.notes.retain(|r| kept.contains(&r.initiative));
         snapshot.documents.retain(|r| kept.contains(&r.initiative));
@@ -342,7 +343,7 @@ impl App {
 
     /// Writes the key holder's complete decrypted export as JSON: for migration and escape.
     pub async fn export(&self, who: &Identity, out: &mut dyn Write) -> Result<ExportSummary> {
-        Self::allow(who, None, Operation::OperateStore)?;
+        Self::allow_global(who, Operation::OperateStore)?;
         let snapshot = self.store.snapshot().await?;
         let mut tx = self.store.begin().await?;
         let system = self.keyring.system_key(tx.as_mut()).await?;
@@ -381,8 +382,13 @@ impl App {
             let mut notes = Vec::new();
             for n in snapshot.notes.iter().filter(|n| n.initiative == row.id) {
                 let note = self.note_from_row(&key, n)?;
+                let caucus = match note.scope {
+                    tracktwo_domain::Scope::Plenary => None,
+                    tracktwo_domain::Scope::Caucus(side) => Some(side),
+                };
                 notes.push(json!({
-                    "id": note.id, "author": note.author, "body": note.body, "created_at": rfc3339(note.created_at),
+                    "id": note.id, "caucus": caucus, "author": note.author, "body": note.body,
+                    "created_at": rfc3339(note.created_at),
                 }));
             }
             let mut documents = Vec::new();
@@ -397,14 +403,24 @@ impl App {
                 .members
                 .iter()
                 .filter(|m| m.initiative == row.id)
-                .map(|m| json!({ "user": m.user, "role": m.role }))
+                .map(|m| json!({ "user": m.user, "role": m.role, "side": m.side }))
                 .collect();
+            let mut sides = Vec::new();
+            for s in snapshot.sides.iter().filter(|s| s.initiative == row.id) {
+                sides.push(json!({
+                    "id": s.id,
+                    "name": self.open_field(&key, place!("sides"."name" @ s.id), &s.name)?,
+                    "created_at": rfc3339(s.created_at),
+                }));
+            }
             let initiative = self.initiative_from_row(&key, row)?;
             initiatives.push(json!({
                 "id": initiative.id,
                 "title": initiative.title,
                 "description": initiative.description,
+                "secret_channel": initiative.secret_channel,
                 "created_at": rfc3339(initiative.created_at),
+                "sides": sides,
                 "members": members,
                 "people": people,
                 "notes": notes,
@@ -444,7 +460,7 @@ impl App {
 
     /// Checks the whole audit chain against its head.
     pub async fn verify_audit(&self, who: &Identity) -> Result<AuditReport> {
-        Self::allow(who, None, Operation::OperateStore)?;
+        Self::allow_global(who, Operation::OperateStore)?;
         let mut tx = self.store.begin().await?;
         let rows = tx.audit_events().await?;
         let head = tx.audit_head().await?;

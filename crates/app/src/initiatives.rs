@@ -1,45 +1,70 @@
-//! Initiatives (the compartments) and their members.
+//! Initiatives (the compartments), their sides and their members.
 
 use std::sync::Arc;
 
 use tracktwo_crypto::DataKey;
 use tracktwo_domain::{
-    AuditAction, AuditTarget, Identity, Initiative, InitiativeId, MemberRole, Membership, NewInitiative, Operation,
-    Principal, TargetKind, UserId,
+    AuditAction, AuditTarget, Identity, Initiative, InitiativeId, MemberRole, Membership, NewInitiative, NewSide,
+    Operation, Principal, Side, SideId, Standing, TargetKind, UserId,
 };
-use tracktwo_store::{InitiativeRow, MemberRow, WriteTx};
+use tracktwo_store::{InitiativeRow, MemberRow, SideRow, WriteTx};
 
 use crate::sealing::place;
 use crate::{App, AppError, Result};
 
+/// An initiative as the caller may see it from outside: in the organisation's directory, secret
+/// channels never appear to non-members.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DirectoryEntry {
+    pub id: InitiativeId,
+    pub title: String,
+    pub secret_channel: bool,
+    /// The caller's role, if a member.
+    pub role: Option<MemberRole>,
+}
+
+/// What [`App::enter`] found: the initiative, its data key, and the caller's standing in it.
+pub(crate) struct Entered {
+    pub row: InitiativeRow,
+    pub key: Arc<DataKey>,
+    pub standing: Option<Standing>,
+}
+
 impl App {
-    /// The caller's role in an initiative; the key holder has none.
-    pub(crate) async fn role_in(
+    /// The caller's membership in an initiative; the key holder has none.
+    pub(crate) async fn standing_in(
         &self,
         tx: &mut dyn WriteTx,
         who: &Identity,
         initiative: InitiativeId,
-    ) -> Result<Option<MemberRole>> {
+    ) -> Result<Option<Standing>> {
         match who.principal {
             Principal::KeyHolder => Ok(None),
-            Principal::User { id, .. } => Ok(tx.membership(initiative, id).await?),
+            Principal::User { id, .. } => {
+                Ok(tx.membership(initiative, id).await?.map(|m| Standing { role: m.role, side: m.side }))
+            }
         }
     }
 
-    /// Checks `operation` on an initiative and returns its row and data key. Unknown initiatives
-    /// and initiatives the caller may not see both answer [`AppError::NotFound`].
+    /// Loads an initiative and checks `operation` on it. Unknown initiatives and those the caller
+    /// may not know of both answer [`AppError::NotFound`].
     pub(crate) async fn enter(
         &self,
         tx: &mut dyn WriteTx,
         who: &Identity,
         initiative: InitiativeId,
         operation: Operation,
-    ) -> Result<(InitiativeRow, Arc<DataKey>)> {
-        let role = self.role_in(tx, who, initiative).await?;
-        Self::allow(who, role, operation)?;
+    ) -> Result<Entered> {
         let row = tx.initiative(initiative).await?.ok_or(AppError::NotFound)?;
+        let standing = self.standing_in(tx, who, initiative).await?;
+        Self::allow(who, standing, row.secret_channel, operation)?;
         let key = self.keyring.data_key(tx, row.key).await?;
-        Ok((row, key))
+        Ok(Entered { row, key, standing })
+    }
+
+    /// Checks a further operation inside an initiative already entered.
+    pub(crate) fn also(who: &Identity, entered: &Entered, operation: Operation) -> Result<()> {
+        Self::allow(who, entered.standing, entered.row.secret_channel, operation)
     }
 
     pub(crate) fn initiative_from_row(&self, key: &DataKey, row: &InitiativeRow) -> Result<Initiative> {
@@ -47,6 +72,16 @@ impl App {
             id: row.id,
             title: self.open_field(key, place!("initiatives"."title" @ row.id), &row.title)?,
             description: self.open_field(key, place!("initiatives"."description" @ row.id), &row.description)?,
+            secret_channel: row.secret_channel,
+            created_at: row.created_at,
+        })
+    }
+
+    fn side_from_row(&self, key: &DataKey, row: &SideRow) -> Result<Side> {
+        Ok(Side {
+            id: row.id,
+            initiative: row.initiative,
+            name: self.open_field(key, place!("sides"."name" @ row.id), &row.name)?,
             created_at: row.created_at,
         })
     }
@@ -59,7 +94,7 @@ impl App {
         new: NewInitiative,
         convener: Option<UserId>,
     ) -> Result<Initiative> {
-        Self::allow(who, None, Operation::CreateInitiative)?;
+        Self::allow_global(who, Operation::CreateInitiative)?;
         new.validate()?;
         let id = InitiativeId::from_random_bytes(self.random());
         let now = self.now();
@@ -70,6 +105,7 @@ impl App {
             key: key_id,
             title: self.seal_field(&key, place!("initiatives"."title" @ id), &new.title),
             description: self.seal_field(&key, place!("initiatives"."description" @ id), &new.description),
+            secret_channel: new.secret_channel,
             created_at: now,
         })
         .await?;
@@ -77,11 +113,17 @@ impl App {
             .await?;
         if let Some(user) = who.user_id().or(convener) {
             tx.user(user).await?.ok_or(AppError::NotFound)?;
-            tx.insert_member(&MemberRow { initiative: id, user, role: MemberRole::Convener }).await?;
+            tx.insert_member(&MemberRow { initiative: id, user, role: MemberRole::Convener, side: None }).await?;
             self.record(tx.as_mut(), who, AuditAction::MemberAdded, AuditTarget::of(TargetKind::User, user)).await?;
         }
         tx.commit().await?;
-        Ok(Initiative { id, title: new.title, description: new.description, created_at: now })
+        Ok(Initiative {
+            id,
+            title: new.title,
+            description: new.description,
+            secret_channel: new.secret_channel,
+            created_at: now,
+        })
     }
 
     /// The initiatives the caller belongs to (all of them for the key holder).
@@ -89,8 +131,9 @@ impl App {
         let mut tx = self.store.begin().await?;
         let mut out = Vec::new();
         for row in tx.initiatives().await? {
-            let role = self.role_in(tx.as_mut(), who, row.id).await?;
-            if Self::allow(who, role, Operation::ViewInitiative).is_err() {
+            let standing = self.standing_in(tx.as_mut(), who, row.id).await?;
+            let mine = standing.is_some() || who.user_id().is_none();
+            if !mine || Self::allow(who, standing, row.secret_channel, Operation::ViewInitiative).is_err() {
                 continue;
             }
             let key = self.keyring.data_key(tx.as_mut(), row.key).await?;
@@ -102,13 +145,72 @@ impl App {
         Ok(out)
     }
 
+    /// The organisation's directory: every initiative the caller may know of, by title. Secret
+    /// channels appear to their members only.
+    pub async fn directory(&self, who: &Identity) -> Result<Vec<DirectoryEntry>> {
+        let mut tx = self.store.begin().await?;
+        let mut out = Vec::new();
+        for row in tx.initiatives().await? {
+            let standing = self.standing_in(tx.as_mut(), who, row.id).await?;
+            if Self::allow(who, standing, row.secret_channel, Operation::SeeInitiative).is_err() {
+                continue;
+            }
+            let key = self.keyring.data_key(tx.as_mut(), row.key).await?;
+            out.push(DirectoryEntry {
+                id: row.id,
+                title: self.open_field(&key, place!("initiatives"."title" @ row.id), &row.title)?,
+                secret_channel: row.secret_channel,
+                role: standing.map(|s| s.role),
+            });
+            self.record(tx.as_mut(), who, AuditAction::InitiativeRead, AuditTarget::of(TargetKind::Initiative, row.id))
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(out)
+    }
+
     pub async fn initiative(&self, who: &Identity, id: InitiativeId) -> Result<Initiative> {
         let mut tx = self.store.begin().await?;
-        let (row, key) = self.enter(tx.as_mut(), who, id, Operation::ViewInitiative).await?;
-        let initiative = self.initiative_from_row(&key, &row)?;
+        let entered = self.enter(tx.as_mut(), who, id, Operation::ViewInitiative).await?;
+        let initiative = self.initiative_from_row(&entered.key, &entered.row)?;
         self.record(tx.as_mut(), who, AuditAction::InitiativeRead, AuditTarget::of(TargetKind::Initiative, id)).await?;
         tx.commit().await?;
         Ok(initiative)
+    }
+
+    /// Adds a side (a delegation) to an initiative; conveners only.
+    pub async fn add_side(&self, who: &Identity, initiative: InitiativeId, new: NewSide) -> Result<Side> {
+        new.validate()?;
+        let mut tx = self.store.begin().await?;
+        let entered = self.enter(tx.as_mut(), who, initiative, Operation::ManageMembers).await?;
+        let id = SideId::from_random_bytes(self.random());
+        let row = SideRow {
+            id,
+            initiative,
+            name: self.seal_field(&entered.key, place!("sides"."name" @ id), &new.name),
+            created_at: self.now(),
+        };
+        tx.insert_side(&row).await?;
+        self.record(tx.as_mut(), who, AuditAction::SideAdded, AuditTarget::of(TargetKind::Side, id)).await?;
+        tx.commit().await?;
+        Ok(Side { id, initiative, name: new.name, created_at: row.created_at })
+    }
+
+    pub async fn sides(&self, who: &Identity, initiative: InitiativeId) -> Result<Vec<Side>> {
+        let mut tx = self.store.begin().await?;
+        let entered = self.enter(tx.as_mut(), who, initiative, Operation::ViewInitiative).await?;
+        let sides = tx.sides(initiative).await?;
+        let out = sides.iter().map(|row| self.side_from_row(&entered.key, row)).collect::<Result<Vec<_>>>()?;
+        tx.commit().await?;
+        Ok(out)
+    }
+
+    /// Checks that `side` belongs to `initiative`.
+    pub(crate) async fn check_side(tx: &mut dyn WriteTx, initiative: InitiativeId, side: SideId) -> Result<()> {
+        match tx.side(side).await? {
+            Some(row) if row.initiative == initiative => Ok(()),
+            _ => Err(AppError::NotFound),
+        }
     }
 
     pub async fn add_member(
@@ -117,11 +219,16 @@ impl App {
         initiative: InitiativeId,
         user: UserId,
         role: MemberRole,
+        side: Option<SideId>,
     ) -> Result<()> {
+        Membership::validate(role, side)?;
         let mut tx = self.store.begin().await?;
         self.enter(tx.as_mut(), who, initiative, Operation::ManageMembers).await?;
+        if let Some(side) = side {
+            Self::check_side(tx.as_mut(), initiative, side).await?;
+        }
         tx.user(user).await?.ok_or(AppError::NotFound)?;
-        tx.insert_member(&MemberRow { initiative, user, role }).await?;
+        tx.insert_member(&MemberRow { initiative, user, role, side }).await?;
         self.record(tx.as_mut(), who, AuditAction::MemberAdded, AuditTarget::of(TargetKind::User, user)).await?;
         tx.commit().await?;
         Ok(())
@@ -132,19 +239,22 @@ impl App {
         self.enter(tx.as_mut(), who, initiative, Operation::ViewInitiative).await?;
         let members = tx.members(initiative).await?;
         tx.commit().await?;
-        Ok(members.into_iter().map(|m| Membership { initiative: m.initiative, user: m.user, role: m.role }).collect())
+        Ok(members
+            .into_iter()
+            .map(|m| Membership { initiative: m.initiative, user: m.user, role: m.role, side: m.side })
+            .collect())
     }
 
     /// Destroys an initiative: its records and its data key go in one transaction. Once the key
     /// is gone, copies of those records in earlier backups cannot be opened either.
     pub async fn destroy_initiative(&self, who: &Identity, id: InitiativeId) -> Result<()> {
         let mut tx = self.store.begin().await?;
-        let (row, _) = self.enter(tx.as_mut(), who, id, Operation::DestroyInitiative).await?;
+        let entered = self.enter(tx.as_mut(), who, id, Operation::DestroyInitiative).await?;
         tx.destroy_initiative(id).await?;
         self.record(tx.as_mut(), who, AuditAction::InitiativeDestroyed, AuditTarget::of(TargetKind::Initiative, id))
             .await?;
         tx.commit().await?;
-        self.keyring.forget(row.key);
+        self.keyring.forget(entered.row.key);
         Ok(())
     }
 }

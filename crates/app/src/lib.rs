@@ -27,6 +27,7 @@ use zeroize::Zeroizing;
 pub use accounts::IssuedToken;
 pub use archive::{ExportSummary, RestoreReport};
 pub use audit::{AuditFinding, AuditReport};
+pub use initiatives::DirectoryEntry;
 pub use keyring::Keyring;
 
 /// Where the time comes from. The core never reads the wall clock itself.
@@ -210,13 +211,23 @@ impl App {
         out
     }
 
-    /// Asks the policy; a non-member is told "not found" so an initiative's existence leaks
-    /// nothing.
-    fn allow(identity: &Identity, membership: Option<tracktwo_domain::MemberRole>, operation: Operation) -> Result<()> {
-        access::decide(identity, membership, operation).map_err(|denied| match denied {
-            Denied::NotAMember => AppError::NotFound,
+    /// Asks the policy. What the caller may not even know exists (a secret channel, another
+    /// side's caucus) is answered "not found", never "forbidden".
+    fn allow(
+        identity: &Identity,
+        standing: Option<tracktwo_domain::Standing>,
+        secret_channel: bool,
+        operation: Operation,
+    ) -> Result<()> {
+        access::decide(identity, standing, secret_channel, operation).map_err(|denied| match denied {
+            Denied::Hidden | Denied::OtherSide => AppError::NotFound,
             other => AppError::Forbidden(other),
         })
+    }
+
+    /// For operations that concern no initiative.
+    fn allow_global(identity: &Identity, operation: Operation) -> Result<()> {
+        Self::allow(identity, None, false, operation)
     }
 
     /// Appends one audit event inside `tx`.

@@ -4,7 +4,7 @@
 use tracktwo_crypto::DataKey;
 use tracktwo_domain::{
     AuditAction, AuditTarget, Document, DocumentId, Identity, InitiativeId, NewDocument, NewNote, NewPerson, Note,
-    NoteId, Operation, Person, PersonId, TargetKind,
+    NoteId, Operation, Person, PersonId, Scope, TargetKind,
 };
 use tracktwo_store::{DocumentRow, NoteRow, PersonRow};
 
@@ -28,6 +28,7 @@ impl App {
         Ok(Note {
             id: row.id,
             initiative: row.initiative,
+            scope: scope_of(row),
             author: row.author,
             body: self.open_field(key, place!("notes"."body" @ row.id), &row.body)?,
             created_at: row.created_at,
@@ -47,7 +48,7 @@ impl App {
     pub async fn add_person(&self, who: &Identity, initiative: InitiativeId, new: NewPerson) -> Result<Person> {
         new.validate()?;
         let mut tx = self.store.begin().await?;
-        let (_, key) = self.enter(tx.as_mut(), who, initiative, Operation::WritePeople).await?;
+        let key = self.enter(tx.as_mut(), who, initiative, Operation::WritePeople).await?.key;
         let id = PersonId::from_random_bytes(self.random());
         let row = PersonRow {
             id,
@@ -74,7 +75,7 @@ impl App {
 
     pub async fn person(&self, who: &Identity, initiative: InitiativeId, id: PersonId) -> Result<Person> {
         let mut tx = self.store.begin().await?;
-        let (_, key) = self.enter(tx.as_mut(), who, initiative, Operation::ReadPeople).await?;
+        let key = self.enter(tx.as_mut(), who, initiative, Operation::ReadPeople).await?.key;
         let row = tx.person(id).await?.filter(|row| row.initiative == initiative).ok_or(AppError::NotFound)?;
         let person = self.person_from_row(&key, &row)?;
         self.record(tx.as_mut(), who, AuditAction::PersonRead, AuditTarget::of(TargetKind::Person, id)).await?;
@@ -84,7 +85,7 @@ impl App {
 
     pub async fn people(&self, who: &Identity, initiative: InitiativeId) -> Result<Vec<Person>> {
         let mut tx = self.store.begin().await?;
-        let (_, key) = self.enter(tx.as_mut(), who, initiative, Operation::ReadPeople).await?;
+        let key = self.enter(tx.as_mut(), who, initiative, Operation::ReadPeople).await?.key;
         let mut out = Vec::new();
         for row in tx.people(initiative).await? {
             out.push(self.person_from_row(&key, &row)?);
@@ -94,14 +95,20 @@ impl App {
         Ok(out)
     }
 
+    /// Records a note in the plenary record or in one side's caucus.
     pub async fn add_note(&self, who: &Identity, initiative: InitiativeId, new: NewNote) -> Result<Note> {
         new.validate()?;
         let mut tx = self.store.begin().await?;
-        let (_, key) = self.enter(tx.as_mut(), who, initiative, Operation::WriteRecord).await?;
+        let key = self.enter(tx.as_mut(), who, initiative, Operation::WriteRecord(new.scope)).await?.key;
+        let side = caucus_side(new.scope);
+        if let Some(side) = side {
+            Self::check_side(tx.as_mut(), initiative, side).await?;
+        }
         let id = NoteId::from_random_bytes(self.random());
         let row = NoteRow {
             id,
             initiative,
+            side,
             author: who.user_id(),
             body: self.seal_field(&key, place!("notes"."body" @ id), &new.body),
             created_at: self.now(),
@@ -109,24 +116,30 @@ impl App {
         tx.insert_note(&row).await?;
         self.record(tx.as_mut(), who, AuditAction::NoteCreated, AuditTarget::of(TargetKind::Note, id)).await?;
         tx.commit().await?;
-        Ok(Note { id, initiative, author: row.author, body: new.body, created_at: row.created_at })
+        Ok(Note { id, initiative, scope: new.scope, author: row.author, body: new.body, created_at: row.created_at })
     }
 
+    /// One note. Another side's caucus note is "not found", as if it did not exist.
     pub async fn note(&self, who: &Identity, initiative: InitiativeId, id: NoteId) -> Result<Note> {
         let mut tx = self.store.begin().await?;
-        let (_, key) = self.enter(tx.as_mut(), who, initiative, Operation::ReadRecord).await?;
+        let entered = self.enter(tx.as_mut(), who, initiative, Operation::ViewInitiative).await?;
         let row = tx.note(id).await?.filter(|row| row.initiative == initiative).ok_or(AppError::NotFound)?;
-        let note = self.note_from_row(&key, &row)?;
+        Self::also(who, &entered, Operation::ReadRecord(scope_of(&row)))?;
+        let note = self.note_from_row(&entered.key, &row)?;
         self.record(tx.as_mut(), who, AuditAction::NoteRead, AuditTarget::of(TargetKind::Note, id)).await?;
         tx.commit().await?;
         Ok(note)
     }
 
-    pub async fn notes(&self, who: &Identity, initiative: InitiativeId) -> Result<Vec<Note>> {
+    /// The notes of one scope: the plenary record, or one side's caucus.
+    pub async fn notes(&self, who: &Identity, initiative: InitiativeId, scope: Scope) -> Result<Vec<Note>> {
         let mut tx = self.store.begin().await?;
-        let (_, key) = self.enter(tx.as_mut(), who, initiative, Operation::ReadRecord).await?;
+        let key = self.enter(tx.as_mut(), who, initiative, Operation::ReadRecord(scope)).await?.key;
+        if let Some(side) = caucus_side(scope) {
+            Self::check_side(tx.as_mut(), initiative, side).await?;
+        }
         let mut out = Vec::new();
-        for row in tx.notes(initiative).await? {
+        for row in tx.notes(initiative).await?.into_iter().filter(|row| scope_of(row) == scope) {
             out.push(self.note_from_row(&key, &row)?);
             self.record(tx.as_mut(), who, AuditAction::NoteRead, AuditTarget::of(TargetKind::Note, row.id)).await?;
         }
@@ -137,7 +150,7 @@ impl App {
     pub async fn add_document(&self, who: &Identity, initiative: InitiativeId, new: NewDocument) -> Result<Document> {
         new.validate()?;
         let mut tx = self.store.begin().await?;
-        let (_, key) = self.enter(tx.as_mut(), who, initiative, Operation::WriteRecord).await?;
+        let key = self.enter(tx.as_mut(), who, initiative, Operation::WriteRecord(Scope::Plenary)).await?.key;
         let id = DocumentId::from_random_bytes(self.random());
         let row = DocumentRow {
             id,
@@ -154,7 +167,7 @@ impl App {
 
     pub async fn document(&self, who: &Identity, initiative: InitiativeId, id: DocumentId) -> Result<Document> {
         let mut tx = self.store.begin().await?;
-        let (_, key) = self.enter(tx.as_mut(), who, initiative, Operation::ReadRecord).await?;
+        let key = self.enter(tx.as_mut(), who, initiative, Operation::ReadRecord(Scope::Plenary)).await?.key;
         let row = tx.document(id).await?.filter(|row| row.initiative == initiative).ok_or(AppError::NotFound)?;
         let document = self.document_from_row(&key, &row)?;
         self.record(tx.as_mut(), who, AuditAction::DocumentRead, AuditTarget::of(TargetKind::Document, id)).await?;
@@ -164,7 +177,7 @@ impl App {
 
     pub async fn documents(&self, who: &Identity, initiative: InitiativeId) -> Result<Vec<Document>> {
         let mut tx = self.store.begin().await?;
-        let (_, key) = self.enter(tx.as_mut(), who, initiative, Operation::ReadRecord).await?;
+        let key = self.enter(tx.as_mut(), who, initiative, Operation::ReadRecord(Scope::Plenary)).await?.key;
         let mut out = Vec::new();
         for row in tx.documents(initiative).await? {
             out.push(self.document_from_row(&key, &row)?);
@@ -173,5 +186,16 @@ impl App {
         }
         tx.commit().await?;
         Ok(out)
+    }
+}
+
+fn scope_of(row: &NoteRow) -> Scope {
+    row.side.map_or(Scope::Plenary, Scope::Caucus)
+}
+
+fn caucus_side(scope: Scope) -> Option<tracktwo_domain::SideId> {
+    match scope {
+        Scope::Plenary => None,
+        Scope::Caucus(side) => Some(side),
     }
 }

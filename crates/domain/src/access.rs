@@ -1,8 +1,35 @@
 //! The one policy. Every use case asks [`decide`] before it touches data; web handlers and CLI
 //! commands only say who is asking.
+//!
+//! Need-to-know, as Track Two teams practise it:
+//! - the convening team (convener, facilitator, rapporteur) keeps the record and sees all of it;
+//! - a participant speaks for one side: they see the plenary record and their own side's caucus,
+//!   never another side's;
+//! - officials, funders and evaluators receive cleared readouts, not the raw record; observers sit
+//!   in on the plenary;
+//! - a system administrator manages accounts but reads nothing of an initiative they are not a
+//!   member of;
+//! - to anyone outside a secret channel, it does not exist.
 
 use crate::identity::{Identity, Principal};
+use crate::ids::SideId;
 use crate::records::MemberRole;
+
+/// Where a record lives within an initiative.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Scope {
+    /// The joint record of the whole initiative.
+    Plenary,
+    /// One side's own space.
+    Caucus(SideId),
+}
+
+/// The caller's membership in the initiative concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Standing {
+    pub role: MemberRole,
+    pub side: Option<SideId>,
+}
 
 /// An operation a use case is about to perform.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,26 +40,66 @@ pub enum Operation {
     CreateOwnToken,
     /// Open a new initiative.
     CreateInitiative,
-    /// See that an initiative exists and read its title.
+    /// Know that an initiative exists and read its title (the organisation's directory).
+    SeeInitiative,
+    /// Open an initiative: its description, members, roles and sides.
     ViewInitiative,
-    /// Add members to an initiative.
+    /// Add members and sides.
     ManageMembers,
     /// Read the roster of people.
     ReadPeople,
     /// Add to the roster of people.
     WritePeople,
-    /// Read notes and documents.
-    ReadRecord,
-    /// Write notes and documents.
-    WriteRecord,
+    /// Read notes and documents in a scope.
+    ReadRecord(Scope),
+    /// Write notes and documents in a scope.
+    WriteRecord(Scope),
+    /// Read an initiative's audit trail.
+    ReadAudit,
     /// Destroy an initiative and its key.
     DestroyInitiative,
     /// Whole-store operations: export, backup, restore, audit verification, keyring export.
     OperateStore,
 }
 
-/// Why an operation was refused. Callers turn this into "not found" where the existence of the
-/// record must not be revealed.
+impl Operation {
+    /// Every operation, with the scopes of `sides`, for exhaustive checks.
+    #[must_use]
+    pub fn all(sides: &[SideId]) -> Vec<Operation> {
+        let mut scopes = vec![Scope::Plenary];
+        scopes.extend(sides.iter().map(|s| Scope::Caucus(*s)));
+        let mut out = vec![
+            Operation::ManageAccounts,
+            Operation::CreateOwnToken,
+            Operation::CreateInitiative,
+            Operation::SeeInitiative,
+            Operation::ViewInitiative,
+            Operation::ManageMembers,
+            Operation::ReadPeople,
+            Operation::WritePeople,
+            Operation::ReadAudit,
+            Operation::DestroyInitiative,
+            Operation::OperateStore,
+        ];
+        for scope in scopes {
+            out.push(Operation::ReadRecord(scope));
+            out.push(Operation::WriteRecord(scope));
+        }
+        out
+    }
+
+    fn is_about_an_initiative(self) -> bool {
+        !matches!(
+            self,
+            Operation::ManageAccounts
+                | Operation::CreateOwnToken
+                | Operation::CreateInitiative
+                | Operation::OperateStore
+        )
+    }
+}
+
+/// Why an operation was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum Denied {
     #[error("this operation needs the key holder at the command line")]
@@ -41,18 +108,21 @@ pub enum Denied {
     AdministratorOnly,
     #[error("not a member of this initiative")]
     NotAMember,
+    /// The caller may not even learn that the thing exists: answer "not found".
+    #[error("not found")]
+    Hidden,
     #[error("the role {0:?} may not do this")]
     RoleNotAllowed(MemberRole),
+    /// Another side's caucus: its contents, and whether any exist, stay hidden.
+    #[error("not found")]
+    OtherSide,
 }
 
 pub type Decision = Result<(), Denied>;
 
-/// Decides whether `identity`, holding `membership` in the initiative concerned (if any), may
-/// perform `operation`.
-///
-/// System administrators manage accounts but read no initiative content unless they are also
-/// members: an IT administrator must not be able to read the dialogues.
-pub fn decide(identity: &Identity, membership: Option<MemberRole>, operation: Operation) -> Decision {
+/// Decides whether `identity`, with `standing` in the initiative concerned (if any), may perform
+/// `operation`. `secret_channel` says whether that initiative is a secret channel.
+pub fn decide(identity: &Identity, standing: Option<Standing>, secret_channel: bool, operation: Operation) -> Decision {
     let is_admin = match identity.principal {
         // The key holder can decrypt everything already; refusing would be theatre. They are
         // audited like anyone else.
@@ -60,26 +130,95 @@ pub fn decide(identity: &Identity, membership: Option<MemberRole>, operation: Op
         Principal::User { is_admin, .. } => is_admin,
     };
     match operation {
-        Operation::OperateStore => Err(Denied::KeyHolderOnly),
-        Operation::ManageAccounts => {
-            if is_admin {
-                Ok(())
+        Operation::OperateStore => return Err(Denied::KeyHolderOnly),
+        Operation::ManageAccounts if is_admin => return Ok(()),
+        Operation::ManageAccounts => return Err(Denied::AdministratorOnly),
+        Operation::CreateOwnToken | Operation::CreateInitiative => return Ok(()),
+        _ => {}
+    }
+    debug_assert!(operation.is_about_an_initiative());
+    let Some(Standing { role, side }) = standing else {
+        // Outsiders, administrators included: a secret channel does not exist for them; an
+        // ordinary initiative shows in the directory and nothing more.
+        return if secret_channel {
+            Err(Denied::Hidden)
+        } else if operation == Operation::SeeInitiative {
+            Ok(())
+        } else {
+            Err(Denied::NotAMember)
+        };
+    };
+    let team = role.is_team();
+    let allowed = match operation {
+        Operation::SeeInitiative | Operation::ViewInitiative => true,
+        Operation::ManageMembers | Operation::ReadAudit | Operation::DestroyInitiative => role == MemberRole::Convener,
+        Operation::ReadPeople | Operation::WritePeople => team,
+        Operation::ReadRecord(Scope::Plenary) => team || matches!(role, MemberRole::Participant | MemberRole::Observer),
+        Operation::WriteRecord(Scope::Plenary) => team,
+        Operation::ReadRecord(Scope::Caucus(caucus)) | Operation::WriteRecord(Scope::Caucus(caucus)) => {
+            if team {
+                true
+            } else if role == MemberRole::Participant {
+                return if side == Some(caucus) { Ok(()) } else { Err(Denied::OtherSide) };
             } else {
-                Err(Denied::AdministratorOnly)
+                return Err(Denied::OtherSide);
             }
         }
-        Operation::CreateOwnToken | Operation::CreateInitiative => Ok(()),
-        Operation::ViewInitiative | Operation::ReadRecord => membership.map(|_| ()).ok_or(Denied::NotAMember),
-        Operation::ReadPeople | Operation::WritePeople | Operation::WriteRecord => {
-            let role = membership.ok_or(Denied::NotAMember)?;
-            if role.is_team() { Ok(()) } else { Err(Denied::RoleNotAllowed(role)) }
+        Operation::ManageAccounts
+        | Operation::CreateOwnToken
+        | Operation::CreateInitiative
+        | Operation::OperateStore => {
+            unreachable!("decided above")
         }
-        Operation::ManageMembers | Operation::DestroyInitiative => match membership {
-            Some(MemberRole::Convener) => Ok(()),
-            Some(role) => Err(Denied::RoleNotAllowed(role)),
-            None => Err(Denied::NotAMember),
-        },
+    };
+    if allowed { Ok(()) } else { Err(Denied::RoleNotAllowed(role)) }
+}
+
+/// The whole policy as a table, one line per role (or outsider) and operation, for review.
+/// `docs/access-matrix.md` holds this table; a test fails when the two differ.
+#[must_use]
+pub fn matrix() -> String {
+    let a = SideId::from_random_bytes([0xa; 16]);
+    let b = SideId::from_random_bytes([0xb; 16]);
+    let label = |op: Operation| match op {
+        Operation::ReadRecord(Scope::Plenary) => "read plenary record".to_owned(),
+        Operation::WriteRecord(Scope::Plenary) => "write plenary record".to_owned(),
+        Operation::ReadRecord(Scope::Caucus(s)) => format!("read caucus {}", if s == a { "A" } else { "B" }),
+        Operation::WriteRecord(Scope::Caucus(s)) => format!("write caucus {}", if s == a { "A" } else { "B" }),
+        other => format!("{other:?}"),
+    };
+    let mut callers: Vec<(String, Option<Standing>)> = vec![("outsider".to_owned(), None)];
+    for role in MemberRole::ALL {
+        let sides: &[Option<SideId>] = if role == MemberRole::Participant { &[Some(a)] } else { &[None] };
+        for side in sides {
+            let name = if side.is_some() { format!("{} (side A)", role.as_str()) } else { role.as_str().to_owned() };
+            callers.push((name, Some(Standing { role, side: *side })));
+        }
     }
+    let operations = Operation::all(&[a, b]);
+    let mut out = String::from("| caller | secret channel |");
+    for op in &operations {
+        out.push_str(&format!(" {} |", label(*op)));
+    }
+    out.push('\n');
+    out.push_str(&"|---".repeat(operations.len() + 2));
+    out.push_str("|\n");
+    for (name, standing) in &callers {
+        for secret in [false, true] {
+            out.push_str(&format!("| {name} | {} |", if secret { "yes" } else { "no" }));
+            for op in &operations {
+                let user = Identity::user(crate::UserId::from_random_bytes([1; 16]), false, crate::Channel::Web);
+                let cell = match decide(&user, *standing, secret, *op) {
+                    Ok(()) => "yes",
+                    Err(Denied::Hidden | Denied::OtherSide) => "404",
+                    Err(_) => "403",
+                };
+                out.push_str(&format!(" {cell} |"));
+            }
+            out.push('\n');
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -88,34 +227,121 @@ mod tests {
     use crate::identity::Channel;
     use crate::ids::UserId;
 
+    const A: SideId = side(0xa);
+    const B: SideId = side(0xb);
+
+    const fn side(byte: u8) -> SideId {
+        SideId::from_uuid(uuid::Uuid::from_bytes([byte; 16]))
+    }
+
     fn user(is_admin: bool) -> Identity {
         Identity::user(UserId::from_random_bytes([3; 16]), is_admin, Channel::Api)
     }
 
-    #[test]
-    fn administrators_read_no_content_without_membership() {
-        assert_eq!(decide(&user(true), None, Operation::ReadRecord), Err(Denied::NotAMember));
-        assert_eq!(decide(&user(true), None, Operation::ManageAccounts), Ok(()));
-        assert_eq!(decide(&user(false), None, Operation::ManageAccounts), Err(Denied::AdministratorOnly));
+    /// Every caller standing: outsiders, and each role with no side, side A and side B.
+    fn standings() -> Vec<Option<Standing>> {
+        let mut out = vec![None];
+        for role in MemberRole::ALL {
+            for side in [None, Some(A), Some(B)] {
+                out.push(Some(Standing { role, side }));
+            }
+        }
+        out
+    }
+
+    fn every_case() -> impl Iterator<Item = (bool, Option<Standing>, bool, Operation)> {
+        let ops = Operation::all(&[A, B]);
+        [false, true].into_iter().flat_map(move |admin| {
+            let ops = ops.clone();
+            standings().into_iter().flat_map(move |standing| {
+                let ops = ops.clone();
+                [false, true]
+                    .into_iter()
+                    .flat_map(move |secret| ops.clone().into_iter().map(move |op| (admin, standing, secret, op)))
+            })
+        })
     }
 
     #[test]
-    fn only_the_team_writes_and_only_conveners_destroy() {
-        let writer_roles: Vec<_> = MemberRole::ALL
-            .into_iter()
-            .filter(|role| decide(&user(false), Some(*role), Operation::WriteRecord).is_ok())
-            .collect();
-        assert_eq!(writer_roles, [MemberRole::Convener, MemberRole::Facilitator, MemberRole::Rapporteur]);
-        for role in MemberRole::ALL {
-            let allowed = decide(&user(false), Some(role), Operation::DestroyInitiative).is_ok();
-            assert_eq!(allowed, role == MemberRole::Convener, "{role:?}");
-            assert!(decide(&user(false), Some(role), Operation::ReadRecord).is_ok());
+    fn a_secret_channel_does_not_exist_for_outsiders() {
+        for (admin, standing, secret, op) in every_case() {
+            if standing.is_none() && secret && op.is_about_an_initiative() {
+                assert_eq!(decide(&user(admin), standing, secret, op), Err(Denied::Hidden), "{op:?}");
+            }
         }
     }
 
     #[test]
-    fn store_operations_need_the_key_holder() {
-        assert_eq!(decide(&user(true), None, Operation::OperateStore), Err(Denied::KeyHolderOnly));
-        assert_eq!(decide(&Identity::key_holder(), None, Operation::OperateStore), Ok(()));
+    fn outsiders_and_administrators_read_no_content() {
+        for (admin, standing, secret, op) in every_case() {
+            let allowed = decide(&user(admin), standing, secret, op).is_ok();
+            if standing.is_none() && op.is_about_an_initiative() {
+                assert_eq!(allowed, op == Operation::SeeInitiative && !secret, "admin={admin} {op:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn no_one_outside_the_team_reads_another_sides_caucus() {
+        for (admin, standing, secret, op) in every_case() {
+            let (
+                Some(Standing { role, side }),
+                Operation::ReadRecord(Scope::Caucus(c)) | Operation::WriteRecord(Scope::Caucus(c)),
+            ) = (standing, op)
+            else {
+                continue;
+            };
+            let allowed = decide(&user(admin), standing, secret, op).is_ok();
+            let expected = role.is_team() || (role == MemberRole::Participant && side == Some(c));
+            assert_eq!(allowed, expected, "{role:?} side={side:?} {op:?}");
+        }
+    }
+
+    #[test]
+    fn recipients_of_readouts_never_see_the_raw_record() {
+        for role in [MemberRole::Official, MemberRole::Funder, MemberRole::Evaluator] {
+            for op in Operation::all(&[A, B]) {
+                if matches!(op, Operation::ReadRecord(_) | Operation::WriteRecord(_) | Operation::ReadPeople) {
+                    assert!(
+                        decide(&user(false), Some(Standing { role, side: Some(A) }), false, op).is_err(),
+                        "{role:?} {op:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn only_conveners_manage_destroy_and_audit() {
+        for (admin, standing, secret, op) in every_case() {
+            if matches!(op, Operation::ManageMembers | Operation::DestroyInitiative | Operation::ReadAudit) {
+                let allowed = decide(&user(admin), standing, secret, op).is_ok();
+                assert_eq!(allowed, standing.is_some_and(|s| s.role == MemberRole::Convener), "{standing:?} {op:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn store_operations_need_the_key_holder_and_accounts_an_administrator() {
+        assert_eq!(decide(&user(true), None, false, Operation::OperateStore), Err(Denied::KeyHolderOnly));
+        assert_eq!(decide(&Identity::key_holder(), None, true, Operation::OperateStore), Ok(()));
+        assert_eq!(decide(&user(true), None, false, Operation::ManageAccounts), Ok(()));
+        assert_eq!(decide(&user(false), None, false, Operation::ManageAccounts), Err(Denied::AdministratorOnly));
+    }
+
+    #[test]
+    fn the_documented_matrix_is_current() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/access-matrix.md");
+        let generated = format!(
+            "# Access matrix\n\nGenerated from `tracktwo_domain::access::matrix()`; a test fails when it is stale \
+             (regenerate with `UPDATE_ACCESS_MATRIX=1 cargo test -p tracktwo-domain`).\n\n\
+             `yes`: allowed; `403`: refused; `404`: refused as if absent. Side B is another side's caucus.\n\n{}",
+            matrix()
+        );
+        if std::env::var_os("UPDATE_ACCESS_MATRIX").is_some() {
+            std::fs::write(path, &generated).unwrap();
+        }
+        let committed = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(committed == generated, "docs/access-matrix.md is stale; regenerate it (see its header)");
     }
 }

@@ -21,6 +21,11 @@ macro_rules! id_type {
             pub fn from_random_bytes(bytes: [u8; 16]) -> Self {
                 Self(uuid::Builder::from_random_bytes(bytes).into_uuid())
             }
+            /// Wraps an existing UUID (as read back from storage or a fixture).
+            #[must_use]
+            pub const fn from_uuid(uuid: uuid::Uuid) -> Self {
+                Self(uuid)
+            }
             #[must_use]
             pub fn as_uuid(&self) -> uuid::Uuid {
                 self.0
@@ -84,6 +89,14 @@ id_type!(
 id_type!(
     /// A data key in the keyring.
     KeyId
+);
+id_type!(
+    /// A side of the conflict within an initiative (a delegation); its caucus is its own space.
+    SideId
+);
+id_type!(
+    /// A signed-in browser session.
+    SessionId
 );
 id_type!(
     /// A personal access token.

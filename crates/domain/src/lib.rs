@@ -11,13 +11,13 @@ pub mod identity;
 pub mod ids;
 pub mod records;
 
-pub use access::{Decision, Denied, Operation};
+pub use access::{Decision, Denied, Operation, Scope, Standing};
 pub use audit::{AuditAction, AuditEvent, AuditTarget, TargetKind};
 pub use identity::{Channel, Identity, Principal};
-pub use ids::{DocumentId, InitiativeId, KeyId, NoteId, PersonId, TokenId, UserId};
+pub use ids::{DocumentId, InitiativeId, KeyId, NoteId, PersonId, SessionId, SideId, TokenId, UserId};
 pub use records::{
-    Document, Initiative, MemberRole, Membership, NewDocument, NewInitiative, NewNote, NewPerson, NewUser, Note,
-    Person, User, ValidationError,
+    Document, Initiative, MemberRole, Membership, NewDocument, NewInitiative, NewNote, NewPerson, NewSide, NewUser,
+    Note, Person, Side, User, ValidationError,
 };
 
 /// Instants are UTC and carried as `OffsetDateTime`; the caller supplies them.

@@ -2,7 +2,8 @@
 //! only in memory, between the sealing layer and the people entitled to read them.
 
 use crate::Timestamp;
-use crate::ids::{DocumentId, InitiativeId, NoteId, PersonId, UserId};
+use crate::access::Scope;
+use crate::ids::{DocumentId, InitiativeId, NoteId, PersonId, SideId, UserId};
 
 /// Why an input was refused. Messages name the field, never its content.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -99,6 +100,8 @@ pub struct Initiative {
     pub id: InitiativeId,
     pub title: String,
     pub description: String,
+    /// To anyone outside it, a secret channel does not exist: not in lists, counts or errors.
+    pub secret_channel: bool,
     pub created_at: Timestamp,
 }
 
@@ -112,6 +115,7 @@ impl std::fmt::Debug for Initiative {
 pub struct NewInitiative {
     pub title: String,
     pub description: String,
+    pub secret_channel: bool,
 }
 
 impl NewInitiative {
@@ -192,6 +196,45 @@ pub struct Membership {
     pub initiative: InitiativeId,
     pub user: UserId,
     pub role: MemberRole,
+    /// The side a participant belongs to; others may be attached to a side too (an official of
+    /// one party), or to none.
+    pub side: Option<SideId>,
+}
+
+impl Membership {
+    /// A participant speaks for a side; without one the membership makes no sense.
+    pub fn validate(role: MemberRole, side: Option<SideId>) -> Result<(), ValidationError> {
+        if role == MemberRole::Participant && side.is_none() {
+            return Err(ValidationError::Empty { field: "side of a participant" });
+        }
+        Ok(())
+    }
+}
+
+/// A side of the conflict taking part in an initiative: a delegation, with its own caucus space.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Side {
+    pub id: SideId,
+    pub initiative: InitiativeId,
+    pub name: String,
+    pub created_at: Timestamp,
+}
+
+impl std::fmt::Debug for Side {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Side").field("id", &self.id).field("initiative", &self.initiative).finish_non_exhaustive()
+    }
+}
+
+#[derive(Clone)]
+pub struct NewSide {
+    pub name: String,
+}
+
+impl NewSide {
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        required_line("side name", &self.name)
+    }
 }
 
 /// A person on an initiative's roster. Every field but the id is sensitive: a leaked name can end
@@ -236,6 +279,8 @@ impl NewPerson {
 pub struct Note {
     pub id: NoteId,
     pub initiative: InitiativeId,
+    /// Plenary, or one side's caucus.
+    pub scope: Scope,
     pub author: Option<crate::ids::UserId>,
     pub body: String,
     pub created_at: Timestamp,
@@ -249,6 +294,7 @@ impl std::fmt::Debug for Note {
 
 #[derive(Clone)]
 pub struct NewNote {
+    pub scope: Scope,
     pub body: String,
 }
 
@@ -303,7 +349,10 @@ mod tests {
         .unwrap_err();
         assert_eq!(err.to_string(), "name contains control characters");
         assert!(!err.to_string().contains("Secret"));
-        assert_eq!(NewNote { body: "  ".into() }.validate().unwrap_err(), ValidationError::Empty { field: "body" });
+        assert_eq!(
+            NewNote { scope: crate::access::Scope::Plenary, body: "  ".into() }.validate().unwrap_err(),
+            ValidationError::Empty { field: "body" }
+        );
     }
 
     #[test]

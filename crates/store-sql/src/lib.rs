@@ -6,10 +6,11 @@
 
 use async_trait::async_trait;
 use std::str::FromStr;
-use tracktwo_domain::{DocumentId, InitiativeId, KeyId, MemberRole, NoteId, PersonId, UserId};
+use tracktwo_domain::{DocumentId, InitiativeId, KeyId, MemberRole, NoteId, PersonId, SideId, Timestamp, UserId};
 use tracktwo_store::{
     AuditHead, AuditRow, BlindIndex, DocumentRow, InitiativeRow, KeyRow, KeyScope, KeySource, MemberRow, NoteRow,
-    PersonRow, Result, Sealed, Snapshot, StoreError, StoreMeta, TokenRow, UserRow, WriteTx, from_micros, to_micros,
+    PersonRow, Result, Sealed, SessionRow, SideRow, Snapshot, StoreError, StoreMeta, TokenRow, UserRow, WriteTx,
+    from_micros, to_micros,
 };
 
 /// Implements [`SqlConnection`] for one sqlx driver: a `DriverConnection` over a driver
@@ -232,7 +233,34 @@ fn user_from(row: &dyn SqlRow) -> Result<UserRow> {
         is_admin: row.boolean("is_admin")?,
         disabled: row.boolean("disabled")?,
         created_at: at(row, "created_at")?,
+        password_hash: row.nullable_text("password_hash")?,
+        failed_logins: row.int("failed_logins")?,
+        locked_until: row.nullable_int("locked_until")?.map(from_micros).transpose()?,
     })
+}
+
+fn side_from(row: &dyn SqlRow) -> Result<SideRow> {
+    Ok(SideRow {
+        id: parse(row, "id")?,
+        initiative: parse(row, "initiative_id")?,
+        name: sealed(row, "name")?,
+        created_at: at(row, "created_at")?,
+    })
+}
+
+fn session_from(row: &dyn SqlRow) -> Result<SessionRow> {
+    Ok(SessionRow {
+        digest: digest32(row, "digest")?,
+        user: parse(row, "user_id")?,
+        created_at: at(row, "created_at")?,
+        expires_at: at(row, "expires_at")?,
+        last_seen_at: at(row, "last_seen_at")?,
+        revoked: row.boolean("revoked")?,
+    })
+}
+
+fn micros(at: Option<Timestamp>) -> SqlValue {
+    SqlValue::NullableInt(at.map(to_micros))
 }
 
 fn token_from(row: &dyn SqlRow) -> Result<TokenRow> {
@@ -252,6 +280,7 @@ fn initiative_from(row: &dyn SqlRow) -> Result<InitiativeRow> {
         key: parse(row, "key_id")?,
         title: sealed(row, "title")?,
         description: sealed(row, "description")?,
+        secret_channel: row.boolean("secret_channel")?,
         created_at: at(row, "created_at")?,
     })
 }
@@ -261,7 +290,12 @@ fn role_from(row: &dyn SqlRow) -> Result<MemberRole> {
 }
 
 fn member_from(row: &dyn SqlRow) -> Result<MemberRow> {
-    Ok(MemberRow { initiative: parse(row, "initiative_id")?, user: parse(row, "user_id")?, role: role_from(row)? })
+    Ok(MemberRow {
+        initiative: parse(row, "initiative_id")?,
+        user: parse(row, "user_id")?,
+        role: role_from(row)?,
+        side: parse_opt(row, "side_id")?,
+    })
 }
 
 fn person_from(row: &dyn SqlRow) -> Result<PersonRow> {
@@ -280,6 +314,7 @@ fn note_from(row: &dyn SqlRow) -> Result<NoteRow> {
     Ok(NoteRow {
         id: parse(row, "id")?,
         initiative: parse(row, "initiative_id")?,
+        side: parse_opt(row, "side_id")?,
         author: parse_opt(row, "author_id")?,
         body: sealed(row, "body")?,
         created_at: at(row, "created_at")?,
@@ -345,6 +380,7 @@ pub async fn read_snapshot(conn: &mut dyn SqlConnection) -> Result<Snapshot> {
         tokens: fetch_all(conn, "SELECT * FROM tokens ORDER BY created_at, id", vec![], token_from).await?,
         initiatives: fetch_all(conn, "SELECT * FROM initiatives ORDER BY created_at, id", vec![], initiative_from)
             .await?,
+        sides: fetch_all(conn, "SELECT * FROM sides ORDER BY created_at, id", vec![], side_from).await?,
         members: fetch_all(conn, "SELECT * FROM members ORDER BY initiative_id, user_id", vec![], member_from).await?,
         people: fetch_all(conn, "SELECT * FROM people ORDER BY created_at, id", vec![], person_from).await?,
         notes: fetch_all(conn, "SELECT * FROM notes ORDER BY created_at, id", vec![], note_from).await?,
@@ -463,8 +499,8 @@ impl WriteTx for SqlTx {
 
     async fn insert_user(&mut self, user: &UserRow) -> Result<()> {
         self.exec(
-            "INSERT INTO users (id, username, username_index, display_name, is_admin, disabled, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            "INSERT INTO users (id, username, username_index, display_name, is_admin, disabled, created_at, \
+             password_hash, failed_logins, locked_until) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
             vec![
                 text(user.id),
                 SqlValue::Blob(user.username.0.clone()),
@@ -473,9 +509,69 @@ impl WriteTx for SqlTx {
                 SqlValue::Bool(user.is_admin),
                 SqlValue::Bool(user.disabled),
                 SqlValue::Int(to_micros(user.created_at)),
+                SqlValue::NullableText(user.password_hash.clone()),
+                SqlValue::Int(user.failed_logins),
+                micros(user.locked_until),
             ],
         )
         .await
+    }
+
+    async fn set_login_state(
+        &mut self,
+        user: UserId,
+        failed_logins: i64,
+        locked_until: Option<Timestamp>,
+    ) -> Result<()> {
+        self.exec(
+            "UPDATE users SET failed_logins = $1, locked_until = $2 WHERE id = $3",
+            vec![SqlValue::Int(failed_logins), micros(locked_until), text(user)],
+        )
+        .await
+    }
+
+    async fn set_password_hash(&mut self, user: UserId, password_hash: &str) -> Result<()> {
+        self.exec("UPDATE users SET password_hash = $1 WHERE id = $2", vec![text(password_hash), text(user)]).await
+    }
+
+    async fn set_disabled(&mut self, user: UserId, disabled: bool) -> Result<()> {
+        self.exec("UPDATE users SET disabled = $1 WHERE id = $2", vec![SqlValue::Bool(disabled), text(user)]).await
+    }
+
+    async fn insert_session(&mut self, session: &SessionRow) -> Result<()> {
+        self.exec(
+            "INSERT INTO sessions (digest, user_id, created_at, expires_at, last_seen_at, revoked) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+            vec![
+                SqlValue::Blob(session.digest.to_vec()),
+                text(session.user),
+                SqlValue::Int(to_micros(session.created_at)),
+                SqlValue::Int(to_micros(session.expires_at)),
+                SqlValue::Int(to_micros(session.last_seen_at)),
+                SqlValue::Bool(session.revoked),
+            ],
+        )
+        .await
+    }
+
+    async fn session(&mut self, digest: &[u8; 32]) -> Result<Option<SessionRow>> {
+        self.one("SELECT * FROM sessions WHERE digest = $1", vec![SqlValue::Blob(digest.to_vec())], session_from).await
+    }
+
+    async fn touch_session(&mut self, digest: &[u8; 32], at: Timestamp) -> Result<()> {
+        self.exec(
+            "UPDATE sessions SET last_seen_at = $1 WHERE digest = $2",
+            vec![SqlValue::Int(to_micros(at)), SqlValue::Blob(digest.to_vec())],
+        )
+        .await
+    }
+
+    async fn revoke_session(&mut self, digest: &[u8; 32]) -> Result<()> {
+        self.exec("UPDATE sessions SET revoked = TRUE WHERE digest = $1", vec![SqlValue::Blob(digest.to_vec())]).await
+    }
+
+    async fn revoke_sessions_of(&mut self, user: UserId) -> Result<()> {
+        self.exec("UPDATE sessions SET revoked = TRUE WHERE user_id = $1", vec![text(user)]).await
     }
 
     async fn user(&mut self, id: UserId) -> Result<Option<UserRow>> {
@@ -512,12 +608,14 @@ impl WriteTx for SqlTx {
 
     async fn insert_initiative(&mut self, initiative: &InitiativeRow) -> Result<()> {
         self.exec(
-            "INSERT INTO initiatives (id, key_id, title, description, created_at) VALUES ($1, $2, $3, $4, $5)",
+            "INSERT INTO initiatives (id, key_id, title, description, secret_channel, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
             vec![
                 text(initiative.id),
                 text(initiative.key),
                 SqlValue::Blob(initiative.title.0.clone()),
                 SqlValue::Blob(initiative.description.0.clone()),
+                SqlValue::Bool(initiative.secret_channel),
                 SqlValue::Int(to_micros(initiative.created_at)),
             ],
         )
@@ -540,17 +638,22 @@ impl WriteTx for SqlTx {
 
     async fn insert_member(&mut self, member: &MemberRow) -> Result<()> {
         self.exec(
-            "INSERT INTO members (initiative_id, user_id, role) VALUES ($1, $2, $3)",
-            vec![text(member.initiative), text(member.user), text(member.role.as_str())],
+            "INSERT INTO members (initiative_id, user_id, role, side_id) VALUES ($1, $2, $3, $4)",
+            vec![
+                text(member.initiative),
+                text(member.user),
+                text(member.role.as_str()),
+                SqlValue::NullableText(member.side.map(|s| s.to_string())),
+            ],
         )
         .await
     }
 
-    async fn membership(&mut self, initiative: InitiativeId, user: UserId) -> Result<Option<MemberRole>> {
+    async fn membership(&mut self, initiative: InitiativeId, user: UserId) -> Result<Option<MemberRow>> {
         self.one(
-            "SELECT role FROM members WHERE initiative_id = $1 AND user_id = $2",
+            "SELECT * FROM members WHERE initiative_id = $1 AND user_id = $2",
             vec![text(initiative), text(user)],
-            role_from,
+            member_from,
         )
         .await
     }
@@ -560,6 +663,32 @@ impl WriteTx for SqlTx {
             "SELECT * FROM members WHERE initiative_id = $1 ORDER BY user_id",
             vec![text(initiative)],
             member_from,
+        )
+        .await
+    }
+
+    async fn insert_side(&mut self, side: &SideRow) -> Result<()> {
+        self.exec(
+            "INSERT INTO sides (id, initiative_id, name, created_at) VALUES ($1, $2, $3, $4)",
+            vec![
+                text(side.id),
+                text(side.initiative),
+                SqlValue::Blob(side.name.0.clone()),
+                SqlValue::Int(to_micros(side.created_at)),
+            ],
+        )
+        .await
+    }
+
+    async fn side(&mut self, id: SideId) -> Result<Option<SideRow>> {
+        self.one("SELECT * FROM sides WHERE id = $1", vec![text(id)], side_from).await
+    }
+
+    async fn sides(&mut self, initiative: InitiativeId) -> Result<Vec<SideRow>> {
+        self.many(
+            "SELECT * FROM sides WHERE initiative_id = $1 ORDER BY created_at, id",
+            vec![text(initiative)],
+            side_from,
         )
         .await
     }
@@ -596,10 +725,11 @@ impl WriteTx for SqlTx {
 
     async fn insert_note(&mut self, note: &NoteRow) -> Result<()> {
         self.exec(
-            "INSERT INTO notes (id, initiative_id, author_id, body, created_at) VALUES ($1, $2, $3, $4, $5)",
+            "INSERT INTO notes (id, initiative_id, side_id, author_id, body, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
             vec![
                 text(note.id),
                 text(note.initiative),
+                SqlValue::NullableText(note.side.map(|s| s.to_string())),
                 SqlValue::NullableText(note.author.map(|a| a.to_string())),
                 SqlValue::Blob(note.body.0.clone()),
                 SqlValue::Int(to_micros(note.created_at)),
@@ -686,9 +816,11 @@ impl WriteTx for SqlTx {
     async fn clear_all_but_keys(&mut self) -> Result<()> {
         // Children before parents, so foreign keys hold at every step.
         for sql in [
+            "DELETE FROM sessions",
             "DELETE FROM members",
             "DELETE FROM people",
             "DELETE FROM notes",
+            "DELETE FROM sides",
             "DELETE FROM documents",
             "DELETE FROM tokens",
             "DELETE FROM initiatives",

@@ -11,7 +11,8 @@ mod rows;
 pub mod serde_formats;
 
 use async_trait::async_trait;
-use tracktwo_domain::{DocumentId, InitiativeId, KeyId, MemberRole, NoteId, PersonId, UserId};
+use tracktwo_domain::Timestamp;
+use tracktwo_domain::{DocumentId, InitiativeId, KeyId, NoteId, PersonId, SideId, UserId};
 
 pub use rows::*;
 
@@ -81,6 +82,21 @@ pub trait WriteTx: Send {
     async fn user(&mut self, id: UserId) -> Result<Option<UserRow>>;
     async fn user_by_username(&mut self, index: &BlindIndex) -> Result<Option<UserRow>>;
     async fn users(&mut self) -> Result<Vec<UserRow>>;
+    /// Records the outcome of sign-in attempts: consecutive failures and any lockout.
+    async fn set_login_state(
+        &mut self,
+        user: UserId,
+        failed_logins: i64,
+        locked_until: Option<Timestamp>,
+    ) -> Result<()>;
+    async fn set_password_hash(&mut self, user: UserId, password_hash: &str) -> Result<()>;
+    async fn set_disabled(&mut self, user: UserId, disabled: bool) -> Result<()>;
+    async fn insert_session(&mut self, session: &SessionRow) -> Result<()>;
+    async fn session(&mut self, digest: &[u8; 32]) -> Result<Option<SessionRow>>;
+    async fn touch_session(&mut self, digest: &[u8; 32], at: Timestamp) -> Result<()>;
+    async fn revoke_session(&mut self, digest: &[u8; 32]) -> Result<()>;
+    /// Revokes every session of an account (password reset, disabling, sign-out everywhere).
+    async fn revoke_sessions_of(&mut self, user: UserId) -> Result<()>;
     async fn insert_token(&mut self, token: &TokenRow) -> Result<()>;
     async fn token_by_digest(&mut self, digest: &[u8; 32]) -> Result<Option<TokenRow>>;
 
@@ -91,8 +107,11 @@ pub trait WriteTx: Send {
     /// Deletes the initiative, everything recorded under it, and its data key.
     async fn destroy_initiative(&mut self, id: InitiativeId) -> Result<()>;
     async fn insert_member(&mut self, member: &MemberRow) -> Result<()>;
-    async fn membership(&mut self, initiative: InitiativeId, user: UserId) -> Result<Option<MemberRole>>;
+    async fn membership(&mut self, initiative: InitiativeId, user: UserId) -> Result<Option<MemberRow>>;
     async fn members(&mut self, initiative: InitiativeId) -> Result<Vec<MemberRow>>;
+    async fn insert_side(&mut self, side: &SideRow) -> Result<()>;
+    async fn side(&mut self, id: SideId) -> Result<Option<SideRow>>;
+    async fn sides(&mut self, initiative: InitiativeId) -> Result<Vec<SideRow>>;
 
     // Records within an initiative.
     async fn insert_person(&mut self, person: &PersonRow) -> Result<()>;
@@ -128,6 +147,9 @@ pub trait WriteTx: Send {
         }
         for initiative in &snapshot.initiatives {
             self.insert_initiative(initiative).await?;
+        }
+        for side in &snapshot.sides {
+            self.insert_side(side).await?;
         }
         for member in &snapshot.members {
             self.insert_member(member).await?;

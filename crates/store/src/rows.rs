@@ -1,5 +1,7 @@
 use serde::{Deserialize, Serialize};
-use tracktwo_domain::{DocumentId, InitiativeId, KeyId, MemberRole, NoteId, PersonId, Timestamp, TokenId, UserId};
+use tracktwo_domain::{
+    DocumentId, InitiativeId, KeyId, MemberRole, NoteId, PersonId, SideId, Timestamp, TokenId, UserId,
+};
 
 /// Authenticated ciphertext of one field, as produced by the sealing layer.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -88,6 +90,13 @@ pub struct UserRow {
     pub disabled: bool,
     #[serde(with = "crate::serde_formats::micros")]
     pub created_at: Timestamp,
+    /// Argon2id PHC string; none until a password is set.
+    #[serde(default)]
+    pub password_hash: Option<String>,
+    #[serde(default)]
+    pub failed_logins: i64,
+    #[serde(default, with = "crate::serde_formats::optional_micros")]
+    pub locked_until: Option<Timestamp>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -109,6 +118,8 @@ pub struct InitiativeRow {
     pub key: KeyId,
     pub title: Sealed,
     pub description: Sealed,
+    #[serde(default)]
+    pub secret_channel: bool,
     #[serde(with = "crate::serde_formats::micros")]
     pub created_at: Timestamp,
 }
@@ -118,6 +129,28 @@ pub struct MemberRow {
     pub initiative: InitiativeId,
     pub user: UserId,
     pub role: MemberRole,
+    #[serde(default)]
+    pub side: Option<SideId>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SideRow {
+    pub id: SideId,
+    pub initiative: InitiativeId,
+    pub name: Sealed,
+    #[serde(with = "crate::serde_formats::micros")]
+    pub created_at: Timestamp,
+}
+
+/// A browser session, found by the SHA-256 of its token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionRow {
+    pub digest: [u8; 32],
+    pub user: UserId,
+    pub created_at: Timestamp,
+    pub expires_at: Timestamp,
+    pub last_seen_at: Timestamp,
+    pub revoked: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -136,6 +169,9 @@ pub struct PersonRow {
 pub struct NoteRow {
     pub id: NoteId,
     pub initiative: InitiativeId,
+    /// The caucus the note belongs to; none for the plenary record.
+    #[serde(default)]
+    pub side: Option<SideId>,
     pub author: Option<UserId>,
     pub body: Sealed,
     #[serde(with = "crate::serde_formats::micros")]
@@ -192,6 +228,8 @@ pub struct Snapshot {
     pub users: Vec<UserRow>,
     pub tokens: Vec<TokenRow>,
     pub initiatives: Vec<InitiativeRow>,
+    #[serde(default)]
+    pub sides: Vec<SideRow>,
     pub members: Vec<MemberRow>,
     pub people: Vec<PersonRow>,
     pub notes: Vec<NoteRow>,

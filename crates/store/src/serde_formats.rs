@@ -40,3 +40,23 @@ pub mod micros {
         crate::from_micros(i64::deserialize(deserializer)?).map_err(serde::de::Error::custom)
     }
 }
+
+pub mod optional_micros {
+    use serde::{Deserialize, Deserializer, Serializer};
+    use tracktwo_domain::Timestamp;
+
+    // serde's `with` hands the field by reference; the signature is not ours to choose.
+    #[allow(clippy::ref_option)]
+    pub fn serialize<S: Serializer>(at: &Option<Timestamp>, serializer: S) -> Result<S::Ok, S::Error> {
+        match at {
+            Some(at) => serializer.serialize_some(&crate::to_micros(*at)),
+            None => serializer.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Timestamp>, D::Error> {
+        Option::<i64>::deserialize(deserializer)?
+            .map(|micros| crate::from_micros(micros).map_err(serde::de::Error::custom))
+            .transpose()
+    }
+}

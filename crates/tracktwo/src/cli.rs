@@ -167,6 +167,9 @@ enum InitiativeCommand {
         title: String,
         #[arg(long, default_value = "")]
         description: String,
+        /// Make it a secret channel: to anyone outside it, it does not exist.
+        #[arg(long)]
+        secret_channel: bool,
         /// Username of the convener.
         #[arg(long, value_name = "USERNAME")]
         convener: Option<String>,
@@ -389,13 +392,14 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
             println!("{}", token.secret);
             eprintln!("Token {} created for {}; it is shown only now.", token.id, account.username);
         }
-        Command::Initiative(InitiativeCommand::Create { title, description, convener }) => {
+        Command::Initiative(InitiativeCommand::Create { title, description, secret_channel, convener }) => {
             let app = open_app(&config).await?;
             let convener = match convener {
                 Some(name) => Some(app.user_by_username(&key_holder, &name).await?.id),
                 None => None,
             };
-            let initiative = app.create_initiative(&key_holder, NewInitiative { title, description }, convener).await?;
+            let new = NewInitiative { title, description, secret_channel };
+            let initiative = app.create_initiative(&key_holder, new, convener).await?;
             println!("{}", initiative.id);
         }
         Command::Initiative(InitiativeCommand::List) => {

@@ -10,7 +10,7 @@ use tracktwo_app::system::SystemClock;
 use tracktwo_app::{App, Unlock};
 use tracktwo_config::Config;
 use tracktwo_crypto::KdfParams;
-use tracktwo_domain::{Identity, MemberRole, NewDocument, NewInitiative, NewNote, NewPerson, NewUser};
+use tracktwo_domain::{Identity, MemberRole, NewDocument, NewInitiative, NewNote, NewPerson, NewSide, NewUser, Scope};
 use zeroize::Zeroizing;
 
 use crate::cli::entropy;
@@ -87,17 +87,25 @@ fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
     file.write_all(bytes).and_then(|()| file.sync_all()).with_context(|| format!("cannot write {}", path.display()))
 }
 
-/// The invented accounts: one per role.
-const DEMO_ACCOUNTS: &[(&str, &str, MemberRole)] = &[
-    ("amara", "Amara Osei (convener, Halden Institute)", MemberRole::Convener),
-    ("jonas", "Jonas Vick (facilitator)", MemberRole::Facilitator),
-    ("lina", "Lina Sarkis (rapporteur)", MemberRole::Rapporteur),
-    ("tarek", "Tarek Varo (participant, Upper Vale)", MemberRole::Participant),
-    ("mira", "Mira Castell (participant, Lowland Coast)", MemberRole::Participant),
-    ("odile", "Odile Brann (Track One official)", MemberRole::Official),
-    ("felix", "Felix Amundsen (funder)", MemberRole::Funder),
-    ("greta", "Greta Holm (evaluator)", MemberRole::Evaluator),
-    ("pavel", "Pavel Ruud (observer)", MemberRole::Observer),
+/// Which side of the invented conflict an account belongs to.
+#[derive(Clone, Copy)]
+enum DemoSide {
+    None,
+    UpperVale,
+    LowlandCoast,
+}
+
+/// The invented accounts: one per role, participants from both sides.
+const DEMO_ACCOUNTS: &[(&str, &str, MemberRole, DemoSide)] = &[
+    ("amara", "Amara Osei (convener, Halden Institute)", MemberRole::Convener, DemoSide::None),
+    ("jonas", "Jonas Vick (facilitator)", MemberRole::Facilitator, DemoSide::None),
+    ("lina", "Lina Sarkis (rapporteur)", MemberRole::Rapporteur, DemoSide::None),
+    ("tarek", "Tarek Varo (participant, Upper Vale)", MemberRole::Participant, DemoSide::UpperVale),
+    ("mira", "Mira Castell (participant, Lowland Coast)", MemberRole::Participant, DemoSide::LowlandCoast),
+    ("odile", "Odile Brann (Track One official)", MemberRole::Official, DemoSide::None),
+    ("felix", "Felix Amundsen (funder)", MemberRole::Funder, DemoSide::None),
+    ("greta", "Greta Holm (evaluator)", MemberRole::Evaluator, DemoSide::None),
+    ("pavel", "Pavel Ruud (observer)", MemberRole::Observer, DemoSide::None),
 ];
 
 async fn seed(app: &App) -> Result<()> {
@@ -108,16 +116,16 @@ async fn seed(app: &App) -> Result<()> {
     )
     .await?;
     let mut ids = Vec::new();
-    for (username, display_name, role) in DEMO_ACCOUNTS {
+    for (username, display_name, role, side) in DEMO_ACCOUNTS {
         let user = app
             .create_user(
                 &key_holder,
                 NewUser { username: (*username).into(), display_name: (*display_name).into(), is_admin: false },
             )
             .await?;
-        ids.push((user.id, *role));
+        ids.push((user.id, *role, *side));
     }
-    let convener = ids.first().map(|(id, _)| *id);
+    let convener = ids.first().map(|(id, _, _)| *id);
     let initiative = app
         .create_initiative(
             &key_holder,
@@ -126,12 +134,20 @@ async fn seed(app: &App) -> Result<()> {
                 description: "A Track Two process between the Upper Vale and the Lowland Coast on sharing the \
                               waters of the Serin after the 2024 drought clashes. Pre-negotiation phase."
                     .into(),
+                secret_channel: false,
             },
             convener,
         )
         .await?;
-    for (user, role) in ids.iter().skip(1) {
-        app.add_member(&key_holder, initiative.id, *user, *role).await?;
+    let upper_vale = app.add_side(&key_holder, initiative.id, NewSide { name: "Upper Vale".into() }).await?;
+    let lowland_coast = app.add_side(&key_holder, initiative.id, NewSide { name: "Lowland Coast".into() }).await?;
+    for (user, role, side) in ids.iter().skip(1) {
+        let side = match side {
+            DemoSide::None => None,
+            DemoSide::UpperVale => Some(upper_vale.id),
+            DemoSide::LowlandCoast => Some(lowland_coast.id),
+        };
+        app.add_member(&key_holder, initiative.id, *user, *role, side).await?;
     }
     for (name, title, contact, notes) in [
         (
@@ -165,7 +181,28 @@ async fn seed(app: &App) -> Result<()> {
         "B2: The Coast's fear is a dry summer like 2024 with no one to call. A hotline between the two water boards would help.",
         "F: Option raised — a joint technical commission that publishes flow data weekly.",
     ] {
-        app.add_note(&key_holder, initiative.id, NewNote { body: body.into() }).await?;
+        app.add_note(&key_holder, initiative.id, NewNote { scope: Scope::Plenary, body: body.into() }).await?;
+    }
+    for (side, body) in [
+        (upper_vale.id, "Caucus: we can live with a joint gauge if the Coast drops the word 'quota'."),
+        (lowland_coast.id, "Caucus: our council will not back a hotline unless the Vale names a duty officer."),
+    ] {
+        app.add_note(&key_holder, initiative.id, NewNote { scope: Scope::Caucus(side), body: body.into() }).await?;
+    }
+    // A secret channel beside the dialogue: the convener and the facilitator only.
+    let back_channel = app
+        .create_initiative(
+            &key_holder,
+            NewInitiative {
+                title: "Kessel Falls back channel".into(),
+                description: "Direct exploratory contact between the two water ministries' advisers.".into(),
+                secret_channel: true,
+            },
+            convener,
+        )
+        .await?;
+    if let Some((facilitator, _, _)) = ids.get(1) {
+        app.add_member(&key_holder, back_channel.id, *facilitator, MemberRole::Facilitator, None).await?;
     }
     app.add_document(
         &key_holder,

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::extract::{FromRequestParts, Path, State};
+use axum::extract::{FromRequestParts, Path, Query, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
@@ -16,7 +16,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tracktwo_app::{App, AppError};
-use tracktwo_domain::{Channel, Identity, InitiativeId, NewInitiative, NewNote, NoteId};
+use tracktwo_domain::{Channel, Identity, InitiativeId, NewInitiative, NewNote, NoteId, Scope, SideId};
 
 /// The largest request body accepted (a long document fits; a flood does not).
 const BODY_LIMIT: usize = 2 * 1024 * 1024;
@@ -129,6 +129,13 @@ struct InitiativeView {
     id: InitiativeId,
     title: String,
     description: String,
+    secret_channel: bool,
+}
+
+impl From<tracktwo_domain::Initiative> for InitiativeView {
+    fn from(i: tracktwo_domain::Initiative) -> Self {
+        Self { id: i.id, title: i.title, description: i.description, secret_channel: i.secret_channel }
+    }
 }
 
 #[derive(Deserialize)]
@@ -136,6 +143,8 @@ struct InitiativeForm {
     title: String,
     #[serde(default)]
     description: String,
+    #[serde(default)]
+    secret_channel: bool,
 }
 
 async fn list_initiatives(
@@ -143,9 +152,7 @@ async fn list_initiatives(
     Caller(who): Caller,
 ) -> Result<Json<Vec<InitiativeView>>, WebError> {
     let list = app.initiatives(&who).await?;
-    Ok(Json(
-        list.into_iter().map(|i| InitiativeView { id: i.id, title: i.title, description: i.description }).collect(),
-    ))
+    Ok(Json(list.into_iter().map(InitiativeView::from).collect()))
 }
 
 async fn create_initiative(
@@ -153,9 +160,9 @@ async fn create_initiative(
     Caller(who): Caller,
     Json(form): Json<InitiativeForm>,
 ) -> Result<(StatusCode, Json<InitiativeView>), WebError> {
-    let i =
-        app.create_initiative(&who, NewInitiative { title: form.title, description: form.description }, None).await?;
-    Ok((StatusCode::CREATED, Json(InitiativeView { id: i.id, title: i.title, description: i.description })))
+    let new = NewInitiative { title: form.title, description: form.description, secret_channel: form.secret_channel };
+    let i = app.create_initiative(&who, new, None).await?;
+    Ok((StatusCode::CREATED, Json(i.into())))
 }
 
 async fn show_initiative(
@@ -164,27 +171,54 @@ async fn show_initiative(
     Path(initiative): Path<String>,
 ) -> Result<Json<InitiativeView>, WebError> {
     let i = app.initiative(&who, parse_id(&initiative)?).await?;
-    Ok(Json(InitiativeView { id: i.id, title: i.title, description: i.description }))
+    Ok(Json(i.into()))
 }
 
 #[derive(Serialize)]
 struct NoteView {
     id: NoteId,
+    /// The side whose caucus holds the note; absent for the plenary record.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    caucus: Option<SideId>,
     body: String,
+}
+
+impl From<tracktwo_domain::Note> for NoteView {
+    fn from(n: tracktwo_domain::Note) -> Self {
+        let caucus = match n.scope {
+            Scope::Plenary => None,
+            Scope::Caucus(side) => Some(side),
+        };
+        Self { id: n.id, caucus, body: n.body }
+    }
 }
 
 #[derive(Deserialize)]
 struct NoteForm {
     body: String,
+    /// A side id to write in that side's caucus; the plenary record otherwise.
+    #[serde(default)]
+    caucus: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct ScopeQuery {
+    #[serde(default)]
+    caucus: Option<String>,
+}
+
+fn scope(caucus: Option<&str>) -> Result<Scope, WebError> {
+    caucus.map_or(Ok(Scope::Plenary), |side| parse_id(side).map(Scope::Caucus))
 }
 
 async fn list_notes(
     State(app): State<Arc<App>>,
     Caller(who): Caller,
     Path(initiative): Path<String>,
+    Query(query): Query<ScopeQuery>,
 ) -> Result<Json<Vec<NoteView>>, WebError> {
-    let notes = app.notes(&who, parse_id(&initiative)?).await?;
-    Ok(Json(notes.into_iter().map(|n| NoteView { id: n.id, body: n.body }).collect()))
+    let notes = app.notes(&who, parse_id(&initiative)?, scope(query.caucus.as_deref())?).await?;
+    Ok(Json(notes.into_iter().map(NoteView::from).collect()))
 }
 
 /// Answers 201 only after the note's transaction has committed durably.
@@ -194,8 +228,9 @@ async fn create_note(
     Path(initiative): Path<String>,
     Json(form): Json<NoteForm>,
 ) -> Result<(StatusCode, Json<NoteView>), WebError> {
-    let note = app.add_note(&who, parse_id(&initiative)?, NewNote { body: form.body }).await?;
-    Ok((StatusCode::CREATED, Json(NoteView { id: note.id, body: note.body })))
+    let new = NewNote { scope: scope(form.caucus.as_deref())?, body: form.body };
+    let note = app.add_note(&who, parse_id(&initiative)?, new).await?;
+    Ok((StatusCode::CREATED, Json(note.into())))
 }
 
 async fn show_note(
@@ -204,7 +239,7 @@ async fn show_note(
     Path((initiative, note)): Path<(String, String)>,
 ) -> Result<Json<NoteView>, WebError> {
     let note = app.note(&who, parse_id(&initiative)?, parse_id(&note)?).await?;
-    Ok(Json(NoteView { id: note.id, body: note.body }))
+    Ok(Json(note.into()))
 }
 
 /// Serves until `shutdown` resolves, then finishes the requests in flight.

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use tracktwo_app::AuditFinding;
-use tracktwo_domain::{Identity, NewInitiative, NewNote};
+use tracktwo_domain::{Identity, NewInitiative, NewNote, Scope};
 use tracktwo_store_conformance::{TestStore, init_app, open_app};
 
 /// A store with a few events (seq 1 = store initialised, then the initiative, then notes).
@@ -12,11 +12,15 @@ async fn store_with_events(t: &TestStore) {
     let app = init_app(Arc::clone(&t.store)).await;
     let kh = Identity::key_holder();
     let i = app
-        .create_initiative(&kh, NewInitiative { title: "Audited".into(), description: String::new() }, None)
+        .create_initiative(
+            &kh,
+            NewInitiative { title: "Audited".into(), description: String::new(), secret_channel: false },
+            None,
+        )
         .await
         .unwrap();
     for n in 0..4 {
-        app.add_note(&kh, i.id, NewNote { body: format!("n{n}") }).await.unwrap();
+        app.add_note(&kh, i.id, NewNote { scope: Scope::Plenary, body: format!("n{n}") }).await.unwrap();
     }
     assert!(app.verify_audit(&kh).await.unwrap().is_intact());
 }

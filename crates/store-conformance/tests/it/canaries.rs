@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use tracktwo_app::{App, AppError};
-use tracktwo_domain::{Identity, NewDocument, NewInitiative, NewNote, NewPerson, NewUser};
+use tracktwo_domain::{Identity, NewDocument, NewInitiative, NewNote, NewPerson, NewSide, NewUser, Scope};
 use tracktwo_store_conformance::{TestStore, init_app, open_app, restore};
 
 struct Canaries {
@@ -41,6 +41,8 @@ pub async fn sensitive_fields_never_rest_in_plaintext(t: &TestStore) {
         initiative: [
             "initiative-title",
             "initiative-description",
+            "side-name",
+            "caucus-note-body",
             "person-name",
             "person-title",
             "person-contact",
@@ -65,7 +67,11 @@ pub async fn sensitive_fields_never_rest_in_plaintext(t: &TestStore) {
     let i = app
         .create_initiative(
             &kh,
-            NewInitiative { title: canary("initiative-title"), description: canary("initiative-description") },
+            NewInitiative {
+                title: canary("initiative-title"),
+                description: canary("initiative-description"),
+                secret_channel: false,
+            },
             Some(user.id),
         )
         .await
@@ -82,12 +88,14 @@ pub async fn sensitive_fields_never_rest_in_plaintext(t: &TestStore) {
     )
     .await
     .unwrap();
-    app.add_note(&kh, i.id, NewNote { body: canary("note-body") }).await.unwrap();
+    app.add_note(&kh, i.id, NewNote { scope: Scope::Plenary, body: canary("note-body") }).await.unwrap();
+    let side = app.add_side(&kh, i.id, NewSide { name: canary("side-name") }).await.unwrap();
+    app.add_note(&kh, i.id, NewNote { scope: Scope::Caucus(side.id), body: canary("caucus-note-body") }).await.unwrap();
     app.add_document(&kh, i.id, NewDocument { title: canary("document-title"), body: canary("document-body") })
         .await
         .unwrap();
     // Reads leave audit events too; they must carry no plaintext either.
-    app.notes(&kh, i.id).await.unwrap();
+    app.notes(&kh, i.id, Scope::Plenary).await.unwrap();
     app.people(&kh, i.id).await.unwrap();
 
     // The canaries are really there: the decrypted export shows every one of them.

@@ -55,7 +55,7 @@ on_both_backends!(
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn backups_move_between_backends() {
     use std::sync::Arc;
-    use tracktwo_domain::{Identity, NewInitiative, NewNote};
+    use tracktwo_domain::{Identity, NewInitiative, NewNote, Scope};
     use tracktwo_store_conformance::{init_app, open_app, restore};
 
     let sqlite = TestStore::sqlite().await;
@@ -63,10 +63,14 @@ async fn backups_move_between_backends() {
     let kh = Identity::key_holder();
     let app = init_app(Arc::clone(&sqlite.store)).await;
     let i = app
-        .create_initiative(&kh, NewInitiative { title: "Moving".into(), description: String::new() }, None)
+        .create_initiative(
+            &kh,
+            NewInitiative { title: "Moving".into(), description: String::new(), secret_channel: false },
+            None,
+        )
         .await
         .unwrap();
-    let note = app.add_note(&kh, i.id, NewNote { body: "carried over".into() }).await.unwrap();
+    let note = app.add_note(&kh, i.id, NewNote { scope: Scope::Plenary, body: "carried over".into() }).await.unwrap();
     let (mut backup, mut keyring) = (Vec::new(), Vec::new());
     app.backup(&kh, &mut backup).await.unwrap();
     app.export_keyring(&kh, &mut keyring).await.unwrap();

@@ -2,7 +2,8 @@ use std::sync::Arc;
 
 use tracktwo_app::{AppError, system::SystemClock, system::SystemEntropy};
 use tracktwo_domain::{
-    Channel, Identity, MemberRole, NewDocument, NewInitiative, NewNote, NewPerson, NewUser, access::Denied,
+    Channel, Identity, MemberRole, NewDocument, NewInitiative, NewNote, NewPerson, NewSide, NewUser, Scope,
+    access::Denied,
 };
 use tracktwo_store::StoreError;
 use tracktwo_store_conformance::{TestStore, init_app, open_app, restore, test_unlock};
@@ -12,7 +13,15 @@ fn user(username: &str, is_admin: bool) -> NewUser {
 }
 
 fn initiative(title: &str) -> NewInitiative {
-    NewInitiative { title: title.into(), description: format!("about {title}") }
+    NewInitiative { title: title.into(), description: format!("about {title}"), secret_channel: false }
+}
+
+fn secret(title: &str) -> NewInitiative {
+    NewInitiative { secret_channel: true, ..initiative(title) }
+}
+
+fn note(scope: Scope, body: &str) -> NewNote {
+    NewNote { scope, body: body.into() }
 }
 
 pub async fn records_round_trip_through_the_use_cases(t: &TestStore) {
@@ -34,7 +43,7 @@ pub async fn records_round_trip_through_the_use_cases(t: &TestStore) {
         )
         .await
         .unwrap();
-    let note = app.add_note(&me, i.id, NewNote { body: "A1: water".into() }).await.unwrap();
+    let note = app.add_note(&me, i.id, NewNote { scope: Scope::Plenary, body: "A1: water".into() }).await.unwrap();
     let doc = app.add_document(&me, i.id, NewDocument { title: "Draft".into(), body: "1. ...".into() }).await.unwrap();
 
     assert_eq!(app.initiative(&me, i.id).await.unwrap(), i);
@@ -42,7 +51,7 @@ pub async fn records_round_trip_through_the_use_cases(t: &TestStore) {
     assert_eq!(app.note(&me, i.id, note.id).await.unwrap(), note);
     assert_eq!(app.document(&me, i.id, doc.id).await.unwrap(), doc);
     assert_eq!(app.people(&me, i.id).await.unwrap(), vec![person]);
-    assert_eq!(app.notes(&me, i.id).await.unwrap(), vec![note]);
+    assert_eq!(app.notes(&me, i.id, Scope::Plenary).await.unwrap(), vec![note]);
     assert_eq!(app.documents(&me, i.id).await.unwrap(), vec![doc]);
     assert_eq!(app.initiatives(&me).await.unwrap(), vec![i.clone()]);
     let members = app.members(&me, i.id).await.unwrap();
@@ -64,29 +73,66 @@ pub async fn access_is_decided_in_the_core(t: &TestStore) {
     let a = Identity::user(admin.id, true, Channel::Api);
 
     let i = app.create_initiative(&c, initiative("Caucus"), None).await.unwrap();
-    app.add_member(&c, i.id, participant.id, MemberRole::Participant).await.unwrap();
-    let note = app.add_note(&c, i.id, NewNote { body: "team note".into() }).await.unwrap();
-
-    // Members read; a participant may not write or see the roster.
-    assert_eq!(app.note(&p, i.id, note.id).await.unwrap().body, "team note");
+    let side_a = app.add_side(&c, i.id, NewSide { name: "Upper Vale".into() }).await.unwrap();
+    let side_b = app.add_side(&c, i.id, NewSide { name: "Lowland Coast".into() }).await.unwrap();
+    let other = app.create_user(&kh, user("q", false)).await.unwrap();
+    let q = Identity::user(other.id, false, Channel::Api);
+    let official = app.create_user(&kh, user("f", false)).await.unwrap();
+    let f = Identity::user(official.id, false, Channel::Api);
+    app.add_member(&c, i.id, participant.id, MemberRole::Participant, Some(side_a.id)).await.unwrap();
+    app.add_member(&c, i.id, other.id, MemberRole::Participant, Some(side_b.id)).await.unwrap();
+    app.add_member(&c, i.id, official.id, MemberRole::Official, None).await.unwrap();
     assert!(matches!(
-        app.add_note(&p, i.id, NewNote { body: "x".into() }).await,
+        app.add_member(&c, i.id, outsider.id, MemberRole::Participant, None).await,
+        Err(AppError::Invalid(_))
+    ));
+    let plenary = app.add_note(&c, i.id, note(Scope::Plenary, "team note")).await.unwrap();
+    let caucus_b = app.add_note(&q, i.id, note(Scope::Caucus(side_b.id), "B only")).await.unwrap();
+    let caucus_a = app.add_note(&p, i.id, note(Scope::Caucus(side_a.id), "A only")).await.unwrap();
+
+    // A participant reads the plenary and their own caucus, writes only there, sees no roster.
+    assert_eq!(app.note(&p, i.id, plenary.id).await.unwrap().body, "team note");
+    assert_eq!(app.notes(&p, i.id, Scope::Caucus(side_a.id)).await.unwrap(), vec![caucus_a.clone()]);
+    assert!(matches!(
+        app.add_note(&p, i.id, note(Scope::Plenary, "x")).await,
         Err(AppError::Forbidden(Denied::RoleNotAllowed(MemberRole::Participant)))
     ));
     assert!(matches!(app.people(&p, i.id).await, Err(AppError::Forbidden(_))));
-    assert!(matches!(app.add_member(&p, i.id, outsider.id, MemberRole::Observer).await, Err(AppError::Forbidden(_))));
+    assert!(matches!(
+        app.add_member(&p, i.id, outsider.id, MemberRole::Observer, None).await,
+        Err(AppError::Forbidden(_))
+    ));
+    // ... and nothing of the other side's caucus, not even that it holds anything.
+    assert!(matches!(app.note(&p, i.id, caucus_b.id).await, Err(AppError::NotFound)));
+    assert!(matches!(app.notes(&p, i.id, Scope::Caucus(side_b.id)).await, Err(AppError::NotFound)));
+    assert!(matches!(app.add_note(&p, i.id, note(Scope::Caucus(side_b.id), "x")).await, Err(AppError::NotFound)));
+    // The team sees every caucus; an official receives readouts, not the raw record.
+    assert_eq!(app.notes(&c, i.id, Scope::Caucus(side_b.id)).await.unwrap(), vec![caucus_b]);
+    assert!(matches!(app.note(&f, i.id, plenary.id).await, Err(AppError::Forbidden(_))));
+    assert_eq!(app.sides(&f, i.id).await.unwrap().len(), 2);
 
-    // Outsiders, administrators included, learn nothing: not even that the initiative exists.
+    // An ordinary initiative shows in the directory to outsiders, by title, and nothing more.
+    let hidden = app.create_initiative(&c, secret("Back channel"), None).await.unwrap();
+    let hidden_note = app.add_note(&c, hidden.id, note(Scope::Plenary, "secret")).await.unwrap();
     for stranger in [&o, &a] {
-        assert!(matches!(app.initiative(stranger, i.id).await, Err(AppError::NotFound)));
-        assert!(matches!(app.note(stranger, i.id, note.id).await, Err(AppError::NotFound)));
+        let directory = app.directory(stranger).await.unwrap();
+        assert_eq!(directory.iter().map(|e| e.id).collect::<Vec<_>>(), vec![i.id]);
+        assert!(matches!(app.initiative(stranger, i.id).await, Err(AppError::Forbidden(Denied::NotAMember))));
+        assert!(matches!(app.note(stranger, i.id, plenary.id).await, Err(AppError::Forbidden(_))));
         assert!(app.initiatives(stranger).await.unwrap().is_empty());
+        // A secret channel does not exist for them: not found, like an id that was never used.
+        assert!(matches!(app.initiative(stranger, hidden.id).await, Err(AppError::NotFound)));
+        assert!(matches!(app.note(stranger, hidden.id, hidden_note.id).await, Err(AppError::NotFound)));
+        assert!(matches!(app.sides(stranger, hidden.id).await, Err(AppError::NotFound)));
     }
+    assert_eq!(app.directory(&c).await.unwrap().len(), 2);
+    // Members of an ordinary initiative do not learn of the secret one either.
+    assert!(matches!(app.initiative(&p, hidden.id).await, Err(AppError::NotFound)));
     // Store-wide operations belong to the key holder alone.
     assert!(matches!(app.verify_audit(&a).await, Err(AppError::Forbidden(Denied::KeyHolderOnly))));
     assert!(matches!(app.backup(&a, &mut Vec::new()).await, Err(AppError::Forbidden(_))));
     assert!(matches!(app.users(&c).await, Err(AppError::Forbidden(Denied::AdministratorOnly))));
-    assert_eq!(app.users(&a).await.unwrap().len(), 4);
+    assert_eq!(app.users(&a).await.unwrap().len(), 6);
 }
 
 pub async fn tokens_authenticate_and_failures_are_audited(t: &TestStore) {
@@ -111,8 +157,9 @@ pub async fn destroying_an_initiative_removes_its_records_and_key(t: &TestStore)
     let kh = Identity::key_holder();
     let keep = app.create_initiative(&kh, initiative("Keep"), None).await.unwrap();
     let gone = app.create_initiative(&kh, initiative("Gone"), None).await.unwrap();
-    let note = app.add_note(&kh, gone.id, NewNote { body: "to be shredded".into() }).await.unwrap();
-    app.add_note(&kh, keep.id, NewNote { body: "kept".into() }).await.unwrap();
+    let note =
+        app.add_note(&kh, gone.id, NewNote { scope: Scope::Plenary, body: "to be shredded".into() }).await.unwrap();
+    app.add_note(&kh, keep.id, NewNote { scope: Scope::Plenary, body: "kept".into() }).await.unwrap();
     app.destroy_initiative(&kh, gone.id).await.unwrap();
 
     assert!(matches!(app.note(&kh, gone.id, note.id).await, Err(AppError::NotFound)));
@@ -122,7 +169,7 @@ pub async fn destroying_an_initiative_removes_its_records_and_key(t: &TestStore)
     assert_eq!(snapshot.notes.len(), 1);
     // The system key and the kept initiative's key remain; the destroyed one's is gone.
     assert_eq!(snapshot.key_slots.len(), 2);
-    assert_eq!(app.notes(&kh, keep.id).await.unwrap()[0].body, "kept");
+    assert_eq!(app.notes(&kh, keep.id, Scope::Plenary).await.unwrap()[0].body, "kept");
     assert!(app.verify_audit(&kh).await.unwrap().is_intact());
 }
 
@@ -131,7 +178,7 @@ pub async fn backup_and_restore_round_trip(t: &TestStore) {
     let kh = Identity::key_holder();
     let u = app.create_user(&kh, user("r", false)).await.unwrap();
     let i = app.create_initiative(&kh, initiative("Round trip"), Some(u.id)).await.unwrap();
-    let note = app.add_note(&kh, i.id, NewNote { body: "survives".into() }).await.unwrap();
+    let note = app.add_note(&kh, i.id, NewNote { scope: Scope::Plenary, body: "survives".into() }).await.unwrap();
     let mut backup = Vec::new();
     app.backup(&kh, &mut backup).await.unwrap();
     let mut keyring = Vec::new();
@@ -184,7 +231,13 @@ pub async fn backups_are_consistent_while_writers_continue(t: &TestStore) {
         let app = Arc::clone(&app);
         tokio::spawn(async move {
             for n in 0..60 {
-                app.add_note(&Identity::key_holder(), i.id, NewNote { body: format!("note {n}") }).await.unwrap();
+                app.add_note(
+                    &Identity::key_holder(),
+                    i.id,
+                    NewNote { scope: Scope::Plenary, body: format!("note {n}") },
+                )
+                .await
+                .unwrap();
             }
         })
     };
@@ -220,7 +273,13 @@ pub async fn concurrent_writers_keep_the_audit_chain_linear(t: &TestStore) {
             let app = Arc::clone(&app);
             tokio::spawn(async move {
                 for n in 0..15 {
-                    app.add_note(&Identity::key_holder(), i.id, NewNote { body: format!("{w}/{n}") }).await.unwrap();
+                    app.add_note(
+                        &Identity::key_holder(),
+                        i.id,
+                        NewNote { scope: Scope::Plenary, body: format!("{w}/{n}") },
+                    )
+                    .await
+                    .unwrap();
                 }
             })
         })
