@@ -24,7 +24,7 @@ impl std::fmt::Debug for IssuedToken {
 const TOKEN_PREFIX: &str = "tt2_";
 
 impl App {
-    async fn username_index(&self, tx: &mut dyn WriteTx, username: &str) -> Result<BlindIndex> {
+    pub(crate) async fn username_index(&self, tx: &mut dyn WriteTx, username: &str) -> Result<BlindIndex> {
         let key = self.keyring.system_key(tx).await?;
         Ok(BlindIndex(key.blind_index("username", NewUser::normalised_username(username).as_bytes())))
     }

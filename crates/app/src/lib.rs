@@ -13,6 +13,7 @@ mod initiatives;
 mod keyring;
 mod records;
 mod sealing;
+mod sign_in;
 pub mod system;
 
 use std::sync::{Arc, Mutex};
@@ -29,6 +30,7 @@ pub use archive::{ExportSummary, RestoreReport};
 pub use audit::{AuditFinding, AuditReport};
 pub use initiatives::DirectoryEntry;
 pub use keyring::Keyring;
+pub use sign_in::{LOCKOUT, MAX_FAILED_LOGINS, SESSION_IDLE, SESSION_LIFETIME, SignedIn};
 
 /// Where the time comes from. The core never reads the wall clock itself.
 pub trait Clock: Send + Sync {
@@ -66,6 +68,9 @@ pub enum AppError {
     Forbidden(Denied),
     #[error("not signed in, or the token is unknown or revoked")]
     Unauthenticated,
+    /// One answer for every failed sign-in, so it reveals neither accounts nor their state.
+    #[error("sign-in failed: wrong username or password, or too many attempts (try again later)")]
+    SignInRefused,
     #[error("invalid input: {0}")]
     Invalid(#[from] ValidationError),
     #[error("already exists: {0}")]

@@ -14,9 +14,13 @@
 
 mod backup;
 mod keys;
+mod passwords;
 
 pub use backup::{BACKUP_CHUNK_LEN, BackupDecryptor, BackupEncryptor, BackupHeader};
 pub use keys::{AuditKey, DataKey, KdfParams, MasterKey, TokenDigest};
+pub use passwords::{
+    DECOY_PASSWORD_HASH, csrf_token, csrf_token_matches, hash_password, new_session_secret, verify_password,
+};
 pub use rand_core::CryptoRng;
 
 /// Everything that can go wrong in this crate. No variant carries key material or plaintext.

@@ -17,7 +17,7 @@ pub use identity::{Channel, Identity, Principal};
 pub use ids::{DocumentId, InitiativeId, KeyId, NoteId, PersonId, SessionId, SideId, TokenId, UserId};
 pub use records::{
     Document, Initiative, MemberRole, Membership, NewDocument, NewInitiative, NewNote, NewPerson, NewSide, NewUser,
-    Note, Person, Side, User, ValidationError,
+    Note, Person, Side, User, ValidationError, validate_password,
 };
 
 /// Instants are UTC and carried as `OffsetDateTime`; the caller supplies them.

@@ -12,6 +12,8 @@ pub enum ValidationError {
     Empty { field: &'static str },
     #[error("{field} is longer than {max} characters")]
     TooLong { field: &'static str, max: usize },
+    #[error("{field} must be at least {min} characters")]
+    TooShort { field: &'static str, min: usize },
     #[error("{field} contains control characters")]
     ControlCharacters { field: &'static str },
     #[error("`{value}` is not a known {field}")]
@@ -91,6 +93,21 @@ impl NewUser {
         }
         optional_line("display name", &self.display_name)
     }
+}
+
+/// Password rules: long enough to resist guessing (NIST SP 800-63B asks for at least 8; a
+/// convening organisation's accounts guard more than most, so 12), short enough to hash.
+pub fn validate_password(password: &str) -> Result<(), ValidationError> {
+    const MIN: usize = 12;
+    const MAX: usize = 1024;
+    let length = password.chars().count();
+    if length < MIN {
+        return Err(ValidationError::TooShort { field: "password", min: MIN });
+    }
+    if length > MAX {
+        return Err(ValidationError::TooLong { field: "password", max: MAX });
+    }
+    Ok(())
 }
 
 /// An initiative: one Track Two (or Track 1.5) process. It is also the compartment: everything

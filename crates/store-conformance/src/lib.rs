@@ -156,6 +156,41 @@ async fn pg_pool(url: &str, schema: &str) -> sqlx::PgPool {
     sqlx::PgPool::connect_with(options).await.expect("raw postgres")
 }
 
+/// A clock the test moves by hand.
+#[derive(Clone)]
+pub struct TestClock(Arc<std::sync::Mutex<tracktwo_domain::Timestamp>>);
+
+impl TestClock {
+    #[must_use]
+    pub fn new() -> Self {
+        Self(Arc::new(std::sync::Mutex::new(tracktwo_app::Clock::now(&SystemClock))))
+    }
+
+    pub fn advance(&self, by: time::Duration) {
+        let mut now = self.0.lock().expect("clock");
+        *now += by;
+    }
+}
+
+impl Default for TestClock {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl tracktwo_app::Clock for TestClock {
+    fn now(&self) -> tracktwo_domain::Timestamp {
+        *self.0.lock().expect("clock")
+    }
+}
+
+/// Initialises an app over `store` with the test key and a clock the test controls.
+pub async fn init_app_with_clock(store: Arc<dyn Store>, clock: TestClock) -> App {
+    App::init(store, &test_unlock(), TEST_KDF, Arc::new(clock), Box::new(SystemEntropy::new().expect("entropy")))
+        .await
+        .expect("init store")
+}
+
 /// Initialises an app over `store` with the test key.
 pub async fn init_app(store: Arc<dyn Store>) -> App {
     App::init(store, &test_unlock(), TEST_KDF, Arc::new(SystemClock), Box::new(SystemEntropy::new().expect("entropy")))

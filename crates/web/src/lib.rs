@@ -72,7 +72,7 @@ impl IntoResponse for WebError {
         let (status, message) = match &self.0 {
             AppError::NotFound => (StatusCode::NOT_FOUND, "not found".to_owned()),
             AppError::Forbidden(_) => (StatusCode::FORBIDDEN, self.0.to_string()),
-            AppError::Unauthenticated => (StatusCode::UNAUTHORIZED, self.0.to_string()),
+            AppError::Unauthenticated | AppError::SignInRefused => (StatusCode::UNAUTHORIZED, self.0.to_string()),
             AppError::Invalid(_) => (StatusCode::UNPROCESSABLE_ENTITY, self.0.to_string()),
             AppError::Conflict(_) => (StatusCode::CONFLICT, self.0.to_string()),
             other => {

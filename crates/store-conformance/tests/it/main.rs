@@ -3,6 +3,7 @@
 
 mod audit_tampering;
 mod canaries;
+mod sign_in;
 mod stories;
 
 use tracktwo_store_conformance::TestStore;
@@ -48,6 +49,8 @@ on_both_backends!(
     audit_tampering::an_inserted_event_is_named,
     audit_tampering::swapped_events_are_named,
     canaries::sensitive_fields_never_rest_in_plaintext,
+    sign_in::passwords_lock_out_repeated_failures,
+    sign_in::sessions_expire_and_are_revoked,
 );
 
 /// A backup taken on one backend restores on the other: the migration path from the embedded

@@ -1,0 +1,209 @@
+//! Signing in with a password, browser sessions, and the account states that govern them:
+//! consecutive failures lock an account for a while, disabling or a password reset ends every
+//! session.
+
+use time::Duration;
+use tracktwo_crypto::{DECOY_PASSWORD_HASH, TokenDigest, hash_password, new_session_secret, verify_password};
+use tracktwo_domain::{
+    AuditAction, AuditEvent, AuditTarget, Channel, Identity, NewUser, Operation, TargetKind, UserId, validate_password,
+};
+use tracktwo_store::{SessionRow, UserRow, WriteTx};
+
+use crate::{App, AppError, EntropyRng, Result, lock_entropy};
+
+/// Failed attempts in a row before an account locks.
+pub const MAX_FAILED_LOGINS: i64 = 5;
+/// How long a lock lasts.
+pub const LOCKOUT: Duration = Duration::minutes(15);
+/// A session ends this long after sign-in, whatever happens.
+pub const SESSION_LIFETIME: Duration = Duration::hours(12);
+/// A session ends after this long without a request.
+pub const SESSION_IDLE: Duration = Duration::minutes(60);
+/// `last_seen_at` is written at most this often, to keep reads from becoming writes.
+const TOUCH_INTERVAL: Duration = Duration::minutes(1);
+
+/// A successful sign-in: the session secret goes into the browser's cookie and nowhere else.
+pub struct SignedIn {
+    pub identity: Identity,
+    pub session_secret: String,
+}
+
+impl std::fmt::Debug for SignedIn {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SignedIn").field("identity", &self.identity).finish_non_exhaustive()
+    }
+}
+
+fn anonymous(channel: Channel) -> String {
+    format!("anonymous@{}", channel.as_str())
+}
+
+impl App {
+    async fn append_event(
+        &self,
+        tx: &mut dyn WriteTx,
+        actor: String,
+        action: AuditAction,
+        target: AuditTarget,
+    ) -> Result<()> {
+        let event = AuditEvent { at: self.now(), actor, action, target };
+        crate::audit::append(tx, &self.audit_key, &event).await
+    }
+
+    fn hash_new_password(&self, password: &str) -> Result<String> {
+        validate_password(password)?;
+        let mut guard = lock_entropy(&self.entropy);
+        hash_password(password, &mut EntropyRng(&mut **guard)).map_err(AppError::Key)
+    }
+
+    /// Signs in with a username and password. Every refusal gives the same answer, whether the
+    /// account is unknown, disabled, locked or the password wrong, and takes as long.
+    pub async fn sign_in(&self, username: &str, password: &str, channel: Channel) -> Result<SignedIn> {
+        let now = self.now();
+        let mut tx = self.store.begin().await?;
+        let index = self.username_index(tx.as_mut(), username).await?;
+        let Some(user) = tx.user_by_username(&index).await? else {
+            let _ = verify_password(password, DECOY_PASSWORD_HASH);
+            self.append_event(tx.as_mut(), anonymous(channel), AuditAction::LoginFailed, AuditTarget::store()).await?;
+            tx.commit().await?;
+            return Err(AppError::SignInRefused);
+        };
+        let target = AuditTarget::of(TargetKind::User, user.id);
+        let locked = user.locked_until.is_some_and(|until| until > now);
+        let usable = !user.disabled && !locked;
+        let matches = verify_password(password, user.password_hash.as_deref().unwrap_or(DECOY_PASSWORD_HASH));
+        if !(usable && matches) {
+            let actor = anonymous(channel);
+            if usable {
+                let failures = user.failed_logins + 1;
+                if failures >= MAX_FAILED_LOGINS {
+                    tx.set_login_state(user.id, 0, Some(now + LOCKOUT)).await?;
+                    self.append_event(tx.as_mut(), actor, AuditAction::LoginLockedOut, target).await?;
+                } else {
+                    tx.set_login_state(user.id, failures, None).await?;
+                    self.append_event(tx.as_mut(), actor, AuditAction::LoginFailed, target).await?;
+                }
+            } else {
+                self.append_event(tx.as_mut(), actor, AuditAction::LoginFailed, target).await?;
+            }
+            tx.commit().await?;
+            return Err(AppError::SignInRefused);
+        }
+        tx.set_login_state(user.id, 0, None).await?;
+        let secret = {
+            let mut guard = lock_entropy(&self.entropy);
+            new_session_secret(&mut EntropyRng(&mut **guard))
+        };
+        tx.insert_session(&SessionRow {
+            digest: TokenDigest::of(&secret).0,
+            user: user.id,
+            created_at: now,
+            expires_at: now + SESSION_LIFETIME,
+            last_seen_at: now,
+            revoked: false,
+        })
+        .await?;
+        let identity = Identity::user(user.id, user.is_admin, channel);
+        self.record(tx.as_mut(), &identity, AuditAction::LoginSucceeded, target).await?;
+        tx.commit().await?;
+        Ok(SignedIn { identity, session_secret: secret })
+    }
+
+    /// The identity behind a session cookie, if the session is still good.
+    pub async fn session_identity(&self, secret: &str, channel: Channel) -> Result<Identity> {
+        let now = self.now();
+        let digest = TokenDigest::of(secret).0;
+        let mut tx = self.store.begin().await?;
+        let session = tx.session(&digest).await?.ok_or(AppError::Unauthenticated)?;
+        let live = !session.revoked && session.expires_at > now && session.last_seen_at + SESSION_IDLE > now;
+        let user = tx.user(session.user).await?.filter(|u| !u.disabled && live).ok_or(AppError::Unauthenticated)?;
+        if session.last_seen_at + TOUCH_INTERVAL < now {
+            tx.touch_session(&digest, now).await?;
+        }
+        tx.commit().await?;
+        Ok(Identity::user(user.id, user.is_admin, channel))
+    }
+
+    /// Ends one session.
+    pub async fn sign_out(&self, secret: &str, channel: Channel) -> Result<()> {
+        let digest = TokenDigest::of(secret).0;
+        let mut tx = self.store.begin().await?;
+        if let Some(session) = tx.session(&digest).await? {
+            tx.revoke_session(&digest).await?;
+            let identity = Identity::user(session.user, false, channel);
+            self.record(
+                tx.as_mut(),
+                &identity,
+                AuditAction::SignedOut,
+                AuditTarget::of(TargetKind::User, session.user),
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Changes one's own password, proving the current one; ends every session of the account.
+    pub async fn change_password(&self, who: &Identity, current: &str, new: &str) -> Result<()> {
+        let user = who.user_id().ok_or(AppError::Forbidden(tracktwo_domain::Denied::KeyHolderOnly))?;
+        let hash = self.hash_new_password(new)?;
+        let mut tx = self.store.begin().await?;
+        let row = tx.user(user).await?.ok_or(AppError::NotFound)?;
+        if !verify_password(current, row.password_hash.as_deref().unwrap_or(DECOY_PASSWORD_HASH)) {
+            return Err(AppError::SignInRefused);
+        }
+        self.store_password(tx.as_mut(), who, &row, &hash).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Sets a user's password on their behalf (administrators, and the key holder); ends every
+    /// session of the account and lifts any lock.
+    pub async fn reset_password(&self, who: &Identity, user: UserId, new: &str) -> Result<()> {
+        Self::allow_global(who, Operation::ManageAccounts)?;
+        let hash = self.hash_new_password(new)?;
+        let mut tx = self.store.begin().await?;
+        let row = tx.user(user).await?.ok_or(AppError::NotFound)?;
+        self.store_password(tx.as_mut(), who, &row, &hash).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn store_password(&self, tx: &mut dyn WriteTx, who: &Identity, row: &UserRow, hash: &str) -> Result<()> {
+        tx.set_password_hash(row.id, hash).await?;
+        tx.set_login_state(row.id, 0, None).await?;
+        tx.revoke_sessions_of(row.id).await?;
+        self.record(tx, who, AuditAction::PasswordSet, AuditTarget::of(TargetKind::User, row.id)).await
+    }
+
+    /// Disables or re-enables an account; disabling ends its sessions and stops its tokens.
+    pub async fn set_user_disabled(&self, who: &Identity, user: UserId, disabled: bool) -> Result<()> {
+        Self::allow_global(who, Operation::ManageAccounts)?;
+        if who.user_id() == Some(user) && disabled {
+            return Err(AppError::Conflict("administrators cannot disable their own account".to_owned()));
+        }
+        let mut tx = self.store.begin().await?;
+        tx.user(user).await?.ok_or(AppError::NotFound)?;
+        tx.set_disabled(user, disabled).await?;
+        if disabled {
+            tx.revoke_sessions_of(user).await?;
+        }
+        let action = if disabled { AuditAction::UserDisabled } else { AuditAction::UserEnabled };
+        self.record(tx.as_mut(), who, action, AuditTarget::of(TargetKind::User, user)).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Creates an account with a password in one step.
+    pub async fn create_user_with_password(
+        &self,
+        who: &Identity,
+        new: NewUser,
+        password: &str,
+    ) -> Result<tracktwo_domain::User> {
+        validate_password(password)?;
+        let user = self.create_user(who, new).await?;
+        self.reset_password(who, user.id, password).await?;
+        Ok(user)
+    }
+}

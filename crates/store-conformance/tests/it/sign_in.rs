@@ -1,0 +1,111 @@
+//! Passwords, lockout and sessions, decided in the core.
+
+use std::sync::Arc;
+
+use time::Duration;
+use tracktwo_app::{AppError, LOCKOUT, MAX_FAILED_LOGINS, SESSION_IDLE, SESSION_LIFETIME};
+use tracktwo_domain::{Channel, Identity, NewUser};
+use tracktwo_store_conformance::{TestClock, TestStore, init_app_with_clock};
+
+const PASSWORD: &str = "correct horse battery staple";
+
+fn account(name: &str) -> NewUser {
+    NewUser { username: name.into(), display_name: String::new(), is_admin: false }
+}
+
+async fn actions(t: &TestStore) -> Vec<String> {
+    t.store.snapshot().await.unwrap().audit.into_iter().map(|e| e.action).collect()
+}
+
+pub async fn passwords_lock_out_repeated_failures(t: &TestStore) {
+    let clock = TestClock::new();
+    let app = init_app_with_clock(Arc::clone(&t.store), clock.clone()).await;
+    let kh = Identity::key_holder();
+    assert!(matches!(
+        app.create_user_with_password(&kh, account("short"), "too short").await,
+        Err(AppError::Invalid(_))
+    ));
+    let user = app.create_user_with_password(&kh, account("Amara"), PASSWORD).await.unwrap();
+
+    let signed_in = app.sign_in("amara", PASSWORD, Channel::Web).await.unwrap();
+    assert_eq!(signed_in.identity.user_id(), Some(user.id));
+    // Unknown accounts and wrong passwords get the same answer.
+    assert!(matches!(app.sign_in("nobody", PASSWORD, Channel::Web).await, Err(AppError::SignInRefused)));
+    for _ in 1..MAX_FAILED_LOGINS {
+        assert!(matches!(app.sign_in("amara", "wrong password!", Channel::Web).await, Err(AppError::SignInRefused)));
+    }
+    // A success clears the count ...
+    app.sign_in("amara", PASSWORD, Channel::Web).await.unwrap();
+    // ... and five failures in a row lock the account, even against the right password.
+    for _ in 0..MAX_FAILED_LOGINS {
+        assert!(app.sign_in("amara", "wrong password!", Channel::Web).await.is_err());
+    }
+    assert!(matches!(app.sign_in("amara", PASSWORD, Channel::Web).await, Err(AppError::SignInRefused)));
+    clock.advance(LOCKOUT + Duration::seconds(1));
+    app.sign_in("amara", PASSWORD, Channel::Web).await.unwrap();
+
+    let actions = actions(t).await;
+    for expected in ["login.succeeded", "login.failed", "login.locked-out", "user.password-set"] {
+        assert!(actions.iter().any(|a| a == expected), "no {expected} event");
+    }
+    // The stored hash is Argon2id with OWASP's parameters, never the password.
+    let snapshot = t.store.snapshot().await.unwrap();
+    let hash = snapshot.users.iter().find(|u| u.id == user.id).unwrap().password_hash.clone().unwrap();
+    assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
+    assert!(!format!("{snapshot:?}").contains(PASSWORD));
+}
+
+pub async fn sessions_expire_and_are_revoked(t: &TestStore) {
+    let clock = TestClock::new();
+    let app = init_app_with_clock(Arc::clone(&t.store), clock.clone()).await;
+    let kh = Identity::key_holder();
+    let user = app.create_user_with_password(&kh, account("jonas"), PASSWORD).await.unwrap();
+    let session = |secret: String| {
+        let app = &app;
+        async move { app.session_identity(&secret, Channel::Web).await }
+    };
+
+    // Idle too long.
+    let a = app.sign_in("jonas", PASSWORD, Channel::Web).await.unwrap().session_secret;
+    assert_eq!(session(a.clone()).await.unwrap().user_id(), Some(user.id));
+    clock.advance(SESSION_IDLE + Duration::seconds(1));
+    assert!(matches!(session(a).await, Err(AppError::Unauthenticated)));
+
+    // Used steadily, but past its lifetime.
+    let b = app.sign_in("jonas", PASSWORD, Channel::Web).await.unwrap().session_secret;
+    let mut elapsed = Duration::ZERO;
+    while elapsed < SESSION_LIFETIME {
+        clock.advance(Duration::minutes(50));
+        elapsed += Duration::minutes(50);
+        if elapsed < SESSION_LIFETIME {
+            session(b.clone()).await.unwrap();
+        }
+    }
+    assert!(matches!(session(b).await, Err(AppError::Unauthenticated)));
+
+    // Signing out, a password reset and disabling each end sessions.
+    let c = app.sign_in("jonas", PASSWORD, Channel::Web).await.unwrap().session_secret;
+    app.sign_out(&c, Channel::Web).await.unwrap();
+    assert!(session(c).await.is_err());
+    let d = app.sign_in("jonas", PASSWORD, Channel::Web).await.unwrap().session_secret;
+    app.reset_password(&kh, user.id, "another long passphrase").await.unwrap();
+    assert!(session(d).await.is_err());
+    assert!(app.sign_in("jonas", PASSWORD, Channel::Web).await.is_err());
+    let e = app.sign_in("jonas", "another long passphrase", Channel::Web).await.unwrap().session_secret;
+    app.set_user_disabled(&kh, user.id, true).await.unwrap();
+    assert!(session(e).await.is_err());
+    assert!(app.sign_in("jonas", "another long passphrase", Channel::Web).await.is_err());
+    app.set_user_disabled(&kh, user.id, false).await.unwrap();
+    let me = app.sign_in("jonas", "another long passphrase", Channel::Web).await.unwrap().identity;
+
+    // Changing one's own password needs the current one.
+    assert!(matches!(
+        app.change_password(&me, "not the current one", "a third long passphrase").await,
+        Err(AppError::SignInRefused)
+    ));
+    app.change_password(&me, "another long passphrase", "a third long passphrase").await.unwrap();
+    app.sign_in("jonas", "a third long passphrase", Channel::Web).await.unwrap();
+    // Only administrators reset others' passwords.
+    let other = app.create_user_with_password(&kh, account("lina"), PASSWORD).await.unwrap();
+    assert!(matches!(app.reset_password(&me, other.id, "hijacked passphrase").await, Err(AppError::Forbidden(_))));
+}
