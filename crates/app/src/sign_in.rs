@@ -194,6 +194,30 @@ impl App {
         Ok(())
     }
 
+    /// A fresh password to hand to a person once: 20 characters from an alphabet without
+    /// look-alikes (about 99 bits), in groups of five for reading aloud.
+    pub fn generate_password(&self) -> String {
+        const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
+        let mut guard = lock_entropy(&self.entropy);
+        let mut out = String::with_capacity(24);
+        let mut produced = 0;
+        while produced < 20 {
+            let mut byte = [0u8; 1];
+            guard.fill(&mut byte);
+            // Rejection sampling keeps every character equally likely.
+            let limit = 256 - 256 % ALPHABET.len();
+            if usize::from(byte[0]) >= limit {
+                continue;
+            }
+            if produced > 0 && produced % 5 == 0 {
+                out.push('-');
+            }
+            out.push(char::from(ALPHABET[usize::from(byte[0]) % ALPHABET.len()]));
+            produced += 1;
+        }
+        out
+    }
+
     /// Creates an account with a password in one step.
     pub async fn create_user_with_password(
         &self,

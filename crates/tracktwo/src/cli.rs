@@ -63,6 +63,9 @@ enum Command {
         /// Display name of the first administrator.
         #[arg(long, value_name = "NAME", requires = "admin")]
         admin_name: Option<String>,
+        /// A file holding the administrator's password; without it one is generated and shown once.
+        #[arg(long, value_name = "FILE", requires = "admin")]
+        admin_password_file: Option<PathBuf>,
     },
     /// Serve the workspace and the API.
     Serve {
@@ -132,7 +135,7 @@ enum AuditCommand {
 
 #[derive(Subcommand)]
 enum UserCommand {
-    /// Create an account.
+    /// Create an account with a password.
     Add {
         username: String,
         /// Display name.
@@ -141,9 +144,23 @@ enum UserCommand {
         /// Make the account a system administrator.
         #[arg(long)]
         admin: bool,
+        /// A file holding the password; without it one is generated and shown once.
+        #[arg(long, value_name = "FILE")]
+        password_file: Option<PathBuf>,
     },
     /// List accounts.
     List,
+    /// Disable an account: its sessions end and its tokens stop working.
+    Disable { username: String },
+    /// Enable a disabled account again.
+    Enable { username: String },
+    /// Set a new password for an account; its sessions end and any lock is lifted.
+    ResetPassword {
+        username: String,
+        /// A file holding the new password; without it one is generated and shown once.
+        #[arg(long, value_name = "FILE")]
+        password_file: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -253,7 +270,7 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
     init_logging(&config);
     let key_holder = Identity::key_holder();
     match cli.command {
-        Command::Init { admin, admin_name } => {
+        Command::Init { admin, admin_name, admin_password_file } => {
             let unlock = unlock_from(&config)?;
             let store = open_store(&config).await?;
             let backend = store.backend();
@@ -261,9 +278,13 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
             println!("Store initialised ({backend}).");
             if let Some(username) = admin {
                 let display_name = admin_name.unwrap_or_default();
-                app.create_user(&key_holder, NewUser { username: username.clone(), display_name, is_admin: true })
-                    .await?;
+                let (password, generated) = password_from(admin_password_file.as_deref(), &app)?;
+                let new = NewUser { username: username.clone(), display_name, is_admin: true };
+                app.create_user_with_password(&key_holder, new, &password).await?;
                 println!("Administrator `{username}` created.");
+                if generated {
+                    println!("Password (shown only now): {password}");
+                }
             }
             println!(
                 "Keep the key safe, and keep a keyring export (`tracktwo keyring export FILE`) apart from backups."
@@ -369,10 +390,37 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
                 );
             }
         }
-        Command::User(UserCommand::Add { username, name, admin }) => {
+        Command::User(UserCommand::Add { username, name, admin, password_file }) => {
             let app = open_app(&config).await?;
-            let user = app.create_user(&key_holder, NewUser { username, display_name: name, is_admin: admin }).await?;
+            let (password, generated) = password_from(password_file.as_deref(), &app)?;
+            let new = NewUser { username, display_name: name, is_admin: admin };
+            let user = app.create_user_with_password(&key_holder, new, &password).await?;
             println!("Account {} created ({}).", user.username, user.id);
+            if generated {
+                println!("Password (shown only now): {password}");
+            }
+        }
+        Command::User(UserCommand::Disable { username }) => {
+            let app = open_app(&config).await?;
+            let user = app.user_by_username(&key_holder, &username).await?;
+            app.set_user_disabled(&key_holder, user.id, true).await?;
+            println!("Account {} disabled; its sessions have ended.", user.username);
+        }
+        Command::User(UserCommand::Enable { username }) => {
+            let app = open_app(&config).await?;
+            let user = app.user_by_username(&key_holder, &username).await?;
+            app.set_user_disabled(&key_holder, user.id, false).await?;
+            println!("Account {} enabled.", user.username);
+        }
+        Command::User(UserCommand::ResetPassword { username, password_file }) => {
+            let app = open_app(&config).await?;
+            let user = app.user_by_username(&key_holder, &username).await?;
+            let (password, generated) = password_from(password_file.as_deref(), &app)?;
+            app.reset_password(&key_holder, user.id, &password).await?;
+            println!("Password of {} set; its sessions have ended.", user.username);
+            if generated {
+                println!("Password (shown only now): {password}");
+            }
         }
         Command::User(UserCommand::List) => {
             let app = open_app(&config).await?;
@@ -422,6 +470,18 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A password from a file (first line), or a generated one; says which.
+fn password_from(file: Option<&Path>, app: &App) -> Result<(String, bool)> {
+    match file {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read the password file {}", path.display()))?;
+            Ok((text.trim_end_matches(['\n', '\r']).to_owned(), false))
+        }
+        None => Ok((app.generate_password(), true)),
+    }
 }
 
 fn hex_prefix(bytes: &[u8]) -> String {

@@ -230,11 +230,12 @@ pub async fn run(config: Config, listen: SocketAddr) -> Result<()> {
         app
     };
     let key_holder = Identity::key_holder();
-    println!("Demo accounts (invented people; sign-in with passwords arrives with the web workspace).");
-    println!("Each has a fresh API token for this run:");
+    println!("Demo accounts (invented people), each with a fresh password and API token for this run:");
     for user in app.users(&key_holder).await? {
+        let password = app.generate_password();
+        app.reset_password(&key_holder, user.id, &password).await?;
         let token = app.create_token(&key_holder, user.id, "demo").await?;
-        println!("  {:<7} {:<45} {}", user.username, user.display_name, token.secret);
+        println!("  {:<7} {:<45} {password}  {}", user.username, user.display_name, token.secret);
     }
     println!("Try: curl -H 'Authorization: Bearer <token of amara>' http://{listen}/api/v1/initiatives");
     serve(listener, Arc::new(app)).await

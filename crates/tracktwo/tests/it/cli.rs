@@ -429,3 +429,22 @@ fn a_backup_taken_while_the_server_writes_is_consistent() {
         assert!(ok(run(&["audit", "verify"])).contains("intact"));
     }
 }
+
+#[test]
+fn accounts_are_managed_from_the_command_line() {
+    let env = Env::new();
+    let out = ok(env.tt(&["init", "--admin", "root"]));
+    let generated = out.lines().find_map(|l| l.strip_prefix("Password (shown only now): ")).expect("password shown");
+    let groups: Vec<&str> = generated.split('-').collect();
+    assert!(groups.len() == 4 && groups.iter().all(|g| g.len() == 5), "{generated}");
+    std::fs::write(env.path("pw"), "a long enough passphrase\n").unwrap();
+    ok(env.tt(&["user", "add", "lina", "--name", "Lina Sarkis", "--password-file", env.path("pw").to_str().unwrap()]));
+    std::fs::write(env.path("short"), "short\n").unwrap();
+    fails_with(&env.tt(&["user", "add", "x", "--password-file", env.path("short").to_str().unwrap()]), "at least 12");
+    ok(env.tt(&["user", "disable", "lina"]));
+    assert!(ok(env.tt(&["user", "list"])).lines().any(|l| l.contains("lina") && l.ends_with("disabled")));
+    ok(env.tt(&["user", "enable", "lina"]));
+    let reset = ok(env.tt(&["user", "reset-password", "lina"]));
+    assert!(reset.contains("Password (shown only now): "));
+    fails_with(&env.tt(&["user", "disable", "nobody"]), "not found");
+}
