@@ -29,7 +29,7 @@ impl App {
         Ok(BlindIndex(key.blind_index("username", NewUser::normalised_username(username).as_bytes())))
     }
 
-    async fn user_from_row(&self, tx: &mut dyn WriteTx, row: &UserRow) -> Result<User> {
+    pub(crate) async fn user_from_row(&self, tx: &mut dyn WriteTx, row: &UserRow) -> Result<User> {
         let key = self.keyring.system_key(tx).await?;
         Ok(User {
             id: row.id,

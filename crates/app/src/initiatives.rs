@@ -245,6 +245,44 @@ impl App {
             .collect())
     }
 
+    /// The members with their names, for the initiative's home page.
+    pub async fn members_named(&self, who: &Identity, initiative: InitiativeId) -> Result<Vec<(Membership, String)>> {
+        let mut tx = self.store.begin().await?;
+        self.enter(tx.as_mut(), who, initiative, Operation::ViewInitiative).await?;
+        let mut out = Vec::new();
+        for m in tx.members(initiative).await? {
+            let Some(row) = tx.user(m.user).await? else { continue };
+            let user = self.user_from_row(tx.as_mut(), &row).await?;
+            self.record(tx.as_mut(), who, AuditAction::UserRead, AuditTarget::of(TargetKind::User, user.id)).await?;
+            let name = if user.display_name.is_empty() { user.username } else { user.display_name };
+            out.push((Membership { initiative: m.initiative, user: m.user, role: m.role, side: m.side }, name));
+        }
+        tx.commit().await?;
+        Ok(out)
+    }
+
+    /// Adds a member named by username: what a convener types in the members page.
+    pub async fn add_member_by_username(
+        &self,
+        who: &Identity,
+        initiative: InitiativeId,
+        username: &str,
+        role: MemberRole,
+        side: Option<SideId>,
+    ) -> Result<()> {
+        let user = {
+            let mut tx = self.store.begin().await?;
+            // Check the right to manage members first, so an unknown name reveals nothing to
+            // people who may not manage them.
+            self.enter(tx.as_mut(), who, initiative, Operation::ManageMembers).await?;
+            let index = self.username_index(tx.as_mut(), username).await?;
+            let user = tx.user_by_username(&index).await?.ok_or(AppError::NotFound)?;
+            tx.commit().await?;
+            user.id
+        };
+        self.add_member(who, initiative, user, role, side).await
+    }
+
     /// Destroys an initiative: its records and its data key go in one transaction. Once the key
     /// is gone, copies of those records in earlier backups cannot be opened either.
     pub async fn destroy_initiative(&self, who: &Identity, id: InitiativeId) -> Result<()> {

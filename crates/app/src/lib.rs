@@ -31,6 +31,8 @@ pub use audit::{AuditFinding, AuditReport};
 pub use initiatives::DirectoryEntry;
 pub use keyring::Keyring;
 pub use sign_in::{LOCKOUT, MAX_FAILED_LOGINS, SESSION_IDLE, SESSION_LIFETIME, SignedIn};
+/// Anti-CSRF tokens derived from a session (or pre-session) secret, for the web edge.
+pub use tracktwo_crypto::{csrf_token, csrf_token_matches, new_session_secret};
 
 /// Where the time comes from. The core never reads the wall clock itself.
 pub trait Clock: Send + Sync {

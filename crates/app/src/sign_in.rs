@@ -194,6 +194,12 @@ impl App {
         Ok(())
     }
 
+    /// A fresh random secret (256 bits, hex), for cookies that stand in before a session exists.
+    pub fn generate_secret(&self) -> String {
+        let mut guard = lock_entropy(&self.entropy);
+        new_session_secret(&mut EntropyRng(&mut **guard))
+    }
+
     /// A fresh password to hand to a person once: 20 characters from an alphabet without
     /// look-alikes (about 99 bits), in groups of five for reading aloud.
     pub fn generate_password(&self) -> String {

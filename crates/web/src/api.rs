@@ -1,0 +1,155 @@
+//! The API's handlers: JSON over bearer tokens. Tokens are never taken from cookies, so the API
+//! needs no CSRF defence: another site cannot make a browser send a bearer header.
+
+use std::sync::Arc;
+
+use axum::Json;
+use axum::extract::{FromRequestParts, Path, Query, State};
+use axum::http::StatusCode;
+use axum::http::header;
+use axum::http::request::Parts;
+use serde::{Deserialize, Serialize};
+use tracktwo_app::AppError;
+use tracktwo_domain::{Channel, Identity, InitiativeId, NewInitiative, NewNote, NoteId, Scope, SideId};
+
+use crate::{WebError, WebState};
+
+/// The caller, authenticated by a personal access token in `Authorization: Bearer …`.
+pub struct Caller(pub Identity);
+
+impl FromRequestParts<Arc<WebState>> for Caller {
+    type Rejection = WebError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &Arc<WebState>) -> Result<Self, Self::Rejection> {
+        let token = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| value.strip_prefix("Bearer "))
+            .ok_or(WebError(AppError::Unauthenticated))?;
+        Ok(Caller(state.app.authenticate_token(token, Channel::Api).await?))
+    }
+}
+
+/// A path identifier that does not parse is simply not found.
+pub(crate) fn parse_id<T: std::str::FromStr>(text: &str) -> Result<T, WebError> {
+    text.parse().map_err(|_| WebError(AppError::NotFound))
+}
+
+#[derive(Serialize)]
+pub(crate) struct InitiativeView {
+    id: InitiativeId,
+    title: String,
+    description: String,
+    secret_channel: bool,
+}
+
+impl From<tracktwo_domain::Initiative> for InitiativeView {
+    fn from(i: tracktwo_domain::Initiative) -> Self {
+        Self { id: i.id, title: i.title, description: i.description, secret_channel: i.secret_channel }
+    }
+}
+
+#[derive(Deserialize)]
+pub(crate) struct InitiativeForm {
+    title: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    secret_channel: bool,
+}
+
+pub(crate) async fn list_initiatives(
+    State(state): State<Arc<WebState>>,
+    Caller(who): Caller,
+) -> Result<Json<Vec<InitiativeView>>, WebError> {
+    let list = state.app.initiatives(&who).await?;
+    Ok(Json(list.into_iter().map(InitiativeView::from).collect()))
+}
+
+pub(crate) async fn create_initiative(
+    State(state): State<Arc<WebState>>,
+    Caller(who): Caller,
+    Json(form): Json<InitiativeForm>,
+) -> Result<(StatusCode, Json<InitiativeView>), WebError> {
+    let new = NewInitiative { title: form.title, description: form.description, secret_channel: form.secret_channel };
+    let i = state.app.create_initiative(&who, new, None).await?;
+    Ok((StatusCode::CREATED, Json(i.into())))
+}
+
+pub(crate) async fn show_initiative(
+    State(state): State<Arc<WebState>>,
+    Caller(who): Caller,
+    Path(initiative): Path<String>,
+) -> Result<Json<InitiativeView>, WebError> {
+    let i = state.app.initiative(&who, parse_id(&initiative)?).await?;
+    Ok(Json(i.into()))
+}
+
+#[derive(Serialize)]
+pub(crate) struct NoteView {
+    id: NoteId,
+    /// The side whose caucus holds the note; absent for the plenary record.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    caucus: Option<SideId>,
+    body: String,
+}
+
+impl From<tracktwo_domain::Note> for NoteView {
+    fn from(n: tracktwo_domain::Note) -> Self {
+        let caucus = match n.scope {
+            Scope::Plenary => None,
+            Scope::Caucus(side) => Some(side),
+        };
+        Self { id: n.id, caucus, body: n.body }
+    }
+}
+
+#[derive(Deserialize)]
+pub(crate) struct NoteForm {
+    body: String,
+    /// A side id to write in that side's caucus; the plenary record otherwise.
+    #[serde(default)]
+    caucus: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub(crate) struct ScopeQuery {
+    #[serde(default)]
+    caucus: Option<String>,
+}
+
+fn scope(caucus: Option<&str>) -> Result<Scope, WebError> {
+    caucus.map_or(Ok(Scope::Plenary), |side| parse_id(side).map(Scope::Caucus))
+}
+
+pub(crate) async fn list_notes(
+    State(state): State<Arc<WebState>>,
+    Caller(who): Caller,
+    Path(initiative): Path<String>,
+    Query(query): Query<ScopeQuery>,
+) -> Result<Json<Vec<NoteView>>, WebError> {
+    let notes = state.app.notes(&who, parse_id(&initiative)?, scope(query.caucus.as_deref())?).await?;
+    Ok(Json(notes.into_iter().map(NoteView::from).collect()))
+}
+
+/// Answers 201 only after the note's transaction has committed durably.
+pub(crate) async fn create_note(
+    State(state): State<Arc<WebState>>,
+    Caller(who): Caller,
+    Path(initiative): Path<String>,
+    Json(form): Json<NoteForm>,
+) -> Result<(StatusCode, Json<NoteView>), WebError> {
+    let new = NewNote { scope: scope(form.caucus.as_deref())?, body: form.body };
+    let note = state.app.add_note(&who, parse_id(&initiative)?, new).await?;
+    Ok((StatusCode::CREATED, Json(note.into())))
+}
+
+pub(crate) async fn show_note(
+    State(state): State<Arc<WebState>>,
+    Caller(who): Caller,
+    Path((initiative, note)): Path<(String, String)>,
+) -> Result<Json<NoteView>, WebError> {
+    let note = state.app.note(&who, parse_id(&initiative)?, parse_id(&note)?).await?;
+    Ok(Json(note.into()))
+}

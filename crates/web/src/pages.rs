@@ -1,0 +1,426 @@
+//! The web workspace's pages: server-rendered HTML that works with JavaScript off, one small
+//! stylesheet served by the binary, no third-party assets.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::Form;
+use axum::extract::{ConnectInfo, Path, Query, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::cookie::CookieJar;
+use maud::{DOCTYPE, Markup, html};
+use serde::Deserialize;
+use tracktwo_app::AppError;
+use tracktwo_domain::access::decide;
+use tracktwo_domain::{Channel, InitiativeId, MemberRole, NewNote, Operation, Scope, SideId, Standing};
+
+use crate::api::parse_id;
+use crate::session::{PRESESSION_COOKIE, SESSION_COOKIE, SignedIn, private_cookie, removal};
+use crate::{PageError, WebState};
+
+pub const STYLESHEET: &str = "/assets/style.css";
+
+type PageResult = Result<Response, PageError>;
+
+fn layout(title: &str, user: Option<&SignedIn>, body: Markup) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) " · tracktwo" }
+                link rel="stylesheet" href=(STYLESHEET);
+            }
+            body {
+                a.skip href="#main" { "Skip to content" }
+                header {
+                    a.brand href="/" { "tracktwo" }
+                    @if let Some(user) = user {
+                        nav aria-label="Main" {
+                            a href="/" { "My initiatives" }
+                            a href="/account" { "Account" }
+                            form method="post" action="/sign-out" {
+                                input type="hidden" name="csrf" value=(user.csrf());
+                                button.link type="submit" { "Sign out" }
+                            }
+                        }
+                    }
+                }
+                main #main { (body) }
+            }
+        }
+    }
+}
+
+pub fn error_page(status: StatusCode, message: &str) -> Markup {
+    let heading = status.canonical_reason().unwrap_or("Error");
+    layout(
+        heading,
+        None,
+        html! {
+            h1 { (heading) }
+            p { (message) }
+            p { a href="/" { "Back to my initiatives" } }
+        },
+    )
+}
+
+fn page(title: &str, user: &SignedIn, body: Markup) -> Response {
+    layout(title, Some(user), body).into_response()
+}
+
+pub async fn stylesheet() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static("text/css; charset=utf-8")),
+            (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=3600")),
+        ],
+        include_str!("../assets/style.css"),
+    )
+        .into_response()
+}
+
+#[derive(Deserialize)]
+pub struct SignInForm {
+    username: String,
+    password: String,
+    #[serde(default)]
+    csrf: String,
+}
+
+fn sign_in_page(csrf: &str, error: Option<&str>) -> Markup {
+    layout(
+        "Sign in",
+        None,
+        html! {
+            h1 { "Sign in" }
+            @if let Some(error) = error { p.error role="alert" { (error) } }
+            form.stack method="post" action="/sign-in" {
+                input type="hidden" name="csrf" value=(csrf);
+                label { "Username" input name="username" autocomplete="username" required autofocus; }
+                label { "Password" input name="password" type="password" autocomplete="current-password" required; }
+                button type="submit" { "Sign in" }
+            }
+        },
+    )
+}
+
+/// The sign-in form, bound to a fresh pre-session cookie.
+pub async fn sign_in_form(State(state): State<Arc<WebState>>, jar: CookieJar) -> Response {
+    let presession = match jar.get(PRESESSION_COOKIE) {
+        Some(cookie) => cookie.value().to_owned(),
+        None => fresh_secret(&state),
+    };
+    let csrf = tracktwo_app::csrf_token(&presession);
+    let jar = jar.add(private_cookie(PRESESSION_COOKIE, presession, state.secure_cookies));
+    (jar, sign_in_page(&csrf, None)).into_response()
+}
+
+fn fresh_secret(state: &WebState) -> String {
+    state.app.generate_secret()
+}
+
+pub async fn sign_in(
+    State(state): State<Arc<WebState>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    jar: CookieJar,
+    Form(form): Form<SignInForm>,
+) -> PageResult {
+    let presession = jar.get(PRESESSION_COOKIE).map(|c| c.value().to_owned()).unwrap_or_default();
+    if presession.is_empty() || !tracktwo_app::csrf_token_matches(&presession, &form.csrf) {
+        return Err(PageError::Csrf);
+    }
+    if !state.sign_in_limiter.allow(peer.ip()) {
+        return Err(PageError::TooManyAttempts);
+    }
+    match state.app.sign_in(&form.username, &form.password, Channel::Web).await {
+        Ok(signed_in) => {
+            let jar = jar.remove(removal(PRESESSION_COOKIE)).add(private_cookie(
+                SESSION_COOKIE,
+                signed_in.session_secret,
+                state.secure_cookies,
+            ));
+            Ok((jar, Redirect::to("/")).into_response())
+        }
+        Err(AppError::SignInRefused) => {
+            let message = AppError::SignInRefused.to_string();
+            Ok((StatusCode::UNAUTHORIZED, sign_in_page(&form.csrf, Some(&message))).into_response())
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct CsrfForm {
+    #[serde(default)]
+    csrf: String,
+}
+
+pub async fn sign_out(
+    State(state): State<Arc<WebState>>,
+    user: SignedIn,
+    jar: CookieJar,
+    Form(form): Form<CsrfForm>,
+) -> PageResult {
+    user.check_csrf(&form.csrf)?;
+    state.app.sign_out(&user.secret, Channel::Web).await?;
+    Ok((jar.remove(removal(SESSION_COOKIE)), Redirect::to("/sign-in")).into_response())
+}
+
+pub async fn dashboard(State(state): State<Arc<WebState>>, user: SignedIn) -> PageResult {
+    let mine = state.app.initiatives(&user.identity).await?;
+    let directory = state.app.directory(&user.identity).await?;
+    let others: Vec<_> = directory.into_iter().filter(|entry| entry.role.is_none()).collect();
+    Ok(page(
+        "My initiatives",
+        &user,
+        html! {
+            h1 { "My initiatives" }
+            @if mine.is_empty() { p.muted { "You are not a member of any initiative yet." } }
+            ul {
+                @for initiative in &mine {
+                    li {
+                        a href={ "/initiatives/" (initiative.id) } { (initiative.title) }
+                        @if initiative.secret_channel { " " span.tag { "secret channel" } }
+                    }
+                }
+            }
+            @if !others.is_empty() {
+                h2 { "Other initiatives of the organisation" }
+                p.muted { "Ask their convener to be added." }
+                ul { @for entry in &others { li { (entry.title) } } }
+            }
+        },
+    ))
+}
+
+/// The caller's own standing, to show only the links and forms they may use. The core decides
+/// again on every request; this only spares people pages they would be refused.
+fn my_standing(user: &SignedIn, members: &[(tracktwo_domain::Membership, String)]) -> Option<Standing> {
+    let me = user.identity.user_id()?;
+    members.iter().find(|(m, _)| m.user == me).map(|(m, _)| Standing { role: m.role, side: m.side })
+}
+
+fn may(user: &SignedIn, standing: Option<Standing>, secret: bool, operation: Operation) -> bool {
+    decide(&user.identity, standing, secret, operation).is_ok()
+}
+
+pub async fn initiative(State(state): State<Arc<WebState>>, user: SignedIn, Path(id): Path<String>) -> PageResult {
+    let id: InitiativeId = parse_id(&id).map_err(|_| AppError::NotFound)?;
+    let initiative = state.app.initiative(&user.identity, id).await?;
+    let sides = state.app.sides(&user.identity, id).await?;
+    let members = state.app.members_named(&user.identity, id).await?;
+    let standing = my_standing(&user, &members);
+    let secret = initiative.secret_channel;
+    let side_name = |side: Option<SideId>| {
+        side.and_then(|s| sides.iter().find(|x| x.id == s)).map(|s| s.name.clone()).unwrap_or_default()
+    };
+    Ok(page(
+        &initiative.title,
+        &user,
+        html! {
+            h1 { (initiative.title) @if secret { " " span.tag { "secret channel" } } }
+            p { (initiative.description) }
+            h2 { "Record" }
+            ul {
+                @if may(&user, standing, secret, Operation::ReadRecord(Scope::Plenary)) {
+                    li { a href={ "/initiatives/" (id) "/notes" } { "Plenary notes" } }
+                }
+                @for side in &sides {
+                    @if may(&user, standing, secret, Operation::ReadRecord(Scope::Caucus(side.id))) {
+                        li { a href={ "/initiatives/" (id) "/notes?caucus=" (side.id) } { "Caucus: " (side.name) } }
+                    }
+                }
+            }
+            h2 { "Members" }
+            table {
+                thead { tr { th scope="col" { "Name" } th scope="col" { "Role" } th scope="col" { "Side" } } }
+                tbody {
+                    @for (member, name) in &members {
+                        tr { td { (name) } td { (member.role.as_str()) } td { (side_name(member.side)) } }
+                    }
+                }
+            }
+            @if may(&user, standing, secret, Operation::ManageMembers) {
+                p { a href={ "/initiatives/" (id) "/members" } { "Manage members" } }
+            }
+        },
+    ))
+}
+
+#[derive(Deserialize)]
+pub struct ScopeQuery {
+    caucus: Option<String>,
+}
+
+fn scope_of(caucus: Option<&str>) -> Result<Scope, PageError> {
+    match caucus.filter(|c| !c.is_empty()) {
+        None => Ok(Scope::Plenary),
+        Some(side) => Ok(Scope::Caucus(parse_id(side).map_err(|_| AppError::NotFound)?)),
+    }
+}
+
+pub async fn notes(
+    State(state): State<Arc<WebState>>,
+    user: SignedIn,
+    Path(id): Path<String>,
+    Query(query): Query<ScopeQuery>,
+) -> PageResult {
+    let id: InitiativeId = parse_id(&id).map_err(|_| AppError::NotFound)?;
+    let scope = scope_of(query.caucus.as_deref())?;
+    let notes = state.app.notes(&user.identity, id, scope).await?;
+    let initiative = state.app.initiative(&user.identity, id).await?;
+    let members = state.app.members_named(&user.identity, id).await?;
+    let sides = state.app.sides(&user.identity, id).await?;
+    let standing = my_standing(&user, &members);
+    let heading = match scope {
+        Scope::Plenary => "Plenary notes".to_owned(),
+        Scope::Caucus(side) => {
+            format!("Caucus: {}", sides.iter().find(|s| s.id == side).map(|s| s.name.as_str()).unwrap_or_default())
+        }
+    };
+    let caucus_value = match scope {
+        Scope::Plenary => String::new(),
+        Scope::Caucus(side) => side.to_string(),
+    };
+    Ok(page(
+        &heading,
+        &user,
+        html! {
+            p { a href={ "/initiatives/" (id) } { (initiative.title) } }
+            h1 { (heading) }
+            @if notes.is_empty() { p.muted { "No notes yet." } }
+            @for note in &notes { div.note { (note.body) } }
+            @if may(&user, standing, initiative.secret_channel, Operation::WriteRecord(scope)) {
+                h2 { "Add a note" }
+                p.muted { "Use speaker codes (A1, B3, F), never names." }
+                form.stack method="post" action={ "/initiatives/" (id) "/notes" } {
+                    input type="hidden" name="csrf" value=(user.csrf());
+                    input type="hidden" name="caucus" value=(caucus_value);
+                    label { "Note" textarea name="body" required {} }
+                    button type="submit" { "Add note" }
+                }
+            }
+        },
+    ))
+}
+
+#[derive(Deserialize)]
+pub struct NoteForm {
+    #[serde(default)]
+    csrf: String,
+    body: String,
+    #[serde(default)]
+    caucus: String,
+}
+
+pub async fn add_note(
+    State(state): State<Arc<WebState>>,
+    user: SignedIn,
+    Path(id): Path<String>,
+    Form(form): Form<NoteForm>,
+) -> PageResult {
+    user.check_csrf(&form.csrf)?;
+    let id: InitiativeId = parse_id(&id).map_err(|_| AppError::NotFound)?;
+    let scope = scope_of(Some(&form.caucus))?;
+    state.app.add_note(&user.identity, id, NewNote { scope, body: form.body }).await?;
+    let back = match scope {
+        Scope::Plenary => format!("/initiatives/{id}/notes"),
+        Scope::Caucus(side) => format!("/initiatives/{id}/notes?caucus={side}"),
+    };
+    Ok(Redirect::to(&back).into_response())
+}
+
+pub async fn members(State(state): State<Arc<WebState>>, user: SignedIn, Path(id): Path<String>) -> PageResult {
+    let id: InitiativeId = parse_id(&id).map_err(|_| AppError::NotFound)?;
+    let initiative = state.app.initiative(&user.identity, id).await?;
+    let members = state.app.members_named(&user.identity, id).await?;
+    let standing = my_standing(&user, &members);
+    if !may(&user, standing, initiative.secret_channel, Operation::ManageMembers) {
+        let denied = decide(&user.identity, standing, initiative.secret_channel, Operation::ManageMembers);
+        return Err(AppError::Forbidden(denied.err().unwrap_or(tracktwo_domain::Denied::NotAMember)).into());
+    }
+    let sides = state.app.sides(&user.identity, id).await?;
+    Ok(page(
+        "Members",
+        &user,
+        html! {
+            p { a href={ "/initiatives/" (id) } { (initiative.title) } }
+            h1 { "Members" }
+            ul { @for (member, name) in &members { li { (name) " — " (member.role.as_str()) } } }
+            h2 { "Add a member" }
+            form.stack method="post" action={ "/initiatives/" (id) "/members" } {
+                input type="hidden" name="csrf" value=(user.csrf());
+                label { "Username" input name="username" required; }
+                label { "Role" select name="role" { @for role in MemberRole::ALL { option value=(role.as_str()) { (role.as_str()) } } } }
+                label { "Side (required for participants)"
+                    select name="side" { option value="" { "none" } @for side in &sides { option value=(side.id) { (side.name) } } }
+                }
+                button type="submit" { "Add member" }
+            }
+        },
+    ))
+}
+
+#[derive(Deserialize)]
+pub struct MemberForm {
+    #[serde(default)]
+    csrf: String,
+    username: String,
+    role: String,
+    #[serde(default)]
+    side: String,
+}
+
+pub async fn add_member(
+    State(state): State<Arc<WebState>>,
+    user: SignedIn,
+    Path(id): Path<String>,
+    Form(form): Form<MemberForm>,
+) -> PageResult {
+    user.check_csrf(&form.csrf)?;
+    let id: InitiativeId = parse_id(&id).map_err(|_| AppError::NotFound)?;
+    let role = MemberRole::parse(&form.role).map_err(AppError::Invalid)?;
+    let side = if form.side.is_empty() { None } else { Some(parse_id(&form.side).map_err(|_| AppError::NotFound)?) };
+    state.app.add_member_by_username(&user.identity, id, &form.username, role, side).await?;
+    Ok(Redirect::to(&format!("/initiatives/{id}/members")).into_response())
+}
+
+pub async fn account(user: SignedIn) -> Response {
+    page(
+        "Account",
+        &user,
+        html! {
+            h1 { "Account" }
+            h2 { "Change password" }
+            p.muted { "Changing it signs you out everywhere." }
+            form.stack method="post" action="/account/password" {
+                input type="hidden" name="csrf" value=(user.csrf());
+                label { "Current password" input name="current" type="password" autocomplete="current-password" required; }
+                label { "New password (at least 12 characters)" input name="new" type="password" autocomplete="new-password" minlength="12" required; }
+                button type="submit" { "Change password" }
+            }
+        },
+    )
+}
+
+#[derive(Deserialize)]
+pub struct PasswordForm {
+    #[serde(default)]
+    csrf: String,
+    current: String,
+    new: String,
+}
+
+pub async fn change_password(
+    State(state): State<Arc<WebState>>,
+    user: SignedIn,
+    jar: CookieJar,
+    Form(form): Form<PasswordForm>,
+) -> PageResult {
+    user.check_csrf(&form.csrf)?;
+    state.app.change_password(&user.identity, &form.current, &form.new).await?;
+    Ok((jar.remove(removal(SESSION_COOKIE)), Redirect::to("/sign-in")).into_response())
+}

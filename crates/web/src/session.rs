@@ -1,0 +1,113 @@
+//! Browser sessions at the edge: the session cookie, anti-CSRF tokens, and a per-address limit
+//! on sign-in attempts. Who the session belongs to, and whether it is still good, is decided in
+//! the core (`App::session_identity`).
+
+use std::collections::HashMap;
+use std::net::IpAddr;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
+use tracktwo_domain::{Channel, Identity};
+
+use crate::{PageError, WebState};
+
+pub const SESSION_COOKIE: &str = "tracktwo_session";
+/// Before sign-in there is no session to bind a form to; this random cookie stands in for it
+/// (double-submit), so the sign-in form cannot be posted from another site either.
+pub const PRESESSION_COOKIE: &str = "tracktwo_presession";
+
+/// A cookie that scripts cannot read and other sites cannot send.
+pub fn private_cookie(name: &'static str, value: String, secure: bool) -> Cookie<'static> {
+    Cookie::build((name, value)).path("/").http_only(true).same_site(SameSite::Strict).secure(secure).build()
+}
+
+pub fn removal(name: &'static str) -> Cookie<'static> {
+    Cookie::build((name, "")).path("/").build()
+}
+
+/// A signed-in user of the web workspace.
+pub struct SignedIn {
+    pub identity: Identity,
+    /// The session secret: it keys this session's anti-CSRF token.
+    pub secret: String,
+}
+
+impl SignedIn {
+    pub fn csrf(&self) -> String {
+        tracktwo_app::csrf_token(&self.secret)
+    }
+
+    /// Refuses a form whose anti-CSRF token is not this session's.
+    pub fn check_csrf(&self, presented: &str) -> Result<(), PageError> {
+        if tracktwo_app::csrf_token_matches(&self.secret, presented) { Ok(()) } else { Err(PageError::Csrf) }
+    }
+}
+
+impl FromRequestParts<std::sync::Arc<WebState>> for SignedIn {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &std::sync::Arc<WebState>) -> Result<Self, Self::Rejection> {
+        let jar = CookieJar::from_headers(&parts.headers);
+        let Some(secret) = jar.get(SESSION_COOKIE).map(|c| c.value().to_owned()) else {
+            return Err(Redirect::to("/sign-in").into_response());
+        };
+        match state.app.session_identity(&secret, Channel::Web).await {
+            Ok(identity) => Ok(SignedIn { identity, secret }),
+            Err(tracktwo_app::AppError::Unauthenticated) => {
+                Err((jar.remove(removal(SESSION_COOKIE)), Redirect::to("/sign-in")).into_response())
+            }
+            Err(other) => Err(PageError::App(other).into_response()),
+        }
+    }
+}
+
+/// At most `limit` sign-in attempts per client address in each `window`.
+pub struct SignInLimiter {
+    limit: u32,
+    window: Duration,
+    seen: Mutex<HashMap<IpAddr, (Instant, u32)>>,
+}
+
+impl SignInLimiter {
+    #[must_use]
+    pub fn new(limit: u32, window: Duration) -> Self {
+        Self { limit, window, seen: Mutex::new(HashMap::new()) }
+    }
+
+    /// Counts an attempt; false when the address has used up its attempts for now.
+    pub fn allow(&self, address: IpAddr) -> bool {
+        let now = Instant::now();
+        let mut seen = self.seen.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        // Forget old windows so the map cannot grow without bound.
+        if seen.len() > 10_000 {
+            seen.retain(|_, (start, _)| now.duration_since(*start) < self.window);
+        }
+        let entry = seen.entry(address).or_insert((now, 0));
+        if now.duration_since(entry.0) >= self.window {
+            *entry = (now, 0);
+        }
+        entry.1 += 1;
+        entry.1 <= self.limit
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_limiter_counts_per_address() {
+        let limiter = SignInLimiter::new(3, Duration::from_secs(60));
+        let a: IpAddr = [127, 0, 0, 1].into();
+        let b: IpAddr = [127, 0, 0, 2].into();
+        assert!((0..3).all(|_| limiter.allow(a)));
+        assert!(!limiter.allow(a));
+        assert!(limiter.allow(b));
+        let instant = SignInLimiter::new(1, Duration::ZERO);
+        assert!(instant.allow(a) && instant.allow(a), "a zero window never limits");
+    }
+}

@@ -1,0 +1,255 @@
+//! The web workspace driven in-process: sign-in and sessions, CSRF, caucus and secret-channel
+//! boundaries as a browser meets them, rate limiting and security headers.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::extract::connect_info::MockConnectInfo;
+use axum::http::{Request, StatusCode, header};
+use axum::response::Response;
+use tower::ServiceExt;
+use tracktwo_app::App;
+use tracktwo_domain::{Identity, MemberRole, NewInitiative, NewNote, NewSide, NewUser, Scope};
+use tracktwo_store_conformance::{TestStore, init_app};
+use tracktwo_web::{WebState, router};
+
+const PASSWORD: &str = "a long test passphrase";
+
+struct World {
+    _store: TestStore,
+    app: Arc<App>,
+    router: axum::Router,
+    initiative: String,
+    secret: String,
+    side_a: String,
+    side_b: String,
+    note_b: String,
+}
+
+async fn world() -> World {
+    let store = TestStore::sqlite().await;
+    let app = Arc::new(init_app(Arc::clone(&store.store)).await);
+    let kh = Identity::key_holder();
+    let mut ids = std::collections::HashMap::new();
+    for name in ["convener", "tarek", "mira", "outsider"] {
+        let user = NewUser { username: name.into(), display_name: String::new(), is_admin: false };
+        ids.insert(name, app.create_user_with_password(&kh, user, PASSWORD).await.unwrap().id);
+    }
+    let new =
+        |title: &str, secret_channel| NewInitiative { title: title.into(), description: String::new(), secret_channel };
+    let i = app.create_initiative(&kh, new("Serin", false), Some(ids["convener"])).await.unwrap();
+    let a = app.add_side(&kh, i.id, NewSide { name: "Upper Vale".into() }).await.unwrap();
+    let b = app.add_side(&kh, i.id, NewSide { name: "Lowland Coast".into() }).await.unwrap();
+    app.add_member(&kh, i.id, ids["tarek"], MemberRole::Participant, Some(a.id)).await.unwrap();
+    app.add_member(&kh, i.id, ids["mira"], MemberRole::Participant, Some(b.id)).await.unwrap();
+    let note_b = app.add_note(&kh, i.id, NewNote { scope: Scope::Caucus(b.id), body: "B only".into() }).await.unwrap();
+    let secret = app.create_initiative(&kh, new("Back channel", true), Some(ids["convener"])).await.unwrap();
+    let state = Arc::new(WebState::new(Arc::clone(&app), false));
+    let router = router(state).layer(MockConnectInfo(SocketAddr::from(([127, 0, 0, 1], 4000))));
+    World {
+        _store: store,
+        app,
+        router,
+        initiative: i.id.to_string(),
+        secret: secret.id.to_string(),
+        side_a: a.id.to_string(),
+        side_b: b.id.to_string(),
+        note_b: note_b.id.to_string(),
+    }
+}
+
+async fn send(router: &axum::Router, request: Request<Body>) -> Response {
+    router.clone().oneshot(request).await.unwrap()
+}
+
+async fn body_text(response: Response) -> String {
+    String::from_utf8(axum::body::to_bytes(response.into_body(), 1 << 20).await.unwrap().to_vec()).unwrap()
+}
+
+fn get(uri: &str, cookie: &str) -> Request<Body> {
+    Request::get(uri).header(header::COOKIE, cookie).body(Body::empty()).unwrap()
+}
+
+fn post(uri: &str, cookie: &str, form: &str) -> Request<Body> {
+    Request::post(uri)
+        .header(header::COOKIE, cookie)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(form.to_owned()))
+        .unwrap()
+}
+
+fn set_cookie(response: &Response, name: &str) -> Option<String> {
+    response
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with(&format!("{name}=")) && !v.starts_with(&format!("{name}=;")))
+        .map(str::to_owned)
+}
+
+fn hidden_csrf(html: &str) -> String {
+    let start = html.find("name=\"csrf\" value=\"").expect("csrf field") + "name=\"csrf\" value=\"".len();
+    html[start..].split('"').next().unwrap().to_owned()
+}
+
+/// Signs in through the pages and returns the session cookie pair.
+async fn sign_in(w: &World, username: &str) -> String {
+    let form = send(&w.router, get("/sign-in", "")).await;
+    let presession = set_cookie(&form, "tracktwo_presession").expect("pre-session cookie");
+    let presession = presession.split(';').next().unwrap().to_owned();
+    let csrf = hidden_csrf(&body_text(form).await);
+    let response =
+        send(&w.router, post("/sign-in", &presession, &format!("csrf={csrf}&username={username}&password={PASSWORD}")))
+            .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let session = set_cookie(&response, "tracktwo_session").expect("session cookie");
+    session.split(';').next().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn sign_in_sets_a_strict_http_only_session_and_sign_out_ends_it() {
+    let w = world().await;
+    let form = send(&w.router, get("/sign-in", "")).await;
+    let presession = set_cookie(&form, "tracktwo_presession").unwrap();
+    assert!(presession.contains("HttpOnly") && presession.contains("SameSite=Strict"), "{presession}");
+    // The signed-out dashboard sends people to sign in.
+    let response = send(&w.router, get("/", "")).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(response.headers()[header::LOCATION], "/sign-in");
+
+    let cookie = sign_in(&w, "tarek").await;
+    let page = body_text(send(&w.router, get("/", &cookie)).await).await;
+    assert!(page.contains("Serin"));
+    assert!(!page.contains("Back channel"), "a secret channel showed to a non-member");
+    let csrf = hidden_csrf(&page);
+    let out = send(&w.router, post("/sign-out", &cookie, &format!("csrf={csrf}"))).await;
+    assert_eq!(out.status(), StatusCode::SEE_OTHER);
+    assert_eq!(send(&w.router, get("/", &cookie)).await.status(), StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn a_wrong_password_gets_one_answer_and_the_same_page() {
+    let w = world().await;
+    let form = send(&w.router, get("/sign-in", "")).await;
+    let presession = set_cookie(&form, "tracktwo_presession").unwrap().split(';').next().unwrap().to_owned();
+    let csrf = hidden_csrf(&body_text(form).await);
+    for user in ["tarek", "nobody"] {
+        let response = send(
+            &w.router,
+            post("/sign-in", &presession, &format!("csrf={csrf}&username={user}&password=wrong-password")),
+        )
+        .await;
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+        assert!(body_text(response).await.contains("sign-in failed"));
+    }
+}
+
+#[tokio::test]
+async fn posts_without_the_sessions_csrf_token_are_refused() {
+    let w = world().await;
+    // Sign-in itself: no pre-session cookie, or a token for another one.
+    let response = send(&w.router, post("/sign-in", "", &format!("username=tarek&password={PASSWORD}"))).await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    let cookie = sign_in(&w, "convener").await;
+    let notes = format!("/initiatives/{}/notes", w.initiative);
+    for form in ["body=forged", "csrf=&body=forged", "csrf=0123456789abcdef&body=forged"] {
+        let response = send(&w.router, post(&notes, &cookie, form)).await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN, "{form}");
+    }
+    let members = format!("/initiatives/{}/members", w.initiative);
+    assert_eq!(
+        send(&w.router, post(&members, &cookie, "username=outsider&role=observer")).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(send(&w.router, post("/sign-out", &cookie, "")).await.status(), StatusCode::FORBIDDEN);
+    // Nothing was written.
+    let kh = Identity::key_holder();
+    let plenary = w.app.notes(&kh, w.initiative.parse().unwrap(), Scope::Plenary).await.unwrap();
+    assert!(plenary.is_empty());
+    // With the token, the same post goes through.
+    let csrf = hidden_csrf(&body_text(send(&w.router, get(&notes, &cookie)).await).await);
+    let response = send(&w.router, post(&notes, &cookie, &format!("csrf={csrf}&body=agreed"))).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn a_participant_cannot_reach_the_other_sides_caucus() {
+    let w = world().await;
+    let cookie = sign_in(&w, "tarek").await;
+    let own = format!("/initiatives/{}/notes?caucus={}", w.initiative, w.side_a);
+    assert_eq!(send(&w.router, get(&own, &cookie)).await.status(), StatusCode::OK);
+    let other = format!("/initiatives/{}/notes?caucus={}", w.initiative, w.side_b);
+    let response = send(&w.router, get(&other, &cookie)).await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    assert!(!body_text(response).await.contains("B only"));
+    // Posting into it with a valid token is refused the same way.
+    let csrf = hidden_csrf(&body_text(send(&w.router, get(&own, &cookie)).await).await);
+    let notes = format!("/initiatives/{}/notes", w.initiative);
+    let response = send(&w.router, post(&notes, &cookie, &format!("csrf={csrf}&caucus={}&body=x", w.side_b))).await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    // And through the API, by the note's id: not found, exactly like a note that never existed.
+    let kh = Identity::key_holder();
+    let tarek = w.app.user_by_username(&kh, "tarek").await.unwrap();
+    let token = w.app.create_token(&kh, tarek.id, "test").await.unwrap().secret;
+    let api = |note: &str| {
+        Request::get(format!("/api/v1/initiatives/{}/notes/{note}", w.initiative))
+            .header(header::AUTHORIZATION, format!("Bearer {token}"))
+            .body(Body::empty())
+            .unwrap()
+    };
+    let hidden = send(&w.router, api(&w.note_b)).await;
+    assert_eq!(hidden.status(), StatusCode::NOT_FOUND);
+    let never = send(&w.router, api("00000000-0000-4000-8000-000000000000")).await;
+    assert_eq!(body_text(hidden).await, body_text(never).await);
+}
+
+#[tokio::test]
+async fn a_secret_channel_is_not_found_for_outsiders_while_an_ordinary_one_is_forbidden() {
+    let w = world().await;
+    let cookie = sign_in(&w, "outsider").await;
+    for path in ["", "/notes", "/members"] {
+        let secret = send(&w.router, get(&format!("/initiatives/{}{path}", w.secret), &cookie)).await;
+        assert_eq!(secret.status(), StatusCode::NOT_FOUND, "{path}");
+        let body = body_text(secret).await;
+        assert!(!body.contains("Back channel"));
+        let never_used =
+            send(&w.router, get(&format!("/initiatives/00000000-0000-4000-8000-000000000000{path}"), &cookie)).await;
+        assert_eq!(never_used.status(), StatusCode::NOT_FOUND);
+        assert_eq!(body, body_text(never_used).await, "a secret channel must look like nothing at all");
+        let ordinary = send(&w.router, get(&format!("/initiatives/{}{path}", w.initiative), &cookie)).await;
+        assert_eq!(ordinary.status(), StatusCode::FORBIDDEN, "{path}");
+    }
+}
+
+#[tokio::test]
+async fn sign_in_attempts_are_limited_per_address() {
+    let w = world().await;
+    let form = send(&w.router, get("/sign-in", "")).await;
+    let presession = set_cookie(&form, "tracktwo_presession").unwrap().split(';').next().unwrap().to_owned();
+    let csrf = hidden_csrf(&body_text(form).await);
+    let attempt = format!("csrf={csrf}&username=tarek&password=wrong-password");
+    let mut statuses = Vec::new();
+    for _ in 0..11 {
+        statuses.push(send(&w.router, post("/sign-in", &presession, &attempt)).await.status());
+    }
+    assert!(statuses[..10].iter().all(|s| *s == StatusCode::UNAUTHORIZED), "{statuses:?}");
+    assert_eq!(statuses[10], StatusCode::TOO_MANY_REQUESTS);
+}
+
+#[tokio::test]
+async fn pages_carry_a_strict_content_security_policy() {
+    let w = world().await;
+    for path in ["/sign-in", "/", "/nowhere", "/assets/style.css"] {
+        let response = send(&w.router, get(path, "")).await;
+        let csp = response.headers()[header::CONTENT_SECURITY_POLICY].to_str().unwrap().to_owned();
+        assert!(csp.contains("default-src 'none'") && !csp.contains("unsafe-inline"), "{path}: {csp}");
+        assert_eq!(response.headers()[header::X_FRAME_OPTIONS], "DENY");
+        assert_eq!(response.headers()["x-content-type-options"], "nosniff");
+    }
+    let page = send(&w.router, get("/sign-in", "")).await;
+    assert_eq!(page.headers()[header::CACHE_CONTROL], "no-store");
+    let html = body_text(page).await;
+    assert!(!html.contains("<script") && !html.contains("style=\""), "inline script or style");
+}
