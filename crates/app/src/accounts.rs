@@ -37,6 +37,7 @@ impl App {
             display_name: self.open_field(&key, place!("users"."display_name" @ row.id), &row.display_name)?,
             is_admin: row.is_admin,
             disabled: row.disabled,
+            second_factor: row.totp_enabled,
             created_at: row.created_at,
         })
     }
@@ -64,6 +65,9 @@ impl App {
             password_hash: None,
             failed_logins: 0,
             locked_until: None,
+            totp_secret: None,
+            totp_enabled: false,
+            totp_last_step: None,
         };
         tx.insert_user(&row).await?;
         self.record(tx.as_mut(), who, AuditAction::UserCreated, AuditTarget::of(TargetKind::User, id)).await?;
@@ -74,6 +78,7 @@ impl App {
             display_name: new.display_name,
             is_admin: new.is_admin,
             disabled: false,
+            second_factor: false,
             created_at: row.created_at,
         })
     }
@@ -100,6 +105,16 @@ impl App {
         let row = tx.user_by_username(&index).await?.ok_or(AppError::NotFound)?;
         let user = self.user_from_row(tx.as_mut(), &row).await?;
         self.record(tx.as_mut(), who, AuditAction::UserRead, AuditTarget::of(TargetKind::User, row.id)).await?;
+        tx.commit().await?;
+        Ok(user)
+    }
+
+    /// The caller's own account.
+    pub async fn account(&self, who: &Identity) -> Result<User> {
+        let id = who.user_id().ok_or(AppError::NotFound)?;
+        let mut tx = self.store.begin().await?;
+        let row = tx.user(id).await?.ok_or(AppError::NotFound)?;
+        let user = self.user_from_row(tx.as_mut(), &row).await?;
         tx.commit().await?;
         Ok(user)
     }

@@ -13,6 +13,7 @@ mod initiatives;
 mod keyring;
 mod records;
 mod sealing;
+mod second_factor;
 mod sign_in;
 pub mod system;
 
@@ -30,6 +31,7 @@ pub use archive::{ExportSummary, RestoreReport};
 pub use audit::{AuditFinding, AuditReport};
 pub use initiatives::DirectoryEntry;
 pub use keyring::Keyring;
+pub use second_factor::Enrolment;
 pub use sign_in::{LOCKOUT, MAX_FAILED_LOGINS, SESSION_IDLE, SESSION_LIFETIME, SignedIn};
 /// Anti-CSRF tokens derived from a session (or pre-session) secret, for the web edge.
 pub use tracktwo_crypto::{csrf_token, csrf_token_matches, new_session_secret};
@@ -71,8 +73,10 @@ pub enum AppError {
     #[error("not signed in, or the token is unknown or revoked")]
     Unauthenticated,
     /// One answer for every failed sign-in, so it reveals neither accounts nor their state.
-    #[error("sign-in failed: wrong username or password, or too many attempts (try again later)")]
+    #[error("sign-in failed: wrong username, password or code, or too many attempts (try again later)")]
     SignInRefused,
+    #[error("that code is not right; check the time on your device and try the current code")]
+    WrongCode,
     #[error("invalid input: {0}")]
     Invalid(#[from] ValidationError),
     #[error("already exists: {0}")]

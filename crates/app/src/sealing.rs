@@ -15,7 +15,7 @@ pub(crate) struct Place<'a> {
     pub id: &'a dyn std::fmt::Display,
 }
 
-fn aad(place: Place<'_>) -> Vec<u8> {
+pub(crate) fn aad(place: Place<'_>) -> Vec<u8> {
     format!("tracktwo/{}/{}/{}", place.table, place.column, place.id).into_bytes()
 }
 

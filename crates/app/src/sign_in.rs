@@ -56,9 +56,16 @@ impl App {
         hash_password(password, &mut EntropyRng(&mut **guard)).map_err(AppError::Key)
     }
 
-    /// Signs in with a username and password. Every refusal gives the same answer, whether the
+    /// Signs in with a username, a password and, for accounts that have one, a second factor (a
+    /// TOTP code or a recovery code). Every refusal gives the same answer, whether the
     /// account is unknown, disabled, locked or the password wrong, and takes as long.
-    pub async fn sign_in(&self, username: &str, password: &str, channel: Channel) -> Result<SignedIn> {
+    pub async fn sign_in(
+        &self,
+        username: &str,
+        password: &str,
+        second_factor: Option<&str>,
+        channel: Channel,
+    ) -> Result<SignedIn> {
         let now = self.now();
         let mut tx = self.store.begin().await?;
         let index = self.username_index(tx.as_mut(), username).await?;
@@ -71,7 +78,9 @@ impl App {
         let target = AuditTarget::of(TargetKind::User, user.id);
         let locked = user.locked_until.is_some_and(|until| until > now);
         let usable = !user.disabled && !locked;
-        let matches = verify_password(password, user.password_hash.as_deref().unwrap_or(DECOY_PASSWORD_HASH));
+        let password_matches = verify_password(password, user.password_hash.as_deref().unwrap_or(DECOY_PASSWORD_HASH));
+        let matches =
+            password_matches && usable && self.second_factor_passes(tx.as_mut(), &user, second_factor).await?;
         if !(usable && matches) {
             let actor = anonymous(channel);
             if usable {

@@ -59,6 +59,8 @@ pub struct User {
     pub display_name: String,
     pub is_admin: bool,
     pub disabled: bool,
+    /// Whether sign-in needs a second factor (a TOTP code or a recovery code).
+    pub second_factor: bool,
     pub created_at: Timestamp,
 }
 

@@ -9,8 +9,8 @@ use std::str::FromStr;
 use tracktwo_domain::{DocumentId, InitiativeId, KeyId, MemberRole, NoteId, PersonId, SideId, Timestamp, UserId};
 use tracktwo_store::{
     AuditHead, AuditRow, BlindIndex, DocumentRow, InitiativeRow, KeyRow, KeyScope, KeySource, MemberRow, NoteRow,
-    PersonRow, Result, Sealed, SessionRow, SideRow, Snapshot, StoreError, StoreMeta, TokenRow, UserRow, WriteTx,
-    from_micros, to_micros,
+    PersonRow, RecoveryCodeRow, Result, Sealed, SessionRow, SideRow, Snapshot, StoreError, StoreMeta, TokenRow,
+    UserRow, WriteTx, from_micros, to_micros,
 };
 
 /// Implements [`SqlConnection`] for one sqlx driver: a `DriverConnection` over a driver
@@ -236,7 +236,14 @@ fn user_from(row: &dyn SqlRow) -> Result<UserRow> {
         password_hash: row.nullable_text("password_hash")?,
         failed_logins: row.int("failed_logins")?,
         locked_until: row.nullable_int("locked_until")?.map(from_micros).transpose()?,
+        totp_secret: row.nullable_blob("totp_secret")?.map(Sealed),
+        totp_enabled: row.boolean("totp_enabled")?,
+        totp_last_step: row.nullable_int("totp_last_step")?,
     })
+}
+
+fn recovery_code_from(row: &dyn SqlRow) -> Result<RecoveryCodeRow> {
+    Ok(RecoveryCodeRow { user: parse(row, "user_id")?, digest: digest32(row, "digest")?, used: row.boolean("used")? })
 }
 
 fn side_from(row: &dyn SqlRow) -> Result<SideRow> {
@@ -382,6 +389,13 @@ pub async fn read_snapshot(conn: &mut dyn SqlConnection) -> Result<Snapshot> {
             .await?,
         sides: fetch_all(conn, "SELECT * FROM sides ORDER BY created_at, id", vec![], side_from).await?,
         members: fetch_all(conn, "SELECT * FROM members ORDER BY initiative_id, user_id", vec![], member_from).await?,
+        recovery_codes: fetch_all(
+            conn,
+            "SELECT * FROM recovery_codes ORDER BY user_id, digest",
+            vec![],
+            recovery_code_from,
+        )
+        .await?,
         people: fetch_all(conn, "SELECT * FROM people ORDER BY created_at, id", vec![], person_from).await?,
         notes: fetch_all(conn, "SELECT * FROM notes ORDER BY created_at, id", vec![], note_from).await?,
         documents: fetch_all(conn, "SELECT * FROM documents ORDER BY created_at, id", vec![], document_from).await?,
@@ -500,7 +514,8 @@ impl WriteTx for SqlTx {
     async fn insert_user(&mut self, user: &UserRow) -> Result<()> {
         self.exec(
             "INSERT INTO users (id, username, username_index, display_name, is_admin, disabled, created_at, \
-             password_hash, failed_logins, locked_until) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+             password_hash, failed_logins, locked_until, totp_secret, totp_enabled, totp_last_step) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
             vec![
                 text(user.id),
                 SqlValue::Blob(user.username.0.clone()),
@@ -512,6 +527,9 @@ impl WriteTx for SqlTx {
                 SqlValue::NullableText(user.password_hash.clone()),
                 SqlValue::Int(user.failed_logins),
                 micros(user.locked_until),
+                SqlValue::NullableBlob(user.totp_secret.as_ref().map(|s| s.0.clone())),
+                SqlValue::Bool(user.totp_enabled),
+                SqlValue::NullableInt(user.totp_last_step),
             ],
         )
         .await
@@ -536,6 +554,46 @@ impl WriteTx for SqlTx {
 
     async fn set_disabled(&mut self, user: UserId, disabled: bool) -> Result<()> {
         self.exec("UPDATE users SET disabled = $1 WHERE id = $2", vec![SqlValue::Bool(disabled), text(user)]).await
+    }
+
+    async fn set_totp(&mut self, user: UserId, secret: Option<&Sealed>, enabled: bool) -> Result<()> {
+        self.exec(
+            "UPDATE users SET totp_secret = $1, totp_enabled = $2, totp_last_step = NULL WHERE id = $3",
+            vec![SqlValue::NullableBlob(secret.map(|s| s.0.clone())), SqlValue::Bool(enabled), text(user)],
+        )
+        .await
+    }
+
+    async fn set_totp_last_step(&mut self, user: UserId, step: i64) -> Result<()> {
+        self.exec("UPDATE users SET totp_last_step = $1 WHERE id = $2", vec![SqlValue::Int(step), text(user)]).await
+    }
+
+    async fn replace_recovery_codes(&mut self, user: UserId, digests: &[[u8; 32]]) -> Result<()> {
+        self.exec("DELETE FROM recovery_codes WHERE user_id = $1", vec![text(user)]).await?;
+        for digest in digests {
+            self.insert_recovery_code(&RecoveryCodeRow { user, digest: *digest, used: false }).await?;
+        }
+        Ok(())
+    }
+
+    async fn insert_recovery_code(&mut self, code: &RecoveryCodeRow) -> Result<()> {
+        self.exec(
+            "INSERT INTO recovery_codes (user_id, digest, used) VALUES ($1, $2, $3)",
+            vec![text(code.user), SqlValue::Blob(code.digest.to_vec()), SqlValue::Bool(code.used)],
+        )
+        .await
+    }
+
+    async fn recovery_codes(&mut self, user: UserId) -> Result<Vec<RecoveryCodeRow>> {
+        self.many("SELECT * FROM recovery_codes WHERE user_id = $1", vec![text(user)], recovery_code_from).await
+    }
+
+    async fn mark_recovery_code_used(&mut self, user: UserId, digest: &[u8; 32]) -> Result<()> {
+        self.exec(
+            "UPDATE recovery_codes SET used = TRUE WHERE user_id = $1 AND digest = $2",
+            vec![text(user), SqlValue::Blob(digest.to_vec())],
+        )
+        .await
     }
 
     async fn insert_session(&mut self, session: &SessionRow) -> Result<()> {
@@ -817,6 +875,7 @@ impl WriteTx for SqlTx {
         // Children before parents, so foreign keys hold at every step.
         for sql in [
             "DELETE FROM sessions",
+            "DELETE FROM recovery_codes",
             "DELETE FROM members",
             "DELETE FROM people",
             "DELETE FROM notes",

@@ -91,6 +91,14 @@ pub trait WriteTx: Send {
     ) -> Result<()>;
     async fn set_password_hash(&mut self, user: UserId, password_hash: &str) -> Result<()>;
     async fn set_disabled(&mut self, user: UserId, disabled: bool) -> Result<()>;
+    /// Sets the sealed TOTP secret (none to remove it) and whether it is required at sign-in.
+    async fn set_totp(&mut self, user: UserId, secret: Option<&Sealed>, enabled: bool) -> Result<()>;
+    async fn set_totp_last_step(&mut self, user: UserId, step: i64) -> Result<()>;
+    /// Replaces an account's recovery codes.
+    async fn replace_recovery_codes(&mut self, user: UserId, digests: &[[u8; 32]]) -> Result<()>;
+    async fn recovery_codes(&mut self, user: UserId) -> Result<Vec<RecoveryCodeRow>>;
+    async fn insert_recovery_code(&mut self, code: &RecoveryCodeRow) -> Result<()>;
+    async fn mark_recovery_code_used(&mut self, user: UserId, digest: &[u8; 32]) -> Result<()>;
     async fn insert_session(&mut self, session: &SessionRow) -> Result<()>;
     async fn session(&mut self, digest: &[u8; 32]) -> Result<Option<SessionRow>>;
     async fn touch_session(&mut self, digest: &[u8; 32], at: Timestamp) -> Result<()>;
@@ -141,6 +149,9 @@ pub trait WriteTx: Send {
         self.init_meta(&snapshot.meta).await?;
         for user in &snapshot.users {
             self.insert_user(user).await?;
+        }
+        for code in &snapshot.recovery_codes {
+            self.insert_recovery_code(code).await?;
         }
         for token in &snapshot.tokens {
             self.insert_token(token).await?;

@@ -97,6 +97,24 @@ pub struct UserRow {
     pub failed_logins: i64,
     #[serde(default, with = "crate::serde_formats::optional_micros")]
     pub locked_until: Option<Timestamp>,
+    /// The TOTP shared secret, sealed with the system key; set from enrolment on.
+    #[serde(default)]
+    pub totp_secret: Option<Sealed>,
+    /// Whether enrolment was confirmed and sign-in now needs a code.
+    #[serde(default)]
+    pub totp_enabled: bool,
+    /// The last time step whose code was accepted; a code is never accepted twice.
+    #[serde(default)]
+    pub totp_last_step: Option<i64>,
+}
+
+/// A recovery code, as the SHA-256 of the code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecoveryCodeRow {
+    pub user: UserId,
+    #[serde(with = "crate::serde_formats::hex_array")]
+    pub digest: [u8; 32],
+    pub used: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -231,6 +249,8 @@ pub struct Snapshot {
     #[serde(default)]
     pub sides: Vec<SideRow>,
     pub members: Vec<MemberRow>,
+    #[serde(default)]
+    pub recovery_codes: Vec<RecoveryCodeRow>,
     pub people: Vec<PersonRow>,
     pub notes: Vec<NoteRow>,
     pub documents: Vec<DocumentRow>,

@@ -61,6 +61,8 @@ pub fn router(state: Arc<WebState>) -> Router {
         .route("/sign-out", post(pages::sign_out))
         .route("/account", get(pages::account))
         .route("/account/password", post(pages::change_password))
+        .route("/account/second-factor", post(pages::start_second_factor))
+        .route("/account/second-factor/confirm", post(pages::confirm_second_factor))
         .route("/initiatives/{initiative}", get(pages::initiative))
         .route("/initiatives/{initiative}/notes", get(pages::notes).post(pages::add_note))
         .route("/initiatives/{initiative}/members", get(pages::members).post(pages::add_member))
@@ -117,7 +119,7 @@ fn status_of(e: &AppError) -> StatusCode {
         AppError::NotFound => StatusCode::NOT_FOUND,
         AppError::Forbidden(_) => StatusCode::FORBIDDEN,
         AppError::Unauthenticated | AppError::SignInRefused => StatusCode::UNAUTHORIZED,
-        AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        AppError::Invalid(_) | AppError::WrongCode => StatusCode::UNPROCESSABLE_ENTITY,
         AppError::Conflict(_) => StatusCode::CONFLICT,
         _ => StatusCode::INTERNAL_SERVER_ERROR,
     }

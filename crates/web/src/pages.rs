@@ -87,6 +87,8 @@ pub struct SignInForm {
     username: String,
     password: String,
     #[serde(default)]
+    code: String,
+    #[serde(default)]
     csrf: String,
 }
 
@@ -101,6 +103,10 @@ fn sign_in_page(csrf: &str, error: Option<&str>) -> Markup {
                 input type="hidden" name="csrf" value=(csrf);
                 label { "Username" input name="username" autocomplete="username" required autofocus; }
                 label { "Password" input name="password" type="password" autocomplete="current-password" required; }
+            label {
+                "Authenticator or recovery code (if you have set up two-step sign-in)"
+                input name="code" autocomplete="one-time-code" inputmode="text";
+            }
                 button type="submit" { "Sign in" }
             }
         },
@@ -135,7 +141,8 @@ pub async fn sign_in(
     if !state.sign_in_limiter.allow(peer.ip()) {
         return Err(PageError::TooManyAttempts);
     }
-    match state.app.sign_in(&form.username, &form.password, Channel::Web).await {
+    let code = Some(form.code.as_str()).filter(|c| !c.trim().is_empty());
+    match state.app.sign_in(&form.username, &form.password, code, Channel::Web).await {
         Ok(signed_in) => {
             let jar = jar.remove(removal(PRESESSION_COOKIE)).add(private_cookie(
                 SESSION_COOKIE,
@@ -388,22 +395,103 @@ pub async fn add_member(
     Ok(Redirect::to(&format!("/initiatives/{id}/members")).into_response())
 }
 
-pub async fn account(user: SignedIn) -> Response {
-    page(
+pub async fn account(State(state): State<Arc<WebState>>, user: SignedIn) -> PageResult {
+    let account = state.app.account(&user.identity).await?;
+    Ok(page(
         "Account",
         &user,
         html! {
             h1 { "Account" }
+            p { "Signed in as " strong { (account.username) } "." }
+            h2 { "Two-step sign-in" }
+            @if account.second_factor {
+                p { "On: signing in needs a code from your authenticator app or a recovery code." }
+            } @else {
+                p { "Off. With it on, a stolen password alone does not open your account." }
+                form method="post" action="/account/second-factor" {
+                    input type="hidden" name="csrf" value=(user.csrf());
+                    button type="submit" { "Set up two-step sign-in" }
+                }
+            }
             h2 { "Change password" }
             p.muted { "Changing it signs you out everywhere." }
             form.stack method="post" action="/account/password" {
                 input type="hidden" name="csrf" value=(user.csrf());
                 label { "Current password" input name="current" type="password" autocomplete="current-password" required; }
-                label { "New password (at least 12 characters)" input name="new" type="password" autocomplete="new-password" minlength="12" required; }
+                label {
+                    "New password (at least 12 characters)"
+                    input name="new" type="password" autocomplete="new-password" minlength="12" required;
+                }
                 button type="submit" { "Change password" }
             }
         },
-    )
+    ))
+}
+
+/// The QR code of an `otpauth://` URI as inline SVG (no image request, nothing to cache).
+fn qr_svg(uri: &str) -> Result<maud::PreEscaped<String>, PageError> {
+    let code = qrcode::QrCode::new(uri.as_bytes()).map_err(|_| AppError::Conflict("cannot draw the QR code".into()))?;
+    let svg = code.render::<qrcode::render::svg::Color<'_>>().min_dimensions(200, 200).build();
+    // Inline SVG in HTML takes no XML declaration.
+    let start = svg.find("<svg").unwrap_or(0);
+    Ok(maud::PreEscaped(svg[start..].to_owned()))
+}
+
+pub async fn start_second_factor(
+    State(state): State<Arc<WebState>>,
+    user: SignedIn,
+    Form(form): Form<CsrfForm>,
+) -> PageResult {
+    user.check_csrf(&form.csrf)?;
+    let enrolment = state.app.begin_second_factor(&user.identity).await?;
+    let qr = qr_svg(&enrolment.uri)?;
+    Ok(page(
+        "Set up two-step sign-in",
+        &user,
+        html! {
+            h1 { "Set up two-step sign-in" }
+            ol {
+                li { "Scan this code with an authenticator app (it is labelled only “tracktwo”)." }
+                li { "Or type this key into it: " code #totp-secret { (enrolment.secret_base32) } }
+                li { "Enter the six-digit code the app shows." }
+            }
+            figure { (qr) figcaption.muted { "QR code holding the key above." } }
+            form.stack method="post" action="/account/second-factor/confirm" {
+                input type="hidden" name="csrf" value=(user.csrf());
+                label { "Code" input name="code" autocomplete="one-time-code" inputmode="numeric" required; }
+                button type="submit" { "Turn on" }
+            }
+        },
+    ))
+}
+
+#[derive(Deserialize)]
+pub struct CodeForm {
+    #[serde(default)]
+    csrf: String,
+    code: String,
+}
+
+pub async fn confirm_second_factor(
+    State(state): State<Arc<WebState>>,
+    user: SignedIn,
+    jar: CookieJar,
+    Form(form): Form<CodeForm>,
+) -> PageResult {
+    user.check_csrf(&form.csrf)?;
+    let codes = state.app.confirm_second_factor(&user.identity, &form.code).await?;
+    // Turning it on ends every session, this one included: sign in again with a code.
+    let body = layout(
+        "Two-step sign-in is on",
+        None,
+        html! {
+            h1 { "Two-step sign-in is on" }
+            p { "Keep these recovery codes somewhere safe, apart from your phone. Each works once, instead of a code." }
+            ul #recovery-codes { @for code in &codes { li { code { (code) } } } }
+            p { a href="/sign-in" { "Sign in again" } }
+        },
+    );
+    Ok((jar.remove(removal(SESSION_COOKIE)), body).into_response())
 }
 
 #[derive(Deserialize)]

@@ -51,6 +51,7 @@ on_both_backends!(
     canaries::sensitive_fields_never_rest_in_plaintext,
     sign_in::passwords_lock_out_repeated_failures,
     sign_in::sessions_expire_and_are_revoked,
+    sign_in::a_second_factor_is_required_once_enrolled,
 );
 
 /// A backup taken on one backend restores on the other: the migration path from the embedded

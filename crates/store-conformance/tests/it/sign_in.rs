@@ -27,22 +27,25 @@ pub async fn passwords_lock_out_repeated_failures(t: &TestStore) {
     ));
     let user = app.create_user_with_password(&kh, account("Amara"), PASSWORD).await.unwrap();
 
-    let signed_in = app.sign_in("amara", PASSWORD, Channel::Web).await.unwrap();
+    let signed_in = app.sign_in("amara", PASSWORD, None, Channel::Web).await.unwrap();
     assert_eq!(signed_in.identity.user_id(), Some(user.id));
     // Unknown accounts and wrong passwords get the same answer.
-    assert!(matches!(app.sign_in("nobody", PASSWORD, Channel::Web).await, Err(AppError::SignInRefused)));
+    assert!(matches!(app.sign_in("nobody", PASSWORD, None, Channel::Web).await, Err(AppError::SignInRefused)));
     for _ in 1..MAX_FAILED_LOGINS {
-        assert!(matches!(app.sign_in("amara", "wrong password!", Channel::Web).await, Err(AppError::SignInRefused)));
+        assert!(matches!(
+            app.sign_in("amara", "wrong password!", None, Channel::Web).await,
+            Err(AppError::SignInRefused)
+        ));
     }
     // A success clears the count ...
-    app.sign_in("amara", PASSWORD, Channel::Web).await.unwrap();
+    app.sign_in("amara", PASSWORD, None, Channel::Web).await.unwrap();
     // ... and five failures in a row lock the account, even against the right password.
     for _ in 0..MAX_FAILED_LOGINS {
-        assert!(app.sign_in("amara", "wrong password!", Channel::Web).await.is_err());
+        assert!(app.sign_in("amara", "wrong password!", None, Channel::Web).await.is_err());
     }
-    assert!(matches!(app.sign_in("amara", PASSWORD, Channel::Web).await, Err(AppError::SignInRefused)));
+    assert!(matches!(app.sign_in("amara", PASSWORD, None, Channel::Web).await, Err(AppError::SignInRefused)));
     clock.advance(LOCKOUT + Duration::seconds(1));
-    app.sign_in("amara", PASSWORD, Channel::Web).await.unwrap();
+    app.sign_in("amara", PASSWORD, None, Channel::Web).await.unwrap();
 
     let actions = actions(t).await;
     for expected in ["login.succeeded", "login.failed", "login.locked-out", "user.password-set"] {
@@ -66,13 +69,13 @@ pub async fn sessions_expire_and_are_revoked(t: &TestStore) {
     };
 
     // Idle too long.
-    let a = app.sign_in("jonas", PASSWORD, Channel::Web).await.unwrap().session_secret;
+    let a = app.sign_in("jonas", PASSWORD, None, Channel::Web).await.unwrap().session_secret;
     assert_eq!(session(a.clone()).await.unwrap().user_id(), Some(user.id));
     clock.advance(SESSION_IDLE + Duration::seconds(1));
     assert!(matches!(session(a).await, Err(AppError::Unauthenticated)));
 
     // Used steadily, but past its lifetime.
-    let b = app.sign_in("jonas", PASSWORD, Channel::Web).await.unwrap().session_secret;
+    let b = app.sign_in("jonas", PASSWORD, None, Channel::Web).await.unwrap().session_secret;
     let mut elapsed = Duration::ZERO;
     while elapsed < SESSION_LIFETIME {
         clock.advance(Duration::minutes(50));
@@ -84,19 +87,19 @@ pub async fn sessions_expire_and_are_revoked(t: &TestStore) {
     assert!(matches!(session(b).await, Err(AppError::Unauthenticated)));
 
     // Signing out, a password reset and disabling each end sessions.
-    let c = app.sign_in("jonas", PASSWORD, Channel::Web).await.unwrap().session_secret;
+    let c = app.sign_in("jonas", PASSWORD, None, Channel::Web).await.unwrap().session_secret;
     app.sign_out(&c, Channel::Web).await.unwrap();
     assert!(session(c).await.is_err());
-    let d = app.sign_in("jonas", PASSWORD, Channel::Web).await.unwrap().session_secret;
+    let d = app.sign_in("jonas", PASSWORD, None, Channel::Web).await.unwrap().session_secret;
     app.reset_password(&kh, user.id, "another long passphrase").await.unwrap();
     assert!(session(d).await.is_err());
-    assert!(app.sign_in("jonas", PASSWORD, Channel::Web).await.is_err());
-    let e = app.sign_in("jonas", "another long passphrase", Channel::Web).await.unwrap().session_secret;
+    assert!(app.sign_in("jonas", PASSWORD, None, Channel::Web).await.is_err());
+    let e = app.sign_in("jonas", "another long passphrase", None, Channel::Web).await.unwrap().session_secret;
     app.set_user_disabled(&kh, user.id, true).await.unwrap();
     assert!(session(e).await.is_err());
-    assert!(app.sign_in("jonas", "another long passphrase", Channel::Web).await.is_err());
+    assert!(app.sign_in("jonas", "another long passphrase", None, Channel::Web).await.is_err());
     app.set_user_disabled(&kh, user.id, false).await.unwrap();
-    let me = app.sign_in("jonas", "another long passphrase", Channel::Web).await.unwrap().identity;
+    let me = app.sign_in("jonas", "another long passphrase", None, Channel::Web).await.unwrap().identity;
 
     // Changing one's own password needs the current one.
     assert!(matches!(
@@ -104,8 +107,48 @@ pub async fn sessions_expire_and_are_revoked(t: &TestStore) {
         Err(AppError::SignInRefused)
     ));
     app.change_password(&me, "another long passphrase", "a third long passphrase").await.unwrap();
-    app.sign_in("jonas", "a third long passphrase", Channel::Web).await.unwrap();
+    app.sign_in("jonas", "a third long passphrase", None, Channel::Web).await.unwrap();
     // Only administrators reset others' passwords.
     let other = app.create_user_with_password(&kh, account("lina"), PASSWORD).await.unwrap();
     assert!(matches!(app.reset_password(&me, other.id, "hijacked passphrase").await, Err(AppError::Forbidden(_))));
+}
+
+pub async fn a_second_factor_is_required_once_enrolled(t: &TestStore) {
+    let clock = TestClock::new();
+    let app = init_app_with_clock(Arc::clone(&t.store), clock.clone()).await;
+    let kh = Identity::key_holder();
+    let user = app.create_user_with_password(&kh, account("odile"), PASSWORD).await.unwrap();
+    let me = app.sign_in("odile", PASSWORD, None, Channel::Web).await.unwrap().identity;
+
+    let enrolment = app.begin_second_factor(&me).await.unwrap();
+    assert!(enrolment.uri.starts_with("otpauth://totp/tracktwo?secret="));
+    assert!(!enrolment.uri.contains("odile"), "the authenticator entry must not name the person");
+    // Until confirmed, it is not required.
+    app.sign_in("odile", PASSWORD, None, Channel::Web).await.unwrap();
+    assert!(matches!(app.confirm_second_factor(&me, "000000").await, Err(AppError::WrongCode)));
+    let code = app.current_second_factor_code(user.id).await.unwrap();
+    let recovery = app.confirm_second_factor(&me, &code).await.unwrap();
+    assert_eq!(recovery.len(), 10);
+    assert!(app.account(&me).await.is_ok_and(|a| a.second_factor));
+
+    // Now a password alone is refused, and a code works once per time step.
+    assert!(matches!(app.sign_in("odile", PASSWORD, None, Channel::Web).await, Err(AppError::SignInRefused)));
+    assert!(app.sign_in("odile", PASSWORD, Some(&code), Channel::Web).await.is_err(), "a spent code was accepted");
+    clock.advance(Duration::seconds(30));
+    let fresh = app.current_second_factor_code(user.id).await.unwrap();
+    app.sign_in("odile", PASSWORD, Some(&fresh), Channel::Web).await.unwrap();
+    assert!(app.sign_in("odile", PASSWORD, Some(&fresh), Channel::Web).await.is_err(), "a code was replayed");
+    // A recovery code stands in once; typing it with spaces or capitals is fine.
+    let spoken = recovery[3].to_uppercase().replace('-', " ");
+    app.sign_in("odile", PASSWORD, Some(&spoken), Channel::Web).await.unwrap();
+    assert!(app.sign_in("odile", PASSWORD, Some(&recovery[3]), Channel::Web).await.is_err());
+    // A right code with a wrong password is still refused.
+    clock.advance(Duration::seconds(30));
+    let code = app.current_second_factor_code(user.id).await.unwrap();
+    assert!(app.sign_in("odile", "not the password", Some(&code), Channel::Web).await.is_err());
+
+    // The shared secret rests sealed: its base32 form is nowhere in the store.
+    let snapshot = format!("{:?}", t.store.snapshot().await.unwrap());
+    assert!(!snapshot.contains(&enrolment.secret_base32));
+    assert!(actions(t).await.iter().any(|a| a == "user.recovery-code-used"));
 }

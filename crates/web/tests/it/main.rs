@@ -253,3 +253,32 @@ async fn pages_carry_a_strict_content_security_policy() {
     let html = body_text(page).await;
     assert!(!html.contains("<script") && !html.contains("style=\""), "inline script or style");
 }
+
+#[tokio::test]
+async fn two_step_sign_in_is_set_up_from_the_account_page() {
+    let w = world().await;
+    let cookie = sign_in(&w, "tarek").await;
+    let account = body_text(send(&w.router, get("/account", &cookie)).await).await;
+    assert!(account.contains("Set up two-step sign-in"));
+    let csrf = hidden_csrf(&account);
+    let enrol = send(&w.router, post("/account/second-factor", &cookie, &format!("csrf={csrf}"))).await;
+    assert_eq!(enrol.status(), StatusCode::OK);
+    let page = body_text(enrol).await;
+    assert!(page.contains("<svg") && page.contains("totp-secret"), "no QR code or key shown");
+    assert!(!page.contains("<?xml"));
+
+    let kh = Identity::key_holder();
+    let tarek = w.app.user_by_username(&kh, "tarek").await.unwrap();
+    let code = w.app.current_second_factor_code(tarek.id).await.unwrap();
+    let confirmed =
+        send(&w.router, post("/account/second-factor/confirm", &cookie, &format!("csrf={csrf}&code={code}"))).await;
+    assert_eq!(confirmed.status(), StatusCode::OK);
+    assert_eq!(body_text(confirmed).await.matches("<li><code>").count(), 10);
+    // The session ended; a password alone no longer signs in.
+    assert_eq!(send(&w.router, get("/", &cookie)).await.status(), StatusCode::SEE_OTHER);
+    let form = send(&w.router, get("/sign-in", "")).await;
+    let presession = set_cookie(&form, "tracktwo_presession").unwrap().split(';').next().unwrap().to_owned();
+    let csrf = hidden_csrf(&body_text(form).await);
+    let without = format!("csrf={csrf}&username=tarek&password={PASSWORD}");
+    assert_eq!(send(&w.router, post("/sign-in", &presession, &without)).await.status(), StatusCode::UNAUTHORIZED);
+}
