@@ -12,7 +12,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::http::{HeaderName, HeaderValue, StatusCode, header};
+use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -55,23 +55,18 @@ pub fn router(state: Arc<WebState>) -> Router {
         (header::REFERRER_POLICY, "no-referrer"),
         (header::X_FRAME_OPTIONS, "DENY"),
     ];
-    let mut router = Router::new()
-        .route("/", get(pages::dashboard))
-        .route("/sign-in", get(pages::sign_in_form).post(pages::sign_in))
-        .route("/sign-out", post(pages::sign_out))
-        .route("/account", get(pages::account))
-        .route("/account/password", post(pages::change_password))
-        .route("/account/second-factor", post(pages::start_second_factor))
-        .route("/account/second-factor/confirm", post(pages::confirm_second_factor))
-        .route("/initiatives/{initiative}", get(pages::initiative))
-        .route("/initiatives/{initiative}/notes", get(pages::notes).post(pages::add_note))
-        .route("/initiatives/{initiative}/members", get(pages::members).post(pages::add_member))
-        .route(pages::STYLESHEET, get(pages::stylesheet))
-        .route("/healthz", get(health))
-        .route("/api/v1/initiatives", get(api::list_initiatives).post(api::create_initiative))
-        .route("/api/v1/initiatives/{initiative}", get(api::show_initiative))
-        .route("/api/v1/initiatives/{initiative}/notes", get(api::list_notes).post(api::create_note))
-        .route("/api/v1/initiatives/{initiative}/notes/{note}", get(api::show_note))
+    let mut router = Router::new();
+    let mut merged: Vec<(&'static str, axum::routing::MethodRouter<Arc<WebState>>)> = Vec::new();
+    for (_, path, handler) in routes() {
+        match merged.iter_mut().find(|(p, _)| *p == path) {
+            Some((_, existing)) => *existing = std::mem::take(existing).merge(handler),
+            None => merged.push((path, handler)),
+        }
+    }
+    for (path, handler) in merged {
+        router = router.route(path, handler);
+    }
+    let mut router = router
         .fallback(not_found)
         .with_state(state)
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
@@ -85,6 +80,40 @@ pub fn router(state: Arc<WebState>) -> Router {
             HeaderName::from_static("cross-origin-opener-policy"),
             HeaderValue::from_static("same-origin"),
         ))
+}
+
+/// Every route of the application: the router is built from this table, and the authorization
+/// matrix test enumerates it, so no route can escape the test.
+fn routes() -> Vec<(Method, &'static str, axum::routing::MethodRouter<Arc<WebState>>)> {
+    vec![
+        (Method::GET, "/", get(pages::dashboard)),
+        (Method::GET, "/sign-in", get(pages::sign_in_form)),
+        (Method::POST, "/sign-in", post(pages::sign_in)),
+        (Method::POST, "/sign-out", post(pages::sign_out)),
+        (Method::GET, "/account", get(pages::account)),
+        (Method::POST, "/account/password", post(pages::change_password)),
+        (Method::POST, "/account/second-factor", post(pages::start_second_factor)),
+        (Method::POST, "/account/second-factor/confirm", post(pages::confirm_second_factor)),
+        (Method::GET, "/initiatives/{initiative}", get(pages::initiative)),
+        (Method::GET, "/initiatives/{initiative}/notes", get(pages::notes)),
+        (Method::POST, "/initiatives/{initiative}/notes", post(pages::add_note)),
+        (Method::GET, "/initiatives/{initiative}/members", get(pages::members)),
+        (Method::POST, "/initiatives/{initiative}/members", post(pages::add_member)),
+        (Method::GET, pages::STYLESHEET, get(pages::stylesheet)),
+        (Method::GET, "/healthz", get(health)),
+        (Method::GET, "/api/v1/initiatives", get(api::list_initiatives)),
+        (Method::POST, "/api/v1/initiatives", post(api::create_initiative)),
+        (Method::GET, "/api/v1/initiatives/{initiative}", get(api::show_initiative)),
+        (Method::GET, "/api/v1/initiatives/{initiative}/notes", get(api::list_notes)),
+        (Method::POST, "/api/v1/initiatives/{initiative}/notes", post(api::create_note)),
+        (Method::GET, "/api/v1/initiatives/{initiative}/notes/{note}", get(api::show_note)),
+    ]
+}
+
+/// The method and path of every route, for tests and documentation.
+#[must_use]
+pub fn route_list() -> Vec<(Method, &'static str)> {
+    routes().into_iter().map(|(method, path, _)| (method, path)).collect()
 }
 
 async fn health() -> &'static str {

@@ -1,5 +1,8 @@
 //! The web workspace driven in-process: sign-in and sessions, CSRF, caucus and secret-channel
-//! boundaries as a browser meets them, rate limiting and security headers.
+//! boundaries as a browser meets them, rate limiting and security headers; and the full
+//! authorization matrix over every route.
+
+mod matrix;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
