@@ -5,6 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use crate::KillOnDrop;
+
 const BIN: &str = env!("CARGO_BIN_EXE_tracktwo");
 
 struct Env {
@@ -319,16 +321,6 @@ fn backup_restore_export_and_destroy_from_the_command_line() {
     // Not a backup at all.
     std::fs::write(env.path("junk"), b"hello").unwrap();
     fails_with(&env.tt(&["restore", env.path("junk").to_str().unwrap(), "--force"]), "not a tracktwo backup");
-}
-
-/// A child process that is killed when the test ends, even by a panic.
-struct KillOnDrop(std::process::Child);
-
-impl Drop for KillOnDrop {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
 }
 
 /// Posts one note through the HTTP API and returns the status code.

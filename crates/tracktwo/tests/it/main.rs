@@ -1,4 +1,15 @@
 //! The binary's integration tests: one test binary.
 
 mod architecture;
+mod browser;
 mod cli;
+
+/// A child process that is killed when the test ends, even by a panic.
+pub(crate) struct KillOnDrop(pub(crate) std::process::Child);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}

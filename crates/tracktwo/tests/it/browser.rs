@@ -1,0 +1,252 @@
+//! The web workspace in real headless Chromium, driven through Debian's chromedriver, against
+//! the `tracktwo demo` binary and its invented scenario (two sides, a secret back channel).
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+
+use crate::KillOnDrop;
+
+const BIN: &str = env!("CARGO_BIN_EXE_tracktwo");
+
+struct Demo {
+    _server: KillOnDrop,
+    _dir: tempfile::TempDir,
+    base: String,
+    passwords: HashMap<String, String>,
+}
+
+/// Starts the demo on a free port and reads the accounts it prints.
+fn start_demo() -> Demo {
+    let dir = tempfile::tempdir().unwrap();
+    let mut command = Command::new(BIN);
+    command
+        .current_dir(dir.path())
+        .args(["demo", "--listen", "127.0.0.1:0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null());
+    for (name, _) in std::env::vars().filter(|(n, _)| n.starts_with("TRACKTWO_")) {
+        command.env_remove(name);
+    }
+    let mut server = KillOnDrop(command.spawn().unwrap());
+    let mut passwords = HashMap::new();
+    let mut base = String::new();
+    for line in BufReader::new(server.0.stdout.take().unwrap()).lines() {
+        let line = line.unwrap();
+        if let Some(address) = line.strip_prefix("tracktwo is serving at ") {
+            base = address.trim().to_owned();
+            break;
+        }
+        // "  username  display name …  password  token"
+        let words: Vec<&str> = line.split_whitespace().collect();
+        if line.starts_with("  ") && words.len() >= 3 && words[words.len() - 1].starts_with("tt2_") {
+            passwords.insert(words[0].to_owned(), words[words.len() - 2].to_owned());
+        }
+    }
+    assert!(!base.is_empty(), "the demo did not start");
+    Demo { _server: server, _dir: dir, base, passwords }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// Starts chromedriver and a headless Chromium session with the flags this machine needs.
+async fn browser() -> (KillOnDrop, Client) {
+    let chromium =
+        ["/usr/bin/chromium", "/usr/bin/chromium-browser"].into_iter().find(|p| std::path::Path::new(p).exists());
+    let chromium = chromium
+        .expect("Chromium is not installed; scripts/test installs it (Debian packages chromium, chromium-driver)");
+    let port = free_port();
+    let driver = KillOnDrop(
+        Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver is not installed; scripts/test installs it"),
+    );
+    let started = Instant::now();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(started.elapsed() < Duration::from_secs(20), "chromedriver did not start");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let profile = tempfile::tempdir().unwrap().keep();
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "goog:chromeOptions".into(),
+        serde_json::json!({
+            "binary": chromium,
+            "args": [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+                format!("--user-data-dir={}", profile.display()),
+            ],
+        }),
+    );
+    let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
+        .expect("start a Chromium session");
+    (driver, client)
+}
+
+async fn fill(client: &Client, name: &str, value: &str) {
+    client.find(Locator::Css(&format!("[name={name}]"))).await.unwrap().send_keys(value).await.unwrap();
+}
+
+async fn submit(client: &Client, form_action: &str) {
+    let button = format!("form[action='{form_action}'] button[type=submit]");
+    client.find(Locator::Css(&button)).await.unwrap().click().await.unwrap();
+}
+
+/// Signs in through the form; true if it led to the dashboard, false if it was refused.
+async fn sign_in(client: &Client, demo: &Demo, user: &str, code: Option<&str>) -> bool {
+    client.goto(&format!("{}/sign-in", demo.base)).await.unwrap();
+    fill(client, "username", user).await;
+    fill(client, "password", &demo.passwords[user]).await;
+    if let Some(code) = code {
+        fill(client, "code", code).await;
+    }
+    submit(client, "/sign-in").await;
+    let started = Instant::now();
+    loop {
+        if heading(client).await == "My initiatives" {
+            return true;
+        }
+        if client.find(Locator::Css("p.error")).await.is_ok() {
+            return false;
+        }
+        assert!(started.elapsed() < Duration::from_secs(15), "sign-in neither succeeded nor failed");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+async fn heading(client: &Client) -> String {
+    match client.find(Locator::Css("h1")).await {
+        Ok(h1) => h1.text().await.unwrap_or_default(),
+        Err(_) => String::new(),
+    }
+}
+
+/// Waits until the page shows a heading that `done` accepts (a click returns before the
+/// navigation it starts has finished), and returns it.
+async fn settle(client: &Client, done: impl Fn(&str) -> bool) -> String {
+    let started = Instant::now();
+    loop {
+        let now = heading(client).await;
+        if done(&now) {
+            return now;
+        }
+        assert!(started.elapsed() < Duration::from_secs(15), "the page stayed at `{now}`");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// The authenticator on a person's phone reads its own clock; so does this stand-in.
+#[allow(clippy::disallowed_methods)]
+fn phone_clock() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs()
+}
+
+async fn links(client: &Client) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for a in client.find_all(Locator::Css("main a")).await.unwrap() {
+        out.push((a.text().await.unwrap(), a.attr("href").await.unwrap().unwrap_or_default()));
+    }
+    out
+}
+
+async fn sign_out(client: &Client) {
+    client.find(Locator::Css("form[action='/sign-out'] button")).await.unwrap().click().await.unwrap();
+    settle(client, |h| h == "Sign in").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sign_in_enrol_totp_sign_out_and_sign_in_with_totp() {
+    let demo = start_demo();
+    let (_driver, client) = browser().await;
+    assert!(sign_in(&client, &demo, "greta", None).await);
+    client.goto(&format!("{}/account", demo.base)).await.unwrap();
+    submit(&client, "/account/second-factor").await;
+    settle(&client, |h| h == "Set up two-step sign-in").await;
+    assert!(client.find(Locator::Css("figure svg")).await.is_ok(), "no QR code");
+    let secret = client.find(Locator::Id("totp-secret")).await.unwrap().text().await.unwrap();
+    let totp =
+        totp_rs::Builder::new().with_secret(totp_rs::Secret::try_from_base32(secret.trim()).unwrap()).build().unwrap();
+    fill(&client, "code", &totp.generate(phone_clock()).to_string()).await;
+    submit(&client, "/account/second-factor/confirm").await;
+    settle(&client, |h| h == "Two-step sign-in is on").await;
+    assert_eq!(client.find_all(Locator::Css("#recovery-codes li")).await.unwrap().len(), 10);
+
+    // The session ended with the change; a password alone no longer opens the account.
+    assert!(!sign_in(&client, &demo, "greta", None).await, "a password alone signed in");
+    // With a code: the current step's was spent on enrolment if it has not moved on since, and a
+    // spent code is refused, so the next step's (accepted within the one-step tolerance) may be
+    // needed.
+    let current = totp.generate(phone_clock()).to_string();
+    let next = totp.generate(phone_clock() + 30).to_string();
+    let signed_in =
+        sign_in(&client, &demo, "greta", Some(&current)).await || sign_in(&client, &demo, "greta", Some(&next)).await;
+    assert!(signed_in, "password and code did not sign in");
+    sign_out(&client).await;
+    client.goto(&demo.base).await.unwrap();
+    assert_eq!(settle(&client, |h| !h.is_empty()).await, "Sign in", "signed out, the dashboard must not open");
+    client.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn caucus_and_secret_channel_boundaries_hold_in_the_browser() {
+    let demo = start_demo();
+    let (_driver, client) = browser().await;
+    // The convener sees both caucuses and the back channel; note their addresses.
+    assert!(sign_in(&client, &demo, "amara", None).await);
+    let dashboard = links(&client).await;
+    let serin = dashboard.iter().find(|(t, _)| t.contains("Serin")).unwrap().1.clone();
+    let back_channel = dashboard.iter().find(|(t, _)| t.contains("Kessel")).unwrap().1.clone();
+    client.goto(&format!("{}{serin}", demo.base)).await.unwrap();
+    let record = links(&client).await;
+    let caucus_b = record.iter().find(|(t, _)| t.contains("Lowland Coast")).unwrap().1.clone();
+    let caucus_a = record.iter().find(|(t, _)| t.contains("Upper Vale")).unwrap().1.clone();
+    sign_out(&client).await;
+
+    // A participant of the Upper Vale: their caucus opens, the other side's does not, even by
+    // typing its address.
+    assert!(sign_in(&client, &demo, "tarek", None).await);
+    client.goto(&format!("{}{serin}", demo.base)).await.unwrap();
+    let visible: Vec<String> = links(&client).await.into_iter().map(|(t, _)| t).collect();
+    assert!(visible.iter().any(|t| t.contains("Upper Vale")) && !visible.iter().any(|t| t.contains("Lowland")));
+    client.goto(&format!("{}{caucus_a}", demo.base)).await.unwrap();
+    assert_eq!(heading(&client).await, "Caucus: Upper Vale");
+    client.goto(&format!("{}{caucus_b}", demo.base)).await.unwrap();
+    assert_eq!(heading(&client).await, "Not Found");
+    assert!(!client.source().await.unwrap().contains("Vale names a duty officer"));
+    // The back channel does not exist for him.
+    client.goto(&format!("{}{back_channel}", demo.base)).await.unwrap();
+    assert_eq!(heading(&client).await, "Not Found");
+    assert!(!client.source().await.unwrap().contains("Kessel"));
+
+    // A state-changing request without the form's token is refused. (Scripts could not even send
+    // one: the Content-Security-Policy allows no connections; a plain form post is what remains.)
+    client
+        .execute(
+            "const form = document.createElement('form');
+             form.method = 'post'; form.action = arguments[0];
+             const body = document.createElement('input'); body.name = 'body'; body.value = 'forged';
+             form.appendChild(body); document.body.appendChild(form); form.submit();",
+            vec![serde_json::Value::String(format!("{}{serin}/notes", demo.base))],
+        )
+        .await
+        .unwrap();
+    let started = Instant::now();
+    while heading(&client).await != "Forbidden" {
+        assert!(started.elapsed() < Duration::from_secs(10), "the forged post was not refused");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(client.source().await.unwrap().contains("did not come from this site"), "refused, but not as CSRF");
+    client.close().await.unwrap();
+}
