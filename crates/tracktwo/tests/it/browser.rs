@@ -250,3 +250,54 @@ async fn caucus_and_secret_channel_boundaries_hold_in_the_browser() {
     assert!(client.source().await.unwrap().contains("did not come from this site"), "refused, but not as CSRF");
     client.close().await.unwrap();
 }
+
+/// Runs axe-core (from npm, `tests/browser`) on the current page and returns its serious and
+/// critical violations.
+async fn accessibility_violations(client: &Client) -> Vec<String> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/browser/node_modules/axe-core/axe.min.js");
+    let axe = std::fs::read_to_string(path)
+        .expect("axe-core is not installed; scripts/test installs it (npm ci --prefix tests/browser)");
+    client.execute(&format!("{axe}\nreturn true;"), vec![]).await.expect("load axe-core");
+    let found = client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document, { resultTypes: ['violations'] }).then(result => done(result.violations
+                 .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                 .map(v => v.impact + ' ' + v.id + ': ' + v.help + ' at ' + v.nodes.map(n => n.target.join(' ')).join(', '))));",
+            vec![],
+        )
+        .await
+        .expect("run axe-core");
+    serde_json::from_value(found).unwrap_or_default()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_page_passes_axe_without_serious_or_critical_violations() {
+    let demo = start_demo();
+    let (_driver, client) = browser().await;
+    let mut report = Vec::new();
+    let mut check = |page: String, violations: Vec<String>| {
+        report.extend(violations.into_iter().map(|v| format!("{page}: {v}")));
+    };
+    client.goto(&format!("{}/sign-in", demo.base)).await.unwrap();
+    check("sign-in".into(), accessibility_violations(&client).await);
+    client.goto(&format!("{}/nowhere", demo.base)).await.unwrap();
+    check("not found".into(), accessibility_violations(&client).await);
+
+    assert!(sign_in(&client, &demo, "amara", None).await);
+    check("dashboard".into(), accessibility_violations(&client).await);
+    let serin = links(&client).await.into_iter().find(|(t, _)| t.contains("Serin")).unwrap().1;
+    let mut pages = vec![serin.clone(), format!("{serin}/members"), "/account".to_owned()];
+    client.goto(&format!("{}{serin}", demo.base)).await.unwrap();
+    pages.extend(links(&client).await.into_iter().map(|(_, href)| href).filter(|h| h.contains("/notes")));
+    for page in pages {
+        client.goto(&format!("{}{page}", demo.base)).await.unwrap();
+        check(page.clone(), accessibility_violations(&client).await);
+    }
+    client.goto(&format!("{}/account", demo.base)).await.unwrap();
+    submit(&client, "/account/second-factor").await;
+    settle(&client, |h| h == "Set up two-step sign-in").await;
+    check("two-step set-up".into(), accessibility_violations(&client).await);
+    client.close().await.unwrap();
+    assert!(report.is_empty(), "accessibility violations:\n{}", report.join("\n"));
+}
