@@ -1,0 +1,189 @@
+//! Measures what the web workspace costs a person on a poor connection, in real headless
+//! Chromium: bytes transferred per page (cold first visit, then warm), and the time until each
+//! page of the sign-in → dashboard flow is interactive under emulated 2G (250 kbit/s, 300 ms
+//! round trip). A measurement, not a test: `docs/benchmarks.md` records its output.
+//!
+//! `cargo run -p tracktwo --example page_weight` (after `cargo build -p tracktwo`; needs Debian's
+//! chromium and chromium-driver).
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::wd::WebDriverCompatibleCommand;
+use fantoccini::{Client, ClientBuilder, Locator};
+
+struct Killed(Child);
+
+impl Drop for Killed {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// chromedriver's vendor command for network emulation (the CDP conditions behind DevTools'
+/// throttling).
+#[derive(Debug)]
+struct NetworkConditions(serde_json::Value);
+
+impl WebDriverCompatibleCommand for NetworkConditions {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/chromium/network_conditions", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(serde_json::json!({ "network_conditions": self.0 }).to_string()))
+    }
+}
+
+fn binary() -> std::path::PathBuf {
+    std::env::var_os("TRACKTWO_BIN").map_or_else(
+        || std::env::current_exe().unwrap().parent().unwrap().parent().unwrap().join("tracktwo"),
+        Into::into,
+    )
+}
+
+fn start_demo(dir: &std::path::Path) -> (Killed, String, String) {
+    let mut child = Killed(
+        Command::new(binary())
+            .current_dir(dir)
+            .args(["demo", "--listen", "127.0.0.1:0"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("run target/debug/tracktwo (build it first)"),
+    );
+    let mut password = String::new();
+    for line in BufReader::new(child.0.stdout.take().unwrap()).lines() {
+        let line = line.unwrap();
+        let words: Vec<&str> = line.split_whitespace().collect();
+        if words.first() == Some(&"amara") {
+            password = words[words.len() - 2].to_owned();
+        }
+        if let Some(address) = line.strip_prefix("tracktwo is serving at ") {
+            return (child, address.trim().to_owned(), password);
+        }
+    }
+    panic!("the demo did not start");
+}
+
+async fn chromium(port: u16) -> Client {
+    let profile = tempfile::tempdir().unwrap().keep();
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "goog:chromeOptions".into(),
+        serde_json::json!({
+            "binary": "/usr/bin/chromium",
+            "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+                     format!("--user-data-dir={}", profile.display())],
+        }),
+    );
+    ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
+        .expect("start Chromium")
+}
+
+/// Bytes transferred for the current page and everything it loaded, and the milliseconds from
+/// the start of its navigation until the document was interactive.
+async fn measure(client: &Client) -> (u64, f64) {
+    let value = client
+        .execute(
+            "const nav = performance.getEntriesByType('navigation')[0];
+             const resources = performance.getEntriesByType('resource').reduce((sum, r) => sum + r.transferSize, 0);
+             return [nav.transferSize + resources, nav.domInteractive];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    (value[0].as_u64().unwrap_or(0), value[1].as_f64().unwrap_or(f64::NAN))
+}
+
+async fn wait_for_heading(client: &Client, expected: &str) {
+    let started = Instant::now();
+    loop {
+        if let Ok(h1) = client.find(Locator::Css("h1")).await {
+            if h1.text().await.unwrap_or_default() == expected {
+                return;
+            }
+        }
+        assert!(started.elapsed() < Duration::from_secs(60), "never reached `{expected}`");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+async fn sign_in(client: &Client, base: &str, password: &str) {
+    client.goto(&format!("{base}/sign-in")).await.unwrap();
+    client.find(Locator::Css("[name=username]")).await.unwrap().send_keys("amara").await.unwrap();
+    client.find(Locator::Css("[name=password]")).await.unwrap().send_keys(password).await.unwrap();
+    client.find(Locator::Css("form[action='/sign-in'] button")).await.unwrap().click().await.unwrap();
+    wait_for_heading(client, "My initiatives").await;
+}
+
+#[tokio::main]
+async fn main() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_server, base, password) = start_demo(dir.path());
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let _driver = Killed(
+        Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+
+    // Weight: a cold first visit, then every page of a session.
+    let client = chromium(port).await;
+    client.goto(&format!("{base}/sign-in")).await.unwrap();
+    let (first, _) = measure(&client).await;
+    println!("| page | transferred (bytes) |\n|---|---:|");
+    println!("| sign-in, first visit (cold cache, all assets) | {first} |");
+    sign_in(&client, &base, &password).await;
+    let (dashboard, _) = measure(&client).await;
+    println!("| dashboard, after sign-in | {dashboard} |");
+    let serin = client.find(Locator::Css("main li a")).await.unwrap().attr("href").await.unwrap().unwrap();
+    let mut pages = vec![serin.clone(), format!("{serin}/members"), format!("{serin}/notes"), "/account".to_owned()];
+    client.goto(&format!("{base}{serin}")).await.unwrap();
+    for a in client.find_all(Locator::Css("main a[href*='caucus=']")).await.unwrap() {
+        pages.push(a.attr("href").await.unwrap().unwrap());
+    }
+    let mut heaviest = 0;
+    for page in &pages {
+        client.goto(&format!("{base}{page}")).await.unwrap();
+        let (bytes, _) = measure(&client).await;
+        heaviest = heaviest.max(bytes);
+        let label = page.replace(&serin, "initiative");
+        println!("| {label} | {bytes} |");
+    }
+    println!("\nheaviest later page: {heaviest} bytes");
+    client.close().await.unwrap();
+
+    // 2G: a fresh browser (cold cache) on 250 kbit/s with 300 ms round trips.
+    let client = chromium(port).await;
+    let bytes_per_second = 250_000 / 8;
+    client
+        .issue_cmd(NetworkConditions(serde_json::json!({
+            "offline": false, "latency": 300,
+            "download_throughput": bytes_per_second, "upload_throughput": bytes_per_second,
+        })))
+        .await
+        .expect("emulate 2G");
+    let started = Instant::now();
+    client.goto(&format!("{base}/sign-in")).await.unwrap();
+    let (_, sign_in_interactive) = measure(&client).await;
+    sign_in(&client, &base, &password).await;
+    let (_, dashboard_interactive) = measure(&client).await;
+    println!("\n| emulated 2G (250 kbit/s, 300 ms RTT) | interactive after (ms) |\n|---|---:|");
+    println!("| sign-in page, cold cache | {sign_in_interactive:.0} |");
+    println!("| dashboard, after submitting the sign-in form | {dashboard_interactive:.0} |");
+    println!("\nwhole flow, including typing by WebDriver: {} ms", started.elapsed().as_millis());
+    client.close().await.unwrap();
+}
