@@ -105,10 +105,10 @@ async fn measure(client: &Client) -> (u64, f64) {
 async fn wait_for_heading(client: &Client, expected: &str) {
     let started = Instant::now();
     loop {
-        if let Ok(h1) = client.find(Locator::Css("h1")).await {
-            if h1.text().await.unwrap_or_default() == expected {
-                return;
-            }
+        if let Ok(h1) = client.find(Locator::Css("h1")).await
+            && h1.text().await.unwrap_or_default() == expected
+        {
+            return;
         }
         assert!(started.elapsed() < Duration::from_secs(60), "never reached `{expected}`");
         tokio::time::sleep(Duration::from_millis(20)).await;
