@@ -5,6 +5,7 @@
 //! calls a use case with the caller's identity, and the use case asks the policy.
 
 mod api;
+pub mod openapi;
 mod pages;
 mod session;
 
@@ -107,6 +108,7 @@ fn routes() -> Vec<(Method, &'static str, axum::routing::MethodRouter<Arc<WebSta
         (Method::GET, "/api/v1/initiatives/{initiative}/notes", get(api::list_notes)),
         (Method::POST, "/api/v1/initiatives/{initiative}/notes", post(api::create_note)),
         (Method::GET, "/api/v1/initiatives/{initiative}/notes/{note}", get(api::show_note)),
+        (Method::GET, "/api/v1/openapi.json", get(openapi_document)),
     ]
 }
 
@@ -114,6 +116,10 @@ fn routes() -> Vec<(Method, &'static str, axum::routing::MethodRouter<Arc<WebSta
 #[must_use]
 pub fn route_list() -> Vec<(Method, &'static str)> {
     routes().into_iter().map(|(method, path, _)| (method, path)).collect()
+}
+
+async fn openapi_document() -> Json<serde_json::Value> {
+    Json(openapi::document())
 }
 
 async fn health() -> &'static str {

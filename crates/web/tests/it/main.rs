@@ -285,3 +285,24 @@ async fn two_step_sign_in_is_set_up_from_the_account_page() {
     let without = format!("csrf={csrf}&username=tarek&password={PASSWORD}");
     assert_eq!(send(&w.router, post("/sign-in", &presession, &without)).await.status(), StatusCode::UNAUTHORIZED);
 }
+
+#[tokio::test]
+async fn the_openapi_document_describes_exactly_the_api_routes() {
+    let w = world().await;
+    let response = send(&w.router, get("/api/v1/openapi.json", "")).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let document: serde_json::Value = serde_json::from_str(&body_text(response).await).unwrap();
+    assert_eq!(document["openapi"], "3.1.0");
+    let mut described = std::collections::BTreeSet::new();
+    for (path, operations) in document["paths"].as_object().unwrap() {
+        for method in operations.as_object().unwrap().keys() {
+            described.insert((method.to_uppercase(), path.clone()));
+        }
+    }
+    let served: std::collections::BTreeSet<(String, String)> = tracktwo_web::route_list()
+        .into_iter()
+        .filter(|(_, path)| path.starts_with("/api/"))
+        .map(|(method, path)| (method.to_string(), path.to_owned()))
+        .collect();
+    assert_eq!(described, served, "the OpenAPI document and the router disagree");
+}

@@ -201,7 +201,7 @@ async fn every_route_answers_every_caller_as_the_policy_says() {
         let any_user = if signed_in { Ok(()) } else { Err(StatusCode::UNAUTHORIZED) };
 
         // Routes open to everyone.
-        for path in ["/sign-in", "/healthz", "/assets/style.css"] {
+        for path in ["/sign-in", "/healthz", "/assets/style.css", "/api/v1/openapi.json"] {
             exercised.insert((Method::GET, path));
             let got = request(&f, Method::GET, path, caller, None).await;
             assert_eq!(got, StatusCode::OK, "GET {path} as {}", caller.name);

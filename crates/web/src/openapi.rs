@@ -1,0 +1,101 @@
+//! The OpenAPI 3.1 description of the JSON API, served at `/api/v1/openapi.json`. Written here
+//! beside the handlers; a test checks that it describes exactly the API routes of the router.
+
+use serde_json::{Value, json};
+
+fn id_parameter(name: &str, what: &str) -> Value {
+    json!({ "name": name, "in": "path", "required": true, "description": what, "schema": { "type": "string", "format": "uuid" } })
+}
+
+fn caucus_parameter() -> Value {
+    json!({
+        "name": "caucus", "in": "query", "required": false,
+        "description": "A side's id, for that side's caucus; the plenary record without it.",
+        "schema": { "type": "string", "format": "uuid" }
+    })
+}
+
+fn responses(ok_status: &str, ok_schema: &str) -> Value {
+    json!({
+        ok_status: { "description": "Success", "content": { "application/json": { "schema": { "$ref": ok_schema } } } },
+        "401": { "$ref": "#/components/responses/Unauthenticated" },
+        "403": { "$ref": "#/components/responses/Forbidden" },
+        "404": { "$ref": "#/components/responses/NotFound" },
+        "422": { "$ref": "#/components/responses/Invalid" }
+    })
+}
+
+/// The document.
+#[must_use]
+pub fn document() -> Value {
+    let initiative = id_parameter("initiative", "The initiative's id.");
+    json!({
+        "openapi": "3.1.0",
+        "info": {
+            "title": "tracktwo API",
+            "version": env!("CARGO_PKG_VERSION"),
+            "description": "The JSON API of tracktwo. Authenticate with a personal access token \
+                (`tracktwo token create --user NAME`) as `Authorization: Bearer <token>`. Access is \
+                decided per caller: a secret channel, or another side's caucus, answers 404 as if \
+                it did not exist."
+        },
+        "security": [{ "token": [] }],
+        "paths": {
+            "/api/v1/initiatives": {
+                "get": { "summary": "The caller's initiatives", "operationId": "listInitiatives",
+                         "responses": responses("200", "#/components/schemas/Initiatives") },
+                "post": { "summary": "Open an initiative; the caller becomes its convener", "operationId": "createInitiative",
+                          "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/NewInitiative" } } } },
+                          "responses": responses("201", "#/components/schemas/Initiative") }
+            },
+            "/api/v1/initiatives/{initiative}": {
+                "get": { "summary": "One initiative", "operationId": "showInitiative", "parameters": [initiative],
+                         "responses": responses("200", "#/components/schemas/Initiative") }
+            },
+            "/api/v1/initiatives/{initiative}/notes": {
+                "get": { "summary": "Notes of the plenary record or of one caucus", "operationId": "listNotes",
+                         "parameters": [initiative, caucus_parameter()],
+                         "responses": responses("200", "#/components/schemas/Notes") },
+                "post": { "summary": "Record a note; answered only once it is durable", "operationId": "createNote",
+                          "parameters": [initiative],
+                          "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/NewNote" } } } },
+                          "responses": responses("201", "#/components/schemas/Note") }
+            },
+            "/api/v1/initiatives/{initiative}/notes/{note}": {
+                "get": { "summary": "One note", "operationId": "showNote",
+                         "parameters": [initiative, id_parameter("note", "The note's id.")],
+                         "responses": responses("200", "#/components/schemas/Note") }
+            },
+            "/api/v1/openapi.json": {
+                "get": { "summary": "This document", "operationId": "openapi", "security": [],
+                         "responses": { "200": { "description": "The OpenAPI document", "content": { "application/json": {} } } } }
+            }
+        },
+        "components": {
+            "securitySchemes": { "token": { "type": "http", "scheme": "bearer", "description": "A personal access token" } },
+            "schemas": {
+                "Initiative": { "type": "object", "required": ["id", "title", "description", "secret_channel"], "properties": {
+                    "id": { "type": "string", "format": "uuid" }, "title": { "type": "string" },
+                    "description": { "type": "string" }, "secret_channel": { "type": "boolean" } } },
+                "Initiatives": { "type": "array", "items": { "$ref": "#/components/schemas/Initiative" } },
+                "NewInitiative": { "type": "object", "required": ["title"], "properties": {
+                    "title": { "type": "string", "maxLength": 300 }, "description": { "type": "string" },
+                    "secret_channel": { "type": "boolean", "default": false } } },
+                "Note": { "type": "object", "required": ["id", "body"], "properties": {
+                    "id": { "type": "string", "format": "uuid" },
+                    "caucus": { "type": "string", "format": "uuid", "description": "The side whose caucus holds it; absent for the plenary" },
+                    "body": { "type": "string" } } },
+                "Notes": { "type": "array", "items": { "$ref": "#/components/schemas/Note" } },
+                "NewNote": { "type": "object", "required": ["body"], "properties": {
+                    "body": { "type": "string" }, "caucus": { "type": "string", "format": "uuid" } } },
+                "Error": { "type": "object", "required": ["error"], "properties": { "error": { "type": "string" } } }
+            },
+            "responses": {
+                "Unauthenticated": { "description": "No valid token", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+                "Forbidden": { "description": "Known, but not allowed", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+                "NotFound": { "description": "Absent, or not to be known", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+                "Invalid": { "description": "Invalid input", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
+            }
+        }
+    })
+}
