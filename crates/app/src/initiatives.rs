@@ -23,6 +23,18 @@ pub struct DirectoryEntry {
     pub role: Option<MemberRole>,
 }
 
+/// One event of an initiative's audit trail, as its convener sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditEntry {
+    pub seq: i64,
+    pub at: tracktwo_domain::Timestamp,
+    /// Who acted: a name if they are a member, else the log's label (an id and a channel).
+    pub actor: String,
+    pub action: String,
+    pub target_kind: String,
+    pub target_id: String,
+}
+
 /// What [`App::enter`] found: the initiative, its data key, and the caller's standing in it.
 pub(crate) struct Entered {
     pub row: InitiativeRow,
@@ -281,6 +293,51 @@ impl App {
             user.id
         };
         self.add_member(who, initiative, user, role, side).await
+    }
+
+    /// The audit trail of one initiative, for its conveners: events about the initiative and
+    /// the records within it. Events about accounts are left out, since they do not say which
+    /// initiative they concern and could reveal another (perhaps secret) one.
+    pub async fn initiative_audit(&self, who: &Identity, initiative: InitiativeId) -> Result<Vec<AuditEntry>> {
+        let mut tx = self.store.begin().await?;
+        self.enter(tx.as_mut(), who, initiative, Operation::ReadAudit).await?;
+        let mut ours: std::collections::HashSet<String> = std::collections::HashSet::new();
+        ours.insert(initiative.to_string());
+        ours.extend(tx.sides(initiative).await?.into_iter().map(|r| r.id.to_string()));
+        ours.extend(tx.notes(initiative).await?.into_iter().map(|r| r.id.to_string()));
+        ours.extend(tx.people(initiative).await?.into_iter().map(|r| r.id.to_string()));
+        ours.extend(tx.documents(initiative).await?.into_iter().map(|r| r.id.to_string()));
+        let kinds =
+            [TargetKind::Initiative, TargetKind::Side, TargetKind::Note, TargetKind::Person, TargetKind::Document]
+                .map(TargetKind::as_str);
+        let mut names = std::collections::HashMap::new();
+        for member in tx.members(initiative).await? {
+            if let Some(row) = tx.user(member.user).await? {
+                let user = self.user_from_row(tx.as_mut(), &row).await?;
+                let name = if user.display_name.is_empty() { user.username } else { user.display_name };
+                names.insert(member.user.to_string(), name);
+            }
+        }
+        let entries = tx
+            .audit_events()
+            .await?
+            .into_iter()
+            .filter(|e| kinds.contains(&e.target_kind.as_str()) && ours.contains(&e.target_id))
+            .map(|e| {
+                let user_id = e.actor.strip_prefix("user:").and_then(|rest| rest.split('@').next()).unwrap_or_default();
+                let actor = names.get(user_id).cloned().unwrap_or_else(|| e.actor.clone());
+                AuditEntry {
+                    seq: e.seq,
+                    at: e.at,
+                    actor,
+                    action: e.action,
+                    target_kind: e.target_kind,
+                    target_id: e.target_id,
+                }
+            })
+            .collect();
+        tx.commit().await?;
+        Ok(entries)
     }
 
     /// Destroys an initiative: its records and its data key go in one transaction. Once the key

@@ -29,7 +29,7 @@ use zeroize::Zeroizing;
 pub use accounts::IssuedToken;
 pub use archive::{ExportSummary, RestoreReport};
 pub use audit::{AuditFinding, AuditReport};
-pub use initiatives::DirectoryEntry;
+pub use initiatives::{AuditEntry, DirectoryEntry};
 pub use keyring::Keyring;
 pub use second_factor::Enrolment;
 pub use sign_in::{LOCKOUT, MAX_FAILED_LOGINS, SESSION_IDLE, SESSION_LIFETIME, SignedIn};

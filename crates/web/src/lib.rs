@@ -100,6 +100,7 @@ fn routes() -> Vec<(Method, &'static str, axum::routing::MethodRouter<Arc<WebSta
         (Method::POST, "/initiatives/{initiative}/notes", post(pages::add_note)),
         (Method::GET, "/initiatives/{initiative}/members", get(pages::members)),
         (Method::POST, "/initiatives/{initiative}/members", post(pages::add_member)),
+        (Method::GET, "/initiatives/{initiative}/audit", get(pages::audit)),
         (Method::GET, pages::STYLESHEET, get(pages::stylesheet)),
         (Method::GET, "/healthz", get(health)),
         (Method::GET, "/api/v1/initiatives", get(api::list_initiatives)),

@@ -44,6 +44,7 @@ on_both_backends!(
     stories::concurrent_writers_keep_the_audit_chain_linear,
     stories::reopening_keeps_data_and_refuses_a_wrong_key,
     stories::a_store_from_a_newer_version_is_refused,
+    stories::conveners_see_their_initiatives_audit_trail_only,
     audit_tampering::an_edited_event_is_named,
     audit_tampering::a_deleted_event_is_named,
     audit_tampering::an_inserted_event_is_named,

@@ -334,3 +334,29 @@ pub async fn a_store_from_a_newer_version_is_refused(t: &TestStore) {
     assert!(matches!(err, StoreError::NewerVersion { .. }), "{err}");
     assert!(err.to_string().contains("newer version of tracktwo"));
 }
+
+pub async fn conveners_see_their_initiatives_audit_trail_only(t: &TestStore) {
+    let app = init_app(Arc::clone(&t.store)).await;
+    let kh = Identity::key_holder();
+    let convener = app.create_user(&kh, user("conv", false)).await.unwrap();
+    let rapporteur = app.create_user(&kh, user("rap", false)).await.unwrap();
+    let c = Identity::user(convener.id, false, Channel::Web);
+    let r = Identity::user(rapporteur.id, false, Channel::Web);
+    let mine = app.create_initiative(&c, initiative("Mine"), None).await.unwrap();
+    let other = app.create_initiative(&kh, secret("Elsewhere"), None).await.unwrap();
+    app.add_member(&c, mine.id, rapporteur.id, MemberRole::Rapporteur, None).await.unwrap();
+    let ours = app.add_note(&r, mine.id, note(Scope::Plenary, "ours")).await.unwrap();
+    app.note(&r, mine.id, ours.id).await.unwrap();
+    let elsewhere = app.add_note(&kh, other.id, note(Scope::Plenary, "theirs")).await.unwrap();
+
+    let trail = app.initiative_audit(&c, mine.id).await.unwrap();
+    let actions: Vec<(&str, &str)> = trail.iter().map(|e| (e.action.as_str(), e.target_id.as_str())).collect();
+    let note_id = ours.id.to_string();
+    assert!(actions.contains(&("note.created", note_id.as_str())));
+    assert!(actions.contains(&("note.read", note_id.as_str())));
+    assert!(trail.iter().any(|e| e.actor == "rap display"), "members are named");
+    assert!(!trail.iter().any(|e| e.target_id == elsewhere.id.to_string() || e.target_id == other.id.to_string()));
+    assert!(!trail.iter().any(|e| e.target_kind == "user"), "account events could reveal other initiatives");
+    assert!(matches!(app.initiative_audit(&r, mine.id).await, Err(AppError::Forbidden(_))));
+    assert!(matches!(app.initiative_audit(&c, other.id).await, Err(AppError::NotFound)));
+}

@@ -287,7 +287,7 @@ async fn every_page_passes_axe_without_serious_or_critical_violations() {
     assert!(sign_in(&client, &demo, "amara", None).await);
     check("dashboard".into(), accessibility_violations(&client).await);
     let serin = links(&client).await.into_iter().find(|(t, _)| t.contains("Serin")).unwrap().1;
-    let mut pages = vec![serin.clone(), format!("{serin}/members"), "/account".to_owned()];
+    let mut pages = vec![serin.clone(), format!("{serin}/members"), format!("{serin}/audit"), "/account".to_owned()];
     client.goto(&format!("{}{serin}", demo.base)).await.unwrap();
     pages.extend(links(&client).await.into_iter().map(|(_, href)| href).filter(|h| h.contains("/notes")));
     for page in pages {

@@ -275,6 +275,10 @@ async fn every_route_answers_every_caller_as_the_policy_says() {
             let got = request(&f, Method::GET, &format!("{base}/members"), caller, None).await;
             let ops = [Operation::ViewInitiative, Operation::ManageMembers];
             check(&format!("GET {base}/members"), caller, expect(&ops), got, false);
+            exercised.insert((Method::GET, "/initiatives/{initiative}/audit"));
+            let got = request(&f, Method::GET, &format!("{base}/audit"), caller, None).await;
+            let ops = [Operation::ReadAudit, Operation::ViewInitiative];
+            check(&format!("GET {base}/audit"), caller, expect(&ops), got, false);
             exercised.insert((Method::POST, "/initiatives/{initiative}/members"));
             let form = format!("csrf={csrf}&username=spare&role=observer");
             let got = request(&f, Method::POST, &format!("{base}/members"), caller, Some(form)).await;
