@@ -1,13 +1,8 @@
-//! `tracktwo`: the one binary. It parses the command line, loads the configuration, opens the
-//! store chosen by it (SQLite in the data folder, or PostgreSQL by URL), unlocks it, and hands
-//! each command to the use cases in `tracktwo-app`. It is the only crate that knows both storage
-//! adapters.
-
-mod cli;
-mod demo;
-mod unlock;
+//! `tracktwo`: the one binary. See the library half (`cli`) for the commands.
 
 use std::process::ExitCode;
+
+use tracktwo::cli;
 
 fn main() -> ExitCode {
     let cli = <cli::Cli as clap::Parser>::parse();

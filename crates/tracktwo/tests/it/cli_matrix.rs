@@ -1,0 +1,98 @@
+//! The command line's half of the authorization matrix. Every CLI command acts as the key holder:
+//! whoever runs it must unlock the store with its key, and then holds every data key anyway (see
+//! ARCHITECTURE.md). So the matrix for the CLI has one identity, and what must hold is that every
+//! command that reads or writes data is refused without the right key. The command tree is
+//! walked from clap itself: a command missing from the table below fails the test.
+
+use std::collections::BTreeMap;
+use std::process::Command;
+
+use clap::CommandFactory;
+use tracktwo::cli::Cli;
+
+const BIN: &str = env!("CARGO_BIN_EXE_tracktwo");
+
+/// Every leaf command, and the arguments to run it with (None: it touches no data).
+fn table(dir: &std::path::Path) -> BTreeMap<&'static str, Option<Vec<String>>> {
+    let file = |name: &str| dir.join(name).display().to_string();
+    let uuid = "00000000-0000-4000-8000-000000000000".to_owned();
+    BTreeMap::from([
+        ("init", Some(vec![])),
+        ("serve", Some(vec!["--listen".into(), "127.0.0.1:0".into()])),
+        ("demo", Some(vec!["--listen".into(), "127.0.0.1:0".into()])),
+        ("backup", Some(vec![file("b.tt2backup")])),
+        ("restore", Some(vec![file("good.tt2backup"), "--force".into()])),
+        ("keyring export", Some(vec![file("k.tt2keys")])),
+        ("audit verify", Some(vec![])),
+        ("export", Some(vec!["--out".into(), file("e.json")])),
+        ("user add", Some(vec!["lina".into()])),
+        ("user list", Some(vec![])),
+        ("user disable", Some(vec!["root".into()])),
+        ("user enable", Some(vec!["root".into()])),
+        ("user reset-password", Some(vec!["root".into()])),
+        ("token create", Some(vec!["--user".into(), "root".into()])),
+        ("initiative create", Some(vec!["--title".into(), "T".into()])),
+        ("initiative list", Some(vec![])),
+        ("initiative destroy", Some(vec![uuid, "--yes".into()])),
+    ])
+}
+
+fn leaves(command: &clap::Command, prefix: &str, out: &mut Vec<String>) {
+    let children: Vec<_> = command.get_subcommands().filter(|c| c.get_name() != "help").collect();
+    if children.is_empty() && !prefix.is_empty() {
+        out.push(prefix.to_owned());
+    }
+    for child in children {
+        let name =
+            if prefix.is_empty() { child.get_name().to_owned() } else { format!("{prefix} {}", child.get_name()) };
+        leaves(child, &name, out);
+    }
+}
+
+fn run(dir: &std::path::Path, key: &std::path::Path, args: &[String]) -> std::process::Output {
+    let mut command = Command::new(BIN);
+    command.current_dir(dir).arg("--data-dir").arg(dir.join("data")).arg("--key-file").arg(key).args(args);
+    for (name, _) in std::env::vars().filter(|(n, _)| n.starts_with("TRACKTWO_")) {
+        command.env_remove(name);
+    }
+    command.output().unwrap()
+}
+
+#[test]
+fn every_data_command_needs_the_stores_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let right = dir.path().join("right.key");
+    let wrong = dir.path().join("wrong.key");
+    std::fs::write(&right, [1u8; 32]).unwrap();
+    std::fs::write(&wrong, [2u8; 32]).unwrap();
+    let ok = |args: &[&str]| {
+        let out = run(dir.path(), &right, &args.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>());
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    };
+    ok(&["init", "--admin", "root"]);
+    ok(&["backup", dir.path().join("good.tt2backup").to_str().unwrap()]);
+
+    let mut commands = Vec::new();
+    leaves(&Cli::command(), "", &mut commands);
+    let table = table(dir.path());
+    let listed: Vec<&str> = table.keys().copied().collect();
+    let mut walked = commands.clone();
+    walked.sort();
+    assert_eq!(walked, listed, "the CLI matrix must list every command");
+
+    for command in &commands {
+        let Some(extra) = &table[command.as_str()] else { continue };
+        let mut args: Vec<String> = command.split(' ').map(str::to_owned).collect();
+        args.extend(extra.iter().cloned());
+        let out = run(dir.path(), &wrong, &args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "`{command}` with the wrong key: {stderr}");
+        let refused = stderr.contains("wrong passphrase or key file") || stderr.contains("already initialised");
+        assert!(refused, "`{command}` with the wrong key was not refused for it: {stderr}");
+    }
+    // Nothing was written by the refused commands.
+    let listed = run(dir.path(), &right, &["user".into(), "list".into()]);
+    let users = String::from_utf8_lossy(&listed.stdout);
+    assert_eq!(users.lines().count(), 1, "{users}");
+    assert!(!users.contains("disabled"));
+}
