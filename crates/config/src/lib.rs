@@ -63,6 +63,10 @@ pub struct Config {
     pub passphrase: Option<Secret>,
     /// A `tracing` filter such as `info` or `tracktwo=debug`.
     pub log: String,
+    /// Serve over TLS with this certificate chain (PEM) ...
+    pub tls_cert: Option<PathBuf>,
+    /// ... and this private key (PEM).
+    pub tls_key: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -74,6 +78,8 @@ impl Default for Config {
             key_file: None,
             passphrase: None,
             log: "info".to_owned(),
+            tls_cert: None,
+            tls_key: None,
         }
     }
 }
@@ -91,6 +97,8 @@ pub struct Layer {
     pub passphrase: Option<String>,
     pub passphrase_file: Option<PathBuf>,
     pub log: Option<String>,
+    pub tls_cert: Option<PathBuf>,
+    pub tls_key: Option<PathBuf>,
 }
 
 /// The environment variables tracktwo reads. `TRACKTWO_CONFIG` names the file layer.
@@ -104,6 +112,8 @@ pub const KNOWN_VARIABLES: &[&str] = &[
     "TRACKTWO_PASSPHRASE",
     "TRACKTWO_PASSPHRASE_FILE",
     "TRACKTWO_LOG",
+    "TRACKTWO_TLS_CERT",
+    "TRACKTWO_TLS_KEY",
     // Read by the test suites only.
     "TRACKTWO_TEST_POSTGRES_URL",
 ];
@@ -126,6 +136,8 @@ pub fn environment_layer(vars: impl IntoIterator<Item = (String, String)>) -> (L
             "TRACKTWO_PASSPHRASE" => layer.passphrase = Some(value),
             "TRACKTWO_PASSPHRASE_FILE" => layer.passphrase_file = Some(value.into()),
             "TRACKTWO_LOG" => layer.log = Some(value),
+            "TRACKTWO_TLS_CERT" => layer.tls_cert = Some(value.into()),
+            "TRACKTWO_TLS_KEY" => layer.tls_key = Some(value.into()),
             known if KNOWN_VARIABLES.contains(&known) => {}
             unknown => warnings.push(format!(
                 "unknown environment variable {unknown} is ignored (known: {})",
@@ -199,6 +211,12 @@ impl Config {
         if let Some(log) = &layer.log {
             self.log.clone_from(log);
         }
+        if let Some(cert) = &layer.tls_cert {
+            self.tls_cert = Some(cert.clone());
+        }
+        if let Some(key) = &layer.tls_key {
+            self.tls_key = Some(key.clone());
+        }
         Ok(())
     }
 
@@ -225,6 +243,12 @@ impl Config {
             return Err(ConfigError::Invalid {
                 setting: "database_url".to_owned(),
                 reason: "only postgres:// URLs are supported (the embedded store needs no URL)".to_owned(),
+            });
+        }
+        if config.tls_cert.is_some() != config.tls_key.is_some() {
+            return Err(ConfigError::Invalid {
+                setting: "tls_cert / tls_key".to_owned(),
+                reason: "give both the certificate and its private key, or neither".to_owned(),
             });
         }
         Ok((config, warnings))

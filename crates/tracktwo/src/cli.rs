@@ -72,6 +72,12 @@ enum Command {
         /// Address to listen on [default: 127.0.0.1:8080].
         #[arg(long, value_name = "ADDR")]
         listen: Option<String>,
+        /// Serve over TLS with this certificate chain (PEM); needs --tls-key.
+        #[arg(long, value_name = "FILE", requires = "tls_key")]
+        tls_cert: Option<PathBuf>,
+        /// The certificate's private key (PEM).
+        #[arg(long, value_name = "FILE", requires = "tls_cert")]
+        tls_key: Option<PathBuf>,
     },
     /// Serve a demo store with an invented conflict (created on first run, in ./tracktwo-demo).
     Demo {
@@ -290,11 +296,15 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
                 "Keep the key safe, and keep a keyring export (`tracktwo keyring export FILE`) apart from backups."
             );
         }
-        Command::Serve { listen } => {
+        Command::Serve { listen, tls_cert, tls_key } => {
             let listen = parse_listen(listen.as_deref(), &config)?;
             let listener = crate::demo::bind(listen).await?;
             let app = Arc::new(open_app(&config).await?);
-            crate::demo::serve(listener, app).await?;
+            let tls = match (tls_cert.or(config.tls_cert.clone()), tls_key.or(config.tls_key.clone())) {
+                (Some(certificate), Some(private_key)) => Some(tracktwo_web::TlsFiles { certificate, private_key }),
+                _ => None,
+            };
+            crate::demo::serve(listener, app, tls).await?;
         }
         Command::Demo { listen } => {
             let explicit = cli.global.data_dir.is_some() || std::env::var_os("TRACKTWO_DATA_DIR").is_some();

@@ -50,11 +50,24 @@ async fn shutdown_signal() {
     }
 }
 
-pub async fn serve(listener: tokio::net::TcpListener, app: Arc<App>) -> Result<()> {
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    app: Arc<App>,
+    tls: Option<tracktwo_web::TlsFiles>,
+) -> Result<()> {
     let address = listener.local_addr().context("cannot read the listening address")?;
-    tracing::info!(%address, backend = app.store().backend(), "serving");
-    println!("tracktwo is serving at http://{address}");
-    tracktwo_web::serve(listener, app, shutdown_signal()).await.context("the server stopped with an error")
+    tracing::info!(%address, backend = app.store().backend(), tls = tls.is_some(), "serving");
+    match tls {
+        Some(tls) => {
+            println!("tracktwo is serving at https://{address}");
+            tracktwo_web::serve_tls(listener, app, &tls, shutdown_signal()).await
+        }
+        None => {
+            println!("tracktwo is serving at http://{address}");
+            tracktwo_web::serve(listener, app, shutdown_signal()).await
+        }
+    }
+    .context("the server stopped with an error")
 }
 
 /// The demo key lives beside the demo data: acceptable for invented people only.
@@ -238,5 +251,5 @@ pub async fn run(config: Config, listen: SocketAddr) -> Result<()> {
         println!("  {:<7} {:<45} {password}  {}", user.username, user.display_name, token.secret);
     }
     println!("Try: curl -H 'Authorization: Bearer <token of amara>' http://{listen}/api/v1/initiatives");
-    serve(listener, Arc::new(app)).await
+    serve(listener, Arc::new(app), None).await
 }

@@ -221,6 +221,40 @@ impl IntoResponse for PageError {
     }
 }
 
+/// A certificate chain and private key, both PEM files, for serving over TLS.
+#[derive(Debug, Clone)]
+pub struct TlsFiles {
+    pub certificate: std::path::PathBuf,
+    pub private_key: std::path::PathBuf,
+}
+
+/// Serves over TLS (rustls, with the `ring` provider) until `shutdown` resolves. Cookies are then
+/// marked `Secure`.
+pub async fn serve_tls(
+    listener: tokio::net::TcpListener,
+    app: Arc<App>,
+    tls: &TlsFiles,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    // Installing twice is harmless (the second call reports the first); the provider is the
+    // same either way.
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let config = axum_server::tls_rustls::RustlsConfig::from_pem_file(&tls.certificate, &tls.private_key)
+        .await
+        .map_err(|e| std::io::Error::new(e.kind(), format!("cannot load the TLS certificate or key: {e}")))?;
+    let handle = axum_server::Handle::new();
+    let stopper = handle.clone();
+    tokio::spawn(async move {
+        shutdown.await;
+        stopper.graceful_shutdown(Some(Duration::from_secs(10)));
+    });
+    let state = Arc::new(WebState::new(app, true));
+    axum_server::from_tcp_rustls(listener.into_std()?, config)?
+        .handle(handle)
+        .serve(router(state).into_make_service_with_connect_info::<SocketAddr>())
+        .await
+}
+
 /// Serves until `shutdown` resolves, then finishes the requests in flight.
 pub async fn serve(
     listener: tokio::net::TcpListener,

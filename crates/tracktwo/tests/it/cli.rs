@@ -440,3 +440,58 @@ fn accounts_are_managed_from_the_command_line() {
     assert!(reset.contains("Password (shown only now): "));
     fails_with(&env.tt(&["user", "disable", "nobody"]), "not found");
 }
+
+#[test]
+fn the_server_speaks_tls_with_secure_cookies() {
+    use std::io::BufRead;
+    let env = Env::new();
+    ok(env.tt(&["init"]));
+    let certified = rcgen::generate_simple_self_signed(vec!["localhost".to_owned()]).unwrap();
+    std::fs::write(env.path("cert.pem"), certified.cert.pem()).unwrap();
+    std::fs::write(env.path("key.pem"), certified.signing_key.serialize_pem()).unwrap();
+    let (key, data) = (env.key(), env.data());
+    let mut server = KillOnDrop(
+        Command::new(BIN)
+            .args(["--data-dir", data.to_str().unwrap(), "--key-file", key.to_str().unwrap(), "serve"])
+            .args(["--listen", "127.0.0.1:0", "--tls-cert", env.path("cert.pem").to_str().unwrap()])
+            .args(["--tls-key", env.path("key.pem").to_str().unwrap()])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let address = std::io::BufReader::new(server.0.stdout.take().unwrap())
+        .lines()
+        .find_map(|line| line.ok()?.strip_prefix("tracktwo is serving at https://").map(str::to_owned))
+        .expect("served over https");
+    let port = address.rsplit(':').next().unwrap();
+    // A client that verifies the certificate (against itself as the authority), as a browser would.
+    let curl = |path: &str| {
+        Command::new("curl")
+            .args(["--silent", "--show-error", "--include", "--max-time", "10", "--cacert"])
+            .arg(env.path("cert.pem"))
+            .args(["--resolve", &format!("localhost:{port}:127.0.0.1")])
+            .arg(format!("https://localhost:{port}{path}"))
+            .output()
+            .expect("curl is installed by scripts/test")
+    };
+    let health = curl("/healthz");
+    assert!(health.status.success(), "{}", String::from_utf8_lossy(&health.stderr));
+    assert!(String::from_utf8_lossy(&health.stdout).ends_with("ok"));
+    let sign_in = String::from_utf8_lossy(&curl("/sign-in").stdout).to_lowercase();
+    let cookie = sign_in.lines().find(|l| l.starts_with("set-cookie: tracktwo_presession=")).expect("cookie");
+    assert!(
+        cookie.contains("; secure") && cookie.contains("httponly") && cookie.contains("samesite=strict"),
+        "{cookie}"
+    );
+    // Plain HTTP on the TLS port gets nowhere.
+    let plain = Command::new("curl")
+        .args(["--silent", "--max-time", "5"])
+        .arg(format!("http://127.0.0.1:{port}/healthz"))
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&plain.stdout).contains("ok"));
+    // Half a TLS configuration is refused up front.
+    let half = env.tt(&["serve", "--listen", "127.0.0.1:0", "--tls-cert", env.path("cert.pem").to_str().unwrap()]);
+    assert_eq!(half.status.code(), Some(2));
+}
