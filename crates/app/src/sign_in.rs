@@ -118,6 +118,15 @@ impl App {
         Ok(SignedIn { identity, session_secret: secret })
     }
 
+    /// Records that sign-in attempts from one address were turned away for a while (the edge
+    /// counts them; the address itself is not logged).
+    pub async fn record_sign_in_throttled(&self, channel: Channel) -> Result<()> {
+        let mut tx = self.store.begin().await?;
+        self.append_event(tx.as_mut(), anonymous(channel), AuditAction::LoginThrottled, AuditTarget::store()).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// The identity behind a session cookie, if the session is still good.
     pub async fn session_identity(&self, secret: &str, channel: Channel) -> Result<Identity> {
         let now = self.now();

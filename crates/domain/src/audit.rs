@@ -36,6 +36,7 @@ string_enum!(
         LoginSucceeded => "login.succeeded",
         LoginFailed => "login.failed",
         LoginLockedOut => "login.locked-out",
+        LoginThrottled => "login.throttled",
         SignedOut => "login.signed-out",
         PasswordSet => "user.password-set",
         UserDisabled => "user.disabled",

@@ -139,6 +139,7 @@ pub async fn sign_in(
         return Err(PageError::Csrf);
     }
     if !state.sign_in_limiter.allow(peer.ip()) {
+        state.app.record_sign_in_throttled(Channel::Web).await?;
         return Err(PageError::TooManyAttempts);
     }
     let code = Some(form.code.as_str()).filter(|c| !c.trim().is_empty());

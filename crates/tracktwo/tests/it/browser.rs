@@ -298,6 +298,18 @@ async fn every_page_passes_axe_without_serious_or_critical_violations() {
     submit(&client, "/account/second-factor").await;
     settle(&client, |h| h == "Set up two-step sign-in").await;
     check("two-step set-up".into(), accessibility_violations(&client).await);
+    let secret = client.find(Locator::Id("totp-secret")).await.unwrap().text().await.unwrap();
+    let totp =
+        totp_rs::Builder::new().with_secret(totp_rs::Secret::try_from_base32(secret.trim()).unwrap()).build().unwrap();
+    fill(&client, "code", &totp.generate(phone_clock()).to_string()).await;
+    submit(&client, "/account/second-factor/confirm").await;
+    settle(&client, |h| h == "Two-step sign-in is on").await;
+    check("recovery codes".into(), accessibility_violations(&client).await);
+    // A refusal page: a participant at the members page.
+    assert!(sign_in(&client, &demo, "tarek", None).await);
+    client.goto(&format!("{}{serin}/members", demo.base)).await.unwrap();
+    assert_eq!(heading(&client).await, "Forbidden");
+    check("forbidden".into(), accessibility_violations(&client).await);
     client.close().await.unwrap();
     assert!(report.is_empty(), "accessibility violations:\n{}", report.join("\n"));
 }

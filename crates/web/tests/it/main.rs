@@ -20,7 +20,7 @@ use tracktwo_web::{WebState, router};
 const PASSWORD: &str = "a long test passphrase";
 
 struct World {
-    _store: TestStore,
+    store: TestStore,
     app: Arc<App>,
     router: axum::Router,
     initiative: String,
@@ -51,7 +51,7 @@ async fn world() -> World {
     let state = Arc::new(WebState::new(Arc::clone(&app), false));
     let router = router(state).layer(MockConnectInfo(SocketAddr::from(([127, 0, 0, 1], 4000))));
     World {
-        _store: store,
+        store,
         app,
         router,
         initiative: i.id.to_string(),
@@ -239,6 +239,8 @@ async fn sign_in_attempts_are_limited_per_address() {
     }
     assert!(statuses[..10].iter().all(|s| *s == StatusCode::UNAUTHORIZED), "{statuses:?}");
     assert_eq!(statuses[10], StatusCode::TOO_MANY_REQUESTS);
+    let snapshot = w.store.store.snapshot().await.unwrap();
+    assert_eq!(snapshot.audit.last().unwrap().action, "login.throttled");
 }
 
 #[tokio::test]
