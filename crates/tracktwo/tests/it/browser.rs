@@ -147,6 +147,12 @@ async fn settle(client: &Client, done: impl Fn(&str) -> bool) -> String {
     }
 }
 
+/// An authenticator set up from the key shown on the enrolment page, as a person would type it.
+async fn authenticator(client: &Client) -> totp_rs::Totp {
+    let secret = client.find(Locator::Id("totp-secret")).await.unwrap().text().await.unwrap();
+    totp_rs::Builder::new().with_secret(totp_rs::Secret::try_from_base32(secret.trim()).unwrap()).build().unwrap()
+}
+
 /// The authenticator on a person's phone reads its own clock; so does this stand-in.
 #[allow(clippy::disallowed_methods)]
 fn phone_clock() -> u64 {
@@ -175,9 +181,7 @@ async fn sign_in_enrol_totp_sign_out_and_sign_in_with_totp() {
     submit(&client, "/account/second-factor").await;
     settle(&client, |h| h == "Set up two-step sign-in").await;
     assert!(client.find(Locator::Css("figure svg")).await.is_ok(), "no QR code");
-    let secret = client.find(Locator::Id("totp-secret")).await.unwrap().text().await.unwrap();
-    let totp =
-        totp_rs::Builder::new().with_secret(totp_rs::Secret::try_from_base32(secret.trim()).unwrap()).build().unwrap();
+    let totp = authenticator(&client).await;
     fill(&client, "code", &totp.generate(phone_clock()).to_string()).await;
     submit(&client, "/account/second-factor/confirm").await;
     settle(&client, |h| h == "Two-step sign-in is on").await;
@@ -298,9 +302,7 @@ async fn every_page_passes_axe_without_serious_or_critical_violations() {
     submit(&client, "/account/second-factor").await;
     settle(&client, |h| h == "Set up two-step sign-in").await;
     check("two-step set-up".into(), accessibility_violations(&client).await);
-    let secret = client.find(Locator::Id("totp-secret")).await.unwrap().text().await.unwrap();
-    let totp =
-        totp_rs::Builder::new().with_secret(totp_rs::Secret::try_from_base32(secret.trim()).unwrap()).build().unwrap();
+    let totp = authenticator(&client).await;
     fill(&client, "code", &totp.generate(phone_clock()).to_string()).await;
     submit(&client, "/account/second-factor/confirm").await;
     settle(&client, |h| h == "Two-step sign-in is on").await;
