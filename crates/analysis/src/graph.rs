@@ -120,6 +120,9 @@ pub struct Snapshot<'a> {
     pub day: Day,
     offsets: Vec<usize>,
     edges: Vec<Edge>,
+    /// For each actor, the actors with an edge to it (the reverse adjacency).
+    in_offsets: Vec<usize>,
+    in_from: Vec<u32>,
 }
 
 impl Map {
@@ -157,7 +160,24 @@ impl Map {
                 push(tie.to.0, tie.from.0, tie.strength, index);
             }
         }
-        Snapshot { map: self, day, offsets, edges }
+        let mut in_degree = vec![0usize; n + 1];
+        for e in &edges {
+            in_degree[e.to as usize] += 1;
+        }
+        let mut in_offsets = vec![0usize; n + 1];
+        for i in 0..n {
+            in_offsets[i + 1] = in_offsets[i] + in_degree[i];
+        }
+        let mut in_fill = in_offsets.clone();
+        let mut in_from = vec![0u32; edges.len()];
+        for from in 0..n {
+            for e in &edges[offsets[from]..offsets[from + 1]] {
+                let slot = &mut in_fill[e.to as usize];
+                in_from[*slot] = u32::try_from(from).unwrap_or(u32::MAX);
+                *slot += 1;
+            }
+        }
+        Snapshot { map: self, day, offsets, edges, in_offsets, in_from }
     }
 }
 
@@ -170,6 +190,12 @@ impl Snapshot<'_> {
     pub(crate) fn out_edges(&self, actor: u32) -> &[Edge] {
         let i = actor as usize;
         &self.edges[self.offsets[i]..self.offsets[i + 1]]
+    }
+
+    /// The actors with an edge to `actor` (once per edge).
+    pub(crate) fn in_edges_of(&self, actor: u32) -> &[u32] {
+        let i = actor as usize;
+        &self.in_from[self.in_offsets[i]..self.in_offsets[i + 1]]
     }
 
     /// Whether a valid tie joins two actors of different sides.

@@ -6,10 +6,12 @@
 //! domain types, no I/O, no clock, no randomness beyond a seed it is given). The application
 //! translates its records into [`Map`] and reads the results back by index.
 
+mod brokers;
 mod coverage;
 mod graph;
 mod paths;
 
+pub use brokers::{Betweenness, CrossLine, betweenness, cross_line, top_brokers};
 pub use coverage::{Coverage, CoverageCell, Gap, Requirements, coverage};
 pub use graph::{Actor, ActorIdx, Day, Level, Map, SideKey, Snapshot, Tie, TieIdx, Track, TrackSet};
 pub use paths::{Path, k_widest_paths, widest_path};
