@@ -5,8 +5,8 @@
 
 use divan::Bencher;
 use tracktwo_analysis::{
-    Actor, ActorIdx, Betweenness, Level, Map, Requirements, SideKey, Tie, Track, TrackSet, coverage, cross_line,
-    k_widest_paths, top_brokers,
+    Actor, ActorIdx, Betweenness, Level, Map, Requirements, SelectionRequest, SideKey, Tie, Track, TrackSet, coverage,
+    cross_line, k_widest_paths, select, top_brokers,
 };
 
 fn main() {
@@ -32,7 +32,7 @@ fn synthetic(actors: u32, ties: u32) -> Map {
                 primary_track: primary,
                 level: Level::ALL[(next() % 3) as usize],
                 side: SideKey((next() % 3) as u32),
-                decision_maker: next() % 50 == 0,
+                decision_maker: next().is_multiple_of(50),
                 risk: (next() % 11) as u8,
             }
         })
@@ -44,12 +44,12 @@ fn synthetic(actors: u32, ties: u32) -> Map {
             if to == from {
                 to = (to + 1) % actors;
             }
-            let dated = next() % 2 == 0;
+            let dated = next().is_multiple_of(2);
             Tie {
                 from: ActorIdx(from),
                 to: ActorIdx(to),
                 strength: 1 + (next() % 5) as u8,
-                directed: next() % 4 == 0,
+                directed: next().is_multiple_of(4),
                 valid_from: dated.then_some(-((next() % 3650) as i32)),
                 valid_until: None,
             }
@@ -69,11 +69,8 @@ fn snapshot_as_of_a_day(bencher: Bencher<'_, '_>) {
 #[divan::bench]
 fn coverage_with_gaps(bencher: Bencher<'_, '_>) {
     let map = synthetic(10_000, 100_000);
-    let needs = Requirements {
-        sides: vec![SideKey(0), SideKey(1)],
-        tracks: Track::ALL.to_vec(),
-        levels: Level::ALL.to_vec(),
-    };
+    let needs =
+        Requirements { sides: vec![SideKey(0), SideKey(1)], tracks: Track::ALL.to_vec(), levels: Level::ALL.to_vec() };
     bencher.bench_local(|| coverage(&map, &needs).cells.len());
 }
 
@@ -97,4 +94,20 @@ fn five_best_transfer_paths_from_twelve_participants(bencher: Bencher<'_, '_>) {
     let snapshot = map.as_of(DAY);
     let participants: Vec<ActorIdx> = (0..12).map(|i| ActorIdx(i * 797)).collect();
     bencher.bench_local(|| k_widest_paths(&snapshot, &participants, 5).len());
+}
+
+#[divan::bench(args = [100, 300])]
+fn twelve_person_selection(bencher: Bencher<'_, '_>, candidates: u32) {
+    let map = synthetic(10_000, 100_000);
+    let snapshot = map.as_of(DAY);
+    let request = SelectionRequest {
+        candidates: (0..candidates).map(|i| ActorIdx(i * 31)).collect(),
+        invitees: 12,
+        sides: vec![SideKey(0), SideKey(1)],
+        needed_tracks: Track::ALL.to_vec(),
+        needed_levels: Level::ALL.to_vec(),
+        max_individual_risk: 8,
+        max_total_risk: 60,
+    };
+    bencher.bench_local(|| select(&snapshot, &request).chosen.len());
 }

@@ -225,7 +225,7 @@ mod tests {
             let ties = (0..n * 2)
                 .filter_map(|_| {
                     let (a, b) = ((next() % u64::from(n)) as u32, (next() % u64::from(n)) as u32);
-                    (a != b).then(|| Tie { directed: next() % 3 == 0, ..tie(a, b) })
+                    (a != b).then(|| Tie { directed: next().is_multiple_of(3), ..tie(a, b) })
                 })
                 .collect();
             let map = Map { actors: (0..n).map(|i| actor(i % 2)).collect(), ties };

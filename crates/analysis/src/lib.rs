@@ -10,8 +10,10 @@ mod brokers;
 mod coverage;
 mod graph;
 mod paths;
+mod selection;
 
 pub use brokers::{Betweenness, CrossLine, betweenness, cross_line, top_brokers};
 pub use coverage::{Coverage, CoverageCell, Gap, Requirements, coverage};
 pub use graph::{Actor, ActorIdx, Day, Level, Map, SideKey, Snapshot, Tie, TieIdx, Track, TrackSet};
 pub use paths::{Path, k_widest_paths, widest_path};
+pub use selection::{Choice, Reason, Selection, SelectionRequest, select};

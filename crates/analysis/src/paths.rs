@@ -283,11 +283,11 @@ mod tests {
         };
         for case in 0..200 {
             let n = 4 + (next() % 5) as u32;
-            let actors = (0..n).map(|i| actor(i >= n - 2 && next() % 2 == 0 || i == n - 1)).collect();
+            let actors = (0..n).map(|i| actor(i >= n - 2 && next().is_multiple_of(2) || i == n - 1)).collect();
             let ties = (0..n * 2)
                 .filter_map(|_| {
                     let (a, b) = ((next() % u64::from(n)) as u32, (next() % u64::from(n)) as u32);
-                    (a != b).then(|| Tie { directed: next() % 3 == 0, ..tie(a, b, 1 + (next() % 5) as u8) })
+                    (a != b).then(|| Tie { directed: next().is_multiple_of(3), ..tie(a, b, 1 + (next() % 5) as u8) })
                 })
                 .collect();
             let map = Map { actors, ties };
