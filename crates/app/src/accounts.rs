@@ -158,14 +158,8 @@ impl App {
             _ => None,
         };
         let Some(user) = found else {
-            let label = format!("anonymous@{}", channel.as_str());
-            let event = tracktwo_domain::AuditEvent {
-                at: self.now(),
-                actor: label,
-                action: AuditAction::LoginFailed,
-                target: AuditTarget::store(),
-            };
-            crate::audit::append(tx.as_mut(), &self.audit_key, &event).await?;
+            let actor = crate::sign_in::anonymous(channel);
+            self.append_event(tx.as_mut(), actor, AuditAction::LoginFailed, AuditTarget::store()).await?;
             tx.commit().await?;
             return Err(AppError::Unauthenticated);
         };

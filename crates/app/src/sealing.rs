@@ -15,19 +15,26 @@ pub(crate) struct Place<'a> {
     pub id: &'a dyn std::fmt::Display,
 }
 
-pub(crate) fn aad(place: Place<'_>) -> Vec<u8> {
+fn aad(place: Place<'_>) -> Vec<u8> {
     format!("tracktwo/{}/{}/{}", place.table, place.column, place.id).into_bytes()
 }
 
 impl App {
-    pub(crate) fn seal_field(&self, key: &DataKey, place: Place<'_>, text: &str) -> Sealed {
+    pub(crate) fn seal_bytes(&self, key: &DataKey, place: Place<'_>, bytes: &[u8]) -> Sealed {
         let mut guard = lock_entropy(&self.entropy);
-        Sealed(key.seal(text.as_bytes(), &aad(place), &mut EntropyRng(&mut **guard)))
+        Sealed(key.seal(bytes, &aad(place), &mut EntropyRng(&mut **guard)))
+    }
+
+    pub(crate) fn open_bytes(&self, key: &DataKey, place: Place<'_>, sealed: &Sealed) -> Result<Vec<u8>> {
+        key.open(&sealed.0, &aad(place)).map_err(|_| AppError::Tampered)
+    }
+
+    pub(crate) fn seal_field(&self, key: &DataKey, place: Place<'_>, text: &str) -> Sealed {
+        self.seal_bytes(key, place, text.as_bytes())
     }
 
     pub(crate) fn open_field(&self, key: &DataKey, place: Place<'_>, sealed: &Sealed) -> Result<String> {
-        let bytes = key.open(&sealed.0, &aad(place)).map_err(|_| AppError::Tampered)?;
-        String::from_utf8(bytes).map_err(|_| AppError::Tampered)
+        String::from_utf8(self.open_bytes(key, place, sealed)?).map_err(|_| AppError::Tampered)
     }
 }
 

@@ -6,10 +6,10 @@
 
 use sha2::Digest;
 use tracktwo_domain::{AuditAction, AuditTarget, Identity, TargetKind, UserId};
-use tracktwo_store::{Sealed, UserRow, WriteTx};
+use tracktwo_store::{UserRow, WriteTx};
 
 use crate::sealing::place;
-use crate::{App, AppError, Result, lock_entropy};
+use crate::{App, AppError, Result};
 
 const SECRET_LEN: usize = 20;
 const RECOVERY_CODES: usize = 10;
@@ -38,11 +38,9 @@ fn recovery_digest(code: &str) -> [u8; 32] {
 }
 
 impl App {
-    fn totp_of(&self, tx_key: &tracktwo_crypto::DataKey, row: &UserRow) -> Result<Option<totp_rs::Totp>> {
+    fn totp_of(&self, key: &tracktwo_crypto::DataKey, row: &UserRow) -> Result<Option<totp_rs::Totp>> {
         let Some(sealed) = &row.totp_secret else { return Ok(None) };
-        let bytes = tx_key.open(&sealed.0, format!("tracktwo/users/totp_secret/{}", row.id).as_bytes());
-        let bytes = bytes.map_err(|_| AppError::Tampered)?;
-        totp(bytes).map(Some)
+        totp(self.open_bytes(key, place!("users"."totp_secret" @ row.id), sealed)?).map(Some)
     }
 
     fn unix_seconds(&self) -> u64 {
@@ -144,17 +142,5 @@ impl App {
         let key = self.keyring.system_key(tx.as_mut()).await?;
         let totp = self.totp_of(&key, &row)?.ok_or(AppError::NotFound)?;
         Ok(totp.generate(self.unix_seconds()).to_string())
-    }
-}
-
-impl App {
-    pub(crate) fn seal_bytes(
-        &self,
-        key: &tracktwo_crypto::DataKey,
-        place: crate::sealing::Place<'_>,
-        bytes: &[u8],
-    ) -> Sealed {
-        let mut guard = lock_entropy(&self.entropy);
-        Sealed(key.seal(bytes, &crate::sealing::aad(place), &mut crate::EntropyRng(&mut **guard)))
     }
 }

@@ -34,12 +34,12 @@ impl std::fmt::Debug for SignedIn {
     }
 }
 
-fn anonymous(channel: Channel) -> String {
+pub(crate) fn anonymous(channel: Channel) -> String {
     format!("anonymous@{}", channel.as_str())
 }
 
 impl App {
-    async fn append_event(
+    pub(crate) async fn append_event(
         &self,
         tx: &mut dyn WriteTx,
         actor: String,
