@@ -95,6 +95,14 @@ id_type!(
     SideId
 );
 id_type!(
+    /// An actor on the system map: a person or an organisation.
+    ActorId
+);
+id_type!(
+    /// A tie between two actors on the system map.
+    TieId
+);
+id_type!(
     /// A signed-in browser session.
     SessionId
 );

@@ -9,12 +9,13 @@ pub mod access;
 pub mod audit;
 pub mod identity;
 pub mod ids;
+pub mod map;
 pub mod records;
 
 pub use access::{Decision, Denied, Operation, Scope, Standing};
 pub use audit::{AuditAction, AuditEvent, AuditTarget, TargetKind};
 pub use identity::{Channel, Identity, Principal};
-pub use ids::{DocumentId, InitiativeId, KeyId, NoteId, PersonId, SessionId, SideId, TokenId, UserId};
+pub use ids::{ActorId, TieId, DocumentId, InitiativeId, KeyId, NoteId, PersonId, SessionId, SideId, TokenId, UserId};
 pub use records::{
     Document, Initiative, MemberRole, Membership, NewDocument, NewInitiative, NewNote, NewPerson, NewSide, NewUser,
     Note, Person, Side, User, ValidationError, validate_password,

@@ -18,6 +18,8 @@ pub enum ValidationError {
     ControlCharacters { field: &'static str },
     #[error("`{value}` is not a known {field}")]
     UnknownValue { field: &'static str, value: String },
+    #[error("{field} {reason}")]
+    Invalid { field: &'static str, reason: &'static str },
 }
 
 const SHORT_TEXT_MAX: usize = 300;
