@@ -110,7 +110,8 @@ pub fn top_brokers(snapshot: &Snapshot<'_>, how: Betweenness, top: usize) -> Vec
     ranked
 }
 
-/// Every actor with at least one valid tie to someone of another side, with those ties.
+/// Every actor with at least one valid tie to someone of another side (third parties are on
+/// none), with those ties.
 #[must_use]
 pub fn cross_line(snapshot: &Snapshot<'_>) -> Vec<CrossLine> {
     let map = snapshot.map;
@@ -122,7 +123,7 @@ pub fn cross_line(snapshot: &Snapshot<'_>) -> Vec<CrossLine> {
             && to < n
             && from != to
             && tie.valid_on(snapshot.day)
-            && map.actors[from].side != map.actors[to].side
+            && map.actors[from].side.crosses(map.actors[to].side)
         {
             let index = TieIdx(u32::try_from(i).unwrap_or(u32::MAX));
             per_actor[from].push(index);

@@ -56,6 +56,18 @@ impl Level {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct SideKey(pub u32);
 
+impl SideKey {
+    /// Third parties (mediators, outside states, international organisations): on no side of the
+    /// conflict line, so their ties never cross it.
+    pub const THIRD_PARTY: SideKey = SideKey(u32::MAX);
+
+    /// Whether a tie between actors on these two sides crosses the conflict line.
+    #[must_use]
+    pub fn crosses(self, other: SideKey) -> bool {
+        self != other && self != Self::THIRD_PARTY && other != Self::THIRD_PARTY
+    }
+}
+
 /// A day, counted from any fixed origin the caller chooses (days since the Unix epoch, say).
 pub type Day = i32;
 
@@ -202,7 +214,7 @@ impl Snapshot<'_> {
     #[must_use]
     pub fn is_cross_line(&self, tie: TieIdx) -> bool {
         let tie = &self.map.ties[tie.0 as usize];
-        self.map.actors[tie.from.0 as usize].side != self.map.actors[tie.to.0 as usize].side
+        self.map.actors[tie.from.0 as usize].side.crosses(self.map.actors[tie.to.0 as usize].side)
     }
 }
 
@@ -262,5 +274,8 @@ mod tests {
         assert!(mid.out_edges(2).is_empty(), "directed ties go one way");
         assert!(map.as_of(20).out_edges(1).is_empty(), "valid_until is exclusive");
         assert!(mid.is_cross_line(TieIdx(0)) && !mid.is_cross_line(TieIdx(1)));
+        let mut with_third_party = map.clone();
+        with_third_party.actors[1].side = SideKey::THIRD_PARTY;
+        assert!(!with_third_party.as_of(15).is_cross_line(TieIdx(0)), "a third party is on no side of the line");
     }
 }

@@ -224,7 +224,11 @@ impl App {
         let summary = ExportSummary {
             users: snapshot.users.len(),
             initiatives: snapshot.initiatives.len(),
-            records: snapshot.people.len() + snapshot.notes.len() + snapshot.documents.len(),
+            records: snapshot.people.len()
+                + snapshot.notes.len()
+                + snapshot.documents.len()
+                + snapshot.actors.len()
+                + snapshot.ties.len(),
         };
         let document = BackupDocument { kind: BACKUP_KIND.to_owned(), format: DOCUMENT_FORMAT, snapshot };
         write_encrypted(self.keyring.master(), &document.snapshot.meta.key_source, &self.entropy, &document, out)?;
@@ -323,6 +327,9 @@ impl App {
         snapshot.people.retain(|r| kept.contains(&r.initiative));
         snapshot.notes.retain(|r| kept.contains(&r.initiative));
         snapshot.documents.retain(|r| kept.contains(&r.initiative));
+        snapshot.actors.retain(|r| kept.contains(&r.initiative));
+        snapshot.ties.retain(|r| kept.contains(&r.initiative));
+        snapshot.registry.retain(|r| kept.contains(&r.initiative));
         let needed: HashSet<KeyId> = snapshot.initiatives.iter().map(|i| i.key).chain(system_slot).collect();
 
         tx.replace_all(&snapshot).await?;
@@ -399,6 +406,26 @@ impl App {
                     "created_at": rfc3339(document.created_at),
                 }));
             }
+            let mut actors = Vec::new();
+            for a in snapshot.actors.iter().filter(|a| a.initiative == row.id) {
+                let actor = self.actor_from_row(&key, a)?;
+                let registry = match snapshot.registry.iter().find(|r| r.actor == a.id) {
+                    Some(r) => Some(self.registry_from_row(&key, r)?),
+                    None => None,
+                };
+                actors.push(json!({
+                    "id": actor.id, "details": actor.details, "registry": registry,
+                    "created_at": rfc3339(actor.created_at), "updated_at": rfc3339(actor.updated_at),
+                }));
+            }
+            let mut ties = Vec::new();
+            for t in snapshot.ties.iter().filter(|t| t.initiative == row.id) {
+                let tie = self.tie_from_row(&key, t)?;
+                ties.push(json!({
+                    "id": tie.id, "details": tie.details,
+                    "created_at": rfc3339(tie.created_at), "updated_at": rfc3339(tie.updated_at),
+                }));
+            }
             let members: Vec<_> = snapshot
                 .members
                 .iter()
@@ -425,6 +452,8 @@ impl App {
                 "people": people,
                 "notes": notes,
                 "documents": documents,
+                "actors": actors,
+                "ties": ties,
             }));
         }
         let audit: Vec<_> = snapshot
@@ -440,7 +469,11 @@ impl App {
         let summary = ExportSummary {
             users: users.len(),
             initiatives: initiatives.len(),
-            records: snapshot.people.len() + snapshot.notes.len() + snapshot.documents.len(),
+            records: snapshot.people.len()
+                + snapshot.notes.len()
+                + snapshot.documents.len()
+                + snapshot.actors.len()
+                + snapshot.ties.len(),
         };
         let document = json!({
             "tracktwo_export": DOCUMENT_FORMAT,

@@ -307,9 +307,18 @@ impl App {
         ours.extend(tx.notes(initiative).await?.into_iter().map(|r| r.id.to_string()));
         ours.extend(tx.people(initiative).await?.into_iter().map(|r| r.id.to_string()));
         ours.extend(tx.documents(initiative).await?.into_iter().map(|r| r.id.to_string()));
-        let kinds =
-            [TargetKind::Initiative, TargetKind::Side, TargetKind::Note, TargetKind::Person, TargetKind::Document]
-                .map(TargetKind::as_str);
+        ours.extend(tx.actors(initiative).await?.into_iter().map(|r| r.id.to_string()));
+        ours.extend(tx.ties(initiative).await?.into_iter().map(|r| r.id.to_string()));
+        let kinds = [
+            TargetKind::Initiative,
+            TargetKind::Side,
+            TargetKind::Note,
+            TargetKind::Person,
+            TargetKind::Document,
+            TargetKind::Actor,
+            TargetKind::Tie,
+        ]
+        .map(TargetKind::as_str);
         let mut names = std::collections::HashMap::new();
         for member in tx.members(initiative).await? {
             if let Some(row) = tx.user(member.user).await? {

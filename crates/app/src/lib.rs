@@ -11,6 +11,7 @@ mod archive;
 pub mod audit;
 mod initiatives;
 mod keyring;
+pub mod map;
 mod records;
 mod sealing;
 mod second_factor;
@@ -95,6 +96,9 @@ pub enum AppError {
     Tampered,
     #[error("{0}")]
     Archive(String),
+    /// A map file that cannot be imported; nothing of it was.
+    #[error("{record}: {message}")]
+    Import { record: String, message: String },
     #[error(transparent)]
     Store(StoreError),
 }

@@ -54,6 +54,20 @@ pub enum Operation {
     ReadRecord(Scope),
     /// Write notes and documents in a scope.
     WriteRecord(Scope),
+    /// Read the system map: actors by code name, their tracks, levels and sides, and the ties
+    /// between them except those whose existence endangers people (back channels, family).
+    ReadMap,
+    /// Read the map in full: real names and every tie.
+    ReadMapInFull,
+    /// Add, change and remove actors and ties; import a map.
+    WriteMap,
+    /// Read the participant registry: consent, capacity, risk, duty of care.
+    ReadRegistry,
+    /// Record consent, capacity, risk and duty of care.
+    WriteRegistry,
+    /// Run a participant selection (it weighs the registry's risk and consent without showing
+    /// them).
+    SelectParticipants,
     /// Read an initiative's audit trail.
     ReadAudit,
     /// Destroy an initiative and its key.
@@ -77,6 +91,12 @@ impl Operation {
             Operation::ManageMembers,
             Operation::ReadPeople,
             Operation::WritePeople,
+            Operation::ReadMap,
+            Operation::ReadMapInFull,
+            Operation::WriteMap,
+            Operation::ReadRegistry,
+            Operation::WriteRegistry,
+            Operation::SelectParticipants,
             Operation::ReadAudit,
             Operation::DestroyInitiative,
             Operation::OperateStore,
@@ -152,7 +172,23 @@ pub fn decide(identity: &Identity, standing: Option<Standing>, secret_channel: b
     let allowed = match operation {
         Operation::SeeInitiative | Operation::ViewInitiative => true,
         Operation::ManageMembers | Operation::ReadAudit | Operation::DestroyInitiative => role == MemberRole::Convener,
-        Operation::ReadPeople | Operation::WritePeople => team,
+        Operation::ReadPeople | Operation::WritePeople => team || role == MemberRole::Operations,
+        // Participants and officials work with the map by code name; evaluators need it to
+        // judge reach. Funders and observers do not see who is on it.
+        Operation::ReadMap => {
+            team || matches!(
+                role,
+                MemberRole::Operations | MemberRole::Participant | MemberRole::Official | MemberRole::Evaluator
+            )
+        }
+        Operation::ReadMapInFull => team || role == MemberRole::Operations,
+        Operation::WriteMap => team,
+        Operation::ReadRegistry | Operation::WriteRegistry => {
+            matches!(role, MemberRole::Convener | MemberRole::Operations)
+        }
+        Operation::SelectParticipants => {
+            matches!(role, MemberRole::Convener | MemberRole::Facilitator | MemberRole::Operations)
+        }
         Operation::ReadRecord(Scope::Plenary) => team || matches!(role, MemberRole::Participant | MemberRole::Observer),
         Operation::WriteRecord(Scope::Plenary) => team,
         Operation::ReadRecord(Scope::Caucus(caucus)) | Operation::WriteRecord(Scope::Caucus(caucus)) => {
@@ -301,12 +337,46 @@ mod tests {
     fn recipients_of_readouts_never_see_the_raw_record() {
         for role in [MemberRole::Official, MemberRole::Funder, MemberRole::Evaluator] {
             for op in Operation::all(&[A, B]) {
-                if matches!(op, Operation::ReadRecord(_) | Operation::WriteRecord(_) | Operation::ReadPeople) {
+                if matches!(
+                    op,
+                    Operation::ReadRecord(_)
+                        | Operation::WriteRecord(_)
+                        | Operation::ReadPeople
+                        | Operation::ReadMapInFull
+                        | Operation::ReadRegistry
+                ) {
                     assert!(
                         decide(&user(false), Some(Standing { role, side: Some(A) }), false, op).is_err(),
                         "{role:?} {op:?}"
                     );
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn only_the_convener_and_operations_open_the_registry() {
+        for (admin, standing, secret, op) in every_case() {
+            if matches!(op, Operation::ReadRegistry | Operation::WriteRegistry) {
+                let allowed = decide(&user(admin), standing, secret, op).is_ok();
+                let expected =
+                    standing.is_some_and(|s| matches!(s.role, MemberRole::Convener | MemberRole::Operations));
+                assert_eq!(allowed, expected, "{standing:?} {op:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn names_on_the_map_stay_with_the_team() {
+        for (admin, standing, secret, op) in every_case() {
+            if op == Operation::ReadMapInFull {
+                let allowed = decide(&user(admin), standing, secret, op).is_ok();
+                let expected = standing.is_some_and(|s| s.role.is_team() || s.role == MemberRole::Operations);
+                assert_eq!(allowed, expected, "{standing:?}");
+            }
+            // Whoever may write the map may read all of it: no one edits what they cannot see.
+            if op == Operation::WriteMap && decide(&user(admin), standing, secret, op).is_ok() {
+                assert!(decide(&user(admin), standing, secret, Operation::ReadMapInFull).is_ok());
             }
         }
     }

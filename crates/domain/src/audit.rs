@@ -55,6 +55,19 @@ string_enum!(
         NoteRead => "note.read",
         DocumentCreated => "document.created",
         DocumentRead => "document.read",
+        ActorCreated => "actor.created",
+        ActorUpdated => "actor.updated",
+        ActorRemoved => "actor.removed",
+        ActorRead => "actor.read",
+        TieCreated => "tie.created",
+        TieUpdated => "tie.updated",
+        TieRemoved => "tie.removed",
+        MapRead => "map.read",
+        MapExported => "map.exported",
+        MapImported => "map.imported",
+        RegistryEntryRead => "registry.read",
+        RegistryEntryWritten => "registry.written",
+        SelectionRun => "map.selection-run",
         Exported => "store.exported",
         BackupTaken => "store.backup",
         Restored => "store.restored",
@@ -73,6 +86,8 @@ string_enum!(
         Person => "person",
         Note => "note",
         Document => "document",
+        Actor => "actor",
+        Tie => "tie",
     }
 );
 

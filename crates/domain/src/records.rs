@@ -157,13 +157,17 @@ pub enum MemberRole {
     Funder,
     Evaluator,
     Observer,
+    /// The team's logistics and security officer: invitations, travel, visas, duty of care.
+    /// Keeps the participant registry; does not read the dialogue's record.
+    Operations,
 }
 
 impl MemberRole {
-    pub const ALL: [MemberRole; 8] = [
+    pub const ALL: [MemberRole; 9] = [
         MemberRole::Convener,
         MemberRole::Facilitator,
         MemberRole::Rapporteur,
+        MemberRole::Operations,
         MemberRole::Participant,
         MemberRole::Official,
         MemberRole::Funder,
@@ -182,6 +186,7 @@ impl MemberRole {
             MemberRole::Funder => "funder",
             MemberRole::Evaluator => "evaluator",
             MemberRole::Observer => "observer",
+            MemberRole::Operations => "operations",
         }
     }
 

@@ -6,11 +6,13 @@
 
 use async_trait::async_trait;
 use std::str::FromStr;
-use tracktwo_domain::{DocumentId, InitiativeId, KeyId, MemberRole, NoteId, PersonId, SideId, Timestamp, UserId};
+use tracktwo_domain::{
+    ActorId, DocumentId, InitiativeId, KeyId, MemberRole, NoteId, PersonId, SideId, TieId, Timestamp, UserId,
+};
 use tracktwo_store::{
-    AuditHead, AuditRow, BlindIndex, DocumentRow, InitiativeRow, KeyRow, KeyScope, KeySource, MemberRow, NoteRow,
-    PersonRow, RecoveryCodeRow, Result, Sealed, SessionRow, SideRow, Snapshot, StoreError, StoreMeta, TokenRow,
-    UserRow, WriteTx, from_micros, to_micros,
+    ActorRow, AuditHead, AuditRow, BlindIndex, DocumentRow, InitiativeRow, KeyRow, KeyScope, KeySource, MemberRow,
+    NoteRow, PersonRow, RecoveryCodeRow, RegistryRow, Result, Sealed, SessionRow, SideRow, Snapshot, StoreError,
+    StoreMeta, TieRow, TokenRow, UserRow, WriteTx, from_micros, to_micros,
 };
 
 /// Implements [`SqlConnection`] for one sqlx driver: a `DriverConnection` over a driver
@@ -338,6 +340,35 @@ fn document_from(row: &dyn SqlRow) -> Result<DocumentRow> {
     })
 }
 
+fn actor_from(row: &dyn SqlRow) -> Result<ActorRow> {
+    Ok(ActorRow {
+        id: parse(row, "id")?,
+        initiative: parse(row, "initiative_id")?,
+        body: sealed(row, "body")?,
+        created_at: at(row, "created_at")?,
+        updated_at: at(row, "updated_at")?,
+    })
+}
+
+fn tie_from(row: &dyn SqlRow) -> Result<TieRow> {
+    Ok(TieRow {
+        id: parse(row, "id")?,
+        initiative: parse(row, "initiative_id")?,
+        body: sealed(row, "body")?,
+        created_at: at(row, "created_at")?,
+        updated_at: at(row, "updated_at")?,
+    })
+}
+
+fn registry_from(row: &dyn SqlRow) -> Result<RegistryRow> {
+    Ok(RegistryRow {
+        actor: parse(row, "actor_id")?,
+        initiative: parse(row, "initiative_id")?,
+        body: sealed(row, "body")?,
+        updated_at: at(row, "updated_at")?,
+    })
+}
+
 fn audit_from(row: &dyn SqlRow) -> Result<AuditRow> {
     Ok(AuditRow {
         seq: row.int("seq")?,
@@ -399,6 +430,9 @@ pub async fn read_snapshot(conn: &mut dyn SqlConnection) -> Result<Snapshot> {
         people: fetch_all(conn, "SELECT * FROM people ORDER BY created_at, id", vec![], person_from).await?,
         notes: fetch_all(conn, "SELECT * FROM notes ORDER BY created_at, id", vec![], note_from).await?,
         documents: fetch_all(conn, "SELECT * FROM documents ORDER BY created_at, id", vec![], document_from).await?,
+        actors: fetch_all(conn, "SELECT * FROM actors ORDER BY created_at, id", vec![], actor_from).await?,
+        ties: fetch_all(conn, "SELECT * FROM ties ORDER BY created_at, id", vec![], tie_from).await?,
+        registry: fetch_all(conn, "SELECT * FROM registry_entries ORDER BY actor_id", vec![], registry_from).await?,
         audit: fetch_all(conn, "SELECT * FROM audit_events ORDER BY seq", vec![], audit_from).await?,
     })
 }
@@ -836,6 +870,122 @@ impl WriteTx for SqlTx {
         .await
     }
 
+    async fn insert_actor(&mut self, actor: &ActorRow) -> Result<()> {
+        self.exec(
+            "INSERT INTO actors (id, initiative_id, body, created_at, updated_at) VALUES ($1, $2, $3, $4, $5)",
+            vec![
+                text(actor.id),
+                text(actor.initiative),
+                SqlValue::Blob(actor.body.0.clone()),
+                SqlValue::Int(to_micros(actor.created_at)),
+                SqlValue::Int(to_micros(actor.updated_at)),
+            ],
+        )
+        .await
+    }
+
+    async fn update_actor(&mut self, actor: &ActorRow) -> Result<()> {
+        self.exec(
+            "UPDATE actors SET body = $1, updated_at = $2 WHERE id = $3 AND initiative_id = $4",
+            vec![
+                SqlValue::Blob(actor.body.0.clone()),
+                SqlValue::Int(to_micros(actor.updated_at)),
+                text(actor.id),
+                text(actor.initiative),
+            ],
+        )
+        .await
+    }
+
+    async fn delete_actor(&mut self, id: ActorId) -> Result<()> {
+        self.exec("DELETE FROM registry_entries WHERE actor_id = $1", vec![text(id)]).await?;
+        self.exec("DELETE FROM actors WHERE id = $1", vec![text(id)]).await
+    }
+
+    async fn actor(&mut self, id: ActorId) -> Result<Option<ActorRow>> {
+        self.one("SELECT * FROM actors WHERE id = $1", vec![text(id)], actor_from).await
+    }
+
+    async fn actors(&mut self, initiative: InitiativeId) -> Result<Vec<ActorRow>> {
+        self.many(
+            "SELECT * FROM actors WHERE initiative_id = $1 ORDER BY created_at, id",
+            vec![text(initiative)],
+            actor_from,
+        )
+        .await
+    }
+
+    async fn insert_tie(&mut self, tie: &TieRow) -> Result<()> {
+        self.exec(
+            "INSERT INTO ties (id, initiative_id, body, created_at, updated_at) VALUES ($1, $2, $3, $4, $5)",
+            vec![
+                text(tie.id),
+                text(tie.initiative),
+                SqlValue::Blob(tie.body.0.clone()),
+                SqlValue::Int(to_micros(tie.created_at)),
+                SqlValue::Int(to_micros(tie.updated_at)),
+            ],
+        )
+        .await
+    }
+
+    async fn update_tie(&mut self, tie: &TieRow) -> Result<()> {
+        self.exec(
+            "UPDATE ties SET body = $1, updated_at = $2 WHERE id = $3 AND initiative_id = $4",
+            vec![
+                SqlValue::Blob(tie.body.0.clone()),
+                SqlValue::Int(to_micros(tie.updated_at)),
+                text(tie.id),
+                text(tie.initiative),
+            ],
+        )
+        .await
+    }
+
+    async fn delete_tie(&mut self, id: TieId) -> Result<()> {
+        self.exec("DELETE FROM ties WHERE id = $1", vec![text(id)]).await
+    }
+
+    async fn tie(&mut self, id: TieId) -> Result<Option<TieRow>> {
+        self.one("SELECT * FROM ties WHERE id = $1", vec![text(id)], tie_from).await
+    }
+
+    async fn ties(&mut self, initiative: InitiativeId) -> Result<Vec<TieRow>> {
+        self.many(
+            "SELECT * FROM ties WHERE initiative_id = $1 ORDER BY created_at, id",
+            vec![text(initiative)],
+            tie_from,
+        )
+        .await
+    }
+
+    async fn put_registry_entry(&mut self, entry: &RegistryRow) -> Result<()> {
+        self.exec(
+            "INSERT INTO registry_entries (actor_id, initiative_id, body, updated_at) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (actor_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
+            vec![
+                text(entry.actor),
+                text(entry.initiative),
+                SqlValue::Blob(entry.body.0.clone()),
+                SqlValue::Int(to_micros(entry.updated_at)),
+            ],
+        )
+        .await
+    }
+
+    async fn registry_entry(&mut self, actor: ActorId) -> Result<Option<RegistryRow>> {
+        self.one("SELECT * FROM registry_entries WHERE actor_id = $1", vec![text(actor)], registry_from).await
+    }
+
+    async fn registry_entries(&mut self, initiative: InitiativeId) -> Result<Vec<RegistryRow>> {
+        self.many(
+            "SELECT * FROM registry_entries WHERE initiative_id = $1 ORDER BY actor_id",
+            vec![text(initiative)],
+            registry_from,
+        )
+        .await
+    }
+
     async fn audit_head(&mut self) -> Result<AuditHead> {
         self.one(self.dialect.lock_audit_head, vec![], |row| {
             Ok(AuditHead { seq: row.int("seq")?, mac: row.blob("mac")? })
@@ -877,6 +1027,9 @@ impl WriteTx for SqlTx {
             "DELETE FROM sessions",
             "DELETE FROM recovery_codes",
             "DELETE FROM members",
+            "DELETE FROM registry_entries",
+            "DELETE FROM ties",
+            "DELETE FROM actors",
             "DELETE FROM people",
             "DELETE FROM notes",
             "DELETE FROM sides",

@@ -12,7 +12,7 @@ pub mod serde_formats;
 
 use async_trait::async_trait;
 use tracktwo_domain::Timestamp;
-use tracktwo_domain::{DocumentId, InitiativeId, KeyId, NoteId, PersonId, SideId, UserId};
+use tracktwo_domain::{ActorId, DocumentId, InitiativeId, KeyId, NoteId, PersonId, SideId, TieId, UserId};
 
 pub use rows::*;
 
@@ -132,6 +132,25 @@ pub trait WriteTx: Send {
     async fn document(&mut self, id: DocumentId) -> Result<Option<DocumentRow>>;
     async fn documents(&mut self, initiative: InitiativeId) -> Result<Vec<DocumentRow>>;
 
+    // The system map and the participant registry.
+    async fn insert_actor(&mut self, actor: &ActorRow) -> Result<()>;
+    /// Replaces an actor's sealed body and its update time.
+    async fn update_actor(&mut self, actor: &ActorRow) -> Result<()>;
+    /// Deletes an actor and its registry entry (ties are the caller's to delete: their ends are
+    /// sealed).
+    async fn delete_actor(&mut self, id: ActorId) -> Result<()>;
+    async fn actor(&mut self, id: ActorId) -> Result<Option<ActorRow>>;
+    async fn actors(&mut self, initiative: InitiativeId) -> Result<Vec<ActorRow>>;
+    async fn insert_tie(&mut self, tie: &TieRow) -> Result<()>;
+    async fn update_tie(&mut self, tie: &TieRow) -> Result<()>;
+    async fn delete_tie(&mut self, id: TieId) -> Result<()>;
+    async fn tie(&mut self, id: TieId) -> Result<Option<TieRow>>;
+    async fn ties(&mut self, initiative: InitiativeId) -> Result<Vec<TieRow>>;
+    /// Inserts or replaces the registry entry of an actor.
+    async fn put_registry_entry(&mut self, entry: &RegistryRow) -> Result<()>;
+    async fn registry_entry(&mut self, actor: ActorId) -> Result<Option<RegistryRow>>;
+    async fn registry_entries(&mut self, initiative: InitiativeId) -> Result<Vec<RegistryRow>>;
+
     // The audit chain.
     /// The last event's sequence number and MAC; locks the head until commit so appends are
     /// strictly ordered.
@@ -173,6 +192,15 @@ pub trait WriteTx: Send {
         }
         for document in &snapshot.documents {
             self.insert_document(document).await?;
+        }
+        for actor in &snapshot.actors {
+            self.insert_actor(actor).await?;
+        }
+        for tie in &snapshot.ties {
+            self.insert_tie(tie).await?;
+        }
+        for entry in &snapshot.registry {
+            self.put_registry_entry(entry).await?;
         }
         for event in &snapshot.audit {
             self.append_audit(event).await?;

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 use tracktwo_domain::{
-    DocumentId, InitiativeId, KeyId, MemberRole, NoteId, PersonId, SideId, Timestamp, TokenId, UserId,
+    ActorId, DocumentId, InitiativeId, KeyId, MemberRole, NoteId, PersonId, SideId, TieId, Timestamp, TokenId, UserId,
 };
 
 /// Authenticated ciphertext of one field, as produced by the sealing layer.
@@ -206,6 +206,42 @@ pub struct DocumentRow {
     pub created_at: Timestamp,
 }
 
+/// An actor of the system map. Everything about it (name, code name, tracks, side, role) is one
+/// sealed record: even the shape of the map is not readable from the database.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActorRow {
+    pub id: ActorId,
+    pub initiative: InitiativeId,
+    pub body: Sealed,
+    #[serde(with = "crate::serde_formats::micros")]
+    pub created_at: Timestamp,
+    #[serde(with = "crate::serde_formats::micros")]
+    pub updated_at: Timestamp,
+}
+
+/// A tie of the system map. Its ends are inside the sealed body, so who is tied to whom (a back
+/// channel, a family link) cannot be read from the database either.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TieRow {
+    pub id: TieId,
+    pub initiative: InitiativeId,
+    pub body: Sealed,
+    #[serde(with = "crate::serde_formats::micros")]
+    pub created_at: Timestamp,
+    #[serde(with = "crate::serde_formats::micros")]
+    pub updated_at: Timestamp,
+}
+
+/// The participant registry's record of one actor: consent, capacity, risk, duty of care.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegistryRow {
+    pub actor: ActorId,
+    pub initiative: InitiativeId,
+    pub body: Sealed,
+    #[serde(with = "crate::serde_formats::micros")]
+    pub updated_at: Timestamp,
+}
+
 /// One chained audit event as stored. Its MAC covers every other field and the previous MAC.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditRow {
@@ -254,6 +290,12 @@ pub struct Snapshot {
     pub people: Vec<PersonRow>,
     pub notes: Vec<NoteRow>,
     pub documents: Vec<DocumentRow>,
+    #[serde(default)]
+    pub actors: Vec<ActorRow>,
+    #[serde(default)]
+    pub ties: Vec<TieRow>,
+    #[serde(default)]
+    pub registry: Vec<RegistryRow>,
     pub audit: Vec<AuditRow>,
 }
 

@@ -119,7 +119,74 @@ const DEMO_ACCOUNTS: &[(&str, &str, MemberRole, DemoSide)] = &[
     ("felix", "Felix Amundsen (funder)", MemberRole::Funder, DemoSide::None),
     ("greta", "Greta Holm (evaluator)", MemberRole::Evaluator, DemoSide::None),
     ("pavel", "Pavel Ruud (observer)", MemberRole::Observer, DemoSide::None),
+    ("ines", "Ines Marlow (operations: travel and duty of care)", MemberRole::Operations, DemoSide::None),
 ];
+
+/// The demo's system map: 60 invented actors across the nine tracks, their dated ties, and
+/// registry entries for the prospective participants (see `demo/README.md`).
+const MAP_ACTORS: &str = include_str!("demo/map-actors.csv");
+const MAP_TIES: &str = include_str!("demo/map-ties.csv");
+const MAP_REGISTRY: &str = include_str!("demo/map-registry.csv");
+
+#[derive(serde::Deserialize)]
+struct RegistryLine {
+    code: String,
+    capacity: String,
+    contacted: String,
+    listed: String,
+    recorded_under_code: String,
+    photographed: String,
+    obtained_on: String,
+    obtained_how: String,
+    withdrawn_on: String,
+    exposure_at_home: u8,
+    travel_risk: u8,
+    threats: String,
+    duty_of_care: String,
+}
+
+fn demo_date(text: &str) -> Result<Option<time::Date>> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    Ok(Some(time::Date::parse(text.trim(), format).with_context(|| format!("bad demo date {text}"))?))
+}
+
+/// Loads the demo map through the same import as any map file, then its registry.
+async fn seed_map(app: &App, initiative: tracktwo_domain::InitiativeId) -> Result<()> {
+    use tracktwo_domain::map::{Capacity, Consent, ConsentAnswer, RegistryEntry, RiskAssessment};
+    let key_holder = Identity::key_holder();
+    let file = tracktwo_interchange::read_csv(MAP_ACTORS, MAP_TIES).context("the demo map does not parse")?;
+    app.import_map(&key_holder, initiative, &file, true).await?;
+    let map = app.system_map(&key_holder, initiative).await?;
+    let mut reader = csv::Reader::from_reader(MAP_REGISTRY.as_bytes());
+    for line in reader.deserialize::<RegistryLine>() {
+        let line = line.context("the demo registry does not parse")?;
+        let actor = map.actor_by_code(&line.code).with_context(|| format!("no demo actor {}", line.code))?;
+        let answer = |text: &str| ConsentAnswer::parse(text).context("bad consent answer in the demo registry");
+        let entry = RegistryEntry {
+            consent: Consent {
+                to_be_contacted: answer(&line.contacted)?,
+                to_be_listed: answer(&line.listed)?,
+                to_be_recorded_under_code: answer(&line.recorded_under_code)?,
+                to_be_photographed: answer(&line.photographed)?,
+                obtained_on: demo_date(&line.obtained_on)?,
+                obtained_how: line.obtained_how,
+                withdrawn_on: demo_date(&line.withdrawn_on)?,
+            },
+            capacity: Capacity::parse(&line.capacity).context("bad capacity in the demo registry")?,
+            risk: RiskAssessment {
+                exposure_at_home: line.exposure_at_home,
+                travel_risk: line.travel_risk,
+                threats: line.threats,
+            },
+            duty_of_care: line.duty_of_care,
+        };
+        app.set_registry_entry(&key_holder, initiative, actor.id, entry).await?;
+    }
+    Ok(())
+}
 
 async fn seed(app: &App) -> Result<()> {
     let key_holder = Identity::key_holder();
@@ -202,6 +269,7 @@ async fn seed(app: &App) -> Result<()> {
     ] {
         app.add_note(&key_holder, initiative.id, NewNote { scope: Scope::Caucus(side), body: body.into() }).await?;
     }
+    seed_map(app, initiative.id).await?;
     // A secret channel beside the dialogue: the convener and the facilitator only.
     let back_channel = app
         .create_initiative(

@@ -5,6 +5,7 @@
 //! calls a use case with the caller's identity, and the use case asks the policy.
 
 mod api;
+mod map_pages;
 pub mod openapi;
 mod pages;
 mod session;
@@ -101,6 +102,22 @@ fn routes() -> Vec<(Method, &'static str, axum::routing::MethodRouter<Arc<WebSta
         (Method::GET, "/initiatives/{initiative}/members", get(pages::members)),
         (Method::POST, "/initiatives/{initiative}/members", post(pages::add_member)),
         (Method::GET, "/initiatives/{initiative}/audit", get(pages::audit)),
+        (Method::GET, "/initiatives/{initiative}/map", get(map_pages::wheel)),
+        (Method::GET, "/initiatives/{initiative}/map/coverage", get(map_pages::coverage)),
+        (Method::GET, "/initiatives/{initiative}/map/selection", get(map_pages::selection)),
+        (Method::GET, "/initiatives/{initiative}/map/transfer", get(map_pages::transfer_page)),
+        (Method::GET, "/initiatives/{initiative}/map/export", get(map_pages::export)),
+        (Method::POST, "/initiatives/{initiative}/map/import", post(map_pages::import)),
+        (Method::GET, "/initiatives/{initiative}/actors", get(map_pages::actors)),
+        (Method::POST, "/initiatives/{initiative}/actors", post(map_pages::add_actor)),
+        (Method::GET, "/initiatives/{initiative}/actors/{actor}", get(map_pages::actor)),
+        (Method::POST, "/initiatives/{initiative}/actors/{actor}", post(map_pages::update_actor)),
+        (Method::POST, "/initiatives/{initiative}/actors/{actor}/remove", post(map_pages::remove_actor)),
+        (Method::POST, "/initiatives/{initiative}/ties", post(map_pages::add_tie)),
+        (Method::POST, "/initiatives/{initiative}/ties/{tie}/remove", post(map_pages::remove_tie)),
+        (Method::GET, "/initiatives/{initiative}/registry", get(map_pages::registry)),
+        (Method::GET, "/initiatives/{initiative}/registry/{actor}", get(map_pages::registry_entry)),
+        (Method::POST, "/initiatives/{initiative}/registry/{actor}", post(map_pages::save_registry_entry)),
         (Method::GET, pages::STYLESHEET, get(pages::stylesheet)),
         (Method::GET, "/healthz", get(health)),
         (Method::GET, "/api/v1/initiatives", get(api::list_initiatives)),
@@ -155,7 +172,7 @@ fn status_of(e: &AppError) -> StatusCode {
         AppError::NotFound => StatusCode::NOT_FOUND,
         AppError::Forbidden(_) => StatusCode::FORBIDDEN,
         AppError::Unauthenticated | AppError::SignInRefused => StatusCode::UNAUTHORIZED,
-        AppError::Invalid(_) | AppError::WrongCode => StatusCode::UNPROCESSABLE_ENTITY,
+        AppError::Invalid(_) | AppError::WrongCode | AppError::Import { .. } => StatusCode::UNPROCESSABLE_ENTITY,
         AppError::Conflict(_) => StatusCode::CONFLICT,
         _ => StatusCode::INTERNAL_SERVER_ERROR,
     }

@@ -67,8 +67,13 @@ pub fn error_page(status: StatusCode, message: &str) -> Markup {
     )
 }
 
-fn page(title: &str, user: &SignedIn, body: Markup) -> Response {
+pub(crate) fn page(title: &str, user: &SignedIn, body: Markup) -> Response {
     layout(title, Some(user), body).into_response()
+}
+
+/// A page for a signed-in user, to send with a status of the caller's choosing.
+pub(crate) fn layout_page(title: &str, user: &SignedIn, body: Markup) -> Markup {
+    layout(title, Some(user), body)
 }
 
 pub async fn stylesheet() -> Response {
@@ -211,7 +216,7 @@ fn my_standing(user: &SignedIn, members: &[(tracktwo_domain::Membership, String)
     members.iter().find(|(m, _)| m.user == me).map(|(m, _)| Standing { role: m.role, side: m.side })
 }
 
-fn may(user: &SignedIn, standing: Option<Standing>, secret: bool, operation: Operation) -> bool {
+pub(crate) fn may_do(user: &SignedIn, standing: Option<Standing>, secret: bool, operation: Operation) -> bool {
     decide(&user.identity, standing, secret, operation).is_ok()
 }
 
@@ -233,12 +238,26 @@ pub async fn initiative(State(state): State<Arc<WebState>>, user: SignedIn, Path
             p { (initiative.description) }
             h2 { "Record" }
             ul {
-                @if may(&user, standing, secret, Operation::ReadRecord(Scope::Plenary)) {
+                @if may_do(&user, standing, secret, Operation::ReadRecord(Scope::Plenary)) {
                     li { a href={ "/initiatives/" (id) "/notes" } { "Plenary notes" } }
                 }
                 @for side in &sides {
-                    @if may(&user, standing, secret, Operation::ReadRecord(Scope::Caucus(side.id))) {
+                    @if may_do(&user, standing, secret, Operation::ReadRecord(Scope::Caucus(side.id))) {
                         li { a href={ "/initiatives/" (id) "/notes?caucus=" (side.id) } { "Caucus: " (side.name) } }
+                    }
+                }
+            }
+            @if may_do(&user, standing, secret, Operation::ReadMap) {
+                h2 { "System map" }
+                ul {
+                    li { a href={ "/initiatives/" (id) "/map" } { "The nine-track wheel" } }
+                    li { a href={ "/initiatives/" (id) "/map/coverage" } { "Coverage and brokers" } }
+                    li { a href={ "/initiatives/" (id) "/actors" } { "Actors" } }
+                    @if may_do(&user, standing, secret, Operation::SelectParticipants) {
+                        li { a href={ "/initiatives/" (id) "/map/selection" } { "Participant selection" } }
+                    }
+                    @if may_do(&user, standing, secret, Operation::ReadRegistry) {
+                        li { a href={ "/initiatives/" (id) "/registry" } { "Participant registry" } }
                     }
                 }
             }
@@ -251,7 +270,7 @@ pub async fn initiative(State(state): State<Arc<WebState>>, user: SignedIn, Path
                     }
                 }
             }
-            @if may(&user, standing, secret, Operation::ManageMembers) {
+            @if may_do(&user, standing, secret, Operation::ManageMembers) {
                 p { a href={ "/initiatives/" (id) "/members" } { "Manage members" } }
             }
         },
@@ -301,7 +320,7 @@ pub async fn notes(
             h1 { (heading) }
             @if notes.is_empty() { p.muted { "No notes yet." } }
             @for note in &notes { div.note { (note.body) } }
-            @if may(&user, standing, initiative.secret_channel, Operation::WriteRecord(scope)) {
+            @if may_do(&user, standing, initiative.secret_channel, Operation::WriteRecord(scope)) {
                 h2 { "Add a note" }
                 p.muted { "Use speaker codes (A1, B3, F), never names." }
                 form.stack method="post" action={ "/initiatives/" (id) "/notes" } {
@@ -346,7 +365,7 @@ pub async fn members(State(state): State<Arc<WebState>>, user: SignedIn, Path(id
     let initiative = state.app.initiative(&user.identity, id).await?;
     let members = state.app.members_named(&user.identity, id).await?;
     let standing = my_standing(&user, &members);
-    if !may(&user, standing, initiative.secret_channel, Operation::ManageMembers) {
+    if !may_do(&user, standing, initiative.secret_channel, Operation::ManageMembers) {
         let denied = decide(&user.identity, standing, initiative.secret_channel, Operation::ManageMembers);
         return Err(AppError::Forbidden(denied.err().unwrap_or(tracktwo_domain::Denied::NotAMember)).into());
     }

@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use tracktwo_app::{App, AppError};
+use tracktwo_domain::map::{ActorDetails, ActorKind, Level, RegistryEntry, TieDetails, TieKind, Track};
 use tracktwo_domain::{Identity, NewDocument, NewInitiative, NewNote, NewPerson, NewSide, NewUser, Scope};
 use tracktwo_store_conformance::{TestStore, init_app, open_app, restore};
 
@@ -50,6 +51,14 @@ pub async fn sensitive_fields_never_rest_in_plaintext(t: &TestStore) {
             "note-body",
             "document-title",
             "document-body",
+            "actor-name",
+            "actor-code",
+            "actor-role",
+            "actor-notes",
+            "tie-notes",
+            "consent-how",
+            "risk-threats",
+            "duty-of-care",
         ]
         .map(canary)
         .to_vec(),
@@ -94,6 +103,50 @@ pub async fn sensitive_fields_never_rest_in_plaintext(t: &TestStore) {
     app.add_document(&kh, i.id, NewDocument { title: canary("document-title"), body: canary("document-body") })
         .await
         .unwrap();
+    let actor = |name: &str, code: &str, role: &str, notes: &str| ActorDetails {
+        kind: ActorKind::Person,
+        name: Some(name.to_owned()),
+        code_name: code.to_owned(),
+        primary_track: Track::Religion,
+        tracks: std::collections::BTreeSet::new(),
+        level: Level::MiddleRange,
+        side: Some(side.id),
+        role: role.to_owned(),
+        decision_maker: false,
+        notes: notes.to_owned(),
+    };
+    let a = app
+        .add_actor(
+            &kh,
+            i.id,
+            actor(&canary("actor-name"), &canary("actor-code"), &canary("actor-role"), &canary("actor-notes")),
+        )
+        .await
+        .unwrap();
+    let b = app.add_actor(&kh, i.id, actor("Second", "B-2", "", "")).await.unwrap();
+    app.add_tie(
+        &kh,
+        i.id,
+        TieDetails {
+            from: a.id,
+            to: b.id,
+            kind: TieKind::BackChannelTo,
+            directed: true,
+            strength: 4,
+            valid_from: None,
+            valid_until: None,
+            notes: canary("tie-notes"),
+        },
+    )
+    .await
+    .unwrap();
+    let mut entry = RegistryEntry::default();
+    entry.consent.obtained_how = canary("consent-how");
+    entry.risk.threats = canary("risk-threats");
+    entry.duty_of_care = canary("duty-of-care");
+    app.set_registry_entry(&kh, i.id, a.id, entry).await.unwrap();
+    app.system_map(&kh, i.id).await.unwrap();
+    app.registry(&kh, i.id).await.unwrap();
     // Reads leave audit events too; they must carry no plaintext either.
     app.notes(&kh, i.id, Scope::Plenary).await.unwrap();
     app.people(&kh, i.id).await.unwrap();

@@ -3,6 +3,7 @@
 
 mod audit_tampering;
 mod canaries;
+mod map;
 mod sign_in;
 mod stories;
 
@@ -50,6 +51,9 @@ on_both_backends!(
     audit_tampering::an_inserted_event_is_named,
     audit_tampering::swapped_events_are_named,
     canaries::sensitive_fields_never_rest_in_plaintext,
+    map::each_role_sees_the_map_its_rules_allow,
+    map::analytics_run_on_the_stored_map,
+    map::imports_are_all_or_nothing_and_round_trip_through_every_format,
     sign_in::passwords_lock_out_repeated_failures,
     sign_in::sessions_expire_and_are_revoked,
     sign_in::a_second_factor_is_required_once_enrolled,

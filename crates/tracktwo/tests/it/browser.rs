@@ -294,6 +294,22 @@ async fn every_page_passes_axe_without_serious_or_critical_violations() {
     let mut pages = vec![serin.clone(), format!("{serin}/members"), format!("{serin}/audit"), "/account".to_owned()];
     client.goto(&format!("{}{serin}", demo.base)).await.unwrap();
     pages.extend(links(&client).await.into_iter().map(|(_, href)| href).filter(|h| h.contains("/notes")));
+    pages.extend(
+        [
+            "/map",
+            "/map?compare=2025-03-01",
+            "/map/coverage",
+            "/actors",
+            "/map/selection?invitees=6&track=5&level=middle",
+            "/map/transfer",
+            "/registry",
+        ]
+        .map(|p| format!("{serin}{p}")),
+    );
+    client.goto(&format!("{}{serin}/actors", demo.base)).await.unwrap();
+    pages.extend(links(&client).await.into_iter().map(|(_, href)| href).filter(|h| h.contains("/actors/")).take(1));
+    client.goto(&format!("{}{serin}/registry", demo.base)).await.unwrap();
+    pages.extend(links(&client).await.into_iter().map(|(_, href)| href).filter(|h| h.contains("/registry/")).take(1));
     for page in pages {
         client.goto(&format!("{}{page}", demo.base)).await.unwrap();
         check(page.clone(), accessibility_violations(&client).await);
@@ -314,4 +330,141 @@ async fn every_page_passes_axe_without_serious_or_critical_violations() {
     check("forbidden".into(), accessibility_violations(&client).await);
     client.close().await.unwrap();
     assert!(report.is_empty(), "accessibility violations:\n{}", report.join("\n"));
+}
+
+/// Sets a form field's value as a person picking it would (date pickers and selects do not take
+/// typed keys the same way in every locale).
+async fn set_value(client: &Client, name: &str, value: &str) {
+    client
+        .execute(
+            "document.querySelector('[name=' + arguments[0] + ']').value = arguments[1];",
+            vec![serde_json::Value::String(name.into()), serde_json::Value::String(value.into())],
+        )
+        .await
+        .unwrap();
+}
+
+async fn text_of(client: &Client, css: &str) -> String {
+    client.find(Locator::Css(css)).await.unwrap().text().await.unwrap()
+}
+
+/// The option of a select whose label contains `label`, chosen.
+async fn choose(client: &Client, name: &str, label: &str) {
+    let options = client.find_all(Locator::Css(&format!("select[name={name}] option"))).await.unwrap();
+    for option in options {
+        if option.text().await.unwrap().contains(label) {
+            let value = option.attr("value").await.unwrap().unwrap_or_default();
+            set_value(client, name, &value).await;
+            return;
+        }
+    }
+    panic!("no option `{label}` in {name}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_facilitator_maps_actors_and_ties_and_selects_participants_with_reasons() {
+    let demo = start_demo();
+    let (_driver, client) = browser().await;
+    assert!(sign_in(&client, &demo, "jonas", None).await);
+    let serin = links(&client).await.into_iter().find(|(t, _)| t.contains("Serin")).unwrap().1;
+
+    // The wheel of the demo map, today.
+    client.goto(&format!("{}{serin}", demo.base)).await.unwrap();
+    client.find(Locator::LinkText("The nine-track wheel")).await.unwrap().click().await.unwrap();
+    settle(&client, |h| h == "System map").await;
+    let today = text_of(&client, "#map-summary").await;
+    assert!(today.contains("60 actors shown of 60"), "{today}");
+    assert!(client.find(Locator::Css("figure.wheel svg[aria-labelledby] title")).await.is_ok(), "no titled wheel");
+
+    // A new actor, then a tie from it across the line.
+    client.goto(&format!("{}{serin}/actors", demo.base)).await.unwrap();
+    fill(&client, "name", "Hala Verin").await;
+    fill(&client, "code_name", "UV-99").await;
+    choose(&client, "primary_track", "Activism").await;
+    choose(&client, "level", "Grassroots").await;
+    choose(&client, "side", "Upper Vale").await;
+    fill(&client, "role", "organiser of the Kessel water users").await;
+    submit(&client, &format!("{serin}/actors")).await;
+    assert_eq!(settle(&client, |h| h.contains("UV-99")).await, "Hala Verin (UV-99)");
+    choose(&client, "kind", "trusted contact").await;
+    choose(&client, "to", "LC-05").await;
+    set_value(&client, "strength", "4").await;
+    set_value(&client, "valid_from", "2026-03-20").await;
+    submit(&client, &format!("{serin}/ties")).await;
+    let started = Instant::now();
+    while !client.source().await.unwrap().contains("trusted contact") {
+        assert!(started.elapsed() < Duration::from_secs(15), "the tie did not appear");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let ties = text_of(&client, "#ties").await;
+    assert!(ties.contains("Hala Verin (UV-99) — trusted contact") && ties.contains("LC-05"), "{ties}");
+
+    // The map as of an earlier date, compared with today: fewer ties, and the new ones named.
+    client.goto(&format!("{}{serin}/map", demo.base)).await.unwrap();
+    set_value(&client, "as_of", "2025-03-01").await;
+    submit(&client, &format!("{serin}/map")).await;
+    let started = Instant::now();
+    while !text_of(&client, "#map-summary").await.contains("2025-03-01") {
+        assert!(started.elapsed() < Duration::from_secs(15), "the earlier map did not show");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let earlier = text_of(&client, "#map-summary").await;
+    let ties_in = |summary: &str| -> usize {
+        summary
+            .split(", ")
+            .find(|part| part.contains("ties standing"))
+            .and_then(|p| p.split(' ').next())
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    assert!(ties_in(&earlier) < ties_in(&today), "{earlier} / {today}");
+    client.goto(&format!("{}{serin}/map?as_of=2026-06-01&compare=2025-03-01", demo.base)).await.unwrap();
+    let changes = text_of(&client, "#map-changes").await;
+    assert!(!changes.starts_with("0 ties formed"), "{changes}");
+
+    // Coverage: the new actor fills the Vale's activism gap; its media gap remains.
+    client.goto(&format!("{}{serin}/map/coverage", demo.base)).await.unwrap();
+    let gaps = text_of(&client, "#gaps").await;
+    assert!(gaps.contains("Upper Vale has no actor on track 9 (Communications and media)"), "{gaps}");
+    assert!(!gaps.contains("Upper Vale has no actor on track 6"), "{gaps}");
+
+    // A participant selection that gives its reasons.
+    client.goto(&format!("{}{serin}/map/selection", demo.base)).await.unwrap();
+    set_value(&client, "invitees", "6").await;
+    submit(&client, &format!("{serin}/map/selection")).await;
+    let started = Instant::now();
+    while client.find(Locator::Id("invitees")).await.is_err() {
+        assert!(started.elapsed() < Duration::from_secs(15), "no selection shown");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let invitees = client.find_all(Locator::Css("#invitees li")).await.unwrap();
+    assert_eq!(invitees.len(), 6);
+    for invitee in invitees {
+        let text = invitee.text().await.unwrap();
+        assert!(text.contains("chosen because") || text.contains("keep the sides balanced"), "{text}");
+    }
+    let excluded = text_of(&client, "#excluded").await;
+    assert!(excluded.contains("no consent to be contacted"), "{excluded}");
+    // The facilitator runs selections but does not open the registry.
+    client.goto(&format!("{}{serin}/registry", demo.base)).await.unwrap();
+    assert_eq!(heading(&client).await, "Forbidden");
+    sign_out(&client).await;
+
+    // A participant sees code names only, no back channel, and no registry.
+    assert!(sign_in(&client, &demo, "tarek", None).await);
+    client.goto(&format!("{}{serin}/actors", demo.base)).await.unwrap();
+    let source = client.source().await.unwrap();
+    assert!(source.contains("UV-99") && !source.contains("Hala Verin") && !source.contains("Eskil Dorn"));
+    client.goto(&format!("{}{serin}/registry", demo.base)).await.unwrap();
+    assert_eq!(heading(&client).await, "Forbidden");
+    sign_out(&client).await;
+    // So does an official.
+    assert!(sign_in(&client, &demo, "odile", None).await);
+    client.goto(&format!("{}{serin}/map", demo.base)).await.unwrap();
+    assert_eq!(heading(&client).await, "System map");
+    assert!(!client.source().await.unwrap().contains("Hala Verin"));
+    client.goto(&format!("{}{serin}/registry", demo.base)).await.unwrap();
+    assert_eq!(heading(&client).await, "Forbidden");
+    client.close().await.unwrap();
 }

@@ -14,9 +14,10 @@ use axum::http::{Method, Request, StatusCode, header};
 use tower::ServiceExt;
 use tracktwo_app::App;
 use tracktwo_domain::access::{Denied, decide};
+use tracktwo_domain::map::{ActorDetails, ActorKind, Level, TieDetails, TieKind, Track};
 use tracktwo_domain::{
-    Channel, Identity, InitiativeId, MemberRole, NewInitiative, NewNote, NewSide, NewUser, NoteId, Operation, Scope,
-    SideId, Standing, UserId,
+    ActorId, Channel, Identity, InitiativeId, MemberRole, NewInitiative, NewNote, NewSide, NewUser, NoteId, Operation,
+    Scope, SideId, Standing, UserId,
 };
 use tracktwo_store_conformance::{TestStore, init_app};
 use tracktwo_web::{WebState, route_list, router};
@@ -43,6 +44,36 @@ struct Fixture {
     side_b: SideId,
     /// One note in each scope of the ordinary initiative, and one in the secret channel.
     notes: Vec<(InitiativeId, Scope, NoteId)>,
+    /// Two actors on the map of each initiative.
+    actors: Vec<(InitiativeId, ActorId, ActorId)>,
+}
+
+fn actor_details(code: &str) -> ActorDetails {
+    ActorDetails {
+        kind: ActorKind::Person,
+        name: Some(format!("Name of {code}")),
+        code_name: code.to_owned(),
+        primary_track: Track::Research,
+        tracks: std::collections::BTreeSet::new(),
+        level: Level::MiddleRange,
+        side: None,
+        role: String::new(),
+        decision_maker: false,
+        notes: String::new(),
+    }
+}
+
+fn tie_details(from: ActorId, to: ActorId) -> TieDetails {
+    TieDetails {
+        from,
+        to,
+        kind: TieKind::Colleague,
+        directed: false,
+        strength: 3,
+        valid_from: None,
+        valid_until: None,
+        notes: String::new(),
+    }
 }
 
 async fn request(f: &Fixture, method: Method, uri: &str, caller: &Caller, form: Option<String>) -> StatusCode {
@@ -168,6 +199,13 @@ async fn fixture() -> (TestStore, Fixture, Vec<Caller>) {
     }
     let hidden = app.add_note(&kh, secret, NewNote { scope: Scope::Plenary, body: "s".into() }).await.unwrap();
     notes.push((secret, Scope::Plenary, hidden.id));
+    let mut actors = Vec::new();
+    for initiative in [ordinary, secret] {
+        let a = app.add_actor(&kh, initiative, actor_details("FIX-A")).await.unwrap().id;
+        let b = app.add_actor(&kh, initiative, actor_details("FIX-B")).await.unwrap().id;
+        app.add_tie(&kh, initiative, tie_details(a, b)).await.unwrap();
+        actors.push((initiative, a, b));
+    }
 
     for (name, id, is_admin, ordinary_standing, secret_standing) in people {
         let signed_in = app.sign_in(&name, PASSWORD, None, Channel::Web).await.unwrap();
@@ -184,7 +222,95 @@ async fn fixture() -> (TestStore, Fixture, Vec<Caller>) {
     }
     let state = Arc::new(WebState::new(Arc::clone(&app), false));
     let router = router(state).layer(MockConnectInfo(SocketAddr::from(([127, 0, 0, 1], 4100))));
-    (store, Fixture { app, router, ordinary, secret, side_a, side_b, notes }, callers)
+    (store, Fixture { app, router, ordinary, secret, side_a, side_b, notes, actors }, callers)
+}
+
+/// The system map's routes for one caller on one initiative.
+async fn map_routes(
+    f: &Fixture,
+    caller: &Caller,
+    initiative: InitiativeId,
+    standing: Option<Standing>,
+    secret: bool,
+    csrf: &str,
+    exercised: &mut BTreeSet<(Method, &'static str)>,
+) {
+    let base = format!("/initiatives/{initiative}");
+    let expect = |ops: &[Operation]| expected(caller, standing, secret, ops);
+    let (_, a, b) = *f.actors.iter().find(|(i, _, _)| *i == initiative).unwrap();
+    let kh = Identity::key_holder();
+
+    let gets: [(&'static str, String, Vec<Operation>); 10] = [
+        (
+            "/initiatives/{initiative}/map",
+            format!("{base}/map?as_of=2026-01-01&compare=2025-01-01"),
+            vec![Operation::ReadMap],
+        ),
+        ("/initiatives/{initiative}/map/coverage", format!("{base}/map/coverage"), vec![Operation::ReadMap]),
+        (
+            "/initiatives/{initiative}/map/selection",
+            format!("{base}/map/selection"),
+            vec![Operation::ViewInitiative, Operation::SelectParticipants],
+        ),
+        (
+            "/initiatives/{initiative}/map/selection",
+            format!("{base}/map/selection?invitees=2&track=5&level=middle"),
+            vec![Operation::ViewInitiative, Operation::SelectParticipants],
+        ),
+        (
+            "/initiatives/{initiative}/map/transfer",
+            format!("{base}/map/transfer"),
+            vec![Operation::ViewInitiative, Operation::ReadMap],
+        ),
+        ("/initiatives/{initiative}/map/export", format!("{base}/map/export?format=gexf"), vec![Operation::ReadMap]),
+        ("/initiatives/{initiative}/actors", format!("{base}/actors"), vec![Operation::ReadMap]),
+        ("/initiatives/{initiative}/actors/{actor}", format!("{base}/actors/{a}"), vec![Operation::ReadMap]),
+        ("/initiatives/{initiative}/registry", format!("{base}/registry"), vec![Operation::ReadRegistry]),
+        (
+            "/initiatives/{initiative}/registry/{actor}",
+            format!("{base}/registry/{a}"),
+            vec![Operation::ReadRegistry, Operation::ReadMap],
+        ),
+    ];
+    for (route, uri, ops) in gets {
+        exercised.insert((Method::GET, route));
+        let got = request(f, Method::GET, &uri, caller, None).await;
+        check(&format!("GET {uri}"), caller, expect(&ops), got, false);
+    }
+
+    // Writes, each on records made afresh for this caller so one caller's removal cannot turn
+    // the next one's answer into "not found".
+    let code = format!("C-{}", caller.name);
+    let spare = f.app.add_actor(&kh, initiative, actor_details(&format!("S-{}", caller.name))).await.unwrap().id;
+    let tie = f.app.add_tie(&kh, initiative, tie_details(a, b)).await.unwrap().id;
+    let actor_form =
+        |code: &str| format!("csrf={csrf}&code_name={code}&kind=person&primary_track=5&tracks=2&level=top&side=");
+    let posts: [(&'static str, String, String, Vec<Operation>); 7] = [
+        ("/initiatives/{initiative}/actors", format!("{base}/actors"), actor_form(&code), vec![Operation::WriteMap]),
+        ("/initiatives/{initiative}/actors/{actor}", format!("{base}/actors/{spare}"), actor_form(&format!("U-{}", caller.name)), vec![Operation::WriteMap]),
+        ("/initiatives/{initiative}/actors/{actor}/remove", format!("{base}/actors/{spare}/remove"), format!("csrf={csrf}"), vec![Operation::WriteMap]),
+        ("/initiatives/{initiative}/ties", format!("{base}/ties"), format!("csrf={csrf}&from={a}&to={b}&kind=advises&strength=2"), vec![Operation::WriteMap]),
+        ("/initiatives/{initiative}/ties/{tie}/remove", format!("{base}/ties/{tie}/remove"), format!("csrf={csrf}&back={a}"), vec![Operation::WriteMap]),
+        ("/initiatives/{initiative}/registry/{actor}", format!("{base}/registry/{a}"),
+            format!("csrf={csrf}&capacity=non-official&contacted=given&listed=refused&recorded_under_code=given&photographed=not-asked&exposure_at_home=2&travel_risk=1"),
+            vec![Operation::WriteRegistry]),
+        ("/initiatives/{initiative}/map/import", format!("{base}/map/import"),
+            format!(
+                "csrf={csrf}&format=csv&ties=&file={}",
+                format!(
+                    "code,name,kind,primary_track,tracks,level,side,role,decision_maker,notes\nI-{},,person,5,,middle,,,no,\n",
+                    caller.name
+                )
+                .replace(',', "%2C")
+                .replace('\n', "%0A")
+            ),
+            vec![Operation::ViewInitiative, Operation::WriteMap]),
+    ];
+    for (route, uri, form, ops) in posts {
+        exercised.insert((Method::POST, route));
+        let got = request(f, Method::POST, &uri, caller, Some(form)).await;
+        check(&format!("POST {uri}"), caller, expect(&ops), got, false);
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -320,6 +446,8 @@ async fn every_route_answers_every_caller_as_the_policy_says() {
                     true,
                 );
             }
+            map_routes(&f, caller, initiative, standing, secret, &csrf, &mut exercised).await;
+
             for (note_initiative, scope, note) in f.notes.iter().filter(|(i, _, _)| *i == initiative) {
                 exercised.insert((Method::GET, "/api/v1/initiatives/{initiative}/notes/{note}"));
                 let uri = format!("/api/v1/initiatives/{note_initiative}/notes/{note}");

@@ -1,0 +1,358 @@
+//! Kumu's JSON import, which Kumu calls a blueprint: `elements` with a `label`, `connections`
+//! with `from` and `to` naming elements by label, a `type` for each, a `direction` for
+//! connections, and any further fields as keys of their own.
+//!
+//! ```json
+//! {
+//!   "elements": [
+//!     { "label": "UV-01", "type": "Person", "primary track": 5, "tracks": [1, 5], "level": "middle",
+//!       "side": "North", "role": "Dean of law", "decision maker": false, "description": "" }
+//!   ],
+//!   "connections": [
+//!     { "from": "UV-01", "to": "UV-02", "type": "advises", "direction": "directed", "strength": 4,
+//!       "valid from": "2024-01-15", "description": "" }
+//!   ]
+//! }
+//! ```
+//!
+//! The label is the code name, so Kumu shows code names; the name goes in `name` where the file
+//! carries it. Notes go in Kumu's own `description`.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+use serde_json::Value;
+use serde_json::value::RawValue;
+use tracktwo_domain::map::{ActorKind, Track};
+
+use crate::fields;
+use crate::lines::LineIndex;
+use crate::validate::{self, Files, Located};
+use crate::{FileActor, FileTie, ImportError, MAP_KUMU, MapFile};
+
+#[derive(Serialize)]
+struct Blueprint<'m> {
+    elements: Vec<ElementOut<'m>>,
+    connections: Vec<ConnectionOut<'m>>,
+}
+
+#[derive(Serialize)]
+struct ElementOut<'m> {
+    label: &'m str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<&'m str>,
+    #[serde(rename = "primary track")]
+    primary_track: u8,
+    tracks: Vec<u8>,
+    level: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    side: Option<&'m str>,
+    role: &'m str,
+    #[serde(rename = "decision maker")]
+    decision_maker: bool,
+    description: &'m str,
+}
+
+#[derive(Serialize)]
+struct ConnectionOut<'m> {
+    from: &'m str,
+    to: &'m str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    direction: &'static str,
+    strength: u8,
+    #[serde(rename = "valid from", skip_serializing_if = "Option::is_none")]
+    valid_from: Option<String>,
+    #[serde(rename = "valid until", skip_serializing_if = "Option::is_none")]
+    valid_until: Option<String>,
+    description: &'m str,
+}
+
+#[must_use]
+pub fn write_kumu(map: &MapFile) -> String {
+    let elements = map
+        .actors
+        .iter()
+        .map(|actor| ElementOut {
+            label: &actor.code_name,
+            kind: match actor.kind {
+                ActorKind::Person => "Person",
+                ActorKind::Organisation => "Organization",
+            },
+            name: actor.name.as_deref(),
+            primary_track: actor.primary_track.number(),
+            tracks: actor.tracks.iter().map(|track| track.number()).collect(),
+            level: actor.level.as_str(),
+            side: actor.side.as_deref(),
+            role: &actor.role,
+            decision_maker: actor.decision_maker,
+            description: &actor.notes,
+        })
+        .collect();
+    let connections = map
+        .ties
+        .iter()
+        .map(|tie| ConnectionOut {
+            from: &tie.from,
+            to: &tie.to,
+            kind: tie.kind.as_str(),
+            direction: if tie.directed { "directed" } else { "undirected" },
+            strength: tie.strength,
+            valid_from: tie.valid_from.map(fields::format_date),
+            valid_until: tie.valid_until.map(fields::format_date),
+            description: &tie.notes,
+        })
+        .collect();
+    let mut text = serde_json::to_string_pretty(&Blueprint { elements, connections })
+        .expect("structs of strings, numbers and booleans always serialise");
+    text.push('\n');
+    text
+}
+
+/// Reads a Kumu blueprint. Keys other than ours (Kumu's `id`, `tags`, …) are ignored.
+pub fn read_kumu(text: &str) -> Result<MapFile, ImportError> {
+    let reader = Reader { text, lines: LineIndex::new(text) };
+    let top = reader.object(text, "a Kumu blueprint", "the file").map_err(|error| match error {
+        // The document's own syntax: serde_json says what is wrong and where.
+        Problem::Json(error) if !error.is_data() => reader.json_error(&error),
+        other => reader.error(other, 1),
+    })?;
+    let (elements, connections) = (top.entries.get("elements"), top.entries.get("connections"));
+    if elements.is_none() && connections.is_none() {
+        return Err(ImportError::new(
+            MAP_KUMU,
+            1,
+            "a Kumu blueprint has `elements` and `connections`; this file has neither",
+        ));
+    }
+    let mut actors = Vec::new();
+    for raw in reader.list(elements, "elements")? {
+        let line = reader.line(raw);
+        let element = reader.object(raw.get(), "an element", "an element").map_err(|e| reader.error(e, line))?;
+        actors.push(Located { line, item: reader.actor(element, line)? });
+    }
+    let mut ties = Vec::new();
+    for raw in reader.list(connections, "connections")? {
+        let line = reader.line(raw);
+        let connection = reader.object(raw.get(), "a connection", "a connection").map_err(|e| reader.error(e, line))?;
+        ties.push(Located { line, item: reader.tie(connection, line)? });
+    }
+    validate::finish(actors, ties, Files { actors: MAP_KUMU, ties: MAP_KUMU })
+}
+
+/// A JSON object's keys and values, in order, the values left unparsed: each keeps its place in
+/// the text, for the line of an error about it.
+struct Entries<'t>(Vec<(String, &'t RawValue)>);
+
+impl<'de> Deserialize<'de> for Entries<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct EntriesVisitor;
+        impl<'de> Visitor<'de> for EntriesVisitor {
+            type Value = Entries<'de>;
+            fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                formatter.write_str("a JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry::<String, &'de RawValue>()? {
+                    entries.push(entry);
+                }
+                Ok(Entries(entries))
+            }
+        }
+        deserializer.deserialize_map(EntriesVisitor)
+    }
+}
+
+impl<'t> Entries<'t> {
+    fn get(&self, key: &str) -> Option<&'t RawValue> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, value)| *value)
+    }
+}
+
+/// Why a part of the file could not be read, before it knows its line.
+enum Problem {
+    /// serde_json's own error. Its messages about types can quote the value they met, so only
+    /// its syntax errors are shown; a type error becomes `Shape`.
+    Json(serde_json::Error),
+    Shape(String),
+}
+
+/// An element or a connection, and how messages name it.
+struct Object<'t> {
+    entries: Entries<'t>,
+    owner: String,
+}
+
+struct Reader<'t> {
+    text: &'t str,
+    lines: LineIndex,
+}
+
+impl<'t> Reader<'t> {
+    fn line(&self, raw: &RawValue) -> usize {
+        // The value borrows from the text, so its address is its place in the text.
+        let offset = raw.get().as_ptr().addr().saturating_sub(self.text.as_ptr().addr());
+        self.lines.line(offset)
+    }
+
+    fn json_error(&self, error: &serde_json::Error) -> ImportError {
+        let message = error.to_string();
+        // serde_json ends its message with the place; the line is reported on its own.
+        let message = message.rsplit_once(" at line ").map_or(message.as_str(), |(message, _)| message);
+        ImportError::new(MAP_KUMU, error.line(), format!("malformed JSON: {message}"))
+    }
+
+    fn error(&self, problem: Problem, line: usize) -> ImportError {
+        match problem {
+            Problem::Json(error) if !error.is_data() => self.json_error(&error),
+            Problem::Json(_) => ImportError::new(MAP_KUMU, line, "a value cannot be read"),
+            Problem::Shape(message) => ImportError::new(MAP_KUMU, line, message),
+        }
+    }
+
+    /// Reads `json` as an object, `what` naming it in messages.
+    fn object(&self, json: &'t str, what: &str, owner: &str) -> Result<Object<'t>, Problem> {
+        match serde_json::from_str::<Entries<'t>>(json) {
+            Ok(entries) => {
+                // A key given twice would leave it to chance which value counts.
+                let mut seen = BTreeSet::new();
+                if let Some((key, _)) = entries.0.iter().find(|(key, _)| !seen.insert(key.as_str())) {
+                    return Err(Problem::Shape(format!("{owner} has the key {} twice", fields::quoted(key))));
+                }
+                Ok(Object { entries, owner: owner.to_owned() })
+            }
+            Err(error) if error.is_data() => Err(Problem::Shape(format!("{what} must be a JSON object"))),
+            Err(error) => Err(Problem::Json(error)),
+        }
+    }
+
+    fn list(&self, raw: Option<&'t RawValue>, key: &str) -> Result<Vec<&'t RawValue>, ImportError> {
+        let Some(raw) = raw else { return Ok(Vec::new()) };
+        match serde_json::from_str::<Option<Vec<&'t RawValue>>>(raw.get()) {
+            Ok(list) => Ok(list.unwrap_or_default()),
+            Err(_) => Err(ImportError::new(MAP_KUMU, self.line(raw), format!("`{key}` must be a list"))),
+        }
+    }
+
+    /// The value of `key`, unless it is absent or `null`.
+    fn value(&self, object: &Object<'t>, key: &str) -> Result<Option<(Value, usize)>, ImportError> {
+        let Some(raw) = object.entries.get(key) else { return Ok(None) };
+        let line = self.line(raw);
+        match serde_json::from_str::<Value>(raw.get()) {
+            Ok(Value::Null) => Ok(None),
+            Ok(value) => Ok(Some((value, line))),
+            Err(_) => Err(ImportError::new(MAP_KUMU, line, format!("`{key}` of {} cannot be read", object.owner))),
+        }
+    }
+
+    /// The value of `key` as text (a number or a boolean as it is written), with its line.
+    fn text(&self, object: &Object<'t>, key: &str) -> Result<Option<(String, usize)>, ImportError> {
+        match self.value(object, key)? {
+            None => Ok(None),
+            Some((Value::String(text), line)) => Ok(Some((text, line))),
+            Some((value @ (Value::Number(_) | Value::Bool(_)), line)) => Ok(Some((value.to_string(), line))),
+            Some((_, line)) => {
+                Err(ImportError::new(MAP_KUMU, line, format!("`{key}` of {} must be text", object.owner)))
+            }
+        }
+    }
+
+    fn parse<T>(
+        &self,
+        object: &Object<'t>,
+        key: &str,
+        parse: impl FnOnce(&str, &str) -> Result<T, String>,
+    ) -> Result<Option<T>, ImportError> {
+        match self.text(object, key)? {
+            None => Ok(None),
+            Some((text, line)) => {
+                parse(key, &text).map(Some).map_err(|message| ImportError::new(MAP_KUMU, line, message))
+            }
+        }
+    }
+
+    fn require<T>(
+        &self,
+        object: &Object<'t>,
+        line: usize,
+        key: &str,
+        parse: impl FnOnce(&str, &str) -> Result<T, String>,
+    ) -> Result<T, ImportError> {
+        self.parse(object, key, parse)?
+            .ok_or_else(|| ImportError::new(MAP_KUMU, line, format!("{} has no `{key}`", object.owner)))
+    }
+
+    fn actor(&self, mut element: Object<'t>, line: usize) -> Result<FileActor, ImportError> {
+        let code_name = self.require(&element, line, "label", |_, code| Ok(code.trim().to_owned()))?;
+        element.owner = format!("element {}", fields::quoted(&code_name));
+        let kind = self.require(&element, line, "type", |key, kind| match kind.trim().to_lowercase().as_str() {
+            "person" => Ok(ActorKind::Person),
+            "organization" | "organisation" => Ok(ActorKind::Organisation),
+            _ => Err(format!("{key}: {} is neither Person nor Organization", fields::quoted(kind.trim()))),
+        })?;
+        let primary_track = self.require(&element, line, "primary track", fields::track)?;
+        let mut tracks = self.tracks(&element)?;
+        tracks.insert(primary_track);
+        let decision_maker = match self.value(&element, "decision maker")? {
+            None => false,
+            Some((Value::Bool(decision_maker), _)) => decision_maker,
+            Some(_) => self.parse(&element, "decision maker", fields::yes_no)?.unwrap_or(false),
+        };
+        Ok(FileActor {
+            code_name,
+            name: self.text(&element, "name")?.and_then(|(name, _)| fields::optional(&name)),
+            kind,
+            primary_track,
+            tracks,
+            level: self.require(&element, line, "level", fields::level)?,
+            side: self.text(&element, "side")?.and_then(|(side, _)| fields::optional(&side)),
+            role: self.text(&element, "role")?.map(|(role, _)| role).unwrap_or_default(),
+            decision_maker,
+            notes: self.text(&element, "description")?.map(|(notes, _)| notes).unwrap_or_default(),
+        })
+    }
+
+    /// Tracks as a list (`[1, 5]`, `["1", "research"]`) or as text (`"1;5"`).
+    fn tracks(&self, element: &Object<'t>) -> Result<BTreeSet<Track>, ImportError> {
+        match self.value(element, "tracks")? {
+            None => Ok(BTreeSet::new()),
+            Some((Value::Array(items), line)) => items
+                .iter()
+                .map(|item| match item {
+                    Value::String(track) => fields::track("tracks", track),
+                    Value::Number(track) => fields::track("tracks", &track.to_string()),
+                    _ => Err(format!("`tracks` of {} must list tracks by number or name", element.owner)),
+                })
+                .collect::<Result<_, _>>()
+                .map_err(|message| ImportError::new(MAP_KUMU, line, message)),
+            Some(_) => Ok(self.parse(element, "tracks", fields::tracks)?.unwrap_or_default()),
+        }
+    }
+
+    fn tie(&self, mut connection: Object<'t>, line: usize) -> Result<FileTie, ImportError> {
+        let from = self.require(&connection, line, "from", |_, code| Ok(code.trim().to_owned()))?;
+        let to = self.require(&connection, line, "to", |_, code| Ok(code.trim().to_owned()))?;
+        connection.owner = format!("the connection from {} to {}", fields::quoted(&from), fields::quoted(&to));
+        let kind = self.require(&connection, line, "type", fields::tie_kind)?;
+        let direction = |key: &str, direction: &str| match direction.trim().to_lowercase().as_str() {
+            "directed" => Ok(true),
+            // Kumu's mutual connections run both ways, which is what an undirected tie says.
+            "undirected" | "mutual" => Ok(false),
+            _ => Err(format!("{key}: {} is none of directed, undirected, mutual", fields::quoted(direction.trim()))),
+        };
+        Ok(FileTie {
+            directed: self.parse(&connection, "direction", direction)?.unwrap_or_else(|| kind.directed_by_default()),
+            strength: self.require(&connection, line, "strength", fields::strength)?,
+            valid_from: self.parse(&connection, "valid from", fields::date)?.flatten(),
+            valid_until: self.parse(&connection, "valid until", fields::date)?.flatten(),
+            notes: self.text(&connection, "description")?.map(|(notes, _)| notes).unwrap_or_default(),
+            from,
+            to,
+            kind,
+        })
+    }
+}

@@ -1,0 +1,238 @@
+//! CSV: two files, `actors.csv` and `ties.csv`, one row per actor or tie, columns found by their
+//! header so a spreadsheet may put them in any order.
+//!
+//! ```text
+//! code,name,kind,primary_track,tracks,level,side,role,decision_maker,notes
+//! UV-01,,person,5,1;5,middle,North,Dean of law,no,"Met twice; ""cautious"""
+//! from,to,kind,directed,strength,valid_from,valid_until,notes
+//! UV-01,UV-02,advises,yes,4,2024-01-15,,
+//! ```
+//!
+//! An empty name is withheld, an empty side is a third party, empty tracks are the primary one
+//! only, an empty `directed` is the tie kind's default, and an empty day is unknown.
+
+use csv::{ReaderBuilder, StringRecord, WriterBuilder};
+
+use crate::fields::{self, quoted};
+use crate::validate::{self, Files, Located};
+use crate::{ACTORS_CSV, FileActor, FileTie, ImportError, MapFile, TIES_CSV};
+
+const ACTOR_COLUMNS: &[&str] =
+    &["code", "name", "kind", "primary_track", "tracks", "level", "side", "role", "decision_maker", "notes"];
+const ACTOR_REQUIRED: &[&str] = &["code", "kind", "primary_track", "level"];
+const TIE_COLUMNS: &[&str] = &["from", "to", "kind", "directed", "strength", "valid_from", "valid_until", "notes"];
+const TIE_REQUIRED: &[&str] = &["from", "to", "kind", "strength"];
+
+/// `actors.csv`: one row per actor, in the map's order.
+#[must_use]
+pub fn write_actors_csv(map: &MapFile) -> String {
+    let rows = map.actors.iter().map(|actor| {
+        vec![
+            actor.code_name.clone(),
+            actor.name.clone().unwrap_or_default(),
+            actor.kind.as_str().to_owned(),
+            actor.primary_track.number().to_string(),
+            fields::format_tracks(&actor.tracks),
+            actor.level.as_str().to_owned(),
+            actor.side.clone().unwrap_or_default(),
+            actor.role.clone(),
+            fields::yes_no_text(actor.decision_maker).to_owned(),
+            actor.notes.clone(),
+        ]
+    });
+    write_table(ACTOR_COLUMNS, rows)
+}
+
+/// `ties.csv`: one row per tie, in the map's order.
+#[must_use]
+pub fn write_ties_csv(map: &MapFile) -> String {
+    let rows = map.ties.iter().map(|tie| {
+        vec![
+            tie.from.clone(),
+            tie.to.clone(),
+            tie.kind.as_str().to_owned(),
+            fields::yes_no_text(tie.directed).to_owned(),
+            tie.strength.to_string(),
+            tie.valid_from.map(fields::format_date).unwrap_or_default(),
+            tie.valid_until.map(fields::format_date).unwrap_or_default(),
+            tie.notes.clone(),
+        ]
+    });
+    write_table(TIE_COLUMNS, rows)
+}
+
+// Writing to memory fails only if a row's length differs from the header's, and every row is
+// built with one cell per column.
+const ROW: &str = "a row has one cell per column";
+
+fn write_table(columns: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
+    let mut writer = WriterBuilder::new().from_writer(Vec::new());
+    writer.write_record(columns).expect(ROW);
+    for row in rows {
+        writer.write_record(&row).expect(ROW);
+    }
+    let bytes = writer.into_inner().map_err(|e| e.into_error()).expect("a Vec cannot fail to flush");
+    // Only `&str` went in, so the bytes are UTF-8 and this copies nothing.
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// Reads `actors.csv` and `ties.csv` and checks them together.
+pub fn read_csv(actors: &str, ties: &str) -> Result<MapFile, ImportError> {
+    let actors = read_table(ACTORS_CSV, actors, ACTOR_COLUMNS, ACTOR_REQUIRED)?
+        .rows()
+        .map(|row| row.actor().map(|item| Located { line: row.line, item }))
+        .collect::<Result<Vec<_>, _>>()?;
+    let ties = read_table(TIES_CSV, ties, TIE_COLUMNS, TIE_REQUIRED)?
+        .rows()
+        .map(|row| row.tie().map(|item| Located { line: row.line, item }))
+        .collect::<Result<Vec<_>, _>>()?;
+    validate::finish(actors, ties, Files { actors: ACTORS_CSV, ties: TIES_CSV })
+}
+
+/// The rows below the header, each with the line it starts on.
+struct Table {
+    file: &'static str,
+    columns: &'static [&'static str],
+    /// For each of the format's columns, where it is in this file, if it is there.
+    positions: Vec<Option<usize>>,
+    rows: Vec<(usize, StringRecord)>,
+}
+
+impl Table {
+    fn rows(&self) -> impl Iterator<Item = Row<'_>> {
+        self.rows.iter().map(|(line, record)| Row { table: self, line: *line, record })
+    }
+}
+
+struct Row<'t> {
+    table: &'t Table,
+    line: usize,
+    record: &'t StringRecord,
+}
+
+impl Row<'_> {
+    /// The cell in `column`, or `""` when the file has no such column.
+    fn get(&self, column: &str) -> &str {
+        self.table
+            .columns
+            .iter()
+            .position(|c| *c == column)
+            .and_then(|i| self.table.positions[i])
+            .and_then(|at| self.record.get(at))
+            .unwrap_or("")
+    }
+
+    fn at<T>(&self, parsed: Result<T, String>) -> Result<T, ImportError> {
+        parsed.map_err(|message| ImportError::new(self.table.file, self.line, message))
+    }
+
+    fn actor(&self) -> Result<FileActor, ImportError> {
+        let primary_track = self.at(fields::track("primary_track", self.get("primary_track")))?;
+        let mut tracks = self.at(fields::tracks("tracks", self.get("tracks")))?;
+        tracks.insert(primary_track);
+        let decision_maker = match self.get("decision_maker") {
+            blank if blank.trim().is_empty() => false,
+            value => self.at(fields::yes_no("decision_maker", value))?,
+        };
+        Ok(FileActor {
+            code_name: self.get("code").trim().to_owned(),
+            name: fields::optional(self.get("name")),
+            kind: self.at(fields::actor_kind("kind", self.get("kind")))?,
+            primary_track,
+            tracks,
+            level: self.at(fields::level("level", self.get("level")))?,
+            side: fields::optional(self.get("side")),
+            role: self.get("role").to_owned(),
+            decision_maker,
+            notes: self.get("notes").to_owned(),
+        })
+    }
+
+    fn tie(&self) -> Result<FileTie, ImportError> {
+        let kind = self.at(fields::tie_kind("kind", self.get("kind")))?;
+        let directed = match self.get("directed") {
+            blank if blank.trim().is_empty() => kind.directed_by_default(),
+            value => self.at(fields::yes_no("directed", value))?,
+        };
+        Ok(FileTie {
+            from: self.get("from").trim().to_owned(),
+            to: self.get("to").trim().to_owned(),
+            kind,
+            directed,
+            strength: self.at(fields::strength("strength", self.get("strength")))?,
+            valid_from: self.at(fields::date("valid_from", self.get("valid_from")))?,
+            valid_until: self.at(fields::date("valid_until", self.get("valid_until")))?,
+            notes: self.get("notes").to_owned(),
+        })
+    }
+}
+
+/// Reads the header and the rows: every column must be one of `columns`, the `required` ones
+/// must be there.
+fn read_table(
+    file: &'static str,
+    text: &str,
+    columns: &'static [&'static str],
+    required: &[&str],
+) -> Result<Table, ImportError> {
+    // Spreadsheets save UTF-8 with a byte-order mark; it is not part of the first column's name.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut reader = ReaderBuilder::new().has_headers(false).from_reader(text.as_bytes());
+    let mut records = reader.records();
+    let expected = columns.join(", ");
+    let header = match records.next() {
+        None => {
+            return Err(ImportError::new(
+                file,
+                1,
+                format!("the file is empty; its first line names the columns: {expected}"),
+            ));
+        }
+        Some(header) => header.map_err(|error| csv_error(file, &error))?,
+    };
+    let header_line = line_of(&header);
+    let mut positions = vec![None; columns.len()];
+    for (at, cell) in header.iter().enumerate() {
+        let name = cell.trim().to_lowercase().replace([' ', '-'], "_");
+        let Some(column) = columns.iter().position(|c| *c == name) else {
+            return Err(ImportError::new(
+                file,
+                header_line,
+                format!("unknown column {}; the columns are {expected}", quoted(cell.trim())),
+            ));
+        };
+        if positions[column].replace(at).is_some() {
+            return Err(ImportError::new(file, header_line, format!("column `{name}` appears twice")));
+        }
+    }
+    let missing: Vec<&str> = required
+        .iter()
+        .copied()
+        .filter(|r| columns.iter().position(|c| c == r).is_some_and(|i| positions[i].is_none()))
+        .collect();
+    if !missing.is_empty() {
+        let plural = if missing.len() == 1 { "column" } else { "columns" };
+        return Err(ImportError::new(file, header_line, format!("missing {plural} {}", missing.join(", "))));
+    }
+    let rows = records
+        .map(|record| record.map(|record| (line_of(&record), record)).map_err(|error| csv_error(file, &error)))
+        .collect::<Result<_, _>>()?;
+    Ok(Table { file, columns, positions, rows })
+}
+
+fn line_of(record: &StringRecord) -> usize {
+    record.position().map_or(1, |position| usize::try_from(position.line()).unwrap_or(usize::MAX))
+}
+
+/// The csv crate's errors in words of our own: its messages are safe, but ours say what to fix.
+fn csv_error(file: &'static str, error: &csv::Error) -> ImportError {
+    let line = error.position().map_or(1, |position| usize::try_from(position.line()).unwrap_or(usize::MAX));
+    let message = match error.kind() {
+        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+            format!("this row has {len} cells but the header has {expected_len}")
+        }
+        csv::ErrorKind::Utf8 { .. } => "this row is not valid UTF-8".to_owned(),
+        _ => "this row cannot be read as CSV".to_owned(),
+    };
+    ImportError::new(file, line, message)
+}

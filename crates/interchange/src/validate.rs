@@ -1,0 +1,232 @@
+//! The checks every reader runs once it has parsed a file: the domain's rules for an actor and a
+//! tie, code names unique, and ties only between actors the file holds. Done here, a bad file
+//! fails on import with its line, not later with a record the user cannot find.
+
+use std::collections::BTreeMap;
+
+use tracktwo_domain::ActorId;
+use tracktwo_domain::map::{ActorDetails, TieDetails};
+
+use crate::fields::quoted;
+use crate::{FileActor, FileTie, ImportError, MapFile};
+
+const SIDE_MAX: usize = 300;
+
+/// A parsed record and the line it started on.
+pub(crate) struct Located<T> {
+    pub line: usize,
+    pub item: T,
+}
+
+/// The files the actors and the ties came from (the same file but for CSV).
+#[derive(Clone, Copy)]
+pub(crate) struct Files {
+    pub actors: &'static str,
+    pub ties: &'static str,
+}
+
+pub(crate) fn finish(
+    actors: Vec<Located<FileActor>>,
+    ties: Vec<Located<FileTie>>,
+    files: Files,
+) -> Result<MapFile, ImportError> {
+    let mut first_line: BTreeMap<String, usize> = BTreeMap::new();
+    let mut map = MapFile { actors: Vec::with_capacity(actors.len()), ties: Vec::with_capacity(ties.len()) };
+    for Located { line, item } in actors {
+        let actor = check_actor(item).map_err(|message| ImportError::new(files.actors, line, message))?;
+        if let Some(first) = first_line.get(&actor.code_name) {
+            return Err(ImportError::new(
+                files.actors,
+                line,
+                format!("code name {} is used twice (first on line {first})", quoted(&actor.code_name)),
+            ));
+        }
+        first_line.insert(actor.code_name.clone(), line);
+        map.actors.push(actor);
+    }
+    for Located { line, item } in ties {
+        let tie = check_tie(item, &first_line).map_err(|message| ImportError::new(files.ties, line, message))?;
+        map.ties.push(tie);
+    }
+    Ok(map)
+}
+
+fn check_actor(actor: FileActor) -> Result<FileActor, String> {
+    let FileActor { code_name, name, kind, primary_track, tracks, level, side, role, decision_maker, notes } = actor;
+    let code = code_name.trim().to_owned();
+    // The domain's own rules (lengths, control characters, the primary track among the tracks);
+    // the side is a name here, not yet an identifier, so it is checked below instead.
+    let mut details =
+        ActorDetails { kind, name, code_name, primary_track, tracks, level, side: None, role, decision_maker, notes };
+    details.validate().map_err(|error| if code.is_empty() { error.to_string() } else { about(&code, error) })?;
+    let side = match side.map(|side| side.trim().to_owned()) {
+        Some(side) if side.is_empty() => None,
+        Some(side) if side.chars().any(char::is_control) => {
+            return Err(format!("actor {}: side contains control characters", quoted(&code)));
+        }
+        Some(side) if side.chars().count() > SIDE_MAX => {
+            return Err(format!("actor {}: side is longer than {SIDE_MAX} characters", quoted(&code)));
+        }
+        side => side,
+    };
+    let ActorDetails { kind, name, code_name, primary_track, tracks, level, role, decision_maker, notes, .. } = details;
+    Ok(FileActor { code_name, name, kind, primary_track, tracks, level, side, role, decision_maker, notes })
+}
+
+fn about(code: &str, error: tracktwo_domain::ValidationError) -> String {
+    format!("actor {}: {error}", quoted(code))
+}
+
+fn check_tie(tie: FileTie, known: &BTreeMap<String, usize>) -> Result<FileTie, String> {
+    let from = tie.from.trim().to_owned();
+    let to = tie.to.trim().to_owned();
+    for (end, code) in [("from", &from), ("to", &to)] {
+        if code.is_empty() {
+            return Err(format!("the tie's `{end}` end must not be empty"));
+        }
+        if !known.contains_key(code) {
+            return Err(format!("{} is not the code name of any actor in the file", quoted(code)));
+        }
+    }
+    if from == to {
+        return Err(format!("a tie cannot run from {} to itself", quoted(&from)));
+    }
+    // The domain checks strength, dates and notes on a tie between identifiers. The ends were
+    // checked by code name above, so two distinct placeholders stand in for them.
+    let details = TieDetails {
+        from: ActorId::from_random_bytes([1; 16]),
+        to: ActorId::from_random_bytes([2; 16]),
+        kind: tie.kind,
+        directed: tie.directed,
+        strength: tie.strength,
+        valid_from: tie.valid_from,
+        valid_until: tie.valid_until,
+        notes: tie.notes,
+    };
+    details.validate().map_err(|error| format!("tie from {} to {}: {error}", quoted(&from), quoted(&to)))?;
+    Ok(FileTie {
+        from,
+        to,
+        kind: details.kind,
+        directed: details.directed,
+        strength: details.strength,
+        valid_from: details.valid_from,
+        valid_until: details.valid_until,
+        notes: details.notes,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use time::macros::date;
+    use tracktwo_domain::map::{ActorKind, Level, TieKind, Track};
+
+    use super::*;
+
+    const FILES: Files = Files { actors: "actors.csv", ties: "ties.csv" };
+
+    fn actor(code: &str) -> FileActor {
+        FileActor {
+            code_name: code.into(),
+            name: Some("CANARY name".into()),
+            kind: ActorKind::Person,
+            primary_track: Track::Business,
+            tracks: BTreeSet::new(),
+            level: Level::Grassroots,
+            side: Some(" North ".into()),
+            role: "CANARY role".into(),
+            decision_maker: false,
+            notes: "CANARY notes".into(),
+        }
+    }
+
+    fn tie(from: &str, to: &str) -> FileTie {
+        FileTie {
+            from: from.into(),
+            to: to.into(),
+            kind: TieKind::Colleague,
+            directed: false,
+            strength: 2,
+            valid_from: None,
+            valid_until: None,
+            notes: "CANARY tie".into(),
+        }
+    }
+
+    fn at<T>(line: usize, item: T) -> Located<T> {
+        Located { line, item }
+    }
+
+    #[test]
+    fn a_valid_map_is_normalised() {
+        let map = finish(vec![at(2, actor(" A ")), at(3, actor("B"))], vec![at(2, tie("A", " B"))], FILES).unwrap();
+        assert_eq!(map.actors[0].code_name, "A");
+        assert_eq!(map.actors[0].tracks, BTreeSet::from([Track::Business]), "the primary track is added");
+        assert_eq!(map.actors[0].side.as_deref(), Some("North"));
+        assert_eq!(map.ties[0].to, "B");
+        let blank_side = FileActor { side: Some("  ".into()), ..actor("C") };
+        assert_eq!(finish(vec![at(2, blank_side)], vec![], FILES).unwrap().actors[0].side, None);
+    }
+
+    #[test]
+    fn a_duplicate_code_is_reported_where_it_comes_again() {
+        let error = finish(vec![at(2, actor("A")), at(5, actor("B")), at(9, actor("A "))], vec![], FILES).unwrap_err();
+        assert_eq!(error.to_string(), "actors.csv, line 9: code name `A` is used twice (first on line 2)");
+    }
+
+    #[test]
+    fn ties_must_join_two_known_actors() {
+        let actors = || vec![at(2, actor("A")), at(3, actor("B"))];
+        let error = finish(actors(), vec![at(2, tie("A", "B")), at(3, tie("A", "Z"))], FILES).unwrap_err();
+        assert_eq!(error.to_string(), "ties.csv, line 3: `Z` is not the code name of any actor in the file");
+        let error = finish(actors(), vec![at(4, tie("A", "A"))], FILES).unwrap_err();
+        assert_eq!(error.to_string(), "ties.csv, line 4: a tie cannot run from `A` to itself");
+        let error = finish(actors(), vec![at(2, tie("", "A"))], FILES).unwrap_err();
+        assert_eq!(error.message, "the tie's `from` end must not be empty");
+    }
+
+    #[test]
+    fn strength_and_validity_follow_the_domain() {
+        let actors = || vec![at(2, actor("A")), at(3, actor("B"))];
+        let weak = FileTie { strength: 6, ..tie("A", "B") };
+        assert_eq!(
+            finish(actors(), vec![at(2, weak)], FILES).unwrap_err().message,
+            "tie from `A` to `B`: strength must be from 1 to 5"
+        );
+        let backwards = FileTie {
+            valid_from: Some(date!(2025 - 03 - 01)),
+            valid_until: Some(date!(2025 - 03 - 01)),
+            ..tie("A", "B")
+        };
+        assert_eq!(
+            finish(actors(), vec![at(2, backwards)], FILES).unwrap_err().message,
+            "tie from `A` to `B`: valid until must come after valid from"
+        );
+    }
+
+    #[test]
+    fn messages_about_sensitive_fields_do_not_quote_them() {
+        let cases = [
+            FileActor { name: Some("CANARY\u{7}".into()), ..actor("A") },
+            FileActor { role: "CANARY\n".into(), ..actor("A") },
+            FileActor { notes: format!("CANARY{}", "x".repeat(20_001)), ..actor("A") },
+            FileActor { side: Some("CANARY\u{0}".into()), ..actor("A") },
+        ];
+        for case in cases {
+            let error = finish(vec![at(2, case)], vec![], FILES).unwrap_err();
+            assert!(error.message.starts_with("actor `A`: "), "{error}");
+            assert!(!error.to_string().contains("CANARY"), "{error}");
+        }
+        let tie = FileTie { notes: "CANARY\u{1b}".into(), ..tie("A", "B") };
+        let error = finish(vec![at(2, actor("A")), at(3, actor("B"))], vec![at(2, tie)], FILES).unwrap_err();
+        assert_eq!(error.message, "tie from `A` to `B`: tie notes contains control characters");
+    }
+
+    #[test]
+    fn an_empty_code_name_is_refused() {
+        let error = finish(vec![at(2, actor(" "))], vec![], FILES).unwrap_err();
+        assert_eq!(error.to_string(), "actors.csv, line 2: code name must not be empty");
+    }
+}

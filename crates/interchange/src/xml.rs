@@ -1,0 +1,360 @@
+//! What GEXF and GraphML share: a small element tree read with quick-xml (each element knowing
+//! its line), and a writer that escapes so that every character comes back as it went in.
+
+use std::borrow::Cow;
+
+use quick_xml::XmlVersion;
+use quick_xml::escape::{escape, resolve_predefined_entity};
+use quick_xml::events::attributes::Attribute;
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use quick_xml::name::QName;
+use quick_xml::{Reader, Writer};
+
+use crate::fields;
+use crate::lines::LineIndex;
+use crate::{FileActor, ImportError};
+
+/// Deeper than any GEXF or GraphML file nests; the limit keeps a hostile file from exhausting
+/// memory or the stack.
+const DEPTH_MAX: usize = 64;
+
+/// An element, with names stripped of their namespace prefixes (GEXF and GraphML are read by
+/// local name, so a file that declares its namespace with a prefix reads the same).
+#[derive(Debug, Default)]
+pub(crate) struct Element {
+    pub name: String,
+    pub attributes: Vec<(String, String)>,
+    pub children: Vec<Element>,
+    /// The element's own text, its children's excluded, references resolved.
+    pub text: String,
+    pub line: usize,
+}
+
+impl Element {
+    pub fn attribute(&self, name: &str) -> Option<&str> {
+        self.attributes.iter().find(|(key, _)| key == name).map(|(_, value)| value.as_str())
+    }
+
+    pub fn children<'e>(&'e self, name: &'e str) -> impl Iterator<Item = &'e Element> + 'e {
+        self.children.iter().filter(move |child| child.name == name)
+    }
+
+    pub fn child(&self, name: &str) -> Option<&Element> {
+        self.children.iter().find(|child| child.name == name)
+    }
+}
+
+/// Normalises a field's name as tools spell it (`primary_track`, `Primary Track`) to ours
+/// (`primary track`).
+pub(crate) fn field_key(name: &str) -> String {
+    name.trim().to_lowercase().replace(['_', '-'], " ")
+}
+
+/// The values a file gives one node or edge, by field, each with its line.
+pub(crate) struct Values<'e> {
+    pub file: &'static str,
+    /// The node's or edge's own line, for a value that is missing.
+    pub line: usize,
+    /// How messages name the node or edge: "node `UV-01`".
+    pub owner: String,
+    pub entries: Vec<(String, &'e str, usize)>,
+}
+
+impl<'e> Values<'e> {
+    /// Adds a value, refusing a second one for the same field.
+    pub fn insert(&mut self, key: String, value: &'e str, line: usize) -> Result<(), ImportError> {
+        if self.entries.iter().any(|(k, _, _)| *k == key) {
+            return Err(ImportError::new(self.file, line, format!("{} has two values for `{key}`", self.owner)));
+        }
+        self.entries.push((key, value, line));
+        Ok(())
+    }
+
+    pub fn get(&self, key: &str) -> Option<&'e str> {
+        self.entries.iter().find(|(k, _, _)| k == key).map(|(_, value, _)| *value)
+    }
+
+    /// Parses the value of `key`, if there is one.
+    pub fn parse<T>(
+        &self,
+        key: &str,
+        parse: impl FnOnce(&str, &str) -> Result<T, String>,
+    ) -> Result<Option<T>, ImportError> {
+        match self.entries.iter().find(|(k, _, _)| k == key) {
+            None => Ok(None),
+            Some((_, value, line)) => {
+                parse(key, value).map(Some).map_err(|message| ImportError::new(self.file, *line, message))
+            }
+        }
+    }
+
+    /// Parses the value of `key`, which must be there.
+    pub fn require<T>(&self, key: &str, parse: impl FnOnce(&str, &str) -> Result<T, String>) -> Result<T, ImportError> {
+        self.parse(key, parse)?
+            .ok_or_else(|| ImportError::new(self.file, self.line, format!("{} has no value for `{key}`", self.owner)))
+    }
+}
+
+/// An actor from a node's values, which GEXF and GraphML name alike; `id` is the node's id,
+/// the code name where the file gives none.
+pub(crate) fn actor(values: &Values<'_>, id: &str) -> Result<FileActor, ImportError> {
+    let primary_track = values.require("primary track", fields::track)?;
+    let mut tracks = values.parse("tracks", fields::tracks)?.unwrap_or_default();
+    tracks.insert(primary_track);
+    Ok(FileActor {
+        code_name: values.get("code").unwrap_or(id).trim().to_owned(),
+        name: values.get("name").and_then(fields::optional),
+        kind: values.require("kind", fields::actor_kind)?,
+        primary_track,
+        tracks,
+        level: values.require("level", fields::level)?,
+        side: values.get("side").and_then(fields::optional),
+        role: values.get("role").unwrap_or_default().to_owned(),
+        decision_maker: values.parse("decision maker", fields::yes_no)?.unwrap_or(false),
+        notes: values.get("notes").unwrap_or_default().to_owned(),
+    })
+}
+
+/// Parses a whole document into its root element.
+pub(crate) fn parse(file: &'static str, text: &str) -> Result<Element, ImportError> {
+    let mut reader = Reader::from_str(text);
+    let lines = LineIndex::new(text);
+    let mut open: Vec<Element> = Vec::new();
+    let mut root: Option<Element> = None;
+    let mut version = XmlVersion::Implicit1_0;
+    loop {
+        let start = reader.buffer_position();
+        let event = match reader.read_event() {
+            Ok(event) => event,
+            Err(error) => {
+                let line = lines.line_u64(reader.error_position());
+                return Err(ImportError::new(file, line, format!("malformed XML: {}", describe(&error))));
+            }
+        };
+        let fail = |message: String| Err(ImportError::new(file, lines.line_u64(start), message));
+        match event {
+            Event::Start(_) | Event::Empty(_) if root.is_some() && open.is_empty() => {
+                return fail("malformed XML: a second root element".to_owned());
+            }
+            Event::Start(tag) => {
+                if open.len() >= DEPTH_MAX {
+                    return fail(format!("elements nest deeper than {DEPTH_MAX} levels"));
+                }
+                let line = lines.line_u64(start);
+                open.push(element(file, line, &tag, version)?);
+            }
+            Event::Empty(tag) => {
+                let line = lines.line_u64(start);
+                let element = element(file, line, &tag, version)?;
+                match open.last_mut() {
+                    Some(parent) => parent.children.push(element),
+                    None => root = Some(element),
+                }
+            }
+            Event::End(_) => {
+                // quick-xml has checked that the end tag matches the open one.
+                if let Some(element) = open.pop() {
+                    match open.last_mut() {
+                        Some(parent) => parent.children.push(element),
+                        None => root = Some(element),
+                    }
+                }
+            }
+            Event::Text(text) => {
+                let content = text.xml_content(version);
+                match open.last_mut() {
+                    Some(element) => element.text.push_str(&content),
+                    None if content.trim().is_empty() => {}
+                    None => return fail("malformed XML: text outside the root element".to_owned()),
+                }
+            }
+            Event::CData(data) => match open.last_mut() {
+                Some(element) => element.text.push_str(&data.xml_content(version)),
+                None => return fail("malformed XML: CDATA outside the root element".to_owned()),
+            },
+            Event::GeneralRef(reference) => {
+                let resolved = match reference.resolve_char_ref() {
+                    Ok(Some(char)) => Cow::Owned(char.to_string()),
+                    Ok(None) => match resolve_predefined_entity(&reference) {
+                        Some(entity) => Cow::Borrowed(entity),
+                        None => return fail("malformed XML: a reference (`&…;`) to an unknown entity".to_owned()),
+                    },
+                    Err(_) => return fail("malformed XML: an invalid character reference".to_owned()),
+                };
+                match open.last_mut() {
+                    Some(element) => element.text.push_str(&resolved),
+                    None => return fail("malformed XML: a reference outside the root element".to_owned()),
+                }
+            }
+            Event::Decl(declaration) => {
+                version = declaration.xml_version().unwrap_or(XmlVersion::Explicit1_0);
+            }
+            Event::Comment(_) | Event::PI(_) | Event::DocType(_) => {}
+            Event::Eof => break,
+        }
+    }
+    if let Some(unclosed) = open.last() {
+        let line = lines.line(text.len());
+        return Err(ImportError::new(
+            file,
+            line,
+            format!("malformed XML: the document ends before <{}> (line {}) is closed", unclosed.name, unclosed.line),
+        ));
+    }
+    root.ok_or_else(|| ImportError::new(file, 1, "malformed XML: the document has no root element"))
+}
+
+fn element(file: &'static str, line: usize, tag: &BytesStart<'_>, version: XmlVersion) -> Result<Element, ImportError> {
+    let malformed =
+        |error: quick_xml::Error| ImportError::new(file, line, format!("malformed XML: {}", describe(&error)));
+    let mut attributes = Vec::new();
+    for attribute in tag.attributes() {
+        let attribute = attribute.map_err(|e| malformed(e.into()))?;
+        let value = attribute.normalized_value(version).map_err(malformed)?;
+        attributes.push((attribute.key.local_name().as_ref().to_owned(), value.into_owned()));
+    }
+    Ok(Element {
+        name: tag.local_name().as_ref().to_owned(),
+        attributes,
+        children: Vec::new(),
+        text: String::new(),
+        line,
+    })
+}
+
+/// quick-xml's errors in words that quote no content. Some of its messages quote what they met
+/// (an entity's name, a tag's name), and in a broken file that can be a piece of a note.
+fn describe(error: &quick_xml::Error) -> String {
+    use quick_xml::Error;
+    use quick_xml::errors::IllFormedError;
+    match error {
+        Error::Syntax(syntax) => syntax.to_string(),
+        Error::IllFormed(IllFormedError::MismatchedEndTag { .. }) => {
+            "an end tag does not match the element it should close".to_owned()
+        }
+        Error::IllFormed(IllFormedError::UnmatchedEndTag(_)) => "an end tag closes no open element".to_owned(),
+        Error::IllFormed(IllFormedError::UnclosedReference) => {
+            "a `&` starts a reference that no `;` closes (a lone `&` is written `&amp;`)".to_owned()
+        }
+        Error::IllFormed(_) => "the document is not well-formed".to_owned(),
+        Error::InvalidAttr(attribute) => format!("a malformed attribute ({attribute})"),
+        Error::Escape(_) => "a reference (`&…;`) that is unknown or broken".to_owned(),
+        _ => "the document cannot be read".to_owned(),
+    }
+}
+
+/// A document being written, indented by two spaces.
+pub(crate) struct Document {
+    writer: Writer<Vec<u8>>,
+}
+
+// A `Vec<u8>` never refuses a write, so none of the writes below can fail.
+const MEMORY: &str = "writing to memory cannot fail";
+
+impl Document {
+    pub fn new() -> Self {
+        let mut writer = Writer::new_with_indent(Vec::new(), b' ', 2);
+        writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None))).expect(MEMORY);
+        Self { writer }
+    }
+
+    pub fn open(&mut self, name: &str, attributes: &[(&str, &str)]) {
+        self.writer.write_event(Event::Start(tag(name, attributes))).expect(MEMORY);
+    }
+
+    pub fn empty(&mut self, name: &str, attributes: &[(&str, &str)]) {
+        self.writer.write_event(Event::Empty(tag(name, attributes))).expect(MEMORY);
+    }
+
+    pub fn close(&mut self, name: &str) {
+        self.writer.write_event(Event::End(BytesEnd::new(name))).expect(MEMORY);
+    }
+
+    /// `<name …>text</name>` on one line, so no indentation enters the text.
+    pub fn text_element(&mut self, name: &str, attributes: &[(&str, &str)], text: &str) {
+        self.writer.write_event(Event::Start(tag(name, attributes))).expect(MEMORY);
+        // `escape` turns `\r` into `&#13;`, which a reader's end-of-line handling would
+        // otherwise turn into `\n`.
+        self.writer.write_event(Event::Text(BytesText::from_escaped(escape(text)))).expect(MEMORY);
+        self.writer.write_event(Event::End(BytesEnd::new(name))).expect(MEMORY);
+    }
+
+    pub fn finish(self) -> String {
+        let mut bytes = self.writer.into_inner();
+        bytes.push(b'\n');
+        // Only `&str` went in, so the bytes are UTF-8 and this copies nothing.
+        String::from_utf8_lossy(&bytes).into_owned()
+    }
+}
+
+fn tag<'a>(name: &'a str, attributes: &[(&'a str, &'a str)]) -> BytesStart<'a> {
+    let mut tag = BytesStart::new(name);
+    for (key, value) in attributes {
+        tag.push_attribute(Attribute { key: QName(key), value: attribute_value(value) });
+    }
+    tag
+}
+
+/// Escapes an attribute value. A reader replaces a literal tab or line break in an attribute
+/// with a space (XML's attribute-value normalisation), so those go out as character references.
+fn attribute_value(value: &str) -> Cow<'_, str> {
+    let escaped = escape(value);
+    if escaped.contains(['\n', '\t']) {
+        Cow::Owned(escaped.replace('\n', "&#10;").replace('\t', "&#9;"))
+    } else {
+        escaped
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_and_attributes_come_back_exactly() {
+        let awkward = "a <b> & \"c\" 'd'\r\n\te\r";
+        let mut document = Document::new();
+        document.open("root", &[("value", awkward)]);
+        document.text_element("data", &[("key", "k")], awkward);
+        document.empty("leaf", &[("value", " spaced  out ")]);
+        document.close("root");
+        let written = document.finish();
+        let root = parse("test.xml", &written).unwrap();
+        assert_eq!(root.attribute("value"), Some(awkward));
+        assert_eq!(root.child("data").unwrap().text, awkward);
+        assert_eq!(root.child("leaf").unwrap().attribute("value"), Some(" spaced  out "));
+        assert_eq!(root.child("leaf").unwrap().line, 5, "the text's line break counts");
+    }
+
+    #[test]
+    fn names_lose_their_prefixes_and_references_resolve() {
+        let root = parse("t", "<g:a xmlns:g='x' g:k='1'>x&amp;&#65;<![CDATA[<y>]]></g:a>").unwrap();
+        assert_eq!(root.name, "a");
+        assert_eq!(root.attribute("k"), Some("1"));
+        assert_eq!(root.text, "x&A<y>");
+    }
+
+    #[test]
+    fn malformed_documents_fail_with_a_line() {
+        let cases = [
+            ("<a>\n<b>\n</a>", 3),
+            ("<a>\n<b>", 2),
+            ("", 1),
+            ("<a/>\n<b/>", 2),
+            ("<a>\n&bogus;</a>", 2),
+            ("<a x='1' x='2'/>", 1),
+            ("text", 1),
+        ];
+        for (text, line) in cases {
+            let error = parse("t.xml", text).unwrap_err();
+            assert_eq!(error.line, line, "{text:?}: {error}");
+            assert!(error.message.starts_with("malformed XML"), "{error}");
+        }
+    }
+
+    #[test]
+    fn deep_nesting_is_refused() {
+        let text = "<a>".repeat(10_000);
+        assert!(parse("t.xml", &text).unwrap_err().message.contains("nest deeper"));
+    }
+}
