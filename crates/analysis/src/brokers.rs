@@ -27,55 +27,87 @@ pub struct CrossLine {
 #[must_use]
 pub fn betweenness(snapshot: &Snapshot<'_>, how: Betweenness) -> Vec<f64> {
     let n = snapshot.actor_count();
-    let mut centrality = vec![0.0; n];
     if n < 3 {
-        return centrality;
+        return vec![0.0; n];
     }
     let sources = sample(n, how);
     let scale = n as f64 / sources.len() as f64;
+    // Sources are independent: split them over the cores, each with its own scratch space and
+    // sums, and add the sums in a fixed order so the result does not depend on the split.
+    let workers = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(sources.len()).max(1);
+    let chunk = sources.len().div_ceil(workers);
+    let partials: Vec<Vec<f64>> = std::thread::scope(|scope| {
+        let handles: Vec<_> =
+            sources.chunks(chunk).map(|part| scope.spawn(move || dependencies_from(snapshot, part))).collect();
+        handles.into_iter().map(|h| h.join().unwrap_or_else(|_| vec![0.0; n])).collect()
+    });
+    let mut centrality = vec![0.0; n];
+    for partial in &partials {
+        for (c, p) in centrality.iter_mut().zip(partial) {
+            *c += p;
+        }
+    }
+    let pairs = ((n - 1) * (n - 2)) as f64;
+    centrality.iter_mut().for_each(|c| *c *= scale / pairs);
+    centrality
+}
+
+/// The summed dependencies of every actor on the shortest paths from `sources` (Brandes).
+fn dependencies_from(snapshot: &Snapshot<'_>, sources: &[usize]) -> Vec<f64> {
+    let n = snapshot.actor_count();
+    let mut sums = vec![0.0f64; n];
     let mut sigma = vec![0.0f64; n];
     let mut distance = vec![u32::MAX; n];
     let mut delta = vec![0.0f64; n];
-    let mut order = Vec::with_capacity(n);
-    let mut queue = std::collections::VecDeque::with_capacity(n);
-    for &s in &sources {
+    // The breadth-first queue doubles as the order of discovery: nothing is ever removed from it.
+    let mut order: Vec<u32> = Vec::with_capacity(n);
+    for &s in sources {
+        for &v in &order {
+            let v = v as usize;
+            sigma[v] = 0.0;
+            distance[v] = u32::MAX;
+            delta[v] = 0.0;
+        }
         order.clear();
-        sigma.fill(0.0);
-        distance.fill(u32::MAX);
-        delta.fill(0.0);
         sigma[s] = 1.0;
         distance[s] = 0;
-        queue.push_back(s);
-        while let Some(v) = queue.pop_front() {
-            order.push(v);
+        order.push(s as u32);
+        let mut head = 0;
+        while head < order.len() {
+            let v = order[head] as usize;
+            head += 1;
+            let next = distance[v] + 1;
+            let paths = sigma[v];
             for edge in snapshot.out_edges(v as u32) {
                 let w = edge.to as usize;
                 if distance[w] == u32::MAX {
-                    distance[w] = distance[v] + 1;
-                    queue.push_back(w);
+                    distance[w] = next;
+                    order.push(edge.to);
                 }
-                if distance[w] == distance[v] + 1 {
-                    sigma[w] += sigma[v];
+                if distance[w] == next {
+                    sigma[w] += paths;
                 }
             }
         }
         // Dependencies accumulate in reverse order of discovery; predecessors are the
         // neighbours one step nearer the source.
         for &w in order.iter().rev() {
-            for edge in snapshot.in_edges_of(w as u32) {
-                let v = *edge as usize;
-                if distance[v] != u32::MAX && distance[v] + 1 == distance[w] {
-                    delta[v] += sigma[v] / sigma[w] * (1.0 + delta[w]);
+            let w = w as usize;
+            if w == s {
+                continue; // the source has no predecessors and no dependency on itself
+            }
+            let share = (1.0 + delta[w]) / sigma[w];
+            let before = distance[w].wrapping_sub(1);
+            for &v in snapshot.in_edges_of(w as u32) {
+                let v = v as usize;
+                if distance[v] == before {
+                    delta[v] += sigma[v] * share;
                 }
             }
-            if w != s {
-                centrality[w] += delta[w] * scale;
-            }
+            sums[w] += delta[w];
         }
     }
-    let pairs = ((n - 1) * (n - 2)) as f64;
-    centrality.iter_mut().for_each(|c| *c /= pairs);
-    centrality
+    sums
 }
 
 /// Distinct sources: all actors, or a seeded sample of them (xorshift; no outside randomness).

@@ -319,8 +319,8 @@ impl SystemMap {
     }
 
     /// The `top` brokers on `date` by betweenness, with their cross-line ties: exact up to a few
-    /// thousand actors, from a fixed sample of sources beyond (the benchmark's 10,000-actor map
-    /// takes about 0.4 s with 256 sources in a release build).
+    /// thousand actors, from a fixed sample of 1,024 sources beyond (under 1 s at 10,000 actors
+    /// and 100,000 ties on two cores; accuracy against exact in docs/benchmarks.md).
     #[must_use]
     pub fn brokers(&self, top: usize, date: Date) -> Vec<Broker> {
         let indexed = self.indexed(&HashMap::new());
@@ -328,7 +328,7 @@ impl SystemMap {
         let cross: HashMap<u32, usize> =
             analysis::cross_line(&snapshot).into_iter().map(|c| (c.actor.0, c.ties.len())).collect();
         const EXACT_UP_TO: usize = 2_000;
-        let samples = if self.actors.len() <= EXACT_UP_TO { usize::MAX } else { 256 };
+        let samples = if self.actors.len() <= EXACT_UP_TO { usize::MAX } else { 1_024 };
         let how = analysis::Betweenness { samples, seed: 1 };
         analysis::top_brokers(&snapshot, how, top)
             .into_iter()
@@ -896,38 +896,45 @@ impl App {
         let selection = analysis::select(&snapshot, &request);
         let mut met = BTreeSet::new();
         for choice in &selection.chosen {
-            let reasons: Vec<String> = choice
-                .reasons
-                .iter()
-                .map(|reason| match *reason {
+            // Grouped so a choice reads as one sentence: the tracks it brings, the level, then
+            // the decision-makers it brings closer.
+            let mut tracks: Vec<String> = Vec::new();
+            let mut levels: Vec<String> = Vec::new();
+            let mut access: Vec<String> = Vec::new();
+            let mut side_named = String::new();
+            for reason in &choice.reasons {
+                match *reason {
                     analysis::Reason::Track { side, track } => {
                         met.insert((side, Ok(track.number())));
                         let track = Track::from_number(track.number()).unwrap_or(Track::Government);
-                        format!(
-                            "brings track {} ({}) for {}",
-                            track.number(),
-                            track.label(),
-                            view.side_name(indexed.side_of(side))
-                        )
+                        tracks.push(format!("track {} ({})", track.number(), track.label()));
+                        side_named = view.side_name(indexed.side_of(side));
                     }
                     analysis::Reason::Level { side, level } => {
                         met.insert((side, Err(level_from(level))));
-                        format!(
-                            "brings {} for {}",
-                            level_from(level).label().to_lowercase(),
-                            view.side_name(indexed.side_of(side))
-                        )
+                        levels.push(level_from(level).label().to_lowercase());
+                        side_named = view.side_name(indexed.side_of(side));
                     }
-                    analysis::Reason::Access { decision_maker, from, to } => format!(
-                        "raises the group's access to decision-maker {} from {from} to {to} (of 5)",
-                        view.label(indexed.actor_ids[decision_maker.0 as usize])
-                    ),
-                })
-                .collect();
-            let explanation = if reasons.is_empty() {
+                    analysis::Reason::Access { decision_maker, from, to } => access
+                        .push(format!("{} ({from} → {to})", view.label(indexed.actor_ids[decision_maker.0 as usize]))),
+                }
+            }
+            let mut clauses = Vec::new();
+            let needs: Vec<String> = tracks.into_iter().chain(levels).collect();
+            if !needs.is_empty() {
+                clauses.push(format!("bring {} for {side_named}", needs.join(", ")));
+            }
+            if !access.is_empty() {
+                clauses.push(format!(
+                    "raise the group's access to {} {} (the weakest tie of the best chain, of 5)",
+                    if access.len() == 1 { "decision-maker" } else { "decision-makers" },
+                    access.join(", ")
+                ));
+            }
+            let explanation = if clauses.is_empty() {
                 "chosen to keep the sides balanced; adds no need or access not already met".to_owned()
             } else {
-                format!("chosen because it {}", reasons.join("; "))
+                format!("chosen because they {}", clauses.join("; and "))
             };
             report.chosen.push(Invitee { actor: indexed.actor_ids[choice.actor.0 as usize], explanation });
         }

@@ -95,7 +95,8 @@ pub fn write_gexf(map: &MapFile) -> String {
         ];
         let start = tie.valid_from.map(fields::format_date);
         // GEXF intervals include their end; ours excludes it (a tie that ended on 1 March no
-        // longer stood that day). The last day the tie stood is the one before.
+        // longer stood that day). The last day the tie stood is the one before; only the first
+        // day `Date` can hold has none, and it is written as it is.
         let end = tie.valid_until.map(|until| fields::format_date(until.previous_day().unwrap_or(until)));
         if let Some(start) = &start {
             attributes.push(("start", start));
@@ -145,6 +146,11 @@ fn actor_values(actor: &FileActor) -> Vec<(&'static str, String)> {
 /// Reads a GEXF file (1.3, or 1.2 as older Gephi writes it). Fields are found by their
 /// attribute's title, so a file Gephi has renumbered reads the same.
 pub fn read_gexf(text: &str) -> Result<MapFile, ImportError> {
+    read_gexf_for(text, None)
+}
+
+/// As [`read_gexf`], with every actor's side checked against `sides`.
+pub(crate) fn read_gexf_for(text: &str, sides: Option<&[String]>) -> Result<MapFile, ImportError> {
     let root = xml::parse(MAP_GEXF, text)?;
     if root.name != "gexf" {
         return Err(error(&root, format!("not a GEXF file: the root element is <{}>, not <gexf>", root.name)));
@@ -189,7 +195,7 @@ pub fn read_gexf(text: &str) -> Result<MapFile, ImportError> {
         let tie = tie(edge, &values, from, to, directed_by_default)?;
         ties.push(Located { line: edge.line, item: tie });
     }
-    validate::finish(actors, ties, Files { actors: MAP_GEXF, ties: MAP_GEXF })
+    validate::finish_for(actors, ties, Files { actors: MAP_GEXF, ties: MAP_GEXF }, sides)
 }
 
 fn error(element: &Element, message: impl Into<String>) -> ImportError {

@@ -121,6 +121,11 @@ struct Key<'e> {
 /// Reads a GraphML file. Values are found by their key's `attr.name`, so a file another tool
 /// has rewritten with its own key ids reads the same.
 pub fn read_graphml(text: &str) -> Result<MapFile, ImportError> {
+    read_graphml_for(text, None)
+}
+
+/// As [`read_graphml`], with every actor's side checked against `sides`.
+pub(crate) fn read_graphml_for(text: &str, sides: Option<&[String]>) -> Result<MapFile, ImportError> {
     let root = xml::parse(MAP_GRAPHML, text)?;
     if root.name != "graphml" {
         return Err(error(&root, format!("not a GraphML file: the root element is <{}>, not <graphml>", root.name)));
@@ -186,7 +191,7 @@ pub fn read_graphml(text: &str) -> Result<MapFile, ImportError> {
         };
         ties.push(Located { line: edge.line, item: tie });
     }
-    validate::finish(actors, ties, Files { actors: MAP_GRAPHML, ties: MAP_GRAPHML })
+    validate::finish_for(actors, ties, Files { actors: MAP_GRAPHML, ties: MAP_GRAPHML }, sides)
 }
 
 fn error(element: &Element, message: impl Into<String>) -> ImportError {

@@ -16,7 +16,9 @@
 //! ```
 //!
 //! The label is the code name, so Kumu shows code names; the name goes in `name` where the file
-//! carries it. Notes go in Kumu's own `description`.
+//! carries it. Notes go in Kumu's own `description`. A connection without a `direction` takes
+//! its tie kind's default, as a CSV row with an empty `directed` does; `mutual` reads as
+//! undirected.
 
 use std::collections::BTreeSet;
 
@@ -114,12 +116,15 @@ pub fn write_kumu(map: &MapFile) -> String {
 
 /// Reads a Kumu blueprint. Keys other than ours (Kumu's `id`, `tags`, …) are ignored.
 pub fn read_kumu(text: &str) -> Result<MapFile, ImportError> {
+    read_kumu_for(text, None)
+}
+
+/// As [`read_kumu`], with every actor's side checked against `sides`.
+pub(crate) fn read_kumu_for(text: &str, sides: Option<&[String]>) -> Result<MapFile, ImportError> {
+    // Editors on Windows save UTF-8 with a byte-order mark, which JSON does not allow.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let reader = Reader { text, lines: LineIndex::new(text) };
-    let top = reader.object(text, "a Kumu blueprint", "the file").map_err(|error| match error {
-        // The document's own syntax: serde_json says what is wrong and where.
-        Problem::Json(error) if !error.is_data() => reader.json_error(&error),
-        other => reader.error(other, 1),
-    })?;
+    let top = reader.object(text, "a Kumu blueprint").map_err(|error| reader.error(error, 1))?;
     let (elements, connections) = (top.entries.get("elements"), top.entries.get("connections"));
     if elements.is_none() && connections.is_none() {
         return Err(ImportError::new(
@@ -131,16 +136,16 @@ pub fn read_kumu(text: &str) -> Result<MapFile, ImportError> {
     let mut actors = Vec::new();
     for raw in reader.list(elements, "elements")? {
         let line = reader.line(raw);
-        let element = reader.object(raw.get(), "an element", "an element").map_err(|e| reader.error(e, line))?;
+        let element = reader.object(raw.get(), "an element").map_err(|e| reader.error(e, line))?;
         actors.push(Located { line, item: reader.actor(element, line)? });
     }
     let mut ties = Vec::new();
     for raw in reader.list(connections, "connections")? {
         let line = reader.line(raw);
-        let connection = reader.object(raw.get(), "a connection", "a connection").map_err(|e| reader.error(e, line))?;
+        let connection = reader.object(raw.get(), "a connection").map_err(|e| reader.error(e, line))?;
         ties.push(Located { line, item: reader.tie(connection, line)? });
     }
-    validate::finish(actors, ties, Files { actors: MAP_KUMU, ties: MAP_KUMU })
+    validate::finish_for(actors, ties, Files { actors: MAP_KUMU, ties: MAP_KUMU }, sides)
 }
 
 /// A JSON object's keys and values, in order, the values left unparsed: each keeps its place in
@@ -208,6 +213,7 @@ impl<'t> Reader<'t> {
 
     fn error(&self, problem: Problem, line: usize) -> ImportError {
         match problem {
+            // The document's own syntax: serde_json says what is wrong and where.
             Problem::Json(error) if !error.is_data() => self.json_error(&error),
             Problem::Json(_) => ImportError::new(MAP_KUMU, line, "a value cannot be read"),
             Problem::Shape(message) => ImportError::new(MAP_KUMU, line, message),
@@ -215,15 +221,15 @@ impl<'t> Reader<'t> {
     }
 
     /// Reads `json` as an object, `what` naming it in messages.
-    fn object(&self, json: &'t str, what: &str, owner: &str) -> Result<Object<'t>, Problem> {
+    fn object(&self, json: &'t str, what: &str) -> Result<Object<'t>, Problem> {
         match serde_json::from_str::<Entries<'t>>(json) {
             Ok(entries) => {
                 // A key given twice would leave it to chance which value counts.
                 let mut seen = BTreeSet::new();
                 if let Some((key, _)) = entries.0.iter().find(|(key, _)| !seen.insert(key.as_str())) {
-                    return Err(Problem::Shape(format!("{owner} has the key {} twice", fields::quoted(key))));
+                    return Err(Problem::Shape(format!("{what} has the key {} twice", fields::quoted(key))));
                 }
-                Ok(Object { entries, owner: owner.to_owned() })
+                Ok(Object { entries, owner: what.to_owned() })
             }
             Err(error) if error.is_data() => Err(Problem::Shape(format!("{what} must be a JSON object"))),
             Err(error) => Err(Problem::Json(error)),

@@ -31,6 +31,18 @@ pub use graphml::{read_graphml, write_graphml};
 pub use kumu::{read_kumu, write_kumu};
 pub use table::{read_csv, write_actors_csv, write_ties_csv};
 
+/// Reads a map in `format` (for CSV, `file` is actors.csv and `ties` is ties.csv; other formats
+/// ignore `ties`) and, given the initiative's `sides`, refuses an actor on any other side, with
+/// its line.
+pub fn read(format: Format, file: &str, ties: &str, sides: Option<&[String]>) -> Result<MapFile, ImportError> {
+    match format {
+        Format::Csv => table::read_csv_for(file, ties, sides),
+        Format::Gexf => gexf::read_gexf_for(file, sides),
+        Format::Graphml => graphml::read_graphml_for(file, sides),
+        Format::KumuJson => kumu::read_kumu_for(file, sides),
+    }
+}
+
 /// The file names errors speak of.
 pub const ACTORS_CSV: &str = "actors.csv";
 pub const TIES_CSV: &str = "ties.csv";

@@ -14,6 +14,7 @@
 use csv::{ReaderBuilder, StringRecord, WriterBuilder};
 
 use crate::fields::{self, quoted};
+use crate::lines::LineIndex;
 use crate::validate::{self, Files, Located};
 use crate::{ACTORS_CSV, FileActor, FileTie, ImportError, MapFile, TIES_CSV};
 
@@ -76,17 +77,25 @@ fn write_table(columns: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Str
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
-/// Reads `actors.csv` and `ties.csv` and checks them together.
+/// Reads `actors.csv` and `ties.csv` and checks them together. An empty `ties.csv` (no header
+/// either) is a map without ties; an empty `actors.csv` is refused.
 pub fn read_csv(actors: &str, ties: &str) -> Result<MapFile, ImportError> {
-    let actors = read_table(ACTORS_CSV, actors, ACTOR_COLUMNS, ACTOR_REQUIRED)?
+    read_csv_for(actors, ties, None)
+}
+
+/// As [`read_csv`], with every actor's side checked against `sides`.
+pub(crate) fn read_csv_for(actors: &str, ties: &str, sides: Option<&[String]>) -> Result<MapFile, ImportError> {
+    let actors = read_table(ACTORS_CSV, actors, ACTOR_COLUMNS, ACTOR_REQUIRED, false)?
         .rows()
         .map(|row| row.actor().map(|item| Located { line: row.line, item }))
         .collect::<Result<Vec<_>, _>>()?;
-    let ties = read_table(TIES_CSV, ties, TIE_COLUMNS, TIE_REQUIRED)?
+    // A map may have no ties, and a folder no `ties.csv`; but an empty `actors.csv` is far more
+    // likely a mistake than an empty map, and importing it could replace a map with nothing.
+    let ties = read_table(TIES_CSV, ties, TIE_COLUMNS, TIE_REQUIRED, true)?
         .rows()
         .map(|row| row.tie().map(|item| Located { line: row.line, item }))
         .collect::<Result<Vec<_>, _>>()?;
-    validate::finish(actors, ties, Files { actors: ACTORS_CSV, ties: TIES_CSV })
+    validate::finish_for(actors, ties, Files { actors: ACTORS_CSV, ties: TIES_CSV }, sides)
 }
 
 /// The rows below the header, each with the line it starts on.
@@ -174,13 +183,19 @@ fn read_table(
     text: &str,
     columns: &'static [&'static str],
     required: &[&str],
+    empty_is_no_rows: bool,
 ) -> Result<Table, ImportError> {
     // Spreadsheets save UTF-8 with a byte-order mark; it is not part of the first column's name.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let lines = LineIndex::new(text);
+    let line = |position: Option<&csv::Position>| line_of(text, &lines, position);
     let mut reader = ReaderBuilder::new().has_headers(false).from_reader(text.as_bytes());
     let mut records = reader.records();
     let expected = columns.join(", ");
     let header = match records.next() {
+        None if empty_is_no_rows => {
+            return Ok(Table { file, columns, positions: vec![None; columns.len()], rows: Vec::new() });
+        }
         None => {
             return Err(ImportError::new(
                 file,
@@ -188,9 +203,9 @@ fn read_table(
                 format!("the file is empty; its first line names the columns: {expected}"),
             ));
         }
-        Some(header) => header.map_err(|error| csv_error(file, &error))?,
+        Some(header) => header.map_err(|error| csv_error(file, &error, line(error.position())))?,
     };
-    let header_line = line_of(&header);
+    let header_line = line(header.position());
     let mut positions = vec![None; columns.len()];
     for (at, cell) in header.iter().enumerate() {
         let name = cell.trim().to_lowercase().replace([' ', '-'], "_");
@@ -215,18 +230,28 @@ fn read_table(
         return Err(ImportError::new(file, header_line, format!("missing {plural} {}", missing.join(", "))));
     }
     let rows = records
-        .map(|record| record.map(|record| (line_of(&record), record)).map_err(|error| csv_error(file, &error)))
+        .map(|record| {
+            record
+                .map(|record| (line(record.position()), record))
+                .map_err(|error| csv_error(file, &error, line(error.position())))
+        })
         .collect::<Result<_, _>>()?;
     Ok(Table { file, columns, positions, rows })
 }
 
-fn line_of(record: &StringRecord) -> usize {
-    record.position().map_or(1, |position| usize::try_from(position.line()).unwrap_or(usize::MAX))
+/// The line a record starts on. The csv crate counts lines too, but a record after a `\r\n`
+/// starts, by its count, on the line before (it ends the record at the `\r` and counts the `\n`
+/// in the next one), so the line is found from the record's byte offset instead, past the line
+/// breaks (and skipped blank lines) in front of it.
+fn line_of(text: &str, lines: &LineIndex, position: Option<&csv::Position>) -> usize {
+    let Some(position) = position else { return 1 };
+    let start = usize::try_from(position.byte()).unwrap_or(usize::MAX).min(text.len());
+    let breaks = text.as_bytes()[start..].iter().take_while(|byte| matches!(byte, b'\r' | b'\n')).count();
+    lines.line(start + breaks)
 }
 
 /// The csv crate's errors in words of our own: its messages are safe, but ours say what to fix.
-fn csv_error(file: &'static str, error: &csv::Error) -> ImportError {
-    let line = error.position().map_or(1, |position| usize::try_from(position.line()).unwrap_or(usize::MAX));
+fn csv_error(file: &'static str, error: &csv::Error, line: usize) -> ImportError {
     let message = match error.kind() {
         csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
             format!("this row has {len} cells but the header has {expected_len}")

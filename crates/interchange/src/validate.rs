@@ -25,15 +25,40 @@ pub(crate) struct Files {
     pub ties: &'static str,
 }
 
+#[cfg(test)]
 pub(crate) fn finish(
     actors: Vec<Located<FileActor>>,
     ties: Vec<Located<FileTie>>,
     files: Files,
 ) -> Result<MapFile, ImportError> {
+    finish_for(actors, ties, files, None)
+}
+
+/// As [`finish`], and with `sides`, every actor's side must be one of them (by name, ignoring
+/// case), so an unknown side is reported with its line rather than after the file was read.
+pub(crate) fn finish_for(
+    actors: Vec<Located<FileActor>>,
+    ties: Vec<Located<FileTie>>,
+    files: Files,
+    sides: Option<&[String]>,
+) -> Result<MapFile, ImportError> {
     let mut first_line: BTreeMap<String, usize> = BTreeMap::new();
     let mut map = MapFile { actors: Vec::with_capacity(actors.len()), ties: Vec::with_capacity(ties.len()) };
     for Located { line, item } in actors {
         let actor = check_actor(item).map_err(|message| ImportError::new(files.actors, line, message))?;
+        if let (Some(known), Some(side)) = (sides, &actor.side)
+            && !known.iter().any(|k| k.trim().eq_ignore_ascii_case(side))
+        {
+            let listed = if known.is_empty() { "none yet".to_owned() } else { known.join(", ") };
+            return Err(ImportError::new(
+                files.actors,
+                line,
+                format!(
+                    "actor {}: `{side}` is not a side of this initiative (its sides: {listed}); add the side first",
+                    quoted(&actor.code_name)
+                ),
+            ));
+        }
         if let Some(first) = first_line.get(&actor.code_name) {
             return Err(ImportError::new(
                 files.actors,
@@ -228,5 +253,25 @@ mod tests {
     fn an_empty_code_name_is_refused() {
         let error = finish(vec![at(2, actor(" "))], vec![], FILES).unwrap_err();
         assert_eq!(error.to_string(), "actors.csv, line 2: code name must not be empty");
+    }
+
+    #[test]
+    fn an_unknown_side_is_refused_with_its_line_when_the_sides_are_known() {
+        let mut on_a_side = actor("B");
+        on_a_side.side = Some("Lowland Coast".into());
+        let third_party = FileActor { side: None, ..actor("A") };
+        let known = vec!["Upper Vale".to_owned(), "lowland coast".to_owned()];
+        assert!(
+            finish_for(vec![at(2, third_party.clone()), at(3, on_a_side.clone())], vec![], FILES, Some(&known)).is_ok()
+        );
+        let only_the_vale = vec!["Upper Vale".to_owned()];
+        let error =
+            finish_for(vec![at(2, third_party), at(7, on_a_side)], vec![], FILES, Some(&only_the_vale)).unwrap_err();
+        assert_eq!(error.line, 7);
+        assert!(
+            error.message.contains("`Lowland Coast` is not a side") && error.message.contains("Upper Vale"),
+            "{}",
+            error.message
+        );
     }
 }

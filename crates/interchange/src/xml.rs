@@ -117,6 +117,8 @@ pub(crate) fn actor(values: &Values<'_>, id: &str) -> Result<FileActor, ImportEr
 
 /// Parses a whole document into its root element.
 pub(crate) fn parse(file: &'static str, text: &str) -> Result<Element, ImportError> {
+    // A byte-order mark is not text outside the root element.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = Reader::from_str(text);
     let lines = LineIndex::new(text);
     let mut open: Vec<Element> = Vec::new();
@@ -350,6 +352,11 @@ mod tests {
             assert_eq!(error.line, line, "{text:?}: {error}");
             assert!(error.message.starts_with("malformed XML"), "{error}");
         }
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_no_content() {
+        assert_eq!(parse("t.xml", "\u{feff}<?xml version=\"1.0\"?>\n<a/>").unwrap().line, 2);
     }
 
     #[test]

@@ -619,19 +619,19 @@ async fn map_command(app: &App, command: MapCommand) -> Result<()> {
             );
         }
         MapCommand::Import { initiative, path, format, replace } => {
-            let parsed = match map_format(format.as_deref(), &path)? {
-                Format::Csv => {
-                    let actors = read_text(&path.join("actors.csv"))?;
-                    let ties_path = path.join("ties.csv");
-                    let ties = if ties_path.exists() { read_text(&ties_path)? } else { String::new() };
-                    tracktwo_interchange::read_csv(&actors, &ties)
-                }
-                Format::Gexf => tracktwo_interchange::read_gexf(&read_text(&path)?),
-                Format::Graphml => tracktwo_interchange::read_graphml(&read_text(&path)?),
-                Format::KumuJson => tracktwo_interchange::read_kumu(&read_text(&path)?),
+            let initiative = initiative_of(&initiative)?;
+            let format = map_format(format.as_deref(), &path)?;
+            let (file_text, ties_text) = if format == Format::Csv {
+                let ties_path = path.join("ties.csv");
+                let ties = if ties_path.exists() { read_text(&ties_path)? } else { String::new() };
+                (read_text(&path.join("actors.csv"))?, ties)
+            } else {
+                (read_text(&path)?, String::new())
             };
+            let sides: Vec<String> = app.sides(&key_holder, initiative).await?.into_iter().map(|s| s.name).collect();
+            let parsed = tracktwo_interchange::read(format, &file_text, &ties_text, Some(&sides));
             let file = parsed.map_err(|e| anyhow::anyhow!("{e}; nothing was imported"))?;
-            let report = app.import_map(&key_holder, initiative_of(&initiative)?, &file, replace).await?;
+            let report = app.import_map(&key_holder, initiative, &file, replace).await?;
             println!(
                 "Imported {} actors and {} ties{}.",
                 report.actors,

@@ -119,7 +119,7 @@ const DEMO_ACCOUNTS: &[(&str, &str, MemberRole, DemoSide)] = &[
     ("felix", "Felix Amundsen (funder)", MemberRole::Funder, DemoSide::None),
     ("greta", "Greta Holm (evaluator)", MemberRole::Evaluator, DemoSide::None),
     ("pavel", "Pavel Ruud (observer)", MemberRole::Observer, DemoSide::None),
-    ("ines", "Ines Marlow (operations: travel and duty of care)", MemberRole::Operations, DemoSide::None),
+    ("ines", "Ines Marlow (operations, duty of care)", MemberRole::Operations, DemoSide::None),
 ];
 
 /// The demo's system map: 60 invented actors across the nine tracks, their dated ties, and

@@ -102,6 +102,10 @@ pub struct MapQuery {
     cross_line: String,
 }
 
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 fn tie_line(map: &SystemMap, tie: &tracktwo_domain::map::Tie) -> String {
     let arrow = if tie.details.directed { "→" } else { "—" };
     format!("{} {arrow} {} {}", map.label(tie.details.from), tie.details.kind.label(), map.label(tie.details.to))
@@ -294,14 +298,14 @@ pub async fn coverage(
                     li {
                         a href={ "/initiatives/" (id) "/actors/" (broker.actor) } { (map.label(broker.actor)) }
                         " — " (format!("{:.3}", broker.betweenness))
-                        @if broker.cross_line_ties > 0 { ", " (broker.cross_line_ties) " cross-line ties" }
+                        @if broker.cross_line_ties > 0 { ", " (plural(broker.cross_line_ties, "cross-line tie", "cross-line ties")) }
                     }
                 }
             }
             h2 { "Actors with ties across the line" }
             ul #cross-line {
                 @for (actor, n) in &cross {
-                    li { a href={ "/initiatives/" (id) "/actors/" (actor) } { (map.label(*actor)) } " — " (n) " ties" }
+                    li { a href={ "/initiatives/" (id) "/actors/" (actor) } { (map.label(*actor)) } " — " (plural(*n, "tie", "ties")) }
                 }
             }
         },
@@ -530,7 +534,7 @@ pub async fn actor(
                 @for path in &paths {
                     li {
                         @for (i, step) in path.actors.iter().enumerate() { @if i > 0 { " → " } (map.label(*step)) }
-                        " (weakest tie " (path.bottleneck) " of 5, " (path.ties.len()) " steps)"
+                        " (weakest tie " (path.bottleneck) " of 5, " (plural(path.ties.len(), "step", "steps")) ")"
                     }
                 }
             }
@@ -645,7 +649,8 @@ fn consent_cell(answer: ConsentAnswer) -> &'static str {
 
 pub async fn registry(State(state): State<Arc<WebState>>, user: SignedIn, Path(id): Path<String>) -> PageResult {
     let id = initiative_id(&id)?;
-    let (map, entries) = state.app.registry(&user.identity, id).await?;
+    let (map, mut entries) = state.app.registry(&user.identity, id).await?;
+    entries.sort_by_cached_key(|(actor, _)| map.actor(*actor).map(|a| a.details.code_name.clone()));
     let (secret, standing) = state.app.my_standing(&user.identity, id).await?;
     let recorded: HashSet<ActorId> = entries.iter().map(|(a, _)| *a).collect();
     let people: Vec<_> = map.actors.iter().filter(|a| a.details.kind == ActorKind::Person).collect();
@@ -1005,12 +1010,8 @@ pub async fn import(
     // Check the right to write before parsing, so a refused caller learns nothing from errors.
     let (secret, standing) = state.app.my_standing(&user.identity, id).await?;
     require(&user, standing, secret, Operation::WriteMap)?;
-    let parsed = match format {
-        Format::Csv => tracktwo_interchange::read_csv(&form.file, &form.ties),
-        Format::Gexf => tracktwo_interchange::read_gexf(&form.file),
-        Format::Graphml => tracktwo_interchange::read_graphml(&form.file),
-        Format::KumuJson => tracktwo_interchange::read_kumu(&form.file),
-    };
+    let sides: Vec<String> = state.app.sides(&user.identity, id).await?.into_iter().map(|s| s.name).collect();
+    let parsed = tracktwo_interchange::read(format, &form.file, &form.ties, Some(&sides));
     let file = match parsed {
         Ok(file) => file,
         Err(error) => {

@@ -188,7 +188,7 @@ pub async fn analytics_run_on_the_stored_map(t: &TestStore) {
         s.app.select_participants(&identity(&s, MemberRole::Facilitator), s.initiative, &spec).await.unwrap();
     assert_eq!(report.chosen.iter().map(|c| c.actor).collect::<Vec<_>>(), vec![s.actors[1]]);
     assert!(
-        report.chosen[0].explanation.starts_with("chosen because it brings track 5"),
+        report.chosen[0].explanation.starts_with("chosen because they bring track 5"),
         "{}",
         report.chosen[0].explanation
     );
