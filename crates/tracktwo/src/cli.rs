@@ -252,6 +252,14 @@ enum InitiativeCommand {
     },
     /// List initiatives.
     List,
+    /// Add a side (a delegation of the conflict) to an initiative.
+    AddSide {
+        /// The initiative's id.
+        id: String,
+        /// The side's name, as map files name it.
+        #[arg(long)]
+        name: String,
+    },
     /// Destroy an initiative and its data key: its records become unrecoverable, in backups too.
     Destroy {
         /// The initiative's id.
@@ -518,6 +526,12 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
             for initiative in app.initiatives(&key_holder).await? {
                 println!("{}  {}", initiative.id, initiative.title);
             }
+        }
+        Command::Initiative(InitiativeCommand::AddSide { id, name }) => {
+            let app = open_app(&config).await?;
+            let id = id.parse().map_err(|e| anyhow::anyhow!("{e}"))?;
+            let side = app.add_side(&key_holder, id, tracktwo_domain::NewSide { name }).await?;
+            println!("{}", side.id);
         }
         Command::Initiative(InitiativeCommand::Destroy { id, yes }) => {
             if !yes {

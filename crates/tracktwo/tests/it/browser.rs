@@ -374,6 +374,7 @@ async fn a_facilitator_maps_actors_and_ties_and_selects_participants_with_reason
     settle(&client, |h| h == "System map").await;
     let today = text_of(&client, "#map-summary").await;
     assert!(today.contains("60 actors shown of 60"), "{today}");
+    assert!(client.source().await.unwrap().contains("back channel to"), "the team sees the back channels");
     assert!(client.find(Locator::Css("figure.wheel svg[aria-labelledby] title")).await.is_ok(), "no titled wheel");
 
     // A new actor, then a tie from it across the line.
@@ -449,6 +450,7 @@ async fn a_facilitator_maps_actors_and_ties_and_selects_participants_with_reason
     // The facilitator runs selections but does not open the registry.
     client.goto(&format!("{}{serin}/registry", demo.base)).await.unwrap();
     assert_eq!(heading(&client).await, "Forbidden");
+    client.goto(&demo.base).await.unwrap();
     sign_out(&client).await;
 
     // A participant sees code names only, no back channel, and no registry.
@@ -456,8 +458,12 @@ async fn a_facilitator_maps_actors_and_ties_and_selects_participants_with_reason
     client.goto(&format!("{}{serin}/actors", demo.base)).await.unwrap();
     let source = client.source().await.unwrap();
     assert!(source.contains("UV-99") && !source.contains("Hala Verin") && !source.contains("Eskil Dorn"));
+    client.goto(&format!("{}{serin}/map", demo.base)).await.unwrap();
+    let source = client.source().await.unwrap();
+    assert!(source.contains("UV-05") && !source.contains("back channel to"), "a participant saw a back channel");
     client.goto(&format!("{}{serin}/registry", demo.base)).await.unwrap();
     assert_eq!(heading(&client).await, "Forbidden");
+    client.goto(&demo.base).await.unwrap();
     sign_out(&client).await;
     // So does an official.
     assert!(sign_in(&client, &demo, "odile", None).await);

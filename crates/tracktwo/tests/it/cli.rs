@@ -495,3 +495,75 @@ fn the_server_speaks_tls_with_secure_cookies() {
     let half = env.tt(&["serve", "--listen", "127.0.0.1:0", "--tls-cert", env.path("cert.pem").to_str().unwrap()]);
     assert_eq!(half.status.code(), Some(2));
 }
+
+#[test]
+fn maps_are_imported_all_or_nothing_exported_and_analysed_from_the_command_line() {
+    let env = Env::new();
+    ok(env.tt(&["init"]));
+    let first = ok(env.tt(&["initiative", "create", "--title", "Map one"])).trim().to_owned();
+    let second = ok(env.tt(&["initiative", "create", "--title", "Map two"])).trim().to_owned();
+    for id in [&first, &second] {
+        ok(env.tt(&["initiative", "add-side", id, "--name", "North"]));
+        ok(env.tt(&["initiative", "add-side", id, "--name", "South"]));
+    }
+    let folder = env.path("map");
+    std::fs::create_dir_all(&folder).unwrap();
+    let header = "code,name,kind,primary_track,tracks,level,side,role,decision_maker,notes";
+    let good = format!(
+        "{header}\nN-1,Secret Name One,person,1,,top,North,minister,yes,\nN-2,Secret Name Two,person,5,2,middle,North,,no,\n\
+         S-1,Secret Name Three,person,7,,middle,South,,no,\"met, twice\"\n"
+    );
+    let ties = "from,to,kind,directed,strength,valid_from,valid_until,notes\nN-2,N-1,advises,,4,2024-01-01,,\n\
+                S-1,N-2,trusted-contact,,3,2025-09-15,,\n";
+    std::fs::write(folder.join("ties.csv"), ties).unwrap();
+
+    // A bad track on line 3: nothing is imported, and the error names the file and the line.
+    std::fs::write(
+        folder.join("actors.csv"),
+        good.replace("N-2,Secret Name Two,person,5", "N-2,Secret Name Two,person,12"),
+    )
+    .unwrap();
+    let refused = env.tt(&["map", "import", &first, folder.to_str().unwrap()]);
+    fails_with(&refused, "actors.csv, line 3");
+    fails_with(&refused, "nothing was imported");
+    assert!(!stderr(&refused).contains("Secret Name"), "the error quoted a name");
+    assert!(ok(env.tt(&["map", "coverage", &first])).starts_with("0 actors, 0 ties."));
+    // A side the initiative does not have: refused with its line too.
+    std::fs::write(folder.join("actors.csv"), good.replace(",South,", ",West,")).unwrap();
+    fails_with(&env.tt(&["map", "import", &first, folder.to_str().unwrap()]), "actors.csv, line 4");
+
+    std::fs::write(folder.join("actors.csv"), &good).unwrap();
+    let imported = ok(env.tt(&["map", "import", &first, folder.to_str().unwrap()]));
+    assert!(imported.contains("Imported 3 actors and 2 ties"), "{imported}");
+    let coverage = ok(env.tt(&["map", "coverage", &first]));
+    assert!(coverage.contains("gap: South has no actor on track 1 (Government)"), "{coverage}");
+    assert!(!coverage.contains("gap: North has no actor on track 1 "), "{coverage}");
+
+    // Through GEXF into the second initiative and out again as CSV: the same map.
+    let gexf = env.path("map.gexf");
+    ok(env.tt(&["map", "export", &first, "--out", gexf.to_str().unwrap()]));
+    ok(env.tt(&["map", "import", &second, gexf.to_str().unwrap()]));
+    let (out_one, out_two) = (env.path("one"), env.path("two"));
+    ok(env.tt(&["map", "export", &first, "--format", "csv", "--out", out_one.to_str().unwrap()]));
+    ok(env.tt(&["map", "export", &second, "--format", "csv", "--out", out_two.to_str().unwrap()]));
+    for file in ["actors.csv", "ties.csv"] {
+        let (a, b) = (
+            std::fs::read_to_string(out_one.join(file)).unwrap(),
+            std::fs::read_to_string(out_two.join(file)).unwrap(),
+        );
+        assert_eq!(a, b, "{file} changed through GEXF");
+    }
+    assert!(std::fs::read_to_string(out_one.join("actors.csv")).unwrap().contains("Secret Name One"));
+
+    // Adding the same actors again is refused: their code names are taken.
+    fails_with(&env.tt(&["map", "import", &first, folder.to_str().unwrap()]), "already on the map");
+    // A selection explains itself, and says who could not be considered and why.
+    let selected = ok(env.tt(&["map", "select", &first, "--invitees", "2"]));
+    assert!(selected.contains("not considered: Secret Name Two (N-2): not in the registry"), "{selected}");
+    fails_with(&env.tt(&["map", "import", &first, env.path("nowhere.gexf").to_str().unwrap()]), "cannot read");
+    fails_with(
+        &env.tt(&["map", "export", &first, "--out", env.path("map.xlsx").to_str().unwrap()]),
+        "cannot tell the format",
+    );
+    assert!(ok(env.tt(&["audit", "verify"])).contains("intact"));
+}

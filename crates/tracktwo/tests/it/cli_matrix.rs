@@ -33,7 +33,12 @@ fn table(dir: &std::path::Path) -> BTreeMap<&'static str, Option<Vec<String>>> {
         ("token create", Some(vec!["--user".into(), "root".into()])),
         ("initiative create", Some(vec!["--title".into(), "T".into()])),
         ("initiative list", Some(vec![])),
-        ("initiative destroy", Some(vec![uuid, "--yes".into()])),
+        ("initiative add-side", Some(vec![uuid.clone(), "--name".into(), "North".into()])),
+        ("initiative destroy", Some(vec![uuid.clone(), "--yes".into()])),
+        ("map export", Some(vec![uuid.clone(), "--out".into(), file("map.gexf")])),
+        ("map import", Some(vec![uuid.clone(), file("map.gexf")])),
+        ("map coverage", Some(vec![uuid.clone()])),
+        ("map select", Some(vec![uuid])),
     ])
 }
 
