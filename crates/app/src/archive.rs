@@ -330,6 +330,7 @@ impl App {
         snapshot.actors.retain(|r| kept.contains(&r.initiative));
         snapshot.ties.retain(|r| kept.contains(&r.initiative));
         snapshot.registry.retain(|r| kept.contains(&r.initiative));
+        snapshot.map_snapshots.retain(|r| kept.contains(&r.initiative));
         let needed: HashSet<KeyId> = snapshot.initiatives.iter().map(|i| i.key).chain(system_slot).collect();
 
         tx.replace_all(&snapshot).await?;
@@ -426,6 +427,10 @@ impl App {
                     "created_at": rfc3339(tie.created_at), "updated_at": rfc3339(tie.updated_at),
                 }));
             }
+            let mut map_snapshots = Vec::new();
+            for m in snapshot.map_snapshots.iter().filter(|m| m.initiative == row.id) {
+                map_snapshots.push(json!({ "id": m.id, "snapshot": self.map_snapshot_from_row(&key, m)? }));
+            }
             let members: Vec<_> = snapshot
                 .members
                 .iter()
@@ -454,6 +459,7 @@ impl App {
                 "documents": documents,
                 "actors": actors,
                 "ties": ties,
+                "map_snapshots": map_snapshots,
             }));
         }
         let audit: Vec<_> = snapshot

@@ -309,6 +309,7 @@ impl App {
         ours.extend(tx.documents(initiative).await?.into_iter().map(|r| r.id.to_string()));
         ours.extend(tx.actors(initiative).await?.into_iter().map(|r| r.id.to_string()));
         ours.extend(tx.ties(initiative).await?.into_iter().map(|r| r.id.to_string()));
+        ours.extend(tx.map_snapshots(initiative).await?.into_iter().map(|r| r.id.to_string()));
         let kinds = [
             TargetKind::Initiative,
             TargetKind::Side,
@@ -317,6 +318,7 @@ impl App {
             TargetKind::Document,
             TargetKind::Actor,
             TargetKind::Tie,
+            TargetKind::Snapshot,
         ]
         .map(TargetKind::as_str);
         let mut names = std::collections::HashMap::new();

@@ -11,13 +11,14 @@ use std::collections::{BTreeSet, HashMap};
 use time::Date;
 use tracktwo_analysis as analysis;
 use tracktwo_crypto::DataKey;
-use tracktwo_domain::map::{Actor, Level, Tie};
+use tracktwo_domain::SnapshotId;
+use tracktwo_domain::map::{Actor, Level, MapSnapshot, Tie};
 use tracktwo_domain::map::{ActorDetails, RegistryEntry, TieDetails, Track, crosses_the_line};
 use tracktwo_domain::{
     ActorId, AuditAction, AuditTarget, Identity, InitiativeId, Operation, Side, SideId, TargetKind, TieId,
 };
 use tracktwo_interchange::{FileActor, FileTie, MapFile};
-use tracktwo_store::{ActorRow, RegistryRow, TieRow, WriteTx};
+use tracktwo_store::{ActorRow, MapSnapshotRow, RegistryRow, TieRow, WriteTx};
 
 use crate::initiatives::Entered;
 use crate::sealing::place;
@@ -30,6 +31,8 @@ pub struct SystemMap {
     pub sides: Vec<Side>,
     pub actors: Vec<Actor>,
     pub ties: Vec<Tie>,
+    /// Named dates to see the map at, earliest first.
+    pub snapshots: Vec<(SnapshotId, MapSnapshot)>,
     /// Whether real names and team-only ties are included.
     pub in_full: bool,
 }
@@ -419,6 +422,11 @@ impl App {
         })
     }
 
+    pub(crate) fn map_snapshot_from_row(&self, key: &DataKey, row: &MapSnapshotRow) -> Result<MapSnapshot> {
+        let bytes = self.open_bytes(key, place!("map_snapshots"."body" @ row.id), &row.body)?;
+        serde_json::from_slice(&bytes).map_err(|_| AppError::Tampered)
+    }
+
     pub(crate) fn registry_from_row(&self, key: &DataKey, row: &RegistryRow) -> Result<RegistryEntry> {
         let bytes = self.open_bytes(key, place!("registry"."body" @ row.actor), &row.body)?;
         serde_json::from_slice(&bytes).map_err(|_| AppError::Tampered)
@@ -481,7 +489,12 @@ impl App {
                 created_at: row.created_at,
             });
         }
-        Ok(SystemMap { initiative, sides, actors, ties, in_full })
+        let mut snapshots = Vec::new();
+        for row in tx.map_snapshots(initiative).await? {
+            snapshots.push((row.id, self.map_snapshot_from_row(&entered.key, &row)?));
+        }
+        snapshots.sort_by(|a, b| a.1.date.cmp(&b.1.date).then_with(|| a.1.label.cmp(&b.1.label)));
+        Ok(SystemMap { initiative, sides, actors, ties, snapshots, in_full })
     }
 
     /// The system map as the caller may see it. One audit event for the whole map.
@@ -769,6 +782,36 @@ impl App {
             .await?;
         tx.commit().await?;
         Ok(ImportReport { actors: file.actors.len(), ties: file.ties.len(), replaced: replace })
+    }
+
+    /// Names a date on the map's timeline.
+    pub async fn add_map_snapshot(
+        &self,
+        who: &Identity,
+        initiative: InitiativeId,
+        snapshot: MapSnapshot,
+    ) -> Result<SnapshotId> {
+        snapshot.validate()?;
+        let mut tx = self.store.begin().await?;
+        let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteMap).await?;
+        let id = SnapshotId::from_random_bytes(self.random());
+        let body = self.seal_json(&entered.key, place!("map_snapshots"."body" @ id), &snapshot)?;
+        tx.insert_map_snapshot(&MapSnapshotRow { id, initiative, body, created_at: self.now() }).await?;
+        self.record(tx.as_mut(), who, AuditAction::SnapshotCreated, AuditTarget::of(TargetKind::Snapshot, id)).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    pub async fn remove_map_snapshot(&self, who: &Identity, initiative: InitiativeId, id: SnapshotId) -> Result<()> {
+        let mut tx = self.store.begin().await?;
+        self.enter(tx.as_mut(), who, initiative, Operation::WriteMap).await?;
+        if !tx.map_snapshots(initiative).await?.iter().any(|row| row.id == id) {
+            return Err(AppError::NotFound);
+        }
+        tx.delete_map_snapshot(id).await?;
+        self.record(tx.as_mut(), who, AuditAction::SnapshotRemoved, AuditTarget::of(TargetKind::Snapshot, id)).await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     /// The registry entry of one actor; `None` if none was recorded.

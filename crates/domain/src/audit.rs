@@ -68,6 +68,8 @@ string_enum!(
         RegistryEntryRead => "registry.read",
         RegistryEntryWritten => "registry.written",
         SelectionRun => "map.selection-run",
+        SnapshotCreated => "map.snapshot-created",
+        SnapshotRemoved => "map.snapshot-removed",
         Exported => "store.exported",
         BackupTaken => "store.backup",
         Restored => "store.restored",
@@ -88,6 +90,7 @@ string_enum!(
         Document => "document",
         Actor => "actor",
         Tie => "tie",
+        Snapshot => "snapshot",
     }
 );
 

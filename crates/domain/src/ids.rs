@@ -103,6 +103,10 @@ id_type!(
     TieId
 );
 id_type!(
+    /// A named, dated snapshot of the system map ("before the first round").
+    SnapshotId
+);
+id_type!(
     /// A signed-in browser session.
     SessionId
 );

@@ -15,7 +15,9 @@ pub mod records;
 pub use access::{Decision, Denied, Operation, Scope, Standing};
 pub use audit::{AuditAction, AuditEvent, AuditTarget, TargetKind};
 pub use identity::{Channel, Identity, Principal};
-pub use ids::{ActorId, DocumentId, InitiativeId, KeyId, NoteId, PersonId, SessionId, SideId, TieId, TokenId, UserId};
+pub use ids::{
+    ActorId, DocumentId, InitiativeId, KeyId, NoteId, PersonId, SessionId, SideId, SnapshotId, TieId, TokenId, UserId,
+};
 pub use records::{
     Document, Initiative, MemberRole, Membership, NewDocument, NewInitiative, NewNote, NewPerson, NewSide, NewUser,
     Note, Person, Side, User, ValidationError, validate_password,

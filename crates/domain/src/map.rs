@@ -374,6 +374,28 @@ pub fn crosses_the_line(a: Option<SideId>, b: Option<SideId>) -> bool {
     matches!((a, b), (Some(a), Some(b)) if a != b)
 }
 
+/// A named date on the map's timeline: the map as it stood then ("before the first workshop
+/// round"), to look at again and compare with another.
+#[derive(Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct MapSnapshot {
+    pub label: String,
+    pub date: Date,
+    pub note: String,
+}
+
+impl std::fmt::Debug for MapSnapshot {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MapSnapshot").field("date", &self.date).finish_non_exhaustive()
+    }
+}
+
+impl MapSnapshot {
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        line("snapshot label", &self.label, true, LINE_MAX)?;
+        notes("snapshot note", &self.note)
+    }
+}
+
 field_enum!(
     /// The capacity in which someone takes part (Track 1.5 mixes them).
     Capacity as "capacity" {

@@ -7,12 +7,13 @@
 use async_trait::async_trait;
 use std::str::FromStr;
 use tracktwo_domain::{
-    ActorId, DocumentId, InitiativeId, KeyId, MemberRole, NoteId, PersonId, SideId, TieId, Timestamp, UserId,
+    ActorId, DocumentId, InitiativeId, KeyId, MemberRole, NoteId, PersonId, SideId, SnapshotId, TieId, Timestamp,
+    UserId,
 };
 use tracktwo_store::{
-    ActorRow, AuditHead, AuditRow, BlindIndex, DocumentRow, InitiativeRow, KeyRow, KeyScope, KeySource, MemberRow,
-    NoteRow, PersonRow, RecoveryCodeRow, RegistryRow, Result, Sealed, SessionRow, SideRow, Snapshot, StoreError,
-    StoreMeta, TieRow, TokenRow, UserRow, WriteTx, from_micros, to_micros,
+    ActorRow, AuditHead, AuditRow, BlindIndex, DocumentRow, InitiativeRow, KeyRow, KeyScope, KeySource, MapSnapshotRow,
+    MemberRow, NoteRow, PersonRow, RecoveryCodeRow, RegistryRow, Result, Sealed, SessionRow, SideRow, Snapshot,
+    StoreError, StoreMeta, TieRow, TokenRow, UserRow, WriteTx, from_micros, to_micros,
 };
 
 /// Implements [`SqlConnection`] for one sqlx driver: a `DriverConnection` over a driver
@@ -369,6 +370,15 @@ fn registry_from(row: &dyn SqlRow) -> Result<RegistryRow> {
     })
 }
 
+fn map_snapshot_from(row: &dyn SqlRow) -> Result<MapSnapshotRow> {
+    Ok(MapSnapshotRow {
+        id: parse(row, "id")?,
+        initiative: parse(row, "initiative_id")?,
+        body: sealed(row, "body")?,
+        created_at: at(row, "created_at")?,
+    })
+}
+
 fn audit_from(row: &dyn SqlRow) -> Result<AuditRow> {
     Ok(AuditRow {
         seq: row.int("seq")?,
@@ -433,6 +443,13 @@ pub async fn read_snapshot(conn: &mut dyn SqlConnection) -> Result<Snapshot> {
         actors: fetch_all(conn, "SELECT * FROM actors ORDER BY created_at, id", vec![], actor_from).await?,
         ties: fetch_all(conn, "SELECT * FROM ties ORDER BY created_at, id", vec![], tie_from).await?,
         registry: fetch_all(conn, "SELECT * FROM registry_entries ORDER BY actor_id", vec![], registry_from).await?,
+        map_snapshots: fetch_all(
+            conn,
+            "SELECT * FROM map_snapshots ORDER BY created_at, id",
+            vec![],
+            map_snapshot_from,
+        )
+        .await?,
         audit: fetch_all(conn, "SELECT * FROM audit_events ORDER BY seq", vec![], audit_from).await?,
     })
 }
@@ -986,6 +1003,32 @@ impl WriteTx for SqlTx {
         .await
     }
 
+    async fn insert_map_snapshot(&mut self, snapshot: &MapSnapshotRow) -> Result<()> {
+        self.exec(
+            "INSERT INTO map_snapshots (id, initiative_id, body, created_at) VALUES ($1, $2, $3, $4)",
+            vec![
+                text(snapshot.id),
+                text(snapshot.initiative),
+                SqlValue::Blob(snapshot.body.0.clone()),
+                SqlValue::Int(to_micros(snapshot.created_at)),
+            ],
+        )
+        .await
+    }
+
+    async fn delete_map_snapshot(&mut self, id: SnapshotId) -> Result<()> {
+        self.exec("DELETE FROM map_snapshots WHERE id = $1", vec![text(id)]).await
+    }
+
+    async fn map_snapshots(&mut self, initiative: InitiativeId) -> Result<Vec<MapSnapshotRow>> {
+        self.many(
+            "SELECT * FROM map_snapshots WHERE initiative_id = $1 ORDER BY created_at, id",
+            vec![text(initiative)],
+            map_snapshot_from,
+        )
+        .await
+    }
+
     async fn audit_head(&mut self) -> Result<AuditHead> {
         self.one(self.dialect.lock_audit_head, vec![], |row| {
             Ok(AuditHead { seq: row.int("seq")?, mac: row.blob("mac")? })
@@ -1028,6 +1071,7 @@ impl WriteTx for SqlTx {
             "DELETE FROM recovery_codes",
             "DELETE FROM members",
             "DELETE FROM registry_entries",
+            "DELETE FROM map_snapshots",
             "DELETE FROM ties",
             "DELETE FROM actors",
             "DELETE FROM people",

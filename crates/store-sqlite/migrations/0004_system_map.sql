@@ -27,3 +27,12 @@ CREATE TABLE registry_entries (
     updated_at    INTEGER NOT NULL
 );
 CREATE INDEX registry_by_initiative ON registry_entries (initiative_id);
+
+-- Named, dated snapshots of the map ("before the first round"): label, date and note sealed.
+CREATE TABLE map_snapshots (
+    id            TEXT    PRIMARY KEY,
+    initiative_id TEXT    NOT NULL REFERENCES initiatives (id) ON DELETE CASCADE,
+    body          BLOB    NOT NULL,
+    created_at    INTEGER NOT NULL
+);
+CREATE INDEX map_snapshots_by_initiative ON map_snapshots (initiative_id, created_at);

@@ -12,7 +12,7 @@ pub mod serde_formats;
 
 use async_trait::async_trait;
 use tracktwo_domain::Timestamp;
-use tracktwo_domain::{ActorId, DocumentId, InitiativeId, KeyId, NoteId, PersonId, SideId, TieId, UserId};
+use tracktwo_domain::{ActorId, DocumentId, InitiativeId, KeyId, NoteId, PersonId, SideId, SnapshotId, TieId, UserId};
 
 pub use rows::*;
 
@@ -150,6 +150,9 @@ pub trait WriteTx: Send {
     async fn put_registry_entry(&mut self, entry: &RegistryRow) -> Result<()>;
     async fn registry_entry(&mut self, actor: ActorId) -> Result<Option<RegistryRow>>;
     async fn registry_entries(&mut self, initiative: InitiativeId) -> Result<Vec<RegistryRow>>;
+    async fn insert_map_snapshot(&mut self, snapshot: &MapSnapshotRow) -> Result<()>;
+    async fn delete_map_snapshot(&mut self, id: SnapshotId) -> Result<()>;
+    async fn map_snapshots(&mut self, initiative: InitiativeId) -> Result<Vec<MapSnapshotRow>>;
 
     // The audit chain.
     /// The last event's sequence number and MAC; locks the head until commit so appends are
@@ -201,6 +204,9 @@ pub trait WriteTx: Send {
         }
         for entry in &snapshot.registry {
             self.put_registry_entry(entry).await?;
+        }
+        for row in &snapshot.map_snapshots {
+            self.insert_map_snapshot(row).await?;
         }
         for event in &snapshot.audit {
             self.append_audit(event).await?;

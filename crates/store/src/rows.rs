@@ -1,6 +1,7 @@
 use serde::{Deserialize, Serialize};
 use tracktwo_domain::{
-    ActorId, DocumentId, InitiativeId, KeyId, MemberRole, NoteId, PersonId, SideId, TieId, Timestamp, TokenId, UserId,
+    ActorId, DocumentId, InitiativeId, KeyId, MemberRole, NoteId, PersonId, SideId, SnapshotId, TieId, Timestamp,
+    TokenId, UserId,
 };
 
 /// Authenticated ciphertext of one field, as produced by the sealing layer.
@@ -232,6 +233,16 @@ pub struct TieRow {
     pub updated_at: Timestamp,
 }
 
+/// A named, dated snapshot of the map: its label, date and note are one sealed body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MapSnapshotRow {
+    pub id: SnapshotId,
+    pub initiative: InitiativeId,
+    pub body: Sealed,
+    #[serde(with = "crate::serde_formats::micros")]
+    pub created_at: Timestamp,
+}
+
 /// The participant registry's record of one actor: consent, capacity, risk, duty of care.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RegistryRow {
@@ -296,6 +307,8 @@ pub struct Snapshot {
     pub ties: Vec<TieRow>,
     #[serde(default)]
     pub registry: Vec<RegistryRow>,
+    #[serde(default)]
+    pub map_snapshots: Vec<MapSnapshotRow>,
     pub audit: Vec<AuditRow>,
 }
 

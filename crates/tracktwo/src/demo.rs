@@ -159,6 +159,21 @@ async fn seed_map(app: &App, initiative: tracktwo_domain::InitiativeId) -> Resul
     let key_holder = Identity::key_holder();
     let file = tracktwo_interchange::read_csv(MAP_ACTORS, MAP_TIES).context("the demo map does not parse")?;
     app.import_map(&key_holder, initiative, &file, true).await?;
+    for (label, date, note) in [
+        (
+            "Before the first workshop round",
+            time::macros::date!(2025 - 03 - 01),
+            "Few ties cross the line, and most of those are rivalries.",
+        ),
+        (
+            "After round three",
+            time::macros::date!(2026 - 06 - 01),
+            "Trusted contacts formed at the workshops now cross the line.",
+        ),
+    ] {
+        let snapshot = tracktwo_domain::map::MapSnapshot { label: label.into(), date, note: note.into() };
+        app.add_map_snapshot(&key_holder, initiative, snapshot).await?;
+    }
     let map = app.system_map(&key_holder, initiative).await?;
     let mut reader = csv::Reader::from_reader(MAP_REGISTRY.as_bytes());
     for line in reader.deserialize::<RegistryLine>() {

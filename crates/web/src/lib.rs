@@ -104,6 +104,8 @@ fn routes() -> Vec<(Method, &'static str, axum::routing::MethodRouter<Arc<WebSta
         (Method::GET, "/initiatives/{initiative}/audit", get(pages::audit)),
         (Method::GET, "/initiatives/{initiative}/map", get(map_pages::wheel)),
         (Method::GET, "/initiatives/{initiative}/map/coverage", get(map_pages::coverage)),
+        (Method::POST, "/initiatives/{initiative}/map/snapshots", post(map_pages::add_snapshot)),
+        (Method::POST, "/initiatives/{initiative}/map/snapshots/{snapshot}/remove", post(map_pages::remove_snapshot)),
         (Method::GET, "/initiatives/{initiative}/map/selection", get(map_pages::selection)),
         (Method::GET, "/initiatives/{initiative}/map/transfer", get(map_pages::transfer_page)),
         (Method::GET, "/initiatives/{initiative}/map/export", get(map_pages::export)),

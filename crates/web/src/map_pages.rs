@@ -128,6 +128,7 @@ pub async fn wheel(
     let level_filter =
         if query.level.trim().is_empty() { None } else { Some(Level::parse(&query.level).map_err(AppError::Invalid)?) };
     let cross_only = !query.cross_line.is_empty();
+    let may_write = may_do(&user, standing, secret, Operation::WriteMap);
 
     let shown: Vec<&tracktwo_domain::map::Actor> = map
         .actors
@@ -216,6 +217,41 @@ pub async fn wheel(
                 (ties.len()) " ties standing between them, " (cross_count) " across the line."
             }
             figure.wheel { (PreEscaped(svg)) }
+            h2 { "Snapshots" }
+            @if map.snapshots.is_empty() { p.muted { "No named dates yet." } }
+            ul #snapshots {
+                @for (i, (snapshot_id, snapshot)) in map.snapshots.iter().enumerate() {
+                    li {
+                        a href={ "/initiatives/" (id) "/map?as_of=" (date_text(snapshot.date)) } { (snapshot.label) }
+                        " (" (date_text(snapshot.date)) ")"
+                        @if i > 0 {
+                            @let previous = &map.snapshots[i - 1].1;
+                            " · " a href={ "/initiatives/" (id) "/map?as_of=" (date_text(snapshot.date)) "&compare=" (date_text(previous.date)) } {
+                                "changes since " (previous.label)
+                            }
+                        }
+                        @if !snapshot.note.is_empty() { br; span.muted { (snapshot.note) } }
+                        @if may_write {
+                            form.inline method="post" action={ "/initiatives/" (id) "/map/snapshots/" (snapshot_id) "/remove" } {
+                                input type="hidden" name="csrf" value=(user.csrf());
+                                button.link type="submit" { "Remove" span.visually-hidden { " " (snapshot.label) } }
+                            }
+                        }
+                    }
+                }
+            }
+            @if may_write {
+                details {
+                    summary { "Name a date" }
+                    form.stack method="post" action={ "/initiatives/" (id) "/map/snapshots" } {
+                        input type="hidden" name="csrf" value=(user.csrf());
+                        label { "Label" input name="label" required placeholder="After round three"; }
+                        label { "Date" input type="date" name="date" required value=(date_text(as_of)); }
+                        label { "Note" textarea name="note" {} }
+                        button type="submit" { "Save snapshot" }
+                    }
+                }
+            }
             @if let Some((earlier, change)) = &comparison {
                 h2 { "Changes since " (date_text(*earlier)) }
                 p #map-changes { (change.formed.len()) " ties formed, " (change.ended.len()) " ended." }
@@ -1041,4 +1077,41 @@ pub async fn import(
             p { a href={ "/initiatives/" (id) "/map" } { "See the map" } }
         },
     ))
+}
+
+#[derive(Deserialize)]
+pub struct SnapshotForm {
+    #[serde(default)]
+    csrf: String,
+    label: String,
+    date: String,
+    #[serde(default)]
+    note: String,
+}
+
+pub async fn add_snapshot(
+    State(state): State<Arc<WebState>>,
+    user: SignedIn,
+    Path(id): Path<String>,
+    Form(form): Form<SnapshotForm>,
+) -> PageResult {
+    user.check_csrf(&form.csrf)?;
+    let id = initiative_id(&id)?;
+    let date = optional_date("date", &form.date)?.ok_or_else(|| invalid("date", "is required"))?;
+    let snapshot = tracktwo_domain::map::MapSnapshot { label: form.label.trim().to_owned(), date, note: form.note };
+    state.app.add_map_snapshot(&user.identity, id, snapshot).await?;
+    Ok(Redirect::to(&format!("/initiatives/{id}/map?as_of={}", date_text(date))).into_response())
+}
+
+pub async fn remove_snapshot(
+    State(state): State<Arc<WebState>>,
+    user: SignedIn,
+    Path((id, snapshot)): Path<(String, String)>,
+    Form(form): Form<CsrfOnly>,
+) -> PageResult {
+    user.check_csrf(&form.csrf)?;
+    let id = initiative_id(&id)?;
+    let snapshot: tracktwo_domain::SnapshotId = parse_id(&snapshot).map_err(|_| AppError::NotFound)?;
+    state.app.remove_map_snapshot(&user.identity, id, snapshot).await?;
+    Ok(Redirect::to(&format!("/initiatives/{id}/map")).into_response())
 }

@@ -59,6 +59,7 @@ pub async fn sensitive_fields_never_rest_in_plaintext(t: &TestStore) {
             "consent-how",
             "risk-threats",
             "duty-of-care",
+            "snapshot-label",
         ]
         .map(canary)
         .to_vec(),
@@ -145,6 +146,10 @@ pub async fn sensitive_fields_never_rest_in_plaintext(t: &TestStore) {
     entry.risk.threats = canary("risk-threats");
     entry.duty_of_care = canary("duty-of-care");
     app.set_registry_entry(&kh, i.id, a.id, entry).await.unwrap();
+    let label = canary("snapshot-label");
+    let snapshot =
+        tracktwo_domain::map::MapSnapshot { label, date: time::macros::date!(2025 - 03 - 01), note: String::new() };
+    app.add_map_snapshot(&kh, i.id, snapshot).await.unwrap();
     app.system_map(&kh, i.id).await.unwrap();
     app.registry(&kh, i.id).await.unwrap();
     // Reads leave audit events too; they must carry no plaintext either.

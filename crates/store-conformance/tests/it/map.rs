@@ -263,7 +263,19 @@ pub async fn imports_are_all_or_nothing_and_round_trip_through_every_format(t: &
     assert!(matches!(s.app.import_map(&kh, copy, &again, false).await, Err(AppError::Import { .. })));
     assert_eq!(s.app.system_map(&kh, copy).await.unwrap().actors.len(), 4);
 
-    // A backup carries the map and the registry; a restore brings them back.
+    s.app
+        .add_map_snapshot(
+            &kh,
+            s.initiative,
+            tracktwo_domain::map::MapSnapshot {
+                label: "After round three".into(),
+                date: date!(2026 - 06 - 01),
+                note: String::new(),
+            },
+        )
+        .await
+        .unwrap();
+    // A backup carries the map, its snapshots and the registry; a restore brings them back.
     let (mut backup, mut keyring) = (Vec::new(), Vec::new());
     s.app.backup(&kh, &mut backup).await.unwrap();
     s.app.export_keyring(&kh, &mut keyring).await.unwrap();
@@ -272,6 +284,8 @@ pub async fn imports_are_all_or_nothing_and_round_trip_through_every_format(t: &
     let restored = open_app(Arc::clone(&target.store)).await;
     assert_eq!(sort(restored.export_map(&kh, s.initiative).await.unwrap()), expected);
     assert_eq!(restored.registry(&kh, s.initiative).await.unwrap().1.len(), 1);
+    let snapshots = restored.system_map(&kh, s.initiative).await.unwrap().snapshots;
+    assert_eq!(snapshots.iter().map(|(_, snap)| snap.label.as_str()).collect::<Vec<_>>(), vec!["After round three"]);
     target.cleanup().await;
 
     // Removing an actor takes its ties and registry entry with it; destroying the initiative

@@ -344,8 +344,12 @@ async fn set_value(client: &Client, name: &str, value: &str) {
         .unwrap();
 }
 
+/// The text of an element, or nothing while the page that holds it is still loading.
 async fn text_of(client: &Client, css: &str) -> String {
-    client.find(Locator::Css(css)).await.unwrap().text().await.unwrap()
+    match client.find(Locator::Css(css)).await {
+        Ok(element) => element.text().await.unwrap_or_default(),
+        Err(_) => String::new(),
+    }
 }
 
 /// The option of a select whose label contains `label`, chosen.
@@ -420,7 +424,20 @@ async fn a_facilitator_maps_actors_and_ties_and_selects_participants_with_reason
             .unwrap()
     };
     assert!(ties_in(&earlier) < ties_in(&today), "{earlier} / {today}");
-    client.goto(&format!("{}{serin}/map?as_of=2026-06-01&compare=2025-03-01", demo.base)).await.unwrap();
+    // The demo's two named snapshots: from the earlier to the later, what changed.
+    client
+        .find(Locator::LinkText("changes since Before the first workshop round"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let started = Instant::now();
+    while client.find(Locator::Id("map-changes")).await.is_err() {
+        assert!(started.elapsed() < Duration::from_secs(15), "the comparison did not show");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(text_of(&client, "#map-summary").await.contains("On 2026-06-01"));
     let changes = text_of(&client, "#map-changes").await;
     assert!(!changes.starts_with("0 ties formed"), "{changes}");
 

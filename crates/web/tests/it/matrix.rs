@@ -283,9 +283,24 @@ async fn map_routes(
     let code = format!("C-{}", caller.name);
     let spare = f.app.add_actor(&kh, initiative, actor_details(&format!("S-{}", caller.name))).await.unwrap().id;
     let tie = f.app.add_tie(&kh, initiative, tie_details(a, b)).await.unwrap().id;
+    let snapshot = f
+        .app
+        .add_map_snapshot(
+            &kh,
+            initiative,
+            tracktwo_domain::map::MapSnapshot {
+                label: "Before".into(),
+                date: time::macros::date!(2025 - 03 - 01),
+                note: String::new(),
+            },
+        )
+        .await
+        .unwrap();
     let actor_form =
         |code: &str| format!("csrf={csrf}&code_name={code}&kind=person&primary_track=5&tracks=2&level=top&side=");
-    let posts: [(&'static str, String, String, Vec<Operation>); 7] = [
+    let posts: [(&'static str, String, String, Vec<Operation>); 9] = [
+        ("/initiatives/{initiative}/map/snapshots", format!("{base}/map/snapshots"), format!("csrf={csrf}&label=After&date=2026-06-01"), vec![Operation::WriteMap]),
+        ("/initiatives/{initiative}/map/snapshots/{snapshot}/remove", format!("{base}/map/snapshots/{snapshot}/remove"), format!("csrf={csrf}"), vec![Operation::WriteMap]),
         ("/initiatives/{initiative}/actors", format!("{base}/actors"), actor_form(&code), vec![Operation::WriteMap]),
         ("/initiatives/{initiative}/actors/{actor}", format!("{base}/actors/{spare}"), actor_form(&format!("U-{}", caller.name)), vec![Operation::WriteMap]),
         ("/initiatives/{initiative}/actors/{actor}/remove", format!("{base}/actors/{spare}/remove"), format!("csrf={csrf}"), vec![Operation::WriteMap]),
