@@ -116,6 +116,8 @@ fn routes() -> Vec<(Method, &'static str, axum::routing::MethodRouter<Arc<WebSta
         (Method::POST, "/initiatives/{initiative}/actors/{actor}", post(map_pages::update_actor)),
         (Method::POST, "/initiatives/{initiative}/actors/{actor}/remove", post(map_pages::remove_actor)),
         (Method::POST, "/initiatives/{initiative}/ties", post(map_pages::add_tie)),
+        (Method::GET, "/initiatives/{initiative}/ties/{tie}", get(map_pages::tie)),
+        (Method::POST, "/initiatives/{initiative}/ties/{tie}", post(map_pages::update_tie)),
         (Method::POST, "/initiatives/{initiative}/ties/{tie}/remove", post(map_pages::remove_tie)),
         (Method::GET, "/initiatives/{initiative}/registry", get(map_pages::registry)),
         (Method::GET, "/initiatives/{initiative}/registry/{actor}", get(map_pages::registry_entry)),

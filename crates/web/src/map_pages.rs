@@ -547,7 +547,7 @@ pub async fn actor(
                 tbody {
                     @for tie in &ties {
                         tr {
-                            td { (tie_line(&map, tie)) }
+                            td { a href={ "/initiatives/" (id) "/ties/" (tie.id) } { (tie_line(&map, tie)) } }
                             td { (tie.details.strength) }
                             td { (tie.details.valid_from.map(date_text).unwrap_or_else(|| "…".into())) " – " (tie.details.valid_until.map(date_text).unwrap_or_else(|| "…".into())) }
                             td { @if map.is_cross_line(tie) { "yes" } }
@@ -579,15 +579,8 @@ pub async fn actor(
                 form.stack method="post" action={ "/initiatives/" (id) "/ties" } {
                     input type="hidden" name="csrf" value=(user.csrf());
                     input type="hidden" name="from" value=(actor_id);
-                    label { "Kind" select name="kind" { @for k in TieKind::ALL { option value=(k.as_str()) { (k.label()) } } } }
                     label { "To" select name="to" { @for other in map.actors.iter().filter(|a| a.id != actor_id) { option value=(other.id) { (other.details.display_name()) } } } }
-                    label { "Direction" select name="directed" {
-                        option value="" { "as usual for the kind" } option value="yes" { "one way (from this actor)" } option value="no" { "both ways" }
-                    } }
-                    label { "Strength (1 weak – 5 strong)" input type="number" name="strength" min="1" max="5" value="3" required; }
-                    label { "Valid from" input type="date" name="valid_from"; }
-                    label { "Valid until (the day it ended)" input type="date" name="valid_until"; }
-                    label { "Notes" textarea name="notes" {} }
+                    (tie_form_fields(None))
                     button type="submit" { "Add tie" }
                 }
                 h2 { "Edit" }
@@ -1114,4 +1107,108 @@ pub async fn remove_snapshot(
     let snapshot: tracktwo_domain::SnapshotId = parse_id(&snapshot).map_err(|_| AppError::NotFound)?;
     state.app.remove_map_snapshot(&user.identity, id, snapshot).await?;
     Ok(Redirect::to(&format!("/initiatives/{id}/map")).into_response())
+}
+
+fn tie_form_fields(tie: Option<&TieDetails>) -> Markup {
+    let kind = tie.map(|t| t.kind);
+    html! {
+        label { "Kind" select name="kind" { @for k in TieKind::ALL { option value=(k.as_str()) selected[kind == Some(*k)] { (k.label()) } } } }
+        label { "Direction" select name="directed" {
+            option value="" selected[tie.is_none()] { "as usual for the kind" }
+            option value="yes" selected[tie.is_some_and(|t| t.directed)] { "one way" }
+            option value="no" selected[tie.is_some_and(|t| !t.directed)] { "both ways" }
+        } }
+        label { "Strength (1 weak – 5 strong)" input type="number" name="strength" min="1" max="5" value=(tie.map_or(3, |t| t.strength)) required; }
+        label { "Valid from" input type="date" name="valid_from" value=(tie.and_then(|t| t.valid_from).map(date_text).unwrap_or_default()); }
+        label { "Valid until (the day it ended)" input type="date" name="valid_until" value=(tie.and_then(|t| t.valid_until).map(date_text).unwrap_or_default()); }
+        label { "Notes" textarea name="notes" { (tie.map(|t| t.notes.clone()).unwrap_or_default()) } }
+    }
+}
+
+pub async fn tie(
+    State(state): State<Arc<WebState>>,
+    user: SignedIn,
+    Path((id, tie)): Path<(String, String)>,
+) -> PageResult {
+    let id = initiative_id(&id)?;
+    let tie_id: TieId = parse_id(&tie).map_err(|_| AppError::NotFound)?;
+    let map = state.app.system_map(&user.identity, id).await?;
+    let (secret, standing) = state.app.my_standing(&user.identity, id).await?;
+    // Absent from the caller's view (a team-only tie, or another initiative's) is not found.
+    let tie = map.ties.iter().find(|t| t.id == tie_id).ok_or(AppError::NotFound)?;
+    let d = &tie.details;
+    let may_write = may_do(&user, standing, secret, Operation::WriteMap);
+    Ok(page(
+        "Tie",
+        &user,
+        html! {
+            (map_nav(id, &user, standing, secret))
+            h1 { (tie_line(&map, tie)) }
+            dl.facts {
+                dt { "From" } dd { a href={ "/initiatives/" (id) "/actors/" (d.from) } { (map.label(d.from)) } " (" (map.side_name(map.actor(d.from).and_then(|a| a.details.side))) ")" }
+                dt { "To" } dd { a href={ "/initiatives/" (id) "/actors/" (d.to) } { (map.label(d.to)) } " (" (map.side_name(map.actor(d.to).and_then(|a| a.details.side))) ")" }
+                dt { "Direction" } dd { @if d.directed { "one way" } @else { "both ways" } }
+                dt { "Strength" } dd { (d.strength) " of 5" }
+                dt { "Valid" } dd { (d.valid_from.map(date_text).unwrap_or_else(|| "…".into())) " – " (d.valid_until.map(date_text).unwrap_or_else(|| "…".into())) }
+                dt { "Across the line" } dd { @if map.is_cross_line(tie) { "yes" } @else { "no" } }
+                @if !d.notes.is_empty() { dt { "Notes" } dd.note { (d.notes) } }
+            }
+            @if may_write {
+                h2 { "Change or end this tie" }
+                form.stack method="post" action={ "/initiatives/" (id) "/ties/" (tie_id) } {
+                    input type="hidden" name="csrf" value=(user.csrf());
+                    (tie_form_fields(Some(d)))
+                    button type="submit" { "Save tie" }
+                }
+            }
+        },
+    ))
+}
+
+#[derive(Deserialize)]
+pub struct TieUpdateForm {
+    #[serde(default)]
+    csrf: String,
+    kind: String,
+    #[serde(default)]
+    directed: String,
+    strength: String,
+    #[serde(default)]
+    valid_from: String,
+    #[serde(default)]
+    valid_until: String,
+    #[serde(default)]
+    notes: String,
+}
+
+pub async fn update_tie(
+    State(state): State<Arc<WebState>>,
+    user: SignedIn,
+    Path((id, tie)): Path<(String, String)>,
+    Form(form): Form<TieUpdateForm>,
+) -> PageResult {
+    user.check_csrf(&form.csrf)?;
+    let id = initiative_id(&id)?;
+    let tie_id: TieId = parse_id(&tie).map_err(|_| AppError::NotFound)?;
+    let map = state.app.system_map(&user.identity, id).await?;
+    let current = map.ties.iter().find(|t| t.id == tie_id).ok_or(AppError::NotFound)?;
+    let kind = TieKind::parse(&form.kind).map_err(AppError::Invalid)?;
+    let directed = match form.directed.trim() {
+        "" => kind.directed_by_default(),
+        "yes" => true,
+        "no" => false,
+        _ => return Err(invalid("direction", "must be yes, no or empty")),
+    };
+    let details = TieDetails {
+        from: current.details.from,
+        to: current.details.to,
+        kind,
+        directed,
+        strength: form.strength.trim().parse::<u8>().map_err(|_| invalid("strength", "must be from 1 to 5"))?,
+        valid_from: optional_date("valid from", &form.valid_from)?,
+        valid_until: optional_date("valid until", &form.valid_until)?,
+        notes: form.notes,
+    };
+    state.app.update_tie(&user.identity, id, tie_id, details).await?;
+    Ok(Redirect::to(&format!("/initiatives/{id}/ties/{tie_id}")).into_response())
 }

@@ -352,6 +352,20 @@ async fn text_of(client: &Client, css: &str) -> String {
     }
 }
 
+/// Waits until the element shows `needle` (the page after a click may still be loading), and
+/// returns its text.
+async fn wait_for_text(client: &Client, css: &str, needle: &str) -> String {
+    let started = Instant::now();
+    loop {
+        let text = text_of(client, css).await;
+        if text.contains(needle) {
+            return text;
+        }
+        assert!(started.elapsed() < Duration::from_secs(15), "`{needle}` never appeared in {css}: {text}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 /// The option of a select whose label contains `label`, chosen.
 async fn choose(client: &Client, name: &str, label: &str) {
     let options = client.find_all(Locator::Css(&format!("select[name={name}] option"))).await.unwrap();
@@ -396,13 +410,16 @@ async fn a_facilitator_maps_actors_and_ties_and_selects_participants_with_reason
     set_value(&client, "strength", "4").await;
     set_value(&client, "valid_from", "2026-03-20").await;
     submit(&client, &format!("{serin}/ties")).await;
-    let started = Instant::now();
-    while !client.source().await.unwrap().contains("trusted contact") {
-        assert!(started.elapsed() < Duration::from_secs(15), "the tie did not appear");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    let ties = text_of(&client, "#ties").await;
+    let ties = wait_for_text(&client, "#ties", "(UV-99) — trusted contact").await;
     assert!(ties.contains("Hala Verin (UV-99) — trusted contact") && ties.contains("LC-05"), "{ties}");
+    // The tie's own page: it ended, and says so.
+    let tie_link = "//table[@id='ties']//a[contains(., 'UV-99') and contains(., 'trusted contact')]";
+    client.find(Locator::XPath(tie_link)).await.unwrap().click().await.unwrap();
+    settle(&client, |h| h.contains("trusted contact")).await;
+    set_value(&client, "valid_until", "2026-11-01").await;
+    let action = client.find(Locator::Css("form.stack")).await.unwrap().attr("action").await.unwrap().unwrap();
+    submit(&client, &action).await;
+    wait_for_text(&client, "dl.facts", "2026-03-20 – 2026-11-01").await;
 
     // The map as of an earlier date, compared with today: fewer ties, and the new ones named.
     client.goto(&format!("{}{serin}/map", demo.base)).await.unwrap();

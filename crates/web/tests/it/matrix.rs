@@ -240,7 +240,9 @@ async fn map_routes(
     let (_, a, b) = *f.actors.iter().find(|(i, _, _)| *i == initiative).unwrap();
     let kh = Identity::key_holder();
 
-    let gets: [(&'static str, String, Vec<Operation>); 10] = [
+    let fixture_tie = f.app.system_map(&kh, initiative).await.unwrap().ties[0].id;
+    let gets: [(&'static str, String, Vec<Operation>); 11] = [
+        ("/initiatives/{initiative}/ties/{tie}", format!("{base}/ties/{fixture_tie}"), vec![Operation::ReadMap]),
         (
             "/initiatives/{initiative}/map",
             format!("{base}/map?as_of=2026-01-01&compare=2025-01-01"),
@@ -298,7 +300,8 @@ async fn map_routes(
         .unwrap();
     let actor_form =
         |code: &str| format!("csrf={csrf}&code_name={code}&kind=person&primary_track=5&tracks=2&level=top&side=");
-    let posts: [(&'static str, String, String, Vec<Operation>); 9] = [
+    let posts: [(&'static str, String, String, Vec<Operation>); 10] = [
+        ("/initiatives/{initiative}/ties/{tie}", format!("{base}/ties/{tie}"), format!("csrf={csrf}&kind=colleague&strength=4&valid_until=2026-01-01"), vec![Operation::ReadMap, Operation::WriteMap]),
         ("/initiatives/{initiative}/map/snapshots", format!("{base}/map/snapshots"), format!("csrf={csrf}&label=After&date=2026-06-01"), vec![Operation::WriteMap]),
         ("/initiatives/{initiative}/map/snapshots/{snapshot}/remove", format!("{base}/map/snapshots/{snapshot}/remove"), format!("csrf={csrf}"), vec![Operation::WriteMap]),
         ("/initiatives/{initiative}/actors", format!("{base}/actors"), actor_form(&code), vec![Operation::WriteMap]),
