@@ -331,6 +331,7 @@ impl App {
         snapshot.ties.retain(|r| kept.contains(&r.initiative));
         snapshot.registry.retain(|r| kept.contains(&r.initiative));
         snapshot.map_snapshots.retain(|r| kept.contains(&r.initiative));
+        snapshot.sealed_records.retain(|r| kept.contains(&r.initiative));
         let needed: HashSet<KeyId> = snapshot.initiatives.iter().map(|i| i.key).chain(system_slot).collect();
 
         tx.replace_all(&snapshot).await?;
@@ -431,6 +432,14 @@ impl App {
             for m in snapshot.map_snapshots.iter().filter(|m| m.initiative == row.id) {
                 map_snapshots.push(json!({ "id": m.id, "snapshot": self.map_snapshot_from_row(&key, m)? }));
             }
+            let mut process = Vec::new();
+            for r in snapshot.sealed_records.iter().filter(|r| r.initiative == row.id) {
+                process.push(json!({
+                    "id": r.id.to_string(), "kind": r.kind.as_str(), "parent": r.parent.map(|p| p.to_string()),
+                    "record": self.open_any_record(&key, r)?,
+                    "created_at": rfc3339(r.created_at), "updated_at": rfc3339(r.updated_at),
+                }));
+            }
             let members: Vec<_> = snapshot
                 .members
                 .iter()
@@ -460,6 +469,7 @@ impl App {
                 "actors": actors,
                 "ties": ties,
                 "map_snapshots": map_snapshots,
+                "process": process,
             }));
         }
         let audit: Vec<_> = snapshot

@@ -310,6 +310,9 @@ impl App {
         ours.extend(tx.actors(initiative).await?.into_iter().map(|r| r.id.to_string()));
         ours.extend(tx.ties(initiative).await?.into_iter().map(|r| r.id.to_string()));
         ours.extend(tx.map_snapshots(initiative).await?.into_iter().map(|r| r.id.to_string()));
+        for kind in tracktwo_store::RecordKind::ALL {
+            ours.extend(tx.sealed_records(initiative, kind, None).await?.into_iter().map(|r| r.id.to_string()));
+        }
         let kinds = [
             TargetKind::Initiative,
             TargetKind::Side,
@@ -319,6 +322,11 @@ impl App {
             TargetKind::Actor,
             TargetKind::Tie,
             TargetKind::Snapshot,
+            TargetKind::Round,
+            TargetKind::Meeting,
+            TargetKind::MeetingNote,
+            TargetKind::DialogueOption,
+            TargetKind::FollowUp,
         ]
         .map(TargetKind::as_str);
         let mut names = std::collections::HashMap::new();

@@ -9,6 +9,7 @@
 mod accounts;
 mod archive;
 pub mod audit;
+pub mod dialogue;
 mod initiatives;
 mod keyring;
 pub mod map;

@@ -16,7 +16,7 @@ use crate::ids::SideId;
 use crate::records::MemberRole;
 
 /// Where a record lives within an initiative.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Scope {
     /// The joint record of the whole initiative.
     Plenary,
@@ -68,6 +68,14 @@ pub enum Operation {
     /// Run a participant selection (it weighs the registry's risk and consent without showing
     /// them).
     SelectParticipants,
+    /// Design and run the process: its design, rounds, meetings, attendance, agenda, options
+    /// and follow-ups.
+    WriteProcess,
+    /// See the process's grants and their restrictions.
+    ReadFunding,
+    /// Read or write the key from speaker codes to persons.
+    ReadSpeakerKey,
+    WriteSpeakerKey,
     /// Read an initiative's audit trail.
     ReadAudit,
     /// Destroy an initiative and its key.
@@ -97,6 +105,10 @@ impl Operation {
             Operation::ReadRegistry,
             Operation::WriteRegistry,
             Operation::SelectParticipants,
+            Operation::WriteProcess,
+            Operation::ReadFunding,
+            Operation::ReadSpeakerKey,
+            Operation::WriteSpeakerKey,
             Operation::ReadAudit,
             Operation::DestroyInitiative,
             Operation::OperateStore,
@@ -189,6 +201,12 @@ pub fn decide(identity: &Identity, standing: Option<Standing>, secret_channel: b
         Operation::SelectParticipants => {
             matches!(role, MemberRole::Convener | MemberRole::Facilitator | MemberRole::Operations)
         }
+        Operation::WriteProcess => team,
+        Operation::ReadFunding => {
+            team || matches!(role, MemberRole::Funder | MemberRole::Evaluator | MemberRole::Operations)
+        }
+        // The one record that turns codes back into people: the convener's alone.
+        Operation::ReadSpeakerKey | Operation::WriteSpeakerKey => role == MemberRole::Convener,
         Operation::ReadRecord(Scope::Plenary) => team || matches!(role, MemberRole::Participant | MemberRole::Observer),
         Operation::WriteRecord(Scope::Plenary) => team,
         Operation::ReadRecord(Scope::Caucus(caucus)) | Operation::WriteRecord(Scope::Caucus(caucus)) => {
@@ -377,6 +395,16 @@ mod tests {
             // Whoever may write the map may read all of it: no one edits what they cannot see.
             if op == Operation::WriteMap && decide(&user(admin), standing, secret, op).is_ok() {
                 assert!(decide(&user(admin), standing, secret, Operation::ReadMapInFull).is_ok());
+            }
+        }
+    }
+
+    #[test]
+    fn the_speaker_key_is_the_conveners_alone() {
+        for (admin, standing, secret, op) in every_case() {
+            if matches!(op, Operation::ReadSpeakerKey | Operation::WriteSpeakerKey) {
+                let allowed = decide(&user(admin), standing, secret, op).is_ok();
+                assert_eq!(allowed, standing.is_some_and(|s| s.role == MemberRole::Convener), "{standing:?} {op:?}");
             }
         }
     }

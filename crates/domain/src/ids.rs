@@ -107,6 +107,26 @@ id_type!(
     SnapshotId
 );
 id_type!(
+    /// A round of a dialogue process.
+    RoundId
+);
+id_type!(
+    /// A meeting within a round.
+    MeetingId
+);
+id_type!(
+    /// A rapporteur's note of a meeting.
+    MeetingNoteId
+);
+id_type!(
+    /// An option in the options register.
+    OptionId
+);
+id_type!(
+    /// A follow-up between rounds.
+    FollowUpId
+);
+id_type!(
     /// A signed-in browser session.
     SessionId
 );

@@ -7,16 +7,19 @@
 
 pub mod access;
 pub mod audit;
+pub mod dialogue;
 pub mod identity;
 pub mod ids;
 pub mod map;
 pub mod records;
+pub mod redaction;
 
 pub use access::{Decision, Denied, Operation, Scope, Standing};
 pub use audit::{AuditAction, AuditEvent, AuditTarget, TargetKind};
 pub use identity::{Channel, Identity, Principal};
 pub use ids::{
-    ActorId, DocumentId, InitiativeId, KeyId, NoteId, PersonId, SessionId, SideId, SnapshotId, TieId, TokenId, UserId,
+    ActorId, DocumentId, FollowUpId, InitiativeId, KeyId, MeetingId, MeetingNoteId, NoteId, OptionId, PersonId,
+    RoundId, SessionId, SideId, SnapshotId, TieId, TokenId, UserId,
 };
 pub use records::{
     Document, Initiative, MemberRole, Membership, NewDocument, NewInitiative, NewNote, NewPerson, NewSide, NewUser,

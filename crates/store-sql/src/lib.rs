@@ -12,8 +12,8 @@ use tracktwo_domain::{
 };
 use tracktwo_store::{
     ActorRow, AuditHead, AuditRow, BlindIndex, DocumentRow, InitiativeRow, KeyRow, KeyScope, KeySource, MapSnapshotRow,
-    MemberRow, NoteRow, PersonRow, RecoveryCodeRow, RegistryRow, Result, Sealed, SessionRow, SideRow, Snapshot,
-    StoreError, StoreMeta, TieRow, TokenRow, UserRow, WriteTx, from_micros, to_micros,
+    MemberRow, NoteRow, PersonRow, RecordKind, RecoveryCodeRow, RegistryRow, Result, Sealed, SealedRecordRow,
+    SessionRow, SideRow, Snapshot, StoreError, StoreMeta, TieRow, TokenRow, UserRow, WriteTx, from_micros, to_micros,
 };
 
 /// Implements [`SqlConnection`] for one sqlx driver: a `DriverConnection` over a driver
@@ -379,6 +379,18 @@ fn map_snapshot_from(row: &dyn SqlRow) -> Result<MapSnapshotRow> {
     })
 }
 
+fn sealed_record_from(row: &dyn SqlRow) -> Result<SealedRecordRow> {
+    Ok(SealedRecordRow {
+        id: parse(row, "id")?,
+        initiative: parse(row, "initiative_id")?,
+        kind: RecordKind::parse(&row.text("kind")?).ok_or_else(|| corrupt("record kind"))?,
+        parent: parse_opt(row, "parent_id")?,
+        body: sealed(row, "body")?,
+        created_at: at(row, "created_at")?,
+        updated_at: at(row, "updated_at")?,
+    })
+}
+
 fn audit_from(row: &dyn SqlRow) -> Result<AuditRow> {
     Ok(AuditRow {
         seq: row.int("seq")?,
@@ -448,6 +460,13 @@ pub async fn read_snapshot(conn: &mut dyn SqlConnection) -> Result<Snapshot> {
             "SELECT * FROM map_snapshots ORDER BY created_at, id",
             vec![],
             map_snapshot_from,
+        )
+        .await?,
+        sealed_records: fetch_all(
+            conn,
+            "SELECT * FROM sealed_records ORDER BY created_at, id",
+            vec![],
+            sealed_record_from,
         )
         .await?,
         audit: fetch_all(conn, "SELECT * FROM audit_events ORDER BY seq", vec![], audit_from).await?,
@@ -1029,6 +1048,71 @@ impl WriteTx for SqlTx {
         .await
     }
 
+    async fn insert_sealed_record(&mut self, record: &SealedRecordRow) -> Result<()> {
+        self.exec(
+            "INSERT INTO sealed_records (id, initiative_id, kind, parent_id, body, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            vec![
+                text(record.id),
+                text(record.initiative),
+                text(record.kind.as_str()),
+                SqlValue::NullableText(record.parent.map(|p| p.to_string())),
+                SqlValue::Blob(record.body.0.clone()),
+                SqlValue::Int(to_micros(record.created_at)),
+                SqlValue::Int(to_micros(record.updated_at)),
+            ],
+        )
+        .await
+    }
+
+    async fn update_sealed_record(&mut self, record: &SealedRecordRow) -> Result<()> {
+        self.exec(
+            "UPDATE sealed_records SET body = $1, updated_at = $2 WHERE id = $3 AND initiative_id = $4",
+            vec![
+                SqlValue::Blob(record.body.0.clone()),
+                SqlValue::Int(to_micros(record.updated_at)),
+                text(record.id),
+                text(record.initiative),
+            ],
+        )
+        .await
+    }
+
+    async fn delete_sealed_record(&mut self, id: uuid::Uuid) -> Result<()> {
+        self.exec("DELETE FROM sealed_records WHERE id = $1", vec![text(id)]).await
+    }
+
+    async fn sealed_record(&mut self, id: uuid::Uuid) -> Result<Option<SealedRecordRow>> {
+        self.one("SELECT * FROM sealed_records WHERE id = $1", vec![text(id)], sealed_record_from).await
+    }
+
+    async fn sealed_records(
+        &mut self,
+        initiative: InitiativeId,
+        kind: RecordKind,
+        parent: Option<uuid::Uuid>,
+    ) -> Result<Vec<SealedRecordRow>> {
+        match parent {
+            None => {
+                self.many(
+                    "SELECT * FROM sealed_records WHERE initiative_id = $1 AND kind = $2 ORDER BY created_at, id",
+                    vec![text(initiative), text(kind.as_str())],
+                    sealed_record_from,
+                )
+                .await
+            }
+            Some(parent) => {
+                self.many(
+                    "SELECT * FROM sealed_records WHERE initiative_id = $1 AND kind = $2 AND parent_id = $3 \
+                     ORDER BY created_at, id",
+                    vec![text(initiative), text(kind.as_str()), text(parent)],
+                    sealed_record_from,
+                )
+                .await
+            }
+        }
+    }
+
     async fn audit_head(&mut self) -> Result<AuditHead> {
         self.one(self.dialect.lock_audit_head, vec![], |row| {
             Ok(AuditHead { seq: row.int("seq")?, mac: row.blob("mac")? })
@@ -1072,6 +1156,7 @@ impl WriteTx for SqlTx {
             "DELETE FROM members",
             "DELETE FROM registry_entries",
             "DELETE FROM map_snapshots",
+            "DELETE FROM sealed_records",
             "DELETE FROM ties",
             "DELETE FROM actors",
             "DELETE FROM people",

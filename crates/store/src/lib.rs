@@ -154,6 +154,20 @@ pub trait WriteTx: Send {
     async fn delete_map_snapshot(&mut self, id: SnapshotId) -> Result<()>;
     async fn map_snapshots(&mut self, initiative: InitiativeId) -> Result<Vec<MapSnapshotRow>>;
 
+    // The sealed records of dialogue processes.
+    async fn insert_sealed_record(&mut self, record: &SealedRecordRow) -> Result<()>;
+    /// Replaces a record's body and update time.
+    async fn update_sealed_record(&mut self, record: &SealedRecordRow) -> Result<()>;
+    async fn delete_sealed_record(&mut self, id: uuid::Uuid) -> Result<()>;
+    async fn sealed_record(&mut self, id: uuid::Uuid) -> Result<Option<SealedRecordRow>>;
+    /// The records of one kind in an initiative, oldest first; with `parent`, only its children.
+    async fn sealed_records(
+        &mut self,
+        initiative: InitiativeId,
+        kind: RecordKind,
+        parent: Option<uuid::Uuid>,
+    ) -> Result<Vec<SealedRecordRow>>;
+
     // The audit chain.
     /// The last event's sequence number and MAC; locks the head until commit so appends are
     /// strictly ordered.
@@ -207,6 +221,9 @@ pub trait WriteTx: Send {
         }
         for row in &snapshot.map_snapshots {
             self.insert_map_snapshot(row).await?;
+        }
+        for row in &snapshot.sealed_records {
+            self.insert_sealed_record(row).await?;
         }
         for event in &snapshot.audit {
             self.append_audit(event).await?;

@@ -233,6 +233,68 @@ pub struct TieRow {
     pub updated_at: Timestamp,
 }
 
+/// The kinds of record kept as one sealed body each, in one table: what they hold is sealed,
+/// so no column could be queried anyway; only the kind, the initiative and the times are plain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum RecordKind {
+    ProcessDesign,
+    Round,
+    Meeting,
+    MeetingNote,
+    SpeakerKey,
+    DialogueOption,
+    FollowUp,
+    NoteDraft,
+}
+
+impl RecordKind {
+    pub const ALL: [RecordKind; 8] = [
+        RecordKind::ProcessDesign,
+        RecordKind::Round,
+        RecordKind::Meeting,
+        RecordKind::MeetingNote,
+        RecordKind::SpeakerKey,
+        RecordKind::DialogueOption,
+        RecordKind::FollowUp,
+        RecordKind::NoteDraft,
+    ];
+
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RecordKind::ProcessDesign => "process-design",
+            RecordKind::Round => "round",
+            RecordKind::Meeting => "meeting",
+            RecordKind::MeetingNote => "meeting-note",
+            RecordKind::SpeakerKey => "speaker-key",
+            RecordKind::DialogueOption => "option",
+            RecordKind::FollowUp => "follow-up",
+            RecordKind::NoteDraft => "note-draft",
+        }
+    }
+
+    #[must_use]
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == text)
+    }
+}
+
+/// One sealed record of a dialogue process. `parent` is the record it belongs to (a note's
+/// meeting), so a meeting's notes are found without opening every note.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SealedRecordRow {
+    pub id: uuid::Uuid,
+    pub initiative: InitiativeId,
+    pub kind: RecordKind,
+    #[serde(default)]
+    pub parent: Option<uuid::Uuid>,
+    pub body: Sealed,
+    #[serde(with = "crate::serde_formats::micros")]
+    pub created_at: Timestamp,
+    #[serde(with = "crate::serde_formats::micros")]
+    pub updated_at: Timestamp,
+}
+
 /// A named, dated snapshot of the map: its label, date and note are one sealed body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MapSnapshotRow {
@@ -309,6 +371,8 @@ pub struct Snapshot {
     pub registry: Vec<RegistryRow>,
     #[serde(default)]
     pub map_snapshots: Vec<MapSnapshotRow>,
+    #[serde(default)]
+    pub sealed_records: Vec<SealedRecordRow>,
     pub audit: Vec<AuditRow>,
 }
 

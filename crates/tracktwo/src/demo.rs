@@ -14,6 +14,8 @@ use tracktwo_domain::{Identity, MemberRole, NewDocument, NewInitiative, NewNote,
 use zeroize::Zeroizing;
 
 use crate::cli::entropy;
+
+mod process;
 use crate::unlock::{open_store, read_key_file, unlock_from};
 
 /// Binds the listening socket before anything else, so a busy port is reported at once.
@@ -285,6 +287,45 @@ async fn seed(app: &App) -> Result<()> {
         app.add_note(&key_holder, initiative.id, NewNote { scope: Scope::Caucus(side), body: body.into() }).await?;
     }
     seed_map(app, initiative.id).await?;
+    let serin_sides = process::Sides { vale: upper_vale.id, coast: lowland_coast.id };
+    process::serin(app, initiative.id, serin_sides).await?;
+    // Two more processes beside the workshops, with the same team and some of the same people.
+    for (title, description, seed) in [
+        (
+            "Brenna Track 1.5 Dialogue on Water Security",
+            "Officials of both water and foreign ministries in a personal capacity, with independent experts.",
+            1,
+        ),
+        (
+            "River Villages Sustained Dialogue",
+            "Women's groups of the Vale and the Coast, meeting over many months (Saunders' five stages).",
+            2,
+        ),
+    ] {
+        let other = app
+            .create_initiative(
+                &key_holder,
+                NewInitiative { title: title.into(), description: description.into(), secret_channel: false },
+                convener,
+            )
+            .await?;
+        let vale = app.add_side(&key_holder, other.id, NewSide { name: "Upper Vale".into() }).await?;
+        let coast = app.add_side(&key_holder, other.id, NewSide { name: "Lowland Coast".into() }).await?;
+        for (user, role, side) in ids.iter().skip(1) {
+            let side = match side {
+                DemoSide::None => None,
+                DemoSide::UpperVale => Some(vale.id),
+                DemoSide::LowlandCoast => Some(coast.id),
+            };
+            app.add_member(&key_holder, other.id, *user, *role, side).await?;
+        }
+        let sides = process::Sides { vale: vale.id, coast: coast.id };
+        if seed == 1 {
+            process::track_one_and_a_half(app, other.id, sides).await?;
+        } else {
+            process::sustained(app, other.id, sides).await?;
+        }
+    }
     // A secret channel beside the dialogue: the convener and the facilitator only.
     let back_channel = app
         .create_initiative(

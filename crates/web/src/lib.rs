@@ -5,6 +5,8 @@
 //! calls a use case with the caller's identity, and the use case asks the policy.
 
 mod api;
+mod dialogue_pages;
+mod documents;
 mod map_pages;
 pub mod openapi;
 mod pages;
@@ -74,7 +76,13 @@ pub fn router(state: Arc<WebState>) -> Router {
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)));
     for (name, value) in security_headers {
-        router = router.layer(SetResponseHeaderLayer::overriding(name, HeaderValue::from_static(value)));
+        // The note-capture page sets a policy of its own that allows our one script; every
+        // other response gets the strict one.
+        router = if name == header::CONTENT_SECURITY_POLICY {
+            router.layer(SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value)))
+        } else {
+            router.layer(SetResponseHeaderLayer::overriding(name, HeaderValue::from_static(value)))
+        };
     }
     router
         .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
@@ -122,6 +130,25 @@ fn routes() -> Vec<(Method, &'static str, axum::routing::MethodRouter<Arc<WebSta
         (Method::GET, "/initiatives/{initiative}/registry", get(map_pages::registry)),
         (Method::GET, "/initiatives/{initiative}/registry/{actor}", get(map_pages::registry_entry)),
         (Method::POST, "/initiatives/{initiative}/registry/{actor}", post(map_pages::save_registry_entry)),
+        (Method::GET, "/initiatives/{initiative}/process", get(dialogue_pages::process)),
+        (Method::POST, "/initiatives/{initiative}/process", post(dialogue_pages::save_design)),
+        (Method::POST, "/initiatives/{initiative}/rounds", post(dialogue_pages::add_round)),
+        (Method::POST, "/initiatives/{initiative}/meetings", post(dialogue_pages::add_meeting)),
+        (Method::GET, "/initiatives/{initiative}/meetings/{meeting}", get(dialogue_pages::meeting)),
+        (Method::POST, "/initiatives/{initiative}/meetings/{meeting}/notes", post(dialogue_pages::add_note)),
+        (Method::POST, "/initiatives/{initiative}/meetings/{meeting}/draft", post(dialogue_pages::save_draft)),
+        (Method::POST, "/initiatives/{initiative}/meetings/{meeting}/attendance", post(dialogue_pages::add_attendee)),
+        (Method::POST, "/initiatives/{initiative}/meetings/{meeting}/progress", post(dialogue_pages::save_progress)),
+        (Method::GET, "/initiatives/{initiative}/meetings/{meeting}/speakers", get(dialogue_pages::speakers)),
+        (Method::POST, "/initiatives/{initiative}/meetings/{meeting}/speakers", post(dialogue_pages::save_speakers)),
+        (Method::GET, "/initiatives/{initiative}/meetings/{meeting}/summary", get(dialogue_pages::summary)),
+        (Method::GET, "/initiatives/{initiative}/options", get(dialogue_pages::options)),
+        (Method::POST, "/initiatives/{initiative}/options", post(dialogue_pages::add_option)),
+        (Method::POST, "/initiatives/{initiative}/options/{option}", post(dialogue_pages::update_option)),
+        (Method::GET, "/initiatives/{initiative}/follow-ups", get(dialogue_pages::follow_ups)),
+        (Method::POST, "/initiatives/{initiative}/follow-ups", post(dialogue_pages::add_follow_up)),
+        (Method::POST, "/initiatives/{initiative}/follow-ups/{follow_up}", post(dialogue_pages::set_follow_up)),
+        (Method::GET, "/assets/capture.js", get(dialogue_pages::capture_script)),
         (Method::GET, pages::STYLESHEET, get(pages::stylesheet)),
         (Method::GET, "/healthz", get(health)),
         (Method::GET, "/api/v1/initiatives", get(api::list_initiatives)),

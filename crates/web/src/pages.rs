@@ -247,6 +247,14 @@ pub async fn initiative(State(state): State<Arc<WebState>>, user: SignedIn, Path
                     }
                 }
             }
+            h2 { "Dialogue process" }
+            ul {
+                li { a href={ "/initiatives/" (id) "/process" } { "Process and rounds" } }
+                @if may_do(&user, standing, secret, Operation::ReadRecord(Scope::Plenary)) {
+                    li { a href={ "/initiatives/" (id) "/options" } { "Options register" } }
+                    li { a href={ "/initiatives/" (id) "/follow-ups" } { "Follow-ups" } }
+                }
+            }
             @if may_do(&user, standing, secret, Operation::ReadMap) {
                 h2 { "System map" }
                 ul {

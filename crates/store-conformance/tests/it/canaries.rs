@@ -60,6 +60,14 @@ pub async fn sensitive_fields_never_rest_in_plaintext(t: &TestStore) {
             "risk-threats",
             "duty-of-care",
             "snapshot-label",
+            "meeting-title",
+            "meeting-venue",
+            "attendee-name",
+            "meeting-note",
+            "speaker-name",
+            "option-title",
+            "follow-up",
+            "theory-of-change",
         ]
         .map(canary)
         .to_vec(),
@@ -151,6 +159,77 @@ pub async fn sensitive_fields_never_rest_in_plaintext(t: &TestStore) {
         tracktwo_domain::map::MapSnapshot { label, date: time::macros::date!(2025 - 03 - 01), note: String::new() };
     app.add_map_snapshot(&kh, i.id, snapshot).await.unwrap();
     app.system_map(&kh, i.id).await.unwrap();
+    {
+        use tracktwo_domain::dialogue::*;
+        let design = ProcessDesign {
+            kind: ProcessKind::TrackTwo,
+            methodology: Methodology::ProblemSolvingWorkshop,
+            phase: Phase::PreNegotiation,
+            theory_of_change: TheoryOfChange { if_we: canary("theory-of-change"), ..TheoryOfChange::default() },
+            locales: Vec::new(),
+            grants: Vec::new(),
+        };
+        app.set_process_design(&kh, i.id, design).await.unwrap();
+        let round = app
+            .add_round(&kh, i.id, Round { number: 1, title: "R".into(), starts_on: None, ends_on: None })
+            .await
+            .unwrap();
+        let mode = ConfidentialityMode::ChathamHouse;
+        let meeting = Meeting {
+            round,
+            title: canary("meeting-title"),
+            starts_on: time::macros::date!(2025 - 04 - 20),
+            ends_on: None,
+            venue: canary("meeting-venue"),
+            mode,
+            sessions: vec![Session { title: "Plenary".into(), scope: Scope::Plenary, mode }],
+            attendance: vec![Attendance {
+                actor: None,
+                name: canary("attendee-name"),
+                organisation: String::new(),
+                side: None,
+                capacity: tracktwo_domain::map::Capacity::NonOfficial,
+            }],
+            agenda: Vec::new(),
+            stage_reached: None,
+            cleared: std::collections::BTreeSet::new(),
+        };
+        let m = app.add_meeting(&kh, i.id, meeting).await.unwrap();
+        let note = MeetingNote {
+            meeting: m,
+            session: 0,
+            speaker: "A1".into(),
+            tags: std::collections::BTreeSet::new(),
+            not_for_transfer: false,
+            body: canary("meeting-note"),
+            author: None,
+            taken_at: time::OffsetDateTime::UNIX_EPOCH,
+        };
+        app.add_meeting_note(&kh, i.id, note).await.unwrap();
+        app.set_speaker_key(&kh, i.id, m, SpeakerKey { entries: vec![("A1".into(), canary("speaker-name"))] })
+            .await
+            .unwrap();
+        let option = DialogueOption {
+            title: canary("option-title"),
+            description: String::new(),
+            issues: Vec::new(),
+            raised_in: vec![m],
+            supported_by: std::collections::BTreeSet::new(),
+            status: OptionStatus::Raised,
+            history: Vec::new(),
+        };
+        app.add_option(&kh, i.id, option, time::macros::date!(2025 - 04 - 20)).await.unwrap();
+        let follow_up = FollowUp {
+            round,
+            commitment: canary("follow-up"),
+            owner: String::new(),
+            due_on: None,
+            carried_forward: false,
+            done: false,
+        };
+        app.add_follow_up(&kh, i.id, follow_up).await.unwrap();
+        app.meeting_summary(&kh, i.id, m).await.unwrap();
+    }
     app.registry(&kh, i.id).await.unwrap();
     // Reads leave audit events too; they must carry no plaintext either.
     app.notes(&kh, i.id, Scope::Plenary).await.unwrap();

@@ -3,6 +3,7 @@
 
 mod audit_tampering;
 mod canaries;
+mod dialogue;
 mod map;
 mod sign_in;
 mod stories;
@@ -51,6 +52,7 @@ on_both_backends!(
     audit_tampering::an_inserted_event_is_named,
     audit_tampering::swapped_events_are_named,
     canaries::sensitive_fields_never_rest_in_plaintext,
+    dialogue::meetings_notes_and_summaries_follow_the_modes_and_roles,
     map::each_role_sees_the_map_its_rules_allow,
     map::analytics_run_on_the_stored_map,
     map::imports_are_all_or_nothing_and_round_trip_through_every_format,

@@ -310,6 +310,12 @@ async fn every_page_passes_axe_without_serious_or_critical_violations() {
     pages.extend(links(&client).await.into_iter().map(|(_, href)| href).filter(|h| h.contains("/actors/")).take(1));
     client.goto(&format!("{}{serin}/registry", demo.base)).await.unwrap();
     pages.extend(links(&client).await.into_iter().map(|(_, href)| href).filter(|h| h.contains("/registry/")).take(1));
+    client.goto(&format!("{}{serin}/process", demo.base)).await.unwrap();
+    let meetings: Vec<String> =
+        links(&client).await.into_iter().map(|(_, href)| href).filter(|h| h.contains("/meetings/")).collect();
+    for meeting in meetings.iter().take(1) {
+        pages.extend([meeting.clone(), format!("{meeting}/summary"), format!("{meeting}/speakers")]);
+    }
     for page in pages {
         client.goto(&format!("{}{page}", demo.base)).await.unwrap();
         check(page.clone(), accessibility_violations(&client).await);
@@ -506,5 +512,100 @@ async fn a_facilitator_maps_actors_and_ties_and_selects_participants_with_reason
     assert!(!client.source().await.unwrap().contains("Hala Verin"));
     client.goto(&format!("{}{serin}/registry", demo.base)).await.unwrap();
     assert_eq!(heading(&client).await, "Forbidden");
+    client.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_rapporteur_takes_notes_live_and_each_reader_sees_what_the_rules_allow() {
+    let demo = start_demo();
+    let (_driver, client) = browser().await;
+    // The convener knows of the side meeting in round three; note its address.
+    assert!(sign_in(&client, &demo, "amara", None).await);
+    let serin = links(&client).await.into_iter().find(|(t, _)| t.contains("Serin")).unwrap().1;
+    client.goto(&format!("{}{serin}/process", demo.base)).await.unwrap();
+    let convener_links = links(&client).await;
+    let side_meeting = convener_links.iter().find(|(t, _)| t == "Kessel Falls side meeting").unwrap().1.clone();
+    let workshop = convener_links.iter().find(|(t, _)| t == "Workshop one").unwrap().1.clone();
+    client.goto(&demo.base).await.unwrap();
+    sign_out(&client).await;
+
+    // The rapporteur: the stage across rounds, no trace of the side meeting, even by address.
+    assert!(sign_in(&client, &demo, "lina", None).await);
+    client.goto(&format!("{}{serin}/process", demo.base)).await.unwrap();
+    let stages: Vec<String> = {
+        let mut out = Vec::new();
+        for cell in client.find_all(Locator::Css("td.stage")).await.unwrap() {
+            out.push(cell.text().await.unwrap());
+        }
+        out
+    };
+    assert_eq!(stages.len(), 3, "{stages:?}");
+    assert!(stages[0].starts_with("2 of 5") && stages[2].starts_with("5 of 5"), "{stages:?}");
+    assert!(!client.source().await.unwrap().contains("Kessel Falls side meeting"));
+    client.goto(&format!("{}{side_meeting}", demo.base)).await.unwrap();
+    assert_eq!(heading(&client).await, "Not Found");
+
+    // Live capture: a code, a tag, the note; keyboard only; it appears in its session.
+    client.goto(&format!("{}{workshop}", demo.base)).await.unwrap();
+    let speaker = client.find(Locator::Css("#capture [name=speaker]")).await.unwrap();
+    speaker.send_keys("A4").await.unwrap();
+    client
+        .find(Locator::Css("#capture [name=body]"))
+        .await
+        .unwrap()
+        .send_keys("The gauge could sit on the Tessar bank.")
+        .await
+        .unwrap();
+    client.find(Locator::Css("#capture [name=tag][value=option]")).await.unwrap().click().await.unwrap();
+    // The draft is kept as she types: after a reload it is still there.
+    wait_for_text(&client, "#draft-status", "Draft kept").await;
+    client.refresh().await.unwrap();
+    let kept = client
+        .find(Locator::Css("#capture [name=body]"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    assert_eq!(kept, "The gauge could sit on the Tessar bank.");
+    client.find(Locator::Css("#capture [name=body]")).await.unwrap().send_keys(" Both sides nodded.").await.unwrap();
+    // Ctrl+Enter saves.
+    client
+        .find(Locator::Css("#capture [name=body]"))
+        .await
+        .unwrap()
+        .send_keys(&format!("{}{}", fantoccini::key::Key::Control, fantoccini::key::Key::Enter))
+        .await
+        .unwrap();
+    wait_for_text(&client, "section.session", "A4: The gauge could sit on the Tessar bank. Both sides nodded.").await;
+    let draft_after = client
+        .find(Locator::Css("#capture [name=body]"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    assert_eq!(draft_after, "", "the saved note cleared the draft");
+    client.goto(&demo.base).await.unwrap();
+    sign_out(&client).await;
+
+    // A participant of the Vale: the plenary and the Vale's caucus, no codes, no names, no list.
+    assert!(sign_in(&client, &demo, "tarek", None).await);
+    client.goto(&format!("{}{workshop}", demo.base)).await.unwrap();
+    let page = client.source().await.unwrap();
+    assert!(page.contains("The gauge could sit on the Tessar bank."), "the plenary note is there");
+    assert!(page.contains("if the Coast drops the word"), "the Vale's caucus is there");
+    assert!(!page.contains("unless the Vale names a duty officer"), "the Coast's caucus reached the Vale");
+    assert!(!page.contains("A4:") && !page.contains("Mira Castell") && !page.contains("Jonah Brisk"));
+    assert!(text_of(&client, "#withheld").await.contains("the attendee list (Chatham House Rule)"));
+    client.goto(&format!("{}{side_meeting}", demo.base)).await.unwrap();
+    assert_eq!(heading(&client).await, "Not Found");
+    // The options register shows each option's status and path across rounds.
+    client.goto(&format!("{}{serin}/options", demo.base)).await.unwrap();
+    let statuses = text_of(&client, "main").await;
+    assert!(statuses.contains("Jointly endorsed") && statuses.contains("Transferred to Track One"), "{statuses}");
+    assert!(statuses.contains("round 3"), "{statuses}");
     client.close().await.unwrap();
 }

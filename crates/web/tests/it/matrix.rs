@@ -14,11 +14,16 @@ use axum::http::{Method, Request, StatusCode, header};
 use tower::ServiceExt;
 use tracktwo_app::App;
 use tracktwo_domain::access::{Denied, decide};
+use tracktwo_domain::dialogue::{
+    AgendaItem, ConfidentialityMode, DialogueOption, FollowUp, Meeting, Methodology, OptionStatus, Phase,
+    ProcessDesign, ProcessKind, Round, Session, TheoryOfChange,
+};
 use tracktwo_domain::map::{ActorDetails, ActorKind, Level, TieDetails, TieKind, Track};
 use tracktwo_domain::{
     ActorId, Channel, Identity, InitiativeId, MemberRole, NewInitiative, NewNote, NewSide, NewUser, NoteId, Operation,
     Scope, SideId, Standing, UserId,
 };
+use tracktwo_domain::{FollowUpId, MeetingId, OptionId, RoundId};
 use tracktwo_store_conformance::{TestStore, init_app};
 use tracktwo_web::{WebState, route_list, router};
 
@@ -46,6 +51,35 @@ struct Fixture {
     notes: Vec<(InitiativeId, Scope, NoteId)>,
     /// Two actors on the map of each initiative.
     actors: Vec<(InitiativeId, ActorId, ActorId)>,
+    /// Per initiative: a round, a Chatham House meeting, a secret-channel meeting known to the
+    /// convener alone, an option and a follow-up.
+    process: Vec<Process>,
+}
+
+#[derive(Clone, Copy)]
+struct Process {
+    initiative: InitiativeId,
+    round: RoundId,
+    open: MeetingId,
+    secret: MeetingId,
+    option: OptionId,
+    follow_up: FollowUpId,
+}
+
+fn meeting_in(round: RoundId, mode: ConfidentialityMode) -> Meeting {
+    Meeting {
+        round,
+        title: "Meeting".into(),
+        starts_on: time::macros::date!(2025 - 04 - 20),
+        ends_on: None,
+        venue: "Brenna".into(),
+        mode,
+        sessions: vec![Session { title: "Plenary".into(), scope: Scope::Plenary, mode }],
+        attendance: Vec::new(),
+        agenda: vec![AgendaItem { title: "Stage 1".into(), done: false }],
+        stage_reached: None,
+        cleared: std::collections::BTreeSet::new(),
+    }
 }
 
 fn actor_details(code: &str) -> ActorDetails {
@@ -206,6 +240,46 @@ async fn fixture() -> (TestStore, Fixture, Vec<Caller>) {
         app.add_tie(&kh, initiative, tie_details(a, b)).await.unwrap();
         actors.push((initiative, a, b));
     }
+    let mut process = Vec::new();
+    for initiative in [ordinary, secret] {
+        let design = ProcessDesign {
+            kind: ProcessKind::TrackTwo,
+            methodology: Methodology::SustainedDialogue,
+            phase: Phase::PreNegotiation,
+            theory_of_change: TheoryOfChange::default(),
+            locales: Vec::new(),
+            grants: Vec::new(),
+        };
+        app.set_process_design(&kh, initiative, design).await.unwrap();
+        let round = app
+            .add_round(&kh, initiative, Round { number: 1, title: "One".into(), starts_on: None, ends_on: None })
+            .await
+            .unwrap();
+        let open =
+            app.add_meeting(&kh, initiative, meeting_in(round, ConfidentialityMode::ChathamHouse)).await.unwrap();
+        let hidden =
+            app.add_meeting(&kh, initiative, meeting_in(round, ConfidentialityMode::SecretChannel)).await.unwrap();
+        let option = DialogueOption {
+            title: "Joint gauge".into(),
+            description: String::new(),
+            issues: Vec::new(),
+            raised_in: vec![open],
+            supported_by: std::collections::BTreeSet::new(),
+            status: OptionStatus::Raised,
+            history: Vec::new(),
+        };
+        let option = app.add_option(&kh, initiative, option, time::macros::date!(2025 - 04 - 20)).await.unwrap();
+        let follow_up = FollowUp {
+            round,
+            commitment: "Share the data".into(),
+            owner: "F".into(),
+            due_on: None,
+            carried_forward: false,
+            done: false,
+        };
+        let follow_up = app.add_follow_up(&kh, initiative, follow_up).await.unwrap();
+        process.push(Process { initiative, round, open, secret: hidden, option, follow_up });
+    }
 
     for (name, id, is_admin, ordinary_standing, secret_standing) in people {
         let signed_in = app.sign_in(&name, PASSWORD, None, Channel::Web).await.unwrap();
@@ -222,7 +296,166 @@ async fn fixture() -> (TestStore, Fixture, Vec<Caller>) {
     }
     let state = Arc::new(WebState::new(Arc::clone(&app), false));
     let router = router(state).layer(MockConnectInfo(SocketAddr::from(([127, 0, 0, 1], 4100))));
-    (store, Fixture { app, router, ordinary, secret, side_a, side_b, notes, actors }, callers)
+    (store, Fixture { app, router, ordinary, secret, side_a, side_b, notes, actors, process }, callers)
+}
+
+/// The dialogue process's routes for one caller on one initiative. A secret-channel meeting is
+/// known to the convener alone here (no one else is cleared): for every other caller who may
+/// view the initiative it does not exist.
+async fn process_routes(
+    f: &Fixture,
+    caller: &Caller,
+    initiative: InitiativeId,
+    standing: Option<Standing>,
+    secret: bool,
+    csrf: &str,
+    exercised: &mut BTreeSet<(Method, &'static str)>,
+) {
+    let base = format!("/initiatives/{initiative}");
+    let expect = |ops: &[Operation]| expected(caller, standing, secret, ops);
+    let p = *f.process.iter().find(|p| p.initiative == initiative).unwrap();
+    let convener = standing.is_some_and(|s| s.role == MemberRole::Convener);
+    // Within the secret meeting: the operation the use case enters the initiative with, then
+    // the meeting's own secrecy (not found for the uncleared, whatever they meant to do), then
+    // the rest.
+    let in_secret_meeting = |ops: &[Operation]| match expect(&ops[..1]) {
+        Ok(()) if !convener => Err(StatusCode::NOT_FOUND),
+        Ok(()) => expect(ops),
+        refused => refused,
+    };
+    let _ = p.round;
+
+    for (meeting, secret_meeting) in [(p.open, false), (p.secret, true)] {
+        let meeting_base = format!("{base}/meetings/{meeting}");
+        let gets: [(&'static str, String, Vec<Operation>); 4] = [
+            ("/initiatives/{initiative}/meetings/{meeting}", meeting_base.clone(), vec![Operation::ViewInitiative]),
+            (
+                "/initiatives/{initiative}/meetings/{meeting}/summary",
+                format!("{meeting_base}/summary"),
+                vec![Operation::ViewInitiative],
+            ),
+            (
+                "/initiatives/{initiative}/meetings/{meeting}/summary",
+                format!("{meeting_base}/summary?format=pdf"),
+                vec![Operation::ViewInitiative],
+            ),
+            (
+                "/initiatives/{initiative}/meetings/{meeting}/speakers",
+                format!("{meeting_base}/speakers"),
+                vec![Operation::ReadSpeakerKey],
+            ),
+        ];
+        for (route, uri, ops) in gets {
+            exercised.insert((Method::GET, route));
+            let got = request(f, Method::GET, &uri, caller, None).await;
+            let want = if secret_meeting { in_secret_meeting(&ops) } else { expect(&ops) };
+            check(&format!("GET {uri}"), caller, want, got, false);
+        }
+        let posts: [(&'static str, String, String, Vec<Operation>); 5] = [
+            (
+                "/initiatives/{initiative}/meetings/{meeting}/notes",
+                format!("{meeting_base}/notes"),
+                format!("csrf={csrf}&session=0&speaker=A1&body=B1+said+so&tag=need"),
+                vec![Operation::ViewInitiative, Operation::WriteRecord(Scope::Plenary), Operation::WriteProcess],
+            ),
+            (
+                "/initiatives/{initiative}/meetings/{meeting}/draft",
+                format!("{meeting_base}/draft"),
+                format!("csrf={csrf}&session=0&speaker=A2&body=half"),
+                vec![Operation::WriteProcess],
+            ),
+            (
+                "/initiatives/{initiative}/meetings/{meeting}/attendance",
+                format!("{meeting_base}/attendance"),
+                format!("csrf={csrf}&name=Someone&organisation=&side=&capacity=non-official"),
+                vec![Operation::WriteProcess, Operation::ViewInitiative],
+            ),
+            (
+                "/initiatives/{initiative}/meetings/{meeting}/progress",
+                format!("{meeting_base}/progress"),
+                format!("csrf={csrf}&done=0&stage=2"),
+                vec![Operation::WriteProcess, Operation::ViewInitiative],
+            ),
+            (
+                "/initiatives/{initiative}/meetings/{meeting}/speakers",
+                format!("{meeting_base}/speakers"),
+                format!("csrf={csrf}&key=A1+%3D+Someone"),
+                vec![Operation::WriteSpeakerKey],
+            ),
+        ];
+        for (route, uri, form, ops) in posts {
+            exercised.insert((Method::POST, route));
+            let got = request(f, Method::POST, &uri, caller, Some(form)).await;
+            let want = if secret_meeting { in_secret_meeting(&ops) } else { expect(&ops) };
+            check(&format!("POST {uri}"), caller, want, got, false);
+        }
+    }
+
+    let gets: [(&'static str, String, Vec<Operation>); 3] = [
+        ("/initiatives/{initiative}/process", format!("{base}/process"), vec![Operation::ViewInitiative]),
+        ("/initiatives/{initiative}/options", format!("{base}/options"), vec![Operation::ReadRecord(Scope::Plenary)]),
+        (
+            "/initiatives/{initiative}/follow-ups",
+            format!("{base}/follow-ups"),
+            vec![Operation::ReadRecord(Scope::Plenary)],
+        ),
+    ];
+    for (route, uri, ops) in gets {
+        exercised.insert((Method::GET, route));
+        let got = request(f, Method::GET, &uri, caller, None).await;
+        check(&format!("GET {uri}"), caller, expect(&ops), got, false);
+    }
+    let posts: [(&'static str, String, String, Vec<Operation>); 7] = [
+        (
+            "/initiatives/{initiative}/process",
+            format!("{base}/process"),
+            format!(
+                "csrf={csrf}&kind=track-2&methodology=sustained-dialogue&phase=pre-negotiation&grants=Fund+%7C+G-1+%7C+travel+only"
+            ),
+            vec![Operation::WriteProcess],
+        ),
+        (
+            "/initiatives/{initiative}/rounds",
+            format!("{base}/rounds"),
+            format!("csrf={csrf}&number=2&title=Two"),
+            vec![Operation::WriteProcess],
+        ),
+        (
+            "/initiatives/{initiative}/meetings",
+            format!("{base}/meetings"),
+            format!("csrf={csrf}&round={}&title=New&starts_on=2025-09-15&mode=non-attribution", p.round),
+            vec![Operation::ViewInitiative, Operation::WriteProcess],
+        ),
+        (
+            "/initiatives/{initiative}/options",
+            format!("{base}/options"),
+            format!("csrf={csrf}&title=Hotline&meeting={}", p.open),
+            vec![Operation::WriteProcess],
+        ),
+        (
+            "/initiatives/{initiative}/options/{option}",
+            format!("{base}/options/{}", p.option),
+            format!("csrf={csrf}&status=developed"),
+            vec![Operation::WriteProcess],
+        ),
+        (
+            "/initiatives/{initiative}/follow-ups",
+            format!("{base}/follow-ups"),
+            format!("csrf={csrf}&round={}&commitment=Call", p.round),
+            vec![Operation::WriteProcess],
+        ),
+        (
+            "/initiatives/{initiative}/follow-ups/{follow_up}",
+            format!("{base}/follow-ups/{}", p.follow_up),
+            format!("csrf={csrf}&done=yes"),
+            vec![Operation::WriteProcess],
+        ),
+    ];
+    for (route, uri, form, ops) in posts {
+        exercised.insert((Method::POST, route));
+        let got = request(f, Method::POST, &uri, caller, Some(form)).await;
+        check(&format!("POST {uri}"), caller, expect(&ops), got, false);
+    }
 }
 
 /// The system map's routes for one caller on one initiative.
@@ -345,7 +578,7 @@ async fn every_route_answers_every_caller_as_the_policy_says() {
         let any_user = if signed_in { Ok(()) } else { Err(StatusCode::UNAUTHORIZED) };
 
         // Routes open to everyone.
-        for path in ["/sign-in", "/healthz", "/assets/style.css", "/api/v1/openapi.json"] {
+        for path in ["/sign-in", "/healthz", "/assets/style.css", "/assets/capture.js", "/api/v1/openapi.json"] {
             exercised.insert((Method::GET, path));
             let got = request(&f, Method::GET, path, caller, None).await;
             assert_eq!(got, StatusCode::OK, "GET {path} as {}", caller.name);
@@ -465,6 +698,7 @@ async fn every_route_answers_every_caller_as_the_policy_says() {
                 );
             }
             map_routes(&f, caller, initiative, standing, secret, &csrf, &mut exercised).await;
+            process_routes(&f, caller, initiative, standing, secret, &csrf, &mut exercised).await;
 
             for (note_initiative, scope, note) in f.notes.iter().filter(|(i, _, _)| *i == initiative) {
                 exercised.insert((Method::GET, "/api/v1/initiatives/{initiative}/notes/{note}"));

@@ -1,0 +1,763 @@
+//! Dialogue processes: the design of an initiative, its rounds and meetings, the rapporteur's
+//! notes and the speaker key, the options register and the follow-ups between rounds, and the
+//! meeting summaries that the redaction engine makes of them.
+//!
+//! Each record is one sealed body in the store. A secret-channel meeting is "not found" for
+//! anyone not cleared for it — the same answer as for an id that never existed.
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use time::Date;
+use tracktwo_crypto::DataKey;
+use tracktwo_domain::dialogue::{
+    DialogueOption, FollowUp, Meeting, MeetingNote, OptionStatus, ProcessDesign, Round, SpeakerKey, StatusChange,
+};
+use tracktwo_domain::redaction::{MeetingRecord, MeetingSummary, Reader, may_see_meeting, summarise};
+use tracktwo_domain::{
+    AuditAction, AuditTarget, FollowUpId, Identity, InitiativeId, MeetingId, MeetingNoteId, Operation, OptionId,
+    Principal, RoundId, Scope, TargetKind,
+};
+use tracktwo_store::{RecordKind, SealedRecordRow, WriteTx};
+
+use crate::initiatives::Entered;
+use crate::sealing::Place;
+use crate::{App, AppError, Result};
+
+/// A meeting as its reader may see it in the workspace: the team sees it whole; everyone else
+/// sees what the redaction engine leaves them.
+#[derive(Debug, Clone)]
+pub enum MeetingView {
+    Full { meeting: Meeting, notes: Vec<(MeetingNoteId, MeetingNote)> },
+    Summary(MeetingSummary),
+}
+
+/// The rounds of a process with their meetings (those the caller may know of), for the
+/// overview across rounds.
+#[derive(Debug, Clone)]
+pub struct ProcessOverview {
+    pub design: Option<ProcessDesign>,
+    pub rounds: Vec<(RoundId, Round, Vec<(MeetingId, MeetingHeader)>)>,
+}
+
+/// What every member who may know of a meeting sees of it in a list.
+#[derive(Debug, Clone)]
+pub struct MeetingHeader {
+    pub title: String,
+    pub starts_on: Date,
+    pub mode: tracktwo_domain::dialogue::ConfidentialityMode,
+    pub stage_reached: Option<u8>,
+}
+
+/// A kind of sealed record and how it is audited.
+trait Sealable: Serialize + DeserializeOwned {
+    const KIND: RecordKind;
+    const TABLE: &'static str;
+}
+
+macro_rules! sealable {
+    ($type:ty, $kind:ident, $table:literal) => {
+        impl Sealable for $type {
+            const KIND: RecordKind = RecordKind::$kind;
+            const TABLE: &'static str = $table;
+        }
+    };
+}
+sealable!(ProcessDesign, ProcessDesign, "process_designs");
+sealable!(Round, Round, "rounds");
+sealable!(Meeting, Meeting, "meetings");
+sealable!(MeetingNote, MeetingNote, "meeting_notes");
+sealable!(SpeakerKey, SpeakerKey, "speaker_keys");
+sealable!(DialogueOption, DialogueOption, "options");
+sealable!(FollowUp, FollowUp, "follow_ups");
+
+/// A draft note kept while the rapporteur types, so a closed tab or a crash loses nothing.
+#[derive(Debug, Clone, Default, Serialize, serde::Deserialize)]
+pub struct NoteDraft {
+    pub session: usize,
+    pub speaker: String,
+    pub body: String,
+}
+
+fn place<'a>(table: &'static str, id: &'a uuid::Uuid) -> Place<'a> {
+    Place { table, column: "body", id }
+}
+
+/// The table name each kind of record is sealed under (part of its associated data).
+fn table_of(kind: RecordKind) -> &'static str {
+    match kind {
+        RecordKind::ProcessDesign => ProcessDesign::TABLE,
+        RecordKind::Round => Round::TABLE,
+        RecordKind::Meeting => Meeting::TABLE,
+        RecordKind::MeetingNote => MeetingNote::TABLE,
+        RecordKind::SpeakerKey => SpeakerKey::TABLE,
+        RecordKind::DialogueOption => DialogueOption::TABLE,
+        RecordKind::FollowUp => FollowUp::TABLE,
+        RecordKind::NoteDraft => DraftOf::TABLE,
+    }
+}
+
+impl App {
+    /// Any sealed record, opened as JSON: for the key holder's complete export.
+    pub(crate) fn open_any_record(&self, key: &DataKey, row: &SealedRecordRow) -> Result<serde_json::Value> {
+        let bytes = self.open_bytes(key, place(table_of(row.kind), &row.id), &row.body)?;
+        serde_json::from_slice(&bytes).map_err(|_| AppError::Tampered)
+    }
+
+    fn open_record<T: Sealable>(&self, key: &DataKey, row: &SealedRecordRow) -> Result<T> {
+        if row.kind != T::KIND {
+            return Err(AppError::NotFound);
+        }
+        let bytes = self.open_bytes(key, place(T::TABLE, &row.id), &row.body)?;
+        serde_json::from_slice(&bytes).map_err(|_| AppError::Tampered)
+    }
+
+    fn seal_record<T: Sealable>(&self, key: &DataKey, id: &uuid::Uuid, value: &T) -> Result<tracktwo_store::Sealed> {
+        let bytes = zeroize::Zeroizing::new(
+            serde_json::to_vec(value).map_err(|e| AppError::Archive(format!("cannot encode a record: {e}")))?,
+        );
+        Ok(self.seal_bytes(key, place(T::TABLE, id), &bytes))
+    }
+
+    async fn insert_record<T: Sealable>(
+        &self,
+        tx: &mut dyn WriteTx,
+        entered: &Entered,
+        initiative: InitiativeId,
+        parent: Option<uuid::Uuid>,
+        value: &T,
+    ) -> Result<uuid::Uuid> {
+        let id = uuid::Builder::from_random_bytes(self.random()).into_uuid();
+        let now = self.now();
+        let body = self.seal_record(&entered.key, &id, value)?;
+        tx.insert_sealed_record(&SealedRecordRow {
+            id,
+            initiative,
+            kind: T::KIND,
+            parent,
+            body,
+            created_at: now,
+            updated_at: now,
+        })
+        .await?;
+        Ok(id)
+    }
+
+    async fn replace_record<T: Sealable>(
+        &self,
+        tx: &mut dyn WriteTx,
+        entered: &Entered,
+        row: &SealedRecordRow,
+        value: &T,
+    ) -> Result<()> {
+        let body = self.seal_record(&entered.key, &row.id, value)?;
+        tx.update_sealed_record(&SealedRecordRow { body, updated_at: self.now(), ..row.clone() }).await?;
+        Ok(())
+    }
+
+    async fn load_one<T: Sealable>(
+        &self,
+        tx: &mut dyn WriteTx,
+        entered: &Entered,
+        initiative: InitiativeId,
+        id: uuid::Uuid,
+    ) -> Result<(SealedRecordRow, T)> {
+        let row = tx
+            .sealed_record(id)
+            .await?
+            .filter(|r| r.initiative == initiative && r.kind == T::KIND)
+            .ok_or(AppError::NotFound)?;
+        let value = self.open_record(&entered.key, &row)?;
+        Ok((row, value))
+    }
+
+    async fn load_all<T: Sealable>(
+        &self,
+        tx: &mut dyn WriteTx,
+        entered: &Entered,
+        initiative: InitiativeId,
+        parent: Option<uuid::Uuid>,
+    ) -> Result<Vec<(SealedRecordRow, T)>> {
+        let mut out = Vec::new();
+        for row in tx.sealed_records(initiative, T::KIND, parent).await? {
+            let value = self.open_record(&entered.key, &row)?;
+            out.push((row, value));
+        }
+        Ok(out)
+    }
+
+    /// Loads a meeting the caller may know of; a secret-channel meeting they are not cleared
+    /// for is not found.
+    async fn visible_meeting(
+        &self,
+        tx: &mut dyn WriteTx,
+        who: &Identity,
+        entered: &Entered,
+        initiative: InitiativeId,
+        id: MeetingId,
+    ) -> Result<(SealedRecordRow, Meeting)> {
+        let (row, meeting) = self.load_one::<Meeting>(tx, entered, initiative, id.as_uuid()).await?;
+        let user = match who.principal {
+            Principal::KeyHolder => None,
+            Principal::User { id, .. } => Some(id),
+        };
+        if !may_see_meeting(&meeting, entered.standing, user) {
+            return Err(AppError::NotFound);
+        }
+        Ok((row, meeting))
+    }
+
+    fn reader_of(entered: &Entered) -> Reader {
+        entered.standing.map_or(Reader::Team, Reader::of)
+    }
+
+    // The design of the process.
+
+    /// The design; grants only for those who may see the funding.
+    pub async fn process_design(&self, who: &Identity, initiative: InitiativeId) -> Result<Option<ProcessDesign>> {
+        let mut tx = self.store.begin().await?;
+        let entered = self.enter(tx.as_mut(), who, initiative, Operation::ViewInitiative).await?;
+        let mut designs = self.load_all::<ProcessDesign>(tx.as_mut(), &entered, initiative, None).await?;
+        tx.commit().await?;
+        let design = designs.pop().map(|(_, d)| d).map(|mut d| {
+            if Self::also(who, &entered, Operation::ReadFunding).is_err() {
+                d.grants.clear();
+            }
+            d
+        });
+        Ok(design)
+    }
+
+    pub async fn set_process_design(
+        &self,
+        who: &Identity,
+        initiative: InitiativeId,
+        design: ProcessDesign,
+    ) -> Result<()> {
+        design.validate()?;
+        let mut tx = self.store.begin().await?;
+        let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteProcess).await?;
+        let existing = self.load_all::<ProcessDesign>(tx.as_mut(), &entered, initiative, None).await?;
+        let id = match existing.first() {
+            Some((row, _)) => {
+                self.replace_record(tx.as_mut(), &entered, row, &design).await?;
+                row.id
+            }
+            None => self.insert_record(tx.as_mut(), &entered, initiative, None, &design).await?,
+        };
+        self.record(tx.as_mut(), who, AuditAction::ProcessDesigned, AuditTarget::of(TargetKind::Initiative, id))
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    // Rounds and meetings.
+
+    pub async fn add_round(&self, who: &Identity, initiative: InitiativeId, round: Round) -> Result<RoundId> {
+        round.validate()?;
+        let mut tx = self.store.begin().await?;
+        let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteProcess).await?;
+        let id = RoundId::from_uuid(self.insert_record(tx.as_mut(), &entered, initiative, None, &round).await?);
+        self.record(tx.as_mut(), who, AuditAction::RoundCreated, AuditTarget::of(TargetKind::Round, id)).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    pub async fn add_meeting(&self, who: &Identity, initiative: InitiativeId, meeting: Meeting) -> Result<MeetingId> {
+        meeting.validate()?;
+        let mut tx = self.store.begin().await?;
+        let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteProcess).await?;
+        self.load_one::<Round>(tx.as_mut(), &entered, initiative, meeting.round.as_uuid()).await?;
+        self.check_meeting_sides(tx.as_mut(), initiative, &meeting).await?;
+        let parent = Some(meeting.round.as_uuid());
+        let id = MeetingId::from_uuid(self.insert_record(tx.as_mut(), &entered, initiative, parent, &meeting).await?);
+        self.record(tx.as_mut(), who, AuditAction::MeetingCreated, AuditTarget::of(TargetKind::Meeting, id)).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    async fn check_meeting_sides(
+        &self,
+        tx: &mut dyn WriteTx,
+        initiative: InitiativeId,
+        meeting: &Meeting,
+    ) -> Result<()> {
+        for side in meeting
+            .sessions
+            .iter()
+            .filter_map(|s| match s.scope {
+                Scope::Caucus(side) => Some(side),
+                Scope::Plenary => None,
+            })
+            .chain(meeting.attendance.iter().filter_map(|a| a.side))
+        {
+            Self::check_side(tx, initiative, side).await?;
+        }
+        Ok(())
+    }
+
+    /// Changes a meeting: attendance, agenda, the stage reached, its mode or who is cleared.
+    pub async fn update_meeting(
+        &self,
+        who: &Identity,
+        initiative: InitiativeId,
+        id: MeetingId,
+        meeting: Meeting,
+    ) -> Result<()> {
+        meeting.validate()?;
+        let mut tx = self.store.begin().await?;
+        let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteProcess).await?;
+        let (row, current) = self.visible_meeting(tx.as_mut(), who, &entered, initiative, id).await?;
+        if current.round != meeting.round {
+            return Err(AppError::Invalid(tracktwo_domain::ValidationError::Invalid {
+                field: "meeting",
+                reason: "stays in its round",
+            }));
+        }
+        self.check_meeting_sides(tx.as_mut(), initiative, &meeting).await?;
+        self.replace_record(tx.as_mut(), &entered, &row, &meeting).await?;
+        self.record(tx.as_mut(), who, AuditAction::MeetingUpdated, AuditTarget::of(TargetKind::Meeting, id)).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The rounds, each with the meetings the caller may know of, and the design.
+    pub async fn process_overview(&self, who: &Identity, initiative: InitiativeId) -> Result<ProcessOverview> {
+        let design = self.process_design(who, initiative).await?;
+        let mut tx = self.store.begin().await?;
+        let entered = self.enter(tx.as_mut(), who, initiative, Operation::ViewInitiative).await?;
+        let user = who.user_id();
+        let rounds = self.load_all::<Round>(tx.as_mut(), &entered, initiative, None).await?;
+        let meetings = self.load_all::<Meeting>(tx.as_mut(), &entered, initiative, None).await?;
+        tx.commit().await?;
+        let mut out = Vec::new();
+        for (row, round) in rounds {
+            let round_id = RoundId::from_uuid(row.id);
+            let mut list: Vec<(MeetingId, MeetingHeader)> = meetings
+                .iter()
+                .filter(|(_, m)| m.round == round_id && may_see_meeting(m, entered.standing, user))
+                .map(|(r, m)| {
+                    (
+                        MeetingId::from_uuid(r.id),
+                        MeetingHeader {
+                            title: m.title.clone(),
+                            starts_on: m.starts_on,
+                            mode: m.mode,
+                            stage_reached: m.stage_reached,
+                        },
+                    )
+                })
+                .collect();
+            list.sort_by_key(|(_, m)| m.starts_on);
+            out.push((round_id, round, list));
+        }
+        out.sort_by_key(|(_, r, _)| r.number);
+        Ok(ProcessOverview { design, rounds: out })
+    }
+
+    /// A meeting: whole for the team (and the key holder), as its summary for everyone else.
+    /// Audited as a read.
+    pub async fn meeting(&self, who: &Identity, initiative: InitiativeId, id: MeetingId) -> Result<MeetingView> {
+        let mut tx = self.store.begin().await?;
+        let entered = self.enter(tx.as_mut(), who, initiative, Operation::ViewInitiative).await?;
+        let (_, meeting) = self.visible_meeting(tx.as_mut(), who, &entered, initiative, id).await?;
+        let view = if Self::reader_of(&entered) == Reader::Team {
+            let notes = self
+                .load_all::<MeetingNote>(tx.as_mut(), &entered, initiative, Some(id.as_uuid()))
+                .await?
+                .into_iter()
+                .map(|(row, note)| (MeetingNoteId::from_uuid(row.id), note))
+                .collect();
+            MeetingView::Full { meeting, notes }
+        } else {
+            MeetingView::Summary(self.summary_in(tx.as_mut(), &entered, initiative, id, meeting).await?)
+        };
+        self.record(tx.as_mut(), who, AuditAction::MeetingRead, AuditTarget::of(TargetKind::Meeting, id)).await?;
+        tx.commit().await?;
+        Ok(view)
+    }
+
+    /// The meeting's summary for the caller: the one input of every export.
+    pub async fn meeting_summary(
+        &self,
+        who: &Identity,
+        initiative: InitiativeId,
+        id: MeetingId,
+    ) -> Result<MeetingSummary> {
+        let mut tx = self.store.begin().await?;
+        let entered = self.enter(tx.as_mut(), who, initiative, Operation::ViewInitiative).await?;
+        let (_, meeting) = self.visible_meeting(tx.as_mut(), who, &entered, initiative, id).await?;
+        let summary = self.summary_in(tx.as_mut(), &entered, initiative, id, meeting).await?;
+        self.record(tx.as_mut(), who, AuditAction::MeetingSummaryExported, AuditTarget::of(TargetKind::Meeting, id))
+            .await?;
+        tx.commit().await?;
+        Ok(summary)
+    }
+
+    async fn summary_in(
+        &self,
+        tx: &mut dyn WriteTx,
+        entered: &Entered,
+        initiative: InitiativeId,
+        id: MeetingId,
+        meeting: Meeting,
+    ) -> Result<MeetingSummary> {
+        let notes: Vec<MeetingNote> = self
+            .load_all::<MeetingNote>(tx, entered, initiative, Some(id.as_uuid()))
+            .await?
+            .into_iter()
+            .map(|(_, n)| n)
+            .collect();
+        let options: Vec<DialogueOption> = self
+            .load_all::<DialogueOption>(tx, entered, initiative, None)
+            .await?
+            .into_iter()
+            .map(|(_, o)| o)
+            .filter(|o| o.raised_in.contains(&id))
+            .collect();
+        let follow_ups: Vec<FollowUp> = self
+            .load_all::<FollowUp>(tx, entered, initiative, None)
+            .await?
+            .into_iter()
+            .map(|(_, f)| f)
+            .filter(|f| f.round == meeting.round)
+            .collect();
+        let speaker_key =
+            self.load_all::<SpeakerKey>(tx, entered, initiative, Some(id.as_uuid())).await?.pop().map(|(_, k)| k);
+        let (_, round) = self.load_one::<Round>(tx, entered, initiative, meeting.round.as_uuid()).await?;
+        let mut sides = Vec::new();
+        for row in tx.sides(initiative).await? {
+            let name = self.open_field(&entered.key, crate::sealing::place!("sides"."name" @ row.id), &row.name)?;
+            sides.push((row.id, name));
+        }
+        let title = self.initiative_from_row(&entered.key, &entered.row)?.title;
+        let designs = self.load_all::<ProcessDesign>(tx, entered, initiative, None).await?;
+        let stage_label = match (meeting.stage_reached, designs.first()) {
+            (Some(stage), Some((_, design))) => {
+                design.methodology.template().get(usize::from(stage).saturating_sub(1)).copied()
+            }
+            _ => None,
+        };
+        let record = MeetingRecord {
+            initiative_title: &title,
+            round_title: &round.title,
+            meeting: &meeting,
+            notes: &notes,
+            options: &options,
+            follow_ups: &follow_ups,
+            sides: &sides,
+            speaker_key: speaker_key.as_ref(),
+            stage_label,
+        };
+        Ok(summarise(&record, Self::reader_of(entered)))
+    }
+
+    // Notes, drafts and the speaker key.
+
+    /// Records a note in one session of a meeting; the session's scope decides who may write.
+    pub async fn add_meeting_note(
+        &self,
+        who: &Identity,
+        initiative: InitiativeId,
+        mut note: MeetingNote,
+    ) -> Result<MeetingNoteId> {
+        note.validate()?;
+        let mut tx = self.store.begin().await?;
+        let entered = self.enter(tx.as_mut(), who, initiative, Operation::ViewInitiative).await?;
+        let (_, meeting) = self.visible_meeting(tx.as_mut(), who, &entered, initiative, note.meeting).await?;
+        let session = meeting.sessions.get(note.session).ok_or(AppError::NotFound)?;
+        Self::also(who, &entered, Operation::WriteRecord(session.scope))?;
+        Self::also(who, &entered, Operation::WriteProcess)?;
+        note.author = who.user_id();
+        note.taken_at = self.now();
+        note.speaker = note.speaker.trim().to_owned();
+        let parent = Some(note.meeting.as_uuid());
+        let id = MeetingNoteId::from_uuid(self.insert_record(tx.as_mut(), &entered, initiative, parent, &note).await?);
+        self.clear_draft(tx.as_mut(), who, &entered, initiative, note.meeting).await?;
+        self.record(tx.as_mut(), who, AuditAction::MeetingNoteCreated, AuditTarget::of(TargetKind::MeetingNote, id))
+            .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    async fn drafts_of(
+        &self,
+        tx: &mut dyn WriteTx,
+        who: &Identity,
+        entered: &Entered,
+        initiative: InitiativeId,
+        meeting: MeetingId,
+    ) -> Result<Vec<(SealedRecordRow, (Option<tracktwo_domain::UserId>, NoteDraft))>> {
+        Ok(self
+            .load_all::<DraftOf>(tx, entered, initiative, Some(meeting.as_uuid()))
+            .await?
+            .into_iter()
+            .filter(|(_, d)| d.0 == who.user_id())
+            .map(|(row, d)| (row, (d.0, d.1)))
+            .collect())
+    }
+
+    async fn clear_draft(
+        &self,
+        tx: &mut dyn WriteTx,
+        who: &Identity,
+        entered: &Entered,
+        initiative: InitiativeId,
+        meeting: MeetingId,
+    ) -> Result<()> {
+        for (row, _) in self.drafts_of(tx, who, entered, initiative, meeting).await? {
+            tx.delete_sealed_record(row.id).await?;
+        }
+        Ok(())
+    }
+
+    /// Keeps the note being typed, sealed, for its author only.
+    pub async fn save_note_draft(
+        &self,
+        who: &Identity,
+        initiative: InitiativeId,
+        meeting: MeetingId,
+        draft: NoteDraft,
+    ) -> Result<()> {
+        if draft.body.chars().count() > 100_000 {
+            return Err(AppError::Invalid(tracktwo_domain::ValidationError::TooLong { field: "draft", max: 100_000 }));
+        }
+        let mut tx = self.store.begin().await?;
+        let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteProcess).await?;
+        self.visible_meeting(tx.as_mut(), who, &entered, initiative, meeting).await?;
+        let value = DraftOf(who.user_id(), draft);
+        match self.drafts_of(tx.as_mut(), who, &entered, initiative, meeting).await?.first() {
+            Some((row, _)) => self.replace_record(tx.as_mut(), &entered, row, &value).await?,
+            None => {
+                self.insert_record(tx.as_mut(), &entered, initiative, Some(meeting.as_uuid()), &value).await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn note_draft(&self, who: &Identity, initiative: InitiativeId, meeting: MeetingId) -> Result<NoteDraft> {
+        let mut tx = self.store.begin().await?;
+        let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteProcess).await?;
+        self.visible_meeting(tx.as_mut(), who, &entered, initiative, meeting).await?;
+        let draft = self.drafts_of(tx.as_mut(), who, &entered, initiative, meeting).await?.pop();
+        tx.commit().await?;
+        Ok(draft.map(|(_, (_, d))| d).unwrap_or_default())
+    }
+
+    pub async fn speaker_key(
+        &self,
+        who: &Identity,
+        initiative: InitiativeId,
+        meeting: MeetingId,
+    ) -> Result<SpeakerKey> {
+        let mut tx = self.store.begin().await?;
+        let entered = self.enter(tx.as_mut(), who, initiative, Operation::ReadSpeakerKey).await?;
+        self.visible_meeting(tx.as_mut(), who, &entered, initiative, meeting).await?;
+        let key = self.load_all::<SpeakerKey>(tx.as_mut(), &entered, initiative, Some(meeting.as_uuid())).await?.pop();
+        self.record(tx.as_mut(), who, AuditAction::SpeakerKeyRead, AuditTarget::of(TargetKind::Meeting, meeting))
+            .await?;
+        tx.commit().await?;
+        Ok(key.map(|(_, k)| k).unwrap_or_default())
+    }
+
+    pub async fn set_speaker_key(
+        &self,
+        who: &Identity,
+        initiative: InitiativeId,
+        meeting: MeetingId,
+        key: SpeakerKey,
+    ) -> Result<()> {
+        key.validate()?;
+        let mut tx = self.store.begin().await?;
+        let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteSpeakerKey).await?;
+        self.visible_meeting(tx.as_mut(), who, &entered, initiative, meeting).await?;
+        let existing = self.load_all::<SpeakerKey>(tx.as_mut(), &entered, initiative, Some(meeting.as_uuid())).await?;
+        match existing.first() {
+            Some((row, _)) => self.replace_record(tx.as_mut(), &entered, row, &key).await?,
+            None => {
+                self.insert_record(tx.as_mut(), &entered, initiative, Some(meeting.as_uuid()), &key).await?;
+            }
+        }
+        self.record(tx.as_mut(), who, AuditAction::SpeakerKeyWritten, AuditTarget::of(TargetKind::Meeting, meeting))
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    // The options register and follow-ups.
+
+    pub async fn add_option(
+        &self,
+        who: &Identity,
+        initiative: InitiativeId,
+        mut option: DialogueOption,
+        on: Date,
+    ) -> Result<OptionId> {
+        option.validate()?;
+        let mut tx = self.store.begin().await?;
+        let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteProcess).await?;
+        let mut round = None;
+        for meeting in &option.raised_in {
+            let (_, m) = self.visible_meeting(tx.as_mut(), who, &entered, initiative, *meeting).await?;
+            round = round.or(Some(m.round));
+        }
+        for side in &option.supported_by {
+            Self::check_side(tx.as_mut(), initiative, *side).await?;
+        }
+        if option.history.is_empty() {
+            option.history.push(StatusChange { status: option.status, on, round });
+        }
+        let id = OptionId::from_uuid(self.insert_record(tx.as_mut(), &entered, initiative, None, &option).await?);
+        self.record(tx.as_mut(), who, AuditAction::OptionCreated, AuditTarget::of(TargetKind::DialogueOption, id))
+            .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Moves an option along its path, noting when and in which round; meetings and sides that
+    /// raised or support it can be added at the same time.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn advance_option(
+        &self,
+        who: &Identity,
+        initiative: InitiativeId,
+        id: OptionId,
+        status: OptionStatus,
+        on: Date,
+        round: Option<RoundId>,
+        raised_in: Option<MeetingId>,
+        supported_by: Vec<tracktwo_domain::SideId>,
+    ) -> Result<()> {
+        let mut tx = self.store.begin().await?;
+        let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteProcess).await?;
+        let (row, mut option) =
+            self.load_one::<DialogueOption>(tx.as_mut(), &entered, initiative, id.as_uuid()).await?;
+        if let Some(round) = round {
+            self.load_one::<Round>(tx.as_mut(), &entered, initiative, round.as_uuid()).await?;
+        }
+        if let Some(meeting) = raised_in {
+            self.visible_meeting(tx.as_mut(), who, &entered, initiative, meeting).await?;
+            if !option.raised_in.contains(&meeting) {
+                option.raised_in.push(meeting);
+            }
+        }
+        for side in supported_by {
+            Self::check_side(tx.as_mut(), initiative, side).await?;
+            option.supported_by.insert(side);
+        }
+        if status != option.status {
+            option.status = status;
+            option.history.push(StatusChange { status, on, round });
+        }
+        self.replace_record(tx.as_mut(), &entered, &row, &option).await?;
+        self.record(tx.as_mut(), who, AuditAction::OptionUpdated, AuditTarget::of(TargetKind::DialogueOption, id))
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The options register, for those who read the plenary record.
+    pub async fn options(&self, who: &Identity, initiative: InitiativeId) -> Result<Vec<(OptionId, DialogueOption)>> {
+        let mut tx = self.store.begin().await?;
+        let entered = self.enter(tx.as_mut(), who, initiative, Operation::ReadRecord(Scope::Plenary)).await?;
+        let user = who.user_id();
+        let meetings = self.load_all::<Meeting>(tx.as_mut(), &entered, initiative, None).await?;
+        let hidden: Vec<MeetingId> = meetings
+            .iter()
+            .filter(|(_, m)| !may_see_meeting(m, entered.standing, user))
+            .map(|(r, _)| MeetingId::from_uuid(r.id))
+            .collect();
+        let options = self.load_all::<DialogueOption>(tx.as_mut(), &entered, initiative, None).await?;
+        self.record(tx.as_mut(), who, AuditAction::OptionsRead, AuditTarget::of(TargetKind::Initiative, initiative))
+            .await?;
+        tx.commit().await?;
+        // An option raised only in meetings the caller may not know of stays with them; the
+        // provenance of the others loses those meetings.
+        Ok(options
+            .into_iter()
+            .filter_map(|(row, mut option)| {
+                let raised_in_hidden_only =
+                    !option.raised_in.is_empty() && option.raised_in.iter().all(|m| hidden.contains(m));
+                option.raised_in.retain(|m| !hidden.contains(m));
+                (!raised_in_hidden_only).then(|| (OptionId::from_uuid(row.id), option))
+            })
+            .collect())
+    }
+
+    pub async fn add_follow_up(
+        &self,
+        who: &Identity,
+        initiative: InitiativeId,
+        follow_up: FollowUp,
+    ) -> Result<FollowUpId> {
+        follow_up.validate()?;
+        let mut tx = self.store.begin().await?;
+        let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteProcess).await?;
+        self.load_one::<Round>(tx.as_mut(), &entered, initiative, follow_up.round.as_uuid()).await?;
+        let id = FollowUpId::from_uuid(self.insert_record(tx.as_mut(), &entered, initiative, None, &follow_up).await?);
+        self.record(tx.as_mut(), who, AuditAction::FollowUpCreated, AuditTarget::of(TargetKind::FollowUp, id)).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    pub async fn set_follow_up_done(
+        &self,
+        who: &Identity,
+        initiative: InitiativeId,
+        id: FollowUpId,
+        done: bool,
+    ) -> Result<()> {
+        let mut tx = self.store.begin().await?;
+        let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteProcess).await?;
+        let (row, mut follow_up) = self.load_one::<FollowUp>(tx.as_mut(), &entered, initiative, id.as_uuid()).await?;
+        follow_up.done = done;
+        self.replace_record(tx.as_mut(), &entered, &row, &follow_up).await?;
+        self.record(tx.as_mut(), who, AuditAction::FollowUpUpdated, AuditTarget::of(TargetKind::FollowUp, id)).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The follow-ups, for those who read the plenary record; owners for the team only.
+    pub async fn follow_ups(&self, who: &Identity, initiative: InitiativeId) -> Result<Vec<(FollowUpId, FollowUp)>> {
+        let mut tx = self.store.begin().await?;
+        let entered = self.enter(tx.as_mut(), who, initiative, Operation::ReadRecord(Scope::Plenary)).await?;
+        let list = self.load_all::<FollowUp>(tx.as_mut(), &entered, initiative, None).await?;
+        tx.commit().await?;
+        let team = Self::reader_of(&entered) == Reader::Team;
+        let mut out: Vec<(FollowUpId, FollowUp)> = list
+            .into_iter()
+            .map(|(row, mut f)| {
+                if !team {
+                    f.owner.clear();
+                }
+                (FollowUpId::from_uuid(row.id), f)
+            })
+            .collect();
+        out.sort_by_key(|(_, f)| (f.done, f.due_on.is_none(), f.due_on));
+        Ok(out)
+    }
+}
+
+/// A draft and its author, sealed together.
+#[derive(Serialize, serde::Deserialize)]
+struct DraftOf(Option<tracktwo_domain::UserId>, NoteDraft);
+sealable!(DraftOf, NoteDraft, "note_drafts");
+
+impl App {
+    /// A member of the initiative named by username, for clearing them for a secret-channel
+    /// meeting. Whoever may not run the process learns nothing about accounts from it.
+    pub async fn member_by_username(
+        &self,
+        who: &Identity,
+        initiative: InitiativeId,
+        username: &str,
+    ) -> Result<tracktwo_domain::UserId> {
+        let mut tx = self.store.begin().await?;
+        self.enter(tx.as_mut(), who, initiative, Operation::WriteProcess).await?;
+        let index = self.username_index(tx.as_mut(), username).await?;
+        let user = tx.user_by_username(&index).await?.ok_or(AppError::NotFound)?;
+        tx.membership(initiative, user.id).await?.ok_or(AppError::NotFound)?;
+        tx.commit().await?;
+        Ok(user.id)
+    }
+}

@@ -1,0 +1,296 @@
+//! Dialogue processes through the use cases: rounds and meetings, notes by speaker code, the
+//! speaker key, secret-channel meetings, summaries by role, options across rounds, follow-ups,
+//! and backups.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use time::macros::date;
+use tracktwo_app::AppError;
+use tracktwo_app::dialogue::MeetingView;
+use tracktwo_domain::dialogue::{
+    AgendaItem, Attendance, ConfidentialityMode, DialogueOption, FollowUp, Meeting, MeetingNote, Methodology, NoteTag,
+    OptionStatus, Phase, ProcessDesign, ProcessKind, Round, Session, SpeakerKey, TheoryOfChange,
+};
+use tracktwo_domain::map::Capacity;
+use tracktwo_domain::{Channel, Identity, MemberRole, NewInitiative, NewSide, NewUser, Scope};
+use tracktwo_store_conformance::{TestStore, init_app, open_app, restore};
+
+fn meeting(round: tracktwo_domain::RoundId, mode: ConfidentialityMode, sides: [tracktwo_domain::SideId; 2]) -> Meeting {
+    Meeting {
+        round,
+        title: "Workshop at Brenna".into(),
+        starts_on: date!(2025 - 04 - 20),
+        ends_on: Some(date!(2025 - 04 - 22)),
+        venue: "Brenna, the old observatory".into(),
+        mode,
+        sessions: vec![
+            Session { title: "Plenary".into(), scope: Scope::Plenary, mode },
+            Session { title: "Caucus A".into(), scope: Scope::Caucus(sides[0]), mode },
+            Session { title: "Caucus B".into(), scope: Scope::Caucus(sides[1]), mode },
+        ],
+        attendance: vec![
+            Attendance {
+                actor: None,
+                name: "Amal Haddad".into(),
+                organisation: "Vale Water Board".into(),
+                side: Some(sides[0]),
+                capacity: Capacity::PersonalCapacity,
+            },
+            Attendance {
+                actor: None,
+                name: "Rhea Stolz".into(),
+                organisation: "Port Alsen Council".into(),
+                side: Some(sides[1]),
+                capacity: Capacity::NonOfficial,
+            },
+        ],
+        agenda: Methodology::SustainedDialogue
+            .template()
+            .iter()
+            .map(|t| AgendaItem { title: (*t).to_owned(), done: false })
+            .collect(),
+        stage_reached: Some(2),
+        cleared: BTreeSet::new(),
+    }
+}
+
+fn note(
+    meeting: tracktwo_domain::MeetingId,
+    session: usize,
+    speaker: &str,
+    body: &str,
+    not_for_transfer: bool,
+) -> MeetingNote {
+    MeetingNote {
+        meeting,
+        session,
+        speaker: speaker.into(),
+        tags: BTreeSet::from([NoteTag::Need]),
+        not_for_transfer,
+        body: body.into(),
+        author: None,
+        taken_at: time::OffsetDateTime::UNIX_EPOCH,
+    }
+}
+
+pub async fn meetings_notes_and_summaries_follow_the_modes_and_roles(t: &TestStore) {
+    let app = init_app(Arc::clone(&t.store)).await;
+    let kh = Identity::key_holder();
+    let i = app
+        .create_initiative(
+            &kh,
+            NewInitiative { title: "Serin".into(), description: String::new(), secret_channel: false },
+            None,
+        )
+        .await
+        .unwrap()
+        .id;
+    let a = app.add_side(&kh, i, NewSide { name: "Upper Vale".into() }).await.unwrap().id;
+    let b = app.add_side(&kh, i, NewSide { name: "Lowland Coast".into() }).await.unwrap().id;
+    let mut people = std::collections::HashMap::new();
+    for (name, role, side) in [
+        ("convener", MemberRole::Convener, None),
+        ("facilitator", MemberRole::Facilitator, None),
+        ("rapporteur", MemberRole::Rapporteur, None),
+        ("vale", MemberRole::Participant, Some(a)),
+        ("coast", MemberRole::Participant, Some(b)),
+        ("official", MemberRole::Official, None),
+        ("funder", MemberRole::Funder, None),
+    ] {
+        let user = app
+            .create_user(&kh, NewUser { username: name.into(), display_name: String::new(), is_admin: false })
+            .await
+            .unwrap();
+        app.add_member(&kh, i, user.id, role, side).await.unwrap();
+        people.insert(name, Identity::user(user.id, false, Channel::Web));
+    }
+    let who = |name: &str| people[name];
+
+    let design = ProcessDesign {
+        kind: ProcessKind::TrackTwo,
+        methodology: Methodology::SustainedDialogue,
+        phase: Phase::PreNegotiation,
+        theory_of_change: TheoryOfChange::default(),
+        locales: vec!["Brenna".into()],
+        grants: vec![tracktwo_domain::dialogue::Grant {
+            funder: "Larkspur Foundation".into(),
+            reference: "LF-7".into(),
+            restrictions: "no travel for officials".into(),
+        }],
+    };
+    app.set_process_design(&who("convener"), i, design).await.unwrap();
+    assert!(matches!(
+        app.set_process_design(
+            &who("vale"),
+            i,
+            ProcessDesign { grants: Vec::new(), ..app.process_design(&kh, i).await.unwrap().unwrap() }
+        )
+        .await,
+        Err(AppError::Forbidden(_))
+    ));
+    assert_eq!(app.process_design(&who("funder"), i).await.unwrap().unwrap().grants.len(), 1, "funders see the grants");
+    assert!(app.process_design(&who("vale"), i).await.unwrap().unwrap().grants.is_empty(), "participants do not");
+
+    let round_one = app
+        .add_round(
+            &who("facilitator"),
+            i,
+            Round { number: 1, title: "Round one".into(), starts_on: None, ends_on: None },
+        )
+        .await
+        .unwrap();
+    let round_two = app
+        .add_round(
+            &who("facilitator"),
+            i,
+            Round { number: 2, title: "Round two".into(), starts_on: None, ends_on: None },
+        )
+        .await
+        .unwrap();
+    let chatham = app
+        .add_meeting(&who("facilitator"), i, meeting(round_one, ConfidentialityMode::ChathamHouse, [a, b]))
+        .await
+        .unwrap();
+    let rapporteur = who("rapporteur");
+    app.add_meeting_note(&rapporteur, i, note(chatham, 0, "A1", "Amal Haddad said the gauge must be joint", false))
+        .await
+        .unwrap();
+    app.add_meeting_note(&rapporteur, i, note(chatham, 0, "B2", "a hotline between the water boards", true))
+        .await
+        .unwrap();
+    app.add_meeting_note(&rapporteur, i, note(chatham, 1, "A3", "we can live with a joint gauge", false))
+        .await
+        .unwrap();
+    app.add_meeting_note(&rapporteur, i, note(chatham, 2, "B1", "our council wants a duty officer", false))
+        .await
+        .unwrap();
+    assert!(matches!(
+        app.add_meeting_note(&who("vale"), i, note(chatham, 1, "A1", "x", false)).await,
+        Err(AppError::Forbidden(_))
+    ));
+    assert!(matches!(
+        app.add_meeting_note(&rapporteur, i, note(chatham, 0, "Amal", "a name as code", false)).await,
+        Err(AppError::Invalid(_))
+    ));
+
+    // The speaker key: the convener's alone.
+    let key = SpeakerKey { entries: vec![("A1".into(), "Amal Haddad".into()), ("B2".into(), "Rhea Stolz".into())] };
+    assert!(matches!(
+        app.set_speaker_key(&who("facilitator"), i, chatham, key.clone()).await,
+        Err(AppError::Forbidden(_))
+    ));
+    app.set_speaker_key(&who("convener"), i, chatham, key.clone()).await.unwrap();
+    assert_eq!(app.speaker_key(&who("convener"), i, chatham).await.unwrap(), key);
+    assert!(matches!(app.speaker_key(&rapporteur, i, chatham).await, Err(AppError::Forbidden(_))));
+
+    // The team sees the meeting whole; a participant the summary for their side.
+    let MeetingView::Full { notes, .. } = app.meeting(&rapporteur, i, chatham).await.unwrap() else {
+        panic!("team view")
+    };
+    assert_eq!(notes.len(), 4);
+    let MeetingView::Summary(vale) = app.meeting(&who("vale"), i, chatham).await.unwrap() else { panic!("summary") };
+    let texts = vale.texts().join("\n");
+    assert!(vale.attendees.is_none(), "Chatham House: no attendee list");
+    for forbidden in ["Amal Haddad", "Rhea Stolz", "Vale Water Board", "Port Alsen Council", "our council wants"] {
+        assert!(!texts.contains(forbidden), "{forbidden} in the Vale participant's summary");
+    }
+    assert!(texts.contains("we can live with a joint gauge") && texts.contains("[withheld] said the gauge"), "{texts}");
+    let official = app.meeting_summary(&who("official"), i, chatham).await.unwrap();
+    let official_texts = official.texts().join("\n");
+    assert!(!official_texts.contains("hotline"), "a note not for transfer reached an official");
+    assert!(!official_texts.contains("live with a joint gauge"), "a caucus reached an official");
+    let funder = app.meeting_summary(&who("funder"), i, chatham).await.unwrap();
+    assert!(funder.sessions.is_empty() && funder.attendees.is_none());
+
+    // A non-attribution meeting lists its attendees, but never beside what was said.
+    let listed = app
+        .add_meeting(&who("facilitator"), i, meeting(round_one, ConfidentialityMode::NonAttribution, [a, b]))
+        .await
+        .unwrap();
+    app.add_meeting_note(&rapporteur, i, note(listed, 0, "A1", "Amal Haddad proposed it", false)).await.unwrap();
+    let summary = app.meeting_summary(&who("coast"), i, listed).await.unwrap();
+    assert_eq!(summary.attendees.as_ref().map(Vec::len), Some(2));
+    assert!(summary.sessions[0].notes.iter().all(|n| !n.body.contains("Amal") && n.speaker.is_none()));
+
+    // A secret-channel meeting does not exist for the uncleared, the team included.
+    let mut back = meeting(round_two, ConfidentialityMode::SecretChannel, [a, b]);
+    back.title = "Kessel back channel".into();
+    let secret = app.add_meeting(&who("convener"), i, back.clone()).await.unwrap();
+    assert!(matches!(app.meeting(&who("facilitator"), i, secret).await, Err(AppError::NotFound)));
+    assert!(matches!(app.meeting_summary(&who("vale"), i, secret).await, Err(AppError::NotFound)));
+    let overview = app.process_overview(&who("facilitator"), i).await.unwrap();
+    assert!(overview.rounds.iter().flat_map(|(_, _, m)| m).all(|(id, _)| *id != secret));
+    let facilitator_id = who("facilitator").user_id().unwrap();
+    back.cleared.insert(facilitator_id);
+    app.update_meeting(&who("convener"), i, secret, back).await.unwrap();
+    assert!(app.meeting(&who("facilitator"), i, secret).await.is_ok(), "cleared, the facilitator sees it");
+    assert!(matches!(app.meeting(&rapporteur, i, secret).await, Err(AppError::NotFound)));
+    let convener_view = app.meeting_summary(&who("convener"), i, secret).await.unwrap();
+    assert!(convener_view.venue.is_none(), "a secret channel's venue stays off its summaries");
+
+    // Options along their path across rounds; follow-ups due before the next round.
+    let option = DialogueOption {
+        title: "A joint gauge at Kessel Falls".into(),
+        description: String::new(),
+        issues: vec!["Water data".into()],
+        raised_in: vec![chatham],
+        supported_by: BTreeSet::from([a]),
+        status: OptionStatus::Raised,
+        history: Vec::new(),
+    };
+    let option = app.add_option(&who("facilitator"), i, option, date!(2025 - 04 - 21)).await.unwrap();
+    app.advance_option(
+        &who("facilitator"),
+        i,
+        option,
+        OptionStatus::JointlyEndorsed,
+        date!(2025 - 09 - 16),
+        Some(round_two),
+        Some(listed),
+        vec![b],
+    )
+    .await
+    .unwrap();
+    let options = app.options(&who("vale"), i).await.unwrap();
+    let (_, o) = options.iter().find(|(id, _)| *id == option).unwrap();
+    assert_eq!(o.status, OptionStatus::JointlyEndorsed);
+    assert_eq!(
+        o.history.iter().map(|h| (h.status, h.round)).collect::<Vec<_>>(),
+        vec![(OptionStatus::Raised, Some(round_one)), (OptionStatus::JointlyEndorsed, Some(round_two))]
+    );
+    assert_eq!(o.supported_by.len(), 2);
+    assert!(matches!(app.options(&who("funder"), i).await, Err(AppError::Forbidden(_))));
+    let follow_up = FollowUp {
+        round: round_one,
+        commitment: "Share gauge data".into(),
+        owner: "F".into(),
+        due_on: Some(date!(2025 - 09 - 01)),
+        carried_forward: false,
+        done: false,
+    };
+    let f = app.add_follow_up(&who("facilitator"), i, follow_up).await.unwrap();
+    assert_eq!(app.follow_ups(&who("vale"), i).await.unwrap()[0].1.owner, "", "owners are for the team");
+    app.set_follow_up_done(&who("facilitator"), i, f, true).await.unwrap();
+    assert!(app.follow_ups(&rapporteur, i).await.unwrap()[0].1.done);
+
+    // Drafts are their author's alone.
+    let draft = tracktwo_app::dialogue::NoteDraft { session: 0, speaker: "A1".into(), body: "half a thought".into() };
+    app.save_note_draft(&rapporteur, i, chatham, draft).await.unwrap();
+    assert_eq!(app.note_draft(&rapporteur, i, chatham).await.unwrap().body, "half a thought");
+    assert_eq!(app.note_draft(&who("facilitator"), i, chatham).await.unwrap().body, "");
+    app.add_meeting_note(&rapporteur, i, note(chatham, 0, "A1", "half a thought, finished", false)).await.unwrap();
+    assert_eq!(app.note_draft(&rapporteur, i, chatham).await.unwrap().body, "", "a saved note clears the draft");
+
+    // A backup carries the whole process; a restore brings it back.
+    let (mut backup, mut keyring) = (Vec::new(), Vec::new());
+    app.backup(&kh, &mut backup).await.unwrap();
+    app.export_keyring(&kh, &mut keyring).await.unwrap();
+    let target = t.sibling().await;
+    restore(&target.store, &backup, Some(&keyring), false).await.unwrap();
+    let restored = open_app(Arc::clone(&target.store)).await;
+    assert_eq!(restored.speaker_key(&kh, i, chatham).await.unwrap(), key);
+    assert_eq!(restored.meeting_summary(&kh, i, chatham).await.unwrap().sessions.len(), 3);
+    target.cleanup().await;
+    assert!(app.verify_audit(&kh).await.unwrap().is_intact());
+}
