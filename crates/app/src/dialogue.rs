@@ -393,6 +393,25 @@ impl App {
         Ok(summary)
     }
 
+    /// The summary as another reader would take it away, for the team preparing what leaves
+    /// the meeting (an official's copy, a funder's). Never more than the team itself may see.
+    pub async fn meeting_summary_for(
+        &self,
+        who: &Identity,
+        initiative: InitiativeId,
+        id: MeetingId,
+        reader: Reader,
+    ) -> Result<MeetingSummary> {
+        let mut tx = self.store.begin().await?;
+        let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteProcess).await?;
+        let (_, meeting) = self.visible_meeting(tx.as_mut(), who, &entered, initiative, id).await?;
+        let summary = self.summary_with(tx.as_mut(), &entered, initiative, id, meeting, reader).await?;
+        self.record(tx.as_mut(), who, AuditAction::MeetingSummaryExported, AuditTarget::of(TargetKind::Meeting, id))
+            .await?;
+        tx.commit().await?;
+        Ok(summary)
+    }
+
     async fn summary_in(
         &self,
         tx: &mut dyn WriteTx,
@@ -400,6 +419,18 @@ impl App {
         initiative: InitiativeId,
         id: MeetingId,
         meeting: Meeting,
+    ) -> Result<MeetingSummary> {
+        self.summary_with(tx, entered, initiative, id, meeting, Self::reader_of(entered)).await
+    }
+
+    async fn summary_with(
+        &self,
+        tx: &mut dyn WriteTx,
+        entered: &Entered,
+        initiative: InitiativeId,
+        id: MeetingId,
+        meeting: Meeting,
+        reader: Reader,
     ) -> Result<MeetingSummary> {
         let notes: Vec<MeetingNote> = self
             .load_all::<MeetingNote>(tx, entered, initiative, Some(id.as_uuid()))
@@ -448,7 +479,7 @@ impl App {
             speaker_key: speaker_key.as_ref(),
             stage_label,
         };
-        Ok(summarise(&record, Self::reader_of(entered)))
+        Ok(summarise(&record, reader))
     }
 
     // Notes, drafts and the speaker key.

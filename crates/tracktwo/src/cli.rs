@@ -125,6 +125,31 @@ enum Command {
     /// The nine-track system map of an initiative: import, export, coverage, participant selection.
     #[command(subcommand)]
     Map(MapCommand),
+    /// The dialogue process of an initiative: rounds, meetings, options, summaries.
+    #[command(subcommand)]
+    Process(ProcessCommand),
+}
+
+#[derive(Subcommand)]
+enum ProcessCommand {
+    /// Print the rounds with their meetings and the stage each reached, and the options with their status.
+    Show {
+        /// The initiative's id.
+        initiative: String,
+    },
+    /// Write a meeting's summary as PDF or DOCX, as the redaction engine makes it for one reader.
+    Summary {
+        /// The initiative's id.
+        initiative: String,
+        /// The meeting's id (see `process show`).
+        meeting: String,
+        /// Who it is for: team, official, evaluator, funder, observer, operations, or participant:SIDE.
+        #[arg(long = "for", value_name = "READER", default_value = "team")]
+        reader: String,
+        /// The file to write (.pdf or .docx).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -546,6 +571,7 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
             );
         }
         Command::Map(command) => map_command(&open_app(&config).await?, command).await?,
+        Command::Process(command) => process_command(&open_app(&config).await?, command).await?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -564,6 +590,75 @@ fn password_from(file: Option<&Path>, app: &App) -> Result<(String, bool)> {
 
 fn hex_prefix(bytes: &[u8]) -> String {
     bytes.iter().take(8).map(|b| format!("{b:02x}")).collect()
+}
+
+async fn process_command(app: &App, command: ProcessCommand) -> Result<()> {
+    use tracktwo_domain::redaction::Reader;
+    let key_holder = Identity::key_holder();
+    let id_of =
+        |text: &str| -> Result<tracktwo_domain::InitiativeId> { text.parse().map_err(|e| anyhow::anyhow!("{e}")) };
+    match command {
+        ProcessCommand::Show { initiative } => {
+            let initiative = id_of(&initiative)?;
+            let overview = app.process_overview(&key_holder, initiative).await?;
+            let methodology = overview.design.as_ref().map(|d| d.methodology);
+            if let Some(design) = &overview.design {
+                println!("{} · {} · {}", design.kind.label(), design.methodology.label(), design.phase.label());
+            }
+            for (_, round, meetings) in &overview.rounds {
+                println!("Round {}: {}", round.number, round.title);
+                for (id, m) in meetings {
+                    let stage = match (methodology, m.stage_reached) {
+                        (Some(methodology), Some(stage)) => format!(
+                            "stage {stage} of {}: {}",
+                            methodology.template().len(),
+                            methodology.template().get(usize::from(stage).saturating_sub(1)).copied().unwrap_or("")
+                        ),
+                        _ => "stage not recorded".to_owned(),
+                    };
+                    println!("  {id}  {}  {}  {}  {stage}", m.starts_on, m.mode.label(), m.title);
+                }
+            }
+            for (_, option) in app.options(&key_holder, initiative).await? {
+                println!("option: {} — {}", option.title, option.status.label());
+            }
+        }
+        ProcessCommand::Summary { initiative, meeting, reader, out } => {
+            let initiative = id_of(&initiative)?;
+            let meeting: tracktwo_domain::MeetingId = meeting.parse().map_err(|e| anyhow::anyhow!("{e}"))?;
+            let reader = match reader.trim() {
+                "team" => Reader::Team,
+                "official" => Reader::Official,
+                "evaluator" => Reader::Evaluator,
+                "funder" => Reader::Funder,
+                "observer" => Reader::Observer,
+                "operations" => Reader::Operations,
+                other => match other.strip_prefix("participant:") {
+                    Some(side) => {
+                        let sides = app.sides(&key_holder, initiative).await?;
+                        let side = sides
+                            .iter()
+                            .find(|s| s.name.eq_ignore_ascii_case(side.trim()))
+                            .with_context(|| format!("`{side}` is not a side of this initiative"))?;
+                        Reader::Participant { side: Some(side.id) }
+                    }
+                    None => bail!(
+                        "`{other}` is not a reader: use team, official, evaluator, funder, observer, operations or participant:SIDE"
+                    ),
+                },
+            };
+            let summary = app.meeting_summary_for(&key_holder, initiative, meeting, reader).await?;
+            let document = tracktwo_web::summary_document(&summary);
+            let bytes = match out.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+                Some("pdf") => tracktwo_render::render_pdf(&document)?,
+                Some("docx") => tracktwo_render::render_docx(&document)?,
+                _ => bail!("cannot tell the format of {} from its name; use .pdf or .docx", out.display()),
+            };
+            write_atomically(&out, |w| Ok(w.write_all(&bytes)?))?;
+            println!("Summary for {} written to {} ({} bytes).", reader.label(), out.display(), bytes.len());
+        }
+    }
+    Ok(())
 }
 
 /// A map file's format: named, or told by the path (a folder is CSV).

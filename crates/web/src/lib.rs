@@ -7,6 +7,8 @@
 mod api;
 mod dialogue_pages;
 mod documents;
+
+pub use documents::summary_document;
 mod map_pages;
 pub mod openapi;
 mod pages;

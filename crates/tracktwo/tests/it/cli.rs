@@ -567,3 +567,113 @@ fn maps_are_imported_all_or_nothing_exported_and_analysed_from_the_command_line(
     );
     assert!(ok(env.tt(&["audit", "verify"])).contains("intact"));
 }
+
+/// The demo's store, made by running `tracktwo demo` once in the folder.
+fn demo_store(env: &Env) -> (PathBuf, PathBuf) {
+    use std::io::BufRead;
+    let mut command = Command::new(BIN);
+    command.current_dir(env.dir.path()).args(["demo", "--listen", "127.0.0.1:0"]);
+    for (name, _) in std::env::vars().filter(|(n, _)| n.starts_with("TRACKTWO_")) {
+        command.env_remove(name);
+    }
+    let mut server =
+        KillOnDrop(command.stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::null()).spawn().unwrap());
+    let lines = std::io::BufReader::new(server.0.stdout.take().unwrap()).lines();
+    assert!(lines.map_while(Result::ok).any(|l| l.starts_with("tracktwo is serving")), "the demo did not start");
+    drop(server);
+    let data = env.path("tracktwo-demo");
+    (data.clone(), data.join("demo.key"))
+}
+
+fn pdf_text(path: &Path) -> String {
+    let pdf = lopdf::Document::load(path).unwrap();
+    pdf.get_pages().keys().map(|n| pdf.extract_text(&[*n]).unwrap_or_default()).collect::<Vec<_>>().join("\n")
+}
+
+#[test]
+fn meeting_summaries_leave_by_the_command_line_as_the_rules_allow() {
+    let env = Env::new();
+    let (data, key) = demo_store(&env);
+    let tt = |args: &[&str]| {
+        let mut all = vec!["--data-dir", data.to_str().unwrap(), "--key-file", key.to_str().unwrap()];
+        all.extend_from_slice(args);
+        env.run(&all, &[])
+    };
+    let initiatives = ok(tt(&["initiative", "list"]));
+    let serin =
+        initiatives.lines().find(|l| l.contains("Serin")).and_then(|l| l.split_whitespace().next()).unwrap().to_owned();
+    let shown = ok(tt(&["process", "show", &serin]));
+    assert!(shown.contains("Round 3: Third workshop") && shown.contains("stage 5 of 5"), "{shown}");
+    assert!(shown.contains("Kessel Falls side meeting"), "the key holder sees every meeting: {shown}");
+    assert!(
+        shown.contains("option: A hotline between the two water boards in the dry months — Transferred to Track One"),
+        "{shown}"
+    );
+    let workshop = shown
+        .lines()
+        .find(|l| l.ends_with("Workshop one  stage 2 of 5: Analysis of each side's needs and fears"))
+        .or_else(|| shown.lines().find(|l| l.contains("Workshop one")))
+        .and_then(|l| l.split_whitespace().next())
+        .unwrap()
+        .to_owned();
+
+    // The official's copy of a Chatham House meeting: its plenary, nothing not for transfer,
+    // no name or organisation anywhere, the file's metadata included.
+    let official = env.path("official.pdf");
+    ok(tt(&["process", "summary", &serin, &workshop, "--for", "official", "--out", official.to_str().unwrap()]));
+    let text = pdf_text(&official);
+    assert!(text.contains("joint gauge at Kessel Falls"), "{text}");
+    for forbidden in ["Tarek Varo", "Mira Castell", "Vale Institute", "Coast Farmers", "duty officer", "drops the word"]
+    {
+        assert!(!text.contains(forbidden), "{forbidden} in the official's summary");
+    }
+    let raw = std::fs::read(&official).unwrap();
+    for forbidden in ["Tarek Varo", "Mira Castell", "Amara Osei"] {
+        assert!(!raw.windows(forbidden.len()).any(|w| w == forbidden.as_bytes()), "{forbidden} in the PDF's bytes");
+    }
+    // The Vale's participants get their caucus too, and a Word copy works the same way.
+    let vale = env.path("vale.docx");
+    ok(tt(&[
+        "process",
+        "summary",
+        &serin,
+        &workshop,
+        "--for",
+        "participant:Upper Vale",
+        "--out",
+        vale.to_str().unwrap(),
+    ]));
+    assert!(std::fs::read(&vale).unwrap().starts_with(b"PK"), "a DOCX is a zip file");
+    fails_with(
+        &tt(&[
+            "process",
+            "summary",
+            &serin,
+            &workshop,
+            "--for",
+            "participant:Nowhere",
+            "--out",
+            vale.to_str().unwrap(),
+        ]),
+        "not a side",
+    );
+    fails_with(
+        &tt(&["process", "summary", &serin, &workshop, "--for", "press", "--out", vale.to_str().unwrap()]),
+        "is not a reader",
+    );
+    fails_with(
+        &tt(&["process", "summary", &serin, &workshop, "--out", env.path("s.txt").to_str().unwrap()]),
+        "cannot tell the format",
+    );
+    fails_with(
+        &tt(&[
+            "process",
+            "summary",
+            &serin,
+            "00000000-0000-4000-8000-000000000000",
+            "--out",
+            official.to_str().unwrap(),
+        ]),
+        "not found",
+    );
+}

@@ -38,7 +38,9 @@ fn table(dir: &std::path::Path) -> BTreeMap<&'static str, Option<Vec<String>>> {
         ("map export", Some(vec![uuid.clone(), "--out".into(), file("map.gexf")])),
         ("map import", Some(vec![uuid.clone(), file("map.gexf")])),
         ("map coverage", Some(vec![uuid.clone()])),
-        ("map select", Some(vec![uuid])),
+        ("map select", Some(vec![uuid.clone()])),
+        ("process show", Some(vec![uuid.clone()])),
+        ("process summary", Some(vec![uuid.clone(), uuid, "--out".into(), file("s.pdf")])),
     ])
 }
 
