@@ -36,8 +36,11 @@ pub enum MeetingView {
 #[derive(Debug, Clone)]
 pub struct ProcessOverview {
     pub design: Option<ProcessDesign>,
-    pub rounds: Vec<(RoundId, Round, Vec<(MeetingId, MeetingHeader)>)>,
+    pub rounds: Vec<RoundWithMeetings>,
 }
+
+/// A round with the meetings in it that the caller may know of, earliest first.
+pub type RoundWithMeetings = (RoundId, Round, Vec<(MeetingId, MeetingHeader)>);
 
 /// What every member who may know of a meeting sees of it in a list.
 #[derive(Debug, Clone)]

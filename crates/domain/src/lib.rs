@@ -5,6 +5,9 @@
 //! This crate is pure: no I/O, no async, no clock, no randomness. Identifiers and timestamps are
 //! made by the caller and handed in, so every rule here can be tested exactly.
 
+#[macro_use]
+mod macros;
+
 pub mod access;
 pub mod audit;
 pub mod dialogue;

@@ -11,8 +11,6 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::{Markup, html};
 use serde::Deserialize;
-use time::Date;
-use time::macros::format_description;
 use tracktwo_app::AppError;
 use tracktwo_app::dialogue::{MeetingView, NoteDraft};
 use tracktwo_domain::dialogue::{
@@ -21,52 +19,12 @@ use tracktwo_domain::dialogue::{
 };
 use tracktwo_domain::map::Capacity;
 use tracktwo_domain::redaction::MeetingSummary;
-use tracktwo_domain::{
-    FollowUpId, InitiativeId, MeetingId, Operation, OptionId, RoundId, Scope, SideId, Standing, ValidationError,
-};
+use tracktwo_domain::{FollowUpId, InitiativeId, MeetingId, Operation, OptionId, RoundId, Scope, SideId, Standing};
 
-use crate::api::parse_id;
+use crate::forms::{PageResult, date_text, id_of, initiative_id, invalid, optional_date, require};
 use crate::pages::{may_do, page};
 use crate::session::SignedIn;
 use crate::{PageError, WebState};
-
-type PageResult = Result<Response, PageError>;
-
-fn initiative_id(text: &str) -> Result<InitiativeId, PageError> {
-    Ok(parse_id(text).map_err(|_| AppError::NotFound)?)
-}
-
-fn id_of<T: std::str::FromStr>(text: &str) -> Result<T, PageError> {
-    Ok(parse_id(text).map_err(|_| AppError::NotFound)?)
-}
-
-fn date_text(date: Date) -> String {
-    date.format(format_description!("[year]-[month]-[day]")).unwrap_or_default()
-}
-
-/// Refuses as the core would: "not found" for what the caller may not know exists.
-fn require(user: &SignedIn, standing: Option<Standing>, secret: bool, operation: Operation) -> Result<(), PageError> {
-    tracktwo_domain::access::decide(&user.identity, standing, secret, operation).map_err(|denied| {
-        PageError::App(match denied {
-            tracktwo_domain::Denied::Hidden | tracktwo_domain::Denied::OtherSide => AppError::NotFound,
-            other => AppError::Forbidden(other),
-        })
-    })
-}
-
-fn invalid(field: &'static str, reason: &'static str) -> PageError {
-    AppError::Invalid(ValidationError::Invalid { field, reason }).into()
-}
-
-fn optional_date(field: &'static str, text: &str) -> Result<Option<Date>, PageError> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Ok(None);
-    }
-    Date::parse(text, format_description!("[year]-[month]-[day]"))
-        .map(Some)
-        .map_err(|_| invalid(field, "must be a date as YYYY-MM-DD"))
-}
 
 fn lines(text: &str) -> Vec<String> {
     text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect()

@@ -7,6 +7,7 @@
 mod api;
 mod dialogue_pages;
 mod documents;
+mod forms;
 
 pub use documents::summary_document;
 mod map_pages;

@@ -10,60 +10,24 @@ use std::sync::Arc;
 use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect};
 use maud::{Markup, PreEscaped, html};
 use serde::Deserialize;
-use time::Date;
-use time::macros::format_description;
 use tracktwo_app::AppError;
 use tracktwo_app::map::{SelectionSpec, SystemMap};
 use tracktwo_domain::map::{
     ActorDetails, ActorKind, Capacity, Consent, ConsentAnswer, Level, RegistryEntry, RiskAssessment, TieDetails,
     TieKind, Track,
 };
-use tracktwo_domain::{ActorId, InitiativeId, Operation, SideId, Standing, TieId, ValidationError};
+use tracktwo_domain::{ActorId, InitiativeId, Operation, SideId, Standing, TieId};
 use tracktwo_interchange::Format;
 use tracktwo_map_draw::{Wheel, WheelActor, WheelSide, WheelTie, wheel_svg};
 
 use crate::api::parse_id;
+use crate::forms::{PageResult, date_text, initiative_id, invalid, optional_date, require};
 use crate::pages::{may_do, page};
 use crate::session::SignedIn;
 use crate::{PageError, WebState};
-
-type PageResult = Result<Response, PageError>;
-
-fn initiative_id(text: &str) -> Result<InitiativeId, PageError> {
-    Ok(parse_id(text).map_err(|_| AppError::NotFound)?)
-}
-
-fn date_text(date: Date) -> String {
-    date.format(format_description!("[year]-[month]-[day]")).unwrap_or_default()
-}
-
-/// An optional date field: empty is none; anything else must be a calendar date.
-fn optional_date(field: &'static str, text: &str) -> Result<Option<Date>, PageError> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Ok(None);
-    }
-    Date::parse(text, format_description!("[year]-[month]-[day]")).map(Some).map_err(|_| {
-        AppError::Invalid(ValidationError::Invalid { field, reason: "must be a date as YYYY-MM-DD" }).into()
-    })
-}
-
-/// Refuses as the core would: "not found" for what the caller may not know exists.
-fn require(user: &SignedIn, standing: Option<Standing>, secret: bool, operation: Operation) -> Result<(), PageError> {
-    tracktwo_domain::access::decide(&user.identity, standing, secret, operation).map_err(|denied| {
-        PageError::App(match denied {
-            tracktwo_domain::Denied::Hidden | tracktwo_domain::Denied::OtherSide => AppError::NotFound,
-            other => AppError::Forbidden(other),
-        })
-    })
-}
-
-fn invalid(field: &'static str, reason: &'static str) -> PageError {
-    AppError::Invalid(ValidationError::Invalid { field, reason }).into()
-}
 
 /// Links to the map's pages the caller may use.
 fn map_nav(id: InitiativeId, user: &SignedIn, standing: Option<Standing>, secret: bool) -> Markup {

@@ -1,0 +1,55 @@
+//! What the pages share in reading forms and paths: identifiers that do not parse are "not
+//! found", dates are YYYY-MM-DD, and a refusal is answered as the core would answer it.
+
+use time::Date;
+use time::macros::format_description;
+use tracktwo_app::AppError;
+use tracktwo_domain::{InitiativeId, Operation, Standing, ValidationError};
+
+use crate::PageError;
+use crate::api::parse_id;
+use crate::session::SignedIn;
+
+pub(crate) type PageResult = Result<axum::response::Response, PageError>;
+
+pub(crate) fn initiative_id(text: &str) -> Result<InitiativeId, PageError> {
+    id_of(text)
+}
+
+pub(crate) fn id_of<T: std::str::FromStr>(text: &str) -> Result<T, PageError> {
+    Ok(parse_id(text).map_err(|_| AppError::NotFound)?)
+}
+
+pub(crate) fn date_text(date: Date) -> String {
+    date.format(format_description!("[year]-[month]-[day]")).unwrap_or_default()
+}
+
+pub(crate) fn invalid(field: &'static str, reason: &'static str) -> PageError {
+    AppError::Invalid(ValidationError::Invalid { field, reason }).into()
+}
+
+/// An optional date field: empty is none; anything else must be a calendar date.
+pub(crate) fn optional_date(field: &'static str, text: &str) -> Result<Option<Date>, PageError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    Date::parse(text, format_description!("[year]-[month]-[day]"))
+        .map(Some)
+        .map_err(|_| invalid(field, "must be a date as YYYY-MM-DD"))
+}
+
+/// Refuses as the core would: "not found" for what the caller may not know exists.
+pub(crate) fn require(
+    user: &SignedIn,
+    standing: Option<Standing>,
+    secret: bool,
+    operation: Operation,
+) -> Result<(), PageError> {
+    tracktwo_domain::access::decide(&user.identity, standing, secret, operation).map_err(|denied| {
+        PageError::App(match denied {
+            tracktwo_domain::Denied::Hidden | tracktwo_domain::Denied::OtherSide => AppError::NotFound,
+            other => AppError::Forbidden(other),
+        })
+    })
+}
