@@ -10,7 +10,8 @@ use serde::de::DeserializeOwned;
 use time::Date;
 use tracktwo_crypto::DataKey;
 use tracktwo_domain::dialogue::{
-    DialogueOption, FollowUp, Meeting, MeetingNote, OptionStatus, ProcessDesign, Round, SpeakerKey, StatusChange,
+    ConfidentialityMode, DialogueOption, FollowUp, Meeting, MeetingNote, OptionStatus, ProcessDesign, Round,
+    SpeakerKey, StatusChange,
 };
 use tracktwo_domain::redaction::{MeetingRecord, MeetingSummary, Reader, may_see_meeting, summarise};
 use tracktwo_domain::{
@@ -209,6 +210,12 @@ impl App {
         Ok((row, meeting))
     }
 
+    /// A secret channel's venue is the convener's (and operations', through their summary):
+    /// even a cleared member of the team does not see where it meets.
+    fn may_see_secret_venue(entered: &Entered) -> bool {
+        entered.standing.is_none_or(|s| s.role == tracktwo_domain::MemberRole::Convener)
+    }
+
     fn reader_of(entered: &Entered) -> Reader {
         entered.standing.map_or(Reader::Team, Reader::of)
     }
@@ -304,7 +311,7 @@ impl App {
         who: &Identity,
         initiative: InitiativeId,
         id: MeetingId,
-        meeting: Meeting,
+        mut meeting: Meeting,
     ) -> Result<()> {
         meeting.validate()?;
         let mut tx = self.store.begin().await?;
@@ -315,6 +322,10 @@ impl App {
                 field: "meeting",
                 reason: "stays in its round",
             }));
+        }
+        if current.mode == ConfidentialityMode::SecretChannel && !Self::may_see_secret_venue(&entered) {
+            // They never saw the venue, so they cannot have meant to change it.
+            meeting.venue = current.venue;
         }
         self.check_meeting_sides(tx.as_mut(), initiative, &meeting).await?;
         self.replace_record(tx.as_mut(), &entered, &row, &meeting).await?;
@@ -362,8 +373,11 @@ impl App {
     pub async fn meeting(&self, who: &Identity, initiative: InitiativeId, id: MeetingId) -> Result<MeetingView> {
         let mut tx = self.store.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::ViewInitiative).await?;
-        let (_, meeting) = self.visible_meeting(tx.as_mut(), who, &entered, initiative, id).await?;
+        let (_, mut meeting) = self.visible_meeting(tx.as_mut(), who, &entered, initiative, id).await?;
         let view = if Self::reader_of(&entered) == Reader::Team {
+            if meeting.mode == ConfidentialityMode::SecretChannel && !Self::may_see_secret_venue(&entered) {
+                meeting.venue.clear();
+            }
             let notes = self
                 .load_all::<MeetingNote>(tx.as_mut(), &entered, initiative, Some(id.as_uuid()))
                 .await?

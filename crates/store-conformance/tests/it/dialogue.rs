@@ -224,7 +224,15 @@ pub async fn meetings_notes_and_summaries_follow_the_modes_and_roles(t: &TestSto
     let facilitator_id = who("facilitator").user_id().unwrap();
     back.cleared.insert(facilitator_id);
     app.update_meeting(&who("convener"), i, secret, back).await.unwrap();
-    assert!(app.meeting(&who("facilitator"), i, secret).await.is_ok(), "cleared, the facilitator sees it");
+    let MeetingView::Full { meeting: seen, .. } = app.meeting(&who("facilitator"), i, secret).await.unwrap() else {
+        panic!("cleared, the facilitator sees it")
+    };
+    assert_eq!(seen.venue, "", "a secret channel's venue is the convener's");
+    app.update_meeting(&who("facilitator"), i, secret, Meeting { stage_reached: Some(3), ..seen }).await.unwrap();
+    let MeetingView::Full { meeting: kept, .. } = app.meeting(&who("convener"), i, secret).await.unwrap() else {
+        panic!()
+    };
+    assert_eq!(kept.venue, "Brenna, the old observatory", "an edit by the cleared kept the venue");
     assert!(matches!(app.meeting(&rapporteur, i, secret).await, Err(AppError::NotFound)));
     let convener_view = app.meeting_summary(&who("convener"), i, secret).await.unwrap();
     assert!(convener_view.venue.is_none(), "a secret channel's venue stays off its summaries");
