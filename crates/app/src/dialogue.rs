@@ -53,19 +53,20 @@ pub struct MeetingHeader {
 }
 
 /// A kind of sealed record and how it is audited.
-trait Sealable: Serialize + DeserializeOwned {
+pub(crate) trait Sealable: Serialize + DeserializeOwned {
     const KIND: RecordKind;
     const TABLE: &'static str;
 }
 
 macro_rules! sealable {
     ($type:ty, $kind:ident, $table:literal) => {
-        impl Sealable for $type {
-            const KIND: RecordKind = RecordKind::$kind;
+        impl $crate::dialogue::Sealable for $type {
+            const KIND: tracktwo_store::RecordKind = tracktwo_store::RecordKind::$kind;
             const TABLE: &'static str = $table;
         }
     };
 }
+pub(crate) use sealable;
 sealable!(ProcessDesign, ProcessDesign, "process_designs");
 sealable!(Round, Round, "rounds");
 sealable!(Meeting, Meeting, "meetings");
@@ -97,6 +98,11 @@ fn table_of(kind: RecordKind) -> &'static str {
         RecordKind::DialogueOption => DialogueOption::TABLE,
         RecordKind::FollowUp => FollowUp::TABLE,
         RecordKind::NoteDraft => DraftOf::TABLE,
+        RecordKind::Readout => <tracktwo_domain::transfer::Readout as Sealable>::TABLE,
+        RecordKind::ReadoutCopy => <tracktwo_domain::transfer::ReadoutCopy as Sealable>::TABLE,
+        RecordKind::Transfer => <tracktwo_domain::transfer::TransferEvent as Sealable>::TABLE,
+        RecordKind::Coordination => <tracktwo_domain::transfer::CoordinationEvent as Sealable>::TABLE,
+        RecordKind::OfficialEvent => <tracktwo_domain::transfer::OfficialEvent as Sealable>::TABLE,
     }
 }
 
@@ -122,7 +128,7 @@ impl App {
         Ok(self.seal_bytes(key, place(T::TABLE, id), &bytes))
     }
 
-    async fn insert_record<T: Sealable>(
+    pub(crate) async fn insert_record<T: Sealable>(
         &self,
         tx: &mut dyn WriteTx,
         entered: &Entered,
@@ -146,7 +152,7 @@ impl App {
         Ok(id)
     }
 
-    async fn replace_record<T: Sealable>(
+    pub(crate) async fn replace_record<T: Sealable>(
         &self,
         tx: &mut dyn WriteTx,
         entered: &Entered,
@@ -158,7 +164,7 @@ impl App {
         Ok(())
     }
 
-    async fn load_one<T: Sealable>(
+    pub(crate) async fn load_one<T: Sealable>(
         &self,
         tx: &mut dyn WriteTx,
         entered: &Entered,
@@ -174,7 +180,7 @@ impl App {
         Ok((row, value))
     }
 
-    async fn load_all<T: Sealable>(
+    pub(crate) async fn load_all<T: Sealable>(
         &self,
         tx: &mut dyn WriteTx,
         entered: &Entered,
@@ -191,7 +197,7 @@ impl App {
 
     /// Loads a meeting the caller may know of; a secret-channel meeting they are not cleared
     /// for is not found.
-    async fn visible_meeting(
+    pub(crate) async fn visible_meeting(
         &self,
         tx: &mut dyn WriteTx,
         who: &Identity,
@@ -216,7 +222,7 @@ impl App {
         entered.standing.is_none_or(|s| s.role == tracktwo_domain::MemberRole::Convener)
     }
 
-    fn reader_of(entered: &Entered) -> Reader {
+    pub(crate) fn reader_of(entered: &Entered) -> Reader {
         entered.standing.map_or(Reader::Team, Reader::of)
     }
 
@@ -440,7 +446,7 @@ impl App {
         self.summary_with(tx, entered, initiative, id, meeting, Self::reader_of(entered)).await
     }
 
-    async fn summary_with(
+    pub(crate) async fn summary_with(
         &self,
         tx: &mut dyn WriteTx,
         entered: &Entered,

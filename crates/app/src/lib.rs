@@ -10,6 +10,7 @@ mod accounts;
 mod archive;
 pub mod audit;
 pub mod dialogue;
+mod fingerprint;
 mod initiatives;
 mod keyring;
 pub mod map;
@@ -18,6 +19,7 @@ mod sealing;
 mod second_factor;
 mod sign_in;
 pub mod system;
+pub mod transfer;
 
 use std::sync::{Arc, Mutex};
 

@@ -76,6 +76,14 @@ pub enum Operation {
     /// Read or write the key from speaker codes to persons.
     ReadSpeakerKey,
     WriteSpeakerKey,
+    /// Draft readouts and see them, with their distribution ledger.
+    WriteReadout,
+    /// Release a readout, issue its copies, trace a leaked passage.
+    ReleaseReadout,
+    /// Log transfers, coordination with Track One and the official track's events.
+    WriteTransferLog,
+    /// Read the transfer and coordination logs: did it reach the table?
+    ReadTransferLog,
     /// Read an initiative's audit trail.
     ReadAudit,
     /// Destroy an initiative and its key.
@@ -109,6 +117,10 @@ impl Operation {
             Operation::ReadFunding,
             Operation::ReadSpeakerKey,
             Operation::WriteSpeakerKey,
+            Operation::WriteReadout,
+            Operation::ReleaseReadout,
+            Operation::WriteTransferLog,
+            Operation::ReadTransferLog,
             Operation::ReadAudit,
             Operation::DestroyInitiative,
             Operation::OperateStore,
@@ -207,6 +219,10 @@ pub fn decide(identity: &Identity, standing: Option<Standing>, secret_channel: b
         }
         // The one record that turns codes back into people: the convener's alone.
         Operation::ReadSpeakerKey | Operation::WriteSpeakerKey => role == MemberRole::Convener,
+        Operation::WriteReadout | Operation::WriteTransferLog => team,
+        // Releasing is the moment of transfer, and the main leak vector: the convener's act.
+        Operation::ReleaseReadout => role == MemberRole::Convener,
+        Operation::ReadTransferLog => team || matches!(role, MemberRole::Funder | MemberRole::Evaluator),
         Operation::ReadRecord(Scope::Plenary) => team || matches!(role, MemberRole::Participant | MemberRole::Observer),
         Operation::WriteRecord(Scope::Plenary) => team,
         Operation::ReadRecord(Scope::Caucus(caucus)) | Operation::WriteRecord(Scope::Caucus(caucus)) => {

@@ -84,6 +84,18 @@ string_enum!(
         OptionsRead => "options.read",
         FollowUpCreated => "follow-up.created",
         FollowUpUpdated => "follow-up.updated",
+        ReadoutCreated => "readout.created",
+        ReadoutUpdated => "readout.updated",
+        ReadoutReviewed => "readout.reviewed",
+        ReadoutReleased => "readout.released",
+        ReadoutRead => "readout.read",
+        CopyIssued => "readout.copy-issued",
+        CopyRendered => "readout.copy-rendered",
+        LeakTraced => "readout.leak-traced",
+        TransferLogged => "transfer.logged",
+        CoordinationLogged => "coordination.logged",
+        OfficialEventLogged => "official-event.logged",
+        TransferLogRead => "transfer-log.read",
         Exported => "store.exported",
         BackupTaken => "store.backup",
         Restored => "store.restored",
@@ -110,6 +122,9 @@ string_enum!(
         MeetingNote => "meeting-note",
         DialogueOption => "option",
         FollowUp => "follow-up",
+        Readout => "readout",
+        ReadoutCopy => "readout-copy",
+        LogEvent => "log-event",
     }
 );
 

@@ -127,6 +127,18 @@ id_type!(
     FollowUpId
 );
 id_type!(
+    /// A readout to Track One (or funders, participants, the public).
+    ReadoutId
+);
+id_type!(
+    /// One recipient's copy of a released readout.
+    CopyId
+);
+id_type!(
+    /// An event of the transfer log, the coordination log or the official track.
+    LogEventId
+);
+id_type!(
     /// A signed-in browser session.
     SessionId
 );

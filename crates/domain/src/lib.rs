@@ -16,13 +16,14 @@ pub mod ids;
 pub mod map;
 pub mod records;
 pub mod redaction;
+pub mod transfer;
 
 pub use access::{Decision, Denied, Operation, Scope, Standing};
 pub use audit::{AuditAction, AuditEvent, AuditTarget, TargetKind};
 pub use identity::{Channel, Identity, Principal};
 pub use ids::{
-    ActorId, DocumentId, FollowUpId, InitiativeId, KeyId, MeetingId, MeetingNoteId, NoteId, OptionId, PersonId,
-    RoundId, SessionId, SideId, SnapshotId, TieId, TokenId, UserId,
+    ActorId, CopyId, DocumentId, FollowUpId, InitiativeId, KeyId, LogEventId, MeetingId, MeetingNoteId, NoteId,
+    OptionId, PersonId, ReadoutId, RoundId, SessionId, SideId, SnapshotId, TieId, TokenId, UserId,
 };
 pub use records::{
     Document, Initiative, MemberRole, Membership, NewDocument, NewInitiative, NewNote, NewPerson, NewSide, NewUser,

@@ -133,6 +133,8 @@ pub struct SummaryAttendee {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SummaryNote {
+    /// The note's place in the record's notes, so a readout can pick notes by identity.
+    pub source: usize,
     /// The speaker code, where the mode lets statements be attributed to a code.
     pub speaker: Option<String>,
     pub tags: BTreeSet<NoteTag>,
@@ -346,12 +348,13 @@ pub fn summarise(record: &MeetingRecord<'_>, reader: Reader) -> MeetingSummary {
             || (session.mode == ConfidentialityMode::OnTheRecord && meeting.mode == ConfidentialityMode::OnTheRecord);
         let attributable_here = attributable && session.mode == ConfidentialityMode::OnTheRecord;
         let mut notes = Vec::new();
-        for note in record.notes.iter().filter(|n| n.session == index) {
+        for (source, note) in record.notes.iter().enumerate().filter(|(_, n)| n.session == index) {
             if transferable_only && note.not_for_transfer {
                 left_out_notes += 1;
                 continue;
             }
             notes.push(SummaryNote {
+                source,
                 speaker: (show_codes && !note.speaker.trim().is_empty()).then(|| note.speaker.trim().to_owned()),
                 tags: note.tags.clone(),
                 body: if attributable_here { note.body.clone() } else { scrub(&note.body, &names) },
@@ -532,6 +535,33 @@ mod tests {
                 speaker_key: Some(&key),
                 stage_label: None,
             };
+            // Readouts for every audience, with every note chosen: only what the summary for
+            // that audience's reader left can reach them.
+            for audience in crate::transfer::Audience::ALL {
+                let summary = summarise(&record, audience.reader());
+                let chosen: BTreeSet<usize> = (0..notes.len()).collect();
+                let sections = crate::transfer::assemble("Readout", "", std::slice::from_ref(&summary), &[chosen], &[]);
+                let text: String = sections.iter().flat_map(|s| std::iter::once(&s.heading).chain(&s.paragraphs)).cloned().collect::<Vec<_>>().join("\n");
+                for (index, note) in notes.iter().enumerate() {
+                    let in_plenary = matches!(meeting.sessions[note.session].scope, Scope::Plenary)
+                        && meeting.sessions[note.session].mode != ConfidentialityMode::SecretChannel;
+                    let may_carry = *audience != crate::transfer::Audience::Funder
+                        && in_plenary
+                        && !(note.not_for_transfer && matches!(audience.reader(), Reader::Official));
+                    let carried = summary.sessions.iter().flat_map(|s| &s.notes).any(|n| n.source == index);
+                    prop_assert!(may_carry || !carried, "note {index} reached {audience:?}");
+                }
+                for person in &meeting.attendance {
+                    if meeting.mode != ConfidentialityMode::OnTheRecord {
+                        prop_assert!(!text.contains(person.name.as_str()) && !text.contains(person.organisation.as_str()), "a name reached {audience:?}");
+                    }
+                }
+                for (_, name) in &key.entries {
+                    if meeting.mode != ConfidentialityMode::OnTheRecord {
+                        prop_assert!(!text.contains(name.as_str()), "the speaker key reached {audience:?}");
+                    }
+                }
+            }
             for reader in Reader::all(&[SIDE_A, SIDE_B]) {
                 let summary = summarise(&record, reader);
                 let all = summary.texts().join("\n");

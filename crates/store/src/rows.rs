@@ -245,10 +245,15 @@ pub enum RecordKind {
     DialogueOption,
     FollowUp,
     NoteDraft,
+    Readout,
+    ReadoutCopy,
+    Transfer,
+    Coordination,
+    OfficialEvent,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 8] = [
+    pub const ALL: [RecordKind; 13] = [
         RecordKind::ProcessDesign,
         RecordKind::Round,
         RecordKind::Meeting,
@@ -257,6 +262,11 @@ impl RecordKind {
         RecordKind::DialogueOption,
         RecordKind::FollowUp,
         RecordKind::NoteDraft,
+        RecordKind::Readout,
+        RecordKind::ReadoutCopy,
+        RecordKind::Transfer,
+        RecordKind::Coordination,
+        RecordKind::OfficialEvent,
     ];
 
     #[must_use]
@@ -270,6 +280,11 @@ impl RecordKind {
             RecordKind::DialogueOption => "option",
             RecordKind::FollowUp => "follow-up",
             RecordKind::NoteDraft => "note-draft",
+            RecordKind::Readout => "readout",
+            RecordKind::ReadoutCopy => "readout-copy",
+            RecordKind::Transfer => "transfer",
+            RecordKind::Coordination => "coordination",
+            RecordKind::OfficialEvent => "official-event",
         }
     }
 

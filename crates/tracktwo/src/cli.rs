@@ -128,6 +128,9 @@ enum Command {
     /// The dialogue process of an initiative: rounds, meetings, options, summaries.
     #[command(subcommand)]
     Process(ProcessCommand),
+    /// Opinion groups, representative statements and common ground from a Pol.is export (needs no store and no key).
+    #[command(subcommand)]
+    CommonGround(crate::common_ground::CommonGroundCommand),
 }
 
 #[derive(Subcommand)]
@@ -572,6 +575,7 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Map(command) => map_command(&open_app(&config).await?, command).await?,
         Command::Process(command) => process_command(&open_app(&config).await?, command).await?,
+        Command::CommonGround(command) => crate::common_ground::run(command)?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -4,5 +4,6 @@
 //! `tracktwo-app`. It is the only crate that knows both storage adapters.
 
 pub mod cli;
+mod common_ground;
 mod demo;
 mod unlock;

@@ -21,17 +21,13 @@ use tracktwo_domain::map::Capacity;
 use tracktwo_domain::redaction::MeetingSummary;
 use tracktwo_domain::{FollowUpId, InitiativeId, MeetingId, Operation, OptionId, RoundId, Scope, SideId, Standing};
 
-use crate::forms::{PageResult, date_text, id_of, initiative_id, invalid, optional_date, require};
+use crate::forms::{PageResult, date_text, field, id_of, initiative_id, invalid, optional_date, require};
 use crate::pages::{may_do, page};
 use crate::session::SignedIn;
 use crate::{PageError, WebState};
 
 fn lines(text: &str) -> Vec<String> {
     text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect()
-}
-
-fn field<'a>(fields: &'a [(String, String)], name: &str) -> &'a str {
-    fields.iter().find(|(k, _)| k == name).map_or("", |(_, v)| v.as_str())
 }
 
 fn process_nav(id: InitiativeId, user: &SignedIn, standing: Option<Standing>, secret: bool) -> Markup {

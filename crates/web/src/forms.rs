@@ -53,3 +53,8 @@ pub(crate) fn require(
         })
     })
 }
+
+/// A field of a form read as name–value pairs (where a name may repeat); empty when absent.
+pub(crate) fn field<'a>(fields: &'a [(String, String)], name: &str) -> &'a str {
+    fields.iter().find(|(k, _)| k == name).map_or("", |(_, v)| v.as_str())
+}

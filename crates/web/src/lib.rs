@@ -8,6 +8,7 @@ mod api;
 mod dialogue_pages;
 mod documents;
 mod forms;
+mod transfer_pages;
 
 pub use documents::summary_document;
 mod map_pages;
@@ -152,6 +153,20 @@ fn routes() -> Vec<(Method, &'static str, axum::routing::MethodRouter<Arc<WebSta
         (Method::POST, "/initiatives/{initiative}/follow-ups", post(dialogue_pages::add_follow_up)),
         (Method::POST, "/initiatives/{initiative}/follow-ups/{follow_up}", post(dialogue_pages::set_follow_up)),
         (Method::GET, "/assets/capture.js", get(dialogue_pages::capture_script)),
+        (Method::GET, "/initiatives/{initiative}/readouts", get(transfer_pages::readouts)),
+        (Method::POST, "/initiatives/{initiative}/readouts", post(transfer_pages::create_readout)),
+        (Method::GET, "/initiatives/{initiative}/readouts/{readout}", get(transfer_pages::readout)),
+        (Method::POST, "/initiatives/{initiative}/readouts/{readout}", post(transfer_pages::update_readout)),
+        (Method::POST, "/initiatives/{initiative}/readouts/{readout}/review", post(transfer_pages::review_readout)),
+        (Method::POST, "/initiatives/{initiative}/readouts/{readout}/release", post(transfer_pages::release_readout)),
+        (Method::POST, "/initiatives/{initiative}/readouts/{readout}/copies", post(transfer_pages::issue_copy)),
+        (Method::POST, "/initiatives/{initiative}/readouts/{readout}/trace", post(transfer_pages::trace)),
+        (Method::GET, "/initiatives/{initiative}/copies/{copy}", get(transfer_pages::copy_file)),
+        (Method::GET, "/initiatives/{initiative}/transfers", get(transfer_pages::transfers)),
+        (Method::POST, "/initiatives/{initiative}/transfers", post(transfer_pages::log_transfer)),
+        (Method::POST, "/initiatives/{initiative}/coordination", post(transfer_pages::log_coordination)),
+        (Method::POST, "/initiatives/{initiative}/official-events", post(transfer_pages::log_official_event)),
+        (Method::GET, "/timeline", get(transfer_pages::timeline)),
         (Method::GET, pages::STYLESHEET, get(pages::stylesheet)),
         (Method::GET, "/healthz", get(health)),
         (Method::GET, "/api/v1/initiatives", get(api::list_initiatives)),

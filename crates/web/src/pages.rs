@@ -40,6 +40,7 @@ fn layout(title: &str, user: Option<&SignedIn>, body: Markup) -> Markup {
                     @if let Some(user) = user {
                         nav aria-label="Main" {
                             a href="/" { "My initiatives" }
+                            a href="/timeline" { "Timeline" }
                             a href="/account" { "Account" }
                             form method="post" action="/sign-out" {
                                 input type="hidden" name="csrf" value=(user.csrf());
@@ -253,6 +254,18 @@ pub async fn initiative(State(state): State<Arc<WebState>>, user: SignedIn, Path
                 @if may_do(&user, standing, secret, Operation::ReadRecord(Scope::Plenary)) {
                     li { a href={ "/initiatives/" (id) "/options" } { "Options register" } }
                     li { a href={ "/initiatives/" (id) "/follow-ups" } { "Follow-ups" } }
+                }
+            }
+            @if may_do(&user, standing, secret, Operation::WriteReadout) || may_do(&user, standing, secret, Operation::ReadTransferLog) {
+                h2 { "Transfer to Track One" }
+                ul {
+                    @if may_do(&user, standing, secret, Operation::WriteReadout) {
+                        li { a href={ "/initiatives/" (id) "/readouts" } { "Readouts" } }
+                    }
+                    @if may_do(&user, standing, secret, Operation::ReadTransferLog) {
+                        li { a href={ "/initiatives/" (id) "/transfers" } { "Transfer and coordination" } }
+                    }
+                    li { a href="/timeline" { "Multi-track timeline" } }
                 }
             }
             @if may_do(&user, standing, secret, Operation::ReadMap) {

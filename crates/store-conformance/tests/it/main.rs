@@ -7,6 +7,7 @@ mod dialogue;
 mod map;
 mod sign_in;
 mod stories;
+mod transfer;
 
 use tracktwo_store_conformance::TestStore;
 
@@ -53,6 +54,7 @@ on_both_backends!(
     audit_tampering::swapped_events_are_named,
     canaries::sensitive_fields_never_rest_in_plaintext,
     dialogue::meetings_notes_and_summaries_follow_the_modes_and_roles,
+    transfer::readouts_are_cleared_released_traced_and_logged,
     map::each_role_sees_the_map_its_rules_allow,
     map::analytics_run_on_the_stored_map,
     map::imports_are_all_or_nothing_and_round_trip_through_every_format,

@@ -362,6 +362,8 @@ pub async fn serin(app: &App, initiative: InitiativeId, sides: Sides) -> Result<
     )
     .await?;
 
+    transfer(app, initiative, sides, [w1, w3], hotline).await?;
+
     for (round, commitment, owner, due_on, carried_forward, done) in [
         (
             one,
@@ -529,6 +531,123 @@ pub async fn sustained(app: &App, initiative: InitiativeId, sides: Sides) -> Res
             &[(0, "F", &[NoteTag::Issue], false, "The group named what it wants to work on next.")],
         )
         .await?;
+    }
+    Ok(())
+}
+
+/// The Serin dialogue's transfer to Track One: a readout released to two officials, the
+/// transfer and coordination logs, and the official track.
+async fn transfer(
+    app: &App,
+    initiative: InitiativeId,
+    _sides: Sides,
+    meetings: [MeetingId; 2],
+    hotline: tracktwo_domain::OptionId,
+) -> Result<()> {
+    use tracktwo_domain::transfer::{
+        Audience, Clearance, CoordinationEvent, CoordinationForm, Evidence, OfficialEvent, OfficialKind, Readout,
+        TransferChannel, TransferDirection, TransferEvent, TransferKind, TransferTiming,
+    };
+    let key_holder = Identity::key_holder();
+    // The plenary notes of the two workshops; the rules keep the rest out anyway.
+    let mut notes = Vec::new();
+    for meeting in meetings {
+        if let tracktwo_app::dialogue::MeetingView::Full { notes: list, meeting: m } =
+            app.meeting(&key_holder, initiative, meeting).await?
+        {
+            notes.extend(
+                list.into_iter()
+                    .filter(|(_, n)| m.sessions.get(n.session).is_some_and(|s| s.scope == Scope::Plenary))
+                    .map(|(id, _)| id),
+            );
+        }
+    }
+    let readout = Readout {
+        title: "Readout on the Serin workshops, rounds one and three".into(),
+        audience: Audience::TrackOneOfficial,
+        cover: "This readout is shared under the Chatham House Rule with the two water ministries, ahead of the \
+                official talks. It reports what was said, never who said it.\n\nThe workshops brought together \
+                figures of both sides in a personal capacity."
+            .into(),
+        meetings: meetings.to_vec(),
+        notes,
+        options: vec![hotline],
+        joint_sides: BTreeSet::new(),
+        wording_variants: false,
+        clearance: Clearance::Draft,
+        reviews: Vec::new(),
+        released_at: None,
+        released: Vec::new(),
+        fingerprint_key: None,
+    };
+    let r = app.create_readout(&key_holder, initiative, readout).await?;
+    app.review_readout(&key_holder, initiative, r).await?;
+    app.release_readout(&key_holder, initiative, r).await?;
+    for (recipient, channel) in [
+        ("Deputy Minister, Upper Vale Ministry of Water and Energy", "by hand, Kessel"),
+        ("Director of International Affairs, Lowland Coast Foreign Ministry", "by hand, Port Alsen"),
+    ] {
+        app.issue_copy(&key_holder, initiative, r, recipient, channel, date!(2026 - 04 - 10)).await?;
+    }
+    for (on, what, direction, channel, timing, evidence, description, options) in [
+        (
+            date!(2025 - 05 - 02),
+            TransferKind::Learning,
+            TransferDirection::Upward,
+            TransferChannel::ParticipantCarries,
+            TransferTiming::PreNegotiation,
+            Evidence::Claimed,
+            "A1 briefed the Vale's water ministry on the Coast's fears of a dry summer.",
+            Vec::new(),
+        ),
+        (
+            date!(2026 - 04 - 10),
+            TransferKind::IdeaOrOption,
+            TransferDirection::Upward,
+            TransferChannel::WrittenReadout,
+            TransferTiming::PreNegotiation,
+            Evidence::Corroborated,
+            "The hotline went to both ministries in the released readout; both acknowledged it.",
+            vec![hotline],
+        ),
+        (
+            date!(2026 - 07 - 01),
+            TransferKind::PersonIntoOffice,
+            TransferDirection::Upward,
+            TransferChannel::ParticipantBecomesNegotiator,
+            TransferTiming::ParaNegotiation,
+            Evidence::VisibleOfficially,
+            "A workshop participant joined the Vale's delegation to the official talks.",
+            Vec::new(),
+        ),
+    ] {
+        let event = TransferEvent {
+            on,
+            what,
+            direction,
+            channel,
+            timing,
+            evidence,
+            description: description.into(),
+            options,
+            readout: None,
+        };
+        app.log_transfer(&key_holder, initiative, event).await?;
+    }
+    for (on, form, counterpart) in [
+        (date!(2025 - 02 - 10), CoordinationForm::InformationSharing, "Upper Vale water ministry"),
+        (date!(2025 - 08 - 20), CoordinationForm::IndirectSequencing, "Tessar envoy's office"),
+        (date!(2026 - 04 - 15), CoordinationForm::JointStrategyPlanning, "Both water ministries"),
+    ] {
+        let event = CoordinationEvent { on, form, counterpart: counterpart.into(), note: String::new() };
+        app.log_coordination(&key_holder, initiative, event).await?;
+    }
+    for (on, kind, title) in [
+        (date!(2024 - 08 - 15), OfficialKind::Statement, "Drought emergency statements by both governments"),
+        (date!(2024 - 10 - 01), OfficialKind::Ceasefire, "Truce on attacks on water infrastructure"),
+        (date!(2026 - 06 - 10), OfficialKind::NegotiationRound, "First round of official talks, Tessar"),
+    ] {
+        app.log_official_event(&key_holder, initiative, OfficialEvent { on, kind, title: title.into() }).await?;
     }
     Ok(())
 }

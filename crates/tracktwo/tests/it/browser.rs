@@ -316,6 +316,9 @@ async fn every_page_passes_axe_without_serious_or_critical_violations() {
     for meeting in meetings.iter().take(1) {
         pages.extend([meeting.clone(), format!("{meeting}/summary"), format!("{meeting}/speakers")]);
     }
+    pages.push("/timeline?from=2024-01-01&to=2026-12-31".to_owned());
+    client.goto(&format!("{}{serin}/readouts", demo.base)).await.unwrap();
+    pages.extend(links(&client).await.into_iter().map(|(_, href)| href).filter(|h| h.contains("/readouts/")).take(1));
     for page in pages {
         client.goto(&format!("{}{page}", demo.base)).await.unwrap();
         check(page.clone(), accessibility_violations(&client).await);
@@ -607,5 +610,84 @@ async fn a_rapporteur_takes_notes_live_and_each_reader_sees_what_the_rules_allow
     let statuses = text_of(&client, "main").await;
     assert!(statuses.contains("Jointly endorsed") && statuses.contains("Transferred to Track One"), "{statuses}");
     assert!(statuses.contains("round 3"), "{statuses}");
+    client.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_convener_releases_a_readout_to_two_officials_and_sees_the_transfer_on_the_timeline() {
+    let demo = start_demo();
+    let (_driver, client) = browser().await;
+    assert!(sign_in(&client, &demo, "amara", None).await);
+    let serin = links(&client).await.into_iter().find(|(t, _)| t.contains("Serin")).unwrap().1;
+
+    // Draft: a readout of workshop two for officials.
+    client.goto(&format!("{}{serin}/readouts", demo.base)).await.unwrap();
+    fill(&client, "title", "Readout on workshop two").await;
+    choose(&client, "audience", "Track One officials").await;
+    fill(&client, "cover", "Shared with both ministries under the agreed rules.").await;
+    client.find(Locator::XPath("//label[contains(., 'Workshop two')]/input")).await.unwrap().click().await.unwrap();
+    submit(&client, &format!("{serin}/readouts")).await;
+    settle(&client, |h| h == "Readout on workshop two").await;
+    client
+        .find(Locator::XPath("//label[contains(., 'joint technical commission')]/input"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let save = client.find(Locator::XPath("//button[text()='Save']")).await.unwrap();
+    save.click().await.unwrap();
+    wait_for_text(&client, "#readout-text", "joint technical commission").await;
+    // Clear and release.
+    client.find(Locator::XPath("//button[text()='Mark reviewed']")).await.unwrap().click().await.unwrap();
+    wait_for_text(&client, "#clearance", "Reviewed").await;
+    client.find(Locator::XPath("//button[text()='Release']")).await.unwrap().click().await.unwrap();
+    wait_for_text(&client, "#clearance", "Released").await;
+    // Two officials, two copies in the ledger.
+    for recipient in ["Deputy Minister of Water, Upper Vale", "Director of International Affairs, Lowland Coast"] {
+        fill(&client, "recipient", recipient).await;
+        fill(&client, "channel", "by hand").await;
+        let form = client.find(Locator::Css("form[action$='/copies']")).await.unwrap();
+        form.find(Locator::Css("button")).await.unwrap().click().await.unwrap();
+        wait_for_text(&client, "#ledger", recipient).await;
+    }
+    let ledger = text_of(&client, "#ledger").await;
+    assert!(ledger.contains("Upper Vale") && ledger.contains("Lowland Coast"), "{ledger}");
+    assert!(client.find(Locator::Css("#ledger a[href$='format=pdf']")).await.is_ok(), "no copy to download");
+
+    // Log a transfer and a coordination event, then see both on the timeline.
+    client.goto(&format!("{}{serin}/transfers", demo.base)).await.unwrap();
+    set_value(&client, "on", "2026-11-20").await;
+    choose(&client, "what", "An idea or option").await;
+    choose(&client, "channel", "A written readout or non-paper").await;
+    fill(&client, "description", "The commission idea reached both ministries in the readout.").await;
+    submit(&client, &format!("{serin}/transfers")).await;
+    wait_for_text(&client, "#transfers", "The commission idea reached both ministries").await;
+    let contact = client.find(Locator::Css("form[action$='/coordination']")).await.unwrap();
+    contact
+        .find(Locator::Css("[name=counterpart]"))
+        .await
+        .unwrap()
+        .send_keys("Lowland Coast foreign ministry")
+        .await
+        .unwrap();
+    client
+        .execute(
+            "const f = document.querySelector(\"form[action$='/coordination']\"); \
+             f.querySelector('[name=on]').value = '2026-11-21'; f.querySelector('[name=form]').value = 'joint-strategy-planning';",
+            vec![],
+        )
+        .await
+        .unwrap();
+    contact.find(Locator::Css("button")).await.unwrap().click().await.unwrap();
+    wait_for_text(&client, "#coordination", "Lowland Coast foreign ministry").await;
+    assert!(client.find(Locator::Css("figure svg[aria-labelledby]")).await.is_ok(), "no coordination chart");
+
+    client.goto(&format!("{}/timeline?from=2024-01-01&to=2026-12-31", demo.base)).await.unwrap();
+    let events = text_of(&client, "#timeline-events").await;
+    assert!(events.contains("2026-11-20 — transfer: An idea or option (Serin River Dialogue)"), "{events}");
+    assert!(events.contains("2026-11-21 — coordination: Joint strategy planning (Serin River Dialogue)"), "{events}");
+    assert!(events.contains("official track: Ceasefire"), "{events}");
+    assert!(client.find(Locator::Css("figure.timeline svg title")).await.is_ok(), "no timeline drawn");
     client.close().await.unwrap();
 }

@@ -40,6 +40,8 @@ fn table(dir: &std::path::Path) -> BTreeMap<&'static str, Option<Vec<String>>> {
         ("map coverage", Some(vec![uuid.clone()])),
         ("map select", Some(vec![uuid.clone()])),
         ("process show", Some(vec![uuid.clone()])),
+        ("common-ground analyze", None),
+        ("common-ground synth", None),
         ("process summary", Some(vec![uuid.clone(), uuid, "--out".into(), file("s.pdf")])),
     ])
 }

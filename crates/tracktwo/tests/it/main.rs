@@ -4,6 +4,7 @@ mod architecture;
 mod browser;
 mod cli;
 mod cli_matrix;
+mod common_ground;
 
 /// A child process that is killed when the test ends, even by a panic.
 pub(crate) struct KillOnDrop(pub(crate) std::process::Child);

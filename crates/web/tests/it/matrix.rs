@@ -19,11 +19,12 @@ use tracktwo_domain::dialogue::{
     ProcessDesign, ProcessKind, Round, Session, TheoryOfChange,
 };
 use tracktwo_domain::map::{ActorDetails, ActorKind, Level, TieDetails, TieKind, Track};
+use tracktwo_domain::transfer::{Audience, Clearance, Readout};
 use tracktwo_domain::{
     ActorId, Channel, Identity, InitiativeId, MemberRole, NewInitiative, NewNote, NewSide, NewUser, NoteId, Operation,
     Scope, SideId, Standing, UserId,
 };
-use tracktwo_domain::{FollowUpId, MeetingId, OptionId, RoundId};
+use tracktwo_domain::{CopyId, FollowUpId, MeetingId, OptionId, ReadoutId, RoundId};
 use tracktwo_store_conformance::{TestStore, init_app};
 use tracktwo_web::{WebState, route_list, router};
 
@@ -64,6 +65,27 @@ struct Process {
     secret: MeetingId,
     option: OptionId,
     follow_up: FollowUpId,
+    draft: ReadoutId,
+    released: ReadoutId,
+    copy: CopyId,
+}
+
+fn readout_of(meeting: MeetingId) -> Readout {
+    Readout {
+        title: "Readout".into(),
+        audience: Audience::TrackOneOfficial,
+        cover: "Cover.".into(),
+        meetings: vec![meeting],
+        notes: Vec::new(),
+        options: Vec::new(),
+        joint_sides: std::collections::BTreeSet::new(),
+        wording_variants: false,
+        clearance: Clearance::Draft,
+        reviews: Vec::new(),
+        released_at: None,
+        released: Vec::new(),
+        fingerprint_key: None,
+    }
 }
 
 fn meeting_in(round: RoundId, mode: ConfidentialityMode) -> Meeting {
@@ -278,7 +300,13 @@ async fn fixture() -> (TestStore, Fixture, Vec<Caller>) {
             done: false,
         };
         let follow_up = app.add_follow_up(&kh, initiative, follow_up).await.unwrap();
-        process.push(Process { initiative, round, open, secret: hidden, option, follow_up });
+        let draft = app.create_readout(&kh, initiative, readout_of(open)).await.unwrap();
+        let released = app.create_readout(&kh, initiative, readout_of(open)).await.unwrap();
+        app.review_readout(&kh, initiative, released).await.unwrap();
+        app.release_readout(&kh, initiative, released).await.unwrap();
+        let on = time::macros::date!(2026 - 05 - 01);
+        let copy = app.issue_copy(&kh, initiative, released, "Ministry", "by hand", on).await.unwrap();
+        process.push(Process { initiative, round, open, secret: hidden, option, follow_up, draft, released, copy });
     }
 
     for (name, id, is_admin, ordinary_standing, secret_standing) in people {
@@ -456,6 +484,107 @@ async fn process_routes(
         let got = request(f, Method::POST, &uri, caller, Some(form)).await;
         check(&format!("POST {uri}"), caller, expect(&ops), got, false);
     }
+
+    // Transfer to Track One.
+    let readouts = format!("{base}/readouts");
+    let gets: [(&'static str, String, Vec<Operation>); 7] = [
+        ("/initiatives/{initiative}/readouts", readouts.clone(), vec![Operation::WriteReadout]),
+        (
+            "/initiatives/{initiative}/readouts/{readout}",
+            format!("{readouts}/{}", p.draft),
+            vec![Operation::WriteReadout],
+        ),
+        (
+            "/initiatives/{initiative}/readouts/{readout}",
+            format!("{readouts}/{}", p.released),
+            vec![Operation::WriteReadout],
+        ),
+        (
+            "/initiatives/{initiative}/copies/{copy}",
+            format!("{base}/copies/{}?format=pdf", p.copy),
+            vec![Operation::ReleaseReadout],
+        ),
+        (
+            "/initiatives/{initiative}/copies/{copy}",
+            format!("{base}/copies/{}?format=docx", p.copy),
+            vec![Operation::ReleaseReadout],
+        ),
+        ("/initiatives/{initiative}/transfers", format!("{base}/transfers"), vec![Operation::ReadTransferLog]),
+        ("/initiatives/{initiative}/readouts", readouts.clone(), vec![Operation::WriteReadout]),
+    ];
+    for (route, uri, ops) in gets {
+        exercised.insert((Method::GET, route));
+        let got = request(f, Method::GET, &uri, caller, None).await;
+        check(&format!("GET {uri}"), caller, expect(&ops), got, false);
+    }
+    let posts: [(&'static str, String, String, Vec<Operation>); 8] = [
+        (
+            "/initiatives/{initiative}/readouts",
+            readouts.clone(),
+            format!("csrf={csrf}&title=New&audience=funder&meeting={}", p.open),
+            vec![Operation::WriteReadout],
+        ),
+        (
+            "/initiatives/{initiative}/readouts/{readout}",
+            format!("{readouts}/{}", p.draft),
+            format!("csrf={csrf}&title=Changed&audience=track-one-official&meeting={}", p.open),
+            vec![Operation::WriteReadout],
+        ),
+        (
+            "/initiatives/{initiative}/readouts/{readout}/release",
+            format!("{readouts}/{}/release", p.released),
+            format!("csrf={csrf}"),
+            vec![Operation::ReleaseReadout],
+        ),
+        (
+            "/initiatives/{initiative}/readouts/{readout}/copies",
+            format!("{readouts}/{}/copies", p.released),
+            format!("csrf={csrf}&recipient=Embassy&channel=hand&delivered_on=2026-05-02"),
+            vec![Operation::ReleaseReadout],
+        ),
+        (
+            "/initiatives/{initiative}/readouts/{readout}/trace",
+            format!("{readouts}/{}/trace", p.released),
+            format!("csrf={csrf}&passage=Cover."),
+            vec![Operation::ReleaseReadout],
+        ),
+        (
+            "/initiatives/{initiative}/transfers",
+            format!("{base}/transfers"),
+            format!(
+                "csrf={csrf}&on=2026-05-03&what=idea-or-option&direction=upward&channel=written-readout&timing=pre-negotiation&evidence=claimed&option={}",
+                p.option
+            ),
+            vec![Operation::WriteTransferLog],
+        ),
+        (
+            "/initiatives/{initiative}/coordination",
+            format!("{base}/coordination"),
+            format!("csrf={csrf}&on=2026-05-03&form=information-sharing&counterpart=Ministry"),
+            vec![Operation::WriteTransferLog],
+        ),
+        (
+            "/initiatives/{initiative}/official-events",
+            format!("{base}/official-events"),
+            format!("csrf={csrf}&on=2026-05-03&kind=statement&title=Joint+statement"),
+            vec![Operation::WriteTransferLog],
+        ),
+    ];
+    for (route, uri, form, ops) in posts {
+        exercised.insert((Method::POST, route));
+        let got = request(f, Method::POST, &uri, caller, Some(form)).await;
+        check(&format!("POST {uri}"), caller, expect(&ops), got, false);
+    }
+    // A review: the convener's (no side reviewer is asked for here); for every other member the
+    // readout does not exist.
+    exercised.insert((Method::POST, "/initiatives/{initiative}/readouts/{readout}/review"));
+    let uri = format!("{readouts}/{}/review", p.draft);
+    let got = request(f, Method::POST, &uri, caller, Some(format!("csrf={csrf}"))).await;
+    let want = match expect(&[Operation::ViewInitiative]) {
+        Ok(()) if !convener => Err(StatusCode::NOT_FOUND),
+        other => other,
+    };
+    check(&format!("POST {uri}"), caller, want, got, false);
 }
 
 /// The system map's routes for one caller on one initiative.
@@ -593,6 +722,14 @@ async fn every_route_answers_every_caller_as_the_policy_says() {
         check("GET /", caller, any_user, request(&f, Method::GET, "/", caller, None).await, false);
         exercised.insert((Method::GET, "/account"));
         check("GET /account", caller, any_user, request(&f, Method::GET, "/account", caller, None).await, false);
+        exercised.insert((Method::GET, "/timeline"));
+        check(
+            "GET /timeline",
+            caller,
+            any_user,
+            request(&f, Method::GET, "/timeline?from=2024-01-01&to=2026-12-31", caller, None).await,
+            false,
+        );
         let csrf = caller.cookie.strip_prefix("tracktwo_session=").map(tracktwo_app::csrf_token).unwrap_or_default();
         for (path, form) in [
             ("/account/password", format!("csrf={csrf}&current=wrong-current-one&new=whatever-new-one")),

@@ -1,0 +1,967 @@
+//! `tracktwo common-ground`: the common-ground engine on a Pol.is export folder, and the
+//! planted-partition generator of the peer benchmark. Needs no store and no key: it reads and
+//! writes CSV files only.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{BufReader, BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+use clap::Subcommand;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use serde::Serialize;
+use tracktwo_common_ground::{
+    Analysis, Direction, Options, PlantedPartition, Stage, StatementFlags, Vote, VoteMatrix, VoteMatrixBuilder,
+    analyze, analyze_history, planted_partition,
+};
+
+#[derive(Subcommand)]
+pub enum CommonGroundCommand {
+    /// Find opinion groups, representative statements and common ground in a Pol.is export folder
+    /// (votes.csv and comments.csv, or participants-votes.csv when there is no votes.csv).
+    Analyze {
+        /// The export folder.
+        dir: PathBuf,
+        /// Seed of every random choice; the same seed gives the same result.
+        #[arg(long, default_value_t = 0)]
+        seed: u64,
+        /// Print one JSON object instead of a summary.
+        #[arg(long)]
+        json: bool,
+        /// A CSV of declared sides (columns `participant,side`), analysed next to the groups found.
+        #[arg(long, value_name = "FILE")]
+        sides: Option<PathBuf>,
+        /// Analyse the final votes only, without replaying the conversation's history (which
+        /// is how Pol.is keeps participants in and holds the number of groups steady).
+        #[arg(long)]
+        no_history: bool,
+    },
+    /// Write a synthetic conversation (planted groups) as a Pol.is export, with truth.csv.
+    Synth {
+        /// Number of participants.
+        #[arg(long, value_name = "N")]
+        participants: usize,
+        /// Number of statements.
+        #[arg(long, value_name = "M")]
+        statements: usize,
+        /// The folder to write votes.csv, comments.csv and truth.csv into (created if missing).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Number of planted groups.
+        #[arg(long, default_value_t = 4)]
+        groups: usize,
+        /// Seed of the draw; the same seed gives the same files.
+        #[arg(long, default_value_t = 20_240_611)]
+        seed: u64,
+    },
+}
+
+pub fn run(command: CommonGroundCommand) -> Result<()> {
+    match command {
+        CommonGroundCommand::Analyze { dir, seed, json, sides, no_history } => {
+            analyze_folder(&dir, seed, json, sides.as_deref(), !no_history)
+        }
+        CommonGroundCommand::Synth { participants, statements, out, groups, seed } => {
+            synthesise(participants, statements, groups, seed, &out)
+        }
+    }
+}
+
+/// A conversation read from an export: the engine's input plus the export's own identifiers.
+struct Conversation {
+    participant_ids: Vec<i64>,
+    statement_ids: Vec<i64>,
+    votes: VoteMatrix,
+    flags: Vec<StatementFlags>,
+    source: &'static str,
+    /// The votes in the order cast, when the export dates them and is not too large to replay.
+    history: Option<Vec<(usize, usize, Vote)>>,
+}
+
+/// Conversations up to this many votes are analysed by replaying their history (see
+/// `analyze_history`); larger ones from their final votes only.
+const HISTORY_LIMIT: usize = 500_000;
+/// Updates replayed.
+const HISTORY_TICKS: usize = 100;
+
+/// Interns identifiers as dense indices, in order of first appearance. Small non-negative ids
+/// (every Pol.is export) go through a table rather than a hash map: a million-participant
+/// conversation is a hundred million look-ups.
+#[derive(Default)]
+struct Interner {
+    table: Vec<u32>,
+    others: HashMap<i64, u32>,
+    ids: Vec<i64>,
+}
+
+const TABLE_LIMIT: i64 = 1 << 26;
+
+impl Interner {
+    fn index(&mut self, id: i64) -> usize {
+        if (0..TABLE_LIMIT).contains(&id) {
+            let slot = id as usize;
+            if slot >= self.table.len() {
+                self.table.resize((slot + 1).max(self.table.len() * 2), u32::MAX);
+            }
+            if self.table[slot] == u32::MAX {
+                self.table[slot] = self.ids.len() as u32;
+                self.ids.push(id);
+            }
+            return self.table[slot] as usize;
+        }
+        let next = self.ids.len() as u32;
+        let index = *self.others.entry(id).or_insert(next);
+        if index == next {
+            self.ids.push(id);
+        }
+        index as usize
+    }
+
+    fn get(&self, id: i64) -> Option<usize> {
+        if (0..TABLE_LIMIT).contains(&id) {
+            return self.table.get(id as usize).filter(|&&i| i != u32::MAX).map(|&i| i as usize);
+        }
+        self.others.get(&id).map(|&i| i as usize)
+    }
+}
+
+fn parse_integer(field: &[u8]) -> Option<i64> {
+    // Fast path: plain ASCII digits with an optional minus sign (nearly every field of an export).
+    let (negative, digits) = match field.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, field),
+    };
+    if !digits.is_empty() && digits.len() <= 18 && digits.iter().all(u8::is_ascii_digit) {
+        let value = digits.iter().fold(0i64, |acc, &d| acc * 10 + i64::from(d - b'0'));
+        return Some(if negative { -value } else { value });
+    }
+    let text = std::str::from_utf8(field).ok()?.trim();
+    if let Ok(value) = text.parse::<i64>() {
+        return Some(value);
+    }
+    // Some exports write integers as floats ("3.0").
+    let value: f64 = text.parse().ok()?;
+    (value.fract() == 0.0 && value.abs() < 9.0e15).then_some(value as i64)
+}
+
+fn csv_reader(path: &Path) -> Result<csv::Reader<BufReader<File>>> {
+    let file = File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    Ok(csv::ReaderBuilder::new().flexible(false).from_reader(BufReader::with_capacity(1 << 20, file)))
+}
+
+fn column(headers: &csv::ByteRecord, name: &str) -> Option<usize> {
+    headers.iter().position(|h| h == name.as_bytes())
+}
+
+fn required_column(headers: &csv::ByteRecord, name: &str, path: &Path) -> Result<usize> {
+    column(headers, name).with_context(|| format!("{}: no `{name}` column in the header", path.display()))
+}
+
+/// One line of a CSV file, read with its line number for messages.
+fn next_record(
+    reader: &mut csv::Reader<BufReader<File>>,
+    record: &mut csv::ByteRecord,
+    path: &Path,
+) -> Result<Option<u64>> {
+    match reader.read_byte_record(record) {
+        Ok(true) => Ok(Some(record.position().map_or(0, csv::Position::line))),
+        Ok(false) => Ok(None),
+        Err(e) => {
+            let line = e.position().map_or(String::new(), |p| format!(" line {}", p.line()));
+            bail!("{}{line}: {e}", path.display())
+        }
+    }
+}
+
+fn field(record: &csv::ByteRecord, index: usize) -> &[u8] {
+    record.get(index).unwrap_or_default()
+}
+
+fn integer_at(record: &csv::ByteRecord, index: usize, name: &str, path: &Path, line: u64) -> Result<i64> {
+    let text = field(record, index);
+    parse_integer(text).with_context(|| {
+        format!("{} line {line}: `{name}` is `{}`, not an integer", path.display(), String::from_utf8_lossy(text))
+    })
+}
+
+fn vote_at(record: &csv::ByteRecord, index: usize, path: &Path, line: u64) -> Result<Vote> {
+    let value = integer_at(record, index, "vote", path, line)?;
+    Vote::from_export(value).with_context(|| {
+        format!("{} line {line}: vote is {value}; a vote is 1 (agree), -1 (disagree) or 0 (pass)", path.display())
+    })
+}
+
+/// comments.csv: statement ids in file order, and which are moderated out or meta.
+fn read_comments(path: &Path, statements: &mut Interner) -> Result<Vec<StatementFlags>> {
+    let mut reader = csv_reader(path)?;
+    let headers = reader.byte_headers().with_context(|| format!("{}: cannot read the header", path.display()))?.clone();
+    let id = required_column(&headers, "comment-id", path)?;
+    let moderated = column(&headers, "moderated");
+    let meta = column(&headers, "is-meta");
+    let mut listed = Vec::new();
+    let mut record = csv::ByteRecord::new();
+    while let Some(line) = next_record(&mut reader, &mut record, path)? {
+        let id = integer_at(&record, id, "comment-id", path, line)?;
+        let moderated_out = match moderated {
+            Some(column) if !field(&record, column).is_empty() => {
+                integer_at(&record, column, "moderated", path, line)? == -1
+            }
+            _ => false,
+        };
+        let is_meta = meta.is_some_and(|column| {
+            matches!(field(&record, column).to_ascii_lowercase().as_slice(), b"true" | b"t" | b"1")
+        });
+        listed.push((id, StatementFlags { moderated_out, meta: is_meta }));
+    }
+    // Statements in id order (Pol.is' order of creation), whatever the file's order.
+    listed.sort_by_key(|&(id, _)| id);
+    let mut flags = Vec::new();
+    for (id, statement) in listed {
+        let index = statements.index(id);
+        if index >= flags.len() {
+            flags.resize(index + 1, StatementFlags::default());
+        }
+        flags[index] = statement;
+    }
+    Ok(flags)
+}
+
+struct VoteRow {
+    timestamp: i64,
+    participant: i64,
+    statement: i64,
+    vote: Vote,
+}
+
+/// votes.csv: the latest vote per cell by timestamp (ties: the later line). Read in one pass
+/// when the file is in time order; otherwise read again, sorted.
+type History = Option<Vec<(usize, usize, Vote)>>;
+
+fn read_votes(path: &Path, participants: &mut Interner, statements: &mut Interner) -> Result<(VoteMatrix, History)> {
+    // Columns: timestamp (optional), voter-id, comment-id, vote.
+    type Columns = [Option<usize>; 4];
+    let open = || -> Result<(csv::Reader<BufReader<File>>, Columns)> {
+        let mut reader = csv_reader(path)?;
+        let headers =
+            reader.byte_headers().with_context(|| format!("{}: cannot read the header", path.display()))?.clone();
+        let columns = [
+            column(&headers, "timestamp"),
+            Some(required_column(&headers, "voter-id", path)?),
+            Some(required_column(&headers, "comment-id", path)?),
+            Some(required_column(&headers, "vote", path)?),
+        ];
+        Ok((reader, columns))
+    };
+    let parse = |record: &csv::ByteRecord, columns: &Columns, line: u64| -> Result<VoteRow> {
+        let timestamp = match columns[0] {
+            Some(c) => integer_at(record, c, "timestamp", path, line)?,
+            None => 0,
+        };
+        let [_, Some(voter), Some(comment), Some(vote)] = *columns else { unreachable!("required columns are Some") };
+        Ok(VoteRow {
+            timestamp,
+            participant: integer_at(record, voter, "voter-id", path, line)?,
+            statement: integer_at(record, comment, "comment-id", path, line)?,
+            vote: vote_at(record, vote, path, line)?,
+        })
+    };
+
+    // First pass, streaming, as long as time only moves forward.
+    let mut builder = VoteMatrixBuilder::new();
+    let (mut reader, columns) = open()?;
+    let mut record = csv::ByteRecord::new();
+    let mut last = i64::MIN;
+    let mut in_order = true;
+    let mut first_participants = Interner::default();
+    std::mem::swap(&mut first_participants, participants);
+    let dated = columns[0].is_some();
+    let mut history = dated.then(Vec::new);
+    while let Some(line) = next_record(&mut reader, &mut record, path)? {
+        let row = parse(&record, &columns, line)?;
+        if row.timestamp < last {
+            in_order = false;
+            break;
+        }
+        last = row.timestamp;
+        let p = first_participants.index(row.participant);
+        let s = statements.index(row.statement);
+        builder.record(p, s, row.vote).with_context(|| format!("{} line {line}", path.display()))?;
+        if let Some(list) = &mut history {
+            if list.len() < HISTORY_LIMIT {
+                list.push((p, s, row.vote));
+            } else {
+                history = None;
+            }
+        }
+    }
+    if in_order {
+        *participants = first_participants;
+        builder.reserve(participants.ids.len(), statements.ids.len());
+        return Ok((builder.finish(), history));
+    }
+
+    // Out of order: read every vote, sort by time (stable, so equal times keep file order).
+    drop(builder);
+    let (mut reader, columns) = open()?;
+    let mut rows = Vec::new();
+    while let Some(line) = next_record(&mut reader, &mut record, path)? {
+        rows.push(parse(&record, &columns, line)?);
+    }
+    rows.sort_by_key(|row| row.timestamp);
+    let mut builder = VoteMatrixBuilder::new();
+    let mut history = (rows.len() <= HISTORY_LIMIT).then(|| Vec::with_capacity(rows.len()));
+    for row in rows {
+        let p = participants.index(row.participant);
+        let s = statements.index(row.statement);
+        builder.record(p, s, row.vote).with_context(|| path.display().to_string())?;
+        if let Some(list) = &mut history {
+            list.push((p, s, row.vote));
+        }
+    }
+    builder.reserve(participants.ids.len(), statements.ids.len());
+    Ok((builder.finish(), history))
+}
+
+/// participants-votes.csv: one row per participant, one column per statement id.
+fn read_participant_votes(path: &Path, participants: &mut Interner, statements: &mut Interner) -> Result<VoteMatrix> {
+    let mut reader = csv_reader(path)?;
+    let headers = reader.byte_headers().with_context(|| format!("{}: cannot read the header", path.display()))?.clone();
+    let participant = required_column(&headers, "participant", path)?;
+    let known = [b"participant".as_slice(), b"xid", b"group-id", b"n-comments", b"n-votes", b"n-agree", b"n-disagree"];
+    let mut statement_columns = Vec::new();
+    for (at, name) in headers.iter().enumerate() {
+        if known.contains(&name) {
+            continue;
+        }
+        let id = parse_integer(name).with_context(|| {
+            format!("{} line 1: column `{}` is not a comment id", path.display(), String::from_utf8_lossy(name))
+        })?;
+        statement_columns.push((at, statements.index(id)));
+    }
+    let mut builder = VoteMatrixBuilder::new();
+    let mut record = csv::ByteRecord::new();
+    while let Some(line) = next_record(&mut reader, &mut record, path)? {
+        let p = participants.index(integer_at(&record, participant, "participant", path, line)?);
+        builder.reserve(p + 1, 0);
+        for &(at, s) in &statement_columns {
+            if field(&record, at).is_empty() {
+                continue;
+            }
+            let vote = vote_at(&record, at, path, line)?;
+            builder.record(p, s, vote).with_context(|| format!("{} line {line}", path.display()))?;
+        }
+    }
+    builder.reserve(participants.ids.len(), statements.ids.len());
+    Ok(builder.finish())
+}
+
+/// Reads an export folder.
+fn read_conversation(dir: &Path) -> Result<Conversation> {
+    if !dir.is_dir() {
+        bail!("{} is not a folder", dir.display());
+    }
+    let mut participants = Interner::default();
+    let mut statements = Interner::default();
+    let comments = dir.join("comments.csv");
+    let mut flags = if comments.exists() { read_comments(&comments, &mut statements)? } else { Vec::new() };
+    let votes_path = dir.join("votes.csv");
+    let wide_path = dir.join("participants-votes.csv");
+    let (votes, history, source) = if votes_path.exists() {
+        let (votes, history) = read_votes(&votes_path, &mut participants, &mut statements)?;
+        (votes, history, "votes.csv")
+    } else if wide_path.exists() {
+        (read_participant_votes(&wide_path, &mut participants, &mut statements)?, None, "participants-votes.csv")
+    } else {
+        bail!("{}: neither votes.csv nor participants-votes.csv is there", dir.display());
+    };
+    flags.resize(votes.statements(), StatementFlags::default());
+    Ok(Conversation { participant_ids: participants.ids, statement_ids: statements.ids, votes, flags, source, history })
+}
+
+/// A sides file: `participant,side`, side names as written.
+fn read_sides(path: &Path, conversation: &Conversation) -> Result<(Vec<Option<u32>>, Vec<String>)> {
+    let mut index = Interner::default();
+    for &id in &conversation.participant_ids {
+        index.index(id);
+    }
+    let mut reader = csv_reader(path)?;
+    let headers = reader.byte_headers().with_context(|| format!("{}: cannot read the header", path.display()))?.clone();
+    let participant = required_column(&headers, "participant", path)?;
+    let side = required_column(&headers, "side", path)?;
+    let mut names: Vec<String> = Vec::new();
+    let mut sides = vec![None; conversation.votes.participants()];
+    let mut record = csv::ByteRecord::new();
+    while let Some(line) = next_record(&mut reader, &mut record, path)? {
+        let id = integer_at(&record, participant, "participant", path, line)?;
+        let name = String::from_utf8_lossy(field(&record, side)).trim().to_owned();
+        if name.is_empty() {
+            continue;
+        }
+        // Someone with a side but no vote changes nothing.
+        let Some(p) = index.get(id) else { continue };
+        let s = match names.iter().position(|n| *n == name) {
+            Some(s) => s,
+            None => {
+                names.push(name);
+                names.len() - 1
+            }
+        };
+        sides[p] = Some(s as u32);
+    }
+    Ok((sides, names))
+}
+
+#[derive(Serialize)]
+struct Report<'a> {
+    conversation: Summary,
+    seed: u64,
+    participants: Vec<ParticipantOut>,
+    groups: Vec<GroupOut>,
+    consensus: ConsensusOut,
+    common_ground: CommonGroundOut,
+    sides: Vec<SideOut<'a>>,
+    statements: Vec<StatementOut>,
+    pca: PcaOut,
+    silhouettes: Vec<SilhouetteOut>,
+    /// Last, so that everything before it is byte-identical for a seed.
+    timings_ms: Timings,
+}
+
+/// Stage → milliseconds, as a JSON object in stage order.
+struct Timings(Vec<(&'static str, f64)>);
+
+impl Serialize for Timings {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (stage, ms) in &self.0 {
+            map.serialize_entry(stage, ms)?;
+        }
+        map.end()
+    }
+}
+
+#[derive(Serialize)]
+struct Summary {
+    vote_source: &'static str,
+    participants: usize,
+    clustered: usize,
+    statements: usize,
+    moderated_out: usize,
+    votes: usize,
+}
+
+#[derive(Serialize)]
+struct ParticipantOut {
+    id: i64,
+    group: Option<u32>,
+    x: f64,
+    y: f64,
+}
+
+#[derive(Serialize)]
+struct RepresentativeOut {
+    statement: i64,
+    direction: &'static str,
+    n_success: u32,
+    n_trials: u32,
+    p_success: f64,
+    p_test: f64,
+    repness: f64,
+    repness_test: f64,
+}
+
+#[derive(Serialize)]
+struct ControlledOut {
+    statement: i64,
+    direction: &'static str,
+    share: f64,
+    others_share: f64,
+    p_value: f64,
+    q_value: f64,
+}
+
+#[derive(Serialize)]
+struct GroupOut {
+    id: usize,
+    size: u32,
+    centre: [f64; 2],
+    representative: Vec<RepresentativeOut>,
+    representative_fdr: Vec<ControlledOut>,
+}
+
+#[derive(Serialize)]
+struct ConsensusOut {
+    agree: Vec<i64>,
+    disagree: Vec<i64>,
+}
+
+#[derive(Serialize)]
+struct CommonGroundOut {
+    across_groups: Vec<i64>,
+    across_sides: Vec<i64>,
+}
+
+#[derive(Serialize)]
+struct SideOut<'a> {
+    id: &'a str,
+    size: u32,
+}
+
+#[derive(Serialize)]
+struct AgreementOut {
+    agree: u32,
+    disagree: u32,
+    seen: u32,
+    lower_bound: f64,
+}
+
+#[derive(Serialize)]
+struct StatementOut {
+    id: i64,
+    moderated_out: bool,
+    meta: bool,
+    agree: u32,
+    disagree: u32,
+    passes: u32,
+    mean: f64,
+    extremity: f64,
+    priority: f64,
+    group_informed_consensus: f64,
+    group_informed_consensus_disagree: f64,
+    group_common_ground: f64,
+    side_common_ground: Option<f64>,
+    per_group: Vec<AgreementOut>,
+    per_side: Vec<AgreementOut>,
+}
+
+#[derive(Serialize)]
+struct PcaOut {
+    eigenvalues: [f64; 2],
+    iterations: usize,
+    converged: bool,
+}
+
+#[derive(Serialize)]
+struct SilhouetteOut {
+    k: usize,
+    score: f64,
+}
+
+fn direction_name(direction: Direction) -> &'static str {
+    match direction {
+        Direction::Agree => "agree",
+        Direction::Disagree => "disagree",
+    }
+}
+
+fn build_report<'a>(
+    conversation: &Conversation,
+    analysis: &Analysis,
+    side_names: &'a [String],
+    seed: u64,
+    timings: Vec<(&'static str, f64)>,
+) -> Report<'a> {
+    let sid = |s: usize| conversation.statement_ids[s];
+    let agreement = |a: &tracktwo_common_ground::Agreement| AgreementOut {
+        agree: a.votes.agree,
+        disagree: a.votes.disagree,
+        seen: a.votes.seen,
+        lower_bound: a.lower_bound,
+    };
+    Report {
+        conversation: Summary {
+            vote_source: conversation.source,
+            participants: conversation.votes.participants(),
+            clustered: analysis.participants.iter().filter(|p| p.in_conversation).count(),
+            statements: conversation.votes.statements(),
+            moderated_out: conversation.flags.iter().filter(|f| f.moderated_out).count(),
+            votes: conversation.votes.vote_count(),
+        },
+        seed,
+        participants: analysis
+            .participants
+            .iter()
+            .zip(&conversation.participant_ids)
+            .map(|(p, &id)| ParticipantOut { id, group: p.group, x: p.x, y: p.y })
+            .collect(),
+        groups: analysis
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(id, g)| GroupOut {
+                id,
+                size: g.size,
+                centre: g.centre,
+                representative: g
+                    .representative
+                    .iter()
+                    .map(|r| RepresentativeOut {
+                        statement: sid(r.statement),
+                        direction: direction_name(r.direction),
+                        n_success: r.successes,
+                        n_trials: r.trials,
+                        p_success: r.probability,
+                        p_test: r.probability_z,
+                        repness: r.ratio,
+                        repness_test: r.ratio_z,
+                    })
+                    .collect(),
+                representative_fdr: g
+                    .representative_controlled
+                    .iter()
+                    .map(|r| ControlledOut {
+                        statement: sid(r.statement),
+                        direction: direction_name(r.direction),
+                        share: r.share,
+                        others_share: r.others_share,
+                        p_value: r.p_value,
+                        q_value: r.q_value,
+                    })
+                    .collect(),
+            })
+            .collect(),
+        consensus: ConsensusOut {
+            agree: analysis.consensus.agree.iter().map(|&s| sid(s)).collect(),
+            disagree: analysis.consensus.disagree.iter().map(|&s| sid(s)).collect(),
+        },
+        common_ground: CommonGroundOut {
+            across_groups: analysis.common_ground.across_groups.iter().map(|&s| sid(s)).collect(),
+            across_sides: analysis.common_ground.across_sides.iter().map(|&s| sid(s)).collect(),
+        },
+        sides: side_names.iter().zip(&analysis.sides).map(|(name, s)| SideOut { id: name, size: s.size }).collect(),
+        statements: analysis
+            .statements
+            .iter()
+            .enumerate()
+            .map(|(s, r)| StatementOut {
+                id: sid(s),
+                moderated_out: r.flags.moderated_out,
+                meta: r.flags.meta,
+                agree: r.votes.agree,
+                disagree: r.votes.disagree,
+                passes: r.votes.passes(),
+                mean: r.mean,
+                extremity: r.extremity,
+                priority: r.priority,
+                group_informed_consensus: r.group_informed_consensus,
+                group_informed_consensus_disagree: r.group_informed_consensus_disagree,
+                group_common_ground: r.group_common_ground,
+                side_common_ground: r.side_common_ground,
+                per_group: r.per_group.iter().map(agreement).collect(),
+                per_side: r.per_side.iter().map(agreement).collect(),
+            })
+            .collect(),
+        pca: PcaOut {
+            eigenvalues: analysis.components.eigenvalues,
+            iterations: analysis.components.iterations,
+            converged: analysis.components.converged,
+        },
+        silhouettes: analysis.silhouettes.iter().map(|&(k, score)| SilhouetteOut { k, score }).collect(),
+        timings_ms: Timings(timings),
+    }
+}
+
+fn milliseconds(duration: Duration) -> f64 {
+    (duration.as_secs_f64() * 1e6).round() / 1e3
+}
+
+/// A bar on stderr for the stages, hidden when stderr is not a terminal.
+fn stage_progress() -> ProgressBar {
+    let target =
+        if std::io::stderr().is_terminal() { ProgressDrawTarget::stderr() } else { ProgressDrawTarget::hidden() };
+    let bar = ProgressBar::with_draw_target(Some(Stage::ALL.len() as u64 + 1), target);
+    if let Ok(style) = ProgressStyle::with_template("{elapsed:>4} [{bar:24}] {pos}/{len} {msg}") {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar
+}
+
+fn analyze_folder(dir: &Path, seed: u64, json: bool, sides_file: Option<&Path>, replay: bool) -> Result<()> {
+    let bar = stage_progress();
+    bar.set_message("reading the export");
+    let started = Instant::now();
+    let conversation = read_conversation(dir)?;
+    let (sides, side_names) = match sides_file {
+        Some(path) => read_sides(path, &conversation)?,
+        None => (Vec::new(), Vec::new()),
+    };
+    let mut timings = vec![("read", milliseconds(started.elapsed()))];
+    bar.inc(1);
+
+    let options = Options { seed, ..Options::default() };
+    let mut stage_started = Instant::now();
+    let mut current: Option<Stage> = None;
+    let analysis_started = Instant::now();
+    let mut observe = |stage: Stage| {
+        if let Some(previous) = current {
+            timings.push((previous.name(), milliseconds(stage_started.elapsed())));
+            bar.inc(1);
+        }
+        bar.set_message(stage.name());
+        current = Some(stage);
+        stage_started = Instant::now();
+    };
+    let (analysis, replayed) = match (&conversation.history, replay) {
+        (Some(history), true) => {
+            (analyze_history(history, &conversation.flags, &sides, &options, HISTORY_TICKS, &mut observe)?, true)
+        }
+        _ => (analyze(&conversation.votes, &conversation.flags, &sides, &options, &mut observe)?, false),
+    };
+    if let Some(previous) = current {
+        timings.push((previous.name(), milliseconds(stage_started.elapsed())));
+    }
+    let analysis_ms = milliseconds(analysis_started.elapsed());
+    if replayed {
+        // The replayed updates run before the final analysis's stages.
+        let stages: f64 = timings.iter().skip(1).map(|(_, ms)| ms).sum();
+        timings.push(("history_replay", ((analysis_ms - stages) * 1e3).round() / 1e3));
+    }
+    timings.push(("analysis", analysis_ms));
+    bar.finish_and_clear();
+
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::with_capacity(1 << 20, stdout.lock());
+    if json {
+        let output_started = Instant::now();
+        let mut report = build_report(&conversation, &analysis, &side_names, seed, Vec::new());
+        let output_ms = milliseconds(output_started.elapsed());
+        timings.push(("report", output_ms));
+        timings.push(("total", milliseconds(started.elapsed())));
+        report.timings_ms = Timings(timings);
+        serde_json::to_writer(&mut out, &report).context("cannot write the result")?;
+        writeln!(out).context("cannot write the result")?;
+    } else {
+        timings.push(("total", milliseconds(started.elapsed())));
+        print_summary(&mut out, &conversation, &analysis, &side_names, &timings).context("cannot write the result")?;
+    }
+    out.flush().context("cannot write the result")?;
+    Ok(())
+}
+
+fn print_summary(
+    out: &mut impl Write,
+    conversation: &Conversation,
+    analysis: &Analysis,
+    side_names: &[String],
+    timings: &[(&'static str, f64)],
+) -> std::io::Result<()> {
+    let sid = |s: usize| conversation.statement_ids[s];
+    let clustered = analysis.participants.iter().filter(|p| p.in_conversation).count();
+    writeln!(
+        out,
+        "{} participants ({clustered} clustered), {} statements, {} votes (from {})",
+        conversation.votes.participants(),
+        conversation.votes.statements(),
+        conversation.votes.vote_count(),
+        conversation.source
+    )?;
+    for (id, group) in analysis.groups.iter().enumerate() {
+        let listed: Vec<String> = group
+            .representative
+            .iter()
+            .map(|r| format!("{} {}", sid(r.statement), direction_name(r.direction)))
+            .collect();
+        writeln!(out, "group {id}: {} participants; representative: {}", group.size, listed.join(", "))?;
+    }
+    let ids = |list: &[usize]| list.iter().map(|&s| sid(s).to_string()).collect::<Vec<_>>().join(", ");
+    writeln!(out, "consensus agree: {}", ids(&analysis.consensus.agree))?;
+    writeln!(out, "consensus disagree: {}", ids(&analysis.consensus.disagree))?;
+    writeln!(out, "common ground across groups: {}", ids(&analysis.common_ground.across_groups))?;
+    if !side_names.is_empty() {
+        writeln!(
+            out,
+            "common ground across sides ({}): {}",
+            side_names.join(", "),
+            ids(&analysis.common_ground.across_sides)
+        )?;
+    }
+    let stages: Vec<String> = timings.iter().map(|(stage, ms)| format!("{stage} {ms:.1} ms")).collect();
+    writeln!(out, "timings: {}", stages.join(", "))
+}
+
+fn synthesise(participants: usize, statements: usize, groups: usize, seed: u64, out: &Path) -> Result<()> {
+    let model = PlantedPartition { participants, statements, groups, seed, ..PlantedPartition::default() };
+    let bar = ProgressBar::with_draw_target(
+        Some(4),
+        if std::io::stderr().is_terminal() { ProgressDrawTarget::stderr() } else { ProgressDrawTarget::hidden() },
+    );
+    bar.set_message("drawing votes");
+    let synthetic = planted_partition(&model)?;
+    bar.inc(1);
+    std::fs::create_dir_all(out).with_context(|| format!("cannot create the folder {}", out.display()))?;
+    let create = |name: &str| -> Result<BufWriter<File>> {
+        let path = out.join(name);
+        let file = File::create(&path).with_context(|| format!("cannot create {}", path.display()))?;
+        Ok(BufWriter::with_capacity(1 << 20, file))
+    };
+    let write_error = |name: &str| format!("cannot write {}", out.join(name).display());
+
+    // votes.csv as gen_synth.py writes it: sorted by voter then statement, times increasing.
+    bar.set_message("writing votes.csv");
+    let mut votes = create("votes.csv")?;
+    let mut agrees = vec![0u64; statements];
+    let mut disagrees = vec![0u64; statements];
+    (|| -> std::io::Result<()> {
+        writeln!(votes, "timestamp,datetime,comment-id,voter-id,vote")?;
+        for (timestamp, (participant, statement, vote)) in (1_600_000_000_000u64..).zip(synthetic.votes.triples()) {
+            match vote {
+                Vote::Agree => agrees[statement] += 1,
+                Vote::Disagree => disagrees[statement] += 1,
+                Vote::Pass => {}
+            }
+            writeln!(votes, "{timestamp},,{statement},{participant},{}", vote.export_value())?;
+        }
+        votes.flush()
+    })()
+    .with_context(|| write_error("votes.csv"))?;
+    bar.inc(1);
+
+    bar.set_message("writing comments.csv");
+    let mut comments = create("comments.csv")?;
+    (|| -> std::io::Result<()> {
+        writeln!(comments, "timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body")?;
+        for statement in 0..statements {
+            writeln!(
+                comments,
+                "{},,{statement},0,{},{},1,Synthetic statement {statement}",
+                1_500_000_000_000u64 + statement as u64,
+                agrees[statement],
+                disagrees[statement]
+            )?;
+        }
+        comments.flush()
+    })()
+    .with_context(|| write_error("comments.csv"))?;
+    bar.inc(1);
+
+    bar.set_message("writing truth.csv");
+    let mut truth = create("truth.csv")?;
+    (|| -> std::io::Result<()> {
+        writeln!(truth, "participant,group")?;
+        for (participant, group) in synthetic.truth.iter().enumerate() {
+            writeln!(truth, "{participant},{group}")?;
+        }
+        truth.flush()
+    })()
+    .with_context(|| write_error("truth.csv"))?;
+    bar.finish_and_clear();
+    eprintln!(
+        "Wrote {} votes by {participants} participants on {statements} statements ({groups} planted groups, seed {seed}) to {}.",
+        synthetic.votes.vote_count(),
+        out.display()
+    );
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &Path, name: &str, text: &str) {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+
+    /// Each vote as (participant id, statement id, export value), sorted.
+    fn cells(conversation: &Conversation) -> Vec<(i64, i64, i8)> {
+        let mut cells: Vec<_> = conversation
+            .votes
+            .triples()
+            .map(|(p, s, v)| (conversation.participant_ids[p], conversation.statement_ids[s], v.export_value()))
+            .collect();
+        cells.sort_unstable();
+        cells
+    }
+
+    #[test]
+    fn latest_vote_wins_by_timestamp_even_out_of_file_order() {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            "votes.csv",
+            "timestamp,datetime,comment-id,voter-id,vote\n\
+             30,,1,7,-1\n10,,1,7,1\n20,,2,7,0\n40,,2,7,1\n25,,1,9,1\n25,,1,9,-1\n",
+        );
+        write(
+            dir.path(),
+            "comments.csv",
+            "timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n1,,2,0,0,0,-1,b\n1,,1,0,0,0,1,a\n",
+        );
+        let conversation = read_conversation(dir.path()).unwrap();
+        // Equal timestamps: the later line wins.
+        assert_eq!(cells(&conversation), vec![(7, 1, -1), (7, 2, 1), (9, 1, -1)]);
+        let moderated: Vec<i64> = conversation
+            .flags
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.moderated_out)
+            .map(|(s, _)| conversation.statement_ids[s])
+            .collect();
+        assert_eq!(moderated, vec![2]);
+        assert_eq!(conversation.source, "votes.csv");
+    }
+
+    #[test]
+    fn participants_votes_fallback_gives_the_same_matrix_as_votes_csv() {
+        let synthetic =
+            planted_partition(&PlantedPartition { participants: 300, statements: 25, ..PlantedPartition::default() })
+                .unwrap();
+        let with_votes = tempfile::tempdir().unwrap();
+        let wide = tempfile::tempdir().unwrap();
+        // votes.csv with a superseded earlier vote on every fifth cell and shuffled lines.
+        let mut lines = Vec::new();
+        for (at, (p, s, v)) in synthetic.votes.triples().enumerate() {
+            let time = 1000 + at as i64 * 2;
+            if at % 5 == 0 {
+                lines.push(format!(
+                    "{},,{s},{},{}",
+                    time - 1,
+                    p + 100,
+                    -v.export_value().signum() + i8::from(v == Vote::Pass)
+                ));
+            }
+            lines.push(format!("{time},,{s},{},{}", p + 100, v.export_value()));
+        }
+        lines.reverse();
+        write(
+            with_votes.path(),
+            "votes.csv",
+            &format!("timestamp,datetime,comment-id,voter-id,vote\n{}\n", lines.join("\n")),
+        );
+        // participants-votes.csv: one row per participant, blank where no vote.
+        let mut text = String::from("participant,group-id,n-comments,n-votes,n-agree,n-disagree");
+        for s in 0..25 {
+            text.push_str(&format!(",{s}"));
+        }
+        text.push('\n');
+        for p in 0..synthetic.votes.participants() {
+            text.push_str(&format!("{},,25,{},0,0", p + 100, synthetic.votes.votes_of(p)));
+            for s in 0..25 {
+                text.push(',');
+                if let Some(v) = synthetic.votes.vote(p, s) {
+                    text.push_str(&v.export_value().to_string());
+                }
+            }
+            text.push('\n');
+        }
+        write(wide.path(), "participants-votes.csv", &text);
+        let from_votes = read_conversation(with_votes.path()).unwrap();
+        let from_wide = read_conversation(wide.path()).unwrap();
+        assert_eq!(from_wide.source, "participants-votes.csv");
+        assert_eq!(cells(&from_votes), cells(&from_wide));
+        assert_eq!(cells(&from_votes).len(), synthetic.votes.vote_count());
+    }
+
+    #[test]
+    fn bad_values_name_the_file_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "votes.csv", "timestamp,datetime,comment-id,voter-id,vote\n1,,1,1,1\n2,,1,2,5\n");
+        let message = format!("{:#}", read_conversation(dir.path()).err().unwrap());
+        assert!(message.contains("votes.csv line 3") && message.contains("vote is 5"), "{message}");
+        write(dir.path(), "votes.csv", "timestamp,datetime,comment-id,voter-id,vote\n1,,x,1,1\n");
+        let message = format!("{:#}", read_conversation(dir.path()).err().unwrap());
+        assert!(message.contains("line 2") && message.contains("`comment-id` is `x`"), "{message}");
+    }
+}
