@@ -128,9 +128,40 @@ enum Command {
     /// The dialogue process of an initiative: rounds, meetings, options, summaries.
     #[command(subcommand)]
     Process(ProcessCommand),
+    /// Readouts to Track One: list them with their copies, write a recipient's copy.
+    #[command(subcommand)]
+    Readout(ReadoutCommand),
+    /// Name the copy of a readout that a leaked passage most likely came from.
+    Trace {
+        /// The initiative's id.
+        initiative: String,
+        /// The readout's id (see `readout list`).
+        readout: String,
+        /// A file holding the passage as found (pasted, or typed from a screenshot); - for standard input.
+        passage: PathBuf,
+    },
     /// Opinion groups, representative statements and common ground from a Pol.is export (needs no store and no key).
     #[command(subcommand)]
     CommonGround(crate::common_ground::CommonGroundCommand),
+}
+
+#[derive(Subcommand)]
+enum ReadoutCommand {
+    /// Print the readouts with their clearance, and each released one's distribution ledger.
+    List {
+        /// The initiative's id.
+        initiative: String,
+    },
+    /// Write one recipient's copy (with its copy mark and fingerprint) as PDF or DOCX.
+    Copy {
+        /// The initiative's id.
+        initiative: String,
+        /// The copy's id (see `readout list`).
+        copy: String,
+        /// The file to write (.pdf or .docx).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -576,6 +607,28 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
         Command::Map(command) => map_command(&open_app(&config).await?, command).await?,
         Command::Process(command) => process_command(&open_app(&config).await?, command).await?,
         Command::CommonGround(command) => crate::common_ground::run(command)?,
+        Command::Readout(command) => readout_command(&open_app(&config).await?, command).await?,
+        Command::Trace { initiative, readout, passage } => {
+            let app = open_app(&config).await?;
+            let text = if passage.as_os_str() == "-" {
+                let mut text = String::new();
+                std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).context("cannot read the passage")?;
+                text
+            } else {
+                read_text(&passage)?
+            };
+            let initiative = initiative.parse().map_err(|e| anyhow::anyhow!("{e}"))?;
+            let readout = readout.parse().map_err(|e| anyhow::anyhow!("{e}"))?;
+            match app.trace_leak(&key_holder, initiative, readout, &text).await? {
+                tracktwo_app::transfer::Traced::Copy { number, recipient, confidence, .. } => {
+                    println!("copy {number}, issued to {recipient} (confidence {:.0} %)", confidence * 100.0);
+                }
+                tracktwo_app::transfer::Traced::NotMatching { reason } => {
+                    println!("not matching any copy: {reason}");
+                    return Ok(ExitCode::from(2));
+                }
+            }
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -594,6 +647,42 @@ fn password_from(file: Option<&Path>, app: &App) -> Result<(String, bool)> {
 
 fn hex_prefix(bytes: &[u8]) -> String {
     bytes.iter().take(8).map(|b| format!("{b:02x}")).collect()
+}
+
+async fn readout_command(app: &App, command: ReadoutCommand) -> Result<()> {
+    let key_holder = Identity::key_holder();
+    let id_of =
+        |text: &str| -> Result<tracktwo_domain::InitiativeId> { text.parse().map_err(|e| anyhow::anyhow!("{e}")) };
+    match command {
+        ReadoutCommand::List { initiative } => {
+            let initiative = id_of(&initiative)?;
+            for (id, readout) in app.readouts(&key_holder, initiative).await? {
+                println!("{id}  {}  {}  {}", readout.clearance.label(), readout.audience.label(), readout.title);
+                if readout.clearance == tracktwo_domain::transfer::Clearance::Released {
+                    for (copy_id, copy) in app.copies(&key_holder, initiative, id).await? {
+                        println!(
+                            "  copy {copy_id}  {}  {}  {}  {}",
+                            copy.number, copy.delivered_on, copy.channel, copy.recipient
+                        );
+                    }
+                }
+            }
+        }
+        ReadoutCommand::Copy { initiative, copy, out } => {
+            let initiative = id_of(&initiative)?;
+            let copy: tracktwo_domain::CopyId = copy.parse().map_err(|e| anyhow::anyhow!("{e}"))?;
+            let to_render = app.copy_to_render(&key_holder, initiative, copy).await?;
+            let document = tracktwo_web::copy_document(&to_render);
+            let bytes = match out.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+                Some("pdf") => tracktwo_render::render_pdf(&document)?,
+                Some("docx") => tracktwo_render::render_docx(&document)?,
+                _ => bail!("cannot tell the format of {} from its name; use .pdf or .docx", out.display()),
+            };
+            write_atomically(&out, |w| Ok(w.write_all(&bytes)?))?;
+            println!("{} written to {} ({} bytes).", to_render.mark, out.display(), bytes.len());
+        }
+    }
+    Ok(())
 }
 
 async fn process_command(app: &App, command: ProcessCommand) -> Result<()> {

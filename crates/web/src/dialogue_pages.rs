@@ -747,6 +747,13 @@ pub async fn options(State(state): State<Arc<WebState>>, user: SignedIn, Path(id
             .map_or_else(String::new, |(_, r, _)| format!("round {}", r.number))
     };
     let side_name = |s: &SideId| sides.iter().find(|x| x.id == *s).map_or("?".to_owned(), |x| x.name.clone());
+    // Where an option went after the dialogue: the transfers that carried it, for those who
+    // may read the transfer log.
+    let transfers = if may_do(&user, standing, secret, Operation::ReadTransferLog) {
+        state.app.transfer_log(&user.identity, id).await.map(|(t, _)| t).unwrap_or_default()
+    } else {
+        Vec::new()
+    };
     Ok(page(
         "Options register",
         &user,
@@ -764,7 +771,12 @@ pub async fn options(State(state): State<Arc<WebState>>, user: SignedIn, Path(id
                         "Raised in: " (o.raised_in.iter().filter_map(|m| meetings.iter().find(|(id, _, _)| id == m)).map(|(_, l, _)| l.as_str()).collect::<Vec<_>>().join("; "))
                         @if !o.supported_by.is_empty() { " · supported by " (o.supported_by.iter().map(side_name).collect::<Vec<_>>().join(", ")) }
                     }
-                    ol.path { @for step in &o.history { li { (step.status.label()) " — " (date_text(step.on)) @let r = round_label(step.round); @if !r.is_empty() { ", " (r) } } } }
+                    ol.path {
+                        @for step in &o.history { li { (step.status.label()) " — " (date_text(step.on)) @let r = round_label(step.round); @if !r.is_empty() { ", " (r) } } }
+                        @for (_, t) in transfers.iter().filter(|(_, t)| t.options.contains(option_id)) {
+                            li.transfer { "Transfer — " (date_text(t.on)) ": " (t.channel.label()) " (" (t.evidence.label().to_lowercase()) ")" }
+                        }
+                    }
                     @if may_write {
                         form.inline-form method="post" action={ "/initiatives/" (id) "/options/" (option_id) } {
                             input type="hidden" name="csrf" value=(user.csrf());

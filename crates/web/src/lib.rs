@@ -11,6 +11,7 @@ mod forms;
 mod transfer_pages;
 
 pub use documents::summary_document;
+pub use transfer_pages::copy_document;
 mod map_pages;
 pub mod openapi;
 mod pages;

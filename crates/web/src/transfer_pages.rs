@@ -294,7 +294,8 @@ pub async fn issue_copy(
 }
 
 /// A copy as a document: its own text, the copy mark on every page, no author.
-fn copy_document(copy: &tracktwo_app::transfer::CopyToRender) -> Document {
+#[must_use]
+pub fn copy_document(copy: &tracktwo_app::transfer::CopyToRender) -> Document {
     let mut blocks = Vec::new();
     for section in &copy.text {
         blocks.push(Block::Heading { level: 2, text: section.heading.clone() });
@@ -598,7 +599,7 @@ fn timeline_svg(timeline: &Timeline, from: Date, to: Date) -> String {
         timeline.coordination.iter().map(|(d, f, _, i)| (*d, format!("{f} — {i}"))).collect(),
     )))
     .collect();
-    let (left, width, lane_h) = (190.0_f64, 820.0_f64, 46.0_f64);
+    let (left, width, lane_h) = (250.0_f64, 820.0_f64, 46.0_f64);
     let plot_w = width - left - 20.0;
     let span = ((to - from).whole_days().max(1)) as f64;
     let x = |d: Date| left + plot_w * ((d - from).whole_days() as f64 / span).clamp(0.0, 1.0);
@@ -634,11 +635,17 @@ fn timeline_svg(timeline: &Timeline, from: Date, to: Date) -> String {
         let colour = colours[i % colours.len()];
         let _ = write!(
             svg,
-            r##"<line x1="{left}" x2="{}" y1="{y}" y2="{y}" stroke="#d8dce3" stroke-width="1"/><text x="{}" y="{}" font-size="12" text-anchor="end" fill="#1d2330">{}</text>"##,
+            r##"<line x1="{left}" x2="{}" y1="{y}" y2="{y}" stroke="#d8dce3" stroke-width="1"/><text x="{}" y="{}" font-size="13" text-anchor="end" fill="#1d2330"><title>{}</title>{}</text>"##,
             left + plot_w,
             left - 8.0,
             y + 4.0,
-            esc(name)
+            esc(name),
+            // Long titles are cut to fit the margin; the whole title is the label's tooltip.
+            esc(&if name.chars().count() > 32 {
+                format!("{}…", name.chars().take(31).collect::<String>())
+            } else {
+                name.clone()
+            })
         );
         for (d, label) in items {
             let _ = write!(

@@ -573,7 +573,9 @@ async fn transfer(
         notes,
         options: vec![hotline],
         joint_sides: BTreeSet::new(),
-        wording_variants: false,
+        // Going to two ministries: let the copies differ in wording too, so a leaked paragraph
+        // names its copy.
+        wording_variants: true,
         clearance: Clearance::Draft,
         reviews: Vec::new(),
         released_at: None,

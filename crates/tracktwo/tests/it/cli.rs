@@ -585,6 +585,33 @@ fn demo_store(env: &Env) -> (PathBuf, PathBuf) {
     (data.clone(), data.join("demo.key"))
 }
 
+/// The demo's store, opened by its key, for commands run against it.
+struct DemoStore {
+    env: Env,
+    data: PathBuf,
+    key: PathBuf,
+}
+
+impl DemoStore {
+    fn new() -> Self {
+        let env = Env::new();
+        let (data, key) = demo_store(&env);
+        Self { env, data, key }
+    }
+
+    fn tt(&self, args: &[&str]) -> Output {
+        let mut all = vec!["--data-dir", self.data.to_str().unwrap(), "--key-file", self.key.to_str().unwrap()];
+        all.extend_from_slice(args);
+        self.env.run(&all, &[])
+    }
+
+    /// The Serin River Dialogue's id.
+    fn serin(&self) -> String {
+        let initiatives = ok(self.tt(&["initiative", "list"]));
+        initiatives.lines().find(|l| l.contains("Serin")).and_then(|l| l.split_whitespace().next()).unwrap().to_owned()
+    }
+}
+
 fn pdf_text(path: &Path) -> String {
     let pdf = lopdf::Document::load(path).unwrap();
     pdf.get_pages().keys().map(|n| pdf.extract_text(&[*n]).unwrap_or_default()).collect::<Vec<_>>().join("\n")
@@ -592,16 +619,9 @@ fn pdf_text(path: &Path) -> String {
 
 #[test]
 fn meeting_summaries_leave_by_the_command_line_as_the_rules_allow() {
-    let env = Env::new();
-    let (data, key) = demo_store(&env);
-    let tt = |args: &[&str]| {
-        let mut all = vec!["--data-dir", data.to_str().unwrap(), "--key-file", key.to_str().unwrap()];
-        all.extend_from_slice(args);
-        env.run(&all, &[])
-    };
-    let initiatives = ok(tt(&["initiative", "list"]));
-    let serin =
-        initiatives.lines().find(|l| l.contains("Serin")).and_then(|l| l.split_whitespace().next()).unwrap().to_owned();
+    let demo = DemoStore::new();
+    let (env, serin) = (&demo.env, demo.serin());
+    let tt = |args: &[&str]| demo.tt(args);
     let shown = ok(tt(&["process", "show", &serin]));
     assert!(shown.contains("Round 3: Third workshop") && shown.contains("stage 5 of 5"), "{shown}");
     assert!(shown.contains("Kessel Falls side meeting"), "the key holder sees every meeting: {shown}");
@@ -676,4 +696,99 @@ fn meeting_summaries_leave_by_the_command_line_as_the_rules_allow() {
         ]),
         "not found",
     );
+}
+
+/// Every page's text of a PDF, as Poppler reads it.
+fn pages_of(pdf: &Path) -> Vec<String> {
+    let info = Command::new("pdfinfo").arg(pdf).output().expect("pdfinfo (poppler-utils) is installed by scripts/test");
+    let pages: usize = String::from_utf8_lossy(&info.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:").map(|n| n.trim().parse().unwrap_or(0)))
+        .unwrap_or(0);
+    (1..=pages)
+        .map(|page| {
+            let out = Command::new("pdftotext")
+                .args(["-f", &page.to_string(), "-l", &page.to_string(), "-layout"])
+                .arg(pdf)
+                .arg("-")
+                .output()
+                .unwrap();
+            String::from_utf8_lossy(&out.stdout).into_owned()
+        })
+        .collect()
+}
+
+#[test]
+fn readout_copies_open_in_libreoffice_carry_their_mark_and_are_traced() {
+    let demo = DemoStore::new();
+    let (env, serin) = (&demo.env, demo.serin());
+    let tt = |args: &[&str]| demo.tt(args);
+    let listed = ok(tt(&["readout", "list", &serin]));
+    let readout =
+        listed.lines().find(|l| l.contains("Released")).and_then(|l| l.split_whitespace().next()).unwrap().to_owned();
+    let copies: Vec<String> = listed
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("copy "))
+        .map(|l| l.split_whitespace().next().unwrap().to_owned())
+        .collect();
+    assert_eq!(copies.len(), 2, "{listed}");
+
+    for (n, copy) in copies.iter().enumerate() {
+        let pdf = env.path(&format!("copy{n}.pdf"));
+        let docx = env.path(&format!("copy{n}.docx"));
+        ok(tt(&["readout", "copy", &serin, copy, "--out", pdf.to_str().unwrap()]));
+        ok(tt(&["readout", "copy", &serin, copy, "--out", docx.to_str().unwrap()]));
+        // The recipient opens the Word copy: LibreOffice converts it; Poppler renders both.
+        let converted_dir = env.path(&format!("converted{n}"));
+        let status = Command::new("libreoffice")
+            .args(["--headless", "--convert-to", "pdf", "--outdir"])
+            .arg(&converted_dir)
+            .arg(&docx)
+            .env("HOME", env.dir.path())
+            .output()
+            .expect("LibreOffice is installed by scripts/test");
+        assert!(
+            status.status.success(),
+            "LibreOffice could not open the copy: {}",
+            String::from_utf8_lossy(&status.stderr)
+        );
+        let converted = converted_dir.join(format!("copy{n}.pdf"));
+        let mark = format!("Copy {} of 2", n + 1);
+        for file in [&pdf, &converted] {
+            let rendered =
+                Command::new("pdftoppm").args(["-png", "-r", "40"]).arg(file).arg(env.path("page")).status().unwrap();
+            assert!(rendered.success(), "pdftoppm could not render {}", file.display());
+            let pages = pages_of(file);
+            assert!(!pages.is_empty(), "{} has no pages", file.display());
+            for (p, text) in pages.iter().enumerate() {
+                assert!(
+                    text.contains(&mark),
+                    "page {} of {} lacks the copy mark `{mark}`:\n{text}",
+                    p + 1,
+                    file.display()
+                );
+            }
+        }
+    }
+    // A passage of the second copy, as a leaker would paste it from the PDF, names that copy.
+    // The second copy's text, as a leaker would paste it from its PDF (the copy mark and the
+    // running head left out, as a careful leaker would).
+    let second = pages_of(&env.path("copy1.pdf")).join(" ").split_whitespace().collect::<Vec<_>>().join(" ");
+    let start = second.find("This readout").unwrap_or_else(|| panic!("no passage to leak in: {second}"));
+    let end = second.find("Options").unwrap_or(second.len()).max(start);
+    let paragraph = second[start..end].to_owned();
+    std::fs::write(env.path("passage.txt"), &paragraph).unwrap();
+    let traced = ok(tt(&["trace", &serin, &readout, env.path("passage.txt").to_str().unwrap()]));
+    assert!(
+        traced.starts_with("copy 2, issued to Director of International Affairs"),
+        "{traced}\npassage: {paragraph}"
+    );
+    std::fs::write(
+        env.path("other.txt"),
+        "Nothing in this sentence comes from the readout at all, not a single phrase of it.",
+    )
+    .unwrap();
+    let other = tt(&["trace", &serin, &readout, env.path("other.txt").to_str().unwrap()]);
+    assert_eq!(other.status.code(), Some(2), "{}", stdout(&other));
+    assert!(stdout(&other).starts_with("not matching"));
 }

@@ -1,0 +1,1111 @@
+//! Finding the variable sites of a readout: the places where it can be written in two or more
+//! equivalent ways that a person retyping it would keep.
+//!
+//! A site has one or more slots (a quoted phrase has two quote marks, a pair of dashes two
+//! dashes, "the numbers of one sentence" one slot per number) and a list of alternatives; one
+//! choice selects the same alternative in every slot, so a sentence stays consistent with itself.
+//! Detection depends only on the text and the [`Fingerprinting`] options, never on the key.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::tables::{self, Casing, Group, When};
+use crate::text::{Token, TokenKind, follow_case, is_dash, normalize, tokenize};
+use crate::{Fingerprinting, ReadoutText, SiteClass};
+
+/// What a site varies; it sets the site's class and how often a retyper changes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Spelling conventions and compounds (organisation / organization, co-operation / cooperation).
+    Spelling,
+    /// Number style (ten / 10, per cent / %, dates, thousands separators).
+    Number,
+    /// Marks that carry no meaning: dash glyphs, dashes or brackets around a phrase, a colon or a
+    /// dash, quote style, "e.g." / "for example".
+    Mark,
+    /// An optional comma (serial comma, after an opening phrase, before a conjunction).
+    Comma,
+    /// Equivalent wordings and contractions.
+    Wording,
+    /// The order of a pair the convener declared free.
+    Order,
+}
+
+impl Kind {
+    pub fn class(self) -> SiteClass {
+        match self {
+            Kind::Spelling => SiteClass::Spelling,
+            Kind::Number => SiteClass::Number,
+            Kind::Mark | Kind::Comma => SiteClass::Punctuation,
+            Kind::Wording | Kind::Order => SiteClass::Wording,
+        }
+    }
+
+    /// The probability that a retyper turns this site's form into another of its forms: above the
+    /// rate that light edits (two punctuation edits, one changed word) cause in simulation, by a
+    /// margin — the calibration test in `lib.rs` measures about 0.06 for commas and under 0.01 for
+    /// the rest — so that a changed site costs less than the model expects, not more. Commas are
+    /// dropped and added far more often than a word is respelt.
+    pub fn error_rate(self) -> f64 {
+        match self {
+            Kind::Spelling => 0.02,
+            Kind::Number => 0.03,
+            Kind::Mark => 0.03,
+            Kind::Comma => 0.1,
+            Kind::Wording => 0.02,
+            Kind::Order => 0.02,
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Slot {
+    pub paragraph: usize,
+    /// Byte span in the paragraph that the chosen form replaces.
+    pub start: usize,
+    pub end: usize,
+    /// The original's tokens the span covers.
+    pub first_token: usize,
+    pub last_token: usize,
+    /// The rendering of each alternative, in the site's order.
+    pub forms: Vec<String>,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Site {
+    pub kind: Kind,
+    pub slots: Vec<Slot>,
+}
+
+impl Site {
+    pub fn arity(&self) -> usize {
+        self.slots[0].forms.len()
+    }
+
+    /// The alternative the original itself shows, if one alternative reproduces it in every slot
+    /// (up to case and quote style).
+    pub fn original_choice(&self, text: &ReadoutText) -> Option<usize> {
+        (0..self.arity()).find(|&a| {
+            self.slots.iter().all(|slot| {
+                let original = &text.paragraphs[slot.paragraph][slot.start..slot.end];
+                crate::text::normalized_tokens(original) == crate::text::normalized_tokens(&slot.forms[a])
+            })
+        })
+    }
+}
+
+struct Proto {
+    kind: Kind,
+    /// Sites of one convention in one sentence are merged into one choice.
+    merge: Option<String>,
+    /// The same word is spelt one way throughout a paragraph ("labour … labour").
+    word: Option<String>,
+    paragraph: usize,
+    sentence: usize,
+    slots: Vec<Slot>,
+}
+
+struct Para<'a> {
+    index: usize,
+    text: &'a str,
+    tokens: Vec<Token<'a>>,
+    claimed: Vec<bool>,
+}
+
+impl<'a> Para<'a> {
+    fn new(index: usize, text: &'a str) -> Self {
+        let tokens = tokenize(text);
+        let claimed = vec![false; tokens.len()];
+        Para { index, text, tokens, claimed }
+    }
+
+    /// Whether whitespace separates token `i` from token `i + 1`.
+    fn spaced_after(&self, i: usize) -> bool {
+        self.tokens[i].end < self.tokens[i + 1].start
+    }
+
+    fn next(&self, i: usize) -> Option<usize> {
+        (i + 1 < self.tokens.len() && self.tokens[i + 1].sentence == self.tokens[i].sentence).then_some(i + 1)
+    }
+
+    fn prev(&self, i: usize) -> Option<usize> {
+        (i > 0 && self.tokens[i - 1].sentence == self.tokens[i].sentence).then(|| i - 1)
+    }
+
+    fn norm(&self, i: usize) -> String {
+        self.tokens[i].norm()
+    }
+
+    fn free(&self, first: usize, last: usize) -> bool {
+        !self.claimed[first..=last].iter().any(|c| *c)
+    }
+
+    fn slot(&self, first: usize, last: usize, start: usize, end: usize, forms: Vec<String>) -> Slot {
+        Slot { paragraph: self.index, start, end, first_token: first, last_token: last, forms }
+    }
+
+    /// The original's text from token `first` to token `last`, whitespace as single spaces.
+    fn surface(&self, first: usize, last: usize) -> String {
+        let mut out = String::new();
+        for k in first..=last {
+            if k > first && self.spaced_after(k - 1) {
+                out.push(' ');
+            }
+            out.push_str(self.tokens[k].text);
+        }
+        out
+    }
+
+    fn push(&mut self, protos: &mut Vec<Proto>, kind: Kind, merge: Option<String>, slots: Vec<Slot>) {
+        for slot in &slots {
+            for c in &mut self.claimed[slot.first_token..=slot.last_token] {
+                *c = true;
+            }
+        }
+        let sentence = self.tokens[slots[0].first_token].sentence;
+        protos.push(Proto { kind, merge, word: None, paragraph: self.index, sentence, slots });
+    }
+}
+
+const NUMBER_WORDS: &[&str] =
+    &["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+
+/// Units and spans of time after which a small number may be written in digits.
+const UNITS: &[&str] = &[
+    "seconds",
+    "minutes",
+    "hours",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "metres",
+    "meters",
+    "kilometres",
+    "kilometers",
+    "km",
+    "hectares",
+    "litres",
+    "liters",
+    "cubic",
+    "tonnes",
+    "tons",
+    "million",
+    "billion",
+    "per",
+    "percent",
+];
+
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Words that open an aside between commas rather than a list item.
+const ASIDE_OPENERS: &[&str] = &[
+    "without",
+    "with",
+    "in",
+    "led",
+    "including",
+    "especially",
+    "however",
+    "though",
+    "although",
+    "as",
+    "which",
+    "who",
+    "whose",
+    "where",
+    "when",
+    "like",
+    "unlike",
+    "not",
+    "rather",
+    "e.g",
+    "i.e",
+    "for",
+    "at",
+    "by",
+    "on",
+    "from",
+    "after",
+    "before",
+    "since",
+    "while",
+    "whilst",
+    "if",
+    "unless",
+    "once",
+];
+
+/// Opening words after which a short phrase's comma is optional ("In March, the …").
+const OPENERS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "during",
+    "since",
+    "following",
+    "by",
+    "until",
+    "over",
+    "within",
+    "throughout",
+    "for",
+    "with",
+    "without",
+    "under",
+    "as",
+    "when",
+    "once",
+    "unlike",
+    "like",
+    "despite",
+    "given",
+    "beyond",
+    "among",
+    "across",
+    "through",
+    "from",
+    "finally",
+    "meanwhile",
+    "later",
+    "initially",
+    "subsequently",
+    "afterwards",
+    "thus",
+    "therefore",
+    "overall",
+    "separately",
+    "again",
+    "today",
+    "instead",
+    "earlier",
+    "similarly",
+    "now",
+    "then",
+];
+
+fn is_number_token(para: &Para<'_>, i: usize) -> bool {
+    let t = &para.tokens[i];
+    t.starts_with_digit() || NUMBER_WORDS.contains(&t.norm().as_str())
+}
+
+fn small_number(token: &Token<'_>) -> Option<(String, String)> {
+    let norm = token.norm();
+    if let Some(value) = NUMBER_WORDS.iter().position(|w| *w == norm) {
+        // "one" is as often a pronoun ("one from each side") as a number; "zero" reads oddly as 0.
+        if value >= 2 && token.is_lowercase_word() {
+            return Some((norm, value.to_string()));
+        }
+        return None;
+    }
+    let digits = token.text;
+    if digits.bytes().all(|b| b.is_ascii_digit()) && !digits.starts_with('0') && digits.len() <= 2 {
+        let value: usize = digits.parse().ok()?;
+        if (1..=12).contains(&value) {
+            return Some((NUMBER_WORDS[value].to_owned(), digits.to_owned()));
+        }
+    }
+    None
+}
+
+/// The tables are the same for every readout with the same options: built once.
+fn table(wording_variants: bool, curly_apostrophe: bool) -> &'static Table {
+    static TABLES: [OnceLock<Table>; 4] = [const { OnceLock::new() }; 4];
+    let at = usize::from(wording_variants) * 2 + usize::from(curly_apostrophe);
+    TABLES[at].get_or_init(|| Table::new(tables::groups(wording_variants, curly_apostrophe)))
+}
+
+pub(crate) fn find_sites(text: &ReadoutText, how: &Fingerprinting) -> Vec<Site> {
+    let curly = text.paragraphs.iter().any(|p| p.contains('\u{2019}'));
+    let table = table(how.wording_variants, curly);
+    let mut protos = Vec::new();
+    for (index, paragraph) in text.paragraphs.iter().enumerate() {
+        let mut para = Para::new(index, paragraph);
+        if how.wording_variants {
+            free_order_pairs(&mut para, &mut protos, &how.free_order_pairs);
+            attributive_names(&mut para, &mut protos);
+        }
+        dates(&mut para, &mut protos);
+        percentages(&mut para, &mut protos);
+        currency(&mut para, &mut protos);
+        distances(&mut para, &mut protos);
+        thousands(&mut para, &mut protos);
+        small_numbers(&mut para, &mut protos);
+        table.find(&mut para, &mut protos);
+        quotes(&mut para, &mut protos);
+        dashes(&mut para, &mut protos);
+        aside_commas(&mut para, &mut protos);
+        opening_commas(&mut para, &mut protos);
+        conjunction_commas(&mut para, &mut protos);
+    }
+    merge(protos)
+}
+
+/// Merges sites that must make one choice: those of one convention in one sentence, and those of
+/// one word in one paragraph (and, through them, whatever they are merged with).
+fn merge(protos: Vec<Proto>) -> Vec<Site> {
+    let mut parent: Vec<usize> = (0..protos.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    let mut first_with_key: HashMap<String, usize> = HashMap::new();
+    for (i, proto) in protos.iter().enumerate() {
+        let arity = proto.slots[0].forms.len();
+        let keys = [
+            proto.merge.as_ref().map(|m| format!("{m}|{}|{}|{arity}", proto.paragraph, proto.sentence)),
+            proto.word.as_ref().map(|w| format!("{w}|{}|{arity}", proto.paragraph)),
+        ];
+        for key in keys.into_iter().flatten() {
+            match first_with_key.get(&key) {
+                Some(&j) => {
+                    let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                    parent[a.max(b)] = a.min(b);
+                }
+                None => {
+                    first_with_key.insert(key, i);
+                }
+            }
+        }
+    }
+    let mut sites: Vec<Site> = Vec::new();
+    let mut site_of_root: HashMap<usize, usize> = HashMap::new();
+    for (i, proto) in protos.into_iter().enumerate() {
+        let r = root(&mut parent, i);
+        match site_of_root.get(&r) {
+            Some(&at) => sites[at].slots.extend(proto.slots),
+            None => {
+                site_of_root.insert(r, sites.len());
+                sites.push(Site { kind: proto.kind, slots: proto.slots });
+            }
+        }
+    }
+    for site in &mut sites {
+        site.slots.sort_by_key(|s| (s.paragraph, s.first_token));
+    }
+    sites.sort_by_key(|s| (s.slots[0].paragraph, s.slots[0].first_token));
+    sites
+}
+
+/// "the Vale and the Coast" / "the Coast and the Vale", for pairs the convener declared free.
+fn free_order_pairs(para: &mut Para<'_>, protos: &mut Vec<Proto>, pairs: &[(String, String)]) {
+    let matches_at = |para: &Para<'_>, at: usize, words: &[String]| -> bool {
+        at + words.len() <= para.tokens.len()
+            && words.iter().enumerate().all(|(k, w)| para.norm(at + k) == *w)
+            && para.tokens[at].sentence == para.tokens[at + words.len() - 1].sentence
+    };
+    for (a, b) in pairs {
+        let a_words: Vec<String> = crate::text::normalized_tokens(a);
+        let b_words: Vec<String> = crate::text::normalized_tokens(b);
+        if a_words.is_empty() || b_words.is_empty() {
+            continue;
+        }
+        for (first, second) in [(&a_words, &b_words), (&b_words, &a_words)] {
+            let mut i = 0;
+            while i < para.tokens.len() {
+                let and_at = i + first.len();
+                let second_at = and_at + 1;
+                let fits = matches_at(para, i, first)
+                    && and_at < para.tokens.len()
+                    && para.norm(and_at) == "and"
+                    && matches_at(para, second_at, second)
+                    && para.tokens[i].sentence == para.tokens[second_at].sentence;
+                let last = second_at + second.len().saturating_sub(1);
+                if !fits || !para.free(i, last) {
+                    i += 1;
+                    continue;
+                }
+                let sentence = para.tokens[i].sentence;
+                let says_respectively =
+                    para.tokens.iter().any(|t| t.sentence == sentence && t.norm() == "respectively");
+                if says_respectively {
+                    break;
+                }
+                let (s1, e1) = (para.tokens[i].start, para.tokens[and_at - 1].end);
+                let (s2, e2) = (para.tokens[second_at].start, para.tokens[last].end);
+                let one = &para.text[s1..e1];
+                let two = &para.text[s2..e2];
+                let lower = |s: &str| -> String {
+                    let mut chars = s.chars();
+                    chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
+                };
+                let slots = vec![
+                    para.slot(i, and_at - 1, s1, e1, vec![one.to_owned(), follow_case(one, &lower(two))]),
+                    para.slot(second_at, last, s2, e2, vec![two.to_owned(), follow_case(two, &lower(one))]),
+                ];
+                para.push(protos, Kind::Order, None, slots);
+                i = last + 1;
+            }
+        }
+    }
+}
+
+/// "14 March 2025" / "March 14, 2025".
+fn dates(para: &mut Para<'_>, protos: &mut Vec<Proto>) {
+    let day_of = |t: &Token<'_>| -> Option<u32> {
+        (t.text.len() <= 2 && t.text.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| t.text.parse().ok())
+            .flatten()
+            .filter(|d| (1..=31).contains(d))
+    };
+    let year_of =
+        |t: &Token<'_>| -> bool { t.text.len() == 4 && t.text.parse::<u32>().is_ok_and(|y| (1800..2200).contains(&y)) };
+    let month_of = |t: &Token<'_>| MONTHS.iter().find(|m| **m == t.text).copied();
+    let n = para.tokens.len();
+    let mut i = 0;
+    while i < n {
+        let part_of_range = |para: &Para<'_>, at: usize| -> bool {
+            para.prev(at).is_some_and(|p| {
+                let joiner = matches!(para.norm(p).as_str(), "to" | "and" | "-" | "–" | "—");
+                joiner && para.prev(p).is_some_and(|q| para.tokens[q].starts_with_digit())
+            })
+        };
+        // Day first.
+        if let (Some(day), Some(m)) = (day_of(&para.tokens[i]), para.next(i))
+            && let Some(month) = month_of(&para.tokens[m])
+        {
+            let year = para.next(m).filter(|&y| year_of(&para.tokens[y]));
+            let last = year.unwrap_or(m);
+            if !part_of_range(para, i) && para.free(i, last) {
+                let year = year.map(|y| para.tokens[y].text);
+                let forms = date_forms(day, month, year);
+                let slot = para.slot(i, last, para.tokens[i].start, para.tokens[last].end, forms);
+                para.push(protos, Kind::Number, Some("date".into()), vec![slot]);
+                i = last + 1;
+                continue;
+            }
+        }
+        // Month first.
+        if let (Some(month), Some(d)) = (month_of(&para.tokens[i]), para.next(i))
+            && let Some(day) = day_of(&para.tokens[d])
+        {
+            let year = para
+                .next(d)
+                .filter(|&c| para.tokens[c].text == ",")
+                .and_then(|c| para.next(c))
+                .filter(|&y| year_of(&para.tokens[y]));
+            let last = year.unwrap_or(d);
+            let ends_a_range = para.next(d).is_some_and(|k| matches!(para.norm(k).as_str(), "to" | "-" | "–" | "—"));
+            if !ends_a_range && para.free(i, last) {
+                let year = year.map(|y| para.tokens[y].text);
+                let forms = date_forms(day, month, year);
+                let slot = para.slot(i, last, para.tokens[i].start, para.tokens[last].end, forms);
+                para.push(protos, Kind::Number, Some("date".into()), vec![slot]);
+                i = last + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// Nouns a place or a party's name may qualify either way: "the Coast's delegation" / "the Coast
+/// delegation".
+const QUALIFIED_BY_NAME: &[&str] = &[
+    "delegation",
+    "delegations",
+    "delegates",
+    "participants",
+    "government",
+    "officials",
+    "ministry",
+    "negotiators",
+    "team",
+    "farmers",
+    "position",
+    "representatives",
+    "side",
+];
+
+/// "the Coast's delegation" / "the Coast delegation".
+fn attributive_names(para: &mut Para<'_>, protos: &mut Vec<Proto>) {
+    for i in 0..para.tokens.len() {
+        let t = &para.tokens[i];
+        let norm = t.norm();
+        let capitalised = t.text.chars().next().is_some_and(char::is_uppercase);
+        if !t.is_word() || !capitalised || !norm.ends_with("'s") || norm.len() < 4 || !para.free(i, i) {
+            continue;
+        }
+        let qualifies = para.next(i).is_some_and(|j| QUALIFIED_BY_NAME.contains(&para.norm(j).as_str()));
+        if qualifies {
+            let cut = t.text.char_indices().rev().nth(1).map(|(at, _)| at).unwrap_or(0);
+            let forms = vec![t.text.to_owned(), t.text[..cut].to_owned()];
+            let slot = para.slot(i, i, t.start, t.end, forms);
+            para.push(protos, Kind::Wording, None, vec![slot]);
+        }
+    }
+}
+
+/// "14 March 2025" / "March 14, 2025" / "14th March 2025".
+fn date_forms(day: u32, month: &str, year: Option<&str>) -> Vec<String> {
+    let suffix = match (day % 10, day % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    match year {
+        Some(year) => vec![
+            format!("{day} {month} {year}"),
+            format!("{month} {day}, {year}"),
+            format!("{day}{suffix} {month} {year}"),
+        ],
+        None => vec![format!("{day} {month}"), format!("{month} {day}"), format!("{day}{suffix} {month}")],
+    }
+}
+
+/// "30 per cent" / "30 percent" / "30%".
+fn percentages(para: &mut Para<'_>, protos: &mut Vec<Proto>) {
+    let forms = || vec![" per cent".to_owned(), " percent".to_owned(), "%".to_owned()];
+    for i in 0..para.tokens.len() {
+        let t = &para.tokens[i];
+        if !(t.starts_with_digit() && t.text.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',')) {
+            continue;
+        }
+        let Some(j) = para.next(i) else { continue };
+        let found = match para.tokens[j].text {
+            "%" if !para.spaced_after(i) => Some(j),
+            "percent" if para.spaced_after(i) => Some(j),
+            "per" if para.spaced_after(i) => {
+                para.next(j).filter(|&k| para.tokens[k].text == "cent" && para.spaced_after(j))
+            }
+            _ => None,
+        };
+        if let Some(last) = found
+            && para.free(j, last)
+        {
+            let slot = para.slot(j, last, para.tokens[i].end, para.tokens[last].end, forms());
+            para.push(protos, Kind::Number, Some("percent".into()), vec![slot]);
+        }
+    }
+}
+
+/// "€240,000" / "EUR 240,000".
+fn currency(para: &mut Para<'_>, protos: &mut Vec<Proto>) {
+    for i in 0..para.tokens.len() {
+        let Some(j) = para.next(i) else { continue };
+        if !para.tokens[j].starts_with_digit() || !para.free(i, i) {
+            continue;
+        }
+        let symbol = para.tokens[i].text == "€" && !para.spaced_after(i);
+        let code = para.tokens[i].text == "EUR" && para.spaced_after(i);
+        if symbol || code {
+            let forms = vec!["€".to_owned(), "EUR ".to_owned()];
+            let slot = para.slot(i, i, para.tokens[i].start, para.tokens[j].start, forms);
+            para.push(protos, Kind::Number, Some("currency".into()), vec![slot]);
+        }
+    }
+}
+
+/// "18 kilometres" / "18 km".
+fn distances(para: &mut Para<'_>, protos: &mut Vec<Proto>) {
+    for i in 0..para.tokens.len() {
+        if !para.tokens[i].starts_with_digit() {
+            continue;
+        }
+        let Some(j) = para.next(i) else { continue };
+        let unit = matches!(para.tokens[j].text, "km" | "kilometres" | "kilometers");
+        if unit && para.spaced_after(i) && para.free(j, j) {
+            let forms = vec![" kilometres".to_owned(), " km".to_owned(), " kilometers".to_owned()];
+            let slot = para.slot(j, j, para.tokens[i].end, para.tokens[j].end, forms);
+            para.push(protos, Kind::Number, Some("distance".into()), vec![slot]);
+        }
+    }
+}
+
+/// Thousands separators in four-digit numbers: "2,000" / "2000" (never a year). Longer numbers keep
+/// their commas: "240 000" is continental style, and "240000" hard to read.
+fn thousands(para: &mut Para<'_>, protos: &mut Vec<Proto>) {
+    for i in 0..para.tokens.len() {
+        let text = para.tokens[i].text;
+        let groups: Vec<&str> = text.split(',').collect();
+        let grouped = groups.len() == 2
+            && groups[0].len() == 1
+            && groups[0] != "0"
+            && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()))
+            && groups[1].len() == 3;
+        let plain_four = text.len() == 4
+            && text.bytes().all(|b| b.is_ascii_digit())
+            && !text.starts_with('0')
+            && !text.parse::<u32>().is_ok_and(|v| (1800..2200).contains(&v));
+        if !(grouped || plain_four) || !para.free(i, i) {
+            continue;
+        }
+        let counts_something = para.next(i).is_some_and(|j| para.tokens[j].is_lowercase_word() && para.spaced_after(i));
+        let after_money = para.prev(i).is_some_and(|p| matches!(para.tokens[p].text, "€" | "$" | "£" | "EUR"));
+        if !(counts_something || after_money) {
+            continue;
+        }
+        let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+        let forms = vec![format!("{},{}", &digits[..1], &digits[1..]), digits];
+        let slot = para.slot(i, i, para.tokens[i].start, para.tokens[i].end, forms);
+        para.push(protos, Kind::Number, Some("thousands".into()), vec![slot]);
+    }
+}
+
+/// "five participants" / "5 participants": all small numbers of a sentence take one style.
+fn small_numbers(para: &mut Para<'_>, protos: &mut Vec<Proto>) {
+    for i in 0..para.tokens.len() {
+        let Some((word, digits)) = small_number(&para.tokens[i]) else { continue };
+        if para.tokens[i].sentence_start || !para.free(i, i) {
+            continue;
+        }
+        let Some(next) = para.next(i) else { continue };
+        if !para.spaced_after(i) && para.tokens[next].is_word() {
+            continue;
+        }
+        let next_norm = para.norm(next);
+        // English house styles spell out one to nine in prose ("two hydrologists") and use digits
+        // with units ("9 cubic metres", "6 hours"); from ten on, either is common.
+        let value: usize = digits.parse().unwrap_or(0);
+        if value < 10 && !UNITS.contains(&next_norm.as_str()) {
+            continue;
+        }
+        let counts_a_noun = para.tokens[next].is_lowercase_word()
+            && para.spaced_after(i)
+            && !matches!(
+                next_norm.as_str(),
+                "of" | "or" | "and" | "to" | "per" | "percent" | "cent" | "hundred" | "thousand"
+            );
+        let prev = para.prev(i);
+        let closes_a_phrase = matches!(para.tokens[next].text, "." | "," | ";")
+            && prev.is_some_and(|p| matches!(para.norm(p).as_str(), "of" | "in"));
+        if !(counts_a_noun || closes_a_phrase) {
+            continue;
+        }
+        if let Some(p) = prev {
+            let t = &para.tokens[p];
+            let joined = !para.spaced_after(p);
+            let after_name = t.is_word() && t.text.chars().next().is_some_and(char::is_uppercase) && !t.sentence_start;
+            let after_dash = t.kind == TokenKind::Punct && (is_dash(t.text) || t.text == "/");
+            let in_a_range = matches!(t.norm().as_str(), "or" | "and" | "to")
+                && para.prev(p).is_some_and(|q| is_number_token(para, q));
+            let after_money = matches!(t.text, "€" | "$" | "£" | "EUR" | "USD");
+            // "the two sides" is idiom; "the 2 sides" would stand out.
+            let after_determiner = matches!(
+                t.norm().as_str(),
+                "the"
+                    | "these"
+                    | "those"
+                    | "its"
+                    | "their"
+                    | "our"
+                    | "all"
+                    | "both"
+                    | "every"
+                    | "each"
+                    | "first"
+                    | "last"
+                    | "next"
+            );
+            if joined || after_name || after_dash || in_a_range || after_money || after_determiner {
+                continue;
+            }
+        }
+        let original_is_word = !para.tokens[i].starts_with_digit();
+        let like = para.tokens[i].text;
+        let forms = vec![if original_is_word { follow_case(like, &word) } else { word }, digits];
+        let slot = para.slot(i, i, para.tokens[i].start, para.tokens[i].end, forms);
+        para.push(protos, Kind::Number, Some("small-numbers".into()), vec![slot]);
+    }
+}
+
+/// The groups' trigger forms, by their normalised text.
+struct Table {
+    groups: Vec<Group>,
+    by_surface: HashMap<String, Vec<usize>>,
+    longest: usize,
+}
+
+impl Table {
+    fn new(groups: Vec<Group>) -> Self {
+        let mut by_surface: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut longest = 1;
+        for (g, group) in groups.iter().enumerate() {
+            for form in &group.forms[..group.triggers] {
+                longest = longest.max(tokenize(form).len());
+                let entry = by_surface.entry(normalize(form)).or_default();
+                if !entry.contains(&g) {
+                    entry.push(g);
+                }
+            }
+        }
+        Table { groups, by_surface, longest }
+    }
+
+    fn find(&self, para: &mut Para<'_>, protos: &mut Vec<Proto>) {
+        let n = para.tokens.len();
+        let mut i = 0;
+        'token: while i < n {
+            if !para.tokens[i].is_word() {
+                i += 1;
+                continue;
+            }
+            for len in (1..=self.longest).rev() {
+                let last = i + len - 1;
+                if last >= n || para.tokens[last].sentence != para.tokens[i].sentence || !para.free(i, last) {
+                    continue;
+                }
+                let surface = para.surface(i, last);
+                let norm = normalize(&surface);
+                if let Some(found) = self.lookup(para, i, last, &surface, &norm, "") {
+                    push_found(para, protos, found);
+                    i = last + 1;
+                    continue 'token;
+                }
+                // A possessive on the last word: "the organisation's" varies as "organisation".
+                let last_text = para.tokens[last].text;
+                if para.tokens[last].is_word() && norm.ends_with("'s") && norm.len() > 2 {
+                    let cut = last_text.char_indices().rev().nth(1).map(|(at, _)| at).unwrap_or(0);
+                    let suffix = &last_text[cut..];
+                    let base_surface = &surface[..surface.len() - suffix.len()];
+                    let base_norm = normalize(base_surface);
+                    if let Some(found) = self.lookup(para, i, last, base_surface, &base_norm, suffix) {
+                        push_found(para, protos, found);
+                        i = last + 1;
+                        continue 'token;
+                    }
+                }
+            }
+            i += 1;
+        }
+    }
+
+    fn lookup(
+        &self,
+        para: &Para<'_>,
+        first: usize,
+        last: usize,
+        surface: &str,
+        norm: &str,
+        suffix: &str,
+    ) -> Option<(Kind, Option<String>, Slot, usize)> {
+        for &g in self.by_surface.get(norm)? {
+            let group = &self.groups[g];
+            if !self.allowed(group, para, first, last, surface) {
+                continue;
+            }
+            let forms: Vec<String> = group
+                .forms
+                .iter()
+                .map(|form| match group.casing {
+                    Casing::Fixed => format!("{form}{suffix}"),
+                    Casing::FollowOriginal => format!("{}{suffix}", follow_case(surface, form)),
+                })
+                .collect();
+            let merge = group.family.map(str::to_owned).unwrap_or_else(|| group.forms[0].clone());
+            let slot = para.slot(first, last, para.tokens[first].start, para.tokens[last].end, forms);
+            return Some((group.kind, Some(merge), slot, g));
+        }
+        None
+    }
+
+    fn allowed(&self, group: &Group, para: &Para<'_>, first: usize, last: usize, surface: &str) -> bool {
+        let case_ok = match group.casing {
+            Casing::Fixed => group.forms.iter().any(|f| surface == f),
+            Casing::FollowOriginal => (first..=last).all(|k| {
+                let t = &para.tokens[k];
+                let mut chars = t.text.chars();
+                if k == first && t.sentence_start {
+                    chars.next();
+                }
+                !chars.any(char::is_uppercase)
+            }),
+        };
+        if !case_ok {
+            return false;
+        }
+        let next = para.next(last);
+        match group.when {
+            When::Always => true,
+            When::SentenceStart => para.tokens[first].sentence_start,
+            When::MidSentence => !para.tokens[first].sentence_start,
+            When::BeforeNumber => next.is_some_and(|k| is_number_token(para, k)),
+            When::NextNotIn(words) => next.is_none_or(|k| !words.contains(&para.norm(k).as_str())),
+            When::PrevNotIn(words) => para.prev(first).is_none_or(|k| !words.contains(&para.norm(k).as_str())),
+            When::NextIn(words) => next.is_some_and(|k| words.contains(&para.norm(k).as_str())),
+            When::PrevIn(words) => para.prev(first).is_some_and(|k| words.contains(&para.norm(k).as_str())),
+            When::NextPlural => {
+                let plural = next.is_some_and(|k| {
+                    let t = &para.tokens[k];
+                    t.is_lowercase_word() && t.text.len() > 3 && t.text.ends_with('s') && !t.text.ends_with("ss")
+                });
+                let after_between = para.prev(first).is_some_and(|k| para.norm(k) == "between");
+                plural && !after_between
+            }
+        }
+    }
+}
+
+/// A table match becomes a site; a respelt word keeps one spelling throughout its paragraph.
+fn push_found(
+    para: &mut Para<'_>,
+    protos: &mut Vec<Proto>,
+    (kind, merge, slot, group): (Kind, Option<String>, Slot, usize),
+) {
+    para.push(protos, kind, merge, vec![slot]);
+    if kind == Kind::Spelling
+        && let Some(last) = protos.last_mut()
+    {
+        last.word = Some(format!("group {group}"));
+    }
+}
+
+/// “a phrase” / ‘a phrase’ (double-quoted originals only: a single quote may be an apostrophe).
+fn quotes(para: &mut Para<'_>, protos: &mut Vec<Proto>) {
+    let is_double = |t: &str| matches!(t, "\"" | "\u{201C}" | "\u{201D}");
+    let n = para.tokens.len();
+    let mut i = 0;
+    while i < n {
+        let opens = is_double(para.tokens[i].text)
+            && (i == 0 || para.spaced_after(i - 1) || para.tokens[i - 1].text == "(")
+            && i + 1 < n
+            && !para.spaced_after(i)
+            && para.tokens[i + 1].is_word();
+        if !opens {
+            i += 1;
+            continue;
+        }
+        let Some(close) = (i + 1..n).find(|&k| is_double(para.tokens[k].text)) else { break };
+        let closes = !para.spaced_after(close - 1)
+            && (close + 1 == n || para.spaced_after(close) || para.tokens[close + 1].kind == TokenKind::Punct);
+        let inner_quote = (i + 1..close).any(|k| matches!(para.norm(k).as_str(), "'" | "\""));
+        if closes && !inner_quote && para.free(i, i) && para.free(close, close) {
+            let curly = para.tokens[i].text == "\u{201C}";
+            let (open_forms, close_forms) = if curly {
+                (vec!["\u{201C}", "\u{2018}"], vec!["\u{201D}", "\u{2019}"])
+            } else {
+                (vec!["\"", "'"], vec!["\"", "'"])
+            };
+            let owned = |v: Vec<&str>| v.into_iter().map(str::to_owned).collect::<Vec<_>>();
+            let slots = vec![
+                para.slot(i, i, para.tokens[i].start, para.tokens[i].end, owned(open_forms)),
+                para.slot(close, close, para.tokens[close].start, para.tokens[close].end, owned(close_forms)),
+            ];
+            para.push(protos, Kind::Mark, Some("quotes".into()), slots);
+        }
+        i = close + 1;
+    }
+}
+
+/// A pair of dashes around a phrase ("– its Ministry … –", "—its Ministry …—", "(its Ministry …)"),
+/// the glyph of a single dash, and a colon that a dash can stand for ("the crisis is shared: the
+/// Vale …" / "… shared – the Vale …"). Parentheses, not commas, replace a dash pair: the phrase
+/// may be a clause, and commas around a clause would splice it.
+fn dashes(para: &mut Para<'_>, protos: &mut Vec<Proto>) {
+    let n = para.tokens.len();
+    let candidates: Vec<usize> = (1..n.saturating_sub(1))
+        .filter(|&i| {
+            let t = &para.tokens[i];
+            if t.kind != TokenKind::Punct || !is_dash(t.text) || !para.free(i, i) {
+                return false;
+            }
+            let (Some(p), Some(q)) = (para.prev(i), para.next(i)) else { return false };
+            let spaced = para.spaced_after(p) && para.spaced_after(i);
+            if t.text == "-" && !spaced {
+                return false; // a hyphen inside a compound
+            }
+            let between_numbers = para.tokens[p].starts_with_digit() && para.tokens[q].starts_with_digit();
+            para.tokens[p].is_word() && para.tokens[q].is_word() && !between_numbers
+        })
+        .collect();
+    let mut by_sentence: Vec<(usize, Vec<usize>)> = Vec::new();
+    for &i in &candidates {
+        let sentence = para.tokens[i].sentence;
+        match by_sentence.last_mut() {
+            Some((s, list)) if *s == sentence => list.push(i),
+            _ => by_sentence.push((sentence, vec![i])),
+        }
+    }
+    let span = |para: &Para<'_>, i: usize| (para.tokens[i - 1].end, para.tokens[i + 1].start);
+    let owned = |forms: &[&str]| forms.iter().map(|f| (*f).to_owned()).collect::<Vec<_>>();
+    let mut with_dashes: Vec<usize> = Vec::new();
+    for (sentence, list) in by_sentence {
+        with_dashes.push(sentence);
+        if let [open, close] = list[..] {
+            let brackets_inside = (open + 1..close).any(|k| matches!(para.tokens[k].text, "(" | ")"));
+            let mut opening = vec![" \u{2013} ", "\u{2014}"];
+            let mut closing = vec![" \u{2013} ", "\u{2014}"];
+            if !brackets_inside {
+                opening.push(" (");
+                closing.push(") ");
+            }
+            let (s1, e1) = span(para, open);
+            let (s2, e2) = span(para, close);
+            let slots =
+                vec![para.slot(open, open, s1, e1, owned(&opening)), para.slot(close, close, s2, e2, owned(&closing))];
+            para.push(protos, Kind::Mark, None, slots);
+        } else {
+            for i in list {
+                let (s, e) = span(para, i);
+                let slot = para.slot(i, i, s, e, owned(&[" \u{2013} ", "\u{2014}"]));
+                para.push(protos, Kind::Mark, Some("dash-glyph".into()), vec![slot]);
+            }
+        }
+    }
+    // A colon before an explanation or a list, in a sentence with no dash of its own.
+    for i in 1..n.saturating_sub(1) {
+        let t = &para.tokens[i];
+        if t.text != ":" || with_dashes.contains(&t.sentence) || !para.free(i, i) {
+            continue;
+        }
+        let (Some(p), Some(q)) = (para.prev(i), para.next(i)) else { continue };
+        let explains = para.tokens[p].is_word()
+            && !para.spaced_after(p)
+            && para.spaced_after(i)
+            && para.tokens[q].is_word()
+            && !para.tokens[q].starts_with_digit()
+            && !para.tokens[q].text.chars().next().is_some_and(char::is_uppercase);
+        if explains {
+            let (s, e) = span(para, i);
+            let slot = para.slot(i, i, s, e, owned(&[": ", " \u{2013} ", "\u{2014}"]));
+            para.push(protos, Kind::Mark, Some("colon".into()), vec![slot]);
+        }
+    }
+}
+
+/// Short phrases that commas may or may not set off: "Vale participants, in turn, spoke" /
+/// "Vale participants in turn spoke".
+const SOFT_ASIDES: &[&[&str]] = &[
+    &["in", "turn"],
+    &["for", "their", "part"],
+    &["for", "its", "part"],
+    &["in", "particular"],
+    &["in", "practice"],
+    &["in", "principle"],
+    &["at", "first"],
+    &["at", "least"],
+    &["for", "now"],
+    &["so", "far"],
+    &["of", "course"],
+    &["in", "effect"],
+    &["too"],
+    &["also"],
+    &["therefore"],
+    &["meanwhile"],
+    &["once", "again"],
+    &["at", "the", "same", "time"],
+    &["on", "balance"],
+    &["in", "the", "end"],
+    &["in", "the", "meantime"],
+    &["for", "example"],
+];
+
+/// The commas around a soft aside.
+fn aside_commas(para: &mut Para<'_>, protos: &mut Vec<Proto>) {
+    let n = para.tokens.len();
+    for i in 1..n {
+        if para.tokens[i].text != ","
+            || !para.tokens[i - 1].is_word()
+            || para.tokens[i - 1].sentence != para.tokens[i].sentence
+        {
+            continue;
+        }
+        for aside in SOFT_ASIDES {
+            let close = i + aside.len() + 1;
+            if close + 1 >= n {
+                continue;
+            }
+            let fits = aside
+                .iter()
+                .enumerate()
+                .all(|(k, w)| para.tokens[i + 1 + k].is_lowercase_word() && para.norm(i + 1 + k) == *w)
+                && para.tokens[close].text == ","
+                && para.tokens[close + 1].is_word()
+                && para.tokens[close + 1].sentence == para.tokens[i].sentence;
+            if fits && para.free(i, close) {
+                let forms = || vec![",".to_owned(), String::new()];
+                let (a, b) = (&para.tokens[i], &para.tokens[close]);
+                let slots =
+                    vec![para.slot(i, i, a.start, a.end, forms()), para.slot(close, close, b.start, b.end, forms())];
+                para.push(protos, Kind::Comma, None, slots);
+                break;
+            }
+        }
+    }
+}
+
+/// The comma after a short opening phrase: "In the end, the participants" / "In the end the participants".
+fn opening_commas(para: &mut Para<'_>, protos: &mut Vec<Proto>) {
+    let n = para.tokens.len();
+    for i in 0..n {
+        let t = &para.tokens[i];
+        if !t.sentence_start || !OPENERS.contains(&t.norm().as_str()) {
+            continue;
+        }
+        let Some(comma) = (i..n.min(i + 8)).find(|&k| para.tokens[k].kind == TokenKind::Punct) else { continue };
+        let words = comma - i;
+        if para.tokens[comma].text != "," || !(1..=6).contains(&words) || para.tokens[comma].sentence != t.sentence {
+            continue;
+        }
+        let Some(next) = para.next(comma) else { continue };
+        if !para.tokens[next].is_word() || para.tokens[next].starts_with_digit() || !para.free(comma, comma) {
+            continue;
+        }
+        let c = &para.tokens[comma];
+        let slot = para.slot(comma, comma, c.start, c.end, vec![",".to_owned(), String::new()]);
+        para.push(protos, Kind::Comma, Some("opening-comma".into()), vec![slot]);
+    }
+}
+
+/// The comma before "and", "or", "but": the serial comma of a list, or the comma between clauses.
+fn conjunction_commas(para: &mut Para<'_>, protos: &mut Vec<Proto>) {
+    let n = para.tokens.len();
+    for i in 1..n {
+        if para.tokens[i].text != "," || !para.free(i, i) || !para.tokens[i - 1].is_word() {
+            continue;
+        }
+        let Some(conj) = para.next(i) else { continue };
+        let conj_ok =
+            matches!(para.tokens[conj].text, "and" | "or" | "but" | "whilst" | "while" | "although" | "whereas")
+                && para.spaced_after(i);
+        let Some(after) = para.next(conj) else { continue };
+        if !conj_ok || !para.tokens[after].is_word() {
+            continue;
+        }
+        // The segment since the previous mark of the sentence: a few words after a comma are a
+        // list item (serial comma), unless they open an aside ("…, without naming participants,
+        // and will ask"), whose closing comma must stay.
+        let mut k = i - 1;
+        let mut words = 0;
+        let segment_start = loop {
+            let t = &para.tokens[k];
+            if t.sentence != para.tokens[i].sentence || !t.is_word() {
+                break (t.text == "," && t.sentence == para.tokens[i].sentence).then_some(k + 1);
+            }
+            words += 1;
+            if k == 0 {
+                break None;
+            }
+            k -= 1;
+        };
+        if segment_start.is_some_and(|first| ASIDE_OPENERS.contains(&para.norm(first).as_str())) {
+            continue;
+        }
+        let serial = segment_start.is_some() && (1..=5).contains(&words);
+        let merge =
+            if serial && matches!(para.tokens[conj].text, "and" | "or") { "serial-comma" } else { "conjunction-comma" };
+        let c = &para.tokens[i];
+        let slot = para.slot(i, i, c.start, c.end, vec![",".to_owned(), String::new()]);
+        para.push(protos, Kind::Comma, Some(merge.into()), vec![slot]);
+    }
+}

@@ -1,0 +1,578 @@
+//! The curated tables of equivalent forms: spelling conventions, compounds, the field's own
+//! terms, abbreviations, and — used only when the convener enables wording variants — equivalent
+//! wordings and contractions.
+//!
+//! Within a group, forms are listed in the same convention order across a family (British first),
+//! so that one choice made for a whole sentence keeps that sentence consistent.
+
+use crate::sites::Kind;
+
+/// When a group's form may be varied, judged on the original text around it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum When {
+    Always,
+    /// Only as the first words of a sentence ("However, …" / "But …").
+    SentenceStart,
+    /// Never as the first words of a sentence ("For example, …" cannot become "E.g., …").
+    MidSentence,
+    /// Only right before a number ("about 40" / "around 40").
+    BeforeNumber,
+    /// Not when the next word is one of these ("must not" cannot become "will have to not").
+    NextNotIn(&'static [&'static str]),
+    /// Not when the previous word is one of these ("even though" cannot become "even although").
+    PrevNotIn(&'static [&'static str]),
+    /// Only when the next word is one of these ("noted that the …" may drop "that"; "showed that
+    /// figure" may not).
+    NextIn(&'static [&'static str]),
+    /// Only when the previous word is one of these ("the present programme", not "to present").
+    PrevIn(&'static [&'static str]),
+    /// Only before a plural noun, not after "between" ("both governments" / "the two governments").
+    NextPlural,
+}
+
+/// How a chosen form takes its capitals.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Casing {
+    /// The table is lower case; a form begins with a capital when the original did (sentence
+    /// start). Originals with a capital elsewhere are names and are never varied.
+    FollowOriginal,
+    /// The forms are written as they must appear ("Track Two", "Track II"); the original must be
+    /// one of them exactly.
+    Fixed,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Group {
+    pub forms: Vec<String>,
+    /// The first `triggers` forms mark a site when found; the others are only ever produced
+    /// ("in order to" becomes "to", but not every "to" becomes "in order to").
+    pub triggers: usize,
+    pub when: When,
+    pub kind: Kind,
+    /// Groups of one convention (all -ise/-ize words) share a family, chosen once per sentence.
+    pub family: Option<&'static str>,
+    pub casing: Casing,
+}
+
+fn group(kind: Kind, family: Option<&'static str>, forms: &[&str]) -> Group {
+    Group {
+        forms: forms.iter().map(|f| (*f).to_owned()).collect(),
+        triggers: forms.len(),
+        when: When::Always,
+        kind,
+        family,
+        casing: Casing::FollowOriginal,
+    }
+}
+
+fn triggered_by_first(mut g: Group, triggers: usize) -> Group {
+    g.triggers = triggers;
+    g
+}
+
+fn when(mut g: Group, when: When) -> Group {
+    g.when = when;
+    g
+}
+
+/// Stems that take -ise in British and -ize in American spelling. Only the verb and its
+/// derivatives vary (organise, organisation), never a noun ending in -is ("emphasis" stays).
+const ISE_STEMS: &[&str] = &[
+    "agon",
+    "antagon",
+    "apolog",
+    "author",
+    "capital",
+    "categor",
+    "central",
+    "character",
+    "civil",
+    "colon",
+    "commercial",
+    "compartmental",
+    "conceptual",
+    "contextual",
+    "critic",
+    "custom",
+    "decentral",
+    "democrat",
+    "demilitar",
+    "destabil",
+    "digit",
+    "emphas",
+    "energ",
+    "equal",
+    "fertil",
+    "final",
+    "formal",
+    "general",
+    "global",
+    "harmon",
+    "hospital",
+    "human",
+    "hypothes",
+    "ideal",
+    "incentiv",
+    "industrial",
+    "institutional",
+    "internal",
+    "jeopard",
+    "legal",
+    "legitim",
+    "liberal",
+    "local",
+    "marginal",
+    "material",
+    "maxim",
+    "mechan",
+    "memor",
+    "militar",
+    "minim",
+    "mobil",
+    "modern",
+    "moral",
+    "national",
+    "natural",
+    "neutral",
+    "normal",
+    "operational",
+    "optim",
+    "organ",
+    "personal",
+    "polar",
+    "popular",
+    "priorit",
+    "privat",
+    "public",
+    "radical",
+    "random",
+    "rational",
+    "real",
+    "recogn",
+    "regular",
+    "revital",
+    "scrutin",
+    "special",
+    "stabil",
+    "standard",
+    "stigmat",
+    "subsid",
+    "summar",
+    "symbol",
+    "sympath",
+    "synchron",
+    "terror",
+    "trivial",
+    "urban",
+    "util",
+    "visual",
+    "vocal",
+];
+const ISE_ENDINGS: &[&str] = &["e", "es", "ed", "ing", "er", "ers", "ation", "ations", "ational", "able"];
+
+/// British -our, American -or.
+const OUR_WORDS: &[&str] = &[
+    "armour",
+    "behaviour",
+    "candour",
+    "clamour",
+    "colour",
+    "endeavour",
+    "favour",
+    "flavour",
+    "harbour",
+    "honour",
+    "humour",
+    "labour",
+    "neighbour",
+    "odour",
+    "parlour",
+    "rumour",
+    "saviour",
+    "savour",
+    "splendour",
+    "valour",
+    "vapour",
+    "vigour",
+];
+const OUR_ENDINGS: &[&str] =
+    &["", "s", "ed", "ing", "er", "ers", "able", "ably", "al", "hood", "hoods", "ite", "ites", "ful", "less", "ly"];
+
+/// British doubles the final l before an ending (travelled), American does not (traveled).
+const DOUBLE_L_WORDS: &[&str] = &[
+    "bevel", "cancel", "channel", "counsel", "dial", "duel", "enamel", "equal", "fuel", "gravel", "grovel", "jewel",
+    "label", "level", "libel", "marshal", "marvel", "model", "panel", "pedal", "quarrel", "refuel", "remodel", "rival",
+    "shovel", "signal", "total", "travel", "tunnel", "unravel",
+];
+const DOUBLE_L_ENDINGS: &[&str] = &["ed", "ing", "er", "ers", "or", "ors"];
+
+pub(crate) fn groups(wording_variants: bool, curly_apostrophe: bool) -> Vec<Group> {
+    let mut out = Vec::new();
+    let spelling = |family: &'static str, forms: &[&str]| group(Kind::Spelling, Some(family), forms);
+
+    for stem in ISE_STEMS {
+        for ending in ISE_ENDINGS {
+            out.push(spelling("ise", &[&format!("{stem}is{ending}"), &format!("{stem}iz{ending}")]));
+        }
+    }
+    for stem in ["anal", "paral", "catal"] {
+        // Not "analyses": it is also the plural of "analysis".
+        for ending in ["e", "ed", "ing", "er", "ers"] {
+            out.push(spelling("yse", &[&format!("{stem}ys{ending}"), &format!("{stem}yz{ending}")]));
+        }
+    }
+    for word in OUR_WORDS {
+        let american = word.replacen("our", "or", 1);
+        for ending in OUR_ENDINGS {
+            out.push(spelling("our", &[&format!("{word}{ending}"), &format!("{american}{ending}")]));
+        }
+    }
+    for word in DOUBLE_L_WORDS {
+        for ending in DOUBLE_L_ENDINGS {
+            out.push(spelling("double-l", &[&format!("{word}l{ending}"), &format!("{word}{ending}")]));
+        }
+    }
+    for pair in [
+        ["centre", "center"],
+        ["centres", "centers"],
+        ["centred", "centered"],
+        ["kilometre", "kilometer"],
+        ["kilometres", "kilometers"],
+        ["litre", "liter"],
+        ["litres", "liters"],
+        ["theatre", "theater"],
+        ["fibre", "fiber"],
+        ["calibre", "caliber"],
+        ["spectre", "specter"],
+        ["sombre", "somber"],
+        ["meagre", "meager"],
+    ] {
+        out.push(spelling("re", &pair));
+    }
+    // A water meter is a "meter" in British English too: only "metre" may vary.
+    for pair in [["metre", "meter"], ["metres", "meters"]] {
+        out.push(triggered_by_first(spelling("re", &pair), 1));
+    }
+    for pair in [
+        ["defence", "defense"],
+        ["defences", "defenses"],
+        ["offence", "offense"],
+        ["offences", "offenses"],
+        ["pretence", "pretense"],
+    ] {
+        out.push(spelling("ce", &pair));
+    }
+    // British "license" is the verb; only the noun "licence" may vary.
+    for pair in [["licence", "license"], ["licences", "licenses"]] {
+        out.push(triggered_by_first(spelling("ce", &pair), 1));
+    }
+    // "program" is also software in British English: only "programme" may vary.
+    for pair in [["programme", "program"], ["programmes", "programs"]] {
+        out.push(triggered_by_first(spelling("programme", &pair), 1));
+    }
+    for forms in [
+        &["judgement", "judgment"][..],
+        &["judgements", "judgments"],
+        &["acknowledgement", "acknowledgment"],
+        &["acknowledgements", "acknowledgments"],
+        &["ageing", "aging"],
+        &["grey", "gray"],
+        &["catalogue", "catalog"],
+        &["catalogues", "catalogs"],
+        &["towards", "toward"],
+        &["amongst", "among"],
+        &["afterwards", "afterward"],
+        &["learnt", "learned"],
+        &["spelt", "spelled"],
+        &["dreamt", "dreamed"],
+        &["leapt", "leaped"],
+        &["focused", "focussed"],
+        &["focusing", "focussing"],
+        &["benefited", "benefitted"],
+        &["benefiting", "benefitting"],
+        &["sceptical", "skeptical"],
+        &["sceptic", "skeptic"],
+        &["sceptics", "skeptics"],
+        &["scepticism", "skepticism"],
+        &["manoeuvre", "maneuver"],
+        &["manoeuvres", "maneuvers"],
+        &["manoeuvred", "maneuvered"],
+        &["manoeuvring", "maneuvering"],
+        &["convener", "convenor"],
+        &["conveners", "convenors"],
+        &["adviser", "advisor"],
+        &["advisers", "advisors"],
+        &["plough", "plow"],
+        &["ploughs", "plows"],
+        &["ploughed", "plowed"],
+        &["fulfil", "fulfill"],
+        &["fulfils", "fulfills"],
+        &["fulfilment", "fulfillment"],
+        &["enrol", "enroll"],
+        &["enrols", "enrolls"],
+        &["enrolment", "enrollment"],
+        &["instalment", "installment"],
+        &["instalments", "installments"],
+        &["skilful", "skillful"],
+        &["wilful", "willful"],
+    ] {
+        out.push(group(Kind::Spelling, None, forms));
+    }
+    // "while" has other senses ("for a while"); only "whilst" may vary.
+    out.push(triggered_by_first(group(Kind::Spelling, None, &["whilst", "while"]), 1));
+    out.push(triggered_by_first(group(Kind::Spelling, None, &["burnt", "burned"]), 1));
+    out.push(triggered_by_first(group(Kind::Spelling, None, &["spoilt", "spoiled"]), 1));
+
+    // Compounds written solid, hyphenated or open; all three are in common use.
+    for forms in [
+        &["co-operation", "cooperation"][..],
+        &["co-operate", "cooperate"],
+        &["co-operates", "cooperates"],
+        &["co-operated", "cooperated"],
+        &["co-operating", "cooperating"],
+        &["co-operative", "cooperative"],
+        &["co-ordinate", "coordinate"],
+        &["co-ordinates", "coordinates"],
+        &["co-ordinated", "coordinated"],
+        &["co-ordinating", "coordinating"],
+        &["co-ordination", "coordination"],
+        &["co-ordinator", "coordinator"],
+        &["co-ordinators", "coordinators"],
+        &["co-existence", "coexistence"],
+    ] {
+        out.push(group(Kind::Spelling, Some("co-"), forms));
+    }
+    for forms in [
+        &["ceasefire", "cease-fire"][..],
+        &["ceasefires", "cease-fires"],
+        &["peacebuilding", "peace-building"],
+        &["peacemaking", "peace-making"],
+        &["peacekeeping", "peace-keeping"],
+        &["decision-makers", "decision makers"],
+        &["decision-maker", "decision maker"],
+        &["decision-making", "decision making"],
+        &["policymakers", "policy-makers", "policy makers"],
+        &["policymaker", "policy-maker", "policy maker"],
+        &["policymaking", "policy-making"],
+        &["wastewater", "waste water"],
+        &["groundwater", "ground water"],
+        &["floodplain", "flood plain"],
+        &["floodplains", "flood plains"],
+        &["riverbank", "river bank"],
+        &["riverbanks", "river banks"],
+        &["riverbed", "river bed"],
+        &["landowners", "land owners"],
+        &["workplan", "work plan"],
+        &["dataset", "data set"],
+        &["datasets", "data sets"],
+        &["e-mail", "email"],
+        &["e-mails", "emails"],
+        &["pre-negotiation", "prenegotiation"],
+        &["pre-negotiations", "prenegotiations"],
+        &["multi-track", "multitrack"],
+        &["mid-term", "midterm"],
+        &["well-being", "wellbeing"],
+        &["water-sharing", "water sharing"],
+        &["back-channel", "back channel", "backchannel"],
+        &["back-channels", "back channels", "backchannels"],
+    ] {
+        out.push(group(Kind::Spelling, None, forms));
+    }
+    for forms in [&["non-governmental", "nongovernmental"][..], &["non-binding", "nonbinding"]] {
+        out.push(triggered_by_first(group(Kind::Spelling, None, forms), 1));
+    }
+    // The field's names for its tracks, written three ways.
+    for forms in [&["Track One", "Track I", "Track 1"][..], &["Track Two", "Track II", "Track 2"]] {
+        let mut g = group(Kind::Number, None, forms);
+        g.casing = Casing::Fixed;
+        out.push(g);
+    }
+    // Abbreviations: a convention of punctuation, not of wording.
+    out.push(when(group(Kind::Mark, None, &["e.g.", "for example", "e.g.,"]), When::MidSentence));
+    out.push(when(group(Kind::Mark, None, &["i.e.", "that is,", "i.e.,"]), When::MidSentence));
+
+    if wording_variants {
+        out.extend(wordings(curly_apostrophe));
+    }
+    out
+}
+
+/// Words that plainly begin a clause, after which a "that" is a conjunction and may be dropped.
+const CLAUSE_STARTS: &[&str] = &[
+    "the", "a", "an", "its", "their", "this", "these", "those", "it", "they", "there", "both", "each", "no", "any",
+    "all", "neither", "none", "such", "most", "many", "several", "some", "his", "her", "our", "we", "he", "she",
+];
+
+/// Equivalent wordings: each keeps the sentence's meaning and grammar in the contexts the
+/// conditions allow.
+fn wordings(curly_apostrophe: bool) -> Vec<Group> {
+    let wording = |forms: &[&str]| group(Kind::Wording, None, forms);
+    let mut out = vec![
+        when(wording(&["however,", "but"]), When::SentenceStart),
+        triggered_by_first(wording(&["in order to", "to"]), 1),
+        when(wording(&["about", "around", "roughly", "some"]), When::BeforeNumber),
+        when(wording(&["more than", "over"]), When::BeforeNumber),
+        triggered_by_first(wording(&["proposal", "option"]), 1),
+        triggered_by_first(wording(&["proposals", "options"]), 1),
+        when(triggered_by_first(wording(&["agreed that", "concurred that", "agreed"]), 1), When::NextIn(CLAUSE_STARTS)),
+        when(triggered_by_first(wording(&["said that", "stated that", "said"]), 1), When::NextIn(CLAUSE_STARTS)),
+        when(triggered_by_first(wording(&["noted that", "observed that", "noted"]), 1), When::NextIn(CLAUSE_STARTS)),
+        when(
+            triggered_by_first(wording(&["stressed that", "underlined that", "stressed"]), 1),
+            When::NextIn(CLAUSE_STARTS),
+        ),
+        when(
+            triggered_by_first(wording(&["pointed out that", "observed that", "pointed out"]), 1),
+            When::NextIn(CLAUSE_STARTS),
+        ),
+        when(wording(&["talks", "discussions"]), When::PrevNotIn(&["he", "she", "it", "who", "that", "which"])),
+        wording(&["began", "started"]),
+        when(wording(&["begin", "start"]), When::PrevNotIn(&["the", "a", "its", "their"])),
+        when(wording(&["although", "though"]), When::PrevNotIn(&["even", "as"])),
+        wording(&["because of", "owing to", "due to"]),
+        wording(&["soon after", "shortly after"]),
+        wording(&["asked whether", "asked if"]),
+        triggered_by_first(wording(&["a number of", "several"]), 1),
+        when(
+            triggered_by_first(wording(&["must", "will have to"]), 1),
+            When::NextNotIn(&["not", "also", "still", "never", "always", "n't"]),
+        ),
+        triggered_by_first(wording(&["has to", "must"]), 1),
+        when(wording(&["in addition,", "additionally,", "moreover,", "furthermore,"]), When::SentenceStart),
+        when(wording(&["as a result,", "consequently,"]), When::SentenceStart),
+        when(wording(&["meanwhile,", "in the meantime,"]), When::SentenceStart),
+        when(wording(&["finally,", "lastly,"]), When::SentenceStart),
+        when(wording(&["in the end,", "eventually,", "ultimately,"]), When::SentenceStart),
+        when(wording(&["first,", "firstly,"]), When::SentenceStart),
+        when(wording(&["second,", "secondly,"]), When::SentenceStart),
+        when(wording(&["third,", "thirdly,"]), When::SentenceStart),
+        wording(&["the beginning of", "the start of"]),
+        wording(&["ensure that", "make sure that"]),
+        when(wording(&["the two sides", "both sides"]), When::PrevNotIn(&["between"])),
+        wording(&["each other", "one another"]),
+        wording(&["before the next", "ahead of the next"]),
+        wording(&["in general terms", "in broad terms"]),
+        wording(&["was not prepared to", "was unwilling to"]),
+        wording(&["so far", "to date", "thus far"]),
+        wording(&["more difficult", "harder", "tougher"]),
+        wording(&["larger", "bigger", "greater"]),
+        wording(&["opened with", "began with", "started with"]),
+        wording(&["spoke of", "spoke about", "talked about"]),
+        wording(&["asked for", "requested", "called for"]),
+        wording(&["planned for", "scheduled for", "set for"]),
+        wording(&["in advance", "ahead of time", "beforehand"]),
+        wording(&["without naming", "without identifying"]),
+        wording(&["were held under", "took place under"]),
+        wording(&["ask whether", "ask if"]),
+        triggered_by_first(wording(&["circulate", "share", "distribute"]), 1),
+        triggered_by_first(wording(&["circulated", "shared", "distributed"]), 1),
+        when(
+            wording(&["rather than", "instead of"]),
+            When::NextIn(&["on", "the", "a", "an", "in", "at", "by", "for", "its", "their"]),
+        ),
+        wording(&["week by week", "weekly", "on a weekly basis"]),
+        wording(&["described how", "explained how", "recounted how"]),
+        wording(&["further apart", "farther apart"]),
+        when(wording(&["exchange", "share"]), When::PrevIn(&["to", "will", "would", "could", "may", "should"])),
+        when(triggered_by_first(wording(&["in which", "where"]), 1), When::NextNotIn(&["case"])),
+        wording(&["be asked to", "be invited to"]),
+        when(wording(&["took part", "attended"]), When::NextNotIn(&["in"])),
+        wording(&["fallen by", "dropped by", "declined by"]),
+        wording(&["trust in", "confidence in"]),
+        wording(&["from each side", "from either side"]),
+        wording(&["a closing session", "a final session"]),
+        when(
+            triggered_by_first(wording(&["agreed on", "agreed"]), 1),
+            When::NextIn(&[
+                "the", "a", "an", "its", "their", "these", "several", "two", "three", "four", "five", "six",
+            ]),
+        ),
+        when(triggered_by_first(wording(&["discussion of", "the discussion of"]), 1), When::SentenceStart),
+        when(triggered_by_first(wording(&["both", "the two"]), 1), When::NextPlural),
+        when(wording(&["present", "current", "existing"]), When::PrevIn(&["the", "its", "their", "this", "our"])),
+        when(
+            wording(&["need", "require"]),
+            When::PrevIn(&[
+                "would", "will", "could", "may", "might", "should", "must", "they", "we", "parties", "sides",
+            ]),
+        ),
+        when(
+            triggered_by_first(wording(&["proposed", "suggested", "put forward"]), 1),
+            When::PrevNotIn(&["the", "a", "an", "its", "their", "this", "these", "was", "were", "been", "be"]),
+        ),
+        // A restrictive "which" (no comma before it) may be "that", as British usage allows.
+        when(
+            triggered_by_first(wording(&["which", "that"]), 1),
+            When::PrevNotIn(&[
+                ",", "in", "of", "on", "for", "by", "to", "from", "with", "at", "about", "under", "through", "during",
+                "into", "over", "after", "before", "between", "among", "upon", "whether", "or", "and",
+            ]),
+        ),
+    ];
+    // A verb with both a spelling and an optional "that" varies both ways at once.
+    for stem in ["recogn", "emphas", "real", "hypothes"] {
+        for ending in ["ed", "es", "e"] {
+            let (british, american) = (format!("{stem}is{ending}"), format!("{stem}iz{ending}"));
+            out.push(when(
+                triggered_by_first(
+                    wording(&[&format!("{british} that"), &format!("{american} that"), &british, &american]),
+                    2,
+                ),
+                When::NextIn(CLAUSE_STARTS),
+            ));
+        }
+    }
+    // "that" after a verb of saying may go when a clause plainly follows.
+    for verb in [
+        "acknowledged",
+        "explained",
+        "reported",
+        "felt",
+        "believed",
+        "hoped",
+        "accepted",
+        "confirmed",
+        "insisted",
+        "added",
+        "recalled",
+        "stated",
+        "claimed",
+        "announced",
+        "indicated",
+        "expected",
+        "thought",
+        "found",
+        "showed",
+        "argued",
+        "suggested",
+        "warned",
+        "observed",
+        "concluded",
+        "admitted",
+        "conceded",
+        "understood",
+    ] {
+        out.push(when(triggered_by_first(wording(&[&format!("{verb} that"), verb]), 1), When::NextIn(CLAUSE_STARTS)));
+    }
+    let apostrophe = if curly_apostrophe { "\u{2019}" } else { "'" };
+    for (full, short) in [
+        ("do not", "don't"),
+        ("does not", "doesn't"),
+        ("did not", "didn't"),
+        ("cannot", "can't"),
+        ("could not", "couldn't"),
+        ("would not", "wouldn't"),
+        ("will not", "won't"),
+        ("is not", "isn't"),
+        ("are not", "aren't"),
+        ("was not", "wasn't"),
+        ("were not", "weren't"),
+        ("has not", "hasn't"),
+        ("have not", "haven't"),
+        ("had not", "hadn't"),
+        ("should not", "shouldn't"),
+    ] {
+        out.push(wording(&[full, &short.replace('\'', apostrophe)]));
+    }
+    out
+}
