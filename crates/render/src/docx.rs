@@ -141,6 +141,11 @@ impl Writer {
                 None => docx,
             },
             Block::Note { label, text } => docx.add_table(self.note(label, text)).add_paragraph(self.spacer()),
+            // Word gets the drawing's text alternative; the PDF carries the drawing itself.
+            Block::Drawing { alt, .. } => {
+                let paragraph = add_inlines(self.paragraph(), &[Inline::Emphasis(format!("[Drawing: {alt}]"))]);
+                docx.add_paragraph(paragraph)
+            }
         }
     }
 

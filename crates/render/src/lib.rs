@@ -76,6 +76,12 @@ pub enum Block {
         label: String,
         text: String,
     },
+    /// A drawing made by tracktwo itself (an SVG of our own, such as the timeline), across the
+    /// page, with its text alternative. DOCX gets the text alternative only.
+    Drawing {
+        svg: String,
+        alt: String,
+    },
 }
 
 /// A run of text inside a paragraph or a bullet.

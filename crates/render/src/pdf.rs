@@ -141,6 +141,7 @@ enum DataBlock {
     Facts { pairs: Vec<[String; 2]> },
     Table { columns: usize, header: Vec<String>, rows: Vec<Vec<String>> },
     Note { label: String, text: String, rtl: bool },
+    Drawing { svg: String, alt: String },
 }
 
 #[derive(Serialize)]
@@ -201,6 +202,8 @@ impl From<&Block> for DataBlock {
             Block::Note { label, text } => {
                 DataBlock::Note { label: owned(label), text: owned(text), rtl: is_right_to_left([text.as_str()]) }
             }
+            // The SVG goes to the template as data, read as an image: never as markup.
+            Block::Drawing { svg, alt } => DataBlock::Drawing { svg: svg.clone(), alt: owned(alt) },
         }
     }
 }

@@ -109,6 +109,8 @@ fn visible_texts(document: &Document) -> Vec<String> {
                 texts.extend(rows.iter().flatten().cloned());
             }
             Block::Note { label, text } => texts.extend([label.clone(), text.clone()]),
+            // A drawing's text is drawn, not set as text.
+            Block::Drawing { .. } => {}
         }
     }
     texts.retain(|text| text.chars().all(|c| !is_right_to_left_or_cjk(c)));

@@ -236,3 +236,25 @@ fn heading_levels_outside_one_to_three_are_refused_without_quoting_them() {
         assert!(!error.to_string().contains("Secret"));
     }
 }
+
+#[test]
+fn a_drawing_of_our_own_is_drawn_in_the_pdf_and_described_in_the_docx() {
+    let svg = r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 40"><title>t</title><circle cx="20" cy="20" r="10" fill="#1f4e79"/><text x="40" y="25" font-size="12">Lane</text></svg>"##;
+    let document = tracktwo_render::Document {
+        title: "Timeline".into(),
+        running_head: "Head".into(),
+        copy_mark: String::new(),
+        subject: String::new(),
+        blocks: vec![tracktwo_render::Block::Drawing { svg: svg.into(), alt: "Lanes of events".into() }],
+    };
+    let pdf = tracktwo_render::render_pdf(&document).unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
+    let without =
+        tracktwo_render::render_pdf(&tracktwo_render::Document { blocks: Vec::new(), ..document.clone() }).unwrap();
+    assert!(pdf.len() > without.len() + 200, "the drawing added nothing to the PDF");
+    let docx = tracktwo_render::render_docx(&document).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("word/document.xml").unwrap(), &mut xml).unwrap();
+    assert!(xml.contains("[Drawing: Lanes of events]"), "{xml}");
+}

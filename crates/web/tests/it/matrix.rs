@@ -730,6 +730,8 @@ async fn every_route_answers_every_caller_as_the_policy_says() {
             request(&f, Method::GET, "/timeline?from=2024-01-01&to=2026-12-31", caller, None).await,
             false,
         );
+        let got = request(&f, Method::GET, "/timeline?from=2024-01-01&to=2026-12-31&format=pdf", caller, None).await;
+        check("GET /timeline as PDF", caller, any_user, got, false);
         let csrf = caller.cookie.strip_prefix("tracktwo_session=").map(tracktwo_app::csrf_token).unwrap_or_default();
         for (path, form) in [
             ("/account/password", format!("csrf={csrf}&current=wrong-current-one&new=whatever-new-one")),
