@@ -693,8 +693,15 @@ pub async fn timeline(
     }
     let timeline = state.app.timeline(&user.identity, from, to).await?;
     if query.format == "pdf" {
-        let mut blocks =
-            vec![Block::Paragraph(vec![Inline::Text(format!("From {} to {}.", date_text(from), date_text(to)))])];
+        let mut blocks = vec![
+            Block::Paragraph(vec![Inline::Text(format!("From {} to {}.", date_text(from), date_text(to)))]),
+            Block::Drawing {
+                svg: timeline_svg(&timeline, from, to),
+                alt: "The official track, each initiative's meetings, transfers and coordination as lanes on one date \
+                      axis; every event is listed below."
+                    .into(),
+            },
+        ];
         let mut lane = |name: &str, rows: Vec<Vec<String>>| {
             blocks.push(Block::Heading { level: 2, text: name.to_owned() });
             blocks.push(Block::Table { header: vec!["Date".into(), "Event".into()], rows });
