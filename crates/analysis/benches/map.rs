@@ -5,57 +5,16 @@
 
 use divan::Bencher;
 use tracktwo_analysis::{
-    Actor, ActorIdx, Betweenness, Level, Map, Requirements, SelectionRequest, SideKey, Tie, Track, TrackSet, coverage,
-    cross_line, k_widest_paths, select, top_brokers,
+    ActorIdx, Betweenness, Level, Requirements, SelectionRequest, SideKey, Track, coverage, cross_line, k_widest_paths,
+    select, top_brokers,
 };
+
+#[path = "support/synthetic.rs"]
+mod support;
+use support::synthetic;
 
 fn main() {
     divan::main();
-}
-
-/// A reproducible synthetic map: three sides (two parties and third parties), all nine tracks,
-/// three levels, 2% decision-makers; ties mostly within a side, some across, half of them dated.
-fn synthetic(actors: u32, ties: u32) -> Map {
-    let mut state = 0x243f_6a88_85a3_08d3_u64;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
-    let people = (0..actors)
-        .map(|_| {
-            let primary = Track::new(1 + (next() % 9) as u8).unwrap();
-            let second = Track::new(1 + (next() % 9) as u8).unwrap();
-            Actor {
-                tracks: TrackSet::of(&[primary, second]),
-                primary_track: primary,
-                level: Level::ALL[(next() % 3) as usize],
-                side: SideKey((next() % 3) as u32),
-                decision_maker: next().is_multiple_of(50),
-                risk: (next() % 11) as u8,
-            }
-        })
-        .collect::<Vec<_>>();
-    let links = (0..ties)
-        .map(|_| {
-            let from = (next() % u64::from(actors)) as u32;
-            let mut to = (next() % u64::from(actors)) as u32;
-            if to == from {
-                to = (to + 1) % actors;
-            }
-            let dated = next().is_multiple_of(2);
-            Tie {
-                from: ActorIdx(from),
-                to: ActorIdx(to),
-                strength: 1 + (next() % 5) as u8,
-                directed: next().is_multiple_of(4),
-                valid_from: dated.then_some(-((next() % 3650) as i32)),
-                valid_until: None,
-            }
-        })
-        .collect();
-    Map { actors: people, ties: links }
 }
 
 const DAY: i32 = 0;

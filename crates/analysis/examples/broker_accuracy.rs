@@ -6,51 +6,11 @@
 
 use std::time::Instant;
 
-use tracktwo_analysis::{Actor, ActorIdx, Betweenness, Level, Map, SideKey, Tie, Track, TrackSet, betweenness};
+use tracktwo_analysis::{ActorIdx, Betweenness, Map, betweenness};
 
-/// The same synthetic map as `benches/map.rs`.
-fn synthetic(actors: u32, ties: u32) -> Map {
-    let mut state = 0x243f_6a88_85a3_08d3_u64;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
-    let people = (0..actors)
-        .map(|_| {
-            let primary = Track::new(1 + (next() % 9) as u8).unwrap_or(Track::ALL[0]);
-            let second = Track::new(1 + (next() % 9) as u8).unwrap_or(Track::ALL[0]);
-            Actor {
-                tracks: TrackSet::of(&[primary, second]),
-                primary_track: primary,
-                level: Level::ALL[(next() % 3) as usize],
-                side: SideKey((next() % 3) as u32),
-                decision_maker: next().is_multiple_of(50),
-                risk: (next() % 11) as u8,
-            }
-        })
-        .collect::<Vec<_>>();
-    let links = (0..ties)
-        .map(|_| {
-            let from = (next() % u64::from(actors)) as u32;
-            let mut to = (next() % u64::from(actors)) as u32;
-            if to == from {
-                to = (to + 1) % actors;
-            }
-            let dated = next().is_multiple_of(2);
-            Tie {
-                from: ActorIdx(from),
-                to: ActorIdx(to),
-                strength: 1 + (next() % 5) as u8,
-                directed: next().is_multiple_of(4),
-                valid_from: dated.then_some(-((next() % 3650) as i32)),
-                valid_until: None,
-            }
-        })
-        .collect();
-    Map { actors: people, ties: links }
-}
+#[path = "../benches/support/synthetic.rs"]
+mod support;
+use support::synthetic;
 
 /// A map with structure, as conflict systems have: 100 communities of 100 actors, 97% of ties
 /// within a community, the rest between, so a few actors carry most of the brokerage.

@@ -9,14 +9,14 @@
 use std::collections::BTreeSet;
 
 use time::Date;
-use tracktwo_domain::dialogue::{DialogueOption, Meeting, Round};
+use tracktwo_domain::dialogue::{DialogueOption, Meeting};
 use tracktwo_domain::redaction::may_see_meeting;
 use tracktwo_domain::transfer::{
     Clearance, CoordinationEvent, OfficialEvent, Readout, ReadoutCopy, ReadoutSection, Review, TransferEvent, assemble,
 };
 use tracktwo_domain::{
     AuditAction, AuditTarget, CopyId, Identity, InitiativeId, LogEventId, MeetingNoteId, MemberRole, Operation,
-    Principal, ReadoutId, RoundId, TargetKind, ValidationError,
+    Principal, ReadoutId, TargetKind, ValidationError,
 };
 use tracktwo_store::WriteTx;
 
@@ -509,14 +509,5 @@ impl App {
         out.transfers.sort();
         out.coordination.sort_by_key(|e| e.0);
         Ok(out)
-    }
-
-    /// The rounds of an initiative by id, for forms that link to them.
-    pub async fn rounds(&self, who: &Identity, initiative: InitiativeId) -> Result<Vec<(RoundId, Round)>> {
-        let mut tx = self.store.begin().await?;
-        let entered = self.enter(tx.as_mut(), who, initiative, Operation::ViewInitiative).await?;
-        let rounds = self.load_all::<Round>(tx.as_mut(), &entered, initiative, None).await?;
-        tx.commit().await?;
-        Ok(rounds.into_iter().map(|(row, r)| (RoundId::from_uuid(row.id), r)).collect())
     }
 }
