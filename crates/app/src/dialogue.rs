@@ -103,6 +103,11 @@ fn table_of(kind: RecordKind) -> &'static str {
         RecordKind::Transfer => <tracktwo_domain::transfer::TransferEvent as Sealable>::TABLE,
         RecordKind::Coordination => <tracktwo_domain::transfer::CoordinationEvent as Sealable>::TABLE,
         RecordKind::OfficialEvent => <tracktwo_domain::transfer::OfficialEvent as Sealable>::TABLE,
+        RecordKind::Conversation => <tracktwo_domain::conversation::Conversation as Sealable>::TABLE,
+        RecordKind::ConversationStatement => <tracktwo_domain::conversation::Statement as Sealable>::TABLE,
+        RecordKind::Invitation => <tracktwo_domain::conversation::Invitation as Sealable>::TABLE,
+        RecordKind::Voter => <tracktwo_domain::conversation::Voter as Sealable>::TABLE,
+        RecordKind::ConversationVote => <tracktwo_domain::conversation::CastVote as Sealable>::TABLE,
     }
 }
 
@@ -113,7 +118,7 @@ impl App {
         serde_json::from_slice(&bytes).map_err(|_| AppError::Tampered)
     }
 
-    fn open_record<T: Sealable>(&self, key: &DataKey, row: &SealedRecordRow) -> Result<T> {
+    pub(crate) fn open_record<T: Sealable>(&self, key: &DataKey, row: &SealedRecordRow) -> Result<T> {
         if row.kind != T::KIND {
             return Err(AppError::NotFound);
         }
@@ -121,7 +126,12 @@ impl App {
         serde_json::from_slice(&bytes).map_err(|_| AppError::Tampered)
     }
 
-    fn seal_record<T: Sealable>(&self, key: &DataKey, id: &uuid::Uuid, value: &T) -> Result<tracktwo_store::Sealed> {
+    pub(crate) fn seal_record<T: Sealable>(
+        &self,
+        key: &DataKey,
+        id: &uuid::Uuid,
+        value: &T,
+    ) -> Result<tracktwo_store::Sealed> {
         let bytes = zeroize::Zeroizing::new(
             serde_json::to_vec(value).map_err(|e| AppError::Archive(format!("cannot encode a record: {e}")))?,
         );

@@ -89,7 +89,7 @@ impl App {
         })
     }
 
-    fn side_from_row(&self, key: &DataKey, row: &SideRow) -> Result<Side> {
+    pub(crate) fn side_from_row(&self, key: &DataKey, row: &SideRow) -> Result<Side> {
         Ok(Side {
             id: row.id,
             initiative: row.initiative,
@@ -369,6 +369,7 @@ impl App {
             .await?;
         tx.commit().await?;
         self.keyring.forget(entered.row.key);
+        self.conversations.forget_initiative(id);
         Ok(())
     }
 }

@@ -9,11 +9,13 @@
 mod accounts;
 mod archive;
 pub mod audit;
+pub mod conversations;
 pub mod dialogue;
 mod fingerprint;
 mod initiatives;
 mod keyring;
 pub mod map;
+pub mod polis_format;
 mod records;
 mod sealing;
 mod second_factor;
@@ -76,6 +78,9 @@ pub enum AppError {
     Forbidden(Denied),
     #[error("not signed in, or the token is unknown or revoked")]
     Unauthenticated,
+    /// Too many requests from one voter or through one link; try again after `seconds`.
+    #[error("too many requests; try again in {seconds} s")]
+    RateLimited { seconds: u64 },
     /// One answer for every failed sign-in, so it reveals neither accounts nor their state.
     #[error("sign-in failed: wrong username, password or code, or too many attempts (try again later)")]
     SignInRefused,
@@ -125,6 +130,8 @@ pub struct App {
     audit_key: AuditKey,
     clock: Arc<dyn Clock>,
     entropy: Mutex<Box<dyn Entropy>>,
+    /// Conversations in memory, with the common-ground engine's live state.
+    conversations: conversations::ConversationCache,
 }
 
 impl std::fmt::Debug for App {
@@ -208,7 +215,14 @@ impl App {
 
     fn assemble(store: Arc<dyn Store>, master: MasterKey, clock: Arc<dyn Clock>, entropy: Box<dyn Entropy>) -> Self {
         let audit_key = master.audit_key();
-        Self { store, keyring: Keyring::new(master), audit_key, clock, entropy: Mutex::new(entropy) }
+        Self {
+            store,
+            keyring: Keyring::new(master),
+            audit_key,
+            clock,
+            entropy: Mutex::new(entropy),
+            conversations: conversations::ConversationCache::default(),
+        }
     }
 
     #[must_use]

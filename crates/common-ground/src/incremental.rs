@@ -67,6 +67,25 @@ impl LiveConversation {
         report(&self.model, &self.votes, &self.flags, &self.options)
     }
 
+    /// Votes cast since the last full recompute.
+    pub fn votes_since_recompute(&self) -> u64 {
+        self.votes_since_recompute
+    }
+
+    /// Changes a statement's flags (a moderation decision). The map and the groups depend on
+    /// which statements are in, so the whole analysis is run again.
+    pub fn set_flags(&mut self, statement: usize, flags: StatementFlags) {
+        self.grow(self.votes.participants(), statement + 1);
+        // A statement nobody voted on is not in the model yet; its flags apply from its first vote.
+        let in_model = !self.voters[statement].is_empty();
+        if self.flags[statement] != flags {
+            self.flags[statement] = flags;
+            if in_model {
+                self.recompute();
+            }
+        }
+    }
+
     /// Declares (or changes) a participant's side.
     pub fn set_side(&mut self, participant: usize, side: Option<u32>) {
         self.grow(participant + 1, self.votes.statements());

@@ -84,6 +84,13 @@ pub enum Operation {
     WriteTransferLog,
     /// Read the transfer and coordination logs: did it reach the table?
     ReadTransferLog,
+    /// Open and run conversations: their statements and moderation, invitation links, import.
+    RunConversation,
+    /// See a conversation's live results (opinion map, groups, consensus, common ground) and
+    /// export it.
+    ReadConversationResults,
+    /// Vote in a private conversation, and propose statements to it.
+    VoteInConversation,
     /// Read an initiative's audit trail.
     ReadAudit,
     /// Destroy an initiative and its key.
@@ -121,6 +128,9 @@ impl Operation {
             Operation::ReleaseReadout,
             Operation::WriteTransferLog,
             Operation::ReadTransferLog,
+            Operation::RunConversation,
+            Operation::ReadConversationResults,
+            Operation::VoteInConversation,
             Operation::ReadAudit,
             Operation::DestroyInitiative,
             Operation::OperateStore,
@@ -223,6 +233,10 @@ pub fn decide(identity: &Identity, standing: Option<Standing>, secret_channel: b
         // Releasing is the moment of transfer, and the main leak vector: the convener's act.
         Operation::ReleaseReadout => role == MemberRole::Convener,
         Operation::ReadTransferLog => team || matches!(role, MemberRole::Funder | MemberRole::Evaluator),
+        Operation::RunConversation | Operation::ReadConversationResults => team,
+        // A private conversation counts each participant under their side; the team runs it
+        // and does not vote in it.
+        Operation::VoteInConversation => role == MemberRole::Participant,
         Operation::ReadRecord(Scope::Plenary) => team || matches!(role, MemberRole::Participant | MemberRole::Observer),
         Operation::WriteRecord(Scope::Plenary) => team,
         Operation::ReadRecord(Scope::Caucus(caucus)) | Operation::WriteRecord(Scope::Caucus(caucus)) => {

@@ -96,6 +96,15 @@ string_enum!(
         CoordinationLogged => "coordination.logged",
         OfficialEventLogged => "official-event.logged",
         TransferLogRead => "transfer-log.read",
+        ConversationCreated => "conversation.created",
+        ConversationUpdated => "conversation.updated",
+        ConversationResultsRead => "conversation.results-read",
+        ConversationExported => "conversation.exported",
+        ConversationImported => "conversation.imported",
+        StatementAdded => "statement.added",
+        StatementModerated => "statement.moderated",
+        InvitationCreated => "invitation.created",
+        InvitationRevoked => "invitation.revoked",
         Exported => "store.exported",
         BackupTaken => "store.backup",
         Restored => "store.restored",
@@ -125,6 +134,9 @@ string_enum!(
         Readout => "readout",
         ReadoutCopy => "readout-copy",
         LogEvent => "log-event",
+        Conversation => "conversation",
+        Statement => "statement",
+        Invitation => "invitation",
     }
 );
 

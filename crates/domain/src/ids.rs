@@ -139,6 +139,18 @@ id_type!(
     LogEventId
 );
 id_type!(
+    /// A conversation: statements voted on, for common ground.
+    ConversationId
+);
+id_type!(
+    /// A statement of a conversation, as stored (its number is what voters see).
+    StatementId
+);
+id_type!(
+    /// An invitation link to a consultation.
+    InvitationId
+);
+id_type!(
     /// A signed-in browser session.
     SessionId
 );

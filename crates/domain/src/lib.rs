@@ -10,6 +10,7 @@ mod macros;
 
 pub mod access;
 pub mod audit;
+pub mod conversation;
 pub mod dialogue;
 pub mod identity;
 pub mod ids;
@@ -22,8 +23,9 @@ pub use access::{Decision, Denied, Operation, Scope, Standing};
 pub use audit::{AuditAction, AuditEvent, AuditTarget, TargetKind};
 pub use identity::{Channel, Identity, Principal};
 pub use ids::{
-    ActorId, CopyId, DocumentId, FollowUpId, InitiativeId, KeyId, LogEventId, MeetingId, MeetingNoteId, NoteId,
-    OptionId, PersonId, ReadoutId, RoundId, SessionId, SideId, SnapshotId, TieId, TokenId, UserId,
+    ActorId, ConversationId, CopyId, DocumentId, FollowUpId, InitiativeId, InvitationId, KeyId, LogEventId, MeetingId,
+    MeetingNoteId, NoteId, OptionId, PersonId, ReadoutId, RoundId, SessionId, SideId, SnapshotId, StatementId, TieId,
+    TokenId, UserId,
 };
 pub use records::{
     Document, Initiative, MemberRole, Membership, NewDocument, NewInitiative, NewNote, NewPerson, NewSide, NewUser,

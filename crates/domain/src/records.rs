@@ -25,14 +25,14 @@ pub enum ValidationError {
 const SHORT_TEXT_MAX: usize = 300;
 const LONG_TEXT_MAX: usize = 1_000_000;
 
-fn required_line(field: &'static str, value: &str) -> Result<(), ValidationError> {
+pub(crate) fn required_line(field: &'static str, value: &str) -> Result<(), ValidationError> {
     if value.trim().is_empty() {
         return Err(ValidationError::Empty { field });
     }
     optional_line(field, value)
 }
 
-fn optional_line(field: &'static str, value: &str) -> Result<(), ValidationError> {
+pub(crate) fn optional_line(field: &'static str, value: &str) -> Result<(), ValidationError> {
     if value.chars().count() > SHORT_TEXT_MAX {
         return Err(ValidationError::TooLong { field, max: SHORT_TEXT_MAX });
     }
@@ -42,7 +42,7 @@ fn optional_line(field: &'static str, value: &str) -> Result<(), ValidationError
     Ok(())
 }
 
-fn long_text(field: &'static str, value: &str, required: bool) -> Result<(), ValidationError> {
+pub(crate) fn long_text(field: &'static str, value: &str, required: bool) -> Result<(), ValidationError> {
     if required && value.trim().is_empty() {
         return Err(ValidationError::Empty { field });
     }

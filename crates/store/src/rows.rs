@@ -250,10 +250,15 @@ pub enum RecordKind {
     Transfer,
     Coordination,
     OfficialEvent,
+    Conversation,
+    ConversationStatement,
+    Invitation,
+    Voter,
+    ConversationVote,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 13] = [
+    pub const ALL: [RecordKind; 18] = [
         RecordKind::ProcessDesign,
         RecordKind::Round,
         RecordKind::Meeting,
@@ -267,6 +272,11 @@ impl RecordKind {
         RecordKind::Transfer,
         RecordKind::Coordination,
         RecordKind::OfficialEvent,
+        RecordKind::Conversation,
+        RecordKind::ConversationStatement,
+        RecordKind::Invitation,
+        RecordKind::Voter,
+        RecordKind::ConversationVote,
     ];
 
     #[must_use]
@@ -285,6 +295,11 @@ impl RecordKind {
             RecordKind::Transfer => "transfer",
             RecordKind::Coordination => "coordination",
             RecordKind::OfficialEvent => "official-event",
+            RecordKind::Conversation => "conversation",
+            RecordKind::ConversationStatement => "statement",
+            RecordKind::Invitation => "invitation",
+            RecordKind::Voter => "voter",
+            RecordKind::ConversationVote => "vote",
         }
     }
 

@@ -131,6 +131,9 @@ enum Command {
     /// Readouts to Track One: list them with their copies, write a recipient's copy.
     #[command(subcommand)]
     Readout(ReadoutCommand),
+    /// Conversations for common ground: open them, make invitation links, Pol.is export and import.
+    #[command(subcommand)]
+    Conversation(crate::conversation_cli::ConversationCommand),
     /// Name the copy of a readout that a leaked passage most likely came from.
     Trace {
         /// The initiative's id.
@@ -608,6 +611,7 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
         Command::Process(command) => process_command(&open_app(&config).await?, command).await?,
         Command::CommonGround(command) => crate::common_ground::run(command)?,
         Command::Readout(command) => readout_command(&open_app(&config).await?, command).await?,
+        Command::Conversation(command) => crate::conversation_cli::run(&open_app(&config).await?, command).await?,
         Command::Trace { initiative, readout, passage } => {
             let app = open_app(&config).await?;
             let text = if passage.as_os_str() == "-" {

@@ -5,5 +5,6 @@
 
 pub mod cli;
 mod common_ground;
+mod conversation_cli;
 mod demo;
 mod unlock;

@@ -153,3 +153,108 @@ pub(crate) async fn show_note(
     let note = state.app.note(&who, parse_id(&initiative)?, parse_id(&note)?).await?;
     Ok(Json(note.into()))
 }
+
+// The ballot of a consultation: a voter's credential in `Authorization: Bearer …`.
+
+/// A consultation voter, by the credential their invitation link gave them.
+pub struct VoterCaller(pub tracktwo_app::conversations::VoterPass);
+
+impl FromRequestParts<Arc<WebState>> for VoterCaller {
+    type Rejection = WebError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &Arc<WebState>) -> Result<Self, Self::Rejection> {
+        let token = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| value.strip_prefix("Bearer "))
+            .ok_or(WebError(AppError::Unauthenticated))?;
+        Ok(VoterCaller(tracktwo_app::conversations::VoterPass::new(token)))
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub(crate) struct JoinForm {
+    #[serde(default)]
+    side: Option<SideId>,
+    #[serde(default)]
+    segment: Option<String>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct Joined {
+    voter_token: String,
+}
+
+/// Joins a consultation through an invitation link; the answer holds the voter's credential.
+pub(crate) async fn join(
+    State(state): State<Arc<WebState>>,
+    Path(invitation): Path<String>,
+    form: Option<Json<JoinForm>>,
+) -> Result<(StatusCode, Json<Joined>), WebError> {
+    let form = form.map(|Json(f)| f).unwrap_or_default();
+    let invitation = tracktwo_app::conversations::VoterPass::new(&invitation);
+    let pass = state.app.join(&invitation, form.side, form.segment.as_deref()).await?;
+    Ok((StatusCode::CREATED, Json(Joined { voter_token: pass.expose().to_owned() })))
+}
+
+#[derive(Serialize)]
+pub(crate) struct BallotStatementView {
+    id: u32,
+    text: String,
+}
+
+#[derive(Serialize)]
+pub(crate) struct BallotView {
+    title: String,
+    question: String,
+    statement: Option<BallotStatementView>,
+    answered: usize,
+    remaining: usize,
+    accepts_statements: bool,
+    closed: bool,
+}
+
+impl From<tracktwo_app::conversations::Ballot> for BallotView {
+    fn from(b: tracktwo_app::conversations::Ballot) -> Self {
+        Self {
+            title: b.title,
+            question: b.question,
+            statement: b.next.map(|s| BallotStatementView { id: s.number, text: s.text }),
+            answered: b.answered,
+            remaining: b.remaining,
+            accepts_statements: b.accepts_statements,
+            closed: b.closed,
+        }
+    }
+}
+
+pub(crate) async fn ballot(
+    State(state): State<Arc<WebState>>,
+    VoterCaller(pass): VoterCaller,
+) -> Result<Json<BallotView>, WebError> {
+    Ok(Json(state.app.voter_ballot(&pass).await?.into()))
+}
+
+#[derive(Deserialize)]
+pub(crate) struct VoteForm {
+    statement: u32,
+    vote: tracktwo_domain::conversation::Vote,
+}
+
+#[derive(Serialize)]
+pub(crate) struct Recorded {
+    recorded: bool,
+    next: Option<BallotStatementView>,
+}
+
+/// Answers 201 only once the vote's transaction has committed.
+pub(crate) async fn vote(
+    State(state): State<Arc<WebState>>,
+    VoterCaller(pass): VoterCaller,
+    Json(form): Json<VoteForm>,
+) -> Result<(StatusCode, Json<Recorded>), WebError> {
+    let ballot = state.app.voter_vote(&pass, form.statement, form.vote).await?;
+    let next = ballot.next.map(|s| BallotStatementView { id: s.number, text: s.text });
+    Ok((StatusCode::CREATED, Json(Recorded { recorded: true, next })))
+}

@@ -24,6 +24,10 @@ pub(crate) fn date_text(date: Date) -> String {
     date.format(format_description!("[year]-[month]-[day]")).unwrap_or_default()
 }
 
+pub(crate) fn date_time_text(at: tracktwo_domain::Timestamp) -> String {
+    at.format(format_description!("[year]-[month]-[day] [hour]:[minute]:[second] UTC")).unwrap_or_default()
+}
+
 pub(crate) fn invalid(field: &'static str, reason: &'static str) -> PageError {
     AppError::Invalid(ValidationError::Invalid { field, reason }).into()
 }

@@ -5,6 +5,7 @@
 //! calls a use case with the caller's identity, and the use case asks the policy.
 
 mod api;
+mod conversation_pages;
 mod dialogue_pages;
 mod documents;
 mod forms;
@@ -168,6 +169,60 @@ fn routes() -> Vec<(Method, &'static str, axum::routing::MethodRouter<Arc<WebSta
         (Method::POST, "/initiatives/{initiative}/coordination", post(transfer_pages::log_coordination)),
         (Method::POST, "/initiatives/{initiative}/official-events", post(transfer_pages::log_official_event)),
         (Method::GET, "/timeline", get(transfer_pages::timeline)),
+        (Method::GET, "/initiatives/{initiative}/conversations", get(conversation_pages::conversations)),
+        (Method::POST, "/initiatives/{initiative}/conversations", post(conversation_pages::create_conversation)),
+        (Method::POST, "/initiatives/{initiative}/conversations/import", post(conversation_pages::import_conversation)),
+        (Method::GET, "/initiatives/{initiative}/conversations/{conversation}", get(conversation_pages::conversation)),
+        (
+            Method::POST,
+            "/initiatives/{initiative}/conversations/{conversation}/statements",
+            post(conversation_pages::add_statement),
+        ),
+        (
+            Method::POST,
+            "/initiatives/{initiative}/conversations/{conversation}/statements/{number}",
+            post(conversation_pages::moderate_statement),
+        ),
+        (
+            Method::POST,
+            "/initiatives/{initiative}/conversations/{conversation}/invitations",
+            post(conversation_pages::create_invitations),
+        ),
+        (
+            Method::POST,
+            "/initiatives/{initiative}/conversations/{conversation}/invitations/{invitation}/revoke",
+            post(conversation_pages::revoke_invitation),
+        ),
+        (
+            Method::POST,
+            "/initiatives/{initiative}/conversations/{conversation}/close",
+            post(conversation_pages::set_closed),
+        ),
+        (
+            Method::GET,
+            "/initiatives/{initiative}/conversations/{conversation}/export/{file}",
+            get(conversation_pages::export_file),
+        ),
+        (
+            Method::GET,
+            "/initiatives/{initiative}/conversations/{conversation}/vote",
+            get(conversation_pages::member_ballot),
+        ),
+        (
+            Method::POST,
+            "/initiatives/{initiative}/conversations/{conversation}/vote",
+            post(conversation_pages::member_vote),
+        ),
+        (
+            Method::POST,
+            "/initiatives/{initiative}/conversations/{conversation}/proposals",
+            post(conversation_pages::member_propose),
+        ),
+        (Method::GET, "/join/{invitation}", get(conversation_pages::welcome)),
+        (Method::POST, "/join/{invitation}", post(conversation_pages::join)),
+        (Method::GET, "/ballot", get(conversation_pages::ballot)),
+        (Method::POST, "/ballot", post(conversation_pages::vote)),
+        (Method::POST, "/ballot/proposals", post(conversation_pages::propose)),
         (Method::GET, pages::STYLESHEET, get(pages::stylesheet)),
         (Method::GET, "/healthz", get(health)),
         (Method::GET, "/api/v1/initiatives", get(api::list_initiatives)),
@@ -176,6 +231,9 @@ fn routes() -> Vec<(Method, &'static str, axum::routing::MethodRouter<Arc<WebSta
         (Method::GET, "/api/v1/initiatives/{initiative}/notes", get(api::list_notes)),
         (Method::POST, "/api/v1/initiatives/{initiative}/notes", post(api::create_note)),
         (Method::GET, "/api/v1/initiatives/{initiative}/notes/{note}", get(api::show_note)),
+        (Method::POST, "/api/v1/invitations/{invitation}/voters", post(api::join)),
+        (Method::GET, "/api/v1/ballot", get(api::ballot)),
+        (Method::POST, "/api/v1/ballot/votes", post(api::vote)),
         (Method::GET, "/api/v1/openapi.json", get(openapi_document)),
     ]
 }
@@ -224,6 +282,7 @@ fn status_of(e: &AppError) -> StatusCode {
         AppError::Unauthenticated | AppError::SignInRefused => StatusCode::UNAUTHORIZED,
         AppError::Invalid(_) | AppError::WrongCode | AppError::Import { .. } => StatusCode::UNPROCESSABLE_ENTITY,
         AppError::Conflict(_) => StatusCode::CONFLICT,
+        AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
         _ => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }
@@ -247,6 +306,11 @@ impl IntoResponse for WebError {
         let mut response = (status, Json(ErrorBody { error: public_message(&self.0, status) })).into_response();
         if status == StatusCode::UNAUTHORIZED {
             response.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        if let AppError::RateLimited { seconds } = self.0
+            && let Ok(value) = HeaderValue::from_str(&seconds.to_string())
+        {
+            response.headers_mut().insert(header::RETRY_AFTER, value);
         }
         response
     }

@@ -25,6 +25,12 @@ fn responses(ok_status: &str, ok_schema: &str) -> Value {
     })
 }
 
+/// Adds the answer for a caller over its rate limit.
+fn with_rate_limit(mut responses: Value) -> Value {
+    responses["429"] = json!({ "$ref": "#/components/responses/TooMany" });
+    responses
+}
+
 /// The document.
 #[must_use]
 pub fn document() -> Value {
@@ -66,13 +72,36 @@ pub fn document() -> Value {
                          "parameters": [initiative, id_parameter("note", "The note's id.")],
                          "responses": responses("200", "#/components/schemas/Note") }
             },
+            "/api/v1/invitations/{invitation}/voters": {
+                "post": { "summary": "Join a consultation through an invitation link; answers the voter's credential",
+                          "operationId": "joinConsultation", "security": [],
+                          "parameters": [{ "name": "invitation", "in": "path", "required": true,
+                                           "description": "The secret of the invitation link (the part after /join/).",
+                                           "schema": { "type": "string" } }],
+                          "requestBody": { "required": false, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Join" } } } },
+                          "responses": with_rate_limit(responses("201", "#/components/schemas/Joined")) }
+            },
+            "/api/v1/ballot": {
+                "get": { "summary": "The voter's next statement, chosen by priority", "operationId": "ballot",
+                         "security": [{ "voter": [] }],
+                         "responses": responses("200", "#/components/schemas/Ballot") }
+            },
+            "/api/v1/ballot/votes": {
+                "post": { "summary": "Vote on a statement; answered only once the vote is durable. A later vote on the same statement replaces it.",
+                          "operationId": "vote", "security": [{ "voter": [] }],
+                          "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Vote" } } } },
+                          "responses": with_rate_limit(responses("201", "#/components/schemas/Recorded")) }
+            },
             "/api/v1/openapi.json": {
                 "get": { "summary": "This document", "operationId": "openapi", "security": [],
                          "responses": { "200": { "description": "The OpenAPI document", "content": { "application/json": {} } } } }
             }
         },
         "components": {
-            "securitySchemes": { "token": { "type": "http", "scheme": "bearer", "description": "A personal access token" } },
+            "securitySchemes": {
+                "token": { "type": "http", "scheme": "bearer", "description": "A personal access token" },
+                "voter": { "type": "http", "scheme": "bearer", "description": "A consultation voter's credential, from joinConsultation" }
+            },
             "schemas": {
                 "Initiative": { "type": "object", "required": ["id", "title", "description", "secret_channel"], "properties": {
                     "id": { "type": "string", "format": "uuid" }, "title": { "type": "string" },
@@ -88,12 +117,30 @@ pub fn document() -> Value {
                 "Notes": { "type": "array", "items": { "$ref": "#/components/schemas/Note" } },
                 "NewNote": { "type": "object", "required": ["body"], "properties": {
                     "body": { "type": "string" }, "caucus": { "type": "string", "format": "uuid" } } },
+                "Join": { "type": "object", "properties": {
+                    "side": { "type": "string", "format": "uuid", "description": "A side of the initiative the voter declares" },
+                    "segment": { "type": "string", "description": "One of the conversation's segments" } } },
+                "Joined": { "type": "object", "required": ["voter_token"], "properties": { "voter_token": { "type": "string" } } },
+                "BallotStatement": { "type": "object", "required": ["id", "text"], "properties": {
+                    "id": { "type": "integer", "minimum": 0 }, "text": { "type": "string" } } },
+                "Ballot": { "type": "object", "required": ["title", "question", "statement", "answered", "remaining", "accepts_statements", "closed"], "properties": {
+                    "title": { "type": "string" }, "question": { "type": "string" },
+                    "statement": { "oneOf": [{ "$ref": "#/components/schemas/BallotStatement" }, { "type": "null" }] },
+                    "answered": { "type": "integer" }, "remaining": { "type": "integer" },
+                    "accepts_statements": { "type": "boolean" }, "closed": { "type": "boolean" } } },
+                "Vote": { "type": "object", "required": ["statement", "vote"], "properties": {
+                    "statement": { "type": "integer", "minimum": 0 },
+                    "vote": { "type": "string", "enum": ["agree", "disagree", "pass"] } } },
+                "Recorded": { "type": "object", "required": ["recorded", "next"], "properties": {
+                    "recorded": { "type": "boolean" },
+                    "next": { "oneOf": [{ "$ref": "#/components/schemas/BallotStatement" }, { "type": "null" }] } } },
                 "Error": { "type": "object", "required": ["error"], "properties": { "error": { "type": "string" } } }
             },
             "responses": {
                 "Unauthenticated": { "description": "No valid token", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
                 "Forbidden": { "description": "Known, but not allowed", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
                 "NotFound": { "description": "Absent, or not to be known", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+                "TooMany": { "description": "Too many requests; see Retry-After", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
                 "Invalid": { "description": "Invalid input", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
             }
         }

@@ -72,6 +72,11 @@ pub(crate) fn page(title: &str, user: &SignedIn, body: Markup) -> Response {
     layout(title, Some(user), body).into_response()
 }
 
+/// A page for someone without an account (a consultation voter).
+pub(crate) fn public_page(title: &str, body: Markup) -> Response {
+    layout(title, None, body).into_response()
+}
+
 /// A page for a signed-in user, to send with a status of the caller's choosing.
 pub(crate) fn layout_page(title: &str, user: &SignedIn, body: Markup) -> Markup {
     layout(title, Some(user), body)

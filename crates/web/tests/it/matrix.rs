@@ -14,6 +14,7 @@ use axum::http::{Method, Request, StatusCode, header};
 use tower::ServiceExt;
 use tracktwo_app::App;
 use tracktwo_domain::access::{Denied, decide};
+use tracktwo_domain::conversation::{Conversation, ConversationMode, InvitationKind};
 use tracktwo_domain::dialogue::{
     AgendaItem, ConfidentialityMode, DialogueOption, FollowUp, Meeting, Methodology, OptionStatus, Phase,
     ProcessDesign, ProcessKind, Round, Session, TheoryOfChange,
@@ -24,7 +25,7 @@ use tracktwo_domain::{
     ActorId, Channel, Identity, InitiativeId, MemberRole, NewInitiative, NewNote, NewSide, NewUser, NoteId, Operation,
     Scope, SideId, Standing, UserId,
 };
-use tracktwo_domain::{CopyId, FollowUpId, MeetingId, OptionId, ReadoutId, RoundId};
+use tracktwo_domain::{ConversationId, CopyId, FollowUpId, InvitationId, MeetingId, OptionId, ReadoutId, RoundId};
 use tracktwo_store_conformance::{TestStore, init_app};
 use tracktwo_web::{WebState, route_list, router};
 
@@ -57,7 +58,7 @@ struct Fixture {
     process: Vec<Process>,
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 struct Process {
     initiative: InitiativeId,
     round: RoundId,
@@ -68,6 +69,10 @@ struct Process {
     draft: ReadoutId,
     released: ReadoutId,
     copy: CopyId,
+    /// A private conversation, and (outside the secret channel) a consultation with two
+    /// campaign links: one to revoke, one to join through.
+    private: ConversationId,
+    consultation: Option<(ConversationId, InvitationId, String)>,
 }
 
 fn readout_of(meeting: MeetingId) -> Readout {
@@ -306,7 +311,45 @@ async fn fixture() -> (TestStore, Fixture, Vec<Caller>) {
         app.release_readout(&kh, initiative, released).await.unwrap();
         let on = time::macros::date!(2026 - 05 - 01);
         let copy = app.issue_copy(&kh, initiative, released, "Ministry", "by hand", on).await.unwrap();
-        process.push(Process { initiative, round, open, secret: hidden, option, follow_up, draft, released, copy });
+        let conversation = |mode| Conversation {
+            title: "Water".into(),
+            question: "What should be done about the river?".into(),
+            mode,
+            segments: vec!["North".into()],
+            accepts_statements: true,
+            seed: 1,
+            closed: false,
+        };
+        let statements = ["Share the data".to_owned(), "Meet again".to_owned()];
+        let private = app
+            .create_conversation(&kh, initiative, conversation(ConversationMode::Private), &statements)
+            .await
+            .unwrap();
+        let consultation = if initiative == secret {
+            None
+        } else {
+            let c = app
+                .create_conversation(&kh, initiative, conversation(ConversationMode::Consultation), &statements)
+                .await
+                .unwrap();
+            let revoked =
+                app.create_invitations(&kh, initiative, c, InvitationKind::Campaign, "to revoke", 1).await.unwrap();
+            let open = app.create_invitations(&kh, initiative, c, InvitationKind::Campaign, "open", 1).await.unwrap();
+            Some((c, revoked[0].id, open[0].pass.expose().to_owned()))
+        };
+        process.push(Process {
+            initiative,
+            round,
+            open,
+            secret: hidden,
+            option,
+            follow_up,
+            draft,
+            released,
+            copy,
+            private,
+            consultation,
+        });
     }
 
     for (name, id, is_admin, ordinary_standing, secret_standing) in people {
@@ -341,7 +384,7 @@ async fn process_routes(
 ) {
     let base = format!("/initiatives/{initiative}");
     let expect = |ops: &[Operation]| expected(caller, standing, secret, ops);
-    let p = *f.process.iter().find(|p| p.initiative == initiative).unwrap();
+    let p = f.process.iter().find(|p| p.initiative == initiative).unwrap().clone();
     let convener = standing.is_some_and(|s| s.role == MemberRole::Convener);
     // Within the secret meeting: the operation the use case enters the initiative with, then
     // the meeting's own secrecy (not found for the uncleared, whatever they meant to do), then
@@ -585,6 +628,106 @@ async fn process_routes(
         other => other,
     };
     check(&format!("POST {uri}"), caller, want, got, false);
+}
+
+/// The conversations' routes for one caller on one initiative.
+async fn conversation_routes(
+    f: &Fixture,
+    caller: &Caller,
+    initiative: InitiativeId,
+    standing: Option<Standing>,
+    secret: bool,
+    csrf: &str,
+    exercised: &mut BTreeSet<(Method, &'static str)>,
+) {
+    let expect = |ops: &[Operation]| expected(caller, standing, secret, ops);
+    let p = f.process.iter().find(|p| p.initiative == initiative).unwrap().clone();
+    let list = format!("/initiatives/{initiative}/conversations");
+    let private = format!("{list}/{}", p.private);
+    let run = [Operation::RunConversation];
+    let results = [Operation::ReadConversationResults];
+    let vote = [Operation::VoteInConversation];
+
+    exercised.insert((Method::GET, "/initiatives/{initiative}/conversations"));
+    let got = request(f, Method::GET, &list, caller, None).await;
+    check(&format!("GET {list}"), caller, expect(&[Operation::ViewInitiative]), got, false);
+    let gets: [(&'static str, String, &[Operation]); 3] = [
+        ("/initiatives/{initiative}/conversations/{conversation}", private.clone(), &results),
+        (
+            "/initiatives/{initiative}/conversations/{conversation}/export/{file}",
+            format!("{private}/export/votes.csv"),
+            &results,
+        ),
+        ("/initiatives/{initiative}/conversations/{conversation}/vote", format!("{private}/vote"), &vote),
+    ];
+    for (route, uri, ops) in gets {
+        exercised.insert((Method::GET, route));
+        let got = request(f, Method::GET, &uri, caller, None).await;
+        check(&format!("GET {uri}"), caller, expect(ops), got, false);
+    }
+    let import = format!(
+        "csrf={csrf}&title=Imported&comments={}&votes={}",
+        "comment-id%2Ccomment-body%0A0%2CFirst%0A",
+        "timestamp%2Cdatetime%2Ccomment-id%2Cvoter-id%2Cvote%0A1%2C%2C0%2C5%2C1%0A"
+    );
+    let mut posts: Vec<(&'static str, String, String, &[Operation])> = vec![
+        ("/initiatives/{initiative}/conversations", list.clone(), format!("csrf={csrf}&title=New&mode=private"), &run),
+        ("/initiatives/{initiative}/conversations/import", format!("{list}/import"), import, &run),
+        (
+            "/initiatives/{initiative}/conversations/{conversation}/statements",
+            format!("{private}/statements"),
+            format!("csrf={csrf}&text=Another"),
+            &run,
+        ),
+        (
+            "/initiatives/{initiative}/conversations/{conversation}/statements/{number}",
+            format!("{private}/statements/1"),
+            format!("csrf={csrf}&status=accepted"),
+            &run,
+        ),
+        (
+            "/initiatives/{initiative}/conversations/{conversation}/close",
+            format!("{private}/close"),
+            format!("csrf={csrf}&closed=no"),
+            &run,
+        ),
+        (
+            "/initiatives/{initiative}/conversations/{conversation}/vote",
+            format!("{private}/vote"),
+            format!("csrf={csrf}&statement=0&vote=agree"),
+            &vote,
+        ),
+        (
+            "/initiatives/{initiative}/conversations/{conversation}/proposals",
+            format!("{private}/proposals"),
+            format!("csrf={csrf}&text=Mine"),
+            &vote,
+        ),
+    ];
+    // Links belong to consultations; a private conversation refuses them after the access check.
+    let (target, revocable) = match &p.consultation {
+        Some((c, revoked, _)) => (format!("{list}/{c}"), Some(format!("{list}/{c}/invitations/{revoked}/revoke"))),
+        None => (private.clone(), None),
+    };
+    posts.push((
+        "/initiatives/{initiative}/conversations/{conversation}/invitations",
+        format!("{target}/invitations"),
+        format!("csrf={csrf}&kind=personal&count=2&label=Table"),
+        &run,
+    ));
+    if let Some(uri) = revocable {
+        posts.push((
+            "/initiatives/{initiative}/conversations/{conversation}/invitations/{invitation}/revoke",
+            uri,
+            format!("csrf={csrf}"),
+            &run,
+        ));
+    }
+    for (route, uri, form, ops) in posts {
+        exercised.insert((Method::POST, route));
+        let got = request(f, Method::POST, &uri, caller, Some(form)).await;
+        check(&format!("POST {uri}"), caller, expect(ops), got, false);
+    }
 }
 
 /// The system map's routes for one caller on one initiative.
@@ -838,6 +981,7 @@ async fn every_route_answers_every_caller_as_the_policy_says() {
             }
             map_routes(&f, caller, initiative, standing, secret, &csrf, &mut exercised).await;
             process_routes(&f, caller, initiative, standing, secret, &csrf, &mut exercised).await;
+            conversation_routes(&f, caller, initiative, standing, secret, &csrf, &mut exercised).await;
 
             for (note_initiative, scope, note) in f.notes.iter().filter(|(i, _, _)| *i == initiative) {
                 exercised.insert((Method::GET, "/api/v1/initiatives/{initiative}/notes/{note}"));
@@ -847,6 +991,36 @@ async fn every_route_answers_every_caller_as_the_policy_says() {
                 check(&format!("GET {uri}"), caller, expect(&ops), got, true);
             }
         }
+    }
+
+    // The consultation's own routes: the invitation link is the credential, whoever holds it.
+    let (_, _, link) = f.process.iter().find_map(|p| p.consultation.clone()).unwrap();
+    for caller in &callers {
+        exercised.insert((Method::GET, "/join/{invitation}"));
+        assert_eq!(request(&f, Method::GET, &format!("/join/{link}"), caller, None).await, StatusCode::OK);
+        exercised.insert((Method::POST, "/join/{invitation}"));
+        let got = request(&f, Method::POST, &format!("/join/{link}"), caller, Some("segment=North".into())).await;
+        assert_eq!(got, StatusCode::SEE_OTHER, "POST /join as {}", caller.name);
+        exercised.insert((Method::POST, "/api/v1/invitations/{invitation}/voters"));
+        let got =
+            request(&f, Method::POST, &format!("/api/v1/invitations/{link}/voters"), caller, Some("{}".into())).await;
+        assert_eq!(got, StatusCode::CREATED, "POST /api/v1/invitations as {}", caller.name);
+        // An account's session or token opens no ballot: only a voter's credential does.
+        exercised.insert((Method::GET, "/ballot"));
+        assert_eq!(request(&f, Method::GET, "/ballot", caller, None).await, StatusCode::UNAUTHORIZED);
+        exercised.insert((Method::POST, "/ballot"));
+        let got = request(&f, Method::POST, "/ballot", caller, Some("statement=0&vote=agree".into())).await;
+        assert_eq!(got, StatusCode::UNAUTHORIZED);
+        exercised.insert((Method::POST, "/ballot/proposals"));
+        let got = request(&f, Method::POST, "/ballot/proposals", caller, Some("text=Hello".into())).await;
+        assert_eq!(got, StatusCode::UNAUTHORIZED);
+        exercised.insert((Method::GET, "/api/v1/ballot"));
+        assert_eq!(request(&f, Method::GET, "/api/v1/ballot", caller, None).await, StatusCode::UNAUTHORIZED);
+        exercised.insert((Method::POST, "/api/v1/ballot/votes"));
+        let got =
+            request(&f, Method::POST, "/api/v1/ballot/votes", caller, Some(r#"{"statement":0,"vote":"agree"}"#.into()))
+                .await;
+        assert_eq!(got, StatusCode::UNAUTHORIZED);
     }
 
     // Signing out last, so the session served every check above.

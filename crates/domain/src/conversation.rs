@@ -1,0 +1,312 @@
+//! Conversations: short statements that participants agree with, disagree with or pass on, from
+//! which the common-ground engine finds opinion groups and what every group — and every side —
+//! can support.
+//!
+//! A conversation belongs to an initiative and runs in one of two modes:
+//! - **private**: the initiative's participants vote under their account, each counted under
+//!   their side (a workshop's delegations);
+//! - **consultation**: anyone holding an invitation link votes without an account. The voter is a
+//!   random identifier with, at most, a self-declared side and segment — nothing else about them
+//!   is kept.
+//!
+//! Statements proposed by voters wait in a moderation queue until the team accepts them.
+
+use crate::Timestamp;
+use crate::ids::{SideId, UserId};
+use crate::records::{ValidationError, long_text, optional_line, required_line};
+
+field_enum!(
+    /// Who votes in a conversation.
+    ConversationMode as "mode" {
+        /// The initiative's participants, under their account and side.
+        Private => "private", "Private: the initiative's participants vote",
+        /// Anyone with an invitation link, anonymously.
+        Consultation => "consultation", "Consultation: anyone with an invitation link votes",
+    }
+);
+
+field_enum!(
+    /// Where a statement stands in moderation.
+    StatementStatus as "statement status" {
+        /// Proposed by a voter; not yet shown to anyone else.
+        Pending => "pending", "Waiting for moderation",
+        Accepted => "accepted", "Accepted",
+        /// Moderated out: its votes are kept but it is left out of the map and every list.
+        Rejected => "rejected", "Moderated out",
+    }
+);
+
+field_enum!(
+    /// A participant's answer to one statement.
+    Vote as "vote" {
+        Agree => "agree", "Agree",
+        Disagree => "disagree", "Disagree",
+        Pass => "pass", "Pass / unsure",
+    }
+);
+
+field_enum!(
+    /// An invitation link: for one person, or for a campaign (everyone who opens it is a new,
+    /// separate voter).
+    InvitationKind as "invitation kind" {
+        Personal => "personal", "Personal: one link for one person",
+        Campaign => "campaign", "Campaign: one link shared with many",
+    }
+);
+
+field_enum!(
+    /// Where a statement came from.
+    StatementOrigin as "statement origin" {
+        Team => "team", "The convening team",
+        Participant => "participant", "A participant",
+        Imported => "imported", "Imported",
+    }
+);
+
+/// The longest statement: short enough to read and answer on a phone.
+pub const STATEMENT_MAX_CHARS: usize = 280;
+/// Segments a consultation offers its voters to declare (region, age band, constituency...).
+pub const SEGMENTS_MAX: usize = 20;
+
+/// A conversation's setting.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Conversation {
+    pub title: String,
+    /// The question put to participants, shown above every statement.
+    pub question: String,
+    pub mode: ConversationMode,
+    /// The segments voters may declare themselves part of (consultation mode).
+    pub segments: Vec<String>,
+    /// Whether participants may propose statements (they go to the moderation queue).
+    pub accepts_statements: bool,
+    /// Seeds the engine, so the same votes always give the same groups.
+    pub seed: u64,
+    /// A closed conversation takes no more votes or statements.
+    pub closed: bool,
+}
+
+impl Conversation {
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        required_line("conversation title", &self.title)?;
+        long_text("question", &self.question, false)?;
+        if self.question.chars().count() > 2_000 {
+            return Err(ValidationError::TooLong { field: "question", max: 2_000 });
+        }
+        if self.segments.len() > SEGMENTS_MAX {
+            return Err(ValidationError::Invalid { field: "segments", reason: "may list at most 20" });
+        }
+        for (i, segment) in self.segments.iter().enumerate() {
+            required_line("segment", segment)?;
+            if segment.chars().count() > 60 {
+                return Err(ValidationError::TooLong { field: "segment", max: 60 });
+            }
+            if self.segments[..i].iter().any(|s| s.eq_ignore_ascii_case(segment)) {
+                return Err(ValidationError::Invalid { field: "segments", reason: "must not repeat" });
+            }
+        }
+        Ok(())
+    }
+
+    /// The segments from a comma- or line-separated list, trimmed, empty ones dropped.
+    #[must_use]
+    pub fn parse_segments(text: &str) -> Vec<String> {
+        text.split([',', '\n']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
+    }
+}
+
+/// One statement, numbered from 0 in the order it was proposed (as Pol.is numbers comments).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Statement {
+    pub number: u32,
+    pub text: String,
+    pub status: StatementStatus,
+    pub origin: StatementOrigin,
+    /// About the conversation itself ("I am here in a personal capacity"): kept out of the map.
+    pub meta: bool,
+    pub submitted_at: Timestamp,
+}
+
+/// Checks a statement's text: one line, not empty, at most [`STATEMENT_MAX_CHARS`].
+pub fn validate_statement_text(text: &str) -> Result<(), ValidationError> {
+    if text.trim().is_empty() {
+        return Err(ValidationError::Empty { field: "statement" });
+    }
+    if text.chars().count() > STATEMENT_MAX_CHARS {
+        return Err(ValidationError::TooLong { field: "statement", max: STATEMENT_MAX_CHARS });
+    }
+    optional_line("statement", &text.chars().take(STATEMENT_MAX_CHARS).collect::<String>())?;
+    Ok(())
+}
+
+/// An invitation link. Only the digest of its secret is kept: the link itself is shown once,
+/// to the member of the team who made it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Invitation {
+    pub kind: InvitationKind,
+    /// The team's own label ("Delegation workshop, table 3"); never shown to voters.
+    pub label: String,
+    /// Hex SHA-256 of the link's secret.
+    pub credential: String,
+    pub revoked: bool,
+    pub created_at: Timestamp,
+}
+
+impl Invitation {
+    pub fn validate_label(label: &str) -> Result<(), ValidationError> {
+        optional_line("invitation label", label)?;
+        if label.chars().count() > 120 {
+            return Err(ValidationError::TooLong { field: "invitation label", max: 120 });
+        }
+        Ok(())
+    }
+}
+
+/// Someone who votes. In consultation mode this is everything kept about them: a random
+/// identifier (the record's), a number for the engine and for exports, the digest of the
+/// credential their browser holds, and what they chose to declare.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Voter {
+    pub number: u32,
+    /// Hex SHA-256 of the voter's credential (consultation mode).
+    pub credential: Option<String>,
+    /// The member's account (private mode).
+    pub member: Option<UserId>,
+    pub side: Option<SideId>,
+    pub segment: Option<String>,
+}
+
+/// One vote as cast; a later vote by the same voter on the same statement replaces it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct CastVote {
+    /// Order of casting within the conversation, from 0.
+    pub seq: u64,
+    pub voter: u32,
+    pub statement: u32,
+    pub vote: Vote,
+    pub at: Timestamp,
+}
+
+/// Chooses the next statement to show, as Pol.is does: at random, weighted by priority, among
+/// those the voter has not answered. `draw` is uniform in `[0, 1)` (randomness is the
+/// caller's). Non-finite or non-positive priorities count as a small positive weight, so
+/// every statement can still be shown.
+#[must_use]
+pub fn next_statement(candidates: &[(u32, f64)], draw: f64) -> Option<u32> {
+    const FLOOR: f64 = 1e-6;
+    let weight = |p: f64| if p.is_finite() && p > FLOOR { p } else { FLOOR };
+    let total: f64 = candidates.iter().map(|&(_, p)| weight(p)).sum();
+    let mut target = draw.clamp(0.0, 1.0) * total;
+    for &(number, priority) in candidates {
+        target -= weight(priority);
+        if target < 0.0 {
+            return Some(number);
+        }
+    }
+    candidates.last().map(|&(number, _)| number)
+}
+
+/// A token bucket: `capacity` actions at once, refilled at `per_second`. Time is the caller's.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RateLimit {
+    pub capacity: f64,
+    pub per_second: f64,
+}
+
+/// A bucket's state.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bucket {
+    tokens: f64,
+    at: Timestamp,
+}
+
+impl RateLimit {
+    /// A person answers a statement in a second or more; bursts allow a quick run of passes.
+    pub const VOTER: RateLimit = RateLimit { capacity: 20.0, per_second: 5.0 };
+    /// Statements proposed by one voter.
+    pub const PROPOSALS: RateLimit = RateLimit { capacity: 5.0, per_second: 0.05 };
+    /// New voters through one campaign link: a hall of people opening it at once, not a script
+    /// minting thousands.
+    pub const CAMPAIGN_JOINS: RateLimit = RateLimit { capacity: 1_000.0, per_second: 50.0 };
+    /// Re-opening one personal link.
+    pub const PERSONAL_JOINS: RateLimit = RateLimit { capacity: 10.0, per_second: 0.2 };
+
+    #[must_use]
+    pub fn full(self, at: Timestamp) -> Bucket {
+        Bucket { tokens: self.capacity, at }
+    }
+
+    /// Takes one token, or says in how many whole seconds one will be there.
+    pub fn take(self, bucket: &mut Bucket, now: Timestamp) -> Result<(), u64> {
+        let elapsed = (now - bucket.at).as_seconds_f64().max(0.0);
+        bucket.tokens = (bucket.tokens + elapsed * self.per_second).min(self.capacity);
+        bucket.at = now.max(bucket.at);
+        if bucket.tokens >= 1.0 {
+            bucket.tokens -= 1.0;
+            Ok(())
+        } else {
+            let wait = (1.0 - bucket.tokens) / self.per_second;
+            Err(wait.ceil().max(1.0) as u64)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(seconds: i64) -> Timestamp {
+        time::OffsetDateTime::from_unix_timestamp(1_800_000_000 + seconds).unwrap()
+    }
+
+    #[test]
+    fn the_next_statement_follows_priority_and_skips_nothing_forever() {
+        let candidates = [(4, 1.0), (7, 3.0)];
+        assert_eq!(next_statement(&candidates, 0.0), Some(4));
+        assert_eq!(next_statement(&candidates, 0.24), Some(4));
+        assert_eq!(next_statement(&candidates, 0.26), Some(7));
+        assert_eq!(next_statement(&candidates, 0.999), Some(7));
+        assert_eq!(next_statement(&[], 0.5), None);
+        // A statement with no priority yet can still come up.
+        assert_eq!(next_statement(&[(1, f64::NAN), (2, 0.0)], 0.1), Some(1));
+        assert_eq!(next_statement(&[(1, f64::NAN), (2, 0.0)], 0.9), Some(2));
+    }
+
+    #[test]
+    fn a_bucket_refuses_bursts_beyond_its_capacity_and_refills() {
+        let limit = RateLimit { capacity: 3.0, per_second: 1.0 };
+        let mut bucket = limit.full(at(0));
+        for _ in 0..3 {
+            assert_eq!(limit.take(&mut bucket, at(0)), Ok(()));
+        }
+        assert_eq!(limit.take(&mut bucket, at(0)), Err(1));
+        assert_eq!(limit.take(&mut bucket, at(1)), Ok(()));
+        // A clock that goes back refills nothing.
+        assert!(limit.take(&mut bucket, at(0)).is_err());
+        assert_eq!(limit.take(&mut bucket, at(100)), Ok(()));
+    }
+
+    #[test]
+    fn statements_are_one_short_line() {
+        assert!(validate_statement_text("Water rights should be shared.").is_ok());
+        assert!(validate_statement_text("  ").is_err());
+        assert!(validate_statement_text("two\nlines").is_err());
+        assert!(validate_statement_text(&"x".repeat(STATEMENT_MAX_CHARS + 1)).is_err());
+    }
+
+    #[test]
+    fn segments_must_be_distinct() {
+        let mut c = Conversation {
+            title: "Water".into(),
+            question: String::new(),
+            mode: ConversationMode::Consultation,
+            segments: Conversation::parse_segments("North, South,\nDiaspora"),
+            accepts_statements: true,
+            seed: 0,
+            closed: false,
+        };
+        assert_eq!(c.segments, ["North", "South", "Diaspora"]);
+        assert!(c.validate().is_ok());
+        c.segments.push("north".into());
+        assert!(c.validate().is_err());
+    }
+}

@@ -1,0 +1,177 @@
+//! `tracktwo conversation`: open conversations for common ground, make invitation links, and
+//! move conversations in and out in Pol.is' format — as the key holder, at the command line.
+
+use std::io::Write as _;
+use std::path::PathBuf;
+
+use anyhow::{Context, Result, bail};
+use clap::Subcommand;
+use tracktwo_app::App;
+use tracktwo_app::polis_format::{EXPORT_FILES, read_import, write_export_file};
+use tracktwo_domain::conversation::{Conversation, ConversationMode, InvitationKind};
+use tracktwo_domain::{ConversationId, Identity, InitiativeId};
+
+use crate::cli::write_atomically;
+
+#[derive(Subcommand)]
+pub enum ConversationCommand {
+    /// List an initiative's conversations.
+    List {
+        /// The initiative's id.
+        #[arg(long)]
+        initiative: String,
+    },
+    /// Open a conversation; prints its id.
+    Create {
+        /// The initiative's id.
+        #[arg(long)]
+        initiative: String,
+        #[arg(long)]
+        title: String,
+        /// The question put to participants.
+        #[arg(long, default_value = "")]
+        question: String,
+        /// private (the initiative's participants vote) or consultation (invitation links).
+        #[arg(long, default_value = "consultation")]
+        mode: String,
+        /// A file of seed statements, one per line.
+        #[arg(long, value_name = "FILE")]
+        statements: Option<PathBuf>,
+        /// Segments voters may declare, comma-separated.
+        #[arg(long, default_value = "")]
+        segments: String,
+    },
+    /// Make invitation links to a consultation; prints each link's path (shown only now).
+    Invite {
+        /// The initiative's id.
+        #[arg(long)]
+        initiative: String,
+        /// The conversation's id.
+        #[arg(long)]
+        conversation: String,
+        /// One campaign link for many, instead of personal links.
+        #[arg(long)]
+        campaign: bool,
+        /// How many personal links.
+        #[arg(long, default_value_t = 1)]
+        count: usize,
+        /// The team's label for the links.
+        #[arg(long, default_value = "")]
+        label: String,
+    },
+    /// Write a conversation as a Pol.is export folder (comments.csv, votes.csv, sides.csv).
+    Export {
+        /// The initiative's id.
+        #[arg(long)]
+        initiative: String,
+        /// The conversation's id.
+        #[arg(long)]
+        conversation: String,
+        /// The folder to write.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Import a Pol.is export folder (comments.csv and votes.csv) as a new conversation.
+    Import {
+        /// The initiative's id.
+        #[arg(long)]
+        initiative: String,
+        /// The export folder.
+        dir: PathBuf,
+        #[arg(long)]
+        title: String,
+    },
+}
+
+fn parse<T: std::str::FromStr>(text: &str, what: &str) -> Result<T> {
+    text.parse().map_err(|_| anyhow::anyhow!("`{text}` is not a valid {what} id"))
+}
+
+pub async fn run(app: &App, command: ConversationCommand) -> Result<()> {
+    let who = Identity::key_holder();
+    match command {
+        ConversationCommand::List { initiative } => {
+            let initiative: InitiativeId = parse(&initiative, "initiative")?;
+            for c in app.conversations(&who, initiative).await? {
+                println!(
+                    "{}  {:<12} {:>5} statements {:>7} voters {:>9} votes  {}{}",
+                    c.id,
+                    c.mode.as_str(),
+                    c.statements,
+                    c.voters,
+                    c.votes,
+                    c.title,
+                    if c.closed { " (closed)" } else { "" }
+                );
+            }
+        }
+        ConversationCommand::Create { initiative, title, question, mode, statements, segments } => {
+            let initiative: InitiativeId = parse(&initiative, "initiative")?;
+            let mode = ConversationMode::parse(&mode)?;
+            let statements: Vec<String> = match statements {
+                Some(path) => std::fs::read_to_string(&path)
+                    .with_context(|| format!("cannot read {}", path.display()))?
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(str::to_owned)
+                    .collect(),
+                None => Vec::new(),
+            };
+            let conversation = Conversation {
+                title,
+                question,
+                mode,
+                segments: Conversation::parse_segments(&segments),
+                accepts_statements: true,
+                seed: 0,
+                closed: false,
+            };
+            let id = app.create_conversation(&who, initiative, conversation, &statements).await?;
+            println!("{id}");
+        }
+        ConversationCommand::Invite { initiative, conversation, campaign, count, label } => {
+            let initiative: InitiativeId = parse(&initiative, "initiative")?;
+            let conversation: ConversationId = parse(&conversation, "conversation")?;
+            let kind = if campaign { InvitationKind::Campaign } else { InvitationKind::Personal };
+            let issued = app.create_invitations(&who, initiative, conversation, kind, &label, count).await?;
+            let mut out = std::io::stdout().lock();
+            for link in issued {
+                writeln!(out, "/join/{}", link.pass.expose())?;
+            }
+        }
+        ConversationCommand::Export { initiative, conversation, out } => {
+            let initiative: InitiativeId = parse(&initiative, "initiative")?;
+            let conversation: ConversationId = parse(&conversation, "conversation")?;
+            let export = app.export_conversation(&who, initiative, conversation).await?;
+            std::fs::create_dir_all(&out).with_context(|| format!("cannot create the folder {}", out.display()))?;
+            for file in EXPORT_FILES {
+                let bytes = write_export_file(&export, file)?;
+                write_atomically(&out.join(file), |w| Ok(w.write_all(&bytes)?))?;
+            }
+            println!(
+                "Written to {}: {} statements, {} votes.",
+                out.display(),
+                export.statements.len(),
+                export.votes.len()
+            );
+        }
+        ConversationCommand::Import { initiative, dir, title } => {
+            let initiative: InitiativeId = parse(&initiative, "initiative")?;
+            let read = |name: &str| {
+                let path = dir.join(name);
+                std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))
+            };
+            if !dir.is_dir() {
+                bail!("{} is not a folder", dir.display());
+            }
+            let import =
+                read_import(&title, &read("comments.csv")?, &read("votes.csv")?).map_err(anyhow::Error::msg)?;
+            let (statements, votes) = (import.statements.len(), import.votes.len());
+            let id = app.import_conversation(&who, initiative, import).await?;
+            println!("{id}");
+            eprintln!("Imported {statements} statements and {votes} votes.");
+        }
+    }
+    Ok(())
+}
