@@ -3,6 +3,7 @@
 
 mod audit_tampering;
 mod canaries;
+mod conversation;
 mod dialogue;
 mod map;
 mod sign_in;
@@ -55,6 +56,7 @@ on_both_backends!(
     canaries::sensitive_fields_never_rest_in_plaintext,
     dialogue::meetings_notes_and_summaries_follow_the_modes_and_roles,
     transfer::readouts_are_cleared_released_traced_and_logged,
+    conversation::conversations_find_common_ground_across_sides,
     map::each_role_sees_the_map_its_rules_allow,
     map::analytics_run_on_the_stored_map,
     map::imports_are_all_or_nothing_and_round_trip_through_every_format,
