@@ -273,6 +273,10 @@ pub async fn initiative(State(state): State<Arc<WebState>>, user: SignedIn, Path
                     li { a href="/timeline" { "Multi-track timeline" } }
                 }
             }
+            @if may_do(&user, standing, secret, Operation::RunConversation) || may_do(&user, standing, secret, Operation::VoteInConversation) {
+                h2 { "Common ground" }
+                ul { li { a href={ "/initiatives/" (id) "/conversations" } { "Conversations" } } }
+            }
             @if may_do(&user, standing, secret, Operation::ReadMap) {
                 h2 { "System map" }
                 ul {

@@ -691,3 +691,144 @@ async fn a_convener_releases_a_readout_to_two_officials_and_sees_the_transfer_on
     assert!(client.find(Locator::Css("figure.timeline svg title")).await.is_ok(), "no timeline drawn");
     client.close().await.unwrap();
 }
+
+/// How a participant of each side answers the consultation's statements: the sides split on
+/// most, and both support the joint commission.
+fn answer(statement: &str, vale: bool) -> &'static str {
+    let agree = if statement.contains("commission") {
+        true
+    } else if statement.contains("dam") || statement.contains("quotas") {
+        vale
+    } else if statement.contains("compensation") || statement.contains("ferry") {
+        !vale
+    } else {
+        return "pass";
+    };
+    if agree { "agree" } else { "disagree" }
+}
+
+/// The number in `text` right after `label`, e.g. 40 from "40 voters, 240 votes".
+fn number_before(text: &str, label: &str) -> usize {
+    let at = text.find(label).unwrap_or_else(|| panic!("no `{label}` in `{text}`"));
+    text[..at]
+        .split_whitespace()
+        .last()
+        .and_then(|n| n.trim_matches(|c: char| !c.is_ascii_digit()).parse().ok())
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn forty_invited_participants_vote_and_the_team_sees_groups_and_common_ground_update() {
+    let demo = start_demo();
+    let (_team_driver, team) = browser().await;
+    assert!(sign_in(&team, &demo, "amara", None).await);
+    let serin = links(&team).await.into_iter().find(|(t, _)| t.contains("Serin")).unwrap().1;
+    team.goto(&format!("{}{serin}", demo.base)).await.unwrap();
+    team.find(Locator::LinkText("Conversations")).await.unwrap().click().await.unwrap();
+    settle(&team, |h| h == "Conversations").await;
+
+    // The convener opens a consultation and makes forty personal links.
+    fill(&team, "title", "The Serin after the dam").await;
+    fill(&team, "question", "What should happen to the river?").await;
+    choose(&team, "mode", "Consultation").await;
+    let statements = [
+        "A joint river commission should meet every month",
+        "The dam should be dismantled",
+        "Fishing quotas should be lifted",
+        "Farmers downstream should get compensation",
+        "A ferry should link the two banks",
+        "Tourism should be promoted on both banks",
+    ];
+    fill(&team, "statements", &statements.join("\n")).await;
+    submit(&team, &format!("{serin}/conversations")).await;
+    settle(&team, |h| h == "The Serin after the dam").await;
+    let conversation = team.current_url().await.unwrap().path().to_owned();
+    assert!(text_of(&team, "#groups").await.contains("Not enough votes"));
+    choose(&team, "kind", "Personal").await;
+    set_value(&team, "count", "40").await;
+    fill(&team, "label", "Town hall").await;
+    submit(&team, &format!("{conversation}/invitations")).await;
+    wait_for_text(&team, "#issued-links", "copy them now").await;
+    let mut invitations = Vec::new();
+    for code in team.find_all(Locator::Css("code.invitation-link")).await.unwrap() {
+        invitations.push(code.text().await.unwrap());
+    }
+    assert_eq!(invitations.len(), 40);
+
+    // Each participant opens their own link in a browser of their own, says which side they
+    // speak for, and answers every statement.
+    let (_voter_driver, voter) = browser().await;
+    let mut seen_by_team = Vec::new();
+    for (n, link) in invitations.iter().enumerate() {
+        // A new person: no cookie of the one before.
+        voter.goto(&format!("{}/healthz", demo.base)).await.unwrap();
+        voter.delete_all_cookies().await.unwrap();
+        voter.goto(&format!("{}{link}", demo.base)).await.unwrap();
+        settle(&voter, |h| h == "The Serin after the dam").await;
+        let vale = n % 2 == 0;
+        choose(&voter, "side", if vale { "Upper Vale" } else { "Lowland Coast" }).await;
+        voter.find(Locator::Css("form.stack button[type=submit]")).await.unwrap().click().await.unwrap();
+        let mut answered = 0;
+        loop {
+            let started = Instant::now();
+            let (statement, done) = loop {
+                let statement = text_of(&voter, "#statement").await;
+                let done = text_of(&voter, "#ballot-done").await;
+                if !statement.is_empty() || !done.is_empty() {
+                    break (statement, done);
+                }
+                assert!(started.elapsed() < Duration::from_secs(15), "the ballot did not load");
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            };
+            if !done.is_empty() {
+                break;
+            }
+            let choice = answer(&statement.to_lowercase(), vale);
+            voter.find(Locator::Css(&format!("button[value={choice}]"))).await.unwrap().click().await.unwrap();
+            answered += 1;
+            // The next statement replaces this one once the vote is stored.
+            let started = Instant::now();
+            while text_of(&voter, "#statement").await == statement {
+                assert!(started.elapsed() < Duration::from_secs(15), "the vote was not taken");
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
+        }
+        assert_eq!(answered, statements.len(), "participant {n} saw every statement once");
+        let progress = text_of(&voter, "#progress").await;
+        assert!(progress.starts_with("6 answered"), "{progress}");
+
+        // Halfway and at the end the team looks at the live results.
+        if n == 19 || n == 39 {
+            team.goto(&format!("{}{conversation}", demo.base)).await.unwrap();
+            let tally = wait_for_text(&team, "#tally", "voters").await;
+            let groups = text_of(&team, "#groups").await;
+            let common = text_of(&team, "#common-ground").await;
+            seen_by_team.push((tally, groups, common));
+        }
+    }
+    voter.close().await.unwrap();
+
+    let (half, end) = (&seen_by_team[0], &seen_by_team[1]);
+    assert_eq!(number_before(&half.0, "voters"), 20);
+    assert_eq!(number_before(&half.0, "votes"), 120);
+    assert_eq!(number_before(&end.0, "voters"), 40);
+    assert_eq!(number_before(&end.0, "votes"), 240);
+    for (tally, groups, common) in &seen_by_team {
+        assert!(groups.contains("Group A") && groups.contains("Group B"), "groups at {tally}: {groups}");
+        // The first row of the cross-side table is the statement both sides support.
+        let first = common.lines().nth(1).unwrap_or_default();
+        assert!(first.contains("joint river commission"), "common ground at {tally}: {common}");
+    }
+    // The groups and the sides' columns grew with the votes.
+    assert!(half.2.contains("Upper Vale (10)") && half.2.contains("Lowland Coast (10)"), "{}", half.2);
+    assert!(end.2.contains("Upper Vale (20)") && end.2.contains("Lowland Coast (20)"), "{}", end.2);
+    let group_sizes = |groups: &str| -> usize {
+        groups.lines().filter(|l| l.starts_with("Group ")).map(|l| number_before(l, "voters")).sum()
+    };
+    assert_eq!(group_sizes(&half.1), 20);
+    assert_eq!(group_sizes(&end.1), 40);
+    // The map shows every voter.
+    let caption = text_of(&team, "figure.opinion-map figcaption").await;
+    assert!(caption.contains("40 voters placed"), "{caption}");
+    team.close().await.unwrap();
+}
