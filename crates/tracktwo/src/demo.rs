@@ -15,6 +15,7 @@ use zeroize::Zeroizing;
 
 use crate::cli::entropy;
 
+mod conversation;
 mod process;
 use crate::unlock::{open_store, read_key_file, unlock_from};
 
@@ -289,6 +290,7 @@ async fn seed(app: &App) -> Result<()> {
     seed_map(app, initiative.id).await?;
     let serin_sides = process::Sides { vale: upper_vale.id, coast: lowland_coast.id };
     process::serin(app, initiative.id, serin_sides).await?;
+    conversation::seed(app, initiative.id, process::Sides { vale: upper_vale.id, coast: lowland_coast.id }).await?;
     // Two more processes beside the workshops, with the same team and some of the same people.
     for (title, description, seed) in [
         (
@@ -375,5 +377,8 @@ pub async fn run(config: Config, listen: SocketAddr) -> Result<()> {
         println!("  {:<7} {:<45} {password}  {}", user.username, user.display_name, token.secret);
     }
     println!("Try: curl -H 'Authorization: Bearer <token of amara>' http://{listen}/api/v1/initiatives");
+    if let Some(link) = conversation::campaign_link(&app).await? {
+        println!("Vote in the demo consultation without an account: http://{listen}{link}");
+    }
     serve(listener, Arc::new(app), None).await
 }

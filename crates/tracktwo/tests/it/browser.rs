@@ -17,6 +17,8 @@ struct Demo {
     _dir: tempfile::TempDir,
     base: String,
     passwords: HashMap<String, String>,
+    /// The path of the campaign link to the demo's consultation.
+    join: String,
 }
 
 /// Starts the demo on a free port and reads the accounts it prints.
@@ -34,11 +36,15 @@ fn start_demo() -> Demo {
     let mut server = KillOnDrop(command.spawn().unwrap());
     let mut passwords = HashMap::new();
     let mut base = String::new();
+    let mut join = String::new();
     for line in BufReader::new(server.0.stdout.take().unwrap()).lines() {
         let line = line.unwrap();
         if let Some(address) = line.strip_prefix("tracktwo is serving at ") {
             base = address.trim().to_owned();
             break;
+        }
+        if let Some(at) = line.find("/join/") {
+            join = line[at..].trim().to_owned();
         }
         // "  username  display name …  password  token"
         let words: Vec<&str> = line.split_whitespace().collect();
@@ -47,7 +53,8 @@ fn start_demo() -> Demo {
         }
     }
     assert!(!base.is_empty(), "the demo did not start");
-    Demo { _server: server, _dir: dir, base, passwords }
+    assert!(!join.is_empty(), "the demo printed no consultation link");
+    Demo { _server: server, _dir: dir, base, passwords, join }
 }
 
 fn free_port() -> u16 {
@@ -317,6 +324,9 @@ async fn every_page_passes_axe_without_serious_or_critical_violations() {
         pages.extend([meeting.clone(), format!("{meeting}/summary"), format!("{meeting}/speakers")]);
     }
     pages.push("/timeline?from=2024-01-01&to=2026-12-31".to_owned());
+    client.goto(&format!("{}{serin}/conversations", demo.base)).await.unwrap();
+    pages.push(format!("{serin}/conversations"));
+    pages.extend(links(&client).await.into_iter().map(|(_, href)| href).filter(|h| h.contains("/conversations/")));
     client.goto(&format!("{}{serin}/readouts", demo.base)).await.unwrap();
     pages.extend(links(&client).await.into_iter().map(|(_, href)| href).filter(|h| h.contains("/readouts/")).take(1));
     for page in pages {
@@ -332,6 +342,19 @@ async fn every_page_passes_axe_without_serious_or_critical_violations() {
     submit(&client, "/account/second-factor/confirm").await;
     settle(&client, |h| h == "Two-step sign-in is on").await;
     check("recovery codes".into(), accessibility_violations(&client).await);
+    // The ballot, as an anonymous voter of the consultation sees it.
+    client.delete_all_cookies().await.unwrap();
+    client.goto(&format!("{}{}", demo.base, demo.join)).await.unwrap();
+    check("consultation welcome".into(), accessibility_violations(&client).await);
+    client.find(Locator::Css("form.stack button[type=submit]")).await.unwrap().click().await.unwrap();
+    wait_for_text(&client, "#progress", "answered").await;
+    check("ballot".into(), accessibility_violations(&client).await);
+    // A participant's private ballot.
+    assert!(sign_in(&client, &demo, "tarek", None).await);
+    client.goto(&format!("{}{serin}/conversations", demo.base)).await.unwrap();
+    let private = links(&client).await.into_iter().map(|(_, href)| href).find(|h| h.ends_with("/vote")).unwrap();
+    client.goto(&format!("{}{private}", demo.base)).await.unwrap();
+    check("private ballot".into(), accessibility_violations(&client).await);
     // A refusal page: a participant at the members page.
     assert!(sign_in(&client, &demo, "tarek", None).await);
     client.goto(&format!("{}{serin}/members", demo.base)).await.unwrap();

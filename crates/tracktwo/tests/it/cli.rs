@@ -792,3 +792,87 @@ fn readout_copies_open_in_libreoffice_carry_their_mark_and_are_traced() {
     assert_eq!(other.status.code(), Some(2), "{}", stdout(&other));
     assert!(stdout(&other).starts_with("not matching"));
 }
+
+/// Sorted group sizes from `tracktwo common-ground analyze --json`.
+fn group_sizes(json: &str) -> Vec<u64> {
+    let report: serde_json::Value = serde_json::from_str(json).unwrap();
+    let mut sizes: Vec<u64> =
+        report["groups"].as_array().unwrap().iter().map(|g| g["size"].as_u64().unwrap()).collect();
+    sizes.sort_unstable();
+    sizes
+}
+
+#[test]
+fn conversations_move_in_and_out_in_polis_format_from_the_command_line() {
+    let env = Env::new();
+    ok(env.tt(&["init"]));
+    let initiative = ok(env.tt(&["initiative", "create", "--title", "Consultation"])).trim().to_owned();
+    let synth = env.path("synth");
+    ok(env.run(
+        &["common-ground", "synth", "--participants", "90", "--statements", "14", "--out", synth.to_str().unwrap()],
+        &[],
+    ));
+    let imported = ok(env.tt(&[
+        "conversation",
+        "import",
+        "--initiative",
+        &initiative,
+        synth.to_str().unwrap(),
+        "--title",
+        "Synthetic",
+    ]))
+    .trim()
+    .to_owned();
+    let listed = ok(env.tt(&["conversation", "list", "--initiative", &initiative]));
+    assert!(listed.contains(&imported) && listed.contains("14 statements") && listed.contains("90 voters"), "{listed}");
+
+    // Exported again, the conversation analyses as the original does.
+    let out = env.path("exported");
+    ok(env.tt(&[
+        "conversation",
+        "export",
+        "--initiative",
+        &initiative,
+        "--conversation",
+        &imported,
+        "--out",
+        out.to_str().unwrap(),
+    ]));
+    let original = ok(env.run(&["common-ground", "analyze", synth.to_str().unwrap(), "--json"], &[]));
+    let again = ok(env.run(&["common-ground", "analyze", out.to_str().unwrap(), "--json"], &[]));
+    assert_eq!(group_sizes(&again), group_sizes(&original));
+    assert!(group_sizes(&original).len() >= 2);
+
+    // A bad line refuses the whole import, naming the file and line; nothing is added.
+    let votes = std::fs::read_to_string(synth.join("votes.csv")).unwrap();
+    let lines = votes.lines().count();
+    std::fs::write(synth.join("votes.csv"), format!("{votes}1,,3,5,7\n")).unwrap();
+    let refused =
+        env.tt(&["conversation", "import", "--initiative", &initiative, synth.to_str().unwrap(), "--title", "Bad"]);
+    fails_with(&refused, &format!("votes.csv line {}", lines + 1));
+    let listed = ok(env.tt(&["conversation", "list", "--initiative", &initiative]));
+    assert_eq!(listed.lines().count(), 1, "{listed}");
+
+    // Links, from the command line, for a consultation opened there.
+    let statements = env.path("statements.txt");
+    std::fs::write(&statements, "One\nTwo\n").unwrap();
+    let opened = ok(env.tt(&[
+        "conversation",
+        "create",
+        "--initiative",
+        &initiative,
+        "--title",
+        "Open",
+        "--statements",
+        statements.to_str().unwrap(),
+    ]))
+    .trim()
+    .to_owned();
+    let links =
+        ok(env.tt(&["conversation", "invite", "--initiative", &initiative, "--conversation", &opened, "--count", "3"]));
+    assert_eq!(links.lines().filter(|l| l.starts_with("/join/") && l.len() == 6 + 96).count(), 3, "{links}");
+    fails_with(
+        &env.tt(&["conversation", "create", "--initiative", &initiative, "--title", "X", "--mode", "secret"]),
+        "not a known mode",
+    );
+}

@@ -43,6 +43,27 @@ fn table(dir: &std::path::Path) -> BTreeMap<&'static str, Option<Vec<String>>> {
         ("readout list", Some(vec![uuid.clone()])),
         ("readout copy", Some(vec![uuid.clone(), uuid.clone(), "--out".into(), file("c.pdf")])),
         ("trace", Some(vec![uuid.clone(), uuid.clone(), file("passage.txt")])),
+        ("conversation list", Some(vec!["--initiative".into(), uuid.clone()])),
+        ("conversation create", Some(vec!["--initiative".into(), uuid.clone(), "--title".into(), "T".into()])),
+        (
+            "conversation invite",
+            Some(vec!["--initiative".into(), uuid.clone(), "--conversation".into(), uuid.clone(), "--campaign".into()]),
+        ),
+        (
+            "conversation export",
+            Some(vec![
+                "--initiative".into(),
+                uuid.clone(),
+                "--conversation".into(),
+                uuid.clone(),
+                "--out".into(),
+                file("x"),
+            ]),
+        ),
+        (
+            "conversation import",
+            Some(vec!["--initiative".into(), uuid.clone(), dir.display().to_string(), "--title".into(), "T".into()]),
+        ),
         ("common-ground analyze", None),
         ("common-ground synth", None),
         ("process summary", Some(vec![uuid.clone(), uuid, "--out".into(), file("s.pdf")])),

@@ -1,0 +1,151 @@
+//! The demo's conversations: a public consultation on the Serin with invented voters of both
+//! banks, and a private conversation for the workshop's participants.
+
+use anyhow::Result;
+use tracktwo_app::App;
+use tracktwo_domain::conversation::{Conversation, ConversationMode, InvitationKind, Vote};
+use tracktwo_domain::{Identity, InitiativeId};
+
+use super::process::Sides;
+
+pub const CONSULTATION_TITLE: &str = "The Serin after the drought: a public consultation";
+
+const STATEMENTS: [&str; 8] = [
+    "A joint river commission should publish flow data every week",
+    "The Upper Vale dam should release more water in summer",
+    "Fishing quotas on the lower Serin should be lifted",
+    "Farmers who lost harvests in 2024 should be compensated",
+    "Water prices should be the same on both banks",
+    "The 2024 clashes should be investigated by an independent panel",
+    "Schools on both banks should teach the river's shared history",
+    "The ferry between Brenna and Port Alsen should run again",
+];
+
+/// How an invented voter of each bank answers, with some voters of each bank crossing over.
+fn answer(statement: usize, vale: bool, voter: usize) -> Vote {
+    let maverick = voter % 7 == 0;
+    let side = vale != maverick;
+    match statement {
+        0 | 6 | 7 => {
+            if voter % 11 == 3 {
+                Vote::Pass
+            } else {
+                Vote::Agree
+            }
+        }
+        1 | 4 => {
+            if side {
+                Vote::Disagree
+            } else {
+                Vote::Agree
+            }
+        }
+        2 | 3 => {
+            if side {
+                Vote::Agree
+            } else {
+                Vote::Disagree
+            }
+        }
+        _ => {
+            if voter % 3 == 0 {
+                Vote::Pass
+            } else if side {
+                Vote::Disagree
+            } else {
+                Vote::Agree
+            }
+        }
+    }
+}
+
+pub async fn seed(app: &App, initiative: InitiativeId, sides: Sides) -> Result<()> {
+    let key_holder = Identity::key_holder();
+    let consultation = app
+        .create_conversation(
+            &key_holder,
+            initiative,
+            Conversation {
+                title: CONSULTATION_TITLE.into(),
+                question: "What should the two banks do together about the river?".into(),
+                mode: ConversationMode::Consultation,
+                segments: vec!["Upstream towns".into(), "Downstream towns".into(), "Diaspora".into()],
+                accepts_statements: true,
+                seed: 2026,
+                closed: false,
+            },
+            &STATEMENTS.map(str::to_owned),
+        )
+        .await?;
+    let link = app
+        .create_invitations(&key_holder, initiative, consultation, InvitationKind::Campaign, "Town halls, spring", 1)
+        .await?
+        .remove(0)
+        .pass;
+    for voter in 0..120 {
+        let vale = voter % 2 == 0;
+        // Some declare their side, some only their town, some nothing.
+        let side = if voter % 5 == 4 { None } else { Some(if vale { sides.vale } else { sides.coast }) };
+        let segment = match voter % 4 {
+            0 => Some("Upstream towns"),
+            1 => Some("Downstream towns"),
+            2 if voter % 8 == 2 => Some("Diaspora"),
+            _ => None,
+        };
+        let pass = app.join(&link, side, segment).await?;
+        for (statement, _) in STATEMENTS.iter().enumerate() {
+            // Not everyone answers everything.
+            if (voter + statement) % 9 == 0 {
+                continue;
+            }
+            app.voter_vote(&pass, statement as u32, answer(statement, vale, voter)).await?;
+        }
+        if voter == 17 {
+            app.voter_propose(&pass, "Both banks should share the cost of a new flood barrier").await?;
+        }
+    }
+    app.create_conversation(
+        &key_holder,
+        initiative,
+        Conversation {
+            title: "Workshop priorities".into(),
+            question: "Which options should the next round take up first?".into(),
+            mode: ConversationMode::Private,
+            segments: Vec::new(),
+            accepts_statements: true,
+            seed: 7,
+            closed: false,
+        },
+        &[
+            "The joint gauge at Kessel Falls comes first".to_owned(),
+            "The flood warning protocol should wait for the commission".to_owned(),
+            "Officials should join the next round in a personal capacity".to_owned(),
+        ],
+    )
+    .await?;
+    Ok(())
+}
+
+/// A fresh campaign link to the demo's consultation, printed at each start so the ballot can be
+/// tried without an account.
+pub async fn campaign_link(app: &App) -> Result<Option<String>> {
+    let key_holder = Identity::key_holder();
+    for initiative in app.initiatives(&key_holder).await? {
+        for conversation in app.conversations(&key_holder, initiative.id).await? {
+            if conversation.title == CONSULTATION_TITLE {
+                let issued = app
+                    .create_invitations(
+                        &key_holder,
+                        initiative.id,
+                        conversation.id,
+                        InvitationKind::Campaign,
+                        "Demo",
+                        1,
+                    )
+                    .await?;
+                return Ok(issued.first().map(|i| format!("/join/{}", i.pass.expose())));
+            }
+        }
+    }
+    Ok(None)
+}
