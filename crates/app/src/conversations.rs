@@ -221,7 +221,7 @@ enum Caster<'a> {
 struct Pending {
     row: SealedRecordRow,
     vote: CastVote,
-    done: tokio::sync::oneshot::Sender<Result<(), String>>,
+    done: futures_channel::oneshot::Sender<Result<(), String>>,
 }
 
 /// A conversation kept in memory: its records, the engine's live state, and the votes waiting
@@ -231,7 +231,7 @@ pub(crate) struct LiveConversation {
     key: Arc<DataKey>,
     state: Mutex<State>,
     /// Held by whoever is writing a batch of votes.
-    writer: tokio::sync::Mutex<()>,
+    writer: futures_util::lock::Mutex<()>,
 }
 
 struct State {
@@ -503,7 +503,7 @@ impl App {
             initiative,
             key: key.clone(),
             state: Mutex::new(state),
-            writer: tokio::sync::Mutex::new(()),
+            writer: futures_util::lock::Mutex::new(()),
         });
         let mut cache = lock(&self.conversations.live);
         // Another request may have loaded it meanwhile; keep the first, it may hold newer votes.
@@ -1282,7 +1282,7 @@ impl App {
             }
         };
         let now = self.now();
-        let (sender, receiver) = tokio::sync::oneshot::channel();
+        let (sender, receiver) = futures_channel::oneshot::channel();
         {
             let mut state = lock(&live.state);
             if state.conversation.closed {

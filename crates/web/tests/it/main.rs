@@ -308,3 +308,99 @@ async fn the_openapi_document_describes_exactly_the_api_routes() {
         .collect();
     assert_eq!(described, served, "the OpenAPI document and the router disagree");
 }
+
+fn json_post(uri: &str, bearer: &str, body: &str) -> Request<Body> {
+    let mut builder = Request::post(uri).header(header::CONTENT_TYPE, "application/json");
+    if !bearer.is_empty() {
+        builder = builder.header(header::AUTHORIZATION, format!("Bearer {bearer}"));
+    }
+    builder.body(Body::from(body.to_owned())).unwrap()
+}
+
+#[tokio::test]
+async fn a_consultation_voter_joins_votes_through_the_api_and_is_held_to_a_persons_pace() {
+    use tracktwo_domain::conversation::{Conversation, ConversationMode, InvitationKind};
+    let w = world().await;
+    let kh = Identity::key_holder();
+    let initiative = w.initiative.parse().unwrap();
+    let conversation = Conversation {
+        title: "River".into(),
+        question: String::new(),
+        mode: ConversationMode::Consultation,
+        segments: Vec::new(),
+        accepts_statements: false,
+        seed: 0,
+        closed: false,
+    };
+    let statements: Vec<String> = (0..30).map(|n| format!("Statement {n}")).collect();
+    let c = w.app.create_conversation(&kh, initiative, conversation, &statements).await.unwrap();
+    let link = w.app.create_invitations(&kh, initiative, c, InvitationKind::Campaign, "", 1).await.unwrap().remove(0);
+
+    let body = format!(r#"{{"side":"{}"}}"#, w.side_a);
+    let joined =
+        send(&w.router, json_post(&format!("/api/v1/invitations/{}/voters", link.pass.expose()), "", &body)).await;
+    assert_eq!(joined.status(), StatusCode::CREATED);
+    let joined: serde_json::Value = serde_json::from_str(&body_text(joined).await).unwrap();
+    let token = joined["voter_token"].as_str().unwrap().to_owned();
+    assert_ne!(token, link.pass.expose(), "a campaign link gives each voter a credential of their own");
+
+    let ballot = Request::get("/api/v1/ballot")
+        .header(header::AUTHORIZATION, format!("Bearer {token}"))
+        .body(Body::empty())
+        .unwrap();
+    let ballot: serde_json::Value = serde_json::from_str(&body_text(send(&w.router, ballot).await).await).unwrap();
+    assert_eq!(ballot["remaining"], 30);
+    let mut statement = ballot["statement"]["id"].as_u64().unwrap();
+    let mut statuses = Vec::new();
+    for _ in 0..40 {
+        let vote = send(
+            &w.router,
+            json_post("/api/v1/ballot/votes", &token, &format!(r#"{{"statement":{statement},"vote":"agree"}}"#)),
+        )
+        .await;
+        statuses.push(vote.status());
+        if vote.status() == StatusCode::TOO_MANY_REQUESTS {
+            assert!(vote.headers().get(header::RETRY_AFTER).is_some());
+            continue;
+        }
+        let recorded: serde_json::Value = serde_json::from_str(&body_text(vote).await).unwrap();
+        assert_eq!(recorded["recorded"], true);
+        statement = recorded["next"]["id"].as_u64().unwrap();
+    }
+    // Twenty at once, then about five a second (the bucket refills while the requests run).
+    let accepted = statuses.iter().filter(|s| **s == StatusCode::CREATED).count();
+    assert!(statuses[..20].iter().all(|s| *s == StatusCode::CREATED), "{statuses:?}");
+    assert!((20..30).contains(&accepted), "{statuses:?}");
+    assert!(statuses.iter().all(|s| [StatusCode::CREATED, StatusCode::TOO_MANY_REQUESTS].contains(s)));
+
+    // Bad input is a clear 4xx, never a vote.
+    for body in [r#"{"statement":0,"vote":"maybe"}"#, r#"{"statement":"x"}"#, "not json"] {
+        let response = send(&w.router, json_post("/api/v1/ballot/votes", &token, body)).await;
+        assert!(response.status().is_client_error(), "{body}: {}", response.status());
+    }
+    let response =
+        send(&w.router, json_post("/api/v1/ballot/votes", "0123", r#"{"statement":0,"vote":"agree"}"#)).await;
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    let response = send(&w.router, json_post("/api/v1/invitations/0123/voters", "", "{}")).await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+
+    // The team's page shows the votes; an import with a bad line is refused whole, naming it.
+    let cookie = sign_in(&w, "convener").await;
+    let page =
+        body_text(send(&w.router, get(&format!("/initiatives/{initiative}/conversations/{c}"), &cookie)).await).await;
+    assert!(page.contains(&format!("1 voters, {accepted} votes")), "{page}");
+    let list =
+        body_text(send(&w.router, get(&format!("/initiatives/{initiative}/conversations"), &cookie)).await).await;
+    let csrf = hidden_csrf(&list);
+    let form = format!(
+        "csrf={csrf}&title=Bad&comments={}&votes={}",
+        "comment-id%2Ccomment-body%0A0%2CFirst%0A",
+        "timestamp%2Cdatetime%2Ccomment-id%2Cvoter-id%2Cvote%0A1%2C%2C0%2C5%2C1%0A2%2C%2C0%2C6%2C3%0A"
+    );
+    let refused =
+        send(&w.router, post(&format!("/initiatives/{initiative}/conversations/import"), &cookie, &form)).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body_text(refused).await.contains("votes.csv line 3"));
+    assert_eq!(w.app.conversations(&kh, initiative).await.unwrap().len(), 1, "nothing was imported");
+    w.store.cleanup().await;
+}
