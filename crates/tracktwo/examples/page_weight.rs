@@ -44,7 +44,8 @@ fn binary() -> std::path::PathBuf {
     )
 }
 
-fn start_demo(dir: &std::path::Path) -> (Killed, String, String) {
+/// The demo server, its address, amara's password and the consultation's campaign link.
+fn start_demo(dir: &std::path::Path) -> (Killed, String, String, String) {
     let mut child = Killed(
         Command::new(binary())
             .current_dir(dir)
@@ -55,14 +56,18 @@ fn start_demo(dir: &std::path::Path) -> (Killed, String, String) {
             .expect("run target/debug/tracktwo (build it first)"),
     );
     let mut password = String::new();
+    let mut join = String::new();
     for line in BufReader::new(child.0.stdout.take().unwrap()).lines() {
         let line = line.unwrap();
         let words: Vec<&str> = line.split_whitespace().collect();
         if words.first() == Some(&"amara") {
             password = words[words.len() - 2].to_owned();
         }
+        if let Some(at) = line.find("/join/") {
+            join = line[at..].trim().to_owned();
+        }
         if let Some(address) = line.strip_prefix("tracktwo is serving at ") {
-            return (child, address.trim().to_owned(), password);
+            return (child, address.trim().to_owned(), password, join);
         }
     }
     panic!("the demo did not start");
@@ -126,7 +131,7 @@ async fn sign_in(client: &Client, base: &str, password: &str) {
 #[tokio::main]
 async fn main() {
     let dir = tempfile::tempdir().unwrap();
-    let (_server, base, password) = start_demo(dir.path());
+    let (_server, base, password, join) = start_demo(dir.path());
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let _driver = Killed(
         Command::new("chromedriver")
@@ -185,5 +190,44 @@ async fn main() {
     println!("| sign-in page, cold cache | {sign_in_interactive:.0} |");
     println!("| dashboard, after submitting the sign-in form | {dashboard_interactive:.0} |");
     println!("\nwhole flow, including typing by WebDriver: {} ms", started.elapsed().as_millis());
+    client.close().await.unwrap();
+
+    // The consultation's ballot on 2G, as a voter opening the link on a phone: the welcome
+    // page (cold cache), the first statement after "Start", the next one after a vote.
+    let client = chromium(port).await;
+    client
+        .issue_cmd(NetworkConditions(serde_json::json!({
+            "offline": false, "latency": 300,
+            "download_throughput": bytes_per_second, "upload_throughput": bytes_per_second,
+        })))
+        .await
+        .expect("emulate 2G");
+    client.set_window_size(390, 844).await.unwrap();
+    client.goto(&format!("{base}{join}")).await.unwrap();
+    let (welcome_bytes, welcome_ms) = measure(&client).await;
+    client.find(Locator::Css("form.stack button[type=submit]")).await.unwrap().click().await.unwrap();
+    let started = Instant::now();
+    while client.find(Locator::Id("statement")).await.is_err() {
+        assert!(started.elapsed() < Duration::from_secs(60), "the ballot did not load");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let (ballot_bytes, ballot_ms) = measure(&client).await;
+    let first = client.find(Locator::Id("statement")).await.unwrap().text().await.unwrap();
+    client.find(Locator::Css("button[value=agree]")).await.unwrap().click().await.unwrap();
+    let started = Instant::now();
+    loop {
+        if let Ok(s) = client.find(Locator::Id("statement")).await
+            && s.text().await.unwrap_or_default() != first
+        {
+            break;
+        }
+        assert!(started.elapsed() < Duration::from_secs(60), "the vote was not taken");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let (next_bytes, next_ms) = measure(&client).await;
+    println!("\n| consultation on 2G, phone-sized window | transferred (bytes) | interactive after (ms) |\n|---|---:|---:|");
+    println!("| invitation link, cold cache | {welcome_bytes} | {welcome_ms:.0} |");
+    println!("| first statement, after Start | {ballot_bytes} | {ballot_ms:.0} |");
+    println!("| next statement, after a vote | {next_bytes} | {next_ms:.0} |");
     client.close().await.unwrap();
 }
