@@ -2,9 +2,8 @@
 //! planted-partition generator of the peer benchmark. Needs no store and no key: it reads and
 //! writes CSV files only.
 
-use std::collections::HashMap;
 use std::fs::File;
-use std::io::{BufReader, BufWriter, IsTerminal, Write};
+use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -13,8 +12,11 @@ use clap::Subcommand;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 use tracktwo_common_ground::{
-    Analysis, Direction, Options, PlantedPartition, Stage, StatementFlags, Vote, VoteMatrix, VoteMatrixBuilder,
-    analyze, analyze_history, planted_partition,
+    Analysis, Direction, Options, PlantedPartition, Stage, Vote, analyze, analyze_history, planted_partition,
+};
+use tracktwo_polis::{
+    CastVote, Comment, Conversation, ExportVotes, Moderation, Named, Sides, VoteFormat, read_export, read_sides,
+    write_comments, write_votes,
 };
 
 #[derive(Subcommand)]
@@ -69,348 +71,47 @@ pub fn run(command: CommonGroundCommand) -> Result<()> {
     }
 }
 
-/// A conversation read from an export: the engine's input plus the export's own identifiers.
-struct Conversation {
-    participant_ids: Vec<i64>,
-    statement_ids: Vec<i64>,
-    votes: VoteMatrix,
-    flags: Vec<StatementFlags>,
-    source: &'static str,
-    /// The votes in the order cast, when the export dates them and is not too large to replay.
-    history: Option<Vec<(usize, usize, Vote)>>,
-}
-
 /// Conversations up to this many votes are analysed by replaying their history (see
 /// `analyze_history`); larger ones from their final votes only.
 const HISTORY_LIMIT: usize = 500_000;
 /// Updates replayed.
 const HISTORY_TICKS: usize = 100;
 
-/// Interns identifiers as dense indices, in order of first appearance. Small non-negative ids
-/// (every Pol.is export) go through a table rather than a hash map: a million-participant
-/// conversation is a hundred million look-ups.
-#[derive(Default)]
-struct Interner {
-    table: Vec<u32>,
-    others: HashMap<i64, u32>,
-    ids: Vec<i64>,
+fn open(path: &Path) -> Result<File> {
+    File::open(path).with_context(|| format!("cannot read {}", path.display()))
 }
 
-const TABLE_LIMIT: i64 = 1 << 26;
-
-impl Interner {
-    fn index(&mut self, id: i64) -> usize {
-        if (0..TABLE_LIMIT).contains(&id) {
-            let slot = id as usize;
-            if slot >= self.table.len() {
-                self.table.resize((slot + 1).max(self.table.len() * 2), u32::MAX);
-            }
-            if self.table[slot] == u32::MAX {
-                self.table[slot] = self.ids.len() as u32;
-                self.ids.push(id);
-            }
-            return self.table[slot] as usize;
-        }
-        let next = self.ids.len() as u32;
-        let index = *self.others.entry(id).or_insert(next);
-        if index == next {
-            self.ids.push(id);
-        }
-        index as usize
-    }
-
-    fn get(&self, id: i64) -> Option<usize> {
-        if (0..TABLE_LIMIT).contains(&id) {
-            return self.table.get(id as usize).filter(|&&i| i != u32::MAX).map(|&i| i as usize);
-        }
-        self.others.get(&id).map(|&i| i as usize)
-    }
-}
-
-fn parse_integer(field: &[u8]) -> Option<i64> {
-    // Fast path: plain ASCII digits with an optional minus sign (nearly every field of an export).
-    let (negative, digits) = match field.split_first() {
-        Some((b'-', rest)) => (true, rest),
-        _ => (false, field),
-    };
-    if !digits.is_empty() && digits.len() <= 18 && digits.iter().all(u8::is_ascii_digit) {
-        let value = digits.iter().fold(0i64, |acc, &d| acc * 10 + i64::from(d - b'0'));
-        return Some(if negative { -value } else { value });
-    }
-    let text = std::str::from_utf8(field).ok()?.trim();
-    if let Ok(value) = text.parse::<i64>() {
-        return Some(value);
-    }
-    // Some exports write integers as floats ("3.0").
-    let value: f64 = text.parse().ok()?;
-    (value.fract() == 0.0 && value.abs() < 9.0e15).then_some(value as i64)
-}
-
-fn csv_reader(path: &Path) -> Result<csv::Reader<BufReader<File>>> {
-    let file = File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
-    Ok(csv::ReaderBuilder::new().flexible(false).from_reader(BufReader::with_capacity(1 << 20, file)))
-}
-
-fn column(headers: &csv::ByteRecord, name: &str) -> Option<usize> {
-    headers.iter().position(|h| h == name.as_bytes())
-}
-
-fn required_column(headers: &csv::ByteRecord, name: &str, path: &Path) -> Result<usize> {
-    column(headers, name).with_context(|| format!("{}: no `{name}` column in the header", path.display()))
-}
-
-/// One line of a CSV file, read with its line number for messages.
-fn next_record(
-    reader: &mut csv::Reader<BufReader<File>>,
-    record: &mut csv::ByteRecord,
-    path: &Path,
-) -> Result<Option<u64>> {
-    match reader.read_byte_record(record) {
-        Ok(true) => Ok(Some(record.position().map_or(0, csv::Position::line))),
-        Ok(false) => Ok(None),
-        Err(e) => {
-            let line = e.position().map_or(String::new(), |p| format!(" line {}", p.line()));
-            bail!("{}{line}: {e}", path.display())
-        }
-    }
-}
-
-fn field(record: &csv::ByteRecord, index: usize) -> &[u8] {
-    record.get(index).unwrap_or_default()
-}
-
-fn integer_at(record: &csv::ByteRecord, index: usize, name: &str, path: &Path, line: u64) -> Result<i64> {
-    let text = field(record, index);
-    parse_integer(text).with_context(|| {
-        format!("{} line {line}: `{name}` is `{}`, not an integer", path.display(), String::from_utf8_lossy(text))
-    })
-}
-
-fn vote_at(record: &csv::ByteRecord, index: usize, path: &Path, line: u64) -> Result<Vote> {
-    let value = integer_at(record, index, "vote", path, line)?;
-    Vote::from_export(value).with_context(|| {
-        format!("{} line {line}: vote is {value}; a vote is 1 (agree), -1 (disagree) or 0 (pass)", path.display())
-    })
-}
-
-/// comments.csv: statement ids in file order, and which are moderated out or meta.
-fn read_comments(path: &Path, statements: &mut Interner) -> Result<Vec<StatementFlags>> {
-    let mut reader = csv_reader(path)?;
-    let headers = reader.byte_headers().with_context(|| format!("{}: cannot read the header", path.display()))?.clone();
-    let id = required_column(&headers, "comment-id", path)?;
-    let moderated = column(&headers, "moderated");
-    let meta = column(&headers, "is-meta");
-    let mut listed = Vec::new();
-    let mut record = csv::ByteRecord::new();
-    while let Some(line) = next_record(&mut reader, &mut record, path)? {
-        let id = integer_at(&record, id, "comment-id", path, line)?;
-        let moderated_out = match moderated {
-            Some(column) if !field(&record, column).is_empty() => {
-                integer_at(&record, column, "moderated", path, line)? == -1
-            }
-            _ => false,
-        };
-        let is_meta = meta.is_some_and(|column| {
-            matches!(field(&record, column).to_ascii_lowercase().as_slice(), b"true" | b"t" | b"1")
-        });
-        listed.push((id, StatementFlags { moderated_out, meta: is_meta }));
-    }
-    // Statements in id order (Pol.is' order of creation), whatever the file's order.
-    listed.sort_by_key(|&(id, _)| id);
-    let mut flags = Vec::new();
-    for (id, statement) in listed {
-        let index = statements.index(id);
-        if index >= flags.len() {
-            flags.resize(index + 1, StatementFlags::default());
-        }
-        flags[index] = statement;
-    }
-    Ok(flags)
-}
-
-struct VoteRow {
-    timestamp: i64,
-    participant: i64,
-    statement: i64,
-    vote: Vote,
-}
-
-/// votes.csv: the latest vote per cell by timestamp (ties: the later line). Read in one pass
-/// when the file is in time order; otherwise read again, sorted.
-type History = Option<Vec<(usize, usize, Vote)>>;
-
-fn read_votes(path: &Path, participants: &mut Interner, statements: &mut Interner) -> Result<(VoteMatrix, History)> {
-    // Columns: timestamp (optional), voter-id, comment-id, vote.
-    type Columns = [Option<usize>; 4];
-    let open = || -> Result<(csv::Reader<BufReader<File>>, Columns)> {
-        let mut reader = csv_reader(path)?;
-        let headers =
-            reader.byte_headers().with_context(|| format!("{}: cannot read the header", path.display()))?.clone();
-        let columns = [
-            column(&headers, "timestamp"),
-            Some(required_column(&headers, "voter-id", path)?),
-            Some(required_column(&headers, "comment-id", path)?),
-            Some(required_column(&headers, "vote", path)?),
-        ];
-        Ok((reader, columns))
-    };
-    let parse = |record: &csv::ByteRecord, columns: &Columns, line: u64| -> Result<VoteRow> {
-        let timestamp = match columns[0] {
-            Some(c) => integer_at(record, c, "timestamp", path, line)?,
-            None => 0,
-        };
-        let [_, Some(voter), Some(comment), Some(vote)] = *columns else { unreachable!("required columns are Some") };
-        Ok(VoteRow {
-            timestamp,
-            participant: integer_at(record, voter, "voter-id", path, line)?,
-            statement: integer_at(record, comment, "comment-id", path, line)?,
-            vote: vote_at(record, vote, path, line)?,
-        })
-    };
-
-    // First pass, streaming, as long as time only moves forward.
-    let mut builder = VoteMatrixBuilder::new();
-    let (mut reader, columns) = open()?;
-    let mut record = csv::ByteRecord::new();
-    let mut last = i64::MIN;
-    let mut in_order = true;
-    let mut first_participants = Interner::default();
-    std::mem::swap(&mut first_participants, participants);
-    let dated = columns[0].is_some();
-    let mut history = dated.then(Vec::new);
-    while let Some(line) = next_record(&mut reader, &mut record, path)? {
-        let row = parse(&record, &columns, line)?;
-        if row.timestamp < last {
-            in_order = false;
-            break;
-        }
-        last = row.timestamp;
-        let p = first_participants.index(row.participant);
-        let s = statements.index(row.statement);
-        builder.record(p, s, row.vote).with_context(|| format!("{} line {line}", path.display()))?;
-        if let Some(list) = &mut history {
-            if list.len() < HISTORY_LIMIT {
-                list.push((p, s, row.vote));
-            } else {
-                history = None;
-            }
-        }
-    }
-    if in_order {
-        *participants = first_participants;
-        builder.reserve(participants.ids.len(), statements.ids.len());
-        return Ok((builder.finish(), history));
-    }
-
-    // Out of order: read every vote, sort by time (stable, so equal times keep file order).
-    drop(builder);
-    let (mut reader, columns) = open()?;
-    let mut rows = Vec::new();
-    while let Some(line) = next_record(&mut reader, &mut record, path)? {
-        rows.push(parse(&record, &columns, line)?);
-    }
-    rows.sort_by_key(|row| row.timestamp);
-    let mut builder = VoteMatrixBuilder::new();
-    let mut history = (rows.len() <= HISTORY_LIMIT).then(|| Vec::with_capacity(rows.len()));
-    for row in rows {
-        let p = participants.index(row.participant);
-        let s = statements.index(row.statement);
-        builder.record(p, s, row.vote).with_context(|| path.display().to_string())?;
-        if let Some(list) = &mut history {
-            list.push((p, s, row.vote));
-        }
-    }
-    builder.reserve(participants.ids.len(), statements.ids.len());
-    Ok((builder.finish(), history))
-}
-
-/// participants-votes.csv: one row per participant, one column per statement id.
-fn read_participant_votes(path: &Path, participants: &mut Interner, statements: &mut Interner) -> Result<VoteMatrix> {
-    let mut reader = csv_reader(path)?;
-    let headers = reader.byte_headers().with_context(|| format!("{}: cannot read the header", path.display()))?.clone();
-    let participant = required_column(&headers, "participant", path)?;
-    let known = [b"participant".as_slice(), b"xid", b"group-id", b"n-comments", b"n-votes", b"n-agree", b"n-disagree"];
-    let mut statement_columns = Vec::new();
-    for (at, name) in headers.iter().enumerate() {
-        if known.contains(&name) {
-            continue;
-        }
-        let id = parse_integer(name).with_context(|| {
-            format!("{} line 1: column `{}` is not a comment id", path.display(), String::from_utf8_lossy(name))
-        })?;
-        statement_columns.push((at, statements.index(id)));
-    }
-    let mut builder = VoteMatrixBuilder::new();
-    let mut record = csv::ByteRecord::new();
-    while let Some(line) = next_record(&mut reader, &mut record, path)? {
-        let p = participants.index(integer_at(&record, participant, "participant", path, line)?);
-        builder.reserve(p + 1, 0);
-        for &(at, s) in &statement_columns {
-            if field(&record, at).is_empty() {
-                continue;
-            }
-            let vote = vote_at(&record, at, path, line)?;
-            builder.record(p, s, vote).with_context(|| format!("{} line {line}", path.display()))?;
-        }
-    }
-    builder.reserve(participants.ids.len(), statements.ids.len());
-    Ok(builder.finish())
-}
-
-/// Reads an export folder.
+/// Reads an export folder: comments.csv when there is one, and votes.csv, or
+/// participants-votes.csv when there is no votes.csv. Messages name each file by its path.
 fn read_conversation(dir: &Path) -> Result<Conversation> {
     if !dir.is_dir() {
         bail!("{} is not a folder", dir.display());
     }
-    let mut participants = Interner::default();
-    let mut statements = Interner::default();
-    let comments = dir.join("comments.csv");
-    let mut flags = if comments.exists() { read_comments(&comments, &mut statements)? } else { Vec::new() };
-    let votes_path = dir.join("votes.csv");
-    let wide_path = dir.join("participants-votes.csv");
-    let (votes, history, source) = if votes_path.exists() {
-        let (votes, history) = read_votes(&votes_path, &mut participants, &mut statements)?;
-        (votes, history, "votes.csv")
+    let comments_path = dir.join("comments.csv");
+    let comments_name = comments_path.display().to_string();
+    let comments = if comments_path.exists() { Some(open(&comments_path)?) } else { None };
+    let votes_path = dir.join(VoteFormat::Long.file_name());
+    let wide_path = dir.join(VoteFormat::Wide.file_name());
+    let (format, path) = if votes_path.exists() {
+        (VoteFormat::Long, votes_path)
     } else if wide_path.exists() {
-        (read_participant_votes(&wide_path, &mut participants, &mut statements)?, None, "participants-votes.csv")
+        (VoteFormat::Wide, wide_path)
     } else {
         bail!("{}: neither votes.csv nor participants-votes.csv is there", dir.display());
     };
-    flags.resize(votes.statements(), StatementFlags::default());
-    Ok(Conversation { participant_ids: participants.ids, statement_ids: statements.ids, votes, flags, source, history })
+    let votes_name = path.display().to_string();
+    let file = open(&path)?;
+    let votes = match format {
+        VoteFormat::Long => ExportVotes::Long(Named::new(&votes_name, file)),
+        VoteFormat::Wide => ExportVotes::Wide(Named::new(&votes_name, file)),
+    };
+    let comments = comments.map(|file| Named::new(&comments_name, file));
+    Ok(read_export(comments, votes, HISTORY_LIMIT)?)
 }
 
 /// A sides file: `participant,side`, side names as written.
-fn read_sides(path: &Path, conversation: &Conversation) -> Result<(Vec<Option<u32>>, Vec<String>)> {
-    let mut index = Interner::default();
-    for &id in &conversation.participant_ids {
-        index.index(id);
-    }
-    let mut reader = csv_reader(path)?;
-    let headers = reader.byte_headers().with_context(|| format!("{}: cannot read the header", path.display()))?.clone();
-    let participant = required_column(&headers, "participant", path)?;
-    let side = required_column(&headers, "side", path)?;
-    let mut names: Vec<String> = Vec::new();
-    let mut sides = vec![None; conversation.votes.participants()];
-    let mut record = csv::ByteRecord::new();
-    while let Some(line) = next_record(&mut reader, &mut record, path)? {
-        let id = integer_at(&record, participant, "participant", path, line)?;
-        let name = String::from_utf8_lossy(field(&record, side)).trim().to_owned();
-        if name.is_empty() {
-            continue;
-        }
-        // Someone with a side but no vote changes nothing.
-        let Some(p) = index.get(id) else { continue };
-        let s = match names.iter().position(|n| *n == name) {
-            Some(s) => s,
-            None => {
-                names.push(name);
-                names.len() - 1
-            }
-        };
-        sides[p] = Some(s as u32);
-    }
-    Ok((sides, names))
+fn read_sides_file(path: &Path, conversation: &Conversation) -> Result<Sides> {
+    Ok(read_sides(open(path)?, &path.display().to_string(), &conversation.participant_ids)?)
 }
 
 #[derive(Serialize)]
@@ -573,7 +274,7 @@ fn build_report<'a>(
     };
     Report {
         conversation: Summary {
-            vote_source: conversation.source,
+            vote_source: conversation.vote_format.file_name(),
             participants: conversation.votes.participants(),
             clustered: analysis.participants.iter().filter(|p| p.in_conversation).count(),
             statements: conversation.votes.statements(),
@@ -684,9 +385,9 @@ fn analyze_folder(dir: &Path, seed: u64, json: bool, sides_file: Option<&Path>, 
     bar.set_message("reading the export");
     let started = Instant::now();
     let conversation = read_conversation(dir)?;
-    let (sides, side_names) = match sides_file {
-        Some(path) => read_sides(path, &conversation)?,
-        None => (Vec::new(), Vec::new()),
+    let Sides { of_participant: sides, names: side_names } = match sides_file {
+        Some(path) => read_sides_file(path, &conversation)?,
+        None => Sides::default(),
     };
     let mut timings = vec![("read", milliseconds(started.elapsed()))];
     bar.inc(1);
@@ -756,7 +457,7 @@ fn print_summary(
         conversation.votes.participants(),
         conversation.votes.statements(),
         conversation.votes.vote_count(),
-        conversation.source
+        conversation.vote_format.file_name()
     )?;
     for (id, group) in analysis.groups.iter().enumerate() {
         let listed: Vec<String> = group
@@ -792,53 +493,47 @@ fn synthesise(participants: usize, statements: usize, groups: usize, seed: u64, 
     let synthetic = planted_partition(&model)?;
     bar.inc(1);
     std::fs::create_dir_all(out).with_context(|| format!("cannot create the folder {}", out.display()))?;
-    let create = |name: &str| -> Result<BufWriter<File>> {
+    // The writers buffer what they write.
+    let create = |name: &str| -> Result<File> {
         let path = out.join(name);
-        let file = File::create(&path).with_context(|| format!("cannot create {}", path.display()))?;
-        Ok(BufWriter::with_capacity(1 << 20, file))
+        File::create(&path).with_context(|| format!("cannot create {}", path.display()))
     };
     let write_error = |name: &str| format!("cannot write {}", out.join(name).display());
 
     // votes.csv as gen_synth.py writes it: sorted by voter then statement, times increasing.
     bar.set_message("writing votes.csv");
-    let mut votes = create("votes.csv")?;
-    let mut agrees = vec![0u64; statements];
-    let mut disagrees = vec![0u64; statements];
-    (|| -> std::io::Result<()> {
-        writeln!(votes, "timestamp,datetime,comment-id,voter-id,vote")?;
-        for (timestamp, (participant, statement, vote)) in (1_600_000_000_000u64..).zip(synthetic.votes.triples()) {
+    let mut agrees = vec![0u32; statements];
+    let mut disagrees = vec![0u32; statements];
+    let cast =
+        (1_600_000_000_000i64..).zip(synthetic.votes.triples()).map(|(timestamp, (participant, statement, vote))| {
             match vote {
                 Vote::Agree => agrees[statement] += 1,
                 Vote::Disagree => disagrees[statement] += 1,
                 Vote::Pass => {}
             }
-            writeln!(votes, "{timestamp},,{statement},{participant},{}", vote.export_value())?;
-        }
-        votes.flush()
-    })()
-    .with_context(|| write_error("votes.csv"))?;
+            CastVote { timestamp: Some(timestamp), statement: statement as i64, voter: participant as i64, vote }
+        });
+    write_votes(create("votes.csv")?, cast).with_context(|| write_error("votes.csv"))?;
     bar.inc(1);
 
     bar.set_message("writing comments.csv");
-    let mut comments = create("comments.csv")?;
-    (|| -> std::io::Result<()> {
-        writeln!(comments, "timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body")?;
-        for statement in 0..statements {
-            writeln!(
-                comments,
-                "{},,{statement},0,{},{},1,Synthetic statement {statement}",
-                1_500_000_000_000u64 + statement as u64,
-                agrees[statement],
-                disagrees[statement]
-            )?;
-        }
-        comments.flush()
-    })()
-    .with_context(|| write_error("comments.csv"))?;
+    let comments: Vec<Comment> = (0..statements)
+        .map(|statement| Comment {
+            id: statement as i64,
+            timestamp: Some(1_500_000_000_000 + statement as i64),
+            author: Some(0),
+            agrees: agrees[statement],
+            disagrees: disagrees[statement],
+            moderation: Moderation::Accepted,
+            is_meta: false,
+            body: format!("Synthetic statement {statement}"),
+        })
+        .collect();
+    write_comments(create("comments.csv")?, &comments).with_context(|| write_error("comments.csv"))?;
     bar.inc(1);
 
     bar.set_message("writing truth.csv");
-    let mut truth = create("truth.csv")?;
+    let mut truth = BufWriter::with_capacity(1 << 20, create("truth.csv")?);
     (|| -> std::io::Result<()> {
         writeln!(truth, "participant,group")?;
         for (participant, group) in synthetic.truth.iter().enumerate() {
@@ -900,7 +595,7 @@ mod tests {
             .map(|(s, _)| conversation.statement_ids[s])
             .collect();
         assert_eq!(moderated, vec![2]);
-        assert_eq!(conversation.source, "votes.csv");
+        assert_eq!(conversation.vote_format.file_name(), "votes.csv");
     }
 
     #[test]
@@ -949,7 +644,7 @@ mod tests {
         write(wide.path(), "participants-votes.csv", &text);
         let from_votes = read_conversation(with_votes.path()).unwrap();
         let from_wide = read_conversation(wide.path()).unwrap();
-        assert_eq!(from_wide.source, "participants-votes.csv");
+        assert_eq!(from_wide.vote_format.file_name(), "participants-votes.csv");
         assert_eq!(cells(&from_votes), cells(&from_wide));
         assert_eq!(cells(&from_votes).len(), synthetic.votes.vote_count());
     }

@@ -1,0 +1,334 @@
+//! A whole export folder, assembled into the engine's input: dense indices, the final vote per
+//! cell, statement flags, and the votes in the order cast.
+
+use std::io::{Read, Seek, SeekFrom};
+
+use tracktwo_common_ground::{StatementFlags, Vote, VoteMatrix, VoteMatrixBuilder};
+
+use crate::comments::{Comment, Moderation, read_comments};
+use crate::error::{PolisError, Problem};
+use crate::interner::Interner;
+use crate::votes::{VoteRows, read_votes};
+use crate::wide::read_participant_votes;
+
+/// A reader and the name messages give it: a file name such as `votes.csv`, or a path.
+pub struct Named<'a, R> {
+    pub name: &'a str,
+    pub reader: R,
+}
+
+impl<'a, R> Named<'a, R> {
+    pub fn new(name: &'a str, reader: R) -> Self {
+        Self { name, reader }
+    }
+}
+
+/// Where an export's votes come from.
+pub enum ExportVotes<'a, R> {
+    /// votes.csv: every vote cast, dated.
+    Long(Named<'a, R>),
+    /// participants-votes.csv: the final votes, one row per participant (for exports without
+    /// votes.csv; the two give the same matrix where both exist).
+    Wide(Named<'a, R>),
+}
+
+/// Which layout a conversation's votes were read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VoteFormat {
+    Long,
+    Wide,
+}
+
+impl VoteFormat {
+    /// The file of an export that holds votes in this layout.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Self::Long => "votes.csv",
+            Self::Wide => "participants-votes.csv",
+        }
+    }
+}
+
+/// A conversation read from an export: the engine's input plus the export's own identifiers.
+#[derive(Debug)]
+pub struct Conversation {
+    /// The export's participant id of each participant index.
+    pub participant_ids: Vec<i64>,
+    /// The export's comment id of each statement index.
+    pub statement_ids: Vec<i64>,
+    pub votes: VoteMatrix,
+    /// One per statement.
+    pub flags: Vec<StatementFlags>,
+    pub vote_format: VoteFormat,
+    /// The votes as (participant, statement, vote) in the order cast, when the export dates them
+    /// and there are no more than the history limit.
+    pub history: Option<Vec<(usize, usize, Vote)>>,
+}
+
+/// Reads an export: comments.csv (optional) and its votes.
+///
+/// Statements are indexed in comment-id order (Pol.is' order of creation), then any voted on but
+/// not listed; participants in the order they first voted. A vote replaces an earlier one on the
+/// same statement by the same participant: the latest timestamp wins, and equal timestamps go to
+/// the later line. A votes.csv in time order is read in one pass; otherwise it is read again
+/// from where it started and sorted, which is why the votes' reader must be able to seek: the
+/// first pass keeps no copy of the lines, so that a time-ordered file of a hundred million votes
+/// costs only the matrix.
+///
+/// `history_limit` bounds the votes kept in cast order ([`Conversation::history`]): beyond it
+/// the history is dropped rather than held next to the matrix.
+pub fn read_export<C: Read, V: Read + Seek>(
+    comments: Option<Named<'_, C>>,
+    votes: ExportVotes<'_, V>,
+    history_limit: usize,
+) -> Result<Conversation, PolisError> {
+    let mut participants = Interner::default();
+    let mut statements = Interner::default();
+    let mut flags = match comments {
+        Some(Named { name, reader }) => statement_flags(read_comments(reader, name)?, &mut statements),
+        None => Vec::new(),
+    };
+    let (votes, history, vote_format) = match votes {
+        ExportVotes::Long(votes) => {
+            let (matrix, history) = read_long(votes, &mut participants, &mut statements, history_limit)?;
+            (matrix, history, VoteFormat::Long)
+        }
+        ExportVotes::Wide(votes) => (read_wide(votes, &mut participants, &mut statements)?, None, VoteFormat::Wide),
+    };
+    flags.resize(votes.statements(), StatementFlags::default());
+    Ok(Conversation {
+        participant_ids: participants.into_ids(),
+        statement_ids: statements.into_ids(),
+        votes,
+        flags,
+        vote_format,
+        history,
+    })
+}
+
+/// The listed statements' flags, indexed in comment-id order whatever the file's order; of two
+/// lines with the same id, the later counts.
+fn statement_flags(mut comments: Vec<Comment>, statements: &mut Interner) -> Vec<StatementFlags> {
+    comments.sort_by_key(|comment| comment.id);
+    let mut flags = Vec::new();
+    for comment in comments {
+        let index = statements.index(comment.id);
+        if index >= flags.len() {
+            flags.resize(index + 1, StatementFlags::default());
+        }
+        flags[index] =
+            StatementFlags { moderated_out: comment.moderation == Moderation::ModeratedOut, meta: comment.is_meta };
+    }
+    flags
+}
+
+type History = Option<Vec<(usize, usize, Vote)>>;
+
+/// A vote held for sorting. The line fits in the padding after the vote, so it costs nothing;
+/// beyond four billion lines it saturates.
+struct HeldVote {
+    time: i64,
+    voter: i64,
+    statement: i64,
+    line: u32,
+    vote: Vote,
+}
+
+/// The time a vote is ordered by: its timestamp, or 0 for all when the file dates no vote (file
+/// order is then the order cast).
+#[inline]
+fn time_of<R>(rows: &VoteRows<R>, timestamp: Option<i64>) -> Result<i64, PolisError> {
+    match (rows.is_dated(), timestamp) {
+        (true, Some(time)) => Ok(time),
+        (true, None) => Err(rows.error(Problem::MissingTimestamp)),
+        (false, _) => Ok(0),
+    }
+}
+
+fn read_long<V: Read + Seek>(
+    votes: Named<'_, V>,
+    participants: &mut Interner,
+    statements: &mut Interner,
+    history_limit: usize,
+) -> Result<(VoteMatrix, History), PolisError> {
+    let Named { name, mut reader } = votes;
+    let io_error = |e| PolisError { file: name.to_owned(), line: 1, problem: Problem::Io(e) };
+    let start = reader.stream_position().map_err(io_error)?;
+
+    // First pass, streaming, as long as time only moves forward. Statements keep the indices
+    // this pass gives them; participants are indexed afresh if a second pass is needed.
+    let mut rows = read_votes(reader, name)?;
+    let mut builder = VoteMatrixBuilder::new();
+    let mut first_participants = Interner::default();
+    let mut history = rows.is_dated().then(Vec::new);
+    let mut last = i64::MIN;
+    let mut in_order = true;
+    while let Some(vote) = rows.next_vote()? {
+        let time = time_of(&rows, vote.timestamp)?;
+        if time < last {
+            in_order = false;
+            break;
+        }
+        last = time;
+        let p = first_participants.index(vote.voter);
+        let s = statements.index(vote.statement);
+        builder.record(p, s, vote.vote).map_err(|e| rows.error(Problem::Engine(e)))?;
+        if let Some(list) = &mut history {
+            if list.len() < history_limit {
+                list.push((p, s, vote.vote));
+            } else {
+                history = None;
+            }
+        }
+    }
+    if in_order {
+        *participants = first_participants;
+        builder.reserve(participants.len(), statements.len());
+        return Ok((builder.finish(), history));
+    }
+
+    // Out of order: read every vote again, sort by time (stable, so equal times keep file order).
+    drop(builder);
+    drop(history);
+    let mut reader = rows.into_inner();
+    reader.seek(SeekFrom::Start(start)).map_err(io_error)?;
+    let mut rows = read_votes(reader, name)?;
+    let mut held = Vec::new();
+    while let Some(vote) = rows.next_vote()? {
+        held.push(HeldVote {
+            time: time_of(&rows, vote.timestamp)?,
+            voter: vote.voter,
+            statement: vote.statement,
+            line: u32::try_from(rows.line()).unwrap_or(u32::MAX),
+            vote: vote.vote,
+        });
+    }
+    held.sort_by_key(|vote| vote.time);
+    let mut builder = VoteMatrixBuilder::new();
+    let mut history = (held.len() <= history_limit).then(|| Vec::with_capacity(held.len()));
+    for vote in held {
+        let p = participants.index(vote.voter);
+        let s = statements.index(vote.statement);
+        builder.record(p, s, vote.vote).map_err(|e| PolisError {
+            file: rows.name().to_owned(),
+            line: u64::from(vote.line),
+            problem: Problem::Engine(e),
+        })?;
+        if let Some(list) = &mut history {
+            list.push((p, s, vote.vote));
+        }
+    }
+    builder.reserve(participants.len(), statements.len());
+    Ok((builder.finish(), history))
+}
+
+fn read_wide<V: Read>(
+    votes: Named<'_, V>,
+    participants: &mut Interner,
+    statements: &mut Interner,
+) -> Result<VoteMatrix, PolisError> {
+    let mut rows = read_participant_votes(votes.reader, votes.name)?;
+    let statement_index: Vec<usize> = rows.statement_ids().map(|id| statements.index(id)).collect();
+    let mut builder = VoteMatrixBuilder::new();
+    let mut cells = Vec::new();
+    while let Some((participant, _group)) = rows.next_into(&mut cells)? {
+        let p = participants.index(participant);
+        builder.reserve(p + 1, 0);
+        for &(position, vote) in &cells {
+            builder.record(p, statement_index[position], vote).map_err(|e| rows.error(Problem::Engine(e)))?;
+        }
+    }
+    builder.reserve(participants.len(), statements.len());
+    Ok(builder.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Cursor;
+
+    use super::*;
+
+    const LIMIT: usize = 1000;
+
+    fn long(text: &str) -> ExportVotes<'static, Cursor<Vec<u8>>> {
+        ExportVotes::Long(Named::new("votes.csv", Cursor::new(text.as_bytes().to_vec())))
+    }
+
+    /// Each vote as (participant id, statement id, export value), sorted.
+    fn cells(conversation: &Conversation) -> Vec<(i64, i64, i8)> {
+        let mut cells: Vec<_> = conversation
+            .votes
+            .triples()
+            .map(|(p, s, v)| (conversation.participant_ids[p], conversation.statement_ids[s], v.export_value()))
+            .collect();
+        cells.sort_unstable();
+        cells
+    }
+
+    #[test]
+    fn the_latest_vote_wins_and_the_history_is_in_time_order() {
+        let votes = "timestamp,datetime,comment-id,voter-id,vote\n\
+                     30,,1,7,-1\n10,,1,7,1\n20,,2,7,0\n40,,2,7,1\n25,,1,9,1\n25,,1,9,-1\n";
+        let comments = "comment-id,moderated\n2,-1\n1,1\n";
+        let conversation =
+            read_export(Some(Named::new("comments.csv", comments.as_bytes())), long(votes), LIMIT).unwrap();
+        assert_eq!(cells(&conversation), vec![(7, 1, -1), (7, 2, 1), (9, 1, -1)]);
+        assert_eq!(conversation.statement_ids, vec![1, 2]);
+        assert_eq!(
+            conversation.flags,
+            vec![StatementFlags::default(), StatementFlags { moderated_out: true, meta: false }]
+        );
+        let history = conversation.history.unwrap();
+        assert_eq!(history.len(), 6);
+        assert_eq!(history[0], (0, 0, Vote::Agree));
+        assert_eq!(conversation.vote_format, VoteFormat::Long);
+    }
+
+    #[test]
+    fn a_time_ordered_file_is_read_once_and_the_history_respects_the_limit() {
+        let votes = "timestamp,datetime,comment-id,voter-id,vote\n1,,0,5,1\n2,,1,5,1\n3,,0,6,-1\n";
+        let conversation = read_export(None::<Named<'_, &[u8]>>, long(votes), 3).unwrap();
+        assert_eq!(conversation.participant_ids, vec![5, 6]);
+        assert_eq!(conversation.history.map(|h| h.len()), Some(3));
+        assert!(read_export(None::<Named<'_, &[u8]>>, long(votes), 2).unwrap().history.is_none());
+        // Without timestamps, file order is the order cast but there is no history to replay.
+        let undated = "comment-id,voter-id,vote\n0,5,1\n0,5,-1\n";
+        let conversation = read_export(None::<Named<'_, &[u8]>>, long(undated), LIMIT).unwrap();
+        assert_eq!(cells(&conversation), vec![(5, 0, -1)]);
+        assert!(conversation.history.is_none());
+    }
+
+    #[test]
+    fn a_reader_is_reread_from_where_it_was_given() {
+        let mut cursor = Cursor::new(b"junk\ntimestamp,comment-id,voter-id,vote\n5,0,1,1\n1,0,2,1\n".to_vec());
+        cursor.set_position(5);
+        let conversation =
+            read_export(None::<Named<'_, &[u8]>>, ExportVotes::Long(Named::new("v", cursor)), LIMIT).unwrap();
+        assert_eq!(conversation.participant_ids, vec![2, 1]);
+    }
+
+    #[test]
+    fn a_vote_without_time_in_a_dated_file_is_refused() {
+        let votes = "timestamp,comment-id,voter-id,vote\n1,0,1,1\n,0,2,1\n";
+        let error = read_export(None::<Named<'_, &[u8]>>, long(votes), LIMIT).unwrap_err();
+        assert_eq!(error.line, 3);
+        assert!(matches!(error.problem, Problem::MissingTimestamp));
+    }
+
+    #[test]
+    fn statements_listed_but_never_voted_on_are_kept() {
+        let comments = "comment-id,is-meta\n9,true\n3,false\n";
+        let wide = "participant,group-id,3,4\n1,,1,\n";
+        let conversation = read_export(
+            Some(Named::new("comments.csv", comments.as_bytes())),
+            ExportVotes::Wide(Named::new("participants-votes.csv", Cursor::new(wide))),
+            LIMIT,
+        )
+        .unwrap();
+        assert_eq!(conversation.statement_ids, vec![3, 9, 4]);
+        assert_eq!(conversation.votes.statements(), 3);
+        assert!(conversation.flags[1].meta && !conversation.flags[0].meta);
+        assert_eq!(conversation.vote_format.file_name(), "participants-votes.csv");
+        assert!(conversation.history.is_none());
+    }
+}

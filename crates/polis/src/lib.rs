@@ -1,0 +1,30 @@
+//! Pol.is export folders, read and written: comments.csv, votes.csv (one line per vote cast),
+//! participants-votes.csv (one row per participant), and a sides file of declared sides; and a
+//! whole export assembled into the common-ground engine's input ([`read_export`]).
+//!
+//! Every error names the file, as the caller names it, and the 1-based line ([`PolisError`]).
+//! Identifiers stay the export's own (`i64`) in rows; [`Conversation`] maps them to the engine's
+//! dense indices.
+//!
+//! The writers produce Pol.is' column layout. Its `datetime` column (a date in the exporting
+//! server's time zone) is written empty: every reader, this one included, dates a vote by its
+//! `timestamp`, and filling the column would need a time-zone database for no reader's benefit.
+//!
+//! **Invariant:** pure. No file system: readers take [`std::io::Read`], writers
+//! [`std::io::Write`]; the caller opens the files.
+
+mod comments;
+mod error;
+mod export;
+mod interner;
+mod sides;
+mod table;
+mod votes;
+mod wide;
+
+pub use comments::{COMMENTS_HEADER, Comment, Moderation, read_comments, write_comments};
+pub use error::{PolisError, Problem};
+pub use export::{Conversation, ExportVotes, Named, VoteFormat, read_export};
+pub use sides::{Sides, read_sides, write_sides};
+pub use votes::{CastVote, VOTES_HEADER, VoteRows, read_votes, write_votes};
+pub use wide::{ParticipantRow, ParticipantRows, read_participant_votes};
