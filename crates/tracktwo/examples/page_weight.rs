@@ -225,7 +225,9 @@ async fn main() {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     let (next_bytes, next_ms) = measure(&client).await;
-    println!("\n| consultation on 2G, phone-sized window | transferred (bytes) | interactive after (ms) |\n|---|---:|---:|");
+    println!(
+        "\n| consultation on 2G, phone-sized window | transferred (bytes) | interactive after (ms) |\n|---|---:|---:|"
+    );
     println!("| invitation link, cold cache | {welcome_bytes} | {welcome_ms:.0} |");
     println!("| first statement, after Start | {ballot_bytes} | {ballot_ms:.0} |");
     println!("| next statement, after a vote | {next_bytes} | {next_ms:.0} |");
