@@ -23,7 +23,7 @@ const STATEMENTS: [&str; 8] = [
 
 /// How an invented voter of each bank answers, with some voters of each bank crossing over.
 fn answer(statement: usize, vale: bool, voter: usize) -> Vote {
-    let maverick = voter % 7 == 0;
+    let maverick = voter.is_multiple_of(7);
     let side = vale != maverick;
     match statement {
         0 | 6 | 7 => {
@@ -48,7 +48,7 @@ fn answer(statement: usize, vale: bool, voter: usize) -> Vote {
             }
         }
         _ => {
-            if voter % 3 == 0 {
+            if voter.is_multiple_of(3) {
                 Vote::Pass
             } else if side {
                 Vote::Disagree
