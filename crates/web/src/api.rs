@@ -21,14 +21,18 @@ impl FromRequestParts<Arc<WebState>> for Caller {
     type Rejection = WebError;
 
     async fn from_request_parts(parts: &mut Parts, state: &Arc<WebState>) -> Result<Self, Self::Rejection> {
-        let token = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|value| value.to_str().ok())
-            .and_then(|value| value.strip_prefix("Bearer "))
-            .ok_or(WebError(AppError::Unauthenticated))?;
-        Ok(Caller(state.app.authenticate_token(token, Channel::Api).await?))
+        Ok(Caller(state.app.authenticate_token(bearer(parts)?, Channel::Api).await?))
     }
+}
+
+/// The token of `Authorization: Bearer …`.
+fn bearer(parts: &Parts) -> Result<&str, WebError> {
+    parts
+        .headers
+        .get(header::AUTHORIZATION)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.strip_prefix("Bearer "))
+        .ok_or(WebError(AppError::Unauthenticated))
 }
 
 /// A path identifier that does not parse is simply not found.
@@ -163,13 +167,7 @@ impl FromRequestParts<Arc<WebState>> for VoterCaller {
     type Rejection = WebError;
 
     async fn from_request_parts(parts: &mut Parts, _state: &Arc<WebState>) -> Result<Self, Self::Rejection> {
-        let token = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|value| value.to_str().ok())
-            .and_then(|value| value.strip_prefix("Bearer "))
-            .ok_or(WebError(AppError::Unauthenticated))?;
-        Ok(VoterCaller(tracktwo_app::conversations::VoterPass::new(token)))
+        Ok(VoterCaller(tracktwo_app::conversations::VoterPass::new(bearer(parts)?)))
     }
 }
 
