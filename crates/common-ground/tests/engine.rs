@@ -225,3 +225,31 @@ proptest! {
         prop_assert_eq!(live.results(), batch);
     }
 }
+
+#[test]
+fn moderating_a_live_statement_is_the_analysis_with_its_flag() {
+    let synthetic = planted(300, 20, 2, 11);
+    let flags = vec![StatementFlags::default(); 20];
+    let options = Options { seed: 3, ..Options::default() };
+    let mut live = LiveConversation::new(synthetic.votes.clone(), flags.clone(), Vec::new(), options.clone()).unwrap();
+    let out = StatementFlags { moderated_out: true, meta: false };
+    live.set_flags(4, out);
+    let mut moderated = flags.clone();
+    moderated[4] = out;
+    assert_eq!(live.results(), run(&synthetic.votes, &moderated, &[], &options));
+    assert_eq!(live.votes_since_recompute(), 0, "moderating recomputes");
+
+    // A statement nobody has voted on yet takes its flags without a recompute, and they hold
+    // from its first vote on.
+    live.cast(0, 0, Vote::Agree).unwrap();
+    live.set_flags(25, out);
+    assert_eq!(live.votes_since_recompute(), 1);
+    live.cast(1, 25, Vote::Agree).unwrap();
+    live.recompute();
+    let mut votes = synthetic.votes.clone();
+    votes.set(0, 0, Vote::Agree).unwrap();
+    votes.set(1, 25, Vote::Agree).unwrap();
+    moderated.resize(26, StatementFlags::default());
+    moderated[25] = out;
+    assert_eq!(live.results(), run(&votes, &moderated, &[], &options));
+}
