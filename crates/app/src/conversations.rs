@@ -1302,21 +1302,39 @@ impl App {
                 self.sealed_row(&live.key, live.initiative, Some(conversation_id.as_uuid()), self.new_id(), &cast)?;
             state.queue.push(Pending { row, vote: cast, done: sender });
         }
-        self.write_queued_votes(live).await;
-        match receiver.await {
-            Ok(Ok(())) => {}
-            Ok(Err(message)) => return Err(AppError::Archive(message)),
-            Err(_) => return Err(AppError::Archive("the vote was not stored".into())),
-        }
+        self.until_stored(live, receiver).await.map_err(AppError::Archive)?;
         let draw = self.draw();
         let state = lock(&live.state);
         Ok(state.ballot(Some(voter), draw))
     }
 
-    /// Group commit: whoever holds the writer writes everything queued in one transaction, then
-    /// applies it to the engine and answers each waiting vote.
+    /// Waits until the vote behind `receiver` is stored, writing the queue itself when the
+    /// writer is free. A vote that another writer's batch took along is answered by that writer:
+    /// its caller never queues for the writer at all, so under load the writer passes only
+    /// between callers whose votes still wait.
+    async fn until_stored(
+        &self,
+        live: &Arc<LiveConversation>,
+        mut receiver: futures_channel::oneshot::Receiver<Result<(), String>>,
+    ) -> Result<(), String> {
+        use futures_util::future::{Either, select};
+        loop {
+            match select(receiver, live.writer.lock()).await {
+                Either::Left((outcome, _)) => {
+                    return outcome.unwrap_or_else(|_| Err("the vote was not stored".to_owned()));
+                }
+                Either::Right((writer, waiting)) => {
+                    receiver = waiting;
+                    self.write_queued_votes(live).await;
+                    drop(writer);
+                }
+            }
+        }
+    }
+
+    /// Group commit, by the holder of the writer: everything queued in one transaction, then
+    /// applied to the engine, and each waiting vote answered.
     async fn write_queued_votes(&self, live: &Arc<LiveConversation>) {
-        let _writer = live.writer.lock().await;
         let batch = std::mem::take(&mut lock(&live.state).queue);
         if batch.is_empty() {
             // An earlier writer took ours along.
@@ -1324,9 +1342,8 @@ impl App {
         }
         let written = async {
             let mut tx = self.store.begin().await?;
-            for pending in &batch {
-                tx.insert_sealed_record(&pending.row).await?;
-            }
+            let rows: Vec<SealedRecordRow> = batch.iter().map(|p| p.row.clone()).collect();
+            tx.insert_sealed_records(&rows).await?;
             tx.commit().await
         }
         .await;

@@ -503,7 +503,10 @@ pub(crate) fn cluster(
         if found < k {
             continue;
         }
-        let score = silhouette(&base.centres, &labels);
+        // Each base cluster counts with its members, as each participant would: a plain mean
+        // over base clusters (Pol.is) lets a few thinly populated clusters at the edge of the
+        // map split off a group of their own.
+        let score = silhouette(&base.centres, &weights, &labels);
         silhouettes.push((k, score));
         labels_by_k.push((k, labels.clone()));
         if options.force_groups == Some(k) {

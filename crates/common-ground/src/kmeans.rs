@@ -282,17 +282,18 @@ pub(crate) fn weighted_kmeans_from(
     labels
 }
 
-/// Mean silhouette of a labelling of points (Pol.is: over base-cluster centres, unweighted;
-/// a point alone in its cluster scores 0).
-pub(crate) fn silhouette(points: &[Point], labels: &[u32]) -> f64 {
-    let weights = vec![1.0; points.len()];
+/// Mean silhouette of a labelling of weighted points (base-cluster centres weighted by their
+/// members: the silhouette the participants would have if each sat at their cluster's centre).
+/// Pol.is takes the plain mean over base clusters; weighting agrees better with the groups it
+/// actually showed (see docs/benchmarks.md). A point alone in its cluster scores 0.
+pub(crate) fn silhouette(points: &[Point], weights: &[f64], labels: &[u32]) -> f64 {
     let groups = labels.iter().copied().max().map_or(0, |m| m as usize + 1);
     if points.is_empty() || groups < 2 {
         return 0.0;
     }
     let mut counts = vec![0usize; groups];
     let mut mass = vec![0.0; groups];
-    for (&l, &w) in labels.iter().zip(&weights) {
+    for (&l, &w) in labels.iter().zip(weights) {
         counts[l as usize] += 1;
         mass[l as usize] += w;
     }
@@ -405,8 +406,16 @@ mod tests {
         // Points 0, 1 (cluster 0) and 4 (cluster 1) on a line.
         // s(0) = (4 − 1)/4 = 0.75; s(1) = (3 − 1)/3 = 2/3; s(4) = 0 (alone).
         let points = vec![[0.0, 0.0], [1.0, 0.0], [4.0, 0.0]];
-        let s = silhouette(&points, &[0, 0, 1]);
+        let s = silhouette(&points, &[1.0; 3], &[0, 0, 1]);
         assert!((s - (0.75 + 2.0 / 3.0) / 3.0).abs() < 1e-12, "{s}");
-        assert_eq!(silhouette(&points, &[0, 0, 0]), 0.0);
+        assert_eq!(silhouette(&points, &[1.0; 3], &[0, 0, 0]), 0.0);
+        // Weights count like copies of a point: point 1 twice over.
+        let copies = vec![[0.0, 0.0], [1.0, 0.0], [1.0, 0.0], [4.0, 0.0]];
+        let weighted = silhouette(&points, &[1.0, 2.0, 1.0], &[0, 0, 1]);
+        let a0 = 1.0;
+        let s0 = (4.0 - a0) / 4.0;
+        let s1 = (3.0 - 1.0) / 3.0;
+        assert!((weighted - (s0 + 2.0 * s1) / 4.0).abs() < 1e-12, "{weighted}");
+        assert!(silhouette(&copies, &[1.0; 4], &[0, 0, 0, 1]) > 0.0);
     }
 }

@@ -478,6 +478,46 @@ pub async fn read_meta(conn: &mut dyn SqlConnection) -> Result<Option<StoreMeta>
     fetch_one(conn, "SELECT * FROM store_meta WHERE id = 1", vec![], meta_from).await
 }
 
+/// Rows per multi-row insert of sealed records: a busy consultation writes its votes in batches,
+/// and one statement per row would cost a round trip to the database each.
+const SEALED_RECORDS_PER_INSERT: usize = 64;
+
+/// `INSERT INTO sealed_records … VALUES (…), (…), …` for `rows` rows (1 to
+/// [`SEALED_RECORDS_PER_INSERT`]), made once per size.
+fn insert_sealed_records_sql(rows: usize) -> &'static str {
+    static STATEMENTS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let statements = STATEMENTS.get_or_init(|| {
+        (1..=SEALED_RECORDS_PER_INSERT)
+            .map(|n| {
+                let values: Vec<String> = (0..n)
+                    .map(|row| {
+                        let first = row * 7;
+                        let placeholders: Vec<String> = (1..=7).map(|c| format!("${}", first + c)).collect();
+                        format!("({})", placeholders.join(", "))
+                    })
+                    .collect();
+                format!(
+                    "INSERT INTO sealed_records (id, initiative_id, kind, parent_id, body, created_at, updated_at) VALUES {}",
+                    values.join(", ")
+                )
+            })
+            .collect()
+    });
+    &statements[rows.clamp(1, SEALED_RECORDS_PER_INSERT) - 1]
+}
+
+fn sealed_record_values(record: &SealedRecordRow) -> Vec<SqlValue> {
+    vec![
+        text(record.id),
+        text(record.initiative),
+        text(record.kind.as_str()),
+        SqlValue::NullableText(record.parent.map(|p| p.to_string())),
+        SqlValue::Blob(record.body.0.clone()),
+        SqlValue::Int(to_micros(record.created_at)),
+        SqlValue::Int(to_micros(record.updated_at)),
+    ]
+}
+
 /// A write transaction over any [`SqlConnection`].
 pub struct SqlTx {
     conn: Box<dyn SqlConnection>,
@@ -1049,20 +1089,15 @@ impl WriteTx for SqlTx {
     }
 
     async fn insert_sealed_record(&mut self, record: &SealedRecordRow) -> Result<()> {
-        self.exec(
-            "INSERT INTO sealed_records (id, initiative_id, kind, parent_id, body, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            vec![
-                text(record.id),
-                text(record.initiative),
-                text(record.kind.as_str()),
-                SqlValue::NullableText(record.parent.map(|p| p.to_string())),
-                SqlValue::Blob(record.body.0.clone()),
-                SqlValue::Int(to_micros(record.created_at)),
-                SqlValue::Int(to_micros(record.updated_at)),
-            ],
-        )
-        .await
+        self.exec(insert_sealed_records_sql(1), sealed_record_values(record)).await
+    }
+
+    async fn insert_sealed_records(&mut self, records: &[SealedRecordRow]) -> Result<()> {
+        for chunk in records.chunks(SEALED_RECORDS_PER_INSERT) {
+            let params = chunk.iter().flat_map(sealed_record_values).collect();
+            self.exec(insert_sealed_records_sql(chunk.len()), params).await?;
+        }
+        Ok(())
     }
 
     async fn update_sealed_record(&mut self, record: &SealedRecordRow) -> Result<()> {

@@ -156,6 +156,13 @@ pub trait WriteTx: Send {
 
     // The sealed records of dialogue processes.
     async fn insert_sealed_record(&mut self, record: &SealedRecordRow) -> Result<()>;
+    /// Inserts many records in this transaction (a batch of votes).
+    async fn insert_sealed_records(&mut self, records: &[SealedRecordRow]) -> Result<()> {
+        for record in records {
+            self.insert_sealed_record(record).await?;
+        }
+        Ok(())
+    }
     /// Replaces a record's body and update time.
     async fn update_sealed_record(&mut self, record: &SealedRecordRow) -> Result<()>;
     async fn delete_sealed_record(&mut self, id: uuid::Uuid) -> Result<()>;
