@@ -71,7 +71,9 @@ impl VoterPass {
         &self.0
     }
 
-    fn conversation(&self) -> Option<ConversationId> {
+    /// The conversation the credential belongs to, if it is one of ours in form.
+    #[must_use]
+    pub fn conversation(&self) -> Option<ConversationId> {
         let text = &self.0;
         if text.len() != 96 || !text.bytes().all(|b| b.is_ascii_hexdigit()) {
             return None;
@@ -262,11 +264,19 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-fn engine_vote(vote: Vote) -> engine::Vote {
+pub(crate) fn engine_vote(vote: Vote) -> engine::Vote {
     match vote {
         Vote::Agree => engine::Vote::Agree,
         Vote::Disagree => engine::Vote::Disagree,
         Vote::Pass => engine::Vote::Pass,
+    }
+}
+
+pub(crate) fn domain_vote(vote: engine::Vote) -> Vote {
+    match vote {
+        engine::Vote::Agree => Vote::Agree,
+        engine::Vote::Disagree => Vote::Disagree,
+        engine::Vote::Pass => Vote::Pass,
     }
 }
 

@@ -3,29 +3,12 @@
 
 use std::collections::HashMap;
 
-use crate::conversations::{ConversationExport, ConversationImport};
-use tracktwo_common_ground::Vote as EngineVote;
+use crate::conversations::{ConversationExport, ConversationImport, domain_vote, engine_vote};
 use tracktwo_domain::conversation::{Conversation, ConversationMode, StatementStatus, Vote};
 use tracktwo_polis::{CastVote, Comment, Moderation};
 
 fn millis(at: tracktwo_domain::Timestamp) -> i64 {
     i64::try_from(at.unix_timestamp_nanos() / 1_000_000).unwrap_or(i64::MAX)
-}
-
-fn engine_vote(vote: Vote) -> EngineVote {
-    match vote {
-        Vote::Agree => EngineVote::Agree,
-        Vote::Disagree => EngineVote::Disagree,
-        Vote::Pass => EngineVote::Pass,
-    }
-}
-
-fn domain_vote(vote: EngineVote) -> Vote {
-    match vote {
-        EngineVote::Agree => Vote::Agree,
-        EngineVote::Disagree => Vote::Disagree,
-        EngineVote::Pass => Vote::Pass,
-    }
 }
 
 /// Reads a pasted export. Statements are numbered in the order of their comment ids, voters in

@@ -213,12 +213,18 @@ pub(crate) struct BallotView {
     closed: bool,
 }
 
+impl From<tracktwo_app::conversations::BallotStatement> for BallotStatementView {
+    fn from(s: tracktwo_app::conversations::BallotStatement) -> Self {
+        Self { id: s.number, text: s.text }
+    }
+}
+
 impl From<tracktwo_app::conversations::Ballot> for BallotView {
     fn from(b: tracktwo_app::conversations::Ballot) -> Self {
         Self {
             title: b.title,
             question: b.question,
-            statement: b.next.map(|s| BallotStatementView { id: s.number, text: s.text }),
+            statement: b.next.map(BallotStatementView::from),
             answered: b.answered,
             remaining: b.remaining,
             accepts_statements: b.accepts_statements,
@@ -253,6 +259,6 @@ pub(crate) async fn vote(
     Json(form): Json<VoteForm>,
 ) -> Result<(StatusCode, Json<Recorded>), WebError> {
     let ballot = state.app.voter_vote(&pass, form.statement, form.vote).await?;
-    let next = ballot.next.map(|s| BallotStatementView { id: s.number, text: s.text });
+    let next = ballot.next.map(BallotStatementView::from);
     Ok((StatusCode::CREATED, Json(Recorded { recorded: true, next })))
 }

@@ -20,7 +20,7 @@ use tracktwo_app::conversations::{Ballot, ConversationImport, ConversationResult
 use tracktwo_domain::conversation::{Conversation, ConversationMode, InvitationKind, StatementStatus, Vote};
 use tracktwo_domain::{ConversationId, InitiativeId, InvitationId, Operation, SideId};
 
-use crate::forms::{PageResult, field, id_of, initiative_id, invalid, require};
+use crate::forms::{PageResult, field, id_of, import_refused, initiative_id, invalid, require};
 use crate::pages::{may_do, page, public_page};
 use crate::session::SignedIn;
 use crate::{PageError, WebState};
@@ -138,21 +138,7 @@ pub async fn import_conversation(
     );
     let import: ConversationImport = match parsed {
         Ok(import) => import,
-        Err(message) => {
-            return Ok((
-                StatusCode::UNPROCESSABLE_ENTITY,
-                crate::pages::layout_page(
-                    "Import refused",
-                    &user,
-                    html! {
-                        h1 { "Import refused" }
-                        p.error role="alert" #import-error { (message) }
-                        p { "Nothing was imported. " a href={ "/initiatives/" (id) "/conversations" } { "Back" } }
-                    },
-                ),
-            )
-                .into_response());
-        }
+        Err(message) => return Ok(import_refused(&user, &message, &format!("/initiatives/{id}/conversations"))),
     };
     let conversation = state.app.import_conversation(&user.identity, id, import).await?;
     Ok(Redirect::to(&conversation_path(id, conversation)).into_response())
@@ -639,10 +625,12 @@ pub async fn welcome(State(state): State<Arc<WebState>>, jar: CookieJar, Path(to
         Ok(w) => w,
         Err(e) => return voter_error(e),
     };
-    // Someone who already joined through this link, or has a ballot here, goes straight on.
-    if let Some(pass) = voter_pass(&jar)
-        && (pass == invitation || state.app.voter_ballot(&pass).await.is_ok_and(|b| b.title == welcome.title))
-        && welcome.kind == InvitationKind::Campaign
+    // Someone who already has a ballot in this conversation goes straight on, rather than
+    // becoming a second voter through the campaign link.
+    if welcome.kind == InvitationKind::Campaign
+        && let Some(pass) = voter_pass(&jar)
+        && pass.conversation() == invitation.conversation()
+        && state.app.voter_ballot(&pass).await.is_ok()
     {
         return Redirect::to("/ballot").into_response();
     }

@@ -58,6 +58,19 @@ pub(crate) fn require(
     })
 }
 
+/// The answer to an import that cannot be taken: 422, the reason (a file and line), and the
+/// assurance that nothing of it was imported.
+pub(crate) fn import_refused(user: &SignedIn, reason: &str, back: &str) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let body = maud::html! {
+        h1 { "Import refused" }
+        p.error role="alert" #import-error { (reason) }
+        p { "Nothing was imported. " a href=(back) { "Back" } }
+    };
+    (axum::http::StatusCode::UNPROCESSABLE_ENTITY, crate::pages::layout_page("Import refused", user, body))
+        .into_response()
+}
+
 /// A field of a form read as name–value pairs (where a name may repeat); empty when absent.
 pub(crate) fn field<'a>(fields: &'a [(String, String)], name: &str) -> &'a str {
     fields.iter().find(|(k, _)| k == name).map_or("", |(_, v)| v.as_str())

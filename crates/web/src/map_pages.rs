@@ -1008,19 +1008,11 @@ pub async fn import(
     let file = match parsed {
         Ok(file) => file,
         Err(error) => {
-            return Ok((
-                StatusCode::UNPROCESSABLE_ENTITY,
-                crate::pages::layout_page(
-                    "Import refused",
-                    &user,
-                    html! {
-                        h1 { "Import refused" }
-                        p.error role="alert" #import-error { (error) }
-                        p { "Nothing was imported. " a href={ "/initiatives/" (id) "/map/transfer" } { "Back" } }
-                    },
-                ),
-            )
-                .into_response());
+            return Ok(crate::forms::import_refused(
+                &user,
+                &error.to_string(),
+                &format!("/initiatives/{id}/map/transfer"),
+            ));
         }
     };
     let report = state.app.import_map(&user.identity, id, &file, !form.replace.is_empty()).await?;
