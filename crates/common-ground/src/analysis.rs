@@ -460,6 +460,7 @@ pub(crate) struct Clustering {
 /// by silhouette. `warm` gives, per point, the clusters of the last update to start from.
 pub(crate) fn cluster(
     points: &[Point],
+    further: &[Point],
     options: &Options,
     warm: Option<WarmPoints<'_>>,
     observe: &mut dyn FnMut(Stage),
@@ -481,6 +482,7 @@ pub(crate) fn cluster(
         return Clustering { base, labels, k: count.min(1), silhouettes: Vec::new(), labels_by_k: Vec::new() };
     }
     let weights: Vec<f64> = base.sizes.iter().map(|&s| f64::from(s)).collect();
+    let deep_centres = centres_in_depth(points, further, &base);
     let max_k = options.max_groups.min(2 + count / 12);
     let mut best: Option<(usize, f64, Vec<u32>)> = None;
     let mut silhouettes = Vec::new();
@@ -505,8 +507,11 @@ pub(crate) fn cluster(
         }
         // Each base cluster counts with its members, as each participant would: a plain mean
         // over base clusters (Pol.is) lets a few thinly populated clusters at the edge of the
-        // map split off a group of their own.
-        let score = silhouette(&base.centres, &weights, &labels);
+        // map split off a group of their own. And it is measured in four principal dimensions,
+        // not the map's two: a smaller group whose opinions differ from the others' along the
+        // third or fourth axis lies on top of them in the map, and a two-dimensional silhouette
+        // merges it into them (see `centres_in_depth`).
+        let score = silhouette(&deep_centres, &weights, &labels);
         silhouettes.push((k, score));
         labels_by_k.push((k, labels.clone()));
         if options.force_groups == Some(k) {
@@ -521,6 +526,26 @@ pub(crate) fn cluster(
         (None, None) => (vec![0; count], 1),
     };
     Clustering { base, labels, k, silhouettes, labels_by_k }
+}
+
+/// Each base cluster's centre in four dimensions: its members' mean on the map's two axes (its
+/// centre there) and on the third and fourth (`further`, per point).
+fn centres_in_depth(points: &[Point], further: &[Point], base: &BaseClustering) -> Vec<[f64; 4]> {
+    let mut sums = vec![[0.0; 4]; base.centres.len()];
+    for ((p, f), &b) in points.iter().zip(further).zip(&base.assignment) {
+        let s = &mut sums[b as usize];
+        s[0] += p[0];
+        s[1] += p[1];
+        s[2] += f[0];
+        s[3] += f[1];
+    }
+    sums.iter()
+        .zip(&base.sizes)
+        .map(|(s, &n)| {
+            let n = f64::from(n.max(1));
+            [s[0] / n, s[1] / n, s[2] / n, s[3] / n]
+        })
+        .collect()
 }
 
 pub(crate) fn fit(
@@ -599,7 +624,22 @@ pub(crate) fn fit(
             w.groups_by_k.iter().map(|(k, labels)| (*k, clustered.iter().map(|&p| at(labels, p)).collect())).collect(),
         )
     });
-    let found = cluster(&points, options, previous.as_ref().map(|(base, groups)| WarmPoints { base, groups }), observe);
+    // Each clustered participant on the third and fourth axes, scaled as on the map.
+    let further: Vec<Point> = clustered
+        .par_iter()
+        .map(|&p| {
+            let scale = sparsity_scale(model.active_statements, model.kept_votes[p] as usize + model.moderated_active);
+            let r = raw_projection(&rows[p], &model.centred, &model.components.further);
+            [r[0] * scale, r[1] * scale]
+        })
+        .collect();
+    let found = cluster(
+        &points,
+        &further,
+        options,
+        previous.as_ref().map(|(base, groups)| WarmPoints { base, groups }),
+        observe,
+    );
     for (&p, &b) in clustered.iter().zip(&found.base.assignment) {
         model.base_of[p] = Some(b);
         model.group_of[p] = Some(found.labels[b as usize]);
@@ -829,6 +869,9 @@ fn best_k(silhouettes: &[(usize, f64)], max_k: usize) -> Option<usize> {
 /// `group_k_buffer` consecutive updates (and early on, with few participants, only k = 2 is
 /// possible). This replays `history` (votes in the order cast) in `ticks` equal steps and
 /// returns the analysis of the final votes with the participants and the k that replay gives.
+///
+/// The updates here are `ticks` equal shares of the votes; [`analyze_history_at`] takes them from
+/// the votes' times, as Pol.is' server made them ([`polis_updates`]).
 pub fn analyze_history(
     history: &[(usize, usize, crate::Vote)],
     flags: &[StatementFlags],
@@ -836,6 +879,43 @@ pub fn analyze_history(
     options: &Options,
     ticks: usize,
     observe: &mut dyn FnMut(Stage),
+) -> Result<Analysis, CommonGroundError> {
+    let ticks = ticks.max(1);
+    let updates: Vec<usize> = (1..ticks).map(|tick| history.len() * tick / ticks).collect();
+    analyze_history_at(history, &updates, flags, sides, options, observe, &mut |_, _| {})
+}
+
+/// When Pol.is' server would have updated a conversation whose votes came in at `times`
+/// (milliseconds, ascending, one per vote of the history): it polls for new votes every second
+/// and recomputes the conversation with all that arrived, and an update of a conversation of a
+/// few hundred participants takes it seconds, during which the next votes queue. So: one update
+/// at the end of each `window` milliseconds of the conversation's clock in which votes came in,
+/// given as the number of votes of the history it has seen. Beyond `max_updates` such windows the
+/// window doubles until they fit, which bounds the replay's cost.
+pub fn polis_updates(times: &[i64], window: i64, max_updates: usize) -> Vec<usize> {
+    let mut window = window.max(1);
+    loop {
+        let mut updates: Vec<usize> =
+            (1..times.len()).filter(|&i| times[i].div_euclid(window) != times[i - 1].div_euclid(window)).collect();
+        if updates.len() <= max_updates || window > i64::MAX / 2 {
+            updates.truncate(max_updates);
+            return updates;
+        }
+        window *= 2;
+    }
+}
+
+/// [`analyze_history`] with the updates given: after the first `updates[i]` votes of `history`
+/// (ascending; the final votes are analysed after them). `replayed(done, total)` is called after
+/// each update.
+pub fn analyze_history_at(
+    history: &[(usize, usize, crate::Vote)],
+    updates: &[usize],
+    flags: &[StatementFlags],
+    sides: &[Option<u32>],
+    options: &Options,
+    observe: &mut dyn FnMut(Stage),
+    replayed: &mut dyn FnMut(usize, usize),
 ) -> Result<Analysis, CommonGroundError> {
     let participants = history.iter().map(|v| v.0 + 1).max().unwrap_or(0).max(sides.len());
     let statements = history.iter().map(|v| v.1 + 1).max().unwrap_or(0).max(flags.len());
@@ -849,7 +929,6 @@ pub fn analyze_history(
         let empty = VoteMatrix::new(participants, statements);
         validate(&empty, &flags, &sides, options)?
     };
-    let ticks = ticks.max(1);
     let mut kept = vec![false; participants];
     let mut smoothed_k: Option<usize> = None;
     let mut last_k: Option<usize> = None;
@@ -857,8 +936,8 @@ pub fn analyze_history(
     let mut votes = VoteMatrix::new(participants, statements);
     let mut done = 0usize;
     let mut warm: Option<Warm> = None;
-    for tick in 1..ticks {
-        let until = history.len() * tick / ticks;
+    for (done_updates, &until) in updates.iter().enumerate() {
+        let until = until.clamp(done, history.len());
         for &(p, s, v) in &history[done..until] {
             votes.set(p, s, v)?;
         }
@@ -869,6 +948,7 @@ pub fn analyze_history(
             *k |= c;
         }
         warm = Some(Warm::from(&model));
+        replayed(done_updates + 1, updates.len());
     }
     for &(p, s, v) in &history[done..] {
         votes.set(p, s, v)?;

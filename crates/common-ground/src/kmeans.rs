@@ -282,15 +282,17 @@ pub(crate) fn weighted_kmeans_from(
     labels
 }
 
-/// Mean silhouette of a labelling of weighted points (base-cluster centres weighted by their
-/// members: the silhouette the participants would have if each sat at their cluster's centre).
-/// Pol.is takes the plain mean over base clusters; weighting agrees better with the groups it
-/// actually showed (see docs/benchmarks.md). A point alone in its cluster scores 0.
-pub(crate) fn silhouette(points: &[Point], weights: &[f64], labels: &[u32]) -> f64 {
+/// Mean silhouette of a labelling of weighted points in `D` dimensions (base clusters weighted by
+/// their members: the silhouette the participants would have if each sat at their cluster's
+/// centre). Pol.is takes the plain mean over base clusters in the map's two dimensions; see
+/// `analysis::cluster` for why this one is weighted and measured in more. A point alone in its
+/// cluster scores 0.
+pub(crate) fn silhouette<const D: usize>(points: &[[f64; D]], weights: &[f64], labels: &[u32]) -> f64 {
     let groups = labels.iter().copied().max().map_or(0, |m| m as usize + 1);
     if points.is_empty() || groups < 2 {
         return 0.0;
     }
+    let dist = |a: &[f64; D], b: &[f64; D]| a.iter().zip(b).map(|(x, y)| (x - y).powi(2)).sum::<f64>().sqrt();
     let mut counts = vec![0usize; groups];
     let mut mass = vec![0.0; groups];
     for (&l, &w) in labels.iter().zip(weights) {
@@ -298,15 +300,15 @@ pub(crate) fn silhouette(points: &[Point], weights: &[f64], labels: &[u32]) -> f
         mass[l as usize] += w;
     }
     let mut total = 0.0;
-    for (i, &p) in points.iter().enumerate() {
+    for (i, p) in points.iter().enumerate() {
         let own = labels[i] as usize;
         if counts[own] <= 1 {
             continue;
         }
         let mut sums = vec![0.0; groups];
-        for (j, &q) in points.iter().enumerate() {
+        for (j, q) in points.iter().enumerate() {
             if i != j {
-                sums[labels[j] as usize] += weights[j] * distance(p, q);
+                sums[labels[j] as usize] += weights[j] * dist(p, q);
             }
         }
         let a = sums[own] / (mass[own] - weights[i]);

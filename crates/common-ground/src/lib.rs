@@ -34,7 +34,8 @@ mod votes;
 
 pub use analysis::{
     Agreement, Analysis, BaseCluster, CommonGround, Consensus, ControlledRepresentative, GroupResult, Options,
-    Placement, SideResult, Stage, StatementFlags, StatementResult, analyze, analyze_history,
+    Placement, SideResult, Stage, StatementFlags, StatementResult, analyze, analyze_history, analyze_history_at,
+    polis_updates,
 };
 pub use error::CommonGroundError;
 pub use incremental::LiveConversation;

@@ -41,6 +41,8 @@ pub struct Components {
     pub iterations: usize,
     /// Whether the residual tolerance was reached within the iteration limit.
     pub converged: bool,
+    /// The iteration's two further directions (unit length or zero), orthogonal to the axes.
+    pub(crate) further: [Vec<f64>; 2],
 }
 
 impl Components {
@@ -50,6 +52,7 @@ impl Components {
             eigenvalues: [0.0; 2],
             iterations: 0,
             converged: true,
+            further: [vec![0.0; statements], vec![0.0; statements]],
         }
     }
 }
@@ -241,7 +244,18 @@ pub(crate) fn principal_components_from(
         axes[k] = axis;
         eigenvalues[k] = ritz_values[k];
     }
-    Components { axes, eigenvalues, iterations, converged }
+    let mut further = [vec![0.0; statements], vec![0.0; statements]];
+    for k in 2..BLOCK.min(4) {
+        if ritz_values[k] <= 1e-12 * ritz_values[0].max(0.0) || ritz_values[k] <= 0.0 {
+            continue;
+        }
+        let axis: Vec<f64> = (0..statements).map(|j| ritz_vectors[j * BLOCK + k]).collect();
+        let norm = axis.iter().map(|x| x * x).sum::<f64>().sqrt();
+        if norm > 0.0 {
+            further[k - 2] = axis.into_iter().map(|x| x / norm).collect();
+        }
+    }
+    Components { axes, eigenvalues, iterations, converged, further }
 }
 
 /// A participant's projection before Pol.is' sparsity scaling: Σ over their votes of

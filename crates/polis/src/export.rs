@@ -60,9 +60,37 @@ pub struct Conversation {
     /// One per statement.
     pub flags: Vec<StatementFlags>,
     pub vote_format: VoteFormat,
-    /// The votes as (participant, statement, vote) in the order cast, when the export dates them
-    /// and there are no more than the history limit.
-    pub history: Option<Vec<(usize, usize, Vote)>>,
+    /// The votes in the order cast, when the export dates them and there are no more than the
+    /// history limit.
+    pub history: Option<History>,
+}
+
+/// A conversation's votes in the order cast.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct History {
+    /// (participant, statement, vote), as indexed in the [`Conversation`].
+    pub votes: Vec<(usize, usize, Vote)>,
+    /// When each vote was cast: milliseconds since the Unix epoch, ascending.
+    pub times: Vec<i64>,
+}
+
+impl History {
+    fn with_capacity(capacity: usize) -> Self {
+        Self { votes: Vec::with_capacity(capacity), times: Vec::with_capacity(capacity) }
+    }
+
+    fn push(&mut self, participant: usize, statement: usize, vote: Vote, time: i64) {
+        self.votes.push((participant, statement, vote));
+        self.times.push(time);
+    }
+
+    pub fn len(&self) -> usize {
+        self.votes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.votes.is_empty()
+    }
 }
 
 /// Reads an export: comments.csv (optional) and its votes.
@@ -122,7 +150,7 @@ fn statement_flags(mut comments: Vec<Comment>, statements: &mut Interner) -> Vec
     flags
 }
 
-type History = Option<Vec<(usize, usize, Vote)>>;
+type MaybeHistory = Option<History>;
 
 /// A vote held for sorting. The line fits in the padding after the vote, so it costs nothing;
 /// beyond four billion lines it saturates.
@@ -150,7 +178,7 @@ fn read_long<V: Read + Seek>(
     participants: &mut Interner,
     statements: &mut Interner,
     history_limit: usize,
-) -> Result<(VoteMatrix, History), PolisError> {
+) -> Result<(VoteMatrix, MaybeHistory), PolisError> {
     let Named { name, mut reader } = votes;
     let io_error = |e| PolisError { file: name.to_owned(), line: 1, problem: Problem::Io(e) };
     let start = reader.stream_position().map_err(io_error)?;
@@ -160,7 +188,7 @@ fn read_long<V: Read + Seek>(
     let mut rows = read_votes(reader, name)?;
     let mut builder = VoteMatrixBuilder::new();
     let mut first_participants = Interner::default();
-    let mut history = rows.is_dated().then(Vec::new);
+    let mut history = rows.is_dated().then(History::default);
     let mut last = i64::MIN;
     let mut in_order = true;
     while let Some(vote) = rows.next_vote()? {
@@ -175,7 +203,7 @@ fn read_long<V: Read + Seek>(
         builder.record(p, s, vote.vote).map_err(|e| rows.error(Problem::Engine(e)))?;
         if let Some(list) = &mut history {
             if list.len() < history_limit {
-                list.push((p, s, vote.vote));
+                list.push(p, s, vote.vote, time);
             } else {
                 history = None;
             }
@@ -205,7 +233,7 @@ fn read_long<V: Read + Seek>(
     }
     held.sort_by_key(|vote| vote.time);
     let mut builder = VoteMatrixBuilder::new();
-    let mut history = (held.len() <= history_limit).then(|| Vec::with_capacity(held.len()));
+    let mut history = (held.len() <= history_limit).then(|| History::with_capacity(held.len()));
     for vote in held {
         let p = participants.index(vote.voter);
         let s = statements.index(vote.statement);
@@ -215,7 +243,7 @@ fn read_long<V: Read + Seek>(
             problem: Problem::Engine(e),
         })?;
         if let Some(list) = &mut history {
-            list.push((p, s, vote.vote));
+            list.push(p, s, vote.vote, vote.time);
         }
     }
     builder.reserve(participants.len(), statements.len());
@@ -280,7 +308,9 @@ mod tests {
         );
         let history = conversation.history.unwrap();
         assert_eq!(history.len(), 6);
-        assert_eq!(history[0], (0, 0, Vote::Agree));
+        assert_eq!(history.votes[0], (0, 0, Vote::Agree));
+        // The times come along, sorted with their votes.
+        assert_eq!(history.times, vec![10, 20, 25, 25, 30, 40]);
         assert_eq!(conversation.vote_format, VoteFormat::Long);
     }
 

@@ -24,7 +24,7 @@ mod wide;
 
 pub use comments::{COMMENTS_HEADER, Comment, Moderation, read_comments, write_comments};
 pub use error::{PolisError, Problem};
-pub use export::{Conversation, ExportVotes, Named, VoteFormat, read_export};
+pub use export::{Conversation, ExportVotes, History, Named, VoteFormat, read_export};
 pub use sides::{Sides, read_sides, write_sides};
 pub use votes::{CastVote, VOTES_HEADER, VoteRows, read_votes, write_votes};
 pub use wide::{ParticipantRow, ParticipantRows, read_participant_votes};

@@ -12,7 +12,8 @@ use clap::Subcommand;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 use tracktwo_common_ground::{
-    Analysis, Direction, Options, PlantedPartition, Stage, Vote, analyze, analyze_history, planted_partition,
+    Analysis, Direction, Options, PlantedPartition, Stage, Vote, analyze, analyze_history_at, planted_partition,
+    polis_updates,
 };
 use tracktwo_polis::{
     CastVote, Comment, Conversation, ExportVotes, Moderation, Named, Sides, VoteFormat, read_export, read_sides,
@@ -72,10 +73,16 @@ pub fn run(command: CommonGroundCommand) -> Result<()> {
 }
 
 /// Conversations up to this many votes are analysed by replaying their history (see
-/// `analyze_history`); larger ones from their final votes only.
-const HISTORY_LIMIT: usize = 500_000;
-/// Updates replayed.
-const HISTORY_TICKS: usize = 100;
+/// `analyze_history_at`); larger ones from their final votes only. The replay costs about one
+/// pass over the votes seen so far per update, so it is kept to conversations a replay can
+/// finish in minutes.
+const HISTORY_LIMIT: usize = 100_000;
+/// One replayed update per this many milliseconds of the conversation's clock in which votes
+/// came in (`polis_updates`): Pol.is' server polls for votes every second and an update takes it
+/// seconds. docs/benchmarks.md shows how the agreement with Pol.is' groups moves with it.
+const HISTORY_WINDOW_MS: i64 = 10_000;
+/// At most this many replayed updates (the window widens beyond).
+const HISTORY_MAX_UPDATES: usize = 25_000;
 
 fn open(path: &Path) -> Result<File> {
     File::open(path).with_context(|| format!("cannot read {}", path.display()))
@@ -407,7 +414,22 @@ fn analyze_folder(dir: &Path, seed: u64, json: bool, sides_file: Option<&Path>, 
     };
     let (analysis, replayed) = match (&conversation.history, replay) {
         (Some(history), true) => {
-            (analyze_history(history, &conversation.flags, &sides, &options, HISTORY_TICKS, &mut observe)?, true)
+            let updates = polis_updates(&history.times, HISTORY_WINDOW_MS, HISTORY_MAX_UPDATES);
+            let mut replayed = |done: usize, total: usize| {
+                if done % 100 == 0 || done == total {
+                    bar.set_message(format!("replaying the history: update {done} of {total}"));
+                }
+            };
+            let analysis = analyze_history_at(
+                &history.votes,
+                &updates,
+                &conversation.flags,
+                &sides,
+                &options,
+                &mut observe,
+                &mut replayed,
+            )?;
+            (analysis, true)
         }
         _ => (analyze(&conversation.votes, &conversation.flags, &sides, &options, &mut observe)?, false),
     };

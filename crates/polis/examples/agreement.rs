@@ -1,0 +1,161 @@
+//! Agreement of the engine's opinion groups with the groups Pol.is itself showed (`group-id` in
+//! participants-votes.csv), on Pol.is export folders: the adjusted Rand index over the
+//! participants both grouped, per conversation, and the median.
+//!
+//!     cargo run --release -p tracktwo-polis --example agreement -- ../shared/data/polis/*/
+//!
+//! The history is replayed as `tracktwo common-ground analyze` does, one update per 10 s of the
+//! conversation's clock with votes; `--window S` takes S seconds instead, `--ticks N` N equal
+//! shares of the votes; `--final-votes` analyses the final votes only; `--groups K` uses k groups instead of
+//! choosing k; `--seed N`.
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+use tracktwo_common_ground::{Options, adjusted_rand_index, analyze, analyze_history_at, polis_updates};
+use tracktwo_polis::{ExportVotes, Named, read_export, read_participant_votes};
+
+struct Settings {
+    ticks: Option<usize>,
+    final_votes: bool,
+    seed: u64,
+    groups: Option<usize>,
+    window: i64,
+    folders: Vec<PathBuf>,
+}
+
+fn settings() -> Result<Settings, String> {
+    let mut settings =
+        Settings { ticks: None, final_votes: false, seed: 0, groups: None, window: 10, folders: Vec::new() };
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let mut number = |name: &str| -> Result<u64, String> {
+            args.next().and_then(|v| v.parse().ok()).ok_or_else(|| format!("{name} needs a whole number"))
+        };
+        match arg.as_str() {
+            "--ticks" => settings.ticks = Some(number("--ticks")? as usize),
+            "--seed" => settings.seed = number("--seed")?,
+            "--final-votes" => settings.final_votes = true,
+            "--window" => settings.window = number("--window")? as i64,
+            "--groups" => settings.groups = Some(number("--groups")? as usize),
+            _ if arg.starts_with("--") => return Err(format!("unknown option {arg}")),
+            _ => settings.folders.push(PathBuf::from(arg)),
+        }
+    }
+    if settings.folders.is_empty() {
+        return Err(
+            "usage: agreement [--window S | --ticks N | --final-votes] [--seed N] [--groups K] FOLDER...".into()
+        );
+    }
+    Ok(settings)
+}
+
+/// (participant id, Pol.is group) for every participant Pol.is grouped.
+fn polis_groups(dir: &Path) -> Result<Vec<(i64, i64)>, String> {
+    let path = dir.join("participants-votes.csv");
+    let file = File::open(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let name = path.display().to_string();
+    let rows = read_participant_votes(file, &name).map_err(|e| e.to_string())?;
+    let mut groups = Vec::new();
+    for row in rows {
+        let row = row.map_err(|e| e.to_string())?;
+        if let Some(group) = row.group {
+            groups.push((row.participant, group));
+        }
+    }
+    Ok(groups)
+}
+
+struct Outcome {
+    ari: f64,
+    k: usize,
+    polis_k: usize,
+    compared: usize,
+}
+
+fn measure(dir: &Path, settings: &Settings) -> Result<Outcome, String> {
+    let comments_path = dir.join("comments.csv");
+    let votes_path = dir.join("votes.csv");
+    let (comments_name, votes_name) = (comments_path.display().to_string(), votes_path.display().to_string());
+    let comments = File::open(&comments_path).map_err(|e| format!("{comments_name}: {e}"))?;
+    let votes = File::open(&votes_path).map_err(|e| format!("{votes_name}: {e}"))?;
+    let conversation = read_export(
+        Some(Named::new(&comments_name, comments)),
+        ExportVotes::Long(Named::new(&votes_name, votes)),
+        usize::MAX,
+    )
+    .map_err(|e| e.to_string())?;
+    let options = Options { seed: settings.seed, force_groups: settings.groups, ..Options::default() };
+    let analysis = match (&conversation.history, settings.final_votes) {
+        (Some(history), false) => {
+            let updates = match settings.ticks {
+                Some(ticks) => (1..ticks.max(1)).map(|tick| history.len() * tick / ticks).collect(),
+                None => polis_updates(&history.times, settings.window * 1000, usize::MAX),
+            };
+            analyze_history_at(
+                &history.votes,
+                &updates,
+                &conversation.flags,
+                &[],
+                &options,
+                &mut |_| {},
+                &mut |_, _| {},
+            )
+        }
+        _ => analyze(&conversation.votes, &conversation.flags, &[], &options, &mut |_| {}),
+    }
+    .map_err(|e| e.to_string())?;
+    let index: std::collections::HashMap<i64, usize> =
+        conversation.participant_ids.iter().enumerate().map(|(i, &id)| (id, i)).collect();
+    let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+    for (id, group) in polis_groups(dir)? {
+        if let Some(g) = index.get(&id).and_then(|&i| analysis.participants[i].group) {
+            ours.push(g);
+            theirs.push(group);
+        }
+    }
+    let mut polis_k: Vec<i64> = theirs.clone();
+    polis_k.sort_unstable();
+    polis_k.dedup();
+    if std::env::var_os("AGREEMENT_DETAIL").is_some() {
+        let mut cells: std::collections::BTreeMap<(u32, i64), usize> = Default::default();
+        for (&o, &t) in ours.iter().zip(&theirs) {
+            *cells.entry((o, t)).or_default() += 1;
+        }
+        eprintln!("{} {:?}", dir.display(), cells);
+    }
+    Ok(Outcome {
+        ari: adjusted_rand_index(&ours, &theirs),
+        k: analysis.groups.len(),
+        polis_k: polis_k.len(),
+        compared: ours.len(),
+    })
+}
+
+fn main() {
+    let settings = match settings() {
+        Ok(settings) => settings,
+        Err(message) => {
+            eprintln!("{message}");
+            std::process::exit(2);
+        }
+    };
+    let mut scores = Vec::new();
+    for dir in &settings.folders {
+        let name = dir.file_name().map_or_else(|| dir.display().to_string(), |n| n.to_string_lossy().into_owned());
+        match measure(dir, &settings) {
+            Ok(o) => {
+                println!("{name:32} ARI {:.3}  k {} (Pol.is {})  compared {}", o.ari, o.k, o.polis_k, o.compared);
+                scores.push(o.ari);
+            }
+            Err(message) => {
+                eprintln!("{name}: {message}");
+                std::process::exit(1);
+            }
+        }
+    }
+    scores.sort_by(f64::total_cmp);
+    let n = scores.len();
+    let median = if n % 2 == 1 { scores[n / 2] } else { 0.5 * (scores[n / 2 - 1] + scores[n / 2]) };
+    println!("median ARI {median:.3} over {n}");
+}
