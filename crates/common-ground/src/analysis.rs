@@ -869,9 +869,8 @@ fn best_k(silhouettes: &[(usize, f64)], max_k: usize) -> Option<usize> {
 /// `group_k_buffer` consecutive updates (and early on, with few participants, only k = 2 is
 /// possible). This replays `history` (votes in the order cast) in `ticks` equal steps and
 /// returns the analysis of the final votes with the participants and the k that replay gives.
-///
-/// The updates here are `ticks` equal shares of the votes; [`analyze_history_at`] takes them from
-/// the votes' times, as Pol.is' server made them ([`polis_updates`]).
+/// [`analyze_history_at`] takes the updates from the votes' times instead, as Pol.is' server made
+/// them ([`polis_updates`]).
 pub fn analyze_history(
     history: &[(usize, usize, crate::Vote)],
     flags: &[StatementFlags],

@@ -5,12 +5,15 @@
 //! It computes Pol.is' pipeline as its math defines it (participant filter, mean-imputed PCA with
 //! the sparsity-aware projection, 100 base clusters, 2–5 groups chosen by silhouette,
 //! representative statements, majority consensus, group-informed consensus, priority), and adds:
-//! declared sides as groups in their own right, a cross-side common-ground score that is a
+//! a silhouette measured in four principal dimensions rather than the map's two (so that a small
+//! group lying over larger ones on the map is not merged into them), declared sides as groups in
+//! their own right, a cross-side common-ground score that is a
 //! posterior lower bound (few votes cannot outrank many), representative statements under
 //! false-discovery-rate control, and live updates after each vote ([`LiveConversation`]).
-//! [`analyze_history`] replays a conversation's votes in the order cast, for the parts of Pol.is'
-//! result that depend on its history (participants kept in once clustered, the number of groups
-//! held steady by its k-smoother).
+//! [`analyze_history_at`] replays a conversation's votes in the order cast, updating when Pol.is'
+//! server would have ([`polis_updates`]), for the parts of Pol.is' result that depend on its
+//! history (participants kept in once clustered, the number of groups held steady by its
+//! k-smoother, every update warm-started from the last).
 //!
 //! Votes are stored sparsely ([`VoteMatrix`]), never as a participants × statements matrix.
 //! Participants and statements are dense indices; the caller maps its own identifiers.
