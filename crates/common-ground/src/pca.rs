@@ -41,7 +41,10 @@ pub struct Components {
     pub iterations: usize,
     /// Whether the residual tolerance was reached within the iteration limit.
     pub converged: bool,
-    /// The iteration's two further directions (unit length or zero), orthogonal to the axes.
+    /// The block's third and fourth Ritz vectors (unit length, or zero without such variance):
+    /// estimates of the next two principal axes, orthogonal to `axes` but converged less, as
+    /// the iteration stops on the first two. They give the silhouette its depth; the map never
+    /// uses them.
     pub(crate) further: [Vec<f64>; 2],
 }
 
@@ -245,14 +248,14 @@ pub(crate) fn principal_components_from(
         eigenvalues[k] = ritz_values[k];
     }
     let mut further = [vec![0.0; statements], vec![0.0; statements]];
-    for k in 2..BLOCK.min(4) {
+    for (direction, k) in further.iter_mut().zip(2..BLOCK) {
         if ritz_values[k] <= 1e-12 * ritz_values[0].max(0.0) || ritz_values[k] <= 0.0 {
             continue;
         }
         let axis: Vec<f64> = (0..statements).map(|j| ritz_vectors[j * BLOCK + k]).collect();
         let norm = axis.iter().map(|x| x * x).sum::<f64>().sqrt();
         if norm > 0.0 {
-            further[k - 2] = axis.into_iter().map(|x| x / norm).collect();
+            *direction = axis.into_iter().map(|x| x / norm).collect();
         }
     }
     Components { axes, eigenvalues, iterations, converged, further }
