@@ -5,9 +5,10 @@
 //!     cargo run --release -p tracktwo-polis --example agreement -- ../shared/data/polis/*/
 //!
 //! The history is replayed as `tracktwo common-ground analyze` does, one update per 10 s of the
-//! conversation's clock with votes; `--window S` takes S seconds instead, `--ticks N` N equal
-//! shares of the votes; `--final-votes` analyses the final votes only; `--groups K` uses k groups instead of
-//! choosing k; `--seed N`.
+//! conversation's clock with votes (without its cap on the number of updates). `--window S`
+//! takes S seconds instead, `--ticks N` N equal shares of the votes, and `--final-votes` analyses
+//! the final votes only. `--groups K` uses K groups instead of choosing k; `--seed N`; `--detail`
+//! prints each conversation's table of (our group, Pol.is group) counts on stderr.
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -21,12 +22,20 @@ struct Settings {
     seed: u64,
     groups: Option<usize>,
     window: i64,
+    detail: bool,
     folders: Vec<PathBuf>,
 }
 
 fn settings() -> Result<Settings, String> {
-    let mut settings =
-        Settings { ticks: None, final_votes: false, seed: 0, groups: None, window: 10, folders: Vec::new() };
+    let mut settings = Settings {
+        ticks: None,
+        final_votes: false,
+        seed: 0,
+        groups: None,
+        window: 10,
+        detail: false,
+        folders: Vec::new(),
+    };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut number = |name: &str| -> Result<u64, String> {
@@ -36,6 +45,7 @@ fn settings() -> Result<Settings, String> {
             "--ticks" => settings.ticks = Some(number("--ticks")? as usize),
             "--seed" => settings.seed = number("--seed")?,
             "--final-votes" => settings.final_votes = true,
+            "--detail" => settings.detail = true,
             "--window" => settings.window = number("--window")? as i64,
             "--groups" => settings.groups = Some(number("--groups")? as usize),
             _ if arg.starts_with("--") => return Err(format!("unknown option {arg}")),
@@ -44,7 +54,8 @@ fn settings() -> Result<Settings, String> {
     }
     if settings.folders.is_empty() {
         return Err(
-            "usage: agreement [--window S | --ticks N | --final-votes] [--seed N] [--groups K] FOLDER...".into()
+            "usage: agreement [--window S | --ticks N | --final-votes] [--seed N] [--groups K] [--detail] FOLDER..."
+                .into(),
         );
     }
     Ok(settings)
@@ -117,7 +128,7 @@ fn measure(dir: &Path, settings: &Settings) -> Result<Outcome, String> {
     let mut polis_k: Vec<i64> = theirs.clone();
     polis_k.sort_unstable();
     polis_k.dedup();
-    if std::env::var_os("AGREEMENT_DETAIL").is_some() {
+    if settings.detail {
         let mut cells: std::collections::BTreeMap<(u32, i64), usize> = Default::default();
         for (&o, &t) in ours.iter().zip(&theirs) {
             *cells.entry((o, t)).or_default() += 1;
