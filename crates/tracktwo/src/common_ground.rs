@@ -418,7 +418,7 @@ fn analyze_folder(dir: &Path, seed: u64, json: bool, sides_file: Option<&Path>, 
         (Some(history), true) => {
             let updates = polis_updates(&history.times, HISTORY_WINDOW_MS, HISTORY_MAX_UPDATES);
             let mut replayed = |done: usize, total: usize| {
-                if done % 100 == 0 || done == total {
+                if done.is_multiple_of(100) || done == total {
                     bar.set_message(format!("replaying the history: update {done} of {total}"));
                 }
             };
