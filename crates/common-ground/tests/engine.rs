@@ -141,10 +141,9 @@ fn replaying_history_in_one_tick_is_the_plain_analysis() {
     assert_eq!(replayed, run(&synthetic.votes, &flags, &[], &options));
 }
 
-#[test]
-fn history_keeps_early_participants_clustered() {
-    // Early on there are only 3 statements, so three votes are enough to be clustered; Pol.is
-    // keeps those participants in once later statements raise the threshold to 7.
+/// 20 participants who voted when there were only 3 statements, then 40 who voted on 10: 460
+/// votes in the order cast.
+fn early_few_then_many_statements() -> Vec<(usize, usize, Vote)> {
     let mut history = Vec::new();
     for p in 0..20 {
         for s in 0..3 {
@@ -156,6 +155,14 @@ fn history_keeps_early_participants_clustered() {
             history.push((p, s, if p % 2 == 0 { Vote::Agree } else { Vote::Disagree }));
         }
     }
+    history
+}
+
+#[test]
+fn history_keeps_early_participants_clustered() {
+    // Early on there are only 3 statements, so three votes are enough to be clustered; Pol.is
+    // keeps those participants in once later statements raise the threshold to 7.
+    let history = early_few_then_many_statements();
     let flags = vec![StatementFlags::default(); 10];
     // 23 steps of 20 votes: the third ends exactly when the first 20 participants are done.
     let replayed = analyze_history(&history, &flags, &[], &Options::default(), 23, &mut |_| {}).unwrap();
@@ -184,17 +191,7 @@ fn pol_is_updates_end_each_window_with_votes() {
 
 #[test]
 fn a_timed_replay_reports_each_update_and_matches_its_schedule() {
-    let mut history = Vec::new();
-    for p in 0..20 {
-        for s in 0..3 {
-            history.push((p, s, if (p + s) % 2 == 0 { Vote::Agree } else { Vote::Disagree }));
-        }
-    }
-    for p in 20..60 {
-        for s in 0..10 {
-            history.push((p, s, if p % 2 == 0 { Vote::Agree } else { Vote::Disagree }));
-        }
-    }
+    let history = early_few_then_many_statements();
     let flags = vec![StatementFlags::default(); 10];
     let updates: Vec<usize> = (1..23).map(|tick| history.len() * tick / 23).collect();
     let mut reported = Vec::new();

@@ -13,7 +13,9 @@
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
-use tracktwo_common_ground::{Options, adjusted_rand_index, analyze, analyze_history_at, polis_updates};
+use tracktwo_common_ground::{
+    Options, adjusted_rand_index, analyze, analyze_history, analyze_history_at, polis_updates,
+};
 use tracktwo_polis::{ExportVotes, Named, read_export, read_participant_votes};
 
 struct Settings {
@@ -98,21 +100,18 @@ fn measure(dir: &Path, settings: &Settings) -> Result<Outcome, String> {
     .map_err(|e| e.to_string())?;
     let options = Options { seed: settings.seed, force_groups: settings.groups, ..Options::default() };
     let analysis = match (&conversation.history, settings.final_votes) {
-        (Some(history), false) => {
-            let updates = match settings.ticks {
-                Some(ticks) => (1..ticks.max(1)).map(|tick| history.len() * tick / ticks).collect(),
-                None => polis_updates(&history.times, settings.window * 1000, usize::MAX),
-            };
-            analyze_history_at(
+        (Some(history), false) => match settings.ticks {
+            Some(ticks) => analyze_history(&history.votes, &conversation.flags, &[], &options, ticks, &mut |_| {}),
+            None => analyze_history_at(
                 &history.votes,
-                &updates,
+                &polis_updates(&history.times, settings.window * 1000, usize::MAX),
                 &conversation.flags,
                 &[],
                 &options,
                 &mut |_| {},
                 &mut |_, _| {},
-            )
-        }
+            ),
+        },
         _ => analyze(&conversation.votes, &conversation.flags, &[], &options, &mut |_| {}),
     }
     .map_err(|e| e.to_string())?;
