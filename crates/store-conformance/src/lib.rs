@@ -10,6 +10,7 @@ use std::sync::Arc;
 use tracktwo_app::system::{SystemClock, SystemEntropy};
 use tracktwo_app::{App, Unlock};
 use tracktwo_crypto::KdfParams;
+use tracktwo_domain::{Identity, InitiativeId, NewInitiative, NewSide, SideId};
 use tracktwo_store::Store;
 use tracktwo_store_postgres::PostgresStore;
 use tracktwo_store_sqlite::SqliteStore;
@@ -182,6 +183,31 @@ impl tracktwo_app::Clock for TestClock {
     fn now(&self) -> tracktwo_domain::Timestamp {
         *self.0.lock().expect("clock")
     }
+}
+
+/// The initiative the stories work in: "Serin", not a secret channel, with its two sides.
+pub struct Serin {
+    pub id: InitiativeId,
+    pub upper_vale: SideId,
+    pub lowland_coast: SideId,
+}
+
+/// Creates [`Serin`] as the key holder.
+pub async fn serin_with_two_sides(app: &App) -> Serin {
+    let kh = Identity::key_holder();
+    let id = app
+        .create_initiative(
+            &kh,
+            NewInitiative { title: "Serin".into(), description: String::new(), secret_channel: false },
+            None,
+        )
+        .await
+        .expect("create the initiative")
+        .id;
+    let side = |name: &str| NewSide { name: name.into() };
+    let upper_vale = app.add_side(&kh, id, side("Upper Vale")).await.expect("add a side").id;
+    let lowland_coast = app.add_side(&kh, id, side("Lowland Coast")).await.expect("add a side").id;
+    Serin { id, upper_vale, lowland_coast }
 }
 
 /// Initialises an app over `store` with the test key and a clock the test controls.

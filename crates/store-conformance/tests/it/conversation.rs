@@ -8,8 +8,8 @@ use tracktwo_app::AppError;
 use tracktwo_app::conversations::VoterPass;
 use tracktwo_app::polis_format::{read_import, write_export_file};
 use tracktwo_domain::conversation::{Conversation, ConversationMode, InvitationKind, StatementStatus, Vote};
-use tracktwo_domain::{Channel, Identity, MemberRole, NewInitiative, NewSide, NewUser};
-use tracktwo_store_conformance::{TestClock, TestStore, init_app_with_clock, open_app};
+use tracktwo_domain::{Channel, Identity, MemberRole, NewInitiative, NewUser};
+use tracktwo_store_conformance::{Serin, TestClock, TestStore, init_app_with_clock, open_app, serin_with_two_sides};
 
 const QUESTION_CANARY: &str = "canary-question-7d1f";
 const STATEMENT_CANARY: &str = "canary-statement-93ab";
@@ -41,17 +41,7 @@ pub async fn conversations_find_common_ground_across_sides(t: &TestStore) {
     let clock = TestClock::new();
     let app = init_app_with_clock(Arc::clone(&t.store), clock.clone()).await;
     let kh = Identity::key_holder();
-    let i = app
-        .create_initiative(
-            &kh,
-            NewInitiative { title: "Serin".into(), description: String::new(), secret_channel: false },
-            None,
-        )
-        .await
-        .unwrap()
-        .id;
-    let vale = app.add_side(&kh, i, NewSide { name: "Upper Vale".into() }).await.unwrap().id;
-    let coast = app.add_side(&kh, i, NewSide { name: "Lowland Coast".into() }).await.unwrap().id;
+    let Serin { id: i, upper_vale: vale, lowland_coast: coast } = serin_with_two_sides(&app).await;
     let mut participants = Vec::new();
     let mut named = std::collections::HashMap::new();
     for n in 0..16 {

@@ -13,8 +13,8 @@ use tracktwo_domain::dialogue::{
     OptionStatus, Phase, ProcessDesign, ProcessKind, Round, Session, SpeakerKey, TheoryOfChange,
 };
 use tracktwo_domain::map::Capacity;
-use tracktwo_domain::{Channel, Identity, MemberRole, NewInitiative, NewSide, NewUser, Scope};
-use tracktwo_store_conformance::{TestStore, init_app, open_app, restore};
+use tracktwo_domain::{Channel, Identity, MemberRole, NewUser, Scope};
+use tracktwo_store_conformance::{Serin, TestStore, init_app, open_app, restore, serin_with_two_sides};
 
 fn meeting(round: tracktwo_domain::RoundId, mode: ConfidentialityMode, sides: [tracktwo_domain::SideId; 2]) -> Meeting {
     Meeting {
@@ -77,17 +77,7 @@ fn note(
 pub async fn meetings_notes_and_summaries_follow_the_modes_and_roles(t: &TestStore) {
     let app = init_app(Arc::clone(&t.store)).await;
     let kh = Identity::key_holder();
-    let i = app
-        .create_initiative(
-            &kh,
-            NewInitiative { title: "Serin".into(), description: String::new(), secret_channel: false },
-            None,
-        )
-        .await
-        .unwrap()
-        .id;
-    let a = app.add_side(&kh, i, NewSide { name: "Upper Vale".into() }).await.unwrap().id;
-    let b = app.add_side(&kh, i, NewSide { name: "Lowland Coast".into() }).await.unwrap().id;
+    let Serin { id: i, upper_vale: a, lowland_coast: b } = serin_with_two_sides(&app).await;
     let mut people = std::collections::HashMap::new();
     for (name, role, side) in [
         ("convener", MemberRole::Convener, None),

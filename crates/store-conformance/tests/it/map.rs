@@ -12,7 +12,7 @@ use tracktwo_domain::map::{
 };
 use tracktwo_domain::{ActorId, Channel, Identity, InitiativeId, MemberRole, NewInitiative, NewSide, NewUser, SideId};
 use tracktwo_interchange::{FileActor, MapFile};
-use tracktwo_store_conformance::{TestStore, init_app, open_app, restore};
+use tracktwo_store_conformance::{Serin, TestStore, init_app, open_app, restore, serin_with_two_sides};
 
 fn details(code: &str, side: Option<SideId>, track: Track, level: Level, decision_maker: bool) -> ActorDetails {
     ActorDetails {
@@ -54,17 +54,7 @@ struct Scenario {
 async fn scenario(t: &TestStore) -> Scenario {
     let app = init_app(Arc::clone(&t.store)).await;
     let kh = Identity::key_holder();
-    let i = app
-        .create_initiative(
-            &kh,
-            NewInitiative { title: "Serin".into(), description: String::new(), secret_channel: false },
-            None,
-        )
-        .await
-        .unwrap()
-        .id;
-    let vale = app.add_side(&kh, i, NewSide { name: "Upper Vale".into() }).await.unwrap().id;
-    let coast = app.add_side(&kh, i, NewSide { name: "Lowland Coast".into() }).await.unwrap().id;
+    let Serin { id: i, upper_vale: vale, lowland_coast: coast } = serin_with_two_sides(&app).await;
     let mut people = Vec::new();
     for role in MemberRole::ALL {
         let user = app

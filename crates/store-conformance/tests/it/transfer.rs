@@ -17,8 +17,8 @@ use tracktwo_domain::transfer::{
     Audience, Clearance, CoordinationEvent, CoordinationForm, Evidence, OfficialEvent, OfficialKind, Readout,
     TransferChannel, TransferDirection, TransferEvent, TransferKind, TransferTiming,
 };
-use tracktwo_domain::{Channel, Identity, MemberRole, NewInitiative, NewSide, NewUser, Scope};
-use tracktwo_store_conformance::{TestStore, init_app};
+use tracktwo_domain::{Channel, Identity, MemberRole, NewUser, Scope};
+use tracktwo_store_conformance::{Serin, TestStore, init_app, serin_with_two_sides};
 
 const NOTES: [(usize, &str, bool); 5] = [
     (
@@ -41,17 +41,7 @@ const NOTES: [(usize, &str, bool); 5] = [
 pub async fn readouts_are_cleared_released_traced_and_logged(t: &TestStore) {
     let app = init_app(Arc::clone(&t.store)).await;
     let kh = Identity::key_holder();
-    let i = app
-        .create_initiative(
-            &kh,
-            NewInitiative { title: "Serin".into(), description: String::new(), secret_channel: false },
-            None,
-        )
-        .await
-        .unwrap()
-        .id;
-    let vale = app.add_side(&kh, i, NewSide { name: "Upper Vale".into() }).await.unwrap().id;
-    let coast = app.add_side(&kh, i, NewSide { name: "Lowland Coast".into() }).await.unwrap().id;
+    let Serin { id: i, upper_vale: vale, lowland_coast: coast } = serin_with_two_sides(&app).await;
     let mut people = std::collections::HashMap::new();
     for (name, role, side) in [
         ("convener", MemberRole::Convener, None),
