@@ -65,6 +65,14 @@ pub struct Conversation {
     pub history: Option<History>,
 }
 
+impl Conversation {
+    /// Each participant's latest vote on each statement, as (participant id, comment id, vote)
+    /// in the export's own identifiers.
+    pub fn votes_by_export_id(&self) -> impl Iterator<Item = (i64, i64, Vote)> + '_ {
+        self.votes.triples().map(|(p, s, v)| (self.participant_ids[p], self.statement_ids[s], v))
+    }
+}
+
 /// A conversation's votes in the order cast.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct History {
@@ -284,11 +292,7 @@ mod tests {
 
     /// Each vote as (participant id, statement id, export value), sorted.
     fn cells(conversation: &Conversation) -> Vec<(i64, i64, i8)> {
-        let mut cells: Vec<_> = conversation
-            .votes
-            .triples()
-            .map(|(p, s, v)| (conversation.participant_ids[p], conversation.statement_ids[s], v.export_value()))
-            .collect();
+        let mut cells: Vec<_> = conversation.votes_by_export_id().map(|(p, s, v)| (p, s, v.export_value())).collect();
         cells.sort_unstable();
         cells
     }

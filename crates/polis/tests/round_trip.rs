@@ -105,11 +105,8 @@ proptest! {
         for v in by_time {
             latest.insert((v.voter, v.statement), v.vote);
         }
-        let read: std::collections::BTreeMap<(i64, i64), Vote> = conversation
-            .votes
-            .triples()
-            .map(|(p, s, v)| ((conversation.participant_ids[p], conversation.statement_ids[s]), v))
-            .collect();
+        let read: std::collections::BTreeMap<(i64, i64), Vote> =
+            conversation.votes_by_export_id().map(|(p, s, v)| ((p, s), v)).collect();
         prop_assert_eq!(read, latest);
         prop_assert_eq!(conversation.history.map(|h| h.len()), Some(votes.len()));
     }

@@ -585,11 +585,7 @@ mod tests {
 
     /// Each vote as (participant id, statement id, export value), sorted.
     fn cells(conversation: &Conversation) -> Vec<(i64, i64, i8)> {
-        let mut cells: Vec<_> = conversation
-            .votes
-            .triples()
-            .map(|(p, s, v)| (conversation.participant_ids[p], conversation.statement_ids[s], v.export_value()))
-            .collect();
+        let mut cells: Vec<_> = conversation.votes_by_export_id().map(|(p, s, v)| (p, s, v.export_value())).collect();
         cells.sort_unstable();
         cells
     }
