@@ -46,7 +46,7 @@ impl App {
     pub async fn create_user(&self, who: &Identity, new: NewUser) -> Result<User> {
         Self::allow_global(who, Operation::ManageAccounts)?;
         new.validate()?;
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let index = self.username_index(tx.as_mut(), &new.username).await?;
         if tx.user_by_username(&index).await?.is_some() {
             return Err(AppError::Conflict("username".to_owned()));
@@ -86,7 +86,7 @@ impl App {
     /// Every account, for administrators.
     pub async fn users(&self, who: &Identity) -> Result<Vec<User>> {
         Self::allow_global(who, Operation::ManageAccounts)?;
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let rows = tx.users().await?;
         let mut users = Vec::with_capacity(rows.len());
         for row in &rows {
@@ -100,7 +100,7 @@ impl App {
     /// Finds an account by username (case-insensitive), for administrators.
     pub async fn user_by_username(&self, who: &Identity, username: &str) -> Result<User> {
         Self::allow_global(who, Operation::ManageAccounts)?;
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let index = self.username_index(tx.as_mut(), username).await?;
         let row = tx.user_by_username(&index).await?.ok_or(AppError::NotFound)?;
         let user = self.user_from_row(tx.as_mut(), &row).await?;
@@ -112,7 +112,7 @@ impl App {
     /// The caller's own account.
     pub async fn account(&self, who: &Identity) -> Result<User> {
         let id = who.user_id().ok_or(AppError::NotFound)?;
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let row = tx.user(id).await?.ok_or(AppError::NotFound)?;
         let user = self.user_from_row(tx.as_mut(), &row).await?;
         tx.commit().await?;
@@ -128,7 +128,7 @@ impl App {
         }
         let secret = format!("{TOKEN_PREFIX}{}", hex::encode(self.random::<32>()));
         let id = TokenId::from_random_bytes(self.random());
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let owner = tx.user(user).await?.ok_or(AppError::NotFound)?;
         if owner.disabled {
             return Err(AppError::Conflict("the account is disabled".to_owned()));
@@ -152,7 +152,7 @@ impl App {
     /// answered identically, so a caller learns nothing about which part was wrong.
     pub async fn authenticate_token(&self, secret: &str, channel: Channel) -> Result<Identity> {
         let digest = TokenDigest::of(secret.trim());
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let found = match tx.token_by_digest(&digest.0).await? {
             Some(token) if !token.revoked => tx.user(token.user).await?.filter(|user| !user.disabled),
             _ => None,

@@ -15,9 +15,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use tracktwo_crypto::{BACKUP_CHUNK_LEN, BackupDecryptor, BackupEncryptor, BackupHeader, CryptoError, MasterKey};
 use tracktwo_domain::{AuditAction, AuditTarget, Identity, InitiativeId, KeyId, Operation, TargetKind};
-use tracktwo_store::{KeyRow, KeyScope, KeySource, Snapshot, Store};
+use tracktwo_store::{FORMAT_VERSION, KeyRow, KeyScope, KeySource, Snapshot, Store};
 
-use crate::audit::{self, AuditReport};
+use crate::audit::{self, AuditFinding, AuditReport};
 use crate::sealing::place;
 use crate::{App, AppError, Clock, Entropy, EntropyRng, Result, Unlock, derive_master, lock_entropy, unlock_meta};
 
@@ -220,7 +220,7 @@ impl App {
     /// taken while the store keeps serving.
     pub async fn backup(&self, who: &Identity, out: &mut dyn Write) -> Result<ExportSummary> {
         Self::allow_global(who, Operation::OperateStore)?;
-        let snapshot = self.store.snapshot().await?;
+        let snapshot = self.store.snapshot(self.rows.as_ref()).await?;
         let summary = ExportSummary {
             users: snapshot.users.len(),
             initiatives: snapshot.initiatives.len(),
@@ -232,7 +232,7 @@ impl App {
         };
         let document = BackupDocument { kind: BACKUP_KIND.to_owned(), format: DOCUMENT_FORMAT, snapshot };
         write_encrypted(self.keyring.master(), &document.snapshot.meta.key_source, &self.entropy, &document, out)?;
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         self.record(tx.as_mut(), who, AuditAction::BackupTaken, AuditTarget::store()).await?;
         tx.commit().await?;
         Ok(summary)
@@ -243,7 +243,7 @@ impl App {
     pub async fn export_keyring(&self, who: &Identity, out: &mut dyn Write) -> Result<usize> {
         Self::allow_global(who, Operation::OperateStore)?;
         let key_source = self.key_source().await?;
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let keys = tx.keys().await?;
         let count = keys.len();
         let document = KeyringDocument { kind: KEYRING_KIND.to_owned(), format: DOCUMENT_FORMAT, keys };
@@ -295,7 +295,7 @@ impl App {
         }
 
         let app = Self::assemble(Arc::clone(&store), master, clock, entropy);
-        let mut tx = store.begin().await?;
+        let mut tx = app.begin().await?;
         let present: HashMap<KeyId, KeyRow> = tx.keys().await?.into_iter().map(|k| (k.id, k)).collect();
         let mut usable: HashMap<KeyId, (KeyRow, bool)> =
             present.iter().map(|(id, row)| (*id, (row.clone(), false))).collect();
@@ -334,6 +334,9 @@ impl App {
         snapshot.sealed_records.retain(|r| kept.contains(&r.initiative));
         let needed: HashSet<KeyId> = snapshot.initiatives.iter().map(|i| i.key).chain(system_slot).collect();
 
+        // The backup is authenticated as a whole (STREAM under the master key), so its rows are
+        // trusted and get fresh MACs as they are written: the restored store is of this format.
+        snapshot.meta.format_version = FORMAT_VERSION;
         tx.replace_all(&snapshot).await?;
         for (row, from_file) in usable.values() {
             if *from_file && needed.contains(&row.id) {
@@ -353,8 +356,8 @@ impl App {
     /// Writes the key holder's complete decrypted export as JSON: for migration and escape.
     pub async fn export(&self, who: &Identity, out: &mut dyn Write) -> Result<ExportSummary> {
         Self::allow_global(who, Operation::OperateStore)?;
-        let snapshot = self.store.snapshot().await?;
-        let mut tx = self.store.begin().await?;
+        let snapshot = self.store.snapshot(self.rows.as_ref()).await?;
+        let mut tx = self.begin().await?;
         let system = self.keyring.system_key(tx.as_mut()).await?;
         let mut users = Vec::new();
         for row in &snapshot.users {
@@ -510,10 +513,13 @@ impl App {
     /// Checks the whole audit chain against its head.
     pub async fn verify_audit(&self, who: &Identity) -> Result<AuditReport> {
         Self::allow_global(who, Operation::OperateStore)?;
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let rows = tx.audit_events().await?;
         let head = tx.audit_head().await?;
+        let unauthentic = tx.unauthentic_rows().await?;
         drop(tx);
-        Ok(audit::verify(&self.audit_key, &rows, &head))
+        let mut report = audit::verify(&self.audit_key, &rows, &head);
+        report.findings.extend(unauthentic.into_iter().map(AuditFinding::UnauthenticRow));
+        Ok(report)
     }
 }

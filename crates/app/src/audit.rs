@@ -11,7 +11,7 @@
 
 use tracktwo_crypto::AuditKey;
 use tracktwo_domain::AuditEvent;
-use tracktwo_store::{AuditHead, AuditRow, WriteTx, to_micros};
+use tracktwo_store::{AuditHead, AuditRow, UnauthenticRow, WriteTx, to_micros};
 
 use crate::Result;
 
@@ -52,6 +52,12 @@ pub fn chain(key: &AuditKey, head: &AuditHead, event: &AuditEvent) -> AuditRow {
     row
 }
 
+/// Whether one event's MAC holds, on its own (its link to the chain aside).
+#[must_use]
+pub fn is_authentic(key: &AuditKey, row: &AuditRow) -> bool {
+    key.verify(&mac_input(row), &row.mac)
+}
+
 pub(crate) async fn append(tx: &mut dyn WriteTx, key: &AuditKey, event: &AuditEvent) -> Result<()> {
     let head = tx.audit_head().await?;
     tx.append_audit(&chain(key, &head, event)).await?;
@@ -71,6 +77,9 @@ pub enum AuditFinding {
     Swapped { first: i64, second: i64 },
     /// The chain ends before the recorded head: its last events were removed.
     TailRemoved { last_seq: i64, head_seq: i64 },
+    /// A stored row (a session, a membership, an account…) fails its MAC: it was written or
+    /// changed by someone without the key, and is refused wherever it is read.
+    UnauthenticRow(UnauthenticRow),
 }
 
 impl std::fmt::Display for AuditFinding {
@@ -88,6 +97,9 @@ impl std::fmt::Display for AuditFinding {
                 f,
                 "the chain ends at event #{last_seq} but the head records #{head_seq}: the last events were deleted"
             ),
+            AuditFinding::UnauthenticRow(row) => {
+                write!(f, "the row {row} fails its MAC: it was written or changed without the key, and is refused")
+            }
         }
     }
 }

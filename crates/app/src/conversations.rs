@@ -548,7 +548,7 @@ impl App {
         for text in statements {
             validate_statement_text(text)?;
         }
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::RunConversation).await?;
         if conversation.mode == ConversationMode::Consultation && entered.row.secret_channel {
             return Err(AppError::Invalid(ValidationError::Invalid {
@@ -582,7 +582,7 @@ impl App {
     /// The conversations of an initiative the caller may know of: all of them for the team, the
     /// private ones for the participants who vote in them.
     pub async fn conversations(&self, who: &Identity, initiative: InitiativeId) -> Result<Vec<ConversationHeader>> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::ViewInitiative).await?;
         let team = Self::also(who, &entered, Operation::RunConversation).is_ok();
         let voter = Self::also(who, &entered, Operation::VoteInConversation).is_ok();
@@ -621,7 +621,7 @@ impl App {
         initiative: InitiativeId,
         id: ConversationId,
     ) -> Result<ConversationResults> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let (entered, live) =
             self.enter_conversation(tx.as_mut(), who, initiative, id, Operation::ReadConversationResults).await?;
         let side_names = self.side_names(tx.as_mut(), &entered.key, initiative).await?;
@@ -657,7 +657,7 @@ impl App {
         text: &str,
     ) -> Result<u32> {
         validate_statement_text(text)?;
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let (_, live) = self.enter_conversation(tx.as_mut(), who, initiative, id, Operation::RunConversation).await?;
         let number = self
             .insert_statement(tx.as_mut(), &live, id, text, StatementStatus::Accepted, StatementOrigin::Team)
@@ -742,7 +742,7 @@ impl App {
         status: StatementStatus,
         meta: bool,
     ) -> Result<()> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let (entered, live) =
             self.enter_conversation(tx.as_mut(), who, initiative, id, Operation::RunConversation).await?;
         let (statement_id, mut statement) =
@@ -774,7 +774,7 @@ impl App {
         id: ConversationId,
         closed: bool,
     ) -> Result<()> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let (entered, live) =
             self.enter_conversation(tx.as_mut(), who, initiative, id, Operation::RunConversation).await?;
         let (row, mut conversation) = {
@@ -808,7 +808,7 @@ impl App {
                 reason: "must be between 1 and 1000",
             }));
         }
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let (entered, live) =
             self.enter_conversation(tx.as_mut(), who, initiative, id, Operation::RunConversation).await?;
         if lock(&live.state).conversation.mode != ConversationMode::Consultation {
@@ -866,7 +866,7 @@ impl App {
         id: ConversationId,
         invitation: InvitationId,
     ) -> Result<()> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let (entered, live) =
             self.enter_conversation(tx.as_mut(), who, initiative, id, Operation::RunConversation).await?;
         let (index, mut value) = {
@@ -896,7 +896,7 @@ impl App {
         initiative: InitiativeId,
         id: ConversationId,
     ) -> Result<ConversationExport> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let (entered, live) =
             self.enter_conversation(tx.as_mut(), who, initiative, id, Operation::ReadConversationResults).await?;
         let mut votes: Vec<CastVote> = self
@@ -955,7 +955,7 @@ impl App {
                 message: format!("statement {statement} is not in the export"),
             });
         }
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::RunConversation).await?;
         let id = self.new_id();
         tx.insert_sealed_record(&self.sealed_row(&entered.key, initiative, None, id, &import.conversation)?).await?;
@@ -993,7 +993,7 @@ impl App {
     /// What an invitation link shows. An unknown or revoked link is "not found".
     pub async fn welcome(&self, pass: &VoterPass) -> Result<Welcome> {
         let (live, kind) = self.invitation_of(pass).await?;
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let mut sides = Vec::new();
         for row in tx.sides(live.initiative).await? {
             sides.push((row.id, self.side_from_row(&live.key, &row)?.name));
@@ -1017,7 +1017,7 @@ impl App {
         if let Some(live) = lock(&self.conversations.live).get(&id) {
             return Ok(live.clone());
         }
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let row = tx
             .sealed_record(id.as_uuid())
             .await?
@@ -1056,7 +1056,7 @@ impl App {
         let conversation_id = invitation.conversation().ok_or(AppError::NotFound)?;
         let segment = segment.map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
         let now = self.now();
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         if let Some(side) = side
             && !tx.sides(live.initiative).await?.iter().any(|s| s.id == side)
         {
@@ -1155,7 +1155,7 @@ impl App {
             let voter = Self::voter_of(&state, pass)?;
             self.take_proposal(&mut state, voter)?;
         }
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         self.insert_statement(tx.as_mut(), &live, id, text, StatementStatus::Pending, StatementOrigin::Participant)
             .await?;
         self.commit_or_forget(tx, id).await
@@ -1181,7 +1181,7 @@ impl App {
         initiative: InitiativeId,
         id: ConversationId,
     ) -> Result<Arc<LiveConversation>> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let (_, live) =
             self.enter_conversation(tx.as_mut(), who, initiative, id, Operation::VoteInConversation).await?;
         tx.commit().await?;
@@ -1225,7 +1225,7 @@ impl App {
         let live = self.enter_private(who, initiative, id).await?;
         let voter = self.member_voter(who, initiative, &live, id).await?;
         self.take_proposal(&mut lock(&live.state), voter)?;
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         self.insert_statement(tx.as_mut(), &live, id, text, StatementStatus::Pending, StatementOrigin::Participant)
             .await?;
         self.commit_or_forget(tx, id).await
@@ -1243,7 +1243,7 @@ impl App {
         if let Some(&number) = lock(&live.state).by_member.get(&user) {
             return Ok(number);
         }
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let side = self.standing_in(tx.as_mut(), who, initiative).await?.and_then(|s| s.side);
         let row = {
             let mut state = lock(&live.state);
@@ -1351,10 +1351,11 @@ impl App {
             return;
         }
         let written = async {
-            let mut tx = self.store.begin().await?;
+            let mut tx = self.begin().await?;
             let rows: Vec<SealedRecordRow> = batch.iter().map(|p| p.row.clone()).collect();
             tx.insert_sealed_records(&rows).await?;
-            tx.commit().await
+            tx.commit().await?;
+            Ok::<_, AppError>(())
         }
         .await;
         match written {

@@ -240,7 +240,7 @@ impl App {
 
     /// The design; grants only for those who may see the funding.
     pub async fn process_design(&self, who: &Identity, initiative: InitiativeId) -> Result<Option<ProcessDesign>> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::ViewInitiative).await?;
         let mut designs = self.load_all::<ProcessDesign>(tx.as_mut(), &entered, initiative, None).await?;
         tx.commit().await?;
@@ -260,7 +260,7 @@ impl App {
         design: ProcessDesign,
     ) -> Result<()> {
         design.validate()?;
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteProcess).await?;
         let existing = self.load_all::<ProcessDesign>(tx.as_mut(), &entered, initiative, None).await?;
         let id = match existing.first() {
@@ -280,7 +280,7 @@ impl App {
 
     pub async fn add_round(&self, who: &Identity, initiative: InitiativeId, round: Round) -> Result<RoundId> {
         round.validate()?;
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteProcess).await?;
         let id = RoundId::from_uuid(self.insert_record(tx.as_mut(), &entered, initiative, None, &round).await?);
         self.record(tx.as_mut(), who, AuditAction::RoundCreated, AuditTarget::of(TargetKind::Round, id)).await?;
@@ -290,7 +290,7 @@ impl App {
 
     pub async fn add_meeting(&self, who: &Identity, initiative: InitiativeId, meeting: Meeting) -> Result<MeetingId> {
         meeting.validate()?;
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteProcess).await?;
         self.load_one::<Round>(tx.as_mut(), &entered, initiative, meeting.round.as_uuid()).await?;
         self.check_meeting_sides(tx.as_mut(), initiative, &meeting).await?;
@@ -330,7 +330,7 @@ impl App {
         mut meeting: Meeting,
     ) -> Result<()> {
         meeting.validate()?;
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteProcess).await?;
         let (row, current) = self.visible_meeting(tx.as_mut(), who, &entered, initiative, id).await?;
         if current.round != meeting.round {
@@ -353,7 +353,7 @@ impl App {
     /// The rounds, each with the meetings the caller may know of, and the design.
     pub async fn process_overview(&self, who: &Identity, initiative: InitiativeId) -> Result<ProcessOverview> {
         let design = self.process_design(who, initiative).await?;
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::ViewInitiative).await?;
         let user = who.user_id();
         let rounds = self.load_all::<Round>(tx.as_mut(), &entered, initiative, None).await?;
@@ -387,7 +387,7 @@ impl App {
     /// A meeting: whole for the team (and the key holder), as its summary for everyone else.
     /// Audited as a read.
     pub async fn meeting(&self, who: &Identity, initiative: InitiativeId, id: MeetingId) -> Result<MeetingView> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::ViewInitiative).await?;
         let (_, mut meeting) = self.visible_meeting(tx.as_mut(), who, &entered, initiative, id).await?;
         let view = if Self::reader_of(&entered) == Reader::Team {
@@ -416,7 +416,7 @@ impl App {
         initiative: InitiativeId,
         id: MeetingId,
     ) -> Result<MeetingSummary> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::ViewInitiative).await?;
         let (_, meeting) = self.visible_meeting(tx.as_mut(), who, &entered, initiative, id).await?;
         let summary = self.summary_in(tx.as_mut(), &entered, initiative, id, meeting).await?;
@@ -435,7 +435,7 @@ impl App {
         id: MeetingId,
         reader: Reader,
     ) -> Result<MeetingSummary> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteProcess).await?;
         let (_, meeting) = self.visible_meeting(tx.as_mut(), who, &entered, initiative, id).await?;
         let summary = self.summary_with(tx.as_mut(), &entered, initiative, id, meeting, reader).await?;
@@ -525,7 +525,7 @@ impl App {
         mut note: MeetingNote,
     ) -> Result<MeetingNoteId> {
         note.validate()?;
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::ViewInitiative).await?;
         let (_, meeting) = self.visible_meeting(tx.as_mut(), who, &entered, initiative, note.meeting).await?;
         let session = meeting.sessions.get(note.session).ok_or(AppError::NotFound)?;
@@ -585,7 +585,7 @@ impl App {
         if draft.body.chars().count() > 100_000 {
             return Err(AppError::Invalid(tracktwo_domain::ValidationError::TooLong { field: "draft", max: 100_000 }));
         }
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteProcess).await?;
         self.visible_meeting(tx.as_mut(), who, &entered, initiative, meeting).await?;
         let value = DraftOf(who.user_id(), draft);
@@ -600,7 +600,7 @@ impl App {
     }
 
     pub async fn note_draft(&self, who: &Identity, initiative: InitiativeId, meeting: MeetingId) -> Result<NoteDraft> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteProcess).await?;
         self.visible_meeting(tx.as_mut(), who, &entered, initiative, meeting).await?;
         let draft = self.drafts_of(tx.as_mut(), who, &entered, initiative, meeting).await?.pop();
@@ -614,7 +614,7 @@ impl App {
         initiative: InitiativeId,
         meeting: MeetingId,
     ) -> Result<SpeakerKey> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::ReadSpeakerKey).await?;
         self.visible_meeting(tx.as_mut(), who, &entered, initiative, meeting).await?;
         let key = self.load_all::<SpeakerKey>(tx.as_mut(), &entered, initiative, Some(meeting.as_uuid())).await?.pop();
@@ -632,7 +632,7 @@ impl App {
         key: SpeakerKey,
     ) -> Result<()> {
         key.validate()?;
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteSpeakerKey).await?;
         self.visible_meeting(tx.as_mut(), who, &entered, initiative, meeting).await?;
         let existing = self.load_all::<SpeakerKey>(tx.as_mut(), &entered, initiative, Some(meeting.as_uuid())).await?;
@@ -658,7 +658,7 @@ impl App {
         on: Date,
     ) -> Result<OptionId> {
         option.validate()?;
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteProcess).await?;
         let mut round = None;
         for meeting in &option.raised_in {
@@ -692,7 +692,7 @@ impl App {
         raised_in: Option<MeetingId>,
         supported_by: Vec<tracktwo_domain::SideId>,
     ) -> Result<()> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteProcess).await?;
         let (row, mut option) =
             self.load_one::<DialogueOption>(tx.as_mut(), &entered, initiative, id.as_uuid()).await?;
@@ -722,7 +722,7 @@ impl App {
 
     /// The options register, for those who read the plenary record.
     pub async fn options(&self, who: &Identity, initiative: InitiativeId) -> Result<Vec<(OptionId, DialogueOption)>> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::ReadRecord(Scope::Plenary)).await?;
         let user = who.user_id();
         let meetings = self.load_all::<Meeting>(tx.as_mut(), &entered, initiative, None).await?;
@@ -755,7 +755,7 @@ impl App {
         follow_up: FollowUp,
     ) -> Result<FollowUpId> {
         follow_up.validate()?;
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteProcess).await?;
         self.load_one::<Round>(tx.as_mut(), &entered, initiative, follow_up.round.as_uuid()).await?;
         let id = FollowUpId::from_uuid(self.insert_record(tx.as_mut(), &entered, initiative, None, &follow_up).await?);
@@ -771,7 +771,7 @@ impl App {
         id: FollowUpId,
         done: bool,
     ) -> Result<()> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteProcess).await?;
         let (row, mut follow_up) = self.load_one::<FollowUp>(tx.as_mut(), &entered, initiative, id.as_uuid()).await?;
         follow_up.done = done;
@@ -783,7 +783,7 @@ impl App {
 
     /// The follow-ups, for those who read the plenary record; owners for the team only.
     pub async fn follow_ups(&self, who: &Identity, initiative: InitiativeId) -> Result<Vec<(FollowUpId, FollowUp)>> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::ReadRecord(Scope::Plenary)).await?;
         let list = self.load_all::<FollowUp>(tx.as_mut(), &entered, initiative, None).await?;
         tx.commit().await?;
@@ -816,7 +816,7 @@ impl App {
         initiative: InitiativeId,
         username: &str,
     ) -> Result<tracktwo_domain::UserId> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         self.enter(tx.as_mut(), who, initiative, Operation::WriteProcess).await?;
         let index = self.username_index(tx.as_mut(), username).await?;
         let user = tx.user_by_username(&index).await?.ok_or(AppError::NotFound)?;

@@ -110,7 +110,7 @@ impl App {
         new.validate()?;
         let id = InitiativeId::from_random_bytes(self.random());
         let now = self.now();
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let (key_id, key) = self.keyring.create_initiative_key(tx.as_mut(), &self.entropy, id, now).await?;
         tx.insert_initiative(&InitiativeRow {
             id,
@@ -140,7 +140,7 @@ impl App {
 
     /// The initiatives the caller belongs to (all of them for the key holder).
     pub async fn initiatives(&self, who: &Identity) -> Result<Vec<Initiative>> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let mut out = Vec::new();
         for row in tx.initiatives().await? {
             let standing = self.standing_in(tx.as_mut(), who, row.id).await?;
@@ -160,7 +160,7 @@ impl App {
     /// The organisation's directory: every initiative the caller may know of, by title. Secret
     /// channels appear to their members only.
     pub async fn directory(&self, who: &Identity) -> Result<Vec<DirectoryEntry>> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let mut out = Vec::new();
         for row in tx.initiatives().await? {
             let standing = self.standing_in(tx.as_mut(), who, row.id).await?;
@@ -182,7 +182,7 @@ impl App {
     }
 
     pub async fn initiative(&self, who: &Identity, id: InitiativeId) -> Result<Initiative> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, id, Operation::ViewInitiative).await?;
         let initiative = self.initiative_from_row(&entered.key, &entered.row)?;
         self.record(tx.as_mut(), who, AuditAction::InitiativeRead, AuditTarget::of(TargetKind::Initiative, id)).await?;
@@ -193,7 +193,7 @@ impl App {
     /// Adds a side (a delegation) to an initiative; conveners only.
     pub async fn add_side(&self, who: &Identity, initiative: InitiativeId, new: NewSide) -> Result<Side> {
         new.validate()?;
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::ManageMembers).await?;
         let id = SideId::from_random_bytes(self.random());
         let row = SideRow {
@@ -209,7 +209,7 @@ impl App {
     }
 
     pub async fn sides(&self, who: &Identity, initiative: InitiativeId) -> Result<Vec<Side>> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::ViewInitiative).await?;
         let sides = tx.sides(initiative).await?;
         let out = sides.iter().map(|row| self.side_from_row(&entered.key, row)).collect::<Result<Vec<_>>>()?;
@@ -234,7 +234,7 @@ impl App {
         side: Option<SideId>,
     ) -> Result<()> {
         Membership::validate(role, side)?;
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         self.enter(tx.as_mut(), who, initiative, Operation::ManageMembers).await?;
         if let Some(side) = side {
             Self::check_side(tx.as_mut(), initiative, side).await?;
@@ -247,7 +247,7 @@ impl App {
     }
 
     pub async fn members(&self, who: &Identity, initiative: InitiativeId) -> Result<Vec<Membership>> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         self.enter(tx.as_mut(), who, initiative, Operation::ViewInitiative).await?;
         let members = tx.members(initiative).await?;
         tx.commit().await?;
@@ -259,7 +259,7 @@ impl App {
 
     /// The members with their names, for the initiative's home page.
     pub async fn members_named(&self, who: &Identity, initiative: InitiativeId) -> Result<Vec<(Membership, String)>> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         self.enter(tx.as_mut(), who, initiative, Operation::ViewInitiative).await?;
         let mut out = Vec::new();
         for m in tx.members(initiative).await? {
@@ -283,7 +283,7 @@ impl App {
         side: Option<SideId>,
     ) -> Result<()> {
         let user = {
-            let mut tx = self.store.begin().await?;
+            let mut tx = self.begin().await?;
             // Check the right to manage members first, so an unknown name reveals nothing to
             // people who may not manage them.
             self.enter(tx.as_mut(), who, initiative, Operation::ManageMembers).await?;
@@ -299,7 +299,7 @@ impl App {
     /// the records within it. Events about accounts are left out, since they do not say which
     /// initiative they concern and could reveal another (perhaps secret) one.
     pub async fn initiative_audit(&self, who: &Identity, initiative: InitiativeId) -> Result<Vec<AuditEntry>> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         self.enter(tx.as_mut(), who, initiative, Operation::ReadAudit).await?;
         let mut ours: std::collections::HashSet<String> = std::collections::HashSet::new();
         ours.insert(initiative.to_string());
@@ -362,7 +362,7 @@ impl App {
     /// Destroys an initiative: its records and its data key go in one transaction. Once the key
     /// is gone, copies of those records in earlier backups cannot be opened either.
     pub async fn destroy_initiative(&self, who: &Identity, id: InitiativeId) -> Result<()> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, id, Operation::DestroyInitiative).await?;
         tx.destroy_initiative(id).await?;
         self.record(tx.as_mut(), who, AuditAction::InitiativeDestroyed, AuditTarget::of(TargetKind::Initiative, id))

@@ -17,6 +17,7 @@ mod keyring;
 pub mod map;
 pub mod polis_format;
 mod records;
+mod row_guard;
 mod sealing;
 mod second_factor;
 mod sign_in;
@@ -29,7 +30,8 @@ use tracktwo_crypto::{AuditKey, CryptoError, KdfParams, MasterKey};
 use tracktwo_domain::{
     AuditAction, AuditEvent, AuditTarget, Denied, Identity, Operation, Timestamp, ValidationError, access,
 };
-use tracktwo_store::{FORMAT_VERSION, KeySource, Store, StoreError, StoreMeta, WriteTx};
+use row_guard::RowGuard;
+use tracktwo_store::{FORMAT_VERSION, FORMAT_WITH_ROW_MACS, KeySource, Store, StoreError, StoreMeta, WriteTx};
 use zeroize::Zeroizing;
 
 pub use accounts::IssuedToken;
@@ -116,6 +118,8 @@ impl From<StoreError> for AppError {
         match e {
             StoreError::Conflict(what) => AppError::Conflict(what),
             StoreError::Uninitialised => AppError::Uninitialised,
+            // The row is named in the audit trail (see `row_guard`), not to the caller.
+            StoreError::Tampered(_) => AppError::Tampered,
             other => AppError::Store(other),
         }
     }
@@ -128,6 +132,8 @@ pub struct App {
     store: Arc<dyn Store>,
     keyring: Keyring,
     audit_key: AuditKey,
+    /// MACs every row written and checks every row read; notes the rows it refuses.
+    rows: Arc<RowGuard>,
     clock: Arc<dyn Clock>,
     entropy: Mutex<Box<dyn Entropy>>,
     /// Conversations in memory, with the common-ground engine's live state.
@@ -193,7 +199,7 @@ impl App {
             key_check: master.check_value().to_vec(),
         };
         let app = Self::assemble(store, master, clock, entropy);
-        let mut tx = app.store.begin().await?;
+        let mut tx = app.begin().await?;
         tx.init_meta(&meta).await?;
         app.keyring.create_system_key(tx.as_mut(), &app.entropy, meta.created_at).await?;
         app.record(tx.as_mut(), &Identity::key_holder(), AuditAction::StoreInitialised, AuditTarget::store()).await?;
@@ -210,15 +216,21 @@ impl App {
     ) -> Result<Self> {
         let meta = store.meta().await?.ok_or(AppError::Uninitialised)?;
         let master = unlock_meta(unlock, &meta)?;
-        Ok(Self::assemble(store, master, clock, entropy))
+        let app = Self::assemble(store, master, clock, entropy);
+        if meta.format_version < FORMAT_WITH_ROW_MACS {
+            app.seal_access_state().await?;
+        }
+        Ok(app)
     }
 
     fn assemble(store: Arc<dyn Store>, master: MasterKey, clock: Arc<dyn Clock>, entropy: Box<dyn Entropy>) -> Self {
         let audit_key = master.audit_key();
+        let rows = Arc::new(RowGuard::new(master.row_key()));
         Self {
             store,
             keyring: Keyring::new(master),
             audit_key,
+            rows,
             clock,
             entropy: Mutex::new(entropy),
             conversations: conversations::ConversationCache::default(),

@@ -499,7 +499,7 @@ impl App {
 
     /// The system map as the caller may see it. One audit event for the whole map.
     pub async fn system_map(&self, who: &Identity, initiative: InitiativeId) -> Result<SystemMap> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::ReadMap).await?;
         let map = self.view_map(tx.as_mut(), who, &entered, initiative).await?;
         self.record(tx.as_mut(), who, AuditAction::MapRead, AuditTarget::of(TargetKind::Initiative, initiative))
@@ -510,7 +510,7 @@ impl App {
 
     /// The map for an export, audited as one.
     pub async fn export_map(&self, who: &Identity, initiative: InitiativeId) -> Result<MapFile> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::ReadMap).await?;
         let map = self.view_map(tx.as_mut(), who, &entered, initiative).await?;
         self.record(tx.as_mut(), who, AuditAction::MapExported, AuditTarget::of(TargetKind::Initiative, initiative))
@@ -541,7 +541,7 @@ impl App {
         initiative: InitiativeId,
         mut details: ActorDetails,
     ) -> Result<Actor> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteMap).await?;
         let (actors, _) = self.load_map(tx.as_mut(), &entered, initiative).await?;
         Self::check_actor_details(tx.as_mut(), initiative, &mut details, &actors).await?;
@@ -573,7 +573,7 @@ impl App {
         id: ActorId,
         mut details: ActorDetails,
     ) -> Result<Actor> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteMap).await?;
         let (actors, _) = self.load_map(tx.as_mut(), &entered, initiative).await?;
         let current = actors.iter().find(|a| a.id == id).ok_or(AppError::NotFound)?.clone();
@@ -589,7 +589,7 @@ impl App {
 
     /// Removes an actor, its ties and its registry entry.
     pub async fn remove_actor(&self, who: &Identity, initiative: InitiativeId, id: ActorId) -> Result<()> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteMap).await?;
         let (actors, ties) = self.load_map(tx.as_mut(), &entered, initiative).await?;
         if !actors.iter().any(|a| a.id == id) {
@@ -607,7 +607,7 @@ impl App {
 
     /// One actor with the ties the caller may see. Audited as a read of that actor.
     pub async fn actor(&self, who: &Identity, initiative: InitiativeId, id: ActorId) -> Result<(SystemMap, Actor)> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::ReadMap).await?;
         let map = self.view_map(tx.as_mut(), who, &entered, initiative).await?;
         let actor = map.actor(id).cloned().ok_or(AppError::NotFound)?;
@@ -618,7 +618,7 @@ impl App {
 
     pub async fn add_tie(&self, who: &Identity, initiative: InitiativeId, details: TieDetails) -> Result<Tie> {
         details.validate()?;
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteMap).await?;
         for end in [details.from, details.to] {
             match tx.actor(end).await? {
@@ -656,7 +656,7 @@ impl App {
         details: TieDetails,
     ) -> Result<Tie> {
         details.validate()?;
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteMap).await?;
         let row = tx.tie(id).await?.filter(|r| r.initiative == initiative).ok_or(AppError::NotFound)?;
         let current = self.tie_from_row(&entered.key, &row)?;
@@ -675,7 +675,7 @@ impl App {
     }
 
     pub async fn remove_tie(&self, who: &Identity, initiative: InitiativeId, id: TieId) -> Result<()> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         self.enter(tx.as_mut(), who, initiative, Operation::WriteMap).await?;
         tx.tie(id).await?.filter(|r| r.initiative == initiative).ok_or(AppError::NotFound)?;
         tx.delete_tie(id).await?;
@@ -694,7 +694,7 @@ impl App {
         file: &MapFile,
         replace: bool,
     ) -> Result<ImportReport> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteMap).await?;
         let (existing, existing_ties) = self.load_map(tx.as_mut(), &entered, initiative).await?;
         let mut sides = HashMap::new();
@@ -792,7 +792,7 @@ impl App {
         snapshot: MapSnapshot,
     ) -> Result<SnapshotId> {
         snapshot.validate()?;
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteMap).await?;
         let id = SnapshotId::from_random_bytes(self.random());
         let body = self.seal_json(&entered.key, place!("map_snapshots"."body" @ id), &snapshot)?;
@@ -803,7 +803,7 @@ impl App {
     }
 
     pub async fn remove_map_snapshot(&self, who: &Identity, initiative: InitiativeId, id: SnapshotId) -> Result<()> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         self.enter(tx.as_mut(), who, initiative, Operation::WriteMap).await?;
         if !tx.map_snapshots(initiative).await?.iter().any(|row| row.id == id) {
             return Err(AppError::NotFound);
@@ -821,7 +821,7 @@ impl App {
         initiative: InitiativeId,
         actor: ActorId,
     ) -> Result<Option<RegistryEntry>> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::ReadRegistry).await?;
         tx.actor(actor).await?.filter(|r| r.initiative == initiative).ok_or(AppError::NotFound)?;
         let entry = match tx.registry_entry(actor).await? {
@@ -840,7 +840,7 @@ impl App {
         who: &Identity,
         initiative: InitiativeId,
     ) -> Result<(SystemMap, Vec<(ActorId, RegistryEntry)>)> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::ReadRegistry).await?;
         let map = self.view_map(tx.as_mut(), who, &entered, initiative).await?;
         let mut out = Vec::new();
@@ -866,7 +866,7 @@ impl App {
         entry: RegistryEntry,
     ) -> Result<()> {
         entry.validate()?;
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteRegistry).await?;
         tx.actor(actor).await?.filter(|r| r.initiative == initiative).ok_or(AppError::NotFound)?;
         let body = self.seal_json(&entered.key, place!("registry"."body" @ actor), &entry)?;
@@ -885,7 +885,7 @@ impl App {
         initiative: InitiativeId,
         spec: &SelectionSpec,
     ) -> Result<(SystemMap, SelectionReport)> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::SelectParticipants).await?;
         // The selection reasons over the whole map (a back channel is access too), but reports
         // in the caller's view.
@@ -1013,7 +1013,7 @@ impl App {
         who: &Identity,
         initiative: InitiativeId,
     ) -> Result<(bool, Option<tracktwo_domain::Standing>)> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::ViewInitiative).await?;
         tx.commit().await?;
         Ok((entered.row.secret_channel, entered.standing))

@@ -47,7 +47,7 @@ impl App {
 
     pub async fn add_person(&self, who: &Identity, initiative: InitiativeId, new: NewPerson) -> Result<Person> {
         new.validate()?;
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let key = self.enter(tx.as_mut(), who, initiative, Operation::WritePeople).await?.key;
         let id = PersonId::from_random_bytes(self.random());
         let row = PersonRow {
@@ -74,7 +74,7 @@ impl App {
     }
 
     pub async fn person(&self, who: &Identity, initiative: InitiativeId, id: PersonId) -> Result<Person> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let key = self.enter(tx.as_mut(), who, initiative, Operation::ReadPeople).await?.key;
         let row = tx.person(id).await?.filter(|row| row.initiative == initiative).ok_or(AppError::NotFound)?;
         let person = self.person_from_row(&key, &row)?;
@@ -84,7 +84,7 @@ impl App {
     }
 
     pub async fn people(&self, who: &Identity, initiative: InitiativeId) -> Result<Vec<Person>> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let key = self.enter(tx.as_mut(), who, initiative, Operation::ReadPeople).await?.key;
         let mut out = Vec::new();
         for row in tx.people(initiative).await? {
@@ -98,7 +98,7 @@ impl App {
     /// Records a note in the plenary record or in one side's caucus.
     pub async fn add_note(&self, who: &Identity, initiative: InitiativeId, new: NewNote) -> Result<Note> {
         new.validate()?;
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let key = self.enter(tx.as_mut(), who, initiative, Operation::WriteRecord(new.scope)).await?.key;
         let side = caucus_side(new.scope);
         if let Some(side) = side {
@@ -121,7 +121,7 @@ impl App {
 
     /// One note. Another side's caucus note is "not found", as if it did not exist.
     pub async fn note(&self, who: &Identity, initiative: InitiativeId, id: NoteId) -> Result<Note> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::ViewInitiative).await?;
         let row = tx.note(id).await?.filter(|row| row.initiative == initiative).ok_or(AppError::NotFound)?;
         Self::also(who, &entered, Operation::ReadRecord(scope_of(&row)))?;
@@ -133,7 +133,7 @@ impl App {
 
     /// The notes of one scope: the plenary record, or one side's caucus.
     pub async fn notes(&self, who: &Identity, initiative: InitiativeId, scope: Scope) -> Result<Vec<Note>> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let key = self.enter(tx.as_mut(), who, initiative, Operation::ReadRecord(scope)).await?.key;
         if let Some(side) = caucus_side(scope) {
             Self::check_side(tx.as_mut(), initiative, side).await?;
@@ -149,7 +149,7 @@ impl App {
 
     pub async fn add_document(&self, who: &Identity, initiative: InitiativeId, new: NewDocument) -> Result<Document> {
         new.validate()?;
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let key = self.enter(tx.as_mut(), who, initiative, Operation::WriteRecord(Scope::Plenary)).await?.key;
         let id = DocumentId::from_random_bytes(self.random());
         let row = DocumentRow {
@@ -166,7 +166,7 @@ impl App {
     }
 
     pub async fn document(&self, who: &Identity, initiative: InitiativeId, id: DocumentId) -> Result<Document> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let key = self.enter(tx.as_mut(), who, initiative, Operation::ReadRecord(Scope::Plenary)).await?.key;
         let row = tx.document(id).await?.filter(|row| row.initiative == initiative).ok_or(AppError::NotFound)?;
         let document = self.document_from_row(&key, &row)?;
@@ -176,7 +176,7 @@ impl App {
     }
 
     pub async fn documents(&self, who: &Identity, initiative: InitiativeId) -> Result<Vec<Document>> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let key = self.enter(tx.as_mut(), who, initiative, Operation::ReadRecord(Scope::Plenary)).await?.key;
         let mut out = Vec::new();
         for row in tx.documents(initiative).await? {

@@ -51,7 +51,7 @@ impl App {
     pub async fn begin_second_factor(&self, who: &Identity) -> Result<Enrolment> {
         let user = who.user_id().ok_or(AppError::NotFound)?;
         let secret: [u8; SECRET_LEN] = self.random();
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let row = tx.user(user).await?.ok_or(AppError::NotFound)?;
         if row.totp_enabled {
             return Err(AppError::Conflict("two-step sign-in is already on".to_owned()));
@@ -78,7 +78,7 @@ impl App {
     pub async fn confirm_second_factor(&self, who: &Identity, code: &str) -> Result<Vec<String>> {
         let user = who.user_id().ok_or(AppError::NotFound)?;
         let codes: Vec<String> = (0..RECOVERY_CODES).map(|_| self.recovery_code()).collect();
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let row = tx.user(user).await?.ok_or(AppError::NotFound)?;
         let key = self.keyring.system_key(tx.as_mut()).await?;
         let totp = self.totp_of(&key, &row)?.ok_or(AppError::Conflict("start enrolment first".to_owned()))?;
@@ -137,7 +137,7 @@ impl App {
     /// Test support: the code an authenticator would show now for `user`.
     #[doc(hidden)]
     pub async fn current_second_factor_code(&self, user: UserId) -> Result<String> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let row = tx.user(user).await?.ok_or(AppError::NotFound)?;
         let key = self.keyring.system_key(tx.as_mut()).await?;
         let totp = self.totp_of(&key, &row)?.ok_or(AppError::NotFound)?;

@@ -67,7 +67,7 @@ impl App {
         channel: Channel,
     ) -> Result<SignedIn> {
         let now = self.now();
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let index = self.username_index(tx.as_mut(), username).await?;
         let Some(user) = tx.user_by_username(&index).await? else {
             let _ = verify_password(password, DECOY_PASSWORD_HASH);
@@ -121,7 +121,7 @@ impl App {
     /// Records that sign-in attempts from one address were turned away for a while (the edge
     /// counts them; the address itself is not logged).
     pub async fn record_sign_in_throttled(&self, channel: Channel) -> Result<()> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         self.append_event(tx.as_mut(), anonymous(channel), AuditAction::LoginThrottled, AuditTarget::store()).await?;
         tx.commit().await?;
         Ok(())
@@ -131,7 +131,7 @@ impl App {
     pub async fn session_identity(&self, secret: &str, channel: Channel) -> Result<Identity> {
         let now = self.now();
         let digest = TokenDigest::of(secret).0;
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let session = tx.session(&digest).await?.ok_or(AppError::Unauthenticated)?;
         let live = !session.revoked && session.expires_at > now && session.last_seen_at + SESSION_IDLE > now;
         let user = tx.user(session.user).await?.filter(|u| !u.disabled && live).ok_or(AppError::Unauthenticated)?;
@@ -145,7 +145,7 @@ impl App {
     /// Ends one session.
     pub async fn sign_out(&self, secret: &str, channel: Channel) -> Result<()> {
         let digest = TokenDigest::of(secret).0;
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         if let Some(session) = tx.session(&digest).await? {
             tx.revoke_session(&digest).await?;
             let identity = Identity::user(session.user, false, channel);
@@ -165,7 +165,7 @@ impl App {
     pub async fn change_password(&self, who: &Identity, current: &str, new: &str) -> Result<()> {
         let user = who.user_id().ok_or(AppError::Forbidden(tracktwo_domain::Denied::KeyHolderOnly))?;
         let hash = self.hash_new_password(new)?;
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let row = tx.user(user).await?.ok_or(AppError::NotFound)?;
         if !verify_password(current, row.password_hash.as_deref().unwrap_or(DECOY_PASSWORD_HASH)) {
             return Err(AppError::SignInRefused);
@@ -180,7 +180,7 @@ impl App {
     pub async fn reset_password(&self, who: &Identity, user: UserId, new: &str) -> Result<()> {
         Self::allow_global(who, Operation::ManageAccounts)?;
         let hash = self.hash_new_password(new)?;
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let row = tx.user(user).await?.ok_or(AppError::NotFound)?;
         self.store_password(tx.as_mut(), who, &row, &hash).await?;
         tx.commit().await?;
@@ -200,7 +200,7 @@ impl App {
         if who.user_id() == Some(user) && disabled {
             return Err(AppError::Conflict("administrators cannot disable their own account".to_owned()));
         }
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         tx.user(user).await?.ok_or(AppError::NotFound)?;
         tx.set_disabled(user, disabled).await?;
         if disabled {

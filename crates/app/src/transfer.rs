@@ -133,7 +133,7 @@ impl App {
         readout.released.clear();
         readout.released_at = None;
         readout.fingerprint_key = None;
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteReadout).await?;
         self.check_readout_sources(tx.as_mut(), who, &entered, initiative, &readout).await?;
         let id = ReadoutId::from_uuid(self.insert_record(tx.as_mut(), &entered, initiative, None, &readout).await?);
@@ -172,7 +172,7 @@ impl App {
         mut readout: Readout,
     ) -> Result<()> {
         readout.validate()?;
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteReadout).await?;
         let (row, current) = self.load_one::<Readout>(tx.as_mut(), &entered, initiative, id.as_uuid()).await?;
         if current.clearance == Clearance::Released {
@@ -192,7 +192,7 @@ impl App {
 
     /// A review: the convener's, or that of a member of one of a joint readout's sides.
     pub async fn review_readout(&self, who: &Identity, initiative: InitiativeId, id: ReadoutId) -> Result<Clearance> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::ViewInitiative).await?;
         let (row, mut readout) = self.load_one::<Readout>(tx.as_mut(), &entered, initiative, id.as_uuid()).await?;
         let convener = entered.standing.is_none_or(|s| s.role == MemberRole::Convener);
@@ -223,7 +223,7 @@ impl App {
     /// Releases a reviewed readout: its text is assembled one last time and frozen, and a
     /// fingerprint key drawn for its copies. From here on it cannot change.
     pub async fn release_readout(&self, who: &Identity, initiative: InitiativeId, id: ReadoutId) -> Result<()> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::ReleaseReadout).await?;
         let (row, mut readout) = self.load_one::<Readout>(tx.as_mut(), &entered, initiative, id.as_uuid()).await?;
         match readout.clearance {
@@ -247,7 +247,7 @@ impl App {
     }
 
     pub async fn readouts(&self, who: &Identity, initiative: InitiativeId) -> Result<Vec<(ReadoutId, Readout)>> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteReadout).await?;
         let list = self.load_all::<Readout>(tx.as_mut(), &entered, initiative, None).await?;
         tx.commit().await?;
@@ -256,7 +256,7 @@ impl App {
 
     /// A readout with its text: as it would be released now, or as it was.
     pub async fn readout(&self, who: &Identity, initiative: InitiativeId, id: ReadoutId) -> Result<ReadoutView> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteReadout).await?;
         let (_, readout) = self.load_one::<Readout>(tx.as_mut(), &entered, initiative, id.as_uuid()).await?;
         let text = if readout.clearance == Clearance::Released {
@@ -282,7 +282,7 @@ impl App {
         if recipient.trim().is_empty() {
             return Err(AppError::Invalid(ValidationError::Empty { field: "recipient" }));
         }
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::ReleaseReadout).await?;
         let (_, current) = self.load_one::<Readout>(tx.as_mut(), &entered, initiative, readout.as_uuid()).await?;
         if current.clearance != Clearance::Released {
@@ -314,7 +314,7 @@ impl App {
         initiative: InitiativeId,
         readout: ReadoutId,
     ) -> Result<Vec<(CopyId, ReadoutCopy)>> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteReadout).await?;
         self.load_one::<Readout>(tx.as_mut(), &entered, initiative, readout.as_uuid()).await?;
         let list = self.load_all::<ReadoutCopy>(tx.as_mut(), &entered, initiative, Some(readout.as_uuid())).await?;
@@ -324,7 +324,7 @@ impl App {
 
     /// One copy's text, with its fingerprint and visible mark, for rendering to PDF or DOCX.
     pub async fn copy_to_render(&self, who: &Identity, initiative: InitiativeId, copy: CopyId) -> Result<CopyToRender> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::ReleaseReadout).await?;
         let (_, issued) = self.load_one::<ReadoutCopy>(tx.as_mut(), &entered, initiative, copy.as_uuid()).await?;
         let (_, readout) =
@@ -350,7 +350,7 @@ impl App {
         readout: ReadoutId,
         passage: &str,
     ) -> Result<Traced> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::ReleaseReadout).await?;
         let (_, current) = self.load_one::<Readout>(tx.as_mut(), &entered, initiative, readout.as_uuid()).await?;
         let copies = self.load_all::<ReadoutCopy>(tx.as_mut(), &entered, initiative, Some(readout.as_uuid())).await?;
@@ -377,7 +377,7 @@ impl App {
         if event.description.chars().count() > 20_000 {
             return Err(AppError::Invalid(ValidationError::TooLong { field: "description", max: 20_000 }));
         }
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteTransferLog).await?;
         for option in &event.options {
             self.load_one::<DialogueOption>(tx.as_mut(), &entered, initiative, option.as_uuid()).await?;
@@ -400,7 +400,7 @@ impl App {
         if event.counterpart.trim().is_empty() {
             return Err(AppError::Invalid(ValidationError::Empty { field: "counterpart" }));
         }
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteTransferLog).await?;
         let id = LogEventId::from_uuid(self.insert_record(tx.as_mut(), &entered, initiative, None, &event).await?);
         self.record(tx.as_mut(), who, AuditAction::CoordinationLogged, AuditTarget::of(TargetKind::LogEvent, id))
@@ -418,7 +418,7 @@ impl App {
         if event.title.trim().is_empty() {
             return Err(AppError::Invalid(ValidationError::Empty { field: "title" }));
         }
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteTransferLog).await?;
         let id = LogEventId::from_uuid(self.insert_record(tx.as_mut(), &entered, initiative, None, &event).await?);
         self.record(tx.as_mut(), who, AuditAction::OfficialEventLogged, AuditTarget::of(TargetKind::LogEvent, id))
@@ -433,7 +433,7 @@ impl App {
         who: &Identity,
         initiative: InitiativeId,
     ) -> Result<(Vec<(LogEventId, TransferEvent)>, Vec<(LogEventId, CoordinationEvent)>)> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::ReadTransferLog).await?;
         let mut transfers: Vec<(LogEventId, TransferEvent)> = self
             .load_all::<TransferEvent>(tx.as_mut(), &entered, initiative, None)
@@ -466,7 +466,7 @@ impl App {
     pub async fn timeline(&self, who: &Identity, from: Date, to: Date) -> Result<Timeline> {
         let initiatives = self.initiatives(who).await?;
         let mut out = Timeline::default();
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.begin().await?;
         let user = who.user_id();
         let within = |d: Date| from <= d && d <= to;
         for initiative in initiatives {

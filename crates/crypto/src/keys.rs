@@ -100,7 +100,7 @@ impl MasterKey {
         Ok(Self(out))
     }
 
-    fn subkey(&self, purpose: &[u8]) -> Zeroizing<[u8; 32]> {
+    pub(crate) fn subkey(&self, purpose: &[u8]) -> Zeroizing<[u8; 32]> {
         hkdf_expand(self.0.as_ref(), b"tracktwo/master/v1", purpose)
     }
 

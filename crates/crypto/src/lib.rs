@@ -5,6 +5,7 @@
 //! key file (>= 32 random bytes) --HKDF--\
 //!                                        > MasterKey --HKDF--> key-wrapping key --wraps--> DataKey (one per compartment)
 //! passphrase --Argon2id(salt)-----------/           \--HKDF--> audit key (MACs the audit chain)
+//!                                                   \--HKDF--> row key (MACs the rows access decisions read)
 //!                                                   \--HKDF(salt)--> backup key (STREAM over the backup file)
 //! DataKey --XChaCha20-Poly1305--> sealed field values;  DataKey --HKDF--> blind-index key --HMAC--> equality lookups
 //! ```
@@ -15,9 +16,11 @@
 mod backup;
 mod keys;
 mod passwords;
+mod row_key;
 
 pub use backup::{BACKUP_CHUNK_LEN, BackupDecryptor, BackupEncryptor, BackupHeader};
 pub use keys::{AuditKey, DataKey, KdfParams, MasterKey, TokenDigest};
+pub use row_key::RowKey;
 pub use passwords::{
     DECOY_PASSWORD_HASH, csrf_token, csrf_token_matches, hash_password, new_session_secret, verify_password,
 };

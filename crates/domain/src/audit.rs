@@ -109,6 +109,8 @@ string_enum!(
         BackupTaken => "store.backup",
         Restored => "store.restored",
         KeyringExported => "keyring.exported",
+        AccessStateSealed => "store.access-state-sealed",
+        RowRefused => "store.row-refused",
     }
 );
 
@@ -137,6 +139,7 @@ string_enum!(
         Conversation => "conversation",
         Statement => "statement",
         Invitation => "invitation",
+        StoredRow => "stored-row", // a row named by its table and key ("users/…")
     }
 );
 

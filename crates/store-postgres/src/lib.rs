@@ -9,7 +9,7 @@ use std::str::FromStr;
 use async_trait::async_trait;
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 
-use tracktwo_store::{Result, Snapshot, Store, StoreError, StoreMeta, WriteTx};
+use tracktwo_store::{Result, RowAuthenticator, Snapshot, Store, StoreError, StoreMeta, WriteTx};
 use tracktwo_store_sql::{Dialect, SqlConnection, SqlTx, read_meta, read_snapshot};
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
@@ -135,15 +135,15 @@ impl Store for PostgresStore {
         Ok(meta)
     }
 
-    async fn begin(&self) -> Result<Box<dyn WriteTx>> {
+    async fn begin(&self, rows: std::sync::Arc<dyn RowAuthenticator>) -> Result<Box<dyn WriteTx>> {
         let tx = self.pool.begin().await.map_err(map_error)?;
-        Ok(Box::new(SqlTx::new(Box::new(DriverConnection(tx)), DIALECT)))
+        Ok(Box::new(SqlTx::new(Box::new(DriverConnection(tx)), DIALECT, rows)))
     }
 
-    async fn snapshot(&self) -> Result<Snapshot> {
+    async fn snapshot(&self, rows: &dyn RowAuthenticator) -> Result<Snapshot> {
         let tx = self.pool.begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY").await.map_err(map_error)?;
         let mut conn = DriverConnection(tx);
-        let snapshot = read_snapshot(&mut conn).await?;
+        let snapshot = read_snapshot(&mut conn, rows).await?;
         Box::new(conn).rollback().await?;
         Ok(snapshot)
     }

@@ -4,8 +4,16 @@
 //! its driver. What differs (connections, migrations, locking, error mapping) stays in the
 //! adapters.
 
+mod authenticated;
+
 use async_trait::async_trait;
 use std::str::FromStr;
+use std::sync::Arc;
+
+use authenticated::{
+    ACTORS, DOCUMENTS, INITIATIVES, MAP_SNAPSHOTS, MEMBERS, NOTES, PEOPLE, RECOVERY_CODES, REGISTRY_ENTRIES,
+    SEALED_RECORDS, SESSIONS, SIDES, TABLES, TIES, TOKENS, Table, USERS, canonical,
+};
 use tracktwo_domain::{
     ActorId, DocumentId, InitiativeId, KeyId, MemberRole, NoteId, PersonId, SideId, SnapshotId, TieId, Timestamp,
     UserId,
@@ -13,7 +21,8 @@ use tracktwo_domain::{
 use tracktwo_store::{
     ActorRow, AuditHead, AuditRow, BlindIndex, DocumentRow, InitiativeRow, KeyRow, KeyScope, KeySource, MapSnapshotRow,
     MemberRow, NoteRow, PersonRow, RecordKind, RecoveryCodeRow, RegistryRow, Result, Sealed, SealedRecordRow,
-    SessionRow, SideRow, Snapshot, StoreError, StoreMeta, TieRow, TokenRow, UserRow, WriteTx, from_micros, to_micros,
+    RowAuthenticator, SessionRow, SideRow, Snapshot, StoreError, StoreMeta, TieRow, TokenRow, UnauthenticRow, UserRow,
+    WriteTx, from_micros, to_micros,
 };
 
 /// Implements [`SqlConnection`] for one sqlx driver: a `DriverConnection` over a driver
@@ -422,8 +431,40 @@ async fn fetch_all<T>(
     conn.fetch(sql, params).await?.iter().map(|row| convert(row.as_ref())).collect()
 }
 
-/// Reads everything but the keyring. The caller opens `conn` on one consistent snapshot.
-pub async fn read_snapshot(conn: &mut dyn SqlConnection) -> Result<Snapshot> {
+/// A row's values, once its MAC is checked; a row that fails is reported to `rows` and refused.
+fn check(rows: &dyn RowAuthenticator, table: &'static Table, row: &dyn SqlRow) -> Result<Vec<SqlValue>> {
+    let values = table.read_values(row)?;
+    let authentic = row.nullable_blob("mac")?.is_some_and(|mac| rows.verify(&canonical(table, &values), &mac));
+    if authentic {
+        Ok(values)
+    } else {
+        let refused = table.describe(&values);
+        rows.refused(&refused);
+        Err(StoreError::Tampered(refused))
+    }
+}
+
+async fn fetch_all_checked<T>(
+    conn: &mut dyn SqlConnection,
+    rows: &dyn RowAuthenticator,
+    table: &'static Table,
+    sql: &'static str,
+    params: Vec<SqlValue>,
+    convert: fn(&dyn SqlRow) -> Result<T>,
+) -> Result<Vec<T>> {
+    conn.fetch(sql, params)
+        .await?
+        .iter()
+        .map(|row| {
+            check(rows, table, row.as_ref())?;
+            convert(row.as_ref())
+        })
+        .collect()
+}
+
+/// Reads everything but the keyring, checking every authenticated row. The caller opens `conn`
+/// on one consistent snapshot.
+pub async fn read_snapshot(conn: &mut dyn SqlConnection, rows: &dyn RowAuthenticator) -> Result<Snapshot> {
     let meta = fetch_one(conn, "SELECT * FROM store_meta WHERE id = 1", vec![], meta_from)
         .await?
         .ok_or(StoreError::Uninitialised)?;
@@ -436,34 +477,40 @@ pub async fn read_snapshot(conn: &mut dyn SqlConnection) -> Result<Snapshot> {
             key_slot_from,
         )
         .await?,
-        users: fetch_all(conn, "SELECT * FROM users ORDER BY created_at, id", vec![], user_from).await?,
-        tokens: fetch_all(conn, "SELECT * FROM tokens ORDER BY created_at, id", vec![], token_from).await?,
-        initiatives: fetch_all(conn, "SELECT * FROM initiatives ORDER BY created_at, id", vec![], initiative_from)
+        users: fetch_all_checked(conn, rows, &USERS, "SELECT * FROM users ORDER BY created_at, id", vec![], user_from).await?,
+        tokens: fetch_all_checked(conn, rows, &TOKENS, "SELECT * FROM tokens ORDER BY created_at, id", vec![], token_from).await?,
+        initiatives: fetch_all_checked(conn, rows, &INITIATIVES, "SELECT * FROM initiatives ORDER BY created_at, id", vec![], initiative_from)
             .await?,
-        sides: fetch_all(conn, "SELECT * FROM sides ORDER BY created_at, id", vec![], side_from).await?,
-        members: fetch_all(conn, "SELECT * FROM members ORDER BY initiative_id, user_id", vec![], member_from).await?,
-        recovery_codes: fetch_all(
+        sides: fetch_all_checked(conn, rows, &SIDES, "SELECT * FROM sides ORDER BY created_at, id", vec![], side_from).await?,
+        members: fetch_all_checked(conn, rows, &MEMBERS, "SELECT * FROM members ORDER BY initiative_id, user_id", vec![], member_from).await?,
+        recovery_codes: fetch_all_checked(
             conn,
+            rows,
+            &RECOVERY_CODES,
             "SELECT * FROM recovery_codes ORDER BY user_id, digest",
             vec![],
             recovery_code_from,
         )
         .await?,
-        people: fetch_all(conn, "SELECT * FROM people ORDER BY created_at, id", vec![], person_from).await?,
-        notes: fetch_all(conn, "SELECT * FROM notes ORDER BY created_at, id", vec![], note_from).await?,
-        documents: fetch_all(conn, "SELECT * FROM documents ORDER BY created_at, id", vec![], document_from).await?,
-        actors: fetch_all(conn, "SELECT * FROM actors ORDER BY created_at, id", vec![], actor_from).await?,
-        ties: fetch_all(conn, "SELECT * FROM ties ORDER BY created_at, id", vec![], tie_from).await?,
-        registry: fetch_all(conn, "SELECT * FROM registry_entries ORDER BY actor_id", vec![], registry_from).await?,
-        map_snapshots: fetch_all(
+        people: fetch_all_checked(conn, rows, &PEOPLE, "SELECT * FROM people ORDER BY created_at, id", vec![], person_from).await?,
+        notes: fetch_all_checked(conn, rows, &NOTES, "SELECT * FROM notes ORDER BY created_at, id", vec![], note_from).await?,
+        documents: fetch_all_checked(conn, rows, &DOCUMENTS, "SELECT * FROM documents ORDER BY created_at, id", vec![], document_from).await?,
+        actors: fetch_all_checked(conn, rows, &ACTORS, "SELECT * FROM actors ORDER BY created_at, id", vec![], actor_from).await?,
+        ties: fetch_all_checked(conn, rows, &TIES, "SELECT * FROM ties ORDER BY created_at, id", vec![], tie_from).await?,
+        registry: fetch_all_checked(conn, rows, &REGISTRY_ENTRIES, "SELECT * FROM registry_entries ORDER BY actor_id", vec![], registry_from).await?,
+        map_snapshots: fetch_all_checked(
             conn,
+            rows,
+            &MAP_SNAPSHOTS,
             "SELECT * FROM map_snapshots ORDER BY created_at, id",
             vec![],
             map_snapshot_from,
         )
         .await?,
-        sealed_records: fetch_all(
+        sealed_records: fetch_all_checked(
             conn,
+            rows,
+            &SEALED_RECORDS,
             "SELECT * FROM sealed_records ORDER BY created_at, id",
             vec![],
             sealed_record_from,
@@ -491,13 +538,14 @@ fn insert_sealed_records_sql(rows: usize) -> &'static str {
             .map(|n| {
                 let values: Vec<String> = (0..n)
                     .map(|row| {
-                        let first = row * 7;
-                        let placeholders: Vec<String> = (1..=7).map(|c| format!("${}", first + c)).collect();
+                        let first = row * 8;
+                        let placeholders: Vec<String> = (1..=8).map(|c| format!("${}", first + c)).collect();
                         format!("({})", placeholders.join(", "))
                     })
                     .collect();
                 format!(
-                    "INSERT INTO sealed_records (id, initiative_id, kind, parent_id, body, created_at, updated_at) VALUES {}",
+                    "INSERT INTO sealed_records (id, initiative_id, kind, parent_id, body, created_at, updated_at, mac) \
+                     VALUES {}",
                     values.join(", ")
                 )
             })
@@ -518,16 +566,232 @@ fn sealed_record_values(record: &SealedRecordRow) -> Vec<SqlValue> {
     ]
 }
 
+fn blob(value: &Sealed) -> SqlValue {
+    SqlValue::Blob(value.0.clone())
+}
+
+fn text_opt(value: Option<impl ToString>) -> SqlValue {
+    SqlValue::NullableText(value.map(|v| v.to_string()))
+}
+
+// One builder per authenticated table: a row's values in the table's canonical column order
+// (see `authenticated`), as both the insert and the MAC take them.
+
+fn user_values(user: &UserRow) -> Vec<SqlValue> {
+    vec![
+        text(user.id),
+        blob(&user.username),
+        SqlValue::Blob(user.username_index.0.to_vec()),
+        blob(&user.display_name),
+        SqlValue::Bool(user.is_admin),
+        SqlValue::Bool(user.disabled),
+        SqlValue::Int(to_micros(user.created_at)),
+        text_opt(user.password_hash.as_deref()),
+        SqlValue::Int(user.failed_logins),
+        micros(user.locked_until),
+        SqlValue::NullableBlob(user.totp_secret.as_ref().map(|s| s.0.clone())),
+        SqlValue::Bool(user.totp_enabled),
+        SqlValue::NullableInt(user.totp_last_step),
+    ]
+}
+
+fn recovery_code_values(code: &RecoveryCodeRow) -> Vec<SqlValue> {
+    vec![text(code.user), SqlValue::Blob(code.digest.to_vec()), SqlValue::Bool(code.used)]
+}
+
+fn session_values(session: &SessionRow) -> Vec<SqlValue> {
+    vec![
+        SqlValue::Blob(session.digest.to_vec()),
+        text(session.user),
+        SqlValue::Int(to_micros(session.created_at)),
+        SqlValue::Int(to_micros(session.expires_at)),
+        SqlValue::Int(to_micros(session.last_seen_at)),
+        SqlValue::Bool(session.revoked),
+    ]
+}
+
+fn token_values(token: &TokenRow) -> Vec<SqlValue> {
+    vec![
+        text(token.id),
+        text(token.user),
+        SqlValue::Blob(token.digest.to_vec()),
+        blob(&token.label),
+        SqlValue::Int(to_micros(token.created_at)),
+        SqlValue::Bool(token.revoked),
+    ]
+}
+
+fn initiative_values(initiative: &InitiativeRow) -> Vec<SqlValue> {
+    vec![
+        text(initiative.id),
+        text(initiative.key),
+        blob(&initiative.title),
+        blob(&initiative.description),
+        SqlValue::Int(to_micros(initiative.created_at)),
+        SqlValue::Bool(initiative.secret_channel),
+    ]
+}
+
+fn member_values(member: &MemberRow) -> Vec<SqlValue> {
+    vec![text(member.initiative), text(member.user), text(member.role.as_str()), text_opt(member.side)]
+}
+
+fn side_values(side: &SideRow) -> Vec<SqlValue> {
+    vec![text(side.id), text(side.initiative), blob(&side.name), SqlValue::Int(to_micros(side.created_at))]
+}
+
+fn person_values(person: &PersonRow) -> Vec<SqlValue> {
+    vec![
+        text(person.id),
+        text(person.initiative),
+        blob(&person.name),
+        blob(&person.title),
+        blob(&person.contact),
+        blob(&person.notes),
+        SqlValue::Int(to_micros(person.created_at)),
+    ]
+}
+
+fn note_values(note: &NoteRow) -> Vec<SqlValue> {
+    vec![
+        text(note.id),
+        text(note.initiative),
+        text_opt(note.side),
+        text_opt(note.author),
+        blob(&note.body),
+        SqlValue::Int(to_micros(note.created_at)),
+    ]
+}
+
+fn document_values(document: &DocumentRow) -> Vec<SqlValue> {
+    vec![
+        text(document.id),
+        text(document.initiative),
+        blob(&document.title),
+        blob(&document.body),
+        SqlValue::Int(to_micros(document.created_at)),
+    ]
+}
+
+/// An actor's or a tie's values: both are an id, the initiative and one sealed body.
+fn map_record_values(
+    id: impl ToString,
+    initiative: InitiativeId,
+    body: &Sealed,
+    created_at: Timestamp,
+    updated_at: Timestamp,
+) -> Vec<SqlValue> {
+    vec![
+        text(id),
+        text(initiative),
+        blob(body),
+        SqlValue::Int(to_micros(created_at)),
+        SqlValue::Int(to_micros(updated_at)),
+    ]
+}
+
+fn registry_values(entry: &RegistryRow) -> Vec<SqlValue> {
+    vec![text(entry.actor), text(entry.initiative), blob(&entry.body), SqlValue::Int(to_micros(entry.updated_at))]
+}
+
+fn map_snapshot_values(snapshot: &MapSnapshotRow) -> Vec<SqlValue> {
+    vec![text(snapshot.id), text(snapshot.initiative), blob(&snapshot.body), SqlValue::Int(to_micros(snapshot.created_at))]
+}
+
+/// Sets one column of a row's values.
+fn set(values: &mut [SqlValue], table: &Table, column: &str, value: SqlValue) {
+    values[table.position(column)] = value;
+}
+
 /// A write transaction over any [`SqlConnection`].
 pub struct SqlTx {
     conn: Box<dyn SqlConnection>,
     dialect: Dialect,
+    rows: Arc<dyn RowAuthenticator>,
 }
 
 impl SqlTx {
     #[must_use]
-    pub fn new(conn: Box<dyn SqlConnection>, dialect: Dialect) -> Self {
-        Self { conn, dialect }
+    pub fn new(conn: Box<dyn SqlConnection>, dialect: Dialect, rows: Arc<dyn RowAuthenticator>) -> Self {
+        Self { conn, dialect, rows }
+    }
+
+    /// The values with their MAC appended, as the insert and update statements take them.
+    fn signed(&self, table: &Table, mut values: Vec<SqlValue>) -> Vec<SqlValue> {
+        let mac = self.rows.mac(&canonical(table, &values));
+        values.push(SqlValue::Blob(mac.to_vec()));
+        values
+    }
+
+    async fn insert_row(&mut self, table: &'static Table, values: Vec<SqlValue>) -> Result<()> {
+        let params = self.signed(table, values);
+        self.exec(table.insert_sql(), params).await
+    }
+
+    /// Writes a whole row over the one with the same key, with a fresh MAC.
+    async fn rewrite(&mut self, table: &'static Table, values: Vec<SqlValue>) -> Result<()> {
+        let key = table.key_values(&values);
+        let mut params = self.signed(table, values);
+        params.extend(key);
+        self.exec(table.update_sql(), params).await
+    }
+
+    /// The row with this key, checked; `None` when there is none.
+    async fn checked_values(&mut self, table: &'static Table, key: Vec<SqlValue>) -> Result<Option<Vec<SqlValue>>> {
+        let rows = self.conn.fetch(table.select_sql(), key).await?;
+        rows.first().map(|row| check(self.rows.as_ref(), table, row.as_ref())).transpose()
+    }
+
+    /// Changes columns of one row. The row is checked first, so a forged row is refused rather
+    /// than given a valid MAC; a missing row is left missing, as an `UPDATE` would.
+    async fn modify(
+        &mut self,
+        table: &'static Table,
+        key: Vec<SqlValue>,
+        change: impl FnOnce(&mut Vec<SqlValue>) + Send,
+    ) -> Result<()> {
+        if let Some(mut values) = self.checked_values(table, key).await? {
+            change(&mut values);
+            self.rewrite(table, values).await?;
+        }
+        Ok(())
+    }
+
+    /// Replaces a record of an initiative with new values, when a checked record with that id
+    /// exists in that same initiative (as `UPDATE … WHERE id = … AND initiative_id = …` would).
+    async fn replace_in_initiative(&mut self, table: &'static Table, values: Vec<SqlValue>) -> Result<()> {
+        let initiative = table.position("initiative_id");
+        let stored = self.checked_values(table, table.key_values(&values)).await?;
+        if stored.is_some_and(|stored| canonical_eq(&stored[initiative], &values[initiative])) {
+            self.rewrite(table, values).await?;
+        }
+        Ok(())
+    }
+
+    async fn checked_one<T>(
+        &mut self,
+        table: &'static Table,
+        sql: &'static str,
+        params: Vec<SqlValue>,
+        convert: fn(&dyn SqlRow) -> Result<T>,
+    ) -> Result<Option<T>> {
+        let rows = self.conn.fetch(sql, params).await?;
+        rows.first()
+            .map(|row| {
+                check(self.rows.as_ref(), table, row.as_ref())?;
+                convert(row.as_ref())
+            })
+            .transpose()
+    }
+
+    async fn checked_many<T>(
+        &mut self,
+        table: &'static Table,
+        sql: &'static str,
+        params: Vec<SqlValue>,
+        convert: fn(&dyn SqlRow) -> Result<T>,
+    ) -> Result<Vec<T>> {
+        fetch_all_checked(self.conn.as_mut(), self.rows.as_ref(), table, sql, params, convert).await
     }
 
     async fn exec(&mut self, sql: &'static str, params: Vec<SqlValue>) -> Result<()> {
@@ -550,6 +814,16 @@ impl SqlTx {
         convert: fn(&dyn SqlRow) -> Result<T>,
     ) -> Result<Vec<T>> {
         fetch_all(self.conn.as_mut(), sql, params, convert).await
+    }
+}
+
+/// Whether two values are the same text, whatever their nullability.
+fn canonical_eq(a: &SqlValue, b: &SqlValue) -> bool {
+    match (a, b) {
+        (SqlValue::Text(a) | SqlValue::NullableText(Some(a)), SqlValue::Text(b) | SqlValue::NullableText(Some(b))) => {
+            a == b
+        }
+        _ => false,
     }
 }
 
@@ -622,27 +896,7 @@ impl WriteTx for SqlTx {
     }
 
     async fn insert_user(&mut self, user: &UserRow) -> Result<()> {
-        self.exec(
-            "INSERT INTO users (id, username, username_index, display_name, is_admin, disabled, created_at, \
-             password_hash, failed_logins, locked_until, totp_secret, totp_enabled, totp_last_step) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
-            vec![
-                text(user.id),
-                SqlValue::Blob(user.username.0.clone()),
-                SqlValue::Blob(user.username_index.0.to_vec()),
-                SqlValue::Blob(user.display_name.0.clone()),
-                SqlValue::Bool(user.is_admin),
-                SqlValue::Bool(user.disabled),
-                SqlValue::Int(to_micros(user.created_at)),
-                SqlValue::NullableText(user.password_hash.clone()),
-                SqlValue::Int(user.failed_logins),
-                micros(user.locked_until),
-                SqlValue::NullableBlob(user.totp_secret.as_ref().map(|s| s.0.clone())),
-                SqlValue::Bool(user.totp_enabled),
-                SqlValue::NullableInt(user.totp_last_step),
-            ],
-        )
-        .await
+        self.insert_row(&USERS, user_values(user)).await
     }
 
     async fn set_login_state(
@@ -651,31 +905,34 @@ impl WriteTx for SqlTx {
         failed_logins: i64,
         locked_until: Option<Timestamp>,
     ) -> Result<()> {
-        self.exec(
-            "UPDATE users SET failed_logins = $1, locked_until = $2 WHERE id = $3",
-            vec![SqlValue::Int(failed_logins), micros(locked_until), text(user)],
-        )
+        self.modify(&USERS, vec![text(user)], |row| {
+            set(row, &USERS, "failed_logins", SqlValue::Int(failed_logins));
+            set(row, &USERS, "locked_until", micros(locked_until));
+        })
         .await
     }
 
     async fn set_password_hash(&mut self, user: UserId, password_hash: &str) -> Result<()> {
-        self.exec("UPDATE users SET password_hash = $1 WHERE id = $2", vec![text(password_hash), text(user)]).await
+        self.modify(&USERS, vec![text(user)], |row| set(row, &USERS, "password_hash", text_opt(Some(password_hash))))
+            .await
     }
 
     async fn set_disabled(&mut self, user: UserId, disabled: bool) -> Result<()> {
-        self.exec("UPDATE users SET disabled = $1 WHERE id = $2", vec![SqlValue::Bool(disabled), text(user)]).await
+        self.modify(&USERS, vec![text(user)], |row| set(row, &USERS, "disabled", SqlValue::Bool(disabled))).await
     }
 
     async fn set_totp(&mut self, user: UserId, secret: Option<&Sealed>, enabled: bool) -> Result<()> {
-        self.exec(
-            "UPDATE users SET totp_secret = $1, totp_enabled = $2, totp_last_step = NULL WHERE id = $3",
-            vec![SqlValue::NullableBlob(secret.map(|s| s.0.clone())), SqlValue::Bool(enabled), text(user)],
-        )
+        self.modify(&USERS, vec![text(user)], |row| {
+            set(row, &USERS, "totp_secret", SqlValue::NullableBlob(secret.map(|s| s.0.clone())));
+            set(row, &USERS, "totp_enabled", SqlValue::Bool(enabled));
+            set(row, &USERS, "totp_last_step", SqlValue::NullableInt(None));
+        })
         .await
     }
 
     async fn set_totp_last_step(&mut self, user: UserId, step: i64) -> Result<()> {
-        self.exec("UPDATE users SET totp_last_step = $1 WHERE id = $2", vec![SqlValue::Int(step), text(user)]).await
+        self.modify(&USERS, vec![text(user)], |row| set(row, &USERS, "totp_last_step", SqlValue::NullableInt(Some(step))))
+            .await
     }
 
     async fn replace_recovery_codes(&mut self, user: UserId, digests: &[[u8; 32]]) -> Result<()> {
@@ -687,115 +944,76 @@ impl WriteTx for SqlTx {
     }
 
     async fn insert_recovery_code(&mut self, code: &RecoveryCodeRow) -> Result<()> {
-        self.exec(
-            "INSERT INTO recovery_codes (user_id, digest, used) VALUES ($1, $2, $3)",
-            vec![text(code.user), SqlValue::Blob(code.digest.to_vec()), SqlValue::Bool(code.used)],
-        )
-        .await
+        self.insert_row(&RECOVERY_CODES, recovery_code_values(code)).await
     }
 
     async fn recovery_codes(&mut self, user: UserId) -> Result<Vec<RecoveryCodeRow>> {
-        self.many("SELECT * FROM recovery_codes WHERE user_id = $1", vec![text(user)], recovery_code_from).await
+        self.checked_many(&RECOVERY_CODES,"SELECT * FROM recovery_codes WHERE user_id = $1", vec![text(user)], recovery_code_from).await
     }
 
     async fn mark_recovery_code_used(&mut self, user: UserId, digest: &[u8; 32]) -> Result<()> {
-        self.exec(
-            "UPDATE recovery_codes SET used = TRUE WHERE user_id = $1 AND digest = $2",
-            vec![text(user), SqlValue::Blob(digest.to_vec())],
-        )
+        self.modify(&RECOVERY_CODES, vec![text(user), SqlValue::Blob(digest.to_vec())], |row| {
+            set(row, &RECOVERY_CODES, "used", SqlValue::Bool(true));
+        })
         .await
     }
 
     async fn insert_session(&mut self, session: &SessionRow) -> Result<()> {
-        self.exec(
-            "INSERT INTO sessions (digest, user_id, created_at, expires_at, last_seen_at, revoked) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
-            vec![
-                SqlValue::Blob(session.digest.to_vec()),
-                text(session.user),
-                SqlValue::Int(to_micros(session.created_at)),
-                SqlValue::Int(to_micros(session.expires_at)),
-                SqlValue::Int(to_micros(session.last_seen_at)),
-                SqlValue::Bool(session.revoked),
-            ],
-        )
-        .await
+        self.insert_row(&SESSIONS, session_values(session)).await
     }
 
     async fn session(&mut self, digest: &[u8; 32]) -> Result<Option<SessionRow>> {
-        self.one("SELECT * FROM sessions WHERE digest = $1", vec![SqlValue::Blob(digest.to_vec())], session_from).await
+        self.checked_one(&SESSIONS,"SELECT * FROM sessions WHERE digest = $1", vec![SqlValue::Blob(digest.to_vec())], session_from).await
     }
 
     async fn touch_session(&mut self, digest: &[u8; 32], at: Timestamp) -> Result<()> {
-        self.exec(
-            "UPDATE sessions SET last_seen_at = $1 WHERE digest = $2",
-            vec![SqlValue::Int(to_micros(at)), SqlValue::Blob(digest.to_vec())],
-        )
+        self.modify(&SESSIONS, vec![SqlValue::Blob(digest.to_vec())], |row| {
+            set(row, &SESSIONS, "last_seen_at", SqlValue::Int(to_micros(at)));
+        })
         .await
     }
 
     async fn revoke_session(&mut self, digest: &[u8; 32]) -> Result<()> {
-        self.exec("UPDATE sessions SET revoked = TRUE WHERE digest = $1", vec![SqlValue::Blob(digest.to_vec())]).await
+        // A revoked session serves no purpose, so it goes: a deleted row cannot be forged back
+        // into use without the key, and nothing is left to re-authenticate.
+        self.exec("DELETE FROM sessions WHERE digest = $1", vec![SqlValue::Blob(digest.to_vec())]).await
     }
 
     async fn revoke_sessions_of(&mut self, user: UserId) -> Result<()> {
-        self.exec("UPDATE sessions SET revoked = TRUE WHERE user_id = $1", vec![text(user)]).await
+        self.exec("DELETE FROM sessions WHERE user_id = $1", vec![text(user)]).await
     }
 
     async fn user(&mut self, id: UserId) -> Result<Option<UserRow>> {
-        self.one("SELECT * FROM users WHERE id = $1", vec![text(id)], user_from).await
+        self.checked_one(&USERS,"SELECT * FROM users WHERE id = $1", vec![text(id)], user_from).await
     }
 
     async fn user_by_username(&mut self, index: &BlindIndex) -> Result<Option<UserRow>> {
-        self.one("SELECT * FROM users WHERE username_index = $1", vec![SqlValue::Blob(index.0.to_vec())], user_from)
+        self.checked_one(&USERS,"SELECT * FROM users WHERE username_index = $1", vec![SqlValue::Blob(index.0.to_vec())], user_from)
             .await
     }
 
     async fn users(&mut self) -> Result<Vec<UserRow>> {
-        self.many("SELECT * FROM users ORDER BY created_at, id", vec![], user_from).await
+        self.checked_many(&USERS,"SELECT * FROM users ORDER BY created_at, id", vec![], user_from).await
     }
 
     async fn insert_token(&mut self, token: &TokenRow) -> Result<()> {
-        self.exec(
-            "INSERT INTO tokens (id, user_id, digest, label, created_at, revoked) VALUES ($1, $2, $3, $4, $5, $6)",
-            vec![
-                text(token.id),
-                text(token.user),
-                SqlValue::Blob(token.digest.to_vec()),
-                SqlValue::Blob(token.label.0.clone()),
-                SqlValue::Int(to_micros(token.created_at)),
-                SqlValue::Bool(token.revoked),
-            ],
-        )
-        .await
+        self.insert_row(&TOKENS, token_values(token)).await
     }
 
     async fn token_by_digest(&mut self, digest: &[u8; 32]) -> Result<Option<TokenRow>> {
-        self.one("SELECT * FROM tokens WHERE digest = $1", vec![SqlValue::Blob(digest.to_vec())], token_from).await
+        self.checked_one(&TOKENS,"SELECT * FROM tokens WHERE digest = $1", vec![SqlValue::Blob(digest.to_vec())], token_from).await
     }
 
     async fn insert_initiative(&mut self, initiative: &InitiativeRow) -> Result<()> {
-        self.exec(
-            "INSERT INTO initiatives (id, key_id, title, description, secret_channel, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
-            vec![
-                text(initiative.id),
-                text(initiative.key),
-                SqlValue::Blob(initiative.title.0.clone()),
-                SqlValue::Blob(initiative.description.0.clone()),
-                SqlValue::Bool(initiative.secret_channel),
-                SqlValue::Int(to_micros(initiative.created_at)),
-            ],
-        )
-        .await
+        self.insert_row(&INITIATIVES, initiative_values(initiative)).await
     }
 
     async fn initiative(&mut self, id: InitiativeId) -> Result<Option<InitiativeRow>> {
-        self.one("SELECT * FROM initiatives WHERE id = $1", vec![text(id)], initiative_from).await
+        self.checked_one(&INITIATIVES,"SELECT * FROM initiatives WHERE id = $1", vec![text(id)], initiative_from).await
     }
 
     async fn initiatives(&mut self) -> Result<Vec<InitiativeRow>> {
-        self.many("SELECT * FROM initiatives ORDER BY created_at, id", vec![], initiative_from).await
+        self.checked_many(&INITIATIVES,"SELECT * FROM initiatives ORDER BY created_at, id", vec![], initiative_from).await
     }
 
     async fn destroy_initiative(&mut self, id: InitiativeId) -> Result<()> {
@@ -805,20 +1023,11 @@ impl WriteTx for SqlTx {
     }
 
     async fn insert_member(&mut self, member: &MemberRow) -> Result<()> {
-        self.exec(
-            "INSERT INTO members (initiative_id, user_id, role, side_id) VALUES ($1, $2, $3, $4)",
-            vec![
-                text(member.initiative),
-                text(member.user),
-                text(member.role.as_str()),
-                SqlValue::NullableText(member.side.map(|s| s.to_string())),
-            ],
-        )
-        .await
+        self.insert_row(&MEMBERS, member_values(member)).await
     }
 
     async fn membership(&mut self, initiative: InitiativeId, user: UserId) -> Result<Option<MemberRow>> {
-        self.one(
+        self.checked_one(&MEMBERS,
             "SELECT * FROM members WHERE initiative_id = $1 AND user_id = $2",
             vec![text(initiative), text(user)],
             member_from,
@@ -827,7 +1036,7 @@ impl WriteTx for SqlTx {
     }
 
     async fn members(&mut self, initiative: InitiativeId) -> Result<Vec<MemberRow>> {
-        self.many(
+        self.checked_many(&MEMBERS,
             "SELECT * FROM members WHERE initiative_id = $1 ORDER BY user_id",
             vec![text(initiative)],
             member_from,
@@ -836,24 +1045,15 @@ impl WriteTx for SqlTx {
     }
 
     async fn insert_side(&mut self, side: &SideRow) -> Result<()> {
-        self.exec(
-            "INSERT INTO sides (id, initiative_id, name, created_at) VALUES ($1, $2, $3, $4)",
-            vec![
-                text(side.id),
-                text(side.initiative),
-                SqlValue::Blob(side.name.0.clone()),
-                SqlValue::Int(to_micros(side.created_at)),
-            ],
-        )
-        .await
+        self.insert_row(&SIDES, side_values(side)).await
     }
 
     async fn side(&mut self, id: SideId) -> Result<Option<SideRow>> {
-        self.one("SELECT * FROM sides WHERE id = $1", vec![text(id)], side_from).await
+        self.checked_one(&SIDES,"SELECT * FROM sides WHERE id = $1", vec![text(id)], side_from).await
     }
 
     async fn sides(&mut self, initiative: InitiativeId) -> Result<Vec<SideRow>> {
-        self.many(
+        self.checked_many(&SIDES,
             "SELECT * FROM sides WHERE initiative_id = $1 ORDER BY created_at, id",
             vec![text(initiative)],
             side_from,
@@ -862,28 +1062,15 @@ impl WriteTx for SqlTx {
     }
 
     async fn insert_person(&mut self, person: &PersonRow) -> Result<()> {
-        self.exec(
-            "INSERT INTO people (id, initiative_id, name, title, contact, notes, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            vec![
-                text(person.id),
-                text(person.initiative),
-                SqlValue::Blob(person.name.0.clone()),
-                SqlValue::Blob(person.title.0.clone()),
-                SqlValue::Blob(person.contact.0.clone()),
-                SqlValue::Blob(person.notes.0.clone()),
-                SqlValue::Int(to_micros(person.created_at)),
-            ],
-        )
-        .await
+        self.insert_row(&PEOPLE, person_values(person)).await
     }
 
     async fn person(&mut self, id: PersonId) -> Result<Option<PersonRow>> {
-        self.one("SELECT * FROM people WHERE id = $1", vec![text(id)], person_from).await
+        self.checked_one(&PEOPLE,"SELECT * FROM people WHERE id = $1", vec![text(id)], person_from).await
     }
 
     async fn people(&mut self, initiative: InitiativeId) -> Result<Vec<PersonRow>> {
-        self.many(
+        self.checked_many(&PEOPLE,
             "SELECT * FROM people WHERE initiative_id = $1 ORDER BY created_at, id",
             vec![text(initiative)],
             person_from,
@@ -892,26 +1079,15 @@ impl WriteTx for SqlTx {
     }
 
     async fn insert_note(&mut self, note: &NoteRow) -> Result<()> {
-        self.exec(
-            "INSERT INTO notes (id, initiative_id, side_id, author_id, body, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
-            vec![
-                text(note.id),
-                text(note.initiative),
-                SqlValue::NullableText(note.side.map(|s| s.to_string())),
-                SqlValue::NullableText(note.author.map(|a| a.to_string())),
-                SqlValue::Blob(note.body.0.clone()),
-                SqlValue::Int(to_micros(note.created_at)),
-            ],
-        )
-        .await
+        self.insert_row(&NOTES, note_values(note)).await
     }
 
     async fn note(&mut self, id: NoteId) -> Result<Option<NoteRow>> {
-        self.one("SELECT * FROM notes WHERE id = $1", vec![text(id)], note_from).await
+        self.checked_one(&NOTES,"SELECT * FROM notes WHERE id = $1", vec![text(id)], note_from).await
     }
 
     async fn notes(&mut self, initiative: InitiativeId) -> Result<Vec<NoteRow>> {
-        self.many(
+        self.checked_many(&NOTES,
             "SELECT * FROM notes WHERE initiative_id = $1 ORDER BY created_at, id",
             vec![text(initiative)],
             note_from,
@@ -920,25 +1096,15 @@ impl WriteTx for SqlTx {
     }
 
     async fn insert_document(&mut self, document: &DocumentRow) -> Result<()> {
-        self.exec(
-            "INSERT INTO documents (id, initiative_id, title, body, created_at) VALUES ($1, $2, $3, $4, $5)",
-            vec![
-                text(document.id),
-                text(document.initiative),
-                SqlValue::Blob(document.title.0.clone()),
-                SqlValue::Blob(document.body.0.clone()),
-                SqlValue::Int(to_micros(document.created_at)),
-            ],
-        )
-        .await
+        self.insert_row(&DOCUMENTS, document_values(document)).await
     }
 
     async fn document(&mut self, id: DocumentId) -> Result<Option<DocumentRow>> {
-        self.one("SELECT * FROM documents WHERE id = $1", vec![text(id)], document_from).await
+        self.checked_one(&DOCUMENTS,"SELECT * FROM documents WHERE id = $1", vec![text(id)], document_from).await
     }
 
     async fn documents(&mut self, initiative: InitiativeId) -> Result<Vec<DocumentRow>> {
-        self.many(
+        self.checked_many(&DOCUMENTS,
             "SELECT * FROM documents WHERE initiative_id = $1 ORDER BY created_at, id",
             vec![text(initiative)],
             document_from,
@@ -947,30 +1113,13 @@ impl WriteTx for SqlTx {
     }
 
     async fn insert_actor(&mut self, actor: &ActorRow) -> Result<()> {
-        self.exec(
-            "INSERT INTO actors (id, initiative_id, body, created_at, updated_at) VALUES ($1, $2, $3, $4, $5)",
-            vec![
-                text(actor.id),
-                text(actor.initiative),
-                SqlValue::Blob(actor.body.0.clone()),
-                SqlValue::Int(to_micros(actor.created_at)),
-                SqlValue::Int(to_micros(actor.updated_at)),
-            ],
-        )
-        .await
+        self.insert_row(&ACTORS, map_record_values(actor.id, actor.initiative, &actor.body, actor.created_at, actor.updated_at))
+            .await
     }
 
     async fn update_actor(&mut self, actor: &ActorRow) -> Result<()> {
-        self.exec(
-            "UPDATE actors SET body = $1, updated_at = $2 WHERE id = $3 AND initiative_id = $4",
-            vec![
-                SqlValue::Blob(actor.body.0.clone()),
-                SqlValue::Int(to_micros(actor.updated_at)),
-                text(actor.id),
-                text(actor.initiative),
-            ],
-        )
-        .await
+        let values = map_record_values(actor.id, actor.initiative, &actor.body, actor.created_at, actor.updated_at);
+        self.replace_in_initiative(&ACTORS, values).await
     }
 
     async fn delete_actor(&mut self, id: ActorId) -> Result<()> {
@@ -979,11 +1128,11 @@ impl WriteTx for SqlTx {
     }
 
     async fn actor(&mut self, id: ActorId) -> Result<Option<ActorRow>> {
-        self.one("SELECT * FROM actors WHERE id = $1", vec![text(id)], actor_from).await
+        self.checked_one(&ACTORS,"SELECT * FROM actors WHERE id = $1", vec![text(id)], actor_from).await
     }
 
     async fn actors(&mut self, initiative: InitiativeId) -> Result<Vec<ActorRow>> {
-        self.many(
+        self.checked_many(&ACTORS,
             "SELECT * FROM actors WHERE initiative_id = $1 ORDER BY created_at, id",
             vec![text(initiative)],
             actor_from,
@@ -992,30 +1141,12 @@ impl WriteTx for SqlTx {
     }
 
     async fn insert_tie(&mut self, tie: &TieRow) -> Result<()> {
-        self.exec(
-            "INSERT INTO ties (id, initiative_id, body, created_at, updated_at) VALUES ($1, $2, $3, $4, $5)",
-            vec![
-                text(tie.id),
-                text(tie.initiative),
-                SqlValue::Blob(tie.body.0.clone()),
-                SqlValue::Int(to_micros(tie.created_at)),
-                SqlValue::Int(to_micros(tie.updated_at)),
-            ],
-        )
-        .await
+        self.insert_row(&TIES, map_record_values(tie.id, tie.initiative, &tie.body, tie.created_at, tie.updated_at)).await
     }
 
     async fn update_tie(&mut self, tie: &TieRow) -> Result<()> {
-        self.exec(
-            "UPDATE ties SET body = $1, updated_at = $2 WHERE id = $3 AND initiative_id = $4",
-            vec![
-                SqlValue::Blob(tie.body.0.clone()),
-                SqlValue::Int(to_micros(tie.updated_at)),
-                text(tie.id),
-                text(tie.initiative),
-            ],
-        )
-        .await
+        let values = map_record_values(tie.id, tie.initiative, &tie.body, tie.created_at, tie.updated_at);
+        self.replace_in_initiative(&TIES, values).await
     }
 
     async fn delete_tie(&mut self, id: TieId) -> Result<()> {
@@ -1023,11 +1154,11 @@ impl WriteTx for SqlTx {
     }
 
     async fn tie(&mut self, id: TieId) -> Result<Option<TieRow>> {
-        self.one("SELECT * FROM ties WHERE id = $1", vec![text(id)], tie_from).await
+        self.checked_one(&TIES,"SELECT * FROM ties WHERE id = $1", vec![text(id)], tie_from).await
     }
 
     async fn ties(&mut self, initiative: InitiativeId) -> Result<Vec<TieRow>> {
-        self.many(
+        self.checked_many(&TIES,
             "SELECT * FROM ties WHERE initiative_id = $1 ORDER BY created_at, id",
             vec![text(initiative)],
             tie_from,
@@ -1036,25 +1167,23 @@ impl WriteTx for SqlTx {
     }
 
     async fn put_registry_entry(&mut self, entry: &RegistryRow) -> Result<()> {
+        let values = registry_values(entry);
+        let params = self.signed(&REGISTRY_ENTRIES, values);
         self.exec(
-            "INSERT INTO registry_entries (actor_id, initiative_id, body, updated_at) VALUES ($1, $2, $3, $4) \
-             ON CONFLICT (actor_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
-            vec![
-                text(entry.actor),
-                text(entry.initiative),
-                SqlValue::Blob(entry.body.0.clone()),
-                SqlValue::Int(to_micros(entry.updated_at)),
-            ],
+            "INSERT INTO registry_entries (actor_id, initiative_id, body, updated_at, mac) VALUES ($1, $2, $3, $4, $5) \
+             ON CONFLICT (actor_id) DO UPDATE SET initiative_id = excluded.initiative_id, body = excluded.body, \
+             updated_at = excluded.updated_at, mac = excluded.mac",
+            params,
         )
         .await
     }
 
     async fn registry_entry(&mut self, actor: ActorId) -> Result<Option<RegistryRow>> {
-        self.one("SELECT * FROM registry_entries WHERE actor_id = $1", vec![text(actor)], registry_from).await
+        self.checked_one(&REGISTRY_ENTRIES,"SELECT * FROM registry_entries WHERE actor_id = $1", vec![text(actor)], registry_from).await
     }
 
     async fn registry_entries(&mut self, initiative: InitiativeId) -> Result<Vec<RegistryRow>> {
-        self.many(
+        self.checked_many(&REGISTRY_ENTRIES,
             "SELECT * FROM registry_entries WHERE initiative_id = $1 ORDER BY actor_id",
             vec![text(initiative)],
             registry_from,
@@ -1063,16 +1192,7 @@ impl WriteTx for SqlTx {
     }
 
     async fn insert_map_snapshot(&mut self, snapshot: &MapSnapshotRow) -> Result<()> {
-        self.exec(
-            "INSERT INTO map_snapshots (id, initiative_id, body, created_at) VALUES ($1, $2, $3, $4)",
-            vec![
-                text(snapshot.id),
-                text(snapshot.initiative),
-                SqlValue::Blob(snapshot.body.0.clone()),
-                SqlValue::Int(to_micros(snapshot.created_at)),
-            ],
-        )
-        .await
+        self.insert_row(&MAP_SNAPSHOTS, map_snapshot_values(snapshot)).await
     }
 
     async fn delete_map_snapshot(&mut self, id: SnapshotId) -> Result<()> {
@@ -1080,7 +1200,7 @@ impl WriteTx for SqlTx {
     }
 
     async fn map_snapshots(&mut self, initiative: InitiativeId) -> Result<Vec<MapSnapshotRow>> {
-        self.many(
+        self.checked_many(&MAP_SNAPSHOTS,
             "SELECT * FROM map_snapshots WHERE initiative_id = $1 ORDER BY created_at, id",
             vec![text(initiative)],
             map_snapshot_from,
@@ -1089,28 +1209,19 @@ impl WriteTx for SqlTx {
     }
 
     async fn insert_sealed_record(&mut self, record: &SealedRecordRow) -> Result<()> {
-        self.exec(insert_sealed_records_sql(1), sealed_record_values(record)).await
+        self.insert_row(&SEALED_RECORDS, sealed_record_values(record)).await
     }
 
     async fn insert_sealed_records(&mut self, records: &[SealedRecordRow]) -> Result<()> {
         for chunk in records.chunks(SEALED_RECORDS_PER_INSERT) {
-            let params = chunk.iter().flat_map(sealed_record_values).collect();
+            let params = chunk.iter().flat_map(|record| self.signed(&SEALED_RECORDS, sealed_record_values(record))).collect();
             self.exec(insert_sealed_records_sql(chunk.len()), params).await?;
         }
         Ok(())
     }
 
     async fn update_sealed_record(&mut self, record: &SealedRecordRow) -> Result<()> {
-        self.exec(
-            "UPDATE sealed_records SET body = $1, updated_at = $2 WHERE id = $3 AND initiative_id = $4",
-            vec![
-                SqlValue::Blob(record.body.0.clone()),
-                SqlValue::Int(to_micros(record.updated_at)),
-                text(record.id),
-                text(record.initiative),
-            ],
-        )
-        .await
+        self.replace_in_initiative(&SEALED_RECORDS, sealed_record_values(record)).await
     }
 
     async fn delete_sealed_record(&mut self, id: uuid::Uuid) -> Result<()> {
@@ -1118,7 +1229,7 @@ impl WriteTx for SqlTx {
     }
 
     async fn sealed_record(&mut self, id: uuid::Uuid) -> Result<Option<SealedRecordRow>> {
-        self.one("SELECT * FROM sealed_records WHERE id = $1", vec![text(id)], sealed_record_from).await
+        self.checked_one(&SEALED_RECORDS,"SELECT * FROM sealed_records WHERE id = $1", vec![text(id)], sealed_record_from).await
     }
 
     async fn sealed_records(
@@ -1129,7 +1240,7 @@ impl WriteTx for SqlTx {
     ) -> Result<Vec<SealedRecordRow>> {
         match parent {
             None => {
-                self.many(
+                self.checked_many(&SEALED_RECORDS,
                     "SELECT * FROM sealed_records WHERE initiative_id = $1 AND kind = $2 ORDER BY created_at, id",
                     vec![text(initiative), text(kind.as_str())],
                     sealed_record_from,
@@ -1137,7 +1248,7 @@ impl WriteTx for SqlTx {
                 .await
             }
             Some(parent) => {
-                self.many(
+                self.checked_many(&SEALED_RECORDS,
                     "SELECT * FROM sealed_records WHERE initiative_id = $1 AND kind = $2 AND parent_id = $3 \
                      ORDER BY created_at, id",
                     vec![text(initiative), text(kind.as_str()), text(parent)],
@@ -1181,6 +1292,41 @@ impl WriteTx for SqlTx {
 
     async fn audit_events(&mut self) -> Result<Vec<AuditRow>> {
         self.many("SELECT * FROM audit_events ORDER BY seq", vec![], audit_from).await
+    }
+
+    async fn seal_access_state(&mut self) -> Result<()> {
+        for table in TABLES {
+            for row in self.conn.fetch(table.select_all_sql(), vec![]).await? {
+                let values = table.read_values(row.as_ref())?;
+                let mut params = vec![SqlValue::Blob(self.rows.mac(&canonical(table, &values)).to_vec())];
+                params.extend(table.key_values(&values));
+                self.exec(table.set_mac_sql(), params).await?;
+            }
+        }
+        // Sessions are not carried over: whoever is signed in signs in again, so no session
+        // row of before is vouched for.
+        self.exec("DELETE FROM sessions", vec![]).await?;
+        self.exec(
+            "UPDATE store_meta SET format_version = $1 WHERE id = 1",
+            vec![SqlValue::Int(tracktwo_store::FORMAT_WITH_ROW_MACS)],
+        )
+        .await
+    }
+
+    async fn unauthentic_rows(&mut self) -> Result<Vec<UnauthenticRow>> {
+        let mut found = Vec::new();
+        for table in TABLES {
+            for row in self.conn.fetch(table.select_all_sql(), vec![]).await? {
+                let values = table.read_values(row.as_ref())?;
+                let authentic = row
+                    .nullable_blob("mac")?
+                    .is_some_and(|mac| self.rows.verify(&canonical(table, &values), &mac));
+                if !authentic {
+                    found.push(table.describe(&values));
+                }
+            }
+        }
+        Ok(found)
     }
 
     async fn clear_all_but_keys(&mut self) -> Result<()> {

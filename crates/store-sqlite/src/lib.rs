@@ -11,7 +11,7 @@ use std::time::Duration;
 use async_trait::async_trait;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 
-use tracktwo_store::{Result, Snapshot, Store, StoreError, StoreMeta, WriteTx};
+use tracktwo_store::{Result, RowAuthenticator, Snapshot, Store, StoreError, StoreMeta, WriteTx};
 use tracktwo_store_sql::{Dialect, SqlConnection, SqlTx, read_meta, read_snapshot};
 
 /// The database file's name inside the data folder.
@@ -143,19 +143,19 @@ impl Store for SqliteStore {
         Ok(meta)
     }
 
-    async fn begin(&self) -> Result<Box<dyn WriteTx>> {
+    async fn begin(&self, rows: std::sync::Arc<dyn RowAuthenticator>) -> Result<Box<dyn WriteTx>> {
         // IMMEDIATE takes the write lock up front. A deferred transaction that reads first and
         // writes later fails at once with SQLITE_BUSY when another process (a backup, a CLI
         // command beside the server) has written since its read began; the busy timeout cannot
         // help there.
         let tx = self.writer.begin_with("BEGIN IMMEDIATE").await.map_err(map_error)?;
-        Ok(Box::new(SqlTx::new(Box::new(DriverConnection(tx)), DIALECT)))
+        Ok(Box::new(SqlTx::new(Box::new(DriverConnection(tx)), DIALECT, rows)))
     }
 
-    async fn snapshot(&self) -> Result<Snapshot> {
+    async fn snapshot(&self, rows: &dyn RowAuthenticator) -> Result<Snapshot> {
         // In WAL mode a read transaction sees one snapshot from its first read to its end.
         let mut conn = DriverConnection(self.reader.begin().await.map_err(map_error)?);
-        let snapshot = read_snapshot(&mut conn).await?;
+        let snapshot = read_snapshot(&mut conn, rows).await?;
         Box::new(conn).rollback().await?;
         Ok(snapshot)
     }

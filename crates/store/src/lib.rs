@@ -18,7 +18,50 @@ pub use rows::*;
 
 /// The format version this build writes. A store with a higher one was written by a newer
 /// tracktwo and is refused rather than misread.
-pub const FORMAT_VERSION: i64 = 1;
+///
+/// - 1: the first format.
+/// - 2: every row an access decision reads carries a MAC ([`RowAuthenticator`]). A store of
+///   format 1 is brought to 2 once, by the key holder, when it is first opened
+///   ([`WriteTx::seal_access_state`]).
+pub const FORMAT_VERSION: i64 = 2;
+
+/// The first format whose rows carry MACs.
+pub const FORMAT_WITH_ROW_MACS: i64 = 2;
+
+/// Computes and checks the MAC that binds each stored row to a key the database never sees.
+///
+/// Sessions, tokens, memberships with their role and side, account flags and hashes,
+/// second-factor state, secret-channel flags and the scope and parent columns of sealed records
+/// are plaintext columns that access decisions read. Someone who can write to the database but
+/// holds no key could otherwise insert a session for the convener or make themselves one; with a
+/// MAC over every such row, under a key derived from the master key, a forged or altered row is
+/// refused when it is read. The adapter computes the row's canonical bytes (the table and every
+/// column, in a fixed order); the application, which holds the key, computes the MAC.
+pub trait RowAuthenticator: Send + Sync {
+    /// The MAC of one row's canonical bytes.
+    fn mac(&self, canonical: &[u8]) -> [u8; 32];
+
+    /// Whether `mac` is the MAC of `canonical`, compared in constant time.
+    fn verify(&self, canonical: &[u8], mac: &[u8]) -> bool;
+
+    /// Told of each row that failed, so the application can audit the refusal in a transaction
+    /// of its own (the one that met the row is rolled back).
+    fn refused(&self, row: &UnauthenticRow);
+}
+
+/// A row whose MAC is missing or wrong: someone wrote to the database without the key.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct UnauthenticRow {
+    pub table: &'static str,
+    /// The row's key: identifiers, or a digest's first bytes in hex; never a secret.
+    pub key: String,
+}
+
+impl std::fmt::Display for UnauthenticRow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}", self.table, self.key)
+    }
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -39,6 +82,9 @@ pub enum StoreError {
     Uninitialised,
     #[error("storage error: {0}")]
     Backend(String),
+    /// A row failed its MAC: it was written or changed by someone without the key.
+    #[error("the row {0} failed authentication; the store may have been tampered with")]
+    Tampered(UnauthenticRow),
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -53,12 +99,14 @@ pub trait Store: Send + Sync + 'static {
     async fn meta(&self) -> Result<Option<StoreMeta>>;
 
     /// Begins a write transaction. Writes are serialised through the audit chain's head, and a
-    /// commit returns only once the transaction is durable.
-    async fn begin(&self) -> Result<Box<dyn WriteTx>>;
+    /// commit returns only once the transaction is durable. Every row written gets its MAC from
+    /// `rows`, and every row read is checked against it.
+    async fn begin(&self, rows: std::sync::Arc<dyn RowAuthenticator>) -> Result<Box<dyn WriteTx>>;
 
     /// A consistent copy of every table but the keyring, taken from one read snapshot while
-    /// writers carry on.
-    async fn snapshot(&self) -> Result<Snapshot>;
+    /// writers carry on. Each row is checked against `rows` (the copy carries no MACs: a
+    /// restore computes them afresh from the authenticated backup).
+    async fn snapshot(&self, rows: &dyn RowAuthenticator) -> Result<Snapshot>;
 
     /// Releases connections.
     async fn close(&self);
@@ -182,6 +230,15 @@ pub trait WriteTx: Send {
     /// Appends an event and moves the head to it.
     async fn append_audit(&mut self, event: &AuditRow) -> Result<()>;
     async fn audit_events(&mut self) -> Result<Vec<AuditRow>>;
+
+    // Row authentication.
+    /// Brings a store of format 1 to [`FORMAT_WITH_ROW_MACS`]: computes the MAC of every row of
+    /// every authenticated table as it stands, ends every session, and records the format. Only
+    /// the key holder's first opening of an older store calls this; the rows are trusted as they
+    /// are at that moment.
+    async fn seal_access_state(&mut self) -> Result<()>;
+    /// Every row of the authenticated tables whose MAC is missing or wrong, for `audit verify`.
+    async fn unauthentic_rows(&mut self) -> Result<Vec<UnauthenticRow>>;
 
     /// Empties every table but the keyring and resets the audit head.
     async fn clear_all_but_keys(&mut self) -> Result<()>;

@@ -142,13 +142,13 @@ pub async fn tokens_authenticate_and_failures_are_audited(t: &TestStore) {
     let token = app.create_token(&kh, u.id, "script").await.unwrap();
     let who = app.authenticate_token(&token.secret, Channel::Api).await.unwrap();
     assert_eq!(who.user_id(), Some(u.id));
-    let before = t.store.snapshot().await.unwrap().audit.len();
+    let before = t.store.snapshot(app.row_authenticator()).await.unwrap().audit.len();
     assert!(matches!(app.authenticate_token("tt2_wrong", Channel::Api).await, Err(AppError::Unauthenticated)));
-    let audit = t.store.snapshot().await.unwrap().audit;
+    let audit = t.store.snapshot(app.row_authenticator()).await.unwrap().audit;
     assert_eq!(audit.len(), before + 1);
     assert_eq!(audit.last().unwrap().action, "login.failed");
     // The digest, not the token, is what rests in the store.
-    let snapshot = t.store.snapshot().await.unwrap();
+    let snapshot = t.store.snapshot(app.row_authenticator()).await.unwrap();
     assert!(!format!("{snapshot:?}").contains(&token.secret));
 }
 
@@ -164,7 +164,7 @@ pub async fn destroying_an_initiative_removes_its_records_and_key(t: &TestStore)
 
     assert!(matches!(app.note(&kh, gone.id, note.id).await, Err(AppError::NotFound)));
     assert!(matches!(app.initiative(&kh, gone.id).await, Err(AppError::NotFound)));
-    let snapshot = t.store.snapshot().await.unwrap();
+    let snapshot = t.store.snapshot(app.row_authenticator()).await.unwrap();
     assert_eq!(snapshot.initiatives.len(), 1);
     assert_eq!(snapshot.notes.len(), 1);
     // The system key and the kept initiative's key remain; the destroyed one's is gone.
@@ -254,7 +254,7 @@ pub async fn backups_are_consistent_while_writers_continue(t: &TestStore) {
     for backup in backups {
         let target = t.sibling().await;
         restore(&target.store, &backup, Some(&keyring), false).await.unwrap();
-        let snapshot = target.store.snapshot().await.unwrap();
+        let snapshot = target.store.snapshot(app.row_authenticator()).await.unwrap(); // one master key, so one row key
         // One snapshot: every note has its audit event and every audit event its note.
         let created = snapshot.audit.iter().filter(|e| e.action == "note.created").count();
         assert_eq!(created, snapshot.notes.len());
@@ -267,7 +267,7 @@ pub async fn concurrent_writers_keep_the_audit_chain_linear(t: &TestStore) {
     let app = Arc::new(init_app(Arc::clone(&t.store)).await);
     let kh = Identity::key_holder();
     let i = app.create_initiative(&kh, initiative("Concurrent"), None).await.unwrap();
-    let before = t.store.snapshot().await.unwrap().audit.len();
+    let before = t.store.snapshot(app.row_authenticator()).await.unwrap().audit.len();
     let tasks: Vec<_> = (0..4)
         .map(|w| {
             let app = Arc::clone(&app);

@@ -239,7 +239,7 @@ async fn sign_in_attempts_are_limited_per_address() {
     }
     assert!(statuses[..10].iter().all(|s| *s == StatusCode::UNAUTHORIZED), "{statuses:?}");
     assert_eq!(statuses[10], StatusCode::TOO_MANY_REQUESTS);
-    let snapshot = w.store.store.snapshot().await.unwrap();
+    let snapshot = w.store.store.snapshot(w.app.row_authenticator()).await.unwrap();
     assert_eq!(snapshot.audit.last().unwrap().action, "login.throttled");
 }
 
