@@ -26,11 +26,11 @@ pub mod transfer;
 
 use std::sync::{Arc, Mutex};
 
+use row_guard::RowGuard;
 use tracktwo_crypto::{AuditKey, CryptoError, KdfParams, MasterKey};
 use tracktwo_domain::{
     AuditAction, AuditEvent, AuditTarget, Denied, Identity, Operation, Timestamp, ValidationError, access,
 };
-use row_guard::RowGuard;
 use tracktwo_store::{FORMAT_VERSION, FORMAT_WITH_ROW_MACS, KeySource, Store, StoreError, StoreMeta, WriteTx};
 use zeroize::Zeroizing;
 

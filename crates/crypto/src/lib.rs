@@ -20,11 +20,11 @@ mod row_key;
 
 pub use backup::{BACKUP_CHUNK_LEN, BackupDecryptor, BackupEncryptor, BackupHeader};
 pub use keys::{AuditKey, DataKey, KdfParams, MasterKey, TokenDigest};
-pub use row_key::RowKey;
 pub use passwords::{
     DECOY_PASSWORD_HASH, csrf_token, csrf_token_matches, hash_password, new_session_secret, verify_password,
 };
 pub use rand_core::CryptoRng;
+pub use row_key::RowKey;
 
 /// Everything that can go wrong in this crate. No variant carries key material or plaintext.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -113,6 +113,28 @@ impl TestStore {
         }
     }
 
+    /// The audit chain's actions in order, read beneath the port (a snapshot refuses a store
+    /// with a forged row, so tests of tampering read the chain this way).
+    pub async fn raw_audit_actions(&self) -> Vec<String> {
+        const SQL: &str = "SELECT action FROM audit_events ORDER BY seq";
+        match &self.raw {
+            Raw::Sqlite { dir } => {
+                let options = sqlx::sqlite::SqliteConnectOptions::new()
+                    .filename(dir.path().join(tracktwo_store_sqlite::DATABASE_FILE));
+                let pool = sqlx::SqlitePool::connect_with(options).await.expect("raw sqlite");
+                let actions = sqlx::query_scalar(SQL).fetch_all(&pool).await.expect("raw audit");
+                pool.close().await;
+                actions
+            }
+            Raw::Postgres { url, schema } => {
+                let pool = pg_pool(url, schema).await;
+                let actions = sqlx::query_scalar(SQL).fetch_all(&pool).await.expect("raw audit");
+                pool.close().await;
+                actions
+            }
+        }
+    }
+
     /// Every byte the backend keeps at rest for this store: the SQLite files (database, WAL,
     /// journal, shared memory), or a plain `pg_dump` of the schema.
     pub async fn bytes_at_rest(&self) -> Vec<(String, Vec<u8>)> {

@@ -101,7 +101,9 @@ impl Table {
 
     /// `UPDATE t SET mac = $1 WHERE key`.
     pub(crate) fn set_mac_sql(&'static self) -> &'static str {
-        self.statements.set_mac.get_or_init(|| format!("UPDATE {} SET mac = $1 WHERE {}", self.name, self.key_condition(2)))
+        self.statements
+            .set_mac
+            .get_or_init(|| format!("UPDATE {} SET mac = $1 WHERE {}", self.name, self.key_condition(2)))
     }
 
     /// `SELECT * FROM t`.
@@ -292,11 +294,8 @@ pub(crate) static REGISTRY_ENTRIES: Table = Table::new(
     &[("actor_id", Text), ("initiative_id", Text), ("body", Blob), ("updated_at", Int)],
     &["actor_id"],
 );
-pub(crate) static MAP_SNAPSHOTS: Table = Table::new(
-    "map_snapshots",
-    &[("id", Text), ("initiative_id", Text), ("body", Blob), ("created_at", Int)],
-    &["id"],
-);
+pub(crate) static MAP_SNAPSHOTS: Table =
+    Table::new("map_snapshots", &[("id", Text), ("initiative_id", Text), ("body", Blob), ("created_at", Int)], &["id"]);
 pub(crate) static SEALED_RECORDS: Table = Table::new(
     "sealed_records",
     &[
@@ -369,7 +368,8 @@ mod tests {
         let split = |a: &str, b: &str| canonical(&SIDES, &[SqlValue::Text(a.into()), SqlValue::Text(b.into())]);
         assert_ne!(split("ab", "c"), split("a", "bc"));
         // The table is part of it: the same values in another table are another row.
-        let values = [SqlValue::Text("x".into()), SqlValue::Text("i".into()), SqlValue::Blob(vec![1]), SqlValue::Int(1)];
+        let values =
+            [SqlValue::Text("x".into()), SqlValue::Text("i".into()), SqlValue::Blob(vec![1]), SqlValue::Int(1)];
         assert_ne!(canonical(&SIDES, &values), canonical(&MAP_SNAPSHOTS, &values));
         // Nullable and plain forms of one value encode alike: inserts bind one, reads give the other.
         assert_eq!(

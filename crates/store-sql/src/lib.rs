@@ -20,8 +20,8 @@ use tracktwo_domain::{
 };
 use tracktwo_store::{
     ActorRow, AuditHead, AuditRow, BlindIndex, DocumentRow, InitiativeRow, KeyRow, KeyScope, KeySource, MapSnapshotRow,
-    MemberRow, NoteRow, PersonRow, RecordKind, RecoveryCodeRow, RegistryRow, Result, Sealed, SealedRecordRow,
-    RowAuthenticator, SessionRow, SideRow, Snapshot, StoreError, StoreMeta, TieRow, TokenRow, UnauthenticRow, UserRow,
+    MemberRow, NoteRow, PersonRow, RecordKind, RecoveryCodeRow, RegistryRow, Result, RowAuthenticator, Sealed,
+    SealedRecordRow, SessionRow, SideRow, Snapshot, StoreError, StoreMeta, TieRow, TokenRow, UnauthenticRow, UserRow,
     WriteTx, from_micros, to_micros,
 };
 
@@ -477,12 +477,37 @@ pub async fn read_snapshot(conn: &mut dyn SqlConnection, rows: &dyn RowAuthentic
             key_slot_from,
         )
         .await?,
-        users: fetch_all_checked(conn, rows, &USERS, "SELECT * FROM users ORDER BY created_at, id", vec![], user_from).await?,
-        tokens: fetch_all_checked(conn, rows, &TOKENS, "SELECT * FROM tokens ORDER BY created_at, id", vec![], token_from).await?,
-        initiatives: fetch_all_checked(conn, rows, &INITIATIVES, "SELECT * FROM initiatives ORDER BY created_at, id", vec![], initiative_from)
+        users: fetch_all_checked(conn, rows, &USERS, "SELECT * FROM users ORDER BY created_at, id", vec![], user_from)
             .await?,
-        sides: fetch_all_checked(conn, rows, &SIDES, "SELECT * FROM sides ORDER BY created_at, id", vec![], side_from).await?,
-        members: fetch_all_checked(conn, rows, &MEMBERS, "SELECT * FROM members ORDER BY initiative_id, user_id", vec![], member_from).await?,
+        tokens: fetch_all_checked(
+            conn,
+            rows,
+            &TOKENS,
+            "SELECT * FROM tokens ORDER BY created_at, id",
+            vec![],
+            token_from,
+        )
+        .await?,
+        initiatives: fetch_all_checked(
+            conn,
+            rows,
+            &INITIATIVES,
+            "SELECT * FROM initiatives ORDER BY created_at, id",
+            vec![],
+            initiative_from,
+        )
+        .await?,
+        sides: fetch_all_checked(conn, rows, &SIDES, "SELECT * FROM sides ORDER BY created_at, id", vec![], side_from)
+            .await?,
+        members: fetch_all_checked(
+            conn,
+            rows,
+            &MEMBERS,
+            "SELECT * FROM members ORDER BY initiative_id, user_id",
+            vec![],
+            member_from,
+        )
+        .await?,
         recovery_codes: fetch_all_checked(
             conn,
             rows,
@@ -492,12 +517,46 @@ pub async fn read_snapshot(conn: &mut dyn SqlConnection, rows: &dyn RowAuthentic
             recovery_code_from,
         )
         .await?,
-        people: fetch_all_checked(conn, rows, &PEOPLE, "SELECT * FROM people ORDER BY created_at, id", vec![], person_from).await?,
-        notes: fetch_all_checked(conn, rows, &NOTES, "SELECT * FROM notes ORDER BY created_at, id", vec![], note_from).await?,
-        documents: fetch_all_checked(conn, rows, &DOCUMENTS, "SELECT * FROM documents ORDER BY created_at, id", vec![], document_from).await?,
-        actors: fetch_all_checked(conn, rows, &ACTORS, "SELECT * FROM actors ORDER BY created_at, id", vec![], actor_from).await?,
-        ties: fetch_all_checked(conn, rows, &TIES, "SELECT * FROM ties ORDER BY created_at, id", vec![], tie_from).await?,
-        registry: fetch_all_checked(conn, rows, &REGISTRY_ENTRIES, "SELECT * FROM registry_entries ORDER BY actor_id", vec![], registry_from).await?,
+        people: fetch_all_checked(
+            conn,
+            rows,
+            &PEOPLE,
+            "SELECT * FROM people ORDER BY created_at, id",
+            vec![],
+            person_from,
+        )
+        .await?,
+        notes: fetch_all_checked(conn, rows, &NOTES, "SELECT * FROM notes ORDER BY created_at, id", vec![], note_from)
+            .await?,
+        documents: fetch_all_checked(
+            conn,
+            rows,
+            &DOCUMENTS,
+            "SELECT * FROM documents ORDER BY created_at, id",
+            vec![],
+            document_from,
+        )
+        .await?,
+        actors: fetch_all_checked(
+            conn,
+            rows,
+            &ACTORS,
+            "SELECT * FROM actors ORDER BY created_at, id",
+            vec![],
+            actor_from,
+        )
+        .await?,
+        ties: fetch_all_checked(conn, rows, &TIES, "SELECT * FROM ties ORDER BY created_at, id", vec![], tie_from)
+            .await?,
+        registry: fetch_all_checked(
+            conn,
+            rows,
+            &REGISTRY_ENTRIES,
+            "SELECT * FROM registry_entries ORDER BY actor_id",
+            vec![],
+            registry_from,
+        )
+        .await?,
         map_snapshots: fetch_all_checked(
             conn,
             rows,
@@ -695,7 +754,12 @@ fn registry_values(entry: &RegistryRow) -> Vec<SqlValue> {
 }
 
 fn map_snapshot_values(snapshot: &MapSnapshotRow) -> Vec<SqlValue> {
-    vec![text(snapshot.id), text(snapshot.initiative), blob(&snapshot.body), SqlValue::Int(to_micros(snapshot.created_at))]
+    vec![
+        text(snapshot.id),
+        text(snapshot.initiative),
+        blob(&snapshot.body),
+        SqlValue::Int(to_micros(snapshot.created_at)),
+    ]
 }
 
 /// Sets one column of a row's values.
@@ -931,8 +995,10 @@ impl WriteTx for SqlTx {
     }
 
     async fn set_totp_last_step(&mut self, user: UserId, step: i64) -> Result<()> {
-        self.modify(&USERS, vec![text(user)], |row| set(row, &USERS, "totp_last_step", SqlValue::NullableInt(Some(step))))
-            .await
+        self.modify(&USERS, vec![text(user)], |row| {
+            set(row, &USERS, "totp_last_step", SqlValue::NullableInt(Some(step)))
+        })
+        .await
     }
 
     async fn replace_recovery_codes(&mut self, user: UserId, digests: &[[u8; 32]]) -> Result<()> {
@@ -948,7 +1014,13 @@ impl WriteTx for SqlTx {
     }
 
     async fn recovery_codes(&mut self, user: UserId) -> Result<Vec<RecoveryCodeRow>> {
-        self.checked_many(&RECOVERY_CODES,"SELECT * FROM recovery_codes WHERE user_id = $1", vec![text(user)], recovery_code_from).await
+        self.checked_many(
+            &RECOVERY_CODES,
+            "SELECT * FROM recovery_codes WHERE user_id = $1",
+            vec![text(user)],
+            recovery_code_from,
+        )
+        .await
     }
 
     async fn mark_recovery_code_used(&mut self, user: UserId, digest: &[u8; 32]) -> Result<()> {
@@ -963,7 +1035,13 @@ impl WriteTx for SqlTx {
     }
 
     async fn session(&mut self, digest: &[u8; 32]) -> Result<Option<SessionRow>> {
-        self.checked_one(&SESSIONS,"SELECT * FROM sessions WHERE digest = $1", vec![SqlValue::Blob(digest.to_vec())], session_from).await
+        self.checked_one(
+            &SESSIONS,
+            "SELECT * FROM sessions WHERE digest = $1",
+            vec![SqlValue::Blob(digest.to_vec())],
+            session_from,
+        )
+        .await
     }
 
     async fn touch_session(&mut self, digest: &[u8; 32], at: Timestamp) -> Result<()> {
@@ -984,16 +1062,21 @@ impl WriteTx for SqlTx {
     }
 
     async fn user(&mut self, id: UserId) -> Result<Option<UserRow>> {
-        self.checked_one(&USERS,"SELECT * FROM users WHERE id = $1", vec![text(id)], user_from).await
+        self.checked_one(&USERS, "SELECT * FROM users WHERE id = $1", vec![text(id)], user_from).await
     }
 
     async fn user_by_username(&mut self, index: &BlindIndex) -> Result<Option<UserRow>> {
-        self.checked_one(&USERS,"SELECT * FROM users WHERE username_index = $1", vec![SqlValue::Blob(index.0.to_vec())], user_from)
-            .await
+        self.checked_one(
+            &USERS,
+            "SELECT * FROM users WHERE username_index = $1",
+            vec![SqlValue::Blob(index.0.to_vec())],
+            user_from,
+        )
+        .await
     }
 
     async fn users(&mut self) -> Result<Vec<UserRow>> {
-        self.checked_many(&USERS,"SELECT * FROM users ORDER BY created_at, id", vec![], user_from).await
+        self.checked_many(&USERS, "SELECT * FROM users ORDER BY created_at, id", vec![], user_from).await
     }
 
     async fn insert_token(&mut self, token: &TokenRow) -> Result<()> {
@@ -1001,7 +1084,13 @@ impl WriteTx for SqlTx {
     }
 
     async fn token_by_digest(&mut self, digest: &[u8; 32]) -> Result<Option<TokenRow>> {
-        self.checked_one(&TOKENS,"SELECT * FROM tokens WHERE digest = $1", vec![SqlValue::Blob(digest.to_vec())], token_from).await
+        self.checked_one(
+            &TOKENS,
+            "SELECT * FROM tokens WHERE digest = $1",
+            vec![SqlValue::Blob(digest.to_vec())],
+            token_from,
+        )
+        .await
     }
 
     async fn insert_initiative(&mut self, initiative: &InitiativeRow) -> Result<()> {
@@ -1009,11 +1098,12 @@ impl WriteTx for SqlTx {
     }
 
     async fn initiative(&mut self, id: InitiativeId) -> Result<Option<InitiativeRow>> {
-        self.checked_one(&INITIATIVES,"SELECT * FROM initiatives WHERE id = $1", vec![text(id)], initiative_from).await
+        self.checked_one(&INITIATIVES, "SELECT * FROM initiatives WHERE id = $1", vec![text(id)], initiative_from).await
     }
 
     async fn initiatives(&mut self) -> Result<Vec<InitiativeRow>> {
-        self.checked_many(&INITIATIVES,"SELECT * FROM initiatives ORDER BY created_at, id", vec![], initiative_from).await
+        self.checked_many(&INITIATIVES, "SELECT * FROM initiatives ORDER BY created_at, id", vec![], initiative_from)
+            .await
     }
 
     async fn destroy_initiative(&mut self, id: InitiativeId) -> Result<()> {
@@ -1027,7 +1117,8 @@ impl WriteTx for SqlTx {
     }
 
     async fn membership(&mut self, initiative: InitiativeId, user: UserId) -> Result<Option<MemberRow>> {
-        self.checked_one(&MEMBERS,
+        self.checked_one(
+            &MEMBERS,
             "SELECT * FROM members WHERE initiative_id = $1 AND user_id = $2",
             vec![text(initiative), text(user)],
             member_from,
@@ -1036,7 +1127,8 @@ impl WriteTx for SqlTx {
     }
 
     async fn members(&mut self, initiative: InitiativeId) -> Result<Vec<MemberRow>> {
-        self.checked_many(&MEMBERS,
+        self.checked_many(
+            &MEMBERS,
             "SELECT * FROM members WHERE initiative_id = $1 ORDER BY user_id",
             vec![text(initiative)],
             member_from,
@@ -1049,11 +1141,12 @@ impl WriteTx for SqlTx {
     }
 
     async fn side(&mut self, id: SideId) -> Result<Option<SideRow>> {
-        self.checked_one(&SIDES,"SELECT * FROM sides WHERE id = $1", vec![text(id)], side_from).await
+        self.checked_one(&SIDES, "SELECT * FROM sides WHERE id = $1", vec![text(id)], side_from).await
     }
 
     async fn sides(&mut self, initiative: InitiativeId) -> Result<Vec<SideRow>> {
-        self.checked_many(&SIDES,
+        self.checked_many(
+            &SIDES,
             "SELECT * FROM sides WHERE initiative_id = $1 ORDER BY created_at, id",
             vec![text(initiative)],
             side_from,
@@ -1066,11 +1159,12 @@ impl WriteTx for SqlTx {
     }
 
     async fn person(&mut self, id: PersonId) -> Result<Option<PersonRow>> {
-        self.checked_one(&PEOPLE,"SELECT * FROM people WHERE id = $1", vec![text(id)], person_from).await
+        self.checked_one(&PEOPLE, "SELECT * FROM people WHERE id = $1", vec![text(id)], person_from).await
     }
 
     async fn people(&mut self, initiative: InitiativeId) -> Result<Vec<PersonRow>> {
-        self.checked_many(&PEOPLE,
+        self.checked_many(
+            &PEOPLE,
             "SELECT * FROM people WHERE initiative_id = $1 ORDER BY created_at, id",
             vec![text(initiative)],
             person_from,
@@ -1083,11 +1177,12 @@ impl WriteTx for SqlTx {
     }
 
     async fn note(&mut self, id: NoteId) -> Result<Option<NoteRow>> {
-        self.checked_one(&NOTES,"SELECT * FROM notes WHERE id = $1", vec![text(id)], note_from).await
+        self.checked_one(&NOTES, "SELECT * FROM notes WHERE id = $1", vec![text(id)], note_from).await
     }
 
     async fn notes(&mut self, initiative: InitiativeId) -> Result<Vec<NoteRow>> {
-        self.checked_many(&NOTES,
+        self.checked_many(
+            &NOTES,
             "SELECT * FROM notes WHERE initiative_id = $1 ORDER BY created_at, id",
             vec![text(initiative)],
             note_from,
@@ -1100,11 +1195,12 @@ impl WriteTx for SqlTx {
     }
 
     async fn document(&mut self, id: DocumentId) -> Result<Option<DocumentRow>> {
-        self.checked_one(&DOCUMENTS,"SELECT * FROM documents WHERE id = $1", vec![text(id)], document_from).await
+        self.checked_one(&DOCUMENTS, "SELECT * FROM documents WHERE id = $1", vec![text(id)], document_from).await
     }
 
     async fn documents(&mut self, initiative: InitiativeId) -> Result<Vec<DocumentRow>> {
-        self.checked_many(&DOCUMENTS,
+        self.checked_many(
+            &DOCUMENTS,
             "SELECT * FROM documents WHERE initiative_id = $1 ORDER BY created_at, id",
             vec![text(initiative)],
             document_from,
@@ -1113,8 +1209,11 @@ impl WriteTx for SqlTx {
     }
 
     async fn insert_actor(&mut self, actor: &ActorRow) -> Result<()> {
-        self.insert_row(&ACTORS, map_record_values(actor.id, actor.initiative, &actor.body, actor.created_at, actor.updated_at))
-            .await
+        self.insert_row(
+            &ACTORS,
+            map_record_values(actor.id, actor.initiative, &actor.body, actor.created_at, actor.updated_at),
+        )
+        .await
     }
 
     async fn update_actor(&mut self, actor: &ActorRow) -> Result<()> {
@@ -1128,11 +1227,12 @@ impl WriteTx for SqlTx {
     }
 
     async fn actor(&mut self, id: ActorId) -> Result<Option<ActorRow>> {
-        self.checked_one(&ACTORS,"SELECT * FROM actors WHERE id = $1", vec![text(id)], actor_from).await
+        self.checked_one(&ACTORS, "SELECT * FROM actors WHERE id = $1", vec![text(id)], actor_from).await
     }
 
     async fn actors(&mut self, initiative: InitiativeId) -> Result<Vec<ActorRow>> {
-        self.checked_many(&ACTORS,
+        self.checked_many(
+            &ACTORS,
             "SELECT * FROM actors WHERE initiative_id = $1 ORDER BY created_at, id",
             vec![text(initiative)],
             actor_from,
@@ -1141,7 +1241,8 @@ impl WriteTx for SqlTx {
     }
 
     async fn insert_tie(&mut self, tie: &TieRow) -> Result<()> {
-        self.insert_row(&TIES, map_record_values(tie.id, tie.initiative, &tie.body, tie.created_at, tie.updated_at)).await
+        self.insert_row(&TIES, map_record_values(tie.id, tie.initiative, &tie.body, tie.created_at, tie.updated_at))
+            .await
     }
 
     async fn update_tie(&mut self, tie: &TieRow) -> Result<()> {
@@ -1154,11 +1255,12 @@ impl WriteTx for SqlTx {
     }
 
     async fn tie(&mut self, id: TieId) -> Result<Option<TieRow>> {
-        self.checked_one(&TIES,"SELECT * FROM ties WHERE id = $1", vec![text(id)], tie_from).await
+        self.checked_one(&TIES, "SELECT * FROM ties WHERE id = $1", vec![text(id)], tie_from).await
     }
 
     async fn ties(&mut self, initiative: InitiativeId) -> Result<Vec<TieRow>> {
-        self.checked_many(&TIES,
+        self.checked_many(
+            &TIES,
             "SELECT * FROM ties WHERE initiative_id = $1 ORDER BY created_at, id",
             vec![text(initiative)],
             tie_from,
@@ -1179,11 +1281,18 @@ impl WriteTx for SqlTx {
     }
 
     async fn registry_entry(&mut self, actor: ActorId) -> Result<Option<RegistryRow>> {
-        self.checked_one(&REGISTRY_ENTRIES,"SELECT * FROM registry_entries WHERE actor_id = $1", vec![text(actor)], registry_from).await
+        self.checked_one(
+            &REGISTRY_ENTRIES,
+            "SELECT * FROM registry_entries WHERE actor_id = $1",
+            vec![text(actor)],
+            registry_from,
+        )
+        .await
     }
 
     async fn registry_entries(&mut self, initiative: InitiativeId) -> Result<Vec<RegistryRow>> {
-        self.checked_many(&REGISTRY_ENTRIES,
+        self.checked_many(
+            &REGISTRY_ENTRIES,
             "SELECT * FROM registry_entries WHERE initiative_id = $1 ORDER BY actor_id",
             vec![text(initiative)],
             registry_from,
@@ -1200,7 +1309,8 @@ impl WriteTx for SqlTx {
     }
 
     async fn map_snapshots(&mut self, initiative: InitiativeId) -> Result<Vec<MapSnapshotRow>> {
-        self.checked_many(&MAP_SNAPSHOTS,
+        self.checked_many(
+            &MAP_SNAPSHOTS,
             "SELECT * FROM map_snapshots WHERE initiative_id = $1 ORDER BY created_at, id",
             vec![text(initiative)],
             map_snapshot_from,
@@ -1214,7 +1324,8 @@ impl WriteTx for SqlTx {
 
     async fn insert_sealed_records(&mut self, records: &[SealedRecordRow]) -> Result<()> {
         for chunk in records.chunks(SEALED_RECORDS_PER_INSERT) {
-            let params = chunk.iter().flat_map(|record| self.signed(&SEALED_RECORDS, sealed_record_values(record))).collect();
+            let params =
+                chunk.iter().flat_map(|record| self.signed(&SEALED_RECORDS, sealed_record_values(record))).collect();
             self.exec(insert_sealed_records_sql(chunk.len()), params).await?;
         }
         Ok(())
@@ -1229,7 +1340,13 @@ impl WriteTx for SqlTx {
     }
 
     async fn sealed_record(&mut self, id: uuid::Uuid) -> Result<Option<SealedRecordRow>> {
-        self.checked_one(&SEALED_RECORDS,"SELECT * FROM sealed_records WHERE id = $1", vec![text(id)], sealed_record_from).await
+        self.checked_one(
+            &SEALED_RECORDS,
+            "SELECT * FROM sealed_records WHERE id = $1",
+            vec![text(id)],
+            sealed_record_from,
+        )
+        .await
     }
 
     async fn sealed_records(
@@ -1240,7 +1357,8 @@ impl WriteTx for SqlTx {
     ) -> Result<Vec<SealedRecordRow>> {
         match parent {
             None => {
-                self.checked_many(&SEALED_RECORDS,
+                self.checked_many(
+                    &SEALED_RECORDS,
                     "SELECT * FROM sealed_records WHERE initiative_id = $1 AND kind = $2 ORDER BY created_at, id",
                     vec![text(initiative), text(kind.as_str())],
                     sealed_record_from,
@@ -1248,7 +1366,8 @@ impl WriteTx for SqlTx {
                 .await
             }
             Some(parent) => {
-                self.checked_many(&SEALED_RECORDS,
+                self.checked_many(
+                    &SEALED_RECORDS,
                     "SELECT * FROM sealed_records WHERE initiative_id = $1 AND kind = $2 AND parent_id = $3 \
                      ORDER BY created_at, id",
                     vec![text(initiative), text(kind.as_str()), text(parent)],
@@ -1318,9 +1437,8 @@ impl WriteTx for SqlTx {
         for table in TABLES {
             for row in self.conn.fetch(table.select_all_sql(), vec![]).await? {
                 let values = table.read_values(row.as_ref())?;
-                let authentic = row
-                    .nullable_blob("mac")?
-                    .is_some_and(|mac| self.rows.verify(&canonical(table, &values), &mac));
+                let authentic =
+                    row.nullable_blob("mac")?.is_some_and(|mac| self.rows.verify(&canonical(table, &values), &mac));
                 if !authentic {
                     found.push(table.describe(&values));
                 }

@@ -6,6 +6,7 @@ mod canaries;
 mod conversation;
 mod dialogue;
 mod map;
+mod row_tampering;
 mod sign_in;
 mod stories;
 mod transfer;
@@ -58,6 +59,8 @@ on_both_backends!(
     transfer::readouts_are_cleared_released_traced_and_logged,
     conversation::conversations_find_common_ground_across_sides,
     map::each_role_sees_the_map_its_rules_allow,
+    row_tampering::every_forged_access_row_is_refused_and_named,
+    row_tampering::an_older_store_is_sealed_once_and_cannot_be_set_back,
     map::analytics_run_on_the_stored_map,
     map::imports_are_all_or_nothing_and_round_trip_through_every_format,
     sign_in::passwords_lock_out_repeated_failures,

@@ -1,0 +1,359 @@
+//! Someone who can write to the database but holds no key — its operator, a compromised backup
+//! host, a stolen replica restored elsewhere — rewrites the rows access decisions read, directly
+//! in SQL: a session or a token for the convener, a role, a side, an account flag, a second
+//! factor, a secret-channel flag, the scope or parent of a record. Each such row carries a MAC
+//! under a key the database never sees, so every tamper is refused where it is read, recorded in
+//! the audit chain, and named by `audit verify`.
+
+use std::sync::Arc;
+
+use sha2::{Digest, Sha256};
+use tracktwo_app::{App, AppError, AuditFinding};
+use tracktwo_domain::dialogue::{FollowUp, Round};
+use tracktwo_domain::{Channel, Identity, MemberRole, NewInitiative, NewNote, NewUser, Scope, UserId};
+use tracktwo_store_conformance::{Serin, TestStore, init_app, open_app, serin_with_two_sides};
+
+const PASSWORD: &str = "correct horse battery staple";
+
+/// The people of one initiative, each with an API token.
+struct World {
+    app: App,
+    serin: Serin,
+    convener: UserId,
+    convener_token: String,
+    observer: UserId,
+    observer_token: String,
+    vale: UserId,
+    vale_token: String,
+    outsider: UserId,
+    outsider_token: String,
+}
+
+async fn world(t: &TestStore) -> World {
+    let app = init_app(Arc::clone(&t.store)).await;
+    let kh = Identity::key_holder();
+    let serin = serin_with_two_sides(&app).await;
+    let account = |name: &str| NewUser { username: name.into(), display_name: String::new(), is_admin: false };
+    let mut people = Vec::new();
+    for name in ["amara", "otto", "tarek", "mira", "stranger"] {
+        let user = app.create_user_with_password(&kh, account(name), PASSWORD).await.unwrap();
+        let token = app.create_token(&kh, user.id, "script").await.unwrap().secret;
+        people.push((user.id, token));
+    }
+    let [
+        (convener, convener_token),
+        (observer, observer_token),
+        (vale, vale_token),
+        (coast, _),
+        (outsider, outsider_token),
+    ] = <[(UserId, String); 5]>::try_from(people).unwrap();
+    app.add_member(&kh, serin.id, convener, MemberRole::Convener, None).await.unwrap();
+    app.add_member(&kh, serin.id, observer, MemberRole::Observer, None).await.unwrap();
+    app.add_member(&kh, serin.id, vale, MemberRole::Participant, Some(serin.upper_vale)).await.unwrap();
+    app.add_member(&kh, serin.id, coast, MemberRole::Participant, Some(serin.lowland_coast)).await.unwrap();
+    World { app, serin, convener, convener_token, observer, observer_token, vale, vale_token, outsider, outsider_token }
+}
+
+async fn as_user(w: &World, token: &str) -> Result<Identity, AppError> {
+    w.app.authenticate_token(token, Channel::Api).await
+}
+
+fn blob(t: &TestStore, bytes: &[u8]) -> String {
+    if t.is_postgres() { format!("'\\x{}'::bytea", hex::encode(bytes)) } else { format!("X'{}'", hex::encode(bytes)) }
+}
+
+/// After a tamper: the store's own view of it. `audit verify` names the row, and the refusal met
+/// by the probe was recorded in the chain.
+async fn assert_named(w: &World, t: &TestStore, table: &str, key: &str) {
+    let kh = Identity::key_holder();
+    let report = w.app.verify_audit(&kh).await.unwrap();
+    let named = report
+        .findings
+        .iter()
+        .any(|f| matches!(f, AuditFinding::UnauthenticRow(row) if row.table == table && row.key.contains(key)));
+    assert!(named, "audit verify does not name {table}/{key}: {:?}", report.findings);
+    // The chain itself is intact: the refusal was appended, not forged.
+    assert!(report.findings.iter().all(|f| matches!(f, AuditFinding::UnauthenticRow(_))), "{:?}", report.findings);
+    // The refusal met by the probe is in the chain (appended before `verify` read it).
+    let refusals = t.raw_audit_actions().await.iter().filter(|a| *a == "store.row-refused").count();
+    assert!(refusals >= 1, "the refusal of {table}/{key} was not audited");
+    // A backup refuses to carry the forged row (a restore would give it a valid MAC); sessions
+    // are never part of one.
+    if table != "sessions" {
+        let backup = t.store.snapshot(w.app.row_authenticator()).await;
+        assert!(matches!(backup, Err(tracktwo_store::StoreError::Tampered(_))), "a backup took {table}/{key}");
+    }
+    // A reopened server refuses it just the same: the MAC is not a cache.
+    let reopened = open_app(t.reopen().await).await;
+    assert!(!reopened.verify_audit(&kh).await.unwrap().is_intact());
+}
+
+fn refused<T: std::fmt::Debug>(result: Result<T, AppError>, what: &str) {
+    assert!(matches!(result, Err(AppError::Tampered)), "{what}: {result:?}");
+}
+
+/// Each tamper is tried on a store of its own, so one refusal cannot hide another.
+pub async fn every_forged_access_row_is_refused_and_named(t: &TestStore) {
+    type Probe = for<'a> fn(&'a World, &'a TestStore) -> futures_util::future::BoxFuture<'a, ()>;
+    let cases: [(&str, Probe); 13] = [
+        ("a token moved to the convener", |w, t| {
+            Box::pin(async move {
+                t.execute_raw(&format!(
+                    "UPDATE tokens SET user_id = '{}' WHERE user_id = '{}'",
+                    w.convener, w.observer
+                ))
+                .await;
+                refused(as_user(w, &w.observer_token).await, "the moved token");
+                assert_named(w, t, "tokens", "").await;
+            })
+        }),
+        ("a token inserted for the convener", |w, t| {
+            Box::pin(async move {
+                let chosen = "tt2_chosen-by-the-intruder";
+                t.execute_raw(&format!(
+                    "INSERT INTO tokens (id, user_id, digest, label, created_at, revoked, mac) \
+                 SELECT '00000000-0000-4000-8000-000000000001', user_id, {}, label, created_at, FALSE, mac \
+                 FROM tokens WHERE user_id = '{}'",
+                    blob(t, &Sha256::digest(chosen.as_bytes())),
+                    w.convener
+                ))
+                .await;
+                refused(as_user(w, chosen).await, "the inserted token");
+                assert_named(w, t, "tokens", "00000000-0000-4000-8000-000000000001").await;
+                // The convener's own token still works.
+                as_user(w, &w.convener_token).await.unwrap();
+            })
+        }),
+        ("a session inserted for the convener", |w, t| {
+            Box::pin(async move {
+                let chosen = "a-session-secret-chosen-by-the-intruder";
+                let now = tracktwo_store::to_micros(tracktwo_app::Clock::now(&tracktwo_app::system::SystemClock));
+                t.execute_raw(&format!(
+                    "INSERT INTO sessions (digest, user_id, created_at, expires_at, last_seen_at, revoked, mac) \
+                 VALUES ({}, '{}', {now}, {}, {now}, FALSE, NULL)",
+                    blob(t, &Sha256::digest(chosen.as_bytes())),
+                    w.convener,
+                    now + 3_600_000_000
+                ))
+                .await;
+                refused(w.app.session_identity(chosen, Channel::Web).await, "the inserted session");
+                assert_named(w, t, "sessions", "").await;
+            })
+        }),
+        ("an observer raised to convener", |w, t| {
+            Box::pin(async move {
+                t.execute_raw(&format!("UPDATE members SET role = 'convener' WHERE user_id = '{}'", w.observer)).await;
+                let observer = as_user(w, &w.observer_token).await.unwrap();
+                refused(w.app.people(&observer, w.serin.id).await, "the raised observer");
+                assert_named(w, t, "members", &w.observer.to_string()).await;
+            })
+        }),
+        ("a membership inserted for an outsider", |w, t| {
+            Box::pin(async move {
+                t.execute_raw(&format!(
+                "INSERT INTO members (initiative_id, user_id, role, side_id, mac) VALUES ('{}', '{}', 'convener', NULL, NULL)",
+                w.serin.id, w.outsider
+            ))
+            .await;
+                let outsider = as_user(w, &w.outsider_token).await.unwrap();
+                refused(w.app.initiative(&outsider, w.serin.id).await, "the inserted membership");
+                assert_named(w, t, "members", &w.outsider.to_string()).await;
+            })
+        }),
+        ("a participant moved to the other side", |w, t| {
+            Box::pin(async move {
+                let kh = Identity::key_holder();
+                w.app
+                    .add_note(
+                        &kh,
+                        w.serin.id,
+                        NewNote { scope: Scope::Caucus(w.serin.lowland_coast), body: "coast only".into() },
+                    )
+                    .await
+                    .unwrap();
+                t.execute_raw(&format!(
+                    "UPDATE members SET side_id = '{}' WHERE user_id = '{}'",
+                    w.serin.lowland_coast, w.vale
+                ))
+                .await;
+                let vale = as_user(w, &w.vale_token).await.unwrap();
+                refused(
+                    w.app.notes(&vale, w.serin.id, Scope::Caucus(w.serin.lowland_coast)).await,
+                    "the moved participant",
+                );
+                assert_named(w, t, "members", &w.vale.to_string()).await;
+            })
+        }),
+        ("a caucus note moved to the plenary", |w, t| {
+            Box::pin(async move {
+                let kh = Identity::key_holder();
+                let note = w
+                    .app
+                    .add_note(
+                        &kh,
+                        w.serin.id,
+                        NewNote { scope: Scope::Caucus(w.serin.lowland_coast), body: "coast only".into() },
+                    )
+                    .await
+                    .unwrap();
+                t.execute_raw(&format!("UPDATE notes SET side_id = NULL WHERE id = '{}'", note.id)).await;
+                let vale = as_user(w, &w.vale_token).await.unwrap();
+                refused(w.app.notes(&vale, w.serin.id, Scope::Plenary).await, "the moved note");
+                assert_named(w, t, "notes", &note.id.to_string()).await;
+            })
+        }),
+        ("a record re-parented", |w, t| {
+            Box::pin(async move {
+                let kh = Identity::key_holder();
+                let round = Round { number: 1, title: "First".into(), starts_on: None, ends_on: None };
+                let round = w.app.add_round(&kh, w.serin.id, round).await.unwrap();
+                let follow_up = FollowUp {
+                    round,
+                    commitment: "draft the hotline terms".into(),
+                    owner: "facilitator".into(),
+                    due_on: None,
+                    carried_forward: false,
+                    done: false,
+                };
+                let id = w.app.add_follow_up(&kh, w.serin.id, follow_up).await.unwrap();
+                t.execute_raw(&format!("UPDATE sealed_records SET parent_id = '{round}' WHERE id = '{id}'")).await;
+                let convener = as_user(w, &w.convener_token).await.unwrap();
+                refused(w.app.follow_ups(&convener, w.serin.id).await, "the re-parented record");
+                assert_named(w, t, "sealed_records", &id.to_string()).await;
+            })
+        }),
+        ("a secret channel flipped open", |w, t| {
+            Box::pin(async move {
+                let kh = Identity::key_holder();
+                let secret =
+                    NewInitiative { title: "Back channel".into(), description: String::new(), secret_channel: true };
+                let hidden = w.app.create_initiative(&kh, secret, None).await.unwrap();
+                t.execute_raw(&format!("UPDATE initiatives SET secret_channel = FALSE WHERE id = '{}'", hidden.id))
+                    .await;
+                let outsider = as_user(w, &w.outsider_token).await.unwrap();
+                refused(w.app.directory(&outsider).await, "the opened channel");
+                assert_named(w, t, "initiatives", &hidden.id.to_string()).await;
+            })
+        }),
+        ("an account made administrator", |w, t| {
+            Box::pin(async move {
+                t.execute_raw(&format!("UPDATE users SET is_admin = TRUE WHERE id = '{}'", w.outsider)).await;
+                refused(as_user(w, &w.outsider_token).await, "the raised account");
+                assert_named(w, t, "users", &w.outsider.to_string()).await;
+            })
+        }),
+        ("a disabled account enabled again", |w, t| {
+            Box::pin(async move {
+                let kh = Identity::key_holder();
+                w.app.set_user_disabled(&kh, w.outsider, true).await.unwrap();
+                assert!(as_user(w, &w.outsider_token).await.is_err());
+                t.execute_raw(&format!("UPDATE users SET disabled = FALSE WHERE id = '{}'", w.outsider)).await;
+                refused(as_user(w, &w.outsider_token).await, "the re-enabled account");
+                assert_named(w, t, "users", &w.outsider.to_string()).await;
+            })
+        }),
+        ("a password hash replaced", |w, t| {
+            Box::pin(async move {
+                t.execute_raw(&format!(
+                "UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE id = '{}') WHERE id = '{}'",
+                w.outsider, w.convener
+            ))
+            .await;
+                assert!(w.app.sign_in("amara", PASSWORD, None, Channel::Web).await.is_err());
+                assert_named(w, t, "users", &w.convener.to_string()).await;
+            })
+        }),
+        ("a second factor cleared", |w, t| {
+            Box::pin(async move {
+                let me = w.app.sign_in("amara", PASSWORD, None, Channel::Web).await.unwrap().identity;
+                w.app.begin_second_factor(&me).await.unwrap();
+                let code = w.app.current_second_factor_code(w.convener).await.unwrap();
+                w.app.confirm_second_factor(&me, &code).await.unwrap();
+                assert!(w.app.sign_in("amara", PASSWORD, None, Channel::Web).await.is_err());
+                t.execute_raw(&format!(
+                    "UPDATE users SET totp_enabled = FALSE, totp_secret = NULL WHERE id = '{}'",
+                    w.convener
+                ))
+                .await;
+                assert!(w.app.sign_in("amara", PASSWORD, None, Channel::Web).await.is_err(), "a password alone let in");
+                assert_named(w, t, "users", &w.convener.to_string()).await;
+            })
+        }),
+    ];
+    for (what, probe) in cases {
+        let store = t.sibling().await;
+        let w = world(&store).await;
+        assert!(w.app.verify_audit(&Identity::key_holder()).await.unwrap().is_intact(), "{what}: before");
+        probe(&w, &store).await;
+        store.cleanup().await;
+    }
+}
+
+/// What migration 0007 leaves of a store written by a tracktwo before row MACs: the column is
+/// there, empty, and the format says 1.
+async fn as_if_written_before_row_macs(t: &TestStore) {
+    for table in [
+        "users",
+        "recovery_codes",
+        "sessions",
+        "tokens",
+        "initiatives",
+        "members",
+        "sides",
+        "people",
+        "notes",
+        "documents",
+        "actors",
+        "ties",
+        "registry_entries",
+        "map_snapshots",
+        "sealed_records",
+    ] {
+        t.execute_raw(&format!("UPDATE {table} SET mac = NULL")).await;
+    }
+    t.execute_raw("UPDATE store_meta SET format_version = 1").await;
+}
+
+async fn try_open(t: &TestStore) -> Result<App, AppError> {
+    App::open(
+        t.reopen().await,
+        &tracktwo_store_conformance::test_unlock(),
+        Arc::new(tracktwo_app::system::SystemClock),
+        Box::new(tracktwo_app::system::SystemEntropy::new().unwrap()),
+    )
+    .await
+}
+
+/// An older store opens after the upgrade: its rows get their MACs from the key holder's first
+/// opening, once; sessions end; the chain records it. Setting the format back afterwards, to have
+/// forged rows vouched for by the next opening, is refused.
+pub async fn an_older_store_is_sealed_once_and_cannot_be_set_back(t: &TestStore) {
+    let w = world(t).await;
+    let signed_in = w.app.sign_in("amara", PASSWORD, None, Channel::Web).await.unwrap();
+    let kh = Identity::key_holder();
+    w.app.add_note(&kh, w.serin.id, NewNote { scope: Scope::Plenary, body: "kept".into() }).await.unwrap();
+    as_if_written_before_row_macs(t).await;
+
+    let app = try_open(t).await.unwrap();
+    let actions = t.raw_audit_actions().await;
+    assert_eq!(actions.iter().filter(|a| *a == "store.access-state-sealed").count(), 1);
+    assert!(app.verify_audit(&kh).await.unwrap().is_intact());
+    let vale = app.authenticate_token(&w.vale_token, Channel::Api).await.unwrap();
+    assert_eq!(app.notes(&vale, w.serin.id, Scope::Plenary).await.unwrap()[0].body, "kept");
+    // Sessions of before are not vouched for: their holders sign in again.
+    assert!(app.session_identity(&signed_in.session_secret, Channel::Web).await.is_err());
+    // Opening again does not seal again.
+    let again = try_open(t).await.unwrap();
+    assert_eq!(t.raw_audit_actions().await.iter().filter(|a| *a == "store.access-state-sealed").count(), 1);
+    drop(again);
+
+    // The intruder sets the format back and forges a membership, hoping the next opening
+    // vouches for it.
+    t.execute_raw("UPDATE store_meta SET format_version = 1").await;
+    t.execute_raw(&format!(
+        "INSERT INTO members (initiative_id, user_id, role, side_id, mac) VALUES ('{}', '{}', 'convener', NULL, NULL)",
+        w.serin.id, w.outsider
+    ))
+    .await;
+    assert!(matches!(try_open(t).await, Err(AppError::Tampered)));
+}
