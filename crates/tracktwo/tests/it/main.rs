@@ -5,6 +5,7 @@ mod browser;
 mod cli;
 mod cli_matrix;
 mod common_ground;
+mod threat_model;
 
 /// A child process that is killed when the test ends, even by a panic.
 pub(crate) struct KillOnDrop(pub(crate) std::process::Child);
