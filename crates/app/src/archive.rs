@@ -17,7 +17,7 @@ use tracktwo_crypto::{BACKUP_CHUNK_LEN, BackupDecryptor, BackupEncryptor, Backup
 use tracktwo_domain::{AuditAction, AuditTarget, Identity, InitiativeId, KeyId, Operation, TargetKind};
 use tracktwo_store::{FORMAT_VERSION, KeyRow, KeyScope, KeySource, Snapshot, Store};
 
-use crate::audit::{self, AuditFinding, AuditReport};
+use crate::audit::{self, AuditAnchor, AuditFinding, AuditReport};
 use crate::sealing::place;
 use crate::{App, AppError, Clock, Entropy, EntropyRng, Result, Unlock, derive_master, lock_entropy, unlock_meta};
 
@@ -511,6 +511,37 @@ impl App {
     }
 
     /// Checks the whole audit chain against its head.
+    /// The chain's head now, with a receipt under the audit key, to be kept outside the store.
+    /// With the anchor kept before, the new one is given only if the chain still holds the event
+    /// that one names: an anchor that would paper over a cut tail is refused
+    /// ([`AppError::Tampered`]), so the evidence stays where it is.
+    pub async fn audit_anchor(&self, who: &Identity, previous: Option<&AuditAnchor>) -> Result<AuditAnchor> {
+        Self::allow_global(who, Operation::OperateStore)?;
+        let mut tx = self.begin().await?;
+        let head = tx.audit_head().await?;
+        if let Some(previous) = previous {
+            let events = tx.audit_events().await?;
+            if audit::check_anchor(&self.audit_key, &events, &head, previous).is_some() {
+                return Err(AppError::Tampered);
+            }
+        }
+        drop(tx);
+        Ok(audit::anchor(&self.audit_key, &head, tracktwo_store::to_micros(self.now())))
+    }
+
+    /// [`App::verify_audit`], and the chain checked against an anchor kept outside the store.
+    pub async fn verify_audit_against(&self, who: &Identity, anchor: &AuditAnchor) -> Result<AuditReport> {
+        Self::allow_global(who, Operation::OperateStore)?;
+        let mut tx = self.begin().await?;
+        let rows = tx.audit_events().await?;
+        drop(tx);
+        let mut report = self.verify_audit(who).await?;
+        if let Some(finding) = audit::check_anchor(&self.audit_key, &rows, &report.head, anchor) {
+            report.findings.push(finding);
+        }
+        Ok(report)
+    }
+
     pub async fn verify_audit(&self, who: &Identity) -> Result<AuditReport> {
         Self::allow_global(who, Operation::OperateStore)?;
         let mut tx = self.begin().await?;

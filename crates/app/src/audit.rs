@@ -80,6 +80,11 @@ pub enum AuditFinding {
     /// A stored row (a session, a membership, an account…) fails its MAC: it was written or
     /// changed by someone without the key, and is refused wherever it is read.
     UnauthenticRow(UnauthenticRow),
+    /// The anchor kept outside the store names an event the chain no longer holds: the tail was
+    /// cut (and the head rewritten to match), or the whole store was rolled back.
+    CutBeforeAnchor { anchored_seq: i64, head_seq: i64 },
+    /// The anchor given was not written with this store's key.
+    AnchorNotAuthentic,
 }
 
 impl std::fmt::Display for AuditFinding {
@@ -97,6 +102,14 @@ impl std::fmt::Display for AuditFinding {
                 f,
                 "the chain ends at event #{last_seq} but the head records #{head_seq}: the last events were deleted"
             ),
+            AuditFinding::CutBeforeAnchor { anchored_seq, head_seq } => write!(
+                f,
+                "the chain no longer holds event #{anchored_seq}, which the anchor kept outside the store records \
+                 (the head is now #{head_seq}): its tail was cut or the store was rolled back"
+            ),
+            AuditFinding::AnchorNotAuthentic => {
+                f.write_str("the anchor given was not written with this store's key; nothing was checked against it")
+            }
             AuditFinding::UnauthenticRow(row) => {
                 write!(f, "the row {row} fails its MAC: it was written or changed without the key, and is refused")
             }
@@ -166,6 +179,66 @@ pub fn verify(key: &AuditKey, rows: &[AuditRow], head: &AuditHead) -> AuditRepor
         findings.push(AuditFinding::TailRemoved { last_seq: last_linked.seq, head_seq: head.seq });
     }
     AuditReport { events: rows.len(), head: head.clone(), findings }
+}
+
+/// The chain's head as it stood at a moment, kept outside the store (beside the key file, or
+/// wherever the key holder keeps it) so that a cut tail or a rolled-back store shows even when the
+/// intruder rewrote the head inside the store to match. `receipt` is a MAC under the audit key,
+/// so an anchor cannot be made up either.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct AuditAnchor {
+    pub seq: i64,
+    #[serde(with = "hex_text")]
+    pub mac: Vec<u8>,
+    /// Microseconds since the Unix epoch.
+    pub at_micros: i64,
+    #[serde(with = "hex_text")]
+    pub receipt: Vec<u8>,
+}
+
+mod hex_text {
+    pub fn serialize<S: serde::Serializer>(bytes: &[u8], serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&hex::encode(bytes))
+    }
+
+    pub fn deserialize<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<u8>, D::Error> {
+        let text: String = serde::Deserialize::deserialize(deserializer)?;
+        hex::decode(text).map_err(serde::de::Error::custom)
+    }
+}
+
+fn anchor_input(seq: i64, mac: &[u8], at_micros: i64) -> Vec<u8> {
+    let mut out = b"tracktwo/audit-anchor/v1".to_vec();
+    out.extend_from_slice(&seq.to_be_bytes());
+    out.extend_from_slice(&at_micros.to_be_bytes());
+    out.extend_from_slice(mac);
+    out
+}
+
+/// Anchors `head` as of `at_micros`.
+#[must_use]
+pub fn anchor(key: &AuditKey, head: &AuditHead, at_micros: i64) -> AuditAnchor {
+    AuditAnchor {
+        seq: head.seq,
+        mac: head.mac.clone(),
+        at_micros,
+        receipt: key.mac(&anchor_input(head.seq, &head.mac, at_micros)).to_vec(),
+    }
+}
+
+/// What an anchor says of a chain: nothing when the anchored event is still there, with its MAC.
+/// Pure.
+#[must_use]
+pub fn check_anchor(key: &AuditKey, rows: &[AuditRow], head: &AuditHead, anchor: &AuditAnchor) -> Option<AuditFinding> {
+    if !key.verify(&anchor_input(anchor.seq, &anchor.mac, anchor.at_micros), &anchor.receipt) {
+        return Some(AuditFinding::AnchorNotAuthentic);
+    }
+    // The genesis head (no event yet) is in every chain.
+    if anchor.seq == 0 && anchor.mac == AuditHead::genesis().mac {
+        return None;
+    }
+    let held = rows.iter().any(|row| row.mac == anchor.mac && is_authentic(key, row));
+    (!held).then_some(AuditFinding::CutBeforeAnchor { anchored_seq: anchor.seq, head_seq: head.seq })
 }
 
 #[cfg(test)]
@@ -251,6 +324,29 @@ mod tests {
         let (mut rows, head) = chain_of(6);
         rows.truncate(4);
         assert_eq!(verify(&key(), &rows, &head).findings, [AuditFinding::TailRemoved { last_seq: 4, head_seq: 6 }]);
+    }
+
+    #[test]
+    fn an_anchor_names_a_tail_cut_with_its_head_rewritten() {
+        let (rows, head) = chain_of(6);
+        let kept = anchor(&key(), &AuditHead { seq: 5, mac: rows[4].mac.clone() }, 1);
+        assert_eq!(check_anchor(&key(), &rows, &head, &kept), None);
+        // The intruder deletes the last two events and moves the head back: the chain alone is
+        // consistent again, the anchor is not.
+        let cut = &rows[..4];
+        let rewritten = AuditHead { seq: 4, mac: rows[3].mac.clone() };
+        assert!(verify(&key(), cut, &rewritten).is_intact());
+        assert_eq!(
+            check_anchor(&key(), cut, &rewritten, &kept),
+            Some(AuditFinding::CutBeforeAnchor { anchored_seq: 5, head_seq: 4 })
+        );
+        // An anchor made up without the key says nothing.
+        let mut forged = kept.clone();
+        forged.seq = 3;
+        forged.mac.clone_from(&rows[2].mac);
+        assert_eq!(check_anchor(&key(), &rows, &head, &forged), Some(AuditFinding::AnchorNotAuthentic));
+        // The genesis anchor holds for any chain.
+        assert_eq!(check_anchor(&key(), &[], &AuditHead::genesis(), &anchor(&key(), &AuditHead::genesis(), 0)), None);
     }
 
     #[test]

@@ -36,7 +36,7 @@ use zeroize::Zeroizing;
 
 pub use accounts::IssuedToken;
 pub use archive::{ExportSummary, RestoreReport};
-pub use audit::{AuditFinding, AuditReport};
+pub use audit::{AuditAnchor, AuditFinding, AuditReport};
 pub use initiatives::{AuditEntry, DirectoryEntry};
 pub use keyring::Keyring;
 pub use second_factor::Enrolment;

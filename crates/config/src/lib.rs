@@ -67,6 +67,9 @@ pub struct Config {
     pub tls_cert: Option<PathBuf>,
     /// ... and this private key (PEM).
     pub tls_key: Option<PathBuf>,
+    /// Where the audit chain's head is anchored outside the store; unset, beside the key file
+    /// ([`Config::audit_anchor_path`]).
+    pub audit_anchor_file: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -80,6 +83,7 @@ impl Default for Config {
             log: "info".to_owned(),
             tls_cert: None,
             tls_key: None,
+            audit_anchor_file: None,
         }
     }
 }
@@ -99,6 +103,7 @@ pub struct Layer {
     pub log: Option<String>,
     pub tls_cert: Option<PathBuf>,
     pub tls_key: Option<PathBuf>,
+    pub audit_anchor_file: Option<PathBuf>,
 }
 
 /// The environment variables tracktwo reads. `TRACKTWO_CONFIG` names the file layer.
@@ -114,6 +119,7 @@ pub const KNOWN_VARIABLES: &[&str] = &[
     "TRACKTWO_LOG",
     "TRACKTWO_TLS_CERT",
     "TRACKTWO_TLS_KEY",
+    "TRACKTWO_AUDIT_ANCHOR_FILE",
     // Read by the test suites only.
     "TRACKTWO_TEST_POSTGRES_URL",
 ];
@@ -138,6 +144,7 @@ pub fn environment_layer(vars: impl IntoIterator<Item = (String, String)>) -> (L
             "TRACKTWO_LOG" => layer.log = Some(value),
             "TRACKTWO_TLS_CERT" => layer.tls_cert = Some(value.into()),
             "TRACKTWO_TLS_KEY" => layer.tls_key = Some(value.into()),
+            "TRACKTWO_AUDIT_ANCHOR_FILE" => layer.audit_anchor_file = Some(value.into()),
             known if KNOWN_VARIABLES.contains(&known) => {}
             unknown => warnings.push(format!(
                 "unknown environment variable {unknown} is ignored (known: {})",
@@ -217,7 +224,23 @@ impl Config {
         if let Some(key) = &layer.tls_key {
             self.tls_key = Some(key.clone());
         }
+        if let Some(path) = &layer.audit_anchor_file {
+            self.audit_anchor_file = Some(path.clone());
+        }
         Ok(())
+    }
+
+    /// Where the audit anchor is kept: the configured file, or beside the key file (the key
+    /// holder keeps that apart from the database already); none for a passphrase without one.
+    #[must_use]
+    pub fn audit_anchor_path(&self) -> Option<PathBuf> {
+        self.audit_anchor_file.clone().or_else(|| {
+            self.key_file.as_ref().map(|key| {
+                let mut name = key.file_name().unwrap_or_default().to_os_string();
+                name.push(".audit-anchor");
+                key.with_file_name(name)
+            })
+        })
     }
 
     /// Resolves defaults → `file` → environment → `flags`. Returns warnings to show the user.

@@ -2,7 +2,7 @@
 //! path can be tried without real personal data. The scenario grows as features land.
 
 use std::net::SocketAddr;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use anyhow::{Context, Result};
@@ -57,20 +57,30 @@ pub async fn serve(
     listener: tokio::net::TcpListener,
     app: Arc<App>,
     tls: Option<tracktwo_web::TlsFiles>,
+    anchor: Option<PathBuf>,
 ) -> Result<()> {
     let address = listener.local_addr().context("cannot read the listening address")?;
     tracing::info!(%address, backend = app.store().backend(), tls = tls.is_some(), "serving");
-    match tls {
+    let renewing = anchor.clone().map(|path| crate::anchor::keep_renewing(Arc::clone(&app), path));
+    let served = match tls {
         Some(tls) => {
             println!("tracktwo is serving at https://{address}");
-            tracktwo_web::serve_tls(listener, app, &tls, shutdown_signal()).await
+            tracktwo_web::serve_tls(listener, Arc::clone(&app), &tls, shutdown_signal()).await
         }
         None => {
             println!("tracktwo is serving at http://{address}");
-            tracktwo_web::serve(listener, app, shutdown_signal()).await
+            tracktwo_web::serve(listener, Arc::clone(&app), shutdown_signal()).await
         }
     }
-    .context("the server stopped with an error")
+    .context("the server stopped with an error");
+    if let Some(renewing) = renewing {
+        renewing.abort();
+    }
+    // The last head before stopping: what a later `audit verify` compares the chain with.
+    if let Some(path) = anchor {
+        crate::anchor::renew(&app, &path).await?;
+    }
+    served
 }
 
 /// The demo key lives beside the demo data: acceptable for invented people only.
@@ -380,5 +390,5 @@ pub async fn run(config: Config, listen: SocketAddr) -> Result<()> {
     if let Some(link) = conversation::campaign_link(&app).await? {
         println!("Vote in the demo consultation without an account: http://{listen}{link}");
     }
-    serve(listener, Arc::new(app), None).await
+    serve(listener, Arc::new(app), None, None).await
 }

@@ -3,6 +3,7 @@
 //! the data folder, or PostgreSQL by URL), unlocks it, and hands each command to the use cases in
 //! `tracktwo-app`. It is the only crate that knows both storage adapters.
 
+mod anchor;
 pub mod cli;
 mod common_ground;
 mod conversation_cli;

@@ -260,6 +260,60 @@ fn audit_verify_names_tampering_and_exits_non_zero() {
     assert!(stdout(&out).contains("event #2 was edited"), "{}", stdout(&out));
 }
 
+/// The intruder cuts the chain's last events and rewrites the head inside the store to match:
+/// the chain alone is consistent again, and only the anchor kept beside the key file shows it.
+#[test]
+fn an_anchor_kept_beside_the_key_names_a_tail_cut_with_its_head() {
+    let env = Env::new();
+    ok(env.tt(&["init", "--admin", "root"]));
+    ok(env.tt(&["initiative", "create", "--title", "Anchored", "--convener", "root"]));
+    let anchored = ok(env.tt(&["audit", "anchor"]));
+    assert!(anchored.contains("anchored in"), "{anchored}");
+    let mut beside_the_key = env.key().into_os_string();
+    beside_the_key.push(".audit-anchor");
+    let beside_the_key = std::path::PathBuf::from(beside_the_key);
+    assert_eq!(mode(&beside_the_key), 0o600);
+    assert!(ok(env.tt(&["audit", "verify"])).contains("anchored in"));
+
+    let path = env.data().join("tracktwo.db");
+    tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let pool =
+            sqlx::SqlitePool::connect_with(sqlx::sqlite::SqliteConnectOptions::new().filename(&path)).await.unwrap();
+        let last: i64 = sqlx::query_scalar("SELECT MAX(seq) FROM audit_events").fetch_one(&pool).await.unwrap();
+        sqlx::query("DELETE FROM audit_events WHERE seq = $1").bind(last).execute(&pool).await.unwrap();
+        sqlx::query(
+            "UPDATE audit_head SET seq = (SELECT MAX(seq) FROM audit_events), \
+             mac = (SELECT mac FROM audit_events WHERE seq = (SELECT MAX(seq) FROM audit_events)) WHERE id = 1",
+        )
+        .execute(&pool)
+        .await
+        .unwrap();
+        pool.close().await;
+    });
+    // Without the anchor the cut does not show: the head was rewritten to match.
+    let (key, data, elsewhere) = (env.key(), env.data(), env.path("no-anchor-here"));
+    let base = ["--data-dir", data.to_str().unwrap(), "--key-file", key.to_str().unwrap(), "audit", "verify"];
+    let without = env.run(&base, &[("TRACKTWO_AUDIT_ANCHOR_FILE", elsewhere.to_str().unwrap())]);
+    assert!(stdout(&without).contains("Audit log intact"), "{}", stdout(&without));
+    // With it (kept beside the key file, found without being named), it does.
+    let with = env.tt(&["audit", "verify"]);
+    let out = stdout(&with);
+    assert!(out.contains("no longer holds event"), "the anchor beside the key was not used: {out}");
+    assert_eq!(with.status.code(), Some(1));
+    // A new anchor would paper over the cut: refused, and the evidence stays.
+    let renewed = env.tt(&["audit", "anchor"]);
+    assert!(!renewed.status.success());
+    assert!(String::from_utf8_lossy(&renewed.stderr).contains("no longer holds the event"));
+    assert!(!stdout(&env.tt(&["audit", "verify"])).contains("intact"));
+    // An anchor that was not written with the store's key is named as such.
+    let forged = env.path("forged.audit-anchor");
+    let mut anchor: serde_json::Value = serde_json::from_slice(&std::fs::read(&beside_the_key).unwrap()).unwrap();
+    anchor["seq"] = serde_json::json!(1);
+    std::fs::write(&forged, anchor.to_string()).unwrap();
+    let out = stdout(&env.tt(&["audit", "verify", "--anchor", forged.to_str().unwrap()]));
+    assert!(out.contains("not written with this store's key"), "{out}");
+}
+
 fn mode(path: &Path) -> u32 {
     use std::os::unix::fs::PermissionsExt;
     std::fs::metadata(path).unwrap().permissions().mode() & 0o777
