@@ -116,6 +116,7 @@ pub const KNOWN_VARIABLES: &[&str] = &[
     "TRACKTWO_TLS_KEY",
     // Read by the test suites only.
     "TRACKTWO_TEST_POSTGRES_URL",
+    "TRACKTWO_TEST_POSTGRES",
 ];
 
 /// Builds the environment layer from `TRACKTWO_*` variables, with a warning for each unknown one.

@@ -1,5 +1,6 @@
-//! The storage stories, each run against SQLite and, when `TRACKTWO_TEST_POSTGRES_URL` is set,
-//! PostgreSQL. One test binary for all of them.
+//! The storage stories, each run against SQLite and against the PostgreSQL server
+//! `TRACKTWO_TEST_POSTGRES_URL` names. Without one the PostgreSQL runs fail, unless the run opts
+//! out with `TRACKTWO_TEST_POSTGRES=skip`. One test binary for all of them.
 
 mod audit_tampering;
 mod canaries;
