@@ -144,9 +144,7 @@ impl TestStore {
     pub async fn execute_raw(&self, sql: &str) {
         match &self.raw {
             Raw::Sqlite { dir } => {
-                let options = sqlx::sqlite::SqliteConnectOptions::new()
-                    .filename(dir.path().join(tracktwo_store_sqlite::DATABASE_FILE));
-                let pool = sqlx::SqlitePool::connect_with(options).await.expect("raw sqlite");
+                let pool = sqlite_pool(dir).await;
                 sqlx::raw_sql(sqlx::AssertSqlSafe(sql.to_owned())).execute(&pool).await.expect("raw sql");
                 pool.close().await;
             }
@@ -155,6 +153,34 @@ impl TestStore {
                 sqlx::raw_sql(sqlx::AssertSqlSafe(sql.to_owned())).execute(&pool).await.expect("raw sql");
                 pool.close().await;
             }
+        }
+    }
+
+    /// The first column of every row `sql` selects, as bytes, read directly from the database
+    /// below the port (a BLOB on SQLite, a BYTEA on PostgreSQL).
+    pub async fn raw_blobs(&self, sql: &str) -> Vec<Vec<u8>> {
+        let query = sqlx::AssertSqlSafe(sql.to_owned());
+        match &self.raw {
+            Raw::Sqlite { dir } => {
+                let pool = sqlite_pool(dir).await;
+                let blobs = sqlx::query_scalar(query).fetch_all(&pool).await.expect("raw query");
+                pool.close().await;
+                blobs
+            }
+            Raw::Postgres { url, schema } => {
+                let pool = pg_pool(url, schema).await;
+                let blobs = sqlx::query_scalar(query).fetch_all(&pool).await.expect("raw query");
+                pool.close().await;
+                blobs
+            }
+        }
+    }
+
+    /// A pool straight to the PostgreSQL schema of this store, below the port; `None` on SQLite.
+    pub async fn raw_postgres(&self) -> Option<sqlx::PgPool> {
+        match &self.raw {
+            Raw::Sqlite { .. } => None,
+            Raw::Postgres { url, schema } => Some(pg_pool(url, schema).await),
         }
     }
 
@@ -194,6 +220,12 @@ impl TestStore {
             pool.close().await;
         }
     }
+}
+
+async fn sqlite_pool(dir: &tempfile::TempDir) -> sqlx::SqlitePool {
+    let options =
+        sqlx::sqlite::SqliteConnectOptions::new().filename(dir.path().join(tracktwo_store_sqlite::DATABASE_FILE));
+    sqlx::SqlitePool::connect_with(options).await.expect("raw sqlite")
 }
 
 async fn pg_pool(url: &str, schema: &str) -> sqlx::PgPool {

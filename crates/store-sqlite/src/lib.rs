@@ -4,6 +4,11 @@
 //! Writes go through a pool of one connection (SQLite has one writer at a time anyway; queueing
 //! in the pool avoids `SQLITE_BUSY` storms), reads and snapshots through a separate read-only
 //! pool that sees consistent WAL snapshots while the writer carries on.
+//!
+//! What is deleted is meant to be gone from the files: every connection runs with
+//! `secure_delete`, so SQLite overwrites deleted rows and freed pages with zeros, and after an
+//! initiative is destroyed [`Store::compact_after_destroy`] carries the zeroed pages into the
+//! database file, empties the WAL and rebuilds the file without free pages.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -46,6 +51,9 @@ impl SqliteStore {
             .journal_mode(SqliteJournalMode::Wal)
             // FULL: the WAL is synced at every commit, so "committed" means "on disk".
             .synchronous(SqliteSynchronous::Full)
+            // Deleted rows and freed pages are overwritten with zeros, not left in free space
+            // where a copy of the file (a seized laptop) would still show them.
+            .pragma("secure_delete", "ON")
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(30));
         let writer =
@@ -67,6 +75,20 @@ impl SqliteStore {
     #[must_use]
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Empties the WAL into the database file and truncates it to nothing. Its frames hold
+    /// pages as they were before later commits, deleted rows included.
+    async fn checkpoint_and_truncate_wal(&self) -> Result<()> {
+        // The busy timeout lets a reader's snapshot (a backup in progress) finish first.
+        let (busy, _, _): (i64, i64, i64) =
+            sqlx::query_as("PRAGMA wal_checkpoint(TRUNCATE)").fetch_one(&self.writer).await.map_err(map_error)?;
+        if busy != 0 {
+            return Err(StoreError::Unavailable(
+                "a reader kept the write-ahead log from being emptied (a backup in progress?)".to_owned(),
+            ));
+        }
+        Ok(())
     }
 }
 
@@ -158,6 +180,16 @@ impl Store for SqliteStore {
         let snapshot = read_snapshot(&mut conn).await?;
         Box::new(conn).rollback().await?;
         Ok(snapshot)
+    }
+
+    async fn compact_after_destroy(&self) -> Result<()> {
+        // The commit's pages, with the deleted rows already zeroed by secure_delete, go into the
+        // database file; the WAL, whose older frames still hold those rows, is emptied.
+        self.checkpoint_and_truncate_wal().await?;
+        // The file is rebuilt without free pages (its size no longer tells how much was
+        // deleted). VACUUM writes through the WAL, so that is emptied once more.
+        sqlx::raw_sql("VACUUM").execute(&self.writer).await.map_err(map_error)?;
+        self.checkpoint_and_truncate_wal().await
     }
 
     async fn close(&self) {

@@ -6,6 +6,7 @@ mod audit_tampering;
 mod canaries;
 mod conversation;
 mod dialogue;
+mod erasure;
 mod map;
 mod sign_in;
 mod stories;
@@ -55,6 +56,7 @@ on_both_backends!(
     audit_tampering::an_inserted_event_is_named,
     audit_tampering::swapped_events_are_named,
     canaries::sensitive_fields_never_rest_in_plaintext,
+    erasure::destroying_an_initiative_leaves_no_trace_in_the_files,
     dialogue::meetings_notes_and_summaries_follow_the_modes_and_roles,
     transfer::readouts_are_cleared_released_traced_and_logged,
     conversation::conversations_find_common_ground_across_sides,
