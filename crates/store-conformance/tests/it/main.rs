@@ -8,6 +8,7 @@ mod conversation;
 mod dialogue;
 mod erasure;
 mod map;
+mod permissions;
 mod sign_in;
 mod stories;
 mod transfer;
