@@ -8,6 +8,7 @@ mod conversation;
 mod dialogue;
 mod erasure;
 mod map;
+mod padding;
 mod permissions;
 mod sign_in;
 mod stories;
@@ -58,6 +59,7 @@ on_both_backends!(
     audit_tampering::swapped_events_are_named,
     canaries::sensitive_fields_never_rest_in_plaintext,
     erasure::destroying_an_initiative_leaves_no_trace_in_the_files,
+    padding::vote_bodies_are_one_length_whatever_the_vote,
     dialogue::meetings_notes_and_summaries_follow_the_modes_and_roles,
     transfer::readouts_are_cleared_released_traced_and_logged,
     conversation::conversations_find_common_ground_across_sides,
