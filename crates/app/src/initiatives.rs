@@ -360,7 +360,10 @@ impl App {
     }
 
     /// Destroys an initiative: its records and its data key go in one transaction. Once the key
-    /// is gone, copies of those records in earlier backups cannot be opened either.
+    /// is gone, copies of those records in earlier backups cannot be opened either. After the
+    /// commit, the store erases what the deleted rows left in its files
+    /// ([`tracktwo_store::Store::compact_after_destroy`]); if that fails the destroy stands and
+    /// the error says so ([`AppError::NotErased`]).
     pub async fn destroy_initiative(&self, who: &Identity, id: InitiativeId) -> Result<()> {
         let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, id, Operation::DestroyInitiative).await?;
@@ -370,6 +373,6 @@ impl App {
         tx.commit().await?;
         self.keyring.forget(entered.row.key);
         self.conversations.forget_initiative(id);
-        Ok(())
+        self.store.compact_after_destroy().await.map_err(AppError::NotErased)
     }
 }

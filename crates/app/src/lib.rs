@@ -111,6 +111,14 @@ pub enum AppError {
     Import { record: String, message: String },
     #[error(transparent)]
     Store(StoreError),
+    /// The initiative and its key are destroyed (committed), but the store could not erase what
+    /// the deleted rows left in its files. The next destroy compacts the whole store again.
+    #[error(
+        "the initiative and its key are destroyed, but the store could not erase their traces from its files \
+         ({0}); its records cannot be opened, yet their bytes may remain until the store is compacted again \
+         (each destroy compacts it)"
+    )]
+    NotErased(StoreError),
 }
 
 impl From<StoreError> for AppError {

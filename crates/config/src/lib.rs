@@ -122,6 +122,7 @@ pub const KNOWN_VARIABLES: &[&str] = &[
     "TRACKTWO_AUDIT_ANCHOR_FILE",
     // Read by the test suites only.
     "TRACKTWO_TEST_POSTGRES_URL",
+    "TRACKTWO_TEST_POSTGRES",
 ];
 
 /// Builds the environment layer from `TRACKTWO_*` variables, with a warning for each unknown one.

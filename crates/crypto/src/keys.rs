@@ -9,10 +9,63 @@ use crate::CryptoError;
 
 type HmacSha256 = Hmac<Sha256>;
 
-/// Sealed values start with this byte so the format can change without guessing.
-const SEAL_VERSION: u8 = 1;
+/// Sealed values start with a version byte, so the layout can change without guessing.
+///
+/// Version 1: the plaintext as it is. Fields sealed before padding are in it, and it is still
+/// what data keys are wrapped in: they are all 32 bytes, so their length tells nothing.
+const UNPADDED: u8 = 1;
+/// Version 2: the plaintext padded to its size bucket ([`padded_len`]), so that a ciphertext's
+/// length no longer tells, say, "agree" from "disagree". The version byte is also bound as
+/// associated data, so relabelling a value as the other version makes it fail to open instead of
+/// opening with or without its padding.
+const PADDED: u8 = 2;
 const NONCE_LEN: usize = 24;
 const TAG_LEN: usize = 16;
+/// Ends the plaintext inside the padding (ISO/IEC 7816-4): the marker, then zeros.
+const PAD_MARKER: u8 = 0x80;
+/// Every value shorter than this seals to one length. Chosen to hold the short values whose
+/// length would betray them, with room to spare: a vote's record (86 to 95 bytes of JSON today,
+/// "disagree" three bytes longer than "agree"), a voter's, a name, a title, a label.
+const MIN_BUCKET: usize = 256;
+
+/// The length a plaintext of `len` bytes is padded to, its end marker included: [`MIN_BUCKET`]
+/// for short values, Padmé above (Nikitin et al., "Reducing Metadata Leakage from Encrypted Files
+/// and Communication with PURBs", PETS 2019). Padmé rounds a length up to a multiple of a power of
+/// two that grows with it, so that the padded length keeps only about log2 log2 n significant
+/// bits: a length leaks O(log log n) bits, and padding costs at most 1/16 of it from 256 bytes up
+/// (1/32 from 64 KiB), where powers of two would cost up to 100 % for little more hiding.
+fn padded_len(len: usize) -> usize {
+    let with_marker = len.saturating_add(1);
+    if with_marker <= MIN_BUCKET {
+        return MIN_BUCKET;
+    }
+    // floor(log2 L), and the number of bits needed to write it.
+    let exponent = with_marker.ilog2();
+    let exponent_bits = exponent.ilog2() + 1;
+    let mask = (1usize << (exponent - exponent_bits)) - 1;
+    // Above MIN_BUCKET the exponent is at least 8, so the shift is at least 4; and
+    // XChaCha20-Poly1305 refuses anything near usize::MAX long before this could overflow.
+    (with_marker + mask) & !mask
+}
+
+fn pad(plaintext: &[u8]) -> Zeroizing<Vec<u8>> {
+    let mut padded = Zeroizing::new(Vec::with_capacity(padded_len(plaintext.len())));
+    padded.extend_from_slice(plaintext);
+    padded.push(PAD_MARKER);
+    padded.resize(padded_len(plaintext.len()), 0);
+    padded
+}
+
+/// Removes the padding of an authenticated plaintext. (It is not constant-time, and need not be:
+/// it only ever sees plaintexts the AEAD has already authenticated, so it is no padding oracle.)
+fn unpad(mut padded: Vec<u8>) -> Result<Vec<u8>, CryptoError> {
+    let marker = padded.iter().rposition(|&b| b != 0).ok_or(CryptoError::Malformed)?;
+    if padded[marker] != PAD_MARKER {
+        return Err(CryptoError::Malformed);
+    }
+    padded.truncate(marker);
+    Ok(padded)
+}
 
 fn hkdf_expand(ikm: &[u8], salt: &[u8], info: &[u8]) -> Zeroizing<[u8; 32]> {
     let hk = hkdf::Hkdf::<Sha256>::new(Some(salt), ikm);
@@ -22,32 +75,57 @@ fn hkdf_expand(ikm: &[u8], salt: &[u8], info: &[u8]) -> Zeroizing<[u8; 32]> {
     out
 }
 
-fn seal_with(key: &[u8; 32], plaintext: &[u8], aad: &[u8], rng: &mut (impl CryptoRng + ?Sized)) -> Vec<u8> {
+/// The associated data a version-2 value is sealed under: its version byte, then its place.
+/// Places are table, column and id names in ASCII and key ids, never starting with byte 2, so
+/// no version-1 value's associated data can equal a version-2 value's.
+fn padded_aad(aad: &[u8]) -> Vec<u8> {
+    let mut bound = Vec::with_capacity(1 + aad.len());
+    bound.push(PADDED);
+    bound.extend_from_slice(aad);
+    bound
+}
+
+fn seal_with(
+    key: &[u8; 32],
+    version: u8,
+    plaintext: &[u8],
+    aad: &[u8],
+    rng: &mut (impl CryptoRng + ?Sized),
+) -> Vec<u8> {
     let cipher = XChaCha20Poly1305::new(key.into());
     let mut nonce_bytes = [0u8; NONCE_LEN];
     rng.fill_bytes(&mut nonce_bytes);
     let nonce = XNonce::from(nonce_bytes);
-    let ciphertext = cipher
-        .encrypt(&nonce, Payload { msg: plaintext, aad })
-        // XChaCha20-Poly1305 only fails for inputs beyond 256 GiB, which no field reaches.
-        .unwrap_or_else(|_| unreachable!("plaintext within XChaCha20-Poly1305 limits"));
+    let ciphertext = match version {
+        PADDED => cipher.encrypt(&nonce, Payload { msg: &pad(plaintext), aad: &padded_aad(aad) }),
+        _ => cipher.encrypt(&nonce, Payload { msg: plaintext, aad }),
+    }
+    // XChaCha20-Poly1305 only fails for inputs beyond 256 GiB, which no field reaches.
+    .unwrap_or_else(|_| unreachable!("plaintext within XChaCha20-Poly1305 limits"));
     let mut out = Vec::with_capacity(1 + NONCE_LEN + ciphertext.len());
-    out.push(SEAL_VERSION);
+    out.push(version);
     out.extend_from_slice(&nonce_bytes);
     out.extend_from_slice(&ciphertext);
     out
 }
 
+/// Opens a value of either version.
 fn open_with(key: &[u8; 32], sealed: &[u8], aad: &[u8]) -> Result<Vec<u8>, CryptoError> {
-    let (version, rest) = sealed.split_first().ok_or(CryptoError::Malformed)?;
-    if *version != SEAL_VERSION || rest.len() < NONCE_LEN + TAG_LEN {
+    let (&version, rest) = sealed.split_first().ok_or(CryptoError::Malformed)?;
+    if !matches!(version, UNPADDED | PADDED) || rest.len() < NONCE_LEN + TAG_LEN {
         return Err(CryptoError::Malformed);
     }
     let (nonce_bytes, ciphertext) = rest.split_at(NONCE_LEN);
     let nonce = XNonce::try_from(nonce_bytes).map_err(|_| CryptoError::Malformed)?;
-    XChaCha20Poly1305::new(key.into())
-        .decrypt(&nonce, Payload { msg: ciphertext, aad })
-        .map_err(|_| CryptoError::Unauthentic)
+    let cipher = XChaCha20Poly1305::new(key.into());
+    if version == PADDED {
+        let padded = cipher
+            .decrypt(&nonce, Payload { msg: ciphertext, aad: &padded_aad(aad) })
+            .map_err(|_| CryptoError::Unauthentic)?;
+        unpad(padded)
+    } else {
+        cipher.decrypt(&nonce, Payload { msg: ciphertext, aad }).map_err(|_| CryptoError::Unauthentic)
+    }
 }
 
 /// Argon2id cost parameters, stored beside the salt so a store stays openable if the defaults
@@ -125,7 +203,8 @@ impl MasterKey {
     /// Wraps a data key for storage. `label` binds the wrapped key to its slot (its key id), so a
     /// wrapped key copied into another slot does not open.
     pub fn wrap(&self, data_key: &DataKey, label: &[u8], rng: &mut (impl CryptoRng + ?Sized)) -> Vec<u8> {
-        seal_with(&self.subkey(b"key wrapping"), data_key.0.as_ref(), label, rng)
+        // Unpadded: every data key is 32 bytes, so there is no length to hide.
+        seal_with(&self.subkey(b"key wrapping"), UNPADDED, data_key.0.as_ref(), label, rng)
     }
 
     pub fn unwrap(&self, wrapped: &[u8], label: &[u8]) -> Result<DataKey, CryptoError> {
@@ -162,11 +241,14 @@ impl DataKey {
     }
 
     /// Seals one value. `aad` names where the value lives (table, column, record id) so a
-    /// ciphertext moved to another record or field fails to open.
+    /// ciphertext moved to another record or field fails to open. The plaintext is padded to its
+    /// size bucket first: every value under 256 bytes seals to the same 297 bytes, and longer ones
+    /// are padded by at most 1/16 of their length (see `padded_len`).
     pub fn seal(&self, plaintext: &[u8], aad: &[u8], rng: &mut (impl CryptoRng + ?Sized)) -> Vec<u8> {
-        seal_with(&self.0, plaintext, aad, rng)
+        seal_with(&self.0, PADDED, plaintext, aad, rng)
     }
 
+    /// Opens a sealed value: padded ones, and the unpadded ones sealed before padding was added.
     pub fn open(&self, sealed: &[u8], aad: &[u8]) -> Result<Vec<u8>, CryptoError> {
         open_with(&self.0, sealed, aad)
     }
@@ -276,6 +358,82 @@ mod tests {
         assert_eq!(key.open(&[1, 2, 3], b""), Err(CryptoError::Malformed));
     }
 
+    /// Every value under 256 bytes seals to one length; above, padding costs at most 1/16.
+    #[test]
+    fn sealed_lengths_fall_into_size_buckets() {
+        let mut rng = Counter(3);
+        let key = DataKey::generate(&mut rng);
+        let mut sealed_len = |n: usize| key.seal(&vec![b'v'; n], b"votes/body/1", &mut rng).len();
+        let short = sealed_len(0);
+        assert_eq!(short, 1 + NONCE_LEN + MIN_BUCKET + TAG_LEN);
+        for n in 1..MIN_BUCKET {
+            assert_eq!(sealed_len(n), short, "a value of {n} bytes");
+        }
+        assert!(sealed_len(MIN_BUCKET) > short, "a value of 256 bytes needs the next bucket");
+
+        let mut buckets = std::collections::BTreeSet::new();
+        let mut previous = 0;
+        for n in (0..=1 << 20).step_by(61).chain([(1 << 20) - 1, 1 << 20, (1 << 20) + 1]) {
+            let padded = padded_len(n);
+            assert!(padded > n, "room for the marker at {n}");
+            assert!(padded >= previous, "bucket lengths grow with the value");
+            previous = padded;
+            if n >= MIN_BUCKET {
+                // Padmé's bound: under 2^-(floor(log2 log2 L) + 1) of the length L, 1/16 from 256 up.
+                assert!((padded - n - 1) * 16 < n + 1, "padding {n} to {padded} costs 1/16 or more");
+            }
+            buckets.insert(padded);
+        }
+        // A megabyte's worth of lengths falls into few buckets: the length tells little.
+        assert!(buckets.len() < 400, "{} buckets below 1 MiB", buckets.len());
+        assert_eq!(padded_len(1_000_000), 1_015_808, "Padmé of 1,000,001 bytes with its marker");
+    }
+
+    #[test]
+    fn padded_values_round_trip_exactly() {
+        let mut rng = Counter(4);
+        let key = DataKey::generate(&mut rng);
+        // Values ending in the marker or in zeros, which the padding must not eat.
+        let mut values: Vec<Vec<u8>> = vec![Vec::new(), vec![0], vec![0x80], vec![1, 0x80, 0, 0], vec![0; 300]];
+        values.extend([255, 256, 257, 4095, 4096, 70_000].map(|n| (0..n).map(|i| (i % 251) as u8).collect()));
+        for value in values {
+            let sealed = key.seal(&value, b"notes/body/1", &mut rng);
+            assert_eq!(sealed[0], PADDED);
+            assert_eq!(key.open(&sealed, b"notes/body/1").unwrap(), value, "{} bytes", value.len());
+        }
+    }
+
+    /// A value sealed by the code before padding: the key, place and bytes it wrote then.
+    const UNPADDED_SAMPLE: &str = "01a0a1a2a3a4a5a6a7a8a9aaabacadaeafb0b1b2b3b4b5b6b7baa3977a6049a1833a89f24c7cd15dfbc9c2\
+        3dc2aff8100fa429717008006290366f82166e6c5f3003e199285057fd242f64b5b8b4a590cdafe4ad8c";
+    const SAMPLE_PLACE: &[u8] = b"notes/body/7d0c5e3a-2f51-4c39-9a57-0b6a1f2e9c44";
+
+    fn sample_key() -> DataKey {
+        DataKey(Zeroizing::new(core::array::from_fn(|i| u8::try_from(i).unwrap() * 7 + 3)))
+    }
+
+    #[test]
+    fn values_sealed_before_padding_still_open() {
+        let sealed = hex::decode(UNPADDED_SAMPLE).unwrap();
+        assert_eq!(sealed[0], UNPADDED);
+        let key = sample_key();
+        assert_eq!(key.open(&sealed, SAMPLE_PLACE).unwrap(), b"The Upper Vale agrees to a joint commission.");
+        assert_eq!(key.open(&sealed, b"notes/body/another"), Err(CryptoError::Unauthentic));
+    }
+
+    #[test]
+    fn a_value_relabelled_as_the_other_version_does_not_open() {
+        let key = sample_key();
+        let mut old = hex::decode(UNPADDED_SAMPLE).unwrap();
+        old[0] = PADDED;
+        assert_eq!(key.open(&old, SAMPLE_PLACE), Err(CryptoError::Unauthentic));
+        let mut new = key.seal(b"agree", SAMPLE_PLACE, &mut Counter(5));
+        new[0] = UNPADDED;
+        assert_eq!(key.open(&new, SAMPLE_PLACE), Err(CryptoError::Unauthentic));
+        new[0] = 3;
+        assert_eq!(key.open(&new, SAMPLE_PLACE), Err(CryptoError::Malformed));
+    }
+
     #[test]
     fn wrapped_keys_are_bound_to_their_master_and_slot() {
         let mut rng = Counter(1);
@@ -287,6 +445,8 @@ mod tests {
         assert!(master().unwrap(&wrapped, b"key-2").is_err());
         let other = MasterKey::from_key_file_bytes(&[8u8; 40]).unwrap();
         assert!(other.unwrap(&wrapped, b"key-1").is_err());
+        // Data keys are all 32 bytes: wrapped, they stay unpadded.
+        assert_eq!((wrapped[0], wrapped.len()), (UNPADDED, 1 + NONCE_LEN + 32 + TAG_LEN));
     }
 
     #[test]

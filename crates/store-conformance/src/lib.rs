@@ -1,6 +1,7 @@
-//! Test harness for the storage adapters: throw-away stores on SQLite (always) and PostgreSQL
-//! (when `TRACKTWO_TEST_POSTGRES_URL` is set; each in its own schema, dropped afterwards), and
-//! raw access beneath the port for the tests that play the attacker.
+//! Test harness for the storage adapters: throw-away stores on SQLite and PostgreSQL (the server
+//! `TRACKTWO_TEST_POSTGRES_URL` names; each store in its own schema, dropped afterwards), and
+//! raw access beneath the port for the tests that play the attacker. A PostgreSQL story without
+//! a server fails, unless the run opts out with `TRACKTWO_TEST_POSTGRES=skip`.
 //!
 //! Only ever used by tests.
 
@@ -24,6 +25,25 @@ pub fn test_unlock() -> Unlock {
     Unlock::KeyFile(vec![0x5a; 48].into())
 }
 
+/// Row MACs under the test key's row key, for tests that open store transactions beneath the
+/// application.
+#[must_use]
+pub fn test_rows() -> Arc<dyn tracktwo_store::RowAuthenticator> {
+    struct TestRows(tracktwo_crypto::RowKey);
+    impl tracktwo_store::RowAuthenticator for TestRows {
+        fn mac(&self, canonical: &[u8]) -> [u8; 32] {
+            self.0.mac(canonical)
+        }
+        fn verify(&self, canonical: &[u8], mac: &[u8]) -> bool {
+            self.0.verify(canonical, mac)
+        }
+        fn refused(&self, _row: &tracktwo_store::UnauthenticRow) {}
+    }
+    let Unlock::KeyFile(bytes) = test_unlock() else { unreachable!("the test key is a key file") };
+    let master = tracktwo_crypto::MasterKey::from_key_file_bytes(&bytes).expect("the test key is long enough");
+    Arc::new(TestRows(master.row_key()))
+}
+
 pub enum Raw {
     Sqlite { dir: tempfile::TempDir },
     Postgres { url: String, schema: String },
@@ -35,17 +55,61 @@ pub struct TestStore {
     pub raw: Raw,
 }
 
-/// The PostgreSQL server for tests, if configured. In CI its absence is an error, so the
-/// PostgreSQL stories cannot be skipped there by accident.
+/// Names the PostgreSQL server the stories run against.
+pub const POSTGRES_URL_VARIABLE: &str = "TRACKTWO_TEST_POSTGRES_URL";
+/// Set to `skip` to run without PostgreSQL, knowingly: the stories then say they are skipped.
+pub const POSTGRES_OPT_OUT_VARIABLE: &str = "TRACKTWO_TEST_POSTGRES";
+
+/// The PostgreSQL server for tests. Without one, a PostgreSQL story fails rather than passing
+/// without having run: a green run must mean the stories ran on both backends. A run may opt out
+/// explicitly with `TRACKTWO_TEST_POSTGRES=skip` (never in CI), and is then told what it skipped.
+///
+/// # Panics
+/// When no server is named and the run has not opted out.
 #[must_use]
 pub fn postgres_url() -> Option<String> {
-    match std::env::var("TRACKTWO_TEST_POSTGRES_URL") {
-        Ok(url) if !url.is_empty() => Some(url),
-        _ => {
-            assert!(std::env::var_os("CI").is_none(), "CI must set TRACKTWO_TEST_POSTGRES_URL");
-            eprintln!("TRACKTWO_TEST_POSTGRES_URL is not set: the PostgreSQL run of this story is skipped");
+    let var = |name: &str| std::env::var(name).ok();
+    match postgres_choice(var(POSTGRES_URL_VARIABLE), var(POSTGRES_OPT_OUT_VARIABLE), std::env::var_os("CI").is_some())
+    {
+        Ok(PostgresChoice::Run(url)) => Some(url),
+        Ok(PostgresChoice::Skip) => {
+            eprintln!(
+                "{POSTGRES_OPT_OUT_VARIABLE}=skip: the PostgreSQL run of this story is SKIPPED; \
+                 set {POSTGRES_URL_VARIABLE} to run it"
+            );
             None
         }
+        Err(message) => panic!("{message}"),
+    }
+}
+
+/// What a PostgreSQL story does, given the environment.
+#[derive(Debug, PartialEq, Eq)]
+pub enum PostgresChoice {
+    Run(String),
+    Skip,
+}
+
+/// Decides from the two variables (and whether this is CI) whether a PostgreSQL story runs, is
+/// skipped at the run's explicit request, or fails with a message saying how to name a server.
+pub fn postgres_choice(url: Option<String>, opt_out: Option<String>, ci: bool) -> Result<PostgresChoice, String> {
+    let how = format!(
+        "set {POSTGRES_URL_VARIABLE}=postgres://USER@HOST:PORT/DATABASE (for example \
+         postgres://postgres@127.0.0.1:5432/test; each story works in its own schema and drops it), \
+         or run scripts/test, which finds a server on 127.0.0.1:5432"
+    );
+    match (url.filter(|u| !u.is_empty()), opt_out.as_deref()) {
+        (Some(url), _) => Ok(PostgresChoice::Run(url)),
+        (None, Some("skip")) if ci => Err(format!("CI must not skip the PostgreSQL stories: {how}")),
+        (None, Some("skip")) => Ok(PostgresChoice::Skip),
+        (None, Some(other)) => Err(format!(
+            "{POSTGRES_OPT_OUT_VARIABLE} is `{other}`, but the only value it takes is `skip`; to run the PostgreSQL \
+             stories, {how}"
+        )),
+        (None, None) => Err(format!(
+            "this PostgreSQL story has no server to run against: {how}. \
+             To skip the PostgreSQL stories knowingly, set {POSTGRES_OPT_OUT_VARIABLE}=skip"
+        )),
     }
 }
 
@@ -99,9 +163,7 @@ impl TestStore {
     pub async fn execute_raw(&self, sql: &str) {
         match &self.raw {
             Raw::Sqlite { dir } => {
-                let options = sqlx::sqlite::SqliteConnectOptions::new()
-                    .filename(dir.path().join(tracktwo_store_sqlite::DATABASE_FILE));
-                let pool = sqlx::SqlitePool::connect_with(options).await.expect("raw sqlite");
+                let pool = sqlite_pool(dir).await;
                 sqlx::raw_sql(sqlx::AssertSqlSafe(sql.to_owned())).execute(&pool).await.expect("raw sql");
                 pool.close().await;
             }
@@ -132,6 +194,34 @@ impl TestStore {
                 pool.close().await;
                 actions
             }
+        }
+    }
+
+    /// The first column of every row `sql` selects, as bytes, read directly from the database
+    /// below the port (a BLOB on SQLite, a BYTEA on PostgreSQL).
+    pub async fn raw_blobs(&self, sql: &str) -> Vec<Vec<u8>> {
+        let query = sqlx::AssertSqlSafe(sql.to_owned());
+        match &self.raw {
+            Raw::Sqlite { dir } => {
+                let pool = sqlite_pool(dir).await;
+                let blobs = sqlx::query_scalar(query).fetch_all(&pool).await.expect("raw query");
+                pool.close().await;
+                blobs
+            }
+            Raw::Postgres { url, schema } => {
+                let pool = pg_pool(url, schema).await;
+                let blobs = sqlx::query_scalar(query).fetch_all(&pool).await.expect("raw query");
+                pool.close().await;
+                blobs
+            }
+        }
+    }
+
+    /// A pool straight to the PostgreSQL schema of this store, below the port; `None` on SQLite.
+    pub async fn raw_postgres(&self) -> Option<sqlx::PgPool> {
+        match &self.raw {
+            Raw::Sqlite { .. } => None,
+            Raw::Postgres { url, schema } => Some(pg_pool(url, schema).await),
         }
     }
 
@@ -171,6 +261,12 @@ impl TestStore {
             pool.close().await;
         }
     }
+}
+
+async fn sqlite_pool(dir: &tempfile::TempDir) -> sqlx::SqlitePool {
+    let options =
+        sqlx::sqlite::SqliteConnectOptions::new().filename(dir.path().join(tracktwo_store_sqlite::DATABASE_FILE));
+    sqlx::SqlitePool::connect_with(options).await.expect("raw sqlite")
 }
 
 async fn pg_pool(url: &str, schema: &str) -> sqlx::PgPool {
@@ -272,4 +368,38 @@ pub async fn open_app(store: Arc<dyn Store>) -> App {
     App::open(store, &test_unlock(), Arc::new(SystemClock), Box::new(SystemEntropy::new().expect("entropy")))
         .await
         .expect("open store")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{PostgresChoice, postgres_choice};
+
+    const URL: &str = "postgres://postgres@127.0.0.1:5432/test";
+
+    #[test]
+    fn a_named_server_runs_the_stories() {
+        assert_eq!(postgres_choice(Some(URL.into()), None, false), Ok(PostgresChoice::Run(URL.into())));
+        // A server named beside an opt-out still runs them: the opt-out is for want of a server.
+        assert_eq!(postgres_choice(Some(URL.into()), Some("skip".into()), true), Ok(PostgresChoice::Run(URL.into())));
+    }
+
+    #[test]
+    fn without_a_server_the_stories_fail_and_say_how_to_name_one() {
+        for url in [None, Some(String::new())] {
+            let message = postgres_choice(url, None, false).expect_err("no server, no opt-out");
+            assert!(message.contains("TRACKTWO_TEST_POSTGRES_URL=postgres://"), "{message}");
+            assert!(message.contains("TRACKTWO_TEST_POSTGRES=skip"), "{message}");
+        }
+    }
+
+    #[test]
+    fn only_an_explicit_skip_outside_ci_skips() {
+        assert_eq!(postgres_choice(None, Some("skip".into()), false), Ok(PostgresChoice::Skip));
+        let in_ci = postgres_choice(None, Some("skip".into()), true).expect_err("CI never skips");
+        assert!(in_ci.contains("CI must not skip"), "{in_ci}");
+        for other in ["", "1", "yes", "SKIP"] {
+            let message = postgres_choice(None, Some(other.into()), false).expect_err("only `skip` opts out");
+            assert!(message.contains("the only value it takes is `skip`"), "{message}");
+        }
+    }
 }

@@ -148,6 +148,34 @@ impl Store for PostgresStore {
         Ok(snapshot)
     }
 
+    async fn compact_after_destroy(&self) -> Result<()> {
+        // The tables a destroy deletes from: every table of this schema with an initiative's rows
+        // (the keyring included), and the initiatives themselves. Read from the catalogue, so a
+        // table added by a later migration is covered too.
+        let tables: Vec<String> = sqlx::query_scalar(
+            "SELECT format('%I.%I', c.table_schema, c.table_name) FROM information_schema.columns c \
+             JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name \
+             WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE' \
+               AND (c.column_name = 'initiative_id' OR c.table_name = 'initiatives') \
+             GROUP BY c.table_schema, c.table_name ORDER BY 1",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .map_err(map_error)?;
+        if tables.is_empty() {
+            return Ok(());
+        }
+        // VACUUM cannot run inside a transaction, so it goes as one plain statement through the
+        // simple protocol. It removes the dead rows (their TOAST included) that no running
+        // snapshot can still see, and makes their space reusable; what it cannot reach (WAL,
+        // archives, base backups) is in docs/security.md. The names were quoted by `format('%I')`.
+        sqlx::raw_sql(sqlx::AssertSqlSafe(format!("VACUUM {}", tables.join(", "))))
+            .execute(&self.pool)
+            .await
+            .map_err(map_error)?;
+        Ok(())
+    }
+
     async fn close(&self) {
         self.pool.close().await;
     }

@@ -4,6 +4,13 @@
 //! Writes go through a pool of one connection (SQLite has one writer at a time anyway; queueing
 //! in the pool avoids `SQLITE_BUSY` storms), reads and snapshots through a separate read-only
 //! pool that sees consistent WAL snapshots while the writer carries on.
+//!
+//! What is deleted is meant to be gone from the files: every connection runs with
+//! `secure_delete`, so SQLite overwrites deleted rows and freed pages with zeros, and after an
+//! initiative is destroyed [`Store::compact_after_destroy`] carries the zeroed pages into the
+//! database file, empties the WAL and rebuilds the file without free pages. The data folder is
+//! the owner's alone (0700), and so are the database and its WAL and shared-memory files (0600),
+//! whatever the umask.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -30,7 +37,10 @@ impl SqliteStore {
     pub async fn open(data_dir: &Path) -> Result<Self> {
         let shown = data_dir.display().to_string();
         let data_dir_error = |reason: String| StoreError::DataDir { path: shown.clone(), reason };
-        std::fs::create_dir_all(data_dir).map_err(|e| data_dir_error(e.to_string()))?;
+        private::create_dir(data_dir).map_err(|e| data_dir_error(e.to_string()))?;
+        private::restrict_dir(data_dir).map_err(|e| {
+            data_dir_error(format!("its permissions cannot be restricted to its owner ({e}); `chmod 700` it"))
+        })?;
         // Creating the database would fail later with a vaguer message; probe writability first.
         let probe = data_dir.join(".tracktwo-write-probe");
         std::fs::write(&probe, b"").map_err(|e| data_dir_error(format!("it is not writable ({e})")))?;
@@ -40,12 +50,22 @@ impl SqliteStore {
 
     /// Opens the given database file directly.
     pub async fn open_file(path: &Path) -> Result<Self> {
+        // SQLite would create the file with 0644 less the umask; created here first, it is the
+        // owner's alone, and SQLite gives the WAL and shared-memory files the database's mode.
+        // Files of a store created before are tightened the same way.
+        private::create_file(path).and_then(|()| private::restrict_files(path)).map_err(|e| StoreError::DataDir {
+            path: path.display().to_string(),
+            reason: format!("its permissions cannot be restricted to its owner ({e}); `chmod 600` it"),
+        })?;
         let options = SqliteConnectOptions::new()
             .filename(path)
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
             // FULL: the WAL is synced at every commit, so "committed" means "on disk".
             .synchronous(SqliteSynchronous::Full)
+            // Deleted rows and freed pages are overwritten with zeros, not left in free space
+            // where a copy of the file (a seized laptop) would still show them.
+            .pragma("secure_delete", "ON")
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(30));
         let writer =
@@ -67,6 +87,98 @@ impl SqliteStore {
     #[must_use]
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Empties the WAL into the database file and truncates it to nothing. Its frames hold
+    /// pages as they were before later commits, deleted rows included.
+    async fn checkpoint_and_truncate_wal(&self) -> Result<()> {
+        // The busy timeout lets a reader's snapshot (a backup in progress) finish first.
+        let (busy, _, _): (i64, i64, i64) =
+            sqlx::query_as("PRAGMA wal_checkpoint(TRUNCATE)").fetch_one(&self.writer).await.map_err(map_error)?;
+        if busy != 0 {
+            return Err(StoreError::Unavailable(
+                "a reader kept the write-ahead log from being emptied (a backup in progress?)".to_owned(),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// The data folder and the database files, readable by their owner alone whatever the umask.
+#[cfg(unix)]
+mod private {
+    use std::io;
+    use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+    use std::path::Path;
+
+    const DIR_MODE: u32 = 0o700;
+    const FILE_MODE: u32 = 0o600;
+    /// The files SQLite keeps beside the database.
+    const COMPANIONS: [&str; 3] = ["-wal", "-shm", "-journal"];
+
+    pub(super) fn create_dir(dir: &Path) -> io::Result<()> {
+        std::fs::DirBuilder::new().recursive(true).mode(DIR_MODE).create(dir)
+    }
+
+    /// Takes group and others' access away from an existing folder.
+    pub(super) fn restrict_dir(dir: &Path) -> io::Result<()> {
+        restrict(dir, DIR_MODE)
+    }
+
+    /// Creates the database file, empty, with the owner's permissions only (SQLite takes an empty
+    /// file for an empty database). An existing file is left as it is.
+    pub(super) fn create_file(path: &Path) -> io::Result<()> {
+        match std::fs::OpenOptions::new().write(true).create_new(true).mode(FILE_MODE).open(path) {
+            Ok(_) => Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Takes group and others' access away from the database and the files beside it.
+    pub(super) fn restrict_files(path: &Path) -> io::Result<()> {
+        restrict(path, FILE_MODE)?;
+        for suffix in COMPANIONS {
+            let mut companion = path.as_os_str().to_owned();
+            companion.push(suffix);
+            match restrict(Path::new(&companion), FILE_MODE) {
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                other => other?,
+            }
+        }
+        Ok(())
+    }
+
+    fn restrict(path: &Path, mode: u32) -> io::Result<()> {
+        // The umask is applied at creation, so even a fresh file or folder is checked.
+        let current = std::fs::metadata(path)?.permissions().mode() & 0o777;
+        if current != mode {
+            std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))?;
+        }
+        Ok(())
+    }
+}
+
+/// Elsewhere the folder's access control list decides; nothing is changed.
+#[cfg(not(unix))]
+mod private {
+    use std::io;
+    use std::path::Path;
+
+    pub(super) fn create_dir(dir: &Path) -> io::Result<()> {
+        std::fs::create_dir_all(dir)
+    }
+
+    pub(super) fn restrict_dir(_: &Path) -> io::Result<()> {
+        Ok(())
+    }
+
+    pub(super) fn create_file(_: &Path) -> io::Result<()> {
+        Ok(())
+    }
+
+    pub(super) fn restrict_files(_: &Path) -> io::Result<()> {
+        Ok(())
     }
 }
 
@@ -158,6 +270,16 @@ impl Store for SqliteStore {
         let snapshot = read_snapshot(&mut conn, rows).await?;
         Box::new(conn).rollback().await?;
         Ok(snapshot)
+    }
+
+    async fn compact_after_destroy(&self) -> Result<()> {
+        // The commit's pages, with the deleted rows already zeroed by secure_delete, go into the
+        // database file; the WAL, whose older frames still hold those rows, is emptied.
+        self.checkpoint_and_truncate_wal().await?;
+        // The file is rebuilt without free pages (its size no longer tells how much was
+        // deleted). VACUUM writes through the WAL, so that is emptied once more.
+        sqlx::raw_sql("VACUUM").execute(&self.writer).await.map_err(map_error)?;
+        self.checkpoint_and_truncate_wal().await
     }
 
     async fn close(&self) {

@@ -108,6 +108,15 @@ pub trait Store: Send + Sync + 'static {
     /// restore computes them afresh from the authenticated backup).
     async fn snapshot(&self, rows: &dyn RowAuthenticator) -> Result<Snapshot>;
 
+    /// Erases, as far as the backend can, what deleted rows leave in the store's own files.
+    ///
+    /// Called after a transaction that destroyed an initiative has committed, outside any
+    /// transaction (neither SQLite's checkpoint and `VACUUM` nor PostgreSQL's `VACUUM` can run
+    /// inside one). The destroy itself is already durable when this runs; this only removes the
+    /// traces, so it may take as long as rewriting the store and holds the writer meanwhile.
+    /// What each backend can promise is in `docs/security.md` ("Destroy means gone").
+    async fn compact_after_destroy(&self) -> Result<()>;
+
     /// Releases connections.
     async fn close(&self);
 }

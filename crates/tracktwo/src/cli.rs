@@ -383,8 +383,13 @@ pub(crate) fn write_atomically(path: &Path, write: impl FnOnce(&mut dyn Write) -
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let mut file = tempfile::NamedTempFile::new_in(&dir)
-        .with_context(|| format!("cannot write to the folder {}", dir.display()))?;
+    let mut builder = tempfile::Builder::new();
+    // Backups, keyring exports and decrypted exports are the owner's alone, whatever the umask.
+    // (tempfile's default is the same; stated here so that it cannot change unnoticed.)
+    #[cfg(unix)]
+    builder.permissions(<std::fs::Permissions as std::os::unix::fs::PermissionsExt>::from_mode(0o600));
+    let mut file =
+        builder.tempfile_in(&dir).with_context(|| format!("cannot write to the folder {}", dir.display()))?;
     {
         let mut buffered = std::io::BufWriter::new(file.as_file_mut());
         write(&mut buffered)?;

@@ -1,11 +1,15 @@
-//! The storage stories, each run against SQLite and, when `TRACKTWO_TEST_POSTGRES_URL` is set,
-//! PostgreSQL. One test binary for all of them.
+//! The storage stories, each run against SQLite and against the PostgreSQL server
+//! `TRACKTWO_TEST_POSTGRES_URL` names. Without one the PostgreSQL runs fail, unless the run opts
+//! out with `TRACKTWO_TEST_POSTGRES=skip`. One test binary for all of them.
 
 mod audit_tampering;
 mod canaries;
 mod conversation;
 mod dialogue;
+mod erasure;
 mod map;
+mod padding;
+mod permissions;
 mod row_tampering;
 mod sign_in;
 mod stories;
@@ -55,6 +59,8 @@ on_both_backends!(
     audit_tampering::an_inserted_event_is_named,
     audit_tampering::swapped_events_are_named,
     canaries::sensitive_fields_never_rest_in_plaintext,
+    erasure::destroying_an_initiative_leaves_no_trace_in_the_files,
+    padding::vote_bodies_are_one_length_whatever_the_vote,
     dialogue::meetings_notes_and_summaries_follow_the_modes_and_roles,
     transfer::readouts_are_cleared_released_traced_and_logged,
     conversation::conversations_find_common_ground_across_sides,

@@ -54,6 +54,23 @@ impl Env {
         all.extend_from_slice(args);
         self.run(&all, &[])
     }
+
+    /// As [`Env::tt`], under the umask given (in octal), set by a shell that then becomes the
+    /// binary.
+    fn tt_with_umask(&self, umask: &str, args: &[&str]) -> Output {
+        let key = self.key();
+        let data = self.data();
+        let mut command = Command::new("sh");
+        command.current_dir(self.dir.path()).arg("-c").arg(format!("umask {umask} && exec \"$0\" \"$@\""));
+        command.args([BIN, "--data-dir", data.to_str().unwrap(), "--key-file", key.to_str().unwrap()]).args(args);
+        for (name, _) in std::env::vars() {
+            if name.starts_with("TRACKTWO_") {
+                command.env_remove(name);
+            }
+        }
+        command.env_remove("CI");
+        command.output().expect("run tracktwo")
+    }
 }
 
 fn stdout(output: &Output) -> String {
@@ -375,6 +392,42 @@ fn backup_restore_export_and_destroy_from_the_command_line() {
     // Not a backup at all.
     std::fs::write(env.path("junk"), b"hello").unwrap();
     fails_with(&env.tt(&["restore", env.path("junk").to_str().unwrap(), "--force"]), "not a tracktwo backup");
+}
+
+/// Under a umask that lets everyone read everything, the store's folder and files and every
+/// file the binary writes from the store are still its owner's alone.
+#[test]
+fn what_the_binary_writes_is_the_owners_alone_whatever_the_umask() {
+    let env = Env::new();
+    ok(env.tt_with_umask("000", &["init", "--admin", "root"]));
+    let id = ok(env.tt_with_umask("000", &["initiative", "create", "--title", "Neemrana revival"]));
+    ok(env.tt_with_umask("000", &["initiative", "destroy", id.trim(), "--yes"]));
+    // The umask really was applied: a file the shell makes beside them is open to all.
+    let witness = env.path("witness");
+    let made = Command::new("sh").arg("-c").arg("umask 000 && : > \"$0\"").arg(&witness).status().unwrap();
+    assert!(made.success());
+    assert_eq!(mode(&witness), 0o666, "the shell did not apply the umask");
+
+    assert_eq!(mode(&env.data()), 0o700, "the data folder");
+    let mut store_files = 0;
+    for entry in std::fs::read_dir(env.data()).unwrap() {
+        let path = entry.unwrap().path();
+        assert_eq!(mode(&path), 0o600, "{}", path.display());
+        store_files += 1;
+    }
+    assert!(store_files >= 1, "no database file in the data folder");
+    let outputs: Vec<(&str, Vec<&str>)> = vec![
+        ("store.tt2backup", vec!["backup"]),
+        ("keyring.tt2keys", vec!["keyring", "export"]),
+        ("export.json", vec!["export", "--out"]),
+    ];
+    for (name, command) in outputs {
+        let path = env.path(name);
+        let mut args = command;
+        args.push(path.to_str().unwrap());
+        ok(env.tt_with_umask("000", &args));
+        assert_eq!(mode(&path), 0o600, "{name}");
+    }
 }
 
 /// Posts one note through the HTTP API and returns the status code.
