@@ -23,6 +23,7 @@ fn table(dir: &std::path::Path) -> BTreeMap<&'static str, Option<Vec<String>>> {
         ("backup", Some(vec![file("b.tt2backup")])),
         ("restore", Some(vec![file("good.tt2backup"), "--force".into()])),
         ("keyring export", Some(vec![file("k.tt2keys")])),
+        ("audit anchor", Some(vec!["--out".into(), file("anchor")])),
         ("audit verify", Some(vec![])),
         ("export", Some(vec!["--out".into(), file("e.json")])),
         ("user add", Some(vec!["lina".into()])),
