@@ -70,7 +70,7 @@ fn write_table(columns: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Str
     let mut writer = WriterBuilder::new().from_writer(Vec::new());
     writer.write_record(columns).expect(ROW);
     for row in rows {
-        writer.write_record(&row).expect(ROW);
+        writer.write_record(row.iter().map(|cell| tracktwo_spreadsheet::inert(cell).into_owned())).expect(ROW);
     }
     let bytes = writer.into_inner().map_err(|e| e.into_error()).expect("a Vec cannot fail to flush");
     // Only `&str` went in, so the bytes are UTF-8 and this copies nothing.
@@ -128,7 +128,7 @@ impl Row<'_> {
             .position(|c| *c == column)
             .and_then(|i| self.table.positions[i])
             .and_then(|at| self.record.get(at))
-            .unwrap_or("")
+            .map_or("", tracktwo_spreadsheet::value_of)
     }
 
     fn at<T>(&self, parsed: Result<T, String>) -> Result<T, ImportError> {

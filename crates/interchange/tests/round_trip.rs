@@ -20,6 +20,24 @@ proptest! {
         prop_assert_eq!(through_csv(&map), Ok(map));
     }
 
+    /// No cell of a written map CSV starts like a formula, whatever the notes and names say.
+    #[test]
+    fn no_csv_cell_starts_like_a_formula(mut map in common::map_file(), formula in "[=+@-][A-Z(\"]{0,8}") {
+        if let Some(actor) = map.actors.first_mut() {
+            actor.notes.clone_from(&formula);
+            actor.role = format!("'{formula}");
+        }
+        for file in [write_actors_csv(&map), write_ties_csv(&map)] {
+            let mut reader = csv::ReaderBuilder::new().from_reader(file.as_bytes());
+            for record in reader.records() {
+                for cell in record.unwrap().iter() {
+                    prop_assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "{:?}", cell);
+                }
+            }
+        }
+        prop_assert_eq!(through_csv(&map), Ok(map));
+    }
+
     #[test]
     fn gexf_round_trips(map in common::map_file()) {
         prop_assert_eq!(read_gexf(&write_gexf(&map)).map_err(|e| e.to_string()), Ok(map));

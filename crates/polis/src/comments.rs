@@ -115,7 +115,7 @@ pub fn write_comments(writer: impl Write, comments: &[Comment]) -> std::io::Resu
         out.write_field(comment.agrees.to_string())?;
         out.write_field(comment.disagrees.to_string())?;
         out.write_field(comment.moderation.export_value().to_string())?;
-        out.write_field(&comment.body)?;
+        out.write_field(tracktwo_spreadsheet::inert(&comment.body).as_ref())?;
         if with_meta {
             out.write_field(if comment.is_meta { "true" } else { "false" })?;
         }

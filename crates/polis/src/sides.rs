@@ -30,7 +30,7 @@ pub fn read_sides(reader: impl Read, name: &str, participant_ids: &[i64]) -> Res
     let mut sides = Sides { of_participant: vec![None; participant_ids.len()], names: Vec::new() };
     while table.advance()? {
         let id = table.integer(participant, "participant")?;
-        let name = String::from_utf8_lossy(table.field(side)).trim().to_owned();
+        let name = table.text(Some(side)).trim().to_owned();
         if name.is_empty() {
             continue;
         }
@@ -56,7 +56,7 @@ pub fn write_sides<S: AsRef<str>>(
     let mut out = csv::WriterBuilder::new().from_writer(writer);
     out.write_record(["participant", "side"])?;
     for (participant, side) in sides {
-        out.write_record([participant.to_string().as_str(), side.as_ref()])?;
+        out.write_record([participant.to_string().as_str(), tracktwo_spreadsheet::inert(side.as_ref()).as_ref()])?;
     }
     out.flush()
 }

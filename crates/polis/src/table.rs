@@ -121,8 +121,11 @@ impl<R> Table<R> {
 
     /// Text, with any byte sequence that is not UTF-8 replaced rather than refused: a statement's
     /// wording is shown, never interpreted.
+    /// A free-text field, as written before [`tracktwo_spreadsheet::inert`] made it safe to open.
     pub(crate) fn text(&self, index: Option<usize>) -> String {
-        index.map_or_else(String::new, |index| String::from_utf8_lossy(self.field(index)).into_owned())
+        index.map_or_else(String::new, |index| {
+            tracktwo_spreadsheet::value_of(&String::from_utf8_lossy(self.field(index))).to_owned()
+        })
     }
 }
 

@@ -33,6 +33,13 @@ fn body() -> impl Strategy<Value = String> {
                 Just("Uber的出現".to_owned()),
                 Just("ça va, señor? — «oui»".to_owned()),
                 Just("🙂".to_owned()),
+                // What a spreadsheet would run as a formula, and the apostrophe that disarms it.
+                Just("=HYPERLINK(\"http://x\")".to_owned()),
+                Just("'".to_owned()),
+                Just("+".to_owned()),
+                Just("-".to_owned()),
+                Just("@".to_owned()),
+                Just("\t".to_owned()),
                 "[a-z]{1,5}",
             ],
             0..12,
@@ -69,7 +76,30 @@ fn cast_vote() -> impl Strategy<Value = CastVote> {
         .prop_map(|(timestamp, statement, voter, vote)| CastVote { timestamp, statement, voter, vote })
 }
 
+/// Every field of a CSV file, as a spreadsheet would see it.
+fn cells(file: &[u8]) -> Vec<String> {
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(file);
+    reader.records().flat_map(|record| record.unwrap().iter().map(str::to_owned).collect::<Vec<_>>()).collect()
+}
+
 proptest! {
+    #[test]
+    fn no_written_cell_starts_like_a_formula(
+        comments in proptest::collection::vec(comment(), 0..20),
+        side in body(),
+    ) {
+        let mut file = Vec::new();
+        write_comments(&mut file, &comments).unwrap();
+        write_sides(&mut file, [(1, side.as_str())]).unwrap();
+        for cell in cells(&file) {
+            // Numbers may be negative; they are numbers in a spreadsheet, not formulas.
+            if cell.parse::<i64>().is_ok() {
+                continue;
+            }
+            prop_assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "{:?}", cell);
+        }
+    }
+
     #[test]
     fn comments_survive_a_round_trip(comments in proptest::collection::vec(comment(), 0..20)) {
         let mut file = Vec::new();
