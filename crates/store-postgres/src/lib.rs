@@ -3,11 +3,15 @@
 //! PostgreSQL commits are durable when acknowledged with its default `synchronous_commit = on`;
 //! this adapter never lowers it. Appends to the audit chain serialise on a row lock of the chain's
 //! head; snapshots for backups run at `REPEATABLE READ`, one consistent view while writers go on.
+//!
+//! The wire is protected as the URL's `sslmode` says (TLS by rustls with the `ring` provider; no
+//! OpenSSL): `verify-full` with `sslrootcert` naming the server's CA is the setting that holds
+//! against someone on the path. See [`PostgresStore::connect`].
 
 use std::str::FromStr;
 
 use async_trait::async_trait;
-use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
+use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions, PgSslMode};
 
 use tracktwo_store::{Result, RowAuthenticator, Snapshot, Store, StoreError, StoreMeta, WriteTx};
 use tracktwo_store_sql::{Dialect, SqlConnection, SqlTx, read_meta, read_snapshot};
@@ -21,9 +25,16 @@ pub struct PostgresStore {
 impl PostgresStore {
     /// Connects to `url` and brings the schema up to date. With `schema`, everything lives in
     /// that schema (created if missing), which lets several stores share one database.
+    ///
+    /// The URL's `sslmode` decides the wire, as with libpq: `disable`, `prefer` (the default:
+    /// TLS if the server offers it, which someone on the path can refuse for it), `require`
+    /// (TLS, the certificate unchecked), `verify-ca` (TLS, the certificate issued by a trusted
+    /// CA) and `verify-full` (and issued for the host connected to). `sslrootcert` names the
+    /// CA's PEM file; with it, `require` checks the CA as `verify-ca` does, as libpq does. A
+    /// parameter the driver does not know is refused, so a misspelt `sslmode` cannot fall back
+    /// to `prefer` unnoticed. Errors never echo the URL: it may hold a password.
     pub async fn connect(url: &str, schema: Option<&str>) -> Result<Self> {
-        let mut options = PgConnectOptions::from_str(url)
-            .map_err(|_| StoreError::Unavailable("the database URL is not a valid postgres:// URL".to_owned()))?;
+        let mut options = connect_options(url)?;
         if let Some(schema) = schema {
             if !schema.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
                 return Err(StoreError::Backend("schema names may use letters, digits and _ only".to_owned()));
@@ -64,6 +75,79 @@ impl PostgresStore {
     }
 }
 
+/// The query parameters the driver reads from a URL (`options[NAME]` aside). Any other is
+/// refused: the driver would ignore it (so `ssl_mode=verify-full` would connect with `prefer`)
+/// and log it with its value.
+const KNOWN_PARAMETERS: &[&str] = &[
+    "sslmode",
+    "ssl-mode",
+    "sslrootcert",
+    "ssl-root-cert",
+    "ssl-ca",
+    "sslcert",
+    "ssl-cert",
+    "sslkey",
+    "ssl-key",
+    "statement-cache-capacity",
+    "host",
+    "hostaddr",
+    "port",
+    "dbname",
+    "user",
+    "password",
+    "application_name",
+    "options",
+];
+
+fn connect_options(url: &str) -> Result<PgConnectOptions> {
+    let invalid = || StoreError::Unavailable("the database URL is not a valid postgres:// URL".to_owned());
+    let parsed = url::Url::parse(url).map_err(|_| invalid())?;
+    if !matches!(parsed.scheme(), "postgres" | "postgresql") {
+        return Err(invalid());
+    }
+    let mut root_cert = std::env::var_os("PGSSLROOTCERT").is_some();
+    for (key, value) in parsed.query_pairs() {
+        let key = &*key;
+        if matches!(key, "sslmode" | "ssl-mode") && PgSslMode::from_str(&value).is_err() {
+            return Err(StoreError::Unavailable(
+                "the database URL's sslmode must be one of disable, allow, prefer, require, verify-ca, verify-full"
+                    .to_owned(),
+            ));
+        }
+        if matches!(key, "sslrootcert" | "ssl-root-cert" | "ssl-ca") {
+            root_cert = true;
+        }
+        // The driver reads these files only once connected, and its error would not say which
+        // one it missed. A path is no secret; an inline PEM is not a path.
+        if matches!(key, "sslrootcert" | "ssl-root-cert" | "ssl-ca" | "sslcert" | "ssl-cert" | "sslkey" | "ssl-key")
+            && !value.trim_start().starts_with("-----BEGIN")
+            && let Err(e) = std::fs::File::open(&*value)
+        {
+            return Err(StoreError::Unavailable(format!(
+                "the file the database URL's {key} names ({value}) cannot be read: {e}"
+            )));
+        }
+        let known = KNOWN_PARAMETERS.contains(&key) || (key.starts_with("options[") && key.ends_with(']'));
+        if !known {
+            // A parameter's name is no secret, unless the URL is so mangled that a password
+            // ended up in one: name it only when it reads as a parameter's name.
+            let readable = key.len() <= 40 && key.chars().all(|c| c.is_ascii_lowercase() || c == '_' || c == '-');
+            return Err(StoreError::Unavailable(if readable {
+                format!("the database URL has a parameter the PostgreSQL driver does not know: {key}")
+            } else {
+                "the database URL has a parameter the PostgreSQL driver does not know".to_owned()
+            }));
+        }
+    }
+    let options = PgConnectOptions::from_str(url).map_err(|_| invalid())?;
+    // libpq checks the certificate's CA under `require` when it has a root certificate; the
+    // driver would not, and an operator who named a CA means it to be checked.
+    if root_cert && matches!(options.get_ssl_mode(), PgSslMode::Require) {
+        return Ok(options.ssl_mode(PgSslMode::VerifyCa));
+    }
+    Ok(options)
+}
+
 async fn check_is_tracktwo(pool: &PgPool) -> Result<()> {
     let tables: Vec<String> = sqlx::query_scalar(
         "SELECT table_name::text FROM information_schema.tables WHERE table_schema = current_schema()",
@@ -90,12 +174,20 @@ async fn run_migrations(pool: &PgPool) -> Result<()> {
 }
 
 fn map_connect_error(e: sqlx::Error) -> StoreError {
+    // Never echo the URL: it may hold a password. None of these messages carries it: the
+    // driver's TLS and I/O errors name a certificate problem or an OS error, and the server's
+    // name at most the host, user and database it refused.
     match &e {
-        // Never echo the URL: it may hold a password.
+        // rustls reports a certificate it does not trust as invalid data on the socket.
+        sqlx::Error::Io(io) if io.kind() == std::io::ErrorKind::InvalidData => {
+            StoreError::Unavailable(format!("TLS to the database failed: {io}"))
+        }
         sqlx::Error::Io(io) => StoreError::Unavailable(io.to_string()),
-        sqlx::Error::Tls(_) => StoreError::Unavailable("TLS negotiation failed".to_owned()),
+        sqlx::Error::Tls(tls) => StoreError::Unavailable(format!("TLS to the database failed: {tls}")),
         sqlx::Error::PoolTimedOut => StoreError::Unavailable("timed out connecting".to_owned()),
-        sqlx::Error::Database(db) => StoreError::Unavailable(db.message().to_owned()),
+        sqlx::Error::Database(db) => {
+            StoreError::Unavailable(format!("the database server refused the connection: {}", db.message()))
+        }
         _ => StoreError::Unavailable(e.to_string()),
     }
 }

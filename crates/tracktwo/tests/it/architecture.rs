@@ -75,3 +75,19 @@ fn the_documented_dependency_rules_hold() {
         assert!(!deps.contains("tracktwo-store-conformance"), "{name}: the conformance suite is test-only");
     }
 }
+
+/// TLS is rustls with the `ring` provider, to browsers and to PostgreSQL alike: OpenSSL (or
+/// native-tls, which is OpenSSL on Linux) must not enter the build, not even through a feature
+/// of a dependency.
+#[test]
+fn no_openssl_enters_the_lock_file() {
+    let lock = std::fs::read_to_string(workspace_root().join("Cargo.lock")).expect("read Cargo.lock");
+    let banned = ["openssl", "openssl-sys", "openssl-src", "native-tls"];
+    let found: Vec<&str> = lock
+        .lines()
+        .filter_map(|line| line.strip_prefix("name = \"")?.strip_suffix('"'))
+        .filter(|name| banned.contains(name))
+        .collect();
+    assert!(found.is_empty(), "Cargo.lock holds {found:?}; tracktwo's TLS is rustls only");
+    assert!(lock.contains("name = \"rustls\""), "Cargo.lock should hold rustls");
+}
