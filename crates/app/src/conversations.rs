@@ -923,6 +923,26 @@ impl App {
         })
     }
 
+    /// Imports a pasted Pol.is export (its comments.csv and votes.csv) as a new conversation.
+    /// The right to run conversations is checked before the files are read, so a caller who may
+    /// not import learns nothing from what the files hold; a file that cannot be read is
+    /// [`AppError::Import`], naming the file and the line.
+    pub async fn import_polis_export(
+        &self,
+        who: &Identity,
+        initiative: InitiativeId,
+        title: &str,
+        comments: &[u8],
+        votes: &[u8],
+    ) -> Result<ConversationId> {
+        let mut tx = self.store.begin().await?;
+        self.enter(tx.as_mut(), who, initiative, Operation::RunConversation).await?;
+        tx.commit().await?;
+        let import = crate::polis_format::read_import(title, comments, votes)
+            .map_err(|message| AppError::Import { record: "Pol.is export".to_owned(), message })?;
+        self.import_conversation(who, initiative, import).await
+    }
+
     /// Imports a Pol.is export as a new conversation, in one transaction: all of it or nothing.
     /// Its voters come without credentials: they are the export's, and vote no more here.
     pub async fn import_conversation(

@@ -10,8 +10,8 @@ use serde::de::DeserializeOwned;
 use time::Date;
 use tracktwo_crypto::DataKey;
 use tracktwo_domain::dialogue::{
-    ConfidentialityMode, DialogueOption, FollowUp, Meeting, MeetingNote, OptionStatus, ProcessDesign, Round,
-    SpeakerKey, StatusChange,
+    Attendance, ConfidentialityMode, DialogueOption, FollowUp, Meeting, MeetingNote, OptionStatus, ProcessDesign,
+    Round, SpeakerKey, StatusChange,
 };
 use tracktwo_domain::redaction::{MeetingRecord, MeetingSummary, Reader, may_see_meeting, summarise};
 use tracktwo_domain::{
@@ -327,26 +327,42 @@ impl App {
         who: &Identity,
         initiative: InitiativeId,
         id: MeetingId,
-        mut meeting: Meeting,
+        meeting: Meeting,
     ) -> Result<()> {
         meeting.validate()?;
         let mut tx = self.store.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteProcess).await?;
         let (row, current) = self.visible_meeting(tx.as_mut(), who, &entered, initiative, id).await?;
+        self.save_meeting(tx.as_mut(), who, &entered, (id, &row, current), meeting).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Writes a changed meeting over `current` (as stored in `row`), inside `tx`: it stays in its
+    /// round, keeps a secret channel's venue from those who never saw it, and names only sides
+    /// of the initiative.
+    async fn save_meeting(
+        &self,
+        tx: &mut dyn WriteTx,
+        who: &Identity,
+        entered: &Entered,
+        (id, row, current): (MeetingId, &SealedRecordRow, Meeting),
+        mut meeting: Meeting,
+    ) -> Result<()> {
+        meeting.validate()?;
         if current.round != meeting.round {
             return Err(AppError::Invalid(tracktwo_domain::ValidationError::Invalid {
                 field: "meeting",
                 reason: "stays in its round",
             }));
         }
-        if current.mode == ConfidentialityMode::SecretChannel && !Self::may_see_secret_venue(&entered) {
+        if current.mode == ConfidentialityMode::SecretChannel && !Self::may_see_secret_venue(entered) {
             // They never saw the venue, so they cannot have meant to change it.
             meeting.venue = current.venue;
         }
-        self.check_meeting_sides(tx.as_mut(), initiative, &meeting).await?;
-        self.replace_record(tx.as_mut(), &entered, &row, &meeting).await?;
-        self.record(tx.as_mut(), who, AuditAction::MeetingUpdated, AuditTarget::of(TargetKind::Meeting, id)).await?;
-        tx.commit().await?;
+        self.check_meeting_sides(tx, entered.row.id, &meeting).await?;
+        self.replace_record(tx, entered, row, &meeting).await?;
+        self.record(tx, who, AuditAction::MeetingUpdated, AuditTarget::of(TargetKind::Meeting, id)).await?;
         Ok(())
     }
 
@@ -824,4 +840,97 @@ impl App {
         tx.commit().await?;
         Ok(user.id)
     }
+
+    /// Adds a person to a meeting's attendance. Linked to an actor of the map, they take the
+    /// actor's name (its code name for a reader without the map in full) and side unless the
+    /// team typed them.
+    pub async fn add_attendee(
+        &self,
+        who: &Identity,
+        initiative: InitiativeId,
+        id: MeetingId,
+        attendee: NewAttendee,
+    ) -> Result<()> {
+        let mut tx = self.store.begin().await?;
+        let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteProcess).await?;
+        let (row, current) = self.visible_meeting(tx.as_mut(), who, &entered, initiative, id).await?;
+        let mut person = Attendance {
+            actor: None,
+            name: attendee.name.trim().to_owned(),
+            organisation: attendee.organisation.trim().to_owned(),
+            side: attendee.side,
+            capacity: attendee.capacity,
+        };
+        if let Some(actor_id) = attendee.actor {
+            let actor_row =
+                tx.actor(actor_id).await?.filter(|r| r.initiative == initiative).ok_or(AppError::NotFound)?;
+            let actor = self.actor_from_row(&entered.key, &actor_row)?;
+            self.record(tx.as_mut(), who, AuditAction::ActorRead, AuditTarget::of(TargetKind::Actor, actor_id)).await?;
+            let in_full = Self::also(who, &entered, Operation::ReadMapInFull).is_ok();
+            person.actor = Some(actor.id);
+            if person.name.is_empty() {
+                person.name = actor.details.name.filter(|_| in_full).unwrap_or(actor.details.code_name);
+            }
+            if person.side.is_none() {
+                person.side = actor.details.side;
+            }
+        }
+        let mut meeting = current.clone();
+        meeting.attendance.push(person);
+        self.save_meeting(tx.as_mut(), who, &entered, (id, &row, current), meeting).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Records how far a meeting got: the agenda items done (by position), the stage of the
+    /// methodology reached, and members newly cleared for it (by username; each must be a
+    /// member of the initiative).
+    pub async fn record_progress(
+        &self,
+        who: &Identity,
+        initiative: InitiativeId,
+        id: MeetingId,
+        progress: MeetingProgress,
+    ) -> Result<()> {
+        let mut tx = self.store.begin().await?;
+        let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteProcess).await?;
+        let (row, current) = self.visible_meeting(tx.as_mut(), who, &entered, initiative, id).await?;
+        let mut meeting = current.clone();
+        for (position, item) in meeting.agenda.iter_mut().enumerate() {
+            item.done = progress.done.contains(&position);
+        }
+        meeting.stage_reached = progress.stage_reached;
+        for username in &progress.cleared {
+            let index = self.username_index(tx.as_mut(), username).await?;
+            let user = tx.user_by_username(&index).await?.ok_or(AppError::NotFound)?;
+            tx.membership(initiative, user.id).await?.ok_or(AppError::NotFound)?;
+            meeting.cleared.insert(user.id);
+        }
+        self.save_meeting(tx.as_mut(), who, &entered, (id, &row, current), meeting).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+/// A person the team adds to a meeting's attendance.
+#[derive(Debug, Clone)]
+pub struct NewAttendee {
+    /// The actor of the map they are, if any.
+    pub actor: Option<tracktwo_domain::ActorId>,
+    /// Empty to take the actor's.
+    pub name: String,
+    pub organisation: String,
+    /// None to take the actor's.
+    pub side: Option<tracktwo_domain::SideId>,
+    pub capacity: tracktwo_domain::map::Capacity,
+}
+
+/// How far a meeting got, as the team records it after a session.
+#[derive(Debug, Clone, Default)]
+pub struct MeetingProgress {
+    /// The positions of the agenda items done; the others are not.
+    pub done: std::collections::BTreeSet<usize>,
+    pub stage_reached: Option<u8>,
+    /// Usernames of members to clear for the meeting, beside those already cleared.
+    pub cleared: Vec<String>,
 }

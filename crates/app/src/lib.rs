@@ -15,6 +15,7 @@ mod fingerprint;
 mod initiatives;
 mod keyring;
 pub mod map;
+mod permissions;
 pub mod polis_format;
 mod records;
 mod sealing;
@@ -37,6 +38,7 @@ pub use archive::{ExportSummary, RestoreReport};
 pub use audit::{AuditFinding, AuditReport};
 pub use initiatives::{AuditEntry, DirectoryEntry};
 pub use keyring::Keyring;
+pub use permissions::Permissions;
 pub use second_factor::Enrolment;
 pub use sign_in::{LOCKOUT, MAX_FAILED_LOGINS, SESSION_IDLE, SESSION_LIFETIME, SignedIn};
 /// Anti-CSRF tokens derived from a session (or pre-session) secret, for the web edge.

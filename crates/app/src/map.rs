@@ -687,6 +687,31 @@ impl App {
     /// Imports a map file: all of it or, on the first problem, none of it. With `replace`, the
     /// current map (and its registry) goes first; otherwise the file's actors join the map and
     /// their code names must be new. Sides are matched by name.
+    /// Imports a map from the text of its files (for CSV, `file` is actors.csv and `ties` is
+    /// ties.csv), its sides matched by name. The right to write the map is checked before the
+    /// files are read, so a caller who may not import learns nothing from their errors.
+    pub async fn import_map_files(
+        &self,
+        who: &Identity,
+        initiative: InitiativeId,
+        format: tracktwo_interchange::Format,
+        file: &str,
+        ties: &str,
+        replace: bool,
+    ) -> Result<ImportReport> {
+        let mut tx = self.store.begin().await?;
+        let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteMap).await?;
+        let mut sides = Vec::new();
+        for row in tx.sides(initiative).await? {
+            sides.push(self.open_field(&entered.key, place!("sides"."name" @ row.id), &row.name)?);
+        }
+        tx.commit().await?;
+        let parsed = tracktwo_interchange::read(format, file, ties, Some(&sides)).map_err(|error| {
+            AppError::Import { record: format!("{}, line {}", error.file, error.line), message: error.message }
+        })?;
+        self.import_map(who, initiative, &parsed, replace).await
+    }
+
     pub async fn import_map(
         &self,
         who: &Identity,
@@ -1003,19 +1028,5 @@ impl App {
     #[must_use]
     pub fn today(&self) -> Date {
         self.now().date()
-    }
-
-    /// The caller's standing in an initiative and whether it is a secret channel, so an edge
-    /// can offer only the links and forms the caller may use. The core decides again on every
-    /// operation; this spares people pages they would be refused.
-    pub async fn my_standing(
-        &self,
-        who: &Identity,
-        initiative: InitiativeId,
-    ) -> Result<(bool, Option<tracktwo_domain::Standing>)> {
-        let mut tx = self.store.begin().await?;
-        let entered = self.enter(tx.as_mut(), who, initiative, Operation::ViewInitiative).await?;
-        tx.commit().await?;
-        Ok((entered.row.secret_channel, entered.standing))
     }
 }

@@ -2,7 +2,9 @@
 //!
 //! It authenticates (a session cookie or a bearer token becomes an [`Identity`]) and translates
 //! between HTTP and the use cases in `tracktwo-app`. It decides no access itself: every handler
-//! calls a use case with the caller's identity, and the use case asks the policy.
+//! calls a use case with the caller's identity, and the use case asks the policy; the links and
+//! forms a page offers follow the `Permissions` the core returns. A test fails if this crate's
+//! code names the policy.
 
 mod api;
 mod conversation_pages;
