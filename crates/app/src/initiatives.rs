@@ -74,6 +74,11 @@ impl App {
         Ok(Entered { row, key, standing })
     }
 
+    /// Refuses, inside a secret channel, a way out to people outside it.
+    pub(crate) fn keep_closed(entered: &Entered, way: crate::Outward) -> Result<()> {
+        if entered.row.secret_channel { Err(AppError::SecretChannel(way)) } else { Ok(()) }
+    }
+
     /// Checks a further operation inside an initiative already entered.
     pub(crate) fn also(who: &Identity, entered: &Entered, operation: Operation) -> Result<()> {
         Self::allow(who, entered.standing, entered.row.secret_channel, operation)

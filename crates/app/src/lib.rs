@@ -109,8 +109,25 @@ pub enum AppError {
     /// A map file that cannot be imported; nothing of it was.
     #[error("{record}: {message}")]
     Import { record: String, message: String },
+    /// A secret channel does not exist for anyone outside it, so nothing in it may face them.
+    #[error("not in a secret channel: {0}")]
+    SecretChannel(Outward),
     #[error(transparent)]
     Store(StoreError),
+}
+
+/// A way a conversation, readout or export of an initiative would face people outside it:
+/// each is refused in a secret channel, whoever asks (the key holder too).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum Outward {
+    #[error("a consultation's invitation links would reveal it to whoever holds one")]
+    Consultation,
+    #[error("an imported Pol.is export arrives as a consultation, whose links would reveal it")]
+    PolisImport,
+    #[error("invitation links would reveal it to whoever holds one")]
+    InvitationLinks,
+    #[error("a readout for the public would reveal it")]
+    PublicReadout,
 }
 
 impl From<StoreError> for AppError {

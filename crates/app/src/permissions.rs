@@ -1,9 +1,10 @@
 //! What the caller may do in one initiative, decided here for an edge that must offer only the
 //! links and forms the caller may use, and decides nothing itself.
 
+use tracktwo_domain::transfer::Audience;
 use tracktwo_domain::{Identity, InitiativeId, Operation, SideId};
 
-use crate::{App, Result};
+use crate::{App, Outward, Result};
 
 /// The operations the policy allows the caller in one initiative, as decided when the page was
 /// opened. It grants nothing: every use case asks the policy again when it runs.
@@ -30,6 +31,19 @@ impl Permissions {
     #[must_use]
     pub fn secret_channel(&self) -> bool {
         self.secret_channel
+    }
+
+    /// Whether `way` to people outside the initiative is open here: never in a secret channel,
+    /// where the use case refuses it with [`crate::AppError::SecretChannel`].
+    #[must_use]
+    pub fn allows_outward(&self, _way: Outward) -> bool {
+        !self.secret_channel
+    }
+
+    /// Whether a readout may be drafted for `audience` here.
+    #[must_use]
+    pub fn allows_audience(&self, audience: Audience) -> bool {
+        !audience.reaches_outside_the_initiative() || self.allows_outward(Outward::PublicReadout)
     }
 }
 

@@ -15,8 +15,8 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use maud::{Markup, PreEscaped, html};
-use tracktwo_app::AppError;
 use tracktwo_app::conversations::{Ballot, ConversationResults, VoterPass};
+use tracktwo_app::{AppError, Outward};
 use tracktwo_domain::conversation::{Conversation, ConversationMode, InvitationKind, StatementStatus, Vote};
 use tracktwo_domain::{ConversationId, InitiativeId, InvitationId, Operation, SideId};
 
@@ -77,20 +77,28 @@ pub async fn conversations(State(state): State<Arc<WebState>>, user: SignedIn, P
                     input type="hidden" name="csrf" value=(user.csrf());
                     label { "Title" input name="title" required; }
                     label { "The question put to participants" textarea name="question" {} }
-                    label { "Mode" select name="mode" { @for m in ConversationMode::ALL { option value=(m.as_str()) { (m.label()) } } } }
+                    label { "Mode" select name="mode" { @for m in ConversationMode::ALL {
+                        @if *m != ConversationMode::Consultation || may.allows_outward(Outward::Consultation) {
+                            option value=(m.as_str()) { (m.label()) }
+                        }
+                    } } }
                     label { "Segments voters may declare (consultation; comma-separated)" input name="segments"; }
                     label.check { input type="checkbox" name="accepts_statements" value="yes" checked; "Participants may propose statements (they wait for moderation)" }
                     label { "Seed statements, one per line" textarea name="statements" {} }
                     button type="submit" { "Open" }
                 }
-                h2 { "Import a Pol.is export" }
-                p.muted { "Paste the export's comments.csv and votes.csv. The import is all or nothing; errors name the file and line." }
-                form.stack method="post" action={ "/initiatives/" (id) "/conversations/import" } {
-                    input type="hidden" name="csrf" value=(user.csrf());
-                    label { "Title" input name="title" required; }
-                    label { "comments.csv" textarea name="comments" required {} }
-                    label { "votes.csv" textarea name="votes" required {} }
-                    button type="submit" { "Import" }
+                @if !may.allows_outward(Outward::PolisImport) {
+                    p.muted #closed-channel { "A secret channel opens no consultation and takes no Pol.is import: their invitation links would reveal it." }
+                } @else {
+                    h2 { "Import a Pol.is export" }
+                    p.muted { "Paste the export's comments.csv and votes.csv. The import is all or nothing; errors name the file and line." }
+                    form.stack method="post" action={ "/initiatives/" (id) "/conversations/import" } {
+                        input type="hidden" name="csrf" value=(user.csrf());
+                        label { "Title" input name="title" required; }
+                        label { "comments.csv" textarea name="comments" required {} }
+                        label { "votes.csv" textarea name="votes" required {} }
+                        button type="submit" { "Import" }
+                    }
                 }
             }
         },

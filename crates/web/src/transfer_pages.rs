@@ -65,6 +65,8 @@ pub async fn readouts(State(state): State<Arc<WebState>>, user: SignedIn, Path(i
     let overview = state.app.process_overview(&user.identity, id).await?;
     let options = state.app.options(&user.identity, id).await?;
     let sides = state.app.sides(&user.identity, id).await?;
+    let may = state.app.permissions(&user.identity, id, Operation::WriteReadout).await?;
+    let audiences: Vec<Audience> = Audience::ALL.iter().copied().filter(|a| may.allows_audience(*a)).collect();
     Ok(page(
         "Readouts",
         &user,
@@ -83,7 +85,7 @@ pub async fn readouts(State(state): State<Arc<WebState>>, user: SignedIn, Path(i
             form.stack method="post" action={ "/initiatives/" (id) "/readouts" } {
                 input type="hidden" name="csrf" value=(user.csrf());
                 label { "Title" input name="title" required; }
-                label { "Audience" select name="audience" { @for a in Audience::ALL { option value=(a.as_str()) { (a.label()) } } } }
+                label { "Audience" select name="audience" { @for a in &audiences { option value=(a.as_str()) { (a.label()) } } } }
                 label { "Cover (the convener's framing; blank lines separate paragraphs)" textarea name="cover" {} }
                 fieldset { legend { "Meetings" }
                     @for (_, round, meetings) in &overview.rounds { @for (m, h) in meetings {
