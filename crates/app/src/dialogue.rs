@@ -67,13 +67,60 @@ macro_rules! sealable {
     };
 }
 pub(crate) use sealable;
-sealable!(ProcessDesign, ProcessDesign, "process_designs");
+sealable!(DesignRecord, ProcessDesign, "process_designs");
 sealable!(Round, Round, "rounds");
 sealable!(Meeting, Meeting, "meetings");
 sealable!(MeetingNote, MeetingNote, "meeting_notes");
 sealable!(SpeakerKey, SpeakerKey, "speaker_keys");
 sealable!(DialogueOption, DialogueOption, "options");
 sealable!(FollowUp, FollowUp, "follow_ups");
+
+/// The one record of how an initiative works: the process design the team writes, and the risk
+/// ceiling of its participant selections, which the convener or operations set. Each half is
+/// written by its own use case, which keeps the other as stored. Sealed as one body beside the
+/// rounds and meetings, so the ceiling needs no table of its own; a body written before the
+/// ceiling existed is a design alone, and one written before any design a ceiling alone.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct DesignRecord {
+    pub design: Option<ProcessDesign>,
+    pub risk_ceiling: Option<tracktwo_domain::map::RiskCeiling>,
+}
+
+/// The key the risk ceiling is kept under, beside the design's own fields.
+const RISK_CEILING: &str = "risk_ceiling";
+
+impl Serialize for DesignRecord {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::Error;
+        let mut body = match &self.design {
+            Some(design) => match serde_json::to_value(design).map_err(S::Error::custom)? {
+                serde_json::Value::Object(fields) => fields,
+                _ => return Err(S::Error::custom("a process design is an object")),
+            },
+            None => serde_json::Map::new(),
+        };
+        if let Some(ceiling) = &self.risk_ceiling {
+            body.insert(RISK_CEILING.to_owned(), serde_json::to_value(ceiling).map_err(S::Error::custom)?);
+        }
+        body.serialize(serializer)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DesignRecord {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        use serde::de::Error;
+        let mut body = serde_json::Map::<String, serde_json::Value>::deserialize(deserializer)?;
+        let risk_ceiling =
+            body.remove(RISK_CEILING).map(serde_json::from_value).transpose().map_err(D::Error::custom)?;
+        // Any other field is the design's: a body with one must hold a whole design.
+        let design = if body.is_empty() {
+            None
+        } else {
+            Some(serde_json::from_value(serde_json::Value::Object(body)).map_err(D::Error::custom)?)
+        };
+        Ok(Self { design, risk_ceiling })
+    }
+}
 
 /// A draft note kept while the rapporteur types, so a closed tab or a crash loses nothing.
 #[derive(Debug, Clone, Default, Serialize, serde::Deserialize)]
@@ -90,7 +137,7 @@ fn place<'a>(table: &'static str, id: &'a uuid::Uuid) -> Place<'a> {
 /// The table name each kind of record is sealed under (part of its associated data).
 fn table_of(kind: RecordKind) -> &'static str {
     match kind {
-        RecordKind::ProcessDesign => ProcessDesign::TABLE,
+        RecordKind::ProcessDesign => DesignRecord::TABLE,
         RecordKind::Round => Round::TABLE,
         RecordKind::Meeting => Meeting::TABLE,
         RecordKind::MeetingNote => MeetingNote::TABLE,
@@ -242,9 +289,9 @@ impl App {
     pub async fn process_design(&self, who: &Identity, initiative: InitiativeId) -> Result<Option<ProcessDesign>> {
         let mut tx = self.store.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::ViewInitiative).await?;
-        let mut designs = self.load_all::<ProcessDesign>(tx.as_mut(), &entered, initiative, None).await?;
+        let (_, record) = self.design_record(tx.as_mut(), &entered, initiative).await?;
         tx.commit().await?;
-        let design = designs.pop().map(|(_, d)| d).map(|mut d| {
+        let design = record.design.map(|mut d| {
             if Self::also(who, &entered, Operation::ReadFunding).is_err() {
                 d.grants.clear();
             }
@@ -262,18 +309,47 @@ impl App {
         design.validate()?;
         let mut tx = self.store.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteProcess).await?;
-        let existing = self.load_all::<ProcessDesign>(tx.as_mut(), &entered, initiative, None).await?;
-        let id = match existing.first() {
-            Some((row, _)) => {
-                self.replace_record(tx.as_mut(), &entered, row, &design).await?;
-                row.id
-            }
-            None => self.insert_record(tx.as_mut(), &entered, initiative, None, &design).await?,
-        };
+        let (row, mut record) = self.design_record(tx.as_mut(), &entered, initiative).await?;
+        record.design = Some(design);
+        let id = self.put_design_record(tx.as_mut(), &entered, initiative, row.as_ref(), &record).await?;
         self.record(tx.as_mut(), who, AuditAction::ProcessDesigned, AuditTarget::of(TargetKind::Initiative, id))
             .await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// The initiative's design record, with its row if one is stored.
+    pub(crate) async fn design_record(
+        &self,
+        tx: &mut dyn WriteTx,
+        entered: &Entered,
+        initiative: InitiativeId,
+    ) -> Result<(Option<SealedRecordRow>, DesignRecord)> {
+        let mut records = self.load_all::<DesignRecord>(tx, entered, initiative, None).await?;
+        if records.is_empty() {
+            return Ok((None, DesignRecord::default()));
+        }
+        // One per initiative; the first written is the one both halves are kept in.
+        let (row, record) = records.swap_remove(0);
+        Ok((Some(row), record))
+    }
+
+    /// Writes the design record over `row`, or as the first one; returns its id.
+    pub(crate) async fn put_design_record(
+        &self,
+        tx: &mut dyn WriteTx,
+        entered: &Entered,
+        initiative: InitiativeId,
+        row: Option<&SealedRecordRow>,
+        record: &DesignRecord,
+    ) -> Result<uuid::Uuid> {
+        match row {
+            Some(row) => {
+                self.replace_record(tx, entered, row, record).await?;
+                Ok(row.id)
+            }
+            None => self.insert_record(tx, entered, initiative, None, record).await,
+        }
     }
 
     // Rounds and meetings.
@@ -510,9 +586,9 @@ impl App {
             sides.push((row.id, name));
         }
         let title = self.initiative_from_row(&entered.key, &entered.row)?.title;
-        let designs = self.load_all::<ProcessDesign>(tx, entered, initiative, None).await?;
-        let stage_label = match (meeting.stage_reached, designs.first()) {
-            (Some(stage), Some((_, design))) => {
+        let (_, record) = self.design_record(tx, entered, initiative).await?;
+        let stage_label = match (meeting.stage_reached, record.design.as_ref()) {
+            (Some(stage), Some(design)) => {
                 design.methodology.template().get(usize::from(stage).saturating_sub(1)).copied()
             }
             _ => None,

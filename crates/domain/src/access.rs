@@ -66,8 +66,10 @@ pub enum Operation {
     /// Record consent, capacity, risk and duty of care.
     WriteRegistry,
     /// Run a participant selection (it weighs the registry's risk and consent without showing
-    /// them).
+    /// them to those who may not read the registry).
     SelectParticipants,
+    /// Set the risk ceiling every participant selection of the initiative applies.
+    SetRiskCeiling,
     /// Design and run the process: its design, rounds, meetings, attendance, agenda, options
     /// and follow-ups.
     WriteProcess,
@@ -120,6 +122,7 @@ impl Operation {
             Operation::ReadRegistry,
             Operation::WriteRegistry,
             Operation::SelectParticipants,
+            Operation::SetRiskCeiling,
             Operation::WriteProcess,
             Operation::ReadFunding,
             Operation::ReadSpeakerKey,
@@ -217,7 +220,9 @@ pub fn decide(identity: &Identity, standing: Option<Standing>, secret_channel: b
         }
         Operation::ReadMapInFull => team || role == MemberRole::Operations,
         Operation::WriteMap => team,
-        Operation::ReadRegistry | Operation::WriteRegistry => {
+        // Duty of care: the registry, and the risk a selection accepts, are the convener's and
+        // operations'.
+        Operation::ReadRegistry | Operation::WriteRegistry | Operation::SetRiskCeiling => {
             matches!(role, MemberRole::Convener | MemberRole::Operations)
         }
         Operation::SelectParticipants => {
@@ -410,6 +415,21 @@ mod tests {
                 let expected =
                     standing.is_some_and(|s| matches!(s.role, MemberRole::Convener | MemberRole::Operations));
                 assert_eq!(allowed, expected, "{standing:?} {op:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn only_the_convener_and_operations_set_the_risk_ceiling() {
+        for (admin, standing, secret, op) in every_case() {
+            if op == Operation::SetRiskCeiling {
+                let allowed = decide(&user(admin), standing, secret, op).is_ok();
+                let expected =
+                    standing.is_some_and(|s| matches!(s.role, MemberRole::Convener | MemberRole::Operations));
+                assert_eq!(allowed, expected, "{standing:?}");
+                // Whoever sets it may read the registry it protects; a facilitator, who runs
+                // selections, may not set it.
+                assert_eq!(allowed, decide(&user(admin), standing, secret, Operation::ReadRegistry).is_ok());
             }
         }
     }

@@ -123,6 +123,7 @@ fn routes() -> Vec<(Method, &'static str, axum::routing::MethodRouter<Arc<WebSta
         (Method::POST, "/initiatives/{initiative}/map/snapshots", post(map_pages::add_snapshot)),
         (Method::POST, "/initiatives/{initiative}/map/snapshots/{snapshot}/remove", post(map_pages::remove_snapshot)),
         (Method::GET, "/initiatives/{initiative}/map/selection", get(map_pages::selection)),
+        (Method::POST, "/initiatives/{initiative}/map/selection/ceiling", post(map_pages::set_ceiling)),
         (Method::GET, "/initiatives/{initiative}/map/transfer", get(map_pages::transfer_page)),
         (Method::GET, "/initiatives/{initiative}/map/export", get(map_pages::export)),
         (Method::POST, "/initiatives/{initiative}/map/import", post(map_pages::import)),

@@ -16,8 +16,8 @@ use serde::Deserialize;
 use tracktwo_app::map::{SelectionSpec, SystemMap};
 use tracktwo_app::{AppError, Permissions};
 use tracktwo_domain::map::{
-    ActorDetails, ActorKind, Capacity, Consent, ConsentAnswer, Level, RegistryEntry, RiskAssessment, TieDetails,
-    TieKind, Track,
+    ActorDetails, ActorKind, Capacity, Consent, ConsentAnswer, Level, RegistryEntry, RiskAssessment, RiskCeiling,
+    TieDetails, TieKind, Track,
 };
 use tracktwo_domain::{ActorId, InitiativeId, Operation, SideId, TieId};
 use tracktwo_interchange::Format;
@@ -829,8 +829,7 @@ pub async fn selection(
         }
     };
     let invitees = number("invitees", 12, 200)?;
-    let max_individual_risk = u8::try_from(number("max_individual_risk", 6, 10)?).unwrap_or(10);
-    let max_total_risk = number("max_total_risk", 60, 2000)?;
+    let ceiling = state.app.risk_ceiling(&user.identity, id).await?;
     let as_of = optional_date("as of", &get("as_of").unwrap_or_default())?.unwrap_or_else(|| state.app.today());
     let mut needed_tracks: Vec<Track> = Vec::new();
     for (_, v) in fields.iter().filter(|(k, _)| k == "track") {
@@ -849,8 +848,6 @@ pub async fn selection(
         invitees: invitees as usize,
         needed_tracks: needed_tracks.clone(),
         needed_levels: needed_levels.clone(),
-        max_individual_risk,
-        max_total_risk,
         as_of,
     };
     // The form alone needs no selection; a run is audited in the core.
@@ -861,11 +858,25 @@ pub async fn selection(
         html! {
             (map_nav(id, &may))
             h1 { "Participant selection" }
-            p.muted { "Chooses invitees from the people on a side who consented to be contacted: sides kept within one of each other, the tracks and levels below covered, the best access to Track One decision-makers, under the risk ceilings. Each choice says why." }
+            p.muted { "Chooses invitees from the people on a side who consented to be contacted: sides kept within one of each other, the tracks and levels below covered, the best access to Track One decision-makers, under the initiative's risk ceiling. Each choice says why." }
+            p #ceiling { "Risk ceiling: " strong { (ceiling.per_person) } " for one person (of 10), " strong { (ceiling.group) } " for the group. "
+                span.muted { "Set by the convener or operations for every selection here." } }
+            @if may.allows(Operation::SetRiskCeiling) {
+                details {
+                    summary { "Change the risk ceiling" }
+                    form.stack method="post" action={ "/initiatives/" (id) "/map/selection/ceiling" } {
+                        input type="hidden" name="csrf" value=(user.csrf());
+                        label { "Highest risk for one person (0–10)" input type="number" name="per_person" min="0" max="10" value=(ceiling.per_person) required; }
+                        label { "Highest summed risk for the group" input type="number" name="group" min="0" max="2000" value=(ceiling.group) required; }
+                        button type="submit" { "Set the ceiling" }
+                    }
+                }
+            }
+            @if !may.allows(Operation::ReadRegistry) {
+                p.muted { "Whoever cannot be invited is listed as not available: why is for the convener and operations, who keep the registry." }
+            }
             form.stack method="get" action={ "/initiatives/" (id) "/map/selection" } {
                 label { "Invitees" input type="number" name="invitees" min="1" max="200" value=(invitees); }
-                label { "Highest risk for one person (0–10)" input type="number" name="max_individual_risk" min="0" max="10" value=(max_individual_risk); }
-                label { "Highest summed risk for the group" input type="number" name="max_total_risk" min="0" value=(max_total_risk); }
                 label { "Map as of" input type="date" name="as_of" value=(date_text(as_of)); }
                 fieldset { legend { "Tracks each side should bring" }
                     @for t in Track::ALL { label.check { input type="checkbox" name="track" value=(t.number()) checked[needed_tracks.contains(&t)]; (t.number()) ". " (t.label()) } }
@@ -897,6 +908,38 @@ pub async fn selection(
             }
         },
     ))
+}
+
+#[derive(Deserialize)]
+pub struct CeilingForm {
+    #[serde(default)]
+    csrf: String,
+    per_person: String,
+    group: String,
+}
+
+pub async fn set_ceiling(
+    State(state): State<Arc<WebState>>,
+    user: SignedIn,
+    Path(id): Path<String>,
+    Form(form): Form<CeilingForm>,
+) -> PageResult {
+    user.check_csrf(&form.csrf)?;
+    let id = initiative_id(&id)?;
+    let ceiling = RiskCeiling {
+        per_person: form
+            .per_person
+            .trim()
+            .parse()
+            .map_err(|_| invalid("risk ceiling per person", "must be from 0 to 10"))?,
+        group: form
+            .group
+            .trim()
+            .parse()
+            .map_err(|_| invalid("risk ceiling for the group", "must be from 0 to 2000"))?,
+    };
+    state.app.set_risk_ceiling(&user.identity, id, ceiling).await?;
+    Ok(Redirect::to(&format!("/initiatives/{id}/map/selection")).into_response())
 }
 
 pub async fn transfer_page(State(state): State<Arc<WebState>>, user: SignedIn, Path(id): Path<String>) -> PageResult {

@@ -2,6 +2,7 @@
 //! back, each tested through the same calls the web workspace and the command line make.
 
 mod secret_channel;
+mod selection;
 
 use std::sync::Arc;
 

@@ -805,8 +805,9 @@ async fn map_routes(
         .unwrap();
     let actor_form =
         |code: &str| format!("csrf={csrf}&code_name={code}&kind=person&primary_track=5&tracks=2&level=top&side=");
-    let posts: [(&'static str, String, String, Vec<Operation>); 10] = [
+    let posts: [(&'static str, String, String, Vec<Operation>); 11] = [
         ("/initiatives/{initiative}/ties/{tie}", format!("{base}/ties/{tie}"), format!("csrf={csrf}&kind=colleague&strength=4&valid_until=2026-01-01"), vec![Operation::ReadMap, Operation::WriteMap]),
+        ("/initiatives/{initiative}/map/selection/ceiling", format!("{base}/map/selection/ceiling"), format!("csrf={csrf}&per_person=5&group=50"), vec![Operation::SetRiskCeiling]),
         ("/initiatives/{initiative}/map/snapshots", format!("{base}/map/snapshots"), format!("csrf={csrf}&label=After&date=2026-06-01"), vec![Operation::WriteMap]),
         ("/initiatives/{initiative}/map/snapshots/{snapshot}/remove", format!("{base}/map/snapshots/{snapshot}/remove"), format!("csrf={csrf}"), vec![Operation::WriteMap]),
         ("/initiatives/{initiative}/actors", format!("{base}/actors"), actor_form(&code), vec![Operation::WriteMap]),
