@@ -481,10 +481,17 @@ mod tests {
     fn the_documented_matrix_is_current() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/access-matrix.md");
         let generated = format!(
-            "# Access matrix\n\nGenerated from `tracktwo_domain::access::matrix()`; a test fails when it is stale \
+            "# Access matrix\n\nGenerated from `tracktwo_domain::access::matrix()` and \
+             `tracktwo_domain::roster::matrix()`; a test fails when it is stale \
              (regenerate with `UPDATE_ACCESS_MATRIX=1 cargo test -p tracktwo-domain`).\n\n\
-             `yes`: allowed; `403`: refused; `404`: refused as if absent. Side B is another side's caucus.\n\n{}",
-            matrix()
+             `yes`: allowed; `403`: refused; `404`: refused as if absent. Side B is another side's caucus.\n\n{}\n\
+             ## Who sees a person on the roster\n\n\
+             Every place a member's name, role or side appears follows one rule \
+             (`tracktwo_domain::roster::RosterSight`): `name`, the reader sees that member by name; \
+             `count`, only in the counts by side and role; `—`, the reader may not open the initiative \
+             at all. The key holder is the operator at the command line, who holds every key.\n\n{}",
+            matrix(),
+            crate::roster::matrix()
         );
         if std::env::var_os("UPDATE_ACCESS_MATRIX").is_some() {
             std::fs::write(path, &generated).unwrap();

@@ -218,7 +218,7 @@ pub async fn initiative(State(state): State<Arc<WebState>>, user: SignedIn, Path
     let id: InitiativeId = parse_id(&id).map_err(|_| AppError::NotFound)?;
     let initiative = state.app.initiative(&user.identity, id).await?;
     let sides = state.app.sides(&user.identity, id).await?;
-    let members = state.app.members_named(&user.identity, id).await?;
+    let roster = state.app.roster(&user.identity, id).await?;
     // Which links and forms to offer: the core decided; every use case behind them decides again.
     let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
     let secret = initiative.secret_channel;
@@ -281,11 +281,30 @@ pub async fn initiative(State(state): State<Arc<WebState>>, user: SignedIn, Path
                 }
             }
             h2 { "Members" }
-            table {
-                thead { tr { th scope="col" { "Name" } th scope="col" { "Role" } th scope="col" { "Side" } } }
-                tbody {
-                    @for (member, name) in &members {
-                        tr { td { (name) } td { (member.role.as_str()) } td { (side_name(member.side)) } }
+            @if !roster.named.is_empty() {
+                table #members {
+                    thead { tr { th scope="col" { "Name" } th scope="col" { "Role" } th scope="col" { "Side" } } }
+                    tbody {
+                        @for (member, name) in &roster.named {
+                            tr { td { (name) } td { (member.role.as_str()) } td { (side_name(member.side)) } }
+                        }
+                    }
+                }
+            }
+            @if !roster.counted.is_empty() {
+                p.muted {
+                    @if roster.named.is_empty() { "Members by side and role. Names stay with the team that runs the initiative." }
+                    @else { "The other members, by side and role." }
+                }
+                table #member-counts {
+                    thead { tr { th scope="col" { "Side" } th scope="col" { "Role" } th.num scope="col" { "Members" } } }
+                    tbody {
+                        @for count in &roster.counted {
+                            tr {
+                                td { @if count.side.is_some() { (side_name(count.side)) } @else { span.muted { "no side" } } }
+                                td { (count.role.as_str()) } td.num { (count.members) }
+                            }
+                        }
                     }
                 }
             }
@@ -383,7 +402,7 @@ pub async fn members(State(state): State<Arc<WebState>>, user: SignedIn, Path(id
     // Refused as adding a member would be, before anything of the page is read.
     state.app.permissions(&user.identity, id, Operation::ManageMembers).await?;
     let initiative = state.app.initiative(&user.identity, id).await?;
-    let members = state.app.members_named(&user.identity, id).await?;
+    let roster = state.app.roster(&user.identity, id).await?;
     let sides = state.app.sides(&user.identity, id).await?;
     Ok(page(
         "Members",
@@ -391,7 +410,7 @@ pub async fn members(State(state): State<Arc<WebState>>, user: SignedIn, Path(id
         html! {
             p { a href={ "/initiatives/" (id) } { (initiative.title) } }
             h1 { "Members" }
-            ul { @for (member, name) in &members { li { (name) " — " (member.role.as_str()) } } }
+            ul { @for (member, name) in &roster.named { li { (name) " — " (member.role.as_str()) } } }
             h2 { "Add a member" }
             form.stack method="post" action={ "/initiatives/" (id) "/members" } {
                 input type="hidden" name="csrf" value=(user.csrf());
