@@ -1010,3 +1010,49 @@ pub struct MeetingProgress {
     /// Usernames of members to clear for the meeting, beside those already cleared.
     pub cleared: Vec<String>,
 }
+
+#[cfg(test)]
+mod tests {
+    use tracktwo_domain::dialogue::{Methodology, Phase, ProcessKind, TheoryOfChange};
+    use tracktwo_domain::map::RiskCeiling;
+
+    use super::*;
+
+    fn design() -> ProcessDesign {
+        ProcessDesign {
+            kind: ProcessKind::TrackTwo,
+            methodology: Methodology::SustainedDialogue,
+            phase: Phase::PreNegotiation,
+            theory_of_change: TheoryOfChange::default(),
+            locales: vec!["en".into()],
+            grants: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_design_written_before_the_ceiling_existed_reads_as_it_was() {
+        // The body a design alone has always been sealed as.
+        let old = serde_json::to_vec(&design()).unwrap();
+        let record: DesignRecord = serde_json::from_slice(&old).unwrap();
+        assert_eq!(record, DesignRecord { design: Some(design()), risk_ceiling: None });
+        // The same fields and values (a JSON object's order means nothing).
+        let written: serde_json::Value = serde_json::to_value(&record).unwrap();
+        assert_eq!(written, serde_json::to_value(design()).unwrap(), "a design alone is still written as before");
+    }
+
+    #[test]
+    fn each_half_round_trips_with_or_without_the_other() {
+        let ceiling = Some(RiskCeiling { per_person: 4, group: 30 });
+        for record in [
+            DesignRecord { design: Some(design()), risk_ceiling: ceiling },
+            DesignRecord { design: None, risk_ceiling: ceiling },
+            DesignRecord::default(),
+        ] {
+            let body = serde_json::to_vec(&record).unwrap();
+            assert_eq!(serde_json::from_slice::<DesignRecord>(&body).unwrap(), record);
+        }
+        // A body with a design's field must hold a whole design: half a design is not taken for none.
+        let half = r#"{"kind":"track-2","risk_ceiling":{"per_person":4,"group":30}}"#;
+        assert!(serde_json::from_str::<DesignRecord>(half).is_err());
+    }
+}
