@@ -33,7 +33,7 @@ use tracktwo_store::{RecordKind, SealedRecordRow, WriteTx};
 
 use crate::dialogue::sealable;
 use crate::initiatives::Entered;
-use crate::{App, AppError, Result};
+use crate::{App, AppError, Outward, Result};
 
 sealable!(Conversation, Conversation, "conversations");
 sealable!(Statement, ConversationStatement, "conversation_statements");
@@ -230,6 +230,8 @@ struct Pending {
 /// to be written.
 pub(crate) struct LiveConversation {
     initiative: InitiativeId,
+    /// Whether its initiative is a secret channel, where no link may open it.
+    secret_channel: bool,
     key: Arc<DataKey>,
     state: Mutex<State>,
     /// Held by whoever is writing a batch of votes.
@@ -509,8 +511,10 @@ impl App {
             queue: Vec::new(),
         };
         state.refresh_priorities();
+        let secret_channel = tx.initiative(initiative).await?.ok_or(AppError::NotFound)?.secret_channel;
         let live = Arc::new(LiveConversation {
             initiative,
+            secret_channel,
             key: key.clone(),
             state: Mutex::new(state),
             writer: futures_util::lock::Mutex::new(()),
@@ -550,11 +554,8 @@ impl App {
         }
         let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::RunConversation).await?;
-        if conversation.mode == ConversationMode::Consultation && entered.row.secret_channel {
-            return Err(AppError::Invalid(ValidationError::Invalid {
-                field: "mode",
-                reason: "cannot be a consultation in a secret channel: invitation links would reveal it",
-            }));
+        if conversation.mode == ConversationMode::Consultation {
+            Self::keep_closed(&entered, Outward::Consultation)?;
         }
         let id = self.new_id();
         let row = self.sealed_row(&entered.key, initiative, None, id, &conversation)?;
@@ -811,6 +812,9 @@ impl App {
         let mut tx = self.begin().await?;
         let (entered, live) =
             self.enter_conversation(tx.as_mut(), who, initiative, id, Operation::RunConversation).await?;
+        // Before the mode: a consultation that reached a secret channel before imports were
+        // refused there gets no more links either.
+        Self::keep_closed(&entered, Outward::InvitationLinks)?;
         if lock(&live.state).conversation.mode != ConversationMode::Consultation {
             return Err(AppError::Invalid(ValidationError::Invalid {
                 field: "conversation",
@@ -923,6 +927,27 @@ impl App {
         })
     }
 
+    /// Imports a pasted Pol.is export (its comments.csv and votes.csv) as a new conversation.
+    /// The right to run conversations is checked before the files are read, so a caller who may
+    /// not import learns nothing from what the files hold; a file that cannot be read is
+    /// [`AppError::Import`], naming the file and the line.
+    pub async fn import_polis_export(
+        &self,
+        who: &Identity,
+        initiative: InitiativeId,
+        title: &str,
+        comments: &[u8],
+        votes: &[u8],
+    ) -> Result<ConversationId> {
+        let mut tx = self.begin().await?;
+        let entered = self.enter(tx.as_mut(), who, initiative, Operation::RunConversation).await?;
+        tx.commit().await?;
+        Self::keep_closed(&entered, Outward::PolisImport)?;
+        let import = crate::polis_format::read_import(title, comments, votes)
+            .map_err(|message| AppError::Import { record: "Pol.is export".to_owned(), message })?;
+        self.import_conversation(who, initiative, import).await
+    }
+
     /// Imports a Pol.is export as a new conversation, in one transaction: all of it or nothing.
     /// Its voters come without credentials: they are the export's, and vote no more here.
     pub async fn import_conversation(
@@ -957,6 +982,8 @@ impl App {
         }
         let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::RunConversation).await?;
+        // Whatever mode it names, an import is refused there: the format is a consultation's.
+        Self::keep_closed(&entered, Outward::PolisImport)?;
         let id = self.new_id();
         tx.insert_sealed_record(&self.sealed_row(&entered.key, initiative, None, id, &import.conversation)?).await?;
         let now = self.now();
@@ -1012,7 +1039,18 @@ impl App {
     }
 
     /// The conversation a credential belongs to, in memory.
+    /// The conversation a voter's credential or an invitation link names. In a secret channel
+    /// none opens, as if it did not exist: no consultation can be made there now, but one
+    /// imported before imports were refused there may hold links.
     async fn conversation_of(&self, pass: &VoterPass) -> Result<Arc<LiveConversation>> {
+        let live = self.loaded_conversation_of(pass).await?;
+        if live.secret_channel {
+            return Err(AppError::NotFound);
+        }
+        Ok(live)
+    }
+
+    async fn loaded_conversation_of(&self, pass: &VoterPass) -> Result<Arc<LiveConversation>> {
         let id = pass.conversation().ok_or(AppError::NotFound)?;
         if let Some(live) = lock(&self.conversations.live).get(&id) {
             return Ok(live.clone());

@@ -10,8 +10,8 @@ use serde::de::DeserializeOwned;
 use time::Date;
 use tracktwo_crypto::DataKey;
 use tracktwo_domain::dialogue::{
-    ConfidentialityMode, DialogueOption, FollowUp, Meeting, MeetingNote, OptionStatus, ProcessDesign, Round,
-    SpeakerKey, StatusChange,
+    Attendance, ConfidentialityMode, DialogueOption, FollowUp, Meeting, MeetingNote, OptionStatus, ProcessDesign,
+    Round, SpeakerKey, StatusChange,
 };
 use tracktwo_domain::redaction::{MeetingRecord, MeetingSummary, Reader, may_see_meeting, summarise};
 use tracktwo_domain::{
@@ -67,13 +67,60 @@ macro_rules! sealable {
     };
 }
 pub(crate) use sealable;
-sealable!(ProcessDesign, ProcessDesign, "process_designs");
+sealable!(DesignRecord, ProcessDesign, "process_designs");
 sealable!(Round, Round, "rounds");
 sealable!(Meeting, Meeting, "meetings");
 sealable!(MeetingNote, MeetingNote, "meeting_notes");
 sealable!(SpeakerKey, SpeakerKey, "speaker_keys");
 sealable!(DialogueOption, DialogueOption, "options");
 sealable!(FollowUp, FollowUp, "follow_ups");
+
+/// The one record of how an initiative works: the process design the team writes, and the risk
+/// ceiling of its participant selections, which the convener or operations set. Each half is
+/// written by its own use case, which keeps the other as stored. Sealed as one body beside the
+/// rounds and meetings, so the ceiling needs no table of its own; a body written before the
+/// ceiling existed is a design alone, and one written before any design a ceiling alone.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct DesignRecord {
+    pub design: Option<ProcessDesign>,
+    pub risk_ceiling: Option<tracktwo_domain::map::RiskCeiling>,
+}
+
+/// The key the risk ceiling is kept under, beside the design's own fields.
+const RISK_CEILING: &str = "risk_ceiling";
+
+impl Serialize for DesignRecord {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::Error;
+        let mut body = match &self.design {
+            Some(design) => match serde_json::to_value(design).map_err(S::Error::custom)? {
+                serde_json::Value::Object(fields) => fields,
+                _ => return Err(S::Error::custom("a process design is an object")),
+            },
+            None => serde_json::Map::new(),
+        };
+        if let Some(ceiling) = &self.risk_ceiling {
+            body.insert(RISK_CEILING.to_owned(), serde_json::to_value(ceiling).map_err(S::Error::custom)?);
+        }
+        body.serialize(serializer)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DesignRecord {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        use serde::de::Error;
+        let mut body = serde_json::Map::<String, serde_json::Value>::deserialize(deserializer)?;
+        let risk_ceiling =
+            body.remove(RISK_CEILING).map(serde_json::from_value).transpose().map_err(D::Error::custom)?;
+        // Any other field is the design's: a body with one must hold a whole design.
+        let design = if body.is_empty() {
+            None
+        } else {
+            Some(serde_json::from_value(serde_json::Value::Object(body)).map_err(D::Error::custom)?)
+        };
+        Ok(Self { design, risk_ceiling })
+    }
+}
 
 /// A draft note kept while the rapporteur types, so a closed tab or a crash loses nothing.
 #[derive(Debug, Clone, Default, Serialize, serde::Deserialize)]
@@ -90,7 +137,7 @@ fn place<'a>(table: &'static str, id: &'a uuid::Uuid) -> Place<'a> {
 /// The table name each kind of record is sealed under (part of its associated data).
 fn table_of(kind: RecordKind) -> &'static str {
     match kind {
-        RecordKind::ProcessDesign => ProcessDesign::TABLE,
+        RecordKind::ProcessDesign => DesignRecord::TABLE,
         RecordKind::Round => Round::TABLE,
         RecordKind::Meeting => Meeting::TABLE,
         RecordKind::MeetingNote => MeetingNote::TABLE,
@@ -242,9 +289,9 @@ impl App {
     pub async fn process_design(&self, who: &Identity, initiative: InitiativeId) -> Result<Option<ProcessDesign>> {
         let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::ViewInitiative).await?;
-        let mut designs = self.load_all::<ProcessDesign>(tx.as_mut(), &entered, initiative, None).await?;
+        let (_, record) = self.design_record(tx.as_mut(), &entered, initiative).await?;
         tx.commit().await?;
-        let design = designs.pop().map(|(_, d)| d).map(|mut d| {
+        let design = record.design.map(|mut d| {
             if Self::also(who, &entered, Operation::ReadFunding).is_err() {
                 d.grants.clear();
             }
@@ -262,18 +309,47 @@ impl App {
         design.validate()?;
         let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteProcess).await?;
-        let existing = self.load_all::<ProcessDesign>(tx.as_mut(), &entered, initiative, None).await?;
-        let id = match existing.first() {
-            Some((row, _)) => {
-                self.replace_record(tx.as_mut(), &entered, row, &design).await?;
-                row.id
-            }
-            None => self.insert_record(tx.as_mut(), &entered, initiative, None, &design).await?,
-        };
+        let (row, mut record) = self.design_record(tx.as_mut(), &entered, initiative).await?;
+        record.design = Some(design);
+        let id = self.put_design_record(tx.as_mut(), &entered, initiative, row.as_ref(), &record).await?;
         self.record(tx.as_mut(), who, AuditAction::ProcessDesigned, AuditTarget::of(TargetKind::Initiative, id))
             .await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// The initiative's design record, with its row if one is stored.
+    pub(crate) async fn design_record(
+        &self,
+        tx: &mut dyn WriteTx,
+        entered: &Entered,
+        initiative: InitiativeId,
+    ) -> Result<(Option<SealedRecordRow>, DesignRecord)> {
+        let mut records = self.load_all::<DesignRecord>(tx, entered, initiative, None).await?;
+        if records.is_empty() {
+            return Ok((None, DesignRecord::default()));
+        }
+        // One per initiative; the first written is the one both halves are kept in.
+        let (row, record) = records.swap_remove(0);
+        Ok((Some(row), record))
+    }
+
+    /// Writes the design record over `row`, or as the first one; returns its id.
+    pub(crate) async fn put_design_record(
+        &self,
+        tx: &mut dyn WriteTx,
+        entered: &Entered,
+        initiative: InitiativeId,
+        row: Option<&SealedRecordRow>,
+        record: &DesignRecord,
+    ) -> Result<uuid::Uuid> {
+        match row {
+            Some(row) => {
+                self.replace_record(tx, entered, row, record).await?;
+                Ok(row.id)
+            }
+            None => self.insert_record(tx, entered, initiative, None, record).await,
+        }
     }
 
     // Rounds and meetings.
@@ -327,26 +403,42 @@ impl App {
         who: &Identity,
         initiative: InitiativeId,
         id: MeetingId,
-        mut meeting: Meeting,
+        meeting: Meeting,
     ) -> Result<()> {
         meeting.validate()?;
         let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteProcess).await?;
         let (row, current) = self.visible_meeting(tx.as_mut(), who, &entered, initiative, id).await?;
+        self.save_meeting(tx.as_mut(), who, &entered, (id, &row, current), meeting).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Writes a changed meeting over `current` (as stored in `row`), inside `tx`: it stays in its
+    /// round, keeps a secret channel's venue from those who never saw it, and names only sides
+    /// of the initiative.
+    async fn save_meeting(
+        &self,
+        tx: &mut dyn WriteTx,
+        who: &Identity,
+        entered: &Entered,
+        (id, row, current): (MeetingId, &SealedRecordRow, Meeting),
+        mut meeting: Meeting,
+    ) -> Result<()> {
+        meeting.validate()?;
         if current.round != meeting.round {
             return Err(AppError::Invalid(tracktwo_domain::ValidationError::Invalid {
                 field: "meeting",
                 reason: "stays in its round",
             }));
         }
-        if current.mode == ConfidentialityMode::SecretChannel && !Self::may_see_secret_venue(&entered) {
+        if current.mode == ConfidentialityMode::SecretChannel && !Self::may_see_secret_venue(entered) {
             // They never saw the venue, so they cannot have meant to change it.
             meeting.venue = current.venue;
         }
-        self.check_meeting_sides(tx.as_mut(), initiative, &meeting).await?;
-        self.replace_record(tx.as_mut(), &entered, &row, &meeting).await?;
-        self.record(tx.as_mut(), who, AuditAction::MeetingUpdated, AuditTarget::of(TargetKind::Meeting, id)).await?;
-        tx.commit().await?;
+        self.check_meeting_sides(tx, entered.row.id, &meeting).await?;
+        self.replace_record(tx, entered, row, &meeting).await?;
+        self.record(tx, who, AuditAction::MeetingUpdated, AuditTarget::of(TargetKind::Meeting, id)).await?;
         Ok(())
     }
 
@@ -494,9 +586,9 @@ impl App {
             sides.push((row.id, name));
         }
         let title = self.initiative_from_row(&entered.key, &entered.row)?.title;
-        let designs = self.load_all::<ProcessDesign>(tx, entered, initiative, None).await?;
-        let stage_label = match (meeting.stage_reached, designs.first()) {
-            (Some(stage), Some((_, design))) => {
+        let (_, record) = self.design_record(tx, entered, initiative).await?;
+        let stage_label = match (meeting.stage_reached, record.design.as_ref()) {
+            (Some(stage), Some(design)) => {
                 design.methodology.template().get(usize::from(stage).saturating_sub(1)).copied()
             }
             _ => None,
@@ -823,5 +915,144 @@ impl App {
         tx.membership(initiative, user.id).await?.ok_or(AppError::NotFound)?;
         tx.commit().await?;
         Ok(user.id)
+    }
+
+    /// Adds a person to a meeting's attendance. Linked to an actor of the map, they take the
+    /// actor's name (its code name for a reader without the map in full) and side unless the
+    /// team typed them.
+    pub async fn add_attendee(
+        &self,
+        who: &Identity,
+        initiative: InitiativeId,
+        id: MeetingId,
+        attendee: NewAttendee,
+    ) -> Result<()> {
+        let mut tx = self.begin().await?;
+        let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteProcess).await?;
+        let (row, current) = self.visible_meeting(tx.as_mut(), who, &entered, initiative, id).await?;
+        let mut person = Attendance {
+            actor: None,
+            name: attendee.name.trim().to_owned(),
+            organisation: attendee.organisation.trim().to_owned(),
+            side: attendee.side,
+            capacity: attendee.capacity,
+        };
+        if let Some(actor_id) = attendee.actor {
+            let actor_row =
+                tx.actor(actor_id).await?.filter(|r| r.initiative == initiative).ok_or(AppError::NotFound)?;
+            let actor = self.actor_from_row(&entered.key, &actor_row)?;
+            self.record(tx.as_mut(), who, AuditAction::ActorRead, AuditTarget::of(TargetKind::Actor, actor_id)).await?;
+            let in_full = Self::also(who, &entered, Operation::ReadMapInFull).is_ok();
+            person.actor = Some(actor.id);
+            if person.name.is_empty() {
+                person.name = actor.details.name.filter(|_| in_full).unwrap_or(actor.details.code_name);
+            }
+            if person.side.is_none() {
+                person.side = actor.details.side;
+            }
+        }
+        let mut meeting = current.clone();
+        meeting.attendance.push(person);
+        self.save_meeting(tx.as_mut(), who, &entered, (id, &row, current), meeting).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Records how far a meeting got: the agenda items done (by position), the stage of the
+    /// methodology reached, and members newly cleared for it (by username; each must be a
+    /// member of the initiative).
+    pub async fn record_progress(
+        &self,
+        who: &Identity,
+        initiative: InitiativeId,
+        id: MeetingId,
+        progress: MeetingProgress,
+    ) -> Result<()> {
+        let mut tx = self.begin().await?;
+        let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteProcess).await?;
+        let (row, current) = self.visible_meeting(tx.as_mut(), who, &entered, initiative, id).await?;
+        let mut meeting = current.clone();
+        for (position, item) in meeting.agenda.iter_mut().enumerate() {
+            item.done = progress.done.contains(&position);
+        }
+        meeting.stage_reached = progress.stage_reached;
+        for username in &progress.cleared {
+            let index = self.username_index(tx.as_mut(), username).await?;
+            let user = tx.user_by_username(&index).await?.ok_or(AppError::NotFound)?;
+            tx.membership(initiative, user.id).await?.ok_or(AppError::NotFound)?;
+            meeting.cleared.insert(user.id);
+        }
+        self.save_meeting(tx.as_mut(), who, &entered, (id, &row, current), meeting).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+/// A person the team adds to a meeting's attendance.
+#[derive(Debug, Clone)]
+pub struct NewAttendee {
+    /// The actor of the map they are, if any.
+    pub actor: Option<tracktwo_domain::ActorId>,
+    /// Empty to take the actor's.
+    pub name: String,
+    pub organisation: String,
+    /// None to take the actor's.
+    pub side: Option<tracktwo_domain::SideId>,
+    pub capacity: tracktwo_domain::map::Capacity,
+}
+
+/// How far a meeting got, as the team records it after a session.
+#[derive(Debug, Clone, Default)]
+pub struct MeetingProgress {
+    /// The positions of the agenda items done; the others are not.
+    pub done: std::collections::BTreeSet<usize>,
+    pub stage_reached: Option<u8>,
+    /// Usernames of members to clear for the meeting, beside those already cleared.
+    pub cleared: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use tracktwo_domain::dialogue::{Methodology, Phase, ProcessKind, TheoryOfChange};
+    use tracktwo_domain::map::RiskCeiling;
+
+    use super::*;
+
+    fn design() -> ProcessDesign {
+        ProcessDesign {
+            kind: ProcessKind::TrackTwo,
+            methodology: Methodology::SustainedDialogue,
+            phase: Phase::PreNegotiation,
+            theory_of_change: TheoryOfChange::default(),
+            locales: vec!["en".into()],
+            grants: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_design_written_before_the_ceiling_existed_reads_as_it_was() {
+        // The body a design alone has always been sealed as.
+        let old = serde_json::to_vec(&design()).unwrap();
+        let record: DesignRecord = serde_json::from_slice(&old).unwrap();
+        assert_eq!(record, DesignRecord { design: Some(design()), risk_ceiling: None });
+        // The same fields and values (a JSON object's order means nothing).
+        let written: serde_json::Value = serde_json::to_value(&record).unwrap();
+        assert_eq!(written, serde_json::to_value(design()).unwrap(), "a design alone is still written as before");
+    }
+
+    #[test]
+    fn each_half_round_trips_with_or_without_the_other() {
+        let ceiling = Some(RiskCeiling { per_person: 4, group: 30 });
+        for record in [
+            DesignRecord { design: Some(design()), risk_ceiling: ceiling },
+            DesignRecord { design: None, risk_ceiling: ceiling },
+            DesignRecord::default(),
+        ] {
+            let body = serde_json::to_vec(&record).unwrap();
+            assert_eq!(serde_json::from_slice::<DesignRecord>(&body).unwrap(), record);
+        }
+        // A body with a design's field must hold a whole design: half a design is not taken for none.
+        let half = r#"{"kind":"track-2","risk_ceiling":{"per_person":4,"group":30}}"#;
+        assert!(serde_json::from_str::<DesignRecord>(half).is_err());
     }
 }

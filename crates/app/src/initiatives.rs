@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use tracktwo_crypto::DataKey;
+use tracktwo_domain::roster::{Roster, RosterSight};
 use tracktwo_domain::{
     AuditAction, AuditTarget, Identity, Initiative, InitiativeId, MemberRole, Membership, NewInitiative, NewSide,
     Operation, Principal, Side, SideId, Standing, TargetKind, UserId,
@@ -72,6 +73,11 @@ impl App {
         Self::allow(who, standing, row.secret_channel, operation)?;
         let key = self.keyring.data_key(tx, row.key).await?;
         Ok(Entered { row, key, standing })
+    }
+
+    /// Refuses, inside a secret channel, a way out to people outside it.
+    pub(crate) fn keep_closed(entered: &Entered, way: crate::Outward) -> Result<()> {
+        if entered.row.secret_channel { Err(AppError::SecretChannel(way)) } else { Ok(()) }
     }
 
     /// Checks a further operation inside an initiative already entered.
@@ -246,31 +252,29 @@ impl App {
         Ok(())
     }
 
-    pub async fn members(&self, who: &Identity, initiative: InitiativeId) -> Result<Vec<Membership>> {
+    /// The initiative's roster as the caller may see it (`tracktwo_domain::roster`): the members
+    /// they may name, with their names, and the others counted by side and role. Only the names
+    /// shown are opened, each read audited.
+    pub async fn roster(&self, who: &Identity, initiative: InitiativeId) -> Result<Roster> {
         let mut tx = self.begin().await?;
-        self.enter(tx.as_mut(), who, initiative, Operation::ViewInitiative).await?;
-        let members = tx.members(initiative).await?;
-        tx.commit().await?;
-        Ok(members
+        let entered = self.enter(tx.as_mut(), who, initiative, Operation::ViewInitiative).await?;
+        let members: Vec<Membership> = tx
+            .members(initiative)
+            .await?
             .into_iter()
             .map(|m| Membership { initiative: m.initiative, user: m.user, role: m.role, side: m.side })
-            .collect())
-    }
-
-    /// The members with their names, for the initiative's home page.
-    pub async fn members_named(&self, who: &Identity, initiative: InitiativeId) -> Result<Vec<(Membership, String)>> {
-        let mut tx = self.begin().await?;
-        self.enter(tx.as_mut(), who, initiative, Operation::ViewInitiative).await?;
-        let mut out = Vec::new();
-        for m in tx.members(initiative).await? {
-            let Some(row) = tx.user(m.user).await? else { continue };
+            .collect();
+        let (shown, counted) = RosterSight::of(who, entered.standing).split(members);
+        let mut named = Vec::with_capacity(shown.len());
+        for member in shown {
+            let Some(row) = tx.user(member.user).await? else { continue };
             let user = self.user_from_row(tx.as_mut(), &row).await?;
             self.record(tx.as_mut(), who, AuditAction::UserRead, AuditTarget::of(TargetKind::User, user.id)).await?;
             let name = if user.display_name.is_empty() { user.username } else { user.display_name };
-            out.push((Membership { initiative: m.initiative, user: m.user, role: m.role, side: m.side }, name));
+            named.push((member, name));
         }
         tx.commit().await?;
-        Ok(out)
+        Ok(Roster { named, counted })
     }
 
     /// Adds a member named by username: what a convener types in the members page.

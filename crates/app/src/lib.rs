@@ -15,6 +15,7 @@ mod fingerprint;
 mod initiatives;
 mod keyring;
 pub mod map;
+mod permissions;
 pub mod polis_format;
 mod records;
 mod row_guard;
@@ -39,6 +40,7 @@ pub use archive::{ExportSummary, RestoreReport};
 pub use audit::{AuditAnchor, AuditFinding, AuditReport};
 pub use initiatives::{AuditEntry, DirectoryEntry};
 pub use keyring::Keyring;
+pub use permissions::Permissions;
 pub use second_factor::Enrolment;
 pub use sign_in::{LOCKOUT, MAX_FAILED_LOGINS, SESSION_IDLE, SESSION_LIFETIME, SignedIn};
 /// Anti-CSRF tokens derived from a session (or pre-session) secret, for the web edge.
@@ -109,6 +111,9 @@ pub enum AppError {
     /// A map file that cannot be imported; nothing of it was.
     #[error("{record}: {message}")]
     Import { record: String, message: String },
+    /// A secret channel does not exist for anyone outside it, so nothing in it may face them.
+    #[error("not in a secret channel: {0}")]
+    SecretChannel(Outward),
     #[error(transparent)]
     Store(StoreError),
     /// The initiative and its key are destroyed (committed), but the store could not erase what
@@ -119,6 +124,20 @@ pub enum AppError {
          (each destroy compacts it)"
     )]
     NotErased(StoreError),
+}
+
+/// A way a conversation, readout or export of an initiative would face people outside it:
+/// each is refused in a secret channel, whoever asks (the key holder too).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum Outward {
+    #[error("a consultation's invitation links would reveal it to whoever holds one")]
+    Consultation,
+    #[error("an imported Pol.is export arrives as a consultation, whose links would reveal it")]
+    PolisImport,
+    #[error("invitation links would reveal it to whoever holds one")]
+    InvitationLinks,
+    #[error("a readout for the public would reveal it")]
+    PublicReadout,
 }
 
 impl From<StoreError> for AppError {

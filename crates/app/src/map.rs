@@ -13,7 +13,9 @@ use tracktwo_analysis as analysis;
 use tracktwo_crypto::DataKey;
 use tracktwo_domain::SnapshotId;
 use tracktwo_domain::map::{Actor, Level, MapSnapshot, Tie};
-use tracktwo_domain::map::{ActorDetails, RegistryEntry, TieDetails, Track, crosses_the_line};
+use tracktwo_domain::map::{
+    ActorDetails, RegistryEntry, RiskCeiling, SelectionReader, TieDetails, Track, crosses_the_line,
+};
 use tracktwo_domain::{
     ActorId, AuditAction, AuditTarget, Identity, InitiativeId, Operation, Side, SideId, TargetKind, TieId,
 };
@@ -89,10 +91,6 @@ pub struct SelectionSpec {
     pub invitees: usize,
     pub needed_tracks: Vec<Track>,
     pub needed_levels: Vec<Level>,
-    /// No one whose risk score (0–10) is above this is invited.
-    pub max_individual_risk: u8,
-    /// The group's summed risk stays at or under this.
-    pub max_total_risk: u32,
     /// The map as of this day decides access to decision-makers.
     pub as_of: Date,
 }
@@ -113,10 +111,13 @@ pub struct Exclusion {
 #[derive(Debug, Clone, Default)]
 pub struct SelectionReport {
     pub chosen: Vec<Invitee>,
-    /// Candidates who could not be invited, and why (without the registry's details).
+    /// Candidates who could not be invited: why, for those who read the registry; "not
+    /// available" for everyone else.
     pub excluded: Vec<Exclusion>,
     /// Needs no invitee meets.
     pub unmet: Vec<String>,
+    /// The initiative's risk ceiling the selection applied.
+    pub ceiling: RiskCeiling,
 }
 
 /// Where imported actors and ties went.
@@ -687,6 +688,31 @@ impl App {
     /// Imports a map file: all of it or, on the first problem, none of it. With `replace`, the
     /// current map (and its registry) goes first; otherwise the file's actors join the map and
     /// their code names must be new. Sides are matched by name.
+    /// Imports a map from the text of its files (for CSV, `file` is actors.csv and `ties` is
+    /// ties.csv), its sides matched by name. The right to write the map is checked before the
+    /// files are read, so a caller who may not import learns nothing from their errors.
+    pub async fn import_map_files(
+        &self,
+        who: &Identity,
+        initiative: InitiativeId,
+        format: tracktwo_interchange::Format,
+        file: &str,
+        ties: &str,
+        replace: bool,
+    ) -> Result<ImportReport> {
+        let mut tx = self.begin().await?;
+        let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteMap).await?;
+        let mut sides = Vec::new();
+        for row in tx.sides(initiative).await? {
+            sides.push(self.open_field(&entered.key, place!("sides"."name" @ row.id), &row.name)?);
+        }
+        tx.commit().await?;
+        let parsed = tracktwo_interchange::read(format, file, ties, Some(&sides)).map_err(|error| {
+            AppError::Import { record: format!("{}, line {}", error.file, error.line), message: error.message }
+        })?;
+        self.import_map(who, initiative, &parsed, replace).await
+    }
+
     pub async fn import_map(
         &self,
         who: &Identity,
@@ -877,8 +903,36 @@ impl App {
         Ok(())
     }
 
-    /// Chooses invitees. The registry's risk scores and consent weigh in, but only as "within
-    /// the ceiling" or "no consent to be contacted": its details never leave.
+    /// The risk ceiling the initiative's selections apply (6 per person and 60 for the group
+    /// until the convener or operations set one), for those who may run a selection.
+    pub async fn risk_ceiling(&self, who: &Identity, initiative: InitiativeId) -> Result<RiskCeiling> {
+        let mut tx = self.begin().await?;
+        let entered = self.enter(tx.as_mut(), who, initiative, Operation::SelectParticipants).await?;
+        let (_, record) = self.design_record(tx.as_mut(), &entered, initiative).await?;
+        tx.commit().await?;
+        Ok(record.risk_ceiling.unwrap_or_default())
+    }
+
+    /// Sets the risk ceiling of every later selection in the initiative: the convener's or
+    /// operations' decision, never one made run by run.
+    pub async fn set_risk_ceiling(&self, who: &Identity, initiative: InitiativeId, ceiling: RiskCeiling) -> Result<()> {
+        ceiling.validate()?;
+        let mut tx = self.begin().await?;
+        let entered = self.enter(tx.as_mut(), who, initiative, Operation::SetRiskCeiling).await?;
+        let (row, mut record) = self.design_record(tx.as_mut(), &entered, initiative).await?;
+        record.risk_ceiling = Some(ceiling);
+        self.put_design_record(tx.as_mut(), &entered, initiative, row.as_ref(), &record).await?;
+        self.record(tx.as_mut(), who, AuditAction::RiskCeilingSet, AuditTarget::of(TargetKind::Initiative, initiative))
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Chooses invitees under the initiative's risk ceiling. The registry's consent and risk
+    /// weigh in; a caller who may not read the registry learns from the report only who is
+    /// available: the excluded are "not available", whatever the reason, and each available
+    /// person counts at the ceiling against the group's, so no request — and no series of
+    /// requests — reads a score back from the choices.
     pub async fn select_participants(
         &self,
         who: &Identity,
@@ -887,6 +941,12 @@ impl App {
     ) -> Result<(SystemMap, SelectionReport)> {
         let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::SelectParticipants).await?;
+        let reader = if Self::also(who, &entered, Operation::ReadRegistry).is_ok() {
+            SelectionReader::OfRegistry
+        } else {
+            SelectionReader::WithoutRegistry
+        };
+        let ceiling = self.design_record(tx.as_mut(), &entered, initiative).await?.1.risk_ceiling.unwrap_or_default();
         // The selection reasons over the whole map (a back channel is access too), but reports
         // in the caller's view.
         let (actors, ties) = self.load_map(tx.as_mut(), &entered, initiative).await?;
@@ -900,7 +960,12 @@ impl App {
         tx.commit().await?;
 
         let full = SystemMap { actors, ties, ..view.clone() };
-        let risk: HashMap<ActorId, u8> = registry.iter().map(|(id, e)| (*id, e.risk.score())).collect();
+        // Only the available are candidates, so only their counted risk reaches the analysis.
+        let risk: HashMap<ActorId, u8> = registry
+            .iter()
+            .filter(|(_, entry)| ceiling.availability(Some(entry)).is_ok())
+            .map(|(id, entry)| (*id, ceiling.counted_risk(entry, reader)))
+            .collect();
         let indexed = full.indexed(&risk);
         let candidate_ids: Vec<ActorId> = if spec.candidates.is_empty() {
             full.actors
@@ -911,19 +976,13 @@ impl App {
         } else {
             spec.candidates.clone()
         };
-        let mut report = SelectionReport::default();
+        let mut report = SelectionReport { ceiling, ..SelectionReport::default() };
         let mut candidates = Vec::new();
         for id in candidate_ids {
             let Some(position) = indexed.actor_ids.iter().position(|a| *a == id) else { continue };
-            let reason = match registry.get(&id) {
-                None => Some("not in the registry: no consent recorded"),
-                Some(entry) if !entry.consent.may_contact() => Some("no consent to be contacted"),
-                Some(entry) if entry.risk.score() > spec.max_individual_risk => Some("risk above the ceiling"),
-                Some(_) => None,
-            };
-            match reason {
-                Some(reason) => report.excluded.push(Exclusion { actor: id, reason }),
-                None => candidates.push(analysis::ActorIdx(u32::try_from(position).unwrap_or(u32::MAX))),
+            match ceiling.availability(registry.get(&id)) {
+                Err(unavailable) => report.excluded.push(Exclusion { actor: id, reason: unavailable.reason(reader) }),
+                Ok(()) => candidates.push(analysis::ActorIdx(u32::try_from(position).unwrap_or(u32::MAX))),
             }
         }
         let request = analysis::SelectionRequest {
@@ -932,8 +991,8 @@ impl App {
             sides: (0..full.sides.len()).map(|i| analysis::SideKey(u32::try_from(i).unwrap_or(0))).collect(),
             needed_tracks: spec.needed_tracks.iter().map(|t| track_of(*t)).collect(),
             needed_levels: spec.needed_levels.iter().map(|l| level_of(*l)).collect(),
-            max_individual_risk: spec.max_individual_risk,
-            max_total_risk: spec.max_total_risk,
+            max_individual_risk: ceiling.per_person,
+            max_total_risk: ceiling.group,
         };
         let snapshot = indexed.map.as_of(day(spec.as_of));
         let selection = analysis::select(&snapshot, &request);
@@ -1003,19 +1062,5 @@ impl App {
     #[must_use]
     pub fn today(&self) -> Date {
         self.now().date()
-    }
-
-    /// The caller's standing in an initiative and whether it is a secret channel, so an edge
-    /// can offer only the links and forms the caller may use. The core decides again on every
-    /// operation; this spares people pages they would be refused.
-    pub async fn my_standing(
-        &self,
-        who: &Identity,
-        initiative: InitiativeId,
-    ) -> Result<(bool, Option<tracktwo_domain::Standing>)> {
-        let mut tx = self.begin().await?;
-        let entered = self.enter(tx.as_mut(), who, initiative, Operation::ViewInitiative).await?;
-        tx.commit().await?;
-        Ok((entered.row.secret_channel, entered.standing))
     }
 }

@@ -135,11 +135,21 @@ impl App {
         readout.fingerprint_key = None;
         let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteReadout).await?;
+        Self::keep_audience_inside(&entered, &readout)?;
         self.check_readout_sources(tx.as_mut(), who, &entered, initiative, &readout).await?;
         let id = ReadoutId::from_uuid(self.insert_record(tx.as_mut(), &entered, initiative, None, &readout).await?);
         self.record(tx.as_mut(), who, AuditAction::ReadoutCreated, AuditTarget::of(TargetKind::Readout, id)).await?;
         tx.commit().await?;
         Ok(id)
+    }
+
+    /// A secret channel's readouts go to roles within it (Track One officials, funders,
+    /// participants), each copy to a named recipient in the ledger; never to the public.
+    fn keep_audience_inside(entered: &Entered, readout: &Readout) -> Result<()> {
+        if readout.audience.reaches_outside_the_initiative() {
+            Self::keep_closed(entered, crate::Outward::PublicReadout)?;
+        }
+        Ok(())
     }
 
     async fn check_readout_sources(
@@ -178,6 +188,7 @@ impl App {
         if current.clearance == Clearance::Released {
             return Err(not_editable());
         }
+        Self::keep_audience_inside(&entered, &readout)?;
         self.check_readout_sources(tx.as_mut(), who, &entered, initiative, &readout).await?;
         readout.clearance = Clearance::Draft;
         readout.reviews.clear();
@@ -226,6 +237,8 @@ impl App {
         let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::ReleaseReadout).await?;
         let (row, mut readout) = self.load_one::<Readout>(tx.as_mut(), &entered, initiative, id.as_uuid()).await?;
+        // Checked again at the moment of transfer, whatever was drafted before.
+        Self::keep_audience_inside(&entered, &readout)?;
         match readout.clearance {
             Clearance::Released => return Err(not_editable()),
             Clearance::Draft => {
@@ -285,6 +298,7 @@ impl App {
         let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::ReleaseReadout).await?;
         let (_, current) = self.load_one::<Readout>(tx.as_mut(), &entered, initiative, readout.as_uuid()).await?;
+        Self::keep_audience_inside(&entered, &current)?;
         if current.clearance != Clearance::Released {
             return Err(AppError::Invalid(ValidationError::Invalid {
                 field: "readout",

@@ -66,8 +66,10 @@ pub enum Operation {
     /// Record consent, capacity, risk and duty of care.
     WriteRegistry,
     /// Run a participant selection (it weighs the registry's risk and consent without showing
-    /// them).
+    /// them to those who may not read the registry).
     SelectParticipants,
+    /// Set the risk ceiling every participant selection of the initiative applies.
+    SetRiskCeiling,
     /// Design and run the process: its design, rounds, meetings, attendance, agenda, options
     /// and follow-ups.
     WriteProcess,
@@ -120,6 +122,7 @@ impl Operation {
             Operation::ReadRegistry,
             Operation::WriteRegistry,
             Operation::SelectParticipants,
+            Operation::SetRiskCeiling,
             Operation::WriteProcess,
             Operation::ReadFunding,
             Operation::ReadSpeakerKey,
@@ -217,7 +220,9 @@ pub fn decide(identity: &Identity, standing: Option<Standing>, secret_channel: b
         }
         Operation::ReadMapInFull => team || role == MemberRole::Operations,
         Operation::WriteMap => team,
-        Operation::ReadRegistry | Operation::WriteRegistry => {
+        // Duty of care: the registry, and the risk a selection accepts, are the convener's and
+        // operations'.
+        Operation::ReadRegistry | Operation::WriteRegistry | Operation::SetRiskCeiling => {
             matches!(role, MemberRole::Convener | MemberRole::Operations)
         }
         Operation::SelectParticipants => {
@@ -415,6 +420,21 @@ mod tests {
     }
 
     #[test]
+    fn only_the_convener_and_operations_set_the_risk_ceiling() {
+        for (admin, standing, secret, op) in every_case() {
+            if op == Operation::SetRiskCeiling {
+                let allowed = decide(&user(admin), standing, secret, op).is_ok();
+                let expected =
+                    standing.is_some_and(|s| matches!(s.role, MemberRole::Convener | MemberRole::Operations));
+                assert_eq!(allowed, expected, "{standing:?}");
+                // Whoever sets it may read the registry it protects; a facilitator, who runs
+                // selections, may not set it.
+                assert_eq!(allowed, decide(&user(admin), standing, secret, Operation::ReadRegistry).is_ok());
+            }
+        }
+    }
+
+    #[test]
     fn names_on_the_map_stay_with_the_team() {
         for (admin, standing, secret, op) in every_case() {
             if op == Operation::ReadMapInFull {
@@ -461,10 +481,17 @@ mod tests {
     fn the_documented_matrix_is_current() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/access-matrix.md");
         let generated = format!(
-            "# Access matrix\n\nGenerated from `tracktwo_domain::access::matrix()`; a test fails when it is stale \
+            "# Access matrix\n\nGenerated from `tracktwo_domain::access::matrix()` and \
+             `tracktwo_domain::roster::matrix()`; a test fails when it is stale \
              (regenerate with `UPDATE_ACCESS_MATRIX=1 cargo test -p tracktwo-domain`).\n\n\
-             `yes`: allowed; `403`: refused; `404`: refused as if absent. Side B is another side's caucus.\n\n{}",
-            matrix()
+             `yes`: allowed; `403`: refused; `404`: refused as if absent. Side B is another side's caucus.\n\n{}\n\
+             ## Who sees a person on the roster\n\n\
+             Every place a member's name, role or side appears follows one rule \
+             (`tracktwo_domain::roster::RosterSight`): `name`, the reader sees that member by name; \
+             `count`, only in the counts by side and role; `—`, the reader may not open the initiative \
+             at all. The key holder is the operator at the command line, who holds every key.\n\n{}",
+            matrix(),
+            crate::roster::matrix()
         );
         if std::env::var_os("UPDATE_ACCESS_MATRIX").is_some() {
             std::fs::write(path, &generated).unwrap();

@@ -68,6 +68,7 @@ string_enum!(
         RegistryEntryRead => "registry.read",
         RegistryEntryWritten => "registry.written",
         SelectionRun => "map.selection-run",
+        RiskCeilingSet => "map.risk-ceiling-set",
         SnapshotCreated => "map.snapshot-created",
         SnapshotRemoved => "map.snapshot-removed",
         ProcessDesigned => "process.designed",

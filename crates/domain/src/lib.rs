@@ -17,6 +17,7 @@ pub mod ids;
 pub mod map;
 pub mod records;
 pub mod redaction;
+pub mod roster;
 pub mod transfer;
 
 pub use access::{Decision, Denied, Operation, Scope, Standing};

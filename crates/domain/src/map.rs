@@ -470,6 +470,93 @@ impl RegistryEntry {
     }
 }
 
+/// The risk a participant selection accepts in one initiative. Duty of care is the convener's
+/// and operations': they set it, for every selection run there, so no one probes the registry
+/// by trying ceilings one after another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct RiskCeiling {
+    /// No one whose risk score (0–10) is above this is invited.
+    pub per_person: u8,
+    /// The group's summed risk stays at or under this.
+    pub group: u32,
+}
+
+impl Default for RiskCeiling {
+    fn default() -> Self {
+        Self { per_person: 6, group: 60 }
+    }
+}
+
+/// Why a candidate is not available to a selection, as the registry has it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unavailable {
+    NotInRegistry,
+    NoConsentToBeContacted,
+    RiskAboveCeiling,
+}
+
+impl Unavailable {
+    /// The reason as `reader` may see it: the registry's own for those who read the registry;
+    /// for anyone else one answer for all three, so the answer says nothing of consent or risk.
+    #[must_use]
+    pub fn reason(self, reader: SelectionReader) -> &'static str {
+        match (reader, self) {
+            (SelectionReader::WithoutRegistry, _) => "not available",
+            (SelectionReader::OfRegistry, Unavailable::NotInRegistry) => "not in the registry: no consent recorded",
+            (SelectionReader::OfRegistry, Unavailable::NoConsentToBeContacted) => "no consent to be contacted",
+            (SelectionReader::OfRegistry, Unavailable::RiskAboveCeiling) => "risk above the ceiling",
+        }
+    }
+}
+
+/// Who runs a selection, as far as the registry goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SelectionReader {
+    /// The convener and operations, who read the registry anyway.
+    OfRegistry,
+    /// Anyone else who may run a selection (a facilitator).
+    WithoutRegistry,
+}
+
+impl RiskCeiling {
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        if self.per_person > 10 {
+            return Err(ValidationError::Invalid { field: "risk ceiling per person", reason: "must be from 0 to 10" });
+        }
+        if self.group > 2_000 {
+            return Err(ValidationError::Invalid {
+                field: "risk ceiling for the group",
+                reason: "must be from 0 to 2000",
+            });
+        }
+        Ok(())
+    }
+
+    /// Whether the registry makes a person available to a selection: an entry, consent to be
+    /// contacted, and a risk score within the ceiling.
+    pub fn availability(&self, entry: Option<&RegistryEntry>) -> Result<(), Unavailable> {
+        match entry {
+            None => Err(Unavailable::NotInRegistry),
+            Some(entry) if !entry.consent.may_contact() => Err(Unavailable::NoConsentToBeContacted),
+            Some(entry) if entry.risk.score() > self.per_person => Err(Unavailable::RiskAboveCeiling),
+            Some(_) => Ok(()),
+        }
+    }
+
+    /// The risk a selection counts for an available person against the group's ceiling: their
+    /// score for a reader of the registry; the ceiling per person for anyone else. That never
+    /// counts a group as safer than it is, and it makes such a reader's selection depend on who
+    /// is available only — not on anyone's score, which runs with other requests could
+    /// otherwise read back from the choices.
+    #[must_use]
+    pub fn counted_risk(&self, entry: &RegistryEntry, reader: SelectionReader) -> u8 {
+        match reader {
+            SelectionReader::OfRegistry => entry.risk.score(),
+            SelectionReader::WithoutRegistry => self.per_person,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -573,5 +660,43 @@ mod tests {
         assert!(!format!("{risk:?}").contains("CANARY"));
         let entry = RegistryEntry { risk: RiskAssessment { travel_risk: 6, ..risk }, ..RegistryEntry::default() };
         assert!(entry.validate().is_err());
+    }
+
+    fn entry(contact: ConsentAnswer, exposure_at_home: u8, travel_risk: u8) -> RegistryEntry {
+        let mut entry = RegistryEntry::default();
+        entry.consent.to_be_contacted = contact;
+        entry.risk = RiskAssessment { exposure_at_home, travel_risk, threats: String::new() };
+        entry
+    }
+
+    #[test]
+    fn availability_needs_an_entry_consent_and_a_score_within_the_ceiling() {
+        let ceiling = RiskCeiling { per_person: 4, group: 10 };
+        assert_eq!(ceiling.availability(None), Err(Unavailable::NotInRegistry));
+        let refused = entry(ConsentAnswer::Refused, 0, 0);
+        assert_eq!(ceiling.availability(Some(&refused)), Err(Unavailable::NoConsentToBeContacted));
+        let mut withdrawn = entry(ConsentAnswer::Given, 0, 0);
+        withdrawn.consent.withdrawn_on = Some(time::macros::date!(2025 - 01 - 01));
+        assert_eq!(ceiling.availability(Some(&withdrawn)), Err(Unavailable::NoConsentToBeContacted));
+        assert_eq!(ceiling.availability(Some(&entry(ConsentAnswer::Given, 3, 2))), Err(Unavailable::RiskAboveCeiling));
+        assert_eq!(ceiling.availability(Some(&entry(ConsentAnswer::Given, 2, 2))), Ok(()));
+    }
+
+    #[test]
+    fn a_reader_without_the_registry_learns_neither_reason_nor_score() {
+        let ceiling = RiskCeiling { per_person: 5, group: 12 };
+        let reasons: std::collections::BTreeSet<&str> =
+            [Unavailable::NotInRegistry, Unavailable::NoConsentToBeContacted, Unavailable::RiskAboveCeiling]
+                .into_iter()
+                .map(|u| u.reason(SelectionReader::WithoutRegistry))
+                .collect();
+        assert_eq!(reasons.len(), 1, "{reasons:?}");
+        for (home, travel) in [(0, 0), (1, 2), (2, 3), (0, 5)] {
+            let e = entry(ConsentAnswer::Given, home, travel);
+            assert_eq!(ceiling.counted_risk(&e, SelectionReader::WithoutRegistry), 5);
+            assert_eq!(ceiling.counted_risk(&e, SelectionReader::OfRegistry), home + travel);
+        }
+        assert!(RiskCeiling { per_person: 11, group: 1 }.validate().is_err());
+        assert!(RiskCeiling::default().validate().is_ok());
     }
 }

@@ -36,6 +36,14 @@ impl Audience {
             Audience::Participants => Reader::Participant { side: None },
         }
     }
+
+    /// Whether the audience reaches people outside the initiative. Track One officials,
+    /// funders and participants are roles within it, each copy going to a named recipient; the
+    /// public is everyone, which a secret channel never addresses.
+    #[must_use]
+    pub fn reaches_outside_the_initiative(self) -> bool {
+        self == Audience::Public
+    }
 }
 
 field_enum!(

@@ -175,6 +175,36 @@ impl TestStore {
         }
     }
 
+    /// Changes the store beneath the port as a tracktwo of format 1 could have written it — rows
+    /// without MACs — for tests of a state no use case reaches today (an initiative turned into
+    /// a secret channel after it faced outward). The next `App::open` seals the rows as they
+    /// stand, as it does for any store of that format.
+    pub async fn rewrite_as_format_1(&self, statements: &[&str]) {
+        for table in [
+            "users",
+            "recovery_codes",
+            "sessions",
+            "tokens",
+            "initiatives",
+            "members",
+            "sides",
+            "people",
+            "notes",
+            "documents",
+            "actors",
+            "ties",
+            "registry_entries",
+            "map_snapshots",
+            "sealed_records",
+        ] {
+            self.execute_raw(&format!("UPDATE {table} SET mac = NULL")).await;
+        }
+        self.execute_raw("UPDATE store_meta SET format_version = 1").await;
+        for sql in statements {
+            self.execute_raw(sql).await;
+        }
+    }
+
     /// The audit chain's actions in order, read beneath the port (a snapshot refuses a store
     /// with a forged row, so tests of tampering read the chain this way).
     pub async fn raw_audit_actions(&self) -> Vec<String> {

@@ -227,15 +227,20 @@ enum MapCommand {
         /// How many to invite.
         #[arg(long, default_value_t = 12)]
         invitees: usize,
-        /// The highest risk score (0-10) of one invitee.
-        #[arg(long, default_value_t = 6)]
-        max_risk: u8,
-        /// The highest summed risk of the group.
-        #[arg(long, default_value_t = 60)]
-        max_total_risk: u32,
         /// The map as of this day (YYYY-MM-DD) [default: today].
         #[arg(long, value_name = "DATE")]
         as_of: Option<String>,
+    },
+    /// Show the risk ceiling every selection in the initiative applies, or set it.
+    Ceiling {
+        /// The initiative's id.
+        initiative: String,
+        /// The highest risk score (0-10) of one invitee.
+        #[arg(long, requires = "group")]
+        per_person: Option<u8>,
+        /// The highest summed risk of the group.
+        #[arg(long, requires = "per_person")]
+        group: Option<u32>,
     },
 }
 
@@ -844,7 +849,7 @@ fn parse_day(text: &str) -> Result<time::Date> {
 }
 
 async fn map_command(app: &App, command: MapCommand) -> Result<()> {
-    use tracktwo_domain::map::{Level, Track};
+    use tracktwo_domain::map::{Level, RiskCeiling, Track};
     use tracktwo_interchange::Format;
     let key_holder = Identity::key_holder();
     let initiative_of =
@@ -921,7 +926,15 @@ async fn map_command(app: &App, command: MapCommand) -> Result<()> {
                 println!("gap: {gap}");
             }
         }
-        MapCommand::Select { initiative, invitees, max_risk, max_total_risk, as_of } => {
+        MapCommand::Ceiling { initiative, per_person, group } => {
+            let initiative = initiative_of(&initiative)?;
+            if let (Some(per_person), Some(group)) = (per_person, group) {
+                app.set_risk_ceiling(&key_holder, initiative, RiskCeiling { per_person, group }).await?;
+            }
+            let ceiling = app.risk_ceiling(&key_holder, initiative).await?;
+            println!("risk ceiling: {} per person, {} for the group", ceiling.per_person, ceiling.group);
+        }
+        MapCommand::Select { initiative, invitees, as_of } => {
             let as_of = match as_of {
                 Some(text) => parse_day(&text)?,
                 None => app.today(),
@@ -931,8 +944,6 @@ async fn map_command(app: &App, command: MapCommand) -> Result<()> {
                 invitees,
                 needed_tracks: Track::ALL.to_vec(),
                 needed_levels: vec![Level::MiddleRange],
-                max_individual_risk: max_risk.min(10),
-                max_total_risk,
                 as_of,
             };
             let (map, report) = app.select_participants(&key_holder, initiative_of(&initiative)?, &spec).await?;

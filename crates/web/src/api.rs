@@ -10,7 +10,10 @@ use axum::http::header;
 use axum::http::request::Parts;
 use serde::{Deserialize, Serialize};
 use tracktwo_app::AppError;
-use tracktwo_domain::{Channel, Identity, InitiativeId, NewInitiative, NewNote, NoteId, Scope, SideId};
+use tracktwo_domain::roster::Roster;
+use tracktwo_domain::{
+    Channel, Identity, InitiativeId, MemberRole, NewInitiative, NewNote, NoteId, Scope, SideId, UserId,
+};
 
 use crate::{WebError, WebState};
 
@@ -88,6 +91,55 @@ pub(crate) async fn show_initiative(
 ) -> Result<Json<InitiativeView>, WebError> {
     let i = state.app.initiative(&who, parse_id(&initiative)?).await?;
     Ok(Json(i.into()))
+}
+
+#[derive(Serialize)]
+pub(crate) struct RosterView {
+    members: Vec<MemberView>,
+    counts: Vec<CountView>,
+}
+
+#[derive(Serialize)]
+struct MemberView {
+    user: UserId,
+    name: String,
+    role: MemberRole,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    side: Option<SideId>,
+}
+
+#[derive(Serialize)]
+struct CountView {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    side: Option<SideId>,
+    role: MemberRole,
+    members: usize,
+}
+
+impl From<Roster> for RosterView {
+    fn from(roster: Roster) -> Self {
+        Self {
+            members: roster
+                .named
+                .into_iter()
+                .map(|(m, name)| MemberView { user: m.user, name, role: m.role, side: m.side })
+                .collect(),
+            counts: roster
+                .counted
+                .into_iter()
+                .map(|c| CountView { side: c.side, role: c.role, members: c.members })
+                .collect(),
+        }
+    }
+}
+
+/// The roster as the core lets the caller see it.
+pub(crate) async fn show_roster(
+    State(state): State<Arc<WebState>>,
+    Caller(who): Caller,
+    Path(initiative): Path<String>,
+) -> Result<Json<RosterView>, WebError> {
+    Ok(Json(state.app.roster(&who, parse_id(&initiative)?).await?.into()))
 }
 
 #[derive(Serialize)]

@@ -15,13 +15,13 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use maud::{Markup, PreEscaped, html};
-use tracktwo_app::AppError;
-use tracktwo_app::conversations::{Ballot, ConversationImport, ConversationResults, VoterPass};
+use tracktwo_app::conversations::{Ballot, ConversationResults, VoterPass};
+use tracktwo_app::{AppError, Outward};
 use tracktwo_domain::conversation::{Conversation, ConversationMode, InvitationKind, StatementStatus, Vote};
 use tracktwo_domain::{ConversationId, InitiativeId, InvitationId, Operation, SideId};
 
-use crate::forms::{PageResult, field, id_of, import_refused, initiative_id, invalid, require};
-use crate::pages::{may_do, page, public_page};
+use crate::forms::{PageResult, field, id_of, import_refused, initiative_id, invalid};
+use crate::pages::{page, public_page};
 use crate::session::SignedIn;
 use crate::{PageError, WebState};
 
@@ -49,8 +49,8 @@ fn conversation_id(text: &str) -> Result<ConversationId, PageError> {
 pub async fn conversations(State(state): State<Arc<WebState>>, user: SignedIn, Path(id): Path<String>) -> PageResult {
     let id = initiative_id(&id)?;
     let list = state.app.conversations(&user.identity, id).await?;
-    let (secret, standing) = state.app.my_standing(&user.identity, id).await?;
-    let team = may_do(&user, standing, secret, Operation::RunConversation);
+    let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
+    let team = may.allows(Operation::RunConversation);
     Ok(page(
         "Conversations",
         &user,
@@ -77,20 +77,28 @@ pub async fn conversations(State(state): State<Arc<WebState>>, user: SignedIn, P
                     input type="hidden" name="csrf" value=(user.csrf());
                     label { "Title" input name="title" required; }
                     label { "The question put to participants" textarea name="question" {} }
-                    label { "Mode" select name="mode" { @for m in ConversationMode::ALL { option value=(m.as_str()) { (m.label()) } } } }
+                    label { "Mode" select name="mode" { @for m in ConversationMode::ALL {
+                        @if *m != ConversationMode::Consultation || may.allows_outward(Outward::Consultation) {
+                            option value=(m.as_str()) { (m.label()) }
+                        }
+                    } } }
                     label { "Segments voters may declare (consultation; comma-separated)" input name="segments"; }
                     label.check { input type="checkbox" name="accepts_statements" value="yes" checked; "Participants may propose statements (they wait for moderation)" }
                     label { "Seed statements, one per line" textarea name="statements" {} }
                     button type="submit" { "Open" }
                 }
-                h2 { "Import a Pol.is export" }
-                p.muted { "Paste the export's comments.csv and votes.csv. The import is all or nothing; errors name the file and line." }
-                form.stack method="post" action={ "/initiatives/" (id) "/conversations/import" } {
-                    input type="hidden" name="csrf" value=(user.csrf());
-                    label { "Title" input name="title" required; }
-                    label { "comments.csv" textarea name="comments" required {} }
-                    label { "votes.csv" textarea name="votes" required {} }
-                    button type="submit" { "Import" }
+                @if !may.allows_outward(Outward::PolisImport) {
+                    p.muted #closed-channel { "A secret channel opens no consultation and takes no Pol.is import: their invitation links would reveal it." }
+                } @else {
+                    h2 { "Import a Pol.is export" }
+                    p.muted { "Paste the export's comments.csv and votes.csv. The import is all or nothing; errors name the file and line." }
+                    form.stack method="post" action={ "/initiatives/" (id) "/conversations/import" } {
+                        input type="hidden" name="csrf" value=(user.csrf());
+                        label { "Title" input name="title" required; }
+                        label { "comments.csv" textarea name="comments" required {} }
+                        label { "votes.csv" textarea name="votes" required {} }
+                        button type="submit" { "Import" }
+                    }
                 }
             }
         },
@@ -128,19 +136,23 @@ pub async fn import_conversation(
 ) -> PageResult {
     user.check_csrf(field(&fields, "csrf"))?;
     let id = initiative_id(&id)?;
-    // Check the right first, so a refused caller learns nothing from parse errors.
-    let (secret, standing) = state.app.my_standing(&user.identity, id).await?;
-    require(&user, standing, secret, Operation::RunConversation)?;
-    let parsed = tracktwo_app::polis_format::read_import(
-        field(&fields, "title").trim(),
-        field(&fields, "comments").as_bytes(),
-        field(&fields, "votes").as_bytes(),
-    );
-    let import: ConversationImport = match parsed {
-        Ok(import) => import,
-        Err(message) => return Ok(import_refused(&user, &message, &format!("/initiatives/{id}/conversations"))),
+    let imported = state
+        .app
+        .import_polis_export(
+            &user.identity,
+            id,
+            field(&fields, "title").trim(),
+            field(&fields, "comments").as_bytes(),
+            field(&fields, "votes").as_bytes(),
+        )
+        .await;
+    let conversation = match imported {
+        Ok(conversation) => conversation,
+        Err(refused @ AppError::Import { .. }) => {
+            return Ok(import_refused(&user, &refused.to_string(), &format!("/initiatives/{id}/conversations")));
+        }
+        Err(other) => return Err(other.into()),
     };
-    let conversation = state.app.import_conversation(&user.identity, id, import).await?;
     Ok(Redirect::to(&conversation_path(id, conversation)).into_response())
 }
 

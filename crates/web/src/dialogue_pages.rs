@@ -11,18 +11,18 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::{Markup, html};
 use serde::Deserialize;
-use tracktwo_app::AppError;
-use tracktwo_app::dialogue::{MeetingView, NoteDraft};
+use tracktwo_app::dialogue::{MeetingProgress, MeetingView, NewAttendee, NoteDraft};
+use tracktwo_app::{AppError, Permissions};
 use tracktwo_domain::dialogue::{
-    AgendaItem, Attendance, ConfidentialityMode, DialogueOption, FollowUp, Grant, Meeting, MeetingNote, Methodology,
-    NoteTag, OptionStatus, Phase, ProcessDesign, ProcessKind, Round, Session, SpeakerKey, TheoryOfChange,
+    AgendaItem, ConfidentialityMode, DialogueOption, FollowUp, Grant, Meeting, MeetingNote, Methodology, NoteTag,
+    OptionStatus, Phase, ProcessDesign, ProcessKind, Round, Session, SpeakerKey, TheoryOfChange,
 };
 use tracktwo_domain::map::Capacity;
 use tracktwo_domain::redaction::MeetingSummary;
-use tracktwo_domain::{FollowUpId, InitiativeId, MeetingId, Operation, OptionId, RoundId, Scope, SideId, Standing};
+use tracktwo_domain::{FollowUpId, InitiativeId, MeetingId, Operation, OptionId, RoundId, Scope, SideId};
 
-use crate::forms::{PageResult, date_text, field, id_of, initiative_id, invalid, optional_date, require};
-use crate::pages::{may_do, page};
+use crate::forms::{PageResult, date_text, field, id_of, initiative_id, invalid, optional_date};
+use crate::pages::page;
 use crate::session::SignedIn;
 use crate::{PageError, WebState};
 
@@ -30,12 +30,12 @@ fn lines(text: &str) -> Vec<String> {
     text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect()
 }
 
-fn process_nav(id: InitiativeId, user: &SignedIn, standing: Option<Standing>, secret: bool) -> Markup {
+fn process_nav(id: InitiativeId, may: &Permissions) -> Markup {
     html! {
         nav.sub aria-label="Dialogue process" {
             a href={ "/initiatives/" (id) } { "Initiative" }
             a href={ "/initiatives/" (id) "/process" } { "Process and rounds" }
-            @if may_do(user, standing, secret, Operation::ReadRecord(Scope::Plenary)) {
+            @if may.allows(Operation::ReadRecord(Scope::Plenary)) {
                 a href={ "/initiatives/" (id) "/options" } { "Options register" }
                 a href={ "/initiatives/" (id) "/follow-ups" } { "Follow-ups" }
             }
@@ -58,9 +58,9 @@ fn stage_text(methodology: Option<Methodology>, stage: Option<u8>) -> String {
 pub async fn process(State(state): State<Arc<WebState>>, user: SignedIn, Path(id): Path<String>) -> PageResult {
     let id = initiative_id(&id)?;
     let overview = state.app.process_overview(&user.identity, id).await?;
-    let (secret, standing) = state.app.my_standing(&user.identity, id).await?;
+    let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
     let sides = state.app.sides(&user.identity, id).await?;
-    let may_write = may_do(&user, standing, secret, Operation::WriteProcess);
+    let may_write = may.allows(Operation::WriteProcess);
     let design = overview.design.as_ref();
     let methodology = design.map(|d| d.methodology);
     let today = state.app.today();
@@ -68,7 +68,7 @@ pub async fn process(State(state): State<Arc<WebState>>, user: SignedIn, Path(id
         "Process and rounds",
         &user,
         html! {
-            (process_nav(id, &user, standing, secret))
+            (process_nav(id, &may))
             h1 { "Process and rounds" }
             @if let Some(d) = design {
                 dl.facts #design {
@@ -363,14 +363,14 @@ pub async fn meeting(
     let id = initiative_id(&id)?;
     let meeting_id: MeetingId = id_of(&meeting)?;
     let view = state.app.meeting(&user.identity, id, meeting_id).await?;
-    let (secret, standing) = state.app.my_standing(&user.identity, id).await?;
+    let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
     let base = format!("/initiatives/{id}/meetings/{meeting_id}");
     match view {
         MeetingView::Summary(summary) => Ok(page(
             &summary.title,
             &user,
             html! {
-                (process_nav(id, &user, standing, secret))
+                (process_nav(id, &may))
                 h1 { (summary.title) }
                 p.muted { "What your role and side may see of this meeting." }
                 (summary_html(&summary))
@@ -382,12 +382,12 @@ pub async fn meeting(
             let map = state.app.system_map(&user.identity, id).await.ok();
             let methodology = state.app.process_design(&user.identity, id).await?.map(|d| d.methodology);
             let draft = state.app.note_draft(&user.identity, id, meeting_id).await.unwrap_or_default();
-            let may_key = may_do(&user, standing, secret, Operation::ReadSpeakerKey);
+            let may_key = may.allows(Operation::ReadSpeakerKey);
             let side_name = |side: Option<SideId>| {
                 side.and_then(|s| sides.iter().find(|x| x.id == s)).map_or("third party".to_owned(), |s| s.name.clone())
             };
             let body = html! {
-                (process_nav(id, &user, standing, secret))
+                (process_nav(id, &may))
                 h1 { (meeting.title) }
                 dl.facts {
                     dt { "Date" } dd { (date_text(meeting.starts_on)) @if let Some(end) = meeting.ends_on { " – " (date_text(end)) } }
@@ -567,30 +567,14 @@ pub async fn add_attendee(
     user.check_csrf(&form.csrf)?;
     let id = initiative_id(&id)?;
     let meeting_id: MeetingId = id_of(&meeting)?;
-    let (secret, standing) = state.app.my_standing(&user.identity, id).await?;
-    require(&user, standing, secret, Operation::WriteProcess)?;
-    let MeetingView::Full { mut meeting, .. } = state.app.meeting(&user.identity, id, meeting_id).await? else {
-        return Err(AppError::NotFound.into());
-    };
-    let mut person = Attendance {
-        actor: None,
-        name: form.name.trim().to_owned(),
-        organisation: form.organisation.trim().to_owned(),
+    let attendee = NewAttendee {
+        actor: if form.actor.is_empty() { None } else { Some(id_of(&form.actor)?) },
+        name: form.name,
+        organisation: form.organisation,
         side: if form.side.is_empty() { None } else { Some(id_of(&form.side)?) },
         capacity: Capacity::parse(&form.capacity).map_err(AppError::Invalid)?,
     };
-    if !form.actor.is_empty() {
-        let (_, actor) = state.app.actor(&user.identity, id, id_of(&form.actor)?).await?;
-        person.actor = Some(actor.id);
-        if person.name.is_empty() {
-            person.name = actor.details.name.clone().unwrap_or(actor.details.code_name.clone());
-        }
-        if form.side.is_empty() {
-            person.side = actor.details.side;
-        }
-    }
-    meeting.attendance.push(person);
-    state.app.update_meeting(&user.identity, id, meeting_id, meeting).await?;
+    state.app.add_attendee(&user.identity, id, meeting_id, attendee).await?;
     Ok(Redirect::to(&format!("/initiatives/{id}/meetings/{meeting_id}#attendance")).into_response())
 }
 
@@ -603,25 +587,16 @@ pub async fn save_progress(
     user.check_csrf(field(&fields, "csrf"))?;
     let id = initiative_id(&id)?;
     let meeting_id: MeetingId = id_of(&meeting)?;
-    let (secret, standing) = state.app.my_standing(&user.identity, id).await?;
-    require(&user, standing, secret, Operation::WriteProcess)?;
-    let MeetingView::Full { mut meeting, .. } = state.app.meeting(&user.identity, id, meeting_id).await? else {
-        return Err(AppError::NotFound.into());
-    };
-    let done: BTreeSet<usize> =
-        fields.iter().filter(|(k, _)| k == "done").filter_map(|(_, v)| v.parse().ok()).collect();
-    for (i, item) in meeting.agenda.iter_mut().enumerate() {
-        item.done = done.contains(&i);
-    }
-    meeting.stage_reached = match field(&fields, "stage").trim() {
+    let stage_reached = match field(&fields, "stage").trim() {
         "" => None,
         n => Some(n.parse().map_err(|_| invalid("stage", "is not a stage of the methodology"))?),
     };
-    for username in lines(field(&fields, "cleared")) {
-        let account = state.app.member_by_username(&user.identity, id, &username).await?;
-        meeting.cleared.insert(account);
-    }
-    state.app.update_meeting(&user.identity, id, meeting_id, meeting).await?;
+    let progress = MeetingProgress {
+        done: fields.iter().filter(|(k, _)| k == "done").filter_map(|(_, v)| v.parse().ok()).collect(),
+        stage_reached,
+        cleared: lines(field(&fields, "cleared")),
+    };
+    state.app.record_progress(&user.identity, id, meeting_id, progress).await?;
     Ok(Redirect::to(&format!("/initiatives/{id}/meetings/{meeting_id}")).into_response())
 }
 
@@ -633,13 +608,13 @@ pub async fn speakers(
     let id = initiative_id(&id)?;
     let meeting_id: MeetingId = id_of(&meeting)?;
     let key = state.app.speaker_key(&user.identity, id, meeting_id).await?;
-    let (secret, standing) = state.app.my_standing(&user.identity, id).await?;
+    let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
     let text: String = key.entries.iter().map(|(c, n)| format!("{c} = {n}\n")).collect();
     Ok(page(
         "Speaker key",
         &user,
         html! {
-            (process_nav(id, &user, standing, secret))
+            (process_nav(id, &may))
             h1 { "Speaker key" }
             p.muted { "Which person stands behind each code of this meeting. Seen by the convener only; never part of any summary or export." }
             form.stack method="post" action={ "/initiatives/" (id) "/meetings/" (meeting_id) "/speakers" } {
@@ -695,12 +670,12 @@ pub async fn summary(
     let summary = state.app.meeting_summary(&user.identity, id, meeting_id).await?;
     match query.format.as_str() {
         "" | "html" => {
-            let (secret, standing) = state.app.my_standing(&user.identity, id).await?;
+            let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
             Ok(page(
                 &summary.title,
                 &user,
                 html! {
-                    (process_nav(id, &user, standing, secret))
+                    (process_nav(id, &may))
                     h1 { "Summary: " (summary.title) }
                     p.muted { "As it leaves the meeting for " (summary.reader.label()) ", under the " (summary.mode.label()) "." }
                     (summary_html(&summary))
@@ -731,9 +706,9 @@ pub async fn options(State(state): State<Arc<WebState>>, user: SignedIn, Path(id
     let id = initiative_id(&id)?;
     let options = state.app.options(&user.identity, id).await?;
     let overview = state.app.process_overview(&user.identity, id).await?;
-    let (secret, standing) = state.app.my_standing(&user.identity, id).await?;
+    let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
     let sides = state.app.sides(&user.identity, id).await?;
-    let may_write = may_do(&user, standing, secret, Operation::WriteProcess);
+    let may_write = may.allows(Operation::WriteProcess);
     let meetings: Vec<(MeetingId, String, RoundId)> = overview
         .rounds
         .iter()
@@ -749,7 +724,7 @@ pub async fn options(State(state): State<Arc<WebState>>, user: SignedIn, Path(id
     let side_name = |s: &SideId| sides.iter().find(|x| x.id == *s).map_or("?".to_owned(), |x| x.name.clone());
     // Where an option went after the dialogue: the transfers that carried it, for those who
     // may read the transfer log.
-    let transfers = if may_do(&user, standing, secret, Operation::ReadTransferLog) {
+    let transfers = if may.allows(Operation::ReadTransferLog) {
         state.app.transfer_log(&user.identity, id).await.map(|(t, _)| t).unwrap_or_default()
     } else {
         Vec::new()
@@ -758,7 +733,7 @@ pub async fn options(State(state): State<Arc<WebState>>, user: SignedIn, Path(id
         "Options register",
         &user,
         html! {
-            (process_nav(id, &user, standing, secret))
+            (process_nav(id, &may))
             h1 { "Options register" }
             p.muted { "Ideas and options, where they were raised and which sides support them — never which person." }
             @if options.is_empty() { p.muted { "No options yet." } }
@@ -866,8 +841,8 @@ pub async fn follow_ups(State(state): State<Arc<WebState>>, user: SignedIn, Path
     let id = initiative_id(&id)?;
     let list = state.app.follow_ups(&user.identity, id).await?;
     let overview = state.app.process_overview(&user.identity, id).await?;
-    let (secret, standing) = state.app.my_standing(&user.identity, id).await?;
-    let may_write = may_do(&user, standing, secret, Operation::WriteProcess);
+    let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
+    let may_write = may.allows(Operation::WriteProcess);
     let round_number =
         |r: RoundId| overview.rounds.iter().find(|(id, _, _)| *id == r).map_or(0, |(_, round, _)| round.number);
     let latest = overview.rounds.iter().map(|(_, r, _)| r.number).max().unwrap_or(0);
@@ -877,7 +852,7 @@ pub async fn follow_ups(State(state): State<Arc<WebState>>, user: SignedIn, Path
         "Follow-ups",
         &user,
         html! {
-            (process_nav(id, &user, standing, secret))
+            (process_nav(id, &may))
             h1 { "Follow-ups" }
             h2 { "Due before the next round" }
             @if due.is_empty() { p.muted { "Nothing open from the latest round." } }

@@ -1,10 +1,10 @@
 //! What the pages share in reading forms and paths: identifiers that do not parse are "not
-//! found", dates are YYYY-MM-DD, and a refusal is answered as the core would answer it.
+//! found", dates are YYYY-MM-DD, and an import that cannot be taken says why.
 
 use time::Date;
 use time::macros::format_description;
 use tracktwo_app::AppError;
-use tracktwo_domain::{InitiativeId, Operation, Standing, ValidationError};
+use tracktwo_domain::{InitiativeId, ValidationError};
 
 use crate::PageError;
 use crate::api::parse_id;
@@ -41,21 +41,6 @@ pub(crate) fn optional_date(field: &'static str, text: &str) -> Result<Option<Da
     Date::parse(text, format_description!("[year]-[month]-[day]"))
         .map(Some)
         .map_err(|_| invalid(field, "must be a date as YYYY-MM-DD"))
-}
-
-/// Refuses as the core would: "not found" for what the caller may not know exists.
-pub(crate) fn require(
-    user: &SignedIn,
-    standing: Option<Standing>,
-    secret: bool,
-    operation: Operation,
-) -> Result<(), PageError> {
-    tracktwo_domain::access::decide(&user.identity, standing, secret, operation).map_err(|denied| {
-        PageError::App(match denied {
-            tracktwo_domain::Denied::Hidden | tracktwo_domain::Denied::OtherSide => AppError::NotFound,
-            other => AppError::Forbidden(other),
-        })
-    })
 }
 
 /// The answer to an import that cannot be taken: 422, the reason (a file and line), and the

@@ -2,7 +2,9 @@
 //!
 //! It authenticates (a session cookie or a bearer token becomes an [`Identity`]) and translates
 //! between HTTP and the use cases in `tracktwo-app`. It decides no access itself: every handler
-//! calls a use case with the caller's identity, and the use case asks the policy.
+//! calls a use case with the caller's identity, and the use case asks the policy; the links and
+//! forms a page offers follow the `Permissions` the core returns. A test fails if this crate's
+//! code names the policy.
 
 mod api;
 mod conversation_pages;
@@ -121,6 +123,7 @@ fn routes() -> Vec<(Method, &'static str, axum::routing::MethodRouter<Arc<WebSta
         (Method::POST, "/initiatives/{initiative}/map/snapshots", post(map_pages::add_snapshot)),
         (Method::POST, "/initiatives/{initiative}/map/snapshots/{snapshot}/remove", post(map_pages::remove_snapshot)),
         (Method::GET, "/initiatives/{initiative}/map/selection", get(map_pages::selection)),
+        (Method::POST, "/initiatives/{initiative}/map/selection/ceiling", post(map_pages::set_ceiling)),
         (Method::GET, "/initiatives/{initiative}/map/transfer", get(map_pages::transfer_page)),
         (Method::GET, "/initiatives/{initiative}/map/export", get(map_pages::export)),
         (Method::POST, "/initiatives/{initiative}/map/import", post(map_pages::import)),
@@ -228,6 +231,7 @@ fn routes() -> Vec<(Method, &'static str, axum::routing::MethodRouter<Arc<WebSta
         (Method::GET, "/api/v1/initiatives", get(api::list_initiatives)),
         (Method::POST, "/api/v1/initiatives", post(api::create_initiative)),
         (Method::GET, "/api/v1/initiatives/{initiative}", get(api::show_initiative)),
+        (Method::GET, "/api/v1/initiatives/{initiative}/members", get(api::show_roster)),
         (Method::GET, "/api/v1/initiatives/{initiative}/notes", get(api::list_notes)),
         (Method::POST, "/api/v1/initiatives/{initiative}/notes", post(api::create_note)),
         (Method::GET, "/api/v1/initiatives/{initiative}/notes/{note}", get(api::show_note)),
@@ -280,7 +284,9 @@ fn status_of(e: &AppError) -> StatusCode {
         AppError::NotFound => StatusCode::NOT_FOUND,
         AppError::Forbidden(_) => StatusCode::FORBIDDEN,
         AppError::Unauthenticated | AppError::SignInRefused => StatusCode::UNAUTHORIZED,
-        AppError::Invalid(_) | AppError::WrongCode | AppError::Import { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+        AppError::Invalid(_) | AppError::WrongCode | AppError::Import { .. } | AppError::SecretChannel(_) => {
+            StatusCode::UNPROCESSABLE_ENTITY
+        }
         AppError::Conflict(_) => StatusCode::CONFLICT,
         AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
         _ => StatusCode::INTERNAL_SERVER_ERROR,

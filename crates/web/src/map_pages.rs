@@ -13,25 +13,25 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect};
 use maud::{Markup, PreEscaped, html};
 use serde::Deserialize;
-use tracktwo_app::AppError;
 use tracktwo_app::map::{SelectionSpec, SystemMap};
+use tracktwo_app::{AppError, Permissions};
 use tracktwo_domain::map::{
-    ActorDetails, ActorKind, Capacity, Consent, ConsentAnswer, Level, RegistryEntry, RiskAssessment, TieDetails,
-    TieKind, Track,
+    ActorDetails, ActorKind, Capacity, Consent, ConsentAnswer, Level, RegistryEntry, RiskAssessment, RiskCeiling,
+    TieDetails, TieKind, Track,
 };
-use tracktwo_domain::{ActorId, InitiativeId, Operation, SideId, Standing, TieId};
+use tracktwo_domain::{ActorId, InitiativeId, Operation, SideId, TieId};
 use tracktwo_interchange::Format;
 use tracktwo_map_draw::{Wheel, WheelActor, WheelSide, WheelTie, wheel_svg};
 
 use crate::api::parse_id;
-use crate::forms::{PageResult, date_text, initiative_id, invalid, optional_date, require};
-use crate::pages::{may_do, page};
+use crate::forms::{PageResult, date_text, initiative_id, invalid, optional_date};
+use crate::pages::page;
 use crate::session::SignedIn;
 use crate::{PageError, WebState};
 
 /// Links to the map's pages the caller may use.
-fn map_nav(id: InitiativeId, user: &SignedIn, standing: Option<Standing>, secret: bool) -> Markup {
-    let may = |op| may_do(user, standing, secret, op);
+fn map_nav(id: InitiativeId, may: &Permissions) -> Markup {
+    let may = |op| may.allows(op);
     html! {
         nav.sub aria-label="System map" {
             a href={ "/initiatives/" (id) } { "Initiative" }
@@ -83,7 +83,7 @@ pub async fn wheel(
 ) -> PageResult {
     let id = initiative_id(&id)?;
     let map = state.app.system_map(&user.identity, id).await?;
-    let (secret, standing) = state.app.my_standing(&user.identity, id).await?;
+    let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
     let as_of = optional_date("as of", &query.as_of)?.unwrap_or_else(|| state.app.today());
     let compare = optional_date("compare with", &query.compare)?;
     let side_filter = query.side.trim();
@@ -92,7 +92,7 @@ pub async fn wheel(
     let level_filter =
         if query.level.trim().is_empty() { None } else { Some(Level::parse(&query.level).map_err(AppError::Invalid)?) };
     let cross_only = !query.cross_line.is_empty();
-    let may_write = may_do(&user, standing, secret, Operation::WriteMap);
+    let may_write = may.allows(Operation::WriteMap);
 
     let shown: Vec<&tracktwo_domain::map::Actor> = map
         .actors
@@ -143,7 +143,7 @@ pub async fn wheel(
         "System map",
         &user,
         html! {
-            (map_nav(id, &user, standing, secret))
+            (map_nav(id, &may))
             h1 { "System map" }
             form.filters method="get" action={ "/initiatives/" (id) "/map" } {
                 label { "As of" input type="date" name="as_of" value=(date_text(as_of)); }
@@ -247,7 +247,7 @@ pub async fn coverage(
 ) -> PageResult {
     let id = initiative_id(&id)?;
     let map = state.app.system_map(&user.identity, id).await?;
-    let (secret, standing) = state.app.my_standing(&user.identity, id).await?;
+    let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
     let as_of = optional_date("as of", &query.as_of)?.unwrap_or_else(|| state.app.today());
     let report = map.coverage(&Track::ALL, Level::ALL);
     let brokers = map.brokers(10, as_of);
@@ -261,7 +261,7 @@ pub async fn coverage(
         "Coverage and brokers",
         &user,
         html! {
-            (map_nav(id, &user, standing, secret))
+            (map_nav(id, &may))
             h1 { "Coverage and brokers" }
             h2 { "Gaps" }
             @if report.gaps.is_empty() { p { "Every side has actors on every track and at every level." } }
@@ -352,13 +352,13 @@ fn actor_form_fields(map: &SystemMap, actor: Option<&ActorDetails>, show_name: b
 pub async fn actors(State(state): State<Arc<WebState>>, user: SignedIn, Path(id): Path<String>) -> PageResult {
     let id = initiative_id(&id)?;
     let map = state.app.system_map(&user.identity, id).await?;
-    let (secret, standing) = state.app.my_standing(&user.identity, id).await?;
-    let may_write = may_do(&user, standing, secret, Operation::WriteMap);
+    let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
+    let may_write = may.allows(Operation::WriteMap);
     Ok(page(
         "Actors",
         &user,
         html! {
-            (map_nav(id, &user, standing, secret))
+            (map_nav(id, &may))
             h1 { "Actors" }
             @if map.actors.is_empty() { p.muted { "No actors on the map yet." } }
             div.scroll {
@@ -479,9 +479,9 @@ pub async fn actor(
     let id = initiative_id(&id)?;
     let actor_id: ActorId = parse_id(&actor).map_err(|_| AppError::NotFound)?;
     let (map, actor) = state.app.actor(&user.identity, id, actor_id).await?;
-    let (secret, standing) = state.app.my_standing(&user.identity, id).await?;
-    let may_write = may_do(&user, standing, secret, Operation::WriteMap);
-    let may_registry = may_do(&user, standing, secret, Operation::ReadRegistry);
+    let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
+    let may_write = may.allows(Operation::WriteMap);
+    let may_registry = may.allows(Operation::ReadRegistry);
     let today = state.app.today();
     let ties: Vec<_> = map.ties.iter().filter(|t| t.details.from == actor_id || t.details.to == actor_id).collect();
     let paths = map.transfer_paths(&[actor_id], 3, today);
@@ -490,7 +490,7 @@ pub async fn actor(
         &d.display_name(),
         &user,
         html! {
-            (map_nav(id, &user, standing, secret))
+            (map_nav(id, &may))
             h1 { (d.display_name()) }
             dl.facts {
                 dt { "Kind" } dd { (d.kind.label()) }
@@ -644,14 +644,14 @@ pub async fn registry(State(state): State<Arc<WebState>>, user: SignedIn, Path(i
     let id = initiative_id(&id)?;
     let (map, mut entries) = state.app.registry(&user.identity, id).await?;
     entries.sort_by_cached_key(|(actor, _)| map.actor(*actor).map(|a| a.details.code_name.clone()));
-    let (secret, standing) = state.app.my_standing(&user.identity, id).await?;
+    let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
     let recorded: HashSet<ActorId> = entries.iter().map(|(a, _)| *a).collect();
     let people: Vec<_> = map.actors.iter().filter(|a| a.details.kind == ActorKind::Person).collect();
     Ok(page(
         "Participant registry",
         &user,
         html! {
-            (map_nav(id, &user, standing, secret))
+            (map_nav(id, &may))
             h1 { "Participant registry" }
             p.muted { "Consent, capacity, risk and duty of care. Seen by the convener and operations only; never part of a map export." }
             div.scroll {
@@ -701,14 +701,14 @@ pub async fn registry_entry(
     let actor_id: ActorId = parse_id(&actor).map_err(|_| AppError::NotFound)?;
     let entry = state.app.registry_entry(&user.identity, id, actor_id).await?;
     let (map, actor) = state.app.actor(&user.identity, id, actor_id).await?;
-    let (secret, standing) = state.app.my_standing(&user.identity, id).await?;
-    let may_write = may_do(&user, standing, secret, Operation::WriteRegistry);
+    let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
+    let may_write = may.allows(Operation::WriteRegistry);
     let e = entry.clone().unwrap_or_default();
     Ok(page(
         "Registry entry",
         &user,
         html! {
-            (map_nav(id, &user, standing, secret))
+            (map_nav(id, &may))
             h1 { "Registry: " (actor.details.display_name()) }
             @if entry.is_none() { p.muted { "Nothing recorded yet." } }
             p { "Risk score: " strong #risk-score { (e.risk.score()) } " of 10 (exposure at home + travel risk)." }
@@ -816,7 +816,8 @@ pub async fn selection(
     Query(fields): Query<Vec<(String, String)>>,
 ) -> PageResult {
     let id = initiative_id(&id)?;
-    let (secret, standing) = state.app.my_standing(&user.identity, id).await?;
+    // The form alone is refused as the selection itself would be.
+    let may = state.app.permissions(&user.identity, id, Operation::SelectParticipants).await?;
     let get = |name: &str| fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.trim().to_owned());
     let run = get("invitees").is_some();
     let number = |name: &'static str, default: u32, max: u32| -> Result<u32, PageError> {
@@ -828,8 +829,7 @@ pub async fn selection(
         }
     };
     let invitees = number("invitees", 12, 200)?;
-    let max_individual_risk = u8::try_from(number("max_individual_risk", 6, 10)?).unwrap_or(10);
-    let max_total_risk = number("max_total_risk", 60, 2000)?;
+    let ceiling = state.app.risk_ceiling(&user.identity, id).await?;
     let as_of = optional_date("as of", &get("as_of").unwrap_or_default())?.unwrap_or_else(|| state.app.today());
     let mut needed_tracks: Vec<Track> = Vec::new();
     for (_, v) in fields.iter().filter(|(k, _)| k == "track") {
@@ -848,27 +848,35 @@ pub async fn selection(
         invitees: invitees as usize,
         needed_tracks: needed_tracks.clone(),
         needed_levels: needed_levels.clone(),
-        max_individual_risk,
-        max_total_risk,
         as_of,
     };
     // The form alone needs no selection; a run is audited in the core.
     let result = if run { Some(state.app.select_participants(&user.identity, id, &spec).await?) } else { None };
-    if !run {
-        // The form alone is refused as the selection itself would be.
-        require(&user, standing, secret, Operation::SelectParticipants)?;
-    }
     Ok(page(
         "Participant selection",
         &user,
         html! {
-            (map_nav(id, &user, standing, secret))
+            (map_nav(id, &may))
             h1 { "Participant selection" }
-            p.muted { "Chooses invitees from the people on a side who consented to be contacted: sides kept within one of each other, the tracks and levels below covered, the best access to Track One decision-makers, under the risk ceilings. Each choice says why." }
+            p.muted { "Chooses invitees from the people on a side who consented to be contacted: sides kept within one of each other, the tracks and levels below covered, the best access to Track One decision-makers, under the initiative's risk ceiling. Each choice says why." }
+            p #ceiling { "Risk ceiling: " strong { (ceiling.per_person) } " for one person (of 10), " strong { (ceiling.group) } " for the group. "
+                span.muted { "Set by the convener or operations for every selection here." } }
+            @if may.allows(Operation::SetRiskCeiling) {
+                details {
+                    summary { "Change the risk ceiling" }
+                    form.stack method="post" action={ "/initiatives/" (id) "/map/selection/ceiling" } {
+                        input type="hidden" name="csrf" value=(user.csrf());
+                        label { "Highest risk for one person (0–10)" input type="number" name="per_person" min="0" max="10" value=(ceiling.per_person) required; }
+                        label { "Highest summed risk for the group" input type="number" name="group" min="0" max="2000" value=(ceiling.group) required; }
+                        button type="submit" { "Set the ceiling" }
+                    }
+                }
+            }
+            @if !may.allows(Operation::ReadRegistry) {
+                p.muted { "Whoever cannot be invited is listed as not available: why is for the convener and operations, who keep the registry." }
+            }
             form.stack method="get" action={ "/initiatives/" (id) "/map/selection" } {
                 label { "Invitees" input type="number" name="invitees" min="1" max="200" value=(invitees); }
-                label { "Highest risk for one person (0–10)" input type="number" name="max_individual_risk" min="0" max="10" value=(max_individual_risk); }
-                label { "Highest summed risk for the group" input type="number" name="max_total_risk" min="0" value=(max_total_risk); }
                 label { "Map as of" input type="date" name="as_of" value=(date_text(as_of)); }
                 fieldset { legend { "Tracks each side should bring" }
                     @for t in Track::ALL { label.check { input type="checkbox" name="track" value=(t.number()) checked[needed_tracks.contains(&t)]; (t.number()) ". " (t.label()) } }
@@ -902,16 +910,48 @@ pub async fn selection(
     ))
 }
 
+#[derive(Deserialize)]
+pub struct CeilingForm {
+    #[serde(default)]
+    csrf: String,
+    per_person: String,
+    group: String,
+}
+
+pub async fn set_ceiling(
+    State(state): State<Arc<WebState>>,
+    user: SignedIn,
+    Path(id): Path<String>,
+    Form(form): Form<CeilingForm>,
+) -> PageResult {
+    user.check_csrf(&form.csrf)?;
+    let id = initiative_id(&id)?;
+    let ceiling = RiskCeiling {
+        per_person: form
+            .per_person
+            .trim()
+            .parse()
+            .map_err(|_| invalid("risk ceiling per person", "must be from 0 to 10"))?,
+        group: form
+            .group
+            .trim()
+            .parse()
+            .map_err(|_| invalid("risk ceiling for the group", "must be from 0 to 2000"))?,
+    };
+    state.app.set_risk_ceiling(&user.identity, id, ceiling).await?;
+    Ok(Redirect::to(&format!("/initiatives/{id}/map/selection")).into_response())
+}
+
 pub async fn transfer_page(State(state): State<Arc<WebState>>, user: SignedIn, Path(id): Path<String>) -> PageResult {
     let id = initiative_id(&id)?;
-    let (secret, standing) = state.app.my_standing(&user.identity, id).await?;
-    require(&user, standing, secret, Operation::ReadMap)?;
-    let may_write = may_do(&user, standing, secret, Operation::WriteMap);
+    // The page offers the map's files: refused as reading the map would be.
+    let may = state.app.permissions(&user.identity, id, Operation::ReadMap).await?;
+    let may_write = may.allows(Operation::WriteMap);
     Ok(page(
         "Import and export",
         &user,
         html! {
-            (map_nav(id, &user, standing, secret))
+            (map_nav(id, &may))
             h1 { "Import and export" }
             h2 { "Export" }
             p.muted { "Exports hold what you may see of the map: names only for the convening team, never the registry." }
@@ -1000,22 +1040,19 @@ pub async fn import(
     user.check_csrf(&form.csrf)?;
     let id = initiative_id(&id)?;
     let format = Format::parse(&form.format).map_err(|_| invalid("format", "must be csv, gexf, graphml or kumu"))?;
-    // Check the right to write before parsing, so a refused caller learns nothing from errors.
-    let (secret, standing) = state.app.my_standing(&user.identity, id).await?;
-    require(&user, standing, secret, Operation::WriteMap)?;
-    let sides: Vec<String> = state.app.sides(&user.identity, id).await?.into_iter().map(|s| s.name).collect();
-    let parsed = tracktwo_interchange::read(format, &form.file, &form.ties, Some(&sides));
-    let file = match parsed {
-        Ok(file) => file,
-        Err(error) => {
+    let imported =
+        state.app.import_map_files(&user.identity, id, format, &form.file, &form.ties, !form.replace.is_empty()).await;
+    let report = match imported {
+        Ok(report) => report,
+        Err(refused @ AppError::Import { .. }) => {
             return Ok(crate::forms::import_refused(
                 &user,
-                &error.to_string(),
+                &refused.to_string(),
                 &format!("/initiatives/{id}/map/transfer"),
             ));
         }
+        Err(other) => return Err(other.into()),
     };
-    let report = state.app.import_map(&user.identity, id, &file, !form.replace.is_empty()).await?;
     Ok(page(
         "Imported",
         &user,
@@ -1089,16 +1126,16 @@ pub async fn tie(
     let id = initiative_id(&id)?;
     let tie_id: TieId = parse_id(&tie).map_err(|_| AppError::NotFound)?;
     let map = state.app.system_map(&user.identity, id).await?;
-    let (secret, standing) = state.app.my_standing(&user.identity, id).await?;
+    let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
     // Absent from the caller's view (a team-only tie, or another initiative's) is not found.
     let tie = map.ties.iter().find(|t| t.id == tie_id).ok_or(AppError::NotFound)?;
     let d = &tie.details;
-    let may_write = may_do(&user, standing, secret, Operation::WriteMap);
+    let may_write = may.allows(Operation::WriteMap);
     Ok(page(
         "Tie",
         &user,
         html! {
-            (map_nav(id, &user, standing, secret))
+            (map_nav(id, &may))
             h1 { (tie_line(&map, tie)) }
             dl.facts {
                 dt { "From" } dd { a href={ "/initiatives/" (id) "/actors/" (d.from) } { (map.label(d.from)) } " (" (map.side_name(map.actor(d.from).and_then(|a| a.details.side))) ")" }

@@ -58,6 +58,11 @@ pub fn document() -> Value {
                 "get": { "summary": "One initiative", "operationId": "showInitiative", "parameters": [initiative],
                          "responses": responses("200", "#/components/schemas/Initiative") }
             },
+            "/api/v1/initiatives/{initiative}/members": {
+                "get": { "summary": "The roster as the caller may see it: by name the members they may know (the team sees all; a participant the team and their own side), everyone else counted by side and role",
+                         "operationId": "showRoster", "parameters": [initiative],
+                         "responses": responses("200", "#/components/schemas/Roster") }
+            },
             "/api/v1/initiatives/{initiative}/notes": {
                 "get": { "summary": "Notes of the plenary record or of one caucus", "operationId": "listNotes",
                          "parameters": [initiative, caucus_parameter()],
@@ -115,6 +120,13 @@ pub fn document() -> Value {
                     "caucus": { "type": "string", "format": "uuid", "description": "The side whose caucus holds it; absent for the plenary" },
                     "body": { "type": "string" } } },
                 "Notes": { "type": "array", "items": { "$ref": "#/components/schemas/Note" } },
+                "Roster": { "type": "object", "required": ["members", "counts"], "properties": {
+                    "members": { "type": "array", "items": { "type": "object", "required": ["user", "name", "role"], "properties": {
+                        "user": { "type": "string", "format": "uuid" }, "name": { "type": "string" },
+                        "role": { "type": "string" }, "side": { "type": "string", "format": "uuid" } } } },
+                    "counts": { "type": "array", "items": { "type": "object", "required": ["role", "members"], "properties": {
+                        "side": { "type": "string", "format": "uuid", "description": "Absent for members on no side" },
+                        "role": { "type": "string" }, "members": { "type": "integer", "minimum": 1 } } } } } },
                 "NewNote": { "type": "object", "required": ["body"], "properties": {
                     "body": { "type": "string" }, "caucus": { "type": "string", "format": "uuid" } } },
                 "Join": { "type": "object", "properties": {

@@ -12,8 +12,7 @@ use axum_extra::extract::cookie::CookieJar;
 use maud::{DOCTYPE, Markup, html};
 use serde::Deserialize;
 use tracktwo_app::AppError;
-use tracktwo_domain::access::decide;
-use tracktwo_domain::{Channel, InitiativeId, MemberRole, NewNote, Operation, Scope, SideId, Standing};
+use tracktwo_domain::{Channel, InitiativeId, MemberRole, NewNote, Operation, Scope, SideId};
 
 use crate::api::parse_id;
 use crate::session::{PRESESSION_COOKIE, SESSION_COOKIE, SignedIn, private_cookie, removal};
@@ -215,23 +214,13 @@ pub async fn dashboard(State(state): State<Arc<WebState>>, user: SignedIn) -> Pa
     ))
 }
 
-/// The caller's own standing, to show only the links and forms they may use. The core decides
-/// again on every request; this only spares people pages they would be refused.
-fn my_standing(user: &SignedIn, members: &[(tracktwo_domain::Membership, String)]) -> Option<Standing> {
-    let me = user.identity.user_id()?;
-    members.iter().find(|(m, _)| m.user == me).map(|(m, _)| Standing { role: m.role, side: m.side })
-}
-
-pub(crate) fn may_do(user: &SignedIn, standing: Option<Standing>, secret: bool, operation: Operation) -> bool {
-    decide(&user.identity, standing, secret, operation).is_ok()
-}
-
 pub async fn initiative(State(state): State<Arc<WebState>>, user: SignedIn, Path(id): Path<String>) -> PageResult {
     let id: InitiativeId = parse_id(&id).map_err(|_| AppError::NotFound)?;
     let initiative = state.app.initiative(&user.identity, id).await?;
     let sides = state.app.sides(&user.identity, id).await?;
-    let members = state.app.members_named(&user.identity, id).await?;
-    let standing = my_standing(&user, &members);
+    let roster = state.app.roster(&user.identity, id).await?;
+    // Which links and forms to offer: the core decided; every use case behind them decides again.
+    let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
     let secret = initiative.secret_channel;
     let side_name = |side: Option<SideId>| {
         side.and_then(|s| sides.iter().find(|x| x.id == s)).map(|s| s.name.clone()).unwrap_or_default()
@@ -244,11 +233,11 @@ pub async fn initiative(State(state): State<Arc<WebState>>, user: SignedIn, Path
             p { (initiative.description) }
             h2 { "Record" }
             ul {
-                @if may_do(&user, standing, secret, Operation::ReadRecord(Scope::Plenary)) {
+                @if may.allows(Operation::ReadRecord(Scope::Plenary)) {
                     li { a href={ "/initiatives/" (id) "/notes" } { "Plenary notes" } }
                 }
                 @for side in &sides {
-                    @if may_do(&user, standing, secret, Operation::ReadRecord(Scope::Caucus(side.id))) {
+                    @if may.allows(Operation::ReadRecord(Scope::Caucus(side.id))) {
                         li { a href={ "/initiatives/" (id) "/notes?caucus=" (side.id) } { "Caucus: " (side.name) } }
                     }
                 }
@@ -256,51 +245,70 @@ pub async fn initiative(State(state): State<Arc<WebState>>, user: SignedIn, Path
             h2 { "Dialogue process" }
             ul {
                 li { a href={ "/initiatives/" (id) "/process" } { "Process and rounds" } }
-                @if may_do(&user, standing, secret, Operation::ReadRecord(Scope::Plenary)) {
+                @if may.allows(Operation::ReadRecord(Scope::Plenary)) {
                     li { a href={ "/initiatives/" (id) "/options" } { "Options register" } }
                     li { a href={ "/initiatives/" (id) "/follow-ups" } { "Follow-ups" } }
                 }
             }
-            @if may_do(&user, standing, secret, Operation::WriteReadout) || may_do(&user, standing, secret, Operation::ReadTransferLog) {
+            @if may.allows(Operation::WriteReadout) || may.allows(Operation::ReadTransferLog) {
                 h2 { "Transfer to Track One" }
                 ul {
-                    @if may_do(&user, standing, secret, Operation::WriteReadout) {
+                    @if may.allows(Operation::WriteReadout) {
                         li { a href={ "/initiatives/" (id) "/readouts" } { "Readouts" } }
                     }
-                    @if may_do(&user, standing, secret, Operation::ReadTransferLog) {
+                    @if may.allows(Operation::ReadTransferLog) {
                         li { a href={ "/initiatives/" (id) "/transfers" } { "Transfer and coordination" } }
                     }
                     li { a href="/timeline" { "Multi-track timeline" } }
                 }
             }
-            @if may_do(&user, standing, secret, Operation::RunConversation) || may_do(&user, standing, secret, Operation::VoteInConversation) {
+            @if may.allows(Operation::RunConversation) || may.allows(Operation::VoteInConversation) {
                 h2 { "Common ground" }
                 ul { li { a href={ "/initiatives/" (id) "/conversations" } { "Conversations" } } }
             }
-            @if may_do(&user, standing, secret, Operation::ReadMap) {
+            @if may.allows(Operation::ReadMap) {
                 h2 { "System map" }
                 ul {
                     li { a href={ "/initiatives/" (id) "/map" } { "The nine-track wheel" } }
                     li { a href={ "/initiatives/" (id) "/map/coverage" } { "Coverage and brokers" } }
                     li { a href={ "/initiatives/" (id) "/actors" } { "Actors" } }
-                    @if may_do(&user, standing, secret, Operation::SelectParticipants) {
+                    @if may.allows(Operation::SelectParticipants) {
                         li { a href={ "/initiatives/" (id) "/map/selection" } { "Participant selection" } }
                     }
-                    @if may_do(&user, standing, secret, Operation::ReadRegistry) {
+                    @if may.allows(Operation::ReadRegistry) {
                         li { a href={ "/initiatives/" (id) "/registry" } { "Participant registry" } }
                     }
                 }
             }
             h2 { "Members" }
-            table {
-                thead { tr { th scope="col" { "Name" } th scope="col" { "Role" } th scope="col" { "Side" } } }
-                tbody {
-                    @for (member, name) in &members {
-                        tr { td { (name) } td { (member.role.as_str()) } td { (side_name(member.side)) } }
+            @if !roster.named.is_empty() {
+                table #members {
+                    thead { tr { th scope="col" { "Name" } th scope="col" { "Role" } th scope="col" { "Side" } } }
+                    tbody {
+                        @for (member, name) in &roster.named {
+                            tr { td { (name) } td { (member.role.as_str()) } td { (side_name(member.side)) } }
+                        }
                     }
                 }
             }
-            @if may_do(&user, standing, secret, Operation::ManageMembers) {
+            @if !roster.counted.is_empty() {
+                p.muted {
+                    @if roster.named.is_empty() { "Members by side and role. Names stay with the team that runs the initiative." }
+                    @else { "The other members, by side and role." }
+                }
+                table #member-counts {
+                    thead { tr { th scope="col" { "Side" } th scope="col" { "Role" } th.num scope="col" { "Members" } } }
+                    tbody {
+                        @for count in &roster.counted {
+                            tr {
+                                td { @if count.side.is_some() { (side_name(count.side)) } @else { span.muted { "no side" } } }
+                                td { (count.role.as_str()) } td.num { (count.members) }
+                            }
+                        }
+                    }
+                }
+            }
+            @if may.allows(Operation::ManageMembers) {
                 p { a href={ "/initiatives/" (id) "/members" } { "Manage members" } }
             }
         },
@@ -329,9 +337,8 @@ pub async fn notes(
     let scope = scope_of(query.caucus.as_deref())?;
     let notes = state.app.notes(&user.identity, id, scope).await?;
     let initiative = state.app.initiative(&user.identity, id).await?;
-    let members = state.app.members_named(&user.identity, id).await?;
     let sides = state.app.sides(&user.identity, id).await?;
-    let standing = my_standing(&user, &members);
+    let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
     let heading = match scope {
         Scope::Plenary => "Plenary notes".to_owned(),
         Scope::Caucus(side) => {
@@ -350,7 +357,7 @@ pub async fn notes(
             h1 { (heading) }
             @if notes.is_empty() { p.muted { "No notes yet." } }
             @for note in &notes { div.note { (note.body) } }
-            @if may_do(&user, standing, initiative.secret_channel, Operation::WriteRecord(scope)) {
+            @if may.allows(Operation::WriteRecord(scope)) {
                 h2 { "Add a note" }
                 p.muted { "Use speaker codes (A1, B3, F), never names." }
                 form.stack method="post" action={ "/initiatives/" (id) "/notes" } {
@@ -392,13 +399,10 @@ pub async fn add_note(
 
 pub async fn members(State(state): State<Arc<WebState>>, user: SignedIn, Path(id): Path<String>) -> PageResult {
     let id: InitiativeId = parse_id(&id).map_err(|_| AppError::NotFound)?;
+    // Refused as adding a member would be, before anything of the page is read.
+    state.app.permissions(&user.identity, id, Operation::ManageMembers).await?;
     let initiative = state.app.initiative(&user.identity, id).await?;
-    let members = state.app.members_named(&user.identity, id).await?;
-    let standing = my_standing(&user, &members);
-    if !may_do(&user, standing, initiative.secret_channel, Operation::ManageMembers) {
-        let denied = decide(&user.identity, standing, initiative.secret_channel, Operation::ManageMembers);
-        return Err(AppError::Forbidden(denied.err().unwrap_or(tracktwo_domain::Denied::NotAMember)).into());
-    }
+    let roster = state.app.roster(&user.identity, id).await?;
     let sides = state.app.sides(&user.identity, id).await?;
     Ok(page(
         "Members",
@@ -406,7 +410,7 @@ pub async fn members(State(state): State<Arc<WebState>>, user: SignedIn, Path(id
         html! {
             p { a href={ "/initiatives/" (id) } { (initiative.title) } }
             h1 { "Members" }
-            ul { @for (member, name) in &members { li { (name) " — " (member.role.as_str()) } } }
+            ul { @for (member, name) in &roster.named { li { (name) " — " (member.role.as_str()) } } }
             h2 { "Add a member" }
             form.stack method="post" action={ "/initiatives/" (id) "/members" } {
                 input type="hidden" name="csrf" value=(user.csrf());

@@ -22,7 +22,7 @@ use tracktwo_domain::{CopyId, MeetingId, MeetingNoteId, Operation, OptionId, Rea
 use tracktwo_render::{Block, Document, Inline};
 
 use crate::forms::{PageResult, date_text, field, id_of, initiative_id, invalid, optional_date};
-use crate::pages::{may_do, page};
+use crate::pages::page;
 use crate::session::SignedIn;
 use crate::{PageError, WebState};
 
@@ -65,6 +65,8 @@ pub async fn readouts(State(state): State<Arc<WebState>>, user: SignedIn, Path(i
     let overview = state.app.process_overview(&user.identity, id).await?;
     let options = state.app.options(&user.identity, id).await?;
     let sides = state.app.sides(&user.identity, id).await?;
+    let may = state.app.permissions(&user.identity, id, Operation::WriteReadout).await?;
+    let audiences: Vec<Audience> = Audience::ALL.iter().copied().filter(|a| may.allows_audience(*a)).collect();
     Ok(page(
         "Readouts",
         &user,
@@ -83,7 +85,7 @@ pub async fn readouts(State(state): State<Arc<WebState>>, user: SignedIn, Path(i
             form.stack method="post" action={ "/initiatives/" (id) "/readouts" } {
                 input type="hidden" name="csrf" value=(user.csrf());
                 label { "Title" input name="title" required; }
-                label { "Audience" select name="audience" { @for a in Audience::ALL { option value=(a.as_str()) { (a.label()) } } } }
+                label { "Audience" select name="audience" { @for a in &audiences { option value=(a.as_str()) { (a.label()) } } } }
                 label { "Cover (the convener's framing; blank lines separate paragraphs)" textarea name="cover" {} }
                 fieldset { legend { "Meetings" }
                     @for (_, round, meetings) in &overview.rounds { @for (m, h) in meetings {
@@ -125,8 +127,8 @@ pub async fn readout(
     let id = initiative_id(&id)?;
     let readout_id: ReadoutId = id_of(&readout)?;
     let view = state.app.readout(&user.identity, id, readout_id).await?;
-    let (secret, standing) = state.app.my_standing(&user.identity, id).await?;
-    let may_release = may_do(&user, standing, secret, Operation::ReleaseReadout);
+    let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
+    let may_release = may.allows(Operation::ReleaseReadout);
     let r = &view.readout;
     let copies = state.app.copies(&user.identity, id, readout_id).await?;
     // The notes of the chosen meetings, to choose from (the team sees them whole; the preview
@@ -436,8 +438,8 @@ fn coordination_chart(events: &[CoordinationEvent], from: Date, to: Date) -> Str
 pub async fn transfers(State(state): State<Arc<WebState>>, user: SignedIn, Path(id): Path<String>) -> PageResult {
     let id = initiative_id(&id)?;
     let (transfer_log, coordination) = state.app.transfer_log(&user.identity, id).await?;
-    let (secret, standing) = state.app.my_standing(&user.identity, id).await?;
-    let may_write = may_do(&user, standing, secret, Operation::WriteTransferLog);
+    let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
+    let may_write = may.allows(Operation::WriteTransferLog);
     let options = if may_write { state.app.options(&user.identity, id).await.unwrap_or_default() } else { Vec::new() };
     let today = state.app.today();
     let first = coordination.first().map_or(today, |(_, e)| e.on).min(today);

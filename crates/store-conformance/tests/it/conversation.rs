@@ -239,7 +239,7 @@ pub async fn conversations_find_common_ground_across_sides(t: &TestStore) {
         .id;
     let refused =
         reopened.create_conversation(&convener, secret, conversation(ConversationMode::Consultation), &[]).await;
-    assert!(matches!(refused, Err(AppError::Invalid(_))));
+    assert!(matches!(refused, Err(AppError::SecretChannel(tracktwo_app::Outward::Consultation))));
 
     // Nothing of it rests in plaintext.
     for (file, bytes) in t.bytes_at_rest().await {

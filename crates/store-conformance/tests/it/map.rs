@@ -170,8 +170,6 @@ pub async fn analytics_run_on_the_stored_map(t: &TestStore) {
         invitees: 4,
         needed_tracks: Track::ALL.to_vec(),
         needed_levels: vec![Level::MiddleRange],
-        max_individual_risk: 10,
-        max_total_risk: 100,
         as_of: date!(2026 - 01 - 01),
     };
     let (_, report) =
@@ -183,6 +181,10 @@ pub async fn analytics_run_on_the_stored_map(t: &TestStore) {
         report.chosen[0].explanation
     );
     assert!(report.chosen[0].explanation.contains("for Upper Vale"));
+    // The facilitator, who may not read the registry, is told who is not available, not why.
+    assert!(report.excluded.iter().any(|e| e.actor == s.actors[2] && e.reason == "not available"));
+    let (_, report) =
+        s.app.select_participants(&identity(&s, MemberRole::Convener), s.initiative, &spec).await.unwrap();
     assert!(report.excluded.iter().any(|e| e.actor == s.actors[2] && e.reason.contains("registry")));
     assert!(matches!(
         s.app.select_participants(&identity(&s, MemberRole::Participant), s.initiative, &spec).await,

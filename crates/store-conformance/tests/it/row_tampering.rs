@@ -289,31 +289,6 @@ pub async fn every_forged_access_row_is_refused_and_named(t: &TestStore) {
     }
 }
 
-/// What migration 0007 leaves of a store written by a tracktwo before row MACs: the column is
-/// there, empty, and the format says 1.
-async fn as_if_written_before_row_macs(t: &TestStore) {
-    for table in [
-        "users",
-        "recovery_codes",
-        "sessions",
-        "tokens",
-        "initiatives",
-        "members",
-        "sides",
-        "people",
-        "notes",
-        "documents",
-        "actors",
-        "ties",
-        "registry_entries",
-        "map_snapshots",
-        "sealed_records",
-    ] {
-        t.execute_raw(&format!("UPDATE {table} SET mac = NULL")).await;
-    }
-    t.execute_raw("UPDATE store_meta SET format_version = 1").await;
-}
-
 async fn try_open(t: &TestStore) -> Result<App, AppError> {
     App::open(
         t.reopen().await,
@@ -332,7 +307,9 @@ pub async fn an_older_store_is_sealed_once_and_cannot_be_set_back(t: &TestStore)
     let signed_in = w.app.sign_in("amara", PASSWORD, None, Channel::Web).await.unwrap();
     let kh = Identity::key_holder();
     w.app.add_note(&kh, w.serin.id, NewNote { scope: Scope::Plenary, body: "kept".into() }).await.unwrap();
-    as_if_written_before_row_macs(t).await;
+    // What migration 0007 leaves of a store written before row MACs: the column is there,
+    // empty, and the format says 1.
+    t.rewrite_as_format_1(&[]).await;
 
     let app = try_open(t).await.unwrap();
     let actions = t.raw_audit_actions().await;

@@ -54,9 +54,10 @@ pub async fn records_round_trip_through_the_use_cases(t: &TestStore) {
     assert_eq!(app.notes(&me, i.id, Scope::Plenary).await.unwrap(), vec![note]);
     assert_eq!(app.documents(&me, i.id).await.unwrap(), vec![doc]);
     assert_eq!(app.initiatives(&me).await.unwrap(), vec![i.clone()]);
-    let members = app.members(&me, i.id).await.unwrap();
-    assert_eq!(members.len(), 1);
-    assert_eq!(members[0].role, MemberRole::Convener);
+    let roster = app.roster(&me, i.id).await.unwrap();
+    assert_eq!(roster.named.len(), 1);
+    assert_eq!(roster.named[0].0.role, MemberRole::Convener);
+    assert_eq!(roster.named[0].1, "Convener display");
     assert!(app.verify_audit(&kh).await.unwrap().is_intact());
 }
 

@@ -40,6 +40,7 @@ fn table(dir: &std::path::Path) -> BTreeMap<&'static str, Option<Vec<String>>> {
         ("map import", Some(vec![uuid.clone(), file("map.gexf")])),
         ("map coverage", Some(vec![uuid.clone()])),
         ("map select", Some(vec![uuid.clone()])),
+        ("map ceiling", Some(vec![uuid.clone()])),
         ("process show", Some(vec![uuid.clone()])),
         ("readout list", Some(vec![uuid.clone()])),
         ("readout copy", Some(vec![uuid.clone(), uuid.clone(), "--out".into(), file("c.pdf")])),

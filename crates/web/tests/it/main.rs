@@ -3,6 +3,7 @@
 //! authorization matrix over every route.
 
 mod matrix;
+mod one_gate;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
