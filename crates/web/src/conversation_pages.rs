@@ -22,7 +22,7 @@ use tracktwo_domain::{ConversationId, InitiativeId, InvitationId, Operation, Sid
 
 use crate::forms::{PageResult, field, id_of, import_refused, initiative_id, invalid};
 use crate::pages::{page, public_page};
-use crate::session::SignedIn;
+use crate::session::{PRESESSION_COOKIE, SignedIn, private_cookie};
 use crate::{PageError, WebState};
 
 /// The consultation voter's credential.
@@ -646,7 +646,16 @@ pub async fn welcome(State(state): State<Arc<WebState>>, jar: CookieJar, Path(to
     {
         return Redirect::to("/ballot").into_response();
     }
-    public_page(
+    // The join form is bound to a pre-session cookie, as the sign-in form is: another site
+    // cannot make a visitor's browser join a conversation (and carry its ballot cookie) through
+    // a link of its choosing.
+    let presession = match jar.get(PRESESSION_COOKIE) {
+        Some(cookie) => cookie.value().to_owned(),
+        None => state.app.generate_secret(),
+    };
+    let csrf = tracktwo_app::csrf_token(&presession);
+    let jar = jar.add(private_cookie(PRESESSION_COOKIE, presession, state.secure_cookies));
+    let page = public_page(
         &welcome.title.clone(),
         html! {
             h1 { (welcome.title) }
@@ -655,6 +664,7 @@ pub async fn welcome(State(state): State<Arc<WebState>>, jar: CookieJar, Path(to
                 p { "You will see short statements, one at a time, and say whether you agree, disagree or pass. You can also propose statements of your own." }
                 p.muted { "No account is needed. Nothing about you is kept beyond a random number and what you choose to say below." }
                 form.stack method="post" action={ "/join/" (invitation.expose()) } {
+                    input type="hidden" name="csrf" value=(csrf);
                     @if !welcome.sides.is_empty() {
                         label { "The side you speak for (optional)"
                             select name="side" { option value="" { "Prefer not to say" } @for (side, name) in &welcome.sides { option value=(side) { (name) } } }
@@ -669,7 +679,8 @@ pub async fn welcome(State(state): State<Arc<WebState>>, jar: CookieJar, Path(to
                 }
             }
         },
-    )
+    );
+    (jar, page).into_response()
 }
 
 pub async fn join(
@@ -678,6 +689,10 @@ pub async fn join(
     Path(token): Path<String>,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Response {
+    let presession = jar.get(PRESESSION_COOKIE).map(|c| c.value().to_owned()).unwrap_or_default();
+    if presession.is_empty() || !tracktwo_app::csrf_token_matches(&presession, field(&fields, "csrf")) {
+        return PageError::Csrf.into_response();
+    }
     let invitation = VoterPass::new(&token);
     let side = match field(&fields, "side").trim() {
         "" => None,

@@ -39,6 +39,7 @@ fn display_name(username: &str) -> String {
     format!("{username} {NAME_CANARY}")
 }
 
+#[derive(Clone)]
 struct Caller {
     name: String,
     id: Option<UserId>,
@@ -1028,7 +1029,24 @@ async fn every_route_answers_every_caller_as_the_policy_says() {
         exercised.insert((Method::GET, "/join/{invitation}"));
         assert_eq!(request(&f, Method::GET, &format!("/join/{link}"), caller, None).await, StatusCode::OK);
         exercised.insert((Method::POST, "/join/{invitation}"));
+        // Joining takes the form's anti-CSRF token and the pre-session cookie it is bound to.
         let got = request(&f, Method::POST, &format!("/join/{link}"), caller, Some("segment=North".into())).await;
+        assert_eq!(got, StatusCode::FORBIDDEN, "POST /join without its token as {}", caller.name);
+        let welcome = respond(&f, Method::GET, &format!("/join/{link}"), caller, None).await;
+        let presession = welcome
+            .headers()
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find(|v| v.starts_with("tracktwo_presession="))
+            .and_then(|v| v.split(';').next())
+            .unwrap()
+            .to_owned();
+        let page = String::from_utf8_lossy(&axum::body::to_bytes(welcome.into_body(), 1 << 20).await.unwrap()).into_owned();
+        let csrf = page.split("name=\"csrf\" value=\"").nth(1).and_then(|rest| rest.split('"').next()).unwrap().to_owned();
+        let with_cookie = Caller { cookie: format!("{}; {presession}", caller.cookie), ..caller.clone() };
+        let got = request(&f, Method::POST, &format!("/join/{link}"), &with_cookie, Some(format!("csrf={csrf}&segment=North")))
+            .await;
         assert_eq!(got, StatusCode::SEE_OTHER, "POST /join as {}", caller.name);
         exercised.insert((Method::POST, "/api/v1/invitations/{invitation}/voters"));
         let got =
