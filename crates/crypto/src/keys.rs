@@ -275,19 +275,29 @@ impl std::fmt::Debug for AuditKey {
     }
 }
 
+/// HMAC-SHA-256 under a derived key.
+pub(crate) fn hmac_sha256(key: &[u8; 32], message: &[u8]) -> [u8; 32] {
+    let mut mac = <HmacSha256 as hmac::KeyInit>::new_from_slice(key).unwrap_or_else(|_| unreachable!("any key length"));
+    mac.update(message);
+    mac.finalize().into_bytes().into()
+}
+
+/// Whether `tag` is the HMAC-SHA-256 of `message`, compared in constant time so timing tells a
+/// forger nothing about a tag's prefix.
+pub(crate) fn hmac_sha256_matches(key: &[u8; 32], message: &[u8], tag: &[u8]) -> bool {
+    use subtle::ConstantTimeEq;
+    bool::from(hmac_sha256(key, message).as_slice().ct_eq(tag))
+}
+
 impl AuditKey {
     #[must_use]
     pub fn mac(&self, message: &[u8]) -> [u8; 32] {
-        let mut mac = <HmacSha256 as hmac::KeyInit>::new_from_slice(self.0.as_ref())
-            .unwrap_or_else(|_| unreachable!("any key length"));
-        mac.update(message);
-        mac.finalize().into_bytes().into()
+        hmac_sha256(&self.0, message)
     }
 
     #[must_use]
     pub fn verify(&self, message: &[u8], tag: &[u8]) -> bool {
-        use subtle::ConstantTimeEq;
-        bool::from(self.mac(message).as_slice().ct_eq(tag))
+        hmac_sha256_matches(&self.0, message, tag)
     }
 }
 

@@ -3,13 +3,10 @@
 //! decisions read those columns in plaintext; a MAC under this key, which never reaches the
 //! database, is what makes a row written by someone without the key fail instead of being obeyed.
 
-use hmac::{Hmac, Mac};
-use sha2::Sha256;
 use zeroize::Zeroizing;
 
 use crate::MasterKey;
-
-type HmacSha256 = Hmac<Sha256>;
+use crate::keys::{hmac_sha256, hmac_sha256_matches};
 
 pub struct RowKey(Zeroizing<[u8; 32]>);
 
@@ -31,17 +28,13 @@ impl RowKey {
     /// HMAC-SHA-256 of a row's canonical bytes.
     #[must_use]
     pub fn mac(&self, canonical: &[u8]) -> [u8; 32] {
-        let mut mac = <HmacSha256 as hmac::KeyInit>::new_from_slice(self.0.as_ref())
-            .unwrap_or_else(|_| unreachable!("HMAC takes keys of any length"));
-        mac.update(canonical);
-        mac.finalize().into_bytes().into()
+        hmac_sha256(&self.0, canonical)
     }
 
-    /// Constant-time comparison, so timing tells a forger nothing about a MAC's prefix.
+    /// Constant-time comparison.
     #[must_use]
     pub fn verify(&self, canonical: &[u8], tag: &[u8]) -> bool {
-        use subtle::ConstantTimeEq;
-        bool::from(self.mac(canonical).as_slice().ct_eq(tag))
+        hmac_sha256_matches(&self.0, canonical, tag)
     }
 }
 

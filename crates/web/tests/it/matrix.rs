@@ -1042,11 +1042,19 @@ async fn every_route_answers_every_caller_as_the_policy_says() {
             .and_then(|v| v.split(';').next())
             .unwrap()
             .to_owned();
-        let page = String::from_utf8_lossy(&axum::body::to_bytes(welcome.into_body(), 1 << 20).await.unwrap()).into_owned();
-        let csrf = page.split("name=\"csrf\" value=\"").nth(1).and_then(|rest| rest.split('"').next()).unwrap().to_owned();
+        let page =
+            String::from_utf8_lossy(&axum::body::to_bytes(welcome.into_body(), 1 << 20).await.unwrap()).into_owned();
+        let csrf =
+            page.split("name=\"csrf\" value=\"").nth(1).and_then(|rest| rest.split('"').next()).unwrap().to_owned();
         let with_cookie = Caller { cookie: format!("{}; {presession}", caller.cookie), ..caller.clone() };
-        let got = request(&f, Method::POST, &format!("/join/{link}"), &with_cookie, Some(format!("csrf={csrf}&segment=North")))
-            .await;
+        let got = request(
+            &f,
+            Method::POST,
+            &format!("/join/{link}"),
+            &with_cookie,
+            Some(format!("csrf={csrf}&segment=North")),
+        )
+        .await;
         assert_eq!(got, StatusCode::SEE_OTHER, "POST /join as {}", caller.name);
         exercised.insert((Method::POST, "/api/v1/invitations/{invitation}/voters"));
         let got =
