@@ -151,6 +151,10 @@ impl App {
     /// Turns a presented token into an identity. Every failure is audited as a failed sign-in and
     /// answered identically, so a caller learns nothing about which part was wrong.
     pub async fn authenticate_token(&self, secret: &str, channel: Channel) -> Result<Identity> {
+        self.identity_of_token(secret, channel).await.map_err(crate::row_guard::unknown_if_forged)
+    }
+
+    async fn identity_of_token(&self, secret: &str, channel: Channel) -> Result<Identity> {
         let digest = TokenDigest::of(secret.trim());
         let mut tx = self.begin().await?;
         let found = match tx.token_by_digest(&digest.0).await? {

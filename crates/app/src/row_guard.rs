@@ -62,6 +62,16 @@ impl RowAuthenticator for RowGuard {
     }
 }
 
+/// A credential (session or token) whose row, or whose account's row, fails its MAC was not
+/// issued by tracktwo: it is answered as an unknown one, like any credential never issued. The
+/// refusal itself is recorded by the guard.
+pub(crate) fn unknown_if_forged(error: AppError) -> AppError {
+    match error {
+        AppError::Tampered => AppError::Unauthenticated,
+        other => other,
+    }
+}
+
 impl App {
     /// Opens a store transaction whose rows are MACed and checked with the row key. Refusals
     /// met by earlier transactions are recorded first.

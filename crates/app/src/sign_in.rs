@@ -129,6 +129,10 @@ impl App {
 
     /// The identity behind a session cookie, if the session is still good.
     pub async fn session_identity(&self, secret: &str, channel: Channel) -> Result<Identity> {
+        self.identity_of_session(secret, channel).await.map_err(crate::row_guard::unknown_if_forged)
+    }
+
+    async fn identity_of_session(&self, secret: &str, channel: Channel) -> Result<Identity> {
         let now = self.now();
         let digest = TokenDigest::of(secret).0;
         let mut tx = self.begin().await?;

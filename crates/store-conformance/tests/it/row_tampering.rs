@@ -92,6 +92,11 @@ fn refused<T: std::fmt::Debug>(result: Result<T, AppError>, what: &str) {
     assert!(matches!(result, Err(AppError::Tampered)), "{what}: {result:?}");
 }
 
+/// A forged credential is answered as one never issued.
+fn unknown<T: std::fmt::Debug>(result: Result<T, AppError>, what: &str) {
+    assert!(matches!(result, Err(AppError::Unauthenticated)), "{what}: {result:?}");
+}
+
 /// Each tamper is tried on a store of its own, so one refusal cannot hide another.
 pub async fn every_forged_access_row_is_refused_and_named(t: &TestStore) {
     type Probe = for<'a> fn(&'a World, &'a TestStore) -> futures_util::future::BoxFuture<'a, ()>;
@@ -103,7 +108,7 @@ pub async fn every_forged_access_row_is_refused_and_named(t: &TestStore) {
                     w.convener, w.observer
                 ))
                 .await;
-                refused(as_user(w, &w.observer_token).await, "the moved token");
+                unknown(as_user(w, &w.observer_token).await, "the moved token");
                 assert_named(w, t, "tokens", "").await;
             })
         }),
@@ -118,7 +123,7 @@ pub async fn every_forged_access_row_is_refused_and_named(t: &TestStore) {
                     w.convener
                 ))
                 .await;
-                refused(as_user(w, chosen).await, "the inserted token");
+                unknown(as_user(w, chosen).await, "the inserted token");
                 assert_named(w, t, "tokens", "00000000-0000-4000-8000-000000000001").await;
                 // The convener's own token still works.
                 as_user(w, &w.convener_token).await.unwrap();
@@ -136,7 +141,7 @@ pub async fn every_forged_access_row_is_refused_and_named(t: &TestStore) {
                     now + 3_600_000_000
                 ))
                 .await;
-                refused(w.app.session_identity(chosen, Channel::Web).await, "the inserted session");
+                unknown(w.app.session_identity(chosen, Channel::Web).await, "the inserted session");
                 assert_named(w, t, "sessions", "").await;
             })
         }),
@@ -238,7 +243,7 @@ pub async fn every_forged_access_row_is_refused_and_named(t: &TestStore) {
         ("an account made administrator", |w, t| {
             Box::pin(async move {
                 t.execute_raw(&format!("UPDATE users SET is_admin = TRUE WHERE id = '{}'", w.outsider)).await;
-                refused(as_user(w, &w.outsider_token).await, "the raised account");
+                unknown(as_user(w, &w.outsider_token).await, "the raised account");
                 assert_named(w, t, "users", &w.outsider.to_string()).await;
             })
         }),
@@ -248,7 +253,7 @@ pub async fn every_forged_access_row_is_refused_and_named(t: &TestStore) {
                 w.app.set_user_disabled(&kh, w.outsider, true).await.unwrap();
                 assert!(as_user(w, &w.outsider_token).await.is_err());
                 t.execute_raw(&format!("UPDATE users SET disabled = FALSE WHERE id = '{}'", w.outsider)).await;
-                refused(as_user(w, &w.outsider_token).await, "the re-enabled account");
+                unknown(as_user(w, &w.outsider_token).await, "the re-enabled account");
                 assert_named(w, t, "users", &w.outsider.to_string()).await;
             })
         }),

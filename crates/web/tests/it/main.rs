@@ -405,3 +405,27 @@ async fn a_consultation_voter_joins_votes_through_the_api_and_is_held_to_a_perso
     assert_eq!(w.app.conversations(&kh, initiative).await.unwrap().len(), 1, "nothing was imported");
     w.store.cleanup().await;
 }
+
+/// Someone who can write to the database moves their own API token to the convener, directly in
+/// SQL. Without the key the row's MAC cannot follow, so the token opens nothing: the API answers
+/// as for a token never issued, where it would otherwise have served the convener's initiatives.
+#[tokio::test]
+async fn a_token_moved_to_the_convener_in_the_database_opens_nothing() {
+    let w = world().await;
+    let kh = Identity::key_holder();
+    let outsider = w.app.user_by_username(&kh, "outsider").await.unwrap().id;
+    let token = w.app.create_token(&kh, outsider, "script").await.unwrap().secret;
+    let list = |token: &str| {
+        Request::builder()
+            .uri("/api/v1/initiatives")
+            .header(header::AUTHORIZATION, format!("Bearer {token}"))
+            .body(Body::empty())
+            .unwrap()
+    };
+    assert_eq!(send(&w.router, list(&token)).await.status(), StatusCode::OK);
+    let convener = w.app.user_by_username(&kh, "convener").await.unwrap().id;
+    w.store.execute_raw(&format!("UPDATE tokens SET user_id = '{convener}' WHERE user_id = '{outsider}'")).await;
+    let forged = send(&w.router, list(&token)).await;
+    assert_eq!(forged.status(), StatusCode::UNAUTHORIZED);
+    assert!(!body_text(forged).await.contains("Serin"));
+}
