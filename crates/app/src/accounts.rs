@@ -162,9 +162,15 @@ impl App {
             _ => None,
         };
         let Some(user) = found else {
-            let actor = crate::sign_in::anonymous(channel);
-            self.append_event(tx.as_mut(), actor, AuditAction::LoginFailed, AuditTarget::store()).await?;
-            tx.commit().await?;
+            let refusals =
+                self.failed_tokens.lock().unwrap_or_else(std::sync::PoisonError::into_inner).note(self.now());
+            if let Some(refusals) = refusals {
+                // The target names how many refusals this event stands for (see `failed_tokens`).
+                let target = AuditTarget::of(TargetKind::Store, refusals);
+                let actor = crate::sign_in::anonymous(channel);
+                self.append_event(tx.as_mut(), actor, AuditAction::LoginFailed, target).await?;
+                tx.commit().await?;
+            }
             return Err(AppError::Unauthenticated);
         };
         // A token presented with each request is not a sign-in; the operation it authorises is

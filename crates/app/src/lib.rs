@@ -11,6 +11,7 @@ mod archive;
 pub mod audit;
 pub mod conversations;
 pub mod dialogue;
+mod failed_tokens;
 mod fingerprint;
 mod initiatives;
 mod keyring;
@@ -161,6 +162,8 @@ pub struct App {
     audit_key: AuditKey,
     /// MACs every row written and checks every row read; notes the rows it refuses.
     rows: Arc<RowGuard>,
+    /// Bad bearer tokens, counted between the audit events that record them.
+    failed_tokens: Mutex<failed_tokens::FailedTokens>,
     clock: Arc<dyn Clock>,
     entropy: Mutex<Box<dyn Entropy>>,
     /// Conversations in memory, with the common-ground engine's live state.
@@ -258,6 +261,7 @@ impl App {
             keyring: Keyring::new(master),
             audit_key,
             rows,
+            failed_tokens: Mutex::default(),
             clock,
             entropy: Mutex::new(entropy),
             conversations: conversations::ConversationCache::default(),

@@ -71,6 +71,7 @@ on_both_backends!(
     map::imports_are_all_or_nothing_and_round_trip_through_every_format,
     sign_in::passwords_lock_out_repeated_failures,
     sign_in::sessions_expire_and_are_revoked,
+    sign_in::a_flood_of_bad_tokens_is_counted_not_written_one_by_one,
     sign_in::a_second_factor_is_required_once_enrolled,
 );
 

@@ -152,3 +152,23 @@ pub async fn a_second_factor_is_required_once_enrolled(t: &TestStore) {
     assert!(!snapshot.contains(&enrolment.secret_base32));
     assert!(actions(t, &app).await.iter().any(|a| a == "user.recovery-code-used"));
 }
+
+/// A script sending bad bearer tokens costs the store one durable write a second, not one per
+/// token, and the count is not lost: it rides on the next event written.
+pub async fn a_flood_of_bad_tokens_is_counted_not_written_one_by_one(t: &TestStore) {
+    let clock = TestClock::new();
+    let app = init_app_with_clock(Arc::clone(&t.store), clock.clone()).await;
+    let failures = |audit: &[tracktwo_store::AuditRow]| {
+        audit.iter().filter(|e| e.action == "login.failed").map(|e| e.target_id.clone()).collect::<Vec<_>>()
+    };
+    for n in 0..200 {
+        let refused = app.authenticate_token(&format!("tt2_guess-{n}"), Channel::Api).await;
+        assert!(matches!(refused, Err(AppError::Unauthenticated)));
+    }
+    let audit = t.store.snapshot(app.row_authenticator()).await.unwrap().audit;
+    assert_eq!(failures(&audit), ["1"], "one event for the first refusal, the rest counted");
+    clock.advance(Duration::seconds(2));
+    assert!(app.authenticate_token("tt2_one-more", Channel::Api).await.is_err());
+    let audit = t.store.snapshot(app.row_authenticator()).await.unwrap().audit;
+    assert_eq!(failures(&audit), ["1", "200"], "the next event stands for the 199 counted and itself");
+}
