@@ -365,6 +365,27 @@ pub struct TlsFiles {
     pub private_key: std::path::PathBuf,
 }
 
+/// How long a client may take to send a request's headers. Without a limit, a client that sends
+/// them a byte at a time holds a connection and its task for as long as it likes, and a few
+/// hundred such clients hold the server (slowloris).
+pub const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The handle that stops a server when `shutdown` resolves, finishing requests in flight for up
+/// to ten seconds.
+fn stopped_by(shutdown: impl std::future::Future<Output = ()> + Send + 'static) -> axum_server::Handle<SocketAddr> {
+    let handle = axum_server::Handle::new();
+    let stopper = handle.clone();
+    tokio::spawn(async move {
+        shutdown.await;
+        stopper.graceful_shutdown(Some(Duration::from_secs(10)));
+    });
+    handle
+}
+
+fn limit_header_reads(builder: &mut hyper_util::server::conn::auto::Builder<hyper_util::rt::TokioExecutor>) {
+    builder.http1().timer(hyper_util::rt::TokioTimer::new()).header_read_timeout(HEADER_READ_TIMEOUT);
+}
+
 /// Serves over TLS (rustls, with the `ring` provider) until `shutdown` resolves. Cookies are then
 /// marked `Secure`.
 pub async fn serve_tls(
@@ -379,17 +400,10 @@ pub async fn serve_tls(
     let config = axum_server::tls_rustls::RustlsConfig::from_pem_file(&tls.certificate, &tls.private_key)
         .await
         .map_err(|e| std::io::Error::new(e.kind(), format!("cannot load the TLS certificate or key: {e}")))?;
-    let handle = axum_server::Handle::new();
-    let stopper = handle.clone();
-    tokio::spawn(async move {
-        shutdown.await;
-        stopper.graceful_shutdown(Some(Duration::from_secs(10)));
-    });
     let state = Arc::new(WebState::new(app, true));
-    axum_server::from_tcp_rustls(listener.into_std()?, config)?
-        .handle(handle)
-        .serve(router(state).into_make_service_with_connect_info::<SocketAddr>())
-        .await
+    let mut server = axum_server::from_tcp_rustls(listener.into_std()?, config)?.handle(stopped_by(shutdown));
+    limit_header_reads(server.http_builder());
+    server.serve(router(state).into_make_service_with_connect_info::<SocketAddr>()).await
 }
 
 /// Serves until `shutdown` resolves, then finishes the requests in flight.
@@ -399,7 +413,7 @@ pub async fn serve(
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let state = Arc::new(WebState::new(app, false));
-    axum::serve(listener, router(state).into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown)
-        .await
+    let mut server = axum_server::from_tcp(listener.into_std()?)?.handle(stopped_by(shutdown));
+    limit_header_reads(server.http_builder());
+    server.serve(router(state).into_make_service_with_connect_info::<SocketAddr>()).await
 }

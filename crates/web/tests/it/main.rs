@@ -429,3 +429,34 @@ async fn a_token_moved_to_the_convener_in_the_database_opens_nothing() {
     assert_eq!(forged.status(), StatusCode::UNAUTHORIZED);
     assert!(!body_text(forged).await.contains("Serin"));
 }
+
+/// A client that sends its headers a byte at a time, and never finishes, is cut off once the
+/// header-read limit passes, while a whole request is answered at once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_client_that_never_finishes_its_headers_is_cut_off() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let w = world().await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(tracktwo_web::serve(listener, Arc::clone(&w.app), async {
+        let _ = stopped.await;
+    }));
+
+    let mut whole = tokio::net::TcpStream::connect(address).await.unwrap();
+    whole.write_all(b"GET /sign-in HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").await.unwrap();
+    let mut answer = Vec::new();
+    whole.read_to_end(&mut answer).await.unwrap();
+    assert!(answer.starts_with(b"HTTP/1.1 200"), "{}", String::from_utf8_lossy(&answer));
+
+    let mut slow = tokio::net::TcpStream::connect(address).await.unwrap();
+    slow.write_all(b"GET /sign-in HTTP/1.1\r\nHost: localhost\r\nX-Slow: ").await.unwrap();
+    let limit = tracktwo_web::HEADER_READ_TIMEOUT;
+    let mut rest = Vec::new();
+    let closed = tokio::time::timeout(limit * 3, slow.read_to_end(&mut rest)).await;
+    assert!(closed.is_ok(), "the connection was still open after three times the header-read limit");
+    assert!(!rest.starts_with(b"HTTP/1.1 200"), "a request without its end of headers was served");
+
+    let _ = stop.send(());
+    server.await.unwrap().unwrap();
+}
