@@ -30,9 +30,9 @@ use crate::dialogue::{
     ConfidentialityMode, DialogueOption, FollowUp, Meeting, MeetingNote, NoteTag, OptionStatus, SpeakerKey,
 };
 use crate::ids::{ActorId, SideId, UserId};
-use crate::scrub::{Found, Names};
 use crate::map::Capacity;
 use crate::records::MemberRole;
+use crate::scrub::{Found, Names};
 
 /// Who a summary is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -445,7 +445,11 @@ mod tests {
         }
     }
 
-    fn meeting_in(mode: ConfidentialityMode, session_mode: ConfidentialityMode, attendance: Vec<Attendance>) -> Meeting {
+    fn meeting_in(
+        mode: ConfidentialityMode,
+        session_mode: ConfidentialityMode,
+        attendance: Vec<Attendance>,
+    ) -> Meeting {
         Meeting {
             round: RoundId::from_random_bytes([1; 16]),
             title: "Round meeting".into(),
@@ -479,10 +483,7 @@ mod tests {
         let meeting = meeting_in(
             ConfidentialityMode::ChathamHouse,
             ConfidentialityMode::ChathamHouse,
-            vec![
-                attendee("Amal Haddad", "Brenna University", Some(actor(1))),
-                attendee("Tarek Varo", "", None),
-            ],
+            vec![attendee("Amal Haddad", "Brenna University", Some(actor(1))), attendee("Tarek Varo", "", None)],
         );
         let key = SpeakerKey { entries: vec![("B1".into(), "Jonah Brisk".into())] };
         // Aliases of someone not attending are not this meeting's to withhold.
@@ -547,8 +548,10 @@ mod tests {
     const CYRILLIC_CONSONANTS: &[char] =
         &['б', 'в', 'г', 'д', 'ж', 'з', 'к', 'м', 'н', 'п', 'р', 'с', 'т', 'ф', 'х', 'ц', 'ч', 'ш'];
     const CYRILLIC_VOWELS: &[char] = &['а', 'е', 'ё', 'и', 'о', 'у', 'ы', 'э', 'ю', 'я'];
-    const ARABIC_LETTERS: &[char] =
-        &['ت', 'ث', 'ج', 'ح', 'خ', 'د', 'ذ', 'ر', 'ز', 'س', 'ش', 'ص', 'ض', 'ط', 'ظ', 'ع', 'غ', 'ق', 'ك', 'م', 'ن', 'ه', 'ي'];
+    const ARABIC_LETTERS: &[char] = &[
+        'ت', 'ث', 'ج', 'ح', 'خ', 'د', 'ذ', 'ر', 'ز', 'س', 'ش', 'ص', 'ض', 'ط', 'ظ', 'ع', 'غ', 'ق', 'ك', 'م', 'ن', 'ه',
+        'ي',
+    ];
 
     /// One word of a name in `script`, from random numbers.
     fn name_word(script: Script, picks: &[usize]) -> String {
@@ -620,16 +623,31 @@ mod tests {
             _ => word
                 .chars()
                 .enumerate()
-                .map(|(n, c)| if n % 2 == 1 { c.to_uppercase().collect::<String>() } else { c.to_lowercase().collect() })
+                .map(
+                    |(n, c)| if n % 2 == 1 { c.to_uppercase().collect::<String>() } else { c.to_lowercase().collect() },
+                )
                 .collect(),
         };
         let accented = match choice / 4 % 4 {
             0 => cased,
             1 => strip_accents(&cased),
             // A stress or acute accent on the second letter (a vowel in every generated name).
-            2 => cased.chars().enumerate().flat_map(|(n, c)| std::iter::once(c).chain((n == 1).then_some('\u{0301}'))).collect(),
+            2 => cased
+                .chars()
+                .enumerate()
+                .flat_map(|(n, c)| std::iter::once(c).chain((n == 1).then_some('\u{0301}')))
+                .collect(),
             // ё written е, and е written ё; Latin names are left as they are.
-            _ => cased.chars().map(|c| match c { 'е' => 'ё', 'ё' => 'е', 'Е' => 'Ё', 'Ё' => 'Е', c => c }).collect(),
+            _ => cased
+                .chars()
+                .map(|c| match c {
+                    'е' => 'ё',
+                    'ё' => 'е',
+                    'Е' => 'Ё',
+                    'Ё' => 'Е',
+                    c => c,
+                })
+                .collect(),
         };
         match choice / 16 % 4 {
             1 => (format!("{accented}'s"), accented),
@@ -690,8 +708,27 @@ mod tests {
     }
 
     const FILLER: &[&str] = &[
-        "the", "water", "hotline", "quota", "joint", "gauge", "summer", "flow", "trust", "farmers", "wants", "\n",
-        "قال", "مياه", "اتفاق", "сказал", "встреча", ",", ";", "(", ")",
+        "the",
+        "water",
+        "hotline",
+        "quota",
+        "joint",
+        "gauge",
+        "summer",
+        "flow",
+        "trust",
+        "farmers",
+        "wants",
+        "\n",
+        "قال",
+        "مياه",
+        "اتفاق",
+        "сказал",
+        "встреча",
+        ",",
+        ";",
+        "(",
+        ")",
     ];
 
     fn piece() -> impl Strategy<Value = Piece> {
