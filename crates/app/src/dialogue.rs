@@ -13,10 +13,13 @@ use tracktwo_domain::dialogue::{
     Attendance, ConfidentialityMode, DialogueOption, FollowUp, Meeting, MeetingNote, OptionStatus, ProcessDesign,
     Round, SpeakerKey, StatusChange,
 };
-use tracktwo_domain::redaction::{MeetingRecord, MeetingSummary, Reader, may_see_meeting, summarise};
+use tracktwo_domain::redaction::{
+    MeetingRecord, MeetingSummary, Reader, attributable, may_see_meeting, names_in_note, names_to_withhold, summarise,
+};
+use tracktwo_domain::scrub::Names;
 use tracktwo_domain::{
-    AuditAction, AuditTarget, FollowUpId, Identity, InitiativeId, MeetingId, MeetingNoteId, Operation, OptionId,
-    Principal, RoundId, Scope, TargetKind,
+    ActorId, AuditAction, AuditTarget, FollowUpId, Identity, InitiativeId, MeetingId, MeetingNoteId, Operation,
+    OptionId, Principal, RoundId, Scope, TargetKind,
 };
 use tracktwo_store::{RecordKind, SealedRecordRow, WriteTx};
 
@@ -579,6 +582,7 @@ impl App {
             .collect();
         let speaker_key =
             self.load_all::<SpeakerKey>(tx, entered, initiative, Some(id.as_uuid())).await?.pop().map(|(_, k)| k);
+        let aliases = self.attendee_aliases(tx, entered, initiative, &meeting).await?;
         let (_, round) = self.load_one::<Round>(tx, entered, initiative, meeting.round.as_uuid()).await?;
         let mut sides = Vec::new();
         for row in tx.sides(initiative).await? {
@@ -602,14 +606,60 @@ impl App {
             follow_ups: &follow_ups,
             sides: &sides,
             speaker_key: speaker_key.as_ref(),
+            aliases: &aliases,
             stage_label,
         };
         Ok(summarise(&record, reader))
     }
 
+    /// The other names held for the meeting's attendees who are actors of the map: the map's
+    /// name and the registry's aliases and other-script spellings. They are read only to be
+    /// withheld and are never shown, so this is no read of the registry by the caller.
+    async fn attendee_aliases(
+        &self,
+        tx: &mut dyn WriteTx,
+        entered: &Entered,
+        initiative: InitiativeId,
+        meeting: &Meeting,
+    ) -> Result<Vec<(ActorId, Vec<String>)>> {
+        let actors: std::collections::BTreeSet<ActorId> = meeting.attendance.iter().filter_map(|a| a.actor).collect();
+        let mut out = Vec::new();
+        for actor in actors {
+            // An actor removed from the map since, or of another initiative, has nothing here.
+            let Some(row) = tx.actor(actor).await?.filter(|row| row.initiative == initiative) else { continue };
+            let mut names: Vec<String> = self.actor_from_row(&entered.key, &row)?.details.name.into_iter().collect();
+            if let Some(row) = tx.registry_entry(actor).await?.filter(|row| row.initiative == initiative) {
+                names.extend(self.registry_from_row(&entered.key, &row)?.aliases);
+            }
+            out.push((actor, names));
+        }
+        Ok(out)
+    }
+
+    /// Every name that must not stand in the meeting's record where attribution is forbidden.
+    async fn names_to_withhold(
+        &self,
+        tx: &mut dyn WriteTx,
+        entered: &Entered,
+        initiative: InitiativeId,
+        id: MeetingId,
+        meeting: &Meeting,
+    ) -> Result<Names> {
+        let speaker_key =
+            self.load_all::<SpeakerKey>(tx, entered, initiative, Some(id.as_uuid())).await?.pop().map(|(_, k)| k);
+        let aliases = self.attendee_aliases(tx, entered, initiative, meeting).await?;
+        Ok(names_to_withhold(meeting, speaker_key.as_ref(), &aliases))
+    }
+
     // Notes, drafts and the speaker key.
 
     /// Records a note in one session of a meeting; the session's scope decides who may write.
+    ///
+    /// Where the session forbids attribution, a note that names anyone attending (any part of
+    /// their name, an alias, their organisation, a name in the speaker key) is held, not saved:
+    /// [`AppError::NamesInNote`] gives the places, and the author puts the speaker's code there.
+    /// So the record itself stays clean, not only what leaves it. Each held note is audited, as
+    /// it tells its author that a word they typed is the name of someone there.
     pub async fn add_meeting_note(
         &self,
         who: &Identity,
@@ -623,6 +673,21 @@ impl App {
         let session = meeting.sessions.get(note.session).ok_or(AppError::NotFound)?;
         Self::also(who, &entered, Operation::WriteRecord(session.scope))?;
         Self::also(who, &entered, Operation::WriteProcess)?;
+        if !attributable(&meeting, note.session) {
+            let names = self.names_to_withhold(tx.as_mut(), &entered, initiative, note.meeting, &meeting).await?;
+            let places = names_in_note(&meeting, &note, &names);
+            if !places.is_empty() {
+                self.record(
+                    tx.as_mut(),
+                    who,
+                    AuditAction::MeetingNoteHeld,
+                    AuditTarget::of(TargetKind::Meeting, note.meeting),
+                )
+                .await?;
+                tx.commit().await?;
+                return Err(AppError::NamesInNote(places));
+            }
+        }
         note.author = who.user_id();
         note.taken_at = self.now();
         note.speaker = note.speaker.trim().to_owned();

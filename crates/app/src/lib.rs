@@ -79,6 +79,16 @@ pub enum AppError {
     /// Also what a non-member is told about an initiative: its existence is not confirmed.
     #[error("not found")]
     NotFound,
+    /// A note that names someone where its session forbids attribution, held before it was
+    /// saved: the places (bytes of the note's text) its author must change to a speaker code.
+    /// It holds no word of the note, so it may be logged; the edge that holds the text marks
+    /// the words.
+    #[error(
+        "the note names someone attending in {} place(s), where the meeting's rule forbids attribution; \
+         replace each with the speaker's code",
+        .0.len()
+    )]
+    NamesInNote(Vec<tracktwo_domain::scrub::Found>),
     #[error("not allowed: {0}")]
     Forbidden(Denied),
     #[error("not signed in, or the token is unknown or revoked")]

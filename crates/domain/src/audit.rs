@@ -78,6 +78,7 @@ string_enum!(
         MeetingRead => "meeting.read",
         MeetingSummaryExported => "meeting.summary-exported",
         MeetingNoteCreated => "meeting-note.created",
+        MeetingNoteHeld => "meeting-note.held",
         SpeakerKeyRead => "speaker-key.read",
         SpeakerKeyWritten => "speaker-key.written",
         OptionCreated => "option.created",

@@ -18,6 +18,7 @@ pub mod map;
 pub mod records;
 pub mod redaction;
 pub mod roster;
+pub mod scrub;
 pub mod transfer;
 
 pub use access::{Decision, Denied, Operation, Scope, Standing};

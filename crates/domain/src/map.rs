@@ -437,6 +437,11 @@ pub struct RegistryEntry {
     pub risk: RiskAssessment,
     /// Duty-of-care notes: what the team must do to keep this person safe.
     pub duty_of_care: String,
+    /// Other names the person goes by, and their name in other scripts ("أمل حداد", "Амаль
+    /// Хаддад"): withheld, by every part, wherever their name is. Absent from entries stored
+    /// before it existed.
+    #[serde(default)]
+    pub aliases: Vec<String>,
 }
 
 impl std::fmt::Debug for RegistryEntry {
@@ -452,12 +457,16 @@ impl Default for RegistryEntry {
             capacity: Capacity::NonOfficial,
             risk: RiskAssessment::default(),
             duty_of_care: String::new(),
+            aliases: Vec::new(),
         }
     }
 }
 
 impl RegistryEntry {
     pub fn validate(&self) -> Result<(), ValidationError> {
+        for alias in &self.aliases {
+            line("alias", alias, true, LINE_MAX)?;
+        }
         if self.risk.exposure_at_home > 5 {
             return Err(ValidationError::Invalid { field: "exposure at home", reason: "must be from 0 to 5" });
         }
@@ -563,6 +572,16 @@ mod tests {
 
     fn side(byte: u8) -> SideId {
         SideId::from_random_bytes([byte; 16])
+    }
+
+    #[test]
+    fn a_registry_entry_stored_before_aliases_still_opens() {
+        let entry = RegistryEntry { aliases: vec!["أمل حداد".into()], ..RegistryEntry::default() };
+        let mut body = serde_json::to_value(&entry).unwrap();
+        assert!(body.as_object_mut().unwrap().remove("aliases").is_some(), "the field is stored");
+        let old: RegistryEntry = serde_json::from_value(body).unwrap();
+        assert_eq!(old, RegistryEntry { aliases: Vec::new(), ..entry });
+        assert!(RegistryEntry { aliases: vec![" ".into()], ..RegistryEntry::default() }.validate().is_err());
     }
 
     #[test]

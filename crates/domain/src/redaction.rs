@@ -16,8 +16,12 @@
 //! The speaker key (which code is which person) is never part of a summary.
 //!
 //! Beyond the rules, names are scrubbed: wherever a mode forbids attribution, every attendee's
-//! and every speaker's name and organisation is replaced in all free text (a rapporteur who
-//! slips and types a name does not leak it).
+//! and every speaker's name, each part of it, every other name held for them (the map's name,
+//! the registry's aliases and other-script spellings) and each organisation is replaced in all
+//! free text, whatever its case, accents or possessive ending ([`crate::scrub`]). A rapporteur's
+//! note that names someone there is held before it is saved ([`names_in_note`]), so the record
+//! stays clean; the scrubbing catches what the record holds anyway (a note saved before an
+//! attendee, an alias or a stricter mode was added, or before this check existed).
 
 use std::collections::BTreeSet;
 
@@ -25,9 +29,10 @@ use crate::access::{Scope, Standing};
 use crate::dialogue::{
     ConfidentialityMode, DialogueOption, FollowUp, Meeting, MeetingNote, NoteTag, OptionStatus, SpeakerKey,
 };
-use crate::ids::{SideId, UserId};
+use crate::ids::{ActorId, SideId, UserId};
 use crate::map::Capacity;
 use crate::records::MemberRole;
+use crate::scrub::{Found, Names};
 
 /// Who a summary is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,6 +124,9 @@ pub struct MeetingRecord<'a> {
     pub sides: &'a [(SideId, String)],
     /// Read only to know which names to scrub; never copied into a summary.
     pub speaker_key: Option<&'a SpeakerKey>,
+    /// The other names held for attendees who are actors of the map (the map's name, the
+    /// registry's aliases), by actor. Read only to know which names to scrub.
+    pub aliases: &'a [(ActorId, Vec<String>)],
     /// How far along the methodology's stages the meeting got, with the stage's name.
     pub stage_label: Option<&'a str>,
 }
@@ -221,45 +229,47 @@ impl MeetingSummary {
     }
 }
 
-/// Replaces each of `names` (case-insensitively) in `text` with a neutral mark.
-fn scrub(text: &str, names: &[String]) -> String {
-    let mut out = text.to_owned();
-    for name in names {
-        if name.chars().count() < 3 {
-            continue;
-        }
-        let lower_name = name.to_lowercase();
-        let mut result = String::with_capacity(out.len());
-        let mut rest = out.as_str();
-        loop {
-            // Search case-insensitively; lowercasing can change byte lengths, so compare
-            // character-aligned windows of the original text.
-            let Some((start, end)) = find_case_insensitive(rest, &lower_name) else {
-                result.push_str(rest);
-                break;
-            };
-            result.push_str(&rest[..start]);
-            result.push_str("[withheld]");
-            rest = &rest[end..];
-        }
-        out = result;
+/// Every name that must not stand where `meeting`'s mode forbids attribution: each attendee
+/// by name, by the other names held for them in `aliases` (by actor) and by organisation, and
+/// each name in the speaker key.
+#[must_use]
+pub fn names_to_withhold(
+    meeting: &Meeting,
+    speaker_key: Option<&SpeakerKey>,
+    aliases: &[(ActorId, Vec<String>)],
+) -> Names {
+    let mut names = Names::new();
+    for person in &meeting.attendance {
+        let held: &[String] = person
+            .actor
+            .and_then(|actor| aliases.iter().find(|(id, _)| *id == actor))
+            .map_or(&[], |(_, held)| held.as_slice());
+        names.add_person(&person.name, held);
+        names.add_organisation(&person.organisation);
     }
-    out
+    for (_, name) in speaker_key.iter().flat_map(|key| &key.entries) {
+        names.add_person(name, &[] as &[&str]);
+    }
+    names
 }
 
-fn find_case_insensitive(haystack: &str, lower_needle: &str) -> Option<(usize, usize)> {
-    let needle_chars = lower_needle.chars().count();
-    let starts: Vec<usize> = haystack.char_indices().map(|(i, _)| i).collect();
-    for (n, &start) in starts.iter().enumerate() {
-        let end = starts.get(n + needle_chars).copied().unwrap_or(haystack.len());
-        if n + needle_chars > starts.len() {
-            break;
-        }
-        if haystack[start..end].to_lowercase() == lower_needle {
-            return Some((start, end));
-        }
+/// Whether what is said in session `session` of `meeting` may be attributed: only where both
+/// the meeting and the session are on the record.
+#[must_use]
+pub fn attributable(meeting: &Meeting, session: usize) -> bool {
+    meeting.mode == ConfidentialityMode::OnTheRecord
+        && meeting.sessions.get(session).is_some_and(|s| s.mode == ConfidentialityMode::OnTheRecord)
+}
+
+/// Where `note`, about to be saved, names someone `names` holds although its session forbids
+/// attribution: each place its author must change (to a speaker code) before it is kept. Empty
+/// where the session may attribute.
+#[must_use]
+pub fn names_in_note(meeting: &Meeting, note: &MeetingNote, names: &Names) -> Vec<Found> {
+    if attributable(meeting, note.session) {
+        return Vec::new();
     }
-    None
+    names.find(&note.body)
 }
 
 /// What `reader` may take away from `record`. The caller has already decided that the reader
@@ -273,23 +283,9 @@ pub fn summarise(record: &MeetingRecord<'_>, reader: Reader) -> MeetingSummary {
     };
     let mut withheld = Vec::new();
 
-    // Names that must not appear where attribution is forbidden: every attendee's name and
-    // organisation, and every name in the speaker key.
-    let mut names: Vec<String> = Vec::new();
-    for person in &meeting.attendance {
-        names.push(person.name.trim().to_owned());
-        if !person.organisation.trim().is_empty() {
-            names.push(person.organisation.trim().to_owned());
-        }
-    }
-    if let Some(key) = record.speaker_key {
-        names.extend(key.entries.iter().map(|(_, name)| name.trim().to_owned()));
-    }
-    // Longest first, so "Amal Haddad" is replaced before "Amal".
-    names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
-    names.dedup();
-    let attributable = meeting.mode == ConfidentialityMode::OnTheRecord;
-    let clean = |text: &str| if attributable { text.to_owned() } else { scrub(text, &names) };
+    let names = names_to_withhold(meeting, record.speaker_key, record.aliases);
+    let on_the_record = meeting.mode == ConfidentialityMode::OnTheRecord;
+    let clean = |text: &str| if on_the_record { text.to_owned() } else { names.scrub(text) };
 
     let attendees = if !meeting.mode.attendees_listable() {
         withheld.push(format!("the attendee list ({})", meeting.mode.label()));
@@ -346,7 +342,7 @@ pub fn summarise(record: &MeetingRecord<'_>, reader: Reader) -> MeetingSummary {
         let transferable_only = matches!(reader, Reader::Official | Reader::Evaluator);
         let show_codes = reader == Reader::Team
             || (session.mode == ConfidentialityMode::OnTheRecord && meeting.mode == ConfidentialityMode::OnTheRecord);
-        let attributable_here = attributable && session.mode == ConfidentialityMode::OnTheRecord;
+        let attributable_here = attributable(meeting, index);
         let mut notes = Vec::new();
         for (source, note) in record.notes.iter().enumerate().filter(|(_, n)| n.session == index) {
             if transferable_only && note.not_for_transfer {
@@ -357,7 +353,7 @@ pub fn summarise(record: &MeetingRecord<'_>, reader: Reader) -> MeetingSummary {
                 source,
                 speaker: (show_codes && !note.speaker.trim().is_empty()).then(|| note.speaker.trim().to_owned()),
                 tags: note.tags.clone(),
-                body: if attributable_here { note.body.clone() } else { scrub(&note.body, &names) },
+                body: if attributable_here { note.body.clone() } else { names.scrub(&note.body) },
                 not_for_transfer: note.not_for_transfer,
             });
         }
@@ -432,36 +428,392 @@ mod tests {
         time::Date::from_calendar_date(2025, time::Month::May, day).unwrap()
     }
 
-    #[test]
-    fn scrubbing_is_case_insensitive_and_keeps_the_rest() {
-        let names = vec!["Amal Haddad".to_owned(), "Brenna University".to_owned()];
-        assert_eq!(
-            scrub("amal HADDAD said Brenna university agrees; Amal alone stays", &names),
-            "[withheld] said [withheld] agrees; Amal alone stays"
-        );
-        assert_eq!(scrub("İstanbul Amal Haddad", &names), "İstanbul [withheld]");
-    }
-
     const SIDE_A: SideId = SideId::from_uuid(uuid::Uuid::from_bytes([0xa; 16]));
     const SIDE_B: SideId = SideId::from_uuid(uuid::Uuid::from_bytes([0xb; 16]));
+
+    fn actor(i: usize) -> ActorId {
+        ActorId::from_random_bytes([u8::try_from(i).unwrap_or(u8::MAX); 16])
+    }
+
+    fn attendee(name: &str, organisation: &str, actor: Option<ActorId>) -> Attendance {
+        Attendance {
+            actor,
+            name: name.into(),
+            organisation: organisation.into(),
+            side: Some(SIDE_A),
+            capacity: Capacity::NonOfficial,
+        }
+    }
+
+    fn meeting_in(
+        mode: ConfidentialityMode,
+        session_mode: ConfidentialityMode,
+        attendance: Vec<Attendance>,
+    ) -> Meeting {
+        Meeting {
+            round: RoundId::from_random_bytes([1; 16]),
+            title: "Round meeting".into(),
+            starts_on: date(3),
+            ends_on: None,
+            venue: "Brenna".into(),
+            mode,
+            sessions: vec![Session { title: "Session".into(), scope: Scope::Plenary, mode: session_mode }],
+            attendance,
+            agenda: Vec::new(),
+            stage_reached: None,
+            cleared: BTreeSet::new(),
+        }
+    }
+
+    fn note(body: &str) -> MeetingNote {
+        MeetingNote {
+            meeting: MeetingId::from_random_bytes([2; 16]),
+            session: 0,
+            speaker: "A1".into(),
+            tags: BTreeSet::new(),
+            not_for_transfer: false,
+            body: body.into(),
+            author: None,
+            taken_at: time::OffsetDateTime::UNIX_EPOCH,
+        }
+    }
+
+    #[test]
+    fn the_names_withheld_are_each_attendees_parts_aliases_and_organisation_and_the_keys_names() {
+        let meeting = meeting_in(
+            ConfidentialityMode::ChathamHouse,
+            ConfidentialityMode::ChathamHouse,
+            vec![attendee("Amal Haddad", "Brenna University", Some(actor(1))), attendee("Tarek Varo", "", None)],
+        );
+        let key = SpeakerKey { entries: vec![("B1".into(), "Jonah Brisk".into())] };
+        // Aliases of someone not attending are not this meeting's to withhold.
+        let aliases = vec![(actor(1), vec!["أمل حداد".to_owned()]), (actor(2), vec!["Kessel".to_owned()])];
+        let names = names_to_withhold(&meeting, Some(&key), &aliases);
+        assert_eq!(
+            names.scrub("amal's view; HADDAD; قال أمل; brenna UNIVERSITY; Váro; Jonah; Kessel; Brenna; Amalgam"),
+            "[withheld]'s view; [withheld]; قال [withheld]; [withheld]; [withheld]; [withheld]; Kessel; Brenna; Amalgam"
+        );
+    }
+
+    #[test]
+    fn a_note_naming_someone_is_held_only_where_its_session_forbids_attribution() {
+        let people = vec![attendee("Amal Haddad", "", Some(actor(1)))];
+        let aliases = vec![(actor(1), vec!["Амаль".to_owned()])];
+        let body = "АМАЛЬ asked; Haddad's reply; an amalgam";
+        for (mode, session_mode, held) in [
+            (ConfidentialityMode::OnTheRecord, ConfidentialityMode::OnTheRecord, false),
+            (ConfidentialityMode::OnTheRecord, ConfidentialityMode::ChathamHouse, true),
+            (ConfidentialityMode::NonAttribution, ConfidentialityMode::NonAttribution, true),
+            (ConfidentialityMode::ChathamHouse, ConfidentialityMode::ChathamHouse, true),
+            (ConfidentialityMode::SecretChannel, ConfidentialityMode::SecretChannel, true),
+        ] {
+            let meeting = meeting_in(mode, session_mode, people.clone());
+            let names = names_to_withhold(&meeting, None, &aliases);
+            let places = names_in_note(&meeting, &note(body), &names);
+            if held {
+                let words: Vec<&str> = places.iter().map(|p| &body[p.start..p.end]).collect();
+                assert_eq!(words, ["АМАЛЬ", "Haddad"], "{mode:?}/{session_mode:?}");
+            } else {
+                assert!(places.is_empty());
+            }
+        }
+    }
 
     fn mode() -> impl Strategy<Value = ConfidentialityMode> {
         prop::sample::select(ConfidentialityMode::ALL.to_vec())
     }
 
-    /// A canary name: distinctive, so any occurrence in a summary is a leak.
+    /// A canary organisation: distinctive, so any occurrence in a summary is a leak.
     fn canary(kind: &str, i: usize) -> String {
         format!("Zq{kind}{i}x")
+    }
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    enum Script {
+        Latin,
+        Arabic,
+        Cyrillic,
+    }
+
+    fn script() -> impl Strategy<Value = Script> {
+        prop::sample::select(vec![Script::Latin, Script::Arabic, Script::Cyrillic])
+    }
+
+    // Letters of the generated names. Latin names are built from syllables of letters that no
+    // fixed text of a summary is made of, so a word of a summary that equals a name is a leak;
+    // Arabic names avoid the letters that start a clitic (و ف ب ل) or the article (ا), so a
+    // clitic put before a name is one.
+    const LATIN_CONSONANTS: &[char] = &['b', 'd', 'g', 'k', 'p', 'v', 'z'];
+    const LATIN_VOWELS: &[&str] = &["a", "e", "i", "o", "u", "á", "é", "í", "ó", "ú", "ü", "è"];
+    const CYRILLIC_CONSONANTS: &[char] =
+        &['б', 'в', 'г', 'д', 'ж', 'з', 'к', 'м', 'н', 'п', 'р', 'с', 'т', 'ф', 'х', 'ц', 'ч', 'ш'];
+    const CYRILLIC_VOWELS: &[char] = &['а', 'е', 'ё', 'и', 'о', 'у', 'ы', 'э', 'ю', 'я'];
+    const ARABIC_LETTERS: &[char] = &[
+        'ت', 'ث', 'ج', 'ح', 'خ', 'د', 'ذ', 'ر', 'ز', 'س', 'ش', 'ص', 'ض', 'ط', 'ظ', 'ع', 'غ', 'ق', 'ك', 'م', 'ن', 'ه',
+        'ي',
+    ];
+
+    /// One word of a name in `script`, from random numbers.
+    fn name_word(script: Script, picks: &[usize]) -> String {
+        let pick = |set_len: usize, n: usize| picks[n % picks.len()] % set_len;
+        match script {
+            Script::Latin => {
+                // Two or three syllables: never a short word of the summary's fixed text.
+                let syllables = 2 + pick(2, 0);
+                let mut word = String::new();
+                for s in 0..syllables {
+                    word.push(LATIN_CONSONANTS[pick(LATIN_CONSONANTS.len(), 1 + 2 * s)]);
+                    word.push_str(LATIN_VOWELS[pick(LATIN_VOWELS.len(), 2 + 2 * s)]);
+                }
+                capitalise(&word)
+            }
+            Script::Cyrillic => {
+                let syllables = 1 + pick(3, 0);
+                let mut word = String::new();
+                for s in 0..syllables {
+                    word.push(CYRILLIC_CONSONANTS[pick(CYRILLIC_CONSONANTS.len(), 1 + 2 * s)]);
+                    word.push(CYRILLIC_VOWELS[pick(CYRILLIC_VOWELS.len(), 2 + 2 * s)]);
+                }
+                capitalise(&word)
+            }
+            Script::Arabic => (0..3 + pick(4, 0)).map(|n| ARABIC_LETTERS[pick(ARABIC_LETTERS.len(), n + 1)]).collect(),
+        }
+    }
+
+    fn capitalise(word: &str) -> String {
+        let mut chars = word.chars();
+        chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    }
+
+    /// A person's name or alias: two to four words of one script.
+    fn name_in(script: Script) -> impl Strategy<Value = Vec<String>> {
+        prop::collection::vec(prop::collection::vec(any::<usize>(), 8), 2..5)
+            .prop_map(move |words| words.iter().map(|picks| name_word(script, picks)).collect())
+    }
+
+    fn strip_accents(text: &str) -> String {
+        use unicode_normalization::UnicodeNormalization;
+        text.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).collect()
+    }
+
+    /// One word of a name as a rapporteur might type it, chosen by `choice`: its case, accents
+    /// and possessive, or Arabic vowel marks, tatweel and clitics. Returns what is typed and the
+    /// word it leaves in a text if it leaks (a possessive's apostrophe ends a word).
+    fn typed(word: &str, choice: u32) -> (String, String) {
+        if word.chars().all(|c| ARABIC_LETTERS.contains(&c)) {
+            let mut marked = String::new();
+            for (n, c) in word.chars().enumerate() {
+                marked.push(c);
+                match (choice % 3, n) {
+                    (1, 0) => marked.push('\u{064e}'),
+                    (1, 1) => marked.push('\u{0651}'),
+                    (2, 0) => marked.push('\u{0640}'),
+                    _ => {}
+                }
+            }
+            let clitic = ["", "و", "ال", "وال", "بال", "لل"][(choice / 3 % 6) as usize];
+            let word = format!("{clitic}{marked}");
+            return (word.clone(), word);
+        }
+        let cased = match choice % 4 {
+            0 => word.to_owned(),
+            1 => word.to_uppercase(),
+            2 => word.to_lowercase(),
+            // aLtErNaTe case.
+            _ => word
+                .chars()
+                .enumerate()
+                .map(
+                    |(n, c)| if n % 2 == 1 { c.to_uppercase().collect::<String>() } else { c.to_lowercase().collect() },
+                )
+                .collect(),
+        };
+        let accented = match choice / 4 % 4 {
+            0 => cased,
+            1 => strip_accents(&cased),
+            // A stress or acute accent on the second letter (a vowel in every generated name).
+            2 => cased
+                .chars()
+                .enumerate()
+                .flat_map(|(n, c)| std::iter::once(c).chain((n == 1).then_some('\u{0301}')))
+                .collect(),
+            // ё written е, and е written ё; Latin names are left as they are.
+            _ => cased
+                .chars()
+                .map(|c| match c {
+                    'е' => 'ё',
+                    'ё' => 'е',
+                    'Е' => 'Ё',
+                    'Ё' => 'Е',
+                    c => c,
+                })
+                .collect(),
+        };
+        match choice / 16 % 4 {
+            1 => (format!("{accented}'s"), accented),
+            2 => (format!("{accented}\u{2019}s"), accented),
+            3 => (format!("{accented}s'"), format!("{accented}s")),
+            _ => (accented.clone(), accented),
+        }
+    }
+
+    /// The words of a text as this test reads them: runs of letters, digits and marks.
+    fn words(text: &str) -> BTreeSet<&str> {
+        text.split(|c: char| !(c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)))
+            .filter(|w| !w.is_empty())
+            .collect()
+    }
+
+    /// Someone attending: their name as written, and the aliases the registry holds for them
+    /// (only where they are an actor of the map).
+    #[derive(Debug, Clone)]
+    struct Person {
+        name: Vec<String>,
+        aliases: Vec<Vec<String>>,
+        actor: Option<ActorId>,
+    }
+
+    impl Person {
+        /// Every spelling that must be withheld: the name, and the aliases where the registry
+        /// holds them.
+        fn spellings(&self) -> Vec<&Vec<String>> {
+            std::iter::once(&self.name).chain(self.actor.iter().flat_map(|_| &self.aliases)).collect()
+        }
+    }
+
+    fn person(i: usize) -> impl Strategy<Value = Person> {
+        (
+            prop_oneof![4 => Just(Script::Latin), 1 => script()].prop_flat_map(name_in),
+            prop::collection::vec(script().prop_flat_map(name_in), 0..3),
+            any::<bool>(),
+        )
+            .prop_map(move |(name, aliases, on_the_map)| Person {
+                name,
+                aliases,
+                actor: (on_the_map || i == 0).then(|| actor(i)),
+            })
+    }
+
+    /// What a note says, piece by piece.
+    #[derive(Debug, Clone)]
+    enum Piece {
+        Filler(&'static str),
+        /// A word of someone's name or alias, or all of it: (person, spelling, word or all, choice).
+        Name(usize, usize, Option<usize>, u32),
+        /// A longer word that starts with a word of someone's name: it must stay.
+        Longer(usize, usize),
+        Organisation(usize, u32),
+        /// A word of a name from the speaker key.
+        KeyName(usize, usize, u32),
+    }
+
+    const FILLER: &[&str] = &[
+        "the",
+        "water",
+        "hotline",
+        "quota",
+        "joint",
+        "gauge",
+        "summer",
+        "flow",
+        "trust",
+        "farmers",
+        "wants",
+        "\n",
+        "قال",
+        "مياه",
+        "اتفاق",
+        "сказал",
+        "встреча",
+        ",",
+        ";",
+        "(",
+        ")",
+    ];
+
+    fn piece() -> impl Strategy<Value = Piece> {
+        prop_oneof![
+            3 => prop::sample::select(FILLER).prop_map(Piece::Filler),
+            3 => (0usize..6, 0usize..4, prop::option::of(0usize..5), any::<u32>())
+                .prop_map(|(p, s, w, c)| Piece::Name(p, s, w, c)),
+            1 => (0usize..6, 0usize..5).prop_map(|(p, w)| Piece::Longer(p, w)),
+            1 => (0usize..6, any::<u32>()).prop_map(|(p, c)| Piece::Organisation(p, c)),
+            1 => (0usize..4, 0usize..5, any::<u32>()).prop_map(|(k, w, c)| Piece::KeyName(k, w, c)),
+        ]
+    }
+
+    /// A note's text, with the words each name it holds would leave if it leaked, and the longer
+    /// words that must stay.
+    #[derive(Debug, Clone, Default)]
+    struct Written {
+        body: String,
+        leaks: Vec<String>,
+        longer: Vec<String>,
+    }
+
+    /// Types `words` (one word of a name, or all of it) into `out`, each in its own form.
+    fn type_words(words: &[String], choice: u32, out: &mut Written) {
+        let typed: Vec<(String, String)> =
+            words.iter().zip(0u32..).map(|(w, n)| typed(w, choice.rotate_left(7 * n))).collect();
+        out.body.push_str(&typed.iter().map(|(t, _)| t.as_str()).collect::<Vec<_>>().join(" "));
+        out.leaks.extend(typed.into_iter().map(|(_, leak)| leak));
+    }
+
+    fn write(pieces: &[Piece], people: &[Person], key: &[Vec<String>]) -> Written {
+        let mut out = Written::default();
+        for piece in pieces {
+            if !out.body.is_empty() {
+                out.body.push(' ');
+            }
+            match *piece {
+                Piece::Filler(word) => out.body.push_str(word),
+                Piece::Name(p, s, word, choice) if !people.is_empty() => {
+                    let person = &people[p % people.len()];
+                    let spellings = person.spellings();
+                    let spelling = spellings[s % spellings.len()];
+                    match word {
+                        Some(w) => type_words(std::slice::from_ref(&spelling[w % spelling.len()]), choice, &mut out),
+                        None => type_words(spelling, choice, &mut out),
+                    }
+                }
+                Piece::Longer(p, w) if !people.is_empty() => {
+                    let name = &people[p % people.len()].name;
+                    let word = &name[w % name.len()];
+                    let suffix = if word.chars().all(|c| ARABIC_LETTERS.contains(&c)) {
+                        "ون"
+                    } else if word.chars().any(|c| CYRILLIC_VOWELS.contains(&c.to_lowercase().next().unwrap_or(c))) {
+                        "ов"
+                    } else {
+                        "qx"
+                    };
+                    let longer = format!("{word}{suffix}");
+                    out.body.push_str(&longer);
+                    out.longer.push(longer);
+                }
+                Piece::Organisation(p, choice) if !people.is_empty() => {
+                    let organisation = canary("Org", p % people.len());
+                    let (typed, leak) = typed(&organisation, choice & !0b1100);
+                    out.body.push_str(&typed);
+                    out.leaks.push(leak);
+                }
+                Piece::KeyName(k, w, choice) if !key.is_empty() => {
+                    let name = &key[k % key.len()];
+                    type_words(std::slice::from_ref(&name[w % name.len()]), choice, &mut out);
+                }
+                _ => out.body.push_str("flow"),
+            }
+        }
+        out
     }
 
     prop_compose! {
         fn meeting_and_notes()(
             meeting_mode in mode(),
             session_modes in prop::collection::vec((mode(), 0u8..3), 1..4),
-            attendees in 0usize..6,
-            notes in prop::collection::vec((0usize..4, any::<bool>(), 0usize..8, prop::sample::select(vec!["", "A1", "B2", "F"])), 0..12),
-            key_entries in 0usize..4,
-        ) -> (Meeting, Vec<MeetingNote>, SpeakerKey) {
+            people in (0usize..6).prop_flat_map(|n| (0..n).map(person).collect::<Vec<_>>()),
+            notes in prop::collection::vec((0usize..4, any::<bool>(), prop::collection::vec(piece(), 1..8), prop::sample::select(vec!["", "A1", "B2", "F"])), 0..10),
+            key in prop::collection::vec(name_in(Script::Latin), 0..4),
+        ) -> (Meeting, Vec<MeetingNote>, Vec<Written>, SpeakerKey, Vec<Person>) {
             let sessions = session_modes
                 .into_iter()
                 .map(|(m, scope)| Session {
@@ -470,10 +822,12 @@ mod tests {
                     mode: if m.strictness() < meeting_mode.strictness() { meeting_mode } else { m },
                 })
                 .collect::<Vec<_>>();
-            let attendance = (0..attendees)
-                .map(|i| Attendance {
-                    actor: None,
-                    name: canary("Name", i),
+            let attendance = people
+                .iter()
+                .enumerate()
+                .map(|(i, p)| Attendance {
+                    actor: p.actor,
+                    name: p.name.join(" "),
                     organisation: canary("Org", i),
                     side: [Some(SIDE_A), Some(SIDE_B), None][i % 3],
                     capacity: Capacity::NonOfficial,
@@ -492,38 +846,44 @@ mod tests {
                 stage_reached: Some(2),
                 cleared: BTreeSet::new(),
             };
-            // Some notes name people, as a careless rapporteur might: an attendee, an
-            // organisation or a name from the speaker key.
+            // Notes that name people, as a careless rapporteur might: any word of an
+            // attendee's name or alias or all of it, an organisation or a name from the
+            // speaker key, in any case, with accents or without, possessive, in any script.
+            let written: Vec<Written> = notes.iter().map(|(_, _, pieces, _)| write(pieces, &people, &key)).collect();
             let notes = notes
                 .into_iter()
-                .map(|(session, not_for_transfer, named, speaker)| MeetingNote {
+                .zip(&written)
+                .map(|((session, not_for_transfer, _, speaker), written)| MeetingNote {
                     meeting: MeetingId::from_random_bytes([2; 16]),
                     session: session % sessions.len(),
                     speaker: speaker.into(),
                     tags: BTreeSet::from([NoteTag::Need]),
                     not_for_transfer,
-                    body: match named % 4 {
-                        0 => format!("{} wants a joint gauge", canary("Name", named % 6)),
-                        1 => format!("as {} put it, no quotas", canary("Org", named % 6)),
-                        2 => format!("{} hesitated", canary("Key", named % 4)),
-                        _ => "the water board needs a hotline".to_owned(),
-                    },
+                    body: written.body.clone(),
                     author: None,
                     taken_at: time::OffsetDateTime::UNIX_EPOCH,
                 })
                 .collect();
-            let key = SpeakerKey { entries: (0..key_entries).map(|i| (format!("A{i}"), canary("Key", i))).collect() };
-            (meeting, notes, key)
+            let key = SpeakerKey {
+                entries: key.iter().enumerate().map(|(i, name)| (format!("A{i}"), name.join(" "))).collect(),
+            };
+            (meeting, notes, written, key, people)
         }
     }
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(512))]
 
-        /// For every mode and every reader, nothing the rules forbid is in the summary.
+        /// For every mode and every reader, nothing the rules forbid is in the summary: no word
+        /// of anyone's name or alias, in whatever form it was typed, where attribution is
+        /// forbidden; and a word that only starts like a name stays.
         #[test]
-        fn no_summary_holds_what_its_mode_and_reader_forbid((meeting, notes, key) in meeting_and_notes()) {
+        fn no_summary_holds_what_its_mode_and_reader_forbid((meeting, notes, written, key, people) in meeting_and_notes()) {
             let sides = vec![(SIDE_A, "Upper Vale".to_owned()), (SIDE_B, "Lowland Coast".to_owned())];
+            let aliases: Vec<(ActorId, Vec<String>)> = people
+                .iter()
+                .filter_map(|p| p.actor.map(|a| (a, p.aliases.iter().map(|alias| alias.join(" ")).collect())))
+                .collect();
             let record = MeetingRecord {
                 initiative_title: "Serin",
                 round_title: "Round one",
@@ -533,7 +893,20 @@ mod tests {
                 follow_ups: &[],
                 sides: &sides,
                 speaker_key: Some(&key),
+                aliases: &aliases,
                 stage_label: None,
+            };
+            let names_forbidden = meeting.mode != ConfidentialityMode::OnTheRecord;
+            // A note typed with a name is held where its session forbids attribution, and only
+            // a note with a name.
+            let names = names_to_withhold(&meeting, Some(&key), &aliases);
+            for (note, written) in notes.iter().zip(&written) {
+                let held = !names_in_note(&meeting, note, &names).is_empty();
+                prop_assert_eq!(held, !written.leaks.is_empty() && !attributable(&meeting, note.session), "{:?}", note.body);
+            }
+            let leaks_in = |text: &str| -> Option<String> {
+                let words = words(text);
+                written.iter().flat_map(|w| &w.leaks).find(|leak| words.contains(leak.as_str())).cloned()
             };
             // Readouts for every audience, with every note chosen: only what the summary for
             // that audience's reader left can reach them.
@@ -551,14 +924,10 @@ mod tests {
                     let carried = summary.sessions.iter().flat_map(|s| &s.notes).any(|n| n.source == index);
                     prop_assert!(may_carry || !carried, "note {index} reached {audience:?}");
                 }
-                for person in &meeting.attendance {
-                    if meeting.mode != ConfidentialityMode::OnTheRecord {
+                if names_forbidden {
+                    prop_assert_eq!(leaks_in(&text), None, "a name reached {:?}", audience);
+                    for person in &meeting.attendance {
                         prop_assert!(!text.contains(person.name.as_str()) && !text.contains(person.organisation.as_str()), "a name reached {audience:?}");
-                    }
-                }
-                for (_, name) in &key.entries {
-                    if meeting.mode != ConfidentialityMode::OnTheRecord {
-                        prop_assert!(!text.contains(name.as_str()), "the speaker key reached {audience:?}");
                     }
                 }
             }
@@ -567,8 +936,19 @@ mod tests {
                 let all = summary.texts().join("\n");
                 // The speaker key is never in a summary, in any mode.
                 for (_, name) in &key.entries {
-                    if meeting.mode != ConfidentialityMode::OnTheRecord {
-                        prop_assert!(!all.contains(name.as_str()), "{name} from the speaker key, {:?} for {reader:?}", meeting.mode);
+                    if names_forbidden {
+                        prop_assert!(!all.contains(name.as_str()), "the speaker key, {:?} for {reader:?}", meeting.mode);
+                    }
+                }
+                // Wherever a note's session forbids attribution, its body names no one, in any
+                // mode; and keeps every word that only starts like a name.
+                for note in summary.sessions.iter().flat_map(|s| &s.notes) {
+                    if !attributable(&meeting, notes[note.source].session) {
+                        prop_assert_eq!(leaks_in(&note.body), None, "{:?} for {:?}", meeting.mode, reader);
+                    }
+                    let kept = words(&note.body);
+                    for longer in &written[note.source].longer {
+                        prop_assert!(kept.contains(longer.as_str()), "{longer} was scrubbed");
                     }
                 }
                 let attendee_texts: Vec<&str> = summary
@@ -583,23 +963,27 @@ mod tests {
                     .filter(|t| !attendee_texts.contains(t))
                     .collect::<Vec<_>>()
                     .join("\n");
-                for person in &meeting.attendance {
-                    for name in [&person.name, &person.organisation] {
-                        match meeting.mode {
-                            // Chatham House: no name or organisation anywhere.
-                            ConfidentialityMode::ChathamHouse | ConfidentialityMode::SecretChannel => {
-                                prop_assert!(!all.contains(name.as_str()), "{name} in a {:?} summary for {reader:?}", meeting.mode);
-                            }
-                            // Non-attribution: names in the list only, never beside what was said.
-                            ConfidentialityMode::NonAttribution => {
-                                prop_assert!(!outside_the_list.contains(name.as_str()), "{name} attributed for {reader:?}");
-                            }
-                            ConfidentialityMode::OnTheRecord => {}
-                        }
-                        if reader == Reader::Funder {
-                            prop_assert!(!all.contains(name.as_str()), "{name} reached a funder");
-                        }
+                match meeting.mode {
+                    // Chatham House: no name or organisation anywhere.
+                    ConfidentialityMode::ChathamHouse | ConfidentialityMode::SecretChannel => {
+                        prop_assert_eq!(leaks_in(&all), None, "{:?} for {:?}", meeting.mode, reader);
+                        prop_assert!(summary.attendees.is_none());
                     }
+                    // Non-attribution: names in the list only, never beside what was said.
+                    ConfidentialityMode::NonAttribution => {
+                        prop_assert_eq!(leaks_in(&outside_the_list), None, "attributed for {:?}", reader);
+                    }
+                    ConfidentialityMode::OnTheRecord => {}
+                }
+                if matches!(meeting.mode, ConfidentialityMode::ChathamHouse | ConfidentialityMode::SecretChannel) {
+                    for person in &meeting.attendance {
+                        prop_assert!(!all.contains(person.name.as_str()) && !all.contains(person.organisation.as_str()));
+                    }
+                }
+                if reader == Reader::Funder {
+                    prop_assert_eq!(leaks_in(&all), None, "a name reached a funder");
+                    prop_assert!(summary.attendees.is_none(), "the attendee list reached a funder");
+                    prop_assert!(summary.sessions.is_empty(), "the record reached a funder");
                 }
                 // Another side's caucus never reaches a participant; no session reaches funders.
                 for session in &summary.sessions {

@@ -210,6 +210,7 @@ async fn seed_map(app: &App, initiative: tracktwo_domain::InitiativeId) -> Resul
                 threats: line.threats,
             },
             duty_of_care: line.duty_of_care,
+            aliases: Vec::new(),
         };
         app.set_registry_entry(&key_holder, initiative, actor.id, entry).await?;
     }

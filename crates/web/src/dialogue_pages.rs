@@ -19,6 +19,7 @@ use tracktwo_domain::dialogue::{
 };
 use tracktwo_domain::map::Capacity;
 use tracktwo_domain::redaction::MeetingSummary;
+use tracktwo_domain::scrub::Found;
 use tracktwo_domain::{FollowUpId, InitiativeId, MeetingId, Operation, OptionId, RoundId, Scope, SideId};
 
 use crate::forms::{PageResult, date_text, field, id_of, initiative_id, invalid, optional_date};
@@ -362,13 +363,68 @@ pub async fn meeting(
 ) -> PageResult {
     let id = initiative_id(&id)?;
     let meeting_id: MeetingId = id_of(&meeting)?;
+    meeting_page(&state, &user, id, meeting_id, None).await
+}
+
+/// A note held because it names someone where attribution is forbidden: what its author typed,
+/// and the places to change.
+struct Held {
+    note: MeetingNote,
+    places: Vec<Found>,
+}
+
+/// `text` cut at the held places: each piece, and whether it names someone. Places come from
+/// the application for this very text; one that does not fit it is left unmarked, never trusted.
+fn marked_pieces<'a>(text: &'a str, places: &[Found]) -> Vec<(&'a str, bool)> {
+    let mut pieces = Vec::new();
+    let mut from = 0;
+    for place in places {
+        if place.start < from
+            || place.end > text.len()
+            || !text.is_char_boundary(place.start)
+            || !text.is_char_boundary(place.end)
+        {
+            continue;
+        }
+        pieces.push((&text[from..place.start], false));
+        pieces.push((&text[place.start..place.end], true));
+        from = place.end;
+    }
+    pieces.push((&text[from..], false));
+    pieces
+}
+
+/// What the rapporteur sees when a note is held: why, and the note with each name marked.
+fn held_panel(held: &Held, mode: ConfidentialityMode) -> Markup {
+    html! {
+        div.held #held role="alert" {
+            p.error {
+                "Not saved: under the " (mode.label()) " rule nothing said may be attributed, and this note names someone attending ("
+                (held.places.len()) " marked below). Put the speaker's code (A1, B3, F) in the speaker field, take the marked words out of the note, and save again. The note is kept as your draft."
+            }
+            p.note #held-note {
+                @for (piece, names) in marked_pieces(&held.note.body, &held.places) {
+                    @if names { mark { (piece) } } @else { (piece) }
+                }
+            }
+        }
+    }
+}
+
+async fn meeting_page(
+    state: &WebState,
+    user: &SignedIn,
+    id: InitiativeId,
+    meeting_id: MeetingId,
+    held: Option<Held>,
+) -> PageResult {
     let view = state.app.meeting(&user.identity, id, meeting_id).await?;
     let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
     let base = format!("/initiatives/{id}/meetings/{meeting_id}");
     match view {
         MeetingView::Summary(summary) => Ok(page(
             &summary.title,
-            &user,
+            user,
             html! {
                 (process_nav(id, &may))
                 h1 { (summary.title) }
@@ -381,7 +437,15 @@ pub async fn meeting(
             let sides = state.app.sides(&user.identity, id).await?;
             let map = state.app.system_map(&user.identity, id).await.ok();
             let methodology = state.app.process_design(&user.identity, id).await?.map(|d| d.methodology);
-            let draft = state.app.note_draft(&user.identity, id, meeting_id).await.unwrap_or_default();
+            let draft = match &held {
+                Some(held) => NoteDraft {
+                    session: held.note.session,
+                    speaker: held.note.speaker.clone(),
+                    body: held.note.body.clone(),
+                },
+                None => state.app.note_draft(&user.identity, id, meeting_id).await.unwrap_or_default(),
+            };
+            let tagged = |tag: NoteTag| held.as_ref().is_some_and(|h| h.note.tags.contains(&tag));
             let may_key = may.allows(Operation::ReadSpeakerKey);
             let side_name = |side: Option<SideId>| {
                 side.and_then(|s| sides.iter().find(|x| x.id == s)).map_or("third party".to_owned(), |s| s.name.clone())
@@ -402,14 +466,17 @@ pub async fn meeting(
                 }
                 h2 #capture-heading { "Take a note" }
                 p.muted { "Speaker codes only (A1, B3, F), never names. Ctrl+Enter saves; the draft is kept as you type." }
+                @if let Some(held) = &held {
+                    (held_panel(held, meeting.sessions.get(held.note.session).map_or(meeting.mode, |s| s.mode)))
+                }
                 form.stack #capture method="post" action={ (base) "/notes" } data-draft={ (base) "/draft" } {
                     input type="hidden" name="csrf" value=(user.csrf());
                     label { "Session" select name="session" { @for (i, s) in meeting.sessions.iter().enumerate() { option value=(i) selected[i == draft.session] { (s.title) " (" (s.mode.label()) ")" } } } }
-                    label { "Speaker code" input name="speaker" value=(draft.speaker) autocomplete="off" maxlength="4" pattern="[A-Z][0-9]{0,3}" autofocus; }
-                    label { "Note" textarea name="body" required { (draft.body) } }
+                    label { "Speaker code" input name="speaker" value=(draft.speaker) autocomplete="off" maxlength="4" pattern="[A-Z][0-9]{0,3}" autofocus[held.is_none()]; }
+                    label { "Note" textarea name="body" required autofocus[held.is_some()] aria-describedby=[held.as_ref().map(|_| "held")] { (draft.body) } }
                     fieldset { legend { "Tags" }
-                        @for tag in NoteTag::ALL { label.check { input type="checkbox" name="tag" value=(tag.as_str()); (tag.label()) } }
-                        label.check { input type="checkbox" name="not_for_transfer" value="yes"; "Not for transfer" }
+                        @for tag in NoteTag::ALL { label.check { input type="checkbox" name="tag" value=(tag.as_str()) checked[tagged(*tag)]; (tag.label()) } }
+                        label.check { input type="checkbox" name="not_for_transfer" value="yes" checked[held.as_ref().is_some_and(|h| h.note.not_for_transfer)]; "Not for transfer" }
                     }
                     button type="submit" { "Save note" }
                     p.muted role="status" #draft-status {}
@@ -473,8 +540,11 @@ pub async fn meeting(
                 }
                 script src="/assets/capture.js" {}
             };
-            let mut response = page(&meeting.title, &user, body);
+            let mut response = page(&meeting.title, user, body);
             response.headers_mut().insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CAPTURE_POLICY));
+            if held.is_some() {
+                *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            }
             Ok(response)
         }
     }
@@ -521,8 +591,17 @@ pub async fn add_note(
     let id = initiative_id(&id)?;
     let meeting_id: MeetingId = id_of(&meeting)?;
     let note = note_from(&fields, meeting_id)?;
-    state.app.add_meeting_note(&user.identity, id, note).await?;
-    Ok(Redirect::to(&format!("/initiatives/{id}/meetings/{meeting_id}#capture-heading")).into_response())
+    match state.app.add_meeting_note(&user.identity, id, note.clone()).await {
+        Ok(_) => Ok(Redirect::to(&format!("/initiatives/{id}/meetings/{meeting_id}#capture-heading")).into_response()),
+        // Held: the page comes back with the names marked and what was typed kept, here and as
+        // the draft, so nothing typed is lost and nothing named is saved.
+        Err(AppError::NamesInNote(places)) => {
+            let draft = NoteDraft { session: note.session, speaker: note.speaker.clone(), body: note.body.clone() };
+            state.app.save_note_draft(&user.identity, id, meeting_id, draft).await?;
+            meeting_page(&state, &user, id, meeting_id, Some(Held { note, places })).await
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 pub async fn save_draft(

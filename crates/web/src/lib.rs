@@ -284,9 +284,11 @@ fn status_of(e: &AppError) -> StatusCode {
         AppError::NotFound => StatusCode::NOT_FOUND,
         AppError::Forbidden(_) => StatusCode::FORBIDDEN,
         AppError::Unauthenticated | AppError::SignInRefused => StatusCode::UNAUTHORIZED,
-        AppError::Invalid(_) | AppError::WrongCode | AppError::Import { .. } | AppError::SecretChannel(_) => {
-            StatusCode::UNPROCESSABLE_ENTITY
-        }
+        AppError::Invalid(_)
+        | AppError::WrongCode
+        | AppError::Import { .. }
+        | AppError::SecretChannel(_)
+        | AppError::NamesInNote(_) => StatusCode::UNPROCESSABLE_ENTITY,
         AppError::Conflict(_) => StatusCode::CONFLICT,
         AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
         _ => StatusCode::INTERNAL_SERVER_ERROR,

@@ -736,6 +736,7 @@ pub async fn registry_entry(
                         label { "Threats" textarea name="threats" { (e.risk.threats) } }
                     }
                     label { "Duty of care" textarea name="duty_of_care" { (e.duty_of_care) } }
+                    label { "Other names and spellings, one a line (other scripts too): withheld with the name" textarea name="aliases" { (e.aliases.join("\n")) } }
                     button type="submit" { "Save registry entry" }
                 }
             }
@@ -767,6 +768,8 @@ pub struct RegistryForm {
     threats: String,
     #[serde(default)]
     duty_of_care: String,
+    #[serde(default)]
+    aliases: String,
 }
 
 fn score(field: &'static str, text: &str) -> Result<u8, PageError> {
@@ -804,6 +807,7 @@ pub async fn save_registry_entry(
             threats: form.threats,
         },
         duty_of_care: form.duty_of_care,
+        aliases: form.aliases.lines().map(str::trim).filter(|a| !a.is_empty()).map(str::to_owned).collect(),
     };
     state.app.set_registry_entry(&user.identity, id, actor, entry).await?;
     Ok(Redirect::to(&format!("/initiatives/{id}/registry")).into_response())

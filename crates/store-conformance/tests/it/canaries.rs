@@ -183,18 +183,14 @@ pub async fn sensitive_fields_never_rest_in_plaintext(t: &TestStore) {
             venue: canary("meeting-venue"),
             mode,
             sessions: vec![Session { title: "Plenary".into(), scope: Scope::Plenary, mode }],
-            attendance: vec![Attendance {
-                actor: None,
-                name: canary("attendee-name"),
-                organisation: String::new(),
-                side: None,
-                capacity: tracktwo_domain::map::Capacity::NonOfficial,
-            }],
+            // The attendee comes after the note: every canary shares words with the
+            // attendee's name, and a note naming someone attending here would be held.
+            attendance: Vec::new(),
             agenda: Vec::new(),
             stage_reached: None,
             cleared: std::collections::BTreeSet::new(),
         };
-        let m = app.add_meeting(&kh, i.id, meeting).await.unwrap();
+        let m = app.add_meeting(&kh, i.id, meeting.clone()).await.unwrap();
         let note = MeetingNote {
             meeting: m,
             session: 0,
@@ -206,6 +202,14 @@ pub async fn sensitive_fields_never_rest_in_plaintext(t: &TestStore) {
             taken_at: time::OffsetDateTime::UNIX_EPOCH,
         };
         app.add_meeting_note(&kh, i.id, note).await.unwrap();
+        let attendance = vec![Attendance {
+            actor: None,
+            name: canary("attendee-name"),
+            organisation: String::new(),
+            side: None,
+            capacity: tracktwo_domain::map::Capacity::NonOfficial,
+        }];
+        app.update_meeting(&kh, i.id, m, Meeting { attendance, ..meeting }).await.unwrap();
         app.set_speaker_key(&kh, i.id, m, SpeakerKey { entries: vec![("A1".into(), canary("speaker-name"))] })
             .await
             .unwrap();

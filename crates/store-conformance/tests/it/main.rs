@@ -62,6 +62,7 @@ on_both_backends!(
     erasure::destroying_an_initiative_leaves_no_trace_in_the_files,
     padding::vote_bodies_are_one_length_whatever_the_vote,
     dialogue::meetings_notes_and_summaries_follow_the_modes_and_roles,
+    dialogue::notes_naming_someone_attending_are_held_and_names_withheld_by_every_part_and_alias,
     transfer::readouts_are_cleared_released_traced_and_logged,
     conversation::conversations_find_common_ground_across_sides,
     map::each_role_sees_the_map_its_rules_allow,

@@ -616,6 +616,21 @@ async fn a_rapporteur_takes_notes_live_and_each_reader_sees_what_the_rules_allow
         .unwrap()
         .unwrap_or_default();
     assert_eq!(draft_after, "", "the saved note cleared the draft");
+    // A name typed under the Chatham House Rule: the note is held, the name marked, the text kept.
+    let body = client.find(Locator::Css("#capture [name=body]")).await.unwrap();
+    body.send_keys("Tarek asked who would read the gauge.").await.unwrap();
+    body.send_keys(&format!("{}{}", fantoccini::key::Key::Control, fantoccini::key::Key::Enter)).await.unwrap();
+    wait_for_text(&client, "#held", "Not saved").await;
+    assert_eq!(text_of(&client, "#held mark").await, "Tarek");
+    let kept = client
+        .find(Locator::Css("#capture [name=body]"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    assert_eq!(kept, "Tarek asked who would read the gauge.", "the held note stays in the form");
     client.goto(&demo.base).await.unwrap();
     sign_out(&client).await;
 
@@ -624,6 +639,7 @@ async fn a_rapporteur_takes_notes_live_and_each_reader_sees_what_the_rules_allow
     client.goto(&format!("{}{workshop}", demo.base)).await.unwrap();
     let page = client.source().await.unwrap();
     assert!(page.contains("The gauge could sit on the Tessar bank."), "the plenary note is there");
+    assert!(!page.contains("who would read the gauge"), "a held note was saved");
     assert!(page.contains("if the Coast drops the word"), "the Vale's caucus is there");
     assert!(!page.contains("unless the Vale names a duty officer"), "the Coast's caucus reached the Vale");
     assert!(!page.contains("A4:") && !page.contains("Mira Castell") && !page.contains("Jonah Brisk"));

@@ -460,3 +460,63 @@ async fn a_client_that_never_finishes_its_headers_is_cut_off() {
     let _ = stop.send(());
     server.await.unwrap().unwrap();
 }
+
+/// `text` as a form value.
+fn form_value(text: &str) -> String {
+    text.bytes()
+        .map(|b| if b.is_ascii_alphanumeric() { char::from(b).to_string() } else { format!("%{b:02X}") })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_note_naming_someone_attending_comes_back_marked_and_is_kept_as_the_draft() {
+    use tracktwo_app::dialogue::MeetingView;
+    use tracktwo_domain::dialogue::{Attendance, ConfidentialityMode, Meeting, Round, Session};
+    let w = world().await;
+    let kh = Identity::key_holder();
+    let i: tracktwo_domain::InitiativeId = w.initiative.parse().unwrap();
+    let round = w.app.add_round(&kh, i, Round { number: 1, title: "One".into(), starts_on: None, ends_on: None });
+    let mode = ConfidentialityMode::ChathamHouse;
+    let meeting = Meeting {
+        round: round.await.unwrap(),
+        title: "Workshop".into(),
+        starts_on: time::macros::date!(2025 - 04 - 20),
+        ends_on: None,
+        venue: String::new(),
+        mode,
+        sessions: vec![Session { title: "Plenary".into(), scope: Scope::Plenary, mode }],
+        attendance: vec![Attendance {
+            actor: None,
+            name: "Amal Haddad".into(),
+            organisation: String::new(),
+            side: None,
+            capacity: tracktwo_domain::map::Capacity::NonOfficial,
+        }],
+        agenda: Vec::new(),
+        stage_reached: None,
+        cleared: std::collections::BTreeSet::new(),
+    };
+    let m = w.app.add_meeting(&kh, i, meeting).await.unwrap();
+    let cookie = sign_in(&w, "convener").await;
+    let page = format!("/initiatives/{i}/meetings/{m}");
+    let csrf = hidden_csrf(&body_text(send(&w.router, get(&page, &cookie)).await).await);
+    let typed = "AMAL’s <view>: a joint gauge, as haddad said";
+    let form = format!("csrf={csrf}&session=0&speaker=A1&body={}&tag=need", form_value(typed));
+    let response = send(&w.router, post(&format!("{page}/notes"), &cookie, &form)).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = body_text(response).await;
+    // The words to change are marked, the rest of the note escaped as any text.
+    assert!(html.contains("<mark>AMAL</mark>’s &lt;view&gt;: a joint gauge, as <mark>haddad</mark> said"), "{html}");
+    // What was typed is in the form again, tags and all, and kept as the draft.
+    assert!(html.contains(">AMAL’s &lt;view&gt;: a joint gauge, as haddad said</textarea>"), "{html}");
+    assert!(html.contains(r#"value="need" checked"#), "{html}");
+    let convener = w.app.user_by_username(&kh, "convener").await.unwrap();
+    let convener = Identity::user(convener.id, false, tracktwo_domain::Channel::Web);
+    assert_eq!(w.app.note_draft(&convener, i, m).await.unwrap().body, typed);
+    let MeetingView::Full { notes, .. } = w.app.meeting(&kh, i, m).await.unwrap() else { panic!("the team's view") };
+    assert!(notes.is_empty(), "a held note is not saved");
+    // With the names replaced by the speaker's code, it is.
+    let form = format!("csrf={csrf}&session=0&speaker=A1&body={}", form_value("a joint gauge"));
+    assert_eq!(send(&w.router, post(&format!("{page}/notes"), &cookie, &form)).await.status(), StatusCode::SEE_OTHER);
+    w.store.cleanup().await;
+}
