@@ -19,8 +19,19 @@ use crate::lines::LineIndex;
 use crate::validate::{self, Files, Located};
 use crate::{ACTORS_CSV, FileActor, FileTie, ImportError, MapFile, TIES_CSV};
 
-const ACTOR_COLUMNS: &[&str] =
-    &["code", "name", "kind", "primary_track", "tracks", "level", "side", "role", "decision_maker", "notes", "public_description"];
+const ACTOR_COLUMNS: &[&str] = &[
+    "code",
+    "name",
+    "kind",
+    "primary_track",
+    "tracks",
+    "level",
+    "side",
+    "role",
+    "decision_maker",
+    "notes",
+    "public_description",
+];
 const ACTOR_REQUIRED: &[&str] = &["code", "kind", "primary_track", "level"];
 const TIE_COLUMNS: &[&str] = &["from", "to", "kind", "directed", "strength", "valid_from", "valid_until", "notes"];
 const TIE_REQUIRED: &[&str] = &["from", "to", "kind", "strength"];

@@ -118,7 +118,17 @@ fn check_actor(actor: FileActor) -> Result<FileActor, String> {
         side => side,
     };
     let ActorDetails {
-        kind, name, code_name, primary_track, tracks, level, role, decision_maker, notes, public_description, ..
+        kind,
+        name,
+        code_name,
+        primary_track,
+        tracks,
+        level,
+        role,
+        decision_maker,
+        notes,
+        public_description,
+        ..
     } = details;
     Ok(FileActor {
         code_name,

@@ -22,7 +22,8 @@ fn message(result: Result<tracktwo_interchange::MapFile, ImportError>) -> String
 
 /// The header before actors had a public description: files written then must still read.
 const ACTORS: &str = "code,name,kind,primary_track,tracks,level,side,role,decision_maker,notes\n";
-const ACTORS_WRITTEN: &str = "code,name,kind,primary_track,tracks,level,side,role,decision_maker,notes,public_description\n";
+const ACTORS_WRITTEN: &str =
+    "code,name,kind,primary_track,tracks,level,side,role,decision_maker,notes,public_description\n";
 const TIES: &str = "from,to,kind,directed,strength,valid_from,valid_until,notes\n";
 const TWO_ACTORS: &str =
     "UV-01,,person,5,,middle,North,,no,\nUV-02,CANARY name,organisation,1,1;9,top,,CANARY role,yes,CANARY notes\n";

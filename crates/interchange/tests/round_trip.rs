@@ -86,7 +86,8 @@ fn a_file_without_the_public_description_reads_as_empty_descriptions() {
         assert!(text.contains(declaration), "the writer declares {declaration}");
         text.replace(declaration, "")
     };
-    let gexf = strip(write_gexf(&map), r#"<attribute id="public_description" title="public description" type="string"/>"#);
+    let gexf =
+        strip(write_gexf(&map), r#"<attribute id="public_description" title="public description" type="string"/>"#);
     let graphml = strip(
         write_graphml(&map),
         r#"<key id="public_description" for="node" attr.name="public_description" attr.type="string"/>"#,
