@@ -1,7 +1,8 @@
 //! The nine-track system map and the participant registry.
 //!
 //! What a reader gets is decided here, once, when the map is loaded: [`SystemMap`] is built for
-//! one caller, without real names unless they may read the map in full, without the ties whose
+//! one caller, without real names, roles, notes and tie notes unless they may read the map in
+//! full (a code-name reader gets each actor's public description instead), without the ties whose
 //! existence endangers people (back channels, family) unless likewise, and never with a registry
 //! field. Every view, analysis and export is computed from that value, so none of them can show
 //! more than it holds.
@@ -35,7 +36,7 @@ pub struct SystemMap {
     pub ties: Vec<Tie>,
     /// Named dates to see the map at, earliest first.
     pub snapshots: Vec<(SnapshotId, MapSnapshot)>,
-    /// Whether real names and team-only ties are included.
+    /// Whether real names, roles, notes and team-only ties are included.
     pub in_full: bool,
 }
 
@@ -378,6 +379,7 @@ impl SystemMap {
                     role: a.details.role.clone(),
                     decision_maker: a.details.decision_maker,
                     notes: a.details.notes.clone(),
+                    public_description: a.details.public_description.clone(),
                 })
                 .collect(),
             ties: self
@@ -463,8 +465,8 @@ impl App {
         Ok((actors, ties))
     }
 
-    /// Builds the caller's view of the map from what is stored: the one place where names and
-    /// team-only ties are withheld.
+    /// Builds the caller's view of the map from what is stored: the one place where names, roles,
+    /// notes and team-only ties are withheld.
     async fn view_map(
         &self,
         tx: &mut dyn WriteTx,
@@ -476,10 +478,18 @@ impl App {
         let in_full = Self::also(who, entered, Operation::ReadMapInFull).is_ok();
         let (mut actors, mut ties) = self.load_map(tx, entered, initiative).await?;
         if !in_full {
+            // A role ("owner, Sarto Haulage") or a note gives a person away as surely as the
+            // name does, so a code-name reader gets neither: only the public description the
+            // team wrote for them.
             for actor in &mut actors {
-                actor.details.name = None;
+                actor.details.withhold_identity();
             }
             ties.retain(|t| !t.details.kind.team_only());
+            // Tie notes are the team's free text about two people ("Sarto Haulage moves Delta
+            // Grain's rice upriver"): withheld for the same reason.
+            for tie in &mut ties {
+                tie.details.notes = String::new();
+            }
         }
         let mut sides = Vec::new();
         for row in tx.sides(initiative).await? {
@@ -772,6 +782,7 @@ impl App {
                 role: actor.role.clone(),
                 decision_maker: actor.decision_maker,
                 notes: actor.notes.clone(),
+                public_description: actor.public_description.clone(),
             };
             details.validate().map_err(|e| at(e.to_string()))?;
             if !taken.insert(details.code_name.to_lowercase()) {

@@ -196,7 +196,13 @@ pub struct ActorDetails {
     pub role: String,
     /// A Track One decision-maker: where transfer is meant to arrive.
     pub decision_maker: bool,
+    /// The team's own notes; like the role, they reach only readers allowed the name.
     pub notes: String,
+    /// What readers limited to code names learn of the actor, written for them ("a senior figure
+    /// in the Upper Vale's water administration"). Empty by default; actors stored before it
+    /// existed open with it empty.
+    #[serde(default)]
+    pub public_description: String,
 }
 
 impl std::fmt::Debug for ActorDetails {
@@ -212,6 +218,7 @@ impl std::fmt::Debug for ActorDetails {
 const CODE_NAME_MAX: usize = 40;
 const LINE_MAX: usize = 300;
 const NOTES_MAX: usize = 20_000;
+const DESCRIPTION_MAX: usize = 2_000;
 
 fn line(field: &'static str, value: &str, required: bool, max: usize) -> Result<(), ValidationError> {
     if required && value.trim().is_empty() {
@@ -227,8 +234,13 @@ fn line(field: &'static str, value: &str, required: bool, max: usize) -> Result<
 }
 
 fn notes(field: &'static str, value: &str) -> Result<(), ValidationError> {
-    if value.chars().count() > NOTES_MAX {
-        return Err(ValidationError::TooLong { field, max: NOTES_MAX });
+    paragraphs(field, value, NOTES_MAX)
+}
+
+/// Free text that may run over several lines: tabs and line breaks, no other control character.
+fn paragraphs(field: &'static str, value: &str, max: usize) -> Result<(), ValidationError> {
+    if value.chars().count() > max {
+        return Err(ValidationError::TooLong { field, max });
     }
     if value.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t') {
         return Err(ValidationError::ControlCharacters { field });
@@ -246,8 +258,19 @@ impl ActorDetails {
         }
         line("role", &self.role, false, LINE_MAX)?;
         notes("notes", &self.notes)?;
+        paragraphs("public description", &self.public_description, DESCRIPTION_MAX)?;
         self.tracks.insert(self.primary_track);
         Ok(())
+    }
+
+    /// Cuts the actor down to what a reader limited to code names may learn: the name, the
+    /// role and the notes (which carry the organisation, the office, the history that would
+    /// give the person away) are emptied; code name, tracks, level, side, kind, the
+    /// decision-maker flag and the public description stay.
+    pub fn withhold_identity(&mut self) {
+        self.name = None;
+        self.role = String::new();
+        self.notes = String::new();
     }
 
     /// The code name and, for those who may see it, the name.
@@ -654,6 +677,7 @@ mod tests {
             role: String::new(),
             decision_maker: false,
             notes: String::new(),
+            public_description: String::new(),
         };
         actor.validate().unwrap();
         assert_eq!(actor.code_name, "UV-01");
@@ -661,6 +685,73 @@ mod tests {
         assert!(!format!("{actor:?}").contains("Secret"));
         actor.code_name = " ".into();
         assert_eq!(actor.validate().unwrap_err(), ValidationError::Empty { field: "code name" });
+    }
+
+    #[test]
+    fn an_actor_stored_before_the_public_description_opens_with_it_empty() {
+        let current = ActorDetails {
+            kind: ActorKind::Person,
+            name: Some("Secret Name".into()),
+            code_name: "UV-01".into(),
+            primary_track: Track::Government,
+            tracks: BTreeSet::from([Track::Government]),
+            level: Level::Top,
+            side: None,
+            role: "prime minister".into(),
+            decision_maker: true,
+            notes: "old".into(),
+            public_description: "unused".into(),
+        };
+        // The body as stored before the field existed: the same JSON without its key.
+        let mut stored = serde_json::to_value(&current).unwrap();
+        assert!(stored.as_object_mut().unwrap().remove("public_description").is_some());
+        let actor: ActorDetails = serde_json::from_value(stored).unwrap();
+        assert_eq!(actor.public_description, "");
+        assert_eq!(actor.role, "prime minister");
+    }
+
+    #[test]
+    fn withholding_the_identity_keeps_only_what_code_name_readers_may_learn() {
+        let mut actor = ActorDetails {
+            kind: ActorKind::Organisation,
+            name: Some("CANARY name".into()),
+            code_name: "UV-23".into(),
+            primary_track: Track::Business,
+            tracks: BTreeSet::from([Track::Business, Track::Research]),
+            level: Level::MiddleRange,
+            side: Some(side(1)),
+            role: "CANARY role".into(),
+            decision_maker: true,
+            notes: "CANARY notes".into(),
+            public_description: "a haulier".into(),
+        };
+        let before = actor.clone();
+        actor.withhold_identity();
+        assert_eq!((actor.name.as_deref(), actor.role.as_str(), actor.notes.as_str()), (None, "", ""));
+        let kept = ActorDetails { name: None, role: String::new(), notes: String::new(), ..before };
+        assert_eq!(actor, kept);
+    }
+
+    #[test]
+    fn the_public_description_is_validated_as_free_text() {
+        let mut actor = ActorDetails {
+            kind: ActorKind::Person,
+            name: None,
+            code_name: "UV-01".into(),
+            primary_track: Track::Government,
+            tracks: BTreeSet::new(),
+            level: Level::Top,
+            side: None,
+            role: String::new(),
+            decision_maker: false,
+            notes: String::new(),
+            public_description: "Two lines,\nboth fine.".into(),
+        };
+        actor.validate().unwrap();
+        actor.public_description = "bell\u{7}".into();
+        assert_eq!(actor.validate().unwrap_err(), ValidationError::ControlCharacters { field: "public description" });
+        actor.public_description = "x".repeat(2_001);
+        assert_eq!(actor.validate().unwrap_err(), ValidationError::TooLong { field: "public description", max: 2_000 });
     }
 
     #[test]

@@ -42,6 +42,7 @@ const NODE_ATTRIBUTES: &[(&str, &str, &str)] = &[
     ("role", "role", "string"),
     ("decision_maker", "decision maker", "boolean"),
     ("notes", "notes", "string"),
+    ("public_description", "public description", "string"),
 ];
 const EDGE_ATTRIBUTES: &[(&str, &str, &str)] = &[("kind", "kind", "string"), ("notes", "notes", "string")];
 
@@ -139,6 +140,9 @@ fn actor_values(actor: &FileActor) -> Vec<(&'static str, String)> {
     values.push(("decision_maker", actor.decision_maker.to_string()));
     if !actor.notes.is_empty() {
         values.push(("notes", actor.notes.clone()));
+    }
+    if !actor.public_description.is_empty() {
+        values.push(("public_description", actor.public_description.clone()));
     }
     values
 }

@@ -40,6 +40,7 @@ const KEYS: &[(&str, &str, &str, &str)] = &[
     ("role", "node", "role", "string"),
     ("decision_maker", "node", "decision_maker", "boolean"),
     ("notes", "node", "notes", "string"),
+    ("public_description", "node", "public_description", "string"),
     ("tie_kind", "edge", "kind", "string"),
     ("strength", "edge", "strength", "int"),
     ("weight", "edge", "weight", "double"),
@@ -84,6 +85,9 @@ pub fn write_graphml(map: &MapFile) -> String {
         data("decision_maker", if actor.decision_maker { "true" } else { "false" });
         if !actor.notes.is_empty() {
             data("notes", &actor.notes);
+        }
+        if !actor.public_description.is_empty() {
+            data("public_description", &actor.public_description);
         }
         document.close("node");
     }

@@ -6,7 +6,8 @@
 //! {
 //!   "elements": [
 //!     { "label": "UV-01", "type": "Person", "primary track": 5, "tracks": [1, 5], "level": "middle",
-//!       "side": "North", "role": "Dean of law", "decision maker": false, "description": "" }
+//!       "side": "North", "role": "Dean of law", "decision maker": false, "description": "",
+//!       "public description": "A senior academic" }
 //!   ],
 //!   "connections": [
 //!     { "from": "UV-01", "to": "UV-02", "type": "advises", "direction": "directed", "strength": 4,
@@ -16,7 +17,8 @@
 //! ```
 //!
 //! The label is the code name, so Kumu shows code names; the name goes in `name` where the file
-//! carries it. Notes go in Kumu's own `description`. A connection without a `direction` takes
+//! carries it. Notes go in Kumu's own `description`; the public description, when there is one,
+//! in `public description`. A connection without a `direction` takes
 //! its tie kind's default, as a CSV row with an empty `directed` does; `mutual` reads as
 //! undirected.
 
@@ -56,6 +58,8 @@ struct ElementOut<'m> {
     #[serde(rename = "decision maker")]
     decision_maker: bool,
     description: &'m str,
+    #[serde(rename = "public description", skip_serializing_if = "str::is_empty")]
+    public_description: &'m str,
 }
 
 #[derive(Serialize)]
@@ -92,6 +96,7 @@ pub fn write_kumu(map: &MapFile) -> String {
             role: &actor.role,
             decision_maker: actor.decision_maker,
             description: &actor.notes,
+            public_description: &actor.public_description,
         })
         .collect();
     let connections = map
@@ -319,6 +324,10 @@ impl<'t> Reader<'t> {
             role: self.text(&element, "role")?.map(|(role, _)| role).unwrap_or_default(),
             decision_maker,
             notes: self.text(&element, "description")?.map(|(notes, _)| notes).unwrap_or_default(),
+            public_description: self
+                .text(&element, "public description")?
+                .map(|(description, _)| description)
+                .unwrap_or_default(),
         })
     }
 

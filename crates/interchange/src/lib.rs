@@ -74,6 +74,8 @@ pub struct FileActor {
     pub role: String,
     pub decision_maker: bool,
     pub notes: String,
+    /// What readers limited to code names may learn; optional in every format.
+    pub public_description: String,
 }
 
 impl std::fmt::Debug for FileActor {
@@ -215,6 +217,7 @@ mod tests {
             role: "CANARY role".into(),
             decision_maker: true,
             notes: "CANARY notes".into(),
+            public_description: "CANARY description".into(),
         };
         let tie = FileTie {
             from: "UV-01".into(),

@@ -2,13 +2,14 @@
 //! header so a spreadsheet may put them in any order.
 //!
 //! ```text
-//! code,name,kind,primary_track,tracks,level,side,role,decision_maker,notes
-//! UV-01,,person,5,1;5,middle,North,Dean of law,no,"Met twice; ""cautious"""
+//! code,name,kind,primary_track,tracks,level,side,role,decision_maker,notes,public_description
+//! UV-01,,person,5,1;5,middle,North,Dean of law,no,"Met twice; ""cautious""",A senior academic
 //! from,to,kind,directed,strength,valid_from,valid_until,notes
 //! UV-01,UV-02,advises,yes,4,2024-01-15,,
 //! ```
 //!
-//! An empty name is withheld, an empty side is a third party, empty tracks are the primary one
+//! A file without the `public_description` column gives every actor an empty one. An empty
+//! name is withheld, an empty side is a third party, empty tracks are the primary one
 //! only, an empty `directed` is the tie kind's default, and an empty day is unknown.
 
 use csv::{ReaderBuilder, StringRecord, WriterBuilder};
@@ -18,8 +19,19 @@ use crate::lines::LineIndex;
 use crate::validate::{self, Files, Located};
 use crate::{ACTORS_CSV, FileActor, FileTie, ImportError, MapFile, TIES_CSV};
 
-const ACTOR_COLUMNS: &[&str] =
-    &["code", "name", "kind", "primary_track", "tracks", "level", "side", "role", "decision_maker", "notes"];
+const ACTOR_COLUMNS: &[&str] = &[
+    "code",
+    "name",
+    "kind",
+    "primary_track",
+    "tracks",
+    "level",
+    "side",
+    "role",
+    "decision_maker",
+    "notes",
+    "public_description",
+];
 const ACTOR_REQUIRED: &[&str] = &["code", "kind", "primary_track", "level"];
 const TIE_COLUMNS: &[&str] = &["from", "to", "kind", "directed", "strength", "valid_from", "valid_until", "notes"];
 const TIE_REQUIRED: &[&str] = &["from", "to", "kind", "strength"];
@@ -39,6 +51,7 @@ pub fn write_actors_csv(map: &MapFile) -> String {
             actor.role.clone(),
             fields::yes_no_text(actor.decision_maker).to_owned(),
             actor.notes.clone(),
+            actor.public_description.clone(),
         ]
     });
     write_table(ACTOR_COLUMNS, rows)
@@ -154,6 +167,7 @@ impl Row<'_> {
             role: self.get("role").to_owned(),
             decision_maker,
             notes: self.get("notes").to_owned(),
+            public_description: self.get("public_description").to_owned(),
         })
     }
 

@@ -77,12 +77,35 @@ pub(crate) fn finish_for(
 }
 
 fn check_actor(actor: FileActor) -> Result<FileActor, String> {
-    let FileActor { code_name, name, kind, primary_track, tracks, level, side, role, decision_maker, notes } = actor;
+    let FileActor {
+        code_name,
+        name,
+        kind,
+        primary_track,
+        tracks,
+        level,
+        side,
+        role,
+        decision_maker,
+        notes,
+        public_description,
+    } = actor;
     let code = code_name.trim().to_owned();
     // The domain's own rules (lengths, control characters, the primary track among the tracks);
     // the side is a name here, not yet an identifier, so it is checked below instead.
-    let mut details =
-        ActorDetails { kind, name, code_name, primary_track, tracks, level, side: None, role, decision_maker, notes };
+    let mut details = ActorDetails {
+        kind,
+        name,
+        code_name,
+        primary_track,
+        tracks,
+        level,
+        side: None,
+        role,
+        decision_maker,
+        notes,
+        public_description,
+    };
     details.validate().map_err(|error| if code.is_empty() { error.to_string() } else { about(&code, error) })?;
     let side = match side.map(|side| side.trim().to_owned()) {
         Some(side) if side.is_empty() => None,
@@ -94,8 +117,32 @@ fn check_actor(actor: FileActor) -> Result<FileActor, String> {
         }
         side => side,
     };
-    let ActorDetails { kind, name, code_name, primary_track, tracks, level, role, decision_maker, notes, .. } = details;
-    Ok(FileActor { code_name, name, kind, primary_track, tracks, level, side, role, decision_maker, notes })
+    let ActorDetails {
+        kind,
+        name,
+        code_name,
+        primary_track,
+        tracks,
+        level,
+        role,
+        decision_maker,
+        notes,
+        public_description,
+        ..
+    } = details;
+    Ok(FileActor {
+        code_name,
+        name,
+        kind,
+        primary_track,
+        tracks,
+        level,
+        side,
+        role,
+        decision_maker,
+        notes,
+        public_description,
+    })
 }
 
 fn about(code: &str, error: tracktwo_domain::ValidationError) -> String {
@@ -164,6 +211,7 @@ mod tests {
             role: "CANARY role".into(),
             decision_maker: false,
             notes: "CANARY notes".into(),
+            public_description: "CANARY description".into(),
         }
     }
 
@@ -237,6 +285,7 @@ mod tests {
             FileActor { name: Some("CANARY\u{7}".into()), ..actor("A") },
             FileActor { role: "CANARY\n".into(), ..actor("A") },
             FileActor { notes: format!("CANARY{}", "x".repeat(20_001)), ..actor("A") },
+            FileActor { public_description: "CANARY\u{1b}".into(), ..actor("A") },
             FileActor { side: Some("CANARY\u{0}".into()), ..actor("A") },
         ];
         for case in cases {

@@ -112,6 +112,7 @@ pub(crate) fn actor(values: &Values<'_>, id: &str) -> Result<FileActor, ImportEr
         role: values.get("role").unwrap_or_default().to_owned(),
         decision_maker: values.parse("decision maker", fields::yes_no)?.unwrap_or(false),
         notes: values.get("notes").unwrap_or_default().to_owned(),
+        public_description: values.get("public description").unwrap_or_default().to_owned(),
     })
 }
 

@@ -73,3 +73,34 @@ fn the_sample_round_trips_and_an_empty_map_too() {
         assert_eq!(read_kumu(&write_kumu(&map)), Ok(map.clone()));
     }
 }
+
+/// Files written before actors had a public description, or by other tools, carry no such
+/// column or attribute: every reader takes them, each actor's description empty.
+#[test]
+fn a_file_without_the_public_description_reads_as_empty_descriptions() {
+    let mut map = common::sample();
+    for actor in &mut map.actors {
+        actor.public_description = String::new();
+    }
+    let strip = |text: String, declaration: &str| {
+        assert!(text.contains(declaration), "the writer declares {declaration}");
+        text.replace(declaration, "")
+    };
+    let gexf =
+        strip(write_gexf(&map), r#"<attribute id="public_description" title="public description" type="string"/>"#);
+    let graphml = strip(
+        write_graphml(&map),
+        r#"<key id="public_description" for="node" attr.name="public_description" attr.type="string"/>"#,
+    );
+    let kumu = write_kumu(&map);
+    assert!(!kumu.contains("public description"));
+    assert_eq!(read_gexf(&gexf), Ok(map.clone()));
+    assert_eq!(read_graphml(&graphml), Ok(map.clone()));
+    assert_eq!(read_kumu(&kumu), Ok(map.clone()));
+    let actors = "code,name,kind,primary_track,tracks,level,side,role,decision_maker,notes\n\
+                  UV-01,,person,5,1;5,middle,North,Dean of law,no,Met twice\n";
+    let read = read_csv(actors, "").unwrap();
+    assert_eq!(read.actors.len(), 1);
+    assert_eq!(read.actors[0].public_description, "");
+    assert_eq!(read.actors[0].role, "Dean of law");
+}

@@ -346,6 +346,10 @@ fn actor_form_fields(map: &SystemMap, actor: Option<&ActorDetails>, show_name: b
         label { "Role" input name="role" value=(actor.map(|a| a.role.clone()).unwrap_or_default()); }
         label.check { input type="checkbox" name="decision_maker" value="yes" checked[actor.is_some_and(|a| a.decision_maker)]; "Track One decision-maker" }
         label { "Notes" textarea name="notes" { (actor.map(|a| a.notes.clone()).unwrap_or_default()) } }
+        label { "Public description"
+            textarea name="public_description" aria-describedby="public-description-hint" { (actor.map(|a| a.public_description.clone()).unwrap_or_default()) }
+        }
+        p.muted #public-description-hint { "All that participants, officials and evaluators learn of this actor beside the code name: they never see the name, role or notes. Write nothing that would identify the person." }
     }
 }
 
@@ -365,7 +369,9 @@ pub async fn actors(State(state): State<Arc<WebState>>, user: SignedIn, Path(id)
                 table #actors {
                     thead { tr {
                         th scope="col" { "Actor" } th scope="col" { "Kind" } th scope="col" { "Tracks" }
-                        th scope="col" { "Level" } th scope="col" { "Side" } th scope="col" { "Role" } th scope="col" { "Decision-maker" }
+                        th scope="col" { "Level" } th scope="col" { "Side" }
+                        th scope="col" { @if map.in_full { "Role" } @else { "Description" } }
+                        th scope="col" { "Decision-maker" }
                     } }
                     tbody {
                         @for actor in &map.actors {
@@ -376,7 +382,9 @@ pub async fn actors(State(state): State<Arc<WebState>>, user: SignedIn, Path(id)
                                      @for t in actor.details.tracks.iter().filter(|t| **t != actor.details.primary_track) { ", " (t.number()) } }
                                 td { (actor.details.level.label()) }
                                 td { (map.side_name(actor.details.side)) }
-                                td { (actor.details.role) }
+                                // The view holds no role for a code-name reader; they get the
+                                // description the team wrote for them instead.
+                                td { @if map.in_full { (actor.details.role) } @else { (actor.details.public_description) } }
                                 td { @if actor.details.decision_maker { "yes" } }
                             }
                         }
@@ -421,6 +429,11 @@ fn actor_from_form(fields: &[(String, String)]) -> Result<(String, ActorDetails)
             role: get("role"),
             decision_maker: !get("decision_maker").is_empty(),
             notes: fields.iter().find(|(k, _)| k == "notes").map(|(_, v)| v.clone()).unwrap_or_default(),
+            public_description: fields
+                .iter()
+                .find(|(k, _)| k == "public_description")
+                .map(|(_, v)| v.trim().to_owned())
+                .unwrap_or_default(),
         },
     ))
 }
@@ -500,6 +513,7 @@ pub async fn actor(
                 @if !d.role.is_empty() { dt { "Role" } dd { (d.role) } }
                 dt { "Track One decision-maker" } dd { @if d.decision_maker { "yes" } @else { "no" } }
                 @if !d.notes.is_empty() { dt { "Notes" } dd.note { (d.notes) } }
+                @if !d.public_description.is_empty() { dt { "Public description" } dd.note { (d.public_description) } }
             }
             @if may_registry {
                 p { a href={ "/initiatives/" (id) "/registry/" (actor_id) } { "Registry entry: consent, capacity, risk" } }

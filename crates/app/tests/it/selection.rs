@@ -62,6 +62,7 @@ fn person(code: &str, side: SideId, track: Track, level: Level) -> ActorDetails 
         role: String::new(),
         decision_maker: false,
         notes: String::new(),
+        public_description: String::new(),
     }
 }
 

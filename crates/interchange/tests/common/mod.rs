@@ -52,12 +52,35 @@ fn actor() -> impl Strategy<Value = FileActor> {
         side(),
         line(0, 24),
         any::<bool>(),
-        notes(),
+        (notes(), notes()),
     )
         .prop_map(
-            |(code_name, name, kind, primary_track, mut tracks, level, side, role, decision_maker, notes)| {
+            |(
+                code_name,
+                name,
+                kind,
+                primary_track,
+                mut tracks,
+                level,
+                side,
+                role,
+                decision_maker,
+                (notes, public_description),
+            )| {
                 tracks.insert(primary_track);
-                FileActor { code_name, name, kind, primary_track, tracks, level, side, role, decision_maker, notes }
+                FileActor {
+                    code_name,
+                    name,
+                    kind,
+                    primary_track,
+                    tracks,
+                    level,
+                    side,
+                    role,
+                    decision_maker,
+                    notes,
+                    public_description,
+                }
             },
         )
 }
@@ -134,11 +157,15 @@ pub fn sample() -> MapFile {
         role: "Dean of law".into(),
         decision_maker: false,
         notes: "Met twice;\n\"cautious\"".into(),
+        public_description: String::new(),
     };
     MapFile {
         actors: vec![
             actor("UV-01", Some("Amal Haddad"), Some("North")),
-            actor("UV-02", None, Some("South")),
+            FileActor {
+                public_description: "A senior academic, <South> & \"careful\"".into(),
+                ..actor("UV-02", None, Some("South"))
+            },
             FileActor { kind: ActorKind::Organisation, ..actor("IO-01", Some("Friends of <the> Lake & Co"), None) },
         ],
         ties: vec![FileTie {

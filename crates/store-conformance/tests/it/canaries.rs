@@ -123,6 +123,7 @@ pub async fn sensitive_fields_never_rest_in_plaintext(t: &TestStore) {
         role: role.to_owned(),
         decision_maker: false,
         notes: notes.to_owned(),
+        public_description: String::new(),
     };
     let a = app
         .add_actor(

@@ -344,6 +344,7 @@ pub async fn notes_naming_someone_attending_are_held_and_names_withheld_by_every
                 role: String::new(),
                 decision_maker: false,
                 notes: String::new(),
+                public_description: String::new(),
             },
         )
         .await

@@ -26,6 +26,7 @@ fn details(code: &str, side: Option<SideId>, track: Track, level: Level, decisio
         role: format!("role of {code}"),
         decision_maker,
         notes: format!("notes on {code}"),
+        public_description: format!("public description of {code}"),
     }
 }
 
@@ -38,7 +39,7 @@ fn tie(from: ActorId, to: ActorId, kind: TieKind, strength: u8) -> TieDetails {
         strength,
         valid_from: None,
         valid_until: None,
-        notes: String::new(),
+        notes: format!("tie notes {}", kind.as_str()),
     }
 }
 
@@ -114,8 +115,16 @@ pub async fn each_role_sees_the_map_its_rules_allow(t: &TestStore) {
         let in_full = role.is_team() || *role == MemberRole::Operations;
         assert_eq!(map.in_full, in_full, "{role:?}");
         for actor in &map.actors {
-            assert_eq!(actor.details.name.is_some(), in_full, "{role:?} and the name of {}", actor.details.code_name);
+            let d = &actor.details;
+            assert_eq!(d.name.is_some(), in_full, "{role:?} and the name of {}", d.code_name);
+            // Role and notes give a person away as a name does: the team's alone.
+            assert_eq!(!d.role.is_empty(), in_full, "{role:?} and the role of {}", d.code_name);
+            assert_eq!(!d.notes.is_empty(), in_full, "{role:?} and the notes on {}", d.code_name);
+            assert_eq!(d.public_description, format!("public description of {}", d.code_name), "{role:?}");
         }
+        assert!(map.ties.iter().all(|t| t.details.notes.is_empty() != in_full), "{role:?} and the tie notes");
+        let (_, one) = s.app.actor(who, i, s.actors[0]).await.unwrap();
+        assert_eq!(one.details.role.is_empty(), !in_full, "{role:?} reading one actor");
         let back_channels = map.ties.iter().filter(|t| t.details.kind == TieKind::BackChannelTo).count();
         assert_eq!(back_channels, usize::from(in_full), "{role:?} and the back channel");
         // An export carries the same view and, by its type, no registry field at all.
@@ -126,6 +135,10 @@ pub async fn each_role_sees_the_map_its_rules_allow(t: &TestStore) {
             + &tracktwo_interchange::write_actors_csv(&file)
             + &tracktwo_interchange::write_ties_csv(&file);
         assert_eq!(text.contains("Real name of"), in_full, "{role:?}");
+        for hidden in ["role of", "notes on", "tie notes"] {
+            assert_eq!(text.contains(hidden), in_full, "{role:?} and `{hidden}` in an export");
+        }
+        assert!(text.contains("public description of UV-01"), "{role:?}: the public description in an export");
         assert!(!text.contains("threat text") && !text.contains("former-official"), "{role:?}: a registry field");
         assert_eq!(text.contains("back-channel-to"), in_full, "{role:?}");
 

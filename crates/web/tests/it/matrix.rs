@@ -130,6 +130,7 @@ fn actor_details(code: &str) -> ActorDetails {
         role: String::new(),
         decision_maker: false,
         notes: String::new(),
+        public_description: String::new(),
     }
 }
 
@@ -1147,4 +1148,131 @@ async fn the_roster_shows_each_caller_only_the_names_the_rule_allows() {
             }
         }
     }
+}
+
+/// Code names that hide: every page, export and API answer a reader limited to code names can
+/// get carries no actor's role, notes or organisation, nor a tie's notes — only the public
+/// description the team wrote for them — while the team still reads all of it, so the sweep
+/// cannot pass by finding nothing anywhere.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn code_name_readers_get_no_role_note_or_organisation_of_any_actor() {
+    let (_store, f, callers) = fixture().await;
+    let kh = Identity::key_holder();
+    let i = f.ordinary;
+    let (_, a, b) = *f.actors.iter().find(|(initiative, _, _)| *initiative == i).unwrap();
+    // Distinct canaries in every field that must stay with the team; the organisation rides in
+    // the role and the notes, as it does in practice ("owner, Sarto Haulage").
+    let hidden = |code: &str| [format!("qx7-role-{code}"), format!("qx7-org-{code}"), format!("qx7-notes-{code}")];
+    let public = |code: &str| format!("qx7-public-{code}");
+    for (id, code) in [(a, "FIX-A"), (b, "FIX-B")] {
+        let [role, organisation, notes] = hidden(code);
+        let details = ActorDetails {
+            kind: ActorKind::Organisation,
+            role: format!("{role}, owner of {organisation}"),
+            notes: format!("{notes}; trades with {organisation}"),
+            public_description: public(code),
+            decision_maker: true,
+            ..actor_details(code)
+        };
+        f.app.update_actor(&kh, i, id, details).await.unwrap();
+    }
+    let map = f.app.system_map(&kh, i).await.unwrap();
+    let tie = map.ties[0].id;
+    let tie_note = "qx7-tie-notes";
+    f.app.update_tie(&kh, i, tie, TieDetails { notes: tie_note.into(), ..map.ties[0].details.clone() }).await.unwrap();
+    let mut canaries: Vec<String> = hidden("FIX-A").into_iter().chain(hidden("FIX-B")).collect();
+    canaries.push(tie_note.into());
+    let publics = [public("FIX-A"), public("FIX-B")];
+
+    let base = format!("/initiatives/{i}");
+    let exports =
+        ["gexf", "graphml", "kumu", "actors-csv", "ties-csv"].map(|x| format!("{base}/map/export?format={x}"));
+    let mut uris = vec![
+        format!("{base}/map"),
+        format!("{base}/map?as_of=2026-01-01&compare=2025-01-01"),
+        format!("{base}/map/coverage"),
+        format!("{base}/map/transfer"),
+        format!("{base}/map/selection?invitees=2&track=5&level=middle"),
+        format!("{base}/actors"),
+        format!("{base}/actors/{a}"),
+        format!("{base}/actors/{b}"),
+        format!("{base}/ties/{tie}"),
+        format!("{base}/registry"),
+        format!("{base}/registry/{a}"),
+        base.clone(),
+        "/api/v1/initiatives".to_owned(),
+        format!("/api/v1/initiatives/{i}"),
+        format!("/api/v1/initiatives/{i}/members"),
+        format!("/api/v1/initiatives/{i}/notes"),
+    ];
+    uris.extend(exports.iter().cloned());
+    // Every page of the map is in the sweep: a new one fails here until it is added.
+    let swept: BTreeSet<&str> = [
+        "/initiatives/{initiative}/map",
+        "/initiatives/{initiative}/map/coverage",
+        "/initiatives/{initiative}/map/transfer",
+        "/initiatives/{initiative}/map/selection",
+        "/initiatives/{initiative}/map/export",
+        "/initiatives/{initiative}/actors",
+        "/initiatives/{initiative}/actors/{actor}",
+        "/initiatives/{initiative}/ties/{tie}",
+        "/initiatives/{initiative}/registry",
+        "/initiatives/{initiative}/registry/{actor}",
+        "/initiatives/{initiative}",
+        "/api/v1/initiatives",
+        "/api/v1/initiatives/{initiative}",
+        "/api/v1/initiatives/{initiative}/members",
+        "/api/v1/initiatives/{initiative}/notes",
+    ]
+    .into();
+    let map_gets: Vec<&str> = route_list()
+        .into_iter()
+        .filter(|(method, route)| {
+            *method == Method::GET && ["/map", "/actors", "/ties", "/registry"].iter().any(|part| route.contains(part))
+        })
+        .map(|(_, route)| route)
+        .collect();
+    for route in map_gets {
+        assert!(swept.contains(route), "GET {route} is missing from the sweep");
+    }
+
+    let mut code_name_readers = 0;
+    for caller in callers.iter().filter(|c| c.ordinary.is_some()) {
+        let identity = Identity::user(caller.id.unwrap(), caller.is_admin, Channel::Web);
+        let reads_map = decide(&identity, caller.ordinary, false, Operation::ReadMap).is_ok();
+        let in_full = decide(&identity, caller.ordinary, false, Operation::ReadMapInFull).is_ok();
+        let mut everything = String::new();
+        for uri in &uris {
+            let (status, body) = read(&f, uri, caller).await;
+            if !in_full {
+                for canary in &canaries {
+                    assert!(!body.contains(canary.as_str()), "GET {uri} as {}: {canary} ({status})", caller.name);
+                }
+            }
+            if status == StatusCode::OK {
+                everything.push_str(&body);
+            }
+        }
+        if in_full {
+            for canary in &canaries {
+                assert!(everything.contains(canary.as_str()), "the team's {} does not see {canary}", caller.name);
+            }
+        } else if reads_map {
+            code_name_readers += 1;
+            // What the team wrote for them does reach them, in the pages and in every export.
+            for text in &publics {
+                assert!(everything.contains(text.as_str()), "{} does not see {text}", caller.name);
+            }
+            for uri in &exports {
+                let (status, body) = read(&f, uri, caller).await;
+                assert_eq!(status, StatusCode::OK, "GET {uri} as {}", caller.name);
+                if !uri.ends_with("ties-csv") {
+                    assert!(body.contains(&publics[0]), "GET {uri} as {}: no public description", caller.name);
+                }
+                assert!(body.contains("FIX-A"), "GET {uri} as {}: the actor itself is missing", caller.name);
+            }
+        }
+    }
+    // Both participants, the official and the evaluator.
+    assert_eq!(code_name_readers, 4, "the fixture's readers limited to code names");
 }
