@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use tracktwo_crypto::RowKey;
 use tracktwo_domain::{AuditAction, AuditTarget, Identity, TargetKind};
-use tracktwo_store::{RowAuthenticator, UnauthenticRow, WriteTx};
+use tracktwo_store::{FORMAT_WITH_ROW_MACS, RowAuthenticator, UnauthenticRow, WriteTx};
 
 use crate::{App, AppError, Result, audit};
 
@@ -113,6 +113,11 @@ impl App {
     /// vouched for by the next opening — and the store is refused instead.
     pub(crate) async fn seal_access_state(&self) -> Result<()> {
         let mut tx = self.begin().await?;
+        // Another process (the server beside a command) may have sealed it while this one
+        // waited for the writer: that is done, not a format set back.
+        if self.store.meta().await?.is_some_and(|meta| meta.format_version >= FORMAT_WITH_ROW_MACS) {
+            return Ok(());
+        }
         let sealed_before = tx.audit_events().await?.iter().any(|event| {
             event.action == AuditAction::AccessStateSealed.as_str() && audit::is_authentic(&self.audit_key, event)
         });
