@@ -165,7 +165,8 @@ impl App {
         Ok(())
     }
 
-    /// Changes one's own password, proving the current one; ends every session of the account.
+    /// Changes one's own password, proving the current one; ends every session and API token of
+    /// the account.
     pub async fn change_password(&self, who: &Identity, current: &str, new: &str) -> Result<()> {
         let user = who.user_id().ok_or(AppError::Forbidden(tracktwo_domain::Denied::KeyHolderOnly))?;
         let hash = self.hash_new_password(new)?;
@@ -180,7 +181,7 @@ impl App {
     }
 
     /// Sets a user's password on their behalf (administrators, and the key holder); ends every
-    /// session of the account and lifts any lock.
+    /// session and API token of the account and lifts any lock.
     pub async fn reset_password(&self, who: &Identity, user: UserId, new: &str) -> Result<()> {
         Self::allow_global(who, Operation::ManageAccounts)?;
         let hash = self.hash_new_password(new)?;
@@ -195,6 +196,7 @@ impl App {
         tx.set_password_hash(row.id, hash).await?;
         tx.set_login_state(row.id, 0, None).await?;
         tx.revoke_sessions_of(row.id).await?;
+        tx.revoke_tokens_of(row.id).await?;
         self.record(tx, who, AuditAction::PasswordSet, AuditTarget::of(TargetKind::User, row.id)).await
     }
 

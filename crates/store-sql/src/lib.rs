@@ -1083,6 +1083,12 @@ impl WriteTx for SqlTx {
         self.insert_row(&TOKENS, token_values(token)).await
     }
 
+    async fn revoke_tokens_of(&mut self, user: UserId) -> Result<()> {
+        // Like a revoked session, a revoked token serves no purpose, and a deleted row cannot be
+        // forged back into use.
+        self.exec("DELETE FROM tokens WHERE user_id = $1", vec![text(user)]).await
+    }
+
     async fn token_by_digest(&mut self, digest: &[u8; 32]) -> Result<Option<TokenRow>> {
         self.checked_one(
             &TOKENS,

@@ -163,6 +163,8 @@ pub trait WriteTx: Send {
     /// Revokes every session of an account (password reset, disabling, sign-out everywhere).
     async fn revoke_sessions_of(&mut self, user: UserId) -> Result<()>;
     async fn insert_token(&mut self, token: &TokenRow) -> Result<()>;
+    /// Ends every API token of an account (a password set anew: a stolen token must not outlive it).
+    async fn revoke_tokens_of(&mut self, user: UserId) -> Result<()>;
     async fn token_by_digest(&mut self, digest: &[u8; 32]) -> Result<Option<TokenRow>>;
 
     // Initiatives and membership.

@@ -73,6 +73,7 @@ on_both_backends!(
     sign_in::passwords_lock_out_repeated_failures,
     sign_in::sessions_expire_and_are_revoked,
     sign_in::a_flood_of_bad_tokens_is_counted_not_written_one_by_one,
+    sign_in::a_new_password_ends_every_token_of_the_account,
     sign_in::a_second_factor_is_required_once_enrolled,
 );
 

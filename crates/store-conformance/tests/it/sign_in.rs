@@ -172,3 +172,24 @@ pub async fn a_flood_of_bad_tokens_is_counted_not_written_one_by_one(t: &TestSto
     let audit = t.store.snapshot(app.row_authenticator()).await.unwrap().audit;
     assert_eq!(failures(&audit), ["1", "200"], "the next event stands for the 199 counted and itself");
 }
+
+/// A password set anew ends the account's API tokens as well as its sessions: a token stolen with
+/// the old password does not outlive it.
+pub async fn a_new_password_ends_every_token_of_the_account(t: &TestStore) {
+    let app = init_app_with_clock(Arc::clone(&t.store), TestClock::new()).await;
+    let kh = Identity::key_holder();
+    let user = app.create_user_with_password(&kh, account("felix"), PASSWORD).await.unwrap();
+    let other = app.create_user_with_password(&kh, account("odile"), PASSWORD).await.unwrap();
+    let stolen = app.create_token(&kh, user.id, "script").await.unwrap().secret;
+    let kept = app.create_token(&kh, other.id, "script").await.unwrap().secret;
+    let me = app.authenticate_token(&stolen, Channel::Api).await.unwrap();
+    app.change_password(&me, PASSWORD, "another long passphrase").await.unwrap();
+    assert!(matches!(app.authenticate_token(&stolen, Channel::Api).await, Err(AppError::Unauthenticated)));
+    // Another account's token is untouched.
+    app.authenticate_token(&kept, Channel::Api).await.unwrap();
+    // A reset by an administrator (here the key holder) ends them too.
+    let again = app.create_token(&kh, user.id, "script").await.unwrap().secret;
+    app.reset_password(&kh, user.id, "a third long passphrase").await.unwrap();
+    assert!(matches!(app.authenticate_token(&again, Channel::Api).await, Err(AppError::Unauthenticated)));
+    assert!(app.verify_audit(&kh).await.unwrap().is_intact());
+}
