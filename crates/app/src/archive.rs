@@ -531,18 +531,15 @@ impl App {
 
     /// [`App::verify_audit`], and the chain checked against an anchor kept outside the store.
     pub async fn verify_audit_against(&self, who: &Identity, anchor: &AuditAnchor) -> Result<AuditReport> {
-        Self::allow_global(who, Operation::OperateStore)?;
-        let mut tx = self.begin().await?;
-        let rows = tx.audit_events().await?;
-        drop(tx);
-        let mut report = self.verify_audit(who).await?;
-        if let Some(finding) = audit::check_anchor(&self.audit_key, &rows, &report.head, anchor) {
-            report.findings.push(finding);
-        }
-        Ok(report)
+        self.verify_store(who, Some(anchor)).await
     }
 
     pub async fn verify_audit(&self, who: &Identity) -> Result<AuditReport> {
+        self.verify_store(who, None).await
+    }
+
+    /// The chain, every row's MAC and, given one, the anchor, all read in one transaction.
+    async fn verify_store(&self, who: &Identity, anchor: Option<&AuditAnchor>) -> Result<AuditReport> {
         Self::allow_global(who, Operation::OperateStore)?;
         let mut tx = self.begin().await?;
         let rows = tx.audit_events().await?;
@@ -551,6 +548,7 @@ impl App {
         drop(tx);
         let mut report = audit::verify(&self.audit_key, &rows, &head);
         report.findings.extend(unauthentic.into_iter().map(AuditFinding::UnauthenticRow));
+        report.findings.extend(anchor.and_then(|anchor| audit::check_anchor(&self.audit_key, &rows, &head, anchor)));
         Ok(report)
     }
 }
