@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use tracktwo_crypto::{BACKUP_CHUNK_LEN, BackupDecryptor, BackupEncryptor, BackupHeader, CryptoError, MasterKey};
 use tracktwo_domain::{AuditAction, AuditTarget, Identity, InitiativeId, KeyId, Operation, TargetKind};
-use tracktwo_store::{FORMAT_VERSION, KeyRow, KeyScope, KeySource, Snapshot, Store};
+use tracktwo_store::{FORMAT_VERSION, FORMAT_WITH_TOKEN_EXPIRY, KeyRow, KeyScope, KeySource, Snapshot, Store};
 
 use crate::audit::{self, AuditAnchor, AuditFinding, AuditReport};
 use crate::sealing::place;
@@ -336,6 +336,14 @@ impl App {
 
         // The backup is authenticated as a whole (STREAM under the master key), so its rows are
         // trusted and get fresh MACs as they are written: the restored store is of this format.
+        // Tokens of a backup from before expiry carry none (they read as expired at the epoch):
+        // they get the expiry an upgraded store gives its tokens.
+        if snapshot.meta.format_version < FORMAT_WITH_TOKEN_EXPIRY {
+            let expires_at = app.expiry_for_tokens_of_before();
+            for token in &mut snapshot.tokens {
+                token.expires_at = expires_at;
+            }
+        }
         snapshot.meta.format_version = FORMAT_VERSION;
         tx.replace_all(&snapshot).await?;
         for (row, from_file) in usable.values() {

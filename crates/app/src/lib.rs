@@ -24,6 +24,7 @@ mod sealing;
 mod second_factor;
 mod sign_in;
 pub mod system;
+mod tokens;
 pub mod transfer;
 
 use std::sync::{Arc, Mutex};
@@ -33,17 +34,19 @@ use tracktwo_crypto::{AuditKey, CryptoError, KdfParams, MasterKey};
 use tracktwo_domain::{
     AuditAction, AuditEvent, AuditTarget, Denied, Identity, Operation, Timestamp, ValidationError, access,
 };
-use tracktwo_store::{FORMAT_VERSION, FORMAT_WITH_ROW_MACS, KeySource, Store, StoreError, StoreMeta, WriteTx};
+use tracktwo_store::{
+    FORMAT_VERSION, FORMAT_WITH_ROW_MACS, FORMAT_WITH_TOKEN_EXPIRY, KeySource, Store, StoreError, StoreMeta, WriteTx,
+};
 use zeroize::Zeroizing;
 
-pub use accounts::IssuedToken;
 pub use archive::{ExportSummary, RestoreReport};
 pub use audit::{AuditAnchor, AuditFinding, AuditReport};
 pub use initiatives::{AuditEntry, DirectoryEntry};
 pub use keyring::Keyring;
 pub use permissions::Permissions;
 pub use second_factor::Enrolment;
-pub use sign_in::{LOCKOUT, MAX_FAILED_LOGINS, SESSION_IDLE, SESSION_LIFETIME, SignedIn};
+pub use sign_in::{LOCKOUT, MAX_FAILED_LOGINS, SESSION_IDLE, SESSION_LIFETIME, SessionLimits, SignedIn};
+pub use tokens::{DEFAULT_TOKEN_LIFETIME_DAYS, IssuedToken, MAX_TOKEN_LIFETIME_DAYS, TokenSummary};
 /// Anti-CSRF tokens derived from a session (or pre-session) secret, for the web edge.
 pub use tracktwo_crypto::{csrf_token, csrf_token_matches, new_session_secret};
 
@@ -178,6 +181,8 @@ pub struct App {
     entropy: Mutex<Box<dyn Entropy>>,
     /// Conversations in memory, with the common-ground engine's live state.
     conversations: conversations::ConversationCache,
+    /// How long a browser session may sit unused, and how long it may last at all.
+    session_limits: SessionLimits,
 }
 
 impl std::fmt::Debug for App {
@@ -259,6 +264,8 @@ impl App {
         let app = Self::assemble(store, master, clock, entropy);
         if meta.format_version < FORMAT_WITH_ROW_MACS {
             app.seal_access_state().await?;
+        } else if meta.format_version < FORMAT_WITH_TOKEN_EXPIRY {
+            app.give_tokens_an_expiry().await?;
         }
         Ok(app)
     }
@@ -275,7 +282,16 @@ impl App {
             clock,
             entropy: Mutex::new(entropy),
             conversations: conversations::ConversationCache::default(),
+            session_limits: SessionLimits::default(),
         }
+    }
+
+    /// Sets how long browser sessions may sit unused and last at all, for sessions checked from
+    /// now on (the settings `session_idle_minutes` and `session_lifetime_hours`).
+    #[must_use]
+    pub fn with_session_limits(mut self, limits: SessionLimits) -> Self {
+        self.session_limits = limits;
+        self
     }
 
     #[must_use]

@@ -108,7 +108,7 @@ impl App {
         recorded
     }
 
-    /// Brings a store of format 1 to row MACs, once. If the audit chain already records that
+    /// Brings a store of format 1 to row MACs (and its tokens to an expiry), once. If the audit chain already records that
     /// this was done, the format was set back by someone without the key — to have forged rows
     /// vouched for by the next opening — and the store is refused instead.
     pub(crate) async fn seal_access_state(&self) -> Result<()> {
@@ -124,7 +124,7 @@ impl App {
         if sealed_before {
             return Err(AppError::Tampered);
         }
-        tx.seal_access_state().await?;
+        tx.seal_access_state(self.expiry_for_tokens_of_before()).await?;
         self.record(tx.as_mut(), &Identity::key_holder(), AuditAction::AccessStateSealed, AuditTarget::store()).await?;
         tx.commit().await?;
         Ok(())

@@ -15,10 +15,26 @@ use crate::{App, AppError, EntropyRng, Result, lock_entropy};
 pub const MAX_FAILED_LOGINS: i64 = 5;
 /// How long a lock lasts.
 pub const LOCKOUT: Duration = Duration::minutes(15);
-/// A session ends this long after sign-in, whatever happens.
+/// By default, a session ends this long after sign-in, whatever happens.
 pub const SESSION_LIFETIME: Duration = Duration::hours(12);
-/// A session ends after this long without a request.
-pub const SESSION_IDLE: Duration = Duration::minutes(60);
+/// By default, a session ends after this long without a request: a laptop left open, or
+/// seized, is signed out within half an hour.
+pub const SESSION_IDLE: Duration = Duration::minutes(30);
+
+/// How long a browser session may sit unused (`idle`) and how long it may last at all
+/// (`lifetime`). Both are checked in the core on every request, against the session row's
+/// `last_seen_at` and `expires_at`, which its MAC covers: a database writer cannot extend either.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SessionLimits {
+    pub idle: Duration,
+    pub lifetime: Duration,
+}
+
+impl Default for SessionLimits {
+    fn default() -> Self {
+        Self { idle: SESSION_IDLE, lifetime: SESSION_LIFETIME }
+    }
+}
 /// `last_seen_at` is written at most this often, to keep reads from becoming writes.
 const TOUCH_INTERVAL: Duration = Duration::minutes(1);
 
@@ -107,7 +123,7 @@ impl App {
             digest: TokenDigest::of(&secret).0,
             user: user.id,
             created_at: now,
-            expires_at: now + SESSION_LIFETIME,
+            expires_at: now + self.session_limits.lifetime,
             last_seen_at: now,
             revoked: false,
         })
@@ -137,7 +153,13 @@ impl App {
         let digest = TokenDigest::of(secret).0;
         let mut tx = self.begin().await?;
         let session = tx.session(&digest).await?.ok_or(AppError::Unauthenticated)?;
-        let live = !session.revoked && session.expires_at > now && session.last_seen_at + SESSION_IDLE > now;
+        // The lifetime is checked against sign-in too, so a shorter one set later ends sessions
+        // already issued.
+        let limits = self.session_limits;
+        let live = !session.revoked
+            && session.expires_at > now
+            && session.created_at + limits.lifetime > now
+            && session.last_seen_at + limits.idle > now;
         let user = tx.user(session.user).await?.filter(|u| !u.disabled && live).ok_or(AppError::Unauthenticated)?;
         if session.last_seen_at + TOUCH_INTERVAL < now {
             tx.touch_session(&digest, now).await?;

@@ -70,7 +70,16 @@ pub struct Config {
     /// Where the audit chain's head is anchored outside the store; unset, beside the key file
     /// ([`Config::audit_anchor_path`]).
     pub audit_anchor_file: Option<PathBuf>,
+    /// A browser session ends after this many minutes without a request (1 to 1440).
+    pub session_idle_minutes: u32,
+    /// A browser session ends this many hours after sign-in, however it is used (1 to 720).
+    pub session_lifetime_hours: u32,
 }
+
+/// The default idle limit of a browser session, in minutes.
+pub const DEFAULT_SESSION_IDLE_MINUTES: u32 = 30;
+/// The default lifetime of a browser session, in hours.
+pub const DEFAULT_SESSION_LIFETIME_HOURS: u32 = 12;
 
 impl Default for Config {
     fn default() -> Self {
@@ -84,7 +93,31 @@ impl Default for Config {
             tls_cert: None,
             tls_key: None,
             audit_anchor_file: None,
+            session_idle_minutes: DEFAULT_SESSION_IDLE_MINUTES,
+            session_lifetime_hours: DEFAULT_SESSION_LIFETIME_HOURS,
         }
+    }
+}
+
+/// A whole number as a layer holds it: a TOML integer, or the text of an environment variable.
+#[derive(Clone, Deserialize)]
+#[serde(untagged)]
+pub enum Whole {
+    Number(i64),
+    Text(String),
+}
+
+impl Whole {
+    /// The number, if it is a whole number within `range`.
+    fn within(&self, setting: &str, range: std::ops::RangeInclusive<u32>) -> Result<u32, ConfigError> {
+        let number = match self {
+            Whole::Number(n) => u32::try_from(*n).ok(),
+            Whole::Text(text) => text.trim().parse::<u32>().ok(),
+        };
+        number.filter(|n| range.contains(n)).ok_or_else(|| ConfigError::Invalid {
+            setting: setting.to_owned(),
+            reason: format!("give a whole number from {} to {}", range.start(), range.end()),
+        })
     }
 }
 
@@ -104,6 +137,8 @@ pub struct Layer {
     pub tls_cert: Option<PathBuf>,
     pub tls_key: Option<PathBuf>,
     pub audit_anchor_file: Option<PathBuf>,
+    pub session_idle_minutes: Option<Whole>,
+    pub session_lifetime_hours: Option<Whole>,
 }
 
 /// The environment variables tracktwo reads. `TRACKTWO_CONFIG` names the file layer.
@@ -120,6 +155,8 @@ pub const KNOWN_VARIABLES: &[&str] = &[
     "TRACKTWO_TLS_CERT",
     "TRACKTWO_TLS_KEY",
     "TRACKTWO_AUDIT_ANCHOR_FILE",
+    "TRACKTWO_SESSION_IDLE_MINUTES",
+    "TRACKTWO_SESSION_LIFETIME_HOURS",
     // Read by the test suites only.
     "TRACKTWO_TEST_POSTGRES_URL",
     "TRACKTWO_TEST_POSTGRES",
@@ -146,6 +183,8 @@ pub fn environment_layer(vars: impl IntoIterator<Item = (String, String)>) -> (L
             "TRACKTWO_TLS_CERT" => layer.tls_cert = Some(value.into()),
             "TRACKTWO_TLS_KEY" => layer.tls_key = Some(value.into()),
             "TRACKTWO_AUDIT_ANCHOR_FILE" => layer.audit_anchor_file = Some(value.into()),
+            "TRACKTWO_SESSION_IDLE_MINUTES" => layer.session_idle_minutes = Some(Whole::Text(value)),
+            "TRACKTWO_SESSION_LIFETIME_HOURS" => layer.session_lifetime_hours = Some(Whole::Text(value)),
             known if KNOWN_VARIABLES.contains(&known) => {}
             unknown => warnings.push(format!(
                 "unknown environment variable {unknown} is ignored (known: {})",
@@ -227,6 +266,12 @@ impl Config {
         }
         if let Some(path) = &layer.audit_anchor_file {
             self.audit_anchor_file = Some(path.clone());
+        }
+        if let Some(minutes) = &layer.session_idle_minutes {
+            self.session_idle_minutes = minutes.within("session_idle_minutes", 1..=24 * 60)?;
+        }
+        if let Some(hours) = &layer.session_lifetime_hours {
+            self.session_lifetime_hours = hours.within("session_lifetime_hours", 1..=30 * 24)?;
         }
         Ok(())
     }
@@ -339,6 +384,33 @@ mod tests {
         assert!(matches!(Config::load(None, both, &Layer::default()), Err(ConfigError::Both { .. })));
         let missing = env(&[("TRACKTWO_PASSPHRASE_FILE", "/nonexistent/pass")]);
         assert!(matches!(Config::load(None, missing, &Layer::default()), Err(ConfigError::SecretFile { .. })));
+    }
+
+    #[test]
+    fn session_limits_default_and_come_from_file_or_environment_within_bounds() {
+        let (defaults, _) = Config::load(None, env(&[]), &Layer::default()).unwrap();
+        assert_eq!(
+            (defaults.session_idle_minutes, defaults.session_lifetime_hours),
+            (DEFAULT_SESSION_IDLE_MINUTES, DEFAULT_SESSION_LIFETIME_HOURS)
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("tracktwo.toml");
+        std::fs::write(&file, "session_idle_minutes = 10\nsession_lifetime_hours = 8\n").unwrap();
+        let (config, _) =
+            Config::load(Some(&file), env(&[("TRACKTWO_SESSION_IDLE_MINUTES", "15")]), &Layer::default()).unwrap();
+        assert_eq!((config.session_idle_minutes, config.session_lifetime_hours), (15, 8));
+        for (name, value) in [
+            ("TRACKTWO_SESSION_IDLE_MINUTES", "0"),
+            ("TRACKTWO_SESSION_IDLE_MINUTES", "thirty"),
+            ("TRACKTWO_SESSION_LIFETIME_HOURS", "721"),
+            ("TRACKTWO_SESSION_LIFETIME_HOURS", "-1"),
+        ] {
+            let err = Config::load(None, env(&[(name, value)]), &Layer::default()).unwrap_err();
+            let setting = name.trim_start_matches("TRACKTWO_").to_lowercase();
+            assert!(err.to_string().starts_with(&format!("{setting} is not valid")), "{err}");
+        }
+        std::fs::write(&file, "session_idle_minutes = 99999999999\n").unwrap();
+        assert!(Config::load(Some(&file), env(&[]), &Layer::default()).is_err());
     }
 
     #[test]

@@ -36,8 +36,8 @@ pub struct Standing {
 pub enum Operation {
     /// Manage accounts and tokens of others (administrators).
     ManageAccounts,
-    /// Create a personal access token for oneself.
-    CreateOwnToken,
+    /// Create, list and revoke one's own personal access tokens.
+    ManageOwnTokens,
     /// Open a new initiative.
     CreateInitiative,
     /// Know that an initiative exists and read its title (the organisation's directory).
@@ -109,7 +109,7 @@ impl Operation {
         scopes.extend(sides.iter().map(|s| Scope::Caucus(*s)));
         let mut out = vec![
             Operation::ManageAccounts,
-            Operation::CreateOwnToken,
+            Operation::ManageOwnTokens,
             Operation::CreateInitiative,
             Operation::SeeInitiative,
             Operation::ViewInitiative,
@@ -149,7 +149,7 @@ impl Operation {
         !matches!(
             self,
             Operation::ManageAccounts
-                | Operation::CreateOwnToken
+                | Operation::ManageOwnTokens
                 | Operation::CreateInitiative
                 | Operation::OperateStore
         )
@@ -190,7 +190,7 @@ pub fn decide(identity: &Identity, standing: Option<Standing>, secret_channel: b
         Operation::OperateStore => return Err(Denied::KeyHolderOnly),
         Operation::ManageAccounts if is_admin => return Ok(()),
         Operation::ManageAccounts => return Err(Denied::AdministratorOnly),
-        Operation::CreateOwnToken | Operation::CreateInitiative => return Ok(()),
+        Operation::ManageOwnTokens | Operation::CreateInitiative => return Ok(()),
         _ => {}
     }
     debug_assert!(operation.is_about_an_initiative());
@@ -254,7 +254,7 @@ pub fn decide(identity: &Identity, standing: Option<Standing>, secret_channel: b
             }
         }
         Operation::ManageAccounts
-        | Operation::CreateOwnToken
+        | Operation::ManageOwnTokens
         | Operation::CreateInitiative
         | Operation::OperateStore => {
             unreachable!("decided above")

@@ -33,6 +33,7 @@ string_enum!(
         UserCreated => "user.created",
         UserRead => "user.read",
         TokenCreated => "token.created",
+        TokenRevoked => "token.revoked",
         LoginSucceeded => "login.succeeded",
         LoginFailed => "login.failed",
         LoginLockedOut => "login.locked-out",
@@ -112,6 +113,7 @@ string_enum!(
         Restored => "store.restored",
         KeyringExported => "keyring.exported",
         AccessStateSealed => "store.access-state-sealed",
+        TokensGivenExpiry => "store.tokens-given-expiry",
         RowRefused => "store.row-refused",
     }
 );

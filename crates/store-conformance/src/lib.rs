@@ -205,6 +205,48 @@ impl TestStore {
         }
     }
 
+    /// Rewrites every API token as a tracktwo of format 2 left it — its MAC over the columns
+    /// of then (without expiry or last use), the new columns at migration 0008's defaults — and
+    /// sets the format to 2. The canonical bytes are restated here from the stored format, not
+    /// taken from the code under test.
+    pub async fn rewrite_as_format_2(&self) {
+        type Token = (String, String, Vec<u8>, Vec<u8>, i64, bool);
+        const SELECT: &str = "SELECT id, user_id, digest, label, created_at, revoked FROM tokens";
+        let tokens: Vec<Token> = match &self.raw {
+            Raw::Sqlite { dir } => {
+                let pool = sqlite_pool(dir).await;
+                let rows = sqlx::query_as(SELECT).fetch_all(&pool).await.expect("raw tokens");
+                pool.close().await;
+                rows
+            }
+            Raw::Postgres { url, schema } => {
+                let pool = pg_pool(url, schema).await;
+                let rows = sqlx::query_as(SELECT).fetch_all(&pool).await.expect("raw tokens");
+                pool.close().await;
+                rows
+            }
+        };
+        let rows = test_rows();
+        for (id, user, digest, label, created_at, revoked) in tokens {
+            let mut canonical = b"tracktwo/row/v1\0tokens\0".to_vec();
+            for (tag, bytes) in [(b'T', id.as_bytes()), (b'T', user.as_bytes()), (b'B', &digest), (b'B', &label)] {
+                canonical.push(tag);
+                canonical.extend_from_slice(&u32::try_from(bytes.len()).unwrap().to_be_bytes());
+                canonical.extend_from_slice(bytes);
+            }
+            canonical.push(b'I');
+            canonical.extend_from_slice(&created_at.to_be_bytes());
+            canonical.push(if revoked { b'Y' } else { b'F' });
+            let mac = hex::encode(rows.mac(&canonical));
+            let mac = if self.is_postgres() { format!("'\\x{mac}'::bytea") } else { format!("X'{mac}'") };
+            self.execute_raw(&format!(
+                "UPDATE tokens SET mac = {mac}, expires_at = 0, last_used_at = NULL WHERE id = '{id}'"
+            ))
+            .await;
+        }
+        self.execute_raw("UPDATE store_meta SET format_version = 2").await;
+    }
+
     /// The audit chain's actions in order, read beneath the port (a snapshot refuses a store
     /// with a forged row, so tests of tampering read the chain this way).
     pub async fn raw_audit_actions(&self) -> Vec<String> {

@@ -227,6 +227,22 @@ pub(crate) static SESSIONS: Table = Table::new(
 );
 pub(crate) static TOKENS: Table = Table::new(
     "tokens",
+    &[
+        ("id", Text),
+        ("user_id", Text),
+        ("digest", Blob),
+        ("label", Blob),
+        ("created_at", Int),
+        ("revoked", Bool),
+        ("expires_at", Int),
+        ("last_used_at", NullableInt),
+    ],
+    &["id"],
+);
+/// The tokens' columns as format 2 MACed them (before expiry), for its upgrade alone: a token is
+/// given its expiry only when its MAC of format 2 holds.
+pub(crate) static TOKENS_FORMAT_2: Table = Table::new(
+    "tokens",
     &[("id", Text), ("user_id", Text), ("digest", Blob), ("label", Blob), ("created_at", Int), ("revoked", Bool)],
     &["id"],
 );

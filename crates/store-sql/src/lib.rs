@@ -12,11 +12,11 @@ use std::sync::Arc;
 
 use authenticated::{
     ACTORS, DOCUMENTS, INITIATIVES, MAP_SNAPSHOTS, MEMBERS, NOTES, PEOPLE, RECOVERY_CODES, REGISTRY_ENTRIES,
-    SEALED_RECORDS, SESSIONS, SIDES, TABLES, TIES, TOKENS, Table, USERS, canonical,
+    SEALED_RECORDS, SESSIONS, SIDES, TABLES, TIES, TOKENS, TOKENS_FORMAT_2, Table, USERS, canonical,
 };
 use tracktwo_domain::{
     ActorId, DocumentId, InitiativeId, KeyId, MemberRole, NoteId, PersonId, SideId, SnapshotId, TieId, Timestamp,
-    UserId,
+    TokenId, UserId,
 };
 use tracktwo_store::{
     ActorRow, AuditHead, AuditRow, BlindIndex, DocumentRow, InitiativeRow, KeyRow, KeyScope, KeySource, MapSnapshotRow,
@@ -290,6 +290,8 @@ fn token_from(row: &dyn SqlRow) -> Result<TokenRow> {
         label: sealed(row, "label")?,
         created_at: at(row, "created_at")?,
         revoked: row.boolean("revoked")?,
+        expires_at: at(row, "expires_at")?,
+        last_used_at: row.nullable_int("last_used_at")?.map(from_micros).transpose()?,
     })
 }
 
@@ -677,6 +679,8 @@ fn token_values(token: &TokenRow) -> Vec<SqlValue> {
         blob(&token.label),
         SqlValue::Int(to_micros(token.created_at)),
         SqlValue::Bool(token.revoked),
+        SqlValue::Int(to_micros(token.expires_at)),
+        micros(token.last_used_at),
     ]
 }
 
@@ -1099,6 +1103,31 @@ impl WriteTx for SqlTx {
         .await
     }
 
+    async fn token(&mut self, id: TokenId) -> Result<Option<TokenRow>> {
+        self.checked_one(&TOKENS, "SELECT * FROM tokens WHERE id = $1", vec![text(id)], token_from).await
+    }
+
+    async fn tokens_of(&mut self, user: UserId) -> Result<Vec<TokenRow>> {
+        self.checked_many(
+            &TOKENS,
+            "SELECT * FROM tokens WHERE user_id = $1 ORDER BY created_at, id",
+            vec![text(user)],
+            token_from,
+        )
+        .await
+    }
+
+    async fn touch_token(&mut self, id: TokenId, at: Timestamp) -> Result<()> {
+        self.modify(&TOKENS, vec![text(id)], |row| {
+            set(row, &TOKENS, "last_used_at", micros(Some(at)));
+        })
+        .await
+    }
+
+    async fn delete_token(&mut self, id: TokenId) -> Result<()> {
+        self.exec("DELETE FROM tokens WHERE id = $1", vec![text(id)]).await
+    }
+
     async fn insert_initiative(&mut self, initiative: &InitiativeRow) -> Result<()> {
         self.insert_row(&INITIATIVES, initiative_values(initiative)).await
     }
@@ -1419,7 +1448,13 @@ impl WriteTx for SqlTx {
         self.many("SELECT * FROM audit_events ORDER BY seq", vec![], audit_from).await
     }
 
-    async fn seal_access_state(&mut self) -> Result<()> {
+    async fn seal_access_state(&mut self, tokens_expire_at: Timestamp) -> Result<()> {
+        // Tokens of before had no expiry (the column reads 0 after migration 0008).
+        self.exec(
+            "UPDATE tokens SET expires_at = $1 WHERE expires_at = 0",
+            vec![SqlValue::Int(to_micros(tokens_expire_at))],
+        )
+        .await?;
         for table in TABLES {
             for row in self.conn.fetch(table.select_all_sql(), vec![]).await? {
                 let values = table.read_values(row.as_ref())?;
@@ -1433,9 +1468,32 @@ impl WriteTx for SqlTx {
         self.exec("DELETE FROM sessions", vec![]).await?;
         self.exec(
             "UPDATE store_meta SET format_version = $1 WHERE id = 1",
-            vec![SqlValue::Int(tracktwo_store::FORMAT_WITH_ROW_MACS)],
+            vec![SqlValue::Int(tracktwo_store::FORMAT_VERSION)],
         )
         .await
+    }
+
+    async fn give_tokens_an_expiry(&mut self, expires_at: Timestamp) -> Result<Vec<UnauthenticRow>> {
+        let mut left = Vec::new();
+        for row in self.conn.fetch(TOKENS_FORMAT_2.select_all_sql(), vec![]).await? {
+            let old = TOKENS_FORMAT_2.read_values(row.as_ref())?;
+            let authentic =
+                row.nullable_blob("mac")?.is_some_and(|mac| self.rows.verify(&canonical(&TOKENS_FORMAT_2, &old), &mac));
+            if !authentic {
+                left.push(TOKENS_FORMAT_2.describe(&old));
+                continue;
+            }
+            let mut values = old;
+            values.push(SqlValue::Int(to_micros(expires_at)));
+            values.push(SqlValue::NullableInt(None));
+            self.rewrite(&TOKENS, values).await?;
+        }
+        self.exec(
+            "UPDATE store_meta SET format_version = $1 WHERE id = 1",
+            vec![SqlValue::Int(tracktwo_store::FORMAT_WITH_TOKEN_EXPIRY)],
+        )
+        .await?;
+        Ok(left)
     }
 
     async fn unauthentic_rows(&mut self) -> Result<Vec<UnauthenticRow>> {

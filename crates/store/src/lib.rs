@@ -12,7 +12,9 @@ pub mod serde_formats;
 
 use async_trait::async_trait;
 use tracktwo_domain::Timestamp;
-use tracktwo_domain::{ActorId, DocumentId, InitiativeId, KeyId, NoteId, PersonId, SideId, SnapshotId, TieId, UserId};
+use tracktwo_domain::{
+    ActorId, DocumentId, InitiativeId, KeyId, NoteId, PersonId, SideId, SnapshotId, TieId, TokenId, UserId,
+};
 
 pub use rows::*;
 
@@ -23,10 +25,17 @@ pub use rows::*;
 /// - 2: every row an access decision reads carries a MAC ([`RowAuthenticator`]). A store of
 ///   format 1 is brought to 2 once, by the key holder, when it is first opened
 ///   ([`WriteTx::seal_access_state`]).
-pub const FORMAT_VERSION: i64 = 2;
+/// - 3: API tokens carry an expiry and their last use, both under the row's MAC. A store of
+///   format 2 is brought to 3 once, by the key holder, when it is first opened
+///   ([`WriteTx::give_tokens_an_expiry`]): each token whose MAC of format 2 holds gets its expiry
+///   and a MAC of format 3.
+pub const FORMAT_VERSION: i64 = 3;
 
 /// The first format whose rows carry MACs.
 pub const FORMAT_WITH_ROW_MACS: i64 = 2;
+
+/// The first format whose API tokens expire.
+pub const FORMAT_WITH_TOKEN_EXPIRY: i64 = 3;
 
 /// Computes and checks the MAC that binds each stored row to a key the database never sees.
 ///
@@ -166,6 +175,13 @@ pub trait WriteTx: Send {
     /// Ends every API token of an account (a password set anew: a stolen token must not outlive it).
     async fn revoke_tokens_of(&mut self, user: UserId) -> Result<()>;
     async fn token_by_digest(&mut self, digest: &[u8; 32]) -> Result<Option<TokenRow>>;
+    async fn token(&mut self, id: TokenId) -> Result<Option<TokenRow>>;
+    /// Every token of one account, oldest first.
+    async fn tokens_of(&mut self, user: UserId) -> Result<Vec<TokenRow>>;
+    /// Records that a token was honoured at `at`.
+    async fn touch_token(&mut self, id: TokenId, at: Timestamp) -> Result<()>;
+    /// Ends one token. The row goes, as every revoked token's does.
+    async fn delete_token(&mut self, id: TokenId) -> Result<()>;
 
     // Initiatives and membership.
     async fn insert_initiative(&mut self, initiative: &InitiativeRow) -> Result<()>;
@@ -246,8 +262,13 @@ pub trait WriteTx: Send {
     /// Brings a store of format 1 to [`FORMAT_WITH_ROW_MACS`]: computes the MAC of every row of
     /// every authenticated table as it stands, ends every session, and records the format. Only
     /// the key holder's first opening of an older store calls this; the rows are trusted as they
-    /// are at that moment.
-    async fn seal_access_state(&mut self) -> Result<()>;
+    /// are at that moment. Its tokens, which had no expiry, expire at `tokens_expire_at`; the
+    /// store is then of [`FORMAT_VERSION`].
+    async fn seal_access_state(&mut self, tokens_expire_at: Timestamp) -> Result<()>;
+    /// Brings a store of format 2 to [`FORMAT_WITH_TOKEN_EXPIRY`]: every token whose MAC of
+    /// format 2 holds gets `expires_at` and a MAC of format 3; a token whose MAC fails is left as
+    /// it is, so it stays refused rather than vouched for. Returns the tokens left.
+    async fn give_tokens_an_expiry(&mut self, expires_at: Timestamp) -> Result<Vec<UnauthenticRow>>;
     /// Every row of the authenticated tables whose MAC is missing or wrong, for `audit verify`.
     async fn unauthentic_rows(&mut self) -> Result<Vec<UnauthenticRow>>;
 

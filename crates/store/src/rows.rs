@@ -129,6 +129,13 @@ pub struct TokenRow {
     #[serde(with = "crate::serde_formats::micros")]
     pub created_at: Timestamp,
     pub revoked: bool,
+    /// When the token stops working. A backup of format 2 or older carries none: it reads as the
+    /// epoch (already expired) and a restore gives it its expiry (see `docs/security.md`).
+    #[serde(default = "crate::serde_formats::epoch", with = "crate::serde_formats::micros")]
+    pub expires_at: Timestamp,
+    /// The last time the token was honoured, to the hour (`None`: never used).
+    #[serde(default, with = "crate::serde_formats::optional_micros")]
+    pub last_used_at: Option<Timestamp>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

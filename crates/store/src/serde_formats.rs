@@ -28,6 +28,13 @@ pub mod hex_array {
     }
 }
 
+/// The default of an instant a backup of an older format does not carry: the epoch, which is
+/// in the past, so a missing expiry never reads as one far away.
+#[must_use]
+pub fn epoch() -> tracktwo_domain::Timestamp {
+    tracktwo_domain::Timestamp::UNIX_EPOCH
+}
+
 pub mod micros {
     use serde::{Deserialize, Deserializer, Serializer};
     use tracktwo_domain::Timestamp;

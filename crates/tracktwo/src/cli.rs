@@ -312,6 +312,20 @@ enum TokenCommand {
         /// A label to recognise the token by.
         #[arg(long, default_value = "cli")]
         label: String,
+        /// How many days the token lasts (at most 365).
+        #[arg(long, value_name = "DAYS", default_value_t = tracktwo_app::DEFAULT_TOKEN_LIFETIME_DAYS)]
+        days: u32,
+    },
+    /// List an account's tokens: label, creation, expiry and last use (never the secret).
+    List {
+        /// The account whose tokens to list.
+        #[arg(long, value_name = "USERNAME")]
+        user: String,
+    },
+    /// Revoke a token at once.
+    Revoke {
+        /// The token's id, as `token list` shows it.
+        id: String,
     },
 }
 
@@ -378,7 +392,23 @@ pub(crate) fn entropy() -> Result<Box<dyn Entropy>> {
 async fn open_app(config: &Config) -> Result<App> {
     let unlock = unlock_from(config)?;
     let store = open_store(config).await?;
-    Ok(App::open(store, &unlock, Arc::new(SystemClock), entropy()?).await?)
+    let app = App::open(store, &unlock, Arc::new(SystemClock), entropy()?).await?;
+    Ok(app.with_session_limits(session_limits(config)))
+}
+
+/// The browser session limits the settings give.
+pub(crate) fn session_limits(config: &Config) -> tracktwo_app::SessionLimits {
+    tracktwo_app::SessionLimits {
+        idle: time::Duration::minutes(i64::from(config.session_idle_minutes)),
+        lifetime: time::Duration::hours(i64::from(config.session_lifetime_hours)),
+    }
+}
+
+/// An instant as `2026-12-06 14:05 UTC`, for listings.
+fn day_and_time(at: tracktwo_domain::Timestamp) -> String {
+    const FORMAT: &[time::format_description::BorrowedFormatItem<'static>] =
+        time::macros::format_description!("[year]-[month]-[day] [hour]:[minute] UTC");
+    at.to_offset(time::UtcOffset::UTC).format(FORMAT).unwrap_or_else(|_| at.to_string())
 }
 
 /// Writes a file whole or not at all: into a temporary file beside it (owner-only permissions),
@@ -626,12 +656,40 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
                 println!("{}  {}  {}{flags}", user.id, user.username, user.display_name);
             }
         }
-        Command::Token(TokenCommand::Create { user, label }) => {
+        Command::Token(TokenCommand::Create { user, label, days }) => {
             let app = open_app(&config).await?;
             let account = app.user_by_username(&key_holder, &user).await?;
-            let token = app.create_token(&key_holder, account.id, &label).await?;
+            let token = app.create_token_lasting(&key_holder, account.id, &label, days).await?;
             println!("{}", token.secret);
-            eprintln!("Token {} created for {}; it is shown only now.", token.id, account.username);
+            eprintln!(
+                "Token {} created for {}, valid until {}; it is shown only now.",
+                token.id,
+                account.username,
+                day_and_time(token.expires_at)
+            );
+        }
+        Command::Token(TokenCommand::List { user }) => {
+            let app = open_app(&config).await?;
+            let account = app.user_by_username(&key_holder, &user).await?;
+            for token in app.tokens_of(&key_holder, account.id).await? {
+                let state = if token.expired { "expired" } else { "expires" };
+                let used = token
+                    .last_used_at
+                    .map_or_else(|| "never used".to_owned(), |at| format!("used {}", day_and_time(at)));
+                println!(
+                    "{}  {}  created {}  {state} {}  {used}",
+                    token.id,
+                    token.label,
+                    day_and_time(token.created_at),
+                    day_and_time(token.expires_at)
+                );
+            }
+        }
+        Command::Token(TokenCommand::Revoke { id }) => {
+            let app = open_app(&config).await?;
+            let id = id.parse().map_err(|_| anyhow::anyhow!("`{id}` is not a token id; `token list` shows them"))?;
+            app.revoke_token(&key_holder, id).await?;
+            println!("Token {id} revoked.");
         }
         Command::Initiative(InitiativeCommand::Create { title, description, secret_channel, convener }) => {
             let app = open_app(&config).await?;

@@ -379,6 +379,7 @@ pub async fn run(config: Config, listen: SocketAddr) -> Result<()> {
         println!("Demo store created in {}.", config.data_dir.display());
         app
     };
+    let app = app.with_session_limits(crate::cli::session_limits(&config));
     let key_holder = Identity::key_holder();
     println!("Demo accounts (invented people), each with a fresh password and API token for this run:");
     for user in app.users(&key_holder).await? {

@@ -19,6 +19,7 @@ mod map_pages;
 pub mod openapi;
 mod pages;
 mod session;
+mod token_pages;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -112,6 +113,8 @@ fn routes() -> Vec<(Method, &'static str, axum::routing::MethodRouter<Arc<WebSta
         (Method::POST, "/account/password", post(pages::change_password)),
         (Method::POST, "/account/second-factor", post(pages::start_second_factor)),
         (Method::POST, "/account/second-factor/confirm", post(pages::confirm_second_factor)),
+        (Method::POST, "/account/tokens", post(token_pages::create_token)),
+        (Method::POST, "/account/tokens/{token}/revoke", post(token_pages::revoke_token)),
         (Method::GET, "/initiatives/{initiative}", get(pages::initiative)),
         (Method::GET, "/initiatives/{initiative}/notes", get(pages::notes)),
         (Method::POST, "/initiatives/{initiative}/notes", post(pages::add_note)),
@@ -238,6 +241,8 @@ fn routes() -> Vec<(Method, &'static str, axum::routing::MethodRouter<Arc<WebSta
         (Method::POST, "/api/v1/invitations/{invitation}/voters", post(api::join)),
         (Method::GET, "/api/v1/ballot", get(api::ballot)),
         (Method::POST, "/api/v1/ballot/votes", post(api::vote)),
+        (Method::GET, "/api/v1/tokens", get(api::list_tokens)),
+        (Method::POST, "/api/v1/tokens/{token}/revoke", post(api::revoke_token)),
         (Method::GET, "/api/v1/openapi.json", get(openapi_document)),
     ]
 }

@@ -97,6 +97,20 @@ pub fn document() -> Value {
                           "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Vote" } } } },
                           "responses": with_rate_limit(responses("201", "#/components/schemas/Recorded")) }
             },
+            "/api/v1/tokens": {
+                "get": { "summary": "The caller's own API tokens: label, creation, expiry and last use (to the hour); never a secret",
+                         "operationId": "listTokens",
+                         "responses": responses("200", "#/components/schemas/Tokens") }
+            },
+            "/api/v1/tokens/{token}/revoke": {
+                "post": { "summary": "Revoke one of the caller's tokens at once (an administrator's, anyone's); another's is not found",
+                          "operationId": "revokeToken", "parameters": [id_parameter("token", "The token's id.")],
+                          "responses": {
+                              "204": { "description": "Revoked" },
+                              "401": { "$ref": "#/components/responses/Unauthenticated" },
+                              "404": { "$ref": "#/components/responses/NotFound" }
+                          } }
+            },
             "/api/v1/openapi.json": {
                 "get": { "summary": "This document", "operationId": "openapi", "security": [],
                          "responses": { "200": { "description": "The OpenAPI document", "content": { "application/json": {} } } } }
@@ -104,7 +118,7 @@ pub fn document() -> Value {
         },
         "components": {
             "securitySchemes": {
-                "token": { "type": "http", "scheme": "bearer", "description": "A personal access token" },
+                "token": { "type": "http", "scheme": "bearer", "description": "A personal access token; it expires (90 days unless chosen otherwise, at most 365), and an expired or revoked one answers 401" },
                 "voter": { "type": "http", "scheme": "bearer", "description": "A consultation voter's credential, from joinConsultation" }
             },
             "schemas": {
@@ -146,6 +160,13 @@ pub fn document() -> Value {
                 "Recorded": { "type": "object", "required": ["recorded", "next"], "properties": {
                     "recorded": { "type": "boolean" },
                     "next": { "oneOf": [{ "$ref": "#/components/schemas/BallotStatement" }, { "type": "null" }] } } },
+                "Token": { "type": "object", "required": ["id", "label", "created_at", "expires_at", "last_used_at", "expired"], "properties": {
+                    "id": { "type": "string", "format": "uuid" }, "label": { "type": "string" },
+                    "created_at": { "type": "string", "format": "date-time" },
+                    "expires_at": { "type": "string", "format": "date-time" },
+                    "last_used_at": { "oneOf": [{ "type": "string", "format": "date-time" }, { "type": "null" }] },
+                    "expired": { "type": "boolean" } } },
+                "Tokens": { "type": "array", "items": { "$ref": "#/components/schemas/Token" } },
                 "Error": { "type": "object", "required": ["error"], "properties": { "error": { "type": "string" } } }
             },
             "responses": {

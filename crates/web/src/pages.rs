@@ -20,7 +20,7 @@ use crate::{PageError, WebState};
 
 pub const STYLESHEET: &str = "/assets/style.css";
 
-type PageResult = Result<Response, PageError>;
+pub(crate) type PageResult = Result<Response, PageError>;
 
 fn layout(title: &str, user: Option<&SignedIn>, body: Markup) -> Markup {
     html! {
@@ -174,6 +174,12 @@ pub async fn sign_in(
 pub struct CsrfForm {
     #[serde(default)]
     csrf: String,
+}
+
+impl CsrfForm {
+    pub(crate) fn csrf(&self) -> &str {
+        &self.csrf
+    }
 }
 
 pub async fn sign_out(
@@ -451,6 +457,7 @@ pub async fn add_member(
 
 pub async fn account(State(state): State<Arc<WebState>>, user: SignedIn) -> PageResult {
     let account = state.app.account(&user.identity).await?;
+    let tokens = state.app.tokens_of(&user.identity, account.id).await?;
     Ok(page(
         "Account",
         &user,
@@ -478,6 +485,7 @@ pub async fn account(State(state): State<Arc<WebState>>, user: SignedIn) -> Page
                 }
                 button type="submit" { "Change password" }
             }
+            (crate::token_pages::section(&user, &tokens))
         },
     ))
 }

@@ -13,6 +13,7 @@ mod permissions;
 mod row_tampering;
 mod sign_in;
 mod stories;
+mod tokens;
 mod transfer;
 
 use tracktwo_store_conformance::TestStore;
@@ -75,6 +76,9 @@ on_both_backends!(
     sign_in::a_flood_of_bad_tokens_is_counted_not_written_one_by_one,
     sign_in::a_new_password_ends_every_token_of_the_account,
     sign_in::a_second_factor_is_required_once_enrolled,
+    sign_in::sessions_end_at_the_configured_idle_limit_and_lifetime,
+    tokens::tokens_expire_are_listed_to_their_owner_and_revoked,
+    tokens::a_store_of_format_2_gives_its_tokens_an_expiry_once,
 );
 
 /// A backup taken on one backend restores on the other: the migration path from the embedded

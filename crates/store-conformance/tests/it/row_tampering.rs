@@ -100,7 +100,33 @@ fn unknown<T: std::fmt::Debug>(result: Result<T, AppError>, what: &str) {
 /// Each tamper is tried on a store of its own, so one refusal cannot hide another.
 pub async fn every_forged_access_row_is_refused_and_named(t: &TestStore) {
     type Probe = for<'a> fn(&'a World, &'a TestStore) -> futures_util::future::BoxFuture<'a, ()>;
-    let cases: [(&str, Probe); 13] = [
+    let cases: [(&str, Probe); 15] = [
+        ("a token's expiry pushed back", |w, t| {
+            Box::pin(async move {
+                t.execute_raw(&format!(
+                    "UPDATE tokens SET expires_at = expires_at + 315360000000000 WHERE user_id = '{}'",
+                    w.observer
+                ))
+                .await;
+                unknown(as_user(w, &w.observer_token).await, "the extended token");
+                assert_named(w, t, "tokens", "").await;
+            })
+        }),
+        ("a session's last use moved forward", |w, t| {
+            Box::pin(async move {
+                let signed_in = w.app.sign_in("amara", PASSWORD, None, Channel::Web).await.unwrap();
+                let digest = Sha256::digest(signed_in.session_secret.as_bytes());
+                let far = 315_360_000_000_000_i64;
+                t.execute_raw(&format!(
+                    "UPDATE sessions SET last_seen_at = last_seen_at + {far}, expires_at = expires_at + {far} \
+                     WHERE digest = {}",
+                    blob(t, &digest)
+                ))
+                .await;
+                unknown(w.app.session_identity(&signed_in.session_secret, Channel::Web).await, "the extended session");
+                assert_named(w, t, "sessions", "").await;
+            })
+        }),
         ("a token moved to the convener", |w, t| {
             Box::pin(async move {
                 t.execute_raw(&format!(

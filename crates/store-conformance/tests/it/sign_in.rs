@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use time::Duration;
-use tracktwo_app::{App, AppError, LOCKOUT, MAX_FAILED_LOGINS, SESSION_IDLE, SESSION_LIFETIME};
+use tracktwo_app::{App, AppError, LOCKOUT, MAX_FAILED_LOGINS, SESSION_IDLE, SESSION_LIFETIME, SessionLimits};
 use tracktwo_domain::{Channel, Identity, NewUser};
 use tracktwo_store_conformance::{TestClock, TestStore, init_app_with_clock};
 
@@ -77,9 +77,10 @@ pub async fn sessions_expire_and_are_revoked(t: &TestStore) {
     // Used steadily, but past its lifetime.
     let b = app.sign_in("jonas", PASSWORD, None, Channel::Web).await.unwrap().session_secret;
     let mut elapsed = Duration::ZERO;
+    let step = SESSION_IDLE - Duration::minutes(1);
     while elapsed < SESSION_LIFETIME {
-        clock.advance(Duration::minutes(50));
-        elapsed += Duration::minutes(50);
+        clock.advance(step);
+        elapsed += step;
         if elapsed < SESSION_LIFETIME {
             session(b.clone()).await.unwrap();
         }
@@ -111,6 +112,51 @@ pub async fn sessions_expire_and_are_revoked(t: &TestStore) {
     // Only administrators reset others' passwords.
     let other = app.create_user_with_password(&kh, account("lina"), PASSWORD).await.unwrap();
     assert!(matches!(app.reset_password(&me, other.id, "hijacked passphrase").await, Err(AppError::Forbidden(_))));
+}
+
+/// The limits an operator sets are the ones kept: a session unused for the idle limit ends, one
+/// used steadily ends at its lifetime, and a lifetime shortened after sign-in ends the sessions
+/// already issued.
+pub async fn sessions_end_at_the_configured_idle_limit_and_lifetime(t: &TestStore) {
+    let clock = TestClock::new();
+    let limits = SessionLimits { idle: Duration::minutes(5), lifetime: Duration::minutes(30) };
+    let app = init_app_with_clock(Arc::clone(&t.store), clock.clone()).await.with_session_limits(limits);
+    let kh = Identity::key_holder();
+    app.create_user_with_password(&kh, account("ines"), PASSWORD).await.unwrap();
+    let idle = app.sign_in("ines", PASSWORD, None, Channel::Web).await.unwrap().session_secret;
+    clock.advance(Duration::minutes(4));
+    app.session_identity(&idle, Channel::Web).await.unwrap();
+    clock.advance(Duration::minutes(4));
+    app.session_identity(&idle, Channel::Web).await.unwrap();
+    clock.advance(Duration::minutes(5));
+    assert!(matches!(app.session_identity(&idle, Channel::Web).await, Err(AppError::Unauthenticated)));
+
+    let busy = app.sign_in("ines", PASSWORD, None, Channel::Web).await.unwrap().session_secret;
+    for _ in 0..7 {
+        clock.advance(Duration::minutes(4));
+        app.session_identity(&busy, Channel::Web).await.unwrap();
+    }
+    clock.advance(Duration::minutes(2));
+    assert!(matches!(app.session_identity(&busy, Channel::Web).await, Err(AppError::Unauthenticated)));
+
+    // A shorter lifetime set later (the next start of the server) applies to sessions issued
+    // under the longer one.
+    let issued = app.sign_in("ines", PASSWORD, None, Channel::Web).await.unwrap().session_secret;
+    clock.advance(Duration::minutes(3));
+    let shorter = SessionLimits { idle: Duration::minutes(5), lifetime: Duration::minutes(2) };
+    let app = open_app_with_clock(t, clock.clone()).await.with_session_limits(shorter);
+    assert!(matches!(app.session_identity(&issued, Channel::Web).await, Err(AppError::Unauthenticated)));
+}
+
+async fn open_app_with_clock(t: &TestStore, clock: TestClock) -> App {
+    App::open(
+        t.reopen().await,
+        &tracktwo_store_conformance::test_unlock(),
+        Arc::new(clock),
+        Box::new(tracktwo_app::system::SystemEntropy::new().unwrap()),
+    )
+    .await
+    .unwrap()
 }
 
 pub async fn a_second_factor_is_required_once_enrolled(t: &TestStore) {

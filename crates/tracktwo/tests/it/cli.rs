@@ -359,7 +359,7 @@ fn a_store_and_a_backup_written_before_row_macs_open_after_the_upgrade() {
 
     let initiatives = ok(env.tt(&["initiative", "list"]));
     assert!(initiatives.contains("Format one") && initiatives.contains("Back channel"), "{initiatives}");
-    assert_eq!((format(), sealings()), (2, 1));
+    assert_eq!((format(), sealings()), (3, 1));
     // Every row now carries a valid MAC (verify checks each), and the chain is whole.
     let verified = ok(env.tt(&["audit", "verify"]));
     assert!(verified.contains("Audit log intact"), "{verified}");
@@ -367,6 +367,10 @@ fn a_store_and_a_backup_written_before_row_macs_open_after_the_upgrade() {
     let id = initiatives.lines().find(|l| l.contains("Format one")).unwrap().split_whitespace().next().unwrap();
     let coverage = ok(env.tt(&["map", "coverage", id]));
     assert!(coverage.contains("60"), "the map's 60 actors did not read back: {coverage}");
+    // Its token, which had no expiry, was given the default lifetime at the sealing.
+    let (tokens, expected) = days_from_now_around(90, || ok(env.tt(&["token", "list", "--user", "root"])));
+    let line = tokens.lines().find(|l| l.contains("fixture")).unwrap_or_else(|| panic!("no token listed: {tokens}"));
+    assert!(expected.iter().any(|day| line.contains(&format!("expires {day}"))), "{line} (expected {expected:?})");
 
     // The backup of format 1 restores into an empty store of this version, with its keyring.
     let target = env.path("restored");
@@ -391,6 +395,142 @@ fn a_store_and_a_backup_written_before_row_macs_open_after_the_upgrade() {
         ok(env.run(&all, &[]))
     };
     assert!(in_target(&["initiative", "list"]).contains("Back channel"));
+    assert!(in_target(&["audit", "verify"]).contains("Audit log intact"));
+}
+
+#[test]
+fn tokens_are_created_for_days_listed_and_revoked_from_the_command_line() {
+    let env = Env::new();
+    ok(env.tt(&["init", "--admin", "root"]));
+    fails_with(&env.tt(&["token", "create", "--user", "root", "--days", "400"]), "between 1 and 365 days");
+    fails_with(&env.tt(&["token", "create", "--user", "root", "--days", "0"]), "between 1 and 365 days");
+    let (created, expected) = days_from_now_around(7, || {
+        let output = env.tt(&["token", "create", "--user", "root", "--label", "deploy", "--days", "7"]);
+        let secret = ok(output.clone());
+        assert!(secret.trim().starts_with("tt2_"), "{secret}");
+        stderr(&output)
+    });
+    assert!(expected.iter().any(|day| created.contains(&format!("valid until {day}"))), "{created}");
+    let listed = ok(env.tt(&["token", "list", "--user", "root"]));
+    let line = listed.lines().find(|l| l.contains("deploy")).unwrap_or_else(|| panic!("{listed}"));
+    assert!(expected.iter().any(|day| line.contains(&format!("expires {day}"))), "{line}");
+    let id = line.split_whitespace().next().unwrap();
+    fails_with(&env.tt(&["token", "revoke", "not-an-id"]), "not a token id");
+    fails_with(&env.tt(&["token", "revoke", "00000000-0000-4000-8000-000000000000"]), "not found");
+    assert!(ok(env.tt(&["token", "revoke", id])).contains("revoked"));
+    assert!(!ok(env.tt(&["token", "list", "--user", "root"])).contains("deploy"));
+    assert!(ok(env.tt(&["audit", "verify"])).contains("intact"));
+}
+
+/// The day `days` from now (UTC), as `token list` prints it, taken before and after `run`, so a
+/// run across midnight still matches one of the two.
+fn days_from_now_around(days: i64, run: impl FnOnce() -> String) -> (String, [String; 2]) {
+    let day = || {
+        let at = tracktwo_app::Clock::now(&tracktwo_app::system::SystemClock) + time::Duration::days(days);
+        at.format(time::macros::format_description!("[year]-[month]-[day]")).unwrap()
+    };
+    let before = day();
+    let out = run();
+    (out, [before, day()])
+}
+
+/// One GET through the HTTP API with a bearer token: the status code and the body.
+fn get_with_token(address: &str, path: &str, token: &str) -> (u16, String) {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(address).unwrap();
+    let request =
+        format!("GET {path} HTTP/1.1\r\nHost: {address}\r\nAuthorization: Bearer {token}\r\nConnection: close\r\n\r\n");
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let status = response.split_whitespace().nth(1).and_then(|code| code.parse().ok()).unwrap_or(0);
+    let body = response.split_once("\r\n\r\n").map(|(_, body)| body.to_owned()).unwrap_or_default();
+    (status, body)
+}
+
+/// A store and a backup written by the tracktwo before API tokens expired, kept as that version
+/// wrote them (`tests/fixtures/format-2`): both open after the upgrade. The token the store
+/// issued is given the default lifetime (90 days) from the first opening, once — not an expiry
+/// counted from its creation, which could end it on the day of the upgrade — and works through
+/// the API until then; the backup's token gets the same when it is restored.
+#[test]
+fn a_store_and_a_backup_written_before_token_expiry_open_after_the_upgrade() {
+    let fixture = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/format-2");
+    let token = std::fs::read_to_string(fixture.join("token")).unwrap().trim().to_owned();
+    let env = Env::new();
+    std::fs::copy(fixture.join("key"), env.key()).unwrap();
+    std::fs::create_dir_all(env.data()).unwrap();
+    std::fs::copy(fixture.join("data/tracktwo.db"), env.data().join("tracktwo.db")).unwrap();
+    let count = |sql: &'static str| {
+        let path = env.data().join("tracktwo.db");
+        tokio::runtime::Runtime::new().unwrap().block_on(async {
+            let pool = sqlx::SqlitePool::connect_with(sqlx::sqlite::SqliteConnectOptions::new().filename(&path))
+                .await
+                .unwrap();
+            let value: i64 = sqlx::query_scalar(sql).fetch_one(&pool).await.unwrap();
+            pool.close().await;
+            value
+        })
+    };
+    let format = || count("SELECT format_version FROM store_meta");
+    let given = || count("SELECT COUNT(*) FROM audit_events WHERE action = 'store.tokens-given-expiry'");
+    assert_eq!((format(), given()), (2, 0));
+
+    let (listed, expected) = days_from_now_around(90, || ok(env.tt(&["token", "list", "--user", "root"])));
+    assert_eq!((format(), given()), (3, 1));
+    let line = listed.lines().find(|l| l.contains("fixture")).unwrap_or_else(|| panic!("no token listed: {listed}"));
+    assert!(expected.iter().any(|day| line.contains(&format!("expires {day}"))), "{line} (expected {expected:?})");
+    assert!(line.contains("never used"), "{line}");
+    let verified = ok(env.tt(&["audit", "verify"]));
+    assert!(verified.contains("Audit log intact"), "{verified}");
+    let initiatives = ok(env.tt(&["initiative", "list"]));
+    assert!(initiatives.contains("Format two") && initiatives.contains("Back channel"), "{initiatives}");
+    // Opening again gives no second expiry.
+    ok(env.tt(&["token", "list", "--user", "root"]));
+    assert_eq!(given(), 1);
+
+    // The token works through the API, which lists it with its expiry.
+    let (key, data) = (env.key(), env.data());
+    let mut server = KillOnDrop(
+        Command::new(BIN)
+            .args(["--data-dir", data.to_str().unwrap(), "--key-file", key.to_str().unwrap()])
+            .args(["serve", "--listen", "127.0.0.1:0"])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let address = {
+        use std::io::BufRead;
+        std::io::BufReader::new(server.0.stdout.take().unwrap())
+            .lines()
+            .find_map(|line| line.ok()?.strip_prefix("tracktwo is serving at http://").map(str::to_owned))
+            .expect("server address")
+    };
+    let (status, body) = get_with_token(&address, "/api/v1/tokens", &token);
+    assert_eq!(status, 200, "{body}");
+    let tokens: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(tokens[0]["label"], "fixture");
+    assert_eq!(tokens[0]["expired"], false);
+    assert_eq!(get_with_token(&address, "/api/v1/tokens", "tt2_not-the-fixture-token").0, 401);
+    drop(server);
+
+    // The backup of format 2 restores into an empty store of this version, its token given the
+    // same expiry. (The server anchored the upgraded store's chain beside the key; the restored
+    // store's chain is another, anchored elsewhere.)
+    let target = env.path("restored");
+    let anchor = env.path("restored.audit-anchor");
+    let in_target = |args: &[&str]| {
+        let mut all = vec!["--data-dir", target.to_str().unwrap(), "--key-file", key.to_str().unwrap()];
+        all.extend_from_slice(args);
+        ok(env.run(&all, &[("TRACKTWO_AUDIT_ANCHOR_FILE", anchor.to_str().unwrap())]))
+    };
+    let backup = fixture.join("backup.tt2backup");
+    let keyring = fixture.join("keyring.tt2keys");
+    in_target(&["restore", backup.to_str().unwrap(), "--keyring", keyring.to_str().unwrap()]);
+    let (listed, expected) = days_from_now_around(90, || in_target(&["token", "list", "--user", "root"]));
+    let line = listed.lines().find(|l| l.contains("fixture")).unwrap_or_else(|| panic!("no token listed: {listed}"));
+    assert!(expected.iter().any(|day| line.contains(&format!("expires {day}"))), "{line} (expected {expected:?})");
     assert!(in_target(&["audit", "verify"]).contains("Audit log intact"));
 }
 

@@ -32,6 +32,8 @@ fn table(dir: &std::path::Path) -> BTreeMap<&'static str, Option<Vec<String>>> {
         ("user enable", Some(vec!["root".into()])),
         ("user reset-password", Some(vec!["root".into()])),
         ("token create", Some(vec!["--user".into(), "root".into()])),
+        ("token list", Some(vec!["--user".into(), "root".into()])),
+        ("token revoke", Some(vec![uuid.clone()])),
         ("initiative create", Some(vec!["--title".into(), "T".into()])),
         ("initiative list", Some(vec![])),
         ("initiative add-side", Some(vec![uuid.clone(), "--name".into(), "North".into()])),

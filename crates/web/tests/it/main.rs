@@ -4,6 +4,7 @@
 
 mod matrix;
 mod one_gate;
+mod tokens;
 
 use std::net::SocketAddr;
 use std::sync::Arc;

@@ -65,6 +65,8 @@ struct Fixture {
     /// Per initiative: a round, a Chatham House meeting, a secret-channel meeting known to the
     /// convener alone, an option and a follow-up.
     process: Vec<Process>,
+    /// An account none of the callers is, whose tokens they try to revoke.
+    spare: UserId,
 }
 
 #[derive(Clone)]
@@ -245,7 +247,7 @@ async fn fixture() -> (TestStore, Fixture, Vec<Caller>) {
     let secret = app.create_initiative(&kh, new("Secret", true), Some(convener)).await.unwrap().id;
     let side_a = app.add_side(&kh, ordinary, NewSide { name: "A".into() }).await.unwrap().id;
     let side_b = app.add_side(&kh, ordinary, NewSide { name: "B".into() }).await.unwrap().id;
-    create("spare", false).await;
+    let spare = create("spare", false).await;
 
     let mut callers = vec![Caller {
         name: "unauthenticated".into(),
@@ -394,7 +396,7 @@ async fn fixture() -> (TestStore, Fixture, Vec<Caller>) {
     }
     let state = Arc::new(WebState::new(Arc::clone(&app), false));
     let router = router(state).layer(MockConnectInfo(SocketAddr::from(([127, 0, 0, 1], 4100))));
-    (store, Fixture { app, router, ordinary, secret, side_a, side_b, notes, actors, process }, callers)
+    (store, Fixture { app, router, ordinary, secret, side_a, side_b, notes, actors, process, spare }, callers)
 }
 
 /// The dialogue process's routes for one caller on one initiative. A secret-channel meeting is
@@ -922,6 +924,34 @@ async fn every_route_answers_every_caller_as_the_policy_says() {
             } else {
                 assert_eq!(got, StatusCode::SEE_OTHER, "POST {path} as {}", caller.name);
             }
+        }
+        // One's own API tokens: any signed-in person creates and lists them. Another account's
+        // token is revoked only by an administrator (as the policy says); to everyone else it
+        // does not exist, and it keeps working.
+        exercised.insert((Method::POST, "/account/tokens"));
+        let got =
+            request(&f, Method::POST, "/account/tokens", caller, Some(format!("csrf={csrf}&label=matrix&days=7")))
+                .await;
+        check("POST /account/tokens", caller, any_user, got, false);
+        exercised.insert((Method::GET, "/api/v1/tokens"));
+        check(
+            "GET /api/v1/tokens",
+            caller,
+            any_user,
+            request(&f, Method::GET, "/api/v1/tokens", caller, None).await,
+            true,
+        );
+        for (route, api) in [("/account/tokens/{token}/revoke", false), ("/api/v1/tokens/{token}/revoke", true)] {
+            let spare = f.app.create_token(&Identity::key_holder(), f.spare, "spare").await.unwrap();
+            exercised.insert((Method::POST, route));
+            let uri = route.replace("{token}", &spare.id.to_string());
+            let form = (!api).then(|| format!("csrf={csrf}"));
+            let got = request(&f, Method::POST, &uri, caller, form).await;
+            let expect = expected(caller, None, false, &[Operation::ManageAccounts])
+                .map_err(|status| if status == StatusCode::FORBIDDEN { StatusCode::NOT_FOUND } else { status });
+            check(&format!("POST {uri}"), caller, expect, got, api);
+            let works = f.app.authenticate_token(&spare.secret, Channel::Api).await.is_ok();
+            assert_eq!(works, expect.is_err(), "POST {uri} as {}: the token works: {works}", caller.name);
         }
         // The API's own listing and creation: any token holder.
         exercised.insert((Method::GET, "/api/v1/initiatives"));
