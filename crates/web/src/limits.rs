@@ -221,7 +221,7 @@ impl<K: Hash + Eq + Clone> ShrinkableKeyedStateStore<K> for BoundedStore<K> {
         // Reading a state without changing it: a measurement that always declines.
         let recent = |state: &InMemoryState| {
             state
-                .measure_and_replace(&NotKeyed::NonKey, |tat| Err::<((), Nanos), _>(tat))
+                .measure_and_replace(&NotKeyed::NonKey, Err::<((), Nanos), _>)
                 .err()
                 .flatten()
                 .is_some_and(|tat| tat > drop_below)
@@ -313,6 +313,25 @@ mod tests {
         assert_eq!(limits.join.len(), 10, "the map did not grow");
         // Tracked addresses keep their own turns meanwhile.
         assert!(limits.check(Limit::Join, &client("198.51.100.0")).is_ok());
+    }
+
+    #[test]
+    fn addresses_whose_bucket_is_full_again_are_pruned() {
+        let clock = governor::clock::FakeRelativeClock::default();
+        let limiter: RateLimiter<AddressKey, _, _, governor::middleware::NoOpMiddleware<Nanos>> = RateLimiter::new(
+            quota(2, Duration::from_secs(1)),
+            BoundedStore::new(100, Duration::from_secs(2)),
+            clock.clone(),
+        );
+        let (a, b) = (client("198.51.100.1").key(), client("198.51.100.2").key());
+        limiter.check_key(&a).unwrap();
+        clock.advance(Duration::from_millis(2500));
+        limiter.check_key(&b).unwrap();
+        limiter.retain_recent();
+        assert_eq!(limiter.len(), 1, "the address whose bucket refilled is forgotten, the other kept");
+        clock.advance(Duration::from_secs(2));
+        limiter.retain_recent();
+        assert!(limiter.is_empty());
     }
 
     #[test]
