@@ -3,7 +3,8 @@
 //! Every refused token used to append its own audit event, each a durable (fsync'd) write: a
 //! script sending bad tokens could keep the store's single writer busy. Now the first refusal in
 //! a window is written at once, the others in that window are counted, and the count rides on
-//! the next event written, whose target names how many refusals it stands for.
+//! the next event written, whose target names how many refusals it stands for. Sign-in attempts
+//! turned away for a while are counted the same way.
 
 use time::Duration;
 use tracktwo_domain::Timestamp;

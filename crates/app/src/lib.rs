@@ -23,6 +23,7 @@ mod row_guard;
 mod sealing;
 mod second_factor;
 mod sign_in;
+mod sign_in_throttle;
 pub mod system;
 mod tokens;
 pub mod transfer;
@@ -45,7 +46,8 @@ pub use initiatives::{AuditEntry, DirectoryEntry};
 pub use keyring::Keyring;
 pub use permissions::Permissions;
 pub use second_factor::Enrolment;
-pub use sign_in::{LOCKOUT, MAX_FAILED_LOGINS, SESSION_IDLE, SESSION_LIFETIME, SessionLimits, SignedIn};
+pub use sign_in::{SESSION_IDLE, SESSION_LIFETIME, SessionLimits, SignedIn};
+pub use sign_in_throttle::{Backoff, Origin, PER_ACCOUNT_AND_ORIGIN, PER_ORIGIN};
 pub use tokens::{DEFAULT_TOKEN_LIFETIME_DAYS, IssuedToken, MAX_TOKEN_LIFETIME_DAYS, TokenSummary};
 /// Anti-CSRF tokens derived from a session (or pre-session) secret, for the web edge.
 pub use tracktwo_crypto::{csrf_token, csrf_token_matches, new_session_secret};
@@ -100,7 +102,7 @@ pub enum AppError {
     #[error("too many requests; try again in {seconds} s")]
     RateLimited { seconds: u64 },
     /// One answer for every failed sign-in, so it reveals neither accounts nor their state.
-    #[error("sign-in failed: wrong username, password or code, or too many attempts (try again later)")]
+    #[error("sign-in failed: wrong username, password or code")]
     SignInRefused,
     #[error("that code is not right; check the time on your device and try the current code")]
     WrongCode,
@@ -177,6 +179,10 @@ pub struct App {
     rows: Arc<RowGuard>,
     /// Bad bearer tokens, counted between the audit events that record them.
     failed_tokens: Mutex<failed_tokens::FailedTokens>,
+    /// Sign-in attempts turned away for a while, counted the same way.
+    throttled_sign_ins: Mutex<failed_tokens::FailedTokens>,
+    /// Recent sign-in failures by account and origin, and by origin.
+    sign_in_throttle: Mutex<sign_in_throttle::SignInThrottle>,
     clock: Arc<dyn Clock>,
     entropy: Mutex<Box<dyn Entropy>>,
     /// Conversations in memory, with the common-ground engine's live state.
@@ -279,6 +285,8 @@ impl App {
             audit_key,
             rows,
             failed_tokens: Mutex::default(),
+            throttled_sign_ins: Mutex::default(),
+            sign_in_throttle: Mutex::default(),
             clock,
             entropy: Mutex::new(entropy),
             conversations: conversations::ConversationCache::default(),

@@ -1,6 +1,6 @@
 //! Signing in with a password, browser sessions, and the account states that govern them:
-//! consecutive failures lock an account for a while, disabling or a password reset ends every
-//! session.
+//! failures slow down further attempts from the same origin (`sign_in_throttle`), never the
+//! account's owner elsewhere; disabling or a password reset ends every session.
 
 use time::Duration;
 use tracktwo_crypto::{DECOY_PASSWORD_HASH, TokenDigest, hash_password, new_session_secret, verify_password};
@@ -9,12 +9,9 @@ use tracktwo_domain::{
 };
 use tracktwo_store::{SessionRow, UserRow, WriteTx};
 
+use crate::sign_in_throttle::{Origin, whole_seconds};
 use crate::{App, AppError, EntropyRng, Result, lock_entropy};
 
-/// Failed attempts in a row before an account locks.
-pub const MAX_FAILED_LOGINS: i64 = 5;
-/// How long a lock lasts.
-pub const LOCKOUT: Duration = Duration::minutes(15);
 /// By default, a session ends this long after sign-in, whatever happens.
 pub const SESSION_LIFETIME: Duration = Duration::hours(12);
 /// By default, a session ends after this long without a request: a laptop left open, or
@@ -73,48 +70,49 @@ impl App {
     }
 
     /// Signs in with a username, a password and, for accounts that have one, a second factor (a
-    /// TOTP code or a recovery code). Every refusal gives the same answer, whether the
-    /// account is unknown, disabled, locked or the password wrong, and takes as long.
+    /// TOTP code or a recovery code), from `origin` (the client's address as the edge groups it).
+    /// Every refusal gives the same answer, whether the account is unknown, disabled or the
+    /// password wrong, and takes as long. Failures slow down the next attempts at that account
+    /// from that origin, and from that origin at all, with a growing wait
+    /// ([`AppError::RateLimited`]); they never stop anyone signing in from elsewhere.
     pub async fn sign_in(
         &self,
         username: &str,
         password: &str,
         second_factor: Option<&str>,
         channel: Channel,
+        origin: &Origin,
     ) -> Result<SignedIn> {
         let now = self.now();
         let mut tx = self.begin().await?;
+        // The blind index exists for every name, known or not, so the throttle treats both alike.
         let index = self.username_index(tx.as_mut(), username).await?;
+        let wait = self.throttle().wait(index, origin, now);
+        if wait.is_positive() {
+            self.note_throttled(tx.as_mut(), channel).await?;
+            tx.commit().await?;
+            return Err(AppError::RateLimited { seconds: whole_seconds(wait) });
+        }
         let Some(user) = tx.user_by_username(&index).await? else {
             let _ = verify_password(password, DECOY_PASSWORD_HASH);
+            self.throttle().failed(index, origin, now);
             self.append_event(tx.as_mut(), anonymous(channel), AuditAction::LoginFailed, AuditTarget::store()).await?;
             tx.commit().await?;
             return Err(AppError::SignInRefused);
         };
         let target = AuditTarget::of(TargetKind::User, user.id);
-        let locked = user.locked_until.is_some_and(|until| until > now);
-        let usable = !user.disabled && !locked;
+        // `failed_logins` and `locked_until` in older stores are read and ignored: an account
+        // no longer locks, so whoever set off an old lock cannot keep its owner out.
         let password_matches = verify_password(password, user.password_hash.as_deref().unwrap_or(DECOY_PASSWORD_HASH));
         let matches =
-            password_matches && usable && self.second_factor_passes(tx.as_mut(), &user, second_factor).await?;
-        if !(usable && matches) {
-            let actor = anonymous(channel);
-            if usable {
-                let failures = user.failed_logins + 1;
-                if failures >= MAX_FAILED_LOGINS {
-                    tx.set_login_state(user.id, 0, Some(now + LOCKOUT)).await?;
-                    self.append_event(tx.as_mut(), actor, AuditAction::LoginLockedOut, target).await?;
-                } else {
-                    tx.set_login_state(user.id, failures, None).await?;
-                    self.append_event(tx.as_mut(), actor, AuditAction::LoginFailed, target).await?;
-                }
-            } else {
-                self.append_event(tx.as_mut(), actor, AuditAction::LoginFailed, target).await?;
-            }
+            password_matches && !user.disabled && self.second_factor_passes(tx.as_mut(), &user, second_factor).await?;
+        if !matches {
+            self.throttle().failed(index, origin, now);
+            self.append_event(tx.as_mut(), anonymous(channel), AuditAction::LoginFailed, target).await?;
             tx.commit().await?;
             return Err(AppError::SignInRefused);
         }
-        tx.set_login_state(user.id, 0, None).await?;
+        self.throttle().succeeded(index, origin);
         let secret = {
             let mut guard = lock_entropy(&self.entropy);
             new_session_secret(&mut EntropyRng(&mut **guard))
@@ -134,11 +132,32 @@ impl App {
         Ok(SignedIn { identity, session_secret: secret })
     }
 
-    /// Records that sign-in attempts from one address were turned away for a while (the edge
-    /// counts them; the address itself is not logged).
+    fn throttle(&self) -> std::sync::MutexGuard<'_, crate::sign_in_throttle::SignInThrottle> {
+        self.sign_in_throttle.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Turned-away attempts are audited at most once a second, the event's target counting how
+    /// many it stands for (as refused tokens are), so a flood of them cannot keep the store's
+    /// writer busy. `Some(n)`: write one event now, standing for `n`.
+    fn count_throttled(&self) -> Option<u64> {
+        self.throttled_sign_ins.lock().unwrap_or_else(std::sync::PoisonError::into_inner).note(self.now())
+    }
+
+    async fn note_throttled(&self, tx: &mut dyn WriteTx, channel: Channel) -> Result<()> {
+        if let Some(count) = self.count_throttled() {
+            let target = AuditTarget::of(TargetKind::Store, count);
+            self.append_event(tx, anonymous(channel), AuditAction::LoginThrottled, target).await?;
+        }
+        Ok(())
+    }
+
+    /// Records that sign-in attempts from one address were turned away by the edge's limit (the
+    /// address itself is not logged); at most one event a second.
     pub async fn record_sign_in_throttled(&self, channel: Channel) -> Result<()> {
+        let Some(count) = self.count_throttled() else { return Ok(()) };
         let mut tx = self.begin().await?;
-        self.append_event(tx.as_mut(), anonymous(channel), AuditAction::LoginThrottled, AuditTarget::store()).await?;
+        let target = AuditTarget::of(TargetKind::Store, count);
+        self.append_event(tx.as_mut(), anonymous(channel), AuditAction::LoginThrottled, target).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -203,7 +222,7 @@ impl App {
     }
 
     /// Sets a user's password on their behalf (administrators, and the key holder); ends every
-    /// session and API token of the account and lifts any lock.
+    /// session and API token of the account.
     pub async fn reset_password(&self, who: &Identity, user: UserId, new: &str) -> Result<()> {
         Self::allow_global(who, Operation::ManageAccounts)?;
         let hash = self.hash_new_password(new)?;
@@ -216,6 +235,7 @@ impl App {
 
     async fn store_password(&self, tx: &mut dyn WriteTx, who: &Identity, row: &UserRow, hash: &str) -> Result<()> {
         tx.set_password_hash(row.id, hash).await?;
+        // Clears a lock an older version may have left on the row (no longer read).
         tx.set_login_state(row.id, 0, None).await?;
         tx.revoke_sessions_of(row.id).await?;
         tx.revoke_tokens_of(row.id).await?;

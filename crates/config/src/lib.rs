@@ -9,6 +9,7 @@
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
+use ipnet::IpNet;
 use serde::Deserialize;
 use zeroize::Zeroizing;
 
@@ -74,6 +75,51 @@ pub struct Config {
     pub session_idle_minutes: u32,
     /// A browser session ends this many hours after sign-in, however it is used (1 to 720).
     pub session_lifetime_hours: u32,
+    /// The reverse proxies whose word is taken for a client's address and scheme (addresses or
+    /// CIDR ranges). Empty: every client is the TCP peer, and forwarding headers are ignored.
+    pub trusted_proxies: Vec<IpNet>,
+    /// Which header those proxies set: `X-Forwarded-For` with `X-Forwarded-Proto`, or RFC 7239
+    /// `Forwarded`. Only the one named is read, so a client cannot slip the other past a proxy
+    /// that passes it through untouched.
+    pub forwarded_header: ForwardedHeader,
+}
+
+/// The header a trusted proxy writes the client's address and scheme into.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ForwardedHeader {
+    /// `X-Forwarded-For` and `X-Forwarded-Proto`: what nginx, Caddy, Traefik and HAProxy's
+    /// `option forwardfor` write.
+    #[default]
+    XForwarded,
+    /// RFC 7239 `Forwarded` (HAProxy's `option forwarded`, for example).
+    Forwarded,
+}
+
+impl ForwardedHeader {
+    fn parse(text: &str) -> Option<Self> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "x-forwarded-for" | "x-forwarded" => Some(Self::XForwarded),
+            "forwarded" => Some(Self::Forwarded),
+            _ => None,
+        }
+    }
+}
+
+/// Reads a list of proxies: addresses or CIDR ranges, separated by commas or spaces.
+fn parse_proxies(text: &str) -> Result<Vec<IpNet>, ConfigError> {
+    text.split([',', ' ', '\n', '\t'])
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .map(|item| {
+            item.parse::<IpNet>()
+                .or_else(|_| item.parse::<std::net::IpAddr>().map(IpNet::from))
+                .map(|net| net.trunc())
+                .map_err(|_| ConfigError::Invalid {
+                    setting: "trusted_proxies".to_owned(),
+                    reason: format!("`{item}` is not an address or a CIDR range such as 10.0.0.0/8 or ::1"),
+                })
+        })
+        .collect()
 }
 
 /// The default idle limit of a browser session, in minutes.
@@ -95,6 +141,8 @@ impl Default for Config {
             audit_anchor_file: None,
             session_idle_minutes: DEFAULT_SESSION_IDLE_MINUTES,
             session_lifetime_hours: DEFAULT_SESSION_LIFETIME_HOURS,
+            trusted_proxies: Vec::new(),
+            forwarded_header: ForwardedHeader::default(),
         }
     }
 }
@@ -139,6 +187,10 @@ pub struct Layer {
     pub audit_anchor_file: Option<PathBuf>,
     pub session_idle_minutes: Option<Whole>,
     pub session_lifetime_hours: Option<Whole>,
+    /// Addresses or CIDR ranges, separated by commas or spaces.
+    pub trusted_proxies: Option<String>,
+    /// `x-forwarded-for` (the default) or `forwarded`.
+    pub forwarded_header: Option<String>,
 }
 
 /// The environment variables tracktwo reads. `TRACKTWO_CONFIG` names the file layer.
@@ -157,6 +209,8 @@ pub const KNOWN_VARIABLES: &[&str] = &[
     "TRACKTWO_AUDIT_ANCHOR_FILE",
     "TRACKTWO_SESSION_IDLE_MINUTES",
     "TRACKTWO_SESSION_LIFETIME_HOURS",
+    "TRACKTWO_TRUSTED_PROXIES",
+    "TRACKTWO_FORWARDED_HEADER",
     // Read by the test suites only.
     "TRACKTWO_TEST_POSTGRES_URL",
     "TRACKTWO_TEST_POSTGRES",
@@ -185,6 +239,8 @@ pub fn environment_layer(vars: impl IntoIterator<Item = (String, String)>) -> (L
             "TRACKTWO_AUDIT_ANCHOR_FILE" => layer.audit_anchor_file = Some(value.into()),
             "TRACKTWO_SESSION_IDLE_MINUTES" => layer.session_idle_minutes = Some(Whole::Text(value)),
             "TRACKTWO_SESSION_LIFETIME_HOURS" => layer.session_lifetime_hours = Some(Whole::Text(value)),
+            "TRACKTWO_TRUSTED_PROXIES" => layer.trusted_proxies = Some(value),
+            "TRACKTWO_FORWARDED_HEADER" => layer.forwarded_header = Some(value),
             known if KNOWN_VARIABLES.contains(&known) => {}
             unknown => warnings.push(format!(
                 "unknown environment variable {unknown} is ignored (known: {})",
@@ -272,6 +328,15 @@ impl Config {
         }
         if let Some(hours) = &layer.session_lifetime_hours {
             self.session_lifetime_hours = hours.within("session_lifetime_hours", 1..=30 * 24)?;
+        }
+        if let Some(proxies) = &layer.trusted_proxies {
+            self.trusted_proxies = parse_proxies(proxies)?;
+        }
+        if let Some(header) = &layer.forwarded_header {
+            self.forwarded_header = ForwardedHeader::parse(header).ok_or_else(|| ConfigError::Invalid {
+                setting: "forwarded_header".to_owned(),
+                reason: format!("`{header}` is neither x-forwarded-for nor forwarded"),
+            })?;
         }
         Ok(())
     }
@@ -419,5 +484,37 @@ mod tests {
         assert!(err.to_string().starts_with("listen is not valid"), "{err}");
         let err = Config::load(None, env(&[("TRACKTWO_DATABASE_URL", "mysql://x")]), &Layer::default()).unwrap_err();
         assert!(err.to_string().contains("postgres://"), "{err}");
+        let err = Config::load(None, env(&[("TRACKTWO_TRUSTED_PROXIES", "10.0.0.1, proxy.local")]), &Layer::default())
+            .unwrap_err();
+        assert!(err.to_string().starts_with("trusted_proxies is not valid") && err.to_string().contains("proxy.local"));
+        let err =
+            Config::load(None, env(&[("TRACKTWO_FORWARDED_HEADER", "x-real-ip")]), &Layer::default()).unwrap_err();
+        assert!(err.to_string().starts_with("forwarded_header is not valid"), "{err}");
+    }
+
+    #[test]
+    fn trusted_proxies_are_addresses_and_ranges_from_any_layer() {
+        let (defaults, _) = Config::load(None, env(&[]), &Layer::default()).unwrap();
+        assert!(defaults.trusted_proxies.is_empty(), "no proxy is trusted unless named");
+        assert_eq!(defaults.forwarded_header, ForwardedHeader::XForwarded);
+        let (config, warnings) = Config::load(
+            None,
+            env(&[
+                ("TRACKTWO_TRUSTED_PROXIES", "127.0.0.1, 10.1.2.3/8 ::1\tfd00::/8"),
+                ("TRACKTWO_FORWARDED_HEADER", "Forwarded"),
+            ]),
+            &Layer::default(),
+        )
+        .unwrap();
+        assert!(warnings.is_empty());
+        let shown: Vec<String> = config.trusted_proxies.iter().map(ToString::to_string).collect();
+        assert_eq!(shown, ["127.0.0.1/32", "10.0.0.0/8", "::1/128", "fd00::/8"]);
+        assert_eq!(config.forwarded_header, ForwardedHeader::Forwarded);
+
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("tracktwo.toml");
+        std::fs::write(&file, "trusted_proxies = \"192.0.2.10\"\n").unwrap();
+        let (config, _) = Config::load(Some(&file), env(&[]), &Layer::default()).unwrap();
+        assert_eq!(config.trusted_proxies, vec!["192.0.2.10/32".parse::<IpNet>().unwrap()]);
     }
 }

@@ -77,6 +77,12 @@ pub struct Args {
     /// No progress lines on standard error.
     #[arg(long)]
     pub quiet: bool,
+    /// Send each voter's requests with an `X-Forwarded-For` address of its own (in 198.18.0.0/15,
+    /// the range set aside for benchmarks), as voters across a city would come, for a server
+    /// that trusts this machine as its proxy (TRACKTWO_TRUSTED_PROXIES=127.0.0.1); without it,
+    /// every voter shares one address and its per-address limits.
+    #[arg(long)]
+    pub spread_addresses: bool,
 }
 
 /// An argument clap accepted but the run cannot.
@@ -153,6 +159,7 @@ impl Args {
             sides: self.side.clone(),
             segments: self.segment.clone(),
             progress: !self.quiet,
+            spread_addresses: self.spread_addresses,
         })
     }
 }

@@ -45,6 +45,21 @@ pub struct Config {
     pub segments: Vec<String>,
     /// Progress lines on standard error.
     pub progress: bool,
+    /// Each voter's requests carry an `X-Forwarded-For` address of its own.
+    pub spread_addresses: bool,
+}
+
+/// Voter `i`'s address in 198.18.0.0/15 (RFC 2544's range for benchmarks), when addresses are
+/// spread; voters beyond its 131,072 addresses share.
+pub fn voter_address(i: u32) -> HeaderValue {
+    let [_, high, third, fourth] = (i % (1 << 17)).to_be_bytes();
+    HeaderValue::from_str(&format!("198.{}.{third}.{fourth}", 18 + high))
+        .unwrap_or(HeaderValue::from_static("198.18.0.0"))
+}
+
+/// Adds the voter's forwarded address to a request, when addresses are spread.
+fn from_voter(builder: hyper::http::request::Builder, config: &Config, i: u32) -> hyper::http::request::Builder {
+    if config.spread_addresses { builder.header("x-forwarded-for", voter_address(i)) } else { builder }
 }
 
 /// Joins the voters (checking that the first can read its ballot), and runs the schedule.
@@ -230,7 +245,7 @@ async fn join_voters(
     // bearer the server does not take fails once, plainly, before the others join.
     let first = async {
         let first = join_one(client, endpoints, config, &shared, 0).await?;
-        check_ballot(client, endpoints, &first, config.request_timeout).await?;
+        check_ballot(client, endpoints, &first, config).await?;
         Ok::<_, anyhow::Error>(first)
     };
     let first = match first.await {
@@ -309,7 +324,7 @@ async fn join_one(
             );
         }
         sleep_until(slot).await;
-        let request = Request::builder()
+        let request = from_voter(Request::builder(), config, i)
             .method(Method::POST)
             .uri(endpoints.join.clone())
             .header(HOST, endpoints.host.clone())
@@ -354,9 +369,10 @@ async fn check_ballot(
     client: &HttpClient,
     endpoints: &Endpoints,
     bearer: &HeaderValue,
-    limit: Duration,
+    config: &Config,
 ) -> anyhow::Result<()> {
-    let request = Request::builder()
+    let limit = config.request_timeout;
+    let request = from_voter(Request::builder(), config, 0)
         .method(Method::GET)
         .uri(endpoints.ballot.clone())
         .header(HOST, endpoints.host.clone())
@@ -450,9 +466,11 @@ async fn send_votes(
         let (client, endpoints, voters, plan, tallies, progress) =
             (client.clone(), endpoints.clone(), voters.clone(), plan.clone(), tallies.clone(), progress.clone());
         let limit = config.request_timeout;
+        let address = config.spread_addresses.then(|| voter_address(plan.voter(i)));
         tokio::spawn(async move {
             let bearer = &voters[plan.voter(i) as usize];
-            let outcome = send_vote(&client, &endpoints, bearer, plan.statement(i), plan.vote(i).as_str(), limit).await;
+            let vote = (plan.statement(i), plan.vote(i).as_str());
+            let outcome = send_vote(&client, &endpoints, bearer, address, vote, limit).await;
             let done = Instant::now();
             let latency = done.saturating_duration_since(due);
             let offset = done.saturating_duration_since(t0);
@@ -504,12 +522,16 @@ async fn send_vote(
     client: &HttpClient,
     endpoints: &Endpoints,
     bearer: &HeaderValue,
-    statement: u32,
-    vote: &'static str,
+    address: Option<HeaderValue>,
+    (statement, vote): (u32, &'static str),
     limit: Duration,
 ) -> Result<u16, String> {
     let body = serde_json::to_vec(&VoteBody { statement, vote }).map_err(|e| e.to_string())?;
-    let request = Request::builder()
+    let mut request = Request::builder();
+    if let Some(address) = address {
+        request = request.header("x-forwarded-for", address);
+    }
+    let request = request
         .method(Method::POST)
         .uri(endpoints.vote.clone())
         .header(HOST, endpoints.host.clone())
@@ -541,6 +563,15 @@ fn bar(shown: bool, len: u64, template: &str) -> ProgressBar {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spread_voters_each_get_an_address_in_the_benchmark_range() {
+        assert_eq!(voter_address(0), "198.18.0.0");
+        assert_eq!(voter_address(257), "198.18.1.1");
+        assert_eq!(voter_address(65_536 + 2), "198.19.0.2");
+        let distinct: std::collections::HashSet<_> = (0..3_000).map(voter_address).collect();
+        assert_eq!(distinct.len(), 3_000);
+    }
 
     #[test]
     fn retry_after_reads_seconds_and_falls_back_to_one() {

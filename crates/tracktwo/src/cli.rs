@@ -480,7 +480,8 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
                 (Some(certificate), Some(private_key)) => Some(tracktwo_web::TlsFiles { certificate, private_key }),
                 _ => None,
             };
-            crate::demo::serve(listener, app, tls, config.audit_anchor_path()).await?;
+            let edge = crate::demo::edge_options(&config);
+            crate::demo::serve(listener, app, tls, edge, config.audit_anchor_path()).await?;
         }
         Command::Demo { listen } => {
             let explicit = cli.global.data_dir.is_some() || std::env::var_os("TRACKTWO_DATA_DIR").is_some();

@@ -53,10 +53,24 @@ async fn shutdown_signal() {
     }
 }
 
+/// How the server meets the network, from the settings: the trusted proxies and the header they
+/// write.
+pub fn edge_options(config: &Config) -> tracktwo_web::EdgeOptions {
+    let header = match config.forwarded_header {
+        tracktwo_config::ForwardedHeader::XForwarded => tracktwo_web::ForwardedHeader::XForwarded,
+        tracktwo_config::ForwardedHeader::Forwarded => tracktwo_web::ForwardedHeader::Forwarded,
+    };
+    tracktwo_web::EdgeOptions {
+        proxies: tracktwo_web::TrustedProxies::new(config.trusted_proxies.clone(), header),
+        ..tracktwo_web::EdgeOptions::default()
+    }
+}
+
 pub async fn serve(
     listener: tokio::net::TcpListener,
     app: Arc<App>,
     tls: Option<tracktwo_web::TlsFiles>,
+    edge: tracktwo_web::EdgeOptions,
     anchor: Option<PathBuf>,
 ) -> Result<()> {
     let address = listener.local_addr().context("cannot read the listening address")?;
@@ -65,11 +79,11 @@ pub async fn serve(
     let served = match tls {
         Some(tls) => {
             println!("tracktwo is serving at https://{address}");
-            tracktwo_web::serve_tls(listener, Arc::clone(&app), &tls, shutdown_signal()).await
+            tracktwo_web::serve_tls(listener, Arc::clone(&app), &tls, edge, shutdown_signal()).await
         }
         None => {
             println!("tracktwo is serving at http://{address}");
-            tracktwo_web::serve(listener, Arc::clone(&app), shutdown_signal()).await
+            tracktwo_web::serve(listener, Arc::clone(&app), edge, shutdown_signal()).await
         }
     }
     .context("the server stopped with an error");
@@ -392,5 +406,5 @@ pub async fn run(config: Config, listen: SocketAddr) -> Result<()> {
     if let Some(link) = conversation::campaign_link(&app).await? {
         println!("Vote in the demo consultation without an account: http://{listen}{link}");
     }
-    serve(listener, Arc::new(app), None, None).await
+    serve(listener, Arc::new(app), None, edge_options(&config), None).await
 }

@@ -15,16 +15,35 @@ use tracktwo_domain::{
     Channel, Identity, InitiativeId, MemberRole, NewInitiative, NewNote, NoteId, Scope, SideId, UserId,
 };
 
+use crate::client::ClientAddress;
+use crate::limits::Limit;
 use crate::{WebError, WebState};
 
-/// The caller, authenticated by a personal access token in `Authorization: Bearer …`.
+/// The caller, authenticated by a personal access token in `Authorization: Bearer …`. Each such
+/// request counts against the address's API allowance, and a token that turns out bad against
+/// its allowance for those.
 pub struct Caller(pub Identity);
 
 impl FromRequestParts<Arc<WebState>> for Caller {
     type Rejection = WebError;
 
     async fn from_request_parts(parts: &mut Parts, state: &Arc<WebState>) -> Result<Self, Self::Rejection> {
-        Ok(Caller(state.app.authenticate_token(bearer(parts)?, Channel::Api).await?))
+        let Ok(client) = ClientAddress::from_request_parts(parts, state).await;
+        let token = bearer(parts)?;
+        state.limit(Limit::Api, &client)?;
+        match state.app.authenticate_token(token, Channel::Api).await {
+            Ok(identity) => Ok(Caller(identity)),
+            Err(AppError::Unauthenticated) => Err(state.refused_credential(&client).into()),
+            Err(other) => Err(other.into()),
+        }
+    }
+}
+
+/// A voter's answer refused: a credential that turned out bad counts against the address.
+fn voter_refused(state: &WebState, client: &ClientAddress, e: AppError) -> WebError {
+    match e {
+        AppError::Unauthenticated => state.refused_credential(client).into(),
+        other => other.into(),
     }
 }
 
@@ -239,9 +258,11 @@ pub(crate) struct Joined {
 /// Joins a consultation through an invitation link; the answer holds the voter's credential.
 pub(crate) async fn join(
     State(state): State<Arc<WebState>>,
+    client: ClientAddress,
     Path(invitation): Path<String>,
     form: Option<Json<JoinForm>>,
 ) -> Result<(StatusCode, Json<Joined>), WebError> {
+    state.limit(Limit::Join, &client)?;
     let form = form.map(|Json(f)| f).unwrap_or_default();
     let invitation = tracktwo_app::conversations::VoterPass::new(&invitation);
     let pass = state.app.join(&invitation, form.side, form.segment.as_deref()).await?;
@@ -287,9 +308,12 @@ impl From<tracktwo_app::conversations::Ballot> for BallotView {
 
 pub(crate) async fn ballot(
     State(state): State<Arc<WebState>>,
+    client: ClientAddress,
     VoterCaller(pass): VoterCaller,
 ) -> Result<Json<BallotView>, WebError> {
-    Ok(Json(state.app.voter_ballot(&pass).await?.into()))
+    state.limit(Limit::Api, &client)?;
+    let ballot = state.app.voter_ballot(&pass).await.map_err(|e| voter_refused(&state, &client, e))?;
+    Ok(Json(ballot.into()))
 }
 
 #[derive(Deserialize)]
@@ -307,10 +331,13 @@ pub(crate) struct Recorded {
 /// Answers 201 only once the vote's transaction has committed.
 pub(crate) async fn vote(
     State(state): State<Arc<WebState>>,
+    client: ClientAddress,
     VoterCaller(pass): VoterCaller,
     Json(form): Json<VoteForm>,
 ) -> Result<(StatusCode, Json<Recorded>), WebError> {
-    let ballot = state.app.voter_vote(&pass, form.statement, form.vote).await?;
+    state.limit(Limit::Vote, &client)?;
+    let ballot =
+        state.app.voter_vote(&pass, form.statement, form.vote).await.map_err(|e| voter_refused(&state, &client, e))?;
     let next = ballot.next.map(BallotStatementView::from);
     Ok((StatusCode::CREATED, Json(Recorded { recorded: true, next })))
 }

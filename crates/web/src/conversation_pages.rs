@@ -20,7 +20,9 @@ use tracktwo_app::{AppError, Outward};
 use tracktwo_domain::conversation::{Conversation, ConversationMode, InvitationKind, StatementStatus, Vote};
 use tracktwo_domain::{ConversationId, InitiativeId, InvitationId, Operation, SideId};
 
+use crate::client::ClientAddress;
 use crate::forms::{PageResult, field, id_of, import_refused, initiative_id, invalid};
+use crate::limits::{Limit, Limited};
 use crate::pages::{page, public_page};
 use crate::session::{PRESESSION_COOKIE, SignedIn, private_cookie};
 use crate::{PageError, WebState};
@@ -540,11 +542,13 @@ pub async fn member_ballot(
 
 pub async fn member_vote(
     State(state): State<Arc<WebState>>,
+    client: ClientAddress,
     user: SignedIn,
     Path((id, conversation)): Path<(String, String)>,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> PageResult {
     user.check_csrf(field(&fields, "csrf"))?;
+    state.limit(Limit::Vote, &client)?;
     let id = initiative_id(&id)?;
     let conversation = conversation_id(&conversation)?;
     let (statement, vote) = vote_from(&fields)?;
@@ -554,11 +558,13 @@ pub async fn member_vote(
 
 pub async fn member_propose(
     State(state): State<Arc<WebState>>,
+    client: ClientAddress,
     user: SignedIn,
     Path((id, conversation)): Path<(String, String)>,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> PageResult {
     user.check_csrf(field(&fields, "csrf"))?;
+    state.limit(Limit::Proposal, &client)?;
     let id = initiative_id(&id)?;
     let conversation = conversation_id(&conversation)?;
     state.app.member_propose(&user.identity, id, conversation, field(&fields, "text")).await?;
@@ -603,13 +609,13 @@ fn check_voter_csrf(pass: &VoterPass, presented: &str) -> Result<(), PageError> 
     if tracktwo_app::csrf_token_matches(pass.expose(), presented) { Ok(()) } else { Err(PageError::Csrf) }
 }
 
-/// Too many requests: a plain page with when to try again.
-fn slow_down(seconds: u64) -> Response {
+/// Too many requests: a plain page with what was too many and when to try again.
+fn slow_down(seconds: u64, what: &str) -> Response {
     let mut response = (
         StatusCode::TOO_MANY_REQUESTS,
         public_page(
             "Please wait",
-            html! { h1 { "Please wait a moment" } p { "Too many answers in a short time. Try again in " (seconds) " seconds." } p { a href="/ballot" { "Back to the ballot" } } },
+            html! { h1 { "Please wait a moment" } p { "Too many " (what) " in a short time. Try again in " (seconds) " seconds." } p { a href="/ballot" { "Back to the ballot" } } },
         ),
     )
         .into_response();
@@ -619,9 +625,26 @@ fn slow_down(seconds: u64) -> Response {
     response
 }
 
+/// A voter's page over a per-address limit.
+fn limited_page(limited: Limited) -> Response {
+    slow_down(limited.seconds, &format!("{} from this address", limited.limit.what()))
+}
+
+/// A voter's answer refused: a credential that turned out bad counts against the address's
+/// allowance for those.
+fn voter_refused(state: &WebState, client: &ClientAddress, e: AppError) -> Response {
+    match e {
+        AppError::Unauthenticated => match state.limit(Limit::BadCredential, client) {
+            Ok(()) => voter_error(AppError::Unauthenticated),
+            Err(limited) => limited_page(limited),
+        },
+        other => voter_error(other),
+    }
+}
+
 fn voter_error(e: AppError) -> Response {
     match e {
-        AppError::RateLimited { seconds } => slow_down(seconds),
+        AppError::RateLimited { seconds } => slow_down(seconds, "answers"),
         AppError::Unauthenticated => (
             StatusCode::UNAUTHORIZED,
             public_page("Link needed", html! { h1 { "Open your invitation link" } p { "This ballot needs the invitation link you were sent. Open it again to continue." } }),
@@ -631,7 +654,12 @@ fn voter_error(e: AppError) -> Response {
     }
 }
 
-pub async fn welcome(State(state): State<Arc<WebState>>, jar: CookieJar, Path(token): Path<String>) -> Response {
+pub async fn welcome(
+    State(state): State<Arc<WebState>>,
+    client: ClientAddress,
+    jar: CookieJar,
+    Path(token): Path<String>,
+) -> Response {
     let invitation = VoterPass::new(&token);
     let welcome = match state.app.welcome(&invitation).await {
         Ok(w) => w,
@@ -654,7 +682,7 @@ pub async fn welcome(State(state): State<Arc<WebState>>, jar: CookieJar, Path(to
         None => state.app.generate_secret(),
     };
     let csrf = tracktwo_app::csrf_token(&presession);
-    let jar = jar.add(private_cookie(PRESESSION_COOKIE, presession, state.secure_cookies));
+    let jar = jar.add(private_cookie(PRESESSION_COOKIE, presession, client.https));
     let page = public_page(
         &welcome.title.clone(),
         html! {
@@ -685,6 +713,7 @@ pub async fn welcome(State(state): State<Arc<WebState>>, jar: CookieJar, Path(to
 
 pub async fn join(
     State(state): State<Arc<WebState>>,
+    client: ClientAddress,
     jar: CookieJar,
     Path(token): Path<String>,
     Form(fields): Form<Vec<(String, String)>>,
@@ -692,6 +721,9 @@ pub async fn join(
     let presession = jar.get(PRESESSION_COOKIE).map(|c| c.value().to_owned()).unwrap_or_default();
     if presession.is_empty() || !tracktwo_app::csrf_token_matches(&presession, field(&fields, "csrf")) {
         return PageError::Csrf.into_response();
+    }
+    if let Err(limited) = state.limit(Limit::Join, &client) {
+        return limited_page(limited);
     }
     let invitation = VoterPass::new(&token);
     let side = match field(&fields, "side").trim() {
@@ -708,34 +740,38 @@ pub async fn join(
     };
     let segment = Some(field(&fields, "segment")).filter(|s| !s.trim().is_empty());
     match state.app.join(&invitation, side, segment).await {
-        Ok(pass) => (jar.add(voter_cookie(&pass, state.secure_cookies)), Redirect::to("/ballot")).into_response(),
+        Ok(pass) => (jar.add(voter_cookie(&pass, client.https)), Redirect::to("/ballot")).into_response(),
         Err(e) => voter_error(e),
     }
 }
 
-async fn voter_page(state: &WebState, pass: &VoterPass, notice: Option<&str>) -> Response {
+async fn voter_page(state: &WebState, client: &ClientAddress, pass: &VoterPass, notice: Option<&str>) -> Response {
     match state.app.voter_ballot(pass).await {
         Ok(ballot) => public_page(
             &ballot.title.clone(),
             ballot_markup(&ballot, "/ballot", "/ballot/proposals", &voter_csrf(pass), notice),
         ),
-        Err(e) => voter_error(e),
+        Err(e) => voter_refused(state, client, e),
     }
 }
 
-pub async fn ballot(State(state): State<Arc<WebState>>, jar: CookieJar) -> Response {
+pub async fn ballot(State(state): State<Arc<WebState>>, client: ClientAddress, jar: CookieJar) -> Response {
     let Some(pass) = voter_pass(&jar) else { return voter_error(AppError::Unauthenticated) };
-    voter_page(&state, &pass, None).await
+    voter_page(&state, &client, &pass, None).await
 }
 
 pub async fn vote(
     State(state): State<Arc<WebState>>,
+    client: ClientAddress,
     jar: CookieJar,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Response {
     let Some(pass) = voter_pass(&jar) else { return voter_error(AppError::Unauthenticated) };
     if let Err(e) = check_voter_csrf(&pass, field(&fields, "csrf")) {
         return e.into_response();
+    }
+    if let Err(limited) = state.limit(Limit::Vote, &client) {
+        return limited_page(limited);
     }
     let (statement, vote) = match vote_from(&fields) {
         Ok(v) => v,
@@ -744,12 +780,13 @@ pub async fn vote(
     match state.app.voter_vote(&pass, statement, vote).await {
         // Post/redirect/get: a reload does not vote twice.
         Ok(_) => Redirect::to("/ballot").into_response(),
-        Err(e) => voter_error(e),
+        Err(e) => voter_refused(&state, &client, e),
     }
 }
 
 pub async fn propose(
     State(state): State<Arc<WebState>>,
+    client: ClientAddress,
     jar: CookieJar,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Response {
@@ -757,8 +794,11 @@ pub async fn propose(
     if let Err(e) = check_voter_csrf(&pass, field(&fields, "csrf")) {
         return e.into_response();
     }
+    if let Err(limited) = state.limit(Limit::Proposal, &client) {
+        return limited_page(limited);
+    }
     match state.app.voter_propose(&pass, field(&fields, "text")).await {
-        Ok(()) => voter_page(&state, &pass, Some("Thank you: your statement waits for moderation.")).await,
-        Err(e) => voter_error(e),
+        Ok(()) => voter_page(&state, &client, &pass, Some("Thank you: your statement waits for moderation.")).await,
+        Err(e) => voter_refused(&state, &client, e),
     }
 }

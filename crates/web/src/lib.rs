@@ -7,10 +7,12 @@
 //! code names the policy.
 
 mod api;
+pub mod client;
 mod conversation_pages;
 mod dialogue_pages;
 mod documents;
 mod forms;
+pub mod limits;
 mod transfer_pages;
 
 pub use documents::summary_document;
@@ -35,7 +37,8 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tracktwo_app::{App, AppError};
 
-pub use session::SignInLimiter;
+pub use client::{ClientAddress, ForwardedHeader, TrustedProxies};
+pub use limits::{EdgeLimits, Limit, Limited, Quotas, quota};
 
 /// The largest request body accepted (a long document fits; a flood does not).
 const BODY_LIMIT: usize = 2 * 1024 * 1024;
@@ -43,16 +46,56 @@ const BODY_LIMIT: usize = 2 * 1024 * 1024;
 /// What every handler shares.
 pub struct WebState {
     pub app: Arc<App>,
-    /// Mark cookies `Secure` (when served over TLS).
-    pub secure_cookies: bool,
-    pub sign_in_limiter: SignInLimiter,
+    /// Served over TLS directly: every request is https.
+    pub tls: bool,
+    /// The proxies whose word is taken for a client's address and scheme.
+    pub proxies: TrustedProxies,
+    /// The per-address limits.
+    pub limits: EdgeLimits,
+    /// Sign-in attempts hash a password (Argon2id, tens of milliseconds of a core and 19 MiB):
+    /// one at a time, so a burst of attempts queues instead of taking every core from the
+    /// people already at work.
+    pub(crate) sign_in_gate: tokio::sync::Semaphore,
 }
 
 impl WebState {
     #[must_use]
-    pub fn new(app: Arc<App>, secure_cookies: bool) -> Self {
-        // Ten attempts per address every five minutes: plenty for a person, little for a script.
-        Self { app, secure_cookies, sign_in_limiter: SignInLimiter::new(10, Duration::from_secs(300)) }
+    pub fn new(app: Arc<App>, tls: bool) -> Self {
+        Self {
+            app,
+            tls,
+            proxies: TrustedProxies::default(),
+            limits: EdgeLimits::default(),
+            sign_in_gate: tokio::sync::Semaphore::new(1),
+        }
+    }
+
+    /// Believes these proxies' forwarding headers.
+    #[must_use]
+    pub fn with_proxies(mut self, proxies: TrustedProxies) -> Self {
+        self.proxies = proxies;
+        self
+    }
+
+    /// Other per-address limits than the defaults.
+    #[must_use]
+    pub fn with_limits(mut self, limits: EdgeLimits) -> Self {
+        self.limits = limits;
+        self
+    }
+
+    /// Counts one request of this kind from the client.
+    pub(crate) fn limit(&self, limit: Limit, client: &ClientAddress) -> Result<(), Limited> {
+        self.limits.check(limit, client)
+    }
+
+    /// A credential from this client turned out unknown, revoked or expired: the answer is 401
+    /// while the address has turns left for such mistakes, 429 after.
+    pub(crate) fn refused_credential(&self, client: &ClientAddress) -> AppError {
+        match self.limits.check(Limit::BadCredential, client) {
+            Ok(()) => AppError::Unauthenticated,
+            Err(limited) => AppError::RateLimited { seconds: limited.seconds },
+        }
     }
 }
 
@@ -81,6 +124,7 @@ pub fn router(state: Arc<WebState>) -> Router {
     }
     let mut router = router
         .fallback(not_found)
+        .layer(axum::middleware::from_fn_with_state(Arc::clone(&state), client::edge))
         .with_state(state)
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)));
@@ -320,10 +364,8 @@ impl IntoResponse for WebError {
         if status == StatusCode::UNAUTHORIZED {
             response.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         }
-        if let AppError::RateLimited { seconds } = self.0
-            && let Ok(value) = HeaderValue::from_str(&seconds.to_string())
-        {
-            response.headers_mut().insert(header::RETRY_AFTER, value);
+        if let AppError::RateLimited { seconds } = self.0 {
+            response = retry_after(response, seconds);
         }
         response
     }
@@ -334,8 +376,28 @@ pub enum PageError {
     App(AppError),
     /// A form without this session's anti-CSRF token.
     Csrf,
-    /// Too many sign-in attempts from one address.
-    TooManyAttempts,
+    /// Too many requests of one kind from one address.
+    Limited(Limited),
+}
+
+impl From<Limited> for PageError {
+    fn from(limited: Limited) -> Self {
+        Self::Limited(limited)
+    }
+}
+
+impl From<Limited> for WebError {
+    fn from(limited: Limited) -> Self {
+        Self(AppError::RateLimited { seconds: limited.seconds })
+    }
+}
+
+/// Sets `Retry-After` on a 429.
+fn retry_after(mut response: Response, seconds: u64) -> Response {
+    if let Ok(value) = HeaderValue::from_str(&seconds.to_string()) {
+        response.headers_mut().insert(header::RETRY_AFTER, value);
+    }
+    response
 }
 
 impl From<AppError> for PageError {
@@ -346,8 +408,13 @@ impl From<AppError> for PageError {
 
 impl IntoResponse for PageError {
     fn into_response(self) -> Response {
+        let mut wait = None;
         let (status, message) = match self {
             PageError::App(AppError::Unauthenticated) => return Redirect::to("/sign-in").into_response(),
+            PageError::App(AppError::RateLimited { seconds }) => {
+                wait = Some(seconds);
+                (StatusCode::TOO_MANY_REQUESTS, format!("too many requests; try again in {seconds} seconds"))
+            }
             PageError::App(e) => {
                 let status = status_of(&e);
                 (status, public_message(&e, status))
@@ -356,12 +423,19 @@ impl IntoResponse for PageError {
                 StatusCode::FORBIDDEN,
                 "the form has expired or did not come from this site; reload and try again".into(),
             ),
-            PageError::TooManyAttempts => (
-                StatusCode::TOO_MANY_REQUESTS,
-                "too many sign-in attempts from this address; wait a few minutes".into(),
-            ),
+            PageError::Limited(Limited { limit, seconds }) => {
+                wait = Some(seconds);
+                (
+                    StatusCode::TOO_MANY_REQUESTS,
+                    format!("too many {} from this address; try again in {seconds} seconds", limit.what()),
+                )
+            }
         };
-        (status, pages::error_page(status, &message)).into_response()
+        let response = (status, pages::error_page(status, &message)).into_response();
+        match wait {
+            Some(seconds) => retry_after(response, seconds),
+            None => response,
+        }
     }
 }
 
@@ -374,8 +448,36 @@ pub struct TlsFiles {
 
 /// How long a client may take to send a request's headers. Without a limit, a client that sends
 /// them a byte at a time holds a connection and its task for as long as it likes, and a few
-/// hundred such clients hold the server (slowloris).
+/// hundred such clients hold the server (slowloris). Over HTTP/1.1 the same limit runs between
+/// the requests of a keep-alive connection: one idle this long is closed.
 pub const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How long a connection may go without a byte from the client while the server waits for one
+/// (or without the client taking a byte the server is sending), whatever the protocol: HTTP/2 (which browsers speak over TLS) has no header-read limit, and
+/// an idle connection holds a socket and memory. Longer than a request may run (30 s), so a
+/// client waiting for its answer is never cut.
+pub const IDLE_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// How long connections may take and idle.
+#[derive(Debug, Clone, Copy)]
+pub struct ConnectionLimits {
+    pub header_read: Duration,
+    pub idle: Duration,
+}
+
+impl Default for ConnectionLimits {
+    fn default() -> Self {
+        Self { header_read: HEADER_READ_TIMEOUT, idle: IDLE_TIMEOUT }
+    }
+}
+
+/// How the server meets the network: whose forwarding headers to believe, and how long
+/// connections may take.
+#[derive(Debug, Clone, Default)]
+pub struct EdgeOptions {
+    pub proxies: TrustedProxies,
+    pub connections: ConnectionLimits,
+}
 
 /// The handle that stops a server when `shutdown` resolves, finishing requests in flight for up
 /// to ten seconds.
@@ -389,16 +491,45 @@ fn stopped_by(shutdown: impl std::future::Future<Output = ()> + Send + 'static) 
     handle
 }
 
-fn limit_header_reads(builder: &mut hyper_util::server::conn::auto::Builder<hyper_util::rt::TokioExecutor>) {
-    builder.http1().timer(hyper_util::rt::TokioTimer::new()).header_read_timeout(HEADER_READ_TIMEOUT);
+fn limit_header_reads(
+    builder: &mut hyper_util::server::conn::auto::Builder<hyper_util::rt::TokioExecutor>,
+    limits: ConnectionLimits,
+) {
+    builder.http1().timer(hyper_util::rt::TokioTimer::new()).header_read_timeout(limits.header_read);
 }
 
-/// Serves over TLS (rustls, with the `ring` provider) until `shutdown` resolves. Cookies are then
-/// marked `Secure`.
+/// Wraps every accepted connection so that a read waiting longer than `idle` for the client, or
+/// a write waiting that long for it to take the bytes, fails, which closes the connection
+/// (beneath TLS, so a stalled handshake counts too).
+#[derive(Debug, Clone, Copy)]
+struct IdleAcceptor<A> {
+    inner: A,
+    idle: Duration,
+}
+
+impl<A, S> axum_server::accept::Accept<tokio::net::TcpStream, S> for IdleAcceptor<A>
+where
+    A: axum_server::accept::Accept<std::pin::Pin<Box<tokio_io_timeout::TimeoutStream<tokio::net::TcpStream>>>, S>,
+{
+    type Stream = A::Stream;
+    type Service = A::Service;
+    type Future = A::Future;
+
+    fn accept(&self, stream: tokio::net::TcpStream, service: S) -> Self::Future {
+        let mut timed = tokio_io_timeout::TimeoutStream::new(stream);
+        timed.set_read_timeout(Some(self.idle));
+        timed.set_write_timeout(Some(self.idle));
+        self.inner.accept(Box::pin(timed), service)
+    }
+}
+
+/// Serves over TLS (rustls, with the `ring` provider) until `shutdown` resolves. Every request is
+/// https: cookies are `Secure` and browsers are told to keep to https.
 pub async fn serve_tls(
     listener: tokio::net::TcpListener,
     app: Arc<App>,
     tls: &TlsFiles,
+    options: EdgeOptions,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     // Installing twice is harmless (the second call reports the first); the provider is the
@@ -407,9 +538,12 @@ pub async fn serve_tls(
     let config = axum_server::tls_rustls::RustlsConfig::from_pem_file(&tls.certificate, &tls.private_key)
         .await
         .map_err(|e| std::io::Error::new(e.kind(), format!("cannot load the TLS certificate or key: {e}")))?;
-    let state = Arc::new(WebState::new(app, true));
-    let mut server = axum_server::from_tcp_rustls(listener.into_std()?, config)?.handle(stopped_by(shutdown));
-    limit_header_reads(server.http_builder());
+    let state = Arc::new(WebState::new(app, true).with_proxies(options.proxies));
+    let idle = options.connections.idle;
+    let mut server = axum_server::from_tcp_rustls(listener.into_std()?, config)?
+        .map(|tls| tls.acceptor(IdleAcceptor { inner: axum_server::accept::DefaultAcceptor, idle }))
+        .handle(stopped_by(shutdown));
+    limit_header_reads(server.http_builder(), options.connections);
     server.serve(router(state).into_make_service_with_connect_info::<SocketAddr>()).await
 }
 
@@ -417,10 +551,14 @@ pub async fn serve_tls(
 pub async fn serve(
     listener: tokio::net::TcpListener,
     app: Arc<App>,
+    options: EdgeOptions,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let state = Arc::new(WebState::new(app, false));
-    let mut server = axum_server::from_tcp(listener.into_std()?)?.handle(stopped_by(shutdown));
-    limit_header_reads(server.http_builder());
+    let state = Arc::new(WebState::new(app, false).with_proxies(options.proxies));
+    let idle = options.connections.idle;
+    let mut server = axum_server::from_tcp(listener.into_std()?)?
+        .acceptor(IdleAcceptor { inner: axum_server::accept::DefaultAcceptor, idle })
+        .handle(stopped_by(shutdown));
+    limit_header_reads(server.http_builder(), options.connections);
     server.serve(router(state).into_make_service_with_connect_info::<SocketAddr>()).await
 }

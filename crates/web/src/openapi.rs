@@ -21,14 +21,11 @@ fn responses(ok_status: &str, ok_schema: &str) -> Value {
         "401": { "$ref": "#/components/responses/Unauthenticated" },
         "403": { "$ref": "#/components/responses/Forbidden" },
         "404": { "$ref": "#/components/responses/NotFound" },
-        "422": { "$ref": "#/components/responses/Invalid" }
+        "422": { "$ref": "#/components/responses/Invalid" },
+        // Every request counts against its client address's allowance, and a bad token against
+        // the address's allowance for those.
+        "429": { "$ref": "#/components/responses/TooMany" }
     })
-}
-
-/// Adds the answer for a caller over its rate limit.
-fn with_rate_limit(mut responses: Value) -> Value {
-    responses["429"] = json!({ "$ref": "#/components/responses/TooMany" });
-    responses
 }
 
 /// The document.
@@ -43,7 +40,8 @@ pub fn document() -> Value {
             "description": "The JSON API of tracktwo. Authenticate with a personal access token \
                 (`tracktwo token create --user NAME`) as `Authorization: Bearer <token>`. Access is \
                 decided per caller: a secret channel, or another side's caucus, answers 404 as if \
-                it did not exist."
+                it did not exist. Each client address has an allowance of requests, joins, votes \
+                and bad tokens; past it the answer is 429 with `Retry-After`."
         },
         "security": [{ "token": [] }],
         "paths": {
@@ -84,7 +82,7 @@ pub fn document() -> Value {
                                            "description": "The secret of the invitation link (the part after /join/).",
                                            "schema": { "type": "string" } }],
                           "requestBody": { "required": false, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Join" } } } },
-                          "responses": with_rate_limit(responses("201", "#/components/schemas/Joined")) }
+                          "responses": responses("201", "#/components/schemas/Joined") }
             },
             "/api/v1/ballot": {
                 "get": { "summary": "The voter's next statement, chosen by priority", "operationId": "ballot",
@@ -95,7 +93,7 @@ pub fn document() -> Value {
                 "post": { "summary": "Vote on a statement; answered only once the vote is durable. A later vote on the same statement replaces it.",
                           "operationId": "vote", "security": [{ "voter": [] }],
                           "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Vote" } } } },
-                          "responses": with_rate_limit(responses("201", "#/components/schemas/Recorded")) }
+                          "responses": responses("201", "#/components/schemas/Recorded") }
             },
             "/api/v1/tokens": {
                 "get": { "summary": "The caller's own API tokens: label, creation, expiry and last use (to the hour); never a secret",

@@ -1,11 +1,10 @@
 //! The web workspace's pages: server-rendered HTML that works with JavaScript off, one small
 //! stylesheet served by the binary, no third-party assets.
 
-use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::Form;
-use axum::extract::{ConnectInfo, Path, Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::CookieJar;
@@ -15,6 +14,8 @@ use tracktwo_app::AppError;
 use tracktwo_domain::{Channel, InitiativeId, MemberRole, NewNote, Operation, Scope, SideId};
 
 use crate::api::parse_id;
+use crate::client::ClientAddress;
+use crate::limits::{Limit, Limited};
 use crate::session::{PRESESSION_COOKIE, SESSION_COOKIE, SignedIn, private_cookie, removal};
 use crate::{PageError, WebState};
 
@@ -124,13 +125,13 @@ fn sign_in_page(csrf: &str, error: Option<&str>) -> Markup {
 }
 
 /// The sign-in form, bound to a fresh pre-session cookie.
-pub async fn sign_in_form(State(state): State<Arc<WebState>>, jar: CookieJar) -> Response {
+pub async fn sign_in_form(State(state): State<Arc<WebState>>, client: ClientAddress, jar: CookieJar) -> Response {
     let presession = match jar.get(PRESESSION_COOKIE) {
         Some(cookie) => cookie.value().to_owned(),
         None => fresh_secret(&state),
     };
     let csrf = tracktwo_app::csrf_token(&presession);
-    let jar = jar.add(private_cookie(PRESESSION_COOKIE, presession, state.secure_cookies));
+    let jar = jar.add(private_cookie(PRESESSION_COOKIE, presession, client.https));
     (jar, sign_in_page(&csrf, None)).into_response()
 }
 
@@ -140,7 +141,7 @@ fn fresh_secret(state: &WebState) -> String {
 
 pub async fn sign_in(
     State(state): State<Arc<WebState>>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    client: ClientAddress,
     jar: CookieJar,
     Form(form): Form<SignInForm>,
 ) -> PageResult {
@@ -148,17 +149,23 @@ pub async fn sign_in(
     if presession.is_empty() || !tracktwo_app::csrf_token_matches(&presession, &form.csrf) {
         return Err(PageError::Csrf);
     }
-    if !state.sign_in_limiter.allow(peer.ip()) {
+    if let Err(limited) = state.limit(Limit::SignIn, &client) {
         state.app.record_sign_in_throttled(Channel::Web).await?;
-        return Err(PageError::TooManyAttempts);
+        return Err(limited.into());
     }
     let code = Some(form.code.as_str()).filter(|c| !c.trim().is_empty());
-    match state.app.sign_in(&form.username, &form.password, code, Channel::Web).await {
+    let origin = tracktwo_app::Origin::new(client.key().to_string());
+    let attempt = {
+        // The semaphore is never closed, so a turn always comes.
+        let _turn = state.sign_in_gate.acquire().await.ok();
+        state.app.sign_in(&form.username, &form.password, code, Channel::Web, &origin).await
+    };
+    match attempt {
         Ok(signed_in) => {
             let jar = jar.remove(removal(PRESESSION_COOKIE)).add(private_cookie(
                 SESSION_COOKIE,
                 signed_in.session_secret,
-                state.secure_cookies,
+                client.https,
             ));
             Ok((jar, Redirect::to("/")).into_response())
         }
@@ -166,6 +173,8 @@ pub async fn sign_in(
             let message = AppError::SignInRefused.to_string();
             Ok((StatusCode::UNAUTHORIZED, sign_in_page(&form.csrf, Some(&message))).into_response())
         }
+        // Failures from this address have earned it a wait (for this account, or for any).
+        Err(AppError::RateLimited { seconds }) => Err(Limited { limit: Limit::SignIn, seconds }.into()),
         Err(other) => Err(other.into()),
     }
 }

@@ -1,11 +1,5 @@
-//! Browser sessions at the edge: the session cookie, anti-CSRF tokens, and a per-address limit
-//! on sign-in attempts. Who the session belongs to, and whether it is still good, is decided in
-//! the core (`App::session_identity`).
-
-use std::collections::HashMap;
-use std::net::IpAddr;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+//! Browser sessions at the edge: the session cookie and anti-CSRF tokens. Who the session
+//! belongs to, and whether it is still good, is decided in the core (`App::session_identity`).
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
@@ -62,52 +56,5 @@ impl FromRequestParts<std::sync::Arc<WebState>> for SignedIn {
             }
             Err(other) => Err(PageError::App(other).into_response()),
         }
-    }
-}
-
-/// At most `limit` sign-in attempts per client address in each `window`.
-pub struct SignInLimiter {
-    limit: u32,
-    window: Duration,
-    seen: Mutex<HashMap<IpAddr, (Instant, u32)>>,
-}
-
-impl SignInLimiter {
-    #[must_use]
-    pub fn new(limit: u32, window: Duration) -> Self {
-        Self { limit, window, seen: Mutex::new(HashMap::new()) }
-    }
-
-    /// Counts an attempt; false when the address has used up its attempts for now.
-    pub fn allow(&self, address: IpAddr) -> bool {
-        let now = Instant::now();
-        let mut seen = self.seen.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        // Forget old windows so the map cannot grow without bound.
-        if seen.len() > 10_000 {
-            seen.retain(|_, (start, _)| now.duration_since(*start) < self.window);
-        }
-        let entry = seen.entry(address).or_insert((now, 0));
-        if now.duration_since(entry.0) >= self.window {
-            *entry = (now, 0);
-        }
-        entry.1 += 1;
-        entry.1 <= self.limit
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_limiter_counts_per_address() {
-        let limiter = SignInLimiter::new(3, Duration::from_secs(60));
-        let a: IpAddr = [127, 0, 0, 1].into();
-        let b: IpAddr = [127, 0, 0, 2].into();
-        assert!((0..3).all(|_| limiter.allow(a)));
-        assert!(!limiter.allow(a));
-        assert!(limiter.allow(b));
-        let instant = SignInLimiter::new(1, Duration::ZERO);
-        assert!(instant.allow(a) && instant.allow(a), "a zero window never limits");
     }
 }

@@ -71,7 +71,7 @@ on_both_backends!(
     row_tampering::an_older_store_is_sealed_once_and_cannot_be_set_back,
     map::analytics_run_on_the_stored_map,
     map::imports_are_all_or_nothing_and_round_trip_through_every_format,
-    sign_in::passwords_lock_out_repeated_failures,
+    sign_in::failed_sign_ins_slow_their_origin_and_never_lock_the_owner_out,
     sign_in::sessions_expire_and_are_revoked,
     sign_in::a_flood_of_bad_tokens_is_counted_not_written_one_by_one,
     sign_in::a_new_password_ends_every_token_of_the_account,

@@ -8,7 +8,7 @@
 use std::sync::Arc;
 
 use sha2::{Digest, Sha256};
-use tracktwo_app::{App, AppError, AuditFinding};
+use tracktwo_app::{App, AppError, AuditFinding, Origin};
 use tracktwo_domain::dialogue::{FollowUp, Round};
 use tracktwo_domain::{Channel, Identity, MemberRole, NewInitiative, NewNote, NewUser, Scope, UserId};
 use tracktwo_store_conformance::{Serin, TestStore, init_app, open_app, serin_with_two_sides};
@@ -114,7 +114,8 @@ pub async fn every_forged_access_row_is_refused_and_named(t: &TestStore) {
         }),
         ("a session's last use moved forward", |w, t| {
             Box::pin(async move {
-                let signed_in = w.app.sign_in("amara", PASSWORD, None, Channel::Web).await.unwrap();
+                let signed_in =
+                    w.app.sign_in("amara", PASSWORD, None, Channel::Web, &Origin::new("192.0.2.1")).await.unwrap();
                 let digest = Sha256::digest(signed_in.session_secret.as_bytes());
                 let far = 315_360_000_000_000_i64;
                 t.execute_raw(&format!(
@@ -290,23 +291,31 @@ pub async fn every_forged_access_row_is_refused_and_named(t: &TestStore) {
                 w.outsider, w.convener
             ))
             .await;
-                assert!(w.app.sign_in("amara", PASSWORD, None, Channel::Web).await.is_err());
+                assert!(w.app.sign_in("amara", PASSWORD, None, Channel::Web, &Origin::new("192.0.2.1")).await.is_err());
                 assert_named(w, t, "users", &w.convener.to_string()).await;
             })
         }),
         ("a second factor cleared", |w, t| {
             Box::pin(async move {
-                let me = w.app.sign_in("amara", PASSWORD, None, Channel::Web).await.unwrap().identity;
+                let me = w
+                    .app
+                    .sign_in("amara", PASSWORD, None, Channel::Web, &Origin::new("192.0.2.1"))
+                    .await
+                    .unwrap()
+                    .identity;
                 w.app.begin_second_factor(&me).await.unwrap();
                 let code = w.app.current_second_factor_code(w.convener).await.unwrap();
                 w.app.confirm_second_factor(&me, &code).await.unwrap();
-                assert!(w.app.sign_in("amara", PASSWORD, None, Channel::Web).await.is_err());
+                assert!(w.app.sign_in("amara", PASSWORD, None, Channel::Web, &Origin::new("192.0.2.1")).await.is_err());
                 t.execute_raw(&format!(
                     "UPDATE users SET totp_enabled = FALSE, totp_secret = NULL WHERE id = '{}'",
                     w.convener
                 ))
                 .await;
-                assert!(w.app.sign_in("amara", PASSWORD, None, Channel::Web).await.is_err(), "a password alone let in");
+                assert!(
+                    w.app.sign_in("amara", PASSWORD, None, Channel::Web, &Origin::new("192.0.2.1")).await.is_err(),
+                    "a password alone let in"
+                );
                 assert_named(w, t, "users", &w.convener.to_string()).await;
             })
         }),
@@ -335,7 +344,7 @@ async fn try_open(t: &TestStore) -> Result<App, AppError> {
 /// forged rows vouched for by the next opening, is refused.
 pub async fn an_older_store_is_sealed_once_and_cannot_be_set_back(t: &TestStore) {
     let w = world(t).await;
-    let signed_in = w.app.sign_in("amara", PASSWORD, None, Channel::Web).await.unwrap();
+    let signed_in = w.app.sign_in("amara", PASSWORD, None, Channel::Web, &Origin::new("192.0.2.1")).await.unwrap();
     let kh = Identity::key_holder();
     w.app.add_note(&kh, w.serin.id, NewNote { scope: Scope::Plenary, body: "kept".into() }).await.unwrap();
     // What migration 0007 leaves of a store written before row MACs: the column is there,

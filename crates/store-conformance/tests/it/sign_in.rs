@@ -1,9 +1,9 @@
-//! Passwords, lockout and sessions, decided in the core.
+//! Passwords, sign-in throttling and sessions, decided in the core.
 
 use std::sync::Arc;
 
 use time::Duration;
-use tracktwo_app::{App, AppError, LOCKOUT, MAX_FAILED_LOGINS, SESSION_IDLE, SESSION_LIFETIME, SessionLimits};
+use tracktwo_app::{App, AppError, Origin, PER_ACCOUNT_AND_ORIGIN, SESSION_IDLE, SESSION_LIFETIME, SessionLimits};
 use tracktwo_domain::{Channel, Identity, NewUser};
 use tracktwo_store_conformance::{TestClock, TestStore, init_app_with_clock};
 
@@ -17,7 +17,11 @@ async fn actions(t: &TestStore, app: &App) -> Vec<String> {
     t.store.snapshot(app.row_authenticator()).await.unwrap().audit.into_iter().map(|e| e.action).collect()
 }
 
-pub async fn passwords_lock_out_repeated_failures(t: &TestStore) {
+/// Failures slow down the origin they come from, for that account and then for any, with a wait
+/// that doubles; the account's owner, signing in from elsewhere, is never held back, and an
+/// unknown account is throttled exactly as a known one. A lock an older version left in the
+/// account's row is read and ignored.
+pub async fn failed_sign_ins_slow_their_origin_and_never_lock_the_owner_out(t: &TestStore) {
     let clock = TestClock::new();
     let app = init_app_with_clock(Arc::clone(&t.store), clock.clone()).await;
     let kh = Identity::key_holder();
@@ -26,31 +30,88 @@ pub async fn passwords_lock_out_repeated_failures(t: &TestStore) {
         Err(AppError::Invalid(_))
     ));
     let user = app.create_user_with_password(&kh, account("Amara"), PASSWORD).await.unwrap();
+    let owner = Origin::new("203.0.113.5");
+    let guesser = Origin::new("198.51.100.66");
 
-    let signed_in = app.sign_in("amara", PASSWORD, None, Channel::Web).await.unwrap();
+    let signed_in = app.sign_in("amara", PASSWORD, None, Channel::Web, &owner).await.unwrap();
     assert_eq!(signed_in.identity.user_id(), Some(user.id));
     // Unknown accounts and wrong passwords get the same answer.
-    assert!(matches!(app.sign_in("nobody", PASSWORD, None, Channel::Web).await, Err(AppError::SignInRefused)));
-    for _ in 1..MAX_FAILED_LOGINS {
-        assert!(matches!(
-            app.sign_in("amara", "wrong password!", None, Channel::Web).await,
-            Err(AppError::SignInRefused)
-        ));
+    assert!(matches!(
+        app.sign_in("nobody", PASSWORD, None, Channel::Web, &guesser).await,
+        Err(AppError::SignInRefused)
+    ));
+    assert!(matches!(
+        app.sign_in("amara", "wrong password!", None, Channel::Web, &guesser).await,
+        Err(AppError::SignInRefused)
+    ));
+
+    // The guesser's failures at one account: free at first, then a wait that doubles.
+    let waits = |name: &'static str| {
+        let app = &app;
+        let guesser = &guesser;
+        let clock = clock.clone();
+        async move {
+            let mut waits = Vec::new();
+            for _ in 0..12 {
+                match app.sign_in(name, "wrong password!", None, Channel::Web, guesser).await {
+                    Err(AppError::SignInRefused) => waits.push(0),
+                    Err(AppError::RateLimited { seconds }) => {
+                        waits.push(seconds);
+                        // Wait it out, then fail again.
+                        clock.advance(Duration::seconds(i64::try_from(seconds).unwrap()));
+                        assert!(matches!(
+                            app.sign_in(name, "wrong password!", None, Channel::Web, guesser).await,
+                            Err(AppError::SignInRefused)
+                        ));
+                    }
+                    other => panic!("unexpected answer {other:?}"),
+                }
+            }
+            waits
+        }
+    };
+    let known = waits("amara").await;
+    let throttled: Vec<u64> = known.iter().copied().filter(|w| *w > 0).collect();
+    assert!(throttled.len() >= 4, "{known:?}");
+    assert!(throttled.windows(2).all(|w| w[1] == w[0] * 2), "the wait doubles: {known:?}");
+    // One failure was made before: the rest of the free ones, then waits.
+    let free = usize::try_from(PER_ACCOUNT_AND_ORIGIN.free).unwrap() - 1;
+    assert_eq!(known.iter().take_while(|w| **w == 0).count(), free, "{known:?}");
+
+    // Meanwhile the owner signs in from elsewhere at once, and the guesser, even with the right
+    // password, waits.
+    assert!(matches!(
+        app.sign_in("amara", PASSWORD, None, Channel::Web, &guesser).await,
+        Err(AppError::RateLimited { .. })
+    ));
+    app.sign_in("amara", PASSWORD, None, Channel::Web, &owner).await.unwrap();
+
+    // An unknown account from a fresh origin is throttled exactly as a known one.
+    let elsewhere = Origin::new("192.0.2.200");
+    let mut unknown = Vec::new();
+    let mut known_again = Vec::new();
+    for (name, out) in [("nobody-at-all", &mut unknown), ("amara", &mut known_again)] {
+        for _ in 0..(PER_ACCOUNT_AND_ORIGIN.free + 3) {
+            match app.sign_in(name, "wrong password!", None, Channel::Web, &elsewhere).await {
+                Err(AppError::SignInRefused) => out.push(0),
+                Err(AppError::RateLimited { seconds }) => out.push(seconds),
+                other => panic!("unexpected answer {other:?}"),
+            }
+        }
     }
-    // A success clears the count ...
-    app.sign_in("amara", PASSWORD, None, Channel::Web).await.unwrap();
-    // ... and five failures in a row lock the account, even against the right password.
-    for _ in 0..MAX_FAILED_LOGINS {
-        assert!(app.sign_in("amara", "wrong password!", None, Channel::Web).await.is_err());
-    }
-    assert!(matches!(app.sign_in("amara", PASSWORD, None, Channel::Web).await, Err(AppError::SignInRefused)));
-    clock.advance(LOCKOUT + Duration::seconds(1));
-    app.sign_in("amara", PASSWORD, None, Channel::Web).await.unwrap();
+    assert_eq!(unknown, known_again);
+
+    // A lock an older version wrote into the row (with a valid MAC) keeps nobody out.
+    let mut tx = t.store.begin(tracktwo_store_conformance::test_rows()).await.unwrap();
+    tx.set_login_state(user.id, 5, Some(tracktwo_app::Clock::now(&clock) + Duration::hours(1))).await.unwrap();
+    tx.commit().await.unwrap();
+    app.sign_in("amara", PASSWORD, None, Channel::Web, &owner).await.unwrap();
 
     let actions = actions(t, &app).await;
-    for expected in ["login.succeeded", "login.failed", "login.locked-out", "user.password-set"] {
+    for expected in ["login.succeeded", "login.failed", "login.throttled", "user.password-set"] {
         assert!(actions.iter().any(|a| a == expected), "no {expected} event");
     }
+    assert!(!actions.iter().any(|a| a == "login.locked-out"), "an account was locked");
     // The stored hash is Argon2id with OWASP's parameters, never the password.
     let snapshot = t.store.snapshot(app.row_authenticator()).await.unwrap();
     let hash = snapshot.users.iter().find(|u| u.id == user.id).unwrap().password_hash.clone().unwrap();
@@ -69,13 +130,13 @@ pub async fn sessions_expire_and_are_revoked(t: &TestStore) {
     };
 
     // Idle too long.
-    let a = app.sign_in("jonas", PASSWORD, None, Channel::Web).await.unwrap().session_secret;
+    let a = app.sign_in("jonas", PASSWORD, None, Channel::Web, &Origin::new("192.0.2.1")).await.unwrap().session_secret;
     assert_eq!(session(a.clone()).await.unwrap().user_id(), Some(user.id));
     clock.advance(SESSION_IDLE + Duration::seconds(1));
     assert!(matches!(session(a).await, Err(AppError::Unauthenticated)));
 
     // Used steadily, but past its lifetime.
-    let b = app.sign_in("jonas", PASSWORD, None, Channel::Web).await.unwrap().session_secret;
+    let b = app.sign_in("jonas", PASSWORD, None, Channel::Web, &Origin::new("192.0.2.1")).await.unwrap().session_secret;
     let mut elapsed = Duration::ZERO;
     let step = SESSION_IDLE - Duration::minutes(1);
     while elapsed < SESSION_LIFETIME {
@@ -88,19 +149,29 @@ pub async fn sessions_expire_and_are_revoked(t: &TestStore) {
     assert!(matches!(session(b).await, Err(AppError::Unauthenticated)));
 
     // Signing out, a password reset and disabling each end sessions.
-    let c = app.sign_in("jonas", PASSWORD, None, Channel::Web).await.unwrap().session_secret;
+    let c = app.sign_in("jonas", PASSWORD, None, Channel::Web, &Origin::new("192.0.2.1")).await.unwrap().session_secret;
     app.sign_out(&c, Channel::Web).await.unwrap();
     assert!(session(c).await.is_err());
-    let d = app.sign_in("jonas", PASSWORD, None, Channel::Web).await.unwrap().session_secret;
+    let d = app.sign_in("jonas", PASSWORD, None, Channel::Web, &Origin::new("192.0.2.1")).await.unwrap().session_secret;
     app.reset_password(&kh, user.id, "another long passphrase").await.unwrap();
     assert!(session(d).await.is_err());
-    assert!(app.sign_in("jonas", PASSWORD, None, Channel::Web).await.is_err());
-    let e = app.sign_in("jonas", "another long passphrase", None, Channel::Web).await.unwrap().session_secret;
+    assert!(app.sign_in("jonas", PASSWORD, None, Channel::Web, &Origin::new("192.0.2.1")).await.is_err());
+    let e = app
+        .sign_in("jonas", "another long passphrase", None, Channel::Web, &Origin::new("192.0.2.1"))
+        .await
+        .unwrap()
+        .session_secret;
     app.set_user_disabled(&kh, user.id, true).await.unwrap();
     assert!(session(e).await.is_err());
-    assert!(app.sign_in("jonas", "another long passphrase", None, Channel::Web).await.is_err());
+    assert!(
+        app.sign_in("jonas", "another long passphrase", None, Channel::Web, &Origin::new("192.0.2.1")).await.is_err()
+    );
     app.set_user_disabled(&kh, user.id, false).await.unwrap();
-    let me = app.sign_in("jonas", "another long passphrase", None, Channel::Web).await.unwrap().identity;
+    let me = app
+        .sign_in("jonas", "another long passphrase", None, Channel::Web, &Origin::new("192.0.2.1"))
+        .await
+        .unwrap()
+        .identity;
 
     // Changing one's own password needs the current one.
     assert!(matches!(
@@ -108,7 +179,7 @@ pub async fn sessions_expire_and_are_revoked(t: &TestStore) {
         Err(AppError::SignInRefused)
     ));
     app.change_password(&me, "another long passphrase", "a third long passphrase").await.unwrap();
-    app.sign_in("jonas", "a third long passphrase", None, Channel::Web).await.unwrap();
+    app.sign_in("jonas", "a third long passphrase", None, Channel::Web, &Origin::new("192.0.2.1")).await.unwrap();
     // Only administrators reset others' passwords.
     let other = app.create_user_with_password(&kh, account("lina"), PASSWORD).await.unwrap();
     assert!(matches!(app.reset_password(&me, other.id, "hijacked passphrase").await, Err(AppError::Forbidden(_))));
@@ -123,7 +194,8 @@ pub async fn sessions_end_at_the_configured_idle_limit_and_lifetime(t: &TestStor
     let app = init_app_with_clock(Arc::clone(&t.store), clock.clone()).await.with_session_limits(limits);
     let kh = Identity::key_holder();
     app.create_user_with_password(&kh, account("ines"), PASSWORD).await.unwrap();
-    let idle = app.sign_in("ines", PASSWORD, None, Channel::Web).await.unwrap().session_secret;
+    let idle =
+        app.sign_in("ines", PASSWORD, None, Channel::Web, &Origin::new("192.0.2.1")).await.unwrap().session_secret;
     clock.advance(Duration::minutes(4));
     app.session_identity(&idle, Channel::Web).await.unwrap();
     clock.advance(Duration::minutes(4));
@@ -131,7 +203,8 @@ pub async fn sessions_end_at_the_configured_idle_limit_and_lifetime(t: &TestStor
     clock.advance(Duration::minutes(5));
     assert!(matches!(app.session_identity(&idle, Channel::Web).await, Err(AppError::Unauthenticated)));
 
-    let busy = app.sign_in("ines", PASSWORD, None, Channel::Web).await.unwrap().session_secret;
+    let busy =
+        app.sign_in("ines", PASSWORD, None, Channel::Web, &Origin::new("192.0.2.1")).await.unwrap().session_secret;
     for _ in 0..7 {
         clock.advance(Duration::minutes(4));
         app.session_identity(&busy, Channel::Web).await.unwrap();
@@ -141,7 +214,8 @@ pub async fn sessions_end_at_the_configured_idle_limit_and_lifetime(t: &TestStor
 
     // A shorter lifetime set later (the next start of the server) applies to sessions issued
     // under the longer one.
-    let issued = app.sign_in("ines", PASSWORD, None, Channel::Web).await.unwrap().session_secret;
+    let issued =
+        app.sign_in("ines", PASSWORD, None, Channel::Web, &Origin::new("192.0.2.1")).await.unwrap().session_secret;
     clock.advance(Duration::minutes(3));
     let shorter = SessionLimits { idle: Duration::minutes(5), lifetime: Duration::minutes(2) };
     let app = open_app_with_clock(t, clock.clone()).await.with_session_limits(shorter);
@@ -164,13 +238,13 @@ pub async fn a_second_factor_is_required_once_enrolled(t: &TestStore) {
     let app = init_app_with_clock(Arc::clone(&t.store), clock.clone()).await;
     let kh = Identity::key_holder();
     let user = app.create_user_with_password(&kh, account("odile"), PASSWORD).await.unwrap();
-    let me = app.sign_in("odile", PASSWORD, None, Channel::Web).await.unwrap().identity;
+    let me = app.sign_in("odile", PASSWORD, None, Channel::Web, &Origin::new("192.0.2.1")).await.unwrap().identity;
 
     let enrolment = app.begin_second_factor(&me).await.unwrap();
     assert!(enrolment.uri.starts_with("otpauth://totp/tracktwo?secret="));
     assert!(!enrolment.uri.contains("odile"), "the authenticator entry must not name the person");
     // Until confirmed, it is not required.
-    app.sign_in("odile", PASSWORD, None, Channel::Web).await.unwrap();
+    app.sign_in("odile", PASSWORD, None, Channel::Web, &Origin::new("192.0.2.1")).await.unwrap();
     assert!(matches!(app.confirm_second_factor(&me, "000000").await, Err(AppError::WrongCode)));
     let code = app.current_second_factor_code(user.id).await.unwrap();
     let recovery = app.confirm_second_factor(&me, &code).await.unwrap();
@@ -178,20 +252,31 @@ pub async fn a_second_factor_is_required_once_enrolled(t: &TestStore) {
     assert!(app.account(&me).await.is_ok_and(|a| a.second_factor));
 
     // Now a password alone is refused, and a code works once per time step.
-    assert!(matches!(app.sign_in("odile", PASSWORD, None, Channel::Web).await, Err(AppError::SignInRefused)));
-    assert!(app.sign_in("odile", PASSWORD, Some(&code), Channel::Web).await.is_err(), "a spent code was accepted");
+    assert!(matches!(
+        app.sign_in("odile", PASSWORD, None, Channel::Web, &Origin::new("192.0.2.1")).await,
+        Err(AppError::SignInRefused)
+    ));
+    assert!(
+        app.sign_in("odile", PASSWORD, Some(&code), Channel::Web, &Origin::new("192.0.2.1")).await.is_err(),
+        "a spent code was accepted"
+    );
     clock.advance(Duration::seconds(30));
     let fresh = app.current_second_factor_code(user.id).await.unwrap();
-    app.sign_in("odile", PASSWORD, Some(&fresh), Channel::Web).await.unwrap();
-    assert!(app.sign_in("odile", PASSWORD, Some(&fresh), Channel::Web).await.is_err(), "a code was replayed");
+    app.sign_in("odile", PASSWORD, Some(&fresh), Channel::Web, &Origin::new("192.0.2.1")).await.unwrap();
+    assert!(
+        app.sign_in("odile", PASSWORD, Some(&fresh), Channel::Web, &Origin::new("192.0.2.1")).await.is_err(),
+        "a code was replayed"
+    );
     // A recovery code stands in once; typing it with spaces or capitals is fine.
     let spoken = recovery[3].to_uppercase().replace('-', " ");
-    app.sign_in("odile", PASSWORD, Some(&spoken), Channel::Web).await.unwrap();
-    assert!(app.sign_in("odile", PASSWORD, Some(&recovery[3]), Channel::Web).await.is_err());
+    app.sign_in("odile", PASSWORD, Some(&spoken), Channel::Web, &Origin::new("192.0.2.1")).await.unwrap();
+    assert!(app.sign_in("odile", PASSWORD, Some(&recovery[3]), Channel::Web, &Origin::new("192.0.2.1")).await.is_err());
     // A right code with a wrong password is still refused.
     clock.advance(Duration::seconds(30));
     let code = app.current_second_factor_code(user.id).await.unwrap();
-    assert!(app.sign_in("odile", "not the password", Some(&code), Channel::Web).await.is_err());
+    assert!(
+        app.sign_in("odile", "not the password", Some(&code), Channel::Web, &Origin::new("192.0.2.1")).await.is_err()
+    );
 
     // The shared secret rests sealed: its base32 form is nowhere in the store.
     let snapshot = format!("{:?}", t.store.snapshot(app.row_authenticator()).await.unwrap());

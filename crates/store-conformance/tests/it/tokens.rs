@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use time::Duration;
-use tracktwo_app::{AppError, DEFAULT_TOKEN_LIFETIME_DAYS, MAX_TOKEN_LIFETIME_DAYS};
+use tracktwo_app::{AppError, DEFAULT_TOKEN_LIFETIME_DAYS, MAX_TOKEN_LIFETIME_DAYS, Origin};
 use tracktwo_domain::{Channel, Identity, NewUser};
 use tracktwo_store_conformance::{TestClock, TestStore, init_app, init_app_with_clock, open_app};
 
@@ -26,9 +26,10 @@ pub async fn tokens_expire_are_listed_to_their_owner_and_revoked(t: &TestStore) 
     let amara = app.create_user_with_password(&kh, account("amara", false), PASSWORD).await.unwrap();
     let otto = app.create_user_with_password(&kh, account("otto", false), PASSWORD).await.unwrap();
     app.create_user_with_password(&kh, account("root", true), PASSWORD).await.unwrap();
-    let as_amara = app.sign_in("amara", PASSWORD, None, Channel::Web).await.unwrap().identity;
-    let as_otto = app.sign_in("otto", PASSWORD, None, Channel::Web).await.unwrap().identity;
-    let as_admin = app.sign_in("root", PASSWORD, None, Channel::Web).await.unwrap().identity;
+    let as_amara =
+        app.sign_in("amara", PASSWORD, None, Channel::Web, &Origin::new("192.0.2.1")).await.unwrap().identity;
+    let as_otto = app.sign_in("otto", PASSWORD, None, Channel::Web, &Origin::new("192.0.2.1")).await.unwrap().identity;
+    let as_admin = app.sign_in("root", PASSWORD, None, Channel::Web, &Origin::new("192.0.2.1")).await.unwrap().identity;
 
     // A lifetime within bounds, and a label that says what the token is for.
     for days in [0, MAX_TOKEN_LIFETIME_DAYS + 1] {

@@ -794,6 +794,7 @@ fn the_server_speaks_tls_with_secure_cookies() {
         cookie.contains("; secure") && cookie.contains("httponly") && cookie.contains("samesite=strict"),
         "{cookie}"
     );
+    assert!(sign_in.lines().any(|l| l.trim() == "strict-transport-security: max-age=31536000"), "{sign_in}");
     // Plain HTTP on the TLS port gets nowhere.
     let plain = Command::new("curl")
         .args(["--silent", "--max-time", "5"])

@@ -12,7 +12,7 @@ use axum::body::Body;
 use axum::extract::connect_info::MockConnectInfo;
 use axum::http::{Method, Request, StatusCode, header};
 use tower::ServiceExt;
-use tracktwo_app::App;
+use tracktwo_app::{App, Origin};
 use tracktwo_domain::access::{Denied, decide};
 use tracktwo_domain::conversation::{Conversation, ConversationMode, InvitationKind};
 use tracktwo_domain::dialogue::{
@@ -382,7 +382,7 @@ async fn fixture() -> (TestStore, Fixture, Vec<Caller>) {
     }
 
     for (name, id, is_admin, ordinary_standing, secret_standing) in people {
-        let signed_in = app.sign_in(&name, PASSWORD, None, Channel::Web).await.unwrap();
+        let signed_in = app.sign_in(&name, PASSWORD, None, Channel::Web, &Origin::new("192.0.2.1")).await.unwrap();
         let token = app.create_token(&kh, id, "matrix").await.unwrap().secret;
         callers.push(Caller {
             name,
@@ -394,7 +394,14 @@ async fn fixture() -> (TestStore, Fixture, Vec<Caller>) {
             token,
         });
     }
-    let state = Arc::new(WebState::new(Arc::clone(&app), false));
+    // Every caller comes from one address here, and the matrix presents many credentials where
+    // they do not belong: it checks who may do what, so the per-address limits (tested in
+    // `edge.rs`) are set out of its way.
+    let unlimited = tracktwo_web::Quotas::all(1_000_000, std::time::Duration::from_millis(1));
+    let state = Arc::new(
+        WebState::new(Arc::clone(&app), false)
+            .with_limits(tracktwo_web::EdgeLimits::new(unlimited, tracktwo_web::limits::TRACKED_ADDRESSES)),
+    );
     let router = router(state).layer(MockConnectInfo(SocketAddr::from(([127, 0, 0, 1], 4100))));
     (store, Fixture { app, router, ordinary, secret, side_a, side_b, notes, actors, process, spare }, callers)
 }
