@@ -277,6 +277,13 @@ impl App {
         if !master.matches_check_value(&snapshot.meta.key_check) {
             return Err(AppError::WrongKey);
         }
+        // A backup of an older format is upgraded as it is restored (its tokens given an
+        // expiry). The backup is authenticated as a whole, but the format it records is the
+        // stored one at the time, which someone without the key could have set back beneath a
+        // running server: the backup's chain must show that its store was born by that format.
+        if snapshot.meta.format_version < FORMAT_VERSION {
+            crate::genesis::check_born_by(&master.audit_key(), &snapshot.audit, snapshot.meta.format_version)?;
+        }
         if let Some(existing) = store.meta().await? {
             if !force {
                 return Err(AppError::Archive(

@@ -108,9 +108,11 @@ impl App {
         recorded
     }
 
-    /// Brings a store of format 1 to row MACs (and its tokens to an expiry), once. If the audit chain already records that
-    /// this was done, the format was set back by someone without the key — to have forged rows
-    /// vouched for by the next opening — and the store is refused instead.
+    /// Brings a store of format 1 to row MACs (and its tokens to an expiry), once. If the audit
+    /// chain already records that this was done, or its first event records that the store was
+    /// born at a later format (or that event is missing or forged), the format was set back by
+    /// someone without the key — to have forged rows vouched for by the next opening — and the
+    /// store is refused instead, with nothing written.
     pub(crate) async fn seal_access_state(&self) -> Result<()> {
         let mut tx = self.begin().await?;
         // Another process (the server beside a command) may have sealed it while this one
@@ -118,7 +120,10 @@ impl App {
         if self.store.meta().await?.is_some_and(|meta| meta.format_version >= FORMAT_WITH_ROW_MACS) {
             return Ok(());
         }
-        let sealed_before = tx.audit_events().await?.iter().any(|event| {
+        let events = tx.audit_events().await?;
+        // Only a store born before row MACs may be of the format before them.
+        crate::genesis::check_born_by(&self.audit_key, &events, FORMAT_WITH_ROW_MACS - 1)?;
+        let sealed_before = events.iter().any(|event| {
             event.action == AuditAction::AccessStateSealed.as_str() && audit::is_authentic(&self.audit_key, event)
         });
         if sealed_before {

@@ -204,16 +204,20 @@ impl App {
     }
 
     /// Brings a store of format 2 to token expiry, once: every token whose MAC holds lasts the
-    /// default lifetime from now. If the audit chain already records that this was done, the
-    /// format was set back by someone without the key — to have a token row of before (one
-    /// revoked since, say) vouched for again — and the store is refused instead.
+    /// default lifetime from now. If the audit chain already records that this was done, or its
+    /// first event records that the store was born at a later format (or that event is missing
+    /// or forged), the format was set back by someone without the key — to have a token row of
+    /// before (one revoked since, say) vouched for again — and the store is refused instead, with
+    /// nothing written.
     pub(crate) async fn give_tokens_an_expiry(&self) -> Result<()> {
         let mut tx = self.begin().await?;
         // Another process may have done it while this one waited for the writer.
         if self.store.meta().await?.is_some_and(|meta| meta.format_version >= FORMAT_WITH_TOKEN_EXPIRY) {
             return Ok(());
         }
-        let done_before = tx.audit_events().await?.iter().any(|event| {
+        let events = tx.audit_events().await?;
+        crate::genesis::check_born_by(&self.audit_key, &events, FORMAT_WITH_TOKEN_EXPIRY - 1)?;
+        let done_before = events.iter().any(|event| {
             event.action == AuditAction::TokensGivenExpiry.as_str() && audit::is_authentic(&self.audit_key, event)
         });
         if done_before {

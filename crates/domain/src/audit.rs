@@ -151,7 +151,8 @@ string_enum!(
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AuditTarget {
     pub kind: TargetKind,
-    /// An identifier (UUID) or empty for the store as a whole.
+    /// An identifier (UUID); for the store as a whole, empty or a number (the format a new store
+    /// is born at, the refusals one event stands for).
     pub id: String,
 }
 

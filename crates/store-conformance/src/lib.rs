@@ -178,7 +178,8 @@ impl TestStore {
     /// Changes the store beneath the port as a tracktwo of format 1 could have written it — rows
     /// without MACs — for tests of a state no use case reaches today (an initiative turned into
     /// a secret channel after it faced outward). The next `App::open` seals the rows as they
-    /// stand, as it does for any store of that format.
+    /// stand, as it does for any store of that format. The store must have been created by
+    /// [`init_app_born_at`] with format 1: one born later is refused as set back.
     pub async fn rewrite_as_format_1(&self, statements: &[&str]) {
         for table in [
             "users",
@@ -208,7 +209,8 @@ impl TestStore {
     /// Rewrites every API token as a tracktwo of format 2 left it — its MAC over the columns
     /// of then (without expiry or last use), the new columns at migration 0008's defaults — and
     /// sets the format to 2. The canonical bytes are restated here from the stored format, not
-    /// taken from the code under test.
+    /// taken from the code under test. The store must have been created by [`init_app_born_at`]
+    /// with format 1 or 2: one born later is refused as set back.
     pub async fn rewrite_as_format_2(&self) {
         type Token = (String, String, Vec<u8>, Vec<u8>, i64, bool);
         const SELECT: &str = "SELECT id, user_id, digest, label, created_at, revoked FROM tokens";
@@ -410,6 +412,16 @@ pub async fn init_app_with_clock(store: Arc<dyn Store>, clock: TestClock) -> App
 /// Initialises an app over `store` with the test key.
 pub async fn init_app(store: Arc<dyn Store>) -> App {
     App::init(store, &test_unlock(), TEST_KDF, Arc::new(SystemClock), Box::new(SystemEntropy::new().expect("entropy")))
+        .await
+        .expect("init store")
+}
+
+/// Initialises an app over `store` with the test key, its genesis recording the older format
+/// `born_at`: for tests that simulate a store written by an earlier version (with
+/// [`TestStore::rewrite_as_format_1`] or [`TestStore::rewrite_as_format_2`]).
+pub async fn init_app_born_at(store: Arc<dyn Store>, born_at: i64) -> App {
+    let entropy = Box::new(SystemEntropy::new().expect("entropy"));
+    App::init_born_at(store, &test_unlock(), TEST_KDF, Arc::new(SystemClock), entropy, born_at)
         .await
         .expect("init store")
 }

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use tracktwo_app::App;
 use tracktwo_domain::{Channel, Identity, InitiativeId, MemberRole, NewInitiative, NewUser, SideId};
-use tracktwo_store_conformance::{TestStore, init_app};
+use tracktwo_store_conformance::{TestStore, init_app, init_app_born_at};
 
 /// A store with one app over it, and the people the tests act as.
 pub struct World {
@@ -20,6 +20,14 @@ impl World {
     pub async fn new() -> Self {
         let store = TestStore::sqlite().await;
         let app = Arc::new(init_app(Arc::clone(&store.store)).await);
+        Self { store, app }
+    }
+
+    /// A store born at format 1, for tests that rewrite it as a tracktwo of then left it
+    /// ([`TestStore::rewrite_as_format_1`]).
+    pub async fn of_format_1() -> Self {
+        let store = TestStore::sqlite().await;
+        let app = Arc::new(init_app_born_at(Arc::clone(&store.store), 1).await);
         Self { store, app }
     }
 

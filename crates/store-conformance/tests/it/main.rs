@@ -69,6 +69,7 @@ on_both_backends!(
     map::each_role_sees_the_map_its_rules_allow,
     row_tampering::every_forged_access_row_is_refused_and_named,
     row_tampering::an_older_store_is_sealed_once_and_cannot_be_set_back,
+    row_tampering::a_store_born_sealed_cannot_be_passed_off_as_older,
     map::analytics_run_on_the_stored_map,
     map::imports_are_all_or_nothing_and_round_trip_through_every_format,
     sign_in::failed_sign_ins_slow_their_origin_and_never_lock_the_owner_out,

@@ -11,7 +11,7 @@ use sha2::{Digest, Sha256};
 use tracktwo_app::{App, AppError, AuditFinding, Origin};
 use tracktwo_domain::dialogue::{FollowUp, Round};
 use tracktwo_domain::{Channel, Identity, MemberRole, NewInitiative, NewNote, NewUser, Scope, UserId};
-use tracktwo_store_conformance::{Serin, TestStore, init_app, open_app, serin_with_two_sides};
+use tracktwo_store_conformance::{Serin, TestStore, init_app_born_at, open_app, serin_with_two_sides};
 
 const PASSWORD: &str = "correct horse battery staple";
 
@@ -30,7 +30,13 @@ struct World {
 }
 
 async fn world(t: &TestStore) -> World {
-    let app = init_app(Arc::clone(&t.store)).await;
+    world_born_at(t, tracktwo_store::FORMAT_VERSION).await
+}
+
+/// The same world in a store whose genesis records `born_at`, for a store that is then
+/// rewritten as an earlier version of tracktwo left it.
+async fn world_born_at(t: &TestStore, born_at: i64) -> World {
+    let app = init_app_born_at(Arc::clone(&t.store), born_at).await;
     let kh = Identity::key_holder();
     let serin = serin_with_two_sides(&app).await;
     let account = |name: &str| NewUser { username: name.into(), display_name: String::new(), is_admin: false };
@@ -343,7 +349,7 @@ async fn try_open(t: &TestStore) -> Result<App, AppError> {
 /// opening, once; sessions end; the chain records it. Setting the format back afterwards, to have
 /// forged rows vouched for by the next opening, is refused.
 pub async fn an_older_store_is_sealed_once_and_cannot_be_set_back(t: &TestStore) {
-    let w = world(t).await;
+    let w = world_born_at(t, 1).await;
     let signed_in = w.app.sign_in("amara", PASSWORD, None, Channel::Web, &Origin::new("192.0.2.1")).await.unwrap();
     let kh = Identity::key_holder();
     w.app.add_note(&kh, w.serin.id, NewNote { scope: Scope::Plenary, body: "kept".into() }).await.unwrap();
@@ -379,4 +385,101 @@ pub async fn an_older_store_is_sealed_once_and_cannot_be_set_back(t: &TestStore)
     ))
     .await;
     assert!(matches!(try_open(t).await, Err(AppError::Tampered)));
+}
+
+/// The stored format, read anew beneath the application.
+async fn stored_format(t: &TestStore) -> i64 {
+    t.reopen().await.meta().await.unwrap().unwrap().format_version
+}
+
+/// A store created by this version records in its first audit event the format it was born at.
+/// Someone who can write to the database sets the format back, to have forged rows vouched for
+/// by the next opening as an older store's; the opening refuses, writes nothing, and the forged
+/// rows stay refused. Deleting the first event does not help, and a backup taken after the format
+/// was set back does not restore.
+pub async fn a_store_born_sealed_cannot_be_passed_off_as_older(t: &TestStore) {
+    let w = world(t).await;
+    let kh = Identity::key_holder();
+    let set_format =
+        |format: i64| async move { t.execute_raw(&format!("UPDATE store_meta SET format_version = {format}")).await };
+
+    // Set back beneath a running server, the format is in its next backup, which the backup's
+    // own chain contradicts: the restore is refused and leaves the target as it was. The same
+    // backup at the true format restores.
+    let target = t.sibling().await;
+    for format in [1, 2] {
+        set_format(format).await;
+        let mut backup = Vec::new();
+        w.app.backup(&kh, &mut backup).await.unwrap();
+        let restored = tracktwo_store_conformance::restore(&target.store, &backup, None, false).await;
+        assert!(matches!(restored, Err(AppError::Tampered)), "a backup set back to format {format}: {restored:?}");
+        assert!(target.store.meta().await.unwrap().is_none(), "a refused restore wrote to its target");
+    }
+    set_format(tracktwo_store::FORMAT_VERSION).await;
+    let mut backup = Vec::new();
+    w.app.backup(&kh, &mut backup).await.unwrap();
+    let own_keyring = {
+        let mut keyring = Vec::new();
+        w.app.export_keyring(&kh, &mut keyring).await.unwrap();
+        keyring
+    };
+    tracktwo_store_conformance::restore(&target.store, &backup, Some(&own_keyring), false).await.unwrap();
+    target.cleanup().await;
+
+    // Format 1 and a forged convener membership: the sealing would MAC it as genuine.
+    let forged_membership = format!(
+        "INSERT INTO members (initiative_id, user_id, role, side_id, mac) VALUES ('{}', '{}', 'convener', NULL, NULL)",
+        w.serin.id, w.outsider
+    );
+    t.execute_raw(&forged_membership).await;
+    set_format(1).await;
+    let chain_before = t.raw_audit_actions().await;
+    assert!(matches!(try_open(t).await, Err(AppError::Tampered)), "a store born sealed was sealed again");
+    assert_eq!(t.raw_audit_actions().await, chain_before, "a refused opening wrote to the chain");
+    assert_eq!(stored_format(t).await, 1, "a refused opening changed the format");
+    // Put back to its format, the store opens, and the forged membership is still refused.
+    set_format(tracktwo_store::FORMAT_VERSION).await;
+    let app = try_open(t).await.unwrap();
+    let outsider = app.authenticate_token(&w.outsider_token, Channel::Api).await.unwrap();
+    refused(app.initiative(&outsider, w.serin.id).await, "the forged membership");
+    drop(app);
+    t.execute_raw(&format!("DELETE FROM members WHERE user_id = '{}'", w.outsider)).await;
+
+    // Format 2 and a forged token for the convener: the expiry would be given to it.
+    let forged_secret = format!("tt2_{}", "ab".repeat(32));
+    let digest = tracktwo_crypto::TokenDigest::of(&forged_secret).0;
+    t.execute_raw(&format!(
+        "INSERT INTO tokens (id, user_id, digest, label, created_at, revoked, expires_at, last_used_at, mac) \
+         SELECT '00000000-0000-4000-8000-0000000000f0', '{}', {}, label, created_at, revoked, 0, NULL, mac \
+         FROM tokens WHERE user_id = '{}'",
+        w.convener,
+        blob(t, &digest),
+        w.outsider
+    ))
+    .await;
+    set_format(2).await;
+    let chain_before = t.raw_audit_actions().await;
+    assert!(matches!(try_open(t).await, Err(AppError::Tampered)), "a store born with expiring tokens was given them");
+    assert_eq!(t.raw_audit_actions().await, chain_before, "a refused opening wrote to the chain");
+    assert_eq!(stored_format(t).await, 2, "a refused opening changed the format");
+    set_format(tracktwo_store::FORMAT_VERSION).await;
+    let app = try_open(t).await.unwrap();
+    unknown(app.authenticate_token(&forged_secret, Channel::Api).await, "the forged token");
+    drop(app);
+
+    // Without its first event (or with the next one linked to the start in its place), a chain
+    // says nothing of the store's birth, and the store is refused at an older format.
+    t.execute_raw(&forged_membership).await;
+    t.execute_raw("DELETE FROM audit_events WHERE seq = 1").await;
+    for format in [1, 2] {
+        set_format(format).await;
+        assert!(matches!(try_open(t).await, Err(AppError::Tampered)), "format {format} without a genesis");
+    }
+    t.execute_raw(&format!("UPDATE audit_events SET prev_mac = {} WHERE seq = 2", blob(t, &[0; 32]))).await;
+    for format in [1, 2] {
+        set_format(format).await;
+        assert!(matches!(try_open(t).await, Err(AppError::Tampered)), "format {format} with a relinked genesis");
+        assert_eq!(stored_format(t).await, format);
+    }
+    assert!(!t.raw_audit_actions().await.iter().any(|a| a == "store.access-state-sealed"));
 }

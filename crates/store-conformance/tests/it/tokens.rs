@@ -7,7 +7,7 @@ use std::sync::Arc;
 use time::Duration;
 use tracktwo_app::{AppError, DEFAULT_TOKEN_LIFETIME_DAYS, MAX_TOKEN_LIFETIME_DAYS, Origin};
 use tracktwo_domain::{Channel, Identity, NewUser};
-use tracktwo_store_conformance::{TestClock, TestStore, init_app, init_app_with_clock, open_app};
+use tracktwo_store_conformance::{TestClock, TestStore, init_app_born_at, init_app_with_clock, open_app};
 
 const PASSWORD: &str = "correct horse battery staple";
 
@@ -106,7 +106,7 @@ fn clock_now(clock: &TestClock) -> tracktwo_domain::Timestamp {
 /// stays refused rather than vouched for; setting the format back afterwards, to have a token
 /// row of before (one revoked since) given an expiry again, is refused.
 pub async fn a_store_of_format_2_gives_its_tokens_an_expiry_once(t: &TestStore) {
-    let app = init_app(Arc::clone(&t.store)).await;
+    let app = init_app_born_at(Arc::clone(&t.store), 2).await;
     let kh = Identity::key_holder();
     let amara = app.create_user_with_password(&kh, account("amara", false), PASSWORD).await.unwrap();
     let otto = app.create_user_with_password(&kh, account("otto", false), PASSWORD).await.unwrap();
