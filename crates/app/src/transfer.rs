@@ -100,7 +100,7 @@ impl App {
                 .filter(|(_, (row, _))| readout.notes.contains(&MeetingNoteId::from_uuid(row.id)))
                 .map(|(i, _)| i)
                 .collect();
-            summaries.push(self.summary_with(tx, entered, initiative, *meeting_id, meeting, reader).await?);
+            summaries.push(self.summary_with(tx, entered, initiative, *meeting_id, meeting, reader, false).await?);
             chosen.push(picked);
         }
         let mut options = Vec::new();
@@ -347,13 +347,54 @@ impl App {
             .load_all::<ReadoutCopy>(tx.as_mut(), &entered, initiative, Some(issued.readout.as_uuid()))
             .await?
             .len();
+        let unlisted = self.unlisted_in(tx.as_mut(), &entered, initiative, &readout).await?;
         self.record(tx.as_mut(), who, AuditAction::CopyRendered, AuditTarget::of(TargetKind::ReadoutCopy, copy))
             .await?;
         tx.commit().await?;
-        let text = crate::fingerprint::copy_text(&readout, issued.number);
+        // The text was frozen at release; a consent withdrawn since still takes effect on every
+        // copy rendered after it.
+        let text = crate::fingerprint::copy_text(&readout, issued.number)
+            .into_iter()
+            .map(|section| ReadoutSection {
+                heading: unlisted.scrub(&section.heading),
+                paragraphs: section.paragraphs.iter().map(|p| unlisted.scrub(p)).collect(),
+            })
+            .collect();
         let mark =
             crate::fingerprint::copy_mark(issued.number, u32::try_from(total).unwrap_or(u32::MAX), &issued.recipient);
-        Ok(CopyToRender { title: readout.title.clone(), audience: readout.audience, mark, text })
+        Ok(CopyToRender { title: unlisted.scrub(&readout.title), audience: readout.audience, mark, text })
+    }
+
+    /// The names of the attendees of a readout's meetings who may not be listed now (no
+    /// consent, or consent withdrawn): every readout leaves the team, so none may stand in it.
+    async fn unlisted_in(
+        &self,
+        tx: &mut dyn WriteTx,
+        entered: &Entered,
+        initiative: InitiativeId,
+        readout: &Readout,
+    ) -> Result<tracktwo_domain::scrub::Names> {
+        let mut names = tracktwo_domain::scrub::Names::new();
+        for meeting_id in &readout.meetings {
+            let meeting = match self.load_one::<Meeting>(tx, entered, initiative, meeting_id.as_uuid()).await {
+                Ok((_, meeting)) => meeting,
+                // A meeting removed since has no attendees to withhold.
+                Err(AppError::NotFound) => continue,
+                Err(e) => return Err(e),
+            };
+            let held = self.attendee_registry(tx, entered, initiative, &meeting).await?;
+            for person in &meeting.attendance {
+                if tracktwo_domain::redaction::attendee_facts(person, &held.listable).may_be_listed {
+                    continue;
+                }
+                let aliases: &[String] = person
+                    .actor
+                    .and_then(|actor| held.aliases.iter().find(|(id, _)| *id == actor))
+                    .map_or(&[], |(_, names)| names.as_slice());
+                names.add_person(&person.name, aliases);
+            }
+        }
+        Ok(names)
     }
 
     /// Names the copy a leaked passage most likely came from, with a confidence.

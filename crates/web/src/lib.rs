@@ -288,7 +288,9 @@ fn status_of(e: &AppError) -> StatusCode {
         | AppError::WrongCode
         | AppError::Import { .. }
         | AppError::SecretChannel(_)
-        | AppError::NamesInNote(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        | AppError::NamesInNote(_)
+        | AppError::ConsentNotRecorded
+        | AppError::RefusedCode(_) => StatusCode::UNPROCESSABLE_ENTITY,
         AppError::Conflict(_) => StatusCode::CONFLICT,
         AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
         _ => StatusCode::INTERNAL_SERVER_ERROR,

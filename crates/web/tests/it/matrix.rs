@@ -292,6 +292,8 @@ async fn fixture() -> (TestStore, Fixture, Vec<Caller>) {
         let a = app.add_actor(&kh, initiative, actor_details("FIX-A")).await.unwrap().id;
         let b = app.add_actor(&kh, initiative, actor_details("FIX-B")).await.unwrap().id;
         app.add_tie(&kh, initiative, tie_details(a, b)).await.unwrap();
+        // In the registry, so the meeting form may seat them.
+        app.set_registry_entry(&kh, initiative, a, tracktwo_domain::map::RegistryEntry::default()).await.unwrap();
         actors.push((initiative, a, b));
     }
     let mut process = Vec::new();
@@ -422,6 +424,7 @@ async fn process_routes(
         refused => refused,
     };
     let _ = p.round;
+    let (_, seated, _) = *f.actors.iter().find(|(i, _, _)| *i == initiative).unwrap();
 
     for (meeting, secret_meeting) in [(p.open, false), (p.secret, true)] {
         let meeting_base = format!("{base}/meetings/{meeting}");
@@ -465,7 +468,7 @@ async fn process_routes(
             (
                 "/initiatives/{initiative}/meetings/{meeting}/attendance",
                 format!("{meeting_base}/attendance"),
-                format!("csrf={csrf}&name=Someone&organisation=&side=&capacity=non-official"),
+                format!("csrf={csrf}&actor={seated}&name=Someone&organisation=&side=&capacity=non-official"),
                 vec![Operation::WriteProcess, Operation::ViewInitiative],
             ),
             (
