@@ -232,6 +232,7 @@ fn routes() -> Vec<(Method, &'static str, axum::routing::MethodRouter<Arc<WebSta
         (Method::POST, "/api/v1/initiatives", post(api::create_initiative)),
         (Method::GET, "/api/v1/initiatives/{initiative}", get(api::show_initiative)),
         (Method::GET, "/api/v1/initiatives/{initiative}/members", get(api::show_roster)),
+        (Method::GET, "/api/v1/initiatives/{initiative}/meetings/{meeting}/summary", get(api::show_meeting_summary)),
         (Method::GET, "/api/v1/initiatives/{initiative}/notes", get(api::list_notes)),
         (Method::POST, "/api/v1/initiatives/{initiative}/notes", post(api::create_note)),
         (Method::GET, "/api/v1/initiatives/{initiative}/notes/{note}", get(api::show_note)),

@@ -2,7 +2,8 @@
 //! the same step; a refusal entered through the registry form takes them off the meeting page
 //! and the summary of every member outside the team on the next request.
 
-use axum::http::StatusCode;
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
 use tracktwo_domain::dialogue::{ConfidentialityMode, Meeting, Round, Session};
 use tracktwo_domain::map::{ActorDetails, ActorKind, Level, Track};
 use tracktwo_domain::{Identity, MemberRole, NewUser, Scope};
@@ -17,10 +18,14 @@ async fn a_refusal_entered_in_the_registry_takes_the_person_off_every_page_outsi
     let w = world().await;
     let kh = Identity::key_holder();
     let i: tracktwo_domain::InitiativeId = w.initiative.parse().unwrap();
+    let mut token = String::new();
     for (name, role) in [("official", MemberRole::Official), ("observer", MemberRole::Observer)] {
         let user = NewUser { username: name.into(), display_name: String::new(), is_admin: false };
         let id = w.app.create_user_with_password(&kh, user, PASSWORD).await.unwrap().id;
         w.app.add_member(&kh, i, id, role, None).await.unwrap();
+        if role == MemberRole::Official {
+            token = w.app.create_token(&kh, id, "api").await.unwrap().secret;
+        }
     }
     let side = w.side_a.parse().unwrap();
     let details = ActorDetails {
@@ -85,6 +90,18 @@ async fn a_refusal_entered_in_the_registry_takes_the_person_off_every_page_outsi
         assert_eq!(listed, *reader != "mira", "{reader}'s attendee list");
     }
 
+    // The official's API answer lists them too.
+    let api = format!("/api/v1/initiatives/{i}/meetings/{m}/summary");
+    let bearer = |uri: &str| {
+        Request::builder()
+            .uri(uri)
+            .header(header::AUTHORIZATION, format!("Bearer {token}"))
+            .body(Body::empty())
+            .unwrap()
+    };
+    let json: serde_json::Value = serde_json::from_str(&body_text(send(&w.router, bearer(&api)).await).await).unwrap();
+    assert_eq!(json["attendees"][0]["name"], NAME, "{json}");
+
     // The refusal, through the registry form.
     let registry = format!("/initiatives/{i}/registry/{actor}");
     let csrf = hidden_csrf(&body_text(send(&w.router, get(&registry, &convener)).await).await);
@@ -100,6 +117,12 @@ async fn a_refusal_entered_in_the_registry_takes_the_person_off_every_page_outsi
             assert!(!seen(&body_text(response).await), "{reader} still sees them at {uri}");
         }
     }
+    let answer = send(&w.router, bearer(&api)).await;
+    assert_eq!(answer.status(), StatusCode::OK);
+    let text = body_text(answer).await;
+    assert!(!seen(&text), "the API still names them: {text}");
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(json["attendees"].as_array().map(Vec::len), Some(0), "{json}");
     let html = body_text(send(&w.router, get(&page, &convener)).await).await;
     assert!(seen(&html), "the team still sees them");
     let audit = body_text(send(&w.router, get(&format!("/initiatives/{i}/audit"), &convener)).await).await;
