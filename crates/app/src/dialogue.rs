@@ -694,6 +694,32 @@ impl App {
         Ok(out)
     }
 
+    /// The names, with every alias, of the attendees of `meetings` who may not be listed now (no
+    /// consent on record, or consent withdrawn): withheld from whatever leaves the team.
+    pub(crate) async fn unlisted_names(
+        &self,
+        tx: &mut dyn WriteTx,
+        entered: &Entered,
+        initiative: InitiativeId,
+        meetings: &[Meeting],
+    ) -> Result<Names> {
+        let mut names = Names::new();
+        for meeting in meetings {
+            let held = self.attendee_registry(tx, entered, initiative, meeting).await?;
+            for person in &meeting.attendance {
+                if tracktwo_domain::redaction::attendee_facts(person, &held.listable).may_be_listed {
+                    continue;
+                }
+                let aliases: &[String] = person
+                    .actor
+                    .and_then(|actor| held.aliases.iter().find(|(id, _)| *id == actor))
+                    .map_or(&[], |(_, names)| names.as_slice());
+                names.add_person(&person.name, aliases);
+            }
+        }
+        Ok(names)
+    }
+
     /// Every name that must not stand in the meeting's record where attribution is forbidden.
     async fn names_to_withhold(
         &self,
@@ -985,6 +1011,14 @@ impl App {
             .map(|(r, _)| MeetingId::from_uuid(r.id))
             .collect();
         let options = self.load_all::<DialogueOption>(tx.as_mut(), &entered, initiative, None).await?;
+        // Outside the team, no one who has not consented to be listed is named here either.
+        let unlisted = if tracktwo_domain::attendee::sees_every_attendee(Self::reader_of(&entered)) {
+            Names::new()
+        } else {
+            // Every meeting's, a secret channel's too: withholding a name tells nothing of it.
+            let all: Vec<Meeting> = meetings.iter().map(|(_, m)| m.clone()).collect();
+            self.unlisted_names(tx.as_mut(), &entered, initiative, &all).await?
+        };
         self.record(tx.as_mut(), who, AuditAction::OptionsRead, AuditTarget::of(TargetKind::Initiative, initiative))
             .await?;
         tx.commit().await?;
@@ -996,6 +1030,9 @@ impl App {
                 let raised_in_hidden_only =
                     !option.raised_in.is_empty() && option.raised_in.iter().all(|m| hidden.contains(m));
                 option.raised_in.retain(|m| !hidden.contains(m));
+                option.title = unlisted.scrub(&option.title);
+                option.description = unlisted.scrub(&option.description);
+                option.issues = option.issues.iter().map(|issue| unlisted.scrub(issue)).collect();
                 (!raised_in_hidden_only).then(|| (OptionId::from_uuid(row.id), option))
             })
             .collect())
@@ -1039,6 +1076,19 @@ impl App {
         let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::ReadRecord(Scope::Plenary)).await?;
         let list = self.load_all::<FollowUp>(tx.as_mut(), &entered, initiative, None).await?;
+        // Outside the team, no one who has not consented to be listed is named here either.
+        let unlisted = if tracktwo_domain::attendee::sees_every_attendee(Self::reader_of(&entered)) {
+            Names::new()
+        } else {
+            // Every meeting's, a secret channel's too: withholding a name tells nothing of it.
+            let all: Vec<Meeting> = self
+                .load_all::<Meeting>(tx.as_mut(), &entered, initiative, None)
+                .await?
+                .into_iter()
+                .map(|(_, m)| m)
+                .collect();
+            self.unlisted_names(tx.as_mut(), &entered, initiative, &all).await?
+        };
         tx.commit().await?;
         let team = Self::reader_of(&entered) == Reader::Team;
         let mut out: Vec<(FollowUpId, FollowUp)> = list
@@ -1047,6 +1097,7 @@ impl App {
                 if !team {
                     f.owner.clear();
                 }
+                f.commitment = unlisted.scrub(&f.commitment);
                 (FollowUpId::from_uuid(row.id), f)
             })
             .collect();

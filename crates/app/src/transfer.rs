@@ -374,27 +374,16 @@ impl App {
         initiative: InitiativeId,
         readout: &Readout,
     ) -> Result<tracktwo_domain::scrub::Names> {
-        let mut names = tracktwo_domain::scrub::Names::new();
+        let mut meetings = Vec::new();
         for meeting_id in &readout.meetings {
-            let meeting = match self.load_one::<Meeting>(tx, entered, initiative, meeting_id.as_uuid()).await {
-                Ok((_, meeting)) => meeting,
+            match self.load_one::<Meeting>(tx, entered, initiative, meeting_id.as_uuid()).await {
+                Ok((_, meeting)) => meetings.push(meeting),
                 // A meeting removed since has no attendees to withhold.
-                Err(AppError::NotFound) => continue,
+                Err(AppError::NotFound) => {}
                 Err(e) => return Err(e),
-            };
-            let held = self.attendee_registry(tx, entered, initiative, &meeting).await?;
-            for person in &meeting.attendance {
-                if tracktwo_domain::redaction::attendee_facts(person, &held.listable).may_be_listed {
-                    continue;
-                }
-                let aliases: &[String] = person
-                    .actor
-                    .and_then(|actor| held.aliases.iter().find(|(id, _)| *id == actor))
-                    .map_or(&[], |(_, names)| names.as_slice());
-                names.add_person(&person.name, aliases);
             }
         }
-        Ok(names)
+        self.unlisted_names(tx, entered, initiative, &meetings).await
     }
 
     /// Names the copy a leaked passage most likely came from, with a confidence.

@@ -8,7 +8,10 @@ use std::collections::BTreeSet;
 use time::macros::date;
 use tracktwo_app::AppError;
 use tracktwo_app::dialogue::{MeetingView, NewAttendee};
-use tracktwo_domain::dialogue::{ConfidentialityMode, Meeting, MeetingNote, NoteTag, Round, Session, SpeakerKey};
+use tracktwo_domain::dialogue::{
+    ConfidentialityMode, DialogueOption, FollowUp, Meeting, MeetingNote, NoteTag, OptionStatus, Round, Session,
+    SpeakerKey,
+};
 use tracktwo_domain::map::{ActorDetails, ActorKind, Capacity, Consent, ConsentAnswer, Level, RegistryEntry, Track};
 use tracktwo_domain::redaction::{MeetingSummary, Reader};
 use tracktwo_domain::transfer::{Audience, Clearance, Readout};
@@ -191,6 +194,26 @@ async fn scene() -> Scene {
         };
         w.app.add_meeting_note(&team[2].1, initiative, note).await.unwrap();
     }
+    // The options register and the follow-ups name them too, as the team wrote them.
+    let option = DialogueOption {
+        title: format!("{NAME}'s joint gauge"),
+        description: format!("As {ALIAS} put it."),
+        issues: vec![format!("{NAME} on data")],
+        raised_in: vec![meeting],
+        supported_by: BTreeSet::new(),
+        status: OptionStatus::Raised,
+        history: Vec::new(),
+    };
+    w.app.add_option(&convener, initiative, option, date!(2025 - 04 - 21)).await.unwrap();
+    let follow_up = FollowUp {
+        round,
+        commitment: format!("{NAME} shares the flow data"),
+        owner: "F".into(),
+        due_on: None,
+        carried_forward: false,
+        done: false,
+    };
+    w.app.add_follow_up(&convener, initiative, follow_up).await.unwrap();
     Scene { w, initiative, meeting, person, convener, team, outside }
 }
 
@@ -243,6 +266,15 @@ async fn outward(s: &Scene) -> Vec<(String, String)> {
         out.push((format!("{name}'s page"), view_text(&page)));
         let summary = app.meeting_summary(who, s.initiative, s.meeting).await.unwrap();
         out.push((format!("{name}'s summary"), summary_text(&summary)));
+        // The registers, for those who may read the plenary record.
+        if let Ok(options) = app.options(who, s.initiative).await {
+            let text = options.iter().flat_map(|(_, o)| [o.title.clone(), o.description.clone(), o.issues.join("\n")]);
+            out.push((format!("{name}'s options register"), text.collect::<Vec<_>>().join("\n")));
+        }
+        if let Ok(follow_ups) = app.follow_ups(who, s.initiative).await {
+            let text = follow_ups.iter().map(|(_, f)| f.commitment.clone());
+            out.push((format!("{name}'s follow-ups"), text.collect::<Vec<_>>().join("\n")));
+        }
     }
     let side = app.sides(&s.convener, s.initiative).await.unwrap()[0].id;
     for reader in Reader::all(&[side]).into_iter().filter(|r| !matches!(r, Reader::Team | Reader::Operations)) {
@@ -263,6 +295,11 @@ async fn a_consent_refusal_in_the_registry_disappears_the_person_from_every_outw
     let summary = app.meeting_summary(&official, s.initiative, s.meeting).await.unwrap();
     assert!(summary.attendees.iter().flatten().any(|a| a.name == NAME), "listed before the refusal");
     assert!(!leaks(&copy_text(&s, copy).await).is_empty(), "named in the readout before the refusal");
+    let before = outward(&s).await;
+    for register in ["options register", "follow-ups"] {
+        let read: Vec<&String> = before.iter().filter(|(what, _)| what.contains(register)).map(|(_, t)| t).collect();
+        assert!(!read.is_empty() && read.iter().all(|text| !leaks(text).is_empty()), "{register} before the refusal");
+    }
 
     // The refusal, entered in the registry by operations.
     let operations = s.team.iter().find(|(n, _)| *n == "operations").unwrap().1;
@@ -295,6 +332,8 @@ async fn a_consent_refusal_in_the_registry_disappears_the_person_from_every_outw
         let page = app.meeting(who, s.initiative, s.meeting).await.unwrap();
         assert!(!leaks(&view_text(&page)).is_empty(), "{name} no longer sees them");
     }
+    let options = app.options(&s.convener, s.initiative).await.unwrap();
+    assert!(options.iter().any(|(_, o)| !leaks(&o.title).is_empty()), "the team's register keeps the name");
     let own = app.meeting_summary_for(&s.convener, s.initiative, s.meeting, Reader::Team).await.unwrap();
     assert!(own.attendees.iter().flatten().any(|a| a.name == NAME));
 }
