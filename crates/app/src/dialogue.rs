@@ -31,7 +31,14 @@ use crate::{App, AppError, Result};
 /// sees what the redaction engine leaves them.
 #[derive(Debug, Clone)]
 pub enum MeetingView {
-    Full { meeting: Meeting, notes: Vec<(MeetingNoteId, MeetingNote)> },
+    /// `listed`: the attendees, by actor, whose consent to be listed is given and not withdrawn,
+    /// whom readers outside the team may see where the rule allows; the team sees who is theirs
+    /// alone, and nothing else of the registry.
+    Full {
+        meeting: Meeting,
+        notes: Vec<(MeetingNoteId, MeetingNote)>,
+        listed: std::collections::BTreeSet<ActorId>,
+    },
     Summary(MeetingSummary),
 }
 
@@ -123,6 +130,15 @@ impl<'de> serde::Deserialize<'de> for DesignRecord {
         };
         Ok(Self { design, risk_ceiling })
     }
+}
+
+/// What the map and the registry hold for a meeting's attendees, for what leaves it.
+#[derive(Default)]
+pub(crate) struct AttendeeRegistry {
+    /// The other names held for each attendee who is an actor of the map.
+    pub aliases: Vec<(ActorId, Vec<String>)>,
+    /// The attendees whose consent to be listed is given and not withdrawn.
+    pub listable: std::collections::BTreeSet<ActorId>,
 }
 
 /// A draft note kept while the rapporteur types, so a closed tab or a crash loses nothing.
@@ -373,6 +389,7 @@ impl App {
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteProcess).await?;
         self.load_one::<Round>(tx.as_mut(), &entered, initiative, meeting.round.as_uuid()).await?;
         self.check_meeting_sides(tx.as_mut(), initiative, &meeting).await?;
+        Self::check_new_attendees(tx.as_mut(), initiative, &[], &meeting.attendance).await?;
         let parent = Some(meeting.round.as_uuid());
         let id = MeetingId::from_uuid(self.insert_record(tx.as_mut(), &entered, initiative, parent, &meeting).await?);
         self.record(tx.as_mut(), who, AuditAction::MeetingCreated, AuditTarget::of(TargetKind::Meeting, id)).await?;
@@ -396,6 +413,30 @@ impl App {
             .chain(meeting.attendance.iter().filter_map(|a| a.side))
         {
             Self::check_side(tx, initiative, side).await?;
+        }
+        Ok(())
+    }
+
+    /// Every attendee in `after` and not in `before` is an actor of the initiative's map with a
+    /// registry entry, so their consent decides what leaves the meeting. Attendees recorded
+    /// before attendance was linked stay as they are (and are the team's alone).
+    async fn check_new_attendees(
+        tx: &mut dyn WriteTx,
+        initiative: InitiativeId,
+        before: &[Attendance],
+        after: &[Attendance],
+    ) -> Result<()> {
+        for person in after.iter().filter(|p| !before.contains(p)) {
+            let Some(actor) = person.actor else {
+                return Err(AppError::Invalid(tracktwo_domain::ValidationError::Invalid {
+                    field: "attendee",
+                    reason: "must be a person of the map, with their consent in the registry",
+                }));
+            };
+            tx.actor(actor).await?.filter(|r| r.initiative == initiative).ok_or(AppError::NotFound)?;
+            if tx.registry_entry(actor).await?.is_none_or(|r| r.initiative != initiative) {
+                return Err(AppError::ConsentNotRecorded);
+            }
         }
         Ok(())
     }
@@ -440,6 +481,7 @@ impl App {
             meeting.venue = current.venue;
         }
         self.check_meeting_sides(tx, entered.row.id, &meeting).await?;
+        Self::check_new_attendees(tx, entered.row.id, &current.attendance, &meeting.attendance).await?;
         self.replace_record(tx, entered, row, &meeting).await?;
         self.record(tx, who, AuditAction::MeetingUpdated, AuditTarget::of(TargetKind::Meeting, id)).await?;
         Ok(())
@@ -495,9 +537,11 @@ impl App {
                 .into_iter()
                 .map(|(row, note)| (MeetingNoteId::from_uuid(row.id), note))
                 .collect();
-            MeetingView::Full { meeting, notes }
+            let listed = self.attendee_registry(tx.as_mut(), &entered, initiative, &meeting).await?.listable;
+            MeetingView::Full { meeting, notes, listed }
         } else {
-            MeetingView::Summary(self.summary_in(tx.as_mut(), &entered, initiative, id, meeting).await?)
+            let attended = meeting.attended_by(who.user_id());
+            MeetingView::Summary(self.summary_in(tx.as_mut(), &entered, initiative, id, meeting, attended).await?)
         };
         self.record(tx.as_mut(), who, AuditAction::MeetingRead, AuditTarget::of(TargetKind::Meeting, id)).await?;
         tx.commit().await?;
@@ -514,7 +558,8 @@ impl App {
         let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::ViewInitiative).await?;
         let (_, meeting) = self.visible_meeting(tx.as_mut(), who, &entered, initiative, id).await?;
-        let summary = self.summary_in(tx.as_mut(), &entered, initiative, id, meeting).await?;
+        let attended = meeting.attended_by(who.user_id());
+        let summary = self.summary_in(tx.as_mut(), &entered, initiative, id, meeting, attended).await?;
         self.record(tx.as_mut(), who, AuditAction::MeetingSummaryExported, AuditTarget::of(TargetKind::Meeting, id))
             .await?;
         tx.commit().await?;
@@ -522,7 +567,8 @@ impl App {
     }
 
     /// The summary as another reader would take it away, for the team preparing what leaves
-    /// the meeting (an official's copy, a funder's). Never more than the team itself may see.
+    /// the meeting (an official's copy, a funder's): as for a reader who did not attend it.
+    /// Never more than the team itself may see.
     pub async fn meeting_summary_for(
         &self,
         who: &Identity,
@@ -533,7 +579,7 @@ impl App {
         let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteProcess).await?;
         let (_, meeting) = self.visible_meeting(tx.as_mut(), who, &entered, initiative, id).await?;
-        let summary = self.summary_with(tx.as_mut(), &entered, initiative, id, meeting, reader).await?;
+        let summary = self.summary_with(tx.as_mut(), &entered, initiative, id, meeting, reader, false).await?;
         self.record(tx.as_mut(), who, AuditAction::MeetingSummaryExported, AuditTarget::of(TargetKind::Meeting, id))
             .await?;
         tx.commit().await?;
@@ -547,10 +593,14 @@ impl App {
         initiative: InitiativeId,
         id: MeetingId,
         meeting: Meeting,
+        attended: bool,
     ) -> Result<MeetingSummary> {
-        self.summary_with(tx, entered, initiative, id, meeting, Self::reader_of(entered)).await
+        self.summary_with(tx, entered, initiative, id, meeting, Self::reader_of(entered), attended).await
     }
 
+    /// The summary of meeting `id` for `reader` (who attended it or not), with the attendees'
+    /// consent as the registry holds it now: a consent withdrawn takes effect on the next one.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) async fn summary_with(
         &self,
         tx: &mut dyn WriteTx,
@@ -559,6 +609,7 @@ impl App {
         id: MeetingId,
         meeting: Meeting,
         reader: Reader,
+        attended: bool,
     ) -> Result<MeetingSummary> {
         let notes: Vec<MeetingNote> = self
             .load_all::<MeetingNote>(tx, entered, initiative, Some(id.as_uuid()))
@@ -582,7 +633,7 @@ impl App {
             .collect();
         let speaker_key =
             self.load_all::<SpeakerKey>(tx, entered, initiative, Some(id.as_uuid())).await?.pop().map(|(_, k)| k);
-        let aliases = self.attendee_aliases(tx, entered, initiative, &meeting).await?;
+        let AttendeeRegistry { aliases, listable } = self.attendee_registry(tx, entered, initiative, &meeting).await?;
         let (_, round) = self.load_one::<Round>(tx, entered, initiative, meeting.round.as_uuid()).await?;
         let mut sides = Vec::new();
         for row in tx.sides(initiative).await? {
@@ -607,33 +658,66 @@ impl App {
             sides: &sides,
             speaker_key: speaker_key.as_ref(),
             aliases: &aliases,
+            listable: &listable,
             stage_label,
         };
-        Ok(summarise(&record, reader))
+        Ok(summarise(&record, reader, attended))
     }
 
-    /// The other names held for the meeting's attendees who are actors of the map: the map's
-    /// name and the registry's aliases and other-script spellings. They are read only to be
-    /// withheld and are never shown, so this is no read of the registry by the caller.
-    async fn attendee_aliases(
+    /// What the map and the registry hold for the meeting's attendees who are actors of the
+    /// map: the other names to withhold (the map's name and the registry's aliases and
+    /// other-script spellings), and who consented to be listed. Read only to decide what to
+    /// withhold, never shown, so this is no read of the registry by the caller.
+    pub(crate) async fn attendee_registry(
         &self,
         tx: &mut dyn WriteTx,
         entered: &Entered,
         initiative: InitiativeId,
         meeting: &Meeting,
-    ) -> Result<Vec<(ActorId, Vec<String>)>> {
+    ) -> Result<AttendeeRegistry> {
         let actors: std::collections::BTreeSet<ActorId> = meeting.attendance.iter().filter_map(|a| a.actor).collect();
-        let mut out = Vec::new();
+        let mut out = AttendeeRegistry::default();
         for actor in actors {
-            // An actor removed from the map since, or of another initiative, has nothing here.
+            // An actor removed from the map since, or of another initiative, has nothing here,
+            // and no consent: they are the team's alone.
             let Some(row) = tx.actor(actor).await?.filter(|row| row.initiative == initiative) else { continue };
             let mut names: Vec<String> = self.actor_from_row(&entered.key, &row)?.details.name.into_iter().collect();
             if let Some(row) = tx.registry_entry(actor).await?.filter(|row| row.initiative == initiative) {
-                names.extend(self.registry_from_row(&entered.key, &row)?.aliases);
+                let entry = self.registry_from_row(&entered.key, &row)?;
+                if entry.consent.may_be_listed() {
+                    out.listable.insert(actor);
+                }
+                names.extend(entry.aliases);
             }
-            out.push((actor, names));
+            out.aliases.push((actor, names));
         }
         Ok(out)
+    }
+
+    /// The names, with every alias, of the attendees of `meetings` who may not be listed now (no
+    /// consent on record, or consent withdrawn): withheld from whatever leaves the team.
+    pub(crate) async fn unlisted_names(
+        &self,
+        tx: &mut dyn WriteTx,
+        entered: &Entered,
+        initiative: InitiativeId,
+        meetings: &[Meeting],
+    ) -> Result<Names> {
+        let mut names = Names::new();
+        for meeting in meetings {
+            let held = self.attendee_registry(tx, entered, initiative, meeting).await?;
+            for person in &meeting.attendance {
+                if tracktwo_domain::redaction::attendee_facts(person, &held.listable).may_be_listed {
+                    continue;
+                }
+                let aliases: &[String] = person
+                    .actor
+                    .and_then(|actor| held.aliases.iter().find(|(id, _)| *id == actor))
+                    .map_or(&[], |(_, names)| names.as_slice());
+                names.add_person(&person.name, aliases);
+            }
+        }
+        Ok(names)
     }
 
     /// Every name that must not stand in the meeting's record where attribution is forbidden.
@@ -647,7 +731,7 @@ impl App {
     ) -> Result<Names> {
         let speaker_key =
             self.load_all::<SpeakerKey>(tx, entered, initiative, Some(id.as_uuid())).await?.pop().map(|(_, k)| k);
-        let aliases = self.attendee_aliases(tx, entered, initiative, meeting).await?;
+        let AttendeeRegistry { aliases, .. } = self.attendee_registry(tx, entered, initiative, meeting).await?;
         Ok(names_to_withhold(meeting, speaker_key.as_ref(), &aliases))
     }
 
@@ -773,12 +857,45 @@ impl App {
     ) -> Result<SpeakerKey> {
         let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::ReadSpeakerKey).await?;
-        self.visible_meeting(tx.as_mut(), who, &entered, initiative, meeting).await?;
+        let (_, current) = self.visible_meeting(tx.as_mut(), who, &entered, initiative, meeting).await?;
         let key = self.load_all::<SpeakerKey>(tx.as_mut(), &entered, initiative, Some(meeting.as_uuid())).await?.pop();
+        let mut key = key.map(|(_, k)| k).unwrap_or_default();
+        // Someone who has since refused a code, or withdrawn, no longer stands behind one.
+        let refused = self.refused_codes(tx.as_mut(), &entered, initiative, &current).await?;
+        let out = tracktwo_domain::attendee::refused_in_speaker_key(&key, &refused);
+        key.entries = key.entries.into_iter().enumerate().filter(|(i, _)| !out.contains(i)).map(|(_, e)| e).collect();
         self.record(tx.as_mut(), who, AuditAction::SpeakerKeyRead, AuditTarget::of(TargetKind::Meeting, meeting))
             .await?;
         tx.commit().await?;
-        Ok(key.map(|(_, k)| k).unwrap_or_default())
+        Ok(key)
+    }
+
+    /// The names of everyone in the initiative's registry who refused to be recorded under a
+    /// code or withdrew their consent: the map's name, the registry's aliases, and the names
+    /// they attend `meeting` under.
+    async fn refused_codes(
+        &self,
+        tx: &mut dyn WriteTx,
+        entered: &Entered,
+        initiative: InitiativeId,
+        meeting: &Meeting,
+    ) -> Result<Names> {
+        let mut names = Names::new();
+        for row in tx.registry_entries(initiative).await? {
+            let entry = self.registry_from_row(&entered.key, &row)?;
+            if entry.consent.may_be_recorded_under_code() {
+                continue;
+            }
+            let mut spellings = entry.aliases;
+            if let Some(actor) = tx.actor(row.actor).await?.filter(|r| r.initiative == initiative) {
+                spellings.extend(self.actor_from_row(&entered.key, &actor)?.details.name);
+            }
+            spellings.extend(meeting.attendance.iter().filter(|a| a.actor == Some(row.actor)).map(|a| a.name.clone()));
+            for spelling in &spellings {
+                names.add_person(spelling, &[] as &[&str]);
+            }
+        }
+        Ok(names)
     }
 
     pub async fn set_speaker_key(
@@ -791,7 +908,12 @@ impl App {
         key.validate()?;
         let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteSpeakerKey).await?;
-        self.visible_meeting(tx.as_mut(), who, &entered, initiative, meeting).await?;
+        let (_, current) = self.visible_meeting(tx.as_mut(), who, &entered, initiative, meeting).await?;
+        let refused = self.refused_codes(tx.as_mut(), &entered, initiative, &current).await?;
+        let out = tracktwo_domain::attendee::refused_in_speaker_key(&key, &refused);
+        if !out.is_empty() {
+            return Err(AppError::RefusedCode(out));
+        }
         let existing = self.load_all::<SpeakerKey>(tx.as_mut(), &entered, initiative, Some(meeting.as_uuid())).await?;
         match existing.first() {
             Some((row, _)) => self.replace_record(tx.as_mut(), &entered, row, &key).await?,
@@ -889,6 +1011,14 @@ impl App {
             .map(|(r, _)| MeetingId::from_uuid(r.id))
             .collect();
         let options = self.load_all::<DialogueOption>(tx.as_mut(), &entered, initiative, None).await?;
+        // Outside the team, no one who has not consented to be listed is named here either.
+        let unlisted = if tracktwo_domain::attendee::sees_every_attendee(Self::reader_of(&entered)) {
+            Names::new()
+        } else {
+            // Every meeting's, a secret channel's too: withholding a name tells nothing of it.
+            let all: Vec<Meeting> = meetings.iter().map(|(_, m)| m.clone()).collect();
+            self.unlisted_names(tx.as_mut(), &entered, initiative, &all).await?
+        };
         self.record(tx.as_mut(), who, AuditAction::OptionsRead, AuditTarget::of(TargetKind::Initiative, initiative))
             .await?;
         tx.commit().await?;
@@ -900,6 +1030,9 @@ impl App {
                 let raised_in_hidden_only =
                     !option.raised_in.is_empty() && option.raised_in.iter().all(|m| hidden.contains(m));
                 option.raised_in.retain(|m| !hidden.contains(m));
+                option.title = unlisted.scrub(&option.title);
+                option.description = unlisted.scrub(&option.description);
+                option.issues = option.issues.iter().map(|issue| unlisted.scrub(issue)).collect();
                 (!raised_in_hidden_only).then(|| (OptionId::from_uuid(row.id), option))
             })
             .collect())
@@ -943,6 +1076,19 @@ impl App {
         let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::ReadRecord(Scope::Plenary)).await?;
         let list = self.load_all::<FollowUp>(tx.as_mut(), &entered, initiative, None).await?;
+        // Outside the team, no one who has not consented to be listed is named here either.
+        let unlisted = if tracktwo_domain::attendee::sees_every_attendee(Self::reader_of(&entered)) {
+            Names::new()
+        } else {
+            // Every meeting's, a secret channel's too: withholding a name tells nothing of it.
+            let all: Vec<Meeting> = self
+                .load_all::<Meeting>(tx.as_mut(), &entered, initiative, None)
+                .await?
+                .into_iter()
+                .map(|(_, m)| m)
+                .collect();
+            self.unlisted_names(tx.as_mut(), &entered, initiative, &all).await?
+        };
         tx.commit().await?;
         let team = Self::reader_of(&entered) == Reader::Team;
         let mut out: Vec<(FollowUpId, FollowUp)> = list
@@ -951,6 +1097,7 @@ impl App {
                 if !team {
                     f.owner.clear();
                 }
+                f.commitment = unlisted.scrub(&f.commitment);
                 (FollowUpId::from_uuid(row.id), f)
             })
             .collect();
@@ -982,9 +1129,12 @@ impl App {
         Ok(user.id)
     }
 
-    /// Adds a person to a meeting's attendance. Linked to an actor of the map, they take the
-    /// actor's name (its code name for a reader without the map in full) and side unless the
-    /// team typed them.
+    /// Adds a person to a meeting's attendance: an actor of the map (a person), with their
+    /// registry entry. They take the actor's name and side unless the team typed them. Someone
+    /// with no registry entry yet attends only with their consent answers recorded first: given
+    /// here, they enter the registry in the same step (which needs the right to write it);
+    /// otherwise [`AppError::ConsentNotRecorded`]. A member account, named by username, lets a
+    /// participant who attended see who else did.
     pub async fn add_attendee(
         &self,
         who: &Identity,
@@ -995,26 +1145,48 @@ impl App {
         let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteProcess).await?;
         let (row, current) = self.visible_meeting(tx.as_mut(), who, &entered, initiative, id).await?;
+        let actor_row =
+            tx.actor(attendee.actor).await?.filter(|r| r.initiative == initiative).ok_or(AppError::NotFound)?;
+        let actor = self.actor_from_row(&entered.key, &actor_row)?;
+        self.record(tx.as_mut(), who, AuditAction::ActorRead, AuditTarget::of(TargetKind::Actor, actor.id)).await?;
+        if actor.details.kind != tracktwo_domain::map::ActorKind::Person {
+            return Err(AppError::Invalid(tracktwo_domain::ValidationError::Invalid {
+                field: "attendee",
+                reason: "must be a person of the map, not an organisation",
+            }));
+        }
+        let registered = tx.registry_entry(actor.id).await?.is_some_and(|r| r.initiative == initiative);
+        if !registered {
+            let Some(consent) = attendee.consent else { return Err(AppError::ConsentNotRecorded) };
+            Self::also(who, &entered, Operation::WriteRegistry)?;
+            let entry = tracktwo_domain::map::RegistryEntry {
+                consent,
+                capacity: attendee.capacity,
+                ..tracktwo_domain::map::RegistryEntry::default()
+            };
+            entry.validate()?;
+            self.write_registry_entry(tx.as_mut(), who, &entered, actor.id, &entry).await?;
+        }
+        let account = match attendee.account.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
+            Some(username) => {
+                let index = self.username_index(tx.as_mut(), username).await?;
+                let user = tx.user_by_username(&index).await?.ok_or(AppError::NotFound)?;
+                tx.membership(initiative, user.id).await?.ok_or(AppError::NotFound)?;
+                Some(user.id)
+            }
+            None => None,
+        };
+        let in_full = Self::also(who, &entered, Operation::ReadMapInFull).is_ok();
         let mut person = Attendance {
-            actor: None,
+            actor: Some(actor.id),
             name: attendee.name.trim().to_owned(),
             organisation: attendee.organisation.trim().to_owned(),
-            side: attendee.side,
+            side: attendee.side.or(actor.details.side),
             capacity: attendee.capacity,
+            account,
         };
-        if let Some(actor_id) = attendee.actor {
-            let actor_row =
-                tx.actor(actor_id).await?.filter(|r| r.initiative == initiative).ok_or(AppError::NotFound)?;
-            let actor = self.actor_from_row(&entered.key, &actor_row)?;
-            self.record(tx.as_mut(), who, AuditAction::ActorRead, AuditTarget::of(TargetKind::Actor, actor_id)).await?;
-            let in_full = Self::also(who, &entered, Operation::ReadMapInFull).is_ok();
-            person.actor = Some(actor.id);
-            if person.name.is_empty() {
-                person.name = actor.details.name.filter(|_| in_full).unwrap_or(actor.details.code_name);
-            }
-            if person.side.is_none() {
-                person.side = actor.details.side;
-            }
+        if person.name.is_empty() {
+            person.name = actor.details.name.filter(|_| in_full).unwrap_or(actor.details.code_name);
         }
         let mut meeting = current.clone();
         meeting.attendance.push(person);
@@ -1056,14 +1228,19 @@ impl App {
 /// A person the team adds to a meeting's attendance.
 #[derive(Debug, Clone)]
 pub struct NewAttendee {
-    /// The actor of the map they are, if any.
-    pub actor: Option<tracktwo_domain::ActorId>,
+    /// The actor of the map they are: every attendee is one.
+    pub actor: tracktwo_domain::ActorId,
     /// Empty to take the actor's.
     pub name: String,
     pub organisation: String,
     /// None to take the actor's.
     pub side: Option<tracktwo_domain::SideId>,
     pub capacity: tracktwo_domain::map::Capacity,
+    /// The username of their member account, if they have one.
+    pub account: Option<String>,
+    /// Their consent answers, for a person who has no registry entry yet: recorded in the
+    /// registry in the same step. Ignored for a person already in the registry.
+    pub consent: Option<tracktwo_domain::map::Consent>,
 }
 
 /// How far a meeting got, as the team records it after a session.

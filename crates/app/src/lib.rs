@@ -95,6 +95,17 @@ pub enum AppError {
         .0.len()
     )]
     NamesInNote(Vec<tracktwo_domain::scrub::Found>),
+    /// A person added to a meeting without a registry entry: their consent answers come first
+    /// (recorded by whoever keeps the registry, in the same step or before).
+    #[error(
+        "this person's consent is not recorded: record whether they agree to be contacted, listed, \
+         recorded under a code and photographed before they attend"
+    )]
+    ConsentNotRecorded,
+    /// A speaker key that puts someone behind a code who refused to be recorded under one, or
+    /// withdrew their consent: the positions of those entries in the key.
+    #[error("the speaker key puts under a code {} person(s) who refused it or withdrew consent", .0.len())]
+    RefusedCode(Vec<usize>),
     #[error("not allowed: {0}")]
     Forbidden(Denied),
     #[error("not signed in, or the token is unknown or revoked")]

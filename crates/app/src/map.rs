@@ -906,11 +906,34 @@ impl App {
         let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteRegistry).await?;
         tx.actor(actor).await?.filter(|r| r.initiative == initiative).ok_or(AppError::NotFound)?;
-        let body = self.seal_json(&entered.key, place!("registry"."body" @ actor), &entry)?;
-        tx.put_registry_entry(&RegistryRow { actor, initiative, body, updated_at: self.now() }).await?;
-        self.record(tx.as_mut(), who, AuditAction::RegistryEntryWritten, AuditTarget::of(TargetKind::Actor, actor))
-            .await?;
+        self.write_registry_entry(tx.as_mut(), who, &entered, actor, &entry).await?;
         tx.commit().await?;
+        Ok(())
+    }
+
+    /// Writes `actor`'s registry entry inside `tx`, audited; a consent taken back (a withdrawal
+    /// dated, an answer turned to a refusal) is audited as a withdrawal of its own, and takes
+    /// effect on every summary, readout copy and export made after it, since each reads the
+    /// registry as it stands. The caller has checked `WriteRegistry` and the actor.
+    pub(crate) async fn write_registry_entry(
+        &self,
+        tx: &mut dyn WriteTx,
+        who: &Identity,
+        entered: &Entered,
+        actor: ActorId,
+        entry: &RegistryEntry,
+    ) -> Result<()> {
+        let initiative = entered.row.id;
+        let before = match tx.registry_entry(actor).await?.filter(|row| row.initiative == initiative) {
+            Some(row) => Some(self.registry_from_row(&entered.key, &row)?),
+            None => None,
+        };
+        let body = self.seal_json(&entered.key, place!("registry"."body" @ actor), entry)?;
+        tx.put_registry_entry(&RegistryRow { actor, initiative, body, updated_at: self.now() }).await?;
+        self.record(tx, who, AuditAction::RegistryEntryWritten, AuditTarget::of(TargetKind::Actor, actor)).await?;
+        if before.is_some_and(|before| entry.consent.withdraws_from(&before.consent)) {
+            self.record(tx, who, AuditAction::ConsentWithdrawn, AuditTarget::of(TargetKind::Actor, actor)).await?;
+        }
         Ok(())
     }
 

@@ -100,7 +100,7 @@ impl App {
                 .filter(|(_, (row, _))| readout.notes.contains(&MeetingNoteId::from_uuid(row.id)))
                 .map(|(i, _)| i)
                 .collect();
-            summaries.push(self.summary_with(tx, entered, initiative, *meeting_id, meeting, reader).await?);
+            summaries.push(self.summary_with(tx, entered, initiative, *meeting_id, meeting, reader, false).await?);
             chosen.push(picked);
         }
         let mut options = Vec::new();
@@ -347,13 +347,43 @@ impl App {
             .load_all::<ReadoutCopy>(tx.as_mut(), &entered, initiative, Some(issued.readout.as_uuid()))
             .await?
             .len();
+        let unlisted = self.unlisted_in(tx.as_mut(), &entered, initiative, &readout).await?;
         self.record(tx.as_mut(), who, AuditAction::CopyRendered, AuditTarget::of(TargetKind::ReadoutCopy, copy))
             .await?;
         tx.commit().await?;
-        let text = crate::fingerprint::copy_text(&readout, issued.number);
+        // The text was frozen at release; a consent withdrawn since still takes effect on every
+        // copy rendered after it.
+        let text = crate::fingerprint::copy_text(&readout, issued.number)
+            .into_iter()
+            .map(|section| ReadoutSection {
+                heading: unlisted.scrub(&section.heading),
+                paragraphs: section.paragraphs.iter().map(|p| unlisted.scrub(p)).collect(),
+            })
+            .collect();
         let mark =
             crate::fingerprint::copy_mark(issued.number, u32::try_from(total).unwrap_or(u32::MAX), &issued.recipient);
-        Ok(CopyToRender { title: readout.title.clone(), audience: readout.audience, mark, text })
+        Ok(CopyToRender { title: unlisted.scrub(&readout.title), audience: readout.audience, mark, text })
+    }
+
+    /// The names of the attendees of a readout's meetings who may not be listed now (no
+    /// consent, or consent withdrawn): every readout leaves the team, so none may stand in it.
+    async fn unlisted_in(
+        &self,
+        tx: &mut dyn WriteTx,
+        entered: &Entered,
+        initiative: InitiativeId,
+        readout: &Readout,
+    ) -> Result<tracktwo_domain::scrub::Names> {
+        let mut meetings = Vec::new();
+        for meeting_id in &readout.meetings {
+            match self.load_one::<Meeting>(tx, entered, initiative, meeting_id.as_uuid()).await {
+                Ok((_, meeting)) => meetings.push(meeting),
+                // A meeting removed since has no attendees to withhold.
+                Err(AppError::NotFound) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        self.unlisted_names(tx, entered, initiative, &meetings).await
     }
 
     /// Names the copy a leaked passage most likely came from, with a confidence.

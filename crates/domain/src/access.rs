@@ -482,16 +482,25 @@ mod tests {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/access-matrix.md");
         let generated = format!(
             "# Access matrix\n\nGenerated from `tracktwo_domain::access::matrix()` and \
-             `tracktwo_domain::roster::matrix()`; a test fails when it is stale \
+             `tracktwo_domain::roster::matrix()` and `tracktwo_domain::attendee::matrix()`; a test fails when it is stale \
              (regenerate with `UPDATE_ACCESS_MATRIX=1 cargo test -p tracktwo-domain`).\n\n\
              `yes`: allowed; `403`: refused; `404`: refused as if absent. Side B is another side's caucus.\n\n{}\n\
              ## Who sees a person on the roster\n\n\
              Every place a member's name, role or side appears follows one rule \
              (`tracktwo_domain::roster::RosterSight`): `name`, the reader sees that member by name; \
              `count`, only in the counts by side and role; `—`, the reader may not open the initiative \
-             at all. The key holder is the operator at the command line, who holds every key.\n\n{}",
+             at all. The key holder is the operator at the command line, who holds every key.\n\n{}\n\
+             ## Who sees a person who attended a meeting\n\n\
+             Every attendee list, summary, readout and export follows one rule \
+             (`tracktwo_domain::attendee::sight`), by the meeting's mode and the attendee's side and \
+             consent: `name`, the reader sees the attendee by name; `withheld`, the attendee is left \
+             out of the list (counted by side); `—`, the reader may not open the initiative. A person whose registry entry holds no \
+             consent to be listed (refused, withdrawn, never asked, or an attendee recorded without a \
+             registry entry) is the team's alone: their name is also withheld from every text a reader \
+             outside the team gets, whatever the mode. The key holder sees every name.\n\n{}",
             matrix(),
-            crate::roster::matrix()
+            crate::roster::matrix(),
+            crate::attendee::matrix()
         );
         if std::env::var_os("UPDATE_ACCESS_MATRIX").is_some() {
             std::fs::write(path, &generated).unwrap();

@@ -68,6 +68,8 @@ string_enum!(
         MapImported => "map.imported",
         RegistryEntryRead => "registry.read",
         RegistryEntryWritten => "registry.written",
+        // A consent taken back: a withdrawal dated, or an answer turned to a refusal.
+        ConsentWithdrawn => "registry.consent-withdrawn",
         SelectionRun => "map.selection-run",
         RiskCeilingSet => "map.risk-ceiling-set",
         SnapshotCreated => "map.snapshot-created",

@@ -247,14 +247,28 @@ pub struct Session {
 }
 
 /// One person at one meeting, with the side and capacity they came in.
+///
+/// An attendee is an actor of the system map, whose registry entry holds their consent; the
+/// name is kept beside it as the team typed or took it. An attendee recorded before attendance
+/// was linked (`actor` empty) has no consent on record and is shown to the team alone.
 #[derive(Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Attendance {
-    /// The actor of the system map, where there is one.
+    /// The actor of the system map.
     pub actor: Option<ActorId>,
     pub name: String,
     pub organisation: String,
     pub side: Option<SideId>,
     pub capacity: Capacity,
+    /// The member account of the person, where they have one: a participant who attended a
+    /// meeting sees who else did. Absent from meetings stored before it existed.
+    #[serde(default)]
+    pub account: Option<UserId>,
+}
+
+impl std::fmt::Debug for Attendance {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Attendance").field("actor", &self.actor).finish_non_exhaustive()
+    }
 }
 
 /// An item of a meeting's agenda, drawn from the methodology's template or added.
@@ -317,6 +331,12 @@ impl Meeting {
             line("agenda item", &item.title, true)?;
         }
         Ok(())
+    }
+
+    /// Whether the member `user` attended this meeting.
+    #[must_use]
+    pub fn attended_by(&self, user: Option<UserId>) -> bool {
+        user.is_some_and(|user| self.attendance.iter().any(|a| a.account == Some(user)))
     }
 
     /// The session's mode, or the meeting's for a session index out of range.
@@ -542,6 +562,14 @@ mod tests {
             assert_eq!(methodology.template().len(), 5, "{methodology:?}");
         }
         assert!(Methodology::SustainedDialogue.template()[3].contains("Scenario building"));
+    }
+
+    #[test]
+    fn an_attendee_stored_before_accounts_were_linked_still_opens() {
+        let stored = r#"{"actor":null,"name":"Amal Haddad","organisation":"","side":null,"capacity":"non-official"}"#;
+        let attendee: Attendance = serde_json::from_str(stored).unwrap();
+        assert_eq!((attendee.actor, attendee.account), (None, None));
+        assert!(!format!("{attendee:?}").contains("Amal"));
     }
 
     #[test]

@@ -9,6 +9,7 @@
 mod macros;
 
 pub mod access;
+pub mod attendee;
 pub mod audit;
 pub mod conversation;
 pub mod dialogue;

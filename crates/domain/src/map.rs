@@ -425,6 +425,35 @@ impl Consent {
     pub fn may_contact(&self) -> bool {
         self.withdrawn_on.is_none() && self.to_be_contacted == ConsentAnswer::Given
     }
+
+    /// Whether the person may be named, in an attendee list or anywhere else, to anyone outside
+    /// the team that runs the initiative. Only a consent given and not withdrawn counts: a
+    /// question not asked is no consent.
+    #[must_use]
+    pub fn may_be_listed(&self) -> bool {
+        self.withdrawn_on.is_none() && self.to_be_listed == ConsentAnswer::Given
+    }
+
+    /// Whether the person may stand behind a speaker code in a meeting's speaker key: not if
+    /// they refused it, nor once they withdrew their consent.
+    #[must_use]
+    pub fn may_be_recorded_under_code(&self) -> bool {
+        self.withdrawn_on.is_none() && self.to_be_recorded_under_code != ConsentAnswer::Refused
+    }
+
+    /// Whether going from `before` to this consent takes something back: a withdrawal newly
+    /// dated, or an answer that was not a refusal becoming one. Such a change is audited as a
+    /// withdrawal of its own, apart from an ordinary edit of the registry.
+    #[must_use]
+    pub fn withdraws_from(&self, before: &Consent) -> bool {
+        let refused_now =
+            |now: ConsentAnswer, then: ConsentAnswer| now == ConsentAnswer::Refused && then != ConsentAnswer::Refused;
+        (self.withdrawn_on.is_some() && before.withdrawn_on.is_none())
+            || refused_now(self.to_be_contacted, before.to_be_contacted)
+            || refused_now(self.to_be_listed, before.to_be_listed)
+            || refused_now(self.to_be_recorded_under_code, before.to_be_recorded_under_code)
+            || refused_now(self.to_be_photographed, before.to_be_photographed)
+    }
 }
 
 /// A risk assessment: how exposed the person is by taking part.
@@ -761,6 +790,50 @@ mod tests {
         consent.withdrawn_on = Some(Date::from_calendar_date(2025, time::Month::May, 1).unwrap());
         assert!(!consent.may_contact());
         assert!(!Consent::default().may_contact(), "not asked is not consent");
+    }
+
+    #[test]
+    fn only_a_consent_given_and_not_withdrawn_lets_a_person_be_listed() {
+        let given = Consent { to_be_listed: ConsentAnswer::Given, ..Consent::default() };
+        assert!(given.may_be_listed());
+        assert!(!Consent::default().may_be_listed(), "not asked is not consent");
+        assert!(!Consent { to_be_listed: ConsentAnswer::Refused, ..given.clone() }.may_be_listed());
+        let withdrawn = Consent {
+            withdrawn_on: Some(Date::from_calendar_date(2025, time::Month::May, 1).unwrap()),
+            ..given.clone()
+        };
+        assert!(!withdrawn.may_be_listed() && !withdrawn.may_be_recorded_under_code());
+        assert!(Consent::default().may_be_recorded_under_code(), "a code hides the name: only a refusal keeps it out");
+        assert!(
+            !Consent { to_be_recorded_under_code: ConsentAnswer::Refused, ..given.clone() }
+                .may_be_recorded_under_code()
+        );
+    }
+
+    #[test]
+    fn a_withdrawal_is_a_new_date_or_a_new_refusal() {
+        let given = Consent {
+            to_be_contacted: ConsentAnswer::Given,
+            to_be_listed: ConsentAnswer::Given,
+            to_be_recorded_under_code: ConsentAnswer::Given,
+            to_be_photographed: ConsentAnswer::NotAsked,
+            ..Consent::default()
+        };
+        assert!(!given.withdraws_from(&given));
+        assert!(!given.withdraws_from(&Consent::default()), "giving consent takes nothing back");
+        let dated = Consent {
+            withdrawn_on: Some(Date::from_calendar_date(2025, time::Month::May, 1).unwrap()),
+            ..given.clone()
+        };
+        assert!(dated.withdraws_from(&given) && !dated.withdraws_from(&dated));
+        for refusal in [
+            Consent { to_be_contacted: ConsentAnswer::Refused, ..given.clone() },
+            Consent { to_be_listed: ConsentAnswer::Refused, ..given.clone() },
+            Consent { to_be_recorded_under_code: ConsentAnswer::Refused, ..given.clone() },
+            Consent { to_be_photographed: ConsentAnswer::Refused, ..given.clone() },
+        ] {
+            assert!(refusal.withdraws_from(&given) && !refusal.withdraws_from(&refusal));
+        }
     }
 
     #[test]

@@ -15,6 +15,11 @@
 //! marked not for transfer; operations the logistics; funders the design, never who attended.
 //! The speaker key (which code is which person) is never part of a summary.
 //!
+//! Who of the attendees a reader sees by name is [`crate::attendee::sight`]'s to say: outside
+//! the team, only people who consented to be listed, and a participant only their own side's
+//! and those of the meetings they attended. The name of anyone who has not consented to be
+//! listed is withheld from every text a reader outside the team gets, whatever the mode.
+//!
 //! Beyond the rules, names are scrubbed: wherever a mode forbids attribution, every attendee's
 //! and every speaker's name, each part of it, every other name held for them (the map's name,
 //! the registry's aliases and other-script spellings) and each organisation is replaced in all
@@ -26,8 +31,9 @@
 use std::collections::BTreeSet;
 
 use crate::access::{Scope, Standing};
+use crate::attendee::{AttendeeFacts, AttendeeSight, sees_every_attendee, sight};
 use crate::dialogue::{
-    ConfidentialityMode, DialogueOption, FollowUp, Meeting, MeetingNote, NoteTag, OptionStatus, SpeakerKey,
+    Attendance, ConfidentialityMode, DialogueOption, FollowUp, Meeting, MeetingNote, NoteTag, OptionStatus, SpeakerKey,
 };
 use crate::ids::{ActorId, SideId, UserId};
 use crate::map::Capacity;
@@ -127,6 +133,10 @@ pub struct MeetingRecord<'a> {
     /// The other names held for attendees who are actors of the map (the map's name, the
     /// registry's aliases), by actor. Read only to know which names to scrub.
     pub aliases: &'a [(ActorId, Vec<String>)],
+    /// The attendees, by actor, whose registry entry holds a consent to be listed, given and
+    /// not withdrawn, as it stands when the summary is made. Everyone else is the team's alone
+    /// ([`crate::attendee`]).
+    pub listable: &'a BTreeSet<ActorId>,
     /// How far along the methodology's stages the meeting got, with the stage's name.
     pub stage_label: Option<&'a str>,
 }
@@ -272,10 +282,41 @@ pub fn names_in_note(meeting: &Meeting, note: &MeetingNote, names: &Names) -> Ve
     names.find(&note.body)
 }
 
-/// What `reader` may take away from `record`. The caller has already decided that the reader
-/// may know the meeting exists ([`may_see_meeting`]).
+/// The facts [`crate::attendee::sight`] reads of one attendee.
 #[must_use]
-pub fn summarise(record: &MeetingRecord<'_>, reader: Reader) -> MeetingSummary {
+pub fn attendee_facts(person: &Attendance, listable: &BTreeSet<ActorId>) -> AttendeeFacts {
+    AttendeeFacts { side: person.side, may_be_listed: person.actor.is_some_and(|actor| listable.contains(&actor)) }
+}
+
+/// The names of the attendees `reader` may never be shown, whatever the mode: those who have
+/// not consented to be listed (by name and every name held for them), for anyone outside the
+/// team. Empty for the team.
+#[must_use]
+pub fn names_never_shown(
+    meeting: &Meeting,
+    aliases: &[(ActorId, Vec<String>)],
+    listable: &BTreeSet<ActorId>,
+    reader: Reader,
+) -> Names {
+    let mut names = Names::new();
+    if sees_every_attendee(reader) {
+        return names;
+    }
+    for person in meeting.attendance.iter().filter(|p| !attendee_facts(p, listable).may_be_listed) {
+        let held: &[String] = person
+            .actor
+            .and_then(|actor| aliases.iter().find(|(id, _)| *id == actor))
+            .map_or(&[], |(_, held)| held.as_slice());
+        names.add_person(&person.name, held);
+    }
+    names
+}
+
+/// What `reader` may take away from `record`; `attended` tells whether the reader attended
+/// the meeting themselves. The caller has already decided that the reader may know the meeting
+/// exists ([`may_see_meeting`]).
+#[must_use]
+pub fn summarise(record: &MeetingRecord<'_>, reader: Reader, attended: bool) -> MeetingSummary {
     let meeting = record.meeting;
     let side_name = |side: Option<SideId>| {
         side.and_then(|s| record.sides.iter().find(|(id, _)| *id == s))
@@ -284,8 +325,10 @@ pub fn summarise(record: &MeetingRecord<'_>, reader: Reader) -> MeetingSummary {
     let mut withheld = Vec::new();
 
     let names = names_to_withhold(meeting, record.speaker_key, record.aliases);
+    // Whoever has not consented to be listed is withheld even where the mode allows names.
+    let never = names_never_shown(meeting, record.aliases, record.listable, reader);
     let on_the_record = meeting.mode == ConfidentialityMode::OnTheRecord;
-    let clean = |text: &str| if on_the_record { text.to_owned() } else { names.scrub(text) };
+    let clean = |text: &str| if on_the_record { never.scrub(text) } else { names.scrub(text) };
 
     let attendees = if !meeting.mode.attendees_listable() {
         withheld.push(format!("the attendee list ({})", meeting.mode.label()));
@@ -294,18 +337,23 @@ pub fn summarise(record: &MeetingRecord<'_>, reader: Reader) -> MeetingSummary {
         withheld.push("the attendee list (funders do not receive participants' identities)".to_owned());
         None
     } else {
-        Some(
-            meeting
-                .attendance
-                .iter()
-                .map(|a| SummaryAttendee {
-                    name: a.name.clone(),
-                    organisation: a.organisation.clone(),
-                    side: side_name(a.side),
-                    capacity: a.capacity,
-                })
-                .collect(),
-        )
+        let mut listed = Vec::new();
+        let mut unlisted: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+        for person in &meeting.attendance {
+            match sight(reader, attended, meeting.mode, attendee_facts(person, record.listable)) {
+                AttendeeSight::Name => listed.push(SummaryAttendee {
+                    name: person.name.clone(),
+                    organisation: person.organisation.clone(),
+                    side: side_name(person.side),
+                    capacity: person.capacity,
+                }),
+                AttendeeSight::Withheld => *unlisted.entry(side_name(person.side)).or_default() += 1,
+            }
+        }
+        for (side, count) in unlisted {
+            withheld.push(format!("{count} attendee(s) not listed for {} ({side})", reader.label()));
+        }
+        Some(listed)
     };
 
     let venue = match (meeting.mode, reader) {
@@ -353,7 +401,7 @@ pub fn summarise(record: &MeetingRecord<'_>, reader: Reader) -> MeetingSummary {
                 source,
                 speaker: (show_codes && !note.speaker.trim().is_empty()).then(|| note.speaker.trim().to_owned()),
                 tags: note.tags.clone(),
-                body: if attributable_here { note.body.clone() } else { names.scrub(&note.body) },
+                body: if attributable_here { never.scrub(&note.body) } else { names.scrub(&note.body) },
                 not_for_transfer: note.not_for_transfer,
             });
         }
@@ -442,6 +490,7 @@ mod tests {
             organisation: organisation.into(),
             side: Some(SIDE_A),
             capacity: Capacity::NonOfficial,
+            account: None,
         }
     }
 
@@ -671,6 +720,8 @@ mod tests {
         name: Vec<String>,
         aliases: Vec<Vec<String>>,
         actor: Option<ActorId>,
+        /// Whether their registry entry holds a consent to be listed (only for actors).
+        consented: bool,
     }
 
     impl Person {
@@ -686,11 +737,11 @@ mod tests {
             prop_oneof![4 => Just(Script::Latin), 1 => script()].prop_flat_map(name_in),
             prop::collection::vec(script().prop_flat_map(name_in), 0..3),
             any::<bool>(),
+            prop::bool::weighted(0.7),
         )
-            .prop_map(move |(name, aliases, on_the_map)| Person {
-                name,
-                aliases,
-                actor: (on_the_map || i == 0).then(|| actor(i)),
+            .prop_map(move |(name, aliases, on_the_map, consented)| {
+                let actor = (on_the_map || i == 0).then(|| actor(i));
+                Person { name, aliases, actor, consented: consented && actor.is_some() }
             })
     }
 
@@ -748,6 +799,8 @@ mod tests {
     struct Written {
         body: String,
         leaks: Vec<String>,
+        /// The leaks of attendees' names, by the attendee's place in the list.
+        leaks_of: Vec<(usize, String)>,
         longer: Vec<String>,
     }
 
@@ -771,10 +824,14 @@ mod tests {
                     let person = &people[p % people.len()];
                     let spellings = person.spellings();
                     let spelling = spellings[s % spellings.len()];
+                    let before = out.leaks.len();
                     match word {
                         Some(w) => type_words(std::slice::from_ref(&spelling[w % spelling.len()]), choice, &mut out),
                         None => type_words(spelling, choice, &mut out),
                     }
+                    let new: Vec<(usize, String)> =
+                        out.leaks[before..].iter().map(|l| (p % people.len(), l.clone())).collect();
+                    out.leaks_of.extend(new);
                 }
                 Piece::Longer(p, w) if !people.is_empty() => {
                     let name = &people[p % people.len()].name;
@@ -831,6 +888,7 @@ mod tests {
                     organisation: canary("Org", i),
                     side: [Some(SIDE_A), Some(SIDE_B), None][i % 3],
                     capacity: Capacity::NonOfficial,
+                    account: None,
                 })
                 .collect();
             let meeting = Meeting {
@@ -884,6 +942,7 @@ mod tests {
                 .iter()
                 .filter_map(|p| p.actor.map(|a| (a, p.aliases.iter().map(|alias| alias.join(" ")).collect())))
                 .collect();
+            let listable: BTreeSet<ActorId> = people.iter().filter(|p| p.consented).filter_map(|p| p.actor).collect();
             let record = MeetingRecord {
                 initiative_title: "Serin",
                 round_title: "Round one",
@@ -894,6 +953,7 @@ mod tests {
                 sides: &sides,
                 speaker_key: Some(&key),
                 aliases: &aliases,
+                listable: &listable,
                 stage_label: None,
             };
             let names_forbidden = meeting.mode != ConfidentialityMode::OnTheRecord;
@@ -911,7 +971,7 @@ mod tests {
             // Readouts for every audience, with every note chosen: only what the summary for
             // that audience's reader left can reach them.
             for audience in crate::transfer::Audience::ALL {
-                let summary = summarise(&record, audience.reader());
+                let summary = summarise(&record, audience.reader(), false);
                 let chosen: BTreeSet<usize> = (0..notes.len()).collect();
                 let sections = crate::transfer::assemble("Readout", "", std::slice::from_ref(&summary), &[chosen], &[]);
                 let text: String = sections.iter().flat_map(|s| std::iter::once(&s.heading).chain(&s.paragraphs)).cloned().collect::<Vec<_>>().join("\n");
@@ -924,6 +984,11 @@ mod tests {
                     let carried = summary.sessions.iter().flat_map(|s| &s.notes).any(|n| n.source == index);
                     prop_assert!(may_carry || !carried, "note {index} reached {audience:?}");
                 }
+                // Whoever has not consented to be listed reaches no readout, in any mode.
+                let text_words = words(&text);
+                for (p, leak) in written.iter().flat_map(|w| &w.leaks_of) {
+                    prop_assert!(people[*p].consented || !text_words.contains(leak.as_str()), "an unlisted name reached {audience:?}");
+                }
                 if names_forbidden {
                     prop_assert_eq!(leaks_in(&text), None, "a name reached {:?}", audience);
                     for person in &meeting.attendance {
@@ -931,9 +996,30 @@ mod tests {
                     }
                 }
             }
-            for reader in Reader::all(&[SIDE_A, SIDE_B]) {
-                let summary = summarise(&record, reader);
+            for (reader, attended) in Reader::all(&[SIDE_A, SIDE_B]).into_iter().flat_map(|r| [(r, false), (r, true)]) {
+                let summary = summarise(&record, reader, attended);
                 let all = summary.texts().join("\n");
+                // The attendee list holds exactly those the rule names, and no one else's name
+                // is anywhere in the summary, whatever the mode.
+                if let Some(list) = &summary.attendees {
+                    let expected: Vec<&str> = meeting
+                        .attendance
+                        .iter()
+                        .filter(|a| crate::attendee::sight(reader, attended, meeting.mode, attendee_facts(a, &listable)) == AttendeeSight::Name)
+                        .map(|a| a.name.as_str())
+                        .collect();
+                    prop_assert_eq!(list.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(), expected);
+                }
+                if !sees_every_attendee(reader) {
+                    let listed: Vec<&str> = summary.attendees.iter().flatten().map(|a| a.name.as_str()).collect();
+                    let outside: BTreeSet<&str> = summary.texts().into_iter().filter(|t| !listed.contains(t)).flat_map(words).collect();
+                    for (p, leak) in written.iter().flat_map(|w| &w.leaks_of) {
+                        prop_assert!(people[*p].consented || !outside.contains(leak.as_str()), "an unlisted name reached {reader:?}");
+                    }
+                    for (p, person) in people.iter().enumerate() {
+                        prop_assert!(person.consented || !listed.contains(&meeting.attendance[p].name.as_str()));
+                    }
+                }
                 // The speaker key is never in a summary, in any mode.
                 for (_, name) in &key.entries {
                     if names_forbidden {

@@ -454,6 +454,39 @@ pub async fn open_app(store: Arc<dyn Store>) -> App {
         .expect("open store")
 }
 
+/// A person on `initiative`'s map, with a registry entry that records whether they consented to
+/// be listed: an attendee as a meeting takes one. `code` must be unique on the map.
+pub async fn person_on_map(
+    app: &App,
+    initiative: InitiativeId,
+    name: &str,
+    code: &str,
+    side: Option<SideId>,
+    listed: bool,
+) -> tracktwo_domain::ActorId {
+    use tracktwo_domain::map::{ActorDetails, ActorKind, Consent, ConsentAnswer, Level, RegistryEntry, Track};
+    let kh = Identity::key_holder();
+    let details = ActorDetails {
+        kind: ActorKind::Person,
+        name: Some(name.into()),
+        code_name: code.into(),
+        primary_track: Track::PrivateCitizens,
+        tracks: std::collections::BTreeSet::new(),
+        level: Level::MiddleRange,
+        side,
+        role: String::new(),
+        decision_maker: false,
+        notes: String::new(),
+        public_description: String::new(),
+    };
+    let actor = app.add_actor(&kh, initiative, details).await.expect("add an actor").id;
+    let answer = if listed { ConsentAnswer::Given } else { ConsentAnswer::Refused };
+    let entry =
+        RegistryEntry { consent: Consent { to_be_listed: answer, ..Consent::default() }, ..RegistryEntry::default() };
+    app.set_registry_entry(&kh, initiative, actor, entry).await.expect("record consent");
+    actor
+}
+
 #[cfg(test)]
 mod tests {
     use super::{PostgresChoice, postgres_choice};

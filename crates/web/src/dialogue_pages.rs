@@ -17,7 +17,7 @@ use tracktwo_domain::dialogue::{
     AgendaItem, ConfidentialityMode, DialogueOption, FollowUp, Grant, Meeting, MeetingNote, Methodology, NoteTag,
     OptionStatus, Phase, ProcessDesign, ProcessKind, Round, Session, SpeakerKey, TheoryOfChange,
 };
-use tracktwo_domain::map::Capacity;
+use tracktwo_domain::map::{Capacity, Consent, ConsentAnswer};
 use tracktwo_domain::redaction::MeetingSummary;
 use tracktwo_domain::scrub::Found;
 use tracktwo_domain::{FollowUpId, InitiativeId, MeetingId, Operation, OptionId, RoundId, Scope, SideId};
@@ -433,7 +433,7 @@ async fn meeting_page(
                 p { a href={ (base) "/summary?format=pdf" } { "Download as PDF" } }
             },
         )),
-        MeetingView::Full { meeting, notes } => {
+        MeetingView::Full { meeting, notes, listed } => {
             let sides = state.app.sides(&user.identity, id).await?;
             let map = state.app.system_map(&user.identity, id).await.ok();
             let methodology = state.app.process_design(&user.identity, id).await?.map(|d| d.methodology);
@@ -500,22 +500,40 @@ async fn meeting_page(
                 h2 { "Attendance" }
                 p.muted { "Who attends, with the side and capacity they came in for this meeting. Under the Chatham House Rule no list leaves the meeting." }
                 table #attendance {
-                    thead { tr { th scope="col" { "Name" } th scope="col" { "Organisation" } th scope="col" { "Side" } th scope="col" { "Capacity" } } }
-                    tbody { @for a in &meeting.attendance { tr { td { (a.name) } td { (a.organisation) } td { (side_name(a.side)) } td { (a.capacity.label()) } } } }
+                    thead { tr { th scope="col" { "Name" } th scope="col" { "Organisation" } th scope="col" { "Side" } th scope="col" { "Capacity" } th scope="col" { "Outside the team" } } }
+                    tbody { @for a in &meeting.attendance { tr {
+                        td { (a.name) } td { (a.organisation) } td { (side_name(a.side)) } td { (a.capacity.label()) }
+                        td { @if a.actor.is_some_and(|actor| listed.contains(&actor)) { "listed where the rule allows" } @else { span.tag.warn { "team only: no consent to be listed" } } }
+                    } } }
                 }
+                p.muted { "Each attendee is a person of the map, whose consent in the registry decides who outside the team may see them: someone who has not agreed to be listed is shown to the team only." }
                 form.stack method="post" action={ (base) "/attendance" } {
                     input type="hidden" name="csrf" value=(user.csrf());
-                    @if let Some(map) = &map {
-                        label { "From the map"
-                            select name="actor" { option value="" { "— or type a name below —" }
-                                @for a in map.actors.iter().filter(|a| a.details.kind == tracktwo_domain::map::ActorKind::Person) { option value=(a.id) { (a.details.display_name()) } }
-                            }
+                    label { "Person (from the map)"
+                        select name="actor" required {
+                            option value="" { "— choose —" }
+                            @for a in map.iter().flat_map(|m| &m.actors).filter(|a| a.details.kind == tracktwo_domain::map::ActorKind::Person) { option value=(a.id) { (a.details.display_name()) } }
                         }
                     }
-                    label { "Name" input name="name"; }
+                    label { "Name as listed (empty: the map's)" input name="name"; }
                     label { "Organisation" input name="organisation"; }
-                    label { "Side" select name="side" { option value="" { "third party / none" } @for s in &sides { option value=(s.id) { (s.name) } } } }
+                    label { "Side (empty: the map's)" select name="side" { option value="" { "as on the map" } @for s in &sides { option value=(s.id) { (s.name) } } } }
                     label { "Capacity" select name="capacity" { @for c in Capacity::ALL { option value=(c.as_str()) { (c.label()) } } } }
+                    label { "Their member account, if any (username)" input name="account" autocomplete="off"; }
+                    @if may.allows(Operation::WriteRegistry) {
+                        fieldset {
+                            legend { "Consent, for a person not yet in the registry" }
+                            label.check { input type="checkbox" name="record_consent" value="yes"; "Record these answers in the registry now" }
+                            (consent_select("contacted", "To be contacted"))
+                            (consent_select("listed", "To be listed as a participant"))
+                            (consent_select("recorded_under_code", "To be recorded under a code"))
+                            (consent_select("photographed", "To be photographed"))
+                            label { "Obtained on" input type="date" name="obtained_on"; }
+                            label { "How it was obtained" input name="obtained_how"; }
+                        }
+                    } @else {
+                        p.muted { "A person not yet in the registry attends once the convener or operations have recorded their consent." }
+                    }
                     button type="submit" { "Add attendee" }
                 }
                 h2 { "Agenda and stage" }
@@ -622,6 +640,15 @@ pub async fn save_draft(
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
+/// One consent question of the attendance form, "not asked" until answered.
+fn consent_select(name: &str, label: &str) -> Markup {
+    html! {
+        label { (label)
+            select name=(name) { @for a in ConsentAnswer::ALL { option value=(a.as_str()) { (a.label()) } } }
+        }
+    }
+}
+
 #[derive(Deserialize)]
 pub struct AttendanceForm {
     #[serde(default)]
@@ -635,6 +662,22 @@ pub struct AttendanceForm {
     #[serde(default)]
     side: String,
     capacity: String,
+    #[serde(default)]
+    account: String,
+    #[serde(default)]
+    record_consent: String,
+    #[serde(default)]
+    contacted: String,
+    #[serde(default)]
+    listed: String,
+    #[serde(default)]
+    recorded_under_code: String,
+    #[serde(default)]
+    photographed: String,
+    #[serde(default)]
+    obtained_on: String,
+    #[serde(default)]
+    obtained_how: String,
 }
 
 pub async fn add_attendee(
@@ -646,12 +689,37 @@ pub async fn add_attendee(
     user.check_csrf(&form.csrf)?;
     let id = initiative_id(&id)?;
     let meeting_id: MeetingId = id_of(&meeting)?;
+    if form.actor.is_empty() {
+        return Err(invalid("person", "choose a person of the map"));
+    }
+    let answer = |text: &str| {
+        if text.is_empty() {
+            Ok(ConsentAnswer::NotAsked)
+        } else {
+            ConsentAnswer::parse(text).map_err(AppError::Invalid)
+        }
+    };
+    let consent = if form.record_consent == "yes" {
+        Some(Consent {
+            to_be_contacted: answer(&form.contacted)?,
+            to_be_listed: answer(&form.listed)?,
+            to_be_recorded_under_code: answer(&form.recorded_under_code)?,
+            to_be_photographed: answer(&form.photographed)?,
+            obtained_on: optional_date("obtained on", &form.obtained_on)?,
+            obtained_how: form.obtained_how.trim().to_owned(),
+            withdrawn_on: None,
+        })
+    } else {
+        None
+    };
     let attendee = NewAttendee {
-        actor: if form.actor.is_empty() { None } else { Some(id_of(&form.actor)?) },
+        actor: id_of(&form.actor)?,
         name: form.name,
         organisation: form.organisation,
         side: if form.side.is_empty() { None } else { Some(id_of(&form.side)?) },
         capacity: Capacity::parse(&form.capacity).map_err(AppError::Invalid)?,
+        account: Some(form.account).filter(|a| !a.trim().is_empty()),
+        consent,
     };
     state.app.add_attendee(&user.identity, id, meeting_id, attendee).await?;
     Ok(Redirect::to(&format!("/initiatives/{id}/meetings/{meeting_id}#attendance")).into_response())

@@ -279,6 +279,7 @@ fn routes() -> Vec<(Method, &'static str, axum::routing::MethodRouter<Arc<WebSta
         (Method::POST, "/api/v1/initiatives", post(api::create_initiative)),
         (Method::GET, "/api/v1/initiatives/{initiative}", get(api::show_initiative)),
         (Method::GET, "/api/v1/initiatives/{initiative}/members", get(api::show_roster)),
+        (Method::GET, "/api/v1/initiatives/{initiative}/meetings/{meeting}/summary", get(api::show_meeting_summary)),
         (Method::GET, "/api/v1/initiatives/{initiative}/notes", get(api::list_notes)),
         (Method::POST, "/api/v1/initiatives/{initiative}/notes", post(api::create_note)),
         (Method::GET, "/api/v1/initiatives/{initiative}/notes/{note}", get(api::show_note)),
@@ -337,7 +338,9 @@ fn status_of(e: &AppError) -> StatusCode {
         | AppError::WrongCode
         | AppError::Import { .. }
         | AppError::SecretChannel(_)
-        | AppError::NamesInNote(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        | AppError::NamesInNote(_)
+        | AppError::ConsentNotRecorded
+        | AppError::RefusedCode(_) => StatusCode::UNPROCESSABLE_ENTITY,
         AppError::Conflict(_) => StatusCode::CONFLICT,
         AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
         _ => StatusCode::INTERNAL_SERVER_ERROR,

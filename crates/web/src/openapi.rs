@@ -28,10 +28,31 @@ fn responses(ok_status: &str, ok_schema: &str) -> Value {
     })
 }
 
+/// What `GET /api/v1/initiatives/{initiative}/meetings/{meeting}/summary` answers.
+fn meeting_summary_schema() -> Value {
+    json!({ "type": "object", "required": ["title", "initiative", "round", "mode", "starts_on", "agenda", "sessions", "options", "withheld", "prepared_for"], "properties": {
+                    "title": { "type": "string" }, "initiative": { "type": "string" }, "round": { "type": "string" },
+                    "mode": { "type": "string", "enum": ["on-the-record", "non-attribution", "chatham-house", "secret-channel"] },
+                    "starts_on": { "type": "string", "format": "date" }, "ends_on": { "type": "string", "format": "date" },
+                    "venue": { "type": "string" },
+                    "attendees": { "type": "array", "description": "Absent where the mode or the caller's role allows no list", "items": { "type": "object", "required": ["name", "organisation", "side", "capacity"], "properties": {
+                        "name": { "type": "string" }, "organisation": { "type": "string" }, "side": { "type": "string" }, "capacity": { "type": "string" } } } },
+                    "agenda": { "type": "array", "items": { "type": "string" } },
+                    "stage_reached": { "type": "string" },
+                    "sessions": { "type": "array", "items": { "type": "object", "required": ["title", "scope", "mode", "notes"], "properties": {
+                        "title": { "type": "string" }, "scope": { "type": "string" }, "mode": { "type": "string" },
+                        "notes": { "type": "array", "items": { "type": "object", "required": ["tags", "body"], "properties": {
+                            "speaker": { "type": "string" }, "tags": { "type": "array", "items": { "type": "string" } }, "body": { "type": "string" } } } } } } },
+                    "options": { "type": "array", "items": { "type": "string" } },
+                    "withheld": { "type": "array", "items": { "type": "string" } },
+                    "prepared_for": { "type": "string" } } })
+}
+
 /// The document.
 #[must_use]
 pub fn document() -> Value {
     let initiative = id_parameter("initiative", "The initiative's id.");
+    let meeting = id_parameter("meeting", "The meeting's id.");
     json!({
         "openapi": "3.1.0",
         "info": {
@@ -60,6 +81,11 @@ pub fn document() -> Value {
                 "get": { "summary": "The roster as the caller may see it: by name the members they may know (the team sees all; a participant the team and their own side), everyone else counted by side and role",
                          "operationId": "showRoster", "parameters": [initiative],
                          "responses": responses("200", "#/components/schemas/Roster") }
+            },
+            "/api/v1/initiatives/{initiative}/meetings/{meeting}/summary": {
+                "get": { "summary": "A meeting's summary as the caller may take it away: the attendees the attendee rule lets them see (outside the team, only people who consented to be listed), the record their role and side allow, and what was withheld",
+                         "operationId": "showMeetingSummary", "parameters": [initiative, meeting],
+                         "responses": responses("200", "#/components/schemas/MeetingSummary") }
             },
             "/api/v1/initiatives/{initiative}/notes": {
                 "get": { "summary": "Notes of the plenary record or of one caucus", "operationId": "listNotes",
@@ -139,6 +165,7 @@ pub fn document() -> Value {
                     "counts": { "type": "array", "items": { "type": "object", "required": ["role", "members"], "properties": {
                         "side": { "type": "string", "format": "uuid", "description": "Absent for members on no side" },
                         "role": { "type": "string" }, "members": { "type": "integer", "minimum": 1 } } } } } },
+                "MeetingSummary": meeting_summary_schema(),
                 "NewNote": { "type": "object", "required": ["body"], "properties": {
                     "body": { "type": "string" }, "caucus": { "type": "string", "format": "uuid" } } },
                 "Join": { "type": "object", "properties": {

@@ -135,7 +135,7 @@ pub async fn readout(
     // below shows which survive redaction for the audience).
     let mut notes = Vec::new();
     for meeting in &r.meetings {
-        if let Ok(tracktwo_app::dialogue::MeetingView::Full { meeting: m, notes: n }) =
+        if let Ok(tracktwo_app::dialogue::MeetingView::Full { meeting: m, notes: n, .. }) =
             state.app.meeting(&user.identity, id, *meeting).await
         {
             notes.push((m.title, n));

@@ -204,11 +204,12 @@ pub async fn sensitive_fields_never_rest_in_plaintext(t: &TestStore) {
         };
         app.add_meeting_note(&kh, i.id, note).await.unwrap();
         let attendance = vec![Attendance {
-            actor: None,
+            actor: Some(a.id),
             name: canary("attendee-name"),
             organisation: String::new(),
             side: None,
             capacity: tracktwo_domain::map::Capacity::NonOfficial,
+            account: None,
         }];
         app.update_meeting(&kh, i.id, m, Meeting { attendance, ..meeting }).await.unwrap();
         app.set_speaker_key(&kh, i.id, m, SpeakerKey { entries: vec![("A1".into(), canary("speaker-name"))] })

@@ -14,9 +14,15 @@ use tracktwo_domain::dialogue::{
 };
 use tracktwo_domain::map::Capacity;
 use tracktwo_domain::{Channel, Identity, MemberRole, NewUser, Scope};
-use tracktwo_store_conformance::{Serin, TestStore, init_app, open_app, restore, serin_with_two_sides};
+use tracktwo_store_conformance::{Serin, TestStore, init_app, open_app, person_on_map, restore, serin_with_two_sides};
 
-fn meeting(round: tracktwo_domain::RoundId, mode: ConfidentialityMode, sides: [tracktwo_domain::SideId; 2]) -> Meeting {
+/// A meeting attended by two people of the map, one of each side, both consenting to be listed.
+fn meeting(
+    round: tracktwo_domain::RoundId,
+    mode: ConfidentialityMode,
+    sides: [tracktwo_domain::SideId; 2],
+    people: [tracktwo_domain::ActorId; 2],
+) -> Meeting {
     Meeting {
         round,
         title: "Workshop at Brenna".into(),
@@ -31,18 +37,20 @@ fn meeting(round: tracktwo_domain::RoundId, mode: ConfidentialityMode, sides: [t
         ],
         attendance: vec![
             Attendance {
-                actor: None,
+                actor: Some(people[0]),
                 name: "Amal Haddad".into(),
                 organisation: "Vale Water Board".into(),
                 side: Some(sides[0]),
                 capacity: Capacity::PersonalCapacity,
+                account: None,
             },
             Attendance {
-                actor: None,
+                actor: Some(people[1]),
                 name: "Rhea Stolz".into(),
                 organisation: "Port Alsen Council".into(),
                 side: Some(sides[1]),
                 capacity: Capacity::NonOfficial,
+                account: None,
             },
         ],
         agenda: Methodology::SustainedDialogue
@@ -78,6 +86,10 @@ pub async fn meetings_notes_and_summaries_follow_the_modes_and_roles(t: &TestSto
     let app = init_app(Arc::clone(&t.store)).await;
     let kh = Identity::key_holder();
     let Serin { id: i, upper_vale: a, lowland_coast: b } = serin_with_two_sides(&app).await;
+    let attendees = [
+        person_on_map(&app, i, "Amal Haddad", "UV-01", Some(a), true).await,
+        person_on_map(&app, i, "Rhea Stolz", "LC-01", Some(b), true).await,
+    ];
     let mut people = std::collections::HashMap::new();
     for (name, role, side) in [
         ("convener", MemberRole::Convener, None),
@@ -139,7 +151,7 @@ pub async fn meetings_notes_and_summaries_follow_the_modes_and_roles(t: &TestSto
         .await
         .unwrap();
     let chatham = app
-        .add_meeting(&who("facilitator"), i, meeting(round_one, ConfidentialityMode::ChathamHouse, [a, b]))
+        .add_meeting(&who("facilitator"), i, meeting(round_one, ConfidentialityMode::ChathamHouse, [a, b], attendees))
         .await
         .unwrap();
     let rapporteur = who("rapporteur");
@@ -199,7 +211,7 @@ pub async fn meetings_notes_and_summaries_follow_the_modes_and_roles(t: &TestSto
 
     // A non-attribution meeting lists its attendees, but never beside what was said.
     let listed = app
-        .add_meeting(&who("facilitator"), i, meeting(round_one, ConfidentialityMode::NonAttribution, [a, b]))
+        .add_meeting(&who("facilitator"), i, meeting(round_one, ConfidentialityMode::NonAttribution, [a, b], attendees))
         .await
         .unwrap();
     assert!(matches!(
@@ -207,12 +219,16 @@ pub async fn meetings_notes_and_summaries_follow_the_modes_and_roles(t: &TestSto
         Err(AppError::NamesInNote(_))
     ));
     app.add_meeting_note(&rapporteur, i, note(listed, 0, "A1", "proposed it", false)).await.unwrap();
-    let summary = app.meeting_summary(&who("coast"), i, listed).await.unwrap();
+    let summary = app.meeting_summary(&who("official"), i, listed).await.unwrap();
     assert_eq!(summary.attendees.as_ref().map(Vec::len), Some(2));
+    // A participant who did not attend sees their own side's attendees only.
+    let summary = app.meeting_summary(&who("coast"), i, listed).await.unwrap();
+    let names: Vec<&str> = summary.attendees.iter().flatten().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Rhea Stolz"]);
     assert!(summary.sessions[0].notes.iter().all(|n| !n.body.contains("Amal") && n.speaker.is_none()));
 
     // A secret-channel meeting does not exist for the uncleared, the team included.
-    let mut back = meeting(round_two, ConfidentialityMode::SecretChannel, [a, b]);
+    let mut back = meeting(round_two, ConfidentialityMode::SecretChannel, [a, b], attendees);
     back.title = "Kessel back channel".into();
     let secret = app.add_meeting(&who("convener"), i, back.clone()).await.unwrap();
     assert!(matches!(app.meeting(&who("facilitator"), i, secret).await, Err(AppError::NotFound)));
@@ -356,8 +372,9 @@ pub async fn notes_naming_someone_attending_are_held_and_names_withheld_by_every
         .add_round(&kh, i, Round { number: 1, title: "Round one".into(), starts_on: None, ends_on: None })
         .await
         .unwrap();
-    let mut workshop = meeting(round, ConfidentialityMode::ChathamHouse, [a, b]);
-    workshop.attendance[0].actor = Some(amal.id);
+    let rhea = person_on_map(&app, i, "Rhea Stolz", "LC-01", Some(b), true).await;
+    let people = [amal.id, rhea];
+    let workshop = meeting(round, ConfidentialityMode::ChathamHouse, [a, b], people);
     let chatham = app.add_meeting(&kh, i, workshop.clone()).await.unwrap();
 
     // Where the rule forbids attribution, a note naming someone attending is held: by any part
@@ -388,7 +405,8 @@ pub async fn notes_naming_someone_attending_are_held_and_names_withheld_by_every
 
     // A word that only starts like a name is no name; on the record, a name may stand.
     app.add_meeting_note(&rapporteur, i, note(chatham, 0, "A1", "an amalgam of both proposals", false)).await.unwrap();
-    let on_record = app.add_meeting(&kh, i, meeting(round, ConfidentialityMode::OnTheRecord, [a, b])).await.unwrap();
+    let on_record =
+        app.add_meeting(&kh, i, meeting(round, ConfidentialityMode::OnTheRecord, [a, b], people)).await.unwrap();
     app.add_meeting_note(&rapporteur, i, note(on_record, 0, "A1", "Amal Haddad opened the panel", false))
         .await
         .unwrap();

@@ -104,12 +104,14 @@ pub async fn readouts_are_cleared_released_traced_and_logged(t: &TestStore) {
     }
     // Amal Haddad's name went into a note before she was on the attendance list (a note naming
     // someone attending is held): the record holds it, and no readout may.
+    let amal = tracktwo_store_conformance::person_on_map(&app, i, "Amal Haddad", "UV-01", Some(vale), true).await;
     let attendance = vec![Attendance {
-        actor: None,
+        actor: Some(amal),
         name: "Amal Haddad".into(),
         organisation: "Vale Water Board".into(),
         side: Some(vale),
         capacity: Capacity::NonOfficial,
+        account: None,
     }];
     app.update_meeting(&kh, i, m, Meeting { attendance, ..meeting }).await.unwrap();
 

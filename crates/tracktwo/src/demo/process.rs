@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use time::Date;
 use time::macros::date;
 use tracktwo_app::App;
@@ -12,8 +12,8 @@ use tracktwo_domain::dialogue::{
     AgendaItem, Attendance, ConfidentialityMode, DialogueOption, FollowUp, Grant, Meeting, MeetingNote, Methodology,
     NoteTag, OptionStatus, Phase, ProcessDesign, ProcessKind, Round, Session, SpeakerKey, TheoryOfChange,
 };
-use tracktwo_domain::map::Capacity;
-use tracktwo_domain::{Identity, InitiativeId, MeetingId, RoundId, Scope, SideId, UserId};
+use tracktwo_domain::map::{ActorDetails, ActorKind, Capacity, Consent, ConsentAnswer, Level, RegistryEntry, Track};
+use tracktwo_domain::{ActorId, Identity, InitiativeId, MeetingId, RoundId, Scope, SideId, UserId};
 
 /// The sides of an initiative, as the demo made them.
 #[derive(Clone, Copy)]
@@ -64,8 +64,121 @@ struct MeetingPlan<'a> {
     cleared: BTreeSet<UserId>,
 }
 
+/// The people who attend the demo's other processes, beside the Serin map: each enters the map
+/// and the registry of the initiative they attend, with their consent, when first seated. Name,
+/// code name, primary track, public description, and their answers to being listed and to being
+/// recorded under a code.
+const NEWCOMERS: &[(&str, &str, Track, &str, ConsentAnswer, ConsentAnswer)] = &[
+    (
+        "Ilse Marrow",
+        "BV-01",
+        Track::Government,
+        "A member of the Upper Vale cabinet, attending in a personal capacity.",
+        ConsentAnswer::Given,
+        ConsentAnswer::Given,
+    ),
+    (
+        "Tobias Renn",
+        "BC-01",
+        Track::Government,
+        "A Lowland Coast diplomat attending in a personal capacity.",
+        ConsentAnswer::Refused,
+        ConsentAnswer::Given,
+    ),
+    (
+        "Eskil Dorn",
+        "BT-01",
+        Track::Research,
+        "A hydrologist from a neutral country, resource person on river flows.",
+        ConsentAnswer::Given,
+        ConsentAnswer::Given,
+    ),
+    (
+        "Lena Aust",
+        "RV-01",
+        Track::PrivateCitizens,
+        "Leads a women's co-operative in the Upper Vale.",
+        ConsentAnswer::Given,
+        ConsentAnswer::Refused,
+    ),
+    (
+        "Noor Halvard",
+        "RC-01",
+        Track::Activism,
+        "Organises women in the fishing villages of the Lowland Coast.",
+        ConsentAnswer::Refused,
+        ConsentAnswer::Given,
+    ),
+];
+
+/// The actor of the initiative's map a demo attendee is, with their registry entry: found by
+/// name on the map (whose registry the demo loaded), or added with their consent from
+/// [`NEWCOMERS`].
+async fn seat(
+    app: &App,
+    initiative: InitiativeId,
+    name: &str,
+    side: Option<SideId>,
+    capacity: Capacity,
+) -> Result<ActorId> {
+    let key_holder = Identity::key_holder();
+    let map = app.system_map(&key_holder, initiative).await?;
+    if let Some(actor) = map.actors.iter().find(|a| a.details.name.as_deref() == Some(name)) {
+        return Ok(actor.id);
+    }
+    let (_, code, track, description, listed, under_code) = NEWCOMERS
+        .iter()
+        .find(|(n, ..)| *n == name)
+        .with_context(|| format!("no demo actor or newcomer for attendee {name}"))?;
+    let actor = app
+        .add_actor(
+            &key_holder,
+            initiative,
+            ActorDetails {
+                kind: ActorKind::Person,
+                name: Some(name.into()),
+                code_name: (*code).into(),
+                primary_track: *track,
+                tracks: BTreeSet::from([*track]),
+                level: Level::MiddleRange,
+                side,
+                role: String::new(),
+                decision_maker: false,
+                notes: String::new(),
+                public_description: (*description).into(),
+            },
+        )
+        .await?;
+    let entry = RegistryEntry {
+        consent: Consent {
+            to_be_contacted: ConsentAnswer::Given,
+            to_be_listed: *listed,
+            to_be_recorded_under_code: *under_code,
+            to_be_photographed: ConsentAnswer::NotAsked,
+            obtained_on: Some(date!(2025 - 03 - 01)),
+            obtained_how: "in person, oral, witnessed by facilitator".into(),
+            withdrawn_on: None,
+        },
+        capacity,
+        ..RegistryEntry::default()
+    };
+    app.set_registry_entry(&key_holder, initiative, actor.id, entry).await?;
+    Ok(actor.id)
+}
+
 async fn meeting(app: &App, initiative: InitiativeId, sides: Sides, plan: MeetingPlan<'_>) -> Result<MeetingId> {
     let mode = plan.mode;
+    let mut attendance = Vec::new();
+    for (name, organisation, side, capacity) in plan.attendance {
+        attendance.push(Attendance {
+            actor: Some(seat(app, initiative, name, *side, *capacity).await?),
+            name: (*name).into(),
+            organisation: (*organisation).into(),
+            side: *side,
+            capacity: *capacity,
+            account: None,
+        });
+    }
     let meeting = Meeting {
         round: plan.round,
         title: plan.title.into(),
@@ -78,17 +191,7 @@ async fn meeting(app: &App, initiative: InitiativeId, sides: Sides, plan: Meetin
             Session { title: "Caucus: Upper Vale".into(), scope: Scope::Caucus(sides.vale), mode },
             Session { title: "Caucus: Lowland Coast".into(), scope: Scope::Caucus(sides.coast), mode },
         ],
-        attendance: plan
-            .attendance
-            .iter()
-            .map(|(name, organisation, side, capacity)| Attendance {
-                actor: None,
-                name: (*name).into(),
-                organisation: (*organisation).into(),
-                side: *side,
-                capacity: *capacity,
-            })
-            .collect(),
+        attendance,
         agenda: plan
             .methodology
             .template()
@@ -133,9 +236,11 @@ const VALE_PEOPLE: [(&str, &str, Capacity); 2] = [
     ("Tarek Varo", "Vale Institute for Water Policy", Capacity::FormerOfficial),
     ("Sabine Orlo", "University of Kessel", Capacity::NonOfficial),
 ];
-const COAST_PEOPLE: [(&str, &str, Capacity); 2] = [
+const COAST_PEOPLE: [(&str, &str, Capacity); 3] = [
     ("Mira Castell", "Port Alsen municipality", Capacity::ServingOfficial),
     ("Jonah Brisk", "Coast Farmers' Union", Capacity::NonOfficial),
+    // Refused to be listed and to be recorded under a code: the team's alone.
+    ("Soraya Lind", "Lowland Coast foreign ministry", Capacity::PersonalCapacity),
 ];
 
 /// The Serin River Dialogue: three problem-solving workshops, options along their path and
@@ -552,7 +657,7 @@ async fn transfer(
     // The plenary notes of the two workshops; the rules keep the rest out anyway.
     let mut notes = Vec::new();
     for meeting in meetings {
-        if let tracktwo_app::dialogue::MeetingView::Full { notes: list, meeting: m } =
+        if let tracktwo_app::dialogue::MeetingView::Full { notes: list, meeting: m, .. } =
             app.meeting(&key_holder, initiative, meeting).await?
         {
             notes.extend(

@@ -1187,3 +1187,61 @@ fn conversations_move_in_and_out_in_polis_format_from_the_command_line() {
         "not a known mode",
     );
 }
+
+/// The names of the demo's people whose registry entry refuses to be listed, or withdraws,
+/// read from the demo's own files.
+fn demo_people_not_to_list() -> Vec<String> {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/src/demo");
+    let mut names = std::collections::HashMap::new();
+    let mut actors = csv::Reader::from_path(format!("{root}/map-actors.csv")).unwrap();
+    for line in actors.records() {
+        let line = line.unwrap();
+        names.insert(line[0].to_owned(), line[1].to_owned());
+    }
+    let mut registry = csv::Reader::from_path(format!("{root}/map-registry.csv")).unwrap();
+    let headers = registry.headers().unwrap().clone();
+    let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let (listed, withdrawn) = (column("listed"), column("withdrawn_on"));
+    registry
+        .records()
+        .map(Result::unwrap)
+        .filter(|line| &line[listed] != "given" || !line[withdrawn].is_empty())
+        .map(|line| names[&line[0]].clone())
+        .collect()
+}
+
+#[test]
+fn no_summary_file_outside_the_team_names_a_demo_attendee_who_refused_to_be_listed() {
+    let demo = DemoStore::new();
+    let (env, serin) = (&demo.env, demo.serin());
+    let tt = |args: &[&str]| demo.tt(args);
+    let refused = demo_people_not_to_list();
+    let shown = ok(tt(&["process", "show", &serin]));
+    let meetings: Vec<String> = shown
+        .lines()
+        .filter(|l| l.starts_with("  ") && !l.contains("Secret channel"))
+        .filter_map(|l| l.split_whitespace().next().map(str::to_owned))
+        .collect();
+    assert!(meetings.len() >= 3, "{shown}");
+    let mut seen_by_the_team = 0;
+    for (n, meeting) in meetings.iter().enumerate() {
+        let team = env.path(&format!("team{n}.pdf"));
+        ok(tt(&["process", "summary", &serin, meeting, "--for", "team", "--out", team.to_str().unwrap()]));
+        let text = pdf_text(&team);
+        seen_by_the_team += refused.iter().filter(|name| text.contains(name.as_str())).count();
+        for reader in
+            ["official", "evaluator", "observer", "funder", "participant:Upper Vale", "participant:Lowland Coast"]
+        {
+            let file = env.path(&format!("{n}-{}.pdf", reader.replace([':', ' '], "-")));
+            ok(tt(&["process", "summary", &serin, meeting, "--for", reader, "--out", file.to_str().unwrap()]));
+            let text = pdf_text(&file);
+            for name in &refused {
+                for word in name.split_whitespace() {
+                    assert!(!text.contains(word), "{word} ({name}) in the summary for {reader}:\n{text}");
+                }
+            }
+        }
+    }
+    // Not a test of nothing: someone who refused attends, and the team's own copy lists them.
+    assert!(seen_by_the_team > 0, "no demo attendee refused to be listed");
+}

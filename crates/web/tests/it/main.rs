@@ -3,6 +3,7 @@
 //! authorization matrix over every route.
 
 mod edge;
+mod consent;
 mod matrix;
 mod one_gate;
 mod tokens;
@@ -481,11 +482,12 @@ async fn a_note_naming_someone_attending_comes_back_marked_and_is_kept_as_the_dr
         mode,
         sessions: vec![Session { title: "Plenary".into(), scope: Scope::Plenary, mode }],
         attendance: vec![Attendance {
-            actor: None,
+            actor: Some(tracktwo_store_conformance::person_on_map(&w.app, i, "Amal Haddad", "UV-01", None, true).await),
             name: "Amal Haddad".into(),
             organisation: String::new(),
             side: None,
             capacity: tracktwo_domain::map::Capacity::NonOfficial,
+            account: None,
         }],
         agenda: Vec::new(),
         stage_reached: None,

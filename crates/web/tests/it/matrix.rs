@@ -294,6 +294,8 @@ async fn fixture() -> (TestStore, Fixture, Vec<Caller>) {
         let a = app.add_actor(&kh, initiative, actor_details("FIX-A")).await.unwrap().id;
         let b = app.add_actor(&kh, initiative, actor_details("FIX-B")).await.unwrap().id;
         app.add_tie(&kh, initiative, tie_details(a, b)).await.unwrap();
+        // In the registry, so the meeting form may seat them.
+        app.set_registry_entry(&kh, initiative, a, tracktwo_domain::map::RegistryEntry::default()).await.unwrap();
         actors.push((initiative, a, b));
     }
     let mut process = Vec::new();
@@ -431,10 +433,16 @@ async fn process_routes(
         refused => refused,
     };
     let _ = p.round;
+    let (_, seated, _) = *f.actors.iter().find(|(i, _, _)| *i == initiative).unwrap();
 
     for (meeting, secret_meeting) in [(p.open, false), (p.secret, true)] {
         let meeting_base = format!("{base}/meetings/{meeting}");
-        let gets: [(&'static str, String, Vec<Operation>); 4] = [
+        let gets: [(&'static str, String, Vec<Operation>); 5] = [
+            (
+                "/api/v1/initiatives/{initiative}/meetings/{meeting}/summary",
+                format!("/api/v1/initiatives/{initiative}/meetings/{meeting}/summary"),
+                vec![Operation::ViewInitiative],
+            ),
             ("/initiatives/{initiative}/meetings/{meeting}", meeting_base.clone(), vec![Operation::ViewInitiative]),
             (
                 "/initiatives/{initiative}/meetings/{meeting}/summary",
@@ -456,7 +464,7 @@ async fn process_routes(
             exercised.insert((Method::GET, route));
             let got = request(f, Method::GET, &uri, caller, None).await;
             let want = if secret_meeting { in_secret_meeting(&ops) } else { expect(&ops) };
-            check(&format!("GET {uri}"), caller, want, got, false);
+            check(&format!("GET {uri}"), caller, want, got, uri.starts_with("/api/"));
         }
         let posts: [(&'static str, String, String, Vec<Operation>); 5] = [
             (
@@ -474,7 +482,7 @@ async fn process_routes(
             (
                 "/initiatives/{initiative}/meetings/{meeting}/attendance",
                 format!("{meeting_base}/attendance"),
-                format!("csrf={csrf}&name=Someone&organisation=&side=&capacity=non-official"),
+                format!("csrf={csrf}&actor={seated}&name=Someone&organisation=&side=&capacity=non-official"),
                 vec![Operation::WriteProcess, Operation::ViewInitiative],
             ),
             (
