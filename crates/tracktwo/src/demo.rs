@@ -156,6 +156,9 @@ struct RegistryLine {
     travel_risk: u8,
     threats: String,
     duty_of_care: String,
+    /// Other names the person goes by, and other-script spellings, separated by `;`.
+    #[serde(default)]
+    aliases: String,
 }
 
 fn demo_date(text: &str) -> Result<Option<time::Date>> {
@@ -210,7 +213,7 @@ async fn seed_map(app: &App, initiative: tracktwo_domain::InitiativeId) -> Resul
                 threats: line.threats,
             },
             duty_of_care: line.duty_of_care,
-            aliases: Vec::new(),
+            aliases: line.aliases.split(';').map(str::trim).filter(|a| !a.is_empty()).map(str::to_owned).collect(),
         };
         app.set_registry_entry(&key_holder, initiative, actor.id, entry).await?;
     }
