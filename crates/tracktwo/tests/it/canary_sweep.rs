@@ -23,8 +23,8 @@
 //! page's text and attributes; it fetches every export they could ask for (the map in every
 //! format, meeting summaries, readout copies, Pol.is files, the timeline as PDF) with their
 //! session, every GET route of the JSON API with their token, and, through the command line, the
-//! summaries in DOCX and PDF written for their role and the readout copies written for their
-//! audience. PDFs are read with `pdftotext`, DOCX files with LibreOffice. The test fails listing
+//! summaries in DOCX written for their role (the web gives them as PDF) and the readout copies,
+//! PDF and DOCX, written for their audience. PDFs are read with `pdftotext`, DOCX files with LibreOffice. The test fails listing
 //! every hit: who, where, what kind of canary, and the canary (the demo is invented).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
