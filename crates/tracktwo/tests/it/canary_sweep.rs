@@ -10,7 +10,8 @@
 //!
 //! - the team (convener, facilitator, rapporteur, operations) sees names;
 //! - a participant the people they sit with: their own side (members and attendees) and the
-//!   attendees of meetings they attended, where the meeting's mode lets attendance be known;
+//!   attendees of meetings they attended, where the meeting's mode lets attendance be known
+//!   (and, like an official, the attendees who consented to be listed);
 //! - officials, funders, evaluators and observers no name, but in a meeting's summary or a
 //!   readout the attendees whose meeting's mode discloses attendance and who consented to be
 //!   listed;
@@ -320,10 +321,15 @@ impl Store {
                         if !Store::may_see_meeting(initiative, meeting, &reader.id) || !listable {
                             return false;
                         }
+                        // A participant sees at least what an official would: the attendees
+                        // who consented to be listed.
+                        let consented = Store::consented_to_be_listed(initiative, attendee);
                         if standing.role == "participant" {
-                            Store::attended(meeting, reader) || (standing.side.is_some() && standing.side == side)
+                            Store::attended(meeting, reader)
+                                || (standing.side.is_some() && standing.side == side)
+                                || consented
                         } else {
-                            standing.is_outsider() && Store::consented_to_be_listed(initiative, attendee)
+                            standing.is_outsider() && consented
                         }
                     };
                     add("attendee name", &text(attendee, "name"), &may);
