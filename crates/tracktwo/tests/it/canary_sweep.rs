@@ -602,8 +602,6 @@ const READ_PAGE: &str = r"
         forms.push(url.href);
     }
     return {
-        url: document.location.href,
-        type: document.contentType,
         text: document.documentElement.innerText + '\n' + document.documentElement.textContent + '\n' + attributes.join('\n'),
         links: Array.from(document.querySelectorAll('a[href]')).map(a => a.href).concat(forms),
     };
