@@ -12,17 +12,26 @@ use crate::KillOnDrop;
 
 const BIN: &str = env!("CARGO_BIN_EXE_tracktwo");
 
-struct Demo {
+pub(crate) struct Demo {
     _server: KillOnDrop,
-    _dir: tempfile::TempDir,
-    base: String,
-    passwords: HashMap<String, String>,
+    dir: tempfile::TempDir,
+    pub(crate) base: String,
+    pub(crate) passwords: HashMap<String, String>,
+    /// Each account's API token, printed with its password.
+    pub(crate) tokens: HashMap<String, String>,
     /// The path of the campaign link to the demo's consultation.
     join: String,
 }
 
+impl Demo {
+    /// The demo's data folder, with its key file beside the store (invented people only).
+    pub(crate) fn data_dir(&self) -> std::path::PathBuf {
+        self.dir.path().join("tracktwo-demo")
+    }
+}
+
 /// Starts the demo on a free port and reads the accounts it prints.
-fn start_demo() -> Demo {
+pub(crate) fn start_demo() -> Demo {
     let dir = tempfile::tempdir().unwrap();
     let mut command = Command::new(BIN);
     command
@@ -35,6 +44,7 @@ fn start_demo() -> Demo {
     }
     let mut server = KillOnDrop(command.spawn().unwrap());
     let mut passwords = HashMap::new();
+    let mut tokens = HashMap::new();
     let mut base = String::new();
     let mut join = String::new();
     for line in BufReader::new(server.0.stdout.take().unwrap()).lines() {
@@ -50,11 +60,12 @@ fn start_demo() -> Demo {
         let words: Vec<&str> = line.split_whitespace().collect();
         if line.starts_with("  ") && words.len() >= 3 && words[words.len() - 1].starts_with("tt2_") {
             passwords.insert(words[0].to_owned(), words[words.len() - 2].to_owned());
+            tokens.insert(words[0].to_owned(), words[words.len() - 1].to_owned());
         }
     }
     assert!(!base.is_empty(), "the demo did not start");
     assert!(!join.is_empty(), "the demo printed no consultation link");
-    Demo { _server: server, _dir: dir, base, passwords, join }
+    Demo { _server: server, dir, base, passwords, tokens, join }
 }
 
 fn free_port() -> u16 {
@@ -62,7 +73,7 @@ fn free_port() -> u16 {
 }
 
 /// Starts chromedriver and a headless Chromium session with the flags this machine needs.
-async fn browser() -> (KillOnDrop, Client) {
+pub(crate) async fn browser() -> (KillOnDrop, Client) {
     let chromium =
         ["/usr/bin/chromium", "/usr/bin/chromium-browser"].into_iter().find(|p| std::path::Path::new(p).exists());
     let chromium = chromium
@@ -112,7 +123,7 @@ async fn submit(client: &Client, form_action: &str) {
 }
 
 /// Signs in through the form; true if it led to the dashboard, false if it was refused.
-async fn sign_in(client: &Client, demo: &Demo, user: &str, code: Option<&str>) -> bool {
+pub(crate) async fn sign_in(client: &Client, demo: &Demo, user: &str, code: Option<&str>) -> bool {
     client.goto(&format!("{}/sign-in", demo.base)).await.unwrap();
     fill(client, "username", user).await;
     fill(client, "password", &demo.passwords[user]).await;
@@ -174,7 +185,7 @@ async fn links(client: &Client) -> Vec<(String, String)> {
     out
 }
 
-async fn sign_out(client: &Client) {
+pub(crate) async fn sign_out(client: &Client) {
     client.find(Locator::Css("form[action='/sign-out'] button")).await.unwrap().click().await.unwrap();
     settle(client, |h| h == "Sign in").await;
 }

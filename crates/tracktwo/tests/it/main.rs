@@ -2,6 +2,7 @@
 
 mod architecture;
 mod browser;
+mod canary_sweep;
 mod cli;
 mod cli_matrix;
 mod common_ground;
