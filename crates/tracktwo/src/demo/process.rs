@@ -168,6 +168,12 @@ async fn seat(
 
 async fn meeting(app: &App, initiative: InitiativeId, sides: Sides, plan: MeetingPlan<'_>) -> Result<MeetingId> {
     let mode = plan.mode;
+    // An attendee who is also a member ("Tarek Varo (participant, Upper Vale)") is linked to
+    // their account: that link lets a participant see who else sat in the meetings they attended.
+    let roster = app.roster(&Identity::key_holder(), initiative).await?;
+    let account_of = |name: &str| {
+        roster.named.iter().find(|(_, display)| display.split(" (").next() == Some(name)).map(|(m, _)| m.user)
+    };
     let mut attendance = Vec::new();
     for (name, organisation, side, capacity) in plan.attendance {
         attendance.push(Attendance {
@@ -176,7 +182,7 @@ async fn meeting(app: &App, initiative: InitiativeId, sides: Sides, plan: Meetin
             organisation: (*organisation).into(),
             side: *side,
             capacity: *capacity,
-            account: None,
+            account: account_of(name),
         });
     }
     let meeting = Meeting {

@@ -231,10 +231,9 @@ impl Store {
 
     /// Whether `account` sat in `meeting`: the attendance names them, by account or by name.
     fn attended(meeting: &Value, account: &Account) -> bool {
-        list(meeting, "attendance").iter().any(|a| {
-            a.get("user").and_then(Value::as_str) == Some(account.id.as_str())
-                || fold(&text(a, "name")) == fold(name_part(&account.display_name))
-        })
+        // The attendance names the member account of a person who attended; that link, not a
+        // name that happens to match, is what lets a participant see who else was there.
+        list(meeting, "attendance").iter().any(|a| a.get("account").and_then(Value::as_str) == Some(account.id.as_str()))
     }
 
     /// Every canary, each with the accounts that may see it, and the texts each account may see
@@ -359,6 +358,11 @@ impl Store {
                 for grant in list(design, "grants") {
                     seen_whole.push((fold(&text(grant, "funder")), funding.clone(), false));
                 }
+            }
+            // A copy's running mark names its recipient (an office): part of the copy its
+            // audience is handed, and of nothing else.
+            for (_, copy) in Store::records(initiative, "readout-copy") {
+                seen_whole.push((fold(&text(copy, "recipient")), everyone.clone(), true));
             }
             for public in [text(initiative, "title"), text(initiative, "description")] {
                 seen_whole.push((fold(&public), everyone.clone(), false));
