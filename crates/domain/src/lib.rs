@@ -10,6 +10,7 @@ mod macros;
 
 pub mod access;
 pub mod audit;
+pub mod campaign;
 pub mod conversation;
 pub mod dialogue;
 pub mod identity;

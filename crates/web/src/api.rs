@@ -15,6 +15,7 @@ use tracktwo_domain::{
     Channel, Identity, InitiativeId, MemberRole, NewInitiative, NewNote, NoteId, Scope, SideId, UserId,
 };
 
+use crate::client::JoinClient;
 use crate::{WebError, WebState};
 
 /// The caller, authenticated by a personal access token in `Authorization: Bearer …`.
@@ -239,12 +240,13 @@ pub(crate) struct Joined {
 /// Joins a consultation through an invitation link; the answer holds the voter's credential.
 pub(crate) async fn join(
     State(state): State<Arc<WebState>>,
+    JoinClient(client): JoinClient,
     Path(invitation): Path<String>,
     form: Option<Json<JoinForm>>,
 ) -> Result<(StatusCode, Json<Joined>), WebError> {
     let form = form.map(|Json(f)| f).unwrap_or_default();
     let invitation = tracktwo_app::conversations::VoterPass::new(&invitation);
-    let pass = state.app.join(&invitation, form.side, form.segment.as_deref()).await?;
+    let pass = state.app.join(&invitation, form.side, form.segment.as_deref(), client).await?;
     Ok((StatusCode::CREATED, Json(Joined { voter_token: pass.expose().to_owned() })))
 }
 

@@ -13,8 +13,10 @@ use axum::extract::connect_info::MockConnectInfo;
 use axum::http::{Method, Request, StatusCode, header};
 use tower::ServiceExt;
 use tracktwo_app::App;
+use tracktwo_app::conversations::NewLinks;
 use tracktwo_domain::access::{Denied, decide};
-use tracktwo_domain::conversation::{Conversation, ConversationMode, InvitationKind};
+use tracktwo_domain::campaign::CampaignLimits;
+use tracktwo_domain::conversation::{Conversation, ConversationMode};
 use tracktwo_domain::dialogue::{
     AgendaItem, ConfidentialityMode, DialogueOption, FollowUp, Meeting, Methodology, OptionStatus, Phase,
     ProcessDesign, ProcessKind, Round, Session, TheoryOfChange,
@@ -359,9 +361,14 @@ async fn fixture() -> (TestStore, Fixture, Vec<Caller>) {
                 .create_conversation(&kh, initiative, conversation(ConversationMode::Consultation), &statements)
                 .await
                 .unwrap();
-            let revoked =
-                app.create_invitations(&kh, initiative, c, InvitationKind::Campaign, "to revoke", 1).await.unwrap();
-            let open = app.create_invitations(&kh, initiative, c, InvitationKind::Campaign, "open", 1).await.unwrap();
+            let revoked = app
+                .create_invitations(&kh, initiative, c, NewLinks::Campaign(CampaignLimits::PROPOSED), "to revoke")
+                .await
+                .unwrap();
+            let open = app
+                .create_invitations(&kh, initiative, c, NewLinks::Campaign(CampaignLimits::PROPOSED), "open")
+                .await
+                .unwrap();
             Some((c, revoked[0].id, open[0].pass.expose().to_owned()))
         };
         process.push(Process {
@@ -743,6 +750,12 @@ async fn conversation_routes(
         &run,
     ));
     if let Some(uri) = revocable {
+        posts.push((
+            "/initiatives/{initiative}/conversations/{conversation}/invitations/{invitation}/limits",
+            uri.replace("/revoke", "/limits"),
+            format!("csrf={csrf}&voter_cap=400&per_address=4"),
+            &run,
+        ));
         posts.push((
             "/initiatives/{initiative}/conversations/{conversation}/invitations/{invitation}/revoke",
             uri,
