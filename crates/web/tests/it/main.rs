@@ -2,6 +2,7 @@
 //! boundaries as a browser meets them, rate limiting and security headers; and the full
 //! authorization matrix over every route.
 
+mod campaign;
 mod matrix;
 mod one_gate;
 

@@ -31,6 +31,9 @@ use tracktwo_domain::{ConversationId, CopyId, FollowUpId, InvitationId, MeetingI
 use tracktwo_store_conformance::{TestStore, init_app};
 use tracktwo_web::{WebState, route_list, router};
 
+/// The link every caller joins through, all from the one address the fixture serves.
+const EVERY_CALLER: CampaignLimits = CampaignLimits { voter_cap: 10_000, per_address: 10_000 };
+
 const PASSWORD: &str = "a long test passphrase";
 
 /// Marks every person's name, so a page or an answer that shows one is caught whatever the role
@@ -365,10 +368,8 @@ async fn fixture() -> (TestStore, Fixture, Vec<Caller>) {
                 .create_invitations(&kh, initiative, c, NewLinks::Campaign(CampaignLimits::PROPOSED), "to revoke")
                 .await
                 .unwrap();
-            let open = app
-                .create_invitations(&kh, initiative, c, NewLinks::Campaign(CampaignLimits::PROPOSED), "open")
-                .await
-                .unwrap();
+            let open =
+                app.create_invitations(&kh, initiative, c, NewLinks::Campaign(EVERY_CALLER), "open").await.unwrap();
             Some((c, revoked[0].id, open[0].pass.expose().to_owned()))
         };
         process.push(Process {
