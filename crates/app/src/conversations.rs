@@ -1141,6 +1141,13 @@ impl App {
         let conversation_id = invitation.conversation().ok_or(AppError::NotFound)?;
         let segment = segment.map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
         let now = self.now();
+        let group = address_group(client);
+        if kind == InvitationKind::Campaign {
+            // Refused before any transaction: a flood past the limits costs no store work.
+            let mut state = lock(&live.state);
+            let (invitation_id, limits) = state.invitation_limits(&invitation.digest());
+            state.admit(invitation_id, limits, group)?;
+        }
         let mut tx = self.begin().await?;
         if let Some(side) = side
             && !tx.sides(live.initiative).await?.iter().any(|s| s.id == side)
@@ -1161,10 +1168,9 @@ impl App {
                 }));
             }
             let digest = invitation.digest();
-            let index = state.invitation_by_credential[&digest];
-            let (invitation_id, limits) = (state.invitations[index].0, state.invitations[index].1.limits);
-            let group = address_group(client);
+            let (invitation_id, limits) = state.invitation_limits(&digest);
             if kind == InvitationKind::Campaign {
+                // Again, now that the number is taken under this lock: joins in flight count.
                 state.admit(invitation_id, limits, group)?;
             }
             let limit = match kind {

@@ -35,7 +35,8 @@ fn with_rate_limit(mut responses: Value) -> Value {
 fn join_responses() -> Value {
     let error = json!({ "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } });
     let mut answers = responses("201", "#/components/schemas/Joined");
-    answers["403"] = json!({ "description": "The campaign link has admitted as many voters as its cap", "content": error });
+    answers["403"] =
+        json!({ "description": "The campaign link has admitted as many voters as its cap", "content": error });
     answers["429"] = json!({
         "description": "Too many joins: through the link, faster than its pace (Retry-After says when to try again), \
                         or from this address, which has made as many voters as the link allows one (no Retry-After)",

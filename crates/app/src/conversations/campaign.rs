@@ -94,6 +94,13 @@ impl LinkView {
 }
 
 impl State {
+    /// The link an invitation credential belongs to, and its limits. The credential was found
+    /// by `invitation_of` under the same conversation, and links are never removed.
+    pub(super) fn invitation_limits(&self, digest: &str) -> (InvitationId, Option<CampaignLimits>) {
+        let (id, invitation) = &self.invitations[self.invitation_by_credential[digest]];
+        (*id, invitation.limits)
+    }
+
     /// Whether a campaign link may admit one more voter from this address group; a refusal is
     /// counted on the link. A link without limits (made before links had them) admits as before.
     pub(super) fn admit(
