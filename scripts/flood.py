@@ -100,7 +100,10 @@ def request(port, source, method, path, body=None, headers=None, timeout=REQUEST
         response = conn.getresponse()
         data = response.read()
         elapsed = time.perf_counter() - started
-        return response.status, {k.lower(): v for k, v in response.getheaders()}, data, elapsed
+        headers = {}
+        for name, value in response.getheaders():  # several Set-Cookie lines stay apart
+            headers[name.lower()] = f"{headers[name.lower()]}\n{value}" if name.lower() in headers else value
+        return response.status, headers, data, elapsed
     finally:
         conn.close()
 
