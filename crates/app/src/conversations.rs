@@ -15,12 +15,16 @@
 //! not per vote. Votes are not audited one by one (they are participants' answers, not access to
 //! the record, and would bury the audit chain); what the team does is.
 
+mod campaign;
+
 use std::collections::HashMap;
+use std::net::IpAddr;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use sha2::{Digest, Sha256};
 use tracktwo_common_ground as engine;
 use tracktwo_crypto::DataKey;
+use tracktwo_domain::campaign::address_group;
 use tracktwo_domain::conversation::{
     Bucket, CastVote, Conversation, ConversationMode, Invitation, InvitationKind, RateLimit, Statement,
     StatementOrigin, StatementStatus, Vote, Voter, next_statement, validate_statement_text,
@@ -31,6 +35,8 @@ use tracktwo_domain::{
 };
 use tracktwo_store::{RecordKind, SealedRecordRow, WriteTx};
 
+use self::campaign::LinkTally;
+pub use self::campaign::{LinkView, NewLinks};
 use crate::dialogue::sealable;
 use crate::initiatives::Entered;
 use crate::{App, AppError, Outward, Result};
@@ -115,6 +121,8 @@ pub struct Welcome {
     pub sides: Vec<(SideId, String)>,
     pub segments: Vec<String>,
     pub closed: bool,
+    /// A campaign link that has admitted as many voters as its cap: nobody new joins.
+    pub full: bool,
 }
 
 /// One voter's ballot: the next statement for them, and how far they are.
@@ -174,7 +182,8 @@ pub struct ConversationResults {
     pub id: ConversationId,
     pub conversation: Conversation,
     pub statements: Vec<StatementView>,
-    pub invitations: Vec<(InvitationId, Invitation)>,
+    /// The invitation links, each with the voters who came through it and any burst of joins.
+    pub links: Vec<LinkView>,
     pub voters: usize,
     pub votes: u64,
     /// Voters placed on the opinion map: (x, y, group).
@@ -258,6 +267,13 @@ struct State {
     vote_buckets: HashMap<u32, Bucket>,
     proposal_buckets: HashMap<u32, Bucket>,
     join_buckets: HashMap<InvitationId, Bucket>,
+    /// Each link's voters and join times (as stored) and the joins it refused since loaded.
+    links: HashMap<InvitationId, LinkTally>,
+    /// Voters each client address group made through each link since the conversation was
+    /// loaded. Addresses are never stored, so a restart starts these afresh; the cap, counted
+    /// from stored voters, holds across restarts. Only admitted joins enter, so this holds at
+    /// most as many entries as voters.
+    address_joins: HashMap<(InvitationId, IpAddr), u32>,
     queue: Vec<Pending>,
 }
 
@@ -485,7 +501,10 @@ impl App {
         let flags = statements.iter().map(|(_, s)| flags_of(s)).collect();
         let live_engine = engine::LiveConversation::new(builder.finish(), flags, sides, options_for(&conversation))
             .map_err(|e| AppError::Archive(format!("cannot analyse the conversation: {e}")))?;
+        let links = LinkTally::from_stored(&invitations, &voters);
         let mut state = State {
+            links,
+            address_joins: HashMap::new(),
             by_credential: voters.iter().filter_map(|(_, v)| v.credential.clone().map(|c| (c, v.number))).collect(),
             invitation_by_credential: invitations
                 .iter()
@@ -791,18 +810,24 @@ impl App {
         Ok(())
     }
 
-    /// Makes invitation links to a consultation: `count` personal links, or one campaign link.
+    /// Makes invitation links to a consultation: personal links, or one campaign link with its
+    /// voter cap and per-address limit.
     pub async fn create_invitations(
         &self,
         who: &Identity,
         initiative: InitiativeId,
         id: ConversationId,
-        kind: InvitationKind,
+        links: NewLinks,
         label: &str,
-        count: usize,
     ) -> Result<Vec<IssuedInvitation>> {
         Invitation::validate_label(label)?;
-        let count = if kind == InvitationKind::Campaign { 1 } else { count };
+        let (kind, count, limits) = match links {
+            NewLinks::Personal { count } => (InvitationKind::Personal, count, None),
+            NewLinks::Campaign(limits) => {
+                limits.validate()?;
+                (InvitationKind::Campaign, 1, Some(limits))
+            }
+        };
         if !(1..=1_000).contains(&count) {
             return Err(AppError::Invalid(ValidationError::Invalid {
                 field: "number of links",
@@ -831,7 +856,7 @@ impl App {
                 label.trim().to_owned()
             };
             let invitation =
-                Invitation { kind, label, credential: pass.digest(), revoked: false, created_at: self.now() };
+                Invitation { kind, label, credential: pass.digest(), revoked: false, created_at: self.now(), limits };
             let row_id = self.new_id();
             tx.insert_sealed_record(&self.sealed_row(
                 &entered.key,
@@ -1000,7 +1025,15 @@ impl App {
                 .await?;
         }
         for number in 0..voters {
-            let voter = Voter { number: number as u32, credential: None, member: None, side: None, segment: None };
+            let voter = Voter {
+                number: number as u32,
+                credential: None,
+                member: None,
+                side: None,
+                segment: None,
+                invitation: None,
+                joined_at: None,
+            };
             tx.insert_sealed_record(&self.sealed_row(&entered.key, initiative, Some(id), self.new_id(), &voter)?)
                 .await?;
         }
@@ -1028,6 +1061,11 @@ impl App {
         tx.commit().await?;
         sides.sort_by(|a, b| a.1.cmp(&b.1));
         let state = lock(&live.state);
+        let full = state.invitation_by_credential.get(&pass.digest()).is_some_and(|&index| {
+            let (invitation_id, invitation) = &state.invitations[index];
+            let through_link = state.links.get(invitation_id).map_or(0, |t| t.voters);
+            invitation.limits.is_some_and(|limits| through_link >= limits.voter_cap)
+        });
         Ok(Welcome {
             title: state.conversation.title.clone(),
             question: state.conversation.question.clone(),
@@ -1035,6 +1073,7 @@ impl App {
             sides,
             segments: state.conversation.segments.clone(),
             closed: state.conversation.closed,
+            full,
         })
     }
 
@@ -1086,14 +1125,29 @@ impl App {
     }
 
     /// Joins a consultation through an invitation link. A campaign link makes a new voter with a
-    /// credential of their own; a personal link is its holder's credential (opened again, it
-    /// finds the same voter). Nothing is kept about the voter but a random identifier and what
-    /// they chose to declare.
-    pub async fn join(&self, invitation: &VoterPass, side: Option<SideId>, segment: Option<&str>) -> Result<VoterPass> {
+    /// credential of their own, within the link's voter cap and per-address limit
+    /// ([`AppError::JoinRefused`]) and its pace ([`AppError::RateLimited`]); a personal link is
+    /// its holder's credential (opened again, it finds the same voter). Nothing is kept about the
+    /// voter but a random identifier, the link and time they joined by, and what they chose to
+    /// declare: `client`, the address the request came from, is counted in memory, never stored.
+    pub async fn join(
+        &self,
+        invitation: &VoterPass,
+        side: Option<SideId>,
+        segment: Option<&str>,
+        client: IpAddr,
+    ) -> Result<VoterPass> {
         let (live, kind) = self.invitation_of(invitation).await?;
         let conversation_id = invitation.conversation().ok_or(AppError::NotFound)?;
         let segment = segment.map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
         let now = self.now();
+        let group = address_group(client);
+        if kind == InvitationKind::Campaign {
+            // Refused before any transaction: a flood past the limits costs no store work.
+            let mut state = lock(&live.state);
+            let (invitation_id, limits) = state.invitation_limits(&invitation.digest());
+            state.admit(invitation_id, limits, group)?;
+        }
         let mut tx = self.begin().await?;
         if let Some(side) = side
             && !tx.sides(live.initiative).await?.iter().any(|s| s.id == side)
@@ -1114,14 +1168,20 @@ impl App {
                 }));
             }
             let digest = invitation.digest();
-            let index = state.invitation_by_credential[&digest];
-            let invitation_id = state.invitations[index].0;
+            let (invitation_id, limits) = state.invitation_limits(&digest);
+            if kind == InvitationKind::Campaign {
+                // Again, now that the number is taken under this lock: joins in flight count.
+                state.admit(invitation_id, limits, group)?;
+            }
             let limit = match kind {
                 InvitationKind::Personal => RateLimit::PERSONAL_JOINS,
                 InvitationKind::Campaign => RateLimit::CAMPAIGN_JOINS,
             };
             let bucket = state.join_buckets.entry(invitation_id).or_insert_with(|| limit.full(now));
-            limit.take(bucket, now).map_err(|seconds| AppError::RateLimited { seconds })?;
+            if let Err(seconds) = limit.take(bucket, now) {
+                state.links.entry(invitation_id).or_default().refused_pace += 1;
+                return Err(AppError::RateLimited { seconds });
+            }
             if kind == InvitationKind::Personal && state.by_credential.contains_key(&digest) {
                 // The same person again: same voter. What they declare is kept from the first time.
                 return Ok(invitation.clone());
@@ -1131,10 +1191,20 @@ impl App {
                 InvitationKind::Campaign => self.new_pass(conversation_id),
             };
             let number = state.voters.len() as u32;
-            let voter = Voter { number, credential: Some(pass.digest()), member: None, side, segment };
+            let voter = Voter {
+                number,
+                credential: Some(pass.digest()),
+                member: None,
+                side,
+                segment,
+                invitation: Some(invitation_id),
+                joined_at: Some(now),
+            };
             let row =
                 self.sealed_row(&live.key, live.initiative, Some(conversation_id.as_uuid()), self.new_id(), &voter)?;
-            // Taken now, so concurrent joins get distinct numbers; undone below if the write fails.
+            // Taken now, so concurrent joins get distinct numbers and a cap cannot be overrun by
+            // joins in flight; undone below (the conversation reloads as stored) if the write fails.
+            state.joined(invitation_id, group, now);
             state.by_credential.insert(pass.digest(), number);
             state.voters.push((row.id, voter));
             if let Some(side) = side {
@@ -1289,7 +1359,15 @@ impl App {
                 return Ok(number);
             }
             let number = state.voters.len() as u32;
-            let voter = Voter { number, credential: None, member: Some(user), side, segment: None };
+            let voter = Voter {
+                number,
+                credential: None,
+                member: Some(user),
+                side,
+                segment: None,
+                invitation: None,
+                joined_at: Some(self.now()),
+            };
             let row = self.sealed_row(&live.key, initiative, Some(id.as_uuid()), self.new_id(), &voter)?;
             state.by_member.insert(user, number);
             state.voters.push((row.id, voter));
@@ -1489,7 +1567,7 @@ fn results_view(
         id,
         conversation: state.conversation.clone(),
         statements,
-        invitations: state.invitations.clone(),
+        links: state.invitations.iter().map(|(id, invitation)| LinkView::of(*id, invitation, &state.links)).collect(),
         voters: state.voters.len(),
         votes: state.votes,
         map,

@@ -113,6 +113,9 @@ pub enum AppError {
     /// Too many requests from one voter or through one link; try again after `seconds`.
     #[error("too many requests; try again in {seconds} s")]
     RateLimited { seconds: u64 },
+    /// A join beyond a campaign link's voter cap or its per-address limit.
+    #[error("{0}")]
+    JoinRefused(tracktwo_domain::campaign::JoinRefusal),
     /// One answer for every failed sign-in, so it reveals neither accounts nor their state.
     #[error("sign-in failed: wrong username, password or code")]
     SignInRefused,

@@ -110,6 +110,7 @@ string_enum!(
         StatementModerated => "statement.moderated",
         InvitationCreated => "invitation.created",
         InvitationRevoked => "invitation.revoked",
+        InvitationLimitsSet => "invitation.limits-set",
         Exported => "store.exported",
         BackupTaken => "store.backup",
         Restored => "store.restored",

@@ -12,7 +12,8 @@
 //! Statements proposed by voters wait in a moderation queue until the team accepts them.
 
 use crate::Timestamp;
-use crate::ids::{SideId, UserId};
+use crate::campaign::CampaignLimits;
+use crate::ids::{InvitationId, SideId, UserId};
 use crate::records::{ValidationError, long_text, optional_line, required_line};
 
 field_enum!(
@@ -149,6 +150,12 @@ pub struct Invitation {
     pub credential: String,
     pub revoked: bool,
     pub created_at: Timestamp,
+    /// A campaign link's voter cap and per-address limit. A personal link has none (it makes
+    /// one voter). A campaign link made before links had limits has none either, and admits as
+    /// it did when it was sent out, until its convener sets them: a limit nobody chose could
+    /// turn away the very voters the link was sent to.
+    #[serde(default)]
+    pub limits: Option<CampaignLimits>,
 }
 
 impl Invitation {
@@ -163,7 +170,8 @@ impl Invitation {
 
 /// Someone who votes. In consultation mode this is everything kept about them: a random
 /// identifier (the record's), a number for the engine and for exports, the digest of the
-/// credential their browser holds, and what they chose to declare.
+/// credential their browser holds, the link they came through and when, and what they chose to
+/// declare. Never their address.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Voter {
     pub number: u32,
@@ -173,6 +181,13 @@ pub struct Voter {
     pub member: Option<UserId>,
     pub side: Option<SideId>,
     pub segment: Option<String>,
+    /// The invitation link the voter joined through, which its cap counts (absent for voters
+    /// who joined before links were counted, and for members).
+    #[serde(default)]
+    pub invitation: Option<InvitationId>,
+    /// When the voter joined, which the burst rule reads (absent as `invitation` is).
+    #[serde(default)]
+    pub joined_at: Option<Timestamp>,
 }
 
 /// One vote as cast; a later vote by the same voter on the same statement replaces it.
@@ -291,6 +306,44 @@ mod tests {
         assert!(validate_statement_text("  ").is_err());
         assert!(validate_statement_text("two\nlines").is_err());
         assert!(validate_statement_text(&"x".repeat(STATEMENT_MAX_CHARS + 1)).is_err());
+    }
+
+    #[test]
+    fn links_and_voters_sealed_before_links_had_limits_still_open() {
+        // Bodies as the previous version wrote them: today's, less the fields added since.
+        let older = |value: serde_json::Value, added: &[&str]| {
+            let mut value = value;
+            for field in added {
+                assert!(value.as_object_mut().unwrap().remove(*field).is_some(), "{field}");
+            }
+            value.to_string()
+        };
+        let limited = Invitation {
+            kind: InvitationKind::Campaign,
+            label: "Town halls".into(),
+            credential: "ab".into(),
+            revoked: false,
+            created_at: at(0),
+            limits: Some(crate::campaign::CampaignLimits::PROPOSED),
+        };
+        let written = serde_json::to_value(&limited).unwrap();
+        assert_eq!(serde_json::from_value::<Invitation>(written.clone()).unwrap(), limited);
+        let old: Invitation = serde_json::from_str(&older(written, &["limits"])).unwrap();
+        assert_eq!(old, Invitation { limits: None, ..limited }, "an old link admits as before until limits are set");
+
+        let voter = Voter {
+            number: 3,
+            credential: Some("cd".into()),
+            member: None,
+            side: None,
+            segment: None,
+            invitation: Some(InvitationId::from_random_bytes([7; 16])),
+            joined_at: Some(at(5)),
+        };
+        let written = serde_json::to_value(&voter).unwrap();
+        assert_eq!(serde_json::from_value::<Voter>(written.clone()).unwrap(), voter);
+        let old: Voter = serde_json::from_str(&older(written, &["invitation", "joined_at"])).unwrap();
+        assert_eq!(old, Voter { invitation: None, joined_at: None, ..voter });
     }
 
     #[test]

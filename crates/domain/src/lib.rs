@@ -11,6 +11,7 @@ mod macros;
 pub mod access;
 pub mod attendee;
 pub mod audit;
+pub mod campaign;
 pub mod conversation;
 pub mod dialogue;
 pub mod identity;

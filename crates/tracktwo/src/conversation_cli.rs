@@ -7,8 +7,10 @@ use std::path::PathBuf;
 use anyhow::{Context, Result, bail};
 use clap::Subcommand;
 use tracktwo_app::App;
+use tracktwo_app::conversations::NewLinks;
 use tracktwo_app::polis_format::{EXPORT_FILES, read_import, write_export_file};
-use tracktwo_domain::conversation::{Conversation, ConversationMode, InvitationKind};
+use tracktwo_domain::campaign::CampaignLimits;
+use tracktwo_domain::conversation::{Conversation, ConversationMode};
 use tracktwo_domain::{ConversationId, Identity, InitiativeId};
 
 use crate::cli::write_atomically;
@@ -55,6 +57,12 @@ pub enum ConversationCommand {
         /// How many personal links.
         #[arg(long, default_value_t = 1)]
         count: usize,
+        /// The most voters the campaign link admits.
+        #[arg(long, default_value_t = CampaignLimits::PROPOSED.voter_cap)]
+        voter_cap: u32,
+        /// The most voters one client address may make through the campaign link.
+        #[arg(long, default_value_t = CampaignLimits::PROPOSED.per_address)]
+        per_address: u32,
         /// The team's label for the links.
         #[arg(long, default_value = "")]
         label: String,
@@ -130,11 +138,15 @@ pub async fn run(app: &App, command: ConversationCommand) -> Result<()> {
             let id = app.create_conversation(&who, initiative, conversation, &statements).await?;
             println!("{id}");
         }
-        ConversationCommand::Invite { initiative, conversation, campaign, count, label } => {
+        ConversationCommand::Invite { initiative, conversation, campaign, count, voter_cap, per_address, label } => {
             let initiative: InitiativeId = parse(&initiative, "initiative")?;
             let conversation: ConversationId = parse(&conversation, "conversation")?;
-            let kind = if campaign { InvitationKind::Campaign } else { InvitationKind::Personal };
-            let issued = app.create_invitations(&who, initiative, conversation, kind, &label, count).await?;
+            let links = if campaign {
+                NewLinks::Campaign(CampaignLimits { voter_cap, per_address })
+            } else {
+                NewLinks::Personal { count }
+            };
+            let issued = app.create_invitations(&who, initiative, conversation, links, &label).await?;
             let mut out = std::io::stdout().lock();
             for link in issued {
                 writeln!(out, "/join/{}", link.pass.expose())?;

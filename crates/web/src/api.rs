@@ -378,7 +378,7 @@ pub(crate) async fn join(
     state.limit(Limit::Join, &client)?;
     let form = form.map(|Json(f)| f).unwrap_or_default();
     let invitation = tracktwo_app::conversations::VoterPass::new(&invitation);
-    let pass = state.app.join(&invitation, form.side, form.segment.as_deref()).await?;
+    let pass = state.app.join(&invitation, form.side, form.segment.as_deref(), client.ip).await?;
     Ok((StatusCode::CREATED, Json(Joined { voter_token: pass.expose().to_owned() })))
 }
 

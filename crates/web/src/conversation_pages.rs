@@ -15,8 +15,9 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use maud::{Markup, PreEscaped, html};
-use tracktwo_app::conversations::{Ballot, ConversationResults, VoterPass};
+use tracktwo_app::conversations::{Ballot, ConversationResults, LinkView, NewLinks, VoterPass};
 use tracktwo_app::{AppError, Outward};
+use tracktwo_domain::campaign::{BURST_FACTOR, CampaignLimits, JoinRefusal};
 use tracktwo_domain::conversation::{Conversation, ConversationMode, InvitationKind, StatementStatus, Vote};
 use tracktwo_domain::{ConversationId, InitiativeId, InvitationId, Operation, SideId};
 
@@ -337,24 +338,24 @@ fn results_page(id: InitiativeId, r: &ConversationResults, csrf: &str, issued: O
         @if r.conversation.mode == ConversationMode::Consultation {
             h2 { "Invitation links" }
             p.muted { "A link is shown once, when it is made; only its fingerprint is kept. A personal link is its holder's ballot; a campaign link makes a new anonymous voter each time it is opened." }
-            table #invitations {
-                thead { tr { th scope="col" { "Label" } th scope="col" { "Kind" } th scope="col" { "State" } } }
-                tbody { @for (invitation_id, invitation) in &r.invitations { tr {
-                    td { (invitation.label) } td { (invitation.kind.as_str()) }
-                    td { @if invitation.revoked { "revoked" } @else {
-                        "active "
-                        form.inline method="post" action={ (path) "/invitations/" (invitation_id) "/revoke" } {
-                            input type="hidden" name="csrf" value=(csrf);
-                            button.link type="submit" { "Revoke" }
-                        }
-                    } }
-                } } }
+            p.muted { "A campaign link admits voters up to its cap, and from one address (an IPv4 address, an IPv6 /64) up to its per-address limit: a venue whose guests share one connection needs that limit as high as its guests. Addresses are counted in memory and never stored." }
+            div.scroll { table #invitations {
+                thead { tr {
+                    th scope="col" { "Label" } th scope="col" { "Kind" } th.num scope="col" { "Voters" }
+                    th scope="col" { "Limits" } th scope="col" { "Refused since start" } th scope="col" { "State" }
+                } }
+                tbody { @for link in &r.links { (link_row(&path, link, csrf)) } }
+            } }
+            @if r.links.iter().any(|l| l.burst.is_some()) {
+                p.error #burst-note { "A burst: more than thirty joins within a minute, ten times or more the link's usual pace. Joins from a script look like this; so does a hall opening the link together. Look at who came through before reading the results." }
             }
             form.inline-form method="post" action={ (path) "/invitations" } {
                 input type="hidden" name="csrf" value=(csrf);
                 label { "Kind" select name="kind" { @for k in InvitationKind::ALL { option value=(k.as_str()) { (k.label()) } } } }
                 label { "Label" input name="label"; }
                 label { "How many (personal)" input name="count" type="number" min="1" max="1000" value="1"; }
+                label { "Voter cap (campaign)" input name="voter_cap" type="number" min="1" max=(CampaignLimits::MAX_VOTERS) value=(CampaignLimits::PROPOSED.voter_cap); }
+                label { "Voters per address (campaign)" input name="per_address" type="number" min="1" value=(CampaignLimits::PROPOSED.per_address); }
                 button type="submit" { "Make links" }
             }
         }
@@ -368,6 +369,52 @@ fn results_page(id: InitiativeId, r: &ConversationResults, csrf: &str, issued: O
             button type="submit" { (if r.conversation.closed { "Reopen the conversation" } else { "Close the conversation" }) }
         }
         p.muted { "Groups and the map as of " (crate::forms::date_time_text(r.analysed_at)) "." }
+    }
+}
+
+/// One invitation link's row: its voters, its limits (a form to change them), what it refused
+/// and whether its joins came in a burst.
+fn link_row(path: &str, link: &LinkView, csrf: &str) -> Markup {
+    let invitation = &link.invitation;
+    let campaign = invitation.kind == InvitationKind::Campaign;
+    html! {
+        tr {
+            td { (invitation.label) } td { (invitation.kind.as_str()) }
+            td.num {
+                (link.voters)
+                @if let Some(burst) = link.burst {
+                    " " span.tag.burst title={ "usual pace: " (format!("{:.1}", burst.usual)) " a minute; a burst is "
+                        (BURST_FACTOR) " times that" } {
+                        "burst: " (burst.joins) " in the minute from " (crate::forms::date_time_text(burst.start))
+                    }
+                }
+            }
+            td {
+                @if !campaign { "one voter" } @else {
+                    @match invitation.limits {
+                        Some(limits) => { "cap " (limits.voter_cap) ", " (limits.per_address) " per address" }
+                        None => { strong { "no cap" } " (made before links had limits)" }
+                    }
+                    @if !invitation.revoked {
+                        @let limits = invitation.limits.unwrap_or(CampaignLimits::PROPOSED);
+                        form.inline method="post" action={ (path) "/invitations/" (link.id) "/limits" } {
+                            input type="hidden" name="csrf" value=(csrf);
+                            label { "Cap " input name="voter_cap" type="number" min="1" max=(CampaignLimits::MAX_VOTERS) value=(limits.voter_cap); }
+                            label { "Per address " input name="per_address" type="number" min="1" value=(limits.per_address); }
+                            button.link type="submit" { "Set limits" }
+                        }
+                    }
+                }
+            }
+            td { @if campaign { (link.refused_full) " full, " (link.refused_address) " per address, " (link.refused_pace) " too fast" } }
+            td { @if invitation.revoked { "revoked" } @else {
+                "active "
+                form.inline method="post" action={ (path) "/invitations/" (link.id) "/revoke" } {
+                    input type="hidden" name="csrf" value=(csrf);
+                    button.link type="submit" { "Revoke" }
+                }
+            } }
+        }
     }
 }
 
@@ -423,14 +470,11 @@ pub async fn create_invitations(
     let id = initiative_id(&id)?;
     let conversation = conversation_id(&conversation)?;
     let kind = InvitationKind::parse(field(&fields, "kind")).map_err(AppError::Invalid)?;
-    let count_text = field(&fields, "count").trim();
-    let count: usize = if count_text.is_empty() {
-        1
-    } else {
-        count_text.parse().map_err(|_| invalid("number of links", "must be a whole number"))?
+    let links = match kind {
+        InvitationKind::Personal => NewLinks::Personal { count: whole_number(&fields, "count", "number of links", 1)? },
+        InvitationKind::Campaign => NewLinks::Campaign(limits_from(&fields)?),
     };
-    let issued =
-        state.app.create_invitations(&user.identity, id, conversation, kind, field(&fields, "label"), count).await?;
+    let issued = state.app.create_invitations(&user.identity, id, conversation, links, field(&fields, "label")).await?;
     let results = state.app.conversation_results(&user.identity, id, conversation).await?;
     let shown = html! {
         section #issued-links aria-live="polite" {
@@ -440,6 +484,41 @@ pub async fn create_invitations(
         }
     };
     Ok(page(&results.conversation.title.clone(), &user, results_page(id, &results, &user.csrf(), Some(shown))))
+}
+
+/// A whole number from a form field; an empty field is `default`.
+fn whole_number<T: std::str::FromStr>(
+    fields: &[(String, String)],
+    name: &str,
+    what: &'static str,
+    default: T,
+) -> Result<T, PageError> {
+    match field(fields, name).trim() {
+        "" => Ok(default),
+        text => text.parse().map_err(|_| invalid(what, "must be a whole number")),
+    }
+}
+
+/// A campaign link's limits from the form; an empty field takes the proposed value.
+fn limits_from(fields: &[(String, String)]) -> Result<CampaignLimits, PageError> {
+    Ok(CampaignLimits {
+        voter_cap: whole_number(fields, "voter_cap", "voter cap", CampaignLimits::PROPOSED.voter_cap)?,
+        per_address: whole_number(fields, "per_address", "voters per address", CampaignLimits::PROPOSED.per_address)?,
+    })
+}
+
+pub async fn set_campaign_limits(
+    State(state): State<Arc<WebState>>,
+    user: SignedIn,
+    Path((id, conversation, invitation)): Path<(String, String, String)>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> PageResult {
+    user.check_csrf(field(&fields, "csrf"))?;
+    let id = initiative_id(&id)?;
+    let conversation = conversation_id(&conversation)?;
+    let invitation: InvitationId = id_of(&invitation)?;
+    state.app.set_campaign_limits(&user.identity, id, conversation, invitation, limits_from(&fields)?).await?;
+    Ok(Redirect::to(&conversation_path(id, conversation)).into_response())
 }
 
 pub async fn revoke_invitation(
@@ -645,6 +724,14 @@ fn voter_refused(state: &WebState, client: &ClientAddress, e: AppError) -> Respo
 fn voter_error(e: AppError) -> Response {
     match e {
         AppError::RateLimited { seconds } => slow_down(seconds, "answers"),
+        AppError::JoinRefused(refusal) => {
+            let status = crate::status_of(&e);
+            let explanation = match refusal {
+                JoinRefusal::LinkFull { .. } => "This link has admitted all the voters it was made for. If you were meant to take part, ask the organisers for a link of your own.",
+                JoinRefusal::AddressLimit { .. } => "As many people as this link allows have already joined from your connection. If others share it with you (a venue, an office), ask the organisers to raise the limit or for a link of your own.",
+            };
+            (status, public_page("Cannot join", html! { h1 { "Cannot join through this link" } p { (explanation) } })).into_response()
+        }
         AppError::Unauthenticated => (
             StatusCode::UNAUTHORIZED,
             public_page("Link needed", html! { h1 { "Open your invitation link" } p { "This ballot needs the invitation link you were sent. Open it again to continue." } }),
@@ -688,7 +775,9 @@ pub async fn welcome(
         html! {
             h1 { (welcome.title) }
             @if !welcome.question.is_empty() { p.question { (welcome.question) } }
-            @if welcome.closed { p { "This conversation is closed." } } @else {
+            @if welcome.closed { p { "This conversation is closed." } } @else if welcome.full {
+                p #link-full { "This link has admitted all the voters it was made for. If you were meant to take part, ask the organisers for a link of your own." }
+            } @else {
                 p { "You will see short statements, one at a time, and say whether you agree, disagree or pass. You can also propose statements of your own." }
                 p.muted { "No account is needed. Nothing about you is kept beyond a random number and what you choose to say below." }
                 form.stack method="post" action={ "/join/" (invitation.expose()) } {
@@ -739,7 +828,7 @@ pub async fn join(
         },
     };
     let segment = Some(field(&fields, "segment")).filter(|s| !s.trim().is_empty());
-    match state.app.join(&invitation, side, segment).await {
+    match state.app.join(&invitation, side, segment, client.ip).await {
         Ok(pass) => (jar.add(voter_cookie(&pass, client.https)), Redirect::to("/ballot")).into_response(),
         Err(e) => voter_error(e),
     }

@@ -36,6 +36,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tracktwo_app::{App, AppError};
+use tracktwo_domain::campaign::JoinRefusal;
 
 pub use client::{ClientAddress, ForwardedHeader, TrustedProxies};
 pub use limits::{EdgeLimits, Limit, Limited, Quotas, quota};
@@ -245,6 +246,11 @@ fn routes() -> Vec<(Method, &'static str, axum::routing::MethodRouter<Arc<WebSta
         ),
         (
             Method::POST,
+            "/initiatives/{initiative}/conversations/{conversation}/invitations/{invitation}/limits",
+            post(conversation_pages::set_campaign_limits),
+        ),
+        (
+            Method::POST,
             "/initiatives/{initiative}/conversations/{conversation}/close",
             post(conversation_pages::set_closed),
         ),
@@ -329,7 +335,7 @@ struct ErrorBody {
 }
 
 /// The status for an application error, and whether its message may be shown.
-fn status_of(e: &AppError) -> StatusCode {
+pub(crate) fn status_of(e: &AppError) -> StatusCode {
     match e {
         AppError::NotFound => StatusCode::NOT_FOUND,
         AppError::Forbidden(_) => StatusCode::FORBIDDEN,
@@ -343,6 +349,9 @@ fn status_of(e: &AppError) -> StatusCode {
         | AppError::RefusedCode(_) => StatusCode::UNPROCESSABLE_ENTITY,
         AppError::Conflict(_) => StatusCode::CONFLICT,
         AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+        // A full link stays full; one address past its share may try no more through it.
+        AppError::JoinRefused(JoinRefusal::LinkFull { .. }) => StatusCode::FORBIDDEN,
+        AppError::JoinRefused(JoinRefusal::AddressLimit { .. }) => StatusCode::TOO_MANY_REQUESTS,
         _ => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }

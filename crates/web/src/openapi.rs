@@ -48,6 +48,20 @@ fn meeting_summary_schema() -> Value {
                     "prepared_for": { "type": "string" } } })
 }
 
+/// A join's answers: a campaign link refuses past its voter cap and its per-address limit.
+fn join_responses() -> Value {
+    let error = json!({ "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } });
+    let mut answers = responses("201", "#/components/schemas/Joined");
+    answers["403"] =
+        json!({ "description": "The campaign link has admitted as many voters as its cap", "content": error });
+    answers["429"] = json!({
+        "description": "Too many joins: through the link, faster than its pace (Retry-After says when to try again), \
+                        or from this address, which has made as many voters as the link allows one (no Retry-After)",
+        "content": error
+    });
+    answers
+}
+
 /// The document.
 #[must_use]
 pub fn document() -> Value {
@@ -108,7 +122,7 @@ pub fn document() -> Value {
                                            "description": "The secret of the invitation link (the part after /join/).",
                                            "schema": { "type": "string" } }],
                           "requestBody": { "required": false, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Join" } } } },
-                          "responses": responses("201", "#/components/schemas/Joined") }
+                          "responses": join_responses() }
             },
             "/api/v1/ballot": {
                 "get": { "summary": "The voter's next statement, chosen by priority", "operationId": "ballot",

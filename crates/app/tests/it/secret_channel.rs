@@ -7,15 +7,19 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use time::macros::date;
-use tracktwo_app::conversations::VoterPass;
+use tracktwo_app::conversations::{NewLinks, VoterPass};
 use tracktwo_app::{AppError, Outward};
-use tracktwo_domain::conversation::{Conversation, ConversationMode, InvitationKind, Vote};
+use tracktwo_domain::campaign::CampaignLimits;
+use tracktwo_domain::conversation::{Conversation, ConversationMode, Vote};
 use tracktwo_domain::dialogue::{AgendaItem, ConfidentialityMode, Meeting, Round, Session};
 use tracktwo_domain::transfer::{Audience, Clearance, Readout};
 use tracktwo_domain::{Identity, InitiativeId, MeetingId, MemberRole, Scope};
 use tracktwo_store_conformance::open_app;
 
 use crate::World;
+
+const CAMPAIGN: NewLinks = NewLinks::Campaign(CampaignLimits::PROPOSED);
+const LOOPBACK: std::net::IpAddr = std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST);
 
 const COMMENTS: &str = "comment-id,comment-body\n0,Share the river data\n1,Meet again in spring\n";
 const VOTES: &str = "timestamp,datetime,comment-id,voter-id,vote\n1,,0,5,1\n2,,1,5,-1\n3,,0,6,1\n";
@@ -69,13 +73,13 @@ async fn no_conversation_faces_outward_from_a_secret_channel() {
     // Links: a private conversation may be held in a secret channel, but no link is made to it.
     let private =
         w.app.create_conversation(&convener, secret, conversation(ConversationMode::Private), &[]).await.unwrap();
-    let links = w.app.create_invitations(&convener, secret, private, InvitationKind::Personal, "table", 2).await;
+    let links = w.app.create_invitations(&convener, secret, private, NewLinks::Personal { count: 2 }, "table").await;
     refused_as(links, Outward::InvitationLinks);
 
     // The same requests in an ordinary initiative go through.
     let consultation =
         w.app.create_conversation(&convener, ordinary, conversation(ConversationMode::Consultation), &[]).await;
-    let links = w.app.create_invitations(&convener, ordinary, consultation.unwrap(), InvitationKind::Campaign, "x", 1);
+    let links = w.app.create_invitations(&convener, ordinary, consultation.unwrap(), CAMPAIGN, "x");
     assert_eq!(links.await.unwrap().len(), 1);
     w.app.import_polis_export(&convener, ordinary, "Imported", COMMENTS.as_bytes(), VOTES.as_bytes()).await.unwrap();
 }
@@ -91,9 +95,9 @@ async fn a_link_that_reached_a_secret_channel_opens_nothing() {
         .create_conversation(&kh, initiative, conversation(ConversationMode::Consultation), &["Share data".into()])
         .await
         .unwrap();
-    let issued = w.app.create_invitations(&kh, initiative, consultation, InvitationKind::Campaign, "x", 1).await;
+    let issued = w.app.create_invitations(&kh, initiative, consultation, CAMPAIGN, "x").await;
     let link = VoterPass::new(issued.unwrap()[0].pass.expose());
-    let voter = w.app.join(&link, None, None).await.unwrap();
+    let voter = w.app.join(&link, None, None, LOOPBACK).await.unwrap();
     w.app.voter_vote(&voter, 0, Vote::Agree).await.unwrap();
 
     // The initiative is a secret channel now, as one that took an import before imports were
@@ -105,12 +109,12 @@ async fn a_link_that_reached_a_secret_channel_opens_nothing() {
 
     // The link answers as a link never made; the voter's credential as one never issued.
     assert!(matches!(app.welcome(&link).await, Err(AppError::NotFound)));
-    assert!(matches!(app.join(&link, None, None).await, Err(AppError::NotFound)));
+    assert!(matches!(app.join(&link, None, None, LOOPBACK).await, Err(AppError::NotFound)));
     assert!(matches!(app.voter_ballot(&voter).await, Err(AppError::Unauthenticated)));
     assert!(matches!(app.voter_vote(&voter, 0, Vote::Disagree).await, Err(AppError::Unauthenticated)));
     assert!(matches!(app.voter_propose(&voter, "Meet again").await, Err(AppError::Unauthenticated)));
     // And the team makes no more links to it.
-    let links = app.create_invitations(&kh, initiative, consultation, InvitationKind::Campaign, "y", 1).await;
+    let links = app.create_invitations(&kh, initiative, consultation, CAMPAIGN, "y").await;
     refused_as(links, Outward::InvitationLinks);
     // Still readable by the team: the channel is closed, not lost.
     assert_eq!(app.conversation_results(&kh, initiative, consultation).await.unwrap().votes, 1);

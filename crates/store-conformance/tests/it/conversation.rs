@@ -5,11 +5,16 @@
 use std::sync::Arc;
 
 use tracktwo_app::AppError;
-use tracktwo_app::conversations::VoterPass;
+use tracktwo_app::conversations::{NewLinks, VoterPass};
 use tracktwo_app::polis_format::{read_import, write_export_file};
-use tracktwo_domain::conversation::{Conversation, ConversationMode, InvitationKind, StatementStatus, Vote};
+use tracktwo_domain::campaign::CampaignLimits;
+use tracktwo_domain::conversation::{Conversation, ConversationMode, StatementStatus, Vote};
 use tracktwo_domain::{Channel, Identity, MemberRole, NewInitiative, NewUser};
 use tracktwo_store_conformance::{Serin, TestClock, TestStore, init_app_with_clock, open_app, serin_with_two_sides};
+
+/// A hall's campaign link: everyone in it behind one connection.
+const HALL: CampaignLimits = CampaignLimits { voter_cap: 500, per_address: 100 };
+const LOOPBACK: std::net::IpAddr = std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST);
 
 const QUESTION_CANARY: &str = "canary-question-7d1f";
 const STATEMENT_CANARY: &str = "canary-statement-93ab";
@@ -110,7 +115,7 @@ pub async fn conversations_find_common_ground_across_sides(t: &TestStore) {
         .unwrap();
     assert!(app.conversations(&participant, i).await.unwrap().len() == 1, "consultations are the team's to list");
     let link = app
-        .create_invitations(&convener, i, consultation, InvitationKind::Campaign, "Town halls", 1)
+        .create_invitations(&convener, i, consultation, NewLinks::Campaign(HALL), "Town halls")
         .await
         .unwrap()
         .remove(0)
@@ -122,7 +127,7 @@ pub async fn conversations_find_common_ground_across_sides(t: &TestStore) {
     for n in 0..30 {
         let side = if n % 2 == 0 { Some(vale) } else { Some(coast) };
         let segment = if n % 3 == 0 { Some("Upstream") } else { None };
-        voters.push(app.join(&link, side, segment).await.unwrap());
+        voters.push(app.join(&link, side, segment, LOOPBACK).await.unwrap());
     }
     let distinct: std::collections::HashSet<&str> = voters.iter().map(VoterPass::expose).collect();
     assert_eq!(distinct.len(), 30, "a campaign link makes a new voter each time");
@@ -161,7 +166,7 @@ pub async fn conversations_find_common_ground_across_sides(t: &TestStore) {
     assert!(app.voter_propose(&voters[1], "x\ny").await.is_err(), "a statement is one line");
 
     // A burst beyond a person's pace is refused, and allowed again as time passes.
-    let pass = &app.join(&link, None, None).await.unwrap();
+    let pass = &app.join(&link, None, None, LOOPBACK).await.unwrap();
     let mut refused = 0;
     for _ in 0..25 {
         if let Err(AppError::RateLimited { seconds }) = app.voter_vote(pass, 0, Vote::Pass).await {
@@ -176,10 +181,10 @@ pub async fn conversations_find_common_ground_across_sides(t: &TestStore) {
     // A personal link is its holder's ballot, and stops when revoked; credentials that are not
     // ours open nothing.
     let personal =
-        app.create_invitations(&convener, i, consultation, InvitationKind::Personal, "Delegate", 2).await.unwrap();
-    let holder = app.join(&personal[0].pass, None, None).await.unwrap();
+        app.create_invitations(&convener, i, consultation, NewLinks::Personal { count: 2 }, "Delegate").await.unwrap();
+    let holder = app.join(&personal[0].pass, None, None, LOOPBACK).await.unwrap();
     assert_eq!(holder, personal[0].pass);
-    assert_eq!(app.join(&personal[0].pass, None, None).await.unwrap(), holder, "the same person again");
+    assert_eq!(app.join(&personal[0].pass, None, None, LOOPBACK).await.unwrap(), holder, "the same person again");
     app.voter_vote(&holder, 1, Vote::Agree).await.unwrap();
     app.revoke_invitation(&convener, i, consultation, personal[0].id).await.unwrap();
     assert!(matches!(app.voter_ballot(&holder).await, Err(AppError::Unauthenticated)));
@@ -187,8 +192,11 @@ pub async fn conversations_find_common_ground_across_sides(t: &TestStore) {
     assert!(matches!(app.voter_ballot(&VoterPass::new("not a credential")).await, Err(AppError::Unauthenticated)));
     let forged = format!("{}{}", consultation.as_uuid().simple(), "0".repeat(64));
     assert!(matches!(app.voter_ballot(&VoterPass::new(&forged)).await, Err(AppError::Unauthenticated)));
-    assert!(matches!(app.join(&VoterPass::new(&forged), None, None).await, Err(AppError::NotFound)));
-    assert!(app.join(&personal[1].pass, None, Some("Nowhere")).await.is_err(), "segments are the conversation's");
+    assert!(matches!(app.join(&VoterPass::new(&forged), None, None, LOOPBACK).await, Err(AppError::NotFound)));
+    assert!(
+        app.join(&personal[1].pass, None, Some("Nowhere"), LOOPBACK).await.is_err(),
+        "segments are the conversation's"
+    );
 
     // A closed conversation takes no votes.
     app.set_conversation_closed(&convener, i, consultation, true).await.unwrap();

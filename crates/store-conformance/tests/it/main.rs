@@ -3,6 +3,7 @@
 //! out with `TRACKTWO_TEST_POSTGRES=skip`. One test binary for all of them.
 
 mod audit_tampering;
+mod campaign;
 mod canaries;
 mod conversation;
 mod dialogue;
@@ -66,6 +67,8 @@ on_both_backends!(
     dialogue::notes_naming_someone_attending_are_held_and_names_withheld_by_every_part_and_alias,
     transfer::readouts_are_cleared_released_traced_and_logged,
     conversation::conversations_find_common_ground_across_sides,
+    campaign::a_capped_campaign_link_refuses_the_voter_past_its_cap_and_one_address_past_its_limit,
+    campaign::a_burst_of_joins_through_one_link_is_flagged_on_the_results,
     map::each_role_sees_the_map_its_rules_allow,
     row_tampering::every_forged_access_row_is_refused_and_named,
     row_tampering::an_older_store_is_sealed_once_and_cannot_be_set_back,

@@ -3,7 +3,9 @@
 
 use anyhow::Result;
 use tracktwo_app::App;
-use tracktwo_domain::conversation::{Conversation, ConversationMode, InvitationKind, Vote};
+use tracktwo_app::conversations::NewLinks;
+use tracktwo_domain::campaign::CampaignLimits;
+use tracktwo_domain::conversation::{Conversation, ConversationMode, Vote};
 use tracktwo_domain::{Identity, InitiativeId};
 
 use super::process::Sides;
@@ -77,8 +79,10 @@ pub async fn seed(app: &App, initiative: InitiativeId, sides: Sides) -> Result<(
             &STATEMENTS.map(str::to_owned),
         )
         .await?;
+    // Four town halls, each on its venue's one connection: thirty voters behind one address.
+    let limits = CampaignLimits { voter_cap: 500, per_address: 40 };
     let link = app
-        .create_invitations(&key_holder, initiative, consultation, InvitationKind::Campaign, "Town halls, spring", 1)
+        .create_invitations(&key_holder, initiative, consultation, NewLinks::Campaign(limits), "Town halls, spring")
         .await?
         .remove(0)
         .pass;
@@ -92,7 +96,9 @@ pub async fn seed(app: &App, initiative: InitiativeId, sides: Sides) -> Result<(
             2 if voter % 8 == 2 => Some("Diaspora"),
             _ => None,
         };
-        let pass = app.join(&link, side, segment).await?;
+        // Addresses reserved for documentation (TEST-NET-1), one per hall.
+        let hall = std::net::IpAddr::from([192, 0, 2, 1 + (voter % 4) as u8]);
+        let pass = app.join(&link, side, segment, hall).await?;
         for (statement, _) in STATEMENTS.iter().enumerate() {
             // Not everyone answers everything.
             if (voter + statement) % 9 == 0 {
@@ -138,9 +144,8 @@ pub async fn campaign_link(app: &App) -> Result<Option<String>> {
                         &key_holder,
                         initiative.id,
                         conversation.id,
-                        InvitationKind::Campaign,
+                        NewLinks::Campaign(CampaignLimits::PROPOSED),
                         "Demo",
-                        1,
                     )
                     .await?;
                 return Ok(issued.first().map(|i| format!("/join/{}", i.pass.expose())));

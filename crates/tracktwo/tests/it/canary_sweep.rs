@@ -233,7 +233,9 @@ impl Store {
     fn attended(meeting: &Value, account: &Account) -> bool {
         // The attendance names the member account of a person who attended; that link, not a
         // name that happens to match, is what lets a participant see who else was there.
-        list(meeting, "attendance").iter().any(|a| a.get("account").and_then(Value::as_str) == Some(account.id.as_str()))
+        list(meeting, "attendance")
+            .iter()
+            .any(|a| a.get("account").and_then(Value::as_str) == Some(account.id.as_str()))
     }
 
     /// Every canary, each with the accounts that may see it, and the texts each account may see

@@ -5,7 +5,9 @@
 
 use std::time::Duration;
 
-use tracktwo_domain::conversation::{Conversation, ConversationMode, InvitationKind};
+use tracktwo_app::conversations::NewLinks;
+use tracktwo_domain::campaign::CampaignLimits;
+use tracktwo_domain::conversation::{Conversation, ConversationMode};
 use tracktwo_web::{EdgeLimits, ForwardedHeader, Quotas, TrustedProxies, quota};
 
 use super::*;
@@ -46,7 +48,9 @@ async fn campaign_link(w: &World) -> String {
     };
     let statements: Vec<String> = (0..30).map(|n| format!("Statement {n}")).collect();
     let c = w.app.create_conversation(&kh, initiative, conversation, &statements).await.unwrap();
-    let link = w.app.create_invitations(&kh, initiative, c, InvitationKind::Campaign, "", 1).await.unwrap().remove(0);
+    // The link's own limits stand well clear of the edge's, which these tests are about.
+    let limits = CampaignLimits { voter_cap: 100_000, per_address: 100_000 };
+    let link = w.app.create_invitations(&kh, initiative, c, NewLinks::Campaign(limits), "").await.unwrap().remove(0);
     link.pass.expose().to_owned()
 }
 

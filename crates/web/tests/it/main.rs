@@ -2,8 +2,9 @@
 //! boundaries as a browser meets them, rate limiting and security headers; and the full
 //! authorization matrix over every route.
 
-mod edge;
+mod campaign;
 mod consent;
+mod edge;
 mod matrix;
 mod one_gate;
 mod tokens;
@@ -315,7 +316,9 @@ fn json_post(uri: &str, bearer: &str, body: &str) -> Request<Body> {
 
 #[tokio::test]
 async fn a_consultation_voter_joins_votes_through_the_api_and_is_held_to_a_persons_pace() {
-    use tracktwo_domain::conversation::{Conversation, ConversationMode, InvitationKind};
+    use tracktwo_app::conversations::NewLinks;
+    use tracktwo_domain::campaign::CampaignLimits;
+    use tracktwo_domain::conversation::{Conversation, ConversationMode};
     let w = world().await;
     let kh = Identity::key_holder();
     let initiative = w.initiative.parse().unwrap();
@@ -330,7 +333,12 @@ async fn a_consultation_voter_joins_votes_through_the_api_and_is_held_to_a_perso
     };
     let statements: Vec<String> = (0..30).map(|n| format!("Statement {n}")).collect();
     let c = w.app.create_conversation(&kh, initiative, conversation, &statements).await.unwrap();
-    let link = w.app.create_invitations(&kh, initiative, c, InvitationKind::Campaign, "", 1).await.unwrap().remove(0);
+    let link = w
+        .app
+        .create_invitations(&kh, initiative, c, NewLinks::Campaign(CampaignLimits::PROPOSED), "")
+        .await
+        .unwrap()
+        .remove(0);
 
     let body = format!(r#"{{"side":"{}"}}"#, w.side_a);
     let joined =

@@ -12,9 +12,11 @@ use axum::body::Body;
 use axum::extract::connect_info::MockConnectInfo;
 use axum::http::{Method, Request, StatusCode, header};
 use tower::ServiceExt;
+use tracktwo_app::conversations::NewLinks;
 use tracktwo_app::{App, Origin};
 use tracktwo_domain::access::{Denied, decide};
-use tracktwo_domain::conversation::{Conversation, ConversationMode, InvitationKind};
+use tracktwo_domain::campaign::CampaignLimits;
+use tracktwo_domain::conversation::{Conversation, ConversationMode};
 use tracktwo_domain::dialogue::{
     AgendaItem, ConfidentialityMode, DialogueOption, FollowUp, Meeting, Methodology, OptionStatus, Phase,
     ProcessDesign, ProcessKind, Round, Session, TheoryOfChange,
@@ -28,6 +30,9 @@ use tracktwo_domain::{
 use tracktwo_domain::{ConversationId, CopyId, FollowUpId, InvitationId, MeetingId, OptionId, ReadoutId, RoundId};
 use tracktwo_store_conformance::{TestStore, init_app};
 use tracktwo_web::{WebState, route_list, router};
+
+/// The link every caller joins through, all from the one address the fixture serves.
+const EVERY_CALLER: CampaignLimits = CampaignLimits { voter_cap: 10_000, per_address: 10_000 };
 
 const PASSWORD: &str = "a long test passphrase";
 
@@ -363,9 +368,12 @@ async fn fixture() -> (TestStore, Fixture, Vec<Caller>) {
                 .create_conversation(&kh, initiative, conversation(ConversationMode::Consultation), &statements)
                 .await
                 .unwrap();
-            let revoked =
-                app.create_invitations(&kh, initiative, c, InvitationKind::Campaign, "to revoke", 1).await.unwrap();
-            let open = app.create_invitations(&kh, initiative, c, InvitationKind::Campaign, "open", 1).await.unwrap();
+            let revoked = app
+                .create_invitations(&kh, initiative, c, NewLinks::Campaign(CampaignLimits::PROPOSED), "to revoke")
+                .await
+                .unwrap();
+            let open =
+                app.create_invitations(&kh, initiative, c, NewLinks::Campaign(EVERY_CALLER), "open").await.unwrap();
             Some((c, revoked[0].id, open[0].pass.expose().to_owned()))
         };
         process.push(Process {
@@ -760,6 +768,12 @@ async fn conversation_routes(
         &run,
     ));
     if let Some(uri) = revocable {
+        posts.push((
+            "/initiatives/{initiative}/conversations/{conversation}/invitations/{invitation}/limits",
+            uri.replace("/revoke", "/limits"),
+            format!("csrf={csrf}&voter_cap=400&per_address=4"),
+            &run,
+        ));
         posts.push((
             "/initiatives/{initiative}/conversations/{conversation}/invitations/{invitation}/revoke",
             uri,
