@@ -37,7 +37,7 @@ use tracktwo_store::{FORMAT_VERSION, FORMAT_WITH_ROW_MACS, KeySource, Store, Sto
 use zeroize::Zeroizing;
 
 pub use accounts::IssuedToken;
-pub use archive::{ExportSummary, RestoreReport};
+pub use archive::{ExportSummary, RestoreReport, check_backup_file, check_keyring_file};
 pub use audit::{AuditAnchor, AuditFinding, AuditReport};
 pub use initiatives::{AuditEntry, DirectoryEntry};
 pub use keyring::Keyring;

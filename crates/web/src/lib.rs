@@ -11,6 +11,8 @@ mod conversation_pages;
 mod dialogue_pages;
 mod documents;
 mod forms;
+#[doc(hidden)]
+pub mod fuzzing;
 mod transfer_pages;
 
 pub use documents::summary_document;

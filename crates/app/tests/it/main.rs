@@ -1,6 +1,7 @@
 //! The use cases on a real store (SQLite, throw-away): the rules that decide what a caller gets
 //! back, each tested through the same calls the web workspace and the command line make.
 
+mod archive_files;
 mod secret_channel;
 mod selection;
 
