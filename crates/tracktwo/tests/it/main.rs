@@ -4,6 +4,7 @@ mod architecture;
 mod browser;
 mod cli;
 mod cli_matrix;
+mod fuzz_corpus;
 mod common_ground;
 mod threat_model;
 
