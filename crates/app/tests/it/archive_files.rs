@@ -27,7 +27,8 @@ fn passphrase() -> Unlock {
 async fn a_backup_asking_for_a_ruinous_key_derivation_is_refused_before_it() {
     // Four TiB of memory, or four billion passes: either would hold the restore for ever.
     for file in [file_asking_for(u32::MAX, 3, 1), file_asking_for(64 * 1024, u32::MAX, 1)] {
-        let refused = |result: Result<_, AppError>| matches!(result, Err(AppError::Key(CryptoError::InvalidKdfParams(_))));
+        let refused =
+            |result: Result<_, AppError>| matches!(result, Err(AppError::Key(CryptoError::InvalidKdfParams(_))));
         assert!(refused(check_backup_file(&passphrase(), &mut file.as_slice()).map(|_| ())));
         assert!(refused(check_keyring_file(&passphrase(), &mut file.as_slice()).map(|_| ())));
         // Refused before the kind of key is compared, so a key file is no way round the check.

@@ -61,14 +61,17 @@ fn every_fuzz_target_has_an_entry_and_seeds_and_every_seed_replays() {
 #[test]
 fn the_map_seeds_are_files_their_format_reads() {
     use tracktwo_interchange::Format;
-    for (target, format) in
-        [("map_csv", Format::Csv), ("map_gexf", Format::Gexf), ("map_graphml", Format::Graphml), ("map_kumu", Format::KumuJson)]
-    {
+    for (target, format) in [
+        ("map_csv", Format::Csv),
+        ("map_gexf", Format::Gexf),
+        ("map_graphml", Format::Graphml),
+        ("map_kumu", Format::KumuJson),
+    ] {
         for (name, seed) in seeds(target) {
             let text = String::from_utf8(seed).unwrap();
             let (file, ties) = text.split_once('\0').unwrap_or((&text, ""));
-            let map = tracktwo_interchange::read(format, file, ties, None)
-                .unwrap_or_else(|e| panic!("{target}/{name}: {e}"));
+            let map =
+                tracktwo_interchange::read(format, file, ties, None).unwrap_or_else(|e| panic!("{target}/{name}: {e}"));
             assert!(map.actors.len() >= 3 && !map.ties.is_empty(), "{target}/{name}");
         }
     }

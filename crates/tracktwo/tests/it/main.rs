@@ -4,8 +4,8 @@ mod architecture;
 mod browser;
 mod cli;
 mod cli_matrix;
-mod fuzz_corpus;
 mod common_ground;
+mod fuzz_corpus;
 mod threat_model;
 
 /// A child process that is killed when the test ends, even by a panic.
