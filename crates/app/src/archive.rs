@@ -13,7 +13,9 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use serde_json::json;
-use tracktwo_crypto::{BACKUP_CHUNK_LEN, BackupDecryptor, BackupEncryptor, BackupHeader, CryptoError, MasterKey};
+use tracktwo_crypto::{
+    BACKUP_CHUNK_LEN, BackupDecryptor, BackupEncryptor, BackupHeader, CryptoError, KdfParams, MasterKey,
+};
 use tracktwo_domain::{AuditAction, AuditTarget, Identity, InitiativeId, KeyId, Operation, TargetKind};
 use tracktwo_store::{FORMAT_VERSION, FORMAT_WITH_TOKEN_EXPIRY, KeyRow, KeyScope, KeySource, Snapshot, Store};
 
@@ -162,8 +164,57 @@ fn read_header(input: &mut dyn Read) -> Result<(BackupHeader, KeySource)> {
     input.read_exact(&mut context).map_err(|_| not_ours())?;
     prefix.extend_from_slice(&context);
     let header = BackupHeader::parse(&prefix).map_err(|_| not_ours())?;
-    let key_source = serde_json::from_slice(header.context()).map_err(|_| not_ours())?;
+    let key_source: KeySource = serde_json::from_slice(header.context()).map_err(|_| not_ours())?;
+    // The key source travels in the clear: costs a hostile file asks for are refused here,
+    // before a key is derived with them.
+    if let KeySource::Passphrase { salt, memory_kib, iterations, parallelism } = &key_source {
+        let params = KdfParams { memory_kib: *memory_kib, iterations: *iterations, parallelism: *parallelism };
+        params.check(salt).map_err(AppError::Key)?;
+    }
     Ok((header, key_source))
+}
+
+/// Reads a backup file as a restore does, up to its authenticated document: the master key it
+/// opens with and the document.
+fn open_backup(unlock: &Unlock, backup: &mut dyn Read) -> Result<(MasterKey, BackupDocument)> {
+    let (header, key_source) = read_header(backup)?;
+    let master = derive_master(unlock, &key_source)?;
+    let document: BackupDocument = read_encrypted(&master, &header, backup).map_err(|e| match e {
+        AppError::Archive(msg) if msg.starts_with("the file does not open") => AppError::WrongKey,
+        other => other,
+    })?;
+    check_kind(&document.kind, BACKUP_KIND, document.format)?;
+    if !master.matches_check_value(&document.snapshot.meta.key_check) {
+        return Err(AppError::WrongKey);
+    }
+    Ok((master, document))
+}
+
+/// Reads a keyring export under `master`: the wrapped keys it holds.
+fn open_keyring(master: &MasterKey, file: &mut dyn Read) -> Result<Vec<KeyRow>> {
+    let (header, _) = read_header(file)?;
+    keyring_keys(master, &header, file)
+}
+
+fn keyring_keys(master: &MasterKey, header: &BackupHeader, file: &mut dyn Read) -> Result<Vec<KeyRow>> {
+    let keyring: KeyringDocument = read_encrypted(master, header, file)?;
+    check_kind(&keyring.kind, KEYRING_KIND, keyring.format)?;
+    Ok(keyring.keys)
+}
+
+/// Checks that a backup file opens with `unlock` and is whole, as a restore would read it,
+/// without touching a store; returns how many users and initiatives it holds.
+pub fn check_backup_file(unlock: &Unlock, backup: &mut dyn Read) -> Result<(usize, usize)> {
+    let (_, document) = open_backup(unlock, backup)?;
+    Ok((document.snapshot.users.len(), document.snapshot.initiatives.len()))
+}
+
+/// Checks that a keyring export opens with `unlock` and is whole, without touching a store;
+/// returns how many keys it holds.
+pub fn check_keyring_file(unlock: &Unlock, file: &mut dyn Read) -> Result<usize> {
+    let (header, key_source) = read_header(file)?;
+    let master = derive_master(unlock, &key_source)?;
+    Ok(keyring_keys(&master, &header, file)?.len())
 }
 
 fn read_encrypted<T: for<'de> Deserialize<'de>>(
@@ -266,17 +317,8 @@ impl App {
         clock: Arc<dyn Clock>,
         entropy: Box<dyn Entropy>,
     ) -> Result<RestoreReport> {
-        let (header, key_source) = read_header(backup)?;
-        let master = derive_master(unlock, &key_source)?;
-        let document: BackupDocument = read_encrypted(&master, &header, backup).map_err(|e| match e {
-            AppError::Archive(msg) if msg.starts_with("the file does not open") => AppError::WrongKey,
-            other => other,
-        })?;
-        check_kind(&document.kind, BACKUP_KIND, document.format)?;
+        let (master, document) = open_backup(unlock, backup)?;
         let mut snapshot = document.snapshot;
-        if !master.matches_check_value(&snapshot.meta.key_check) {
-            return Err(AppError::WrongKey);
-        }
         // A backup of an older format is upgraded as it is restored (its tokens given an
         // expiry). The backup is authenticated as a whole, but the format it records is the
         // stored one at the time, which someone without the key could have set back beneath a
@@ -295,10 +337,7 @@ impl App {
 
         let mut offered: Vec<KeyRow> = Vec::new();
         if let Some(file) = keyring_file {
-            let (keyring_header, _) = read_header(file)?;
-            let keyring: KeyringDocument = read_encrypted(&master, &keyring_header, file)?;
-            check_kind(&keyring.kind, KEYRING_KIND, keyring.format)?;
-            offered = keyring.keys;
+            offered = open_keyring(&master, file)?;
         }
 
         let app = Self::assemble(Arc::clone(&store), master, clock, entropy);

@@ -141,6 +141,34 @@ impl KdfParams {
     /// Stronger than OWASP's minimum for Argon2id (19 MiB, t=2): a master key is derived once per
     /// process start, not per request, so it can afford more.
     pub const MASTER_KEY: KdfParams = KdfParams { memory_kib: 64 * 1024, iterations: 3, parallelism: 1 };
+
+    /// The costliest parameters a store, backup or keyring file may ask for: four times the
+    /// master key's memory and iterations. The parameters travel in the clear in a backup's
+    /// header, so a hostile file could otherwise make a restore allocate gigabytes and run for
+    /// hours before its first byte is authenticated.
+    pub const MAX: KdfParams = KdfParams { memory_kib: 256 * 1024, iterations: 12, parallelism: 16 };
+
+    /// The longest salt accepted (tracktwo writes 16 bytes).
+    pub const SALT_MAX: usize = 64;
+
+    /// Refuses parameters (and a salt) beyond [`Self::MAX`] before any work is done on them.
+    pub fn check(&self, salt: &[u8]) -> Result<(), CryptoError> {
+        let max = Self::MAX;
+        if self.memory_kib > max.memory_kib || self.iterations > max.iterations || self.parallelism > max.parallelism {
+            return Err(CryptoError::InvalidKdfParams(format!(
+                "the file asks for {} KiB, {} iterations and {} lanes; at most {} KiB, {} iterations and {} lanes are accepted",
+                self.memory_kib, self.iterations, self.parallelism, max.memory_kib, max.iterations, max.parallelism
+            )));
+        }
+        if salt.len() > Self::SALT_MAX {
+            return Err(CryptoError::InvalidKdfParams(format!(
+                "the salt is {} bytes; at most {} are accepted",
+                salt.len(),
+                Self::SALT_MAX
+            )));
+        }
+        Ok(())
+    }
 }
 
 /// The root of the hierarchy. It never touches disk: it is derived at start from a key file or a
@@ -168,6 +196,7 @@ impl MasterKey {
         if passphrase.is_empty() {
             return Err(CryptoError::EmptyPassphrase);
         }
+        params.check(salt)?;
         let argon_params = argon2::Params::new(params.memory_kib, params.iterations, params.parallelism, Some(32))
             .map_err(|e| CryptoError::InvalidKdfParams(e.to_string()))?;
         let argon = argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, argon_params);
@@ -479,6 +508,28 @@ mod tests {
             MasterKey::from_passphrase("", b"0123456789abcdef", cheap).unwrap_err(),
             CryptoError::EmptyPassphrase
         );
+    }
+
+    #[test]
+    fn kdf_parameters_beyond_the_bounds_are_refused_before_any_work() {
+        // Each of these would allocate gigabytes or run for hours if Argon2 were given them.
+        let hostile = [
+            KdfParams { memory_kib: u32::MAX, iterations: 1, parallelism: 1 },
+            KdfParams { memory_kib: 64, iterations: u32::MAX, parallelism: 1 },
+            KdfParams { memory_kib: 64, iterations: 1, parallelism: 1 << 20 },
+            KdfParams { memory_kib: KdfParams::MAX.memory_kib + 1, ..KdfParams::MAX },
+        ];
+        for params in hostile {
+            let error = MasterKey::from_passphrase("correct horse", b"0123456789abcdef", params).unwrap_err();
+            assert!(matches!(error, CryptoError::InvalidKdfParams(_)), "{params:?}: {error}");
+        }
+        let long_salt = [0u8; KdfParams::SALT_MAX + 1];
+        let cheap = KdfParams { memory_kib: 64, iterations: 1, parallelism: 1 };
+        assert!(matches!(
+            MasterKey::from_passphrase("correct horse", &long_salt, cheap),
+            Err(CryptoError::InvalidKdfParams(_))
+        ));
+        assert!(KdfParams::MASTER_KEY.check(&[0u8; 16]).is_ok() && KdfParams::MAX.check(&[0u8; 16]).is_ok());
     }
 
     #[test]

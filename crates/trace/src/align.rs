@@ -50,7 +50,15 @@ pub(crate) struct Reading {
     /// exactly, near 1 for text that is not from the readout.
     pub alignment_error: f64,
     pub observations: Vec<Observation>,
+    /// Set, as (the passage's tokens, the most this readout can take), when the passage is too
+    /// long to align: its table would pass [`ALIGNMENT_CELLS_MAX`].
+    pub too_long: Option<(usize, usize)>,
 }
+
+/// The most cells the alignment table may have: two `u32` each, so 64 MiB. The table is the
+/// readout's tokens times the passage's, so a long passage pasted against a long readout would
+/// otherwise ask for gigabytes.
+pub(crate) const ALIGNMENT_CELLS_MAX: usize = 1 << 23;
 
 const DIAGONAL: u32 = 0;
 const DELETE: u32 = 1;
@@ -155,7 +163,7 @@ impl Template {
         let m = leaked.len();
         let nothing: u32 = leaked.iter().map(|(_, w)| indel(*w)).sum();
         if m == 0 || self.nodes.is_empty() {
-            return Reading { alignment_error: 1.0, observations: Vec::new() };
+            return Reading { alignment_error: 1.0, observations: Vec::new(), too_long: None };
         }
         // A passage many times longer than the readout cannot come from it, and its alignment
         // table would be large: every token beyond the readout's is an insertion (cost 1 or more,
@@ -163,9 +171,13 @@ impl Template {
         let longest_path = self.nodes.len();
         if m > 4 * longest_path {
             let lower_bound = (m - longest_path) as f64 / (2 * m) as f64;
-            return Reading { alignment_error: lower_bound, observations: Vec::new() };
+            return Reading { alignment_error: lower_bound, observations: Vec::new(), too_long: None };
         }
         let width = m + 1;
+        if self.nodes.len().saturating_mul(width) > ALIGNMENT_CELLS_MAX {
+            let most = ALIGNMENT_CELLS_MAX / self.nodes.len() - 1;
+            return Reading { alignment_error: 1.0, observations: Vec::new(), too_long: Some((m, most)) };
+        }
         let mut start = vec![0u32; width];
         for j in 1..=m {
             start[j] = start[j - 1] + indel(leaked[j - 1].1);
@@ -242,7 +254,7 @@ impl Template {
             }
         }
         let leaked_tokens: Vec<String> = leaked.into_iter().map(|(t, _)| t).collect();
-        Reading { alignment_error, observations: self.observe(&anchored, &matched, &leaked_tokens) }
+        Reading { alignment_error, observations: self.observe(&anchored, &matched, &leaked_tokens), too_long: None }
     }
 
     fn observe(

@@ -164,6 +164,9 @@ pub enum NotMatchingReason {
     NoCopies,
     /// Fewer than [`MIN_PASSAGE_WORDS`] words: too little to place in the readout.
     TooShort { words: usize },
+    /// The passage has more words and marks (`tokens`) than can be aligned with this readout in
+    /// bounded memory (`most`): a part of it can be traced.
+    TooLong { tokens: usize, most: usize },
     /// The passage does not align with the readout: more than [`ALIGNMENT_ERROR_LIMIT`] of it
     /// would have to be edited.
     NotFromThisReadout { alignment_error: f64 },
@@ -184,6 +187,10 @@ impl fmt::Display for NotMatchingReason {
             NotMatchingReason::TooShort { words } => {
                 write!(f, "the passage has {words} words; at least {MIN_PASSAGE_WORDS} are needed")
             }
+            NotMatchingReason::TooLong { tokens, most } => write!(
+                f,
+                "the passage is too long to trace against this readout ({tokens} words and marks; at most {most}): trace a part of it"
+            ),
             NotMatchingReason::NotFromThisReadout { alignment_error } => write!(
                 f,
                 "the passage does not come from this readout ({:.0} % of it differs)",
@@ -307,6 +314,9 @@ pub fn trace(leaked: &str, original: &ReadoutText, how: &Fingerprinting, copies:
     }
     let sites = sites::find_sites(original, how);
     let reading = Template::build(original, &sites).read(leaked);
+    if let Some((tokens, most)) = reading.too_long {
+        return not_matching(NotMatchingReason::TooLong { tokens, most });
+    }
     if reading.alignment_error > ALIGNMENT_ERROR_LIMIT {
         return not_matching(NotMatchingReason::NotFromThisReadout { alignment_error: reading.alignment_error });
     }

@@ -414,3 +414,25 @@ fn odd_texts_and_passages_never_panic() {
         TraceResult::NotMatching { reason: NotMatchingReason::NotFromThisReadout { .. } }
     ));
 }
+
+#[test]
+fn a_passage_too_long_to_align_in_bounded_memory_is_refused_and_a_part_of_it_traced() {
+    // A readout four times the Serin readout's length, leaked whole: its alignment table would
+    // be hundreds of megabytes (the readout's tokens times the passage's), gigabytes for the
+    // longest readouts.
+    let one = readout();
+    let long = ReadoutText { paragraphs: (0..4).flat_map(|_| one.paragraphs.clone()).collect() };
+    let how = fingerprinting(true);
+    let copy = make_copy(&long, &how, CopyId(3));
+    let whole = copy.paragraphs.join("\n\n");
+    match trace(&whole, &long, &how, &copy_ids()) {
+        TraceResult::NotMatching { reason: NotMatchingReason::TooLong { tokens, most } } => {
+            assert!(tokens > most, "{tokens} > {most}");
+            let message = NotMatchingReason::TooLong { tokens, most }.to_string();
+            assert!(message.contains("trace a part of it"), "{message}");
+        }
+        other => panic!("{other:?}"),
+    }
+    let part = copy.paragraphs[..copy.paragraphs.len() / 4].join("\n\n");
+    assert!(matches!(trace(&part, &long, &how, &copy_ids()), TraceResult::Copy { copy: CopyId(3), .. }));
+}

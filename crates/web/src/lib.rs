@@ -13,6 +13,8 @@ mod dialogue_pages;
 mod documents;
 mod forms;
 pub mod limits;
+#[doc(hidden)]
+pub mod fuzzing;
 mod transfer_pages;
 
 pub use documents::summary_document;

@@ -2,6 +2,7 @@
 //! back, each tested through the same calls the web workspace and the command line make.
 
 mod consent;
+mod archive_files;
 mod secret_channel;
 mod selection;
 

@@ -6,6 +6,7 @@ mod canary_sweep;
 mod cli;
 mod cli_matrix;
 mod common_ground;
+mod fuzz_corpus;
 mod threat_model;
 
 /// A child process that is killed when the test ends, even by a panic.

@@ -1,0 +1,111 @@
+//! Entry points for the fuzz targets in `fuzz/`: every request body and query string the
+//! handlers take, read by the same axum extractors the routes use, and the field helpers the
+//! handlers apply to what they read. Nothing here is routed; a body that reaches an extractor
+//! has already passed the body limit, and so must any input given here.
+
+use axum::body::Body;
+use axum::extract::{FromRequest, FromRequestParts, Query};
+use axum::http::{Method, Request, header};
+use axum::{Form, Json};
+use serde::de::DeserializeOwned;
+
+/// The largest body a route is given (larger ones are refused before any extractor runs).
+pub const BODY_LIMIT: usize = crate::BODY_LIMIT;
+
+type Pairs = Vec<(String, String)>;
+
+fn request(content_type: &str, body: &[u8]) -> Request<Body> {
+    Request::builder()
+        .method(Method::POST)
+        .uri("/")
+        .header(header::CONTENT_TYPE, content_type)
+        .body(Body::from(body.to_vec()))
+        .unwrap_or_else(|_| unreachable!("a fixed method, URI and header"))
+}
+
+async fn form<T: DeserializeOwned + Send>(body: &[u8]) -> Option<T> {
+    Form::<T>::from_request(request("application/x-www-form-urlencoded", body), &()).await.ok().map(|Form(t)| t)
+}
+
+async fn json<T: DeserializeOwned + Send>(body: &[u8]) -> Option<T> {
+    Json::<T>::from_request(request("application/json", body), &()).await.ok().map(|Json(t)| t)
+}
+
+async fn query<T: DeserializeOwned + Send>(query: &str) -> Option<T> {
+    let request = Request::builder().uri(format!("/?{query}")).body(Body::empty()).ok()?;
+    let (mut parts, _) = request.into_parts();
+    Query::<T>::from_request_parts(&mut parts, &()).await.ok().map(|Query(t)| t)
+}
+
+/// What the handlers do with the values of a form read as name–value pairs: identifiers and
+/// dates are parsed wherever they may appear.
+fn read_pairs(pairs: &Pairs) {
+    for (name, value) in pairs {
+        let _ = crate::forms::field(pairs, name);
+        let _ = crate::forms::optional_date("date", value);
+        let _ = crate::api::parse_id::<tracktwo_domain::InitiativeId>(value);
+        let _ = crate::api::parse_id::<tracktwo_domain::SideId>(value);
+        let _ = crate::api::parse_id::<u32>(value);
+    }
+}
+
+/// Reads `body` as every form the pages take.
+pub async fn form_bodies(body: &[u8]) {
+    if body.len() > BODY_LIMIT {
+        return;
+    }
+    if let Some(pairs) = form::<Pairs>(body).await {
+        read_pairs(&pairs);
+    }
+    let _ = form::<crate::dialogue_pages::DesignForm>(body).await;
+    let _ = form::<crate::dialogue_pages::RoundForm>(body).await;
+    let _ = form::<crate::dialogue_pages::MeetingForm>(body).await;
+    let _ = form::<crate::dialogue_pages::AttendanceForm>(body).await;
+    let _ = form::<crate::dialogue_pages::KeyForm>(body).await;
+    let _ = form::<crate::dialogue_pages::FollowUpForm>(body).await;
+    let _ = form::<crate::dialogue_pages::DoneForm>(body).await;
+    let _ = form::<crate::map_pages::CsrfOnly>(body).await;
+    let _ = form::<crate::map_pages::TieForm>(body).await;
+    let _ = form::<crate::map_pages::RemoveTieForm>(body).await;
+    let _ = form::<crate::map_pages::RegistryForm>(body).await;
+    let _ = form::<crate::map_pages::CeilingForm>(body).await;
+    let _ = form::<crate::map_pages::ImportForm>(body).await;
+    let _ = form::<crate::map_pages::SnapshotForm>(body).await;
+    let _ = form::<crate::map_pages::TieUpdateForm>(body).await;
+    let _ = form::<crate::pages::SignInForm>(body).await;
+    let _ = form::<crate::pages::CsrfForm>(body).await;
+    let _ = form::<crate::pages::NoteForm>(body).await;
+    let _ = form::<crate::pages::MemberForm>(body).await;
+    let _ = form::<crate::pages::CodeForm>(body).await;
+    let _ = form::<crate::pages::PasswordForm>(body).await;
+    let _ = form::<crate::transfer_pages::CsrfOnly>(body).await;
+    let _ = form::<crate::transfer_pages::CopyForm>(body).await;
+    let _ = form::<crate::transfer_pages::TraceForm>(body).await;
+    let _ = form::<crate::transfer_pages::CoordinationInput>(body).await;
+    let _ = form::<crate::transfer_pages::OfficialForm>(body).await;
+}
+
+/// Reads `body` as every JSON body the API takes.
+pub async fn json_bodies(body: &[u8]) {
+    if body.len() > BODY_LIMIT {
+        return;
+    }
+    let _ = json::<crate::api::InitiativeForm>(body).await;
+    let _ = json::<crate::api::NoteForm>(body).await;
+    let _ = json::<crate::api::JoinForm>(body).await;
+    let _ = json::<crate::api::VoteForm>(body).await;
+}
+
+/// Reads `text` as every query string the routes take.
+pub async fn query_strings(text: &str) {
+    if let Some(pairs) = query::<Pairs>(text).await {
+        read_pairs(&pairs);
+    }
+    let _ = query::<crate::api::ScopeQuery>(text).await;
+    let _ = query::<crate::pages::ScopeQuery>(text).await;
+    let _ = query::<crate::dialogue_pages::SummaryQuery>(text).await;
+    let _ = query::<crate::map_pages::MapQuery>(text).await;
+    let _ = query::<crate::map_pages::ExportQuery>(text).await;
+    let _ = query::<crate::transfer_pages::FormatQuery>(text).await;
+    let _ = query::<crate::transfer_pages::TimelineQuery>(text).await;
+}

@@ -1,0 +1,5 @@
+//! The fuzz targets' entry functions (`entries.rs`, shared with the seed-corpus replay test).
+
+mod entries;
+
+pub use entries::*;
