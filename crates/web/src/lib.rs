@@ -12,9 +12,9 @@ mod conversation_pages;
 mod dialogue_pages;
 mod documents;
 mod forms;
-pub mod limits;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod limits;
 mod transfer_pages;
 
 pub use documents::summary_document;

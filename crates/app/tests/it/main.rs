@@ -1,8 +1,8 @@
 //! The use cases on a real store (SQLite, throw-away): the rules that decide what a caller gets
 //! back, each tested through the same calls the web workspace and the command line make.
 
-mod consent;
 mod archive_files;
+mod consent;
 mod secret_channel;
 mod selection;
 

@@ -7,10 +7,9 @@ use std::sync::Arc;
 
 use axum::extract::connect_info::MockConnectInfo;
 use axum::http::{StatusCode, header};
-use tracktwo_app::conversations::NewLinks;
 use tracktwo_domain::Identity;
 use tracktwo_domain::campaign::CampaignLimits;
-use tracktwo_domain::conversation::{Conversation, ConversationMode};
+
 use tracktwo_web::{WebState, router};
 
 use crate::{body_text, get, hidden_csrf, json_post, post, send, set_cookie, sign_in, world};
@@ -20,18 +19,8 @@ async fn a_capped_link_refuses_the_voter_past_its_cap_and_one_address_past_its_s
     let w = world().await;
     let kh = Identity::key_holder();
     let initiative = w.initiative.parse().unwrap();
-    let conversation = Conversation {
-        title: "River".into(),
-        question: String::new(),
-        mode: ConversationMode::Consultation,
-        segments: Vec::new(),
-        accepts_statements: false,
-        seed: 0,
-        closed: false,
-    };
-    let c = w.app.create_conversation(&kh, initiative, conversation, &["Share the water".into()]).await.unwrap();
-    let limits = CampaignLimits { voter_cap: 3, per_address: 2 };
-    let link = w.app.create_invitations(&kh, initiative, c, NewLinks::Campaign(limits), "").await.unwrap().remove(0);
+    let (c, link) =
+        crate::consultation_with_campaign_link(&w, 1, CampaignLimits { voter_cap: 3, per_address: 2 }).await;
     let state = Arc::new(WebState::new(Arc::clone(&w.app), false));
     let from =
         |last: u8| router(Arc::clone(&state)).layer(MockConnectInfo(SocketAddr::from(([127, 0, 9, last], 5000))));

@@ -5,9 +5,8 @@
 
 use std::time::Duration;
 
-use tracktwo_app::conversations::NewLinks;
 use tracktwo_domain::campaign::CampaignLimits;
-use tracktwo_domain::conversation::{Conversation, ConversationMode};
+
 use tracktwo_web::{EdgeLimits, ForwardedHeader, Quotas, TrustedProxies, quota};
 
 use super::*;
@@ -35,22 +34,9 @@ fn limited(quotas: Quotas) -> impl FnOnce(WebState) -> WebState {
 
 /// A consultation with a campaign link; returns the link's token.
 async fn campaign_link(w: &World) -> String {
-    let kh = Identity::key_holder();
-    let initiative = w.initiative.parse().unwrap();
-    let conversation = Conversation {
-        title: "River".into(),
-        question: String::new(),
-        mode: ConversationMode::Consultation,
-        segments: Vec::new(),
-        accepts_statements: false,
-        seed: 0,
-        closed: false,
-    };
-    let statements: Vec<String> = (0..30).map(|n| format!("Statement {n}")).collect();
-    let c = w.app.create_conversation(&kh, initiative, conversation, &statements).await.unwrap();
     // The link's own limits stand well clear of the edge's, which these tests are about.
     let limits = CampaignLimits { voter_cap: 100_000, per_address: 100_000 };
-    let link = w.app.create_invitations(&kh, initiative, c, NewLinks::Campaign(limits), "").await.unwrap().remove(0);
+    let (_, link) = crate::consultation_with_campaign_link(w, 30, limits).await;
     link.pass.expose().to_owned()
 }
 

@@ -314,12 +314,15 @@ fn json_post(uri: &str, bearer: &str, body: &str) -> Request<Body> {
     builder.body(Body::from(body.to_owned())).unwrap()
 }
 
-#[tokio::test]
-async fn a_consultation_voter_joins_votes_through_the_api_and_is_held_to_a_persons_pace() {
+/// A consultation of `statements` statements in the world's initiative, with one campaign link
+/// under `limits`.
+pub(crate) async fn consultation_with_campaign_link(
+    w: &World,
+    statements: usize,
+    limits: tracktwo_domain::campaign::CampaignLimits,
+) -> (tracktwo_domain::ConversationId, tracktwo_app::conversations::IssuedInvitation) {
     use tracktwo_app::conversations::NewLinks;
-    use tracktwo_domain::campaign::CampaignLimits;
     use tracktwo_domain::conversation::{Conversation, ConversationMode};
-    let w = world().await;
     let kh = Identity::key_holder();
     let initiative = w.initiative.parse().unwrap();
     let conversation = Conversation {
@@ -331,14 +334,18 @@ async fn a_consultation_voter_joins_votes_through_the_api_and_is_held_to_a_perso
         seed: 0,
         closed: false,
     };
-    let statements: Vec<String> = (0..30).map(|n| format!("Statement {n}")).collect();
+    let statements: Vec<String> = (0..statements).map(|n| format!("Statement {n}")).collect();
     let c = w.app.create_conversation(&kh, initiative, conversation, &statements).await.unwrap();
-    let link = w
-        .app
-        .create_invitations(&kh, initiative, c, NewLinks::Campaign(CampaignLimits::PROPOSED), "")
-        .await
-        .unwrap()
-        .remove(0);
+    let link = w.app.create_invitations(&kh, initiative, c, NewLinks::Campaign(limits), "").await.unwrap().remove(0);
+    (c, link)
+}
+
+#[tokio::test]
+async fn a_consultation_voter_joins_votes_through_the_api_and_is_held_to_a_persons_pace() {
+    let w = world().await;
+    let kh = Identity::key_holder();
+    let initiative: tracktwo_domain::InitiativeId = w.initiative.parse().unwrap();
+    let (c, link) = consultation_with_campaign_link(&w, 30, tracktwo_domain::campaign::CampaignLimits::PROPOSED).await;
 
     let body = format!(r#"{{"side":"{}"}}"#, w.side_a);
     let joined =
