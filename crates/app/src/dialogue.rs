@@ -6,9 +6,7 @@
 //! anyone not cleared for it — the same answer as for an id that never existed.
 
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 use time::Date;
-use tracktwo_crypto::DataKey;
 use tracktwo_domain::dialogue::{
     Attendance, ConfidentialityMode, DialogueOption, FollowUp, Meeting, MeetingNote, OptionStatus, ProcessDesign,
     Round, SpeakerKey, StatusChange,
@@ -21,10 +19,10 @@ use tracktwo_domain::{
     ActorId, AuditAction, AuditTarget, FollowUpId, Identity, InitiativeId, MeetingId, MeetingNoteId, Operation,
     OptionId, Principal, RoundId, Scope, TargetKind,
 };
-use tracktwo_store::{RecordKind, SealedRecordRow, WriteTx};
+use tracktwo_store::{SealedRecordRow, WriteTx};
 
-use crate::initiatives::Entered;
-use crate::sealing::Place;
+use crate::gate::Entered;
+use crate::sealed_records::sealable;
 use crate::{App, AppError, Result};
 
 /// A meeting as its reader may see it in the workspace: the team sees it whole; everyone else
@@ -62,21 +60,6 @@ pub struct MeetingHeader {
     pub stage_reached: Option<u8>,
 }
 
-/// A kind of sealed record and how it is audited.
-pub(crate) trait Sealable: Serialize + DeserializeOwned {
-    const KIND: RecordKind;
-    const TABLE: &'static str;
-}
-
-macro_rules! sealable {
-    ($type:ty, $kind:ident, $table:literal) => {
-        impl $crate::dialogue::Sealable for $type {
-            const KIND: tracktwo_store::RecordKind = tracktwo_store::RecordKind::$kind;
-            const TABLE: &'static str = $table;
-        }
-    };
-}
-pub(crate) use sealable;
 sealable!(DesignRecord, ProcessDesign, "process_designs");
 sealable!(Round, Round, "rounds");
 sealable!(Meeting, Meeting, "meetings");
@@ -149,128 +132,7 @@ pub struct NoteDraft {
     pub body: String,
 }
 
-fn place<'a>(table: &'static str, id: &'a uuid::Uuid) -> Place<'a> {
-    Place { table, column: "body", id }
-}
-
-/// The table name each kind of record is sealed under (part of its associated data).
-fn table_of(kind: RecordKind) -> &'static str {
-    match kind {
-        RecordKind::ProcessDesign => DesignRecord::TABLE,
-        RecordKind::Round => Round::TABLE,
-        RecordKind::Meeting => Meeting::TABLE,
-        RecordKind::MeetingNote => MeetingNote::TABLE,
-        RecordKind::SpeakerKey => SpeakerKey::TABLE,
-        RecordKind::DialogueOption => DialogueOption::TABLE,
-        RecordKind::FollowUp => FollowUp::TABLE,
-        RecordKind::NoteDraft => DraftOf::TABLE,
-        RecordKind::Readout => <tracktwo_domain::transfer::Readout as Sealable>::TABLE,
-        RecordKind::ReadoutCopy => <tracktwo_domain::transfer::ReadoutCopy as Sealable>::TABLE,
-        RecordKind::Transfer => <tracktwo_domain::transfer::TransferEvent as Sealable>::TABLE,
-        RecordKind::Coordination => <tracktwo_domain::transfer::CoordinationEvent as Sealable>::TABLE,
-        RecordKind::OfficialEvent => <tracktwo_domain::transfer::OfficialEvent as Sealable>::TABLE,
-        RecordKind::Conversation => <tracktwo_domain::conversation::Conversation as Sealable>::TABLE,
-        RecordKind::ConversationStatement => <tracktwo_domain::conversation::Statement as Sealable>::TABLE,
-        RecordKind::Invitation => <tracktwo_domain::conversation::Invitation as Sealable>::TABLE,
-        RecordKind::Voter => <tracktwo_domain::conversation::Voter as Sealable>::TABLE,
-        RecordKind::ConversationVote => <tracktwo_domain::conversation::CastVote as Sealable>::TABLE,
-    }
-}
-
 impl App {
-    /// Any sealed record, opened as JSON: for the key holder's complete export.
-    pub(crate) fn open_any_record(&self, key: &DataKey, row: &SealedRecordRow) -> Result<serde_json::Value> {
-        let bytes = self.open_bytes(key, place(table_of(row.kind), &row.id), &row.body)?;
-        serde_json::from_slice(&bytes).map_err(|_| AppError::Tampered)
-    }
-
-    pub(crate) fn open_record<T: Sealable>(&self, key: &DataKey, row: &SealedRecordRow) -> Result<T> {
-        if row.kind != T::KIND {
-            return Err(AppError::NotFound);
-        }
-        let bytes = self.open_bytes(key, place(T::TABLE, &row.id), &row.body)?;
-        serde_json::from_slice(&bytes).map_err(|_| AppError::Tampered)
-    }
-
-    pub(crate) fn seal_record<T: Sealable>(
-        &self,
-        key: &DataKey,
-        id: &uuid::Uuid,
-        value: &T,
-    ) -> Result<tracktwo_store::Sealed> {
-        let bytes = zeroize::Zeroizing::new(
-            serde_json::to_vec(value).map_err(|e| AppError::Archive(format!("cannot encode a record: {e}")))?,
-        );
-        Ok(self.seal_bytes(key, place(T::TABLE, id), &bytes))
-    }
-
-    pub(crate) async fn insert_record<T: Sealable>(
-        &self,
-        tx: &mut dyn WriteTx,
-        entered: &Entered,
-        initiative: InitiativeId,
-        parent: Option<uuid::Uuid>,
-        value: &T,
-    ) -> Result<uuid::Uuid> {
-        let id = uuid::Builder::from_random_bytes(self.random()).into_uuid();
-        let now = self.now();
-        let body = self.seal_record(&entered.key, &id, value)?;
-        tx.insert_sealed_record(&SealedRecordRow {
-            id,
-            initiative,
-            kind: T::KIND,
-            parent,
-            body,
-            created_at: now,
-            updated_at: now,
-        })
-        .await?;
-        Ok(id)
-    }
-
-    pub(crate) async fn replace_record<T: Sealable>(
-        &self,
-        tx: &mut dyn WriteTx,
-        entered: &Entered,
-        row: &SealedRecordRow,
-        value: &T,
-    ) -> Result<()> {
-        let body = self.seal_record(&entered.key, &row.id, value)?;
-        tx.update_sealed_record(&SealedRecordRow { body, updated_at: self.now(), ..row.clone() }).await?;
-        Ok(())
-    }
-
-    pub(crate) async fn load_one<T: Sealable>(
-        &self,
-        tx: &mut dyn WriteTx,
-        entered: &Entered,
-        initiative: InitiativeId,
-        id: uuid::Uuid,
-    ) -> Result<(SealedRecordRow, T)> {
-        let row = tx
-            .sealed_record(id)
-            .await?
-            .filter(|r| r.initiative == initiative && r.kind == T::KIND)
-            .ok_or(AppError::NotFound)?;
-        let value = self.open_record(&entered.key, &row)?;
-        Ok((row, value))
-    }
-
-    pub(crate) async fn load_all<T: Sealable>(
-        &self,
-        tx: &mut dyn WriteTx,
-        entered: &Entered,
-        initiative: InitiativeId,
-        parent: Option<uuid::Uuid>,
-    ) -> Result<Vec<(SealedRecordRow, T)>> {
-        let mut out = Vec::new();
-        for row in tx.sealed_records(initiative, T::KIND, parent).await? {
-            let value = self.open_record(&entered.key, &row)?;
-            out.push((row, value));
-        }
-        Ok(out)
-    }
-
     /// Loads a meeting the caller may know of; a secret-channel meeting they are not cleared
     /// for is not found.
     pub(crate) async fn visible_meeting(
@@ -1108,7 +970,7 @@ impl App {
 
 /// A draft and its author, sealed together.
 #[derive(Serialize, serde::Deserialize)]
-struct DraftOf(Option<tracktwo_domain::UserId>, NoteDraft);
+pub(crate) struct DraftOf(Option<tracktwo_domain::UserId>, NoteDraft);
 sealable!(DraftOf, NoteDraft, "note_drafts");
 
 impl App {

@@ -23,7 +23,7 @@ use tracktwo_domain::{
 use tracktwo_interchange::{FileActor, FileTie, MapFile};
 use tracktwo_store::{ActorRow, MapSnapshotRow, RegistryRow, TieRow, WriteTx};
 
-use crate::initiatives::Entered;
+use crate::gate::Entered;
 use crate::sealing::place;
 use crate::{App, AppError, Result};
 
@@ -433,18 +433,6 @@ impl App {
     pub(crate) fn registry_from_row(&self, key: &DataKey, row: &RegistryRow) -> Result<RegistryEntry> {
         let bytes = self.open_bytes(key, place!("registry"."body" @ row.actor), &row.body)?;
         serde_json::from_slice(&bytes).map_err(|_| AppError::Tampered)
-    }
-
-    fn seal_json<T: serde::Serialize>(
-        &self,
-        key: &DataKey,
-        place: crate::sealing::Place<'_>,
-        value: &T,
-    ) -> Result<tracktwo_store::Sealed> {
-        let bytes = zeroize::Zeroizing::new(
-            serde_json::to_vec(value).map_err(|e| AppError::Archive(format!("cannot encode a record: {e}")))?,
-        );
-        Ok(self.seal_bytes(key, place, &bytes))
     }
 
     /// Every actor and tie of the initiative, opened; no access check (callers check first).
