@@ -1,12 +1,10 @@
 //! Initiatives (the compartments), their sides and their members.
 
-use std::sync::Arc;
-
 use tracktwo_crypto::DataKey;
 use tracktwo_domain::roster::{Roster, RosterSight};
 use tracktwo_domain::{
     AuditAction, AuditTarget, Identity, Initiative, InitiativeId, MemberRole, Membership, NewInitiative, NewSide,
-    Operation, Principal, Side, SideId, Standing, TargetKind, UserId,
+    Operation, Side, SideId, TargetKind, UserId,
 };
 use tracktwo_store::{InitiativeRow, MemberRow, SideRow, WriteTx};
 
@@ -36,55 +34,7 @@ pub struct AuditEntry {
     pub target_id: String,
 }
 
-/// What [`App::enter`] found: the initiative, its data key, and the caller's standing in it.
-pub(crate) struct Entered {
-    pub row: InitiativeRow,
-    pub key: Arc<DataKey>,
-    pub standing: Option<Standing>,
-}
-
 impl App {
-    /// The caller's membership in an initiative; the key holder has none.
-    pub(crate) async fn standing_in(
-        &self,
-        tx: &mut dyn WriteTx,
-        who: &Identity,
-        initiative: InitiativeId,
-    ) -> Result<Option<Standing>> {
-        match who.principal {
-            Principal::KeyHolder => Ok(None),
-            Principal::User { id, .. } => {
-                Ok(tx.membership(initiative, id).await?.map(|m| Standing { role: m.role, side: m.side }))
-            }
-        }
-    }
-
-    /// Loads an initiative and checks `operation` on it. Unknown initiatives and those the caller
-    /// may not know of both answer [`AppError::NotFound`].
-    pub(crate) async fn enter(
-        &self,
-        tx: &mut dyn WriteTx,
-        who: &Identity,
-        initiative: InitiativeId,
-        operation: Operation,
-    ) -> Result<Entered> {
-        let row = tx.initiative(initiative).await?.ok_or(AppError::NotFound)?;
-        let standing = self.standing_in(tx, who, initiative).await?;
-        Self::allow(who, standing, row.secret_channel, operation)?;
-        let key = self.keyring.data_key(tx, row.key).await?;
-        Ok(Entered { row, key, standing })
-    }
-
-    /// Refuses, inside a secret channel, a way out to people outside it.
-    pub(crate) fn keep_closed(entered: &Entered, way: crate::Outward) -> Result<()> {
-        if entered.row.secret_channel { Err(AppError::SecretChannel(way)) } else { Ok(()) }
-    }
-
-    /// Checks a further operation inside an initiative already entered.
-    pub(crate) fn also(who: &Identity, entered: &Entered, operation: Operation) -> Result<()> {
-        Self::allow(who, entered.standing, entered.row.secret_channel, operation)
-    }
-
     pub(crate) fn initiative_from_row(&self, key: &DataKey, row: &InitiativeRow) -> Result<Initiative> {
         Ok(Initiative {
             id: row.id,

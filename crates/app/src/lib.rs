@@ -13,6 +13,7 @@ pub mod conversations;
 pub mod dialogue;
 mod failed_tokens;
 mod fingerprint;
+mod gate;
 mod genesis;
 mod initiatives;
 mod keyring;
@@ -21,6 +22,7 @@ mod permissions;
 pub mod polis_format;
 mod records;
 mod row_guard;
+mod sealed_records;
 mod sealing;
 mod second_factor;
 mod sign_in;
@@ -33,9 +35,7 @@ use std::sync::{Arc, Mutex};
 
 use row_guard::RowGuard;
 use tracktwo_crypto::{AuditKey, CryptoError, KdfParams, MasterKey};
-use tracktwo_domain::{
-    AuditAction, AuditEvent, AuditTarget, Denied, Identity, Operation, Timestamp, ValidationError, access,
-};
+use tracktwo_domain::{AuditAction, AuditEvent, AuditTarget, Denied, Identity, Timestamp, ValidationError};
 use tracktwo_store::{
     FORMAT_VERSION, FORMAT_WITH_ROW_MACS, FORMAT_WITH_TOKEN_EXPIRY, KeySource, Store, StoreError, StoreMeta, WriteTx,
 };
@@ -359,25 +359,6 @@ impl App {
         let mut out = [0u8; N];
         lock_entropy(&self.entropy).fill(&mut out);
         out
-    }
-
-    /// Asks the policy. What the caller may not even know exists (a secret channel, another
-    /// side's caucus) is answered "not found", never "forbidden".
-    fn allow(
-        identity: &Identity,
-        standing: Option<tracktwo_domain::Standing>,
-        secret_channel: bool,
-        operation: Operation,
-    ) -> Result<()> {
-        access::decide(identity, standing, secret_channel, operation).map_err(|denied| match denied {
-            Denied::Hidden | Denied::OtherSide => AppError::NotFound,
-            other => AppError::Forbidden(other),
-        })
-    }
-
-    /// For operations that concern no initiative.
-    fn allow_global(identity: &Identity, operation: Operation) -> Result<()> {
-        Self::allow(identity, None, false, operation)
     }
 
     /// Appends one audit event inside `tx`.

@@ -36,6 +36,15 @@ impl App {
     pub(crate) fn open_field(&self, key: &DataKey, place: Place<'_>, sealed: &Sealed) -> Result<String> {
         String::from_utf8(self.open_bytes(key, place, sealed)?).map_err(|_| AppError::Tampered)
     }
+
+    /// Seals a value encoded as JSON, as one body: a record whose fields are sealed together
+    /// (a map record, a sealed record of `sealed_records`).
+    pub(crate) fn seal_json<T: serde::Serialize>(&self, key: &DataKey, place: Place<'_>, value: &T) -> Result<Sealed> {
+        let bytes = zeroize::Zeroizing::new(
+            serde_json::to_vec(value).map_err(|e| AppError::Archive(format!("cannot encode a record: {e}")))?,
+        );
+        Ok(self.seal_bytes(key, place, &bytes))
+    }
 }
 
 macro_rules! place {

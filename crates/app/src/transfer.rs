@@ -20,8 +20,8 @@ use tracktwo_domain::{
 };
 use tracktwo_store::WriteTx;
 
-use crate::dialogue::sealable;
-use crate::initiatives::Entered;
+use crate::gate::Entered;
+use crate::sealed_records::sealable;
 use crate::{App, AppError, Result};
 
 sealable!(Readout, Readout, "readouts");

@@ -11,7 +11,7 @@ use tracktwo_domain::{
     ValidationError,
 };
 
-use super::{State, lock};
+use super::live::{State, lock};
 use crate::{App, AppError, Result};
 
 /// The links to make.

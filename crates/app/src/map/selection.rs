@@ -1,0 +1,204 @@
+//! Choosing invitees under the initiative's risk ceiling, and the ceiling itself.
+
+use std::collections::{BTreeSet, HashMap};
+
+use time::Date;
+use tracktwo_analysis as analysis;
+use tracktwo_domain::map::{Level, RiskCeiling, SelectionReader, Track};
+use tracktwo_domain::{ActorId, AuditAction, AuditTarget, Identity, InitiativeId, Operation, TargetKind};
+
+use super::SystemMap;
+use super::system_map::{day, level_from, level_of, track_of};
+use crate::{App, Result};
+
+/// What to select.
+#[derive(Debug, Clone)]
+pub struct SelectionSpec {
+    /// The actors to choose from; empty means every person on a side.
+    pub candidates: Vec<ActorId>,
+    pub invitees: usize,
+    pub needed_tracks: Vec<Track>,
+    pub needed_levels: Vec<Level>,
+    /// The map as of this day decides access to decision-makers.
+    pub as_of: Date,
+}
+
+#[derive(Debug, Clone)]
+pub struct Invitee {
+    pub actor: ActorId,
+    /// "chosen because it brings track 5 (Research, training and education) for the Upper Vale; …"
+    pub explanation: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Exclusion {
+    pub actor: ActorId,
+    pub reason: &'static str,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct SelectionReport {
+    pub chosen: Vec<Invitee>,
+    /// Candidates who could not be invited: why, for those who read the registry; "not
+    /// available" for everyone else.
+    pub excluded: Vec<Exclusion>,
+    /// Needs no invitee meets.
+    pub unmet: Vec<String>,
+    /// The initiative's risk ceiling the selection applied.
+    pub ceiling: RiskCeiling,
+}
+
+impl App {
+    /// The risk ceiling the initiative's selections apply (6 per person and 60 for the group
+    /// until the convener or operations set one), for those who may run a selection.
+    pub async fn risk_ceiling(&self, who: &Identity, initiative: InitiativeId) -> Result<RiskCeiling> {
+        let mut tx = self.begin().await?;
+        let entered = self.enter(tx.as_mut(), who, initiative, Operation::SelectParticipants).await?;
+        let (_, record) = self.design_record(tx.as_mut(), &entered, initiative).await?;
+        tx.commit().await?;
+        Ok(record.risk_ceiling.unwrap_or_default())
+    }
+
+    /// Sets the risk ceiling of every later selection in the initiative: the convener's or
+    /// operations' decision, never one made run by run.
+    pub async fn set_risk_ceiling(&self, who: &Identity, initiative: InitiativeId, ceiling: RiskCeiling) -> Result<()> {
+        ceiling.validate()?;
+        let mut tx = self.begin().await?;
+        let entered = self.enter(tx.as_mut(), who, initiative, Operation::SetRiskCeiling).await?;
+        let (row, mut record) = self.design_record(tx.as_mut(), &entered, initiative).await?;
+        record.risk_ceiling = Some(ceiling);
+        self.put_design_record(tx.as_mut(), &entered, initiative, row.as_ref(), &record).await?;
+        self.record(tx.as_mut(), who, AuditAction::RiskCeilingSet, AuditTarget::of(TargetKind::Initiative, initiative))
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Chooses invitees under the initiative's risk ceiling. The registry's consent and risk
+    /// weigh in; a caller who may not read the registry learns from the report only who is
+    /// available: the excluded are "not available", whatever the reason, and each available
+    /// person counts at the ceiling against the group's, so no request — and no series of
+    /// requests — reads a score back from the choices.
+    pub async fn select_participants(
+        &self,
+        who: &Identity,
+        initiative: InitiativeId,
+        spec: &SelectionSpec,
+    ) -> Result<(SystemMap, SelectionReport)> {
+        let mut tx = self.begin().await?;
+        let entered = self.enter(tx.as_mut(), who, initiative, Operation::SelectParticipants).await?;
+        let reader = if Self::also(who, &entered, Operation::ReadRegistry).is_ok() {
+            SelectionReader::OfRegistry
+        } else {
+            SelectionReader::WithoutRegistry
+        };
+        let ceiling = self.design_record(tx.as_mut(), &entered, initiative).await?.1.risk_ceiling.unwrap_or_default();
+        // The selection reasons over the whole map (a back channel is access too), but reports
+        // in the caller's view.
+        let (actors, ties) = self.load_map(tx.as_mut(), &entered, initiative).await?;
+        let mut registry = HashMap::new();
+        for row in tx.registry_entries(initiative).await? {
+            registry.insert(row.actor, self.registry_from_row(&entered.key, &row)?);
+        }
+        let view = self.view_map(tx.as_mut(), who, &entered, initiative).await?;
+        self.record(tx.as_mut(), who, AuditAction::SelectionRun, AuditTarget::of(TargetKind::Initiative, initiative))
+            .await?;
+        tx.commit().await?;
+
+        let full = SystemMap { actors, ties, ..view.clone() };
+        // Only the available are candidates, so only their counted risk reaches the analysis.
+        let risk: HashMap<ActorId, u8> = registry
+            .iter()
+            .filter(|(_, entry)| ceiling.availability(Some(entry)).is_ok())
+            .map(|(id, entry)| (*id, ceiling.counted_risk(entry, reader)))
+            .collect();
+        let indexed = full.indexed(&risk);
+        let candidate_ids: Vec<ActorId> = if spec.candidates.is_empty() {
+            full.actors
+                .iter()
+                .filter(|a| a.details.kind == tracktwo_domain::map::ActorKind::Person && a.details.side.is_some())
+                .map(|a| a.id)
+                .collect()
+        } else {
+            spec.candidates.clone()
+        };
+        let mut report = SelectionReport { ceiling, ..SelectionReport::default() };
+        let mut candidates = Vec::new();
+        for id in candidate_ids {
+            let Some(position) = indexed.actor_ids.iter().position(|a| *a == id) else { continue };
+            match ceiling.availability(registry.get(&id)) {
+                Err(unavailable) => report.excluded.push(Exclusion { actor: id, reason: unavailable.reason(reader) }),
+                Ok(()) => candidates.push(analysis::ActorIdx(u32::try_from(position).unwrap_or(u32::MAX))),
+            }
+        }
+        let request = analysis::SelectionRequest {
+            candidates,
+            invitees: spec.invitees,
+            sides: (0..full.sides.len()).map(|i| analysis::SideKey(u32::try_from(i).unwrap_or(0))).collect(),
+            needed_tracks: spec.needed_tracks.iter().map(|t| track_of(*t)).collect(),
+            needed_levels: spec.needed_levels.iter().map(|l| level_of(*l)).collect(),
+            max_individual_risk: ceiling.per_person,
+            max_total_risk: ceiling.group,
+        };
+        let snapshot = indexed.map.as_of(day(spec.as_of));
+        let selection = analysis::select(&snapshot, &request);
+        let mut met = BTreeSet::new();
+        for choice in &selection.chosen {
+            // Grouped so a choice reads as one sentence: the tracks it brings, the level, then
+            // the decision-makers it brings closer.
+            let mut tracks: Vec<String> = Vec::new();
+            let mut levels: Vec<String> = Vec::new();
+            let mut access: Vec<String> = Vec::new();
+            let mut side_named = String::new();
+            for reason in &choice.reasons {
+                match *reason {
+                    analysis::Reason::Track { side, track } => {
+                        met.insert((side, Ok(track.number())));
+                        let track = Track::from_number(track.number()).unwrap_or(Track::Government);
+                        tracks.push(format!("track {} ({})", track.number(), track.label()));
+                        side_named = view.side_name(indexed.side_of(side));
+                    }
+                    analysis::Reason::Level { side, level } => {
+                        met.insert((side, Err(level_from(level))));
+                        levels.push(level_from(level).label().to_lowercase());
+                        side_named = view.side_name(indexed.side_of(side));
+                    }
+                    analysis::Reason::Access { decision_maker, from, to } => access
+                        .push(format!("{} ({from} → {to})", view.label(indexed.actor_ids[decision_maker.0 as usize]))),
+                }
+            }
+            let mut clauses = Vec::new();
+            let needs: Vec<String> = tracks.into_iter().chain(levels).collect();
+            if !needs.is_empty() {
+                clauses.push(format!("bring {} for {side_named}", needs.join(", ")));
+            }
+            if !access.is_empty() {
+                clauses.push(format!(
+                    "raise the group's access to {} {} (the weakest tie of the best chain, of 5)",
+                    if access.len() == 1 { "decision-maker" } else { "decision-makers" },
+                    access.join(", ")
+                ));
+            }
+            let explanation = if clauses.is_empty() {
+                "chosen to keep the sides balanced; adds no need or access not already met".to_owned()
+            } else {
+                format!("chosen because they {}", clauses.join("; and "))
+            };
+            report.chosen.push(Invitee { actor: indexed.actor_ids[choice.actor.0 as usize], explanation });
+        }
+        for (i, side) in full.sides.iter().enumerate() {
+            let key = analysis::SideKey(u32::try_from(i).unwrap_or(0));
+            for track in &spec.needed_tracks {
+                if !met.contains(&(key, Ok(track.number()))) {
+                    report.unmet.push(format!("{}: track {} ({})", side.name, track.number(), track.label()));
+                }
+            }
+            for level in &spec.needed_levels {
+                if !met.contains(&(key, Err(*level))) {
+                    report.unmet.push(format!("{}: {}", side.name, level.label().to_lowercase()));
+                }
+            }
+        }
+        Ok((view, report))
+    }
+}
