@@ -414,11 +414,11 @@ def main():
         initiative = tt.check("initiative", "create", "--title", "Flood test", "--convener", "convener").splitlines()[-1]
         side = tt.check("initiative", "add-side", initiative, "--name", "Upper Vale").splitlines()[-1]
         tt.check("initiative", "add-side", initiative, "--name", "Lowland Coast")
-        conversation = tt.check("conversation", "create", "--initiative", initiative, "--title", "The river",
+        conversation = tt.check("conversation", "create", initiative, "--title", "The river",
                                 "--statements", statements_file).splitlines()[-1]
 
         def links(*extra):
-            out = tt.check("conversation", "invite", "--initiative", initiative, "--conversation", conversation, *extra)
+            out = tt.check("conversation", "invite", initiative, conversation, *extra)
             return [line.rsplit("/", 1)[-1] for line in out.splitlines() if line.startswith("/join/")]
         forwarded = links("--campaign", "--label", "Forwarded", "--voter-cap", str(args.cap),
                           "--per-address", str(args.per_address))[0]
@@ -472,7 +472,7 @@ def main():
             flagged = status == 200 and b"burst:" in page
         stop(proc)
         proc = None
-        listed = tt.check("conversation", "list", "--initiative", initiative)
+        listed = tt.check("conversation", "list", initiative)
         stored = int(re.search(r"(\d+) voters", listed).group(1))
 
         flood, repeater = results["flood"], results["repeater"]

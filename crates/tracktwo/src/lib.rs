@@ -5,7 +5,5 @@
 
 mod anchor;
 pub mod cli;
-mod common_ground;
-mod conversation_cli;
 mod demo;
 mod unlock;

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use tracktwo::cli;
 
 fn main() -> ExitCode {
-    let cli = <cli::Cli as clap::Parser>::parse();
+    let cli = cli::parse();
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(runtime) => runtime,
         Err(e) => {

@@ -1123,32 +1123,16 @@ fn conversations_move_in_and_out_in_polis_format_from_the_command_line() {
         &["common-ground", "synth", "--participants", "90", "--statements", "14", "--out", synth.to_str().unwrap()],
         &[],
     ));
-    let imported = ok(env.tt(&[
-        "conversation",
-        "import",
-        "--initiative",
-        &initiative,
-        synth.to_str().unwrap(),
-        "--title",
-        "Synthetic",
-    ]))
-    .trim()
-    .to_owned();
-    let listed = ok(env.tt(&["conversation", "list", "--initiative", &initiative]));
+    let imported =
+        ok(env.tt(&["conversation", "import", &initiative, synth.to_str().unwrap(), "--title", "Synthetic"]))
+            .trim()
+            .to_owned();
+    let listed = ok(env.tt(&["conversation", "list", &initiative]));
     assert!(listed.contains(&imported) && listed.contains("14 statements") && listed.contains("90 voters"), "{listed}");
 
     // Exported again, the conversation analyses as the original does.
     let out = env.path("exported");
-    ok(env.tt(&[
-        "conversation",
-        "export",
-        "--initiative",
-        &initiative,
-        "--conversation",
-        &imported,
-        "--out",
-        out.to_str().unwrap(),
-    ]));
+    ok(env.tt(&["conversation", "export", &initiative, &imported, "--out", out.to_str().unwrap()]));
     let original = ok(env.run(&["common-ground", "analyze", synth.to_str().unwrap(), "--json"], &[]));
     let again = ok(env.run(&["common-ground", "analyze", out.to_str().unwrap(), "--json"], &[]));
     assert_eq!(group_sizes(&again), group_sizes(&original));
@@ -1158,34 +1142,125 @@ fn conversations_move_in_and_out_in_polis_format_from_the_command_line() {
     let votes = std::fs::read_to_string(synth.join("votes.csv")).unwrap();
     let lines = votes.lines().count();
     std::fs::write(synth.join("votes.csv"), format!("{votes}1,,3,5,7\n")).unwrap();
-    let refused =
-        env.tt(&["conversation", "import", "--initiative", &initiative, synth.to_str().unwrap(), "--title", "Bad"]);
+    let refused = env.tt(&["conversation", "import", &initiative, synth.to_str().unwrap(), "--title", "Bad"]);
     fails_with(&refused, &format!("votes.csv line {}", lines + 1));
-    let listed = ok(env.tt(&["conversation", "list", "--initiative", &initiative]));
+    let listed = ok(env.tt(&["conversation", "list", &initiative]));
     assert_eq!(listed.lines().count(), 1, "{listed}");
 
     // Links, from the command line, for a consultation opened there.
+    let opened = open_consultation(&env, &initiative);
+    let links = ok(env.tt(&["conversation", "invite", &initiative, &opened, "--count", "3"]));
+    assert_eq!(links.lines().filter(|l| l.starts_with("/join/") && l.len() == 6 + 96).count(), 3, "{links}");
+    fails_with(
+        &env.tt(&["conversation", "create", &initiative, "--title", "X", "--mode", "secret"]),
+        "not a known mode",
+    );
+}
+
+/// Opens a consultation with two seed statements from the command line; returns its id.
+fn open_consultation(env: &Env, initiative: &str) -> String {
     let statements = env.path("statements.txt");
     std::fs::write(&statements, "One\nTwo\n").unwrap();
-    let opened = ok(env.tt(&[
+    let opened = env.tt(&[
         "conversation",
         "create",
-        "--initiative",
-        &initiative,
+        initiative,
         "--title",
         "Open",
         "--statements",
         statements.to_str().unwrap(),
-    ]))
-    .trim()
-    .to_owned();
-    let links =
-        ok(env.tt(&["conversation", "invite", "--initiative", &initiative, "--conversation", &opened, "--count", "3"]));
-    assert_eq!(links.lines().filter(|l| l.starts_with("/join/") && l.len() == 6 + 96).count(), 3, "{links}");
-    fails_with(
-        &env.tt(&["conversation", "create", "--initiative", &initiative, "--title", "X", "--mode", "secret"]),
-        "not a known mode",
+    ]);
+    ok(opened).trim().to_owned()
+}
+
+/// A store with an initiative and a consultation in it, for the old forms of the conversation
+/// commands, which named both by flags before every command took them first.
+struct OldForms {
+    env: Env,
+    initiative: String,
+    conversation: String,
+}
+
+impl OldForms {
+    fn new() -> Self {
+        let env = Env::new();
+        ok(env.tt(&["init"]));
+        let initiative = ok(env.tt(&["initiative", "create", "--title", "Consultation"])).trim().to_owned();
+        let conversation = open_consultation(&env, &initiative);
+        Self { env, initiative, conversation }
+    }
+
+    /// Runs a command in its old form: it succeeds, and a note on stderr gives its current form.
+    #[track_caller]
+    fn accepted(&self, old: &[&str], current: &str) -> String {
+        let output = self.env.tt(old);
+        let note = stderr(&output);
+        assert!(note.contains("deprecated") && note.contains(current), "no note of `{current}`: {note}");
+        ok(output)
+    }
+}
+
+#[test]
+fn conversation_list_with_its_initiative_as_a_flag_is_still_accepted_with_a_note() {
+    let old = OldForms::new();
+    let listed = old.accepted(
+        &["conversation", "list", "--initiative", &old.initiative],
+        &format!("tracktwo conversation list {}", old.initiative),
     );
+    assert!(listed.contains(&old.conversation), "{listed}");
+}
+
+#[test]
+fn conversation_create_with_its_initiative_as_a_flag_is_still_accepted_with_a_note() {
+    let old = OldForms::new();
+    let created = old.accepted(
+        &["conversation", "create", "--title", "Second", "--initiative", &old.initiative],
+        &format!("tracktwo conversation create {}", old.initiative),
+    );
+    let listed = ok(old.env.tt(&["conversation", "list", &old.initiative]));
+    assert!(listed.contains(created.trim()) && listed.contains("Second"), "{listed}");
+}
+
+#[test]
+fn conversation_invite_with_its_initiative_and_conversation_as_flags_is_still_accepted_with_a_note() {
+    let old = OldForms::new();
+    let links = old.accepted(
+        &["conversation", "invite", "--initiative", &old.initiative, "--conversation", &old.conversation],
+        &format!("tracktwo conversation invite {} {}", old.initiative, old.conversation),
+    );
+    assert_eq!(links.lines().filter(|l| l.starts_with("/join/")).count(), 1, "{links}");
+}
+
+#[test]
+fn conversation_export_with_its_initiative_and_conversation_as_flags_is_still_accepted_with_a_note() {
+    let old = OldForms::new();
+    let out = old.env.path("exported");
+    let written = old.accepted(
+        &[
+            "conversation",
+            "export",
+            &format!("--initiative={}", old.initiative),
+            "--conversation",
+            &old.conversation,
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        &format!("tracktwo conversation export {} {}", old.initiative, old.conversation),
+    );
+    assert!(written.contains("2 statements") && out.join("comments.csv").exists(), "{written}");
+}
+
+#[test]
+fn conversation_import_with_its_initiative_as_a_flag_is_still_accepted_with_a_note() {
+    let old = OldForms::new();
+    let folder = old.env.path("exported");
+    ok(old.env.tt(&["conversation", "export", &old.initiative, &old.conversation, "--out", folder.to_str().unwrap()]));
+    let imported = old.accepted(
+        &["conversation", "import", "--initiative", &old.initiative, folder.to_str().unwrap(), "--title", "Again"],
+        &format!("tracktwo conversation import {}", old.initiative),
+    );
+    let listed = ok(old.env.tt(&["conversation", "list", &old.initiative]));
+    assert!(listed.contains(imported.trim()) && listed.contains("Again"), "{listed}");
 }
 
 /// The names of the demo's people whose registry entry refuses to be listed, or withdraws,

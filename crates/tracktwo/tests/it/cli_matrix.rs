@@ -2,7 +2,8 @@
 //! whoever runs it must unlock the store with its key, and then holds every data key anyway (see
 //! ARCHITECTURE.md). So the matrix for the CLI has one identity, and what must hold is that every
 //! command that reads or writes data is refused without the right key. The command tree is
-//! walked from clap itself: a command missing from the table below fails the test.
+//! walked from clap itself: a command missing from the table below fails the test. The same walk
+//! checks that every command names the initiative and the record it acts on in the one shape.
 
 use std::collections::BTreeMap;
 use std::process::Command;
@@ -47,27 +48,11 @@ fn table(dir: &std::path::Path) -> BTreeMap<&'static str, Option<Vec<String>>> {
         ("readout list", Some(vec![uuid.clone()])),
         ("readout copy", Some(vec![uuid.clone(), uuid.clone(), "--out".into(), file("c.pdf")])),
         ("trace", Some(vec![uuid.clone(), uuid.clone(), file("passage.txt")])),
-        ("conversation list", Some(vec!["--initiative".into(), uuid.clone()])),
-        ("conversation create", Some(vec!["--initiative".into(), uuid.clone(), "--title".into(), "T".into()])),
-        (
-            "conversation invite",
-            Some(vec!["--initiative".into(), uuid.clone(), "--conversation".into(), uuid.clone(), "--campaign".into()]),
-        ),
-        (
-            "conversation export",
-            Some(vec![
-                "--initiative".into(),
-                uuid.clone(),
-                "--conversation".into(),
-                uuid.clone(),
-                "--out".into(),
-                file("x"),
-            ]),
-        ),
-        (
-            "conversation import",
-            Some(vec!["--initiative".into(), uuid.clone(), dir.display().to_string(), "--title".into(), "T".into()]),
-        ),
+        ("conversation list", Some(vec![uuid.clone()])),
+        ("conversation create", Some(vec![uuid.clone(), "--title".into(), "T".into()])),
+        ("conversation invite", Some(vec![uuid.clone(), uuid.clone(), "--campaign".into()])),
+        ("conversation export", Some(vec![uuid.clone(), uuid.clone(), "--out".into(), file("x")])),
+        ("conversation import", Some(vec![uuid.clone(), dir.display().to_string(), "--title".into(), "T".into()])),
         ("common-ground analyze", None),
         ("common-ground synth", None),
         ("process summary", Some(vec![uuid.clone(), uuid, "--out".into(), file("s.pdf")])),
@@ -132,4 +117,65 @@ fn every_data_command_needs_the_stores_key() {
     let users = String::from_utf8_lossy(&listed.stdout);
     assert_eq!(users.lines().count(), 1, "{users}");
     assert!(!users.contains("disabled"));
+}
+
+/// The kind of record an argument names, from its help ("The meeting's id …" names a meeting).
+fn record_kind(arg: &clap::Arg) -> Option<String> {
+    let help = arg.get_help()?.to_string();
+    Some(help.strip_prefix("The ")?.split_once("'s id")?.0.to_owned())
+}
+
+/// One shape for the command line: a command acting within an initiative takes it first, as the
+/// positional INITIATIVE, and the record it acts on right after, positional and named after its
+/// kind; no command takes either as a flag. Arguments are told by their help, so a command added
+/// with an `--initiative` flag, or its record before the initiative, fails here.
+#[test]
+fn every_command_takes_the_initiative_first_and_its_record_next() {
+    let mut tree = Cli::command();
+    tree.build();
+    let mut paths = Vec::new();
+    leaves(&tree, "", &mut paths);
+    let commands: Vec<(&str, &clap::Command)> = paths
+        .iter()
+        .map(|path| {
+            (path.as_str(), path.split(' ').fold(&tree, |command, name| command.find_subcommand(name).unwrap()))
+        })
+        .collect();
+    let kinds: std::collections::BTreeSet<String> =
+        commands.iter().flat_map(|(_, command)| command.get_arguments().filter_map(record_kind)).collect();
+    let mut shapes = BTreeMap::new();
+    for (path, command) in commands {
+        let named: Vec<(String, &clap::Arg)> =
+            command.get_arguments().filter_map(|arg| Some((record_kind(arg)?, arg))).collect();
+        let in_initiative = named.iter().any(|(kind, _)| kind == "initiative");
+        for (kind, arg) in &named {
+            let what = format!("`{path}`, the {kind}");
+            assert!(arg.is_positional(), "{what}: taken as --{}, not first", arg.get_long().unwrap_or_default());
+            let value_names: Vec<String> =
+                arg.get_value_names().unwrap_or_default().iter().map(ToString::to_string).collect();
+            assert_eq!(value_names, [kind.to_uppercase()], "{what}: named otherwise");
+            let place = if kind == "initiative" || !in_initiative { 1 } else { 2 };
+            assert_eq!(arg.get_index(), Some(place), "{what}: not where the shape puts it");
+        }
+        for arg in command.get_arguments().filter(|arg| !arg.is_positional()) {
+            let long = arg.get_long().unwrap_or_default();
+            assert!(
+                !kinds.contains(long),
+                "`{path}` takes --{long}: an initiative or a record is given without a flag"
+            );
+        }
+        shapes.insert(path, named.into_iter().map(|(kind, _)| kind).collect::<Vec<_>>());
+    }
+    // Not a walk over nothing: the commands that act in an initiative are found, with their records.
+    for (path, expected) in [
+        ("map export", vec!["initiative"]),
+        ("process summary", vec!["initiative", "meeting"]),
+        ("readout copy", vec!["initiative", "copy"]),
+        ("trace", vec!["initiative", "readout"]),
+        ("conversation export", vec!["initiative", "conversation"]),
+        ("initiative destroy", vec!["initiative"]),
+        ("token revoke", vec!["token"]),
+    ] {
+        assert_eq!(shapes[path], expected, "`{path}`");
+    }
 }

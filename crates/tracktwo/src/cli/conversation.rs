@@ -1,32 +1,32 @@
 //! `tracktwo conversation`: open conversations for common ground, make invitation links, and
 //! move conversations in and out in Pol.is' format — as the key holder, at the command line.
+//! The initiative comes first and the conversation next, as in every command (see `shape`).
 
 use std::io::Write as _;
 use std::path::PathBuf;
 
 use anyhow::{Context, Result, bail};
 use clap::Subcommand;
-use tracktwo_app::App;
 use tracktwo_app::conversations::NewLinks;
 use tracktwo_app::polis_format::{EXPORT_FILES, read_import, write_export_file};
+use tracktwo_config::Config;
+use tracktwo_domain::Identity;
 use tracktwo_domain::campaign::CampaignLimits;
 use tracktwo_domain::conversation::{Conversation, ConversationMode};
-use tracktwo_domain::{ConversationId, Identity, InitiativeId};
 
-use crate::cli::write_atomically;
+use super::files::write_atomically;
+use super::{open_app, shape};
 
 #[derive(Subcommand)]
-pub enum ConversationCommand {
+pub(super) enum ConversationCommand {
     /// List an initiative's conversations.
     List {
         /// The initiative's id.
-        #[arg(long)]
         initiative: String,
     },
     /// Open a conversation; prints its id.
     Create {
         /// The initiative's id.
-        #[arg(long)]
         initiative: String,
         #[arg(long)]
         title: String,
@@ -46,10 +46,8 @@ pub enum ConversationCommand {
     /// Make invitation links to a consultation; prints each link's path (shown only now).
     Invite {
         /// The initiative's id.
-        #[arg(long)]
         initiative: String,
-        /// The conversation's id.
-        #[arg(long)]
+        /// The conversation's id (see `conversation list`).
         conversation: String,
         /// One campaign link for many, instead of personal links.
         #[arg(long)]
@@ -70,10 +68,8 @@ pub enum ConversationCommand {
     /// Write a conversation as a Pol.is export folder (comments.csv, votes.csv, sides.csv).
     Export {
         /// The initiative's id.
-        #[arg(long)]
         initiative: String,
-        /// The conversation's id.
-        #[arg(long)]
+        /// The conversation's id (see `conversation list`).
         conversation: String,
         /// The folder to write.
         #[arg(long)]
@@ -82,7 +78,6 @@ pub enum ConversationCommand {
     /// Import a Pol.is export folder (comments.csv and votes.csv) as a new conversation.
     Import {
         /// The initiative's id.
-        #[arg(long)]
         initiative: String,
         /// The export folder.
         dir: PathBuf,
@@ -91,15 +86,12 @@ pub enum ConversationCommand {
     },
 }
 
-fn parse<T: std::str::FromStr>(text: &str, what: &str) -> Result<T> {
-    text.parse().map_err(|_| anyhow::anyhow!("`{text}` is not a valid {what} id"))
-}
-
-pub async fn run(app: &App, command: ConversationCommand) -> Result<()> {
+pub(super) async fn run(config: &Config, command: ConversationCommand) -> Result<()> {
+    let app = open_app(config).await?;
     let who = Identity::key_holder();
     match command {
         ConversationCommand::List { initiative } => {
-            let initiative: InitiativeId = parse(&initiative, "initiative")?;
+            let initiative = shape::initiative(&initiative)?;
             for c in app.conversations(&who, initiative).await? {
                 println!(
                     "{}  {:<12} {:>5} statements {:>7} voters {:>9} votes  {}{}",
@@ -114,7 +106,7 @@ pub async fn run(app: &App, command: ConversationCommand) -> Result<()> {
             }
         }
         ConversationCommand::Create { initiative, title, question, mode, statements, segments } => {
-            let initiative: InitiativeId = parse(&initiative, "initiative")?;
+            let initiative = shape::initiative(&initiative)?;
             let mode = ConversationMode::parse(&mode)?;
             let statements: Vec<String> = match statements {
                 Some(path) => std::fs::read_to_string(&path)
@@ -139,8 +131,8 @@ pub async fn run(app: &App, command: ConversationCommand) -> Result<()> {
             println!("{id}");
         }
         ConversationCommand::Invite { initiative, conversation, campaign, count, voter_cap, per_address, label } => {
-            let initiative: InitiativeId = parse(&initiative, "initiative")?;
-            let conversation: ConversationId = parse(&conversation, "conversation")?;
+            let initiative = shape::initiative(&initiative)?;
+            let conversation = shape::id(&conversation, "conversation")?;
             let links = if campaign {
                 NewLinks::Campaign(CampaignLimits { voter_cap, per_address })
             } else {
@@ -153,8 +145,8 @@ pub async fn run(app: &App, command: ConversationCommand) -> Result<()> {
             }
         }
         ConversationCommand::Export { initiative, conversation, out } => {
-            let initiative: InitiativeId = parse(&initiative, "initiative")?;
-            let conversation: ConversationId = parse(&conversation, "conversation")?;
+            let initiative = shape::initiative(&initiative)?;
+            let conversation = shape::id(&conversation, "conversation")?;
             let export = app.export_conversation(&who, initiative, conversation).await?;
             std::fs::create_dir_all(&out).with_context(|| format!("cannot create the folder {}", out.display()))?;
             for file in EXPORT_FILES {
@@ -169,7 +161,7 @@ pub async fn run(app: &App, command: ConversationCommand) -> Result<()> {
             );
         }
         ConversationCommand::Import { initiative, dir, title } => {
-            let initiative: InitiativeId = parse(&initiative, "initiative")?;
+            let initiative = shape::initiative(&initiative)?;
             let read = |name: &str| {
                 let path = dir.join(name);
                 std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))

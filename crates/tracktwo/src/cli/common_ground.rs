@@ -21,7 +21,7 @@ use tracktwo_polis::{
 };
 
 #[derive(Subcommand)]
-pub enum CommonGroundCommand {
+pub(super) enum CommonGroundCommand {
     /// Find opinion groups, representative statements and common ground in a Pol.is export folder
     /// (votes.csv and comments.csv, or participants-votes.csv when there is no votes.csv).
     Analyze {
@@ -63,7 +63,7 @@ pub enum CommonGroundCommand {
     },
 }
 
-pub fn run(command: CommonGroundCommand) -> Result<()> {
+pub(super) fn run(command: CommonGroundCommand) -> Result<()> {
     match command {
         CommonGroundCommand::Analyze { dir, seed, json, sides, no_history } => {
             analyze_folder(&dir, seed, json, sides.as_deref(), !no_history)

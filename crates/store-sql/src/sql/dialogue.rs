@@ -1,0 +1,94 @@
+//! The sealed records of the dialogue process, of the transfer to Track One and of the
+//! conversations (every [`RecordKind`]): one table holds them all, told apart by kind and parent,
+//! each body sealed.
+
+use tracktwo_domain::InitiativeId;
+use tracktwo_store::{RecordKind, Result, SealedRecordRow};
+
+use crate::authenticated::SEALED_RECORDS;
+use crate::decode::sealed_record_from;
+use crate::encode::{sealed_record_values, text};
+use crate::tx::SqlTx;
+
+/// Rows per multi-row insert of sealed records: a busy consultation writes its votes in batches,
+/// and one statement per row would cost a round trip to the database each.
+const SEALED_RECORDS_PER_INSERT: usize = 64;
+
+/// `INSERT INTO sealed_records … VALUES (…), (…), …` for `rows` rows (1 to
+/// [`SEALED_RECORDS_PER_INSERT`]), made once per size.
+fn insert_sealed_records_sql(rows: usize) -> &'static str {
+    static STATEMENTS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let statements = STATEMENTS.get_or_init(|| {
+        (1..=SEALED_RECORDS_PER_INSERT)
+            .map(|n| {
+                let values: Vec<String> = (0..n)
+                    .map(|row| {
+                        let first = row * 8;
+                        let placeholders: Vec<String> = (1..=8).map(|c| format!("${}", first + c)).collect();
+                        format!("({})", placeholders.join(", "))
+                    })
+                    .collect();
+                format!(
+                    "INSERT INTO sealed_records (id, initiative_id, kind, parent_id, body, created_at, updated_at, mac) \
+                     VALUES {}",
+                    values.join(", ")
+                )
+            })
+            .collect()
+    });
+    &statements[rows.clamp(1, SEALED_RECORDS_PER_INSERT) - 1]
+}
+
+pub(super) async fn insert_sealed_record(tx: &mut SqlTx, record: &SealedRecordRow) -> Result<()> {
+    tx.insert_row(&SEALED_RECORDS, sealed_record_values(record)).await
+}
+
+pub(super) async fn insert_sealed_records(tx: &mut SqlTx, records: &[SealedRecordRow]) -> Result<()> {
+    for chunk in records.chunks(SEALED_RECORDS_PER_INSERT) {
+        let params = chunk.iter().flat_map(|record| tx.signed(&SEALED_RECORDS, sealed_record_values(record))).collect();
+        tx.exec(insert_sealed_records_sql(chunk.len()), params).await?;
+    }
+    Ok(())
+}
+
+pub(super) async fn update_sealed_record(tx: &mut SqlTx, record: &SealedRecordRow) -> Result<()> {
+    tx.replace_in_initiative(&SEALED_RECORDS, sealed_record_values(record)).await
+}
+
+pub(super) async fn delete_sealed_record(tx: &mut SqlTx, id: uuid::Uuid) -> Result<()> {
+    tx.exec("DELETE FROM sealed_records WHERE id = $1", vec![text(id)]).await
+}
+
+pub(super) async fn sealed_record(tx: &mut SqlTx, id: uuid::Uuid) -> Result<Option<SealedRecordRow>> {
+    tx.checked_one(&SEALED_RECORDS, "SELECT * FROM sealed_records WHERE id = $1", vec![text(id)], sealed_record_from)
+        .await
+}
+
+pub(super) async fn sealed_records(
+    tx: &mut SqlTx,
+    initiative: InitiativeId,
+    kind: RecordKind,
+    parent: Option<uuid::Uuid>,
+) -> Result<Vec<SealedRecordRow>> {
+    match parent {
+        None => {
+            tx.checked_many(
+                &SEALED_RECORDS,
+                "SELECT * FROM sealed_records WHERE initiative_id = $1 AND kind = $2 ORDER BY created_at, id",
+                vec![text(initiative), text(kind.as_str())],
+                sealed_record_from,
+            )
+            .await
+        }
+        Some(parent) => {
+            tx.checked_many(
+                &SEALED_RECORDS,
+                "SELECT * FROM sealed_records WHERE initiative_id = $1 AND kind = $2 AND parent_id = $3 \
+                 ORDER BY created_at, id",
+                vec![text(initiative), text(kind.as_str()), text(parent)],
+                sealed_record_from,
+            )
+            .await
+        }
+    }
+}

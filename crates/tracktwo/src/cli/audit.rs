@@ -1,0 +1,97 @@
+//! `tracktwo audit`: verify the chain, and anchor its head outside the store.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use clap::Subcommand;
+use tracktwo_app::App;
+use tracktwo_config::Config;
+use tracktwo_domain::Identity;
+
+use super::open_app;
+
+#[derive(Subcommand)]
+pub(super) enum AuditCommand {
+    /// Verify the audit chain; exits non-zero and names each problem if it was tampered with.
+    /// With an anchor (--anchor, or the one kept beside the key file), a cut tail shows even if
+    /// the head inside the store was rewritten to match.
+    Verify {
+        /// An anchor written by `audit anchor` or by the server [default: beside the key file].
+        #[arg(long, value_name = "FILE")]
+        anchor: Option<PathBuf>,
+    },
+    /// Write the chain's head, with a receipt under the store's key, to a file kept outside the
+    /// store, and print it; keep a copy elsewhere too (mail it to yourself, print it).
+    Anchor {
+        /// Where to write it [default: beside the key file, or TRACKTWO_AUDIT_ANCHOR_FILE].
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+}
+
+pub(super) async fn run(config: &Config, command: AuditCommand) -> Result<ExitCode> {
+    let app = open_app(config).await?;
+    match command {
+        AuditCommand::Anchor { out } => anchor(&app, config, out).await,
+        AuditCommand::Verify { anchor } => verify(&app, config, anchor).await,
+    }
+}
+
+async fn anchor(app: &App, config: &Config, out: Option<PathBuf>) -> Result<ExitCode> {
+    let path = out.or_else(|| config.audit_anchor_path()).context(
+        "no place for the anchor: give --out FILE or TRACKTWO_AUDIT_ANCHOR_FILE (a passphrase store has no key file to keep it beside)",
+    )?;
+    let previous = crate::anchor::read(&path)?;
+    let anchor = match app.audit_anchor(&Identity::key_holder(), previous.as_ref()).await {
+        Err(tracktwo_app::AppError::Tampered) => bail!(
+            "the audit chain no longer holds the event anchored in {}: its tail was cut or the store rolled back; \
+             the anchor is kept as evidence (run `tracktwo audit verify`)",
+            path.display()
+        ),
+        other => other?,
+    };
+    crate::anchor::write(&path, &anchor)?;
+    println!(
+        "Audit head #{} ({}) anchored in {}. Keep a copy of it away from the database.",
+        anchor.seq,
+        hex_prefix(&anchor.mac),
+        path.display()
+    );
+    println!("{}", serde_json::to_string(&anchor).context("cannot show the anchor")?);
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn verify(app: &App, config: &Config, anchor: Option<PathBuf>) -> Result<ExitCode> {
+    let key_holder = Identity::key_holder();
+    let anchor_path = anchor.clone().or_else(|| config.audit_anchor_path());
+    let kept = match &anchor_path {
+        Some(path) => crate::anchor::read(path)?,
+        None => None,
+    };
+    if anchor.is_some() && kept.is_none() {
+        bail!("there is no anchor at {}", anchor_path.as_deref().unwrap_or(Path::new("")).display());
+    }
+    let report = match &kept {
+        Some(kept) => app.verify_audit_against(&key_holder, kept).await?,
+        None => app.verify_audit(&key_holder).await?,
+    };
+    let head = hex_prefix(&report.head.mac);
+    if report.is_intact() {
+        println!("Audit log intact: {} events, head #{} ({head}).", report.events, report.head.seq);
+        if let (Some(kept), Some(path)) = (&kept, &anchor_path) {
+            println!("It holds event #{} anchored in {}.", kept.seq, path.display());
+        }
+        Ok(ExitCode::SUCCESS)
+    } else {
+        println!("Audit log TAMPERED: {} problem(s) in {} events.", report.findings.len(), report.events);
+        for finding in &report.findings {
+            println!("- {finding}");
+        }
+        Ok(ExitCode::FAILURE)
+    }
+}
+
+fn hex_prefix(bytes: &[u8]) -> String {
+    bytes.iter().take(8).map(|b| format!("{b:02x}")).collect()
+}

@@ -1,0 +1,102 @@
+//! `tracktwo process`: an initiative's dialogue process, and meeting summaries as each reader
+//! may have them.
+
+use std::path::PathBuf;
+
+use anyhow::{Context, Result, bail};
+use clap::Subcommand;
+use tracktwo_app::App;
+use tracktwo_config::Config;
+use tracktwo_domain::redaction::Reader;
+use tracktwo_domain::{Identity, InitiativeId};
+
+use super::files::write_document;
+use super::{open_app, shape};
+
+#[derive(Subcommand)]
+pub(super) enum ProcessCommand {
+    /// Print the rounds with their meetings and the stage each reached, and the options with their status.
+    Show {
+        /// The initiative's id.
+        initiative: String,
+    },
+    /// Write a meeting's summary as PDF or DOCX, as the redaction engine makes it for one reader.
+    Summary {
+        /// The initiative's id.
+        initiative: String,
+        /// The meeting's id (see `process show`).
+        meeting: String,
+        /// Who it is for: team, official, evaluator, funder, observer, operations, or participant:SIDE.
+        #[arg(long = "for", value_name = "READER", default_value = "team")]
+        reader: String,
+        /// The file to write (.pdf or .docx).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+}
+
+pub(super) async fn run(config: &Config, command: ProcessCommand) -> Result<()> {
+    let app = open_app(config).await?;
+    let key_holder = Identity::key_holder();
+    match command {
+        ProcessCommand::Show { initiative } => {
+            let initiative = shape::initiative(&initiative)?;
+            let overview = app.process_overview(&key_holder, initiative).await?;
+            let methodology = overview.design.as_ref().map(|d| d.methodology);
+            if let Some(design) = &overview.design {
+                println!("{} · {} · {}", design.kind.label(), design.methodology.label(), design.phase.label());
+            }
+            for (_, round, meetings) in &overview.rounds {
+                println!("Round {}: {}", round.number, round.title);
+                for (id, m) in meetings {
+                    let stage = match (methodology, m.stage_reached) {
+                        (Some(methodology), Some(stage)) => format!(
+                            "stage {stage} of {}: {}",
+                            methodology.template().len(),
+                            methodology.template().get(usize::from(stage).saturating_sub(1)).copied().unwrap_or("")
+                        ),
+                        _ => "stage not recorded".to_owned(),
+                    };
+                    println!("  {id}  {}  {}  {}  {stage}", m.starts_on, m.mode.label(), m.title);
+                }
+            }
+            for (_, option) in app.options(&key_holder, initiative).await? {
+                println!("option: {} — {}", option.title, option.status.label());
+            }
+        }
+        ProcessCommand::Summary { initiative, meeting, reader, out } => {
+            let initiative = shape::initiative(&initiative)?;
+            let meeting = shape::id(&meeting, "meeting")?;
+            let reader = reader_named(&app, initiative, &reader).await?;
+            let summary = app.meeting_summary_for(&key_holder, initiative, meeting, reader).await?;
+            let size = write_document(&tracktwo_web::summary_document(&summary), &out)?;
+            println!("Summary for {} written to {} ({size} bytes).", reader.label(), out.display());
+        }
+    }
+    Ok(())
+}
+
+/// The reader `--for` names; a participant by the name of their side.
+async fn reader_named(app: &App, initiative: InitiativeId, name: &str) -> Result<Reader> {
+    Ok(match name.trim() {
+        "team" => Reader::Team,
+        "official" => Reader::Official,
+        "evaluator" => Reader::Evaluator,
+        "funder" => Reader::Funder,
+        "observer" => Reader::Observer,
+        "operations" => Reader::Operations,
+        other => match other.strip_prefix("participant:") {
+            Some(side) => {
+                let sides = app.sides(&Identity::key_holder(), initiative).await?;
+                let side = sides
+                    .iter()
+                    .find(|s| s.name.eq_ignore_ascii_case(side.trim()))
+                    .with_context(|| format!("`{side}` is not a side of this initiative"))?;
+                Reader::Participant { side: Some(side.id) }
+            }
+            None => bail!(
+                "`{other}` is not a reader: use team, official, evaluator, funder, observer, operations or participant:SIDE"
+            ),
+        },
+    })
+}

@@ -1,0 +1,98 @@
+//! `tracktwo readout` and `tracktwo trace`: readouts to Track One, each recipient's marked copy,
+//! and the copy a leaked passage came from.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Args, Subcommand};
+use tracktwo_app::transfer::Traced;
+use tracktwo_config::Config;
+use tracktwo_domain::Identity;
+use tracktwo_domain::transfer::Clearance;
+
+use super::files::{read_text, write_document};
+use super::{open_app, shape};
+
+#[derive(Subcommand)]
+pub(super) enum ReadoutCommand {
+    /// Print the readouts with their clearance, and each released one's distribution ledger.
+    List {
+        /// The initiative's id.
+        initiative: String,
+    },
+    /// Write one recipient's copy (with its copy mark and fingerprint) as PDF or DOCX.
+    Copy {
+        /// The initiative's id.
+        initiative: String,
+        /// The copy's id (see `readout list`).
+        copy: String,
+        /// The file to write (.pdf or .docx).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Args)]
+pub(super) struct TraceArgs {
+    /// The initiative's id.
+    initiative: String,
+    /// The readout's id (see `readout list`).
+    readout: String,
+    /// A file holding the passage as found (pasted, or typed from a screenshot); - for standard input.
+    passage: PathBuf,
+}
+
+pub(super) async fn run(config: &Config, command: ReadoutCommand) -> Result<()> {
+    let app = open_app(config).await?;
+    let key_holder = Identity::key_holder();
+    match command {
+        ReadoutCommand::List { initiative } => {
+            let initiative = shape::initiative(&initiative)?;
+            for (id, readout) in app.readouts(&key_holder, initiative).await? {
+                println!("{id}  {}  {}  {}", readout.clearance.label(), readout.audience.label(), readout.title);
+                if readout.clearance == Clearance::Released {
+                    for (copy_id, copy) in app.copies(&key_holder, initiative, id).await? {
+                        println!(
+                            "  copy {copy_id}  {}  {}  {}  {}",
+                            copy.number, copy.delivered_on, copy.channel, copy.recipient
+                        );
+                    }
+                }
+            }
+        }
+        ReadoutCommand::Copy { initiative, copy, out } => {
+            let initiative = shape::initiative(&initiative)?;
+            let copy = shape::id(&copy, "copy")?;
+            let to_render = app.copy_to_render(&key_holder, initiative, copy).await?;
+            let size = write_document(&tracktwo_web::copy_document(&to_render), &out)?;
+            println!("{} written to {} ({size} bytes).", to_render.mark, out.display());
+        }
+    }
+    Ok(())
+}
+
+/// Names the copy the passage came from; exits with 2 when it matches none.
+pub(super) async fn trace(config: &Config, args: TraceArgs) -> Result<ExitCode> {
+    let TraceArgs { initiative, readout, passage } = args;
+    let app = open_app(config).await?;
+    let text = if passage.as_os_str() == "-" {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).context("cannot read the passage")?;
+        text
+    } else {
+        read_text(&passage)?
+    };
+    let initiative = shape::initiative(&initiative)?;
+    let readout = shape::id(&readout, "readout")?;
+    match app.trace_leak(&Identity::key_holder(), initiative, readout, &text).await? {
+        Traced::Copy { number, recipient, confidence, .. } => {
+            println!("copy {number}, issued to {recipient} (confidence {:.0} %)", confidence * 100.0);
+            Ok(ExitCode::SUCCESS)
+        }
+        Traced::NotMatching { reason } => {
+            println!("not matching any copy: {reason}");
+            Ok(ExitCode::from(2))
+        }
+    }
+}
