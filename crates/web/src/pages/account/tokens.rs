@@ -4,19 +4,20 @@
 
 use std::sync::Arc;
 
-use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Redirect};
 use maud::{Markup, html};
 use serde::Deserialize;
-use tracktwo_app::{AppError, DEFAULT_TOKEN_LIFETIME_DAYS, MAX_TOKEN_LIFETIME_DAYS, TokenSummary};
-use tracktwo_domain::TokenId;
+use tracktwo_app::AppError;
+use tracktwo_app::{DEFAULT_TOKEN_LIFETIME_DAYS, MAX_TOKEN_LIFETIME_DAYS, TokenSummary};
 
-use crate::forms::date_time_text;
-use crate::pages::{CsrfForm, PageResult, page};
+use crate::extract::TokenPath;
+use crate::extract::{CsrfForm, CsrfOnly, posted_forms};
+use crate::forms::{date_time_text, invalid};
+use crate::pages::layout::page;
 use crate::session::SignedIn;
-use crate::{PageError, WebState};
+use crate::{PageResult, WebState};
 
 /// The account page's section on API tokens.
 pub(crate) fn section(user: &SignedIn, tokens: &[TokenSummary]) -> Markup {
@@ -85,16 +86,14 @@ pub struct NewTokenForm {
 
 pub async fn create_token(
     State(state): State<Arc<WebState>>,
-    user: SignedIn,
-    Form(form): Form<NewTokenForm>,
+    CsrfForm { user, form, .. }: CsrfForm<NewTokenForm>,
 ) -> PageResult {
-    user.check_csrf(&form.csrf)?;
     let me = user.identity.user_id().ok_or(AppError::NotFound)?;
     let days = form
         .days
         .trim()
         .parse::<u32>()
-        .map_err(|_| crate::forms::invalid("token lifetime", "must be a whole number of days between 1 and 365"))?;
+        .map_err(|_| invalid("token lifetime", "must be a whole number of days between 1 and 365"))?;
     let issued = state.app.create_token_lasting(&user.identity, me, &form.label, days).await?;
     let mut response = page(
         "New API token",
@@ -115,12 +114,10 @@ pub async fn create_token(
 
 pub async fn revoke_token(
     State(state): State<Arc<WebState>>,
-    user: SignedIn,
-    Path(token): Path<String>,
-    Form(form): Form<CsrfForm>,
+    CsrfForm { user, path: TokenPath(token), .. }: CsrfForm<CsrfOnly, TokenPath>,
 ) -> PageResult {
-    user.check_csrf(form.csrf())?;
-    let token: TokenId = token.parse().map_err(|_| PageError::App(AppError::NotFound))?;
     state.app.revoke_token(&user.identity, token).await?;
     Ok(Redirect::to("/account").into_response())
 }
+
+posted_forms!(NewTokenForm);
