@@ -12,16 +12,17 @@ use std::str::FromStr;
 use std::sync::Arc;
 
 use axum::Form;
-use axum::extract::{FromRequest, FromRequestParts, Path, Request};
+use axum::extract::{FromRequest, FromRequestParts, Path, Query, Request};
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
+use axum_extra::extract::cookie::CookieJar;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use tracktwo_app::AppError;
 use tracktwo_domain::{ConversationId, InitiativeId, TokenId};
 
 use crate::forms::{Pairs, field};
-use crate::session::SignedIn;
+use crate::session::{PRESESSION_COOKIE, SignedIn};
 use crate::{PageError, WebState};
 
 /// An identifier, of a path or a form, that does not parse is simply not found.
@@ -44,8 +45,8 @@ macro_rules! posted_forms {
         impl $crate::extract::PostedForm for $form {
             type Fields = Self;
 
-            fn read(mut self) -> Result<(String, Self), $crate::PageError> {
-                Ok((std::mem::take(&mut self.csrf), self))
+            fn read(self) -> Result<(String, Self), $crate::PageError> {
+                Ok((self.csrf.clone(), self))
             }
         }
     )+};
@@ -160,28 +161,39 @@ fn not_found(e: AppError) -> Response {
     PageError::App(e).into_response()
 }
 
-/// A page's path, its identifiers parsed as it comes in (a page without a form).
-macro_rules! path_extractor {
-    ($($path:ident $(<$item:ident>)?),+) => {$(
-        impl$(<$item: FromStr>)? FromRequestParts<Arc<WebState>> for $path$(<$item>)? {
-            type Rejection = Response;
+/// A signed-in user's visit to a page without a form: the shared state, the user, and the
+/// identifiers of the page's path.
+pub(crate) struct Visit<P = ()>(pub Arc<WebState>, pub SignedIn, pub P);
 
-            async fn from_request_parts(parts: &mut Parts, _: &Arc<WebState>) -> Result<Self, Response> {
-                Self::parse(segments::<Self>(parts).await?).map_err(not_found)
-            }
-        }
-    )+};
+impl<P: PathIds> FromRequestParts<Arc<WebState>> for Visit<P> {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &Arc<WebState>) -> Result<Self, Response> {
+        let user = SignedIn::from_request_parts(parts, state).await?;
+        let path = P::parse(segments::<P>(parts).await?).map_err(not_found)?;
+        Ok(Self(Arc::clone(state), user, path))
+    }
 }
 
-path_extractor!(InitiativePath, ItemPath<T>, ConversationItemPath<T>);
+/// A visit to a page that reads a query too: the query is read after the path's text and before
+/// its identifiers are parsed.
+pub(crate) struct QueryVisit<Q, P = ()>(pub Arc<WebState>, pub SignedIn, pub Q, pub P);
+
+impl<Q: DeserializeOwned + Send, P: PathIds> FromRequestParts<Arc<WebState>> for QueryVisit<Q, P> {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &Arc<WebState>) -> Result<Self, Response> {
+        let user = SignedIn::from_request_parts(parts, state).await?;
+        let segments = segments::<P>(parts).await?;
+        let Query(query) = Query::<Q>::from_request_parts(parts, state).await.map_err(IntoResponse::into_response)?;
+        let path = P::parse(segments).map_err(not_found)?;
+        Ok(Self(Arc::clone(state), user, query, path))
+    }
+}
 
 /// A form posted by the signed-in user, its anti-CSRF token checked, on a page whose path holds
-/// the identifiers `P`.
-pub(crate) struct CsrfForm<T: PostedForm, P = ()> {
-    pub user: SignedIn,
-    pub path: P,
-    pub form: T::Fields,
-}
+/// the identifiers `P`: the shared state, the user, the identifiers and the form.
+pub(crate) struct CsrfForm<T: PostedForm, P = ()>(pub Arc<WebState>, pub SignedIn, pub P, pub T::Fields);
 
 impl<T: PostedForm, P: PathIds> FromRequest<Arc<WebState>> for CsrfForm<T, P> {
     type Rejection = Response;
@@ -196,6 +208,26 @@ impl<T: PostedForm, P: PathIds> FromRequest<Arc<WebState>> for CsrfForm<T, P> {
         let (token, form) = form.read().map_err(IntoResponse::into_response)?;
         user.check_csrf(&token).map_err(IntoResponse::into_response)?;
         let path = P::parse(segments).map_err(not_found)?;
-        Ok(Self { user, path, form })
+        Ok(Self(Arc::clone(state), user, path, form))
+    }
+}
+
+/// A form posted before there is a session (signing in, joining a consultation), with the shared
+/// state: its anti-CSRF token must be the one bound to the pre-session cookie, so another site
+/// cannot post it.
+pub(crate) struct PresessionForm<T: PostedForm>(pub Arc<WebState>, pub T::Fields);
+
+impl<T: PostedForm> FromRequest<Arc<WebState>> for PresessionForm<T> {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, state: &Arc<WebState>) -> Result<Self, Response> {
+        let jar = CookieJar::from_headers(request.headers());
+        let Form(form) = Form::<T>::from_request(request, state).await.map_err(IntoResponse::into_response)?;
+        let (token, form) = form.read().map_err(IntoResponse::into_response)?;
+        let presession = jar.get(PRESESSION_COOKIE).map_or("", |cookie| cookie.value());
+        if presession.is_empty() || !tracktwo_app::csrf_token_matches(presession, &token) {
+            return Err(PageError::Csrf.into_response());
+        }
+        Ok(Self(Arc::clone(state), form))
     }
 }

@@ -9,10 +9,10 @@ use axum::http::{Method, Request, header};
 use axum::{Form, Json};
 use serde::de::DeserializeOwned;
 
+use crate::forms::Pairs;
+
 /// The largest body a route is given (larger ones are refused before any extractor runs).
 pub const BODY_LIMIT: usize = crate::BODY_LIMIT;
-
-type Pairs = Vec<(String, String)>;
 
 fn request(content_type: &str, body: &[u8]) -> Request<Body> {
     Request::builder()
@@ -108,9 +108,7 @@ pub async fn query_strings(text: &str) {
     }
     let _ = query::<crate::api::notes::ScopeQuery>(text).await;
     let _ = query::<crate::pages::initiative::notes::ScopeQuery>(text).await;
-    let _ = query::<crate::pages::dialogue::summary::SummaryQuery>(text).await;
     let _ = query::<crate::pages::map::MapQuery>(text).await;
-    let _ = query::<crate::pages::map::export::ExportQuery>(text).await;
-    let _ = query::<crate::pages::transfer::copies::FormatQuery>(text).await;
+    let _ = query::<crate::pages::FormatQuery>(text).await;
     let _ = query::<crate::pages::transfer::timeline::TimelineQuery>(text).await;
 }

@@ -9,3 +9,12 @@ pub(crate) mod initiative;
 pub(crate) mod layout;
 pub(crate) mod map;
 pub(crate) mod transfer;
+
+use serde::Deserialize;
+
+/// `?format=`: the form a page or file is wanted in (empty for the default).
+#[derive(Deserialize)]
+pub struct FormatQuery {
+    #[serde(default)]
+    format: String,
+}

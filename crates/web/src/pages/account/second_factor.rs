@@ -1,9 +1,6 @@
 //! Turning on two-step sign-in: the authenticator's key (and its QR code), then a code from
 //! it; the recovery codes are shown once.
 
-use std::sync::Arc;
-
-use axum::extract::State;
 use axum::response::IntoResponse;
 use axum_extra::extract::cookie::CookieJar;
 use maud::html;
@@ -14,7 +11,7 @@ use crate::extract::{CsrfForm, CsrfOnly, posted_forms};
 use crate::pages::layout::layout;
 use crate::pages::layout::page;
 use crate::session::{SESSION_COOKIE, removal};
-use crate::{PageError, PageResult, WebState};
+use crate::{PageError, PageResult};
 
 /// The QR code of an `otpauth://` URI as inline SVG (no image request, nothing to cache).
 fn qr_svg(uri: &str) -> Result<maud::PreEscaped<String>, PageError> {
@@ -25,10 +22,7 @@ fn qr_svg(uri: &str) -> Result<maud::PreEscaped<String>, PageError> {
     Ok(maud::PreEscaped(svg[start..].to_owned()))
 }
 
-pub async fn start_second_factor(
-    State(state): State<Arc<WebState>>,
-    CsrfForm { user, .. }: CsrfForm<CsrfOnly>,
-) -> PageResult {
+pub async fn start_second_factor(CsrfForm(state, user, (), _): CsrfForm<CsrfOnly>) -> PageResult {
     let enrolment = state.app.begin_second_factor(&user.identity).await?;
     let qr = qr_svg(&enrolment.uri)?;
     Ok(page(
@@ -58,11 +52,7 @@ pub struct CodeForm {
     code: String,
 }
 
-pub async fn confirm_second_factor(
-    State(state): State<Arc<WebState>>,
-    jar: CookieJar,
-    CsrfForm { user, form, .. }: CsrfForm<CodeForm>,
-) -> PageResult {
+pub async fn confirm_second_factor(jar: CookieJar, CsrfForm(state, user, (), form): CsrfForm<CodeForm>) -> PageResult {
     let codes = state.app.confirm_second_factor(&user.identity, &form.code).await?;
     // Turning it on ends every session, this one included: sign in again with a code.
     let body = layout(

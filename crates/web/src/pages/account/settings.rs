@@ -1,21 +1,17 @@
 //! The account page: two-step sign-in, the password, and the API tokens.
 
-use std::sync::Arc;
-
-use axum::extract::State;
 use axum::response::{IntoResponse, Redirect};
 use axum_extra::extract::cookie::CookieJar;
 use maud::html;
 use serde::Deserialize;
 
 use super::tokens;
-use crate::extract::{CsrfForm, posted_forms};
+use crate::PageResult;
+use crate::extract::{CsrfForm, Visit, posted_forms};
 use crate::pages::layout::page;
-use crate::session::SignedIn;
 use crate::session::{SESSION_COOKIE, removal};
-use crate::{PageResult, WebState};
 
-pub async fn account(State(state): State<Arc<WebState>>, user: SignedIn) -> PageResult {
+pub async fn account(Visit(state, user, ()): Visit) -> PageResult {
     let account = state.app.account(&user.identity).await?;
     let tokens = state.app.tokens_of(&user.identity, account.id).await?;
     Ok(page(
@@ -58,11 +54,7 @@ pub struct PasswordForm {
     new: String,
 }
 
-pub async fn change_password(
-    State(state): State<Arc<WebState>>,
-    jar: CookieJar,
-    CsrfForm { user, form, .. }: CsrfForm<PasswordForm>,
-) -> PageResult {
+pub async fn change_password(jar: CookieJar, CsrfForm(state, user, (), form): CsrfForm<PasswordForm>) -> PageResult {
     state.app.change_password(&user.identity, &form.current, &form.new).await?;
     Ok((jar.remove(removal(SESSION_COOKIE)), Redirect::to("/sign-in")).into_response())
 }

@@ -3,7 +3,6 @@
 
 use std::sync::Arc;
 
-use axum::Form;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -14,11 +13,11 @@ use tracktwo_app::AppError;
 use tracktwo_domain::Channel;
 
 use crate::client::ClientAddress;
-use crate::extract::{CsrfForm, CsrfOnly};
+use crate::extract::{CsrfForm, CsrfOnly, PresessionForm, posted_forms};
 use crate::limits::{Limit, Limited};
 use crate::pages::layout::layout;
 use crate::session::{PRESESSION_COOKIE, SESSION_COOKIE, private_cookie, removal};
-use crate::{PageError, PageResult, WebState};
+use crate::{PageResult, WebState};
 
 #[derive(Deserialize)]
 pub struct SignInForm {
@@ -29,6 +28,8 @@ pub struct SignInForm {
     #[serde(default)]
     csrf: String,
 }
+
+posted_forms!(SignInForm);
 
 fn sign_in_page(csrf: &str, error: Option<&str>) -> Markup {
     layout(
@@ -67,15 +68,10 @@ fn fresh_secret(state: &WebState) -> String {
 }
 
 pub async fn sign_in(
-    State(state): State<Arc<WebState>>,
     client: ClientAddress,
     jar: CookieJar,
-    Form(form): Form<SignInForm>,
+    PresessionForm(state, form): PresessionForm<SignInForm>,
 ) -> PageResult {
-    let presession = jar.get(PRESESSION_COOKIE).map(|c| c.value().to_owned()).unwrap_or_default();
-    if presession.is_empty() || !tracktwo_app::csrf_token_matches(&presession, &form.csrf) {
-        return Err(PageError::Csrf);
-    }
     if let Err(limited) = state.limit(Limit::SignIn, &client) {
         state.app.record_sign_in_throttled(Channel::Web).await?;
         return Err(limited.into());
@@ -106,11 +102,7 @@ pub async fn sign_in(
     }
 }
 
-pub async fn sign_out(
-    State(state): State<Arc<WebState>>,
-    jar: CookieJar,
-    CsrfForm { user, .. }: CsrfForm<CsrfOnly>,
-) -> PageResult {
+pub async fn sign_out(jar: CookieJar, CsrfForm(state, user, (), _): CsrfForm<CsrfOnly>) -> PageResult {
     state.app.sign_out(&user.secret, Channel::Web).await?;
     Ok((jar.remove(removal(SESSION_COOKIE)), Redirect::to("/sign-in")).into_response())
 }

@@ -2,9 +2,6 @@
 //! last use, created for a chosen number of days (the secret shown once, on the answer to the
 //! form), and revoked. Every step is a use case that decides on the caller's identity.
 
-use std::sync::Arc;
-
-use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Redirect};
 use maud::{Markup, html};
@@ -12,12 +9,12 @@ use serde::Deserialize;
 use tracktwo_app::AppError;
 use tracktwo_app::{DEFAULT_TOKEN_LIFETIME_DAYS, MAX_TOKEN_LIFETIME_DAYS, TokenSummary};
 
+use crate::PageResult;
 use crate::extract::TokenPath;
 use crate::extract::{CsrfForm, CsrfOnly, posted_forms};
 use crate::forms::{date_time_text, invalid};
 use crate::pages::layout::page;
 use crate::session::SignedIn;
-use crate::{PageResult, WebState};
 
 /// The account page's section on API tokens.
 pub(crate) fn section(user: &SignedIn, tokens: &[TokenSummary]) -> Markup {
@@ -84,10 +81,7 @@ pub struct NewTokenForm {
     days: String,
 }
 
-pub async fn create_token(
-    State(state): State<Arc<WebState>>,
-    CsrfForm { user, form, .. }: CsrfForm<NewTokenForm>,
-) -> PageResult {
+pub async fn create_token(CsrfForm(state, user, (), form): CsrfForm<NewTokenForm>) -> PageResult {
     let me = user.identity.user_id().ok_or(AppError::NotFound)?;
     let days = form
         .days
@@ -112,10 +106,7 @@ pub async fn create_token(
     Ok(response)
 }
 
-pub async fn revoke_token(
-    State(state): State<Arc<WebState>>,
-    CsrfForm { user, path: TokenPath(token), .. }: CsrfForm<CsrfOnly, TokenPath>,
-) -> PageResult {
+pub async fn revoke_token(CsrfForm(state, user, TokenPath(token), _): CsrfForm<CsrfOnly, TokenPath>) -> PageResult {
     state.app.revoke_token(&user.identity, token).await?;
     Ok(Redirect::to("/account").into_response())
 }

@@ -1,23 +1,19 @@
 //! The ballot, one statement at a time, shared by members and consultation voters; a member's
 //! ballot in a private conversation.
 
-use std::sync::Arc;
-
-use axum::extract::State;
 use axum::response::{IntoResponse, Redirect};
 use maud::{Markup, html};
 use tracktwo_app::AppError;
 use tracktwo_app::conversations::Ballot;
-use tracktwo_domain::ConversationId;
 use tracktwo_domain::conversation::Vote;
+use tracktwo_domain::{ConversationId, InitiativeId};
 
 use super::conversation_path;
 use crate::client::ClientAddress;
-use crate::extract::{CsrfForm, ItemPath, Unparsed};
+use crate::extract::{CsrfForm, ItemPath, Unparsed, Visit};
 use crate::forms::{Pairs, field, invalid};
 use crate::limits::Limit;
 use crate::pages::layout::page;
-use crate::session::SignedIn;
 use crate::{PageError, PageResult, WebState};
 
 // The ballot, shared by members and consultation voters.
@@ -70,9 +66,7 @@ pub(super) fn vote_from(fields: &[(String, String)]) -> Result<(u32, Vote), Page
 }
 
 pub async fn member_ballot(
-    State(state): State<Arc<WebState>>,
-    user: SignedIn,
-    ItemPath(id, conversation): ItemPath<ConversationId>,
+    Visit(state, user, ItemPath(id, conversation)): Visit<ItemPath<ConversationId>>,
 ) -> PageResult {
     let ballot = state.app.member_ballot(&user.identity, id, conversation).await?;
     let path = conversation_path(id, conversation);
@@ -83,27 +77,34 @@ pub async fn member_ballot(
     ))
 }
 
-pub async fn member_vote(
-    State(state): State<Arc<WebState>>,
-    client: ClientAddress,
-    CsrfForm { user, path, form: fields }: CsrfForm<Pairs, Unparsed<ItemPath<ConversationId>>>,
-) -> PageResult {
-    // Counted before its path is read, so a request with a bad path counts too.
-    state.limit(Limit::Vote, &client)?;
+/// A member's vote or proposal counts against the address's allowance for those before its path
+/// is read, so a request with a bad path counts too.
+fn counted(
+    state: &WebState,
+    client: &ClientAddress,
+    limit: Limit,
+    path: Unparsed<ItemPath<ConversationId>>,
+) -> Result<(InitiativeId, ConversationId), PageError> {
+    state.limit(limit, client)?;
     let ItemPath(id, conversation) = path.parse()?;
+    Ok((id, conversation))
+}
+
+pub async fn member_vote(
+    client: ClientAddress,
+    CsrfForm(state, user, path, fields): CsrfForm<Pairs, Unparsed<ItemPath<ConversationId>>>,
+) -> PageResult {
+    let (id, conversation) = counted(&state, &client, Limit::Vote, path)?;
     let (statement, vote) = vote_from(&fields)?;
     state.app.member_vote(&user.identity, id, conversation, statement, vote).await?;
     Ok(Redirect::to(&format!("{}/vote", conversation_path(id, conversation))).into_response())
 }
 
 pub async fn member_propose(
-    State(state): State<Arc<WebState>>,
     client: ClientAddress,
-    CsrfForm { user, path, form: fields }: CsrfForm<Pairs, Unparsed<ItemPath<ConversationId>>>,
+    CsrfForm(state, user, path, fields): CsrfForm<Pairs, Unparsed<ItemPath<ConversationId>>>,
 ) -> PageResult {
-    // Counted before its path is read, so a request with a bad path counts too.
-    state.limit(Limit::Proposal, &client)?;
-    let ItemPath(id, conversation) = path.parse()?;
+    let (id, conversation) = counted(&state, &client, Limit::Proposal, path)?;
     state.app.member_propose(&user.identity, id, conversation, field(&fields, "text")).await?;
     let ballot = state.app.member_ballot(&user.identity, id, conversation).await?;
     let path = conversation_path(id, conversation);

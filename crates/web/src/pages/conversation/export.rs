@@ -1,20 +1,14 @@
 //! A conversation's export in the Pol.is format.
 
-use std::sync::Arc;
-
-use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::IntoResponse;
 use tracktwo_app::AppError;
 
-use crate::extract::ConversationItemPath;
-use crate::session::SignedIn;
-use crate::{PageResult, WebState};
+use crate::PageResult;
+use crate::extract::{ConversationItemPath, Visit};
 
 pub async fn export_file(
-    State(state): State<Arc<WebState>>,
-    user: SignedIn,
-    ConversationItemPath(id, conversation, file): ConversationItemPath<String>,
+    Visit(state, user, ConversationItemPath(id, conversation, file)): Visit<ConversationItemPath<String>>,
 ) -> PageResult {
     if !matches!(file.as_str(), "comments.csv" | "votes.csv" | "sides.csv") {
         return Err(AppError::NotFound.into());

@@ -1,8 +1,5 @@
 //! A consultation's invitation links: made (personal or campaign), limited, revoked.
 
-use std::sync::Arc;
-
-use axum::extract::State;
 use axum::response::{IntoResponse, Redirect};
 use maud::html;
 use tracktwo_app::AppError;
@@ -16,11 +13,13 @@ use super::results::results_page;
 use crate::extract::{ConversationItemPath, CsrfForm, ItemPath};
 use crate::forms::{Pairs, field, invalid};
 use crate::pages::layout::page;
-use crate::{PageError, PageResult, WebState};
+use crate::{PageError, PageResult};
+
+/// `/initiatives/{initiative}/conversations/{conversation}/invitations/{invitation}/…`
+type InvitationPath = ConversationItemPath<InvitationId>;
 
 pub async fn create_invitations(
-    State(state): State<Arc<WebState>>,
-    CsrfForm { user, path: ItemPath(id, conversation), form: fields }: CsrfForm<Pairs, ItemPath<ConversationId>>,
+    CsrfForm(state, user, ItemPath(id, conversation), fields): CsrfForm<Pairs, ItemPath<ConversationId>>,
 ) -> PageResult {
     let kind = InvitationKind::parse(field(&fields, "kind")).map_err(AppError::Invalid)?;
     let links = match kind {
@@ -61,22 +60,14 @@ fn limits_from(fields: &[(String, String)]) -> Result<CampaignLimits, PageError>
 }
 
 pub async fn set_campaign_limits(
-    State(state): State<Arc<WebState>>,
-    CsrfForm { user, path: ConversationItemPath(id, conversation, invitation), form: fields }: CsrfForm<
-        Pairs,
-        ConversationItemPath<InvitationId>,
-    >,
+    CsrfForm(state, user, ConversationItemPath(id, conversation, invitation), fields): CsrfForm<Pairs, InvitationPath>,
 ) -> PageResult {
     state.app.set_campaign_limits(&user.identity, id, conversation, invitation, limits_from(&fields)?).await?;
     Ok(Redirect::to(&conversation_path(id, conversation)).into_response())
 }
 
 pub async fn revoke_invitation(
-    State(state): State<Arc<WebState>>,
-    CsrfForm { user, path: ConversationItemPath(id, conversation, invitation), .. }: CsrfForm<
-        Pairs,
-        ConversationItemPath<InvitationId>,
-    >,
+    CsrfForm(state, user, ConversationItemPath(id, conversation, invitation), _): CsrfForm<Pairs, InvitationPath>,
 ) -> PageResult {
     state.app.revoke_invitation(&user.identity, id, conversation, invitation).await?;
     Ok(Redirect::to(&conversation_path(id, conversation)).into_response())

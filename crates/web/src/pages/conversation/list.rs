@@ -1,8 +1,5 @@
 //! The conversations of an initiative: the list, a new one opened, a Pol.is export imported.
 
-use std::sync::Arc;
-
-use axum::extract::State;
 use axum::response::{IntoResponse, Redirect};
 use maud::html;
 use tracktwo_app::AppError;
@@ -11,17 +8,12 @@ use tracktwo_domain::Operation;
 use tracktwo_domain::conversation::{Conversation, ConversationMode};
 
 use super::conversation_path;
-use crate::extract::{CsrfForm, InitiativePath};
+use crate::PageResult;
+use crate::extract::{CsrfForm, InitiativePath, Visit};
 use crate::forms::{Pairs, field};
 use crate::pages::layout::{import_refused, page};
-use crate::session::SignedIn;
-use crate::{PageResult, WebState};
 
-pub async fn conversations(
-    State(state): State<Arc<WebState>>,
-    user: SignedIn,
-    InitiativePath(id): InitiativePath,
-) -> PageResult {
+pub async fn conversations(Visit(state, user, InitiativePath(id)): Visit<InitiativePath>) -> PageResult {
     let list = state.app.conversations(&user.identity, id).await?;
     let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
     let team = may.allows(Operation::RunConversation);
@@ -80,8 +72,7 @@ pub async fn conversations(
 }
 
 pub async fn create_conversation(
-    State(state): State<Arc<WebState>>,
-    CsrfForm { user, path: InitiativePath(id), form: fields }: CsrfForm<Pairs, InitiativePath>,
+    CsrfForm(state, user, InitiativePath(id), fields): CsrfForm<Pairs, InitiativePath>,
 ) -> PageResult {
     let conversation = Conversation {
         title: field(&fields, "title").trim().to_owned(),
@@ -99,8 +90,7 @@ pub async fn create_conversation(
 }
 
 pub async fn import_conversation(
-    State(state): State<Arc<WebState>>,
-    CsrfForm { user, path: InitiativePath(id), form: fields }: CsrfForm<Pairs, InitiativePath>,
+    CsrfForm(state, user, InitiativePath(id), fields): CsrfForm<Pairs, InitiativePath>,
 ) -> PageResult {
     let imported = state
         .app

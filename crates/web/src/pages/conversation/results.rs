@@ -2,9 +2,7 @@
 //! sides, consensus, the statements with their moderation, the invitation links and settings.
 
 use std::fmt::Write as _;
-use std::sync::Arc;
 
-use axum::extract::State;
 use maud::{Markup, PreEscaped, html};
 use tracktwo_app::conversations::{ConversationResults, LinkView};
 use tracktwo_domain::campaign::{BURST_FACTOR, CampaignLimits};
@@ -12,11 +10,10 @@ use tracktwo_domain::conversation::{ConversationMode, InvitationKind, StatementS
 use tracktwo_domain::{ConversationId, InitiativeId};
 
 use super::conversation_path;
-use crate::extract::ItemPath;
+use crate::PageResult;
+use crate::extract::{ItemPath, Visit};
 use crate::forms::date_time_text;
 use crate::pages::layout::page;
-use crate::session::SignedIn;
-use crate::{PageResult, WebState};
 
 /// Group names as Pol.is shows them.
 pub(crate) fn group_name(group: usize) -> String {
@@ -103,9 +100,7 @@ fn percent(part: u32, whole: u32) -> String {
 }
 
 pub async fn conversation(
-    State(state): State<Arc<WebState>>,
-    user: SignedIn,
-    ItemPath(id, conversation): ItemPath<ConversationId>,
+    Visit(state, user, ItemPath(id, conversation)): Visit<ItemPath<ConversationId>>,
 ) -> PageResult {
     let results = state.app.conversation_results(&user.identity, id, conversation).await?;
     Ok(page(&results.conversation.title.clone(), &user, results_page(id, &results, &user.csrf(), None)))

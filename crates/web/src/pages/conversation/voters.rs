@@ -4,8 +4,7 @@
 use std::sync::Arc;
 
 use axum::Form;
-use axum::extract::Path;
-use axum::extract::State;
+use axum::extract::{FromRequest, Path, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
@@ -18,7 +17,8 @@ use tracktwo_domain::conversation::InvitationKind;
 
 use super::ballot::{ballot_markup, vote_from};
 use crate::client::ClientAddress;
-use crate::forms::field;
+use crate::extract::PresessionForm;
+use crate::forms::{Pairs, field};
 use crate::limits::{Limit, Limited};
 use crate::pages::layout::public_page;
 use crate::session::{PRESESSION_COOKIE, private_cookie};
@@ -27,7 +27,6 @@ use crate::{PageError, WebState};
 /// The consultation voter's credential.
 pub const BALLOT_COOKIE: &str = "tracktwo_ballot";
 
-// Consultation voters.
 fn voter_cookie(pass: &VoterPass, secure: bool) -> Cookie<'static> {
     // Lax, not Strict: a voter who comes back through their link from a message or e-mail
     // (another site) must be recognised. Forms still carry a token derived from the credential.
@@ -48,8 +47,23 @@ fn voter_csrf(pass: &VoterPass) -> String {
     tracktwo_app::csrf_token(pass.expose())
 }
 
-fn check_voter_csrf(pass: &VoterPass, presented: &str) -> Result<(), PageError> {
-    if tracktwo_app::csrf_token_matches(pass.expose(), presented) { Ok(()) } else { Err(PageError::Csrf) }
+/// A voter's form: the shared state, the credential of the ballot cookie and the form read as
+/// pairs, its anti-CSRF
+/// token (derived from the credential) checked; the body is read first, then the credential.
+pub(crate) struct VoterForm(Arc<WebState>, VoterPass, Pairs);
+
+impl FromRequest<Arc<WebState>> for VoterForm {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, state: &Arc<WebState>) -> Result<Self, Response> {
+        let jar = CookieJar::from_headers(request.headers());
+        let Form(fields) = Form::<Pairs>::from_request(request, state).await.map_err(IntoResponse::into_response)?;
+        let pass = voter_pass(&jar).ok_or_else(|| voter_error(AppError::Unauthenticated))?;
+        if !tracktwo_app::csrf_token_matches(pass.expose(), field(&fields, "csrf")) {
+            return Err(PageError::Csrf.into_response());
+        }
+        Ok(Self(Arc::clone(state), pass, fields))
+    }
 }
 
 /// Too many requests: a plain page with what was too many and when to try again.
@@ -165,16 +179,11 @@ pub async fn welcome(
 }
 
 pub async fn join(
-    State(state): State<Arc<WebState>>,
     client: ClientAddress,
     jar: CookieJar,
     Path(token): Path<String>,
-    Form(fields): Form<Vec<(String, String)>>,
+    PresessionForm(state, fields): PresessionForm<Pairs>,
 ) -> Response {
-    let presession = jar.get(PRESESSION_COOKIE).map(|c| c.value().to_owned()).unwrap_or_default();
-    if presession.is_empty() || !tracktwo_app::csrf_token_matches(&presession, field(&fields, "csrf")) {
-        return PageError::Csrf.into_response();
-    }
     if let Err(limited) = state.limit(Limit::Join, &client) {
         return limited_page(limited);
     }
@@ -213,16 +222,7 @@ pub async fn ballot(State(state): State<Arc<WebState>>, client: ClientAddress, j
     voter_page(&state, &client, &pass, None).await
 }
 
-pub async fn vote(
-    State(state): State<Arc<WebState>>,
-    client: ClientAddress,
-    jar: CookieJar,
-    Form(fields): Form<Vec<(String, String)>>,
-) -> Response {
-    let Some(pass) = voter_pass(&jar) else { return voter_error(AppError::Unauthenticated) };
-    if let Err(e) = check_voter_csrf(&pass, field(&fields, "csrf")) {
-        return e.into_response();
-    }
+pub async fn vote(client: ClientAddress, VoterForm(state, pass, fields): VoterForm) -> Response {
     if let Err(limited) = state.limit(Limit::Vote, &client) {
         return limited_page(limited);
     }
@@ -237,16 +237,7 @@ pub async fn vote(
     }
 }
 
-pub async fn propose(
-    State(state): State<Arc<WebState>>,
-    client: ClientAddress,
-    jar: CookieJar,
-    Form(fields): Form<Vec<(String, String)>>,
-) -> Response {
-    let Some(pass) = voter_pass(&jar) else { return voter_error(AppError::Unauthenticated) };
-    if let Err(e) = check_voter_csrf(&pass, field(&fields, "csrf")) {
-        return e.into_response();
-    }
+pub async fn propose(client: ClientAddress, VoterForm(state, pass, fields): VoterForm) -> Response {
     if let Err(limited) = state.limit(Limit::Proposal, &client) {
         return limited_page(limited);
     }

@@ -1,8 +1,5 @@
 //! Who attends a meeting, with the consent to record for a person not yet in the registry.
 
-use std::sync::Arc;
-
-use axum::extract::State;
 use axum::response::{IntoResponse, Redirect};
 use maud::{Markup, html};
 use serde::Deserialize;
@@ -11,9 +8,9 @@ use tracktwo_app::dialogue::NewAttendee;
 use tracktwo_domain::MeetingId;
 use tracktwo_domain::map::{Capacity, Consent, ConsentAnswer};
 
+use crate::PageResult;
 use crate::extract::{CsrfForm, ItemPath, parse_id, posted_forms};
 use crate::forms::{invalid, optional_date};
-use crate::{PageResult, WebState};
 
 /// One consent question of the attendance form, "not asked" until answered.
 pub(super) fn consent_select(name: &str, label: &str) -> Markup {
@@ -56,8 +53,7 @@ pub struct AttendanceForm {
 }
 
 pub async fn add_attendee(
-    State(state): State<Arc<WebState>>,
-    CsrfForm { user, path: ItemPath(id, meeting_id), form }: CsrfForm<AttendanceForm, ItemPath<MeetingId>>,
+    CsrfForm(state, user, ItemPath(id, meeting_id), form): CsrfForm<AttendanceForm, ItemPath<MeetingId>>,
 ) -> PageResult {
     if form.actor.is_empty() {
         return Err(invalid("person", "choose a person of the map"));

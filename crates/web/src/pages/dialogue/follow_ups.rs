@@ -1,8 +1,5 @@
 //! Follow-ups: commitments by round, and those due before the next.
 
-use std::sync::Arc;
-
-use axum::extract::State;
 use axum::response::{IntoResponse, Redirect};
 use maud::html;
 use serde::Deserialize;
@@ -10,17 +7,12 @@ use tracktwo_domain::dialogue::FollowUp;
 use tracktwo_domain::{FollowUpId, Operation, RoundId};
 
 use super::process_nav;
-use crate::extract::{CsrfForm, InitiativePath, ItemPath, parse_id, posted_forms};
+use crate::PageResult;
+use crate::extract::{CsrfForm, InitiativePath, ItemPath, Visit, parse_id, posted_forms};
 use crate::forms::{date_text, optional_date};
 use crate::pages::layout::page;
-use crate::session::SignedIn;
-use crate::{PageResult, WebState};
 
-pub async fn follow_ups(
-    State(state): State<Arc<WebState>>,
-    user: SignedIn,
-    InitiativePath(id): InitiativePath,
-) -> PageResult {
+pub async fn follow_ups(Visit(state, user, InitiativePath(id)): Visit<InitiativePath>) -> PageResult {
     let list = state.app.follow_ups(&user.identity, id).await?;
     let overview = state.app.process_overview(&user.identity, id).await?;
     let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
@@ -93,8 +85,7 @@ pub struct FollowUpForm {
 }
 
 pub async fn add_follow_up(
-    State(state): State<Arc<WebState>>,
-    CsrfForm { user, path: InitiativePath(id), form }: CsrfForm<FollowUpForm, InitiativePath>,
+    CsrfForm(state, user, InitiativePath(id), form): CsrfForm<FollowUpForm, InitiativePath>,
 ) -> PageResult {
     let follow_up = FollowUp {
         round: parse_id(&form.round)?,
@@ -116,8 +107,7 @@ pub struct DoneForm {
 }
 
 pub async fn set_follow_up(
-    State(state): State<Arc<WebState>>,
-    CsrfForm { user, path: ItemPath(id, follow_up), form }: CsrfForm<DoneForm, ItemPath<FollowUpId>>,
+    CsrfForm(state, user, ItemPath(id, follow_up), form): CsrfForm<DoneForm, ItemPath<FollowUpId>>,
 ) -> PageResult {
     state.app.set_follow_up_done(&user.identity, id, follow_up, form.done == "yes").await?;
     Ok(Redirect::to(&format!("/initiatives/{id}/follow-ups")).into_response())

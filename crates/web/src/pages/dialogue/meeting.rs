@@ -1,9 +1,6 @@
 //! A meeting's page: the whole meeting for the team (note capture, notes, attendance, agenda and
 //! stage), its summary for everyone else.
 
-use std::sync::Arc;
-
-use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect};
 use maud::{Markup, html};
@@ -16,7 +13,7 @@ use tracktwo_domain::{InitiativeId, MeetingId, Operation, SideId};
 use super::attendance::consent_select;
 use super::summary::summary_html;
 use super::{lines, process_nav, stage_text};
-use crate::extract::{CsrfForm, ItemPath};
+use crate::extract::{CsrfForm, ItemPath, Visit};
 use crate::forms::{Pairs, date_text, field, invalid};
 use crate::pages::layout::page;
 use crate::session::SignedIn;
@@ -26,11 +23,7 @@ use crate::{PageResult, WebState};
 const CAPTURE_POLICY: &str = "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; \
                               connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-pub async fn meeting(
-    State(state): State<Arc<WebState>>,
-    user: SignedIn,
-    ItemPath(id, meeting_id): ItemPath<MeetingId>,
-) -> PageResult {
+pub async fn meeting(Visit(state, user, ItemPath(id, meeting_id)): Visit<ItemPath<MeetingId>>) -> PageResult {
     meeting_page(&state, &user, id, meeting_id, None).await
 }
 
@@ -237,8 +230,7 @@ pub(super) async fn meeting_page(
 }
 
 pub async fn save_progress(
-    State(state): State<Arc<WebState>>,
-    CsrfForm { user, path: ItemPath(id, meeting_id), form: fields }: CsrfForm<Pairs, ItemPath<MeetingId>>,
+    CsrfForm(state, user, ItemPath(id, meeting_id), fields): CsrfForm<Pairs, ItemPath<MeetingId>>,
 ) -> PageResult {
     let stage_reached = match field(&fields, "stage").trim() {
         "" => None,

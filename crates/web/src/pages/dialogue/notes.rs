@@ -2,9 +2,7 @@
 //! forbidden), the draft kept as the rapporteur types, and the script that keeps it.
 
 use std::collections::BTreeSet;
-use std::sync::Arc;
 
-use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use tracktwo_app::AppError;
@@ -15,7 +13,7 @@ use tracktwo_domain::dialogue::{MeetingNote, NoteTag};
 use super::meeting::{Held, meeting_page};
 use crate::extract::{CsrfForm, ItemPath};
 use crate::forms::{Pairs, field, invalid};
-use crate::{PageError, PageResult, WebState};
+use crate::{PageError, PageResult};
 
 pub async fn capture_script() -> Response {
     (
@@ -49,8 +47,7 @@ fn note_from(fields: &[(String, String)], meeting: MeetingId) -> Result<MeetingN
 }
 
 pub async fn add_note(
-    State(state): State<Arc<WebState>>,
-    CsrfForm { user, path: ItemPath(id, meeting_id), form: fields }: CsrfForm<Pairs, ItemPath<MeetingId>>,
+    CsrfForm(state, user, ItemPath(id, meeting_id), fields): CsrfForm<Pairs, ItemPath<MeetingId>>,
 ) -> PageResult {
     let note = note_from(&fields, meeting_id)?;
     match state.app.add_meeting_note(&user.identity, id, note.clone()).await {
@@ -67,8 +64,7 @@ pub async fn add_note(
 }
 
 pub async fn save_draft(
-    State(state): State<Arc<WebState>>,
-    CsrfForm { user, path: ItemPath(id, meeting_id), form: fields }: CsrfForm<Pairs, ItemPath<MeetingId>>,
+    CsrfForm(state, user, ItemPath(id, meeting_id), fields): CsrfForm<Pairs, ItemPath<MeetingId>>,
 ) -> PageResult {
     let draft = NoteDraft {
         session: field(&fields, "session").trim().parse().unwrap_or(0),

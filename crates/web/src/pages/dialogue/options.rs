@@ -2,9 +2,7 @@
 //! went.
 
 use std::collections::BTreeSet;
-use std::sync::Arc;
 
-use axum::extract::State;
 use axum::response::{IntoResponse, Redirect};
 use maud::html;
 use tracktwo_app::AppError;
@@ -12,17 +10,12 @@ use tracktwo_domain::dialogue::{DialogueOption, OptionStatus};
 use tracktwo_domain::{MeetingId, Operation, OptionId, RoundId, SideId};
 
 use super::{lines, process_nav};
-use crate::extract::{CsrfForm, InitiativePath, ItemPath, parse_id};
+use crate::PageResult;
+use crate::extract::{CsrfForm, InitiativePath, ItemPath, Visit, parse_id};
 use crate::forms::{Pairs, date_text, field};
 use crate::pages::layout::page;
-use crate::session::SignedIn;
-use crate::{PageResult, WebState};
 
-pub async fn options(
-    State(state): State<Arc<WebState>>,
-    user: SignedIn,
-    InitiativePath(id): InitiativePath,
-) -> PageResult {
+pub async fn options(Visit(state, user, InitiativePath(id)): Visit<InitiativePath>) -> PageResult {
     let options = state.app.options(&user.identity, id).await?;
     let overview = state.app.process_overview(&user.identity, id).await?;
     let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
@@ -99,8 +92,7 @@ pub async fn options(
 }
 
 pub async fn add_option(
-    State(state): State<Arc<WebState>>,
-    CsrfForm { user, path: InitiativePath(id), form: fields }: CsrfForm<Pairs, InitiativePath>,
+    CsrfForm(state, user, InitiativePath(id), fields): CsrfForm<Pairs, InitiativePath>,
 ) -> PageResult {
     let mut supported_by = BTreeSet::new();
     for (_, v) in fields.iter().filter(|(k, _)| k == "side") {
@@ -120,8 +112,7 @@ pub async fn add_option(
 }
 
 pub async fn update_option(
-    State(state): State<Arc<WebState>>,
-    CsrfForm { user, path: ItemPath(id, option_id), form: fields }: CsrfForm<Pairs, ItemPath<OptionId>>,
+    CsrfForm(state, user, ItemPath(id, option_id), fields): CsrfForm<Pairs, ItemPath<OptionId>>,
 ) -> PageResult {
     let status = OptionStatus::parse(field(&fields, "status")).map_err(AppError::Invalid)?;
     let meeting = match field(&fields, "meeting") {

@@ -1,9 +1,7 @@
 //! The process design and the rounds, with their meetings.
 
 use std::collections::BTreeSet;
-use std::sync::Arc;
 
-use axum::extract::State;
 use axum::response::{IntoResponse, Redirect};
 use maud::html;
 use serde::Deserialize;
@@ -15,17 +13,12 @@ use tracktwo_domain::dialogue::{
 use tracktwo_domain::{Operation, Scope};
 
 use super::{lines, process_nav, stage_text};
-use crate::extract::{CsrfForm, InitiativePath, parse_id, posted_forms};
+use crate::PageResult;
+use crate::extract::{CsrfForm, InitiativePath, Visit, parse_id, posted_forms};
 use crate::forms::{date_text, invalid, optional_date};
 use crate::pages::layout::page;
-use crate::session::SignedIn;
-use crate::{PageResult, WebState};
 
-pub async fn process(
-    State(state): State<Arc<WebState>>,
-    user: SignedIn,
-    InitiativePath(id): InitiativePath,
-) -> PageResult {
+pub async fn process(Visit(state, user, InitiativePath(id)): Visit<InitiativePath>) -> PageResult {
     let overview = state.app.process_overview(&user.identity, id).await?;
     let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
     let sides = state.app.sides(&user.identity, id).await?;
@@ -152,8 +145,7 @@ pub struct DesignForm {
 }
 
 pub async fn save_design(
-    State(state): State<Arc<WebState>>,
-    CsrfForm { user, path: InitiativePath(id), form }: CsrfForm<DesignForm, InitiativePath>,
+    CsrfForm(state, user, InitiativePath(id), form): CsrfForm<DesignForm, InitiativePath>,
 ) -> PageResult {
     let grants = lines(&form.grants)
         .into_iter()
@@ -196,8 +188,7 @@ pub struct RoundForm {
 }
 
 pub async fn add_round(
-    State(state): State<Arc<WebState>>,
-    CsrfForm { user, path: InitiativePath(id), form }: CsrfForm<RoundForm, InitiativePath>,
+    CsrfForm(state, user, InitiativePath(id), form): CsrfForm<RoundForm, InitiativePath>,
 ) -> PageResult {
     let round = Round {
         number: form.number.trim().parse().map_err(|_| invalid("round number", "must be a whole number"))?,
@@ -224,8 +215,7 @@ pub struct MeetingForm {
 }
 
 pub async fn add_meeting(
-    State(state): State<Arc<WebState>>,
-    CsrfForm { user, path: InitiativePath(id), form }: CsrfForm<MeetingForm, InitiativePath>,
+    CsrfForm(state, user, InitiativePath(id), form): CsrfForm<MeetingForm, InitiativePath>,
 ) -> PageResult {
     let mode = ConfidentialityMode::parse(&form.mode).map_err(AppError::Invalid)?;
     let methodology = state.app.process_design(&user.identity, id).await?.map(|d| d.methodology);

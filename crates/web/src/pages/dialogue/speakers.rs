@@ -1,8 +1,5 @@
 //! A meeting's speaker key: which person stands behind each code, for the convener only.
 
-use std::sync::Arc;
-
-use axum::extract::State;
 use axum::response::{IntoResponse, Redirect};
 use maud::html;
 use serde::Deserialize;
@@ -10,17 +7,12 @@ use tracktwo_domain::dialogue::SpeakerKey;
 use tracktwo_domain::{MeetingId, Operation};
 
 use super::{lines, process_nav};
-use crate::extract::{CsrfForm, ItemPath, posted_forms};
+use crate::PageResult;
+use crate::extract::{CsrfForm, ItemPath, Visit, posted_forms};
 use crate::forms::invalid;
 use crate::pages::layout::page;
-use crate::session::SignedIn;
-use crate::{PageResult, WebState};
 
-pub async fn speakers(
-    State(state): State<Arc<WebState>>,
-    user: SignedIn,
-    ItemPath(id, meeting_id): ItemPath<MeetingId>,
-) -> PageResult {
+pub async fn speakers(Visit(state, user, ItemPath(id, meeting_id)): Visit<ItemPath<MeetingId>>) -> PageResult {
     let key = state.app.speaker_key(&user.identity, id, meeting_id).await?;
     let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
     let text: String = key.entries.iter().map(|(c, n)| format!("{c} = {n}\n")).collect();
@@ -50,8 +42,7 @@ pub struct KeyForm {
 }
 
 pub async fn save_speakers(
-    State(state): State<Arc<WebState>>,
-    CsrfForm { user, path: ItemPath(id, meeting_id), form }: CsrfForm<KeyForm, ItemPath<MeetingId>>,
+    CsrfForm(state, user, ItemPath(id, meeting_id), form): CsrfForm<KeyForm, ItemPath<MeetingId>>,
 ) -> PageResult {
     let mut entries = Vec::new();
     for line in lines(&form.key) {

@@ -1,23 +1,19 @@
 //! A meeting's summary as its reader may take it away, as HTML and PDF.
 
-use std::sync::Arc;
-
-use axum::extract::{Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::IntoResponse;
 use maud::{Markup, html};
-use serde::Deserialize;
 use tracktwo_app::AppError;
 use tracktwo_domain::redaction::MeetingSummary;
 use tracktwo_domain::{MeetingId, Operation};
 
 use super::process_nav;
+use crate::PageResult;
 use crate::documents::summary_document;
-use crate::extract::ItemPath;
+use crate::extract::{ItemPath, QueryVisit};
 use crate::forms::{date_text, invalid};
+use crate::pages::FormatQuery;
 use crate::pages::layout::page;
-use crate::session::SignedIn;
-use crate::{PageResult, WebState};
 
 pub(super) fn summary_html(summary: &MeetingSummary) -> Markup {
     html! {
@@ -72,17 +68,8 @@ pub(super) fn summary_html(summary: &MeetingSummary) -> Markup {
     }
 }
 
-#[derive(Deserialize)]
-pub struct SummaryQuery {
-    #[serde(default)]
-    format: String,
-}
-
 pub async fn summary(
-    State(state): State<Arc<WebState>>,
-    user: SignedIn,
-    Query(query): Query<SummaryQuery>,
-    ItemPath(id, meeting_id): ItemPath<MeetingId>,
+    QueryVisit(state, user, query, ItemPath(id, meeting_id)): QueryVisit<FormatQuery, ItemPath<MeetingId>>,
 ) -> PageResult {
     let summary = state.app.meeting_summary(&user.identity, id, meeting_id).await?;
     match query.format.as_str() {

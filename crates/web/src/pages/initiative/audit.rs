@@ -1,20 +1,12 @@
 //! An initiative's audit trail: every write and every read of its records.
 
-use std::sync::Arc;
-
-use axum::extract::State;
 use maud::html;
 
-use crate::extract::InitiativePath;
+use crate::PageResult;
+use crate::extract::{InitiativePath, Visit};
 use crate::pages::layout::page;
-use crate::session::SignedIn;
-use crate::{PageResult, WebState};
 
-pub async fn audit(
-    State(state): State<Arc<WebState>>,
-    user: SignedIn,
-    InitiativePath(id): InitiativePath,
-) -> PageResult {
+pub async fn audit(Visit(state, user, InitiativePath(id)): Visit<InitiativePath>) -> PageResult {
     let entries = state.app.initiative_audit(&user.identity, id).await?;
     let initiative = state.app.initiative(&user.identity, id).await?;
     let format = time::format_description::well_known::Rfc3339;

@@ -1,15 +1,12 @@
 //! The signed-in user's start: their initiatives, and the organisation's others.
 
-use std::sync::Arc;
-
-use axum::extract::State;
 use maud::html;
 
+use crate::PageResult;
+use crate::extract::Visit;
 use crate::pages::layout::page;
-use crate::session::SignedIn;
-use crate::{PageResult, WebState};
 
-pub async fn dashboard(State(state): State<Arc<WebState>>, user: SignedIn) -> PageResult {
+pub async fn dashboard(Visit(state, user, ()): Visit) -> PageResult {
     let mine = state.app.initiatives(&user.identity).await?;
     let directory = state.app.directory(&user.identity).await?;
     let others: Vec<_> = directory.into_iter().filter(|entry| entry.role.is_none()).collect();

@@ -1,24 +1,16 @@
 //! Who is a member of an initiative, in which role and side; the convener adds members.
 
-use std::sync::Arc;
-
-use axum::extract::State;
 use axum::response::{IntoResponse, Redirect};
 use maud::html;
 use serde::Deserialize;
 use tracktwo_app::AppError;
 use tracktwo_domain::{MemberRole, Operation};
 
-use crate::extract::{CsrfForm, InitiativePath, parse_id, posted_forms};
+use crate::PageResult;
+use crate::extract::{CsrfForm, InitiativePath, Visit, parse_id, posted_forms};
 use crate::pages::layout::page;
-use crate::session::SignedIn;
-use crate::{PageResult, WebState};
 
-pub async fn members(
-    State(state): State<Arc<WebState>>,
-    user: SignedIn,
-    InitiativePath(id): InitiativePath,
-) -> PageResult {
+pub async fn members(Visit(state, user, InitiativePath(id)): Visit<InitiativePath>) -> PageResult {
     // Refused as adding a member would be, before anything of the page is read.
     state.app.permissions(&user.identity, id, Operation::ManageMembers).await?;
     let initiative = state.app.initiative(&user.identity, id).await?;
@@ -56,8 +48,7 @@ pub struct MemberForm {
 }
 
 pub async fn add_member(
-    State(state): State<Arc<WebState>>,
-    CsrfForm { user, path: InitiativePath(id), form }: CsrfForm<MemberForm, InitiativePath>,
+    CsrfForm(state, user, InitiativePath(id), form): CsrfForm<MemberForm, InitiativePath>,
 ) -> PageResult {
     let role = MemberRole::parse(&form.role).map_err(AppError::Invalid)?;
     let side = if form.side.is_empty() { None } else { Some(parse_id(&form.side)?) };

@@ -1,17 +1,13 @@
 //! The notes of the plenary and of each caucus.
 
-use std::sync::Arc;
-
-use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect};
 use maud::html;
 use serde::Deserialize;
 use tracktwo_domain::{NewNote, Operation, Scope};
 
-use crate::extract::{CsrfForm, InitiativePath, parse_id, posted_forms};
+use crate::extract::{CsrfForm, InitiativePath, QueryVisit, parse_id, posted_forms};
 use crate::pages::layout::page;
-use crate::session::SignedIn;
-use crate::{PageError, PageResult, WebState};
+use crate::{PageError, PageResult};
 
 #[derive(Deserialize)]
 pub struct ScopeQuery {
@@ -26,10 +22,7 @@ fn scope_of(caucus: Option<&str>) -> Result<Scope, PageError> {
 }
 
 pub async fn notes(
-    State(state): State<Arc<WebState>>,
-    user: SignedIn,
-    Query(query): Query<ScopeQuery>,
-    InitiativePath(id): InitiativePath,
+    QueryVisit(state, user, query, InitiativePath(id)): QueryVisit<ScopeQuery, InitiativePath>,
 ) -> PageResult {
     let scope = scope_of(query.caucus.as_deref())?;
     let notes = state.app.notes(&user.identity, id, scope).await?;
@@ -78,8 +71,7 @@ pub struct NoteForm {
 }
 
 pub async fn add_note(
-    State(state): State<Arc<WebState>>,
-    CsrfForm { user, path: InitiativePath(id), form }: CsrfForm<NoteForm, InitiativePath>,
+    CsrfForm(state, user, InitiativePath(id), form): CsrfForm<NoteForm, InitiativePath>,
 ) -> PageResult {
     let scope = scope_of(Some(&form.caucus))?;
     state.app.add_note(&user.identity, id, NewNote { scope, body: form.body }).await?;

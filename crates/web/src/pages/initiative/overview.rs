@@ -1,22 +1,14 @@
 //! An initiative's page: its record, process, transfer, common ground and map, as far as the
 //! caller may go, and its members.
 
-use std::sync::Arc;
-
-use axum::extract::State;
 use maud::html;
 use tracktwo_domain::{Operation, Scope, SideId};
 
-use crate::extract::InitiativePath;
+use crate::PageResult;
+use crate::extract::{InitiativePath, Visit};
 use crate::pages::layout::page;
-use crate::session::SignedIn;
-use crate::{PageResult, WebState};
 
-pub async fn initiative(
-    State(state): State<Arc<WebState>>,
-    user: SignedIn,
-    InitiativePath(id): InitiativePath,
-) -> PageResult {
+pub async fn initiative(Visit(state, user, InitiativePath(id)): Visit<InitiativePath>) -> PageResult {
     let initiative = state.app.initiative(&user.identity, id).await?;
     let sides = state.app.sides(&user.identity, id).await?;
     let roster = state.app.roster(&user.identity, id).await?;

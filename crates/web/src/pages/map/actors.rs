@@ -2,9 +2,7 @@
 //! the forms that add, change and remove them.
 
 use std::collections::BTreeSet;
-use std::sync::Arc;
 
-use axum::extract::State;
 use axum::response::{IntoResponse, Redirect};
 use maud::{Markup, html};
 use serde::Deserialize;
@@ -15,11 +13,10 @@ use tracktwo_domain::{ActorId, Operation, SideId};
 
 use super::ties::tie_form_fields;
 use super::{map_nav, plural, tie_line};
-use crate::extract::{CsrfForm, CsrfOnly, InitiativePath, ItemPath, PostedForm, parse_id};
+use crate::extract::{CsrfForm, CsrfOnly, InitiativePath, ItemPath, PostedForm, Visit, parse_id};
 use crate::forms::{Pairs, date_text};
 use crate::pages::layout::page;
-use crate::session::SignedIn;
-use crate::{PageError, PageResult, WebState};
+use crate::{PageError, PageResult};
 
 fn actor_form_fields(map: &SystemMap, actor: Option<&ActorDetails>, show_name: bool) -> Markup {
     let level = actor.map(|a| a.level);
@@ -62,11 +59,7 @@ fn actor_form_fields(map: &SystemMap, actor: Option<&ActorDetails>, show_name: b
     }
 }
 
-pub async fn actors(
-    State(state): State<Arc<WebState>>,
-    user: SignedIn,
-    InitiativePath(id): InitiativePath,
-) -> PageResult {
+pub async fn actors(Visit(state, user, InitiativePath(id)): Visit<InitiativePath>) -> PageResult {
     let map = state.app.system_map(&user.identity, id).await?;
     let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
     let may_write = may.allows(Operation::WriteMap);
@@ -165,34 +158,27 @@ impl PostedForm for ActorForm {
 }
 
 pub async fn add_actor(
-    State(state): State<Arc<WebState>>,
-    CsrfForm { user, path: InitiativePath(id), form: details }: CsrfForm<ActorForm, InitiativePath>,
+    CsrfForm(state, user, InitiativePath(id), details): CsrfForm<ActorForm, InitiativePath>,
 ) -> PageResult {
     let actor = state.app.add_actor(&user.identity, id, details).await?;
     Ok(Redirect::to(&format!("/initiatives/{id}/actors/{}", actor.id)).into_response())
 }
 
 pub async fn update_actor(
-    State(state): State<Arc<WebState>>,
-    CsrfForm { user, path: ItemPath(id, actor), form: details }: CsrfForm<ActorForm, ItemPath<ActorId>>,
+    CsrfForm(state, user, ItemPath(id, actor), details): CsrfForm<ActorForm, ItemPath<ActorId>>,
 ) -> PageResult {
     state.app.update_actor(&user.identity, id, actor, details).await?;
     Ok(Redirect::to(&format!("/initiatives/{id}/actors/{actor}")).into_response())
 }
 
 pub async fn remove_actor(
-    State(state): State<Arc<WebState>>,
-    CsrfForm { user, path: ItemPath(id, actor), .. }: CsrfForm<CsrfOnly, ItemPath<ActorId>>,
+    CsrfForm(state, user, ItemPath(id, actor), _): CsrfForm<CsrfOnly, ItemPath<ActorId>>,
 ) -> PageResult {
     state.app.remove_actor(&user.identity, id, actor).await?;
     Ok(Redirect::to(&format!("/initiatives/{id}/actors")).into_response())
 }
 
-pub async fn actor(
-    State(state): State<Arc<WebState>>,
-    user: SignedIn,
-    ItemPath(id, actor_id): ItemPath<ActorId>,
-) -> PageResult {
+pub async fn actor(Visit(state, user, ItemPath(id, actor_id)): Visit<ItemPath<ActorId>>) -> PageResult {
     let (map, actor) = state.app.actor(&user.identity, id, actor_id).await?;
     let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
     let may_write = may.allows(Operation::WriteMap);

@@ -1,29 +1,20 @@
 //! Coverage of tracks, sides and levels, with the gaps; the brokers; the actors with ties across
 //! the line.
 
-use std::sync::Arc;
-
-use axum::extract::{Query, State};
 use maud::html;
+use tracktwo_domain::SideId;
 use tracktwo_domain::map::{Level, Track};
-use tracktwo_domain::{Operation, SideId};
 
-use super::{MapQuery, map_nav, plural};
-use crate::extract::InitiativePath;
-use crate::forms::{date_text, optional_date};
+use super::{MapQuery, map_as_of, map_nav, plural};
+use crate::PageResult;
+use crate::extract::{InitiativePath, QueryVisit};
+use crate::forms::date_text;
 use crate::pages::layout::page;
-use crate::session::SignedIn;
-use crate::{PageResult, WebState};
 
 pub async fn coverage(
-    State(state): State<Arc<WebState>>,
-    user: SignedIn,
-    Query(query): Query<MapQuery>,
-    InitiativePath(id): InitiativePath,
+    QueryVisit(state, user, query, InitiativePath(id)): QueryVisit<MapQuery, InitiativePath>,
 ) -> PageResult {
-    let map = state.app.system_map(&user.identity, id).await?;
-    let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
-    let as_of = optional_date("as of", &query.as_of)?.unwrap_or_else(|| state.app.today());
+    let (map, may, as_of) = map_as_of(&state, &user, id, &query).await?;
     let report = map.coverage(&Track::ALL, Level::ALL);
     let brokers = map.brokers(10, as_of);
     let cross = map.cross_line_actors(as_of);

@@ -1,26 +1,18 @@
 //! The map's files: the import and export page, and the export in each format.
 
-use std::sync::Arc;
-
-use axum::extract::{Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::IntoResponse;
 use maud::html;
-use serde::Deserialize;
 use tracktwo_domain::Operation;
 
 use super::map_nav;
-use crate::extract::InitiativePath;
+use crate::PageResult;
+use crate::extract::{InitiativePath, QueryVisit, Visit};
 use crate::forms::invalid;
+use crate::pages::FormatQuery;
 use crate::pages::layout::page;
-use crate::session::SignedIn;
-use crate::{PageResult, WebState};
 
-pub async fn transfer_page(
-    State(state): State<Arc<WebState>>,
-    user: SignedIn,
-    InitiativePath(id): InitiativePath,
-) -> PageResult {
+pub async fn transfer_page(Visit(state, user, InitiativePath(id)): Visit<InitiativePath>) -> PageResult {
     // The page offers the map's files: refused as reading the map would be.
     let may = state.app.permissions(&user.identity, id, Operation::ReadMap).await?;
     let may_write = may.allows(Operation::WriteMap);
@@ -57,17 +49,8 @@ pub async fn transfer_page(
     ))
 }
 
-#[derive(Deserialize)]
-pub struct ExportQuery {
-    #[serde(default)]
-    format: String,
-}
-
 pub async fn export(
-    State(state): State<Arc<WebState>>,
-    user: SignedIn,
-    Query(query): Query<ExportQuery>,
-    InitiativePath(id): InitiativePath,
+    QueryVisit(state, user, query, InitiativePath(id)): QueryVisit<FormatQuery, InitiativePath>,
 ) -> PageResult {
     let (body, content_type, name) = match query.format.as_str() {
         "gexf" => (None, "application/gexf+xml", "map.gexf"),

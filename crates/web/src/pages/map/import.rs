@@ -1,17 +1,14 @@
 //! Importing a map, all or nothing.
 
-use std::sync::Arc;
-
-use axum::extract::State;
 use maud::html;
 use serde::Deserialize;
 use tracktwo_app::AppError;
 use tracktwo_interchange::Format;
 
+use crate::PageResult;
 use crate::extract::{CsrfForm, InitiativePath, posted_forms};
 use crate::forms::invalid;
 use crate::pages::layout::{import_refused, page};
-use crate::{PageResult, WebState};
 
 #[derive(Deserialize)]
 pub struct ImportForm {
@@ -26,8 +23,7 @@ pub struct ImportForm {
 }
 
 pub async fn import(
-    State(state): State<Arc<WebState>>,
-    CsrfForm { user, path: InitiativePath(id), form }: CsrfForm<ImportForm, InitiativePath>,
+    CsrfForm(state, user, InitiativePath(id), form): CsrfForm<ImportForm, InitiativePath>,
 ) -> PageResult {
     let format = Format::parse(&form.format).map_err(|_| invalid("format", "must be csv, gexf, graphml or kumu"))?;
     let imported =

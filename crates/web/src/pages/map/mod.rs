@@ -16,9 +16,14 @@ pub(crate) mod wheel;
 
 use maud::{Markup, html};
 use serde::Deserialize;
+use time::Date;
 use tracktwo_app::Permissions;
 use tracktwo_app::map::SystemMap;
 use tracktwo_domain::{InitiativeId, Operation};
+
+use crate::forms::optional_date;
+use crate::session::SignedIn;
+use crate::{PageError, WebState};
 
 /// Links to the map's pages the caller may use.
 fn map_nav(id: InitiativeId, may: &Permissions) -> Markup {
@@ -64,4 +69,18 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 fn tie_line(map: &SystemMap, tie: &tracktwo_domain::map::Tie) -> String {
     let arrow = if tie.details.directed { "→" } else { "—" };
     format!("{} {arrow} {} {}", map.label(tie.details.from), tie.details.kind.label(), map.label(tie.details.to))
+}
+
+/// Where the wheel and the coverage page start: the caller's view of the map, what the caller
+/// may do there, and the date the page is as of (today unless the query names one).
+async fn map_as_of(
+    state: &WebState,
+    user: &SignedIn,
+    id: InitiativeId,
+    query: &MapQuery,
+) -> Result<(SystemMap, Permissions, Date), PageError> {
+    let map = state.app.system_map(&user.identity, id).await?;
+    let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
+    let as_of = optional_date("as of", &query.as_of)?.unwrap_or_else(|| state.app.today());
+    Ok((map, may, as_of))
 }

@@ -2,9 +2,7 @@
 //! operations.
 
 use std::collections::HashSet;
-use std::sync::Arc;
 
-use axum::extract::State;
 use axum::response::{IntoResponse, Redirect};
 use maud::{Markup, html};
 use serde::Deserialize;
@@ -13,21 +11,16 @@ use tracktwo_domain::map::{ActorKind, Capacity, Consent, ConsentAnswer, Registry
 use tracktwo_domain::{ActorId, Operation};
 
 use super::map_nav;
-use crate::extract::{CsrfForm, InitiativePath, ItemPath, posted_forms};
+use crate::extract::{CsrfForm, InitiativePath, ItemPath, Visit, posted_forms};
 use crate::forms::{date_text, invalid, optional_date};
 use crate::pages::layout::page;
-use crate::session::SignedIn;
-use crate::{PageError, PageResult, WebState};
+use crate::{PageError, PageResult};
 
 fn consent_cell(answer: ConsentAnswer) -> &'static str {
     answer.label()
 }
 
-pub async fn registry(
-    State(state): State<Arc<WebState>>,
-    user: SignedIn,
-    InitiativePath(id): InitiativePath,
-) -> PageResult {
+pub async fn registry(Visit(state, user, InitiativePath(id)): Visit<InitiativePath>) -> PageResult {
     let (map, mut entries) = state.app.registry(&user.identity, id).await?;
     entries.sort_by_cached_key(|(actor, _)| map.actor(*actor).map(|a| a.details.code_name.clone()));
     let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
@@ -78,11 +71,7 @@ fn consent_select(name: &str, label: &str, current: ConsentAnswer) -> Markup {
     }
 }
 
-pub async fn registry_entry(
-    State(state): State<Arc<WebState>>,
-    user: SignedIn,
-    ItemPath(id, actor_id): ItemPath<ActorId>,
-) -> PageResult {
+pub async fn registry_entry(Visit(state, user, ItemPath(id, actor_id)): Visit<ItemPath<ActorId>>) -> PageResult {
     let entry = state.app.registry_entry(&user.identity, id, actor_id).await?;
     let (map, actor) = state.app.actor(&user.identity, id, actor_id).await?;
     let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
@@ -165,8 +154,7 @@ fn score(field: &'static str, text: &str) -> Result<u8, PageError> {
 }
 
 pub async fn save_registry_entry(
-    State(state): State<Arc<WebState>>,
-    CsrfForm { user, path: ItemPath(id, actor), form }: CsrfForm<RegistryForm, ItemPath<ActorId>>,
+    CsrfForm(state, user, ItemPath(id, actor), form): CsrfForm<RegistryForm, ItemPath<ActorId>>,
 ) -> PageResult {
     let answer = |text: &str| ConsentAnswer::parse(text).map_err(AppError::Invalid);
     let entry = RegistryEntry {

@@ -1,8 +1,5 @@
 //! Participant selection under the initiative's risk ceiling, each choice explained.
 
-use std::sync::Arc;
-
-use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect};
 use maud::html;
 use serde::Deserialize;
@@ -12,17 +9,13 @@ use tracktwo_domain::Operation;
 use tracktwo_domain::map::{Level, RiskCeiling, Track};
 
 use super::map_nav;
-use crate::extract::{CsrfForm, InitiativePath, posted_forms};
+use crate::extract::{CsrfForm, InitiativePath, QueryVisit, posted_forms};
 use crate::forms::{date_text, invalid, optional_date};
 use crate::pages::layout::page;
-use crate::session::SignedIn;
-use crate::{PageError, PageResult, WebState};
+use crate::{PageError, PageResult};
 
 pub async fn selection(
-    State(state): State<Arc<WebState>>,
-    user: SignedIn,
-    Query(fields): Query<Vec<(String, String)>>,
-    InitiativePath(id): InitiativePath,
+    QueryVisit(state, user, fields, InitiativePath(id)): QueryVisit<Vec<(String, String)>, InitiativePath>,
 ) -> PageResult {
     // The form alone is refused as the selection itself would be.
     let may = state.app.permissions(&user.identity, id, Operation::SelectParticipants).await?;
@@ -127,8 +120,7 @@ pub struct CeilingForm {
 }
 
 pub async fn set_ceiling(
-    State(state): State<Arc<WebState>>,
-    CsrfForm { user, path: InitiativePath(id), form }: CsrfForm<CeilingForm, InitiativePath>,
+    CsrfForm(state, user, InitiativePath(id), form): CsrfForm<CeilingForm, InitiativePath>,
 ) -> PageResult {
     let ceiling = RiskCeiling {
         per_person: form

@@ -1,14 +1,11 @@
 //! Named dates of the map.
 
-use std::sync::Arc;
-
-use axum::extract::State;
 use axum::response::{IntoResponse, Redirect};
 use serde::Deserialize;
 
+use crate::PageResult;
 use crate::extract::{CsrfForm, CsrfOnly, InitiativePath, ItemPath, posted_forms};
 use crate::forms::{date_text, invalid, optional_date};
-use crate::{PageResult, WebState};
 
 #[derive(Deserialize)]
 pub struct SnapshotForm {
@@ -21,8 +18,7 @@ pub struct SnapshotForm {
 }
 
 pub async fn add_snapshot(
-    State(state): State<Arc<WebState>>,
-    CsrfForm { user, path: InitiativePath(id), form }: CsrfForm<SnapshotForm, InitiativePath>,
+    CsrfForm(state, user, InitiativePath(id), form): CsrfForm<SnapshotForm, InitiativePath>,
 ) -> PageResult {
     let date = optional_date("date", &form.date)?.ok_or_else(|| invalid("date", "is required"))?;
     let snapshot = tracktwo_domain::map::MapSnapshot { label: form.label.trim().to_owned(), date, note: form.note };
@@ -31,8 +27,7 @@ pub async fn add_snapshot(
 }
 
 pub async fn remove_snapshot(
-    State(state): State<Arc<WebState>>,
-    CsrfForm { user, path: ItemPath(id, snapshot), .. }: CsrfForm<CsrfOnly, ItemPath<tracktwo_domain::SnapshotId>>,
+    CsrfForm(state, user, ItemPath(id, snapshot), _): CsrfForm<CsrfOnly, ItemPath<tracktwo_domain::SnapshotId>>,
 ) -> PageResult {
     state.app.remove_map_snapshot(&user.identity, id, snapshot).await?;
     Ok(Redirect::to(&format!("/initiatives/{id}/map")).into_response())

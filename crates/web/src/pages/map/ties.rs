@@ -1,8 +1,5 @@
 //! The ties between actors: each tie's page, and the forms that add, change and remove them.
 
-use std::sync::Arc;
-
-use axum::extract::State;
 use axum::response::{IntoResponse, Redirect};
 use maud::{Markup, html};
 use serde::Deserialize;
@@ -11,11 +8,10 @@ use tracktwo_domain::map::{TieDetails, TieKind};
 use tracktwo_domain::{ActorId, Operation, TieId};
 
 use super::{map_nav, tie_line};
-use crate::extract::{CsrfForm, InitiativePath, ItemPath, parse_id, posted_forms};
+use crate::PageResult;
+use crate::extract::{CsrfForm, InitiativePath, ItemPath, Visit, parse_id, posted_forms};
 use crate::forms::{date_text, invalid, optional_date};
 use crate::pages::layout::page;
-use crate::session::SignedIn;
-use crate::{PageResult, WebState};
 
 #[derive(Deserialize)]
 pub struct TieForm {
@@ -35,10 +31,7 @@ pub struct TieForm {
     notes: String,
 }
 
-pub async fn add_tie(
-    State(state): State<Arc<WebState>>,
-    CsrfForm { user, path: InitiativePath(id), form }: CsrfForm<TieForm, InitiativePath>,
-) -> PageResult {
+pub async fn add_tie(CsrfForm(state, user, InitiativePath(id), form): CsrfForm<TieForm, InitiativePath>) -> PageResult {
     let kind = TieKind::parse(&form.kind).map_err(AppError::Invalid)?;
     let directed = match form.directed.trim() {
         "" => kind.directed_by_default(),
@@ -71,8 +64,7 @@ pub struct RemoveTieForm {
 }
 
 pub async fn remove_tie(
-    State(state): State<Arc<WebState>>,
-    CsrfForm { user, path: ItemPath(id, tie), form }: CsrfForm<RemoveTieForm, ItemPath<TieId>>,
+    CsrfForm(state, user, ItemPath(id, tie), form): CsrfForm<RemoveTieForm, ItemPath<TieId>>,
 ) -> PageResult {
     state.app.remove_tie(&user.identity, id, tie).await?;
     let back = match parse_id::<ActorId>(&form.back) {
@@ -98,11 +90,7 @@ pub(super) fn tie_form_fields(tie: Option<&TieDetails>) -> Markup {
     }
 }
 
-pub async fn tie(
-    State(state): State<Arc<WebState>>,
-    user: SignedIn,
-    ItemPath(id, tie_id): ItemPath<TieId>,
-) -> PageResult {
+pub async fn tie(Visit(state, user, ItemPath(id, tie_id)): Visit<ItemPath<TieId>>) -> PageResult {
     let map = state.app.system_map(&user.identity, id).await?;
     let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
     // Absent from the caller's view (a team-only tie, or another initiative's) is not found.
@@ -153,8 +141,7 @@ pub struct TieUpdateForm {
 }
 
 pub async fn update_tie(
-    State(state): State<Arc<WebState>>,
-    CsrfForm { user, path: ItemPath(id, tie_id), form }: CsrfForm<TieUpdateForm, ItemPath<TieId>>,
+    CsrfForm(state, user, ItemPath(id, tie_id), form): CsrfForm<TieUpdateForm, ItemPath<TieId>>,
 ) -> PageResult {
     let map = state.app.system_map(&user.identity, id).await?;
     let current = map.ties.iter().find(|t| t.id == tie_id).ok_or(AppError::NotFound)?;

@@ -1,31 +1,22 @@
 //! The nine-track wheel as of a date, filtered, with the changes since another date and the
 //! named snapshots.
 
-use std::sync::Arc;
-
-use axum::extract::{Query, State};
 use maud::{PreEscaped, html};
 use tracktwo_app::AppError;
 use tracktwo_domain::map::{Level, Track};
 use tracktwo_domain::{ActorId, Operation, TieId};
 use tracktwo_map_draw::{Wheel, WheelActor, WheelSide, WheelTie, wheel_svg};
 
-use super::{MapQuery, map_nav, tie_line};
-use crate::extract::InitiativePath;
+use super::{MapQuery, map_as_of, map_nav, tie_line};
+use crate::PageResult;
+use crate::extract::{InitiativePath, QueryVisit};
 use crate::forms::{date_text, optional_date};
 use crate::pages::layout::page;
-use crate::session::SignedIn;
-use crate::{PageResult, WebState};
 
 pub async fn wheel(
-    State(state): State<Arc<WebState>>,
-    user: SignedIn,
-    Query(query): Query<MapQuery>,
-    InitiativePath(id): InitiativePath,
+    QueryVisit(state, user, query, InitiativePath(id)): QueryVisit<MapQuery, InitiativePath>,
 ) -> PageResult {
-    let map = state.app.system_map(&user.identity, id).await?;
-    let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
-    let as_of = optional_date("as of", &query.as_of)?.unwrap_or_else(|| state.app.today());
+    let (map, may, as_of) = map_as_of(&state, &user, id, &query).await?;
     let compare = optional_date("compare with", &query.compare)?;
     let side_filter = query.side.trim();
     let track_filter =

@@ -1,19 +1,16 @@
 //! A released readout's copies: each issued to one recipient, and its files.
 
-use std::sync::Arc;
-
-use axum::extract::{Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect};
 use serde::Deserialize;
 use tracktwo_app::AppError;
 use tracktwo_domain::{CopyId, ReadoutId};
 
+use crate::PageResult;
 use crate::documents::copy_document;
-use crate::extract::{CsrfForm, ItemPath, posted_forms};
+use crate::extract::{CsrfForm, ItemPath, QueryVisit, posted_forms};
 use crate::forms::{invalid, optional_date};
-use crate::session::SignedIn;
-use crate::{PageResult, WebState};
+use crate::pages::FormatQuery;
 
 #[derive(Deserialize)]
 pub struct CopyForm {
@@ -26,8 +23,7 @@ pub struct CopyForm {
 }
 
 pub async fn issue_copy(
-    State(state): State<Arc<WebState>>,
-    CsrfForm { user, path: ItemPath(id, readout_id), form }: CsrfForm<CopyForm, ItemPath<ReadoutId>>,
+    CsrfForm(state, user, ItemPath(id, readout_id), form): CsrfForm<CopyForm, ItemPath<ReadoutId>>,
 ) -> PageResult {
     let on =
         optional_date("delivered on", &form.delivered_on)?.ok_or_else(|| invalid("delivered on", "is required"))?;
@@ -35,17 +31,8 @@ pub async fn issue_copy(
     Ok(Redirect::to(&format!("/initiatives/{id}/readouts/{readout_id}#ledger")).into_response())
 }
 
-#[derive(Deserialize)]
-pub struct FormatQuery {
-    #[serde(default)]
-    format: String,
-}
-
 pub async fn copy_file(
-    State(state): State<Arc<WebState>>,
-    user: SignedIn,
-    Query(query): Query<FormatQuery>,
-    ItemPath(id, copy_id): ItemPath<CopyId>,
+    QueryVisit(state, user, query, ItemPath(id, copy_id)): QueryVisit<FormatQuery, ItemPath<CopyId>>,
 ) -> PageResult {
     let copy = state.app.copy_to_render(&user.identity, id, copy_id).await?;
     let document = copy_document(&copy);

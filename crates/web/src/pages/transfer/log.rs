@@ -1,9 +1,7 @@
 //! The transfer and coordination logs, the coordination chart, and the official track's events.
 
 use std::fmt::Write as _;
-use std::sync::Arc;
 
-use axum::extract::State;
 use axum::response::{IntoResponse, Redirect};
 use maud::{PreEscaped, html};
 use serde::Deserialize;
@@ -16,11 +14,10 @@ use tracktwo_domain::transfer::{
 use tracktwo_domain::{Operation, OptionId};
 
 use super::{all, nav};
-use crate::extract::{CsrfForm, InitiativePath, posted_forms};
+use crate::PageResult;
+use crate::extract::{CsrfForm, InitiativePath, Visit, posted_forms};
 use crate::forms::{Pairs, date_text, field, invalid, optional_date};
 use crate::pages::layout::page;
-use crate::session::SignedIn;
-use crate::{PageResult, WebState};
 
 /// The coordination level over time as a step chart (SVG, presentation attributes only).
 fn coordination_chart(events: &[CoordinationEvent], from: Date, to: Date) -> String {
@@ -68,11 +65,7 @@ fn coordination_chart(events: &[CoordinationEvent], from: Date, to: Date) -> Str
     svg
 }
 
-pub async fn transfers(
-    State(state): State<Arc<WebState>>,
-    user: SignedIn,
-    InitiativePath(id): InitiativePath,
-) -> PageResult {
+pub async fn transfers(Visit(state, user, InitiativePath(id)): Visit<InitiativePath>) -> PageResult {
     let (transfer_log, coordination) = state.app.transfer_log(&user.identity, id).await?;
     let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
     let may_write = may.allows(Operation::WriteTransferLog);
@@ -138,8 +131,7 @@ pub async fn transfers(
 }
 
 pub async fn log_transfer(
-    State(state): State<Arc<WebState>>,
-    CsrfForm { user, path: InitiativePath(id), form: fields }: CsrfForm<Pairs, InitiativePath>,
+    CsrfForm(state, user, InitiativePath(id), fields): CsrfForm<Pairs, InitiativePath>,
 ) -> PageResult {
     let event = TransferEvent {
         on: optional_date("on", field(&fields, "on"))?.ok_or_else(|| invalid("on", "is required"))?,
@@ -168,8 +160,7 @@ pub struct CoordinationInput {
 }
 
 pub async fn log_coordination(
-    State(state): State<Arc<WebState>>,
-    CsrfForm { user, path: InitiativePath(id), form }: CsrfForm<CoordinationInput, InitiativePath>,
+    CsrfForm(state, user, InitiativePath(id), form): CsrfForm<CoordinationInput, InitiativePath>,
 ) -> PageResult {
     let event = CoordinationEvent {
         on: optional_date("on", &form.on)?.ok_or_else(|| invalid("on", "is required"))?,
@@ -191,8 +182,7 @@ pub struct OfficialForm {
 }
 
 pub async fn log_official_event(
-    State(state): State<Arc<WebState>>,
-    CsrfForm { user, path: InitiativePath(id), form }: CsrfForm<OfficialForm, InitiativePath>,
+    CsrfForm(state, user, InitiativePath(id), form): CsrfForm<OfficialForm, InitiativePath>,
 ) -> PageResult {
     let event = OfficialEvent {
         on: optional_date("on", &form.on)?.ok_or_else(|| invalid("on", "is required"))?,

@@ -1,8 +1,5 @@
 //! Readouts: drafted for one audience, the notes to carry chosen, reviewed and released.
 
-use std::sync::Arc;
-
-use axum::extract::State;
 use axum::response::{IntoResponse, Redirect};
 use maud::html;
 use tracktwo_app::AppError;
@@ -10,11 +7,10 @@ use tracktwo_domain::transfer::{Audience, Clearance, Readout};
 use tracktwo_domain::{MeetingId, MeetingNoteId, Operation, OptionId, ReadoutId, SideId};
 
 use super::{all, nav};
-use crate::extract::{CsrfForm, CsrfOnly, InitiativePath, ItemPath};
+use crate::extract::{CsrfForm, CsrfOnly, InitiativePath, ItemPath, Visit};
 use crate::forms::{Pairs, date_text, field};
 use crate::pages::layout::page;
-use crate::session::SignedIn;
-use crate::{PageError, PageResult, WebState};
+use crate::{PageError, PageResult};
 
 fn readout_from(fields: &[(String, String)]) -> Result<Readout, PageError> {
     Ok(Readout {
@@ -34,11 +30,7 @@ fn readout_from(fields: &[(String, String)]) -> Result<Readout, PageError> {
     })
 }
 
-pub async fn readouts(
-    State(state): State<Arc<WebState>>,
-    user: SignedIn,
-    InitiativePath(id): InitiativePath,
-) -> PageResult {
+pub async fn readouts(Visit(state, user, InitiativePath(id)): Visit<InitiativePath>) -> PageResult {
     let list = state.app.readouts(&user.identity, id).await?;
     let overview = state.app.process_overview(&user.identity, id).await?;
     let options = state.app.options(&user.identity, id).await?;
@@ -86,18 +78,13 @@ pub async fn readouts(
 }
 
 pub async fn create_readout(
-    State(state): State<Arc<WebState>>,
-    CsrfForm { user, path: InitiativePath(id), form: fields }: CsrfForm<Pairs, InitiativePath>,
+    CsrfForm(state, user, InitiativePath(id), fields): CsrfForm<Pairs, InitiativePath>,
 ) -> PageResult {
     let readout = state.app.create_readout(&user.identity, id, readout_from(&fields)?).await?;
     Ok(Redirect::to(&format!("/initiatives/{id}/readouts/{readout}")).into_response())
 }
 
-pub async fn readout(
-    State(state): State<Arc<WebState>>,
-    user: SignedIn,
-    ItemPath(id, readout_id): ItemPath<ReadoutId>,
-) -> PageResult {
+pub async fn readout(Visit(state, user, ItemPath(id, readout_id)): Visit<ItemPath<ReadoutId>>) -> PageResult {
     let view = state.app.readout(&user.identity, id, readout_id).await?;
     let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
     let may_release = may.allows(Operation::ReleaseReadout);
@@ -198,24 +185,21 @@ pub async fn readout(
 }
 
 pub async fn update_readout(
-    State(state): State<Arc<WebState>>,
-    CsrfForm { user, path: ItemPath(id, readout_id), form: fields }: CsrfForm<Pairs, ItemPath<ReadoutId>>,
+    CsrfForm(state, user, ItemPath(id, readout_id), fields): CsrfForm<Pairs, ItemPath<ReadoutId>>,
 ) -> PageResult {
     state.app.update_readout(&user.identity, id, readout_id, readout_from(&fields)?).await?;
     Ok(Redirect::to(&format!("/initiatives/{id}/readouts/{readout_id}")).into_response())
 }
 
 pub async fn review_readout(
-    State(state): State<Arc<WebState>>,
-    CsrfForm { user, path: ItemPath(id, readout_id), .. }: CsrfForm<CsrfOnly, ItemPath<ReadoutId>>,
+    CsrfForm(state, user, ItemPath(id, readout_id), _): CsrfForm<CsrfOnly, ItemPath<ReadoutId>>,
 ) -> PageResult {
     state.app.review_readout(&user.identity, id, readout_id).await?;
     Ok(Redirect::to(&format!("/initiatives/{id}/readouts/{readout_id}")).into_response())
 }
 
 pub async fn release_readout(
-    State(state): State<Arc<WebState>>,
-    CsrfForm { user, path: ItemPath(id, readout_id), .. }: CsrfForm<CsrfOnly, ItemPath<ReadoutId>>,
+    CsrfForm(state, user, ItemPath(id, readout_id), _): CsrfForm<CsrfOnly, ItemPath<ReadoutId>>,
 ) -> PageResult {
     state.app.release_readout(&user.identity, id, readout_id).await?;
     Ok(Redirect::to(&format!("/initiatives/{id}/readouts/{readout_id}")).into_response())

@@ -1,9 +1,7 @@
 //! The multi-track timeline, as a page and as a PDF.
 
 use std::fmt::Write as _;
-use std::sync::Arc;
 
-use axum::extract::{Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::IntoResponse;
 use maud::{PreEscaped, html};
@@ -13,10 +11,10 @@ use tracktwo_app::AppError;
 use tracktwo_app::transfer::Timeline;
 use tracktwo_render::{Block, Document, Inline};
 
+use crate::PageResult;
+use crate::extract::QueryVisit;
 use crate::forms::{date_text, invalid, optional_date};
 use crate::pages::layout::page;
-use crate::session::SignedIn;
-use crate::{PageResult, WebState};
 
 /// The timeline as swimlanes: the official track, each initiative's meetings, transfers and
 /// coordination, on one date axis.
@@ -120,11 +118,7 @@ pub struct TimelineQuery {
     format: String,
 }
 
-pub async fn timeline(
-    State(state): State<Arc<WebState>>,
-    user: SignedIn,
-    Query(query): Query<TimelineQuery>,
-) -> PageResult {
+pub async fn timeline(QueryVisit(state, user, query, ()): QueryVisit<TimelineQuery>) -> PageResult {
     let today = state.app.today();
     let from =
         optional_date("from", &query.from)?.unwrap_or_else(|| today.replace_year(today.year() - 2).unwrap_or(today));

@@ -1,17 +1,14 @@
 //! Tracing a leaked passage to the copy it came from.
 
-use std::sync::Arc;
-
-use axum::extract::State;
 use maud::html;
 use serde::Deserialize;
 use tracktwo_app::transfer::Traced;
 use tracktwo_domain::ReadoutId;
 
 use super::nav;
+use crate::PageResult;
 use crate::extract::{CsrfForm, ItemPath, posted_forms};
 use crate::pages::layout::page;
-use crate::{PageResult, WebState};
 
 #[derive(Deserialize)]
 pub struct TraceForm {
@@ -21,8 +18,7 @@ pub struct TraceForm {
 }
 
 pub async fn trace(
-    State(state): State<Arc<WebState>>,
-    CsrfForm { user, path: ItemPath(id, readout_id), form }: CsrfForm<TraceForm, ItemPath<ReadoutId>>,
+    CsrfForm(state, user, ItemPath(id, readout_id), form): CsrfForm<TraceForm, ItemPath<ReadoutId>>,
 ) -> PageResult {
     let found = state.app.trace_leak(&user.identity, id, readout_id, &form.passage).await?;
     Ok(page(
