@@ -1,12 +1,12 @@
-//! What a page handler takes from the request before its work begins: a form from the
-//! signed-in user with its anti-CSRF token checked (`CsrfForm`), and the identifiers of its path
-//! parsed (`InitiativePath`, `ItemPath`, `ConversationItemPath`, `TokenPath`). An identifier
-//! that does not parse names nothing: it is "not found", as one that names nothing stored.
+//! What a page handler takes from the request before its work begins, in one extractor: a visit
+//! to a page (`Visit`, `QueryVisit`) or a form (`CsrfForm`, `PresessionForm`), with the shared
+//! state, the signed-in user, and the identifiers of the path parsed (`InitiativePath`,
+//! `ItemPath`, `ConversationItemPath`, `TokenPath`). An identifier that does not parse names
+//! nothing: it is "not found", as one that names nothing stored.
 //!
-//! A form is checked in one order whatever its page: the session, the path's segments as text,
-//! the body, the token, and only then the identifiers; so a forged post is refused as forged
-//! whatever its path holds. A page without a form reads its query before its path, for the same
-//! reason: a malformed query is refused as such.
+//! The checks run in the order the handlers always ran them, so every request is answered as
+//! before: the session; the path's segments as text; the query or the body; the form's anti-CSRF
+//! token; only then the identifiers. A forged post is refused as forged whatever its path holds.
 
 use std::str::FromStr;
 use std::sync::Arc;

@@ -1,4 +1,5 @@
-//! The ballot of a consultation: a voter's credential in `Authorization: Bearer …`.
+//! Joining a consultation through an invitation link, and its ballot: a voter's credential in
+//! `Authorization: Bearer …`.
 
 use std::sync::Arc;
 

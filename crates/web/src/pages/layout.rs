@@ -3,8 +3,7 @@
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use maud::DOCTYPE;
-use maud::{Markup, html};
+use maud::{DOCTYPE, Markup, html};
 
 use crate::session::SignedIn;
 

@@ -8,8 +8,7 @@ use serde::Deserialize;
 use tracktwo_app::AppError;
 
 use crate::extract::{CsrfForm, CsrfOnly, posted_forms};
-use crate::pages::layout::layout;
-use crate::pages::layout::page;
+use crate::pages::layout::{layout, page};
 use crate::session::{SESSION_COOKIE, removal};
 use crate::{PageError, PageResult};
 

@@ -6,12 +6,10 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Redirect};
 use maud::{Markup, html};
 use serde::Deserialize;
-use tracktwo_app::AppError;
-use tracktwo_app::{DEFAULT_TOKEN_LIFETIME_DAYS, MAX_TOKEN_LIFETIME_DAYS, TokenSummary};
+use tracktwo_app::{AppError, DEFAULT_TOKEN_LIFETIME_DAYS, MAX_TOKEN_LIFETIME_DAYS, TokenSummary};
 
 use crate::PageResult;
-use crate::extract::TokenPath;
-use crate::extract::{CsrfForm, CsrfOnly, posted_forms};
+use crate::extract::{CsrfForm, CsrfOnly, TokenPath, posted_forms};
 use crate::forms::{date_time_text, invalid};
 use crate::pages::layout::page;
 use crate::session::SignedIn;

@@ -16,7 +16,6 @@ use crate::limits::Limit;
 use crate::pages::layout::page;
 use crate::{PageError, PageResult, WebState};
 
-// The ballot, shared by members and consultation voters.
 pub(super) fn ballot_markup(
     ballot: &Ballot,
     action: &str,

@@ -2,8 +2,7 @@
 
 use axum::response::{IntoResponse, Redirect};
 use maud::html;
-use tracktwo_app::AppError;
-use tracktwo_app::Outward;
+use tracktwo_app::{AppError, Outward};
 use tracktwo_domain::Operation;
 use tracktwo_domain::conversation::{Conversation, ConversationMode};
 

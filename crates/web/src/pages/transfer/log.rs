@@ -13,7 +13,7 @@ use tracktwo_domain::transfer::{
 };
 use tracktwo_domain::{Operation, OptionId};
 
-use super::{all, nav};
+use super::{all, close_chart, nav};
 use crate::PageResult;
 use crate::extract::{CsrfForm, InitiativePath, Visit, posted_forms};
 use crate::forms::{Pairs, date_text, field, invalid, optional_date};
@@ -53,15 +53,7 @@ fn coordination_chart(events: &[CoordinationEvent], from: Date, to: Date) -> Str
         let _ = write!(path, "V{:.1} ", y(*level));
     }
     let _ = write!(svg, r##"<path d="{path}" fill="none" stroke="#1f4e79" stroke-width="2.5"/>"##);
-    let _ = write!(
-        svg,
-        r##"<text x="{left}" y="{}" font-size="11" fill="#5a6373">{}</text><text x="{}" y="{}" font-size="11" text-anchor="end" fill="#5a6373">{}</text></svg>"##,
-        height - 8.0,
-        date_text(from),
-        left + plot_w,
-        height - 8.0,
-        date_text(to)
-    );
+    close_chart(&mut svg, left, plot_w, height, (from, to));
     svg
 }
 

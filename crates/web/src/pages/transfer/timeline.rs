@@ -11,6 +11,7 @@ use tracktwo_app::AppError;
 use tracktwo_app::transfer::Timeline;
 use tracktwo_render::{Block, Document, Inline};
 
+use super::close_chart;
 use crate::PageResult;
 use crate::extract::QueryVisit;
 use crate::forms::{date_text, invalid, optional_date};
@@ -96,15 +97,7 @@ fn timeline_svg(timeline: &Timeline, from: Date, to: Date) -> String {
             );
         }
     }
-    let _ = write!(
-        svg,
-        r##"<text x="{left}" y="{}" font-size="11" fill="#5a6373">{}</text><text x="{}" y="{}" font-size="11" text-anchor="end" fill="#5a6373">{}</text></svg>"##,
-        height - 8.0,
-        date_text(from),
-        left + plot_w,
-        height - 8.0,
-        date_text(to)
-    );
+    close_chart(&mut svg, left, plot_w, height, (from, to));
     svg
 }
 
