@@ -1,6 +1,7 @@
-//! Exports as documents: a meeting summary laid out for `tracktwo-render` (PDF, DOCX). Built
+//! Exports as documents, laid out for `tracktwo-render` (PDF, DOCX): a meeting summary, built
 //! from the redaction engine's summary only, so the file holds exactly what the reader may take
-//! away — its metadata included (the title is the summary's scrubbed title; no author is set).
+//! away — its metadata included (the title is the summary's scrubbed title; no author is set);
+//! and a readout's copy, with its recipient's text and copy mark.
 
 use time::macros::format_description;
 use tracktwo_domain::redaction::MeetingSummary;
@@ -107,6 +108,25 @@ pub fn summary_document(summary: &MeetingSummary) -> Document {
         running_head: format!("{} — {}", summary.mode.label(), summary.reader.label()),
         copy_mark: String::new(),
         subject: format!("Meeting summary ({})", summary.mode.label()),
+        blocks,
+    }
+}
+
+/// A copy as a document: its own text, the copy mark on every page, no author.
+#[must_use]
+pub fn copy_document(copy: &tracktwo_app::transfer::CopyToRender) -> Document {
+    let mut blocks = Vec::new();
+    for section in &copy.text {
+        blocks.push(Block::Heading { level: 2, text: section.heading.clone() });
+        for p in &section.paragraphs {
+            blocks.push(Block::Paragraph(vec![Inline::Text(p.clone())]));
+        }
+    }
+    Document {
+        title: copy.title.clone(),
+        running_head: format!("Readout for {} — do not copy or forward", copy.audience.label().to_lowercase()),
+        copy_mark: copy.mark.clone(),
+        subject: "Readout".into(),
         blocks,
     }
 }

@@ -1,24 +1,15 @@
-//! What the pages share in reading forms and paths: identifiers that do not parse are "not
-//! found", dates are YYYY-MM-DD, and an import that cannot be taken says why.
+//! Reading the fields of a form: a field of a form read as pairs, dates as YYYY-MM-DD, and a
+//! field that cannot be taken refused with its name.
 
 use time::Date;
 use time::macros::format_description;
 use tracktwo_app::AppError;
-use tracktwo_domain::{InitiativeId, ValidationError};
+use tracktwo_domain::ValidationError;
 
 use crate::PageError;
-use crate::api::parse_id;
-use crate::session::SignedIn;
 
-pub(crate) type PageResult = Result<axum::response::Response, PageError>;
-
-pub(crate) fn initiative_id(text: &str) -> Result<InitiativeId, PageError> {
-    id_of(text)
-}
-
-pub(crate) fn id_of<T: std::str::FromStr>(text: &str) -> Result<T, PageError> {
-    Ok(parse_id(text).map_err(|_| AppError::NotFound)?)
-}
+/// A form (or a query) read as name–value pairs, where a name may repeat.
+pub(crate) type Pairs = Vec<(String, String)>;
 
 pub(crate) fn date_text(date: Date) -> String {
     date.format(format_description!("[year]-[month]-[day]")).unwrap_or_default()
@@ -41,19 +32,6 @@ pub(crate) fn optional_date(field: &'static str, text: &str) -> Result<Option<Da
     Date::parse(text, format_description!("[year]-[month]-[day]"))
         .map(Some)
         .map_err(|_| invalid(field, "must be a date as YYYY-MM-DD"))
-}
-
-/// The answer to an import that cannot be taken: 422, the reason (a file and line), and the
-/// assurance that nothing of it was imported.
-pub(crate) fn import_refused(user: &SignedIn, reason: &str, back: &str) -> axum::response::Response {
-    use axum::response::IntoResponse;
-    let body = maud::html! {
-        h1 { "Import refused" }
-        p.error role="alert" #import-error { (reason) }
-        p { "Nothing was imported. " a href=(back) { "Back" } }
-    };
-    (axum::http::StatusCode::UNPROCESSABLE_ENTITY, crate::pages::layout_page("Import refused", user, body))
-        .into_response()
 }
 
 /// A field of a form read as name–value pairs (where a name may repeat); empty when absent.

@@ -9,10 +9,10 @@ use axum::http::{Method, Request, header};
 use axum::{Form, Json};
 use serde::de::DeserializeOwned;
 
+use crate::forms::Pairs;
+
 /// The largest body a route is given (larger ones are refused before any extractor runs).
 pub const BODY_LIMIT: usize = crate::BODY_LIMIT;
-
-type Pairs = Vec<(String, String)>;
 
 fn request(content_type: &str, body: &[u8]) -> Request<Body> {
     Request::builder()
@@ -50,9 +50,9 @@ fn read_pairs(pairs: &Pairs) {
     }
     for (_, value) in pairs {
         let _ = crate::forms::optional_date("date", value);
-        let _ = crate::api::parse_id::<tracktwo_domain::InitiativeId>(value);
-        let _ = crate::api::parse_id::<tracktwo_domain::SideId>(value);
-        let _ = crate::api::parse_id::<u32>(value);
+        let _ = crate::extract::parse_id::<tracktwo_domain::InitiativeId>(value);
+        let _ = crate::extract::parse_id::<tracktwo_domain::SideId>(value);
+        let _ = crate::extract::parse_id::<u32>(value);
     }
 }
 
@@ -64,32 +64,30 @@ pub async fn form_bodies(body: &[u8]) {
     if let Some(pairs) = form::<Pairs>(body).await {
         read_pairs(&pairs);
     }
-    let _ = form::<crate::dialogue_pages::DesignForm>(body).await;
-    let _ = form::<crate::dialogue_pages::RoundForm>(body).await;
-    let _ = form::<crate::dialogue_pages::MeetingForm>(body).await;
-    let _ = form::<crate::dialogue_pages::AttendanceForm>(body).await;
-    let _ = form::<crate::dialogue_pages::KeyForm>(body).await;
-    let _ = form::<crate::dialogue_pages::FollowUpForm>(body).await;
-    let _ = form::<crate::dialogue_pages::DoneForm>(body).await;
-    let _ = form::<crate::map_pages::CsrfOnly>(body).await;
-    let _ = form::<crate::map_pages::TieForm>(body).await;
-    let _ = form::<crate::map_pages::RemoveTieForm>(body).await;
-    let _ = form::<crate::map_pages::RegistryForm>(body).await;
-    let _ = form::<crate::map_pages::CeilingForm>(body).await;
-    let _ = form::<crate::map_pages::ImportForm>(body).await;
-    let _ = form::<crate::map_pages::SnapshotForm>(body).await;
-    let _ = form::<crate::map_pages::TieUpdateForm>(body).await;
-    let _ = form::<crate::pages::SignInForm>(body).await;
-    let _ = form::<crate::pages::CsrfForm>(body).await;
-    let _ = form::<crate::pages::NoteForm>(body).await;
-    let _ = form::<crate::pages::MemberForm>(body).await;
-    let _ = form::<crate::pages::CodeForm>(body).await;
-    let _ = form::<crate::pages::PasswordForm>(body).await;
-    let _ = form::<crate::transfer_pages::CsrfOnly>(body).await;
-    let _ = form::<crate::transfer_pages::CopyForm>(body).await;
-    let _ = form::<crate::transfer_pages::TraceForm>(body).await;
-    let _ = form::<crate::transfer_pages::CoordinationInput>(body).await;
-    let _ = form::<crate::transfer_pages::OfficialForm>(body).await;
+    let _ = form::<crate::pages::dialogue::process::DesignForm>(body).await;
+    let _ = form::<crate::pages::dialogue::process::RoundForm>(body).await;
+    let _ = form::<crate::pages::dialogue::process::MeetingForm>(body).await;
+    let _ = form::<crate::pages::dialogue::attendance::AttendanceForm>(body).await;
+    let _ = form::<crate::pages::dialogue::speakers::KeyForm>(body).await;
+    let _ = form::<crate::pages::dialogue::follow_ups::FollowUpForm>(body).await;
+    let _ = form::<crate::pages::dialogue::follow_ups::DoneForm>(body).await;
+    let _ = form::<crate::extract::CsrfOnly>(body).await;
+    let _ = form::<crate::pages::map::ties::TieForm>(body).await;
+    let _ = form::<crate::pages::map::ties::RemoveTieForm>(body).await;
+    let _ = form::<crate::pages::map::registry::RegistryForm>(body).await;
+    let _ = form::<crate::pages::map::selection::CeilingForm>(body).await;
+    let _ = form::<crate::pages::map::import::ImportForm>(body).await;
+    let _ = form::<crate::pages::map::snapshots::SnapshotForm>(body).await;
+    let _ = form::<crate::pages::map::ties::TieUpdateForm>(body).await;
+    let _ = form::<crate::pages::account::sign_in::SignInForm>(body).await;
+    let _ = form::<crate::pages::initiative::notes::NoteForm>(body).await;
+    let _ = form::<crate::pages::initiative::members::MemberForm>(body).await;
+    let _ = form::<crate::pages::account::second_factor::CodeForm>(body).await;
+    let _ = form::<crate::pages::account::settings::PasswordForm>(body).await;
+    let _ = form::<crate::pages::transfer::copies::CopyForm>(body).await;
+    let _ = form::<crate::pages::transfer::trace::TraceForm>(body).await;
+    let _ = form::<crate::pages::transfer::log::CoordinationInput>(body).await;
+    let _ = form::<crate::pages::transfer::log::OfficialForm>(body).await;
 }
 
 /// Reads `body` as every JSON body the API takes.
@@ -97,10 +95,10 @@ pub async fn json_bodies(body: &[u8]) {
     if body.len() > BODY_LIMIT {
         return;
     }
-    let _ = json::<crate::api::InitiativeForm>(body).await;
-    let _ = json::<crate::api::NoteForm>(body).await;
-    let _ = json::<crate::api::JoinForm>(body).await;
-    let _ = json::<crate::api::VoteForm>(body).await;
+    let _ = json::<crate::api::initiatives::InitiativeForm>(body).await;
+    let _ = json::<crate::api::notes::NoteForm>(body).await;
+    let _ = json::<crate::api::ballot::JoinForm>(body).await;
+    let _ = json::<crate::api::ballot::VoteForm>(body).await;
 }
 
 /// Reads `text` as every query string the routes take.
@@ -108,11 +106,9 @@ pub async fn query_strings(text: &str) {
     if let Some(pairs) = query::<Pairs>(text).await {
         read_pairs(&pairs);
     }
-    let _ = query::<crate::api::ScopeQuery>(text).await;
-    let _ = query::<crate::pages::ScopeQuery>(text).await;
-    let _ = query::<crate::dialogue_pages::SummaryQuery>(text).await;
-    let _ = query::<crate::map_pages::MapQuery>(text).await;
-    let _ = query::<crate::map_pages::ExportQuery>(text).await;
-    let _ = query::<crate::transfer_pages::FormatQuery>(text).await;
-    let _ = query::<crate::transfer_pages::TimelineQuery>(text).await;
+    let _ = query::<crate::api::notes::ScopeQuery>(text).await;
+    let _ = query::<crate::pages::initiative::notes::ScopeQuery>(text).await;
+    let _ = query::<crate::pages::map::MapQuery>(text).await;
+    let _ = query::<crate::pages::FormatQuery>(text).await;
+    let _ = query::<crate::pages::transfer::timeline::TimelineQuery>(text).await;
 }

@@ -2,21 +2,17 @@
 //! last use, created for a chosen number of days (the secret shown once, on the answer to the
 //! form), and revoked. Every step is a use case that decides on the caller's identity.
 
-use std::sync::Arc;
-
-use axum::Form;
-use axum::extract::{Path, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Redirect};
 use maud::{Markup, html};
 use serde::Deserialize;
 use tracktwo_app::{AppError, DEFAULT_TOKEN_LIFETIME_DAYS, MAX_TOKEN_LIFETIME_DAYS, TokenSummary};
-use tracktwo_domain::TokenId;
 
-use crate::forms::date_time_text;
-use crate::pages::{CsrfForm, PageResult, page};
+use crate::PageResult;
+use crate::extract::{CsrfForm, CsrfOnly, TokenPath, posted_forms};
+use crate::forms::{date_time_text, invalid};
+use crate::pages::layout::page;
 use crate::session::SignedIn;
-use crate::{PageError, WebState};
 
 /// The account page's section on API tokens.
 pub(crate) fn section(user: &SignedIn, tokens: &[TokenSummary]) -> Markup {
@@ -83,18 +79,13 @@ pub struct NewTokenForm {
     days: String,
 }
 
-pub async fn create_token(
-    State(state): State<Arc<WebState>>,
-    user: SignedIn,
-    Form(form): Form<NewTokenForm>,
-) -> PageResult {
-    user.check_csrf(&form.csrf)?;
+pub async fn create_token(CsrfForm(state, user, (), form): CsrfForm<NewTokenForm>) -> PageResult {
     let me = user.identity.user_id().ok_or(AppError::NotFound)?;
     let days = form
         .days
         .trim()
         .parse::<u32>()
-        .map_err(|_| crate::forms::invalid("token lifetime", "must be a whole number of days between 1 and 365"))?;
+        .map_err(|_| invalid("token lifetime", "must be a whole number of days between 1 and 365"))?;
     let issued = state.app.create_token_lasting(&user.identity, me, &form.label, days).await?;
     let mut response = page(
         "New API token",
@@ -113,14 +104,9 @@ pub async fn create_token(
     Ok(response)
 }
 
-pub async fn revoke_token(
-    State(state): State<Arc<WebState>>,
-    user: SignedIn,
-    Path(token): Path<String>,
-    Form(form): Form<CsrfForm>,
-) -> PageResult {
-    user.check_csrf(form.csrf())?;
-    let token: TokenId = token.parse().map_err(|_| PageError::App(AppError::NotFound))?;
+pub async fn revoke_token(CsrfForm(state, user, TokenPath(token), _): CsrfForm<CsrfOnly, TokenPath>) -> PageResult {
     state.app.revoke_token(&user.identity, token).await?;
     Ok(Redirect::to("/account").into_response())
 }
+
+posted_forms!(NewTokenForm);

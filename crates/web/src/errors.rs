@@ -1,0 +1,146 @@
+//! How a refusal or a failure reaches the client: the API's JSON errors and the pages' HTML ones,
+//! each with its status (and `Retry-After` on a 429); no message holds internal detail.
+
+use axum::Json;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Serialize;
+use tracktwo_app::AppError;
+use tracktwo_domain::campaign::JoinRefusal;
+
+use crate::limits::Limited;
+use crate::pages::layout::error_page;
+
+/// What a page handler answers: the page, or the error page for what went wrong.
+pub(crate) type PageResult = Result<Response, PageError>;
+
+/// An API error as the client sees it: a status and a message that never holds internal detail.
+pub struct WebError(pub(crate) AppError);
+
+impl From<AppError> for WebError {
+    fn from(e: AppError) -> Self {
+        Self(e)
+    }
+}
+
+#[derive(Serialize)]
+struct ErrorBody {
+    error: String,
+}
+
+/// The status for an application error, and whether its message may be shown.
+pub(crate) fn status_of(e: &AppError) -> StatusCode {
+    match e {
+        AppError::NotFound => StatusCode::NOT_FOUND,
+        AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+        AppError::Unauthenticated | AppError::SignInRefused => StatusCode::UNAUTHORIZED,
+        AppError::Invalid(_)
+        | AppError::WrongCode
+        | AppError::Import { .. }
+        | AppError::SecretChannel(_)
+        | AppError::NamesInNote(_)
+        | AppError::ConsentNotRecorded
+        | AppError::RefusedCode(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        AppError::Conflict(_) => StatusCode::CONFLICT,
+        AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+        // A full link stays full; one address past its share may try no more through it.
+        AppError::JoinRefused(JoinRefusal::LinkFull { .. }) => StatusCode::FORBIDDEN,
+        AppError::JoinRefused(JoinRefusal::AddressLimit { .. }) => StatusCode::TOO_MANY_REQUESTS,
+        _ => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}
+
+fn public_message(e: &AppError, status: StatusCode) -> String {
+    if status == StatusCode::INTERNAL_SERVER_ERROR {
+        // Application errors carry identifiers and kinds, never plaintext, so they are safe to
+        // log; the client gets no detail.
+        tracing::error!(error = %e, "request failed");
+        "internal error".to_owned()
+    } else if status == StatusCode::NOT_FOUND {
+        "not found".to_owned()
+    } else {
+        e.to_string()
+    }
+}
+
+impl IntoResponse for WebError {
+    fn into_response(self) -> Response {
+        let status = status_of(&self.0);
+        let mut response = (status, Json(ErrorBody { error: public_message(&self.0, status) })).into_response();
+        if status == StatusCode::UNAUTHORIZED {
+            response.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        if let AppError::RateLimited { seconds } = self.0 {
+            response = retry_after(response, seconds);
+        }
+        response
+    }
+}
+
+/// A page error: an HTML page with the status, or back to sign-in.
+pub enum PageError {
+    App(AppError),
+    /// A form without this session's anti-CSRF token.
+    Csrf,
+    /// Too many requests of one kind from one address.
+    Limited(Limited),
+}
+
+impl From<Limited> for PageError {
+    fn from(limited: Limited) -> Self {
+        Self::Limited(limited)
+    }
+}
+
+impl From<Limited> for WebError {
+    fn from(limited: Limited) -> Self {
+        Self(AppError::RateLimited { seconds: limited.seconds })
+    }
+}
+
+/// Sets `Retry-After` on a 429.
+fn retry_after(mut response: Response, seconds: u64) -> Response {
+    if let Ok(value) = HeaderValue::from_str(&seconds.to_string()) {
+        response.headers_mut().insert(header::RETRY_AFTER, value);
+    }
+    response
+}
+
+impl From<AppError> for PageError {
+    fn from(e: AppError) -> Self {
+        Self::App(e)
+    }
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        let mut wait = None;
+        let (status, message) = match self {
+            PageError::App(AppError::Unauthenticated) => return Redirect::to("/sign-in").into_response(),
+            PageError::App(AppError::RateLimited { seconds }) => {
+                wait = Some(seconds);
+                (StatusCode::TOO_MANY_REQUESTS, format!("too many requests; try again in {seconds} seconds"))
+            }
+            PageError::App(e) => {
+                let status = status_of(&e);
+                (status, public_message(&e, status))
+            }
+            PageError::Csrf => (
+                StatusCode::FORBIDDEN,
+                "the form has expired or did not come from this site; reload and try again".into(),
+            ),
+            PageError::Limited(Limited { limit, seconds }) => {
+                wait = Some(seconds);
+                (
+                    StatusCode::TOO_MANY_REQUESTS,
+                    format!("too many {} from this address; try again in {seconds} seconds", limit.what()),
+                )
+            }
+        };
+        let response = (status, error_page(status, &message)).into_response();
+        match wait {
+            Some(seconds) => retry_after(response, seconds),
+            None => response,
+        }
+    }
+}

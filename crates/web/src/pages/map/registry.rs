@@ -1,0 +1,183 @@
+//! The participant registry: consent, capacity, risk and duty of care, for the convener and
+//! operations.
+
+use std::collections::HashSet;
+
+use axum::response::{IntoResponse, Redirect};
+use maud::{Markup, html};
+use serde::Deserialize;
+use tracktwo_app::AppError;
+use tracktwo_domain::map::{ActorKind, Capacity, Consent, ConsentAnswer, RegistryEntry, RiskAssessment};
+use tracktwo_domain::{ActorId, Operation};
+
+use super::map_nav;
+use crate::extract::{CsrfForm, InitiativePath, ItemPath, Visit, posted_forms};
+use crate::forms::{date_text, invalid, optional_date};
+use crate::pages::layout::page;
+use crate::{PageError, PageResult};
+
+fn consent_cell(answer: ConsentAnswer) -> &'static str {
+    answer.label()
+}
+
+pub async fn registry(Visit(state, user, InitiativePath(id)): Visit<InitiativePath>) -> PageResult {
+    let (map, mut entries) = state.app.registry(&user.identity, id).await?;
+    entries.sort_by_cached_key(|(actor, _)| map.actor(*actor).map(|a| a.details.code_name.clone()));
+    let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
+    let recorded: HashSet<ActorId> = entries.iter().map(|(a, _)| *a).collect();
+    let people: Vec<_> = map.actors.iter().filter(|a| a.details.kind == ActorKind::Person).collect();
+    Ok(page(
+        "Participant registry",
+        &user,
+        html! {
+            (map_nav(id, &may))
+            h1 { "Participant registry" }
+            p.muted { "Consent, capacity, risk and duty of care. Seen by the convener and operations only; never part of a map export." }
+            div.scroll {
+                table #registry {
+                    thead { tr {
+                        th scope="col" { "Person" } th scope="col" { "Capacity" } th scope="col" { "Contact" } th scope="col" { "Listed" }
+                        th scope="col" { "Under code" } th scope="col" { "Photographed" } th scope="col" { "Withdrawn" } th scope="col" { "Risk (0–10)" }
+                    } }
+                    tbody {
+                        @for (actor, entry) in &entries {
+                            tr {
+                                td { a href={ "/initiatives/" (id) "/registry/" (actor) } { (map.label(*actor)) } }
+                                td { (entry.capacity.label()) }
+                                td { (consent_cell(entry.consent.to_be_contacted)) }
+                                td { (consent_cell(entry.consent.to_be_listed)) }
+                                td { (consent_cell(entry.consent.to_be_recorded_under_code)) }
+                                td { (consent_cell(entry.consent.to_be_photographed)) }
+                                td { (entry.consent.withdrawn_on.map(date_text).unwrap_or_default()) }
+                                td.num { (entry.risk.score()) }
+                            }
+                        }
+                    }
+                }
+            }
+            h2 { "Not yet in the registry" }
+            ul { @for actor in people.iter().filter(|a| !recorded.contains(&a.id)) {
+                li { a href={ "/initiatives/" (id) "/registry/" (actor.id) } { (actor.details.display_name()) } }
+            } }
+        },
+    ))
+}
+
+fn consent_select(name: &str, label: &str, current: ConsentAnswer) -> Markup {
+    html! {
+        label { (label)
+            select name=(name) { @for a in ConsentAnswer::ALL { option value=(a.as_str()) selected[*a == current] { (a.label()) } } }
+        }
+    }
+}
+
+pub async fn registry_entry(Visit(state, user, ItemPath(id, actor_id)): Visit<ItemPath<ActorId>>) -> PageResult {
+    let entry = state.app.registry_entry(&user.identity, id, actor_id).await?;
+    let (map, actor) = state.app.actor(&user.identity, id, actor_id).await?;
+    let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
+    let may_write = may.allows(Operation::WriteRegistry);
+    let e = entry.clone().unwrap_or_default();
+    Ok(page(
+        "Registry entry",
+        &user,
+        html! {
+            (map_nav(id, &may))
+            h1 { "Registry: " (actor.details.display_name()) }
+            @if entry.is_none() { p.muted { "Nothing recorded yet." } }
+            p { "Risk score: " strong #risk-score { (e.risk.score()) } " of 10 (exposure at home + travel risk)." }
+            p { "May be contacted: " strong { @if e.consent.may_contact() { "yes" } @else { "no" } } }
+            @if may_write {
+                form.stack method="post" action={ "/initiatives/" (id) "/registry/" (actor_id) } {
+                    input type="hidden" name="csrf" value=(user.csrf());
+                    label { "Capacity"
+                        select name="capacity" { @for c in Capacity::ALL { option value=(c.as_str()) selected[*c == e.capacity] { (c.label()) } } }
+                    }
+                    fieldset {
+                        legend { "Consent" }
+                        (consent_select("contacted", "To be contacted", e.consent.to_be_contacted))
+                        (consent_select("listed", "To be listed as a participant", e.consent.to_be_listed))
+                        (consent_select("recorded_under_code", "To be recorded under a code", e.consent.to_be_recorded_under_code))
+                        (consent_select("photographed", "To be photographed", e.consent.to_be_photographed))
+                        label { "Obtained on" input type="date" name="obtained_on" value=(e.consent.obtained_on.map(date_text).unwrap_or_default()); }
+                        label { "How it was obtained" input name="obtained_how" value=(e.consent.obtained_how); }
+                        label { "Withdrawn on" input type="date" name="withdrawn_on" value=(e.consent.withdrawn_on.map(date_text).unwrap_or_default()); }
+                    }
+                    fieldset {
+                        legend { "Risk assessment" }
+                        label { "Exposure at home (0 none – 5 grave)" input type="number" min="0" max="5" name="exposure_at_home" value=(e.risk.exposure_at_home); }
+                        label { "Travel risk (0–5)" input type="number" min="0" max="5" name="travel_risk" value=(e.risk.travel_risk); }
+                        label { "Threats" textarea name="threats" { (e.risk.threats) } }
+                    }
+                    label { "Duty of care" textarea name="duty_of_care" { (e.duty_of_care) } }
+                    label { "Other names and spellings, one a line (other scripts too): withheld with the name" textarea name="aliases" { (e.aliases.join("\n")) } }
+                    button type="submit" { "Save registry entry" }
+                }
+            }
+            p { a href={ "/initiatives/" (id) "/actors/" (actor_id) } { "Back to " (map.label(actor_id)) } }
+        },
+    ))
+}
+
+#[derive(Deserialize)]
+pub struct RegistryForm {
+    #[serde(default)]
+    csrf: String,
+    capacity: String,
+    contacted: String,
+    listed: String,
+    recorded_under_code: String,
+    photographed: String,
+    #[serde(default)]
+    obtained_on: String,
+    #[serde(default)]
+    obtained_how: String,
+    #[serde(default)]
+    withdrawn_on: String,
+    #[serde(default)]
+    exposure_at_home: String,
+    #[serde(default)]
+    travel_risk: String,
+    #[serde(default)]
+    threats: String,
+    #[serde(default)]
+    duty_of_care: String,
+    #[serde(default)]
+    aliases: String,
+}
+
+fn score(field: &'static str, text: &str) -> Result<u8, PageError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(0);
+    }
+    text.parse::<u8>().ok().filter(|v| *v <= 5).ok_or_else(|| invalid(field, "must be from 0 to 5"))
+}
+
+pub async fn save_registry_entry(
+    CsrfForm(state, user, ItemPath(id, actor), form): CsrfForm<RegistryForm, ItemPath<ActorId>>,
+) -> PageResult {
+    let answer = |text: &str| ConsentAnswer::parse(text).map_err(AppError::Invalid);
+    let entry = RegistryEntry {
+        consent: Consent {
+            to_be_contacted: answer(&form.contacted)?,
+            to_be_listed: answer(&form.listed)?,
+            to_be_recorded_under_code: answer(&form.recorded_under_code)?,
+            to_be_photographed: answer(&form.photographed)?,
+            obtained_on: optional_date("obtained on", &form.obtained_on)?,
+            obtained_how: form.obtained_how.trim().to_owned(),
+            withdrawn_on: optional_date("withdrawn on", &form.withdrawn_on)?,
+        },
+        capacity: Capacity::parse(&form.capacity).map_err(AppError::Invalid)?,
+        risk: RiskAssessment {
+            exposure_at_home: score("exposure at home", &form.exposure_at_home)?,
+            travel_risk: score("travel risk", &form.travel_risk)?,
+            threats: form.threats,
+        },
+        duty_of_care: form.duty_of_care,
+        aliases: form.aliases.lines().map(str::trim).filter(|a| !a.is_empty()).map(str::to_owned).collect(),
+    };
+    state.app.set_registry_entry(&user.identity, id, actor, entry).await?;
+    Ok(Redirect::to(&format!("/initiatives/{id}/registry")).into_response())
+}
+
+posted_forms!(RegistryForm);

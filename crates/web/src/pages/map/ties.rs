@@ -1,0 +1,169 @@
+//! The ties between actors: each tie's page, and the forms that add, change and remove them.
+
+use axum::response::{IntoResponse, Redirect};
+use maud::{Markup, html};
+use serde::Deserialize;
+use tracktwo_app::AppError;
+use tracktwo_domain::map::{TieDetails, TieKind};
+use tracktwo_domain::{ActorId, Operation, TieId};
+
+use super::{map_nav, tie_line};
+use crate::PageResult;
+use crate::extract::{CsrfForm, InitiativePath, ItemPath, Visit, parse_id, posted_forms};
+use crate::forms::{date_text, invalid, optional_date};
+use crate::pages::layout::page;
+
+#[derive(Deserialize)]
+pub struct TieForm {
+    #[serde(default)]
+    csrf: String,
+    from: String,
+    to: String,
+    kind: String,
+    #[serde(default)]
+    directed: String,
+    strength: String,
+    #[serde(default)]
+    valid_from: String,
+    #[serde(default)]
+    valid_until: String,
+    #[serde(default)]
+    notes: String,
+}
+
+pub async fn add_tie(CsrfForm(state, user, InitiativePath(id), form): CsrfForm<TieForm, InitiativePath>) -> PageResult {
+    let kind = TieKind::parse(&form.kind).map_err(AppError::Invalid)?;
+    let directed = match form.directed.trim() {
+        "" => kind.directed_by_default(),
+        "yes" => true,
+        "no" => false,
+        _ => return Err(invalid("direction", "must be yes, no or empty")),
+    };
+    let strength = form.strength.trim().parse::<u8>().map_err(|_| invalid("strength", "must be from 1 to 5"))?;
+    let from: ActorId = parse_id(&form.from)?;
+    let details = TieDetails {
+        from,
+        to: parse_id(&form.to)?,
+        kind,
+        directed,
+        strength,
+        valid_from: optional_date("valid from", &form.valid_from)?,
+        valid_until: optional_date("valid until", &form.valid_until)?,
+        notes: form.notes,
+    };
+    state.app.add_tie(&user.identity, id, details).await?;
+    Ok(Redirect::to(&format!("/initiatives/{id}/actors/{from}")).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct RemoveTieForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    back: String,
+}
+
+pub async fn remove_tie(
+    CsrfForm(state, user, ItemPath(id, tie), form): CsrfForm<RemoveTieForm, ItemPath<TieId>>,
+) -> PageResult {
+    state.app.remove_tie(&user.identity, id, tie).await?;
+    let back = match parse_id::<ActorId>(&form.back) {
+        Ok(actor) => format!("/initiatives/{id}/actors/{actor}"),
+        Err(_) => format!("/initiatives/{id}/actors"),
+    };
+    Ok(Redirect::to(&back).into_response())
+}
+
+pub(super) fn tie_form_fields(tie: Option<&TieDetails>) -> Markup {
+    let kind = tie.map(|t| t.kind);
+    html! {
+        label { "Kind" select name="kind" { @for k in TieKind::ALL { option value=(k.as_str()) selected[kind == Some(*k)] { (k.label()) } } } }
+        label { "Direction" select name="directed" {
+            option value="" selected[tie.is_none()] { "as usual for the kind" }
+            option value="yes" selected[tie.is_some_and(|t| t.directed)] { "one way" }
+            option value="no" selected[tie.is_some_and(|t| !t.directed)] { "both ways" }
+        } }
+        label { "Strength (1 weak – 5 strong)" input type="number" name="strength" min="1" max="5" value=(tie.map_or(3, |t| t.strength)) required; }
+        label { "Valid from" input type="date" name="valid_from" value=(tie.and_then(|t| t.valid_from).map(date_text).unwrap_or_default()); }
+        label { "Valid until (the day it ended)" input type="date" name="valid_until" value=(tie.and_then(|t| t.valid_until).map(date_text).unwrap_or_default()); }
+        label { "Notes" textarea name="notes" { (tie.map(|t| t.notes.clone()).unwrap_or_default()) } }
+    }
+}
+
+pub async fn tie(Visit(state, user, ItemPath(id, tie_id)): Visit<ItemPath<TieId>>) -> PageResult {
+    let map = state.app.system_map(&user.identity, id).await?;
+    let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
+    // Absent from the caller's view (a team-only tie, or another initiative's) is not found.
+    let tie = map.ties.iter().find(|t| t.id == tie_id).ok_or(AppError::NotFound)?;
+    let d = &tie.details;
+    let may_write = may.allows(Operation::WriteMap);
+    Ok(page(
+        "Tie",
+        &user,
+        html! {
+            (map_nav(id, &may))
+            h1 { (tie_line(&map, tie)) }
+            dl.facts {
+                dt { "From" } dd { a href={ "/initiatives/" (id) "/actors/" (d.from) } { (map.label(d.from)) } " (" (map.side_name(map.actor(d.from).and_then(|a| a.details.side))) ")" }
+                dt { "To" } dd { a href={ "/initiatives/" (id) "/actors/" (d.to) } { (map.label(d.to)) } " (" (map.side_name(map.actor(d.to).and_then(|a| a.details.side))) ")" }
+                dt { "Direction" } dd { @if d.directed { "one way" } @else { "both ways" } }
+                dt { "Strength" } dd { (d.strength) " of 5" }
+                dt { "Valid" } dd { (d.valid_from.map(date_text).unwrap_or_else(|| "…".into())) " – " (d.valid_until.map(date_text).unwrap_or_else(|| "…".into())) }
+                dt { "Across the line" } dd { @if map.is_cross_line(tie) { "yes" } @else { "no" } }
+                @if !d.notes.is_empty() { dt { "Notes" } dd.note { (d.notes) } }
+            }
+            @if may_write {
+                h2 { "Change or end this tie" }
+                form.stack method="post" action={ "/initiatives/" (id) "/ties/" (tie_id) } {
+                    input type="hidden" name="csrf" value=(user.csrf());
+                    (tie_form_fields(Some(d)))
+                    button type="submit" { "Save tie" }
+                }
+            }
+        },
+    ))
+}
+
+#[derive(Deserialize)]
+pub struct TieUpdateForm {
+    #[serde(default)]
+    csrf: String,
+    kind: String,
+    #[serde(default)]
+    directed: String,
+    strength: String,
+    #[serde(default)]
+    valid_from: String,
+    #[serde(default)]
+    valid_until: String,
+    #[serde(default)]
+    notes: String,
+}
+
+pub async fn update_tie(
+    CsrfForm(state, user, ItemPath(id, tie_id), form): CsrfForm<TieUpdateForm, ItemPath<TieId>>,
+) -> PageResult {
+    let map = state.app.system_map(&user.identity, id).await?;
+    let current = map.ties.iter().find(|t| t.id == tie_id).ok_or(AppError::NotFound)?;
+    let kind = TieKind::parse(&form.kind).map_err(AppError::Invalid)?;
+    let directed = match form.directed.trim() {
+        "" => kind.directed_by_default(),
+        "yes" => true,
+        "no" => false,
+        _ => return Err(invalid("direction", "must be yes, no or empty")),
+    };
+    let details = TieDetails {
+        from: current.details.from,
+        to: current.details.to,
+        kind,
+        directed,
+        strength: form.strength.trim().parse::<u8>().map_err(|_| invalid("strength", "must be from 1 to 5"))?,
+        valid_from: optional_date("valid from", &form.valid_from)?,
+        valid_until: optional_date("valid until", &form.valid_until)?,
+        notes: form.notes,
+    };
+    state.app.update_tie(&user.identity, id, tie_id, details).await?;
+    Ok(Redirect::to(&format!("/initiatives/{id}/ties/{tie_id}")).into_response())
+}
+
+posted_forms!(TieForm, RemoveTieForm, TieUpdateForm);

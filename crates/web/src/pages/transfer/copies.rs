@@ -1,0 +1,64 @@
+//! A released readout's copies: each issued to one recipient, and its files.
+
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect};
+use serde::Deserialize;
+use tracktwo_app::AppError;
+use tracktwo_domain::{CopyId, ReadoutId};
+
+use crate::PageResult;
+use crate::documents::copy_document;
+use crate::extract::{CsrfForm, ItemPath, QueryVisit, posted_forms};
+use crate::forms::{invalid, optional_date};
+use crate::pages::FormatQuery;
+
+#[derive(Deserialize)]
+pub struct CopyForm {
+    #[serde(default)]
+    csrf: String,
+    recipient: String,
+    #[serde(default)]
+    channel: String,
+    delivered_on: String,
+}
+
+pub async fn issue_copy(
+    CsrfForm(state, user, ItemPath(id, readout_id), form): CsrfForm<CopyForm, ItemPath<ReadoutId>>,
+) -> PageResult {
+    let on =
+        optional_date("delivered on", &form.delivered_on)?.ok_or_else(|| invalid("delivered on", "is required"))?;
+    state.app.issue_copy(&user.identity, id, readout_id, &form.recipient, &form.channel, on).await?;
+    Ok(Redirect::to(&format!("/initiatives/{id}/readouts/{readout_id}#ledger")).into_response())
+}
+
+pub async fn copy_file(
+    QueryVisit(state, user, query, ItemPath(id, copy_id)): QueryVisit<FormatQuery, ItemPath<CopyId>>,
+) -> PageResult {
+    let copy = state.app.copy_to_render(&user.identity, id, copy_id).await?;
+    let document = copy_document(&copy);
+    let (bytes, content_type, name) = match query.format.as_str() {
+        "pdf" | "" => (tracktwo_render::render_pdf(&document), "application/pdf", "readout.pdf"),
+        "docx" => (
+            tracktwo_render::render_docx(&document),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "readout.docx",
+        ),
+        _ => return Err(invalid("format", "must be pdf or docx")),
+    };
+    let bytes = bytes.map_err(|e| AppError::Archive(e.to_string()))?;
+    Ok((
+        StatusCode::OK,
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
+            (
+                header::CONTENT_DISPOSITION,
+                HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
+                    .unwrap_or(HeaderValue::from_static("attachment")),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+posted_forms!(CopyForm);

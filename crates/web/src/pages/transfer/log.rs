@@ -1,0 +1,188 @@
+//! The transfer and coordination logs, the coordination chart, and the official track's events.
+
+use std::fmt::Write as _;
+
+use axum::response::{IntoResponse, Redirect};
+use maud::{PreEscaped, html};
+use serde::Deserialize;
+use time::Date;
+use tracktwo_app::AppError;
+use tracktwo_domain::transfer::{
+    CoordinationEvent, CoordinationForm, Evidence, OfficialEvent, OfficialKind, TransferChannel, TransferDirection,
+    TransferEvent, TransferKind, TransferTiming, coordination_level,
+};
+use tracktwo_domain::{Operation, OptionId};
+
+use super::{all, close_chart, nav};
+use crate::PageResult;
+use crate::extract::{CsrfForm, InitiativePath, Visit, posted_forms};
+use crate::forms::{Pairs, date_text, field, invalid, optional_date};
+use crate::pages::layout::page;
+
+/// The coordination level over time as a step chart (SVG, presentation attributes only).
+fn coordination_chart(events: &[CoordinationEvent], from: Date, to: Date) -> String {
+    let days: Vec<Date> = std::iter::successors(Some(from), |d| d.next_day().filter(|n| *n <= to)).step_by(7).collect();
+    let levels = coordination_level(events, &days, 90);
+    let (width, height, left, top) = (640.0_f64, 180.0_f64, 150.0_f64, 10.0_f64);
+    let plot_w = width - left - 10.0;
+    let plot_h = height - top - 30.0;
+    let x = |i: usize| left + plot_w * i as f64 / (days.len().max(2) - 1) as f64;
+    let y = |level: u8| top + plot_h - plot_h * f64::from(level) / 4.0;
+    let mut svg = String::new();
+    let _ = write!(
+        svg,
+        r##"<svg role="img" aria-labelledby="coord-title coord-desc" viewBox="0 0 {width} {height}" width="100%"><title id="coord-title">Coordination with Track One over time</title><desc id="coord-desc">The highest of Fisher's four forms reached in the 90 days up to each week, from {} to {}.</desc>"##,
+        date_text(from),
+        date_text(to)
+    );
+    for form in CoordinationForm::ALL {
+        let level = form.level();
+        let _ = write!(
+            svg,
+            r##"<line x1="{left}" x2="{}" y1="{y}" y2="{y}" stroke="#d8dce3" stroke-width="1"/><text x="{}" y="{}" font-size="11" text-anchor="end" fill="#1d2330">{}</text>"##,
+            left + plot_w,
+            left - 6.0,
+            y(level) + 4.0,
+            form.label(),
+            y = y(level)
+        );
+    }
+    let mut path = String::new();
+    for (i, level) in levels.iter().enumerate() {
+        let _ = write!(path, "{}{:.1},{:.1} ", if i == 0 { "M" } else { "H" }, x(i), y(*level));
+        let _ = write!(path, "V{:.1} ", y(*level));
+    }
+    let _ = write!(svg, r##"<path d="{path}" fill="none" stroke="#1f4e79" stroke-width="2.5"/>"##);
+    close_chart(&mut svg, left, plot_w, height, (from, to));
+    svg
+}
+
+pub async fn transfers(Visit(state, user, InitiativePath(id)): Visit<InitiativePath>) -> PageResult {
+    let (transfer_log, coordination) = state.app.transfer_log(&user.identity, id).await?;
+    let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
+    let may_write = may.allows(Operation::WriteTransferLog);
+    let options = if may_write { state.app.options(&user.identity, id).await.unwrap_or_default() } else { Vec::new() };
+    let today = state.app.today();
+    let first = coordination.first().map_or(today, |(_, e)| e.on).min(today);
+    let events: Vec<CoordinationEvent> = coordination.iter().map(|(_, e)| e.clone()).collect();
+    let chart = coordination_chart(&events, first, today);
+    Ok(page(
+        "Transfer and coordination",
+        &user,
+        html! {
+            (nav(id))
+            h1 { "Transfer and coordination" }
+            h2 { "Transfer log" }
+            table #transfers {
+                thead { tr { th scope="col" { "When" } th scope="col" { "What moved" } th scope="col" { "Direction" } th scope="col" { "Channel" } th scope="col" { "Timing" } th scope="col" { "Evidence" } } }
+                tbody { @for (_, t) in &transfer_log { tr {
+                    td { (date_text(t.on)) } td { (t.what.label()) @if !t.description.is_empty() { br; span.muted { (t.description) } } }
+                    td { (t.direction.label()) } td { (t.channel.label()) } td { (t.timing.label()) } td { (t.evidence.label()) }
+                } } }
+            }
+            h2 { "Coordination with Track One" }
+            figure { (PreEscaped(chart)) }
+            table #coordination {
+                thead { tr { th scope="col" { "When" } th scope="col" { "Form" } th scope="col" { "Counterpart" } } }
+                tbody { @for (_, c) in &coordination { tr { td { (date_text(c.on)) } td { (c.form.label()) } td { (c.counterpart) } } } }
+            }
+            @if may_write {
+                h2 { "Log a transfer" }
+                form.stack method="post" action={ "/initiatives/" (id) "/transfers" } {
+                    input type="hidden" name="csrf" value=(user.csrf());
+                    label { "On" input type="date" name="on" required value=(date_text(today)); }
+                    label { "What moved" select name="what" { @for k in TransferKind::ALL { option value=(k.as_str()) { (k.label()) } } } }
+                    label { "Direction" select name="direction" { @for k in TransferDirection::ALL { option value=(k.as_str()) { (k.label()) } } } }
+                    label { "Channel" select name="channel" { @for k in TransferChannel::ALL { option value=(k.as_str()) { (k.label()) } } } }
+                    label { "Timing" select name="timing" { @for k in TransferTiming::ALL { option value=(k.as_str()) { (k.label()) } } } }
+                    label { "Evidence" select name="evidence" { @for k in Evidence::ALL { option value=(k.as_str()) { (k.label()) } } } }
+                    label { "What happened" textarea name="description" {} }
+                    fieldset { legend { "Options it carried" } @for (o, option) in &options { label.check { input type="checkbox" name="option" value=(o); (option.title) } } }
+                    button type="submit" { "Log transfer" }
+                }
+                h2 { "Log a contact with Track One" }
+                form.stack method="post" action={ "/initiatives/" (id) "/coordination" } {
+                    input type="hidden" name="csrf" value=(user.csrf());
+                    label { "On" input type="date" name="on" required value=(date_text(today)); }
+                    label { "Form (Fisher)" select name="form" { @for f in CoordinationForm::ALL { option value=(f.as_str()) { (f.label()) } } } }
+                    label { "Counterpart (an office, not a name)" input name="counterpart" required; }
+                    label { "Note" textarea name="note" {} }
+                    button type="submit" { "Log contact" }
+                }
+                h2 { "Log an event of the official track" }
+                form.stack method="post" action={ "/initiatives/" (id) "/official-events" } {
+                    input type="hidden" name="csrf" value=(user.csrf());
+                    label { "On" input type="date" name="on" required value=(date_text(today)); }
+                    label { "Kind" select name="kind" { @for k in OfficialKind::ALL { option value=(k.as_str()) { (k.label()) } } } }
+                    label { "Title" input name="title" required; }
+                    button type="submit" { "Log official event" }
+                }
+            }
+        },
+    ))
+}
+
+pub async fn log_transfer(
+    CsrfForm(state, user, InitiativePath(id), fields): CsrfForm<Pairs, InitiativePath>,
+) -> PageResult {
+    let event = TransferEvent {
+        on: optional_date("on", field(&fields, "on"))?.ok_or_else(|| invalid("on", "is required"))?,
+        what: TransferKind::parse(field(&fields, "what")).map_err(AppError::Invalid)?,
+        direction: TransferDirection::parse(field(&fields, "direction")).map_err(AppError::Invalid)?,
+        channel: TransferChannel::parse(field(&fields, "channel")).map_err(AppError::Invalid)?,
+        timing: TransferTiming::parse(field(&fields, "timing")).map_err(AppError::Invalid)?,
+        evidence: Evidence::parse(field(&fields, "evidence")).map_err(AppError::Invalid)?,
+        description: field(&fields, "description").trim().to_owned(),
+        options: all::<OptionId>(&fields, "option")?,
+        readout: None,
+    };
+    state.app.log_transfer(&user.identity, id, event).await?;
+    Ok(Redirect::to(&format!("/initiatives/{id}/transfers")).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct CoordinationInput {
+    #[serde(default)]
+    csrf: String,
+    on: String,
+    form: String,
+    counterpart: String,
+    #[serde(default)]
+    note: String,
+}
+
+pub async fn log_coordination(
+    CsrfForm(state, user, InitiativePath(id), form): CsrfForm<CoordinationInput, InitiativePath>,
+) -> PageResult {
+    let event = CoordinationEvent {
+        on: optional_date("on", &form.on)?.ok_or_else(|| invalid("on", "is required"))?,
+        form: CoordinationForm::parse(&form.form).map_err(AppError::Invalid)?,
+        counterpart: form.counterpart.trim().to_owned(),
+        note: form.note,
+    };
+    state.app.log_coordination(&user.identity, id, event).await?;
+    Ok(Redirect::to(&format!("/initiatives/{id}/transfers")).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct OfficialForm {
+    #[serde(default)]
+    csrf: String,
+    on: String,
+    kind: String,
+    title: String,
+}
+
+pub async fn log_official_event(
+    CsrfForm(state, user, InitiativePath(id), form): CsrfForm<OfficialForm, InitiativePath>,
+) -> PageResult {
+    let event = OfficialEvent {
+        on: optional_date("on", &form.on)?.ok_or_else(|| invalid("on", "is required"))?,
+        kind: OfficialKind::parse(&form.kind).map_err(AppError::Invalid)?,
+        title: form.title.trim().to_owned(),
+    };
+    state.app.log_official_event(&user.identity, id, event).await?;
+    Ok(Redirect::to(&format!("/initiatives/{id}/transfers")).into_response())
+}
+
+posted_forms!(CoordinationInput, OfficialForm);
