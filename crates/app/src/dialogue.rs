@@ -1108,7 +1108,7 @@ impl App {
 
 /// A draft and its author, sealed together.
 #[derive(Serialize, serde::Deserialize)]
-struct DraftOf(Option<tracktwo_domain::UserId>, NoteDraft);
+pub(crate) struct DraftOf(Option<tracktwo_domain::UserId>, NoteDraft);
 sealable!(DraftOf, NoteDraft, "note_drafts");
 
 impl App {
