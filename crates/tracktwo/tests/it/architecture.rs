@@ -47,10 +47,20 @@ struct Graph {
     normal: BTreeMap<String, BTreeSet<String>>,
 }
 
+/// The platform this build runs on, as rustc names it.
+fn host_platform() -> String {
+    let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".to_owned());
+    let output = std::process::Command::new(rustc).arg("-vV").output().expect("run rustc -vV");
+    let text = String::from_utf8(output.stdout).expect("rustc speaks UTF-8");
+    text.lines().find_map(|line| line.strip_prefix("host: ")).expect("rustc names its host").to_owned()
+}
+
+/// The graph for this platform: the crates a build here compiles (other platforms' crates are
+/// not in the local registry, and offline they cannot be fetched).
 fn resolved_graph() -> Graph {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     let output = std::process::Command::new(cargo)
-        .args(["metadata", "--format-version", "1", "--offline", "--locked"])
+        .args(["metadata", "--format-version", "1", "--offline", "--locked", "--filter-platform", &host_platform()])
         .current_dir(workspace_root())
         .output()
         .expect("run cargo metadata");
