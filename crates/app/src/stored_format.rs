@@ -233,7 +233,7 @@ mod samples {
     use crate::dialogue::{DesignRecord, NoteDraft};
 
     const AT: Timestamp = datetime!(2026-03-20 10:30:15.25 UTC);
-    const ON: time::Date = date!(2026-03-20);
+    const ON: time::Date = date!(2026 - 03 - 20);
 
     fn side(n: u8) -> SideId {
         SideId::from_random_bytes([n; 16])
@@ -278,7 +278,7 @@ mod samples {
     }
 
     pub fn round() -> Round {
-        Round { number: 2, title: "Round two".into(), starts_on: Some(ON), ends_on: Some(date!(2026-03-22)) }
+        Round { number: 2, title: "Round two".into(), starts_on: Some(ON), ends_on: Some(date!(2026 - 03 - 22)) }
     }
 
     pub fn meeting() -> Meeting {
@@ -286,12 +286,16 @@ mod samples {
             round: round_id(),
             title: "Workshop on the river's flow".into(),
             starts_on: ON,
-            ends_on: Some(date!(2026-03-21)),
+            ends_on: Some(date!(2026 - 03 - 21)),
             venue: "Brenna".into(),
             mode: ConfidentialityMode::NonAttribution,
             sessions: vec![
                 Session { title: "Plenary".into(), scope: Scope::Plenary, mode: ConfidentialityMode::NonAttribution },
-                Session { title: "Caucus".into(), scope: Scope::Caucus(side(1)), mode: ConfidentialityMode::ChathamHouse },
+                Session {
+                    title: "Caucus".into(),
+                    scope: Scope::Caucus(side(1)),
+                    mode: ConfidentialityMode::ChathamHouse,
+                },
             ],
             attendance: vec![Attendance {
                 actor: Some(actor_id(11)),
@@ -341,7 +345,7 @@ mod samples {
             round: round_id(),
             commitment: "Share the gauge readings".into(),
             owner: "B1".into(),
-            due_on: Some(date!(2026-04-01)),
+            due_on: Some(date!(2026 - 04 - 01)),
             carried_forward: true,
             done: false,
         }
@@ -480,14 +484,14 @@ mod samples {
             kind: TieKind::TrustedContact,
             directed: false,
             strength: 4,
-            valid_from: Some(date!(2025-04-20)),
-            valid_until: Some(date!(2026-06-01)),
+            valid_from: Some(date!(2025 - 04 - 20)),
+            valid_until: Some(date!(2026 - 06 - 01)),
             notes: "Met at the first workshop.".into(),
         }
     }
 
     pub fn map_snapshot() -> MapSnapshot {
-        MapSnapshot { label: "Before round one".into(), date: date!(2025-03-01), note: "Few ties cross.".into() }
+        MapSnapshot { label: "Before round one".into(), date: date!(2025 - 03 - 01), note: "Few ties cross.".into() }
     }
 
     pub fn registry_entry() -> RegistryEntry {
@@ -497,9 +501,9 @@ mod samples {
                 to_be_listed: ConsentAnswer::Refused,
                 to_be_recorded_under_code: ConsentAnswer::NotAsked,
                 to_be_photographed: ConsentAnswer::Given,
-                obtained_on: Some(date!(2025-02-10)),
+                obtained_on: Some(date!(2025 - 02 - 10)),
                 obtained_how: "in person, oral, witnessed by F2".into(),
-                withdrawn_on: Some(date!(2026-01-05)),
+                withdrawn_on: Some(date!(2026 - 01 - 05)),
             },
             capacity: Capacity::FormerOfficial,
             risk: RiskAssessment { exposure_at_home: 3, travel_risk: 2, threats: "Press attention at home".into() },

@@ -1,7 +1,6 @@
 //! What each reader says about a bad file, and on which line: exact messages, hand-written
 //! files whose lines can be counted, and never a word of a name, a role or a note.
 
-
 use std::collections::BTreeSet;
 
 use time::macros::date;

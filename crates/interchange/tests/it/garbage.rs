@@ -1,7 +1,6 @@
 //! No input makes a reader panic, and whatever a reader accepts keeps the map's invariants:
 //! random text, text shaped like each format, and valid files cut, spliced and corrupted.
 
-
 use std::collections::BTreeSet;
 
 use proptest::prelude::*;

@@ -1,6 +1,5 @@
 //! Whatever a writer writes, its reader reads back as it was: every format, every field.
 
-
 use proptest::prelude::*;
 use tracktwo_interchange::{
     MapFile, read_csv, read_gexf, read_graphml, read_kumu, write_actors_csv, write_gexf, write_graphml, write_kumu,

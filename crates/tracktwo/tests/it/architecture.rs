@@ -74,9 +74,10 @@ fn resolved_graph() -> Graph {
         (names[&id].clone(), id)
     });
     let normal = metadata["resolve"]["nodes"].as_array().expect("resolve nodes").iter().map(|node| {
-        let deps = node["deps"].as_array().expect("deps").iter().filter(|dep| {
-            dep["dep_kinds"].as_array().expect("dep kinds").iter().any(|kind| kind["kind"].is_null())
-        });
+        let deps =
+            node["deps"].as_array().expect("deps").iter().filter(|dep| {
+                dep["dep_kinds"].as_array().expect("dep kinds").iter().any(|kind| kind["kind"].is_null())
+            });
         (text(&node["id"]), deps.map(|dep| text(&dep["pkg"])).collect())
     });
     Graph { members: members.collect(), names, normal: normal.collect() }

@@ -177,7 +177,7 @@ fn stable() -> insta::Settings {
     settings.add_filter(r"\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}| UTC)?", "[instant]");
     // The day the test runs, which pages offer as the default date and the map is drawn as of;
     // the drawing's element ids hash its text, date included.
-    let today = time::OffsetDateTime::now_utc().date().to_string();
+    let today = tracktwo_app::Clock::now(&tracktwo_app::system::SystemClock).date().to_string();
     // (A date is digits and dashes, which match themselves.)
     settings.add_filter(&format!(r"\b{today}\b"), "[today]");
     settings.add_filter(r"\bttw[0-9a-f]{8}", "ttw[drawing]");
