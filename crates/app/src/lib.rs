@@ -27,6 +27,8 @@ mod sealing;
 mod second_factor;
 mod sign_in;
 mod sign_in_throttle;
+#[cfg(test)]
+mod stored_format;
 pub mod system;
 mod tokens;
 pub mod transfer;

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use tracktwo_app::{App, AppError, Unlock, check_backup_file, check_keyring_file};
 use tracktwo_crypto::{BackupEncryptor, CryptoError, MasterKey};
 use tracktwo_store::KeySource;
-use tracktwo_store_conformance::TestStore;
+use tracktwo_test_support::TestStore;
 
 /// A file whose clear header names a passphrase key with the given Argon2 costs.
 fn file_asking_for(memory_kib: u32, iterations: u32, parallelism: u32) -> Vec<u8> {

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use tracktwo_app::App;
 use tracktwo_domain::{Channel, Identity, InitiativeId, MemberRole, NewInitiative, NewUser, SideId};
-use tracktwo_store_conformance::{TestStore, init_app, init_app_born_at};
+use tracktwo_test_support::{TestStore, init_app, init_app_born_at};
 
 /// A store with one app over it, and the people the tests act as.
 pub struct World {

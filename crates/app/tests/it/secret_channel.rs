@@ -14,7 +14,7 @@ use tracktwo_domain::conversation::{Conversation, ConversationMode, Vote};
 use tracktwo_domain::dialogue::{AgendaItem, ConfidentialityMode, Meeting, Round, Session};
 use tracktwo_domain::transfer::{Audience, Clearance, Readout};
 use tracktwo_domain::{Identity, InitiativeId, MeetingId, MemberRole, Scope};
-use tracktwo_store_conformance::open_app;
+use tracktwo_test_support::open_app;
 
 use crate::World;
 

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use tracktwo_app::AuditFinding;
 use tracktwo_domain::{Identity, NewInitiative, NewNote, Scope};
-use tracktwo_store_conformance::{TestStore, init_app, open_app};
+use tracktwo_test_support::{TestStore, init_app, open_app};
 
 /// A store with a few events (seq 1 = store initialised, then the initiative, then notes).
 async fn store_with_events(t: &TestStore) {

@@ -10,7 +10,7 @@ use tracktwo_app::conversations::NewLinks;
 use tracktwo_domain::campaign::{CampaignLimits, JoinRefusal};
 use tracktwo_domain::conversation::{Conversation, ConversationMode};
 use tracktwo_domain::{Identity, ValidationError};
-use tracktwo_store_conformance::{
+use tracktwo_test_support::{
     Serin, TestClock, TestStore, init_app, init_app_with_clock, open_app, serin_with_two_sides,
 };
 

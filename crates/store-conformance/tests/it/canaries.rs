@@ -7,7 +7,7 @@ use std::sync::Arc;
 use tracktwo_app::{App, AppError};
 use tracktwo_domain::map::{ActorDetails, ActorKind, Level, RegistryEntry, TieDetails, TieKind, Track};
 use tracktwo_domain::{Identity, NewDocument, NewInitiative, NewNote, NewPerson, NewSide, NewUser, Scope};
-use tracktwo_store_conformance::{TestStore, init_app, open_app, restore};
+use tracktwo_test_support::{TestStore, init_app, open_app, restore};
 
 struct Canaries {
     system: Vec<String>,

@@ -10,7 +10,7 @@ use tracktwo_app::polis_format::{read_import, write_export_file};
 use tracktwo_domain::campaign::CampaignLimits;
 use tracktwo_domain::conversation::{Conversation, ConversationMode, StatementStatus, Vote};
 use tracktwo_domain::{Channel, Identity, MemberRole, NewInitiative, NewUser};
-use tracktwo_store_conformance::{Serin, TestClock, TestStore, init_app_with_clock, open_app, serin_with_two_sides};
+use tracktwo_test_support::{Serin, TestClock, TestStore, init_app_with_clock, open_app, serin_with_two_sides};
 
 /// A hall's campaign link: everyone in it behind one connection.
 const HALL: CampaignLimits = CampaignLimits { voter_cap: 500, per_address: 100 };

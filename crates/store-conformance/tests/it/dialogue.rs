@@ -14,7 +14,7 @@ use tracktwo_domain::dialogue::{
 };
 use tracktwo_domain::map::Capacity;
 use tracktwo_domain::{Channel, Identity, MemberRole, NewUser, Scope};
-use tracktwo_store_conformance::{Serin, TestStore, init_app, open_app, person_on_map, restore, serin_with_two_sides};
+use tracktwo_test_support::{Serin, TestStore, init_app, open_app, person_on_map, restore, serin_with_two_sides};
 
 /// A meeting attended by two people of the map, one of each side, both consenting to be listed.
 fn meeting(

@@ -10,7 +10,7 @@ use tracktwo_app::App;
 use tracktwo_domain::conversation::{Conversation, ConversationMode, Vote};
 use tracktwo_domain::map::{ActorDetails, ActorKind, Level, TieDetails, TieKind, Track};
 use tracktwo_domain::{Channel, Identity, InitiativeId, MemberRole, NewDocument, NewNote, NewPerson, NewUser, Scope};
-use tracktwo_store_conformance::{Serin, TestStore, init_app, serin_with_two_sides};
+use tracktwo_test_support::{Serin, TestStore, init_app, serin_with_two_sides};
 
 /// Where an initiative's sealed values rest: (table, column).
 const SEALED_COLUMNS: &[(&str, &str)] = &[

@@ -17,7 +17,7 @@ mod stories;
 mod tokens;
 mod transfer;
 
-use tracktwo_store_conformance::TestStore;
+use tracktwo_test_support::TestStore;
 
 macro_rules! on_both_backends {
     ($($module:ident :: $story:ident),* $(,)?) => {
@@ -91,7 +91,7 @@ on_both_backends!(
 async fn backups_move_between_backends() {
     use std::sync::Arc;
     use tracktwo_domain::{Identity, NewInitiative, NewNote, Scope};
-    use tracktwo_store_conformance::{init_app, open_app, restore};
+    use tracktwo_test_support::{init_app, open_app, restore};
 
     let sqlite = TestStore::sqlite().await;
     let Some(postgres) = TestStore::postgres().await else { return };

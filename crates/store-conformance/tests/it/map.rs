@@ -12,7 +12,7 @@ use tracktwo_domain::map::{
 };
 use tracktwo_domain::{ActorId, Channel, Identity, InitiativeId, MemberRole, NewInitiative, NewSide, NewUser, SideId};
 use tracktwo_interchange::{FileActor, MapFile};
-use tracktwo_store_conformance::{Serin, TestStore, init_app, open_app, restore, serin_with_two_sides};
+use tracktwo_test_support::{Serin, TestStore, init_app, open_app, restore, serin_with_two_sides};
 
 fn details(code: &str, side: Option<SideId>, track: Track, level: Level, decision_maker: bool) -> ActorDetails {
     ActorDetails {

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use tracktwo_domain::conversation::{Conversation, ConversationMode, Vote};
 use tracktwo_domain::{Channel, Identity, MemberRole, NewNote, NewUser, Scope};
-use tracktwo_store_conformance::{Serin, TestStore, init_app, serin_with_two_sides};
+use tracktwo_test_support::{Serin, TestStore, init_app, serin_with_two_sides};
 
 pub async fn vote_bodies_are_one_length_whatever_the_vote(t: &TestStore) {
     let app = init_app(Arc::clone(&t.store)).await;

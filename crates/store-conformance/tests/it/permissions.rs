@@ -55,7 +55,7 @@ async fn the_sqlite_folder_and_files_are_the_owners_alone() {
 
     // A new store, folders created on the way.
     let store = SqliteStore::open(&dir).await.unwrap();
-    store.begin(tracktwo_store_conformance::test_rows()).await.unwrap().commit().await.unwrap();
+    store.begin(tracktwo_test_support::test_rows()).await.unwrap().commit().await.unwrap();
     assert_private(&dir, true);
     store.close().await;
 
@@ -73,7 +73,7 @@ async fn the_sqlite_folder_and_files_are_the_owners_alone() {
         set_mode(&stray, 0o666);
     }
     let store = SqliteStore::open(&dir).await.unwrap();
-    store.begin(tracktwo_store_conformance::test_rows()).await.unwrap().commit().await.unwrap();
+    store.begin(tracktwo_test_support::test_rows()).await.unwrap().commit().await.unwrap();
     assert_private(&dir, true);
     store.close().await;
 }

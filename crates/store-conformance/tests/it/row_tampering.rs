@@ -11,7 +11,7 @@ use sha2::{Digest, Sha256};
 use tracktwo_app::{App, AppError, AuditFinding, Origin};
 use tracktwo_domain::dialogue::{FollowUp, Round};
 use tracktwo_domain::{Channel, Identity, MemberRole, NewInitiative, NewNote, NewUser, Scope, UserId};
-use tracktwo_store_conformance::{Serin, TestStore, init_app_born_at, open_app, serin_with_two_sides};
+use tracktwo_test_support::{Serin, TestStore, init_app_born_at, open_app, serin_with_two_sides};
 
 const PASSWORD: &str = "correct horse battery staple";
 
@@ -338,7 +338,7 @@ pub async fn every_forged_access_row_is_refused_and_named(t: &TestStore) {
 async fn try_open(t: &TestStore) -> Result<App, AppError> {
     App::open(
         t.reopen().await,
-        &tracktwo_store_conformance::test_unlock(),
+        &tracktwo_test_support::test_unlock(),
         Arc::new(tracktwo_app::system::SystemClock),
         Box::new(tracktwo_app::system::SystemEntropy::new().unwrap()),
     )
@@ -411,7 +411,7 @@ pub async fn a_store_born_sealed_cannot_be_passed_off_as_older(t: &TestStore) {
         set_format(format).await;
         let mut backup = Vec::new();
         w.app.backup(&kh, &mut backup).await.unwrap();
-        let restored = tracktwo_store_conformance::restore(&target.store, &backup, None, false).await;
+        let restored = tracktwo_test_support::restore(&target.store, &backup, None, false).await;
         assert!(matches!(restored, Err(AppError::Tampered)), "a backup set back to format {format}: {restored:?}");
         assert!(target.store.meta().await.unwrap().is_none(), "a refused restore wrote to its target");
     }
@@ -423,7 +423,7 @@ pub async fn a_store_born_sealed_cannot_be_passed_off_as_older(t: &TestStore) {
         w.app.export_keyring(&kh, &mut keyring).await.unwrap();
         keyring
     };
-    tracktwo_store_conformance::restore(&target.store, &backup, Some(&own_keyring), false).await.unwrap();
+    tracktwo_test_support::restore(&target.store, &backup, Some(&own_keyring), false).await.unwrap();
     target.cleanup().await;
 
     // Format 1 and a forged convener membership: the sealing would MAC it as genuine.

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use time::Duration;
 use tracktwo_app::{App, AppError, Origin, PER_ACCOUNT_AND_ORIGIN, SESSION_IDLE, SESSION_LIFETIME, SessionLimits};
 use tracktwo_domain::{Channel, Identity, NewUser};
-use tracktwo_store_conformance::{TestClock, TestStore, init_app_with_clock};
+use tracktwo_test_support::{TestClock, TestStore, init_app_with_clock};
 
 const PASSWORD: &str = "correct horse battery staple";
 
@@ -102,7 +102,7 @@ pub async fn failed_sign_ins_slow_their_origin_and_never_lock_the_owner_out(t: &
     assert_eq!(unknown, known_again);
 
     // A lock an older version wrote into the row (with a valid MAC) keeps nobody out.
-    let mut tx = t.store.begin(tracktwo_store_conformance::test_rows()).await.unwrap();
+    let mut tx = t.store.begin(tracktwo_test_support::test_rows()).await.unwrap();
     tx.set_login_state(user.id, 5, Some(tracktwo_app::Clock::now(&clock) + Duration::hours(1))).await.unwrap();
     tx.commit().await.unwrap();
     app.sign_in("amara", PASSWORD, None, Channel::Web, &owner).await.unwrap();
@@ -225,7 +225,7 @@ pub async fn sessions_end_at_the_configured_idle_limit_and_lifetime(t: &TestStor
 async fn open_app_with_clock(t: &TestStore, clock: TestClock) -> App {
     App::open(
         t.reopen().await,
-        &tracktwo_store_conformance::test_unlock(),
+        &tracktwo_test_support::test_unlock(),
         Arc::new(clock),
         Box::new(tracktwo_app::system::SystemEntropy::new().unwrap()),
     )

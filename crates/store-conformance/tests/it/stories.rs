@@ -6,7 +6,7 @@ use tracktwo_domain::{
     access::Denied,
 };
 use tracktwo_store::StoreError;
-use tracktwo_store_conformance::{TestStore, init_app, open_app, restore, test_unlock};
+use tracktwo_test_support::{TestStore, init_app, open_app, restore, test_unlock};
 
 fn user(username: &str, is_admin: bool) -> NewUser {
     NewUser { username: username.into(), display_name: format!("{username} display"), is_admin }
@@ -313,7 +313,7 @@ async fn init_app_result(store: Arc<dyn tracktwo_store::Store>) -> tracktwo_app:
     tracktwo_app::App::init(
         store,
         &test_unlock(),
-        tracktwo_store_conformance::TEST_KDF,
+        tracktwo_test_support::TEST_KDF,
         Arc::new(SystemClock),
         Box::new(SystemEntropy::new().unwrap()),
     )

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use time::Duration;
 use tracktwo_app::{AppError, DEFAULT_TOKEN_LIFETIME_DAYS, MAX_TOKEN_LIFETIME_DAYS, Origin};
 use tracktwo_domain::{Channel, Identity, NewUser};
-use tracktwo_store_conformance::{TestClock, TestStore, init_app_born_at, init_app_with_clock, open_app};
+use tracktwo_test_support::{TestClock, TestStore, init_app_born_at, init_app_with_clock, open_app};
 
 const PASSWORD: &str = "correct horse battery staple";
 
@@ -150,7 +150,7 @@ pub async fn a_store_of_format_2_gives_its_tokens_an_expiry_once(t: &TestStore) 
     t.execute_raw("UPDATE store_meta SET format_version = 2").await;
     let reopened = tracktwo_app::App::open(
         t.reopen().await,
-        &tracktwo_store_conformance::test_unlock(),
+        &tracktwo_test_support::test_unlock(),
         Arc::new(tracktwo_app::system::SystemClock),
         Box::new(tracktwo_app::system::SystemEntropy::new().unwrap()),
     )

@@ -18,7 +18,7 @@ use tracktwo_domain::transfer::{
     TransferChannel, TransferDirection, TransferEvent, TransferKind, TransferTiming,
 };
 use tracktwo_domain::{Channel, Identity, MemberRole, NewUser, Scope};
-use tracktwo_store_conformance::{Serin, TestStore, init_app, serin_with_two_sides};
+use tracktwo_test_support::{Serin, TestStore, init_app, serin_with_two_sides};
 
 const NOTES: [(usize, &str, bool); 5] = [
     (
@@ -104,7 +104,7 @@ pub async fn readouts_are_cleared_released_traced_and_logged(t: &TestStore) {
     }
     // Amal Haddad's name went into a note before she was on the attendance list (a note naming
     // someone attending is held): the record holds it, and no readout may.
-    let amal = tracktwo_store_conformance::person_on_map(&app, i, "Amal Haddad", "UV-01", Some(vale), true).await;
+    let amal = tracktwo_test_support::person_on_map(&app, i, "Amal Haddad", "UV-01", Some(vale), true).await;
     let attendance = vec![Attendance {
         actor: Some(amal),
         name: "Amal Haddad".into(),

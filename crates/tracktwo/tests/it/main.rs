@@ -7,6 +7,7 @@ mod cli;
 mod cli_matrix;
 mod common_ground;
 mod fuzz_corpus;
+mod snapshots;
 mod threat_model;
 
 /// A child process that is killed when the test ends, even by a panic.

@@ -19,7 +19,7 @@ use axum::response::Response;
 use tower::ServiceExt;
 use tracktwo_app::App;
 use tracktwo_domain::{Identity, MemberRole, NewInitiative, NewNote, NewSide, NewUser, Scope};
-use tracktwo_store_conformance::{TestClock, TestStore, init_app, init_app_with_clock};
+use tracktwo_test_support::{TestClock, TestStore, init_app, init_app_with_clock};
 use tracktwo_web::{WebState, router};
 
 const PASSWORD: &str = "a long test passphrase";
@@ -497,7 +497,7 @@ async fn a_note_naming_someone_attending_comes_back_marked_and_is_kept_as_the_dr
         mode,
         sessions: vec![Session { title: "Plenary".into(), scope: Scope::Plenary, mode }],
         attendance: vec![Attendance {
-            actor: Some(tracktwo_store_conformance::person_on_map(&w.app, i, "Amal Haddad", "UV-01", None, true).await),
+            actor: Some(tracktwo_test_support::person_on_map(&w.app, i, "Amal Haddad", "UV-01", None, true).await),
             name: "Amal Haddad".into(),
             organisation: String::new(),
             side: None,

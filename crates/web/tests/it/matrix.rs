@@ -28,7 +28,7 @@ use tracktwo_domain::{
     Scope, SideId, Standing, UserId,
 };
 use tracktwo_domain::{ConversationId, CopyId, FollowUpId, InvitationId, MeetingId, OptionId, ReadoutId, RoundId};
-use tracktwo_store_conformance::{TestStore, init_app};
+use tracktwo_test_support::{TestStore, init_app};
 use tracktwo_web::{WebState, route_list, router};
 
 /// The link every caller joins through, all from the one address the fixture serves.

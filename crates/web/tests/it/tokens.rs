@@ -11,7 +11,7 @@ use axum::http::{Request, StatusCode, header};
 use time::Duration;
 use tracktwo_app::{App, SessionLimits};
 use tracktwo_domain::{Identity, NewUser, UserId};
-use tracktwo_store_conformance::{TestClock, TestStore, init_app_with_clock};
+use tracktwo_test_support::{TestClock, TestStore, init_app_with_clock};
 use tracktwo_web::{WebState, router};
 
 use super::{PASSWORD, body_text, get, hidden_csrf, post, send, set_cookie};

@@ -1,8 +1,6 @@
 //! What each reader says about a bad file, and on which line: exact messages, hand-written
 //! files whose lines can be counted, and never a word of a name, a role or a note.
 
-mod common;
-
 use std::collections::BTreeSet;
 
 use time::macros::date;
@@ -153,7 +151,7 @@ fn csv_a_row_of_the_wrong_length_is_reported_on_its_line() {
 
 #[test]
 fn csv_the_written_files_have_the_documented_headers() {
-    let map = common::sample();
+    let map = crate::common::sample();
     assert!(write_actors_csv(&map).starts_with(ACTORS_WRITTEN));
     assert!(write_ties_csv(&map).starts_with(TIES));
     assert!(write_ties_csv(&map).contains("UV-01,UV-02,advises,yes,4,2024-01-15,2025-01-01,\n"));
@@ -251,7 +249,7 @@ fn gexf_malformed_xml_is_reported_where_it_breaks() {
 
 #[test]
 fn gexf_writes_the_inclusive_end() {
-    let text = write_gexf(&common::sample());
+    let text = write_gexf(&crate::common::sample());
     assert!(text.contains(r#"start="2024-01-15" end="2024-12-31""#), "{text}");
     assert!(text.contains(r#"<gexf xmlns="http://gexf.net/1.3""#) && text.contains(r#"version="1.3""#));
     assert!(text.contains(r#"<graph defaultedgetype="undirected" mode="dynamic" timeformat="date">"#));

@@ -1,8 +1,6 @@
 //! No input makes a reader panic, and whatever a reader accepts keeps the map's invariants:
 //! random text, text shaped like each format, and valid files cut, spliced and corrupted.
 
-mod common;
-
 use std::collections::BTreeSet;
 
 use proptest::prelude::*;
@@ -102,7 +100,7 @@ proptest! {
     }
 
     #[test]
-    fn damaged_files_never_panic(map in common::map_file(), damage in damage()) {
+    fn damaged_files_never_panic(map in crate::common::map_file(), damage in damage()) {
         let (actors, ties) = (write_actors_csv(&map), write_ties_csv(&map));
         check(read_csv(&apply(&actors, &damage), &ties))?;
         check(read_csv(&actors, &apply(&ties, &damage)))?;

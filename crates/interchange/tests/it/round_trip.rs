@@ -1,7 +1,5 @@
 //! Whatever a writer writes, its reader reads back as it was: every format, every field.
 
-mod common;
-
 use proptest::prelude::*;
 use tracktwo_interchange::{
     MapFile, read_csv, read_gexf, read_graphml, read_kumu, write_actors_csv, write_gexf, write_graphml, write_kumu,
@@ -16,13 +14,13 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
     #[test]
-    fn csv_round_trips(map in common::map_file()) {
+    fn csv_round_trips(map in crate::common::map_file()) {
         prop_assert_eq!(through_csv(&map), Ok(map));
     }
 
     /// No cell of a written map CSV starts like a formula, whatever the notes and names say.
     #[test]
-    fn no_csv_cell_starts_like_a_formula(mut map in common::map_file(), formula in "[=+@-][A-Z(\"]{0,8}") {
+    fn no_csv_cell_starts_like_a_formula(mut map in crate::common::map_file(), formula in "[=+@-][A-Z(\"]{0,8}") {
         if let Some(actor) = map.actors.first_mut() {
             actor.notes.clone_from(&formula);
             actor.role = format!("'{formula}");
@@ -39,23 +37,23 @@ proptest! {
     }
 
     #[test]
-    fn gexf_round_trips(map in common::map_file()) {
+    fn gexf_round_trips(map in crate::common::map_file()) {
         prop_assert_eq!(read_gexf(&write_gexf(&map)).map_err(|e| e.to_string()), Ok(map));
     }
 
     #[test]
-    fn graphml_round_trips(map in common::map_file()) {
+    fn graphml_round_trips(map in crate::common::map_file()) {
         prop_assert_eq!(read_graphml(&write_graphml(&map)).map_err(|e| e.to_string()), Ok(map));
     }
 
     #[test]
-    fn kumu_round_trips(map in common::map_file()) {
+    fn kumu_round_trips(map in crate::common::map_file()) {
         prop_assert_eq!(read_kumu(&write_kumu(&map)).map_err(|e| e.to_string()), Ok(map));
     }
 
     /// A map carried through every format in turn arrives unchanged.
     #[test]
-    fn a_map_survives_every_format_in_turn(map in common::map_file()) {
+    fn a_map_survives_every_format_in_turn(map in crate::common::map_file()) {
         let travelled = through_csv(&map)
             .and_then(|map| read_gexf(&write_gexf(&map)).map_err(|e| e.to_string()))
             .and_then(|map| read_graphml(&write_graphml(&map)).map_err(|e| e.to_string()))
@@ -66,7 +64,7 @@ proptest! {
 
 #[test]
 fn the_sample_round_trips_and_an_empty_map_too() {
-    for map in [common::sample(), MapFile::default()] {
+    for map in [crate::common::sample(), MapFile::default()] {
         assert_eq!(through_csv(&map), Ok(map.clone()));
         assert_eq!(read_gexf(&write_gexf(&map)), Ok(map.clone()));
         assert_eq!(read_graphml(&write_graphml(&map)), Ok(map.clone()));
@@ -78,7 +76,7 @@ fn the_sample_round_trips_and_an_empty_map_too() {
 /// column or attribute: every reader takes them, each actor's description empty.
 #[test]
 fn a_file_without_the_public_description_reads_as_empty_descriptions() {
-    let mut map = common::sample();
+    let mut map = crate::common::sample();
     for actor in &mut map.actors {
         actor.public_description = String::new();
     }

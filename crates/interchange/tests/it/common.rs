@@ -2,8 +2,6 @@
 //! escape (commas, quotes, `<&>`, line breaks in notes), names withheld, third parties, open and
 //! closed validity.
 
-#![allow(dead_code, reason = "each test file uses part of this module")]
-
 use std::collections::BTreeSet;
 
 use proptest::collection::{btree_set, vec};
