@@ -5,12 +5,7 @@
 //! only carries a readout's sections through it.
 
 use tracktwo_domain::transfer::{Readout, ReadoutSection};
-use tracktwo_trace::{CopyId, Fingerprinting, ReadoutText, TraceResult};
-
-pub(crate) enum Found {
-    Copy { number: u32, confidence: f64 },
-    NotMatching(String),
-}
+use tracktwo_trace::{CopyId, Fingerprinting, ReadoutText, SiteSeen, TraceResult};
 
 fn fingerprinting(readout: &Readout) -> Fingerprinting {
     // A released readout always has its key (drawn at release); one without (never released)
@@ -43,10 +38,14 @@ pub(crate) fn copy_mark(number: u32, of: u32, recipient: &str) -> String {
     tracktwo_trace::copy_mark(CopyId(number), of, recipient)
 }
 
-pub(crate) fn trace(readout: &Readout, numbers: &[u32], passage: &str) -> Found {
+/// Traces `passage` among the copies numbered `numbers`.
+pub(crate) fn trace(readout: &Readout, numbers: &[u32], passage: &str) -> TraceResult {
     let copies: Vec<CopyId> = numbers.iter().map(|n| CopyId(*n)).collect();
-    match tracktwo_trace::trace(passage, &text_of(&readout.released), &fingerprinting(readout), &copies) {
-        TraceResult::Copy { copy, confidence, .. } => Found::Copy { number: copy.0, confidence },
-        TraceResult::NotMatching { reason } => Found::NotMatching(reason.to_string()),
-    }
+    tracktwo_trace::trace(passage, &text_of(&readout.released), &fingerprinting(readout), &copies)
+}
+
+/// A deciding site as a convener reads it: the form the passage shows, and the others.
+pub(crate) fn site_shown(site: &SiteSeen) -> String {
+    let others: Vec<String> = site.other_forms.iter().map(|f| format!("\u{201C}{f}\u{201D}")).collect();
+    format!("\u{201C}{}\u{201D} where other copies have {}", site.shown, others.join(" or "))
 }
