@@ -742,14 +742,14 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
             };
             let initiative = initiative.parse().map_err(|e| anyhow::anyhow!("{e}"))?;
             let readout = readout.parse().map_err(|e| anyhow::anyhow!("{e}"))?;
-            match app.trace_leak(&key_holder, initiative, readout, &text).await? {
-                tracktwo_app::transfer::Traced::Copy { number, recipient, confidence, .. } => {
-                    println!("copy {number}, issued to {recipient} (confidence {:.0} %)", confidence * 100.0);
-                }
-                tracktwo_app::transfer::Traced::NotMatching { reason } => {
-                    println!("not matching any copy: {reason}");
-                    return Ok(ExitCode::from(2));
-                }
+            let traced = app.trace_leak(&key_holder, initiative, readout, &text).await?;
+            let (verdict, grounds) = traced.explained();
+            println!("{verdict}");
+            for line in grounds {
+                println!("  {line}");
+            }
+            if !matches!(traced, tracktwo_app::transfer::Traced::Copy { .. }) {
+                return Ok(ExitCode::from(2));
             }
         }
     }
