@@ -75,9 +75,9 @@ pub(crate) struct Piece {
     pub score: i32,
     /// The passage's words in the piece.
     pub words: usize,
-    /// Sentences of the readout, of [`WHOLE_SENTENCE_WORDS`] words or more, that the piece matches
-    /// word for word in [`WHOLE_SENTENCE_SHARE`] of their fixed tokens or more.
-    pub whole_sentences: usize,
+    /// The largest share of the fixed tokens of one sentence of the readout, of
+    /// [`WHOLE_SENTENCE_WORDS`] words or more, that the piece matches exactly.
+    pub sentence_share: f64,
     /// The readout's paragraph where the piece starts.
     pub paragraph: usize,
     pub observations: Vec<Observation>,
@@ -131,9 +131,6 @@ pub(crate) const PIECE_SCORE_FLOOR: i32 = (WHOLE_SENTENCE_WORDS as i32 - 1) * MA
 /// the readout: chance does not reproduce a sentence from its first word to its last.
 pub(crate) const WHOLE_SENTENCE_WORDS: usize = 5;
 
-/// The share of a sentence's fixed tokens that must match exactly for it to count as matched whole.
-pub(crate) const WHOLE_SENTENCE_SHARE: f64 = 0.8;
-
 const NONE: u32 = u32::MAX;
 const DIAGONAL: u32 = 0;
 const DELETE: u32 = 1;
@@ -155,8 +152,7 @@ fn is_word(token: &str) -> bool {
 
 /// Whether two different words are one slip apart: one letter dropped, added, changed, or two
 /// neighbours swapped (two slips in long words). Short words are too easily confused to count.
-fn near(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+fn near(a: &[char], b: &[char]) -> bool {
     if a.len().min(b.len()) < 4 || a.len().abs_diff(b.len()) > 2 {
         return false;
     }
@@ -189,7 +185,7 @@ struct Leaked {
     words: Vec<bool>,
     /// The vocabulary's number of each token (`u32::MAX` for a token the readout never has).
     ids: Vec<u32>,
-    /// For each token, the vocabulary's words one slip away from it, sorted.
+    /// For each word the readout never has, the vocabulary's words one slip away from it, sorted.
     near: Vec<Vec<u32>>,
 }
 
@@ -198,23 +194,28 @@ impl Leaked {
         let norms: Vec<String> = tokens.iter().map(Token::norm).collect();
         let words: Vec<bool> = tokens.iter().map(Token::is_word).collect();
         let ids = norms.iter().map(|n| template.vocabulary.get(n).copied().unwrap_or(NONE)).collect();
+        // Only a word the readout never has can be a slip for one it has.
+        let known: Vec<(u32, Vec<char>)> = template
+            .vocabulary
+            .iter()
+            .filter(|(word, _)| is_word(word))
+            .map(|(word, &id)| (id, word.chars().collect()))
+            .collect();
         let mut near_of: HashMap<&str, Vec<u32>> = HashMap::new();
         let near = norms
             .iter()
             .zip(&words)
-            .map(|(norm, &word)| {
-                if !word {
+            .zip(&ids)
+            .map(|((norm, &word), &id)| {
+                if !word || id != NONE {
                     return Vec::new();
                 }
                 near_of
                     .entry(norm.as_str())
                     .or_insert_with(|| {
-                        let mut found: Vec<u32> = template
-                            .vocabulary
-                            .iter()
-                            .filter(|(known, _)| *known != norm && near(known, norm))
-                            .map(|(_, &id)| id)
-                            .collect();
+                        let letters: Vec<char> = norm.chars().collect();
+                        let mut found: Vec<u32> =
+                            known.iter().filter(|(_, other)| near(other, &letters)).map(|(id, _)| *id).collect();
                         found.sort_unstable();
                         found
                     })
@@ -431,19 +432,15 @@ impl Template {
     }
 
     fn piece(&self, found: LocalAlignment, tokens: &[Token<'_>], norms: &[String]) -> Piece {
-        let whole_sentences = self
+        let sentence_share = self
             .sentences
             .iter()
-            .filter(|sentence| {
-                let exact = sentence
-                    .fixed
-                    .iter()
-                    .filter(|node| found.matched.contains_key(node))
-                    .count();
-                sentence.words >= WHOLE_SENTENCE_WORDS
-                    && exact as f64 >= WHOLE_SENTENCE_SHARE * sentence.fixed.len() as f64
+            .filter(|sentence| sentence.words >= WHOLE_SENTENCE_WORDS && !sentence.fixed.is_empty())
+            .map(|sentence| {
+                let exact = sentence.fixed.iter().filter(|node| found.matched.contains_key(node)).count();
+                exact as f64 / sentence.fixed.len() as f64
             })
-            .count();
+            .fold(0.0, f64::max);
         let paragraph = found
             .anchored
             .keys()
@@ -456,7 +453,7 @@ impl Template {
             bytes: tokens[found.first].start..tokens[found.last].end,
             score: found.score,
             words: (found.first..=found.last).filter(|&t| tokens[t].is_word()).count(),
-            whole_sentences,
+            sentence_share,
             paragraph,
             observations: self.observe(&found.anchored, &found.matched, norms),
         }
