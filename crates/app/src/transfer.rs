@@ -81,7 +81,7 @@ pub enum Traced {
 impl Traced {
     /// The verdict in a convener's words, then what it rests on, one line each: the same on the
     /// trace page and from `tracktwo trace`. What each verdict allows a convener to conclude is
-    /// in docs/transfer.md.
+    /// in docs/tracing.md.
     pub fn explained(&self) -> (String, Vec<String>) {
         match self {
             Traced::Copy { number, recipient, confidence, sites_seen, deciding_sites, .. } => {

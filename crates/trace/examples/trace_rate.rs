@@ -38,7 +38,9 @@ fn main() {
             support::sentences(&original).len(),
             100.0 * sites as f64 / words as f64
         );
-        println!("| shape | sentences | right copy | wrong copy | undetermined | not from this readout | sites seen (mean) |");
+        println!(
+            "| shape | sentences | right copy | wrong copy | undetermined | not from this readout | sites seen (mean) |"
+        );
         println!("|---|---:|---:|---:|---:|---:|---:|");
         for (s, shape) in Shape::ALL.into_iter().enumerate() {
             for sentences in [1, 2, 3, 5] {

@@ -109,6 +109,10 @@ pub(crate) const ALIGNMENT_CELLS_MAX: usize = 1 << 23;
 /// rest of the passage round again, so a passage of many small pieces costs several tables.
 const ALIGNMENT_WORK_MAX: usize = 4 * ALIGNMENT_CELLS_MAX;
 
+/// The most distinct unknown words of one passage looked up for near misses: each is compared with
+/// every word of the readout, and a leak has far fewer; a pasted book gets no typo tolerance.
+const NEAR_LOOKUPS_MAX: usize = 4096;
+
 /// The most pieces one passage is cut into.
 const PIECES_MAX: usize = 48;
 
@@ -202,6 +206,7 @@ impl Leaked {
             .map(|(word, &id)| (id, word.chars().collect()))
             .collect();
         let mut near_of: HashMap<&str, Vec<u32>> = HashMap::new();
+        let mut lookups = 0;
         let near = norms
             .iter()
             .zip(&words)
@@ -209,6 +214,12 @@ impl Leaked {
             .map(|((norm, &word), &id)| {
                 if !word || id != NONE {
                     return Vec::new();
+                }
+                if !near_of.contains_key(norm.as_str()) {
+                    if lookups >= NEAR_LOOKUPS_MAX {
+                        return Vec::new();
+                    }
+                    lookups += 1;
                 }
                 near_of
                     .entry(norm.as_str())

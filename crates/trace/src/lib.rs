@@ -29,10 +29,17 @@
 //! differ from them at about half the sites, at random. A readout whose copies share text with
 //! another readout's should have a passage traced against both.
 //!
-//! [`trace`] takes a leaked passage (pasted or retyped, with light edits), locates it in the
-//! readout by a fuzzy alignment over tokens, reads the alternatives it shows at the sites it
-//! covers, and weighs the sources it may come from by the likelihood of what was seen. It names a
-//! copy only when that copy's posterior probability reaches [`CONFIDENCE_REQUIRED`].
+//! [`trace`] takes a leaked passage as leaks appear — pasted or retyped with light edits and typos,
+//! excerpts from several places with or without "…", sentences in another order, quotations
+//! inside a journalist's framing — and finds its pieces in the readout by local alignment, each
+//! wherever it sits, leaving aside text that matches nothing. It reads the alternatives every
+//! piece shows at the sites it covers and weighs the sources the passage may come from by the
+//! likelihood of what was seen. Its verdict is one of three: *from copy N*, when that copy's
+//! posterior probability reaches [`CONFIDENCE_REQUIRED`], with the sites that decided; *from this
+//! readout, copy not determined*, with the likeliest copies and roughly how much more text would
+//! decide; *not from this readout*, only when no piece matches beyond chance
+//! ([`PIECE_SCORE_REQUIRED`], [`WHOLE_SENTENCE_SHARE`]). Text that is in the readout is never
+//! called "not from this readout".
 //!
 //! The weighing is Bayesian. The hypotheses are: the passage comes from copy *c* (for each listed
 //! copy), from the unmarked original, or from a source whose choices are unknown; their priors are

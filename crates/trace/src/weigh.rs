@@ -107,12 +107,8 @@ impl<'a> Evidence<'a> {
     /// copy or the original shows another form at about half the sites).
     pub fn more_sites_needed(&self, best: usize) -> usize {
         let count = self.sites.len().max(1) as f64;
-        let against_unknown = self
-            .sites
-            .iter()
-            .map(|s| ((s.arity() as f64) * (1.0 - s.kind.error_rate())).ln())
-            .sum::<f64>()
-            / count;
+        let against_unknown =
+            self.sites.iter().map(|s| ((s.arity() as f64) * (1.0 - s.kind.error_rate())).ln()).sum::<f64>() / count;
         let against_source = self
             .sites
             .iter()
@@ -200,7 +196,13 @@ impl Posterior {
     pub fn likeliest(&self, most: usize, floor: f64) -> Vec<(usize, f64)> {
         let mut order: Vec<(usize, f64)> = self.copies.iter().copied().enumerate().collect();
         order.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        order.into_iter().enumerate().filter(|&(rank, (_, p))| rank == 0 || p >= floor).map(|(_, c)| c).take(most).collect()
+        order
+            .into_iter()
+            .enumerate()
+            .filter(|&(rank, (_, p))| rank == 0 || p >= floor)
+            .map(|(_, c)| c)
+            .take(most)
+            .collect()
     }
 }
 

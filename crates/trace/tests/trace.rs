@@ -108,7 +108,9 @@ fn text_from_no_copy_names_no_copy_and_unrelated_text_is_not_from_this_readout()
             let results = elsewhere_trials(wording, from, 200, 31);
             let named = share(&results, names_a_copy);
             let unrelated = share(&results, not_from_readout);
-            println!("{from:?}, wording variants {wording}: a copy named {named:.3}, not from this readout {unrelated:.3}");
+            println!(
+                "{from:?}, wording variants {wording}: a copy named {named:.3}, not from this readout {unrelated:.3}"
+            );
             // Never a confident wrong copy: none of these comes from a copy.
             assert_eq!(named, 0.0, "{from:?}");
             match from {
@@ -161,7 +163,8 @@ fn short_empty_and_siteless_passages() {
         }
         other => panic!("{other:?}"),
     }
-    let unrelated = trace("Completely unrelated words about weather and football and music tonight.", &original, &how, &ids);
+    let unrelated =
+        trace("Completely unrelated words about weather and football and music tonight.", &original, &how, &ids);
     assert!(not_from_readout(&unrelated), "{unrelated:?}");
 }
 
@@ -193,7 +196,8 @@ fn a_passage_with_a_sentence_of_the_readout_is_never_not_from_this_readout() {
 
 #[test]
 fn excerpts_framing_and_reordering_trace_like_a_block() {
-    for shape in [Shape::Excerpts { ellipsis: true }, Shape::Excerpts { ellipsis: false }, Shape::Framed, Shape::Reordered]
+    for shape in
+        [Shape::Excerpts { ellipsis: true }, Shape::Excerpts { ellipsis: false }, Shape::Framed, Shape::Reordered]
     {
         let trials = shaped_trials(true, shape, 3, 200, 41);
         let right = report(&format!("{}, wording variants on, 3 sentences", shape.name()), &trials);
@@ -269,8 +273,12 @@ fn another_key_maps_the_sites_to_other_choices() {
         assert_ne!(mine, theirs);
     }
     let passage = sentences(&make_copy(&original, &how, CopyId(9)))[12..16].join(" ");
-    assert!(matches!(trace(&passage, &original, &how, &copy_ids()), TraceResult::Copy(found) if found.copy == CopyId(9)));
-    assert!(!matches!(trace(&passage, &original, &other, &copy_ids()), TraceResult::Copy(found) if found.copy == CopyId(9)));
+    assert!(
+        matches!(trace(&passage, &original, &how, &copy_ids()), TraceResult::Copy(found) if found.copy == CopyId(9))
+    );
+    assert!(
+        !matches!(trace(&passage, &original, &other, &copy_ids()), TraceResult::Copy(found) if found.copy == CopyId(9))
+    );
 }
 
 /// Every word of `text`, lower-cased.
