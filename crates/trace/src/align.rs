@@ -507,13 +507,18 @@ impl Template {
                     Element::Fixed { .. } => unreachable!("a run holds forks only"),
                 })
                 .collect();
-            if let Some(masks) = read_run(&forks, shown) {
-                for ((site, _), mask) in forks.iter().zip(masks) {
-                    *by_site.entry(*site).or_insert(u64::MAX) &= mask;
+            match read_run(&forks, shown) {
+                Some(masks) => {
+                    for ((site, _), mask) in forks.iter().zip(masks) {
+                        *by_site.entry(*site).or_insert(u64::MAX) &= mask;
+                    }
                 }
+                // Something else stands between the neighbours too: a "…" before a sentence's
+                // opening word, a comma added.
+                None => unread.extend(run_start..run_end),
             }
         }
-        // Without both neighbours placed, a fork is still read when the passage matches one of
+        // Without both neighbours placed, or with more between them, a fork is still read when the passage matches one of
         // its alternatives word for word along the alignment: a whole word or phrase is its own
         // evidence, where a lone comma or dash is not.
         for e in unread {
