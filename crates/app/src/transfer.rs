@@ -69,8 +69,8 @@ pub enum Traced {
         sites_seen: usize,
         /// Roughly how many more sentences of the same text would name the likeliest copy.
         more_sentences_needed: usize,
-        /// How many pieces of the passage match the readout.
-        pieces: usize,
+        /// The readout's paragraph (from 1) where each piece of the passage that matches it starts.
+        pieces: Vec<usize>,
     },
     /// Not from this readout: no part of it matches the readout beyond chance.
     NotFromReadout { longest_match_words: usize },
@@ -100,10 +100,12 @@ impl Traced {
             }
             Traced::FromReadout { likeliest, unmarked_original, sites_seen, more_sentences_needed, pieces } => {
                 let headline = "from this readout, copy not determined".to_owned();
+                let paragraphs: Vec<String> = pieces.iter().map(usize::to_string).collect();
                 let mut lines = vec![format!(
-                    "{pieces} piece{} of the passage match{} the readout; the rest matches nothing in it.",
-                    if *pieces == 1 { "" } else { "s" },
-                    if *pieces == 1 { "es" } else { "" }
+                    "{} of the passage match{} the readout (paragraph {}); the rest matches nothing in it.",
+                    if pieces.len() == 1 { "One piece".to_owned() } else { format!("{} pieces", pieces.len()) },
+                    if pieces.len() == 1 { "es" } else { "" },
+                    paragraphs.join(", ")
                 )];
                 if *sites_seen == 0 {
                     lines.push("It covers no place where the copies differ, so no copy can be told.".to_owned());
@@ -509,7 +511,7 @@ impl App {
                 unmarked_original: undetermined.unmarked_original,
                 sites_seen: undetermined.sites_seen,
                 more_sentences_needed: undetermined.more_sentences_needed,
-                pieces: undetermined.pieces.len(),
+                pieces: undetermined.pieces.iter().map(|piece| piece.paragraph).collect(),
             },
             TraceResult::NotFromReadout { longest_match_words } => Traced::NotFromReadout { longest_match_words },
             TraceResult::NotTraced { reason } => Traced::NotTraced { reason: reason.to_string() },
