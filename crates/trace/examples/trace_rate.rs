@@ -1,59 +1,79 @@
-//! Measures how often a leaked passage is traced to the right copy, for `docs/benchmarks.md`:
-//! 20 copies of the invented Serin River readout, passages of 1 to 8 consecutive sentences, half
-//! pasted and half retyped from a screenshot, each with light edits (two punctuation edits, one
-//! word changed, one letter's case changed, whitespace collapsed), wording variants off and on;
-//! then how often three sentences from no listed copy are reported as not matching.
+//! Measures how leaked passages are traced, for `docs/benchmarks.md`: 20 copies of the invented
+//! Serin River readout; passages of 1, 2, 3 and 5 sentences in each shape a leak takes —
+//! consecutive sentences, excerpts from different places with and without "…", sentences inside a
+//! journalist's framing, sentences in another order, retyping with typos — half pasted and half
+//! retyped from a screenshot, each with light edits (two punctuation edits, one word changed, one
+//! letter's case changed, whitespace collapsed); wording variants off and on. Each row gives the
+//! rates of the verdicts: the right copy, a wrong copy, from this readout with the copy
+//! undetermined, not from this readout. Then the verdicts on three sentences from no listed copy.
 //!
 //! `cargo run --release -p tracktwo-trace --example trace_rate [trials]` (default 1000 a row).
 
 #[path = "../tests/support/mod.rs"]
 mod support;
 
-use support::{COPIES, Elsewhere, elsewhere_trials, leak_trials, rate};
-use tracktwo_trace::{NotMatchingReason, TraceResult, variable_sites};
+use support::{COPIES, Elsewhere, Shape, Trial, elsewhere_trials, rate, shaped_trials};
+use tracktwo_trace::{TraceResult, variable_sites};
+use unicode_segmentation::UnicodeSegmentation;
 
 fn sites_seen(result: &TraceResult) -> usize {
     match result {
-        TraceResult::Copy { sites_seen, .. }
-        | TraceResult::NotMatching { reason: NotMatchingReason::NoClearCopy { sites_seen, .. } }
-        | TraceResult::NotMatching { reason: NotMatchingReason::UnmarkedOriginal { sites_seen, .. } } => *sites_seen,
-        TraceResult::NotMatching { .. } => 0,
+        TraceResult::Copy(found) => found.sites_seen,
+        TraceResult::FromReadout(undetermined) => undetermined.sites_seen,
+        TraceResult::NotFromReadout { .. } | TraceResult::NotTraced { .. } => 0,
     }
 }
 
 fn main() {
     let trials: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(1000);
     let original = support::readout();
+    let words = original.to_plain().unicode_words().count();
     println!("{COPIES} copies, {trials} seeded trials a row.");
     for wording in [false, true] {
         let how = support::fingerprinting(wording);
+        let sites = variable_sites(&original, &how);
         println!(
-            "\nwording variants {}: {} variable sites in {} sentences",
+            "\nwording variants {}: {sites} variable sites in {} sentences, {:.1} per 100 words",
             if wording { "on" } else { "off" },
-            variable_sites(&original, &how),
-            support::sentences(&original).len()
+            support::sentences(&original).len(),
+            100.0 * sites as f64 / words as f64
         );
-        println!("| sentences | right copy | wrong copy | not matching | sites seen (mean) |");
-        println!("|---:|---:|---:|---:|---:|");
-        for sentences in 1..=8 {
-            let results = leak_trials(wording, sentences, trials, 7 + sentences as u64);
-            let seen = results.iter().map(|t| sites_seen(&t.result)).sum::<usize>() as f64 / results.len() as f64;
-            println!(
-                "| {sentences} | {:.3} | {:.3} | {:.3} | {seen:.1} |",
-                rate(&results, support::Trial::traced_right),
-                rate(&results, support::Trial::traced_wrong),
-                rate(&results, |t| matches!(t.result, TraceResult::NotMatching { .. })),
-            );
+        println!(
+            "| shape | sentences | right copy | wrong copy | undetermined | not from this readout | sites seen (mean) |"
+        );
+        println!("|---|---:|---:|---:|---:|---:|---:|");
+        for (s, shape) in Shape::ALL.into_iter().enumerate() {
+            for sentences in [1, 2, 3, 5] {
+                if sentences == 1 && matches!(shape, Shape::Excerpts { .. } | Shape::Reordered) {
+                    continue; // one sentence is consecutive
+                }
+                let seed = 1000 + 100 * u64::from(wording) + 10 * s as u64 + sentences as u64;
+                let results = shaped_trials(wording, shape, sentences, trials, seed);
+                let seen = results.iter().map(|t| sites_seen(&t.result)).sum::<usize>() as f64 / results.len() as f64;
+                println!(
+                    "| {} | {sentences} | {:.3} | {:.3} | {:.3} | {:.3} | {seen:.1} |",
+                    shape.name(),
+                    rate(&results, Trial::traced_right),
+                    rate(&results, Trial::traced_wrong),
+                    rate(&results, Trial::undetermined),
+                    rate(&results, Trial::not_from_readout),
+                );
+            }
         }
     }
-    println!("\nthree sentences from no listed copy");
-    println!("| source | not matching, wording off | not matching, wording on |");
+    println!("\nthree sentences from no listed copy: not from this readout / a copy named");
+    println!("| source | wording off | wording on |");
     println!("|---|---:|---:|");
-    for from in [Elsewhere::OtherText, Elsewhere::Reworded, Elsewhere::Original, Elsewhere::OtherKey] {
-        let not_matching = |wording| {
+    for from in [Elsewhere::OtherText, Elsewhere::News, Elsewhere::Reworded, Elsewhere::Original, Elsewhere::OtherKey] {
+        let shares = |wording| {
             let results = elsewhere_trials(wording, from, trials, 99);
-            results.iter().filter(|r| matches!(r, TraceResult::NotMatching { .. })).count() as f64 / trials as f64
+            let count = |f: fn(&TraceResult) -> bool| results.iter().filter(|r| f(r)).count() as f64 / trials as f64;
+            format!(
+                "{:.3} / {:.3}",
+                count(|r| matches!(r, TraceResult::NotFromReadout { .. })),
+                count(|r| matches!(r, TraceResult::Copy(_)))
+            )
         };
-        println!("| {from:?} | {:.3} | {:.3} |", not_matching(false), not_matching(true));
+        println!("| {from:?} | {} | {} |", shares(false), shares(true));
     }
 }

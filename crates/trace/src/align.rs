@@ -1,22 +1,30 @@
-//! Locating a leaked passage in the readout and reading the choices it shows.
+//! Locating the pieces of a leaked passage in the readout and reading the choices they show.
 //!
 //! The readout becomes a graph of normalised tokens: fixed tokens in a line, and at each slot a
 //! fork with one branch per alternative (an empty alternative, such as a dropped comma, is an edge
-//! past the fork). The passage is aligned to the best path through the graph with edit costs
-//! (free start and end in the readout, the whole passage aligned), so a copy's own alternatives
-//! cost nothing and a retyper's edits cost a little. A slot's choice is then read between the two
-//! fixed tokens around it, where the alignment placed them: whatever the passage has there is
-//! compared with each alternative, exactly, then with dashes folded together. When a neighbour was
-//! dropped, a slot is still read if the passage matches one of its alternatives word for word.
+//! past the fork). A leak rarely reappears as one clean block — excerpts from several places, in
+//! another order, wrapped in a journalist's framing, cut by "…" — so the passage is matched
+//! locally: the best-scoring alignment of any stretch of the passage with any path through the
+//! graph (Smith–Waterman over the graph: exact tokens score, near-miss words score a little,
+//! edits cost) is one *piece*; the passage on either side of it is searched again, and so on,
+//! until nothing left scores [`PIECE_SCORE_FLOOR`]. A copy's own alternatives match exactly and a
+//! retyper's edits cost a little; text that matches nothing is left over.
+//!
+//! A slot's choice is then read, piece by piece, between the two fixed tokens around it, where
+//! the alignment placed them: whatever the passage has there is compared with each alternative,
+//! exactly, then with dashes folded together. When a neighbour was dropped, a slot is still read
+//! if the passage matches one of its alternatives word for word.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
 
 use crate::ReadoutText;
 use crate::sites::Site;
-use crate::text::{TokenKind, loosen, normalized_tokens, tokenize};
+use crate::text::{Token, TokenKind, loosen, normalized_tokens, tokenize};
 
 struct Node {
-    token: String,
+    /// The normalised token, as an index into the template's vocabulary.
+    id: u32,
     word: bool,
     preds: Vec<u32>,
     /// Index of the fixed element this node is, if it is one.
@@ -24,7 +32,9 @@ struct Node {
 }
 
 enum Element {
-    Fixed,
+    Fixed {
+        sentence: u32,
+    },
     Fork {
         site: usize,
         alternatives: Vec<Vec<String>>,
@@ -33,9 +43,20 @@ enum Element {
     },
 }
 
+/// A sentence of the readout: its paragraph, the nodes of its fixed tokens, and how many words it
+/// has (variable sites' included).
+struct Sentence {
+    paragraph: usize,
+    fixed: Vec<u32>,
+    words: usize,
+}
+
 pub(crate) struct Template {
     nodes: Vec<Node>,
     elements: Vec<Element>,
+    sentences: Vec<Sentence>,
+    /// Every normalised token of the graph, numbered.
+    vocabulary: HashMap<String, u32>,
 }
 
 /// What a passage shows at one site: the set of alternatives (a bit mask) its text is compatible with.
@@ -45,21 +66,76 @@ pub(crate) struct Observation {
     pub compatible: u64,
 }
 
-pub(crate) struct Reading {
-    /// The alignment's edit cost over the cost of aligning nothing: 0 for a passage copied
-    /// exactly, near 1 for text that is not from the readout.
-    pub alignment_error: f64,
+/// A stretch of the passage that matches a stretch of the readout.
+#[derive(Clone, Debug)]
+pub(crate) struct Piece {
+    /// Where it is in the passage, in bytes.
+    pub bytes: Range<usize>,
+    /// The local alignment's score: exact tokens count, edits cost (see [`MATCH_WORD`]).
+    pub score: i32,
+    /// The passage's words in the piece.
+    pub words: usize,
+    /// The largest share of the fixed tokens of one sentence of the readout, of
+    /// [`WHOLE_SENTENCE_WORDS`] words or more, that the piece matches exactly.
+    pub sentence_share: f64,
+    /// The readout's paragraph where the piece starts.
+    pub paragraph: usize,
     pub observations: Vec<Observation>,
+}
+
+pub(crate) struct Reading {
+    /// The pieces found, in the passage's order, chance matches included: the caller judges them.
+    pub pieces: Vec<Piece>,
     /// Set, as (the passage's tokens, the most this readout can take), when the passage is too
     /// long to align: its table would pass [`ALIGNMENT_CELLS_MAX`].
     pub too_long: Option<(usize, usize)>,
 }
 
-/// The most cells the alignment table may have: two `u32` each, so 64 MiB. The table is the
-/// readout's tokens times the passage's, so a long passage pasted against a long readout would
-/// otherwise ask for gigabytes.
+struct LocalAlignment {
+    score: i32,
+    /// The passage's first and last tokens in the alignment.
+    first: usize,
+    last: usize,
+    anchored: BTreeMap<u32, usize>,
+    matched: BTreeMap<u32, usize>,
+}
+
+/// The most cells one alignment table may have: an `i32` and a `u32` each, so 64 MiB. The table
+/// is the readout's tokens times the passage's, so a long passage pasted against a long readout
+/// would otherwise ask for gigabytes.
 pub(crate) const ALIGNMENT_CELLS_MAX: usize = 1 << 23;
 
+/// The most cells all the alignments of one passage may fill together: each piece found sends the
+/// rest of the passage round again, so a passage of many small pieces costs several tables.
+const ALIGNMENT_WORK_MAX: usize = 4 * ALIGNMENT_CELLS_MAX;
+
+/// The most distinct unknown words of one passage looked up for near misses: each is compared with
+/// every word of the readout, and a leak has far fewer; a pasted book gets no typo tolerance.
+const NEAR_LOOKUPS_MAX: usize = 4096;
+
+/// The most pieces one passage is cut into.
+const PIECES_MAX: usize = 48;
+
+/// Scores of the local alignment. A word matched exactly scores [`MATCH_WORD`], a mark
+/// [`MATCH_MARK`]; a word one letter off (a typo, a misread letter) scores [`NEAR_WORD`]; a
+/// word substituted, inserted or dropped costs as much as a match earns, so a stretch of
+/// unrelated words never pays for itself, and a mark costs what a mark earns.
+pub(crate) const MATCH_WORD: i32 = 3;
+const MATCH_MARK: i32 = 1;
+const NEAR_WORD: i32 = 1;
+const SUBSTITUTE_WORD: i32 = -3;
+const SUBSTITUTE_MARK: i32 = -1;
+const SUBSTITUTE_MIXED: i32 = -3;
+
+/// A piece scoring less than this is not kept at all: under two words and a mark, it could not
+/// hold a whole sentence of [`WHOLE_SENTENCE_WORDS`] words with one word changed.
+pub(crate) const PIECE_SCORE_FLOOR: i32 = (WHOLE_SENTENCE_WORDS as i32 - 1) * MATCH_WORD + MATCH_MARK + SUBSTITUTE_WORD;
+
+/// A sentence this long or longer, matched whole, is evidence on its own that the passage quotes
+/// the readout: chance does not reproduce a sentence from its first word to its last.
+pub(crate) const WHOLE_SENTENCE_WORDS: usize = 5;
+
+const NONE: u32 = u32::MAX;
 const DIAGONAL: u32 = 0;
 const DELETE: u32 = 1;
 const INSERT: u32 = 2;
@@ -69,24 +145,109 @@ const FROM_START: u32 = (1 << OP_SHIFT) - 1;
 /// combinations the run is skipped.
 const MAX_COMBINATIONS: usize = 64;
 
-fn indel(word: bool) -> u32 {
-    if word { 2 } else { 1 }
-}
-
-fn substitution(a: &str, a_word: bool, b: &str, b_word: bool) -> u32 {
-    if a == b {
-        0
-    } else if a_word && b_word {
-        2
-    } else if !a_word && !b_word {
-        1
-    } else {
-        3
-    }
+/// What inserting or dropping a token costs.
+fn indel(word: bool) -> i32 {
+    if word { 3 } else { 1 }
 }
 
 fn is_word(token: &str) -> bool {
     token.chars().any(char::is_alphanumeric)
+}
+
+/// Whether two different words are one slip apart: one letter dropped, added, changed, or two
+/// neighbours swapped (two slips in long words). Short words are too easily confused to count.
+fn near(a: &[char], b: &[char]) -> bool {
+    if a.len().min(b.len()) < 4 || a.len().abs_diff(b.len()) > 2 {
+        return false;
+    }
+    let allowed = if a.len().min(b.len()) >= 9 { 2 } else { 1 };
+    // Optimal string alignment distance, with three rows.
+    let mut before = vec![0usize; b.len() + 1];
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut current = vec![0usize; b.len() + 1];
+    for i in 1..=a.len() {
+        current[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            current[j] = (previous[j] + 1).min(current[j - 1] + 1).min(previous[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                current[j] = current[j].min(before[j - 2] + 1);
+            }
+        }
+        if current.iter().min().is_some_and(|&least| least > allowed) {
+            return false;
+        }
+        std::mem::swap(&mut before, &mut previous);
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()] <= allowed
+}
+
+/// The passage's tokens as the alignment reads them.
+struct Leaked {
+    norms: Vec<String>,
+    words: Vec<bool>,
+    /// The vocabulary's number of each token (`u32::MAX` for a token the readout never has).
+    ids: Vec<u32>,
+    /// For each word the readout never has, the vocabulary's words one slip away from it, sorted.
+    near: Vec<Vec<u32>>,
+}
+
+impl Leaked {
+    fn new(tokens: &[Token<'_>], template: &Template) -> Self {
+        let norms: Vec<String> = tokens.iter().map(Token::norm).collect();
+        let words: Vec<bool> = tokens.iter().map(Token::is_word).collect();
+        let ids = norms.iter().map(|n| template.vocabulary.get(n).copied().unwrap_or(NONE)).collect();
+        // Only a word the readout never has can be a slip for one it has.
+        let known: Vec<(u32, Vec<char>)> = template
+            .vocabulary
+            .iter()
+            .filter(|(word, _)| is_word(word))
+            .map(|(word, &id)| (id, word.chars().collect()))
+            .collect();
+        let mut near_of: HashMap<&str, Vec<u32>> = HashMap::new();
+        let mut lookups = 0;
+        let near = norms
+            .iter()
+            .zip(&words)
+            .zip(&ids)
+            .map(|((norm, &word), &id)| {
+                if !word || id != NONE {
+                    return Vec::new();
+                }
+                if !near_of.contains_key(norm.as_str()) {
+                    if lookups >= NEAR_LOOKUPS_MAX {
+                        return Vec::new();
+                    }
+                    lookups += 1;
+                }
+                near_of
+                    .entry(norm.as_str())
+                    .or_insert_with(|| {
+                        let letters: Vec<char> = norm.chars().collect();
+                        let mut found: Vec<u32> =
+                            known.iter().filter(|(_, other)| near(other, &letters)).map(|(id, _)| *id).collect();
+                        found.sort_unstable();
+                        found
+                    })
+                    .clone()
+            })
+            .collect();
+        Leaked { norms, words, ids, near }
+    }
+
+    fn pair_score(&self, node: &Node, at: usize) -> i32 {
+        let word = self.words[at];
+        if node.id == self.ids[at] {
+            if word { MATCH_WORD } else { MATCH_MARK }
+        } else if node.word && word {
+            if self.near[at].binary_search(&node.id).is_ok() { NEAR_WORD } else { SUBSTITUTE_WORD }
+        } else if !node.word && !word {
+            SUBSTITUTE_MARK
+        } else {
+            SUBSTITUTE_MIXED
+        }
+    }
 }
 
 impl Template {
@@ -98,11 +259,18 @@ impl Template {
             }
         }
         slots.sort_by_key(|&(p, first, ..)| (p, first));
-        let mut template = Template { nodes: Vec::new(), elements: Vec::new() };
+        let mut template =
+            Template { nodes: Vec::new(), elements: Vec::new(), sentences: Vec::new(), vocabulary: HashMap::new() };
         let mut frontier: Vec<u32> = Vec::new();
         let mut next_slot = 0;
         for (p, paragraph) in text.paragraphs.iter().enumerate() {
             let tokens = tokenize(paragraph);
+            let first_sentence = template.sentences.len();
+            let sentences = tokens.last().map_or(0, |t| t.sentence + 1);
+            template.sentences.extend((0..sentences).map(|_| Sentence { paragraph: p, fixed: Vec::new(), words: 0 }));
+            for token in tokens.iter().filter(|t| t.is_word()) {
+                template.sentences[first_sentence + token.sentence].words += 1;
+            }
             let mut i = 0;
             while i < tokens.len() {
                 if next_slot < slots.len() && slots[next_slot].0 == p && slots[next_slot].1 == i {
@@ -115,9 +283,12 @@ impl Template {
                     i = last + 1;
                 } else {
                     let element = template.elements.len() as u32;
-                    template.elements.push(Element::Fixed);
-                    let node = template.node(tokens[i].norm(), tokens[i].kind == TokenKind::Word, &frontier);
+                    let sentence = first_sentence + tokens[i].sentence;
+                    template.elements.push(Element::Fixed { sentence: sentence as u32 });
+                    let word = tokens[i].kind == TokenKind::Word;
+                    let node = template.node(tokens[i].norm(), word, &frontier);
                     template.nodes[node as usize].fixed_element = Some(element);
+                    template.sentences[sentence].fixed.push(node);
                     frontier = vec![node];
                     i += 1;
                 }
@@ -127,7 +298,9 @@ impl Template {
     }
 
     fn node(&mut self, token: String, word: bool, preds: &[u32]) -> u32 {
-        self.nodes.push(Node { token, word, preds: preds.to_vec(), fixed_element: None });
+        let next = self.vocabulary.len() as u32;
+        let id = *self.vocabulary.entry(token).or_insert(next);
+        self.nodes.push(Node { id, word, preds: preds.to_vec(), fixed_element: None });
         (self.nodes.len() - 1) as u32
     }
 
@@ -156,105 +329,145 @@ impl Template {
         (exits, chains)
     }
 
-    /// Aligns `passage` and reads the sites it covers.
+    /// Finds the pieces of `passage` that match the readout, each wherever it sits, and reads the
+    /// sites each covers.
     pub fn read(&self, passage: &str) -> Reading {
-        let leaked: Vec<(String, bool)> =
-            tokenize(passage).iter().map(|t| (t.norm(), t.kind == TokenKind::Word)).collect();
-        let m = leaked.len();
-        let nothing: u32 = leaked.iter().map(|(_, w)| indel(*w)).sum();
+        let tokens = tokenize(passage);
+        let m = tokens.len();
         if m == 0 || self.nodes.is_empty() {
-            return Reading { alignment_error: 1.0, observations: Vec::new(), too_long: None };
+            return Reading { pieces: Vec::new(), too_long: None };
         }
-        // A passage many times longer than the readout cannot come from it, and its alignment
-        // table would be large: every token beyond the readout's is an insertion (cost 1 or more,
-        // of at most 2 per token), which bounds the error from below.
-        let longest_path = self.nodes.len();
-        if m > 4 * longest_path {
-            let lower_bound = (m - longest_path) as f64 / (2 * m) as f64;
-            return Reading { alignment_error: lower_bound, observations: Vec::new(), too_long: None };
-        }
-        let width = m + 1;
-        if self.nodes.len().saturating_mul(width) > ALIGNMENT_CELLS_MAX {
+        if self.nodes.len().saturating_mul(m + 1) > ALIGNMENT_CELLS_MAX {
             let most = ALIGNMENT_CELLS_MAX / self.nodes.len() - 1;
-            return Reading { alignment_error: 1.0, observations: Vec::new(), too_long: Some((m, most)) };
+            return Reading { pieces: Vec::new(), too_long: Some((m, most)) };
         }
-        let mut start = vec![0u32; width];
-        for j in 1..=m {
-            start[j] = start[j - 1] + indel(leaked[j - 1].1);
+        let leaked = Leaked::new(&tokens, self);
+        let mut pieces = Vec::new();
+        let mut segments = vec![(0, m)];
+        let mut work = ALIGNMENT_WORK_MAX;
+        while let Some((lo, hi)) = segments.pop() {
+            let cells = self.nodes.len() * (hi - lo + 1);
+            if hi - lo < 2 || pieces.len() >= PIECES_MAX || cells > work {
+                continue;
+            }
+            work -= cells;
+            let Some(found) = self.best_local(&leaked, lo, hi) else { continue };
+            if found.score < PIECE_SCORE_FLOOR {
+                continue;
+            }
+            let (first, last) = (found.first, found.last);
+            pieces.push(self.piece(found, &tokens, &leaked.norms));
+            segments.push((lo, first));
+            segments.push((last + 1, hi));
         }
-        let mut cost = vec![u32::MAX; self.nodes.len() * width];
-        let mut back = vec![0u32; self.nodes.len() * width];
+        pieces.sort_by_key(|piece| piece.bytes.start);
+        Reading { pieces, too_long: None }
+    }
+
+    /// The best local alignment of `lo..hi` of the passage with any stretch of the graph: the
+    /// highest-scoring pair of stretches (Smith–Waterman over the graph), `None` if no token
+    /// matches.
+    fn best_local(&self, leaked: &Leaked, lo: usize, hi: usize) -> Option<LocalAlignment> {
+        let width = hi - lo + 1;
+        let mut score = vec![0i32; self.nodes.len() * width];
+        let mut back = vec![NONE; self.nodes.len() * width];
+        let mut top = (0i32, 0usize, 0usize);
         for (v, node) in self.nodes.iter().enumerate() {
             let row = v * width;
-            for j in 0..=m {
-                let mut best = u32::MAX;
-                let mut from = 0;
-                if j > 0 {
-                    let (token, word) = &leaked[j - 1];
-                    let sub = substitution(&node.token, node.word, token, *word);
-                    best = start[j - 1] + sub;
+            for j in 1..width {
+                let at = lo + j - 1;
+                let pair = leaked.pair_score(node, at);
+                let mut best = 0;
+                let mut from = NONE;
+                if pair > best {
+                    best = pair;
                     from = (DIAGONAL << OP_SHIFT) | FROM_START;
-                    for (k, &u) in node.preds.iter().enumerate() {
-                        let c = cost[u as usize * width + j - 1].saturating_add(sub);
-                        if c < best {
-                            best = c;
-                            from = (DIAGONAL << OP_SHIFT) | k as u32;
-                        }
-                    }
                 }
                 for (k, &u) in node.preds.iter().enumerate() {
-                    let c = cost[u as usize * width + j].saturating_add(indel(node.word));
-                    if c < best {
-                        best = c;
+                    let before = score[u as usize * width + j - 1];
+                    if before > 0 && before + pair > best {
+                        best = before + pair;
+                        from = (DIAGONAL << OP_SHIFT) | k as u32;
+                    }
+                    let above = score[u as usize * width + j];
+                    if above > 0 && above - indel(node.word) > best {
+                        best = above - indel(node.word);
                         from = (DELETE << OP_SHIFT) | k as u32;
                     }
                 }
-                if j > 0 {
-                    let c = cost[row + j - 1].saturating_add(indel(leaked[j - 1].1));
-                    if c < best {
-                        best = c;
-                        from = INSERT << OP_SHIFT;
-                    }
+                let left = score[row + j - 1];
+                if left > 0 && left - indel(leaked.words[at]) > best {
+                    best = left - indel(leaked.words[at]);
+                    from = INSERT << OP_SHIFT;
                 }
-                cost[row + j] = best;
+                score[row + j] = best;
                 back[row + j] = from;
+                if best > top.0 {
+                    top = (best, v, j);
+                }
             }
         }
-        let (end, best) = (0..self.nodes.len())
-            .map(|v| (v, cost[v * width + m]))
-            .min_by_key(|&(v, c)| (c, v))
-            .expect("the template has nodes");
-        let alignment_error = f64::from(best.min(nothing)) / f64::from(nothing.max(1));
-
+        let (best, mut v, mut j) = top;
+        if best == 0 {
+            return None;
+        }
         // Walk back: where the passage holds each fixed element it aligns with (matched or
         // substituted: either fixes a position), and which nodes it matches exactly.
         let mut anchored: BTreeMap<u32, usize> = BTreeMap::new();
         let mut matched: BTreeMap<u32, usize> = BTreeMap::new();
-        let (mut v, mut j) = (end, m);
+        let last = lo + j - 1;
         loop {
             let step = back[v * width + j];
             let (op, k) = (step >> OP_SHIFT, step & FROM_START);
             match op {
                 DIAGONAL => {
                     let node = &self.nodes[v];
+                    let at = lo + j - 1;
                     if let Some(element) = node.fixed_element {
-                        anchored.insert(element, j - 1);
+                        anchored.insert(element, at);
                     }
-                    if node.token == leaked[j - 1].0 {
-                        matched.insert(v as u32, j - 1);
+                    if node.id == leaked.ids[at] {
+                        matched.insert(v as u32, at);
                     }
                     j -= 1;
                     if k == FROM_START {
                         break;
                     }
-                    v = self.nodes[v].preds[k as usize] as usize;
+                    v = node.preds[k as usize] as usize;
                 }
                 DELETE => v = self.nodes[v].preds[k as usize] as usize,
                 _ => j -= 1,
             }
         }
-        let leaked_tokens: Vec<String> = leaked.into_iter().map(|(t, _)| t).collect();
-        Reading { alignment_error, observations: self.observe(&anchored, &matched, &leaked_tokens), too_long: None }
+        Some(LocalAlignment { score: best, first: lo + j, last, anchored, matched })
+    }
+
+    fn piece(&self, found: LocalAlignment, tokens: &[Token<'_>], norms: &[String]) -> Piece {
+        let sentence_share = self
+            .sentences
+            .iter()
+            .filter(|sentence| sentence.words >= WHOLE_SENTENCE_WORDS && !sentence.fixed.is_empty())
+            .map(|sentence| {
+                let exact = sentence.fixed.iter().filter(|node| found.matched.contains_key(node)).count();
+                exact as f64 / sentence.fixed.len() as f64
+            })
+            .fold(0.0, f64::max);
+        let paragraph = found
+            .anchored
+            .keys()
+            .find_map(|&e| match self.elements[e as usize] {
+                Element::Fixed { sentence } => Some(self.sentences[sentence as usize].paragraph),
+                Element::Fork { .. } => None,
+            })
+            .unwrap_or(0);
+        Piece {
+            bytes: tokens[found.first].start..tokens[found.last].end,
+            score: found.score,
+            words: (found.first..=found.last).filter(|&t| tokens[t].is_word()).count(),
+            sentence_share,
+            paragraph,
+            observations: self.observe(&found.anchored, &found.matched, norms),
+        }
     }
 
     fn observe(
@@ -291,16 +504,21 @@ impl Template {
                 .iter()
                 .map(|element| match element {
                     Element::Fork { site, alternatives, .. } => (*site, alternatives.as_slice()),
-                    Element::Fixed => unreachable!("a run holds forks only"),
+                    Element::Fixed { .. } => unreachable!("a run holds forks only"),
                 })
                 .collect();
-            if let Some(masks) = read_run(&forks, shown) {
-                for ((site, _), mask) in forks.iter().zip(masks) {
-                    *by_site.entry(*site).or_insert(u64::MAX) &= mask;
+            match read_run(&forks, shown) {
+                Some(masks) => {
+                    for ((site, _), mask) in forks.iter().zip(masks) {
+                        *by_site.entry(*site).or_insert(u64::MAX) &= mask;
+                    }
                 }
+                // Something else stands between the neighbours too: a "…" before a sentence's
+                // opening word, a comma added.
+                None => unread.extend(run_start..run_end),
             }
         }
-        // Without both neighbours placed, a fork is still read when the passage matches one of
+        // Without both neighbours placed, or with more between them, a fork is still read when the passage matches one of
         // its alternatives word for word along the alignment: a whole word or phrase is its own
         // evidence, where a lone comma or dash is not.
         for e in unread {

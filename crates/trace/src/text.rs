@@ -65,6 +65,11 @@ pub(crate) fn tokenize(paragraph: &str) -> Vec<Token<'_>> {
     tokens
 }
 
+/// How many sentences the text's paragraphs hold.
+pub(crate) fn sentence_count(text: &crate::ReadoutText) -> usize {
+    text.paragraphs.iter().map(|p| tokenize(p).last().map_or(0, |t| t.sentence + 1)).sum()
+}
+
 /// The normalised tokens of free text (a leaked passage, an alternative's rendering).
 pub(crate) fn normalized_tokens(text: &str) -> Vec<String> {
     tokenize(text).iter().map(Token::norm).collect()

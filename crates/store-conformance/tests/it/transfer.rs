@@ -180,7 +180,7 @@ pub async fn readouts_are_cleared_released_traced_and_logged(t: &TestStore) {
         other => panic!("the leak was not traced: {other:?}"),
     }
     let unrelated = "The weather in the mountains was fine all week, and the trains ran on time to the coast.";
-    assert!(matches!(app.trace_leak(&who("convener"), i, r, unrelated).await.unwrap(), Traced::NotMatching { .. }));
+    assert!(matches!(app.trace_leak(&who("convener"), i, r, unrelated).await.unwrap(), Traced::NotFromReadout { .. }));
     assert!(matches!(app.trace_leak(&who("rapporteur"), i, r, &leaked).await, Err(AppError::Forbidden(_))));
 
     // The logs, and the timeline across initiatives.

@@ -4,6 +4,7 @@
 #![allow(dead_code)] // each test binary uses its own part
 
 use rand::rngs::ChaCha8Rng;
+use rand::seq::SliceRandom;
 use rand::{RngExt, SeedableRng};
 use tracktwo_trace::{CopyId, Fingerprinting, ReadoutText, TraceResult, make_copy, trace};
 use unicode_segmentation::UnicodeSegmentation;
@@ -131,15 +132,176 @@ pub struct Trial {
 
 impl Trial {
     pub fn traced_right(&self) -> bool {
-        matches!(self.result, TraceResult::Copy { copy, .. } if copy == self.copy)
+        matches!(&self.result, TraceResult::Copy(found) if found.copy == self.copy)
     }
 
     pub fn traced_wrong(&self) -> bool {
-        matches!(self.result, TraceResult::Copy { copy, .. } if copy != self.copy)
+        matches!(&self.result, TraceResult::Copy(found) if found.copy != self.copy)
+    }
+
+    pub fn undetermined(&self) -> bool {
+        matches!(self.result, TraceResult::FromReadout(_))
+    }
+
+    pub fn not_from_readout(&self) -> bool {
+        matches!(self.result, TraceResult::NotFromReadout { .. })
+    }
+}
+
+/// How a leak reappears.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// Consecutive sentences.
+    Consecutive,
+    /// Sentences from different places in the copy, none next to another, in their order, with
+    /// or without "…" between them.
+    Excerpts { ellipsis: bool },
+    /// Consecutive sentences in quotation marks, inside a journalist's own sentences.
+    Framed,
+    /// Consecutive sentences in another order.
+    Reordered,
+    /// Consecutive sentences retyped with typos: about one word in fifteen has a letter dropped,
+    /// doubled, swapped with its neighbour or struck next to it on the keyboard.
+    Typos,
+}
+
+impl Shape {
+    pub const ALL: [Shape; 6] = [
+        Shape::Consecutive,
+        Shape::Excerpts { ellipsis: true },
+        Shape::Excerpts { ellipsis: false },
+        Shape::Framed,
+        Shape::Reordered,
+        Shape::Typos,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Shape::Consecutive => "consecutive",
+            Shape::Excerpts { ellipsis: true } => "excerpts with \u{2026}",
+            Shape::Excerpts { ellipsis: false } => "excerpts, no \u{2026}",
+            Shape::Framed => "framed",
+            Shape::Reordered => "reordered",
+            Shape::Typos => "typos",
+        }
+    }
+
+    /// The sentences of the copy that a leak of `n` sentences takes, in the copy's order.
+    fn pick(self, count: usize, n: usize, rng: &mut ChaCha8Rng) -> Vec<usize> {
+        match self {
+            Shape::Excerpts { .. } => loop {
+                // n sentences with a gap of at least one after each but the last.
+                let mut chosen: Vec<usize> = Vec::with_capacity(n);
+                let mut free: Vec<usize> = (0..count).collect();
+                while chosen.len() < n && !free.is_empty() {
+                    let at = free[rng.random_range(0..free.len())];
+                    chosen.push(at);
+                    free.retain(|&i| i.abs_diff(at) > 1);
+                }
+                if chosen.len() == n {
+                    chosen.sort_unstable();
+                    break chosen;
+                }
+            },
+            _ => {
+                let first = rng.random_range(0..=count - n);
+                (first..first + n).collect()
+            }
+        }
+    }
+}
+
+/// A newspaper's own text, invented, on another subject: a journalist's framing and unrelated
+/// text, kept apart from the texts the engine's constants were calibrated on.
+pub const NEWS_ARTICLE: &str = include_str!("../data/news_article.txt");
+
+/// Sentences of a journalist's framing around a leaked passage.
+const FRAMING_OPENERS: &[&str] = &[
+    "A source close to the talks shared the text with this newspaper. It reads, in part:",
+    "The document, seen by this newspaper, is dated the week after the meeting. It says:",
+    "According to a summary circulated among officials,",
+    "One passage stands out:",
+];
+const FRAMING_CLOSERS: &[&str] = &[
+    "Neither ministry would comment on the document.",
+    "The Halden Institute declined to confirm its authenticity.",
+    "Officials said the text was a draft and not an agreed position.",
+    "It is not clear who wrote the summary.",
+];
+
+/// One word in fifteen mistyped.
+pub fn typos(passage: &str, rng: &mut ChaCha8Rng) -> String {
+    const NEIGHBOURS: &[(char, char)] =
+        &[('a', 's'), ('e', 'r'), ('i', 'o'), ('o', 'p'), ('n', 'm'), ('t', 'y'), ('s', 'd'), ('r', 't'), ('l', 'k')];
+    passage
+        .split(' ')
+        .map(|word| {
+            let letters: Vec<char> = word.chars().collect();
+            let alphabetic = letters.iter().filter(|c| c.is_alphabetic()).count();
+            if alphabetic < 3 || rng.random_range(0..15) != 0 {
+                return word.to_owned();
+            }
+            let mut letters = letters;
+            let at = rng.random_range(1..letters.len().max(2)).min(letters.len() - 1);
+            match rng.random_range(0..4) {
+                0 => {
+                    letters.remove(at);
+                }
+                1 => letters.insert(at, letters[at]),
+                2 => letters.swap(at - 1, at),
+                _ => {
+                    let c = letters[at];
+                    letters[at] = NEIGHBOURS.iter().find(|(a, _)| *a == c).map_or('e', |(_, b)| *b);
+                }
+            }
+            letters.into_iter().collect()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A leak of `n` sentences of copy `copy`'s sentences in shape `shape`, pasted or retyped with
+/// light edits.
+pub fn leak(copy: &[String], shape: Shape, n: usize, leak: Leak, rng: &mut ChaCha8Rng) -> String {
+    let mut picked = shape.pick(copy.len(), n, rng);
+    if shape == Shape::Reordered && picked.len() > 1 {
+        while picked.is_sorted() {
+            picked.shuffle(rng);
+        }
+    }
+    let parts: Vec<&str> = picked.iter().map(|&i| copy[i].as_str()).collect();
+    let joined = parts.join(if shape == (Shape::Excerpts { ellipsis: true }) { " \u{2026} " } else { " " });
+    let edited = retype(&joined, leak, rng);
+    match shape {
+        Shape::Typos => typos(&edited, rng),
+        Shape::Framed => {
+            let news = sentences(&ReadoutText::from_plain(NEWS_ARTICLE));
+            let at = rng.random_range(0..news.len() - 1);
+            format!(
+                "{} {} \u{201C}{edited}\u{201D} {} {}",
+                news[at],
+                FRAMING_OPENERS[rng.random_range(0..FRAMING_OPENERS.len())],
+                FRAMING_CLOSERS[rng.random_range(0..FRAMING_CLOSERS.len())],
+                news[at + 1]
+            )
+        }
+        _ => edited,
     }
 }
 
 pub fn leak_trials(wording_variants: bool, sentences_per_passage: usize, trials: usize, seed: u64) -> Vec<Trial> {
+    shaped_trials(wording_variants, Shape::Consecutive, sentences_per_passage, trials, seed)
+}
+
+/// Leaks of `sentences_per_passage` sentences in shape `shape` from random copies, half pasted
+/// and half retyped, traced.
+pub fn shaped_trials(
+    wording_variants: bool,
+    shape: Shape,
+    sentences_per_passage: usize,
+    trials: usize,
+    seed: u64,
+) -> Vec<Trial> {
     let original = readout();
     let how = fingerprinting(wording_variants);
     let ids = copy_ids();
@@ -148,11 +310,8 @@ pub fn leak_trials(wording_variants: bool, sentences_per_passage: usize, trials:
     (0..trials)
         .map(|t| {
             let which = rng.random_range(0..ids.len());
-            let sentences = &copies[which];
-            let first = rng.random_range(0..=sentences.len() - sentences_per_passage);
-            let passage = sentences[first..first + sentences_per_passage].join(" ");
-            let leak = if t % 2 == 0 { Leak::Pasted } else { Leak::Retyped };
-            let leaked = retype(&passage, leak, &mut rng);
+            let how_leaked = if t % 2 == 0 { Leak::Pasted } else { Leak::Retyped };
+            let leaked = leak(&copies[which], shape, sentences_per_passage, how_leaked, &mut rng);
             let result = trace(&leaked, &original, &how, &ids);
             Trial { copy: ids[which], leaked, result }
         })
@@ -174,6 +333,8 @@ pub enum Elsewhere {
     Original,
     /// A copy of a readout with the same text under another key.
     OtherKey,
+    /// A newspaper's text on another subject.
+    News,
 }
 
 const REWORDING: &[&str] = &[
@@ -219,6 +380,7 @@ pub fn elsewhere_trials(wording_variants: bool, from: Elsewhere, trials: usize, 
     let ids = copy_ids();
     let source: Vec<String> = match from {
         Elsewhere::OtherText => sentences(&ReadoutText::from_plain(OTHER_READOUT)),
+        Elsewhere::News => sentences(&ReadoutText::from_plain(NEWS_ARTICLE)),
         Elsewhere::Reworded | Elsewhere::Original => sentences(&original),
         Elsewhere::OtherKey => {
             let mut other = fingerprinting(wording_variants);

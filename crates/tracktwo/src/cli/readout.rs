@@ -85,14 +85,12 @@ pub(super) async fn trace(config: &Config, args: TraceArgs) -> Result<ExitCode> 
     };
     let initiative = shape::initiative(&initiative)?;
     let readout = shape::id(&readout, "readout")?;
-    match app.trace_leak(&Identity::key_holder(), initiative, readout, &text).await? {
-        Traced::Copy { number, recipient, confidence, .. } => {
-            println!("copy {number}, issued to {recipient} (confidence {:.0} %)", confidence * 100.0);
-            Ok(ExitCode::SUCCESS)
-        }
-        Traced::NotMatching { reason } => {
-            println!("not matching any copy: {reason}");
-            Ok(ExitCode::from(2))
-        }
+    let traced = app.trace_leak(&Identity::key_holder(), initiative, readout, &text).await?;
+    let (verdict, grounds) = traced.explained();
+    println!("{verdict}");
+    for line in grounds {
+        println!("  {line}");
     }
+    // A copy named is the one answer a convener can act on alone; the others exit 2.
+    Ok(if matches!(traced, Traced::Copy { .. }) { ExitCode::SUCCESS } else { ExitCode::from(2) })
 }

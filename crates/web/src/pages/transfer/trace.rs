@@ -27,15 +27,21 @@ pub async fn trace(
         html! {
             (nav(id))
             h1 { "Trace" }
-            @match &found {
-                Traced::Copy { number, recipient, confidence, .. } => {
-                    p #trace-result { "Most likely copy " strong { (number) } ", issued to " strong { (recipient) } ", with a confidence of " (format!("{:.0} %", confidence * 100.0)) "." }
-                }
-                Traced::NotMatching { reason } => { p #trace-result { "Not matching any copy of this readout: " (reason) } }
-            }
+            (trace_verdict(&found))
             p { a href={ "/initiatives/" (id) "/readouts/" (readout_id) } { "Back to the readout" } }
         },
     ))
+}
+
+/// The verdict on a leaked passage, and what it rests on.
+fn trace_verdict(found: &Traced) -> maud::Markup {
+    let (verdict, grounds) = found.explained();
+    html! {
+        p #trace-result { "Verdict: " strong { (verdict) } }
+        @if !grounds.is_empty() {
+            ul #trace-grounds { @for line in &grounds { li { (line) } } }
+        }
+    }
 }
 
 posted_forms!(TraceForm);
