@@ -127,12 +127,13 @@ const SUBSTITUTE_WORD: i32 = -3;
 const SUBSTITUTE_MARK: i32 = -1;
 const SUBSTITUTE_MIXED: i32 = -3;
 
-/// A piece scoring less than this is not kept at all: under two words and a mark, it could not
-/// hold a whole sentence of [`WHOLE_SENTENCE_WORDS`] words with one word changed.
+/// A piece scoring less than this is not kept at all: it scores less than a sentence of
+/// [`WHOLE_SENTENCE_WORDS`] words with one of them changed, let alone a verbatim one.
 pub(crate) const PIECE_SCORE_FLOOR: i32 = (WHOLE_SENTENCE_WORDS as i32 - 1) * MATCH_WORD + MATCH_MARK + SUBSTITUTE_WORD;
 
-/// A sentence this long or longer, matched whole, is evidence on its own that the passage quotes
-/// the readout: chance does not reproduce a sentence from its first word to its last.
+/// A sentence this long or longer, matched for the most part ([`crate::WHOLE_SENTENCE_SHARE`]), is
+/// evidence on its own that the passage quotes the readout: chance does not reproduce most of a
+/// sentence.
 pub(crate) const WHOLE_SENTENCE_WORDS: usize = 5;
 
 const NONE: u32 = u32::MAX;
