@@ -534,6 +534,7 @@ fn wordings(curly_apostrophe: bool) -> Vec<Group> {
         wording(&["are prepared to", "are willing to"]),
         when(wording(&["during the", "in the", "over the"]), When::NextIn(&["summer", "winter", "spring", "autumn"])),
         wording(&["on the question of", "on the issue of", "on the matter of"]),
+        wording(&["with support from", "with the support of"]),
         wording(&["far apart", "wide apart"]),
         // A contrasting "while" after a comma, before a clause; a "while" of time has no comma.
         when(triggered_by_first(wording(&["while", "whereas"]), 1), When::ContrastAfterComma),
