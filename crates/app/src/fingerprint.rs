@@ -5,7 +5,12 @@
 //! only carries a readout's sections through it.
 
 use tracktwo_domain::transfer::{Readout, ReadoutSection};
-use tracktwo_trace::{CopyId, Fingerprinting, ReadoutText, SiteSeen, TraceResult};
+use tracktwo_trace::{CopyId, Fingerprinting, ReadoutText, SiteSeen, TraceResult, Traceability};
+
+use crate::transfer::TraceabilityPreview;
+
+/// The number of copies a readout's traceability is shown for before any is issued.
+pub const NOMINAL_COPIES: u32 = 20;
 
 fn fingerprinting(readout: &Readout) -> Fingerprinting {
     // A released readout always has its key (drawn at release); one without (never released)
@@ -42,6 +47,21 @@ pub(crate) fn copy_mark(number: u32, of: u32, recipient: &str) -> String {
 pub(crate) fn trace(readout: &Readout, numbers: &[u32], passage: &str) -> TraceResult {
     let copies: Vec<CopyId> = numbers.iter().map(|n| CopyId(*n)).collect();
     tracktwo_trace::trace(passage, &text_of(&readout.released), &fingerprinting(readout), &copies)
+}
+
+/// How traceable copies of `text` (the readout's sections as released, or as they would be) are
+/// among `issued` copies, or [`NOMINAL_COPIES`] before any is issued: with wording variants as the
+/// readout has them and as it does not, so that a convener can weigh the choice before release.
+/// A readout without a key yet is previewed under a fixed one: the reach hardly depends on the
+/// key, only on the text and the options.
+pub(crate) fn traceability(readout: &Readout, text: &[ReadoutSection], issued: usize) -> TraceabilityPreview {
+    let text = text_of(text);
+    let copies = if issued == 0 { NOMINAL_COPIES } else { u32::try_from(issued).unwrap_or(u32::MAX) };
+    let key = readout.fingerprint_key.unwrap_or([0; 32]);
+    let figures = |wording: bool| -> Traceability {
+        tracktwo_trace::traceability(&text, &Fingerprinting::new(key, wording), copies)
+    };
+    TraceabilityPreview { wording_variants_on: figures(true), wording_variants_off: figures(false) }
 }
 
 /// A deciding site as a convener reads it: the form the passage shows, and the others.

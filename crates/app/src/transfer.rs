@@ -36,6 +36,25 @@ sealable!(OfficialEvent, OfficialEvent, "official_events");
 pub struct ReadoutView {
     pub readout: Readout,
     pub text: Vec<ReadoutSection>,
+    /// How much of the text names its copy, with wording variants on and off.
+    pub traceability: TraceabilityPreview,
+}
+
+pub use crate::fingerprint::NOMINAL_COPIES;
+
+/// How traceable a readout's copies are under each wording option; see
+/// [`tracktwo_trace::traceability`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct TraceabilityPreview {
+    pub wording_variants_on: tracktwo_trace::Traceability,
+    pub wording_variants_off: tracktwo_trace::Traceability,
+}
+
+impl TraceabilityPreview {
+    /// The figures for the option the readout has.
+    pub fn chosen(&self, wording_variants: bool) -> &tracktwo_trace::Traceability {
+        if wording_variants { &self.wording_variants_on } else { &self.wording_variants_off }
+    }
 }
 
 /// One recipient's copy, ready to render: its text with the fingerprint, and its visible mark.
@@ -365,9 +384,11 @@ impl App {
         } else {
             self.assemble_readout(tx.as_mut(), &entered, initiative, &readout).await?
         };
+        let issued = self.load_all::<ReadoutCopy>(tx.as_mut(), &entered, initiative, Some(id.as_uuid())).await?.len();
         self.record(tx.as_mut(), who, AuditAction::ReadoutRead, AuditTarget::of(TargetKind::Readout, id)).await?;
         tx.commit().await?;
-        Ok(ReadoutView { readout, text })
+        let traceability = crate::fingerprint::traceability(&readout, &text, issued);
+        Ok(ReadoutView { readout, text, traceability })
     }
 
     /// Issues the next copy of a released readout to one recipient, into the ledger.

@@ -13,7 +13,7 @@
 mod support;
 
 use support::{COPIES, Elsewhere, Shape, Trial, elsewhere_trials, rate, shaped_trials};
-use tracktwo_trace::{TraceResult, variable_sites};
+use tracktwo_trace::{ReadoutText, TraceResult, traceability, variable_sites};
 use unicode_segmentation::UnicodeSegmentation;
 
 fn sites_seen(result: &TraceResult) -> usize {
@@ -24,8 +24,42 @@ fn sites_seen(result: &TraceResult) -> usize {
     }
 }
 
+/// Each text's variable sites and its reach: the share of its stretches of 1, 2, 3 and 5
+/// sentences that name their copy among 20 when quoted word for word.
+fn print_reach() {
+    println!("Reach among {COPIES} copies, quoted word for word (wording variants off / on):");
+    println!("| text | words | sites per 100 words | 1 sentence | 2 | 3 | 5 |");
+    println!("|---|---:|---:|---:|---:|---:|---:|");
+    for (name, text) in [
+        ("Serin readout", support::SERIN_READOUT),
+        ("Kestrel readout", support::OTHER_READOUT),
+        ("news article", support::NEWS_ARTICLE),
+    ] {
+        let text = ReadoutText::from_plain(text);
+        let [off, on] = [false, true].map(|wording| traceability(&text, &support::fingerprinting(wording), COPIES));
+        let reach = |n: usize| {
+            let share = |t: &tracktwo_trace::Traceability| {
+                t.reach.iter().find(|r| r.sentences == n).map_or("–".to_owned(), |r| format!("{:.2}", r.share_named))
+            };
+            format!("{} / {}", share(&off), share(&on))
+        };
+        println!(
+            "| {name} | {} | {:.1} / {:.1} | {} | {} | {} | {} |",
+            on.words,
+            off.sites_per_100_words(),
+            on.sites_per_100_words(),
+            reach(1),
+            reach(2),
+            reach(3),
+            reach(5)
+        );
+    }
+    println!();
+}
+
 fn main() {
     let trials: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(1000);
+    print_reach();
     let original = support::readout();
     let words = original.to_plain().unicode_words().count();
     println!("{COPIES} copies, {trials} seeded trials a row.");

@@ -55,6 +55,7 @@
 
 mod align;
 mod code;
+mod reach;
 mod sites;
 mod tables;
 mod text;
@@ -66,6 +67,7 @@ use zeroize::Zeroize;
 
 use crate::align::Template;
 use crate::code::Chooser;
+pub use crate::reach::{REACH_LENGTHS, Reach, Traceability, traceability};
 
 /// A readout's body text, paragraph by paragraph, as released.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -477,6 +479,7 @@ mod calibration {
                     }
                     let name = match site.kind {
                         Kind::Spelling => "spelling",
+                        Kind::Hyphen => "hyphen",
                         Kind::Number => "number",
                         Kind::Mark => "mark",
                         Kind::Comma => "comma",

@@ -16,8 +16,12 @@ use crate::{Fingerprinting, ReadoutText, SiteClass};
 /// What a site varies; it sets the site's class and how often a retyper changes it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Kind {
-    /// Spelling conventions and compounds (organisation / organization, co-operation / cooperation).
+    /// Spelling conventions (organisation / organization, programme / program).
     Spelling,
+    /// Compounds written with or without a hyphen (co-operation / cooperation, ceasefire /
+    /// cease-fire): a dropped or added hyphen changes them, which happens far more often than a
+    /// respelt word.
+    Hyphen,
     /// Number style (ten / 10, per cent / %, dates, thousands separators).
     Number,
     /// Marks that carry no meaning: dash glyphs, dashes or brackets around a phrase, a colon or a
@@ -34,7 +38,7 @@ pub(crate) enum Kind {
 impl Kind {
     pub fn class(self) -> SiteClass {
         match self {
-            Kind::Spelling => SiteClass::Spelling,
+            Kind::Spelling | Kind::Hyphen => SiteClass::Spelling,
             Kind::Number => SiteClass::Number,
             Kind::Mark | Kind::Comma => SiteClass::Punctuation,
             Kind::Wording | Kind::Order => SiteClass::Wording,
@@ -43,12 +47,13 @@ impl Kind {
 
     /// The probability that a retyper turns this site's form into another of its forms: above the
     /// rate that light edits (two punctuation edits, one changed word) cause in simulation, by a
-    /// margin — the calibration test in `lib.rs` measures about 0.06 for commas and under 0.01 for
+    /// margin — the calibration test in `lib.rs` measures about 0.06 for commas and hyphens and under 0.01 for
     /// the rest — so that a changed site costs less than the model expects, not more. Commas are
     /// dropped and added far more often than a word is respelt.
     pub fn error_rate(self) -> f64 {
         match self {
             Kind::Spelling => 0.02,
+            Kind::Hyphen => 0.1,
             Kind::Number => 0.03,
             Kind::Mark => 0.03,
             Kind::Comma => 0.1,
@@ -195,6 +200,9 @@ const UNITS: &[&str] = &[
     "per",
     "percent",
 ];
+
+/// The units of [`UNITS`] that are spans of time.
+const TIME_SPANS: &[&str] = &["seconds", "minutes", "hours", "days", "weeks", "months", "years"];
 
 const MONTHS: &[&str] = &[
     "January",
@@ -343,10 +351,14 @@ pub(crate) fn find_sites(text: &ReadoutText, how: &Fingerprinting) -> Vec<Site> 
         dates(&mut para, &mut protos);
         percentages(&mut para, &mut protos);
         currency(&mut para, &mut protos);
+        ranges(&mut para, &mut protos);
         distances(&mut para, &mut protos);
         thousands(&mut para, &mut protos);
         small_numbers(&mut para, &mut protos);
         table.find(&mut para, &mut protos);
+        if how.wording_variants {
+            relative_that(&mut para, &mut protos);
+        }
         quotes(&mut para, &mut protos);
         dashes(&mut para, &mut protos);
         aside_commas(&mut para, &mut protos);
@@ -599,20 +611,57 @@ fn percentages(para: &mut Para<'_>, protos: &mut Vec<Proto>) {
     }
 }
 
-/// "€240,000" / "EUR 240,000".
+/// Currency symbols and their ISO 4217 codes, written either way before an amount.
+const CURRENCIES: &[(&str, &str)] = &[("€", "EUR"), ("$", "USD"), ("£", "GBP")];
+
+/// "€240,000" / "EUR 240,000", "$5,000" / "USD 5,000".
 fn currency(para: &mut Para<'_>, protos: &mut Vec<Proto>) {
     for i in 0..para.tokens.len() {
         let Some(j) = para.next(i) else { continue };
         if !para.tokens[j].starts_with_digit() || !para.free(i, i) {
             continue;
         }
-        let symbol = para.tokens[i].text == "€" && !para.spaced_after(i);
-        let code = para.tokens[i].text == "EUR" && para.spaced_after(i);
-        if symbol || code {
-            let forms = vec!["€".to_owned(), "EUR ".to_owned()];
-            let slot = para.slot(i, i, para.tokens[i].start, para.tokens[j].start, forms);
-            para.push(protos, Kind::Number, Some("currency".into()), vec![slot]);
+        let text = para.tokens[i].text;
+        let Some(&(symbol, code)) = CURRENCIES.iter().find(|(symbol, code)| {
+            (text == *symbol && !para.spaced_after(i)) || (text == *code && para.spaced_after(i))
+        }) else {
+            continue;
+        };
+        let forms = vec![symbol.to_owned(), format!("{code} ")];
+        let slot = para.slot(i, i, para.tokens[i].start, para.tokens[j].start, forms);
+        para.push(protos, Kind::Number, Some("currency".into()), vec![slot]);
+    }
+}
+
+/// "10 to 12 June" / "10–12 June", "5 to 10 per cent" / "5–10 per cent": a range of numbers
+/// before a month, a unit or "per cent". Not after "from" or "between", which need "to" and "and".
+fn ranges(para: &mut Para<'_>, protos: &mut Vec<Proto>) {
+    let plain_number = |t: &Token<'_>| t.text.len() <= 4 && t.text.bytes().all(|b| b.is_ascii_digit());
+    for i in 0..para.tokens.len() {
+        if !plain_number(&para.tokens[i]) {
+            continue;
         }
+        let Some(j) = para.next(i) else { continue };
+        let Some(k) = para.next(j) else { continue };
+        let joiner = para.tokens[j].text;
+        let by_word = joiner == "to" && para.spaced_after(i) && para.spaced_after(j);
+        let by_dash = is_dash(joiner) && !para.spaced_after(i) && !para.spaced_after(j);
+        if !(by_word || by_dash) || !plain_number(&para.tokens[k]) || !para.free(i, k) {
+            continue;
+        }
+        let Some(after) = para.next(k) else { continue };
+        let after_text = para.tokens[after].text;
+        let before_what = MONTHS.contains(&after_text)
+            || UNITS.contains(&para.norm(after).as_str())
+            || (after_text == "%" && !para.spaced_after(k));
+        let after_from = para.prev(i).is_some_and(|p| matches!(para.norm(p).as_str(), "from" | "between"));
+        if !before_what || after_from {
+            continue;
+        }
+        let (low, high) = (para.tokens[i].text, para.tokens[k].text);
+        let forms = vec![format!("{low} to {high}"), format!("{low}\u{2013}{high}")];
+        let slot = para.slot(i, k, para.tokens[i].start, para.tokens[k].end, forms);
+        para.push(protos, Kind::Number, Some("ranges".into()), vec![slot]);
     }
 }
 
@@ -700,23 +749,27 @@ fn small_numbers(para: &mut Para<'_>, protos: &mut Vec<Proto>) {
             let in_a_range = matches!(t.norm().as_str(), "or" | "and" | "to")
                 && para.prev(p).is_some_and(|q| is_number_token(para, q));
             let after_money = matches!(t.text, "€" | "$" | "£" | "EUR" | "USD");
-            // "the two sides" is idiom; "the 2 sides" would stand out.
-            let after_determiner = matches!(
-                t.norm().as_str(),
-                "the"
-                    | "these"
-                    | "those"
-                    | "its"
-                    | "their"
-                    | "our"
-                    | "all"
-                    | "both"
-                    | "every"
-                    | "each"
-                    | "first"
-                    | "last"
-                    | "next"
-            );
+            // "the two sides" is idiom; "the 2 sides" would stand out. Spans of time are counted
+            // either way after "every" or "first" ("every 6 hours", "the first 6 months").
+            let counts_time = TIME_SPANS.contains(&next_norm.as_str())
+                && matches!(t.norm().as_str(), "every" | "first" | "last" | "next");
+            let after_determiner = !counts_time
+                && matches!(
+                    t.norm().as_str(),
+                    "the"
+                        | "these"
+                        | "those"
+                        | "its"
+                        | "their"
+                        | "our"
+                        | "all"
+                        | "both"
+                        | "every"
+                        | "each"
+                        | "first"
+                        | "last"
+                        | "next"
+                );
             if joined || after_name || after_dash || in_a_range || after_money || after_determiner {
                 continue;
             }
@@ -852,6 +905,15 @@ impl Table {
                 let after_between = para.prev(first).is_some_and(|k| para.norm(k) == "between");
                 plural && !after_between
             }
+            When::ContrastAfterComma => {
+                let after_comma = para.prev(first).is_some_and(|k| para.tokens[k].text == ",");
+                let clause = next.is_some_and(|k| {
+                    let t = &para.tokens[k];
+                    tables::CLAUSE_STARTS.contains(&t.norm().as_str())
+                        || (t.is_word() && t.text.chars().next().is_some_and(char::is_uppercase))
+                });
+                after_comma && clause
+            }
         }
     }
 }
@@ -863,7 +925,7 @@ fn push_found(
     (kind, merge, slot, group): (Kind, Option<String>, Slot, usize),
 ) {
     para.push(protos, kind, merge, vec![slot]);
-    if kind == Kind::Spelling
+    if matches!(kind, Kind::Spelling | Kind::Hyphen)
         && let Some(last) = protos.last_mut()
     {
         last.word = Some(format!("group {group}"));
@@ -1064,6 +1126,351 @@ fn opening_commas(para: &mut Para<'_>, protos: &mut Vec<Proto>) {
         let c = &para.tokens[comma];
         let slot = para.slot(comma, comma, c.start, c.end, vec![",".to_owned(), String::new()]);
         para.push(protos, Kind::Comma, Some("opening-comma".into()), vec![slot]);
+    }
+}
+
+/// Nouns a "that" clause completes rather than qualifies ("the fact that …", "the hope that …"),
+/// and nouns of time and manner ("the way that …"): "which" cannot stand for their "that".
+const THAT_COMPLEMENT_NOUNS: &[&str] = &[
+    "fact",
+    "hope",
+    "hopes",
+    "view",
+    "idea",
+    "concern",
+    "concerns",
+    "belief",
+    "assurance",
+    "assurances",
+    "understanding",
+    "news",
+    "proposal",
+    "suggestion",
+    "condition",
+    "requirement",
+    "risk",
+    "danger",
+    "sense",
+    "point",
+    "argument",
+    "claim",
+    "feeling",
+    "impression",
+    "expectation",
+    "possibility",
+    "likelihood",
+    "chance",
+    "evidence",
+    "sign",
+    "signal",
+    "message",
+    "reminder",
+    "recognition",
+    "agreement",
+    "decision",
+    "conclusion",
+    "statement",
+    "principle",
+    "notion",
+    "premise",
+    "position",
+    "warning",
+    "fear",
+    "fears",
+    "doubt",
+    "doubts",
+    "certainty",
+    "way",
+    "time",
+    "day",
+    "moment",
+    "year",
+    "extent",
+    "reason",
+    "so",
+    "such",
+    "now",
+    "given",
+    "provided",
+    "except",
+    "in",
+    "all",
+    "everything",
+    "nothing",
+    "something",
+    "anything",
+    "much",
+    "little",
+];
+
+/// Nouns for people, which take "who" or "that" but never "which".
+const PEOPLE: &[&str] = &[
+    "people",
+    "person",
+    "persons",
+    "man",
+    "men",
+    "woman",
+    "women",
+    "child",
+    "children",
+    "family",
+    "families",
+    "official",
+    "officials",
+    "member",
+    "members",
+    "leader",
+    "leaders",
+    "delegate",
+    "delegates",
+    "expert",
+    "experts",
+    "diplomat",
+    "diplomats",
+    "envoy",
+    "envoys",
+    "participant",
+    "participants",
+    "resident",
+    "residents",
+    "student",
+    "students",
+    "president",
+    "opponent",
+    "opponents",
+    "agent",
+    "agents",
+    "applicant",
+    "applicants",
+    "migrant",
+    "migrants",
+    "combatant",
+    "combatants",
+    "inhabitant",
+    "inhabitants",
+    "assistant",
+    "assistants",
+    "consultant",
+    "consultants",
+    "staff",
+    "colleague",
+    "colleagues",
+    "friend",
+    "friends",
+    "youth",
+    "elder",
+    "elders",
+    "citizen",
+    "citizens",
+    "refugee",
+    "refugees",
+    "victim",
+    "victims",
+    "one",
+    "ones",
+    "those",
+    "anyone",
+    "someone",
+    "everyone",
+    "nobody",
+    "somebody",
+    "everybody",
+];
+
+/// Nouns ending as people's nouns often do ("-er", "-or") that name things: "a river that …".
+const THINGS_ENDING_AS_PEOPLE: &[&str] = &[
+    "river", "water", "border", "order", "paper", "letter", "matter", "number", "power", "chapter", "register",
+    "quarter", "summer", "winter", "sector", "factor", "corridor", "error", "center", "centre", "layer", "meter",
+    "filter", "barrier", "cluster", "disaster", "offer", "answer", "tower", "other", "shelter", "theatre",
+];
+
+/// Verbs that take a "that" clause and could stand where a noun would ("the delegation said that
+/// …"); with every word ending in "-ed", they are never taken for the noun before a relative.
+const VERBS_BEFORE_THAT: &[&str] = &[
+    "said",
+    "say",
+    "says",
+    "felt",
+    "feel",
+    "feels",
+    "thought",
+    "think",
+    "thinks",
+    "found",
+    "find",
+    "finds",
+    "knew",
+    "know",
+    "knows",
+    "told",
+    "tell",
+    "tells",
+    "understood",
+    "understand",
+    "understands",
+    "meant",
+    "mean",
+    "means",
+    "held",
+    "hold",
+    "holds",
+    "made",
+    "make",
+    "makes",
+    "showed",
+    "shown",
+    "show",
+    "shows",
+    "believe",
+    "believes",
+    "hope",
+    "hopes",
+    "agree",
+    "agrees",
+    "argue",
+    "argues",
+    "suggest",
+    "suggests",
+    "insist",
+    "insists",
+    "note",
+    "notes",
+    "stress",
+    "stresses",
+    "recognise",
+    "recognises",
+    "recognize",
+    "recognizes",
+    "accept",
+    "accepts",
+    "expect",
+    "expects",
+    "claim",
+    "claims",
+    "warn",
+    "warns",
+    "add",
+    "adds",
+    "explain",
+    "explains",
+    "report",
+    "reports",
+    "state",
+    "states",
+    "ensure",
+    "ensures",
+    "see",
+    "sees",
+    "saw",
+    "seen",
+    "learn",
+    "learns",
+    "learnt",
+    "heard",
+    "hear",
+    "hears",
+    "wrote",
+    "written",
+    "write",
+    "writes",
+    "concede",
+    "concedes",
+    "admit",
+    "admits",
+    "acknowledge",
+    "acknowledges",
+    "proposes",
+    "propose",
+    "ask",
+    "asks",
+    "doubt",
+    "fear",
+    "realise",
+    "realises",
+    "realize",
+    "realizes",
+    "emphasise",
+    "emphasises",
+    "emphasize",
+    "emphasizes",
+    "confirm",
+    "confirms",
+    "indicate",
+    "indicates",
+    "mention",
+    "mentions",
+    "maintain",
+    "maintains",
+    "assert",
+    "asserts",
+    "predict",
+    "predicts",
+    "estimate",
+    "estimates",
+    "reiterate",
+    "reiterates",
+];
+
+fn looks_like_a_verb(word: &str) -> bool {
+    word.ends_with("ed") || VERBS_BEFORE_THAT.contains(&word)
+}
+
+/// Whether a noun most likely names people: a listed person noun, or one ending in "-er", "-or",
+/// "-ist" or "-ian" (singular or plural) that is not a listed thing.
+fn names_people(noun: &str) -> bool {
+    let singular = noun.strip_suffix('s').unwrap_or(noun);
+    if PEOPLE.contains(&noun) || PEOPLE.contains(&singular) {
+        return true;
+    }
+    if THINGS_ENDING_AS_PEOPLE.contains(&singular) || THINGS_ENDING_AS_PEOPLE.contains(&noun) {
+        return false;
+    }
+    ["er", "or", "ist", "ian"].iter().any(|ending| singular.ends_with(ending) && singular.len() > ending.len() + 2)
+}
+
+/// A restrictive relative "that" after a thing ("a flow that varies") may be "which", as British
+/// usage allows; never after people, never a conjunction ("said that the …"), a demonstrative
+/// ("that figure") or a complement ("the fact that …"). Recognised by its place: right after a
+/// noun that follows a determiner (with at most one word between), and right before a verb-like
+/// word rather than the start of a clause.
+fn relative_that(para: &mut Para<'_>, protos: &mut Vec<Proto>) {
+    const DETERMINERS: &[&str] = &[
+        "a", "an", "the", "its", "their", "this", "any", "each", "every", "no", "one", "some", "another", "our", "his",
+        "her",
+    ];
+    for i in 0..para.tokens.len() {
+        if para.norm(i) != "that" || para.tokens[i].sentence_start || !para.free(i, i) {
+            continue;
+        }
+        let Some(noun) = para.prev(i) else { continue };
+        let noun_text = para.norm(noun);
+        if !para.tokens[noun].is_lowercase_word()
+            || looks_like_a_verb(&noun_text)
+            || THAT_COMPLEMENT_NOUNS.contains(&noun_text.as_str())
+            || names_people(&noun_text)
+            || noun_text.ends_with("'s")
+        {
+            continue;
+        }
+        let determiner_before = |at: usize| DETERMINERS.contains(&para.norm(at).as_str());
+        let Some(before) = para.prev(noun) else { continue };
+        // One word between may be an adjective ("a seasonal flow that …"), not a plural subject
+        // ("the sides believe that …").
+        let after_determiner = determiner_before(before)
+            || (para.tokens[before].is_lowercase_word()
+                && !para.norm(before).ends_with('s')
+                && para.prev(before).is_some_and(determiner_before));
+        let Some(next) = para.next(i) else { continue };
+        let next_text = para.norm(next);
+        let verb_like = para.tokens[next].is_lowercase_word()
+            && !tables::CLAUSE_STARTS.contains(&next_text.as_str())
+            && !matches!(next_text.as_str(), "if" | "when" | "because" | "so" | "to" | "as" | "while");
+        if after_determiner && verb_like {
+            let forms = vec![follow_case(para.tokens[i].text, "that"), follow_case(para.tokens[i].text, "which")];
+            let slot = para.slot(i, i, para.tokens[i].start, para.tokens[i].end, forms);
+            para.push(protos, Kind::Wording, None, vec![slot]);
+        }
     }
 }
 

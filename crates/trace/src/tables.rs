@@ -28,6 +28,9 @@ pub(crate) enum When {
     PrevIn(&'static [&'static str]),
     /// Only before a plural noun, not after "between" ("both governments" / "the two governments").
     NextPlural,
+    /// Only after a comma and before a clause: a determiner or pronoun, or a name (", while the
+    /// Coast …" / ", whereas the Coast …"; not ", while travelling").
+    ContrastAfterComma,
 }
 
 /// How a chosen form takes its capitals.
@@ -55,6 +58,8 @@ pub(crate) struct Group {
 }
 
 fn group(kind: Kind, family: Option<&'static str>, forms: &[&str]) -> Group {
+    // A spelling that differs by a hyphen is a compound's, changed by any slip of punctuation.
+    let kind = if kind == Kind::Spelling && forms.iter().any(|f| f.contains('-')) { Kind::Hyphen } else { kind };
     Group {
         forms: forms.iter().map(|f| (*f).to_owned()).collect(),
         triggers: forms.len(),
@@ -92,11 +97,16 @@ const ISE_STEMS: &[&str] = &[
     "compartmental",
     "conceptual",
     "contextual",
+    "criminal",
     "critic",
     "custom",
     "decentral",
-    "democrat",
+    "decriminal",
     "demilitar",
+    "demobil",
+    "democrat",
+    "depolar",
+    "desecurit",
     "destabil",
     "digit",
     "emphas",
@@ -112,10 +122,12 @@ const ISE_STEMS: &[&str] = &[
     "human",
     "hypothes",
     "ideal",
+    "immun",
     "incentiv",
     "industrial",
     "institutional",
     "internal",
+    "international",
     "jeopard",
     "legal",
     "legitim",
@@ -140,6 +152,7 @@ const ISE_STEMS: &[&str] = &[
     "organ",
     "personal",
     "polar",
+    "politic",
     "popular",
     "priorit",
     "privat",
@@ -149,9 +162,13 @@ const ISE_STEMS: &[&str] = &[
     "rational",
     "real",
     "recogn",
+    "regional",
     "regular",
+    "reorgan",
     "revital",
     "scrutin",
+    "securit",
+    "social",
     "special",
     "stabil",
     "standard",
@@ -165,8 +182,10 @@ const ISE_STEMS: &[&str] = &[
     "trivial",
     "urban",
     "util",
+    "victim",
     "visual",
     "vocal",
+    "weapon",
 ];
 const ISE_ENDINGS: &[&str] = &["e", "es", "ed", "ing", "er", "ers", "ation", "ations", "ational", "able"];
 
@@ -315,6 +334,9 @@ pub(crate) fn groups(wording_variants: bool, curly_apostrophe: bool) -> Vec<Grou
         &["instalments", "installments"],
         &["skilful", "skillful"],
         &["wilful", "willful"],
+        &["upwards", "upward"],
+        &["downwards", "downward"],
+        &["backwards", "backward"],
     ] {
         out.push(group(Kind::Spelling, None, forms));
     }
@@ -339,6 +361,9 @@ pub(crate) fn groups(wording_variants: bool, curly_apostrophe: bool) -> Vec<Grou
         &["co-ordinator", "coordinator"],
         &["co-ordinators", "coordinators"],
         &["co-existence", "coexistence"],
+        &["co-chair", "cochair"],
+        &["co-chairs", "cochairs"],
+        &["co-chaired", "cochaired"],
     ] {
         out.push(group(Kind::Spelling, Some("co-"), forms));
     }
@@ -375,6 +400,45 @@ pub(crate) fn groups(wording_variants: bool, curly_apostrophe: bool) -> Vec<Grou
         &["water-sharing", "water sharing"],
         &["back-channel", "back channel", "backchannel"],
         &["back-channels", "back channels", "backchannels"],
+        &["confidence-building", "confidence building"],
+        &["trust-building", "trust building"],
+        &["capacity-building", "capacity building"],
+        &["state-building", "state building", "statebuilding"],
+        &["nation-building", "nation building"],
+        &["problem-solving", "problem solving"],
+        &["fact-finding", "fact finding"],
+        &["power-sharing", "power sharing"],
+        &["burden-sharing", "burden sharing"],
+        &["grassroots", "grass-roots"],
+        &["socio-economic", "socioeconomic"],
+        &["post-war", "postwar"],
+        &["inter-communal", "intercommunal"],
+        &["re-establish", "reestablish"],
+        &["re-established", "reestablished"],
+        &["re-establishing", "reestablishing"],
+        &["re-establishment", "reestablishment"],
+        &["re-examine", "reexamine"],
+        &["re-examined", "reexamined"],
+        &["re-open", "reopen"],
+        &["re-opened", "reopened"],
+        &["re-opening", "reopening"],
+        &["pre-condition", "precondition"],
+        &["pre-conditions", "preconditions"],
+        &["counter-productive", "counterproductive"],
+        &["long-standing", "longstanding"],
+        &["round-table", "roundtable"],
+        &["round-tables", "roundtables"],
+        &["hard-liners", "hardliners"],
+        &["hard-line", "hardline"],
+        &["mid-way", "midway"],
+        &["nation-wide", "nationwide"],
+        &["world-wide", "worldwide"],
+        &["on-going", "ongoing"],
+        &["hand-over", "handover"],
+        &["timeframe", "time frame", "time-frame"],
+        &["timeframes", "time frames", "time-frames"],
+        &["timeline", "time line"],
+        &["timelines", "time lines"],
     ] {
         out.push(group(Kind::Spelling, None, forms));
     }
@@ -398,7 +462,7 @@ pub(crate) fn groups(wording_variants: bool, curly_apostrophe: bool) -> Vec<Grou
 }
 
 /// Words that plainly begin a clause, after which a "that" is a conjunction and may be dropped.
-const CLAUSE_STARTS: &[&str] = &[
+pub(crate) const CLAUSE_STARTS: &[&str] = &[
     "the", "a", "an", "its", "their", "this", "these", "those", "it", "they", "there", "both", "each", "no", "any",
     "all", "neither", "none", "such", "most", "many", "several", "some", "his", "her", "our", "we", "he", "she",
 ];
@@ -432,7 +496,7 @@ fn wordings(curly_apostrophe: bool) -> Vec<Group> {
         wording(&["because of", "owing to", "due to"]),
         wording(&["soon after", "shortly after"]),
         wording(&["asked whether", "asked if"]),
-        triggered_by_first(wording(&["a number of", "several"]), 1),
+        when(triggered_by_first(wording(&["a number of", "several"]), 2), When::NextNotIn(&["of"])),
         when(
             triggered_by_first(wording(&["must", "will have to"]), 1),
             When::NextNotIn(&["not", "also", "still", "never", "always", "n't"]),
@@ -463,6 +527,91 @@ fn wordings(curly_apostrophe: bool) -> Vec<Group> {
         wording(&["in advance", "ahead of time", "beforehand"]),
         wording(&["without naming", "without identifying"]),
         wording(&["were held under", "took place under"]),
+        wording(&["was held under", "took place under"]),
+        wording(&["was prepared to", "was willing to"]),
+        wording(&["were prepared to", "were willing to"]),
+        wording(&["is prepared to", "is willing to"]),
+        wording(&["are prepared to", "are willing to"]),
+        when(wording(&["during the", "in the", "over the"]), When::NextIn(&["summer", "winter", "spring", "autumn"])),
+        wording(&["on the question of", "on the issue of", "on the matter of"]),
+        wording(&["with support from", "with the support of"]),
+        wording(&["far apart", "wide apart"]),
+        // A contrasting "while" after a comma, before a clause; a "while" of time has no comma.
+        when(triggered_by_first(wording(&["while", "whereas"]), 1), When::ContrastAfterComma),
+        when(
+            wording(&["short", "brief"]),
+            When::NextIn(&[
+                "paper",
+                "note",
+                "summary",
+                "statement",
+                "report",
+                "briefing",
+                "presentation",
+                "session",
+                "visit",
+                "break",
+                "protocol",
+                "overview",
+                "introduction",
+                "exchange",
+            ]),
+        ),
+        when(
+            wording(&["propose", "suggest"]),
+            When::PrevIn(&["to", "will", "would", "could", "may", "might", "should", "must", "we", "they"]),
+        ),
+        when(
+            triggered_by_first(wording(&["regarding", "concerning"]), 1),
+            When::NextIn(&["the", "a", "an", "its", "their", "this", "these", "those"]),
+        ),
+        triggered_by_first(wording(&["with regard to", "with respect to", "regarding"]), 2),
+        triggered_by_first(wording(&["prior to", "before"]), 1),
+        when(
+            triggered_by_first(wording(&["at first", "initially"]), 1),
+            When::NextNotIn(&["sight", "glance", "hand", "light"]),
+        ),
+        when(wording(&["in total,", "in all,", "altogether,"]), When::SentenceStart),
+        when(wording(&["therefore,", "thus,"]), When::SentenceStart),
+        when(wording(&["nevertheless,", "nonetheless,", "even so,"]), When::SentenceStart),
+        when(wording(&["in response,", "in reply,"]), When::SentenceStart),
+        when(wording(&["overall,", "on the whole,"]), When::SentenceStart),
+        when(
+            wording(&["expressed", "voiced"]),
+            When::NextIn(&[
+                "concern",
+                "concerns",
+                "support",
+                "doubt",
+                "doubts",
+                "reservations",
+                "frustration",
+                "hope",
+                "regret",
+                "appreciation",
+                "scepticism",
+                "skepticism",
+                "disappointment",
+            ]),
+        ),
+        wording(&["in the coming months", "in the months ahead", "over the coming months"]),
+        wording(&["in the coming weeks", "in the weeks ahead", "over the coming weeks"]),
+        triggered_by_first(wording(&["was unable to", "could not"]), 1),
+        triggered_by_first(wording(&["were unable to", "could not"]), 1),
+        wording(&["in spite of", "despite"]),
+        triggered_by_first(wording(&["took note of", "noted"]), 1),
+        triggered_by_first(wording(&["all of the", "all the"]), 1),
+        triggered_by_first(wording(&["half of the", "half the"]), 1),
+        triggered_by_first(wording(&["whether or not", "whether"]), 1),
+        when(
+            triggered_by_first(wording(&["per", "a"]), 1),
+            When::NextIn(&["second", "minute", "hour", "day", "week", "month", "year", "person", "head"]),
+        ),
+        // "following" as a preposition only: not "the following day".
+        when(
+            triggered_by_first(wording(&["following", "after"]), 1),
+            When::NextIn(&["the", "a", "an", "its", "their", "this", "these"]),
+        ),
         wording(&["ask whether", "ask if"]),
         triggered_by_first(wording(&["circulate", "share", "distribute"]), 1),
         triggered_by_first(wording(&["circulated", "shared", "distributed"]), 1),
@@ -551,6 +700,32 @@ fn wordings(curly_apostrophe: bool) -> Vec<Group> {
         "admitted",
         "conceded",
         "understood",
+        "maintained",
+        "asserted",
+        "feared",
+        "reiterated",
+        "predicted",
+        "estimated",
+        "believe",
+        "believes",
+        "hope",
+        "hopes",
+        "feel",
+        "feels",
+        "think",
+        "thinks",
+        "agree",
+        "agrees",
+        "expect",
+        "expects",
+        "accept",
+        "accepts",
+        "insist",
+        "insists",
+        "argue",
+        "argues",
+        "acknowledge",
+        "acknowledges",
     ] {
         out.push(when(triggered_by_first(wording(&[&format!("{verb} that"), verb]), 1), When::NextIn(CLAUSE_STARTS)));
     }

@@ -147,7 +147,7 @@ const MORE_SITES_MAX: usize = 1000;
 /// The retyper keeps the copy's form with probability 1 − p and otherwise types one of the other
 /// forms, each equally likely; `compatible` is the set of forms the passage's text fits. With no
 /// listed copy as the source, every form is equally likely.
-fn log_likelihood_ratio(compatible: u64, choice: usize, arity: usize, p: f64) -> f64 {
+pub(crate) fn log_likelihood_ratio(compatible: u64, choice: usize, arity: usize, p: f64) -> f64 {
     let k = arity as f64;
     let fits = f64::from(compatible.count_ones());
     let given_copy =
@@ -167,7 +167,7 @@ pub(crate) struct Posterior {
 }
 
 impl Posterior {
-    fn new(copy_scores: &[f64], original_score: f64) -> Self {
+    pub(crate) fn new(copy_scores: &[f64], original_score: f64) -> Self {
         let per_copy = ((1.0 - PRIOR_UNMARKED_ORIGINAL - PRIOR_UNKNOWN_SOURCE) / copy_scores.len() as f64).ln();
         let copies: Vec<f64> = copy_scores.iter().map(|l| per_copy + l).collect();
         let original = PRIOR_UNMARKED_ORIGINAL.ln() + original_score;

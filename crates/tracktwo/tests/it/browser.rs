@@ -706,6 +706,10 @@ async fn a_convener_releases_a_readout_to_two_officials_and_sees_the_transfer_on
     let ledger = text_of(&client, "#ledger").await;
     assert!(ledger.contains("Upper Vale") && ledger.contains("Lowland Coast"), "{ledger}");
     assert!(client.find(Locator::Css("#ledger a[href$='format=pdf']")).await.is_ok(), "no copy to download");
+    // How much of the text names its copy, now among the two copies issued.
+    client.refresh().await.unwrap();
+    let reach = text_of(&client, "#traceability").await;
+    assert!(reach.contains("among 2 copies") && reach.contains("1 sentence"), "{reach}");
 
     // Log a transfer and a coordination event, then see both on the timeline.
     client.goto(&format!("{}{serin}/transfers", demo.base)).await.unwrap();

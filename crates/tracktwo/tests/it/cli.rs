@@ -1044,6 +1044,22 @@ fn readout_copies_open_in_libreoffice_carry_their_mark_and_are_traced() {
         .collect();
     assert_eq!(copies.len(), 2, "{listed}");
 
+    // How much text names a copy, among the two issued: more sentences never name fewer places,
+    // and the readout's own option comes first.
+    let figures = ok(tt(&["readout", "traceability", &serin, &readout]));
+    let headings: Vec<&str> = figures.lines().filter(|l| l.starts_with("Wording variants")).collect();
+    assert_eq!(headings.len(), 2, "{figures}");
+    assert!(headings[0].contains("(this readout)") && headings[0].contains("per 100 words"), "{figures}");
+    let shares: Vec<f64> = figures
+        .lines()
+        .skip(1)
+        .take_while(|l| !l.starts_with("Wording variants"))
+        .filter_map(|l| l.split(" in ").last()?.strip_suffix(" % of places")?.parse().ok())
+        .collect();
+    assert_eq!(shares.len(), 4, "{figures}");
+    assert!(shares.windows(2).all(|w| w[0] <= w[1]), "{figures}");
+    assert!(figures.contains("among 2 in"), "{figures}");
+
     for (n, copy) in copies.iter().enumerate() {
         let pdf = env.path(&format!("copy{n}.pdf"));
         let docx = env.path(&format!("copy{n}.docx"));

@@ -46,6 +46,7 @@ fn table(dir: &std::path::Path) -> BTreeMap<&'static str, Option<Vec<String>>> {
         ("map ceiling", Some(vec![uuid.clone()])),
         ("process show", Some(vec![uuid.clone()])),
         ("readout list", Some(vec![uuid.clone()])),
+        ("readout traceability", Some(vec![uuid.clone(), uuid.clone()])),
         ("readout copy", Some(vec![uuid.clone(), uuid.clone(), "--out".into(), file("c.pdf")])),
         ("trace", Some(vec![uuid.clone(), uuid.clone(), file("passage.txt")])),
         ("conversation list", Some(vec![uuid.clone()])),

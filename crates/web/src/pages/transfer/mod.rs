@@ -7,6 +7,7 @@ pub(crate) mod log;
 pub(crate) mod readouts;
 pub(crate) mod timeline;
 pub(crate) mod trace;
+mod traceability;
 
 use std::fmt::Write as _;
 

@@ -6,6 +6,7 @@ use tracktwo_app::AppError;
 use tracktwo_domain::transfer::{Audience, Clearance, Readout};
 use tracktwo_domain::{MeetingId, MeetingNoteId, Operation, OptionId, ReadoutId, SideId};
 
+use super::traceability::traceability_section;
 use super::{all, nav};
 use crate::extract::{CsrfForm, CsrfOnly, InitiativePath, ItemPath, Visit};
 use crate::forms::{Pairs, date_text, field};
@@ -117,6 +118,7 @@ pub async fn readout(Visit(state, user, ItemPath(id, readout_id)): Visit<ItemPat
                     @for p in &section.paragraphs { p { (p) } }
                 }
             }
+            (traceability_section(&view.traceability, r.wording_variants))
             @if r.clearance != Clearance::Released {
                 h2 { "Notes to carry" }
                 form.stack method="post" action=(base) {
