@@ -198,8 +198,6 @@ pub struct App {
     failed_tokens: Mutex<failed_tokens::FailedTokens>,
     /// Sign-in attempts turned away for a while, counted the same way.
     throttled_sign_ins: Mutex<failed_tokens::FailedTokens>,
-    /// Recent sign-in failures by account and origin, and by origin.
-    sign_in_throttle: Mutex<sign_in_throttle::SignInThrottle>,
     clock: Arc<dyn Clock>,
     entropy: Mutex<Box<dyn Entropy>>,
     /// Conversations in memory, with the common-ground engine's live state.
@@ -329,7 +327,6 @@ impl App {
             rows,
             failed_tokens: Mutex::default(),
             throttled_sign_ins: Mutex::default(),
-            sign_in_throttle: Mutex::default(),
             clock,
             entropy: Mutex::new(entropy),
             conversations: conversations::ConversationCache::default(),
