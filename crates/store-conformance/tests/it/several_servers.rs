@@ -31,8 +31,11 @@ fn consultation() -> Conversation {
     }
 }
 
+/// Voters, votes, and each statement's number, status, agrees, disagrees and votes seen.
+type Tallies = (usize, u64, Vec<(u32, StatementStatus, u32, u32, u32)>);
+
 /// What both servers must agree on: each statement's status and tallies, the voters and votes.
-fn tallies(results: &ConversationResults) -> (usize, u64, Vec<(u32, StatementStatus, u32, u32, u32)>) {
+fn tallies(results: &ConversationResults) -> Tallies {
     let statements = results.statements.iter().map(|s| (s.number, s.status, s.agree, s.disagree, s.seen)).collect();
     (results.voters, results.votes, statements)
 }
@@ -76,8 +79,8 @@ pub async fn two_servers_on_one_store_see_the_same_conversation(t: &TestStore) {
     let mut votes = Vec::new();
     for (n, pass) in passes.iter().enumerate() {
         for statement in 0..4u32 {
-            let server: &App = if (n + statement as usize) % 2 == 0 { &first } else { &second };
-            let vote = if (n as u32 + statement) % 3 == 0 { Vote::Disagree } else { Vote::Agree };
+            let server: &App = if (n + statement as usize).is_multiple_of(2) { &first } else { &second };
+            let vote = if (n as u32 + statement).is_multiple_of(3) { Vote::Disagree } else { Vote::Agree };
             votes.push(server.voter_vote(pass, statement, vote));
         }
     }

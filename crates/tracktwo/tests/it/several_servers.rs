@@ -223,7 +223,7 @@ async fn two_servers_on_one_postgresql_show_the_same_results() {
     for (n, voter) in voters.iter().enumerate() {
         for statement in 0..STATEMENTS {
             let base = bases[(n + statement as usize) % 2];
-            let vote = if (n as u32 + statement) % 3 == 0 { "disagree" } else { "agree" };
+            let vote = if (n as u32 + statement).is_multiple_of(3) { "disagree" } else { "agree" };
             let body = serde_json::json!({ "statement": statement, "vote": vote }).to_string();
             let bearer = format!("Bearer {voter}");
             let headers = [("authorization", bearer.as_str()), ("content-type", "application/json")];
