@@ -102,6 +102,7 @@ impl App {
             throttle.failed(tx.as_mut(), now).await?;
             self.append_event(tx.as_mut(), anonymous(channel), AuditAction::LoginFailed, AuditTarget::store()).await?;
             tx.commit().await?;
+            self.forget_old_sign_in_failures(now).await?;
             return Err(AppError::SignInRefused);
         };
         let target = AuditTarget::of(TargetKind::User, user.id);
@@ -114,6 +115,7 @@ impl App {
             throttle.failed(tx.as_mut(), now).await?;
             self.append_event(tx.as_mut(), anonymous(channel), AuditAction::LoginFailed, target).await?;
             tx.commit().await?;
+            self.forget_old_sign_in_failures(now).await?;
             return Err(AppError::SignInRefused);
         }
         throttle.succeeded(tx.as_mut()).await?;
@@ -134,6 +136,23 @@ impl App {
         self.record(tx.as_mut(), &identity, AuditAction::LoginSucceeded, target).await?;
         tx.commit().await?;
         Ok(SignedIn { identity, session_secret: secret })
+    }
+
+    /// Forgets failure records untouched for a day, at most once per [`PRUNE_EVERY`] on this
+    /// server, in a transaction of its own: one that held an attempt's records while it waited
+    /// for another attempt's could deadlock with it.
+    async fn forget_old_sign_in_failures(&self, now: Timestamp) -> Result<()> {
+        {
+            let mut last = self.sign_in_failures_pruned_at.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            if last.is_some_and(|at| now - at < PRUNE_EVERY && now >= at) {
+                return Ok(());
+            }
+            *last = Some(now);
+        }
+        let mut tx = self.begin().await?;
+        tx.forget_sign_in_failures_before(now - FORGOTTEN_AFTER).await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     /// The failures counted at this account from this origin and from this origin at all, as
@@ -315,6 +334,9 @@ impl App {
     }
 }
 
+/// How often a server forgets failure records untouched for a day.
+const PRUNE_EVERY: Duration = Duration::minutes(10);
+
 /// One attempt's failure records: at its account from its origin, and from its origin at all.
 struct Throttle {
     pair_key: [u8; 32],
@@ -331,7 +353,6 @@ impl Throttle {
     async fn failed(&self, tx: &mut dyn WriteTx, now: Timestamp) -> Result<()> {
         tx.put_sign_in_failures(&PER_ACCOUNT_AND_ORIGIN.fail(self.pair, now).to_row(self.pair_key)).await?;
         tx.put_sign_in_failures(&PER_ORIGIN.fail(self.origin, now).to_row(self.origin_key)).await?;
-        tx.forget_sign_in_failures_before(now - FORGOTTEN_AFTER).await?;
         Ok(())
     }
 
