@@ -17,6 +17,7 @@
 
 mod ballot;
 mod campaign;
+mod follow;
 mod group_commit;
 mod live;
 mod team;

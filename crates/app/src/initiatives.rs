@@ -6,7 +6,7 @@ use tracktwo_domain::{
     AuditAction, AuditTarget, Identity, Initiative, InitiativeId, MemberRole, Membership, NewInitiative, NewSide,
     Operation, Side, SideId, TargetKind, UserId,
 };
-use tracktwo_store::{InitiativeRow, MemberRow, SideRow, WriteTx};
+use tracktwo_store::{InitiativeRow, MemberRow, SideRow, StoreChange, WriteTx};
 
 use crate::sealing::place;
 use crate::{App, AppError, Result};
@@ -324,6 +324,7 @@ impl App {
         tx.destroy_initiative(id).await?;
         self.record(tx.as_mut(), who, AuditAction::InitiativeDestroyed, AuditTarget::of(TargetKind::Initiative, id))
             .await?;
+        tx.announce(&StoreChange::InitiativeDestroyed { initiative: id, key: entered.row.key }).await?;
         tx.commit().await?;
         self.keyring.forget(entered.row.key);
         self.conversations.forget_initiative(id);

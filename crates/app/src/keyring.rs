@@ -113,6 +113,12 @@ impl Keyring {
         self.unwrap_cached(&row)
     }
 
+    /// Drops every key held, to be unwrapped again from the store when next needed (another
+    /// server may have destroyed a compartment unheard).
+    pub(crate) fn forget_all(&self) {
+        self.cache().clear();
+    }
+
     pub(crate) fn forget(&self, id: KeyId) {
         self.cache().remove(&id);
     }

@@ -198,8 +198,8 @@ pub struct App {
     failed_tokens: Mutex<failed_tokens::FailedTokens>,
     /// Sign-in attempts turned away for a while, counted the same way.
     throttled_sign_ins: Mutex<failed_tokens::FailedTokens>,
-    /// Recent sign-in failures by account and origin, and by origin.
-    sign_in_throttle: Mutex<sign_in_throttle::SignInThrottle>,
+    /// When this server last forgot sign-in failures untouched for a day.
+    sign_in_failures_pruned_at: Mutex<Option<Timestamp>>,
     clock: Arc<dyn Clock>,
     entropy: Mutex<Box<dyn Entropy>>,
     /// Conversations in memory, with the common-ground engine's live state.
@@ -329,7 +329,7 @@ impl App {
             rows,
             failed_tokens: Mutex::default(),
             throttled_sign_ins: Mutex::default(),
-            sign_in_throttle: Mutex::default(),
+            sign_in_failures_pruned_at: Mutex::default(),
             clock,
             entropy: Mutex::new(entropy),
             conversations: conversations::ConversationCache::default(),

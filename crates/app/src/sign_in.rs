@@ -4,12 +4,15 @@
 
 use time::Duration;
 use tracktwo_crypto::{DECOY_PASSWORD_HASH, TokenDigest, hash_password, new_session_secret, verify_password};
+use tracktwo_domain::Timestamp;
 use tracktwo_domain::{
     AuditAction, AuditEvent, AuditTarget, Channel, Identity, NewUser, Operation, TargetKind, UserId, validate_password,
 };
-use tracktwo_store::{SessionRow, UserRow, WriteTx};
+use tracktwo_store::{BlindIndex, SessionRow, UserRow, WriteTx};
 
-use crate::sign_in_throttle::{Origin, whole_seconds};
+use crate::sign_in_throttle::{
+    FORGOTTEN_AFTER, Failures, Origin, PER_ACCOUNT_AND_ORIGIN, PER_ORIGIN, wait, whole_seconds,
+};
 use crate::{App, AppError, EntropyRng, Result, lock_entropy};
 
 /// By default, a session ends this long after sign-in, whatever happens.
@@ -87,7 +90,8 @@ impl App {
         let mut tx = self.begin().await?;
         // The blind index exists for every name, known or not, so the throttle treats both alike.
         let index = self.username_index(tx.as_mut(), username).await?;
-        let wait = self.throttle().wait(index, origin, now);
+        let throttle = self.throttle(tx.as_mut(), index, origin).await?;
+        let wait = throttle.wait(now);
         if wait.is_positive() {
             self.note_throttled(tx.as_mut(), channel).await?;
             tx.commit().await?;
@@ -95,9 +99,10 @@ impl App {
         }
         let Some(user) = tx.user_by_username(&index).await? else {
             let _ = verify_password(password, DECOY_PASSWORD_HASH);
-            self.throttle().failed(index, origin, now);
+            throttle.failed(tx.as_mut(), now).await?;
             self.append_event(tx.as_mut(), anonymous(channel), AuditAction::LoginFailed, AuditTarget::store()).await?;
             tx.commit().await?;
+            self.forget_old_sign_in_failures(now).await?;
             return Err(AppError::SignInRefused);
         };
         let target = AuditTarget::of(TargetKind::User, user.id);
@@ -107,12 +112,13 @@ impl App {
         let matches =
             password_matches && !user.disabled && self.second_factor_passes(tx.as_mut(), &user, second_factor).await?;
         if !matches {
-            self.throttle().failed(index, origin, now);
+            throttle.failed(tx.as_mut(), now).await?;
             self.append_event(tx.as_mut(), anonymous(channel), AuditAction::LoginFailed, target).await?;
             tx.commit().await?;
+            self.forget_old_sign_in_failures(now).await?;
             return Err(AppError::SignInRefused);
         }
-        self.throttle().succeeded(index, origin);
+        throttle.succeeded(tx.as_mut()).await?;
         let secret = {
             let mut guard = lock_entropy(&self.entropy);
             new_session_secret(&mut EntropyRng(&mut **guard))
@@ -132,8 +138,32 @@ impl App {
         Ok(SignedIn { identity, session_secret: secret })
     }
 
-    fn throttle(&self) -> std::sync::MutexGuard<'_, crate::sign_in_throttle::SignInThrottle> {
-        self.sign_in_throttle.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    /// Forgets failure records untouched for a day, at most once per [`PRUNE_EVERY`] on this
+    /// server, in a transaction of its own: one that held an attempt's records while it waited
+    /// for another attempt's could deadlock with it.
+    async fn forget_old_sign_in_failures(&self, now: Timestamp) -> Result<()> {
+        {
+            let mut last = self.sign_in_failures_pruned_at.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            if last.is_some_and(|at| now - at < PRUNE_EVERY && now >= at) {
+                return Ok(());
+            }
+            *last = Some(now);
+        }
+        let mut tx = self.begin().await?;
+        tx.forget_sign_in_failures_before(now - FORGOTTEN_AFTER).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The failures counted at this account from this origin and from this origin at all, as
+    /// every server has counted them, locked until `tx` ends.
+    async fn throttle(&self, tx: &mut dyn WriteTx, account: BlindIndex, origin: &Origin) -> Result<Throttle> {
+        let key = self.keyring.system_key(tx).await?;
+        let origin_key = key.blind_index("sign-in-origin", origin.as_bytes());
+        let pair_key = key.blind_index("sign-in-account-origin", &[&account.0[..], origin.as_bytes()].concat());
+        let rows = tx.lock_sign_in_failures(&[pair_key, origin_key]).await?;
+        let find = |key: [u8; 32]| rows.iter().find(|r| r.key == key).map(Failures::from_row);
+        Ok(Throttle { pair_key, origin_key, pair: find(pair_key), origin: find(origin_key) })
     }
 
     /// Turned-away attempts are audited at most once a second, the event's target counting how
@@ -301,5 +331,35 @@ impl App {
         let user = self.create_user(who, new).await?;
         self.reset_password(who, user.id, password).await?;
         Ok(user)
+    }
+}
+
+/// How often a server forgets failure records untouched for a day.
+const PRUNE_EVERY: Duration = Duration::minutes(10);
+
+/// One attempt's failure records: at its account from its origin, and from its origin at all.
+struct Throttle {
+    pair_key: [u8; 32],
+    origin_key: [u8; 32],
+    pair: Option<Failures>,
+    origin: Option<Failures>,
+}
+
+impl Throttle {
+    fn wait(&self, now: Timestamp) -> Duration {
+        wait(self.pair, self.origin, now)
+    }
+
+    async fn failed(&self, tx: &mut dyn WriteTx, now: Timestamp) -> Result<()> {
+        tx.put_sign_in_failures(&PER_ACCOUNT_AND_ORIGIN.fail(self.pair, now).to_row(self.pair_key)).await?;
+        tx.put_sign_in_failures(&PER_ORIGIN.fail(self.origin, now).to_row(self.origin_key)).await?;
+        Ok(())
+    }
+
+    /// A success clears the account's record from that origin; the origin's own record stays,
+    /// or one account of the guesser's would wipe the slate for every other.
+    async fn succeeded(&self, tx: &mut dyn WriteTx) -> Result<()> {
+        tx.forget_sign_in_failures(&self.pair_key).await?;
+        Ok(())
     }
 }

@@ -9,15 +9,16 @@
 //!
 //! The account is keyed by its username's blind index, which exists for unknown names too, so
 //! unknown and known accounts are throttled alike and the throttle tells nothing about which
-//! names exist. The state is in memory: a restart forgives everything, and nothing about failed
-//! attempts is written to the account's row.
-
-use std::collections::HashMap;
-use std::hash::Hash;
+//! names exist. The failures are kept in the store (`sign_in_failures`), shared by every server on
+//! it, so guesses spread over several servers count as on one; each is kept under a keyed hash
+//! of the account's blind index and the origin (or of the origin alone), so the table holds no
+//! address and no name, and nothing about failed attempts is written to the account's row. An
+//! attempt locks its two records until it ends, so attempts at the same account from the same
+//! origin take turns, on whichever server they arrive.
 
 use time::Duration;
 use tracktwo_domain::Timestamp;
-use tracktwo_store::BlindIndex;
+use tracktwo_store::SignInFailuresRow;
 
 /// Where a sign-in attempt comes from, as the edge groups clients (an IPv4 address, an IPv6
 /// /64). Opaque to the core: only compared.
@@ -28,6 +29,10 @@ impl Origin {
     #[must_use]
     pub fn new(key: impl Into<String>) -> Self {
         Self(key.into())
+    }
+
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        self.0.as_bytes()
     }
 }
 
@@ -103,85 +108,26 @@ impl Backoff {
         let count = failures.map_or(0, |f| self.counted(f, now));
         Failures { count: count.saturating_add(1), last: now }
     }
+}
 
-    /// Whether a record has been forgiven entirely, so forgetting it changes nothing.
-    fn spent(self, failures: Failures, now: Timestamp) -> bool {
-        self.counted(failures, now) == 0
+/// Failure records untouched this long are forgotten: by then every wait has long passed, and a
+/// guesser who comes back after a day starts again with the few free failures a person has.
+pub(crate) const FORGOTTEN_AFTER: Duration = Duration::days(1);
+
+impl Failures {
+    pub(crate) fn from_row(row: &SignInFailuresRow) -> Self {
+        Self { count: u32::try_from(row.failures).unwrap_or(u32::MAX), last: row.last_at }
+    }
+
+    pub(crate) fn to_row(self, key: [u8; 32]) -> SignInFailuresRow {
+        SignInFailuresRow { key, failures: i64::from(self.count), last_at: self.last }
     }
 }
 
-/// How many keys each table keeps. Past it, forgiven records go first, then the oldest half;
-/// at a hundred bytes or so a record, a few megabytes at most.
-const TRACKED: usize = 50_000;
-
-/// A table of failure records with a bounded size.
-#[derive(Debug)]
-struct Table<K> {
-    policy: Backoff,
-    records: HashMap<K, Failures>,
-}
-
-impl<K: Hash + Eq + Clone> Table<K> {
-    fn new(policy: Backoff) -> Self {
-        Self { policy, records: HashMap::new() }
-    }
-
-    fn wait(&self, key: &K, now: Timestamp) -> Duration {
-        self.policy.wait(self.records.get(key).copied(), now)
-    }
-
-    fn fail(&mut self, key: K, now: Timestamp) {
-        if !self.records.contains_key(&key) && self.records.len() >= TRACKED {
-            let policy = self.policy;
-            self.records.retain(|_, failures| !policy.spent(*failures, now));
-            if self.records.len() >= TRACKED {
-                // Still full of live records: forget the older half (amortised, a sort per
-                // TRACKED / 2 new keys). A flood from that many origins gains them a fresh start,
-                // no more than new addresses would.
-                let mut lasts: Vec<Timestamp> = self.records.values().map(|f| f.last).collect();
-                lasts.sort_unstable();
-                let median = lasts[lasts.len() / 2];
-                self.records.retain(|_, failures| failures.last > median);
-            }
-        }
-        let updated = self.policy.fail(self.records.get(&key).copied(), now);
-        self.records.insert(key, updated);
-    }
-
-    fn forget(&mut self, key: &K) {
-        self.records.remove(key);
-    }
-}
-
-/// The failures of recent sign-in attempts, by account and origin and by origin.
-#[derive(Debug)]
-pub(crate) struct SignInThrottle {
-    pairs: Table<([u8; 32], Origin)>,
-    origins: Table<Origin>,
-}
-
-impl Default for SignInThrottle {
-    fn default() -> Self {
-        Self { pairs: Table::new(PER_ACCOUNT_AND_ORIGIN), origins: Table::new(PER_ORIGIN) }
-    }
-}
-
-impl SignInThrottle {
-    /// How long an attempt at this account from this origin must still wait.
-    pub(crate) fn wait(&self, account: BlindIndex, origin: &Origin, now: Timestamp) -> Duration {
-        self.pairs.wait(&(account.0, origin.clone()), now).max(self.origins.wait(origin, now))
-    }
-
-    pub(crate) fn failed(&mut self, account: BlindIndex, origin: &Origin, now: Timestamp) {
-        self.pairs.fail((account.0, origin.clone()), now);
-        self.origins.fail(origin.clone(), now);
-    }
-
-    /// A success clears the account's record from that origin; the origin's own record stays,
-    /// or one account of the guesser's would wipe the slate for every other.
-    pub(crate) fn succeeded(&mut self, account: BlindIndex, origin: &Origin) {
-        self.pairs.forget(&(account.0, origin.clone()));
-    }
+/// How long an attempt must still wait, given the failures at its account from its origin and
+/// those from its origin at all.
+pub(crate) fn wait(pair: Option<Failures>, origin: Option<Failures>, now: Timestamp) -> Duration {
+    PER_ACCOUNT_AND_ORIGIN.wait(pair, now).max(PER_ORIGIN.wait(origin, now))
 }
 
 /// A wait in whole seconds, at least one, for `Retry-After`.
@@ -215,54 +161,34 @@ mod tests {
         let later = now + Duration::minutes(15);
         assert_eq!(policy.wait(failures, later), Duration::ZERO);
         let much_later = now + Duration::minutes(10 * 20);
-        assert!(policy.spent(failures.unwrap(), much_later));
+        assert_eq!(policy.counted(failures.unwrap(), much_later), 0);
     }
 
     #[test]
-    fn an_origins_failures_leave_other_origins_alone() {
-        let mut throttle = SignInThrottle::default();
-        let account = BlindIndex([7; 32]);
-        let guesser = Origin::new("198.51.100.66");
-        let owner = Origin::new("203.0.113.5");
+    fn an_origins_failures_hold_back_only_that_origin() {
         let now = start();
+        let mut guesser_at_account = None;
+        let mut guesser = None;
         for _ in 0..12 {
-            throttle.failed(account, &guesser, now);
+            guesser_at_account = Some(PER_ACCOUNT_AND_ORIGIN.fail(guesser_at_account, now));
+            guesser = Some(PER_ORIGIN.fail(guesser, now));
         }
-        assert!(throttle.wait(account, &guesser, now) > Duration::minutes(1));
-        assert_eq!(throttle.wait(account, &owner, now), Duration::ZERO);
+        assert!(wait(guesser_at_account, guesser, now) > Duration::minutes(1));
+        // The owner, from another origin, has no record at all.
+        assert_eq!(wait(None, None, now), Duration::ZERO);
         // Another account from the guesser's origin waits only once the origin has used its
         // free failures.
-        assert_eq!(throttle.wait(BlindIndex([8; 32]), &guesser, now), Duration::ZERO);
-        for n in 0..10 {
-            throttle.failed(BlindIndex([n; 32]), &guesser, now);
+        assert_eq!(wait(None, guesser, now), Duration::ZERO);
+        for _ in 0..10 {
+            guesser = Some(PER_ORIGIN.fail(guesser, now));
         }
-        assert!(throttle.wait(BlindIndex([8; 32]), &guesser, now) > Duration::ZERO);
-        assert_eq!(throttle.wait(BlindIndex([8; 32]), &owner, now), Duration::ZERO);
+        assert!(wait(None, guesser, now) > Duration::ZERO);
     }
 
     #[test]
-    fn a_success_clears_its_account_and_origin_only() {
-        let mut throttle = SignInThrottle::default();
-        let account = BlindIndex([1; 32]);
-        let here = Origin::new("192.0.2.1");
-        let now = start();
-        for _ in 0..6 {
-            throttle.failed(account, &here, now);
-        }
-        assert!(throttle.wait(account, &here, now) > Duration::ZERO);
-        throttle.succeeded(account, &here);
-        assert_eq!(throttle.wait(account, &here, now), Duration::ZERO);
-    }
-
-    #[test]
-    fn the_tables_stay_bounded() {
-        let mut table = Table::new(PER_ORIGIN);
-        let now = start();
-        for n in 0..(TRACKED + 10) {
-            table.fail(n, now + Duration::milliseconds(i64::try_from(n).unwrap()));
-        }
-        assert!(table.records.len() <= TRACKED);
-        assert!(table.records.contains_key(&(TRACKED + 9)), "the newest is kept");
+    fn failures_round_trip_through_their_row() {
+        let failures = PER_ORIGIN.fail(None, start());
+        assert_eq!(Failures::from_row(&failures.to_row([3; 32])), failures);
     }
 
     #[test]

@@ -11,9 +11,11 @@
 use std::str::FromStr;
 
 use async_trait::async_trait;
-use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions, PgSslMode};
+use sqlx::postgres::{PgConnectOptions, PgListener, PgPool, PgPoolOptions, PgSslMode};
 
-use tracktwo_store::{Result, RowAuthenticator, Snapshot, Store, StoreError, StoreMeta, WriteTx};
+use tracktwo_store::{
+    ChangeFeed, Result, RowAuthenticator, Snapshot, Store, StoreChange, StoreError, StoreMeta, WriteTx,
+};
 use tracktwo_store_sql::{Dialect, SqlConnection, SqlTx, read_meta, read_snapshot};
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
@@ -212,6 +214,11 @@ const DIALECT: Dialect = Dialect {
     // Appends from concurrent transactions queue on this row lock, so the chain stays linear.
     lock_audit_head: "SELECT seq, mac FROM audit_head WHERE id = 1 FOR UPDATE",
     reset_audit_head: "UPDATE audit_head SET seq = 0, mac = decode(repeat('00', 32), 'hex') WHERE id = 1",
+    // Writers of one conversation, on any server, queue on this row until the first commits.
+    lock_conversation_head: "SELECT position FROM conversation_heads WHERE conversation_id = $1 FOR UPDATE",
+    lock_sign_in_failures: "SELECT * FROM sign_in_failures WHERE key = $1 FOR UPDATE",
+    // Delivered on commit, to the servers of this schema only (see `CHANGES_CHANNEL`).
+    announce: Some("SELECT pg_notify('tracktwo_changes.' || current_schema(), $1)"),
 };
 
 #[async_trait]
@@ -268,7 +275,41 @@ impl Store for PostgresStore {
         Ok(())
     }
 
+    async fn change_feed(&self) -> Result<Option<Box<dyn ChangeFeed>>> {
+        let schema: String =
+            sqlx::query_scalar("SELECT current_schema()::text").fetch_one(&self.pool).await.map_err(map_error)?;
+        let mut listener = PgListener::connect_with(&self.pool).await.map_err(map_error)?;
+        listener.listen(&changes_channel(&schema)).await.map_err(map_error)?;
+        Ok(Some(Box::new(Notifications(listener))))
+    }
+
     async fn close(&self) {
         self.pool.close().await;
+    }
+}
+
+/// The notification channel of one schema: stores in other schemas of the same database (which
+/// share PostgreSQL's channels) do not hear one another. `DIALECT.announce` names it alike.
+fn changes_channel(schema: &str) -> String {
+    format!("tracktwo_changes.{schema}")
+}
+
+/// The changes other servers announce, through `LISTEN` on a connection of its own.
+struct Notifications(PgListener);
+
+#[async_trait]
+impl ChangeFeed for Notifications {
+    async fn next(&mut self) -> Result<StoreChange> {
+        loop {
+            // `None`: the connection was lost and has been made again (and listens again), so
+            // whatever was announced meanwhile went unheard.
+            let Some(notification) = self.0.try_recv().await.map_err(map_error)? else {
+                return Ok(StoreChange::Missed);
+            };
+            // A payload this build does not know (a newer server's) is left aside.
+            if let Some(change) = StoreChange::from_payload(notification.payload()) {
+                return Ok(change);
+            }
+        }
     }
 }

@@ -129,6 +129,13 @@ pub struct Dialect {
     pub lock_audit_head: &'static str,
     /// Resets the head to the genesis value (sequence 0, 32 zero bytes).
     pub reset_audit_head: &'static str,
+    /// Reads a conversation's change-log position (`$1`) and holds it until commit.
+    pub lock_conversation_head: &'static str,
+    /// Reads the sign-in failures under one key (`$1`) and holds the row until commit.
+    pub lock_sign_in_failures: &'static str,
+    /// Sends a notification (`$1`, its text) to the other servers on commit; `None` where no
+    /// other server can be listening.
+    pub announce: Option<&'static str>,
 }
 
 /// One open transaction of a driver.

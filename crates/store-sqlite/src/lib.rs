@@ -240,6 +240,10 @@ const DIALECT: Dialect = Dialect {
     // The single writer connection already serialises appends; no row lock is needed.
     lock_audit_head: "SELECT seq, mac FROM audit_head WHERE id = 1",
     reset_audit_head: "UPDATE audit_head SET seq = 0, mac = zeroblob(32) WHERE id = 1",
+    // The single writer connection serialises writers already, and one server holds the file.
+    lock_conversation_head: "SELECT position FROM conversation_heads WHERE conversation_id = $1",
+    lock_sign_in_failures: "SELECT * FROM sign_in_failures WHERE key = $1",
+    announce: None,
 };
 
 #[async_trait]

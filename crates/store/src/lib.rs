@@ -7,6 +7,7 @@
 //! Adapters (`tracktwo-store-sqlite`, `tracktwo-store-postgres`) implement [`Store`] and
 //! [`WriteTx`]; `tracktwo-store-conformance` runs the same stories against each of them.
 
+mod changes;
 mod rows;
 pub mod serde_formats;
 
@@ -16,6 +17,7 @@ use tracktwo_domain::{
     ActorId, DocumentId, InitiativeId, KeyId, NoteId, PersonId, SideId, SnapshotId, TieId, TokenId, UserId,
 };
 
+pub use changes::{ChangeFeed, ConversationChange, SignInFailuresRow, StoreChange};
 pub use rows::*;
 
 /// The format version this build writes. A store with a higher one was written by a newer
@@ -125,6 +127,12 @@ pub trait Store: Send + Sync + 'static {
     /// traces, so it may take as long as rewriting the store and holds the writer meanwhile.
     /// What each backend can promise is in `docs/security.md` ("Destroy means gone").
     async fn compact_after_destroy(&self) -> Result<()>;
+
+    /// The changes other servers on this database commit, as they commit them; `None` for a
+    /// store only one server may open (SQLite), which has no one to hear from.
+    async fn change_feed(&self) -> Result<Option<Box<dyn ChangeFeed>>> {
+        Ok(None)
+    }
 
     /// Releases connections.
     async fn close(&self);
@@ -249,6 +257,35 @@ pub trait WriteTx: Send {
         kind: RecordKind,
         parent: Option<uuid::Uuid>,
     ) -> Result<Vec<SealedRecordRow>>;
+
+    // Several servers: conversations' change logs, announcements and shared sign-in failures.
+    /// The position of the conversation's change log (0 before its first entry), locking the
+    /// log until commit: every write to the conversation takes this lock first, so positions
+    /// follow the order of commits.
+    async fn lock_conversation_log(&mut self, initiative: InitiativeId, conversation: uuid::Uuid) -> Result<i64>;
+    /// Lists `records` (added or replaced under the conversation) after position `after`, which
+    /// this transaction locked; returns the new position. Other servers hear of it on commit.
+    async fn append_conversation_log(
+        &mut self,
+        initiative: InitiativeId,
+        conversation: uuid::Uuid,
+        after: i64,
+        records: &[uuid::Uuid],
+    ) -> Result<i64>;
+    /// The log's entries past `after`, oldest first, each with its record as it stands now (an
+    /// entry whose record is gone is left out).
+    async fn conversation_changes(&mut self, conversation: uuid::Uuid, after: i64) -> Result<Vec<ConversationChange>>;
+    /// Tells the other servers of a change when this transaction commits (nothing without them).
+    async fn announce(&mut self, change: &StoreChange) -> Result<()>;
+    /// The sign-in failures under these keys, locked until commit, so that attempts at the same
+    /// keys on any server wait for one another; a key with none is absent.
+    async fn lock_sign_in_failures(&mut self, keys: &[[u8; 32]]) -> Result<Vec<SignInFailuresRow>>;
+    /// Sets the failures under a key.
+    async fn put_sign_in_failures(&mut self, row: &SignInFailuresRow) -> Result<()>;
+    /// Forgets the failures under a key.
+    async fn forget_sign_in_failures(&mut self, key: &[u8; 32]) -> Result<()>;
+    /// Forgets every failure whose last was before `before`.
+    async fn forget_sign_in_failures_before(&mut self, before: Timestamp) -> Result<()>;
 
     // The audit chain.
     /// The last event's sequence number and MAC; locks the head until commit so appends are

@@ -449,6 +449,14 @@ pub async fn restore(
     .await
 }
 
+/// Opens an initialised store with the test key and a clock the test controls (a second server
+/// beside the one `init_app_with_clock` made, on the same clock).
+pub async fn open_app_with_clock(store: Arc<dyn Store>, clock: TestClock) -> App {
+    App::open(store, &test_unlock(), Arc::new(clock), Box::new(SystemEntropy::new().expect("entropy")))
+        .await
+        .expect("open store")
+}
+
 /// Opens an initialised store with the test key.
 pub async fn open_app(store: Arc<dyn Store>) -> App {
     App::open(store, &test_unlock(), Arc::new(SystemClock), Box::new(SystemEntropy::new().expect("entropy")))

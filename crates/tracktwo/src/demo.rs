@@ -76,6 +76,7 @@ pub async fn serve(
     let address = listener.local_addr().context("cannot read the listening address")?;
     tracing::info!(%address, backend = app.store().backend(), tls = tls.is_some(), "serving");
     let renewing = anchor.clone().map(|path| crate::anchor::keep_renewing(Arc::clone(&app), path));
+    let following = tokio::spawn(follow_other_servers(Arc::clone(&app)));
     let served = match tls {
         Some(tls) => {
             println!("tracktwo is serving at https://{address}");
@@ -90,11 +91,27 @@ pub async fn serve(
     if let Some(renewing) = renewing {
         renewing.abort();
     }
+    following.abort();
     // The last head before stopping: what a later `audit verify` compares the chain with.
     if let Some(path) = anchor {
         crate::anchor::renew(&app, &path).await?;
     }
     served
+}
+
+/// Hears what other servers on the same database change, for as long as the server runs; a
+/// store only one server opens (SQLite) has nothing to hear. A feed that fails (the database
+/// restarting) is opened again after a pause; meanwhile writes still catch up through the store.
+async fn follow_other_servers(app: Arc<App>) {
+    loop {
+        match app.follow_other_servers().await {
+            Ok(()) => return,
+            Err(e) => {
+                tracing::warn!(error = %e, "lost the feed of other servers' changes; listening again shortly");
+                tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+            }
+        }
+    }
 }
 
 /// The demo key lives beside the demo data: acceptable for invented people only.

@@ -169,6 +169,10 @@ impl App {
 
     async fn invitation_of(&self, pass: &VoterPass) -> Result<(Arc<LiveConversation>, InvitationKind)> {
         let live = self.conversation_of(pass).await?;
+        if !lock(&live.state).invitation_by_credential.contains_key(&pass.digest()) {
+            // Perhaps made through another server a moment ago.
+            self.follow_now(&live).await?;
+        }
         let kind = {
             let state = lock(&live.state);
             if state.conversation.mode != ConversationMode::Consultation {
@@ -214,6 +218,8 @@ impl App {
         {
             return Err(AppError::Invalid(ValidationError::UnknownValue { field: "side", value: side.to_string() }));
         }
+        // The voter's number and the link's cap count every server's joins.
+        let head = self.lock_and_follow(tx.as_mut(), &live).await?;
         let (pass, row) = {
             let mut state = lock(&live.state);
             if state.conversation.closed {
@@ -280,12 +286,17 @@ impl App {
         };
         let written = async {
             tx.insert_sealed_record(&row).await?;
-            tx.commit().await
+            let position = self.log_changes(tx.as_mut(), &live, head, &[row.id]).await?;
+            tx.commit().await?;
+            Ok::<_, AppError>(position)
         }
         .await;
-        if let Err(e) = written {
-            self.forget_conversation(conversation_id);
-            return Err(e.into());
+        match written {
+            Ok(position) => live.reached(position),
+            Err(e) => {
+                self.forget_conversation(conversation_id);
+                return Err(e);
+            }
         }
         Ok(pass)
     }
@@ -303,9 +314,19 @@ impl App {
         Ok(number)
     }
 
+    /// The conversation of a voter's credential, caught up with the store first if the voter is
+    /// not known here: they may have joined through another server a moment ago.
+    async fn voters_conversation(&self, pass: &VoterPass) -> Result<Arc<LiveConversation>> {
+        let live = self.conversation_of(pass).await.map_err(|_| AppError::Unauthenticated)?;
+        if Self::voter_of(&lock(&live.state), pass).is_err() {
+            self.follow_now(&live).await?;
+        }
+        Ok(live)
+    }
+
     /// A consultation voter's ballot.
     pub async fn voter_ballot(&self, pass: &VoterPass) -> Result<Ballot> {
-        let live = self.conversation_of(pass).await.map_err(|_| AppError::Unauthenticated)?;
+        let live = self.voters_conversation(pass).await?;
         let draw = self.draw();
         let state = lock(&live.state);
         let voter = Self::voter_of(&state, pass)?;
@@ -314,14 +335,14 @@ impl App {
 
     /// Records a consultation voter's vote; answered once it is stored.
     pub async fn voter_vote(&self, pass: &VoterPass, statement: u32, vote: Vote) -> Result<Ballot> {
-        let live = self.conversation_of(pass).await.map_err(|_| AppError::Unauthenticated)?;
+        let live = self.voters_conversation(pass).await?;
         self.cast(&live, Caster::Voter(pass), statement, vote).await
     }
 
     /// A consultation voter proposes a statement: it waits for moderation.
     pub async fn voter_propose(&self, pass: &VoterPass, text: &str) -> Result<()> {
         validate_statement_text(text)?;
-        let live = self.conversation_of(pass).await.map_err(|_| AppError::Unauthenticated)?;
+        let live = self.voters_conversation(pass).await?;
         let id = pass.conversation().ok_or(AppError::NotFound)?;
         {
             let mut state = lock(&live.state);
@@ -329,9 +350,10 @@ impl App {
             self.take_proposal(&mut state, voter)?;
         }
         let mut tx = self.begin().await?;
-        self.insert_statement(tx.as_mut(), &live, id, text, StatementStatus::Pending, StatementOrigin::Participant)
+        let (_, position) = self
+            .insert_statement(tx.as_mut(), &live, id, text, StatementStatus::Pending, StatementOrigin::Participant)
             .await?;
-        self.commit_or_forget(tx, id).await
+        self.commit_or_forget(tx, &live, position).await
     }
 
     fn take_proposal(&self, state: &mut State, voter: u32) -> Result<()> {
@@ -399,9 +421,10 @@ impl App {
         let voter = self.member_voter(who, initiative, &live, id).await?;
         self.take_proposal(&mut lock(&live.state), voter)?;
         let mut tx = self.begin().await?;
-        self.insert_statement(tx.as_mut(), &live, id, text, StatementStatus::Pending, StatementOrigin::Participant)
+        let (_, position) = self
+            .insert_statement(tx.as_mut(), &live, id, text, StatementStatus::Pending, StatementOrigin::Participant)
             .await?;
-        self.commit_or_forget(tx, id).await
+        self.commit_or_forget(tx, &live, position).await
     }
 
     /// The member's voter number, made on their first vote with their side in the initiative.
@@ -418,6 +441,7 @@ impl App {
         }
         let mut tx = self.begin().await?;
         let side = self.standing_in(tx.as_mut(), who, initiative).await?.and_then(|s| s.side);
+        let head = self.lock_and_follow(tx.as_mut(), live).await?;
         let row = {
             let mut state = lock(&live.state);
             if let Some(&number) = state.by_member.get(&user) {
@@ -444,12 +468,17 @@ impl App {
         };
         let written = async {
             tx.insert_sealed_record(&row).await?;
-            tx.commit().await
+            let position = self.log_changes(tx.as_mut(), live, head, &[row.id]).await?;
+            tx.commit().await?;
+            Ok::<_, AppError>(position)
         }
         .await;
-        if let Err(e) = written {
-            self.forget_conversation(id);
-            return Err(e.into());
+        match written {
+            Ok(position) => live.reached(position),
+            Err(e) => {
+                self.forget_conversation(id);
+                return Err(e);
+            }
         }
         Ok(lock(&live.state).by_member[&user])
     }

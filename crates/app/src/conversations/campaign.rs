@@ -121,6 +121,13 @@ impl State {
         })
     }
 
+    /// Counts a voter another server admitted through a link (their address stays with it).
+    pub(super) fn counted_voter(&mut self, link: InvitationId, at: Option<Timestamp>) {
+        let tally = self.links.entry(link).or_default();
+        tally.voters += 1;
+        tally.times.extend(at);
+    }
+
     /// Counts a voter who joined through a link from an address group.
     pub(super) fn joined(&mut self, link: InvitationId, group: IpAddr, at: Timestamp) {
         let tally = self.links.entry(link).or_default();
@@ -161,6 +168,7 @@ impl App {
         value.limits = Some(limits);
         let row = tx.sealed_record(invitation.as_uuid()).await?.ok_or(AppError::NotFound)?;
         self.replace_record(tx.as_mut(), &entered, &row, &value).await?;
+        let position = self.log_changes(tx.as_mut(), &live, live.locked(), &[row.id]).await?;
         self.record(
             tx.as_mut(),
             who,
@@ -170,6 +178,7 @@ impl App {
         .await?;
         tx.commit().await?;
         lock(&live.state).invitations[index].1 = value;
+        live.reached(position);
         Ok(())
     }
 }

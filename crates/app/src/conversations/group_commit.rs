@@ -1,11 +1,12 @@
-//! Group commit of votes: each vote is checked, sealed and queued under the conversation's
-//! lock, so the queue is in casting order; whoever holds the writer writes the whole queue in
+//! Group commit of votes: each vote is checked and queued under the conversation's lock, so the
+//! queue is in casting order; whoever holds the writer locks the conversation's change log,
+//! catches up on what other servers wrote, numbers and seals the whole queue and writes it in
 //! one transaction, and a vote is answered, and reaches the engine, only once it committed.
 
 use std::sync::Arc;
 
 use tracktwo_domain::conversation::{CastVote, RateLimit, StatementStatus, Vote};
-use tracktwo_domain::{ConversationId, Identity, InitiativeId};
+use tracktwo_domain::{Identity, InitiativeId};
 use tracktwo_store::SealedRecordRow;
 
 use super::ballot::VoterPass;
@@ -22,15 +23,15 @@ pub(super) enum Caster<'a> {
     Voter(&'a VoterPass),
 }
 
-/// A vote waiting for its transaction.
+/// A vote waiting for its transaction; its sequence number is given when it is written.
 pub(super) struct Pending {
-    row: SealedRecordRow,
     vote: CastVote,
     done: futures_channel::oneshot::Sender<Result<(), String>>,
 }
 
 impl App {
-    /// Casts a vote: checks it, queues it sealed, and waits for the batch holding it to commit.
+    /// Casts a vote: checks it, queues it, and waits for the batch holding it (numbered and sealed
+    /// by whoever writes it) to commit.
     pub(super) async fn cast(
         &self,
         live: &Arc<LiveConversation>,
@@ -38,15 +39,17 @@ impl App {
         statement: u32,
         vote: Vote,
     ) -> Result<Ballot> {
-        let (conversation_id, voter) = match caster {
-            Caster::Member(who, initiative) => {
-                let id = ConversationId::from_uuid(lock(&live.state).conversation_row.id);
-                (id, self.member_voter(who, initiative, live, id).await?)
-            }
-            Caster::Voter(pass) => {
-                let state = lock(&live.state);
-                (ConversationId::from_uuid(state.conversation_row.id), Self::voter_of(&state, pass)?)
-            }
+        if lock(&live.state)
+            .statements
+            .get(statement as usize)
+            .is_none_or(|(_, s)| s.status != StatementStatus::Accepted)
+        {
+            // Perhaps added or accepted through another server a moment ago.
+            self.follow_now(live).await?;
+        }
+        let voter = match caster {
+            Caster::Member(who, initiative) => self.member_voter(who, initiative, live, live.id).await?,
+            Caster::Voter(pass) => Self::voter_of(&lock(&live.state), pass)?,
         };
         let now = self.now();
         let (sender, receiver) = futures_channel::oneshot::channel();
@@ -62,17 +65,9 @@ impl App {
             }
             let bucket = state.vote_buckets.entry(voter).or_insert_with(|| RateLimit::VOTER.full(now));
             RateLimit::VOTER.take(bucket, now).map_err(|seconds| AppError::RateLimited { seconds })?;
-            let cast = CastVote { seq: state.next_seq, voter, statement, vote, at: now };
-            state.next_seq += 1;
-            // Sealed and queued under the lock, so the queue is in the order of casting.
-            let row = self.sealed_row(
-                &live.key,
-                live.initiative,
-                Some(conversation_id.as_uuid()),
-                self.new_record_id(),
-                &cast,
-            )?;
-            state.queue.push(Pending { row, vote: cast, done: sender });
+            // Queued under the lock, so the queue is in the order of casting.
+            let cast = CastVote { seq: 0, voter, statement, vote, at: now };
+            state.queue.push(Pending { vote: cast, done: sender });
         }
         self.until_stored(live, receiver).await.map_err(AppError::Archive)?;
         let draw = self.draw();
@@ -104,30 +99,53 @@ impl App {
         }
     }
 
-    /// Group commit, by the holder of the writer: everything queued in one transaction, then
-    /// applied to the engine, and each waiting vote answered.
+    /// Group commit, by the holder of the writer: everything queued in one transaction, after
+    /// what other servers wrote, then applied to the engine, and each waiting vote answered.
     async fn write_queued_votes(&self, live: &Arc<LiveConversation>) {
-        let batch = std::mem::take(&mut lock(&live.state).queue);
-        if batch.is_empty() {
+        if lock(&live.state).queue.is_empty() {
             // An earlier writer took ours along.
             return;
         }
+        let mut batch = Vec::new();
         let written = async {
             let mut tx = self.begin().await?;
-            let rows: Vec<SealedRecordRow> = batch.iter().map(|p| p.row.clone()).collect();
+            let head = self.lock_and_follow(tx.as_mut(), live).await?;
+            // Numbered now, under the change log's lock, so that no other server gives out the
+            // same numbers and every server orders the votes alike.
+            batch = {
+                let mut state = lock(&live.state);
+                let mut batch = std::mem::take(&mut state.queue);
+                for pending in &mut batch {
+                    pending.vote.seq = state.next_seq;
+                    state.next_seq += 1;
+                }
+                batch
+            };
+            let rows = batch
+                .iter()
+                .map(|p| {
+                    self.sealed_row(&live.key, live.initiative, Some(live.id.as_uuid()), self.new_record_id(), &p.vote)
+                })
+                .collect::<Result<Vec<SealedRecordRow>>>()?;
             tx.insert_sealed_records(&rows).await?;
+            let ids: Vec<uuid::Uuid> = rows.iter().map(|r| r.id).collect();
+            let position = self.log_changes(tx.as_mut(), live, head, &ids).await?;
             tx.commit().await?;
-            Ok::<_, AppError>(())
+            Ok::<_, AppError>((head, position))
         }
         .await;
         match written {
-            Ok(()) => {
+            Ok((head, position)) => {
                 let mut state = lock(&live.state);
-                for pending in &batch {
-                    let v = pending.vote;
-                    // The indices were checked when the vote was taken.
-                    let _ = state.engine.cast(v.voter as usize, v.statement as usize, engine_vote(v.vote));
-                    state.votes += 1;
+                // Unless a catch-up read this batch back from the store already.
+                if state.position == head {
+                    for pending in &batch {
+                        let v = pending.vote;
+                        // The indices were checked when the vote was taken.
+                        let _ = state.engine.cast(v.voter as usize, v.statement as usize, engine_vote(v.vote));
+                        state.votes += 1;
+                    }
+                    state.position = position;
                 }
                 if state.votes - state.votes_at_priorities >= PRIORITY_REFRESH {
                     state.refresh_priorities();
@@ -139,6 +157,10 @@ impl App {
             }
             Err(e) => {
                 let message = format!("the vote could not be stored: {e}");
+                if batch.is_empty() {
+                    // The transaction failed before taking the queue: its votes fail with it.
+                    batch = std::mem::take(&mut lock(&live.state).queue);
+                }
                 for pending in batch {
                     let _ = pending.done.send(Err(message.clone()));
                 }

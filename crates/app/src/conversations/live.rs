@@ -25,6 +25,7 @@ use crate::{App, AppError, Result};
 /// A conversation kept in memory: its records, the engine's live state, and the votes waiting
 /// to be written.
 pub(super) struct LiveConversation {
+    pub(super) id: ConversationId,
     pub(super) initiative: InitiativeId,
     /// Whether its initiative is a secret channel, where no link may open it.
     pub(super) secret_channel: bool,
@@ -63,6 +64,8 @@ pub(super) struct State {
     /// most as many entries as voters.
     pub(super) address_joins: HashMap<(InvitationId, IpAddr), u32>,
     pub(super) queue: Vec<Pending>,
+    /// The position of the conversation's change log this state holds everything up to.
+    pub(super) position: i64,
 }
 
 pub(super) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -96,6 +99,21 @@ pub(super) fn options_for(conversation: &Conversation) -> engine::Options {
 
 pub(super) fn closed_error() -> AppError {
     AppError::Invalid(ValidationError::Invalid { field: "conversation", reason: "is closed" })
+}
+
+impl LiveConversation {
+    /// Marks the change log as held up to `position`, once this server's own write there has
+    /// committed and is in memory (a catch-up may have read it back first).
+    /// The position this state holds: inside a transaction that locked the change log and
+    /// caught up ([`App::enter_conversation`]), the position locked.
+    pub(super) fn locked(&self) -> i64 {
+        lock(&self.state).position
+    }
+
+    pub(super) fn reached(&self, position: i64) {
+        let mut state = lock(&self.state);
+        state.position = state.position.max(position);
+    }
 }
 
 impl State {
@@ -147,6 +165,9 @@ impl App {
             .await?
             .filter(|r| r.initiative == initiative && r.kind == RecordKind::Conversation)
             .ok_or(AppError::NotFound)?;
+        // Held until this transaction ends, so no server writes to the conversation while it is
+        // read: what is read is exactly what the log lists up to `position`.
+        let position = tx.lock_conversation_log(initiative, id.as_uuid()).await?;
         let conversation: Conversation = self.open_record(key, &row)?;
         let mut statements: Vec<(StatementId, Statement)> = self
             .open_records::<Statement>(tx, key, initiative, Some(row.id))
@@ -233,10 +254,12 @@ impl App {
             proposal_buckets: HashMap::new(),
             join_buckets: HashMap::new(),
             queue: Vec::new(),
+            position,
         };
         state.refresh_priorities();
         let secret_channel = tx.initiative(initiative).await?.ok_or(AppError::NotFound)?.secret_channel;
         let live = Arc::new(LiveConversation {
+            id,
             initiative,
             secret_channel,
             key: key.clone(),
@@ -248,7 +271,9 @@ impl App {
         Ok(cache.entry(id).or_insert(live).clone())
     }
 
-    /// Enters an initiative for a conversation operation and loads the conversation.
+    /// Enters an initiative for a conversation operation and loads the conversation, up to
+    /// date with what any server wrote: its change log stays locked until `tx` ends, so what the
+    /// operation writes goes after [`LiveConversation::locked`]'s position.
     pub(super) async fn enter_conversation(
         &self,
         tx: &mut dyn WriteTx,
@@ -259,6 +284,7 @@ impl App {
     ) -> Result<(Entered, Arc<LiveConversation>)> {
         let entered = self.enter(tx, who, initiative, operation).await?;
         let live = self.live_conversation(tx, &entered.key, initiative, id).await?;
+        self.lock_and_follow(tx, &live).await?;
         Ok((entered, live))
     }
 
@@ -273,7 +299,8 @@ impl App {
         text: &str,
         status: StatementStatus,
         origin: StatementOrigin,
-    ) -> Result<u32> {
+    ) -> Result<(u32, i64)> {
+        let head = self.lock_and_follow(tx, live).await?;
         let (row, statement) = {
             let mut state = lock(&live.state);
             if state.conversation.closed {
@@ -294,22 +321,37 @@ impl App {
             state.statements.push((StatementId::from_uuid(row.id), statement.clone()));
             (row, statement)
         };
-        if let Err(e) = tx.insert_sealed_record(&row).await {
-            self.forget_conversation(id);
-            return Err(e.into());
+        let logged = async {
+            tx.insert_sealed_record(&row).await?;
+            self.log_changes(tx, live, head, &[row.id]).await
         }
+        .await;
+        let position = match logged {
+            Ok(position) => position,
+            Err(e) => {
+                self.forget_conversation(id);
+                return Err(e);
+            }
+        };
         let mut state = lock(&live.state);
         state.engine.set_flags(statement.number as usize, flags_of(&statement));
-        Ok(statement.number)
+        Ok((statement.number, position))
     }
 
-    /// Commits a transaction that changed a conversation held in memory; if the commit fails,
-    /// the conversation is dropped from memory so it reloads as stored.
-    pub(super) async fn commit_or_forget(&self, tx: Box<dyn WriteTx>, id: ConversationId) -> Result<()> {
+    /// Commits a transaction that changed a conversation held in memory, whose change log it
+    /// took to `position`; if the commit fails, the conversation is dropped from memory so it
+    /// reloads as stored.
+    pub(super) async fn commit_or_forget(
+        &self,
+        tx: Box<dyn WriteTx>,
+        live: &LiveConversation,
+        position: i64,
+    ) -> Result<()> {
         if let Err(e) = tx.commit().await {
-            self.forget_conversation(id);
+            self.forget_conversation(live.id);
             return Err(e.into());
         }
+        live.reached(position);
         Ok(())
     }
 

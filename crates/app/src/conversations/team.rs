@@ -147,12 +147,12 @@ impl App {
         validate_statement_text(text)?;
         let mut tx = self.begin().await?;
         let (_, live) = self.enter_conversation(tx.as_mut(), who, initiative, id, Operation::RunConversation).await?;
-        let number = self
+        let (number, position) = self
             .insert_statement(tx.as_mut(), &live, id, text, StatementStatus::Accepted, StatementOrigin::Team)
             .await?;
         self.record(tx.as_mut(), who, AuditAction::StatementAdded, AuditTarget::of(TargetKind::Conversation, id))
             .await?;
-        self.commit_or_forget(tx, id).await?;
+        self.commit_or_forget(tx, &live, position).await?;
         Ok(number)
     }
 
@@ -184,6 +184,7 @@ impl App {
         statement.meta = meta;
         let row = tx.sealed_record(statement_id.as_uuid()).await?.ok_or(AppError::NotFound)?;
         self.replace_record(tx.as_mut(), &entered, &row, &statement).await?;
+        let position = self.log_changes(tx.as_mut(), &live, live.locked(), &[row.id]).await?;
         self.record(
             tx.as_mut(),
             who,
@@ -196,6 +197,7 @@ impl App {
         state.engine.set_flags(number as usize, flags_of(&statement));
         state.statements[number as usize].1 = statement;
         state.refresh_priorities();
+        state.position = state.position.max(position);
         Ok(())
     }
 
@@ -216,10 +218,12 @@ impl App {
         };
         conversation.closed = closed;
         self.replace_record(tx.as_mut(), &entered, &row, &conversation).await?;
+        let position = self.log_changes(tx.as_mut(), &live, live.locked(), &[row.id]).await?;
         self.record(tx.as_mut(), who, AuditAction::ConversationUpdated, AuditTarget::of(TargetKind::Conversation, id))
             .await?;
         tx.commit().await?;
         lock(&live.state).conversation = conversation;
+        live.reached(position);
         Ok(())
     }
 
@@ -289,13 +293,20 @@ impl App {
             issued.push(IssuedInvitation { id: InvitationId::from_uuid(row_id), pass });
             made.push((InvitationId::from_uuid(row_id), invitation));
         }
+        let records: Vec<uuid::Uuid> = made.iter().map(|(id, _)| id.as_uuid()).collect();
+        let position = self.log_changes(tx.as_mut(), &live, live.locked(), &records).await?;
         tx.commit().await?;
         let mut state = lock(&live.state);
         for (invitation_id, invitation) in made {
+            // A catch-up may have read them back already.
+            if state.invitations.iter().any(|(i, _)| *i == invitation_id) {
+                continue;
+            }
             let index = state.invitations.len();
             state.invitation_by_credential.insert(invitation.credential.clone(), index);
             state.invitations.push((invitation_id, invitation));
         }
+        state.position = state.position.max(position);
         Ok(issued)
     }
 
@@ -319,6 +330,7 @@ impl App {
         value.revoked = true;
         let row = tx.sealed_record(invitation.as_uuid()).await?.ok_or(AppError::NotFound)?;
         self.replace_record(tx.as_mut(), &entered, &row, &value).await?;
+        let position = self.log_changes(tx.as_mut(), &live, live.locked(), &[row.id]).await?;
         self.record(
             tx.as_mut(),
             who,
@@ -328,6 +340,7 @@ impl App {
         .await?;
         tx.commit().await?;
         lock(&live.state).invitations[index].1 = value;
+        live.reached(position);
         Ok(())
     }
 

@@ -12,6 +12,7 @@ mod map;
 mod padding;
 mod permissions;
 mod row_tampering;
+mod several_servers;
 mod sign_in;
 mod stories;
 mod tokens;
@@ -76,6 +77,9 @@ on_both_backends!(
     map::analytics_run_on_the_stored_map,
     map::imports_are_all_or_nothing_and_round_trip_through_every_format,
     sign_in::failed_sign_ins_slow_their_origin_and_never_lock_the_owner_out,
+    several_servers::two_servers_on_one_store_see_the_same_conversation,
+    several_servers::changes_are_announced_to_the_other_servers,
+    several_servers::sign_in_failures_spread_over_two_servers_count_as_on_one,
     sign_in::sessions_expire_and_are_revoked,
     sign_in::a_flood_of_bad_tokens_is_counted_not_written_one_by_one,
     sign_in::a_new_password_ends_every_token_of_the_account,

@@ -9,6 +9,7 @@ mod initiatives;
 mod keyring;
 mod map;
 mod records;
+mod several_servers;
 mod whole_store;
 
 use async_trait::async_trait;
@@ -16,9 +17,9 @@ use tracktwo_domain::{
     ActorId, DocumentId, InitiativeId, KeyId, NoteId, PersonId, SideId, SnapshotId, TieId, Timestamp, TokenId, UserId,
 };
 use tracktwo_store::{
-    ActorRow, AuditHead, AuditRow, BlindIndex, DocumentRow, InitiativeRow, KeyRow, MapSnapshotRow, MemberRow, NoteRow,
-    PersonRow, RecordKind, RecoveryCodeRow, RegistryRow, Result, Sealed, SealedRecordRow, SessionRow, SideRow,
-    StoreMeta, TieRow, TokenRow, UnauthenticRow, UserRow, WriteTx,
+    ActorRow, AuditHead, AuditRow, BlindIndex, ConversationChange, DocumentRow, InitiativeRow, KeyRow, MapSnapshotRow,
+    MemberRow, NoteRow, PersonRow, RecordKind, RecoveryCodeRow, RegistryRow, Result, Sealed, SealedRecordRow,
+    SessionRow, SideRow, SignInFailuresRow, StoreChange, StoreMeta, TieRow, TokenRow, UnauthenticRow, UserRow, WriteTx,
 };
 
 use crate::tx::SqlTx;
@@ -129,6 +130,21 @@ write_tx_by_area! {
             kind: RecordKind,
             parent: Option<uuid::Uuid>
         ) -> Result<Vec<SealedRecordRow>>;
+    }
+    several_servers {
+        fn lock_conversation_log(initiative: InitiativeId, conversation: uuid::Uuid) -> Result<i64>;
+        fn append_conversation_log(
+            initiative: InitiativeId,
+            conversation: uuid::Uuid,
+            after: i64,
+            records: &[uuid::Uuid]
+        ) -> Result<i64>;
+        fn conversation_changes(conversation: uuid::Uuid, after: i64) -> Result<Vec<ConversationChange>>;
+        fn announce(change: &StoreChange) -> Result<()>;
+        fn lock_sign_in_failures(keys: &[[u8; 32]]) -> Result<Vec<SignInFailuresRow>>;
+        fn put_sign_in_failures(row: &SignInFailuresRow) -> Result<()>;
+        fn forget_sign_in_failures(key: &[u8; 32]) -> Result<()>;
+        fn forget_sign_in_failures_before(before: Timestamp) -> Result<()>;
     }
     audit {
         fn audit_head() -> Result<AuditHead>;

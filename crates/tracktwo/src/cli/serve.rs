@@ -1,9 +1,9 @@
 //! `tracktwo serve` and `tracktwo demo`: the workspace and the API, on a store or on the demo's.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use clap::Args;
 use tracktwo_config::Config;
 
@@ -39,6 +39,11 @@ fn parse_listen(listen: Option<&str>, config: &Config) -> Result<std::net::Socke
 pub(super) async fn serve(config: &Config, args: ServeArgs) -> Result<()> {
     let ServeArgs { listen, tls_cert, tls_key } = args;
     let listen = parse_listen(listen.as_deref(), config)?;
+    // Held until the server stops: one SQLite store, one server.
+    let _only_server = match config.database_url {
+        None => Some(only_server_on(&config.data_dir)?),
+        Some(_) => None,
+    };
     let listener = crate::demo::bind(listen).await?;
     let app = Arc::new(open_app(config).await?);
     let tls = match (tls_cert.or(config.tls_cert.clone()), tls_key.or(config.tls_key.clone())) {
@@ -47,6 +52,31 @@ pub(super) async fn serve(config: &Config, args: ServeArgs) -> Result<()> {
     };
     let edge = crate::demo::edge_options(config);
     crate::demo::serve(listener, app, tls, edge, config.audit_anchor_path()).await
+}
+
+/// Takes the data folder's serve lock, which the operating system releases when this process
+/// ends however it ends. Several servers share a PostgreSQL store by following one another's
+/// changes through it; a SQLite store cannot announce changes, so a second server on the same
+/// folder would serve stale conversations and count sign-in limits apart, and is refused.
+fn only_server_on(data_dir: &Path) -> Result<std::fs::File> {
+    std::fs::create_dir_all(data_dir)
+        .with_context(|| format!("cannot create the data folder {}", data_dir.display()))?;
+    let path = data_dir.join("serve.lock");
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .with_context(|| format!("cannot open {}", path.display()))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => bail!(
+            "another `tracktwo serve` already serves the store in {}; only one server may serve a SQLite store \
+             (several servers need PostgreSQL: see docs/deployment.md)",
+            data_dir.display()
+        ),
+        Err(std::fs::TryLockError::Error(e)) => Err(e).with_context(|| format!("cannot lock {}", path.display())),
+    }
 }
 
 /// Serves the demo store: in ./tracktwo-demo, unless a data folder is named by the flag

@@ -246,6 +246,37 @@ fn a_port_in_use_is_reported() {
     fails_with(&env.tt(&["serve", "--listen", &address]), "already in use");
 }
 
+/// One SQLite store, one server: a second `serve` on the same data folder is refused while the
+/// first runs, and starts once it has stopped (the lock goes with the process).
+#[test]
+fn a_second_server_on_a_sqlite_store_is_refused() {
+    use std::io::BufRead;
+    let env = Env::new();
+    ok(env.tt(&["init"]));
+    let (data, key) = (env.data(), env.key());
+    let serve = || {
+        Command::new(BIN)
+            .args(["--data-dir", data.to_str().unwrap(), "--key-file", key.to_str().unwrap()])
+            .args(["serve", "--listen", "127.0.0.1:0"])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    let mut first = KillOnDrop(serve());
+    let serving = std::io::BufReader::new(first.0.stdout.take().unwrap())
+        .lines()
+        .any(|line| line.is_ok_and(|l| l.starts_with("tracktwo is serving at ")));
+    assert!(serving, "the first server did not start");
+    fails_with(&env.tt(&["serve", "--listen", "127.0.0.1:0"]), "another `tracktwo serve` already serves the store");
+    drop(first);
+    let mut again = KillOnDrop(serve());
+    let serving = std::io::BufReader::new(again.0.stdout.take().unwrap())
+        .lines()
+        .any(|line| line.is_ok_and(|l| l.starts_with("tracktwo is serving at ")));
+    assert!(serving, "a server could not start once the first had stopped");
+}
+
 #[test]
 fn unknown_settings_warn_and_bad_ones_fail() {
     let env = Env::new();
