@@ -200,6 +200,8 @@ pub struct App {
     throttled_sign_ins: Mutex<failed_tokens::FailedTokens>,
     /// When this server last forgot sign-in failures untouched for a day.
     sign_in_failures_pruned_at: Mutex<Option<Timestamp>>,
+    /// The sign-in failures this server saw itself: a floor under the store's shared records.
+    remembered_sign_in_failures: Mutex<sign_in_throttle::RememberedFailures>,
     clock: Arc<dyn Clock>,
     entropy: Mutex<Box<dyn Entropy>>,
     /// Conversations in memory, with the common-ground engine's live state.
@@ -330,6 +332,7 @@ impl App {
             failed_tokens: Mutex::default(),
             throttled_sign_ins: Mutex::default(),
             sign_in_failures_pruned_at: Mutex::default(),
+            remembered_sign_in_failures: Mutex::default(),
             clock,
             entropy: Mutex::new(entropy),
             conversations: conversations::ConversationCache::default(),

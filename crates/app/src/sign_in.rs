@@ -2,6 +2,8 @@
 //! failures slow down further attempts from the same origin (`sign_in_throttle`), never the
 //! account's owner elsewhere; disabling or a password reset ends every session.
 
+use std::sync::Mutex;
+
 use time::Duration;
 use tracktwo_crypto::{DECOY_PASSWORD_HASH, TokenDigest, hash_password, new_session_secret, verify_password};
 use tracktwo_domain::Timestamp;
@@ -11,7 +13,8 @@ use tracktwo_domain::{
 use tracktwo_store::{BlindIndex, SessionRow, UserRow, WriteTx};
 
 use crate::sign_in_throttle::{
-    FORGOTTEN_AFTER, Failures, Origin, PER_ACCOUNT_AND_ORIGIN, PER_ORIGIN, wait, whole_seconds,
+    FORGOTTEN_AFTER, Failures, Origin, PER_ACCOUNT_AND_ORIGIN, PER_ORIGIN, RememberedFailures, stricter, wait,
+    whole_seconds,
 };
 use crate::{App, AppError, EntropyRng, Result, lock_entropy};
 
@@ -90,7 +93,7 @@ impl App {
         let mut tx = self.begin().await?;
         // The blind index exists for every name, known or not, so the throttle treats both alike.
         let index = self.username_index(tx.as_mut(), username).await?;
-        let throttle = self.throttle(tx.as_mut(), index, origin).await?;
+        let throttle = self.throttle(tx.as_mut(), index, origin, now).await?;
         let wait = throttle.wait(now);
         if wait.is_positive() {
             self.note_throttled(tx.as_mut(), channel).await?;
@@ -99,7 +102,7 @@ impl App {
         }
         let Some(user) = tx.user_by_username(&index).await? else {
             let _ = verify_password(password, DECOY_PASSWORD_HASH);
-            throttle.failed(tx.as_mut(), now).await?;
+            throttle.failed(tx.as_mut(), &self.remembered_sign_in_failures, now).await?;
             self.append_event(tx.as_mut(), anonymous(channel), AuditAction::LoginFailed, AuditTarget::store()).await?;
             tx.commit().await?;
             self.forget_old_sign_in_failures(now).await?;
@@ -112,13 +115,13 @@ impl App {
         let matches =
             password_matches && !user.disabled && self.second_factor_passes(tx.as_mut(), &user, second_factor).await?;
         if !matches {
-            throttle.failed(tx.as_mut(), now).await?;
+            throttle.failed(tx.as_mut(), &self.remembered_sign_in_failures, now).await?;
             self.append_event(tx.as_mut(), anonymous(channel), AuditAction::LoginFailed, target).await?;
             tx.commit().await?;
             self.forget_old_sign_in_failures(now).await?;
             return Err(AppError::SignInRefused);
         }
-        throttle.succeeded(tx.as_mut()).await?;
+        throttle.succeeded(tx.as_mut(), &self.remembered_sign_in_failures).await?;
         let secret = {
             let mut guard = lock_entropy(&self.entropy);
             new_session_secret(&mut EntropyRng(&mut **guard))
@@ -156,14 +159,27 @@ impl App {
     }
 
     /// The failures counted at this account from this origin and from this origin at all, as
-    /// every server has counted them, locked until `tx` ends.
-    async fn throttle(&self, tx: &mut dyn WriteTx, account: BlindIndex, origin: &Origin) -> Result<Throttle> {
+    /// every server has counted them (locked until `tx` ends) or as this server saw them,
+    /// whichever is stricter.
+    async fn throttle(
+        &self,
+        tx: &mut dyn WriteTx,
+        account: BlindIndex,
+        origin: &Origin,
+        now: Timestamp,
+    ) -> Result<Throttle> {
         let key = self.keyring.system_key(tx).await?;
         let origin_key = key.blind_index("sign-in-origin", origin.as_bytes());
         let pair_key = key.blind_index("sign-in-account-origin", &[&account.0[..], origin.as_bytes()].concat());
         let rows = tx.lock_sign_in_failures(&[pair_key, origin_key]).await?;
-        let find = |key: [u8; 32]| rows.iter().find(|r| r.key == key).map(Failures::from_row);
-        Ok(Throttle { pair_key, origin_key, pair: find(pair_key), origin: find(origin_key) })
+        let stored = |key: [u8; 32]| rows.iter().find(|r| r.key == key).map(Failures::from_row);
+        let remembered = lock(&self.remembered_sign_in_failures);
+        Ok(Throttle {
+            pair_key,
+            origin_key,
+            pair: stricter(PER_ACCOUNT_AND_ORIGIN, stored(pair_key), remembered.get(&pair_key), now),
+            origin: stricter(PER_ORIGIN, stored(origin_key), remembered.get(&origin_key), now),
+        })
     }
 
     /// Turned-away attempts are audited at most once a second, the event's target counting how
@@ -350,16 +366,28 @@ impl Throttle {
         wait(self.pair, self.origin, now)
     }
 
-    async fn failed(&self, tx: &mut dyn WriteTx, now: Timestamp) -> Result<()> {
-        tx.put_sign_in_failures(&PER_ACCOUNT_AND_ORIGIN.fail(self.pair, now).to_row(self.pair_key)).await?;
-        tx.put_sign_in_failures(&PER_ORIGIN.fail(self.origin, now).to_row(self.origin_key)).await?;
+    async fn failed(&self, tx: &mut dyn WriteTx, remembered: &Mutex<RememberedFailures>, now: Timestamp) -> Result<()> {
+        let pair = PER_ACCOUNT_AND_ORIGIN.fail(self.pair, now);
+        let origin = PER_ORIGIN.fail(self.origin, now);
+        {
+            let mut remembered = lock(remembered);
+            remembered.put(self.pair_key, pair);
+            remembered.put(self.origin_key, origin);
+        }
+        tx.put_sign_in_failures(&pair.to_row(self.pair_key)).await?;
+        tx.put_sign_in_failures(&origin.to_row(self.origin_key)).await?;
         Ok(())
     }
 
     /// A success clears the account's record from that origin; the origin's own record stays,
     /// or one account of the guesser's would wipe the slate for every other.
-    async fn succeeded(&self, tx: &mut dyn WriteTx) -> Result<()> {
+    async fn succeeded(&self, tx: &mut dyn WriteTx, remembered: &Mutex<RememberedFailures>) -> Result<()> {
+        lock(remembered).forget(&self.pair_key);
         tx.forget_sign_in_failures(&self.pair_key).await?;
         Ok(())
     }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }

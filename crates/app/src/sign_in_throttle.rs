@@ -15,6 +15,12 @@
 //! address and no name, and nothing about failed attempts is written to the account's row. An
 //! attempt locks its two records until it ends, so attempts at the same account from the same
 //! origin take turns, on whichever server they arrive.
+//!
+//! Each server also remembers the failures it saw itself, and an attempt waits for the stricter
+//! of the two counts. Someone who can write to the database can delete its records; they then
+//! face each server's own memory, as before the records were shared, not an open door.
+
+use std::collections::HashMap;
 
 use time::Duration;
 use tracktwo_domain::Timestamp;
@@ -124,6 +130,55 @@ impl Failures {
     }
 }
 
+/// The stricter of two counts of the same failures: the one that makes an attempt at `now` wait
+/// longer, or, waiting alike, the one with more failures still counted.
+pub(crate) fn stricter(policy: Backoff, a: Option<Failures>, b: Option<Failures>, now: Timestamp) -> Option<Failures> {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            let weight = |f: Failures| (policy.wait(Some(f), now), policy.counted(f, now));
+            Some(if weight(b) > weight(a) { b } else { a })
+        }
+        (a, b) => a.or(b),
+    }
+}
+
+/// How many records a server remembers itself. Past it, records untouched for a day go first,
+/// then the older half; at a hundred bytes or so a record, a few megabytes at most.
+const REMEMBERED: usize = 100_000;
+
+/// The failures this server saw itself, under the same keys as the store's records.
+#[derive(Debug, Default)]
+pub(crate) struct RememberedFailures {
+    records: HashMap<[u8; 32], Failures>,
+}
+
+impl RememberedFailures {
+    pub(crate) fn get(&self, key: &[u8; 32]) -> Option<Failures> {
+        self.records.get(key).copied()
+    }
+
+    pub(crate) fn put(&mut self, key: [u8; 32], failures: Failures) {
+        if !self.records.contains_key(&key) && self.records.len() >= REMEMBERED {
+            let now = failures.last;
+            self.records.retain(|_, f| now - f.last < FORGOTTEN_AFTER);
+            if self.records.len() >= REMEMBERED {
+                // Still full of live records: forget the older half (amortised, a sort per
+                // REMEMBERED / 2 new keys). A flood from that many origins gains them a fresh
+                // start here, no more than new addresses would.
+                let mut lasts: Vec<Timestamp> = self.records.values().map(|f| f.last).collect();
+                lasts.sort_unstable();
+                let median = lasts[lasts.len() / 2];
+                self.records.retain(|_, f| f.last > median);
+            }
+        }
+        self.records.insert(key, failures);
+    }
+
+    pub(crate) fn forget(&mut self, key: &[u8; 32]) {
+        self.records.remove(key);
+    }
+}
+
 /// How long an attempt must still wait, given the failures at its account from its origin and
 /// those from its origin at all.
 pub(crate) fn wait(pair: Option<Failures>, origin: Option<Failures>, now: Timestamp) -> Duration {
@@ -189,6 +244,35 @@ mod tests {
     fn failures_round_trip_through_their_row() {
         let failures = PER_ORIGIN.fail(None, start());
         assert_eq!(Failures::from_row(&failures.to_row([3; 32])), failures);
+    }
+
+    #[test]
+    fn the_stricter_count_wins_whichever_side_holds_it() {
+        let now = start();
+        let mut many = None;
+        for _ in 0..9 {
+            many = Some(PER_ACCOUNT_AND_ORIGIN.fail(many, now));
+        }
+        let few = Some(PER_ACCOUNT_AND_ORIGIN.fail(None, now));
+        for (a, b) in [(many, few), (few, many), (many, None), (None, many)] {
+            assert_eq!(stricter(PER_ACCOUNT_AND_ORIGIN, a, b, now), many);
+        }
+        assert_eq!(stricter(PER_ACCOUNT_AND_ORIGIN, None, None, now), None);
+    }
+
+    #[test]
+    fn remembered_failures_stay_bounded() {
+        let mut remembered = RememberedFailures::default();
+        let now = start();
+        for i in 0..(REMEMBERED + 10) {
+            let mut key = [0u8; 32];
+            key[..8].copy_from_slice(&(i as u64).to_be_bytes());
+            remembered.put(key, PER_ORIGIN.fail(None, now + Duration::milliseconds(i as i64)));
+        }
+        assert!(remembered.records.len() <= REMEMBERED);
+        let mut newest = [0u8; 32];
+        newest[..8].copy_from_slice(&((REMEMBERED + 9) as u64).to_be_bytes());
+        assert!(remembered.get(&newest).is_some());
     }
 
     #[test]

@@ -80,6 +80,7 @@ on_both_backends!(
     several_servers::two_servers_on_one_store_see_the_same_conversation,
     several_servers::changes_are_announced_to_the_other_servers,
     several_servers::sign_in_failures_spread_over_two_servers_count_as_on_one,
+    several_servers::deleting_the_shared_failures_does_not_reset_a_servers_own_count,
     sign_in::sessions_expire_and_are_revoked,
     sign_in::a_flood_of_bad_tokens_is_counted_not_written_one_by_one,
     sign_in::a_new_password_ends_every_token_of_the_account,

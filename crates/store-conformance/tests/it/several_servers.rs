@@ -173,3 +173,22 @@ pub async fn sign_in_failures_spread_over_two_servers_count_as_on_one(t: &TestSt
     clock.advance(time::Duration::seconds(2));
     second.sign_in("amara", "correct horse battery staple", None, Channel::Web, &guesser).await.unwrap();
 }
+
+/// Someone who can write to the database deletes the shared failure records: the server still
+/// remembers the failures it saw itself, so the guesser waits as before.
+pub async fn deleting_the_shared_failures_does_not_reset_a_servers_own_count(t: &TestStore) {
+    let clock = TestClock::new();
+    let app = init_app_with_clock(Arc::clone(&t.store), clock.clone()).await;
+    let kh = Identity::key_holder();
+    let account = NewUser { username: "amara".into(), display_name: String::new(), is_admin: false };
+    app.create_user_with_password(&kh, account, "correct horse battery staple").await.unwrap();
+    let guesser = Origin::new("198.51.100.66");
+    for attempt in 0..8 {
+        clock.advance(time::Duration::seconds(120));
+        let outcome = app.sign_in("amara", "wrong password!", None, Channel::Web, &guesser).await;
+        assert!(matches!(outcome, Err(AppError::SignInRefused)), "attempt {attempt}: {outcome:?}");
+    }
+    t.execute_raw("DELETE FROM sign_in_failures").await;
+    let outcome = app.sign_in("amara", "correct horse battery staple", None, Channel::Web, &guesser).await;
+    assert!(matches!(outcome, Err(AppError::RateLimited { .. })), "{outcome:?}");
+}
