@@ -6,6 +6,7 @@ mod canary_sweep;
 mod cli;
 mod cli_matrix;
 mod common_ground;
+mod ocr;
 mod fuzz_corpus;
 mod snapshots;
 mod threat_model;
