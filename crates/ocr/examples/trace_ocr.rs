@@ -1,7 +1,7 @@
 //! Measures how a photographed page of a readout copy is traced, for `docs/benchmarks.md`: 20
 //! copies of the invented Serin River readout, wording variants off and on, each rendered by the
 //! real renderer (`tracktwo-render`'s PDF) and Poppler (`pdftoppm`, 300 dpi, greyscale);
-//! a page of a random copy then photographed — turned by up to 3°, lit unevenly, out of focus
+//! the first page of a random copy then photographed — turned by up to 3°, lit unevenly, out of focus
 //! (Gaussian blur), noisy (Gaussian noise), taken at 180 to 270 dpi and saved as a JPEG — read
 //! back by tesseract through `tracktwo-ocr`, and traced (a) whole and (b) as passages of 1, 2, 3
 //! and 5 consecutive sentences cut from what OCR read. Each row gives the rates of the verdicts:
@@ -10,7 +10,7 @@
 //! seeded by the trial's number, so the figures do not depend on the number of threads.
 //!
 //! `cargo run --release -p tracktwo-ocr --example trace_ocr [pages a setting] [passages a length a page] [threads]`
-//! (defaults 100, 3, 2). Needs tesseract (Debian's tesseract-ocr) and pdftoppm (poppler-utils).
+//! (defaults 40, 8, 2). Needs tesseract (Debian's tesseract-ocr) and pdftoppm (poppler-utils).
 
 #[path = "../../trace/tests/support/mod.rs"]
 mod support;
@@ -189,13 +189,15 @@ struct PageTrial {
 
 const LENGTHS: [usize; 4] = [1, 2, 3, 5];
 
-/// The sentences of what OCR read, in order, those of the body only (a paragraph of 20 words or
-/// more: the running head, the copy mark and the page number are left out, as a leaker would).
+/// The page's furniture, which a leaker quoting the text leaves out.
+const FURNITURE: [&str; 5] = ["do not copy", "Readout on the Serin", "Third round, Tarsa", "Ministry of Water", "Page "];
+
+/// The sentences of what OCR read, in order, those of the body only: a sentence holding the
+/// running head, the title, the heading, the copy mark or the page number is left out.
 fn body_sentences(text: &str) -> Vec<String> {
-    text.split("\n\n")
-        .filter(|p| p.split_whitespace().count() >= 20)
-        .flat_map(|p| p.split_sentence_bounds().map(|s| s.trim().to_owned()).collect::<Vec<_>>())
-        .filter(|s| s.split_whitespace().count() >= 3)
+    text.split_sentence_bounds()
+        .map(|s| s.trim().to_owned())
+        .filter(|s| s.split_whitespace().count() >= 3 && !FURNITURE.iter().any(|f| s.contains(f)))
         .collect()
 }
 
@@ -208,14 +210,21 @@ fn one_page(
 ) -> PageTrial {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let copy = rng.random_range(1..=COPIES);
-    let copy_pages = &pages[copy as usize - 1];
-    let page = &copy_pages[rng.random_range(0..copy_pages.len())];
+    // The first page: the readout fills it and two lines of a second, whose one sentence is not
+    // a page's worth of text.
+    let page = &pages[copy as usize - 1][0];
     let photo = Photo::random(&mut rng);
     let jpeg = photo.take(page, &mut rng);
     let copies = support::copy_ids();
     let started = Instant::now();
     let read = read_page(&jpeg, &OcrLimits::COMMAND_LINE);
     let seconds = started.elapsed().as_secs_f64();
+    if let Ok(dir) = std::env::var("TRACE_OCR_KEEP") {
+        // For a look at what was read: the photograph, the text and the verdict, by seed.
+        std::fs::write(format!("{dir}/{seed}.jpg"), &jpeg).unwrap();
+        let verdict = read.as_ref().map(|text| trace(text, original, how, &support::copy_ids()));
+        std::fs::write(format!("{dir}/{seed}.txt"), format!("copy {copy}\n{photo:?}\n{verdict:?}\n\n{read:?}")).unwrap();
+    }
     let Ok(text) = read else {
         return PageTrial { seconds, words: 0, page: Verdict::NoVerdict, passages: Vec::new() };
     };
@@ -250,7 +259,7 @@ fn row(label: &str, verdicts: &[Verdict]) {
 
 fn main() {
     let arg = |n: usize, default: usize| std::env::args().nth(n).and_then(|a| a.parse().ok()).unwrap_or(default);
-    let (pages_per_setting, passages_per_length, threads) = (arg(1, 100), arg(2, 3), arg(3, 2).max(1));
+    let (pages_per_setting, passages_per_length, threads) = (arg(1, 40), arg(2, 8), arg(3, 2).max(1));
     let original = support::readout();
     let dir = tempfile::tempdir().unwrap();
     println!(

@@ -10,6 +10,7 @@
 
 mod clean;
 mod format;
+mod prepare;
 mod program;
 
 use std::time::Duration;
@@ -80,7 +81,11 @@ pub fn read_page(bytes: &[u8], limits: &OcrLimits) -> Result<String, OcrError> {
     }
     let format = page_format(bytes).ok_or(OcrError::NotAPage)?;
     format::check_pixels(bytes, format, limits.max_pixels)?;
-    let raw = program::recognise(bytes, format, limits)?;
+    let prepared = prepare::prepare(bytes, format, limits.max_pixels)?;
+    let raw = match &prepared {
+        Some(png) => program::recognise(png, PageFormat::Png, limits)?,
+        None => program::recognise(bytes, format, limits)?,
+    };
     let text = clean_ocr_text(&raw);
     if text.split_whitespace().next().is_none() {
         return Err(OcrError::NoText);

@@ -40,7 +40,9 @@ pub(crate) fn recognise(bytes: &[u8], format: PageFormat, limits: &OcrLimits) ->
         let base = dir.join(format!("text-{n}"));
         let stderr = run(
             TESSERACT,
-            &[image.as_os_str(), base.as_os_str(), OsStr::new("-l"), OsStr::new("eng")],
+            // One block of text: a readout's page is one column, and tesseract's own layout
+            // analysis leaves whole paragraphs of a page turned by two degrees unread.
+            &[image.as_os_str(), base.as_os_str(), OsStr::new("-l"), OsStr::new("eng"), OsStr::new("--psm"), OsStr::new("6")],
             dir,
             deadline,
             limits,

@@ -89,7 +89,7 @@ pub(crate) fn ok(output: Output) -> String {
 
 /// Fails with a message containing `expected`, exit code 1, and no panic or backtrace.
 #[track_caller]
-fn fails_with(output: &Output, expected: &str) {
+pub(crate) fn fails_with(output: &Output, expected: &str) {
     let err = stderr(output);
     assert_eq!(output.status.code(), Some(1), "exit code; stderr: {err}");
     assert!(err.contains(expected), "expected `{expected}` in: {err}");

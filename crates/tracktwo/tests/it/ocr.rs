@@ -33,6 +33,9 @@ fn render_first_page(pdf: &Path, format: &str, out_prefix: &Path) -> std::path::
         .unwrap_or_else(|| panic!("pdftoppm wrote no page for {}", out_prefix.display()))
 }
 
+/// A white 4 × 4 greyscale PNG.
+const BLANK_PNG: &[u8] = b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x00\x00\x04\x00\x00\x00\x04\x08\x00\x00\x00\x00\x8c\x9a\xc1\xa2\x00\x00\x00\x0eIDAT\x78\x9c\x63\xf8\x0f\x04\x0c\xa8\x04\x00\x9f\x74\x0f\xf1\x5b\x61\x83\xbf\x00\x00\x00\x00IEND\xae\x42\x60\x82";
+
 fn tesseract_is_installed() {
     let found = Command::new("tesseract").arg("--version").output();
     assert!(
@@ -89,11 +92,9 @@ fn without_tesseract_the_command_says_what_to_install() {
     let listed = ok(demo.tt(&["readout", "list", &serin]));
     let readout =
         listed.lines().find(|l| l.contains("Released")).and_then(|l| l.split_whitespace().next()).unwrap().to_owned();
-    // Any PNG will do: the program is looked for before the picture is read.
+    // A blank 4 × 4 PNG: the picture is fine, the program to read it is missing.
     let png = demo.env.path("page.png");
-    let mut bytes = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
-    bytes.extend_from_slice(&[0, 0, 0, 10, 0, 0, 0, 10, 8, 0, 0, 0, 0, 0, 0, 0, 0]);
-    std::fs::write(&png, bytes).unwrap();
+    std::fs::write(&png, BLANK_PNG).unwrap();
     let nothing_installed = demo.env.path("empty-bin");
     std::fs::create_dir(&nothing_installed).unwrap();
     let mut args = vec!["--data-dir", demo.data.to_str().unwrap(), "--key-file", demo.key.to_str().unwrap()];
