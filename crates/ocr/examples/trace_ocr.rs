@@ -78,7 +78,8 @@ impl Photo {
         let (dx, dy) = (self.light_direction.cos(), self.light_direction.sin());
         for (x, y, pixel) in photo.enumerate_pixels_mut() {
             // 0 on the lit side, 1 on the far side.
-            let along = ((f64::from(x) / w - 0.5) * dx + (f64::from(y) / h - 0.5) * dy) / std::f64::consts::SQRT_2 + 0.5;
+            let along =
+                ((f64::from(x) / w - 0.5) * dx + (f64::from(y) / h - 0.5) * dy) / std::f64::consts::SQRT_2 + 0.5;
             let light = 1.0 - self.falloff * along.clamp(0.0, 1.0);
             let value = f64::from(pixel.0[0]) * light + self.noise * gaussian(rng);
             pixel.0[0] = value.round().clamp(0.0, 255.0) as u8;
@@ -190,7 +191,8 @@ struct PageTrial {
 const LENGTHS: [usize; 4] = [1, 2, 3, 5];
 
 /// The page's furniture, which a leaker quoting the text leaves out.
-const FURNITURE: [&str; 5] = ["do not copy", "Readout on the Serin", "Third round, Tarsa", "Ministry of Water", "Page "];
+const FURNITURE: [&str; 5] =
+    ["do not copy", "Readout on the Serin", "Third round, Tarsa", "Ministry of Water", "Page "];
 
 /// The sentences of what OCR read, in order, those of the body only: a sentence holding the
 /// running head, the title, the heading, the copy mark or the page number is left out.
@@ -223,7 +225,8 @@ fn one_page(
         // For a look at what was read: the photograph, the text and the verdict, by seed.
         std::fs::write(format!("{dir}/{seed}.jpg"), &jpeg).unwrap();
         let verdict = read.as_ref().map(|text| trace(text, original, how, &support::copy_ids()));
-        std::fs::write(format!("{dir}/{seed}.txt"), format!("copy {copy}\n{photo:?}\n{verdict:?}\n\n{read:?}")).unwrap();
+        std::fs::write(format!("{dir}/{seed}.txt"), format!("copy {copy}\n{photo:?}\n{verdict:?}\n\n{read:?}"))
+            .unwrap();
     }
     let Ok(text) = read else {
         return PageTrial { seconds, words: 0, page: Verdict::NoVerdict, passages: Vec::new() };
@@ -270,7 +273,8 @@ fn main() {
         let pages: Vec<Vec<GrayImage>> = (1..=COPIES)
             .map(|n| render_pages(&copy_document(&make_copy(&original, &how, CopyId(n)), n), dir.path(), n))
             .collect();
-        let seeds: Vec<u64> = (0..pages_per_setting as u64).map(|t| 7_000_000 + 100_000 * u64::from(wording) + t).collect();
+        let seeds: Vec<u64> =
+            (0..pages_per_setting as u64).map(|t| 7_000_000 + 100_000 * u64::from(wording) + t).collect();
         let mut trials: Vec<(u64, PageTrial)> = std::thread::scope(|scope| {
             let workers: Vec<_> = (0..threads)
                 .map(|w| {

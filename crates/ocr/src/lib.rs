@@ -36,8 +36,12 @@ pub struct OcrLimits {
 
 impl OcrLimits {
     /// For the command line: a convener waits for a slow machine.
-    pub const COMMAND_LINE: Self =
-        Self { max_bytes: MAX_PAGE_BYTES, max_pixels: 40_000_000, max_pdf_pages: 10, timeout: Duration::from_secs(120) };
+    pub const COMMAND_LINE: Self = Self {
+        max_bytes: MAX_PAGE_BYTES,
+        max_pixels: 40_000_000,
+        max_pdf_pages: 10,
+        timeout: Duration::from_secs(120),
+    };
 
     /// For a web request, which must answer within the server's request timeout (30 s).
     pub const WEB: Self =
@@ -51,7 +55,9 @@ pub enum OcrError {
     NotInstalled,
     #[error("tesseract has no English language data: install Debian's tesseract-ocr-eng, or type the passage")]
     NoEnglishData,
-    #[error("pdftoppm is not installed, so a PDF scan cannot be read: install Debian's poppler-utils, or send the page as an image")]
+    #[error(
+        "pdftoppm is not installed, so a PDF scan cannot be read: install Debian's poppler-utils, or send the page as an image"
+    )]
     PdfReaderNotInstalled,
     #[error("the file is not a page image this can read: send a PNG, JPEG or TIFF image, or a PDF scan")]
     NotAPage,

@@ -42,7 +42,14 @@ pub(crate) fn recognise(bytes: &[u8], format: PageFormat, limits: &OcrLimits) ->
             TESSERACT,
             // One block of text: a readout's page is one column, and tesseract's own layout
             // analysis leaves whole paragraphs of a page turned by two degrees unread.
-            &[image.as_os_str(), base.as_os_str(), OsStr::new("-l"), OsStr::new("eng"), OsStr::new("--psm"), OsStr::new("6")],
+            &[
+                image.as_os_str(),
+                base.as_os_str(),
+                OsStr::new("-l"),
+                OsStr::new("eng"),
+                OsStr::new("--psm"),
+                OsStr::new("6"),
+            ],
             dir,
             deadline,
             limits,
@@ -79,7 +86,9 @@ fn pdf_pages(pdf: &Path, dir: &Path, limits: &OcrLimits, deadline: Instant) -> R
         .filter_map(Result::ok)
         .map(|entry| entry.path())
         .filter(|path| {
-            path.file_name().and_then(OsStr::to_str).is_some_and(|name| name.starts_with("scan-") && name.ends_with(".png"))
+            path.file_name()
+                .and_then(OsStr::to_str)
+                .is_some_and(|name| name.starts_with("scan-") && name.ends_with(".png"))
         })
         .collect();
     // pdftoppm pads the page numbers to one width, so their names sort in page order.

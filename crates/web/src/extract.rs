@@ -239,10 +239,7 @@ impl<P: PathIds> FromRequest<Arc<WebState>> for CsrfUpload<P> {
             .is_some_and(|value| value.to_ascii_lowercase().starts_with("multipart/form-data"));
         let request = Request::from_parts(parts, body);
         let upload = if multipart {
-            read_multipart(
-                Multipart::from_request(request, state).await.map_err(IntoResponse::into_response)?,
-            )
-            .await?
+            read_multipart(Multipart::from_request(request, state).await.map_err(IntoResponse::into_response)?).await?
         } else {
             let Form(fields) =
                 Form::<Pairs>::from_request(request, state).await.map_err(IntoResponse::into_response)?;

@@ -110,10 +110,11 @@ async fn passage_text(path: &Path) -> Result<String> {
             )
         });
     }
-    let text = tokio::task::spawn_blocking(move || tracktwo_ocr::read_page(&bytes, &tracktwo_ocr::OcrLimits::COMMAND_LINE))
-        .await
-        .context("reading the page stopped")?
-        .with_context(|| format!("cannot read the page in {}", path.display()))?;
+    let text =
+        tokio::task::spawn_blocking(move || tracktwo_ocr::read_page(&bytes, &tracktwo_ocr::OcrLimits::COMMAND_LINE))
+            .await
+            .context("reading the page stopped")?
+            .with_context(|| format!("cannot read the page in {}", path.display()))?;
     eprintln!("read the page by OCR (tesseract): {} words", text.split_whitespace().count());
     Ok(text)
 }

@@ -6,8 +6,8 @@ mod canary_sweep;
 mod cli;
 mod cli_matrix;
 mod common_ground;
-mod ocr;
 mod fuzz_corpus;
+mod ocr;
 mod snapshots;
 mod threat_model;
 

@@ -198,14 +198,15 @@ async fn a_photographed_page_uploaded_to_the_trace_page_is_traced_to_its_copy() 
     let dashboard = get("/".to_owned()).await;
     let initiative = links(&dashboard, "/initiatives/").into_iter().next().expect("an initiative");
     let readouts = get(format!("{initiative}/readouts")).await;
-    let readout = links(&readouts, "/readouts/")
-        .into_iter()
-        .find(|href| href.matches('/').count() == 4)
-        .expect("a readout");
+    let readout =
+        links(&readouts, "/readouts/").into_iter().find(|href| href.matches('/').count() == 4).expect("a readout");
     let mut page = get(readout.clone()).await;
     if !page.contains("Distribution ledger") {
         // The first readout listed is not the released one: take the next.
-        let other = links(&readouts, "/readouts/").into_iter().filter(|href| *href != readout).find(|href| href.matches('/').count() == 4);
+        let other = links(&readouts, "/readouts/")
+            .into_iter()
+            .filter(|href| *href != readout)
+            .find(|href| href.matches('/').count() == 4);
         page = get(other.expect("a released readout")).await;
     }
     assert!(page.contains("enctype=\"multipart/form-data\""), "the trace form takes a file");

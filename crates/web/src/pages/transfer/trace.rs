@@ -63,7 +63,12 @@ async fn read_page(state: &WebState, bytes: Vec<u8>) -> Result<String, OcrError>
 }
 
 /// Why the page could not be read, with the status that says whose side the trouble is on.
-fn page_unread(user: &SignedIn, id: tracktwo_domain::InitiativeId, readout_id: ReadoutId, unread: &OcrError) -> axum::response::Response {
+fn page_unread(
+    user: &SignedIn,
+    id: tracktwo_domain::InitiativeId,
+    readout_id: ReadoutId,
+    unread: &OcrError,
+) -> axum::response::Response {
     let status = match unread {
         OcrError::NotInstalled | OcrError::NoEnglishData | OcrError::PdfReaderNotInstalled => {
             StatusCode::SERVICE_UNAVAILABLE
