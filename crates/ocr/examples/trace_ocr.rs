@@ -11,6 +11,8 @@
 //!
 //! `cargo run --release -p tracktwo-ocr --example trace_ocr [pages a setting] [passages a length a page] [threads]`
 //! (defaults 40, 8, 2). Needs tesseract (Debian's tesseract-ocr) and pdftoppm (poppler-utils).
+//! With `TRACE_OCR_KEEP=DIR`, each photograph, what OCR read and the page's verdict are kept in
+//! DIR, by seed.
 
 #[path = "../../trace/tests/support/mod.rs"]
 mod support;
@@ -162,7 +164,7 @@ fn render_pages(document: &Document, dir: &Path, number: u32) -> Vec<GrayImage> 
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Verdict {
+enum Outcome {
     Right,
     Wrong,
     Undetermined,
@@ -170,13 +172,13 @@ enum Verdict {
     NoVerdict,
 }
 
-fn verdict(result: &TraceResult, copy: u32) -> Verdict {
+fn verdict(result: &TraceResult, copy: u32) -> Outcome {
     match result {
-        TraceResult::Copy(found) if found.copy.0 == copy => Verdict::Right,
-        TraceResult::Copy(_) => Verdict::Wrong,
-        TraceResult::FromReadout(_) => Verdict::Undetermined,
-        TraceResult::NotFromReadout { .. } => Verdict::NotFromReadout,
-        TraceResult::NotTraced { .. } => Verdict::NoVerdict,
+        TraceResult::Copy(found) if found.copy.0 == copy => Outcome::Right,
+        TraceResult::Copy(_) => Outcome::Wrong,
+        TraceResult::FromReadout(_) => Outcome::Undetermined,
+        TraceResult::NotFromReadout { .. } => Outcome::NotFromReadout,
+        TraceResult::NotTraced { .. } => Outcome::NoVerdict,
     }
 }
 
@@ -184,8 +186,8 @@ fn verdict(result: &TraceResult, copy: u32) -> Verdict {
 struct PageTrial {
     seconds: f64,
     words: usize,
-    page: Verdict,
-    passages: Vec<(usize, Verdict)>,
+    page: Outcome,
+    passages: Vec<(usize, Outcome)>,
 }
 
 const LENGTHS: [usize; 4] = [1, 2, 3, 5];
@@ -229,7 +231,7 @@ fn one_page(
             .unwrap();
     }
     let Ok(text) = read else {
-        return PageTrial { seconds, words: 0, page: Verdict::NoVerdict, passages: Vec::new() };
+        return PageTrial { seconds, words: 0, page: Outcome::NoVerdict, passages: Vec::new() };
     };
     let page = verdict(&trace(&text, original, how, &copies), copy);
     let sentences = body_sentences(&text);
@@ -247,16 +249,16 @@ fn one_page(
     PageTrial { seconds, words: text.split_whitespace().count(), page, passages }
 }
 
-fn row(label: &str, verdicts: &[Verdict]) {
-    let share = |v: Verdict| verdicts.iter().filter(|&&x| x == v).count() as f64 / verdicts.len().max(1) as f64;
+fn row(label: &str, verdicts: &[Outcome]) {
+    let share = |v: Outcome| verdicts.iter().filter(|&&x| x == v).count() as f64 / verdicts.len().max(1) as f64;
     println!(
         "| {label} | {} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} |",
         verdicts.len(),
-        share(Verdict::Right),
-        share(Verdict::Wrong),
-        share(Verdict::Undetermined),
-        share(Verdict::NotFromReadout),
-        share(Verdict::NoVerdict),
+        share(Outcome::Right),
+        share(Outcome::Wrong),
+        share(Outcome::Undetermined),
+        share(Outcome::NotFromReadout),
+        share(Outcome::NoVerdict),
     );
 }
 
@@ -304,7 +306,7 @@ fn main() {
         println!("|---|---:|---:|---:|---:|---:|---:|");
         row("whole page", &trials.iter().map(|t| t.page).collect::<Vec<_>>());
         for length in LENGTHS {
-            let verdicts: Vec<Verdict> =
+            let verdicts: Vec<Outcome> =
                 trials.iter().flat_map(|t| t.passages.iter().filter(|(l, _)| *l == length).map(|(_, v)| *v)).collect();
             row(&format!("{length} sentence{} of the OCR text", if length == 1 { "" } else { "s" }), &verdicts);
         }
