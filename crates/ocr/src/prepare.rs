@@ -43,3 +43,28 @@ pub(crate) fn prepare(bytes: &[u8], format: PageFormat, max_pixels: u64) -> Resu
     grey.write_to(&mut Cursor::new(&mut png), ImageFormat::Png).map_err(|_| OcrError::NotAPage)?;
     Ok(Some(png))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::page_format;
+
+    /// A white 4 × 4 greyscale PNG.
+    const BLANK_PNG: &[u8] = b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x00\x00\x04\x00\x00\x00\x04\x08\x00\x00\x00\x00\x8c\x9a\xc1\xa2\x00\x00\x00\x0eIDAT\x78\x9c\x63\xf8\x0f\x04\x0c\xa8\x04\x00\x9f\x74\x0f\xf1\x5b\x61\x83\xbf\x00\x00\x00\x00IEND\xae\x42\x60\x82";
+
+    #[test]
+    fn a_photograph_becomes_a_grey_png_and_a_scan_passes_as_it_is() {
+        let prepared = prepare(BLANK_PNG, PageFormat::Png, 40_000_000).unwrap().expect("a PNG is prepared");
+        assert_eq!(page_format(&prepared), Some(PageFormat::Png));
+        let image = image::load_from_memory(&prepared).unwrap();
+        assert_eq!((image.width(), image.height()), (4, 4));
+        assert!(image.to_luma8().pixels().all(|p| p.0[0] == 255));
+        assert!(prepare(b"II*\0", PageFormat::Tiff, 40_000_000).unwrap().is_none());
+    }
+
+    #[test]
+    fn a_broken_photograph_is_not_a_page() {
+        assert!(matches!(prepare(&BLANK_PNG[..40], PageFormat::Png, 40_000_000), Err(OcrError::NotAPage)));
+        assert!(matches!(prepare(b"\xFF\xD8\xFF\xE0garbage", PageFormat::Jpeg, 40_000_000), Err(OcrError::NotAPage)));
+    }
+}
