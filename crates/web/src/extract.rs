@@ -1,5 +1,5 @@
 //! What a page handler takes from the request before its work begins, in one extractor: a visit
-//! to a page (`Visit`, `QueryVisit`) or a form (`CsrfForm`, `PresessionForm`), with the shared
+//! to a page (`Visit`, `QueryVisit`) or a form (`CsrfForm`, `CsrfUpload`, `PresessionForm`), with the shared
 //! state, the signed-in user, and the identifiers of the path parsed (`InitiativePath`,
 //! `ItemPath`, `ConversationItemPath`, `TokenPath`). An identifier that does not parse names
 //! nothing: it is "not found", as one that names nothing stored.
@@ -12,7 +12,8 @@ use std::str::FromStr;
 use std::sync::Arc;
 
 use axum::Form;
-use axum::extract::{FromRequest, FromRequestParts, Path, Query, Request};
+use axum::extract::{FromRequest, FromRequestParts, Multipart, Path, Query, Request};
+use axum::http::header::CONTENT_TYPE;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use axum_extra::extract::cookie::CookieJar;
@@ -210,6 +211,61 @@ impl<T: PostedForm, P: PathIds> FromRequest<Arc<WebState>> for CsrfForm<T, P> {
         let path = P::parse(segments).map_err(not_found)?;
         Ok(Self(Arc::clone(state), user, path, form))
     }
+}
+
+/// A form that may carry files: its fields as name–value pairs and each file chosen, by field
+/// name. A file input left empty sends no file.
+pub(crate) struct Upload {
+    pub fields: Pairs,
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
+/// A form posted by the signed-in user as `multipart/form-data` (or, without a file, as an
+/// ordinary form), its anti-CSRF token checked in the same order as [`CsrfForm`]'s. The body's
+/// size is bounded by the route's body limit.
+pub(crate) struct CsrfUpload<P = ()>(pub Arc<WebState>, pub SignedIn, pub P, pub Upload);
+
+impl<P: PathIds> FromRequest<Arc<WebState>> for CsrfUpload<P> {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, state: &Arc<WebState>) -> Result<Self, Response> {
+        let (mut parts, body) = request.into_parts();
+        let user = SignedIn::from_request_parts(&mut parts, state).await?;
+        let segments = segments::<P>(&mut parts).await?;
+        let multipart = parts
+            .headers
+            .get(CONTENT_TYPE)
+            .and_then(|value| value.to_str().ok())
+            .is_some_and(|value| value.to_ascii_lowercase().starts_with("multipart/form-data"));
+        let request = Request::from_parts(parts, body);
+        let upload = if multipart {
+            read_multipart(Multipart::from_request(request, state).await.map_err(IntoResponse::into_response)?).await?
+        } else {
+            let Form(fields) =
+                Form::<Pairs>::from_request(request, state).await.map_err(IntoResponse::into_response)?;
+            Upload { fields, files: Vec::new() }
+        };
+        user.check_csrf(field(&upload.fields, "csrf")).map_err(IntoResponse::into_response)?;
+        let path = P::parse(segments).map_err(not_found)?;
+        Ok(Self(Arc::clone(state), user, path, upload))
+    }
+}
+
+async fn read_multipart(mut multipart: Multipart) -> Result<Upload, Response> {
+    let mut upload = Upload { fields: Vec::new(), files: Vec::new() };
+    while let Some(part) = multipart.next_field().await.map_err(IntoResponse::into_response)? {
+        let name = part.name().unwrap_or_default().to_owned();
+        if part.file_name().is_some() {
+            let bytes = part.bytes().await.map_err(IntoResponse::into_response)?;
+            if !bytes.is_empty() {
+                upload.files.push((name, bytes.to_vec()));
+            }
+        } else {
+            let text = part.text().await.map_err(IntoResponse::into_response)?;
+            upload.fields.push((name, text));
+        }
+    }
+    Ok(upload)
 }
 
 /// A form posted before there is a session (signing in, joining a consultation), with the shared

@@ -85,7 +85,6 @@ pub async fn form_bodies(body: &[u8]) {
     let _ = form::<crate::pages::account::second_factor::CodeForm>(body).await;
     let _ = form::<crate::pages::account::settings::PasswordForm>(body).await;
     let _ = form::<crate::pages::transfer::copies::CopyForm>(body).await;
-    let _ = form::<crate::pages::transfer::trace::TraceForm>(body).await;
     let _ = form::<crate::pages::transfer::log::CoordinationInput>(body).await;
     let _ = form::<crate::pages::transfer::log::OfficialForm>(body).await;
 }

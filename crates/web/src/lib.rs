@@ -23,6 +23,7 @@ mod session;
 use std::sync::Arc;
 use std::time::Duration;
 
+use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -44,6 +45,13 @@ pub use server::{ConnectionLimits, EdgeOptions, HEADER_READ_TIMEOUT, IDLE_TIMEOU
 /// The largest request body accepted (a long document fits; a flood does not).
 const BODY_LIMIT: usize = 2 * 1024 * 1024;
 
+/// The largest body of the one form that uploads a file: a photographed or scanned page to
+/// trace (at most `tracktwo_ocr::MAX_PAGE_BYTES`, 8 MiB) and the form's other fields.
+const UPLOAD_BODY_LIMIT: usize = tracktwo_ocr::MAX_PAGE_BYTES + 256 * 1024;
+
+/// The routes whose bodies may reach `UPLOAD_BODY_LIMIT`; every other route's stop at `BODY_LIMIT`.
+const UPLOAD_ROUTES: [&str; 1] = ["/initiatives/{initiative}/readouts/{readout}/trace"];
+
 /// What every handler shares.
 pub struct WebState {
     pub app: Arc<App>,
@@ -57,6 +65,8 @@ pub struct WebState {
     /// one at a time, so a burst of attempts queues instead of taking every core from the
     /// people already at work.
     pub(crate) sign_in_gate: tokio::sync::Semaphore,
+    /// Reading an uploaded page by OCR takes a core for seconds: one page at a time.
+    pub(crate) ocr_gate: tokio::sync::Semaphore,
 }
 
 impl WebState {
@@ -68,6 +78,7 @@ impl WebState {
             proxies: TrustedProxies::default(),
             limits: EdgeLimits::default(),
             sign_in_gate: tokio::sync::Semaphore::new(1),
+            ocr_gate: tokio::sync::Semaphore::new(1),
         }
     }
 
@@ -121,13 +132,19 @@ pub fn router(state: Arc<WebState>) -> Router {
         }
     }
     for (path, handler) in merged {
+        // Each route bounds its body: tower-http's limit refuses a declared or streamed excess
+        // with 413, and axum's extractors read no more than the same.
+        let limit = if UPLOAD_ROUTES.contains(&path) { UPLOAD_BODY_LIMIT } else { BODY_LIMIT };
+        let handler = handler
+            .layer::<_, std::convert::Infallible>(RequestBodyLimitLayer::new(limit))
+            .layer::<_, std::convert::Infallible>(DefaultBodyLimit::max(limit));
         router = router.route(path, handler);
     }
     let mut router = router
         .fallback(not_found)
         .layer(axum::middleware::from_fn_with_state(Arc::clone(&state), client::edge))
         .with_state(state)
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(RequestBodyLimitLayer::new(UPLOAD_BODY_LIMIT))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)));
     for (name, value) in security_headers {
         // The note-capture page sets a policy of its own that allows our one script; every

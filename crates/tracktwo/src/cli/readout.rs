@@ -1,7 +1,8 @@
 //! `tracktwo readout` and `tracktwo trace`: readouts to Track One, each recipient's marked copy,
 //! and the copy a leaked passage came from.
 
-use std::path::PathBuf;
+use std::io::Read;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
@@ -11,7 +12,7 @@ use tracktwo_config::Config;
 use tracktwo_domain::Identity;
 use tracktwo_domain::transfer::Clearance;
 
-use super::files::{read_text, write_document};
+use super::files::write_document;
 use super::{open_app, shape};
 
 #[derive(Subcommand)]
@@ -47,7 +48,9 @@ pub(super) struct TraceArgs {
     initiative: String,
     /// The readout's id (see `readout list`).
     readout: String,
-    /// A file holding the passage as found (pasted, or typed from a screenshot); - for standard input.
+    /// A file holding the passage as found: text (pasted, or typed from a screenshot), or a
+    /// photographed or scanned page (PNG, JPEG, TIFF or a PDF scan, told by its content), read by
+    /// OCR through tesseract; - for standard input.
     passage: PathBuf,
 }
 
@@ -114,13 +117,7 @@ fn print_traceability(preview: &TraceabilityPreview, wording_variants: bool) {
 pub(super) async fn trace(config: &Config, args: TraceArgs) -> Result<ExitCode> {
     let TraceArgs { initiative, readout, passage } = args;
     let app = open_app(config).await?;
-    let text = if passage.as_os_str() == "-" {
-        let mut text = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).context("cannot read the passage")?;
-        text
-    } else {
-        read_text(&passage)?
-    };
+    let text = passage_text(&passage).await?;
     let initiative = shape::initiative(&initiative)?;
     let readout = shape::id(&readout, "readout")?;
     let traced = app.trace_leak(&Identity::key_holder(), initiative, readout, &text).await?;
@@ -131,4 +128,31 @@ pub(super) async fn trace(config: &Config, args: TraceArgs) -> Result<ExitCode> 
     }
     // A copy named is the one answer a convener can act on alone; the others exit 2.
     Ok(if matches!(traced, Traced::Copy { .. }) { ExitCode::SUCCESS } else { ExitCode::from(2) })
+}
+
+/// The passage in `path` (or standard input): its text, or, when it holds a page image or a PDF
+/// scan, the text OCR reads from it, with a note on standard error saying so.
+async fn passage_text(path: &Path) -> Result<String> {
+    let bytes = if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes).context("cannot read the passage")?;
+        bytes
+    } else {
+        std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?
+    };
+    if tracktwo_ocr::page_format(&bytes).is_none() {
+        return String::from_utf8(bytes).map_err(|_| {
+            anyhow::anyhow!(
+                "{} is neither text (UTF-8) nor a page image: give the passage as text, or a PNG, JPEG or TIFF image, or a PDF scan",
+                path.display()
+            )
+        });
+    }
+    let text =
+        tokio::task::spawn_blocking(move || tracktwo_ocr::read_page(&bytes, &tracktwo_ocr::OcrLimits::COMMAND_LINE))
+            .await
+            .context("reading the page stopped")?
+            .with_context(|| format!("cannot read the page in {}", path.display()))?;
+    eprintln!("read the page by OCR (tesseract): {} words", text.split_whitespace().count());
+    Ok(text)
 }

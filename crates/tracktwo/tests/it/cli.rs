@@ -9,8 +9,8 @@ use crate::KillOnDrop;
 
 const BIN: &str = env!("CARGO_BIN_EXE_tracktwo");
 
-struct Env {
-    dir: tempfile::TempDir,
+pub(crate) struct Env {
+    pub(crate) dir: tempfile::TempDir,
 }
 
 impl Env {
@@ -20,7 +20,7 @@ impl Env {
         env
     }
 
-    fn path(&self, name: &str) -> PathBuf {
+    pub(crate) fn path(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }
 
@@ -33,7 +33,7 @@ impl Env {
     }
 
     /// Runs the binary in the temp folder with a clean `TRACKTWO_*` environment.
-    fn run(&self, args: &[&str], envs: &[(&str, &str)]) -> Output {
+    pub(crate) fn run(&self, args: &[&str], envs: &[(&str, &str)]) -> Output {
         let mut command = Command::new(BIN);
         command.current_dir(self.dir.path()).args(args);
         for (name, _) in std::env::vars() {
@@ -73,23 +73,23 @@ impl Env {
     }
 }
 
-fn stdout(output: &Output) -> String {
+pub(crate) fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
-fn stderr(output: &Output) -> String {
+pub(crate) fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 #[track_caller]
-fn ok(output: Output) -> String {
+pub(crate) fn ok(output: Output) -> String {
     assert!(output.status.success(), "failed: {}\n{}", stdout(&output), stderr(&output));
     stdout(&output)
 }
 
 /// Fails with a message containing `expected`, exit code 1, and no panic or backtrace.
 #[track_caller]
-fn fails_with(output: &Output, expected: &str) {
+pub(crate) fn fails_with(output: &Output, expected: &str) {
     let err = stderr(output);
     assert_eq!(output.status.code(), Some(1), "exit code; stderr: {err}");
     assert!(err.contains(expected), "expected `{expected}` in: {err}");
@@ -928,27 +928,27 @@ fn demo_store(env: &Env) -> (PathBuf, PathBuf) {
 }
 
 /// The demo's store, opened by its key, for commands run against it.
-struct DemoStore {
-    env: Env,
-    data: PathBuf,
-    key: PathBuf,
+pub(crate) struct DemoStore {
+    pub(crate) env: Env,
+    pub(crate) data: PathBuf,
+    pub(crate) key: PathBuf,
 }
 
 impl DemoStore {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         let env = Env::new();
         let (data, key) = demo_store(&env);
         Self { env, data, key }
     }
 
-    fn tt(&self, args: &[&str]) -> Output {
+    pub(crate) fn tt(&self, args: &[&str]) -> Output {
         let mut all = vec!["--data-dir", self.data.to_str().unwrap(), "--key-file", self.key.to_str().unwrap()];
         all.extend_from_slice(args);
         self.env.run(&all, &[])
     }
 
     /// The Serin River Dialogue's id.
-    fn serin(&self) -> String {
+    pub(crate) fn serin(&self) -> String {
         let initiatives = ok(self.tt(&["initiative", "list"]));
         initiatives.lines().find(|l| l.contains("Serin")).and_then(|l| l.split_whitespace().next()).unwrap().to_owned()
     }

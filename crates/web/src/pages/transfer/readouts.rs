@@ -175,9 +175,11 @@ pub async fn readout(Visit(state, user, ItemPath(id, readout_id)): Visit<ItemPat
                         button type="submit" { "Issue copy" }
                     }
                     h2 { "Trace a leaked passage" }
-                    form.stack method="post" action={ (base) "/trace" } {
+                    form.stack method="post" action={ (base) "/trace" } enctype="multipart/form-data" {
                         input type="hidden" name="csrf" value=(user.csrf());
-                        label { "The passage, as it was found (pasted, or typed from a screenshot)" textarea name="passage" required {} }
+                        label { "The passage, as it was found (pasted, or typed from a screenshot)" textarea name="passage" {} }
+                        label { "Or a photograph or scan of a page (PNG, JPEG, TIFF or PDF, at most 8 MiB), read by OCR"
+                            input type="file" name=(super::trace::PAGE_FIELD) accept="image/png,image/jpeg,image/tiff,application/pdf"; }
                         button type="submit" { "Trace" }
                     }
                 }

@@ -1,36 +1,90 @@
-//! Tracing a leaked passage to the copy it came from.
+//! Tracing a leaked passage to the copy it came from: pasted or typed text, or a photographed or
+//! scanned page read by OCR.
 
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
 use maud::html;
-use serde::Deserialize;
 use tracktwo_app::transfer::Traced;
-use tracktwo_domain::ReadoutId;
+use tracktwo_domain::{Operation, ReadoutId};
+use tracktwo_ocr::{OcrError, OcrLimits};
 
 use super::nav;
-use crate::PageResult;
-use crate::extract::{CsrfForm, ItemPath, posted_forms};
+use crate::extract::{CsrfUpload, ItemPath, Upload};
+use crate::forms::field;
 use crate::pages::layout::page;
+use crate::session::SignedIn;
+use crate::{PageResult, WebState};
 
-#[derive(Deserialize)]
-pub struct TraceForm {
-    #[serde(default)]
-    csrf: String,
-    passage: String,
-}
+/// The file input of the trace form that holds a page image.
+pub(crate) const PAGE_FIELD: &str = "page";
 
 pub async fn trace(
-    CsrfForm(state, user, ItemPath(id, readout_id), form): CsrfForm<TraceForm, ItemPath<ReadoutId>>,
+    CsrfUpload(state, user, ItemPath(id, readout_id), upload): CsrfUpload<ItemPath<ReadoutId>>,
 ) -> PageResult {
-    let found = state.app.trace_leak(&user.identity, id, readout_id, &form.passage).await?;
+    let Upload { fields, files } = upload;
+    let page_file = files.into_iter().find(|(name, _)| name == PAGE_FIELD).map(|(_, bytes)| bytes);
+    let (passage, words_read) = match page_file {
+        Some(bytes) => {
+            // The policy is asked before the server spends seconds of a core on the picture;
+            // the use case asks it again.
+            state.app.permissions(&user.identity, id, Operation::ReleaseReadout).await?;
+            match read_page(&state, bytes).await {
+                Ok(text) => {
+                    let words = text.split_whitespace().count();
+                    (text, Some(words))
+                }
+                Err(unread) => return Ok(page_unread(&user, id, readout_id, &unread)),
+            }
+        }
+        None => (field(&fields, "passage").to_owned(), None),
+    };
+    let found = state.app.trace_leak(&user.identity, id, readout_id, &passage).await?;
     Ok(page(
         "Trace",
         &user,
         html! {
             (nav(id))
             h1 { "Trace" }
+            @if let Some(words) = words_read {
+                p #trace-ocr { "The page was read by OCR (tesseract): " (words) " words." }
+            }
             (trace_verdict(&found))
             p { a href={ "/initiatives/" (id) "/readouts/" (readout_id) } { "Back to the readout" } }
         },
     ))
+}
+
+/// The page's text, read one page at a time on a thread that may block.
+async fn read_page(state: &WebState, bytes: Vec<u8>) -> Result<String, OcrError> {
+    let _turn = state.ocr_gate.acquire().await.ok();
+    tokio::task::spawn_blocking(move || tracktwo_ocr::read_page(&bytes, &OcrLimits::WEB))
+        .await
+        .unwrap_or(Err(OcrError::NoText))
+}
+
+/// Why the page could not be read, with the status that says whose side the trouble is on.
+fn page_unread(
+    user: &SignedIn,
+    id: tracktwo_domain::InitiativeId,
+    readout_id: ReadoutId,
+    unread: &OcrError,
+) -> axum::response::Response {
+    let status = match unread {
+        OcrError::NotInstalled | OcrError::NoEnglishData | OcrError::PdfReaderNotInstalled => {
+            StatusCode::SERVICE_UNAVAILABLE
+        }
+        OcrError::TooLarge { .. } | OcrError::TooManyPixels { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+        OcrError::NotAPage => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        OcrError::TempFolder(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        OcrError::TimedOut(_) | OcrError::ProgramFailed { .. } | OcrError::NoText => StatusCode::UNPROCESSABLE_ENTITY,
+    };
+    let body = html! {
+        (nav(id))
+        h1 { "Trace" }
+        p.error role="alert" #trace-error { "The page could not be read: " (unread.to_string()) }
+        p { a href={ "/initiatives/" (id) "/readouts/" (readout_id) } { "Back to the readout" } }
+    };
+    (status, page("Trace", user, body)).into_response()
 }
 
 /// The verdict on a leaked passage, and what it rests on.
@@ -43,5 +97,3 @@ fn trace_verdict(found: &Traced) -> maud::Markup {
         }
     }
 }
-
-posted_forms!(TraceForm);
