@@ -34,8 +34,8 @@ pub fn traceability_section(preview: &TraceabilityPreview, wording_variants: boo
                 tbody {
                     @for (mine, theirs) in chosen.reach.iter().zip(&other.reach) { tr {
                         th scope="row" { (sentences(mine.sentences)) }
-                        td { (share(mine.share_named)) }
-                        td { (share(theirs.share_named)) }
+                        td.reach { (share(mine.share_named)) }
+                        td.reach { (share(theirs.share_named)) }
                     } }
                 }
             }
