@@ -7,6 +7,7 @@ mod cli;
 mod cli_matrix;
 mod common_ground;
 mod fuzz_corpus;
+mod http;
 mod ocr;
 mod several_servers;
 mod snapshots;

@@ -5,10 +5,9 @@
 use std::path::Path;
 use std::process::Command;
 
-use http_body_util::BodyExt;
-
 use crate::browser::start_demo;
 use crate::cli::{DemoStore, fails_with, ok, stderr, stdout};
+use crate::http::{hidden_csrf, request, sign_in};
 
 /// Renders the first page of `pdf` to `out_prefix-1.EXT` (Poppler), as a scanner or a
 /// screenshot would, and returns the image's path.
@@ -103,38 +102,6 @@ fn without_tesseract_the_command_says_what_to_install() {
     fails_with(&refused, "tesseract is not installed: install Debian's tesseract-ocr, or type the passage");
 }
 
-/// An answer over HTTP: status, body and the cookies set. A POST when there is a body.
-async fn request(url: &str, headers: &[(&str, &str)], body: Option<Vec<u8>>) -> (u16, Vec<u8>, Vec<String>) {
-    type Body = http_body_util::Full<std::io::Cursor<Vec<u8>>>;
-    let client = hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new()).build_http::<Body>();
-    let method = if body.is_some() { "POST" } else { "GET" };
-    let mut builder = http::Request::builder().method(method).uri(url);
-    for (name, value) in headers {
-        builder = builder.header(*name, *value);
-    }
-    let body = Body::new(std::io::Cursor::new(body.unwrap_or_default()));
-    let response = client.request(builder.body(body).unwrap()).await.unwrap();
-    let status = response.status().as_u16();
-    let cookies = response
-        .headers()
-        .get_all(http::header::SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .map(|v| v.split(';').next().unwrap_or_default().to_owned())
-        .collect();
-    (status, response.into_body().collect().await.unwrap().to_bytes().to_vec(), cookies)
-}
-
-fn cookie(cookies: &[String], name: &str) -> String {
-    let prefix = format!("{name}=");
-    cookies.iter().find(|c| c.starts_with(&prefix)).unwrap_or_else(|| panic!("no {name} cookie")).clone()
-}
-
-fn hidden_csrf(html: &str) -> String {
-    let start = html.find("name=\"csrf\" value=\"").expect("a csrf field") + "name=\"csrf\" value=\"".len();
-    html[start..].split('"').next().unwrap().to_owned()
-}
-
 /// The addresses of the links whose address holds `within`, in the page's order.
 fn links(html: &str, within: &str) -> Vec<String> {
     html.split("href=\"")
@@ -173,24 +140,13 @@ async fn a_photographed_page_uploaded_to_the_trace_page_is_traced_to_its_copy() 
     let demo = start_demo();
     let base = &demo.base;
     // The convener signs in.
-    let (_, form, cookies) = request(&format!("{base}/sign-in"), &[], None).await;
-    let form = String::from_utf8(form).unwrap();
-    let presession = cookie(&cookies, "tracktwo_presession");
-    let sign_in = url::form_urlencoded::Serializer::new(String::new())
-        .append_pair("csrf", &hidden_csrf(&form))
-        .append_pair("username", "amara")
-        .append_pair("password", &demo.passwords["amara"])
-        .finish();
-    let headers = [("cookie", presession.as_str()), ("content-type", "application/x-www-form-urlencoded")];
-    let (status, _, cookies) = request(&format!("{base}/sign-in"), &headers, Some(sign_in.into_bytes())).await;
-    assert_eq!(status, 303, "amara could not sign in");
-    let session = cookie(&cookies, "tracktwo_session");
+    let session = sign_in(base, "amara", &demo.passwords["amara"]).await;
     let get = |path: String| {
         let session = session.clone();
         async move {
-            let (status, body, _) = request(&format!("{base}{path}"), &[("cookie", &session)], None).await;
-            assert_eq!(status, 200, "{path}");
-            String::from_utf8(body).unwrap()
+            let answer = request("GET", &format!("{base}{path}"), &[("cookie", &session)], Vec::new()).await;
+            assert_eq!(answer.status, 200, "{path}");
+            answer.text()
         }
     };
 
@@ -220,33 +176,33 @@ async fn a_photographed_page_uploaded_to_the_trace_page_is_traced_to_its_copy() 
 
     // The second copy's PDF, as its recipient received it, photographed as a PNG.
     let pdf_link = links(&page, "?format=pdf").into_iter().nth(1).expect("two copies in the ledger");
-    let (status, pdf_bytes, _) = request(&format!("{base}{pdf_link}"), &[("cookie", &session)], None).await;
-    assert_eq!(status, 200);
+    let copy = request("GET", &format!("{base}{pdf_link}"), &[("cookie", &session)], Vec::new()).await;
+    assert_eq!(copy.status, 200);
     let dir = tempfile::tempdir().unwrap();
     let pdf = dir.path().join("copy2.pdf");
-    std::fs::write(&pdf, pdf_bytes).unwrap();
+    std::fs::write(&pdf, copy.bytes).unwrap();
     let png = std::fs::read(render_first_page(&pdf, "png", &dir.path().join("photo"))).unwrap();
 
     let csrf = hidden_csrf(&page);
     let (content_type, body) = trace_form(&csrf, "IMG_2041.png", &png);
     let headers = [("cookie", session.as_str()), ("content-type", content_type.as_str())];
-    let (status, answer, _) = request(&format!("{base}{trace_action}"), &headers, Some(body)).await;
-    let answer = String::from_utf8(answer).unwrap();
-    assert_eq!(status, 200, "{answer}");
+    let traced = request("POST", &format!("{base}{trace_action}"), &headers, body).await;
+    let answer = traced.text();
+    assert_eq!(traced.status, 200, "{answer}");
     assert!(answer.contains("The page was read by OCR (tesseract)"), "{answer}");
     assert!(answer.contains("copy 2, issued to Director of International Affairs"), "{answer}");
 
     // A file that is no page is refused with the reason, not traced.
     let (content_type, body) = trace_form(&csrf, "notes.txt", b"just some words, not a picture");
     let headers = [("cookie", session.as_str()), ("content-type", content_type.as_str())];
-    let (status, answer, _) = request(&format!("{base}{trace_action}"), &headers, Some(body)).await;
-    let answer = String::from_utf8(answer).unwrap();
-    assert_eq!(status, 415, "{answer}");
+    let refused = request("POST", &format!("{base}{trace_action}"), &headers, body).await;
+    let answer = refused.text();
+    assert_eq!(refused.status, 415, "{answer}");
     assert!(answer.contains("The page could not be read: the file is not a page image"), "{answer}");
 
     // Without the session's token, nothing is read.
     let (content_type, body) = trace_form("forged", "IMG_2041.png", &png);
     let headers = [("cookie", session.as_str()), ("content-type", content_type.as_str())];
-    let (status, _, _) = request(&format!("{base}{trace_action}"), &headers, Some(body)).await;
-    assert_eq!(status, 403);
+    let forged = request("POST", &format!("{base}{trace_action}"), &headers, body).await;
+    assert_eq!(forged.status, 403);
 }

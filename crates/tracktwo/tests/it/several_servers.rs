@@ -5,9 +5,8 @@
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use http_body_util::BodyExt;
-
 use crate::KillOnDrop;
+use crate::http::{request, sign_in};
 
 const BIN: &str = env!("CARGO_BIN_EXE_tracktwo");
 const VOTERS: usize = 6;
@@ -85,68 +84,26 @@ impl Store {
     }
 }
 
-struct Answer {
-    status: u16,
-    cookies: Vec<String>,
-    body: String,
-}
-
-async fn request(method: &str, url: &str, headers: &[(&str, &str)], body: String) -> Answer {
-    let client = hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new()).build_http();
-    let mut builder = http::Request::builder().method(method).uri(url);
-    for (name, value) in headers {
-        builder = builder.header(*name, *value);
-    }
-    let response = client.request(builder.body(body).unwrap()).await.unwrap();
-    let status = response.status().as_u16();
-    let cookies = response
-        .headers()
-        .get_all(http::header::SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .map(|v| v.split(';').next().unwrap_or_default().to_owned())
-        .collect();
-    let body = String::from_utf8(response.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap();
-    Answer { status, cookies, body }
-}
-
-fn cookie(answer: &Answer, name: &str) -> String {
-    let prefix = format!("{name}=");
-    answer.cookies.iter().find(|c| c.starts_with(&prefix)).unwrap_or_else(|| panic!("no {name} cookie")).clone()
-}
-
 /// Signs in through one server's form; the session is good on every server.
 async fn session(base: &str, user: &str, password: &str) -> String {
-    let form = request("GET", &format!("{base}/sign-in"), &[], String::new()).await;
-    let presession = cookie(&form, "tracktwo_presession");
-    let marker = "name=\"csrf\" value=\"";
-    let start = form.body.find(marker).expect("a csrf field") + marker.len();
-    let csrf = form.body[start..].split('"').next().unwrap();
-    let body = url::form_urlencoded::Serializer::new(String::new())
-        .append_pair("csrf", csrf)
-        .append_pair("username", user)
-        .append_pair("password", password)
-        .finish();
-    let headers = [("cookie", presession.as_str()), ("content-type", "application/x-www-form-urlencoded")];
-    let signed_in = request("POST", &format!("{base}/sign-in"), &headers, body).await;
-    assert_eq!(signed_in.status, 303, "could not sign in");
-    cookie(&signed_in, "tracktwo_session")
+    sign_in(base, user, password).await
 }
 
 /// The results page's tally and its statements table, as text: what both servers must agree on.
 async fn results(base: &str, path: &str, session: &str) -> String {
-    let answer = request("GET", &format!("{base}{path}"), &[("cookie", session)], String::new()).await;
+    let answer = request("GET", &format!("{base}{path}"), &[("cookie", session)], Vec::new()).await;
     assert_eq!(answer.status, 200, "{path}");
-    let tally = answer.body.split("id=\"tally\"").nth(1).and_then(|rest| rest.split("</p>").next()).unwrap_or("");
-    let table = answer.body.split("<tbody>").last().and_then(|rest| rest.split("</tbody>").next()).unwrap_or("");
+    let page = answer.text();
+    let tally = page.split("id=\"tally\"").nth(1).and_then(|rest| rest.split("</p>").next()).unwrap_or("");
+    let table = page.split("<tbody>").last().and_then(|rest| rest.split("</tbody>").next()).unwrap_or("");
     format!("{tally}\n{table}")
 }
 
 async fn answered(base: &str, voter: &str) -> u64 {
     let bearer = format!("Bearer {voter}");
-    let answer = request("GET", &format!("{base}/api/v1/ballot"), &[("authorization", &bearer)], String::new()).await;
-    assert_eq!(answer.status, 200, "{}", answer.body);
-    serde_json::from_str::<serde_json::Value>(&answer.body).unwrap()["answered"].as_u64().unwrap()
+    let answer = request("GET", &format!("{base}/api/v1/ballot"), &[("authorization", &bearer)], Vec::new()).await;
+    assert_eq!(answer.status, 200, "{}", answer.text());
+    serde_json::from_str::<serde_json::Value>(&answer.text()).unwrap()["answered"].as_u64().unwrap()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -210,11 +167,11 @@ async fn two_servers_on_one_postgresql_show_the_same_results() {
             "POST",
             &format!("{}/api/v1/invitations/{invitation}/voters", bases[n % 2]),
             &[("content-type", "application/json")],
-            "{}".into(),
+            "{}",
         )
         .await;
-        assert_eq!(joined.status, 201, "{}", joined.body);
-        let token = serde_json::from_str::<serde_json::Value>(&joined.body).unwrap()["voter_token"]
+        assert_eq!(joined.status, 201, "{}", joined.text());
+        let token = serde_json::from_str::<serde_json::Value>(&joined.text()).unwrap()["voter_token"]
             .as_str()
             .unwrap()
             .to_owned();
@@ -228,7 +185,7 @@ async fn two_servers_on_one_postgresql_show_the_same_results() {
             let bearer = format!("Bearer {voter}");
             let headers = [("authorization", bearer.as_str()), ("content-type", "application/json")];
             let cast = request("POST", &format!("{base}/api/v1/ballot/votes"), &headers, body).await;
-            assert_eq!(cast.status, 201, "{}", cast.body);
+            assert_eq!(cast.status, 201, "{}", cast.text());
         }
     }
 

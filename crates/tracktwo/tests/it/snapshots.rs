@@ -13,72 +13,25 @@
 
 use std::collections::HashMap;
 
-use http_body_util::BodyExt;
-
 use crate::browser::{Demo, start_demo};
-
-/// One answer over HTTP: status, the cookies it sets, and its body.
-struct Answer {
-    status: u16,
-    cookies: Vec<String>,
-    body: String,
-}
-
-async fn request(method: &str, url: &str, headers: &[(&str, &str)], body: String) -> Answer {
-    let client = hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new()).build_http();
-    let mut builder = http::Request::builder().method(method).uri(url);
-    for (name, value) in headers {
-        builder = builder.header(*name, *value);
-    }
-    let response = client.request(builder.body(body).unwrap()).await.unwrap();
-    let status = response.status().as_u16();
-    let cookies = response
-        .headers()
-        .get_all(http::header::SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .map(|v| v.split(';').next().unwrap_or_default().to_owned())
-        .collect();
-    let body = String::from_utf8(response.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap();
-    Answer { status, cookies, body }
-}
-
-fn cookie(answer: &Answer, name: &str) -> String {
-    let prefix = format!("{name}=");
-    answer.cookies.iter().find(|c| c.starts_with(&prefix)).unwrap_or_else(|| panic!("no {name} cookie")).clone()
-}
-
-fn hidden_csrf(html: &str) -> String {
-    let start = html.find("name=\"csrf\" value=\"").expect("a csrf field") + "name=\"csrf\" value=\"".len();
-    html[start..].split('"').next().unwrap().to_owned()
-}
+use crate::http::{request, sign_in};
 
 /// Signs in through the sign-in form and returns the session cookie.
 async fn session(demo: &Demo, user: &str) -> String {
-    let form = request("GET", &format!("{}/sign-in", demo.base), &[], String::new()).await;
-    let presession = cookie(&form, "tracktwo_presession");
-    let body = url::form_urlencoded::Serializer::new(String::new())
-        .append_pair("csrf", &hidden_csrf(&form.body))
-        .append_pair("username", user)
-        .append_pair("password", &demo.passwords[user])
-        .finish();
-    let headers = [("cookie", presession.as_str()), ("content-type", "application/x-www-form-urlencoded")];
-    let signed_in = request("POST", &format!("{}/sign-in", demo.base), &headers, body).await;
-    assert_eq!(signed_in.status, 303, "{user} could not sign in");
-    cookie(&signed_in, "tracktwo_session")
+    sign_in(&demo.base, user, &demo.passwords[user]).await
 }
 
 async fn page(demo: &Demo, path: &str, session: &str) -> String {
-    let answer = request("GET", &format!("{}{path}", demo.base), &[("cookie", session)], String::new()).await;
+    let answer = request("GET", &format!("{}{path}", demo.base), &[("cookie", session)], Vec::new()).await;
     assert_eq!(answer.status, 200, "{path}");
-    answer.body
+    answer.text()
 }
 
 async fn api(demo: &Demo, path: &str, user: &str) -> String {
     let bearer = format!("Bearer {}", demo.tokens[user]);
-    let answer = request("GET", &format!("{}{path}", demo.base), &[("authorization", &bearer)], String::new()).await;
+    let answer = request("GET", &format!("{}{path}", demo.base), &[("authorization", &bearer)], Vec::new()).await;
     assert_eq!(answer.status, 200, "{path}");
-    let json: serde_json::Value = serde_json::from_str(&answer.body).expect("a JSON answer");
+    let json: serde_json::Value = serde_json::from_str(&answer.text()).expect("a JSON answer");
     serde_json::to_string_pretty(&json).unwrap()
 }
 
