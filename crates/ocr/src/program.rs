@@ -29,7 +29,7 @@ pub(crate) fn recognise(bytes: &[u8], format: PageFormat, limits: &OcrLimits) ->
     let folder = tempfile::Builder::new()
         .prefix("tracktwo-page-")
         .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
-        .tempdir()
+        .tempdir_in(temporary_root())
         .map_err(OcrError::TempFolder)?;
     let dir = folder.path();
     let page = dir.join(format!("page.{}", format.extension()));
@@ -62,6 +62,14 @@ pub(crate) fn recognise(bytes: &[u8], format: PageFormat, limits: &OcrLimits) ->
         text.push_str("\n\n");
     }
     Ok(text)
+}
+
+/// Where the page and what is read of it wait while the programs run: memory (`/dev/shm`) where
+/// the system has it, so that the readout's text in a photographed copy never lands on a disk a
+/// thief could read back after its deletion; the system's temporary folder otherwise.
+fn temporary_root() -> PathBuf {
+    let memory = Path::new("/dev/shm");
+    if memory.is_dir() { memory.to_path_buf() } else { std::env::temp_dir() }
 }
 
 /// Each page of a PDF rendered to a greyscale PNG, the first `max_pdf_pages` only.
