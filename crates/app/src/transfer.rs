@@ -36,6 +36,8 @@ sealable!(OfficialEvent, OfficialEvent, "official_events");
 pub struct ReadoutView {
     pub readout: Readout,
     pub text: Vec<ReadoutSection>,
+    /// The distribution ledger: every copy issued, with its id.
+    pub copies: Vec<(CopyId, ReadoutCopy)>,
     /// How much of the text names its copy, with wording variants on and off.
     pub traceability: TraceabilityPreview,
 }
@@ -384,11 +386,16 @@ impl App {
         } else {
             self.assemble_readout(tx.as_mut(), &entered, initiative, &readout).await?
         };
-        let issued = self.load_all::<ReadoutCopy>(tx.as_mut(), &entered, initiative, Some(id.as_uuid())).await?.len();
+        let copies: Vec<(CopyId, ReadoutCopy)> = self
+            .load_all::<ReadoutCopy>(tx.as_mut(), &entered, initiative, Some(id.as_uuid()))
+            .await?
+            .into_iter()
+            .map(|(row, c)| (CopyId::from_uuid(row.id), c))
+            .collect();
         self.record(tx.as_mut(), who, AuditAction::ReadoutRead, AuditTarget::of(TargetKind::Readout, id)).await?;
         tx.commit().await?;
-        let traceability = crate::fingerprint::traceability(&readout, &text, issued);
-        Ok(ReadoutView { readout, text, traceability })
+        let traceability = crate::fingerprint::traceability(&readout, &text, copies.len());
+        Ok(ReadoutView { readout, text, copies, traceability })
     }
 
     /// Issues the next copy of a released readout to one recipient, into the ledger.

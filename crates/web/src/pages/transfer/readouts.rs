@@ -90,7 +90,6 @@ pub async fn readout(Visit(state, user, ItemPath(id, readout_id)): Visit<ItemPat
     let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
     let may_release = may.allows(Operation::ReleaseReadout);
     let r = &view.readout;
-    let copies = state.app.copies(&user.identity, id, readout_id).await?;
     // The notes of the chosen meetings, to choose from (the team sees them whole; the preview
     // below shows which survive redaction for the audience).
     let mut notes = Vec::new();
@@ -157,7 +156,7 @@ pub async fn readout(Visit(state, user, ItemPath(id, readout_id)): Visit<ItemPat
                 h2 { "Distribution ledger" }
                 table #ledger {
                     thead { tr { th scope="col" { "Copy" } th scope="col" { "Recipient" } th scope="col" { "How" } th scope="col" { "When" } th scope="col" { "Files" } } }
-                    tbody { @for (copy_id, c) in &copies { tr {
+                    tbody { @for (copy_id, c) in &view.copies { tr {
                         td { (c.number) } td { (c.recipient) } td { (c.channel) } td { (date_text(c.delivered_on)) }
                         td { @if may_release {
                             a href={ "/initiatives/" (id) "/copies/" (copy_id) "?format=pdf" } { "PDF" } " · "
