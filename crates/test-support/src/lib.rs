@@ -85,6 +85,28 @@ pub fn postgres_url() -> Option<String> {
     }
 }
 
+/// Names the Python interpreter that has the reference tools of `tests/python/requirements.txt`.
+pub const PYTHON_VARIABLE: &str = "TRACKTWO_TEST_PYTHON";
+
+/// The interpreter of the virtual environment `scripts/test` fills with the pinned reference tools
+/// (networkx, igraph, red-dwarf, SciPy). A test that reads an export with them fails without it,
+/// with a message saying how to get it; it never passes without having run.
+///
+/// # Panics
+/// When the variable is unset or names no file.
+#[must_use]
+pub fn reference_python() -> std::path::PathBuf {
+    let how = format!(
+        "run scripts/test, which installs tests/python/requirements.txt into a virtual environment and sets \
+         {PYTHON_VARIABLE}, or set {PYTHON_VARIABLE} to the python of an environment where that file is installed"
+    );
+    match std::env::var_os(PYTHON_VARIABLE).filter(|v| !v.is_empty()) {
+        Some(path) if std::path::Path::new(&path).is_file() => path.into(),
+        Some(path) => panic!("{PYTHON_VARIABLE} names {}, which is not a file: {how}", std::path::Path::new(&path).display()),
+        None => panic!("this test reads a file with the reference tools and {PYTHON_VARIABLE} is not set: {how}"),
+    }
+}
+
 /// What a PostgreSQL story does, given the environment.
 #[derive(Debug, PartialEq, Eq)]
 pub enum PostgresChoice {
