@@ -93,6 +93,13 @@ pub enum Operation {
     ReadConversationResults,
     /// Vote in a private conversation, and propose statements to it.
     VoteInConversation,
+    /// Commit versions of a negotiating text, answer suggestions, name who signs for each side:
+    /// the one-text has one pen.
+    DraftText,
+    /// Comment on and suggest wording for a negotiating text, in plenary or in a side's caucus.
+    CommentOnText(Scope),
+    /// Say yes to a negotiating text's version for one's side (as its designated signatory).
+    SignOffText,
     /// Read an initiative's audit trail.
     ReadAudit,
     /// Destroy an initiative and its key.
@@ -134,6 +141,8 @@ impl Operation {
             Operation::RunConversation,
             Operation::ReadConversationResults,
             Operation::VoteInConversation,
+            Operation::DraftText,
+            Operation::SignOffText,
             Operation::ReadAudit,
             Operation::DestroyInitiative,
             Operation::OperateStore,
@@ -141,6 +150,7 @@ impl Operation {
         for scope in scopes {
             out.push(Operation::ReadRecord(scope));
             out.push(Operation::WriteRecord(scope));
+            out.push(Operation::CommentOnText(scope));
         }
         out
     }
@@ -242,6 +252,19 @@ pub fn decide(identity: &Identity, standing: Option<Standing>, secret_channel: b
         // A private conversation counts each participant under their side; the team runs it
         // and does not vote in it.
         Operation::VoteInConversation => role == MemberRole::Participant,
+        // Only the facilitator and the convener write the one-text; the rapporteur records.
+        Operation::DraftText => matches!(role, MemberRole::Convener | MemberRole::Facilitator),
+        Operation::SignOffText => role == MemberRole::Participant,
+        Operation::CommentOnText(Scope::Plenary) => team || role == MemberRole::Participant,
+        Operation::CommentOnText(Scope::Caucus(caucus)) => {
+            if team {
+                true
+            } else if role == MemberRole::Participant {
+                return if side == Some(caucus) { Ok(()) } else { Err(Denied::OtherSide) };
+            } else {
+                return Err(Denied::OtherSide);
+            }
+        }
         Operation::ReadRecord(Scope::Plenary) => team || matches!(role, MemberRole::Participant | MemberRole::Observer),
         Operation::WriteRecord(Scope::Plenary) => team,
         Operation::ReadRecord(Scope::Caucus(caucus)) | Operation::WriteRecord(Scope::Caucus(caucus)) => {
@@ -274,6 +297,10 @@ pub fn matrix() -> String {
         Operation::WriteRecord(Scope::Plenary) => "write plenary record".to_owned(),
         Operation::ReadRecord(Scope::Caucus(s)) => format!("read caucus {}", if s == a { "A" } else { "B" }),
         Operation::WriteRecord(Scope::Caucus(s)) => format!("write caucus {}", if s == a { "A" } else { "B" }),
+        Operation::CommentOnText(Scope::Plenary) => "comment on text in plenary".to_owned(),
+        Operation::CommentOnText(Scope::Caucus(s)) => {
+            format!("comment on text in caucus {}", if s == a { "A" } else { "B" })
+        }
         other => format!("{other:?}"),
     };
     let mut callers: Vec<(String, Option<Standing>)> = vec![("outsider".to_owned(), None)];

@@ -158,6 +158,18 @@ id_type!(
     /// A personal access token.
     TokenId
 );
+id_type!(
+    /// A negotiating text (the single negotiating text of a process).
+    TextId
+);
+id_type!(
+    /// A comment on a clause of a negotiating text.
+    TextCommentId
+);
+id_type!(
+    /// A suggested wording for a clause of a negotiating text.
+    SuggestionId
+);
 
 #[cfg(test)]
 mod tests {

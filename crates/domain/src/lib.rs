@@ -17,6 +17,7 @@ pub mod dialogue;
 pub mod identity;
 pub mod ids;
 pub mod map;
+pub mod negotiating_text;
 pub mod records;
 pub mod redaction;
 pub mod roster;
@@ -28,8 +29,8 @@ pub use audit::{AuditAction, AuditEvent, AuditTarget, TargetKind};
 pub use identity::{Channel, Identity, Principal};
 pub use ids::{
     ActorId, ConversationId, CopyId, DocumentId, FollowUpId, InitiativeId, InvitationId, KeyId, LogEventId, MeetingId,
-    MeetingNoteId, NoteId, OptionId, PersonId, ReadoutId, RoundId, SessionId, SideId, SnapshotId, StatementId, TieId,
-    TokenId, UserId,
+    MeetingNoteId, NoteId, OptionId, PersonId, ReadoutId, RoundId, SessionId, SideId, SnapshotId, StatementId,
+    SuggestionId, TextCommentId, TextId, TieId, TokenId, UserId,
 };
 pub use records::{
     Document, Initiative, MemberRole, Membership, NewDocument, NewInitiative, NewNote, NewPerson, NewSide, NewUser,
