@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use similar::{Algorithm, ChangeTag, DiffOp, TextDiff, capture_diff_slices};
+use similar::{Algorithm, ChangeTag, DiffOp, capture_diff_slices};
 
 use super::draft::{Clause, ClauseId, ClauseStanding, Draft, Figures, PartId};
 
@@ -106,23 +106,50 @@ fn comparable(clause: &Clause) -> String {
     out
 }
 
-/// Word-level changes between two texts, runs of the same kind joined.
+/// Word-level changes between two texts, runs of the same kind joined. Each word carries the
+/// spaces after it, which halves what the diff has to walk.
 #[must_use]
 pub fn word_changes(old: &str, new: &str) -> Vec<WordChange> {
-    let diff = TextDiff::configure().algorithm(Algorithm::Myers).diff_words(old, new);
+    let old_words: Vec<&str> = old.split_inclusive(char::is_whitespace).collect();
+    let new_words: Vec<&str> = new.split_inclusive(char::is_whitespace).collect();
     let mut out: Vec<WordChange> = Vec::new();
-    for change in diff.iter_all_changes() {
-        let value = change.value();
-        match (change.tag(), out.last_mut()) {
+    let mut push = |tag: ChangeTag, words: &[&str]| {
+        let run = match (tag, out.last_mut()) {
             (ChangeTag::Equal, Some(WordChange::Same(run)))
             | (ChangeTag::Insert, Some(WordChange::Added(run)))
-            | (ChangeTag::Delete, Some(WordChange::Removed(run))) => run.push_str(value),
-            (ChangeTag::Equal, _) => out.push(WordChange::Same(value.to_owned())),
-            (ChangeTag::Insert, _) => out.push(WordChange::Added(value.to_owned())),
-            (ChangeTag::Delete, _) => out.push(WordChange::Removed(value.to_owned())),
+            | (ChangeTag::Delete, Some(WordChange::Removed(run))) => run,
+            (ChangeTag::Equal, _) => push_new(&mut out, WordChange::Same(String::new())),
+            (ChangeTag::Insert, _) => push_new(&mut out, WordChange::Added(String::new())),
+            (ChangeTag::Delete, _) => push_new(&mut out, WordChange::Removed(String::new())),
+        };
+        for word in words {
+            run.push_str(word);
+        }
+    };
+    for op in capture_diff_slices(Algorithm::Myers, &old_words, &new_words) {
+        match op {
+            DiffOp::Equal { old_index, len, .. } => push(ChangeTag::Equal, &old_words[old_index..old_index + len]),
+            DiffOp::Delete { old_index, old_len, .. } => {
+                push(ChangeTag::Delete, &old_words[old_index..old_index + old_len])
+            }
+            DiffOp::Insert { new_index, new_len, .. } => {
+                push(ChangeTag::Insert, &new_words[new_index..new_index + new_len])
+            }
+            DiffOp::Replace { old_index, old_len, new_index, new_len } => {
+                push(ChangeTag::Delete, &old_words[old_index..old_index + old_len]);
+                push(ChangeTag::Insert, &new_words[new_index..new_index + new_len]);
+            }
         }
     }
     out
+}
+
+fn push_new(out: &mut Vec<WordChange>, change: WordChange) -> &mut String {
+    out.push(change);
+    match out.last_mut() {
+        Some(WordChange::Same(run) | WordChange::Added(run) | WordChange::Removed(run)) => run,
+        None => unreachable!("just pushed"),
+    }
 }
 
 /// Compares version `from` with version `to`.
@@ -251,8 +278,8 @@ mod tests {
         assert_eq!(kind(2).change, ClauseChangeKind::Reworded);
         assert_eq!(kind(2).standing_from, Some(ClauseStanding::Bracketed));
         assert_eq!(kind(2).standing_to, Some(ClauseStanding::Clean));
-        assert!(kind(2).words.contains(&WordChange::Removed("[shall]".into())));
-        assert!(kind(2).words.contains(&WordChange::Added("shall".into())));
+        assert!(kind(2).words.contains(&WordChange::Removed("[shall] ".into())));
+        assert!(kind(2).words.contains(&WordChange::Added("shall ".into())));
         assert_eq!(c.moved(), 1, "one clause moved; the other two kept their order");
         assert!(kind(3).moved);
         assert_eq!(c.clauses.len(), 5);
