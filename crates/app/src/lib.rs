@@ -18,6 +18,7 @@ mod genesis;
 mod initiatives;
 mod keyring;
 pub mod map;
+pub mod negotiating_text;
 mod permissions;
 pub mod polis_format;
 mod records;
@@ -157,6 +158,9 @@ pub enum AppError {
          (each destroy compacts it)"
     )]
     NotErased(StoreError),
+    /// A drafting step, comment or sign-off of a negotiating text that its rules refuse.
+    #[error("{0}")]
+    TextRefused(negotiating_text::TextRefusal),
 }
 
 /// A way a conversation, readout or export of an initiative would face people outside it:

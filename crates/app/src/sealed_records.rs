@@ -57,6 +57,11 @@ fn table_of(kind: RecordKind) -> &'static str {
         RecordKind::Invitation => <conversation::Invitation as Sealable>::TABLE,
         RecordKind::Voter => <conversation::Voter as Sealable>::TABLE,
         RecordKind::ConversationVote => <conversation::CastVote as Sealable>::TABLE,
+        RecordKind::NegotiatingText => <crate::negotiating_text::TextRecord as Sealable>::TABLE,
+        RecordKind::TextVersion => <crate::negotiating_text::VersionBody as Sealable>::TABLE,
+        RecordKind::TextComment => <tracktwo_domain::negotiating_text::feedback::TextComment as Sealable>::TABLE,
+        RecordKind::TextSuggestion => <tracktwo_domain::negotiating_text::feedback::Suggestion as Sealable>::TABLE,
+        RecordKind::TextSignOff => <tracktwo_domain::negotiating_text::SignOff as Sealable>::TABLE,
     }
 }
 

@@ -67,6 +67,11 @@ fn sealed_record(record: RecordKind) -> Kind {
         RecordKind::Invitation => kind(name, samples::invitation()),
         RecordKind::Voter => kind(name, samples::voter()),
         RecordKind::ConversationVote => kind(name, samples::cast_vote()),
+        RecordKind::NegotiatingText => kind(name, samples::negotiating_text()),
+        RecordKind::TextVersion => kind(name, samples::text_version()),
+        RecordKind::TextComment => kind(name, samples::text_comment()),
+        RecordKind::TextSuggestion => kind(name, samples::text_suggestion()),
+        RecordKind::TextSignOff => kind(name, samples::text_sign_off()),
     }
 }
 
@@ -230,7 +235,15 @@ mod samples {
         ActorId, InvitationId, MeetingId, MeetingNoteId, OptionId, ReadoutId, RoundId, Scope, SideId, Timestamp, UserId,
     };
 
+    use tracktwo_domain::negotiating_text::feedback::{Answer, Outcome, Suggestion, TextComment, Voice};
+    use tracktwo_domain::negotiating_text::{
+        Alternative, Body, Clause, ClauseId, ContentHash, Draft, Language, NegotiatingText, Part, PartId, Renders,
+        Replaces, SignOff, Span, VersionSummary, draft_hash,
+    };
+    use tracktwo_domain::{InitiativeId, TextCommentId};
+
     use crate::dialogue::{DesignRecord, NoteDraft};
+    use crate::negotiating_text::{TextRecord, VersionBody};
 
     const AT: Timestamp = datetime!(2026-03-20 10:30:15.25 UTC);
     const ON: time::Date = date!(2026 - 03 - 20);
@@ -455,6 +468,124 @@ mod samples {
             invitation: Some(InvitationId::from_random_bytes([36; 16])),
             joined_at: Some(AT),
         }
+    }
+
+    fn clauses() -> Vec<Clause> {
+        vec![
+            Clause {
+                id: ClauseId(1),
+                heading: "Water".into(),
+                body: Body::Text(vec![
+                    Span::Words("The Parties ".into()),
+                    Span::Choice(vec!["shall".into(), "should".into()]),
+                    Span::Words(" share the river ".into()),
+                    Span::Bracketed("equitably".into()),
+                    Span::Words(".".into()),
+                ]),
+                ad_referendum: false,
+                renders: Some(Renders { source: ContentHash([7; 32]) }),
+            },
+            Clause {
+                id: ClauseId(2),
+                heading: "Commission".into(),
+                body: Body::Alternatives(vec![
+                    Alternative {
+                        label: "A".into(),
+                        text: vec![Span::Words("A joint commission meets monthly.".into())],
+                        replaces: Replaces::WholeClause,
+                    },
+                    Alternative {
+                        label: "B".into(),
+                        text: vec![Span::Words("each quarter".into())],
+                        replaces: Replaces::Words("monthly".into()),
+                    },
+                ]),
+                ad_referendum: false,
+                renders: Some(Renders { source: ContentHash([8; 32]) }),
+            },
+            Clause {
+                id: ClauseId(3),
+                heading: "Crossings".into(),
+                body: Body::Text(vec![Span::Words("Crossings open at dawn.".into())]),
+                ad_referendum: true,
+                renders: Some(Renders { source: ContentHash([9; 32]) }),
+            },
+        ]
+    }
+
+    pub fn negotiating_text() -> TextRecord {
+        let draft = text_version().draft;
+        TextRecord {
+            text: NegotiatingText {
+                initiative: InitiativeId::from_random_bytes([3; 16]),
+                title: "Non-paper on the Upper Vale".into(),
+                round: Some(RoundId::from_random_bytes([4; 16])),
+                mode: ConfidentialityMode::ChathamHouse,
+                authoritative: Language::parse("en").expect("a language"),
+                sides: BTreeSet::from([side(1), side(2)]),
+                signatories: BTreeSet::from([(side(1), user(1)), (side(2), user(2))]),
+                versions: vec![VersionSummary {
+                    number: 1,
+                    language: Language::parse("en").expect("a language"),
+                    hash: draft_hash(&draft),
+                    committed_at: AT,
+                    committed_by: Some(user(9)),
+                    renders_version: Some(1),
+                    figures: draft.figures(),
+                }],
+                drafted_options: vec![(OptionId::from_random_bytes([5; 16]), ClauseId(2))],
+            },
+            bodies: std::collections::BTreeMap::from([(1, uuid::Uuid::from_bytes([6; 16]))]),
+        }
+    }
+
+    pub fn text_version() -> VersionBody {
+        VersionBody {
+            number: 1,
+            language: Language::parse("ar").expect("a language"),
+            draft: Draft {
+                title: "Non-paper on the Upper Vale".into(),
+                preamble: "Recognising the shared river,".into(),
+                parts: vec![Part { id: PartId(1), heading: "Resources".into(), clauses: clauses() }],
+            },
+        }
+    }
+
+    pub fn text_comment() -> TextComment {
+        TextComment {
+            clause: ClauseId(1),
+            version: 3,
+            scope: Scope::Caucus(side(1)),
+            author: Some(user(1)),
+            voice: Voice::Side(side(1)),
+            body: "Our delegation cannot accept 'equitably' without a definition.".into(),
+            at: AT,
+            reply_to: Some(TextCommentId::from_random_bytes([8; 16])),
+        }
+    }
+
+    pub fn text_suggestion() -> Suggestion {
+        Suggestion {
+            clause: ClauseId(2),
+            version: 3,
+            scope: Scope::Plenary,
+            author: Some(user(2)),
+            voice: Voice::Team,
+            wording: "A joint commission meets [each quarter|monthly].".into(),
+            rationale: "Monthly is too often for ministers.".into(),
+            at: AT,
+            answer: Some(Answer {
+                outcome: Outcome::Merged,
+                for_version: 4,
+                reason: "Taken with the other side's wording.".into(),
+                by: Some(user(9)),
+                at: AT,
+            }),
+        }
+    }
+
+    pub fn text_sign_off() -> SignOff {
+        SignOff { side: side(2), by: user(2), version: 6, hash: ContentHash([9; 32]), at: AT }
     }
 
     pub fn cast_vote() -> CastVote {

@@ -111,6 +111,16 @@ string_enum!(
         InvitationCreated => "invitation.created",
         InvitationRevoked => "invitation.revoked",
         InvitationLimitsSet => "invitation.limits-set",
+        TextCreated => "text.created",
+        TextVersionCommitted => "text.version-committed",
+        TextSignatorySet => "text.signatory-set",
+        TextRead => "text.read",
+        TextCommented => "text.commented",
+        TextSuggested => "text.suggested",
+        TextSuggestionAnswered => "text.suggestion-answered",
+        TextSignedOff => "text.signed-off",
+        TextExported => "text.exported",
+        TextImported => "text.imported",
         Exported => "store.exported",
         BackupTaken => "store.backup",
         Restored => "store.restored",
@@ -146,6 +156,7 @@ string_enum!(
         Conversation => "conversation",
         Statement => "statement",
         Invitation => "invitation",
+        NegotiatingText => "negotiating-text",
         StoredRow => "stored-row", // a row named by its table and key ("users/…")
     }
 );

@@ -262,10 +262,15 @@ pub enum RecordKind {
     Invitation,
     Voter,
     ConversationVote,
+    NegotiatingText,
+    TextVersion,
+    TextComment,
+    TextSuggestion,
+    TextSignOff,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 18] = [
+    pub const ALL: [RecordKind; 23] = [
         RecordKind::ProcessDesign,
         RecordKind::Round,
         RecordKind::Meeting,
@@ -284,6 +289,11 @@ impl RecordKind {
         RecordKind::Invitation,
         RecordKind::Voter,
         RecordKind::ConversationVote,
+        RecordKind::NegotiatingText,
+        RecordKind::TextVersion,
+        RecordKind::TextComment,
+        RecordKind::TextSuggestion,
+        RecordKind::TextSignOff,
     ];
 
     #[must_use]
@@ -307,6 +317,11 @@ impl RecordKind {
             RecordKind::Invitation => "invitation",
             RecordKind::Voter => "voter",
             RecordKind::ConversationVote => "vote",
+            RecordKind::NegotiatingText => "negotiating-text",
+            RecordKind::TextVersion => "text-version",
+            RecordKind::TextComment => "text-comment",
+            RecordKind::TextSuggestion => "text-suggestion",
+            RecordKind::TextSignOff => "text-sign-off",
         }
     }
 

@@ -217,7 +217,7 @@ mod tests {
                             .map(|(i, b)| if *b { format!("Clause {i} [shall] {}", t.versions.len()) } else { format!("Clause {i} shall {}", t.versions.len()) })
                             .collect();
                         let d = draft(&words.iter().map(String::as_str).collect::<Vec<_>>());
-                        let summary = t.commit(&d, t.authoritative.clone(), user(1), at(), None).unwrap();
+                        let summary = t.commit(&d, t.authoritative.clone(), Some(user(1)), at(), None).unwrap();
                         t.versions.push(summary);
                         drafts.push(d);
                         // Any later version voids every sign-off.
@@ -260,7 +260,7 @@ mod tests {
     fn both_sides_yes_to_the_settled_newest_version_agrees_it_and_a_new_version_voids_it() {
         let mut t = text(2);
         let d = draft(&["The Parties shall meet."]);
-        let v = t.commit(&d, t.authoritative.clone(), user(1), at(), None).unwrap();
+        let v = t.commit(&d, t.authoritative.clone(), Some(user(1)), at(), None).unwrap();
         t.versions.push(v.clone());
         let mut signs = Vec::new();
         for n in 1..=2 {
@@ -270,7 +270,7 @@ mod tests {
         assert!(agreement(&t, &signs).is_agreed());
         assert_eq!(check_sign_off(&t, &signs, side(1), user(1), v.number, v.hash), Err(SignOffError::AlreadySigned));
         let d2 = draft(&["The Parties shall meet monthly."]);
-        let v2 = t.commit(&d2, t.authoritative.clone(), user(1), at(), None).unwrap();
+        let v2 = t.commit(&d2, t.authoritative.clone(), Some(user(1)), at(), None).unwrap();
         t.versions.push(v2);
         assert!(matches!(agreement(&t, &signs), Agreement::AwaitingSignOff { ref missing, .. } if missing.len() == 2));
     }
@@ -278,7 +278,9 @@ mod tests {
     #[test]
     fn a_bracketed_text_cannot_be_signed() {
         let mut t = text(1);
-        let v = t.commit(&draft(&["The Parties [shall] meet."]), t.authoritative.clone(), user(1), at(), None).unwrap();
+        let v = t
+            .commit(&draft(&["The Parties [shall] meet."]), t.authoritative.clone(), Some(user(1)), at(), None)
+            .unwrap();
         t.versions.push(v.clone());
         assert_eq!(
             check_sign_off(&t, &[], side(1), user(1), v.number, v.hash),

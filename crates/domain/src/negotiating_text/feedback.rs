@@ -27,7 +27,8 @@ pub struct TextComment {
     /// The version the comment was made on.
     pub version: u32,
     pub scope: Scope,
-    pub author: UserId,
+    /// None for the key holder at the command line.
+    pub author: Option<UserId>,
     pub voice: Voice,
     pub body: String,
     pub at: Timestamp,
@@ -97,8 +98,10 @@ impl<'de> serde::Deserialize<'de> for Outcome {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Answer {
     pub outcome: Outcome,
+    /// The version the answer looks to: the next one to be committed when it was given.
+    pub for_version: u32,
     pub reason: String,
-    pub by: UserId,
+    pub by: Option<UserId>,
     pub at: Timestamp,
 }
 
@@ -107,7 +110,8 @@ pub struct Suggestion {
     pub clause: ClauseId,
     pub version: u32,
     pub scope: Scope,
-    pub author: UserId,
+    /// None for the key holder at the command line.
+    pub author: Option<UserId>,
     pub voice: Voice,
     /// The wording proposed for the clause, in the bracket notation.
     pub wording: String,

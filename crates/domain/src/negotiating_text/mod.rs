@@ -68,7 +68,8 @@ pub struct VersionSummary {
     pub language: Language,
     pub hash: ContentHash,
     pub committed_at: Timestamp,
-    pub committed_by: UserId,
+    /// The facilitator or convener; none for the key holder at the command line.
+    pub committed_by: Option<UserId>,
     /// The authoritative version a translation renders.
     pub renders_version: Option<u32>,
     pub figures: Figures,
@@ -169,7 +170,7 @@ impl NegotiatingText {
         &self,
         draft: &Draft,
         language: Language,
-        committed_by: UserId,
+        committed_by: Option<UserId>,
         committed_at: Timestamp,
         authoritative_draft: Option<&Draft>,
     ) -> Result<VersionSummary, CommitError> {
