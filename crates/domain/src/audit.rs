@@ -114,6 +114,7 @@ string_enum!(
         TextCreated => "text.created",
         TextVersionCommitted => "text.version-committed",
         TextSignatorySet => "text.signatory-set",
+        TextOptionDrafted => "text.option-drafted",
         TextRead => "text.read",
         TextCommented => "text.commented",
         TextSuggested => "text.suggested",

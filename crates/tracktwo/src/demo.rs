@@ -16,6 +16,7 @@ use zeroize::Zeroizing;
 use crate::cli::entropy;
 
 mod conversation;
+mod one_text;
 mod process;
 use crate::unlock::{open_store, read_key_file, unlock_from};
 
@@ -335,6 +336,21 @@ async fn seed(app: &App) -> Result<()> {
     seed_map(app, initiative.id).await?;
     let serin_sides = process::Sides { vale: upper_vale.id, coast: lowland_coast.id };
     process::serin(app, initiative.id, serin_sides).await?;
+    let user_of = |name: &str| {
+        DEMO_ACCOUNTS
+            .iter()
+            .zip(&ids)
+            .find(|((username, ..), _)| *username == name)
+            .map(|(_, (id, _, _))| Identity::user(*id, false, tracktwo_domain::Channel::Web))
+            .context("a demo account")
+    };
+    let hands = one_text::Hands {
+        facilitator: user_of("jonas")?,
+        vale: user_of("tarek")?,
+        coast: user_of("mira")?,
+        sides: process::Sides { vale: upper_vale.id, coast: lowland_coast.id },
+    };
+    one_text::seed(app, initiative.id, &hands).await?;
     conversation::seed(app, initiative.id, process::Sides { vale: upper_vale.id, coast: lowland_coast.id }).await?;
     // Two more processes beside the workshops, with the same team and some of the same people.
     for (title, description, seed) in [

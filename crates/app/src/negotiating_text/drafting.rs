@@ -167,3 +167,35 @@ impl App {
         Ok(())
     }
 }
+
+impl App {
+    /// Records that an option of the register was drafted into a clause of the text: the link
+    /// shows on both, and travels with the text when it is transferred to Track One.
+    pub async fn draft_option_into_clause(
+        &self,
+        who: &Identity,
+        initiative: InitiativeId,
+        id: TextId,
+        option: tracktwo_domain::OptionId,
+        clause: tracktwo_domain::negotiating_text::ClauseId,
+    ) -> Result<()> {
+        let mut tx = self.begin().await?;
+        let entered = self.enter(tx.as_mut(), who, initiative, Operation::DraftText).await?;
+        let (row, mut record) = self.load_text(tx.as_mut(), &entered, initiative, id).await?;
+        self.load_one::<tracktwo_domain::dialogue::DialogueOption>(tx.as_mut(), &entered, initiative, option.as_uuid())
+            .await?;
+        let latest = record.text.latest().map(|v| v.number).ok_or(TextRefusal::NoSuchClause(clause))?;
+        let body = self.load_version(tx.as_mut(), &entered, initiative, &record, latest).await?;
+        if body.draft.clause(clause).is_none() {
+            return Err(TextRefusal::NoSuchClause(clause).into());
+        }
+        if !record.text.drafted_options.contains(&(option, clause)) {
+            record.text.drafted_options.push((option, clause));
+        }
+        self.replace_record(tx.as_mut(), &entered, &row, &record).await?;
+        self.record(tx.as_mut(), who, AuditAction::TextOptionDrafted, AuditTarget::of(TargetKind::NegotiatingText, id))
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

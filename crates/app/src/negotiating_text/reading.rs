@@ -23,7 +23,10 @@ use crate::{App, Result};
 pub struct TextListing {
     pub id: TextId,
     pub title: String,
+    /// Versions of the authoritative text.
     pub versions: usize,
+    /// Versions in other languages.
+    pub translations: usize,
     pub languages: Vec<Language>,
     pub latest: Option<VersionSummary>,
     pub agreement: Agreement,
@@ -86,7 +89,8 @@ impl App {
             out.push(TextListing {
                 id,
                 title: record.text.title.clone(),
-                versions: record.text.versions.len(),
+                versions: record.text.versions.iter().filter(|v| v.language == record.text.authoritative).count(),
+                translations: record.text.versions.iter().filter(|v| v.language != record.text.authoritative).count(),
                 languages: record.text.languages().into_iter().cloned().collect(),
                 latest: record.text.latest().cloned(),
                 agreement: agreement(&record.text, &sign_offs),

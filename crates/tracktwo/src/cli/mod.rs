@@ -15,6 +15,7 @@ mod process;
 mod readout;
 mod serve;
 mod shape;
+mod text;
 mod token;
 mod user;
 
@@ -108,6 +109,9 @@ enum Command {
     /// Readouts to Track One: list them with their copies, write a recipient's copy.
     #[command(subcommand)]
     Readout(readout::ReadoutCommand),
+    /// Single negotiating texts: list them, show a version and what is pending, compare versions.
+    #[command(subcommand)]
+    Text(text::TextCommand),
     /// Conversations for common ground: open them, make invitation links, Pol.is export and import.
     #[command(subcommand)]
     Conversation(conversation::ConversationCommand),
@@ -136,6 +140,7 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
         Command::Map(command) => map::run(&config, command).await?,
         Command::Process(command) => process::run(&config, command).await?,
         Command::Readout(command) => readout::run(&config, command).await?,
+        Command::Text(command) => text::run(&config, command).await?,
         Command::Conversation(command) => conversation::run(&config, command).await?,
         Command::Trace(args) => return readout::trace(&config, args).await,
         Command::CommonGround(command) => common_ground::run(command)?,

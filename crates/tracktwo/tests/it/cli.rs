@@ -1367,3 +1367,60 @@ fn no_summary_file_outside_the_team_names_a_demo_attendee_who_refused_to_be_list
     // Not a test of nothing: someone who refused attends, and the team's own copy lists them.
     assert!(seen_by_the_team > 0, "no demo attendee refused to be listed");
 }
+
+/// The clause lines of `text show`: two spaces, a clause id, and its standing if not clean.
+fn clause_lines(shown: &str) -> Vec<&str> {
+    shown
+        .lines()
+        .filter(|l| l.strip_prefix("  c").is_some_and(|rest| rest.chars().next().is_some_and(|c| c.is_ascii_digit())))
+        .collect()
+}
+
+#[test]
+fn the_demo_non_paper_reads_through_its_versions_on_the_command_line() {
+    let demo = DemoStore::new();
+    let serin = demo.serin();
+    let tt = |args: &[&str]| demo.tt(args);
+    let listed = ok(tt(&["text", "list", &serin]));
+    let line = listed.lines().next().expect("the demo has a negotiating text");
+    let id = line.split_whitespace().next().unwrap().to_owned();
+    let versions: u32 = line
+        .split("  ")
+        .find_map(|field| {
+            field.strip_suffix(" versions").or_else(|| field.split(" versions,").next().filter(|f| f != &field))
+        })
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no `N versions` in {line}"));
+    assert!(versions >= 6, "{line}");
+    assert!(line.contains("agreed"), "both sides signed the last version: {line}");
+
+    // The newest version is settled: no clause bracketed or with alternatives left.
+    let newest = ok(tt(&["text", "show", &serin, &id]));
+    let clauses = clause_lines(&newest);
+    assert!(clauses.len() >= 12, "{newest}");
+    assert!(clauses.iter().all(|l| !l.contains("bracketed") && !l.contains("alternatives")), "{newest}");
+    // The first had brackets and alternatives.
+    let first = ok(tt(&["text", "show", &serin, &id, "--version", "1"]));
+    assert!(clause_lines(&first).iter().any(|l| l.ends_with("(bracketed)")), "{first}");
+    assert!(clause_lines(&first).iter().any(|l| l.ends_with("(alternatives)")), "{first}");
+    // Every figure line holds; brackets fell from the first to the last.
+    let brackets = |shown: &str| -> u32 {
+        let line = shown.lines().find(|l| l.contains(" brackets, ")).unwrap();
+        line.split(", ").find_map(|f| f.strip_suffix(" brackets")).unwrap().parse().unwrap()
+    };
+    assert!(brackets(&first) > 0);
+    assert_eq!(brackets(&newest), 0);
+
+    let compared = ok(tt(&["text", "compare", &serin, &id, "--from", "1", "--to", &versions.to_string()]));
+    let counts = compared.lines().find(|l| l.contains(" added, ")).unwrap();
+    let count = |what: &str| -> u32 {
+        counts.split(", ").find_map(|f| f.trim().strip_suffix(what)).unwrap().trim().parse().unwrap()
+    };
+    assert!(count("reworded") > 0 && count("removed") + count("added") > 0, "{compared}");
+    assert!(compared.contains("{+") && compared.contains("[-"), "word changes are marked: {compared}");
+
+    // A version that does not exist is a clear refusal, not a crash.
+    let missing = tt(&["text", "show", &serin, &id, "--version", "999"]);
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no version 999"), "{missing:?}");
+}

@@ -56,6 +56,12 @@ fn table(dir: &std::path::Path) -> BTreeMap<&'static str, Option<Vec<String>>> {
         ("conversation import", Some(vec![uuid.clone(), dir.display().to_string(), "--title".into(), "T".into()])),
         ("common-ground analyze", None),
         ("common-ground synth", None),
+        ("text list", Some(vec![uuid.clone()])),
+        ("text show", Some(vec![uuid.clone(), uuid.clone()])),
+        (
+            "text compare",
+            Some(vec![uuid.clone(), uuid.clone(), "--from".into(), "1".into(), "--to".into(), "2".into()]),
+        ),
         ("process summary", Some(vec![uuid.clone(), uuid, "--out".into(), file("s.pdf")])),
     ])
 }
@@ -174,6 +180,7 @@ fn every_command_takes_the_initiative_first_and_its_record_next() {
         ("readout copy", vec!["initiative", "copy"]),
         ("trace", vec!["initiative", "readout"]),
         ("conversation export", vec!["initiative", "conversation"]),
+        ("text compare", vec!["initiative", "text"]),
         ("initiative destroy", vec!["initiative"]),
         ("token revoke", vec!["token"]),
     ] {

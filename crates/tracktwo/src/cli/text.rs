@@ -1,0 +1,176 @@
+//! `tracktwo text`: the single negotiating texts of an initiative — list them, show a version
+//! with what is pending, compare two versions.
+
+use anyhow::Result;
+use clap::Subcommand;
+use tracktwo_config::Config;
+use tracktwo_domain::Identity;
+use tracktwo_domain::negotiating_text::agreement::Agreement;
+use tracktwo_domain::negotiating_text::compare::{ClauseChangeKind, WordChange};
+use tracktwo_domain::negotiating_text::{ClauseStanding, Figures, TextId};
+
+use super::{open_app, shape};
+
+#[derive(Subcommand)]
+pub(super) enum TextCommand {
+    /// One line per negotiating text: its id, its title, its number of versions and where it stands.
+    List {
+        /// The initiative's id.
+        initiative: String,
+    },
+    /// Print a version of a text clause by clause, with its figures and what is pending.
+    Show {
+        /// The initiative's id.
+        initiative: String,
+        /// The text's id (see `text list`).
+        text: String,
+        /// The version's number [default: the newest in the text's own language].
+        #[arg(long, value_name = "N")]
+        version: Option<u32>,
+    },
+    /// Compare two versions clause by clause: added, removed, moved and reworded clauses, and
+    /// inside a reworded clause the words taken out [-…-] and put in {+…+}.
+    Compare {
+        /// The initiative's id.
+        initiative: String,
+        /// The text's id (see `text list`).
+        text: String,
+        /// The older version's number.
+        #[arg(long, value_name = "N")]
+        from: u32,
+        /// The newer version's number.
+        #[arg(long, value_name = "M")]
+        to: u32,
+    },
+}
+
+fn text_id(text: &str) -> Result<TextId> {
+    shape::id(text, "text")
+}
+
+fn figures_line(figures: &Figures) -> String {
+    format!(
+        "{} words, {} clauses, {} brackets, {} alternatives, {} agreed ad referendum",
+        figures.words, figures.clauses, figures.brackets, figures.alternatives, figures.agreed
+    )
+}
+
+fn agreement_line(agreement: &Agreement) -> String {
+    match agreement {
+        Agreement::NoVersion => "no version yet".to_owned(),
+        Agreement::Open { version, brackets, alternatives } => {
+            format!("open: version {version} has {brackets} brackets and {alternatives} alternatives")
+        }
+        Agreement::AwaitingSignOff { version, signed, missing } => {
+            format!("settled at version {version}: {} side(s) signed, {} to sign", signed.len(), missing.len())
+        }
+        Agreement::Agreed { version, hash } => {
+            format!("agreed: every side signed version {version} ({})", hash.short())
+        }
+    }
+}
+
+pub(super) async fn run(config: &Config, command: TextCommand) -> Result<()> {
+    let app = open_app(config).await?;
+    let key_holder = Identity::key_holder();
+    match command {
+        TextCommand::List { initiative } => {
+            let initiative = shape::initiative(&initiative)?;
+            for text in app.texts(&key_holder, initiative).await? {
+                let translations = match text.translations {
+                    0 => String::new(),
+                    1 => ", 1 translation".to_owned(),
+                    n => format!(", {n} translations"),
+                };
+                println!(
+                    "{}  {}  {} versions{translations}  {}",
+                    text.id,
+                    text.title,
+                    text.versions,
+                    agreement_line(&text.agreement)
+                );
+            }
+        }
+        TextCommand::Show { initiative, text, version } => {
+            let initiative = shape::initiative(&initiative)?;
+            let view = app.text(&key_holder, initiative, text_id(&text)?, version, None).await?;
+            let summary = &view.version.summary;
+            println!("{}", view.version.draft.title);
+            println!(
+                "Version {} ({}), {}, hash {}",
+                summary.number,
+                summary.language.as_str(),
+                summary.committed_at.date(),
+                summary.hash
+            );
+            println!("{}", figures_line(&summary.figures));
+            println!("Status: {}", agreement_line(&view.agreement));
+            if !view.version.draft.preamble.is_empty() {
+                println!("\n{}", view.version.draft.preamble);
+            }
+            for part in &view.version.draft.parts {
+                println!("\n{}  {}", part.id, part.heading);
+                for clause in &part.clauses {
+                    let standing = match clause.standing() {
+                        ClauseStanding::Clean => String::new(),
+                        other => format!("  ({})", other.as_str()),
+                    };
+                    let stale = if view.version.out_of_date.contains(&clause.id) { "  (out of date)" } else { "" };
+                    println!("  {}{standing}{stale}", clause.id);
+                    if !clause.heading.is_empty() {
+                        println!("    {}", clause.heading);
+                    }
+                    for line in clause.notation().lines() {
+                        println!("    {line}");
+                    }
+                }
+            }
+            println!(
+                "\nPending: {} clause(s) open, {} suggestion(s) and {} comment(s) waiting",
+                view.pending.open_clauses.len(),
+                view.pending.suggestions.values().map(Vec::len).sum::<usize>(),
+                view.pending.unanswered.values().map(Vec::len).sum::<usize>()
+            );
+        }
+        TextCommand::Compare { initiative, text, from, to } => {
+            let initiative = shape::initiative(&initiative)?;
+            let (a, b, comparison) = app.compare_versions(&key_holder, initiative, text_id(&text)?, from, to).await?;
+            println!("Version {} → version {}", a.number, b.number);
+            println!("  before: {}", figures_line(&comparison.from));
+            println!("  after:  {}", figures_line(&comparison.to));
+            println!(
+                "  {} added, {} removed, {} reworded, {} moved",
+                comparison.count(ClauseChangeKind::Added),
+                comparison.count(ClauseChangeKind::Removed),
+                comparison.count(ClauseChangeKind::Reworded),
+                comparison.moved()
+            );
+            for clause in &comparison.clauses {
+                if clause.change == ClauseChangeKind::Unchanged && !clause.moved {
+                    continue;
+                }
+                let moved = match (clause.moved, clause.from, clause.to) {
+                    (true, Some(f), Some(t)) => {
+                        format!(" (moved from {} #{} to {} #{})", f.part, f.position, t.part, t.position)
+                    }
+                    _ => String::new(),
+                };
+                println!("\n{} {}{moved}", clause.clause, clause.change.as_str());
+                if !clause.words.is_empty() {
+                    let mut line = String::new();
+                    for change in &clause.words {
+                        match change {
+                            WordChange::Same(w) => line.push_str(w),
+                            WordChange::Added(w) => line.push_str(&format!("{{+{}+}}", w)),
+                            WordChange::Removed(w) => line.push_str(&format!("[-{}-]", w)),
+                        }
+                    }
+                    for l in line.lines() {
+                        println!("    {l}");
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
