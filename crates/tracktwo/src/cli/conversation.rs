@@ -65,7 +65,9 @@ pub(super) enum ConversationCommand {
         #[arg(long, default_value = "")]
         label: String,
     },
-    /// Write a conversation as a Pol.is export folder (comments.csv, votes.csv, sides.csv).
+    /// Write a conversation as a Pol.is export folder (comments.csv, votes.csv,
+    /// participants-votes.csv with the opinion groups, summary.csv) with the declared sides
+    /// (sides.csv).
     Export {
         /// The initiative's id.
         initiative: String,
