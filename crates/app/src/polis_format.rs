@@ -1,11 +1,11 @@
 //! A conversation to and from Pol.is' export format, for the workspace and the command line:
 //! the same files that `tracktwo common-ground analyze` reads. Pure: bytes in, bytes out.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::conversations::{ConversationExport, ConversationImport, domain_vote, engine_vote};
-use tracktwo_domain::conversation::{Conversation, ConversationMode, StatementStatus, Vote};
-use tracktwo_polis::{CastVote, Comment, Moderation};
+use tracktwo_domain::conversation::{Conversation, ConversationMode, Statement, StatementStatus, Vote};
+use tracktwo_polis::{CastVote, Comment, Moderation, ParticipantRow, Summary};
 
 fn millis(at: tracktwo_domain::Timestamp) -> i64 {
     i64::try_from(at.unix_timestamp_nanos() / 1_000_000).unwrap_or(i64::MAX)
@@ -57,22 +57,26 @@ pub fn read_import(title: &str, comments: &[u8], votes: &[u8]) -> Result<Convers
     })
 }
 
-/// The files of an export.
-pub const EXPORT_FILES: [&str; 3] = ["comments.csv", "votes.csv", "sides.csv"];
+/// The files of an export: Pol.is' four, and the voters' declared sides.
+pub const EXPORT_FILES: [&str; 5] = ["comments.csv", "votes.csv", "participants-votes.csv", "summary.csv", "sides.csv"];
 
-/// One file of the export: `comments.csv`, `votes.csv` or `sides.csv`. Statements still waiting
-/// for moderation are not part of the conversation and are left out.
+/// The `author-id` of every exported statement: the team's, as Pol.is gives the moderator's
+/// seed comments the owner's participant id. tracktwo keeps no link from a proposed statement
+/// to the voter who proposed it (a voter's wording never sits next to their votes), so the
+/// statements the team accepted from participants, and those it imported, carry it too. It is
+/// the largest id Pol.is' own database holds, and no voter's number: voters are numbered from
+/// 0, one per person who joins.
+pub const TEAM_AUTHOR_ID: i64 = i32::MAX as i64;
+
+/// One file of the export: one of [`EXPORT_FILES`]. Statements still waiting for moderation
+/// are not part of the conversation and are left out.
 pub fn write_export_file(export: &ConversationExport, file: &str) -> std::io::Result<Vec<u8>> {
     let mut out = Vec::new();
     match file {
         "comments.csv" => {
             // The final tallies, latest vote per voter and statement.
-            let mut latest: HashMap<(u32, u32), Vote> = HashMap::new();
-            for v in &export.votes {
-                latest.insert((v.voter, v.statement), v.vote);
-            }
             let mut tallies = vec![(0u32, 0u32); export.statements.len()];
-            for (&(_, statement), vote) in &latest {
+            for ((_, statement), vote) in latest_votes(export) {
                 if let Some(t) = tallies.get_mut(statement as usize) {
                     match vote {
                         Vote::Agree => t.0 += 1,
@@ -81,14 +85,11 @@ pub fn write_export_file(export: &ConversationExport, file: &str) -> std::io::Re
                     }
                 }
             }
-            let comments: Vec<Comment> = export
-                .statements
-                .iter()
-                .filter(|s| s.status != StatementStatus::Pending)
+            let comments: Vec<Comment> = listed(export)
                 .map(|s| Comment {
                     id: i64::from(s.number),
                     timestamp: Some(millis(s.submitted_at)),
-                    author: None,
+                    author: Some(TEAM_AUTHOR_ID),
                     agrees: tallies[s.number as usize].0,
                     disagrees: tallies[s.number as usize].1,
                     moderation: if s.status == StatementStatus::Rejected {
@@ -113,6 +114,30 @@ pub fn write_export_file(export: &ConversationExport, file: &str) -> std::io::Re
                 }),
             )?;
         }
+        "participants-votes.csv" => {
+            let statement_ids: Vec<i64> = listed(export).map(|s| i64::from(s.number)).collect();
+            tracktwo_polis::write_participant_votes(&mut out, &statement_ids, participant_rows(export))?;
+        }
+        "summary.csv" => {
+            let comments = listed(export).count() as u64;
+            let voters = latest_votes(export).keys().map(|&(voter, _)| voter).collect::<BTreeSet<_>>().len() as u64;
+            tracktwo_polis::write_summary(
+                &mut out,
+                &Summary {
+                    topic: export.title.clone(),
+                    // A conversation has no public address: voters come by links whose secret
+                    // must not travel in a file.
+                    url: String::new(),
+                    views: u64::from(export.voters_joined),
+                    voters,
+                    voters_in_conv: voters,
+                    commenters: u64::from(comments > 0),
+                    comments,
+                    groups: export.group_count as u64,
+                    description: export.question.clone(),
+                },
+            )?;
+        }
         _ => {
             tracktwo_polis::write_sides(
                 &mut out,
@@ -123,9 +148,41 @@ pub fn write_export_file(export: &ConversationExport, file: &str) -> std::io::Re
     Ok(out)
 }
 
+/// The statements an export lists: all but those waiting for moderation.
+fn listed(export: &ConversationExport) -> impl Iterator<Item = &Statement> {
+    export.statements.iter().filter(|s| s.status != StatementStatus::Pending)
+}
+
+/// Each voter's latest vote on each listed statement, by (voter, statement).
+fn latest_votes(export: &ConversationExport) -> BTreeMap<(u32, u32), Vote> {
+    let listed: BTreeSet<u32> = listed(export).map(|s| s.number).collect();
+    // In the order cast, so a later vote replaces an earlier one.
+    export.votes.iter().filter(|v| listed.contains(&v.statement)).map(|v| ((v.voter, v.statement), v.vote)).collect()
+}
+
+/// One row per voter with a vote, in voter order, with the voter's opinion group.
+fn participant_rows(export: &ConversationExport) -> Vec<ParticipantRow> {
+    let mut rows: Vec<ParticipantRow> = Vec::new();
+    for ((voter, statement), vote) in latest_votes(export) {
+        if rows.last().is_none_or(|row| row.participant != i64::from(voter)) {
+            rows.push(ParticipantRow {
+                participant: i64::from(voter),
+                group: export.groups.get(voter as usize).copied().flatten().map(i64::from),
+                comments: 0,
+                votes: Vec::new(),
+            });
+        }
+        if let Some(row) = rows.last_mut() {
+            row.votes.push((i64::from(statement), engine_vote(vote)));
+        }
+    }
+    rows
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tracktwo_domain::conversation::{CastVote, StatementOrigin};
 
     #[test]
     fn an_import_numbers_statements_by_id_and_voters_by_first_vote() {
@@ -147,5 +204,106 @@ mod tests {
         let bad = "timestamp,datetime,comment-id,voter-id,vote\n1,,0,1,7\n";
         let error = read_import("x", comments.as_bytes(), bad.as_bytes()).unwrap_err();
         assert!(error.contains("votes.csv line 2"), "{error}");
+    }
+
+    fn statement(number: u32, status: StatementStatus, origin: StatementOrigin) -> Statement {
+        Statement {
+            number,
+            text: format!("Statement {number}"),
+            status,
+            origin,
+            meta: false,
+            submitted_at: time::OffsetDateTime::UNIX_EPOCH + time::Duration::seconds(1_481_537_086),
+        }
+    }
+
+    /// Three voters on a seeded, an accepted, a rejected and a pending statement; voter 2 joined
+    /// and never voted, voter 1 changed a vote.
+    fn export() -> ConversationExport {
+        let at = |second: i64| time::OffsetDateTime::UNIX_EPOCH + time::Duration::seconds(1_481_537_100 + second);
+        let cast = [
+            (0, 0, Vote::Agree),
+            (0, 1, Vote::Disagree),
+            (1, 0, Vote::Disagree),
+            (1, 0, Vote::Pass),
+            (1, 2, Vote::Agree),
+        ];
+        ConversationExport {
+            title: "The river".to_owned(),
+            question: "What should the banks do?".to_owned(),
+            statements: vec![
+                statement(0, StatementStatus::Accepted, StatementOrigin::Team),
+                statement(1, StatementStatus::Accepted, StatementOrigin::Participant),
+                statement(2, StatementStatus::Rejected, StatementOrigin::Imported),
+                statement(3, StatementStatus::Pending, StatementOrigin::Participant),
+            ],
+            votes: cast
+                .iter()
+                .enumerate()
+                .map(|(seq, &(voter, statement, vote))| CastVote {
+                    seq: seq as u64,
+                    voter,
+                    statement,
+                    vote,
+                    at: at(seq as i64),
+                })
+                .collect(),
+            sides: vec![(0, "Upper Vale".to_owned())],
+            voters_joined: 3,
+            groups: vec![Some(1), None, Some(0)],
+            group_count: 2,
+        }
+    }
+
+    /// The lines of a file whose fields hold no comma or quote, split into fields.
+    fn records(file: &[u8], headers: bool) -> Vec<Vec<String>> {
+        let text = std::str::from_utf8(file).unwrap();
+        assert!(!text.contains('"'), "{text}");
+        text.lines().skip(usize::from(headers)).map(|l| l.split(',').map(str::to_owned).collect()).collect()
+    }
+
+    #[test]
+    fn every_statement_has_the_team_as_author_and_a_date_as_pol_is_writes_it() {
+        let comments = write_export_file(&export(), "comments.csv").unwrap();
+        let rows = records(&comments, true);
+        // The pending statement is left out.
+        assert_eq!(rows.len(), 3);
+        for row in &rows {
+            assert_eq!(row[3], TEAM_AUTHOR_ID.to_string());
+            assert_eq!(row[1], "Mon Dec 12 2016 10:04:46 GMT+0000 (Coordinated Universal Time)");
+        }
+        // Tallies count each voter's latest vote: voter 1's disagree on 0 became a pass.
+        assert_eq!((rows[0][4].as_str(), rows[0][5].as_str()), ("1", "0"));
+        assert_eq!(rows[2][6], "-1");
+        let votes = write_export_file(&export(), "votes.csv").unwrap();
+        assert!(records(&votes, true).iter().all(|row| row[1].ends_with("GMT+0000 (Coordinated Universal Time)")));
+    }
+
+    #[test]
+    fn participants_votes_hold_each_voters_latest_votes_and_group() {
+        let file = write_export_file(&export(), "participants-votes.csv").unwrap();
+        let text = String::from_utf8(file).unwrap();
+        assert_eq!(
+            text,
+            "participant,group-id,n-comments,n-votes,n-agree,n-disagree,0,1,2\n\
+             0,1,0,2,1,1,1,-1,\n\
+             1,,0,2,1,0,0,,1\n"
+        );
+    }
+
+    #[test]
+    fn the_summary_counts_as_pol_is_counts() {
+        let file = write_export_file(&export(), "summary.csv").unwrap();
+        let rows = records(&file, false);
+        let value = |key: &str| rows.iter().find(|r| r[0] == key).map(|r| r[1].clone()).unwrap();
+        assert_eq!(rows.len(), tracktwo_polis::SUMMARY_KEYS.len());
+        assert_eq!(value("topic"), "The river");
+        assert_eq!(value("views"), "3");
+        assert_eq!(value("voters"), "2");
+        assert_eq!(value("voters-in-conv"), "2");
+        assert_eq!(value("commenters"), "1");
+        assert_eq!(value("comments"), "3");
+        assert_eq!(value("groups"), "2");
+        assert_eq!(value("conversation-description"), "What should the banks do?");
     }
 }

@@ -2,6 +2,7 @@
 
 use std::io::{Read, Write};
 
+use crate::datetime::polis_datetime;
 use crate::error::{PolisError, Problem};
 use crate::table::Table;
 
@@ -95,8 +96,8 @@ pub fn read_comments(reader: impl Read, name: &str) -> Result<Vec<Comment>, Poli
     Ok(comments)
 }
 
-/// Writes comments.csv in Pol.is' layout, `datetime` left empty (Pol.is writes the server's
-/// local time there, which no reader needs: `timestamp` carries the time). When some comment is
+/// Writes comments.csv in Pol.is' layout, `datetime` written from `timestamp` as Pol.is writes
+/// it ([`polis_datetime`], in UTC; empty where there is no timestamp). When some comment is
 /// meta, an `is-meta` column follows the body, so that the flag survives a round trip.
 pub fn write_comments(writer: impl Write, comments: &[Comment]) -> std::io::Result<()> {
     let with_meta = comments.iter().any(|c| c.is_meta);
@@ -109,7 +110,7 @@ pub fn write_comments(writer: impl Write, comments: &[Comment]) -> std::io::Resu
     }
     for comment in comments {
         out.write_field(optional(comment.timestamp))?;
-        out.write_field("")?;
+        out.write_field(comment.timestamp.map(polis_datetime).unwrap_or_default())?;
         out.write_field(comment.id.to_string())?;
         out.write_field(optional(comment.author))?;
         out.write_field(comment.agrees.to_string())?;
@@ -193,7 +194,7 @@ mod tests {
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n\
-             1403054214196,,7,,3,1,-1,\"Yes, \"\"quoted\"\"\"\n"
+             1403054214196,Wed Jun 18 2014 01:16:54 GMT+0000 (Coordinated Universal Time),7,,3,1,-1,\"Yes, \"\"quoted\"\"\"\n"
         );
         let mut out = Vec::new();
         write_comments(&mut out, &[Comment { is_meta: true, ..comment }]).unwrap();

@@ -4,6 +4,7 @@ use std::io::{BufWriter, Read, Write};
 
 use tracktwo_common_ground::Vote;
 
+use crate::datetime::polis_datetime;
 use crate::error::PolisError;
 use crate::table::Table;
 
@@ -94,19 +95,28 @@ impl<R: Read> Iterator for VoteRows<R> {
     }
 }
 
-/// Writes votes.csv in Pol.is' layout, in the order given, `datetime` left empty (Pol.is writes
-/// the server's local time there, which no reader needs: `timestamp` carries the time). A vote
-/// without a timestamp leaves that field empty too.
+/// Writes votes.csv in Pol.is' layout, in the order given, `datetime` written from `timestamp`
+/// as Pol.is writes it ([`polis_datetime`], in UTC). A vote without a timestamp leaves both
+/// fields empty.
 pub fn write_votes(writer: impl Write, votes: impl IntoIterator<Item = CastVote>) -> std::io::Result<()> {
-    // Every field is an integer or empty, so nothing needs quoting: plain formatting is enough,
-    // and fast enough for a hundred million lines.
+    // Every field is an integer, a date of letters, digits, spaces and parentheses, or empty, so
+    // nothing needs quoting: plain formatting is enough, and fast enough for a hundred million
+    // lines. Votes come in bursts within the same second, so each second's date is formatted once.
     let mut out = BufWriter::with_capacity(1 << 20, writer);
+    let mut dated: Option<(i64, String)> = None;
     writeln!(out, "{}", VOTES_HEADER.join(","))?;
     for vote in votes {
         if let Some(timestamp) = vote.timestamp {
-            write!(out, "{timestamp}")?;
+            let second = timestamp.div_euclid(1000);
+            let datetime = match &dated {
+                Some((at, text)) if *at == second => text,
+                _ => &dated.insert((second, polis_datetime(timestamp))).1,
+            };
+            write!(out, "{timestamp},{datetime}")?;
+        } else {
+            out.write_all(b",")?;
         }
-        writeln!(out, ",,{},{},{}", vote.statement, vote.voter, vote.vote.export_value())?;
+        writeln!(out, ",{},{},{}", vote.statement, vote.voter, vote.vote.export_value())?;
     }
     out.flush()
 }
@@ -156,12 +166,28 @@ mod tests {
             [
                 CastVote { timestamp: Some(1_403_054_214_196), statement: 0, voter: 12, vote: Vote::Pass },
                 CastVote { timestamp: None, statement: 4, voter: 3, vote: Vote::Disagree },
+                // The same second, the next one, and the first one again: each dated by its own.
+                CastVote { timestamp: Some(1_403_054_214_999), statement: 1, voter: 12, vote: Vote::Agree },
+                CastVote { timestamp: Some(1_403_054_215_000), statement: 2, voter: 12, vote: Vote::Agree },
+                CastVote { timestamp: Some(1_403_054_214_000), statement: 3, voter: 12, vote: Vote::Agree },
             ],
         )
         .unwrap();
+        let date = |time: &str| format!("Wed Jun 18 2014 01:16:{time} GMT+0000 (Coordinated Universal Time)");
         assert_eq!(
             String::from_utf8(out).unwrap(),
-            "timestamp,datetime,comment-id,voter-id,vote\n1403054214196,,0,12,0\n,,4,3,-1\n"
+            format!(
+                "timestamp,datetime,comment-id,voter-id,vote\n\
+                 1403054214196,{},0,12,0\n\
+                 ,,4,3,-1\n\
+                 1403054214999,{},1,12,1\n\
+                 1403054215000,{},2,12,1\n\
+                 1403054214000,{},3,12,1\n",
+                date("54"),
+                date("54"),
+                date("55"),
+                date("54")
+            )
         );
     }
 }

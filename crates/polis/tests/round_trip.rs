@@ -1,13 +1,13 @@
 //! What the writers write, the readers read back unchanged: comment bodies with commas, quotes,
-//! line breaks and any Unicode, every vote, and the sides.
+//! line breaks and any Unicode, every vote, each participant's row, and the sides.
 
 use std::io::Cursor;
 
 use proptest::prelude::*;
 use tracktwo_common_ground::Vote;
 use tracktwo_polis::{
-    CastVote, Comment, ExportVotes, Moderation, Named, read_comments, read_export, read_sides, read_votes,
-    write_comments, write_sides, write_votes,
+    CastVote, Comment, ExportVotes, Moderation, Named, ParticipantRow, read_comments, read_export, read_sides,
+    read_votes, write_comments, write_participant_votes, write_sides, write_votes,
 };
 
 fn vote() -> impl Strategy<Value = Vote> {
@@ -139,6 +139,53 @@ proptest! {
             conversation.votes_by_export_id().map(|(p, s, v)| ((p, s), v)).collect();
         prop_assert_eq!(read, latest);
         prop_assert_eq!(conversation.history.map(|h| h.len()), Some(votes.len()));
+    }
+
+    /// participants-votes.csv written from the latest votes reads back as the same matrix as
+    /// votes.csv, as the two files of a Pol.is export do.
+    #[test]
+    fn participants_votes_read_back_as_the_matrix_votes_csv_gives(
+        votes in proptest::collection::vec((0..1000i64, 0..8i64, 0..30i64, vote()), 1..300),
+        groups in proptest::collection::vec(proptest::option::of(0..5i64), 30),
+    ) {
+        let votes: Vec<CastVote> = votes
+            .into_iter()
+            .map(|(time, statement, voter, vote)| CastVote { timestamp: Some(time), statement, voter, vote })
+            .collect();
+        let mut long = Vec::new();
+        write_votes(&mut long, votes.iter().copied()).unwrap();
+        let from_long =
+            read_export(None::<Named<'_, &[u8]>>, ExportVotes::Long(Named::new("votes.csv", Cursor::new(long))), 10_000)
+                .unwrap();
+        let mut by_voter: std::collections::BTreeMap<i64, Vec<(i64, Vote)>> = std::collections::BTreeMap::new();
+        for (voter, statement, vote) in from_long.votes_by_export_id() {
+            by_voter.entry(voter).or_default().push((statement, vote));
+        }
+        let rows = by_voter.into_iter().map(|(participant, votes)| ParticipantRow {
+            participant,
+            group: groups[participant as usize],
+            comments: 0,
+            votes,
+        });
+        let mut statement_ids = from_long.statement_ids.clone();
+        statement_ids.sort_unstable();
+        let mut wide = Vec::new();
+        write_participant_votes(&mut wide, &statement_ids, rows).unwrap();
+        let from_wide = read_export(
+            None::<Named<'_, &[u8]>>,
+            ExportVotes::Wide(Named::new("participants-votes.csv", Cursor::new(wide.clone()))),
+            10_000,
+        )
+        .unwrap();
+        let cells = |c: &tracktwo_polis::Conversation| -> std::collections::BTreeSet<(i64, i64, i8)> {
+            c.votes_by_export_id().map(|(p, s, v)| (p, s, v.export_value())).collect()
+        };
+        prop_assert_eq!(cells(&from_wide), cells(&from_long));
+        // Each row keeps its group.
+        for row in tracktwo_polis::read_participant_votes(wide.as_slice(), "participants-votes.csv").unwrap() {
+            let row = row.unwrap();
+            prop_assert_eq!(row.group, groups[row.participant as usize]);
+        }
     }
 
     #[test]

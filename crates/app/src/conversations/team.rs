@@ -365,9 +365,17 @@ impl App {
         self.record(tx.as_mut(), who, AuditAction::ConversationExported, AuditTarget::of(TargetKind::Conversation, id))
             .await?;
         tx.commit().await?;
-        let state = lock(&live.state);
+        let mut state = lock(&live.state);
+        // The groups of every vote exported: an export is asked for rarely, so it is worth a
+        // full recompute whatever the conversation's size.
+        if state.engine.votes_since_recompute() > 0 {
+            state.engine.recompute();
+            state.analysed_at = self.now();
+        }
+        let analysis = state.engine.results();
         Ok(ConversationExport {
             title: state.conversation.title.clone(),
+            question: state.conversation.question.clone(),
             statements: state.statements.iter().map(|(_, s)| s.clone()).collect(),
             votes,
             sides: state
@@ -375,6 +383,9 @@ impl App {
                 .iter()
                 .filter_map(|(_, v)| v.side.and_then(|s| side_names.get(&s)).map(|name| (v.number, name.clone())))
                 .collect(),
+            voters_joined: state.voters.len() as u32,
+            groups: analysis.participants.iter().map(|p| p.group).collect(),
+            group_count: analysis.groups.len(),
         })
     }
 

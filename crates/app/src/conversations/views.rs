@@ -122,14 +122,24 @@ pub struct ConversationResults {
     pub analysed_at: Timestamp,
 }
 
-/// A conversation in Pol.is' terms, for export: its statements and every vote in order.
+/// A conversation in Pol.is' terms, for export: its statements, every vote in order, and the
+/// opinion groups the results page shows.
 #[derive(Debug, Clone)]
 pub struct ConversationExport {
     pub title: String,
+    /// The question put to participants (Pol.is' conversation description).
+    pub question: String,
     pub statements: Vec<Statement>,
     pub votes: Vec<CastVote>,
     /// Each voter's side name, if they declared one.
     pub sides: Vec<(u32, String)>,
+    /// Everyone who joined, by voter number, whether or not they voted.
+    pub voters_joined: u32,
+    /// Each voter's opinion group by voter number (the engine's, as of the export), `None` for a
+    /// voter outside every group; voters who joined after the analysis are not listed.
+    pub groups: Vec<Option<u32>>,
+    /// How many opinion groups the analysis found.
+    pub group_count: usize,
 }
 
 /// A Pol.is export to import as a new conversation. Statements and voters are numbered as in

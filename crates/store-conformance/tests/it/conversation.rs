@@ -218,6 +218,17 @@ pub async fn conversations_find_common_ground_across_sides(t: &TestStore) {
     let votes = write_export_file(&export, "votes.csv").unwrap();
     let sides = String::from_utf8(write_export_file(&export, "sides.csv").unwrap()).unwrap();
     assert!(sides.contains("Upper Vale") && sides.contains("Lowland Coast"));
+    // participants-votes.csv carries the groups the results page shows, one row per voter.
+    let wide = String::from_utf8(write_export_file(&export, "participants-votes.csv").unwrap()).unwrap();
+    let mut sizes = vec![0u32; after.groups.len()];
+    for row in wide.lines().skip(1) {
+        if let Ok(group) = row.split(',').nth(1).unwrap().parse::<usize>() {
+            sizes[group] += 1;
+        }
+    }
+    assert_eq!(sizes, after.groups.iter().map(|g| g.size).collect::<Vec<_>>(), "{wide}");
+    let summary = String::from_utf8(write_export_file(&export, "summary.csv").unwrap()).unwrap();
+    assert!(summary.contains(&format!("\ngroups,{}\n", after.groups.len())), "{summary}");
     let import = read_import("Imported", &comments, &votes).unwrap();
     assert_eq!(import.statements.len(), 7);
     let imported = reopened.import_conversation(&convener, i, import).await.unwrap();

@@ -12,7 +12,7 @@ use tracktwo_app::polis_format::{EXPORT_FILES, read_import, write_export_file};
 use tracktwo_config::Config;
 use tracktwo_domain::Identity;
 use tracktwo_domain::campaign::CampaignLimits;
-use tracktwo_domain::conversation::{Conversation, ConversationMode};
+use tracktwo_domain::conversation::{Conversation, ConversationMode, StatementStatus};
 
 use super::files::write_atomically;
 use super::{open_app, shape};
@@ -65,7 +65,9 @@ pub(super) enum ConversationCommand {
         #[arg(long, default_value = "")]
         label: String,
     },
-    /// Write a conversation as a Pol.is export folder (comments.csv, votes.csv, sides.csv).
+    /// Write a conversation as a Pol.is export folder (comments.csv, votes.csv,
+    /// participants-votes.csv with the opinion groups, summary.csv) with the declared sides
+    /// (sides.csv).
     Export {
         /// The initiative's id.
         initiative: String,
@@ -153,12 +155,9 @@ pub(super) async fn run(config: &Config, command: ConversationCommand) -> Result
                 let bytes = write_export_file(&export, file)?;
                 write_atomically(&out.join(file), |w| Ok(w.write_all(&bytes)?))?;
             }
-            println!(
-                "Written to {}: {} statements, {} votes.",
-                out.display(),
-                export.statements.len(),
-                export.votes.len()
-            );
+            // The statements the files list: those awaiting moderation are left out.
+            let listed = export.statements.iter().filter(|s| s.status != StatementStatus::Pending).count();
+            println!("Written to {}: {listed} statements, {} votes.", out.display(), export.votes.len());
         }
         ConversationCommand::Import { initiative, dir, title } => {
             let initiative = shape::initiative(&initiative)?;

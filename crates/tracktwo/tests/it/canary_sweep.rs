@@ -852,7 +852,7 @@ async fn crawl(
             queue.push_back(base.join(&format!("/initiatives/{i}/meetings/{m}/summary?format=pdf")).unwrap());
         }
         for (c, _) in Store::records(initiative, "conversation") {
-            for file in ["comments.csv", "votes.csv", "sides.csv"] {
+            for file in tracktwo_app::polis_format::EXPORT_FILES {
                 queue.push_back(base.join(&format!("/initiatives/{i}/conversations/{c}/export/{file}")).unwrap());
             }
         }

@@ -9,6 +9,7 @@ mod common_ground;
 mod fuzz_corpus;
 mod http;
 mod ocr;
+mod polis_export;
 mod several_servers;
 mod snapshots;
 mod threat_model;

@@ -10,7 +10,7 @@ use crate::extract::{ConversationItemPath, Visit};
 pub async fn export_file(
     Visit(state, user, ConversationItemPath(id, conversation, file)): Visit<ConversationItemPath<String>>,
 ) -> PageResult {
-    if !matches!(file.as_str(), "comments.csv" | "votes.csv" | "sides.csv") {
+    if !tracktwo_app::polis_format::EXPORT_FILES.contains(&file.as_str()) {
         return Err(AppError::NotFound.into());
     }
     let export = state.app.export_conversation(&user.identity, id, conversation).await?;

@@ -223,7 +223,13 @@ pub(super) fn results_page(id: InitiativeId, r: &ConversationResults, csrf: &str
         }
         h2 { "Export and settings" }
         ul {
-            li { a href={ (path) "/export/comments.csv" } { "comments.csv" } " · " a href={ (path) "/export/votes.csv" } { "votes.csv" } " · " a href={ (path) "/export/sides.csv" } { "sides.csv" } " (Pol.is format; read by " code { "tracktwo common-ground analyze" } ")" }
+            li {
+                @for (n, file) in tracktwo_app::polis_format::EXPORT_FILES.iter().enumerate() {
+                    @if n > 0 { " · " }
+                    a href={ (path) "/export/" (file) } { (file) }
+                }
+                " (Pol.is format; read by " code { "tracktwo common-ground analyze" } " and by Pol.is' own tools)"
+            }
         }
         form method="post" action={ (path) "/close" } {
             input type="hidden" name="csrf" value=(csrf);
