@@ -361,14 +361,14 @@ fn add_inlines(paragraph: Paragraph, inlines: &[Inline]) -> Paragraph {
             Inline::Text(text) => text_run(text),
             Inline::Strong(text) => text_run(text).bold(),
             Inline::Emphasis(text) => text_run(text).italic(),
+            Inline::Inserted(text) => text_run(text).underline("single"),
+            Inline::Deleted(text) => text_run(text).strike(),
         })
     })
 }
 
 fn inlines_rtl(inlines: &[Inline]) -> bool {
-    is_right_to_left(inlines.iter().map(|inline| match inline {
-        Inline::Text(text) | Inline::Strong(text) | Inline::Emphasis(text) => text.as_str(),
-    }))
+    is_right_to_left(inlines.iter().map(Inline::text))
 }
 
 /// The core properties: title and subject when given, and nothing else — no creator, no

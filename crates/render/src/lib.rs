@@ -90,6 +90,24 @@ pub enum Inline {
     Text(String),
     Strong(String),
     Emphasis(String),
+    /// Words put in, in a comparison of two versions: underlined.
+    Inserted(String),
+    /// Words taken out, in a comparison of two versions: struck through.
+    Deleted(String),
+}
+
+impl Inline {
+    /// The run's words, whatever its style.
+    #[must_use]
+    pub fn text(&self) -> &str {
+        match self {
+            Inline::Text(text)
+            | Inline::Strong(text)
+            | Inline::Emphasis(text)
+            | Inline::Inserted(text)
+            | Inline::Deleted(text) => text,
+        }
+    }
 }
 
 /// Why a document could not be exported. Messages name blocks by position and never quote the

@@ -220,6 +220,8 @@ fn data_inlines(inlines: &[Inline]) -> Vec<DataInline> {
                 Inline::Text(text) => ("text", text),
                 Inline::Strong(text) => ("strong", text),
                 Inline::Emphasis(text) => ("emphasis", text),
+                Inline::Inserted(text) => ("inserted", text),
+                Inline::Deleted(text) => ("deleted", text),
             };
             DataInline { style, text: owned(text) }
         })
@@ -227,9 +229,7 @@ fn data_inlines(inlines: &[Inline]) -> Vec<DataInline> {
 }
 
 fn inlines_rtl(inlines: &[Inline]) -> bool {
-    is_right_to_left(inlines.iter().map(|inline| match inline {
-        Inline::Text(text) | Inline::Strong(text) | Inline::Emphasis(text) => text.as_str(),
-    }))
+    is_right_to_left(inlines.iter().map(Inline::text))
 }
 
 #[cfg(test)]

@@ -3,6 +3,10 @@
 //! away — its metadata included (the title is the summary's scrubbed title; no author is set);
 //! and a readout's copy, with its recipient's text and copy mark.
 
+mod text;
+
+pub use text::{TextCopy, text_document};
+
 use time::macros::format_description;
 use tracktwo_domain::redaction::MeetingSummary;
 use tracktwo_render::{Block, Document, Inline};

@@ -36,7 +36,7 @@ use tracktwo_app::{App, AppError};
 use pages::{account, conversation, dialogue, initiative, layout, map, transfer};
 
 pub use client::{ClientAddress, ForwardedHeader, TrustedProxies};
-pub use documents::{copy_document, summary_document};
+pub use documents::{TextCopy, copy_document, summary_document, text_document};
 pub use errors::{PageError, WebError};
 pub(crate) use errors::{PageResult, status_of};
 pub use limits::{EdgeLimits, Limit, Limited, Quotas, quota};

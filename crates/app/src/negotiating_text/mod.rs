@@ -6,6 +6,7 @@
 //! body), and each comment, suggested wording and sign-off under the text.
 
 mod drafting;
+mod export;
 mod feedback;
 mod reading;
 mod signing;
@@ -20,6 +21,7 @@ use tracktwo_domain::negotiating_text::{
 use tracktwo_store::WriteTx;
 
 pub use drafting::NewText;
+pub use export::TextExport;
 pub use reading::{TextListing, TextView, VersionView};
 
 use crate::gate::Entered;
@@ -76,6 +78,13 @@ pub enum TextRefusal {
     AlreadyAnswered,
     #[error("the text has no version yet to comment on")]
     NothingToCommentOn,
+    #[error(
+        "version {version} still has {brackets} brackets and {alternatives} alternatives: a clean copy is of a settled \
+         text; write the bracketed copy instead"
+    )]
+    NotSettled { version: u32, brackets: usize, alternatives: usize },
+    #[error("a comparison copy needs the version to compare with")]
+    NothingToCompare,
 }
 
 impl From<TextRefusal> for AppError {

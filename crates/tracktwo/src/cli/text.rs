@@ -1,7 +1,9 @@
 //! `tracktwo text`: the single negotiating texts of an initiative — list them, show a version
 //! with what is pending, compare two versions.
 
-use anyhow::Result;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Result, bail};
 use clap::Subcommand;
 use tracktwo_config::Config;
 use tracktwo_domain::Identity;
@@ -9,6 +11,7 @@ use tracktwo_domain::negotiating_text::agreement::Agreement;
 use tracktwo_domain::negotiating_text::compare::{ClauseChangeKind, WordChange};
 use tracktwo_domain::negotiating_text::{ClauseStanding, Figures, TextId};
 
+use super::files::write_atomically;
 use super::{open_app, shape};
 
 #[derive(Subcommand)]
@@ -42,6 +45,50 @@ pub(super) enum TextCommand {
         #[arg(long, value_name = "M")]
         to: u32,
     },
+    /// Write a version as a file: the bracketed working copy (the default), the clean copy of a
+    /// settled version, or a comparison with an older version (insertions underlined, deletions
+    /// struck through). Only the text: no comment, suggestion or name travels with it.
+    Export {
+        /// The initiative's id.
+        initiative: String,
+        /// The text's id (see `text list`).
+        text: String,
+        /// The version's number [default: the newest in the text's own language].
+        #[arg(long, value_name = "N")]
+        version: Option<u32>,
+        /// docx or pdf [default: from the file name].
+        #[arg(long, value_enum)]
+        format: Option<TextFormat>,
+        /// The working copy with clause numbers, brackets and alternatives [the default].
+        #[arg(long, conflicts_with_all = ["clean", "compare_with"])]
+        bracketed: bool,
+        /// The clean copy, numbered paragraphs without brackets (only of a settled version).
+        #[arg(long, conflicts_with = "compare_with")]
+        clean: bool,
+        /// A comparison with this older version.
+        #[arg(long, value_name = "M")]
+        compare_with: Option<u32>,
+        /// The file to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+}
+
+/// The file formats a text is written in.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(super) enum TextFormat {
+    Docx,
+    Pdf,
+}
+
+impl TextFormat {
+    fn of(path: &Path) -> Result<Self> {
+        match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+            Some("docx") => Ok(TextFormat::Docx),
+            Some("pdf") => Ok(TextFormat::Pdf),
+            _ => bail!("cannot tell the format of {} from its name; give --format docx or pdf", path.display()),
+        }
+    }
 }
 
 fn text_id(text: &str) -> Result<TextId> {
@@ -170,6 +217,26 @@ pub(super) async fn run(config: &Config, command: TextCommand) -> Result<()> {
                     }
                 }
             }
+        }
+        TextCommand::Export { initiative, text, version, format, bracketed: _, clean, compare_with, out } => {
+            let initiative = shape::initiative(&initiative)?;
+            let format = match format {
+                Some(format) => format,
+                None => TextFormat::of(&out)?,
+            };
+            let copy = match (clean, compare_with) {
+                (true, _) => tracktwo_web::TextCopy::Clean,
+                (false, Some(_)) => tracktwo_web::TextCopy::Comparison,
+                (false, None) => tracktwo_web::TextCopy::Bracketed,
+            };
+            let export = app.export_text(&key_holder, initiative, text_id(&text)?, version, compare_with).await?;
+            let document = tracktwo_web::text_document(&export, copy)?;
+            let bytes = match format {
+                TextFormat::Docx => tracktwo_render::render_docx(&document)?,
+                TextFormat::Pdf => tracktwo_render::render_pdf(&document)?,
+            };
+            write_atomically(&out, |w| Ok(w.write_all(&bytes)?))?;
+            println!("Version {} written to {} ({} bytes).", export.summary.number, out.display(), bytes.len());
         }
     }
     Ok(())

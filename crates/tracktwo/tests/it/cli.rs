@@ -1424,3 +1424,65 @@ fn the_demo_non_paper_reads_through_its_versions_on_the_command_line() {
     assert!(!missing.status.success());
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no version 999"), "{missing:?}");
 }
+
+/// A PDF's text, as poppler's `pdftotext` reads it.
+fn pdftotext(path: &Path) -> String {
+    let out = Command::new("pdftotext").args(["-enc", "UTF-8"]).arg(path).arg("-").output().expect("poppler-utils");
+    assert!(out.status.success(), "pdftotext could not read {}", path.display());
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn a_negotiating_text_leaves_as_the_copies_negotiators_expect() {
+    let demo = DemoStore::new();
+    let (env, serin) = (&demo.env, demo.serin());
+    let tt = |args: &[&str]| demo.tt(args);
+    let listed = ok(tt(&["text", "list", &serin]));
+    let id = listed.split_whitespace().next().unwrap().to_owned();
+    let first_shown = ok(tt(&["text", "show", &serin, &id, "--version", "1"]));
+
+    // The bracketed copy of the first version: every bracketed clause keeps its brackets.
+    let bracketed = env.path("v1.pdf");
+    ok(tt(&["text", "export", &serin, &id, "--version", "1", "--bracketed", "--out", bracketed.to_str().unwrap()]));
+    let text = pdftotext(&bracketed);
+    let open_clauses = clause_lines(&first_shown).iter().filter(|l| l.contains("(bracketed)")).count();
+    assert!(open_clauses > 0);
+    assert!(text.matches('[').count() >= open_clauses, "brackets lost in the PDF: {text}");
+    assert_eq!(text.matches('[').count(), text.matches(']').count(), "{text}");
+    assert!(text.contains("Alt A") && text.contains("Alt B"), "alternatives are labelled: {text}");
+
+    // A clean copy is refused while anything is open, and made of the settled last version.
+    let refused =
+        tt(&["text", "export", &serin, &id, "--version", "1", "--clean", "--out", env.path("c.pdf").to_str().unwrap()]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("clean copy"), "{refused:?}");
+    assert!(!env.path("c.pdf").exists(), "nothing is written when the copy is refused");
+    let clean = env.path("clean.docx");
+    ok(tt(&["text", "export", &serin, &id, "--clean", "--out", clean.to_str().unwrap()]));
+
+    // A comparison of the first and last versions, as Word: LibreOffice opens it, and it holds
+    // words of both versions.
+    let compared = env.path("compare.docx");
+    ok(tt(&["text", "export", &serin, &id, "--compare-with", "1", "--out", compared.to_str().unwrap()]));
+    let converted = env.path("converted");
+    for docx in [&clean, &compared] {
+        let status = Command::new("libreoffice")
+            .args(["--headless", "--convert-to", "txt:Text (encoded):UTF8", "--outdir"])
+            .arg(&converted)
+            .arg(docx)
+            .env("HOME", env.dir.path())
+            .output()
+            .expect("LibreOffice is installed by scripts/test");
+        assert!(status.status.success(), "LibreOffice could not open {}", docx.display());
+    }
+    let clean_text = std::fs::read_to_string(converted.join("clean.txt")).unwrap();
+    assert!(!clean_text.contains('['), "a clean copy has no brackets: {clean_text}");
+    let compare_text = std::fs::read_to_string(converted.join("compare.txt")).unwrap();
+    assert!(compare_text.contains("removed") && compare_text.contains("reworded"), "{compare_text}");
+    // Nothing the sides said travels with the text: no comment's words, no name.
+    for file in [&clean_text, &compare_text, &text] {
+        for forbidden in ["Tarek", "Mira", "Jonas", "outvoted", "press will ask"] {
+            assert!(!file.contains(forbidden), "{forbidden} in an exported copy");
+        }
+    }
+}
