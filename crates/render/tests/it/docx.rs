@@ -161,7 +161,12 @@ fn text_that_looks_like_markup_or_xml_is_kept_as_text() {
         subject: HOSTILE[10].to_owned(),
         blocks: vec![
             Block::Heading { level: 2, text: HOSTILE[9].to_owned() },
-            Block::Paragraph(vec![Inline::Text(hostile.clone()), Inline::Strong(HOSTILE[10].to_owned())]),
+            Block::Paragraph(vec![
+                Inline::Text(hostile.clone()),
+                Inline::Strong(HOSTILE[10].to_owned()),
+                Inline::Inserted(HOSTILE[2].to_owned()),
+                Inline::Deleted(HOSTILE[3].to_owned()),
+            ]),
             Block::Table { header: vec![HOSTILE[10].to_owned()], rows: vec![vec![HOSTILE[6].to_owned()]] },
             Block::Note { label: HOSTILE[10].to_owned(), text: HOSTILE[8].to_owned() },
         ],

@@ -48,7 +48,10 @@ fn long_readout() -> Document {
             Inline::Strong("Key point:".to_owned()),
             Inline::Text(" the joint technical committee should meet ".to_owned()),
             Inline::Emphasis("before".to_owned()),
-            Inline::Text(format!(" the dry season. {FILLER}")),
+            Inline::Text(" the dry season, ".to_owned()),
+            Inline::Inserted("each month".to_owned()),
+            Inline::Deleted("each quarter".to_owned()),
+            Inline::Text(format!(". {FILLER}")),
         ]));
         blocks.push(Block::Heading { level: 2, text: format!("Positions heard in session {section}") });
         blocks.push(Block::Paragraph(plain(FILLER)));
@@ -124,9 +127,7 @@ fn is_right_to_left_or_cjk(c: char) -> bool {
 fn joined(inlines: &[Inline]) -> String {
     inlines
         .iter()
-        .map(|inline| match inline {
-            Inline::Text(text) | Inline::Strong(text) | Inline::Emphasis(text) => text.as_str(),
-        })
+        .map(Inline::text)
         .collect()
 }
 

@@ -171,6 +171,8 @@ fn text_that_looks_like_markup_is_shown_as_it_is() {
                 Inline::Text(hostile.clone()),
                 Inline::Strong(HOSTILE[6].to_owned()),
                 Inline::Emphasis(HOSTILE[7].to_owned()),
+                Inline::Inserted(HOSTILE[2].to_owned()),
+                Inline::Deleted(HOSTILE[3].to_owned()),
             ]),
             Block::Bullets(HOSTILE.iter().map(|text| plain(text)).collect()),
             Block::Facts(vec![(HOSTILE[1].to_owned(), HOSTILE[3].to_owned())]),
