@@ -30,31 +30,13 @@ pub fn document(xml: &str) -> Result<(TextMeta, Draft), AknError> {
         return Err(doc.error(AknErrorKind::NotANegotiatingText));
     }
     unique_ids(&root)?;
-    let parts = structure(doc, &["meta", "preface", "preamble", "mainBody"])?;
-    let mut next = parts.iter().copied().peekable();
-    let mut take = |name: &'static str, required: bool| -> Result<Option<&Element>, AknError> {
-        match next.peek() {
-            Some(element) if element.name == name => Ok(next.next()),
-            Some(element) if required => Err(element
-                .error(AknErrorKind::UnexpectedElement { element: shown_element(element), parent: "doc".to_owned() })),
-            None if required => {
-                Err(doc.error(AknErrorKind::MissingElement { element: name, parent: "doc".to_owned() }))
-            }
-            _ => Ok(None),
-        }
-    };
-    let meta = take("meta", true)?.map(crate::meta::read).transpose()?;
-    let title = take("preface", true)?.map(preface).transpose()?;
-    let preamble = take("preamble", false)?.map(preamble).transpose()?.unwrap_or_default();
-    let main_body = take("mainBody", true)?;
-    if let Some(extra) = next.next() {
-        return Err(
-            extra.error(AknErrorKind::UnexpectedElement { element: shown_element(extra), parent: "doc".to_owned() })
-        );
-    }
-    let (Some(meta), Some(title), Some(main_body)) = (meta, title, main_body) else {
-        unreachable!("required elements were taken or refused above");
-    };
+    let children = structure(doc, &["meta", "preface", "preamble", "mainBody"])?;
+    let mut next = Sequence { parent: doc, children: children.into_iter().peekable() };
+    let meta = crate::meta::read(next.required("meta")?)?;
+    let title = preface(next.required("preface")?)?;
+    let preamble = next.optional("preamble").map(preamble).transpose()?.unwrap_or_default();
+    let main_body = next.required("mainBody")?;
+    next.end()?;
     let (parts, places) = body(main_body)?;
     let draft = Draft { title, preamble, parts };
     draft.validate().map_err(|error| {
@@ -66,6 +48,43 @@ pub fn document(xml: &str) -> Result<(TextMeta, Draft), AknError> {
         at.copied().unwrap_or(doc.at).error(AknErrorKind::InvalidDraft(error))
     })?;
     Ok((meta, draft))
+}
+
+/// A parent's child elements taken in the order the format has them.
+struct Sequence<'e, I: Iterator<Item = &'e Element>> {
+    parent: &'e Element,
+    children: std::iter::Peekable<I>,
+}
+
+impl<'e, I: Iterator<Item = &'e Element>> Sequence<'e, I> {
+    fn optional(&mut self, name: &str) -> Option<&'e Element> {
+        self.children.next_if(|element| element.name == name)
+    }
+
+    fn required(&mut self, name: &'static str) -> Result<&'e Element, AknError> {
+        if let Some(element) = self.optional(name) {
+            return Ok(element);
+        }
+        Err(match self.children.peek() {
+            Some(element) => element.error(AknErrorKind::UnexpectedElement {
+                element: shown_element(element),
+                parent: shown_element(self.parent),
+            }),
+            None => {
+                self.parent.error(AknErrorKind::MissingElement { element: name, parent: shown_element(self.parent) })
+            }
+        })
+    }
+
+    fn end(&mut self) -> Result<(), AknError> {
+        match self.children.next() {
+            Some(extra) => Err(extra.error(AknErrorKind::UnexpectedElement {
+                element: shown_element(extra),
+                parent: shown_element(self.parent),
+            })),
+            None => Ok(()),
+        }
+    }
 }
 
 /// Where each part and clause was read, for errors found once the draft is whole.
