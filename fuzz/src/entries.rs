@@ -173,6 +173,15 @@ pub fn web_queries(data: &[u8]) {
     block_on(tracktwo_web::fuzzing::query_strings(&text(data)));
 }
 
+/// An Akoma Ntoso document read as a negotiating text's version; what it reads must write back
+/// to a document that reads the same.
+pub fn akn_import(data: &[u8]) {
+    if let Ok((meta, draft)) = tracktwo_akoma_ntoso::import(&text(data)) {
+        let again = tracktwo_akoma_ntoso::import(&tracktwo_akoma_ntoso::export(&meta, &draft));
+        assert!(again.is_ok_and(|(m, d)| m == meta && d == draft), "an imported text does not round-trip");
+    }
+}
+
 /// A leaked passage traced against a readout (the trace form of the transfer pages).
 pub fn trace_passage(data: &[u8]) {
     use tracktwo_trace::{CopyId, Fingerprinting, ReadoutText};

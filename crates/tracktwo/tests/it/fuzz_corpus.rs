@@ -11,7 +11,7 @@ mod entries;
 
 type Entry = fn(&[u8]);
 
-const TARGETS: [(&str, Entry); 14] = [
+const TARGETS: [(&str, Entry); 15] = [
     ("map_csv", entries::map_csv),
     ("map_gexf", entries::map_gexf),
     ("map_graphml", entries::map_graphml),
@@ -26,6 +26,7 @@ const TARGETS: [(&str, Entry); 14] = [
     ("web_json", entries::web_json),
     ("web_queries", entries::web_queries),
     ("trace_passage", entries::trace_passage),
+    ("akn_import", entries::akn_import),
 ];
 
 fn fuzz_dir() -> PathBuf {
@@ -74,5 +75,14 @@ fn the_map_seeds_are_files_their_format_reads() {
                 tracktwo_interchange::read(format, file, ties, None).unwrap_or_else(|e| panic!("{target}/{name}: {e}"));
             assert!(map.actors.len() >= 3 && !map.ties.is_empty(), "{target}/{name}");
         }
+    }
+}
+
+#[test]
+fn the_akoma_ntoso_seeds_are_documents_the_reader_reads() {
+    for (name, seed) in seeds("akn_import") {
+        let text = String::from_utf8(seed).unwrap();
+        let (_, draft) = tracktwo_akoma_ntoso::import(&text).unwrap_or_else(|e| panic!("akn_import/{name}: {e}"));
+        assert!(draft.clauses().count() >= 20, "akn_import/{name}");
     }
 }
