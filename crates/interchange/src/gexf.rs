@@ -232,8 +232,8 @@ pub(crate) fn attributes(text: &str, file: &str) -> Result<FileAttributes, Impor
         if let Some(label) = node.attribute("label") {
             gathered.add(false, "label", label);
         }
-        for (name, value) in attvalues(node, "node", &parsed.declared) {
-            gathered.add(false, &name, value);
+        for (name, value) in attvalues(node, "node", parsed.graph) {
+            gathered.add(false, name, value);
         }
     }
     for edge in parsed.graph.children("edges").flat_map(|edges| edges.children("edge")) {
@@ -243,22 +243,30 @@ pub(crate) fn attributes(text: &str, file: &str) -> Result<FileAttributes, Impor
                 gathered.add(true, own, value);
             }
         }
-        for (name, value) in attvalues(edge, "edge", &parsed.declared) {
-            gathered.add(true, &name, value);
+        for (name, value) in attvalues(edge, "edge", parsed.graph) {
+            gathered.add(true, name, value);
         }
     }
     Ok(gathered.finish(nodes, edges, parsed.scheme))
 }
 
 /// An element's attribute values by their declared title, as the file writes it.
-fn attvalues<'e>(element: &'e Element, class: &str, declared: &Declared<'_>) -> Vec<(String, &'e str)> {
+fn attvalues<'e>(element: &'e Element, class: &str, graph: &'e Element) -> Vec<(&'e str, &'e str)> {
+    let title = |id: &'e str| {
+        graph
+            .children("attributes")
+            .filter(|attributes| attributes.attribute("class").unwrap_or("node") == class)
+            .flat_map(|attributes| attributes.children("attribute"))
+            .find(|attribute| attribute.attribute("id") == Some(id))
+            .and_then(|attribute| attribute.attribute("title"))
+            .unwrap_or(id)
+    };
     element
         .children("attvalues")
         .flat_map(|list| list.children("attvalue"))
         .filter_map(|attvalue| {
             let id = attvalue.attribute("for").or_else(|| attvalue.attribute("id"))?;
-            let name = declared.get(&(class, id)).cloned().unwrap_or_else(|| field_key(id));
-            Some((name, attvalue.attribute("value").unwrap_or("")))
+            Some((title(id), attvalue.attribute("value").unwrap_or("")))
         })
         .collect()
 }

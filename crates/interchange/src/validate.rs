@@ -147,6 +147,7 @@ fn check_actor(actor: FileActor) -> Result<FileActor, String> {
         decision_maker,
         notes,
         public_description,
+        unplaced: std::collections::BTreeSet::new(),
     };
     details.validate().map_err(|error| if code.is_empty() { error.to_string() } else { about(&code, error) })?;
     let side = match side.map(|side| side.trim().to_owned()) {

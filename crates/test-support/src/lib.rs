@@ -102,7 +102,9 @@ pub fn reference_python() -> std::path::PathBuf {
     );
     match std::env::var_os(PYTHON_VARIABLE).filter(|v| !v.is_empty()) {
         Some(path) if std::path::Path::new(&path).is_file() => path.into(),
-        Some(path) => panic!("{PYTHON_VARIABLE} names {}, which is not a file: {how}", std::path::Path::new(&path).display()),
+        Some(path) => {
+            panic!("{PYTHON_VARIABLE} names {}, which is not a file: {how}", std::path::Path::new(&path).display())
+        }
         None => panic!("this test reads a file with the reference tools and {PYTHON_VARIABLE} is not set: {how}"),
     }
 }
@@ -510,6 +512,7 @@ pub async fn person_on_map(
         decision_maker: false,
         notes: String::new(),
         public_description: String::new(),
+        unplaced: std::collections::BTreeSet::new(),
     };
     let actor = app.add_actor(&kh, initiative, details).await.expect("add an actor").id;
     let answer = if listed { ConsentAnswer::Given } else { ConsentAnswer::Refused };

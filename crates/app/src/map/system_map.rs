@@ -318,6 +318,13 @@ impl SystemMap {
                     decision_maker: a.details.decision_maker,
                     notes: a.details.notes.clone(),
                     public_description: a.details.public_description.clone(),
+                    unplaced: a
+                        .details
+                        .unplaced
+                        .iter()
+                        .filter_map(|field| tracktwo_interchange::Field::parse(field).ok())
+                        .map(tracktwo_interchange::Field::as_str)
+                        .collect(),
                 })
                 .collect(),
             ties: self
