@@ -120,7 +120,7 @@ fn mapping_page(
             p { (file_name) " holds " (listed.nodes) " nodes and " (listed.edges) " edges, with attributes named its own way. "
                 "Choose which attribute holds each of tracktwo's fields. Actors whose kind, track, level or side cannot be read are imported unplaced, for you to place." }
             table #file-attributes {
-                thead { tr { th { "Attribute" } th { "Of" } th { "Values" } th { "For example" } } }
+                thead { tr { th scope="col" { "Attribute" } th scope="col" { "Of" } th scope="col" { "Values" } th scope="col" { "For example" } } }
                 tbody {
                     @for attribute in &listed.attributes {
                         tr { td { (attribute.name) } td { @if attribute.of_edges { "edges (ties)" } @else { "nodes (actors)" } }
