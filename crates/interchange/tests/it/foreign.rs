@@ -182,3 +182,27 @@ fn an_undirected_tie_split_into_two_edges_folds_back_into_one() {
     assert_eq!(declared.track_scheme, Some(TrackScheme::Imtd9));
     assert!(Field::parse("decision_maker").is_ok());
 }
+
+#[test]
+fn an_unplaced_actor_stays_unplaced_through_gexf_and_graphml() {
+    let mut map = mixed();
+    map.actors[0].unplaced = ["side", "track"].into_iter().collect();
+    let gexf = tracktwo_interchange::read_gexf(&write_gexf(&map)).unwrap();
+    assert_eq!(gexf, map);
+    let graphml = tracktwo_interchange::read_graphml(&write_graphml(&map)).unwrap();
+    assert_eq!(graphml, map);
+    assert_eq!(graphml.actors[0].unplaced.len(), 2);
+    assert!(graphml.actors[1].unplaced.is_empty());
+}
+
+#[test]
+fn a_file_that_declares_one_scheme_is_refused_under_the_other() {
+    let gexf = write_gexf(&mixed());
+    let options =
+        ReadOptions { file_name: Some("ours.gexf"), track_scheme: Some(TrackScheme::Five), ..ReadOptions::default() };
+    let error = read_with(Format::Gexf, &gexf, "", &options).unwrap_err();
+    assert!(error.to_string().starts_with("ours.gexf, line "), "{error}");
+    assert!(error.message.contains("`imtd9`, not `five`"), "{error}");
+    let same = ReadOptions { track_scheme: Some(TrackScheme::Imtd9), ..options };
+    assert_eq!(read_with(Format::Gexf, &gexf, "", &same).unwrap(), mixed());
+}

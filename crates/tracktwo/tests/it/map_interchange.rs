@@ -296,7 +296,39 @@ async fn the_import_page_maps_a_file_networkx_wrote() {
     let actors = request("GET", &format!("{}/initiatives/{serin}/actors", demo.base), &[("cookie", &cookie)], vec![])
         .await
         .text();
-    assert!(actors.contains("id=\"unplaced-actors\""), "the actor list shows the actors to place");
+    let to_place = actors.split("id=\"unplaced-actors\"").nth(1).expect("the actor list shows the actors to place");
+    let to_place = to_place.split("</section>").next().unwrap();
+    let waiting = to_place.matches("<li>").count();
+    assert_eq!(waiting, 11, "{to_place}");
+    // Placing one: its form saved with a track, it leaves the list.
+    let href = to_place.split("href=\"").nth(1).unwrap().split('"').next().unwrap().to_owned();
+    // The team sees "Member 2 (2)": the name, and the code name in brackets.
+    let shown = to_place.split("\">").nth(1).unwrap().split('<').next().unwrap();
+    let code = shown.rsplit_once('(').unwrap().1.trim_end_matches(')').to_owned();
+    assert!(shown.starts_with("Member ") && code.parse::<u32>().is_ok(), "{shown}");
+    let place = url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs([
+            ("csrf", csrf.as_str()),
+            ("kind", "person"),
+            ("code_name", code.as_str()),
+            ("primary_track", "religion"),
+            ("level", "grassroots"),
+            ("side", ""),
+        ])
+        .finish();
+    let placed = request(
+        "POST",
+        &format!("{}{href}", demo.base),
+        &[("cookie", &cookie), ("content-type", "application/x-www-form-urlencoded")],
+        place,
+    )
+    .await;
+    assert_eq!(placed.status, 303, "{}", placed.text());
+    let actors = request("GET", &format!("{}/initiatives/{serin}/actors", demo.base), &[("cookie", &cookie)], vec![])
+        .await
+        .text();
+    let to_place = actors.split("id=\"unplaced-actors\"").nth(1).unwrap().split("</section>").next().unwrap();
+    assert_eq!(to_place.matches("<li>").count(), waiting - 1, "{to_place}");
     // Numbers without a scheme: refused, naming the file as the user named it.
     let refused = post(vec![
         ("csrf", &csrf),
