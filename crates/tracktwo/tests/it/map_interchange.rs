@@ -228,6 +228,13 @@ fn maps_networkx_wrote_import_through_a_mapping_on_the_command_line() {
         assert!(!imported.contains("  3: no"), "{imported}");
         let coverage = ok(env.tt(&["map", "coverage", &id]));
         assert!(coverage.starts_with("34 actors, 78 ties."), "{coverage}");
+        // Coverage counts the 23 placed actors only: an unplaced one's stand-in track closes no gap.
+        let counted: u32 = coverage
+            .lines()
+            .filter(|line| line.starts_with("track "))
+            .filter_map(|line| line.rsplit_once(": ")?.1.trim().parse::<u32>().ok())
+            .sum();
+        assert_eq!(counted, 23, "{coverage}");
         // 5 is media in the five-track list, never research.
         assert!(coverage.contains("track 9 (Communications and media), Hi, Grassroots leadership"), "{coverage}");
         assert!(!coverage.contains("track 5 (Research, training and education), Hi, Grassroots leadership: 1"));

@@ -74,7 +74,7 @@ pub async fn actors(Visit(state, user, InitiativePath(id)): Visit<InitiativePath
             @if !unplaced.is_empty() {
                 section #unplaced-actors {
                     h2 { "To place" }
-                    p { "Imported from a map made elsewhere, these actors' places could not be read. Until each is placed, the kind, track and level shown stand in, and selection leaves it out. Open an actor and save its form to place it." }
+                    p { "Imported from a map made elsewhere, these actors' places could not be read. Until each is placed, the kind, track and level shown stand in, and coverage and selection leave it out. Open an actor and save its form to place it." }
                     ul {
                         @for actor in &unplaced {
                             li { a href={ "/initiatives/" (id) "/actors/" (actor.id) } { (actor.details.display_name()) }
