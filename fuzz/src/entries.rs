@@ -30,6 +30,24 @@ fn map(format: tracktwo_interchange::Format, file: &[u8], ties: &[u8]) {
     let sides = sides();
     let _ = tracktwo_interchange::read(format, &text(file), &text(ties), Some(&sides));
     let _ = tracktwo_interchange::read(format, &text(file), &text(ties), None);
+    if matches!(format, tracktwo_interchange::Format::Gexf | tracktwo_interchange::Format::Graphml) {
+        // A map made elsewhere, listed and read through a mapping, as the import does.
+        let _ = tracktwo_interchange::attributes(format, &text(file), "fuzzed");
+        let mut mapping = tracktwo_interchange::Mapping::new();
+        for argument in ["side=club", "track=sector", "name=label"] {
+            let _ = mapping.add_field_argument(argument);
+        }
+        for argument in ["side:a=Upper Vale", "level:=grassroots", "kind:=person", "tie-kind:=colleague"] {
+            let _ = mapping.add_value_argument(argument);
+        }
+        let options = tracktwo_interchange::ReadOptions {
+            sides: Some(&sides),
+            mapping: Some(&mapping),
+            track_scheme: Some(tracktwo_interchange::TrackScheme::Five),
+            ..tracktwo_interchange::ReadOptions::default()
+        };
+        let _ = tracktwo_interchange::read_with(format, &text(file), &text(ties), &options);
+    }
 }
 
 /// actors.csv, a NUL, ties.csv: the map import of the web page and `tracktwo map import`.

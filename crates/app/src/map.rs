@@ -13,6 +13,6 @@ mod selection;
 mod system_map;
 mod view;
 
-pub use self::edits::ImportReport;
+pub use self::edits::{ImportReport, ImportSource};
 pub use self::selection::{Exclusion, Invitee, SelectionReport, SelectionSpec};
 pub use self::system_map::{Broker, CoverageCount, CoverageReport, MapComparison, SystemMap, TransferPath};

@@ -605,6 +605,7 @@ mod samples {
             decision_maker: true,
             notes: "Trained as a hydrologist.".into(),
             public_description: "A senior figure in the Upper Vale's water administration".into(),
+            unplaced: std::collections::BTreeSet::new(),
         }
     }
 

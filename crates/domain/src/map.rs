@@ -203,6 +203,13 @@ pub struct ActorDetails {
     /// existed open with it empty.
     #[serde(default)]
     pub public_description: String,
+    /// The fields of a map made elsewhere that could not be read (`kind`, `track`, `level`,
+    /// `side`): the actor awaits the facilitator, its kind, track and level standing in until
+    /// then, and is left out of coverage and selection. Empty for an actor in its place; saving
+    /// the actor's form places it. Absent from actors stored before it existed, and from every
+    /// placed actor's body.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub unplaced: BTreeSet<String>,
 }
 
 impl std::fmt::Debug for ActorDetails {
@@ -211,6 +218,7 @@ impl std::fmt::Debug for ActorDetails {
             .field("kind", &self.kind)
             .field("primary_track", &self.primary_track)
             .field("level", &self.level)
+            .field("unplaced", &self.unplaced)
             .finish_non_exhaustive()
     }
 }
@@ -261,6 +269,12 @@ impl ActorDetails {
         paragraphs("public description", &self.public_description, DESCRIPTION_MAX)?;
         self.tracks.insert(self.primary_track);
         Ok(())
+    }
+
+    /// Whether the actor awaits its place on the map (see [`ActorDetails::unplaced`]).
+    #[must_use]
+    pub fn is_unplaced(&self) -> bool {
+        !self.unplaced.is_empty()
     }
 
     /// Cuts the actor down to what a reader limited to code names may learn: the name, the
@@ -707,6 +721,7 @@ mod tests {
             decision_maker: false,
             notes: String::new(),
             public_description: String::new(),
+            unplaced: std::collections::BTreeSet::new(),
         };
         actor.validate().unwrap();
         assert_eq!(actor.code_name, "UV-01");
@@ -730,6 +745,7 @@ mod tests {
             decision_maker: true,
             notes: "old".into(),
             public_description: "unused".into(),
+            unplaced: std::collections::BTreeSet::new(),
         };
         // The body as stored before the field existed: the same JSON without its key.
         let mut stored = serde_json::to_value(&current).unwrap();
@@ -737,6 +753,32 @@ mod tests {
         let actor: ActorDetails = serde_json::from_value(stored).unwrap();
         assert_eq!(actor.public_description, "");
         assert_eq!(actor.role, "prime minister");
+    }
+
+    #[test]
+    fn a_placed_actor_is_stored_as_before_and_an_unplaced_one_keeps_its_fields() {
+        let mut actor = ActorDetails {
+            kind: ActorKind::Person,
+            name: None,
+            code_name: "K-01".into(),
+            primary_track: Track::PrivateCitizens,
+            tracks: BTreeSet::from([Track::PrivateCitizens]),
+            level: Level::Grassroots,
+            side: None,
+            role: String::new(),
+            decision_maker: false,
+            notes: String::new(),
+            public_description: String::new(),
+            unplaced: BTreeSet::new(),
+        };
+        let placed = serde_json::to_value(&actor).unwrap();
+        assert!(placed.get("unplaced").is_none(), "a placed actor's body is as older releases wrote it");
+        assert!(!actor.is_unplaced());
+        actor.unplaced = BTreeSet::from(["track".to_owned(), "level".to_owned()]);
+        let stored = serde_json::to_string(&actor).unwrap();
+        let opened: ActorDetails = serde_json::from_str(&stored).unwrap();
+        assert!(opened.is_unplaced());
+        assert_eq!(opened.unplaced, actor.unplaced);
     }
 
     #[test]
@@ -753,6 +795,7 @@ mod tests {
             decision_maker: true,
             notes: "CANARY notes".into(),
             public_description: "a haulier".into(),
+            unplaced: std::collections::BTreeSet::new(),
         };
         let before = actor.clone();
         actor.withhold_identity();
@@ -775,6 +818,7 @@ mod tests {
             decision_maker: false,
             notes: String::new(),
             public_description: "Two lines,\nboth fine.".into(),
+            unplaced: std::collections::BTreeSet::new(),
         };
         actor.validate().unwrap();
         actor.public_description = "bell\u{7}".into();

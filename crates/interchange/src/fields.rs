@@ -8,6 +8,8 @@ use time::macros::format_description;
 use tracktwo_domain::ValidationError;
 use tracktwo_domain::map::{ActorKind, Level, TieKind, Track};
 
+use crate::mapping::TrackScheme;
+
 /// The longest value an error message quotes in full. A value in an enumerated column can be a
 /// name typed into the wrong column; quoting only its start keeps most of it out of logs.
 const QUOTE_MAX: usize = 24;
@@ -29,18 +31,70 @@ fn unknown(field: &str, error: ValidationError) -> String {
 }
 
 pub(crate) fn track(field: &str, value: &str) -> Result<Track, String> {
-    if value.trim().is_empty() {
+    track_in(field, value, Some(TrackScheme::Imtd9))
+}
+
+/// What a message about a track number without a scheme says, so a reader can tell it apart.
+pub(crate) const NO_SCHEME: &str = "track scheme";
+
+/// A track by its name in English (`government`, `Private citizens`, `conflict resolution`), or
+/// by its number under `scheme`; a number without a scheme is refused, never guessed.
+pub(crate) fn track_in(field: &str, value: &str, scheme: Option<TrackScheme>) -> Result<Track, String> {
+    let value = value.trim();
+    if value.is_empty() {
         return Err(format!("{field} must not be empty"));
     }
-    Track::parse(value).map_err(|e| unknown(field, e))
+    // Tools write whole numbers as floating point (`4.0`).
+    let number = value.parse::<u8>().ok().or_else(|| value.strip_suffix(".0").and_then(|whole| whole.parse().ok()));
+    if let Some(number) = number {
+        let Some(scheme) = scheme else {
+            return Err(format!(
+                "{field}: {} is a number, and the file declares no {NO_SCHEME}: give it (imtd9 for the nine \
+                 tracks of the Institute for Multi-Track Diplomacy, five for the five-track list)",
+                quoted(value)
+            ));
+        };
+        return scheme
+            .track(number)
+            .ok_or_else(|| format!("{field}: {} is not a track of the scheme {}", quoted(value), scheme.as_str()));
+    }
+    let folded = value.to_lowercase().replace(['-', '_'], " ");
+    Track::ALL
+        .into_iter()
+        .find(|track| {
+            track.as_str().replace('-', " ") == folded
+                || track.label().to_lowercase() == folded
+                || track_aliases(*track).contains(&folded.as_str())
+        })
+        .ok_or_else(|| format!("{field}: {} is not a known track", quoted(value)))
+}
+
+/// Other English names the field gives the tracks.
+fn track_aliases(track: Track) -> &'static [&'static str] {
+    match track {
+        Track::Government => &["official", "track one", "track 1"],
+        Track::ConflictResolution => &["conflict resolution", "nongovernmental", "non governmental", "professional"],
+        Track::Business => &["commerce", "private sector"],
+        Track::PrivateCitizens => &["citizens", "private citizen", "citizen exchange", "civil society"],
+        Track::Research => &["research training and education", "education", "training", "academia"],
+        Track::Activism => &["peace activism", "advocacy"],
+        Track::Religion => &["faith", "religious"],
+        Track::Funding => &["philanthropy", "donors"],
+        Track::Media => &["communications", "communications and media", "public opinion"],
+    }
 }
 
 /// Tracks separated by `;` (or `,` or `|`, as spreadsheets and Kumu list them); empty is none.
 pub(crate) fn tracks(field: &str, value: &str) -> Result<BTreeSet<Track>, String> {
+    tracks_in(field, value, Some(TrackScheme::Imtd9))
+}
+
+/// As [`tracks`], numbers read under `scheme`.
+pub(crate) fn tracks_in(field: &str, value: &str, scheme: Option<TrackScheme>) -> Result<BTreeSet<Track>, String> {
     value
         .split([';', ',', '|'])
         .filter(|part| !part.trim().is_empty())
-        .map(|part| Track::parse(part).map_err(|e| unknown(field, e)))
+        .map(|part| track_in(field, part, scheme))
         .collect()
 }
 
@@ -132,8 +186,26 @@ mod tests {
         assert_eq!(tracks("tracks", "1;5").unwrap(), BTreeSet::from([Track::Government, Track::Research]));
         assert_eq!(tracks("tracks", " 9 | media,;").unwrap(), BTreeSet::from([Track::Media]));
         assert!(tracks("tracks", "").unwrap().is_empty());
-        assert_eq!(tracks("tracks", "1;10").unwrap_err(), "tracks: `10` is not a known track");
+        assert_eq!(tracks("tracks", "1;10").unwrap_err(), "tracks: `10` is not a track of the scheme imtd9");
+        assert_eq!(tracks("tracks", "war").unwrap_err(), "tracks: `war` is not a known track");
         assert_eq!(format_tracks(&BTreeSet::from([Track::Research, Track::Government])), "1;5");
+    }
+
+    #[test]
+    fn track_numbers_need_a_scheme_and_names_do_not() {
+        assert_eq!(track_in("track", "4", Some(TrackScheme::Imtd9)), Ok(Track::PrivateCitizens));
+        assert_eq!(track_in("track", "5", Some(TrackScheme::Imtd9)), Ok(Track::Research));
+        assert_eq!(track_in("track", "5.0", Some(TrackScheme::Five)), Ok(Track::Media));
+        assert!(track_in("track", "5", None).unwrap_err().contains(NO_SCHEME));
+        for (name, track) in [
+            ("Government", Track::Government),
+            ("private citizens", Track::PrivateCitizens),
+            ("Communications and media", Track::Media),
+            ("conflict_resolution", Track::ConflictResolution),
+            ("Research, training and education", Track::Research),
+        ] {
+            assert_eq!(track_in("track", name, None), Ok(track), "{name}");
+        }
     }
 
     #[test]

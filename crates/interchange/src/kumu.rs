@@ -124,6 +124,11 @@ pub fn read_kumu(text: &str) -> Result<MapFile, ImportError> {
     read_kumu_for(text, None)
 }
 
+/// As [`read_kumu_for`], its errors naming the file `name`.
+pub(crate) fn read_kumu_named(text: &str, name: &str, sides: Option<&[String]>) -> Result<MapFile, ImportError> {
+    read_kumu_for(text, sides).map_err(|error| ImportError { file: name.to_owned(), ..error })
+}
+
 /// As [`read_kumu`], with every actor's side checked against `sides`.
 pub(crate) fn read_kumu_for(text: &str, sides: Option<&[String]>) -> Result<MapFile, ImportError> {
     // Editors on Windows save UTF-8 with a byte-order mark, which JSON does not allow.
@@ -150,7 +155,7 @@ pub(crate) fn read_kumu_for(text: &str, sides: Option<&[String]>) -> Result<MapF
         let connection = reader.object(raw.get(), "a connection").map_err(|e| reader.error(e, line))?;
         ties.push(Located { line, item: reader.tie(connection, line)? });
     }
-    validate::finish_for(actors, ties, Files { actors: MAP_KUMU, ties: MAP_KUMU }, sides)
+    validate::finish_for(actors, ties, Files { actors: MAP_KUMU, ties: MAP_KUMU }, sides, false)
 }
 
 /// A JSON object's keys and values, in order, the values left unparsed: each keeps its place in
@@ -328,6 +333,7 @@ impl<'t> Reader<'t> {
                 .text(&element, "public description")?
                 .map(|(description, _)| description)
                 .unwrap_or_default(),
+            unplaced: BTreeSet::new(),
         })
     }
 

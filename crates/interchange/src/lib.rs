@@ -22,6 +22,7 @@ mod gexf;
 mod graphml;
 mod kumu;
 mod lines;
+mod mapping;
 mod table;
 mod validate;
 mod xml;
@@ -29,17 +30,56 @@ mod xml;
 pub use gexf::{read_gexf, write_gexf};
 pub use graphml::{read_graphml, write_graphml};
 pub use kumu::{read_kumu, write_kumu};
+pub use mapping::{Attribute, Field, FileAttributes, Mapping, MappingError, TrackScheme, UnknownScheme, attributes};
 pub use table::{read_csv, write_actors_csv, write_ties_csv};
 
 /// Reads a map in `format` (for CSV, `file` is actors.csv and `ties` is ties.csv; other formats
 /// ignore `ties`) and, given the initiative's `sides`, refuses an actor on any other side, with
 /// its line.
 pub fn read(format: Format, file: &str, ties: &str, sides: Option<&[String]>) -> Result<MapFile, ImportError> {
+    read_with(format, file, ties, &ReadOptions { sides, ..ReadOptions::default() })
+}
+
+/// How a file is read: the names its errors speak of, the initiative's sides, and for a map made
+/// in another tool, the mapping of its attributes onto tracktwo's fields and the scheme its track
+/// numbers follow.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ReadOptions<'a> {
+    /// The file's name as the user gave it (for CSV, the actors file); `None` for the format's
+    /// usual name (`map.gexf`, `actors.csv`, …).
+    pub file_name: Option<&'a str>,
+    /// For CSV, the ties file's name.
+    pub ties_name: Option<&'a str>,
+    /// The initiative's sides: an actor on any other side is refused (or, read with a mapping,
+    /// left unplaced).
+    pub sides: Option<&'a [String]>,
+    /// The file's attributes mapped onto tracktwo's fields (GEXF and GraphML only). With a
+    /// mapping, an actor whose track, level, kind or side cannot be read is imported unplaced.
+    pub mapping: Option<&'a Mapping>,
+    /// The scheme track numbers follow, where the file declares none.
+    pub track_scheme: Option<TrackScheme>,
+}
+
+/// Reads a map in `format` as [`read`] does, with `options`.
+pub fn read_with(format: Format, file: &str, ties: &str, options: &ReadOptions<'_>) -> Result<MapFile, ImportError> {
+    let name = options.file_name.unwrap_or(match format {
+        Format::Csv => ACTORS_CSV,
+        Format::Gexf => MAP_GEXF,
+        Format::Graphml => MAP_GRAPHML,
+        Format::KumuJson => MAP_KUMU,
+    });
+    if options.mapping.is_some() && matches!(format, Format::Csv | Format::KumuJson) {
+        return Err(ImportError::new(
+            name,
+            1,
+            "a mapping of attributes applies to GEXF and GraphML files; CSV and Kumu files use tracktwo's own columns",
+        ));
+    }
     match format {
-        Format::Csv => table::read_csv_for(file, ties, sides),
-        Format::Gexf => gexf::read_gexf_for(file, sides),
-        Format::Graphml => graphml::read_graphml_for(file, sides),
-        Format::KumuJson => kumu::read_kumu_for(file, sides),
+        Format::Csv => table::read_csv_named(file, ties, name, options.ties_name.unwrap_or(TIES_CSV), options.sides),
+        Format::Gexf => gexf::read_gexf_with(file, name, options),
+        Format::Graphml => graphml::read_graphml_with(file, name, options),
+        Format::KumuJson => kumu::read_kumu_named(file, name, options.sides),
     }
 }
 
@@ -76,6 +116,10 @@ pub struct FileActor {
     pub notes: String,
     /// What readers limited to code names may learn; optional in every format.
     pub public_description: String,
+    /// Read from a map made elsewhere, the actor's place on the map (kind, track, level or side)
+    /// could not be read: it awaits the facilitator, and its kind, tracks and level stand in
+    /// until then. The fields that could not be read, by tracktwo's names.
+    pub unplaced: BTreeSet<&'static str>,
 }
 
 impl std::fmt::Debug for FileActor {
@@ -175,16 +219,17 @@ pub struct UnknownFormat(String);
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{file}, line {line}: {message}")]
 pub struct ImportError {
-    /// `actors.csv`, `ties.csv`, `map.gexf`, `map.graphml` or `map.json`.
-    pub file: &'static str,
+    /// The file's name as the user gave it, or the format's usual one (`actors.csv`,
+    /// `ties.csv`, `map.gexf`, `map.graphml`, `map.json`).
+    pub file: String,
     /// 1-based.
     pub line: usize,
     pub message: String,
 }
 
 impl ImportError {
-    pub(crate) fn new(file: &'static str, line: usize, message: impl Into<String>) -> Self {
-        Self { file, line: line.max(1), message: message.into() }
+    pub(crate) fn new(file: &str, line: usize, message: impl Into<String>) -> Self {
+        Self { file: file.to_owned(), line: line.max(1), message: message.into() }
     }
 }
 
@@ -218,6 +263,7 @@ mod tests {
             decision_maker: true,
             notes: "CANARY notes".into(),
             public_description: "CANARY description".into(),
+            unplaced: BTreeSet::new(),
         };
         let tie = FileTie {
             from: "UV-01".into(),

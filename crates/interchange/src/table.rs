@@ -96,6 +96,20 @@ pub fn read_csv(actors: &str, ties: &str) -> Result<MapFile, ImportError> {
     read_csv_for(actors, ties, None)
 }
 
+/// As [`read_csv_for`], its errors naming the files as the user gave them.
+pub(crate) fn read_csv_named(
+    actors: &str,
+    ties: &str,
+    actors_name: &str,
+    ties_name: &str,
+    sides: Option<&[String]>,
+) -> Result<MapFile, ImportError> {
+    read_csv_for(actors, ties, sides).map_err(|error| {
+        let file = if error.file == TIES_CSV { ties_name } else { actors_name };
+        ImportError { file: file.to_owned(), ..error }
+    })
+}
+
 /// As [`read_csv`], with every actor's side checked against `sides`.
 pub(crate) fn read_csv_for(actors: &str, ties: &str, sides: Option<&[String]>) -> Result<MapFile, ImportError> {
     let actors = read_table(ACTORS_CSV, actors, ACTOR_COLUMNS, ACTOR_REQUIRED, false)?
@@ -108,7 +122,7 @@ pub(crate) fn read_csv_for(actors: &str, ties: &str, sides: Option<&[String]>) -
         .rows()
         .map(|row| row.tie().map(|item| Located { line: row.line, item }))
         .collect::<Result<Vec<_>, _>>()?;
-    validate::finish_for(actors, ties, Files { actors: ACTORS_CSV, ties: TIES_CSV }, sides)
+    validate::finish_for(actors, ties, Files { actors: ACTORS_CSV, ties: TIES_CSV }, sides, false)
 }
 
 /// The rows below the header, each with the line it starts on.
@@ -168,6 +182,7 @@ impl Row<'_> {
             decision_maker,
             notes: self.get("notes").to_owned(),
             public_description: self.get("public_description").to_owned(),
+            unplaced: std::collections::BTreeSet::new(),
         })
     }
 

@@ -20,32 +20,42 @@ pub(crate) struct Located<T> {
 
 /// The files the actors and the ties came from (the same file but for CSV).
 #[derive(Clone, Copy)]
-pub(crate) struct Files {
-    pub actors: &'static str,
-    pub ties: &'static str,
+pub(crate) struct Files<'a> {
+    pub actors: &'a str,
+    pub ties: &'a str,
 }
 
 #[cfg(test)]
 pub(crate) fn finish(
     actors: Vec<Located<FileActor>>,
     ties: Vec<Located<FileTie>>,
-    files: Files,
+    files: Files<'_>,
 ) -> Result<MapFile, ImportError> {
-    finish_for(actors, ties, files, None)
+    finish_for(actors, ties, files, None, false)
 }
 
 /// As [`finish`], and with `sides`, every actor's side must be one of them (by name, ignoring
-/// case), so an unknown side is reported with its line rather than after the file was read.
+/// case), so an unknown side is reported with its line rather than after the file was read; or,
+/// with `unknown_side_unplaces` (a map read through a mapping), the actor is left on no side and
+/// unplaced, for the facilitator to place.
 pub(crate) fn finish_for(
     actors: Vec<Located<FileActor>>,
     ties: Vec<Located<FileTie>>,
-    files: Files,
+    files: Files<'_>,
     sides: Option<&[String]>,
+    unknown_side_unplaces: bool,
 ) -> Result<MapFile, ImportError> {
     let mut first_line: BTreeMap<String, usize> = BTreeMap::new();
     let mut map = MapFile { actors: Vec::with_capacity(actors.len()), ties: Vec::with_capacity(ties.len()) };
     for Located { line, item } in actors {
-        let actor = check_actor(item).map_err(|message| ImportError::new(files.actors, line, message))?;
+        let mut actor = check_actor(item).map_err(|message| ImportError::new(files.actors, line, message))?;
+        if let (Some(known), Some(side)) = (sides, &actor.side)
+            && !known.iter().any(|k| k.trim().eq_ignore_ascii_case(side))
+            && unknown_side_unplaces
+        {
+            actor.side = None;
+            actor.unplaced.insert("side");
+        }
         if let (Some(known), Some(side)) = (sides, &actor.side)
             && !known.iter().any(|k| k.trim().eq_ignore_ascii_case(side))
         {
@@ -76,6 +86,37 @@ pub(crate) fn finish_for(
     Ok(map)
 }
 
+/// Folds each undirected tie written as a pair of edges, one each way and otherwise alike (as
+/// GEXF's `mutual` edges come back from tools that split them), back into one tie.
+pub(crate) fn fold_pairs(ties: Vec<Located<FileTie>>) -> Vec<Located<FileTie>> {
+    let mut kept: Vec<Located<FileTie>> = Vec::with_capacity(ties.len());
+    let mut waiting: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+    for located in ties {
+        let tie = &located.item;
+        if !tie.directed {
+            let reverse = (tie.to.clone(), tie.from.clone());
+            if let Some(candidates) = waiting.get_mut(&reverse)
+                && let Some(at) = candidates.iter().position(|&i| same_but_ends(&kept[i].item, tie))
+            {
+                candidates.remove(at);
+                continue;
+            }
+            waiting.entry((tie.from.clone(), tie.to.clone())).or_default().push(kept.len());
+        }
+        kept.push(located);
+    }
+    kept
+}
+
+fn same_but_ends(a: &FileTie, b: &FileTie) -> bool {
+    a.kind == b.kind
+        && a.directed == b.directed
+        && a.strength == b.strength
+        && a.valid_from == b.valid_from
+        && a.valid_until == b.valid_until
+        && a.notes == b.notes
+}
+
 fn check_actor(actor: FileActor) -> Result<FileActor, String> {
     let FileActor {
         code_name,
@@ -89,6 +130,7 @@ fn check_actor(actor: FileActor) -> Result<FileActor, String> {
         decision_maker,
         notes,
         public_description,
+        unplaced,
     } = actor;
     let code = code_name.trim().to_owned();
     // The domain's own rules (lengths, control characters, the primary track among the tracks);
@@ -105,6 +147,7 @@ fn check_actor(actor: FileActor) -> Result<FileActor, String> {
         decision_maker,
         notes,
         public_description,
+        unplaced: std::collections::BTreeSet::new(),
     };
     details.validate().map_err(|error| if code.is_empty() { error.to_string() } else { about(&code, error) })?;
     let side = match side.map(|side| side.trim().to_owned()) {
@@ -142,6 +185,7 @@ fn check_actor(actor: FileActor) -> Result<FileActor, String> {
         decision_maker,
         notes,
         public_description,
+        unplaced,
     })
 }
 
@@ -197,7 +241,7 @@ mod tests {
 
     use super::*;
 
-    const FILES: Files = Files { actors: "actors.csv", ties: "ties.csv" };
+    const FILES: Files<'static> = Files { actors: "actors.csv", ties: "ties.csv" };
 
     fn actor(code: &str) -> FileActor {
         FileActor {
@@ -212,6 +256,7 @@ mod tests {
             decision_maker: false,
             notes: "CANARY notes".into(),
             public_description: "CANARY description".into(),
+            unplaced: BTreeSet::new(),
         }
     }
 
@@ -311,11 +356,12 @@ mod tests {
         let third_party = FileActor { side: None, ..actor("A") };
         let known = vec!["Upper Vale".to_owned(), "lowland coast".to_owned()];
         assert!(
-            finish_for(vec![at(2, third_party.clone()), at(3, on_a_side.clone())], vec![], FILES, Some(&known)).is_ok()
+            finish_for(vec![at(2, third_party.clone()), at(3, on_a_side.clone())], vec![], FILES, Some(&known), false)
+                .is_ok()
         );
         let only_the_vale = vec!["Upper Vale".to_owned()];
-        let error =
-            finish_for(vec![at(2, third_party), at(7, on_a_side)], vec![], FILES, Some(&only_the_vale)).unwrap_err();
+        let error = finish_for(vec![at(2, third_party), at(7, on_a_side)], vec![], FILES, Some(&only_the_vale), false)
+            .unwrap_err();
         assert_eq!(error.line, 7);
         assert!(
             error.message.contains("`Lowland Coast` is not a side") && error.message.contains("Upper Vale"),

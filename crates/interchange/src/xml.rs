@@ -10,8 +10,13 @@ use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::name::QName;
 use quick_xml::{Reader, Writer};
 
+use std::collections::BTreeSet;
+
+use tracktwo_domain::map::{ActorKind, Level, Track};
+
 use crate::fields;
 use crate::lines::LineIndex;
+use crate::mapping::{Field, Mapping, TrackScheme};
 use crate::{FileActor, ImportError};
 
 /// Deeper than any GEXF or GraphML file nests; the limit keeps a hostile file from exhausting
@@ -52,7 +57,7 @@ pub(crate) fn field_key(name: &str) -> String {
 
 /// The values a file gives one node or edge, by field, each with its line.
 pub(crate) struct Values<'e> {
-    pub file: &'static str,
+    pub file: &'e str,
     /// The node's or edge's own line, for a value that is missing.
     pub line: usize,
     /// How messages name the node or edge: "node `UV-01`".
@@ -71,7 +76,16 @@ impl<'e> Values<'e> {
     }
 
     pub fn get(&self, key: &str) -> Option<&'e str> {
-        self.entries.iter().find(|(k, _, _)| k == key).map(|(_, value, _)| *value)
+        self.entry(key).map(|(value, _)| value)
+    }
+
+    /// The value of `key` and its line.
+    pub fn entry(&self, key: &str) -> Option<(&'e str, usize)> {
+        self.entries.iter().find(|(k, _, _)| k == key).map(|(_, value, line)| (*value, *line))
+    }
+
+    pub fn error(&self, line: usize, message: impl Into<String>) -> ImportError {
+        ImportError::new(self.file, line, message)
     }
 
     /// Parses the value of `key`, if there is one.
@@ -80,44 +94,147 @@ impl<'e> Values<'e> {
         key: &str,
         parse: impl FnOnce(&str, &str) -> Result<T, String>,
     ) -> Result<Option<T>, ImportError> {
-        match self.entries.iter().find(|(k, _, _)| k == key) {
+        match self.entry(key) {
             None => Ok(None),
-            Some((_, value, line)) => {
-                parse(key, value).map(Some).map_err(|message| ImportError::new(self.file, *line, message))
+            Some((value, line)) => parse(key, value).map(Some).map_err(|message| self.error(line, message)),
+        }
+    }
+}
+
+/// How a GEXF or GraphML file is read: through a mapping or by tracktwo's own names, and the
+/// scheme its track numbers follow.
+#[derive(Clone, Copy)]
+pub(crate) struct Reading<'a> {
+    pub mapping: Option<&'a Mapping>,
+    pub scheme: Option<TrackScheme>,
+}
+
+impl Reading<'_> {
+    /// The scheme from the file's declaration and the one the user gave, which must agree.
+    pub fn scheme(
+        declared: Option<TrackScheme>,
+        given: Option<TrackScheme>,
+        file: &str,
+        line: usize,
+    ) -> Result<Option<TrackScheme>, ImportError> {
+        match (declared, given) {
+            (Some(declared), Some(given)) if declared != given => Err(ImportError::new(
+                file,
+                line,
+                format!("the file numbers its tracks by the scheme `{}`, not `{}`", declared.as_str(), given.as_str()),
+            )),
+            (declared, given) => Ok(declared.or(given)),
+        }
+    }
+
+    /// The value of one of tracktwo's fields: through the mapping, or by tracktwo's own name.
+    pub fn value<'v>(&'v self, field: Field, values: &Values<'v>) -> Option<(&'v str, usize)> {
+        match self.mapping {
+            Some(mapping) => mapping.value(field, values),
+            None => values.entry(field.own_key()),
+        }
+    }
+
+    pub fn parse<T>(
+        &self,
+        field: Field,
+        values: &Values<'_>,
+        parse: impl FnOnce(&str, &str) -> Result<T, String>,
+    ) -> Result<Option<T>, ImportError> {
+        match self.value(field, values) {
+            None => Ok(None),
+            Some((value, line)) => {
+                parse(field.own_key(), value).map(Some).map_err(|message| values.error(line, message))
             }
         }
     }
 
-    /// Parses the value of `key`, which must be there.
-    pub fn require<T>(&self, key: &str, parse: impl FnOnce(&str, &str) -> Result<T, String>) -> Result<T, ImportError> {
-        self.parse(key, parse)?
-            .ok_or_else(|| ImportError::new(self.file, self.line, format!("{} has no value for `{key}`", self.owner)))
+    fn track(&self, field: Field, values: &Values<'_>) -> Result<Option<Track>, ImportError> {
+        // A tracktwo file names its tracks by tracktwo's numbers, the IMTD nine, where it
+        // declares no scheme; a file read through a mapping must declare one to give numbers.
+        let scheme = self.scheme.or(self.mapping.is_none().then_some(TrackScheme::Imtd9));
+        self.parse(field, values, |key, value| fields::track_in(key, value, scheme))
+    }
+
+    fn tracks(&self, values: &Values<'_>) -> Result<BTreeSet<Track>, ImportError> {
+        let scheme = self.scheme.or(self.mapping.is_none().then_some(TrackScheme::Imtd9));
+        Ok(self.parse(Field::Tracks, values, |key, value| fields::tracks_in(key, value, scheme))?.unwrap_or_default())
     }
 }
 
 /// An actor from a node's values, which GEXF and GraphML name alike; `id` is the node's id,
-/// the code name where the file gives none.
-pub(crate) fn actor(values: &Values<'_>, id: &str) -> Result<FileActor, ImportError> {
-    let primary_track = values.require("primary track", fields::track)?;
-    let mut tracks = values.parse("tracks", fields::tracks)?.unwrap_or_default();
+/// the code name where the file gives none. Read through a mapping, an actor whose kind, track
+/// or level is missing or unknown is unplaced rather than refused.
+pub(crate) fn actor(values: &Values<'_>, id: &str, reading: &Reading<'_>) -> Result<FileActor, ImportError> {
+    let mut unplaced = BTreeSet::new();
+    let kind =
+        placed(values, reading, &mut unplaced, Field::Kind, reading.parse(Field::Kind, values, fields::actor_kind))?
+            .unwrap_or(ActorKind::Person);
+    let primary_track = placed(values, reading, &mut unplaced, Field::Track, reading.track(Field::Track, values))?;
+    let mut tracks = reading.tracks(values)?;
+    // An unplaced actor stands in the first of its other tracks, if it has one.
+    let primary_track = primary_track.or_else(|| tracks.first().copied()).unwrap_or(Track::PrivateCitizens);
     tracks.insert(primary_track);
+    let level =
+        placed(values, reading, &mut unplaced, Field::Level, reading.parse(Field::Level, values, fields::level))?
+            .unwrap_or(Level::Grassroots);
+    let text = |field: Field| reading.value(field, values).map(|(value, _)| value);
     Ok(FileActor {
-        code_name: values.get("code").unwrap_or(id).trim().to_owned(),
-        name: values.get("name").and_then(fields::optional),
-        kind: values.require("kind", fields::actor_kind)?,
+        code_name: text(Field::Code).unwrap_or(id).trim().to_owned(),
+        name: text(Field::Name).and_then(fields::optional),
+        kind,
         primary_track,
         tracks,
-        level: values.require("level", fields::level)?,
-        side: values.get("side").and_then(fields::optional),
-        role: values.get("role").unwrap_or_default().to_owned(),
-        decision_maker: values.parse("decision maker", fields::yes_no)?.unwrap_or(false),
-        notes: values.get("notes").unwrap_or_default().to_owned(),
-        public_description: values.get("public description").unwrap_or_default().to_owned(),
+        level,
+        side: text(Field::Side).and_then(fields::optional),
+        role: text(Field::Role).unwrap_or_default().to_owned(),
+        decision_maker: reading.parse(Field::DecisionMaker, values, fields::yes_no)?.unwrap_or(false),
+        notes: text(Field::Notes).unwrap_or_default().to_owned(),
+        public_description: text(Field::PublicDescription).unwrap_or_default().to_owned(),
+        unplaced: match values.get("unplaced") {
+            // A tracktwo export names the fields that still await the facilitator.
+            Some(listed) if reading.mapping.is_none() => listed_fields(listed),
+            _ => unplaced,
+        },
     })
 }
 
+/// A field an actor needs: read through a mapping, one that is missing or unknown leaves the
+/// actor unplaced (`None`); read by tracktwo's own names, it is refused. A number without a
+/// track scheme is refused either way: no guess files an actor under the wrong track.
+fn placed<T>(
+    values: &Values<'_>,
+    reading: &Reading<'_>,
+    unplaced: &mut BTreeSet<&'static str>,
+    field: Field,
+    parsed: Result<Option<T>, ImportError>,
+) -> Result<Option<T>, ImportError> {
+    let lenient = reading.mapping.is_some();
+    match parsed {
+        Ok(Some(value)) => Ok(Some(value)),
+        Err(error) if !lenient || error.message.contains(fields::NO_SCHEME) => Err(error),
+        Ok(None) if !lenient => {
+            Err(values.error(values.line, format!("{} has no value for `{}`", values.owner, field.own_key())))
+        }
+        Ok(None) | Err(_) => {
+            unplaced.insert(field.as_str());
+            Ok(None)
+        }
+    }
+}
+
+/// The fields an export lists as awaiting placement, by tracktwo's names.
+fn listed_fields(listed: &str) -> BTreeSet<&'static str> {
+    listed
+        .split([';', ',', ' '])
+        .filter_map(|name| Field::parse(name).ok())
+        .filter(|field| !field.of_ties())
+        .map(Field::as_str)
+        .collect()
+}
+
 /// Parses a whole document into its root element.
-pub(crate) fn parse(file: &'static str, text: &str) -> Result<Element, ImportError> {
+pub(crate) fn parse(file: &str, text: &str) -> Result<Element, ImportError> {
     // A byte-order mark is not text outside the root element.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = Reader::from_str(text);
@@ -207,7 +324,7 @@ pub(crate) fn parse(file: &'static str, text: &str) -> Result<Element, ImportErr
     root.ok_or_else(|| ImportError::new(file, 1, "malformed XML: the document has no root element"))
 }
 
-fn element(file: &'static str, line: usize, tag: &BytesStart<'_>, version: XmlVersion) -> Result<Element, ImportError> {
+fn element(file: &str, line: usize, tag: &BytesStart<'_>, version: XmlVersion) -> Result<Element, ImportError> {
     let malformed =
         |error: quick_xml::Error| ImportError::new(file, line, format!("malformed XML: {}", describe(&error)));
     let mut attributes = Vec::new();

@@ -512,6 +512,7 @@ pub async fn person_on_map(
         decision_maker: false,
         notes: String::new(),
         public_description: String::new(),
+        unplaced: std::collections::BTreeSet::new(),
     };
     let actor = app.add_actor(&kh, initiative, details).await.expect("add an actor").id;
     let answer = if listed { ConsentAnswer::Given } else { ConsentAnswer::Refused };

@@ -76,7 +76,6 @@ pub async fn form_bodies(body: &[u8]) {
     let _ = form::<crate::pages::map::ties::RemoveTieForm>(body).await;
     let _ = form::<crate::pages::map::registry::RegistryForm>(body).await;
     let _ = form::<crate::pages::map::selection::CeilingForm>(body).await;
-    let _ = form::<crate::pages::map::import::ImportForm>(body).await;
     let _ = form::<crate::pages::map::snapshots::SnapshotForm>(body).await;
     let _ = form::<crate::pages::map::ties::TieUpdateForm>(body).await;
     let _ = form::<crate::pages::account::sign_in::SignInForm>(body).await;

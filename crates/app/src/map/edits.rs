@@ -13,11 +13,30 @@ use crate::sealing::place;
 use crate::{App, AppError, Result};
 
 /// Where imported actors and ties went.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportReport {
     pub actors: usize,
     pub ties: usize,
     pub replaced: bool,
+    /// The code names of the actors imported unplaced, each with the fields that could not be
+    /// read, for the facilitator to place.
+    pub unplaced: Vec<(String, Vec<String>)>,
+}
+
+/// A map file to import, as the user gave it.
+#[derive(Debug, Clone, Copy)]
+pub struct ImportSource<'a> {
+    pub format: tracktwo_interchange::Format,
+    /// The file's text (for CSV, actors.csv).
+    pub file: &'a str,
+    /// For CSV, ties.csv; empty otherwise.
+    pub ties: &'a str,
+    /// The file's name as the user gave it, for errors; `None` for the format's usual name.
+    pub file_name: Option<&'a str>,
+    /// For a map made elsewhere, its attributes mapped onto tracktwo's fields.
+    pub mapping: Option<&'a tracktwo_interchange::Mapping>,
+    /// The scheme of the file's track numbers, where it declares none.
+    pub track_scheme: Option<tracktwo_interchange::TrackScheme>,
 }
 
 impl App {
@@ -182,9 +201,7 @@ impl App {
         &self,
         who: &Identity,
         initiative: InitiativeId,
-        format: tracktwo_interchange::Format,
-        file: &str,
-        ties: &str,
+        source: ImportSource<'_>,
         replace: bool,
     ) -> Result<ImportReport> {
         let mut tx = self.begin().await?;
@@ -194,9 +211,17 @@ impl App {
             sides.push(self.open_field(&entered.key, place!("sides"."name" @ row.id), &row.name)?);
         }
         tx.commit().await?;
-        let parsed = tracktwo_interchange::read(format, file, ties, Some(&sides)).map_err(|error| {
-            AppError::Import { record: format!("{}, line {}", error.file, error.line), message: error.message }
-        })?;
+        let options = tracktwo_interchange::ReadOptions {
+            file_name: source.file_name,
+            ties_name: None,
+            sides: Some(&sides),
+            mapping: source.mapping,
+            track_scheme: source.track_scheme,
+        };
+        let parsed =
+            tracktwo_interchange::read_with(source.format, source.file, source.ties, &options).map_err(|error| {
+                AppError::Import { record: format!("{}, line {}", error.file, error.line), message: error.message }
+            })?;
         self.import_map(who, initiative, &parsed, replace).await
     }
 
@@ -263,6 +288,7 @@ impl App {
                 decision_maker: actor.decision_maker,
                 notes: actor.notes.clone(),
                 public_description: actor.public_description.clone(),
+                unplaced: actor.unplaced.iter().map(|field| (*field).to_owned()).collect(),
             };
             details.validate().map_err(|e| at(e.to_string()))?;
             if !taken.insert(details.code_name.to_lowercase()) {
@@ -298,7 +324,13 @@ impl App {
         self.record(tx.as_mut(), who, AuditAction::MapImported, AuditTarget::of(TargetKind::Initiative, initiative))
             .await?;
         tx.commit().await?;
-        Ok(ImportReport { actors: file.actors.len(), ties: file.ties.len(), replaced: replace })
+        let unplaced = file
+            .actors
+            .iter()
+            .filter(|actor| !actor.unplaced.is_empty())
+            .map(|actor| (actor.code_name.clone(), actor.unplaced.iter().map(|field| (*field).to_owned()).collect()))
+            .collect();
+        Ok(ImportReport { actors: file.actors.len(), ties: file.ties.len(), replaced: replace, unplaced })
     }
 
     /// Names a date on the map's timeline.

@@ -116,7 +116,12 @@ impl App {
         let candidate_ids: Vec<ActorId> = if spec.candidates.is_empty() {
             full.actors
                 .iter()
-                .filter(|a| a.details.kind == tracktwo_domain::map::ActorKind::Person && a.details.side.is_some())
+                // An unplaced actor's track and level stand in for ones not yet known.
+                .filter(|a| {
+                    a.details.kind == tracktwo_domain::map::ActorKind::Person
+                        && a.details.side.is_some()
+                        && !a.details.is_unplaced()
+                })
                 .map(|a| a.id)
                 .collect()
         } else {

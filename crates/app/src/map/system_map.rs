@@ -201,7 +201,24 @@ impl SystemMap {
     /// track in `tracks` and every level in `levels`.
     #[must_use]
     pub fn coverage(&self, tracks: &[Track], levels: &[Level]) -> CoverageReport {
-        let indexed = self.indexed(&HashMap::new());
+        // An unplaced actor's track and level stand in for ones not yet known: counted, it could
+        // close a gap it does not close.
+        let placed;
+        let map = if self.actors.iter().any(|a| a.details.is_unplaced()) {
+            let kept: Vec<Actor> = self.actors.iter().filter(|a| !a.details.is_unplaced()).cloned().collect();
+            let ids: std::collections::HashSet<ActorId> = kept.iter().map(|a| a.id).collect();
+            let ties = self
+                .ties
+                .iter()
+                .filter(|t| ids.contains(&t.details.from) && ids.contains(&t.details.to))
+                .cloned()
+                .collect();
+            placed = SystemMap { actors: kept, ties, ..self.clone() };
+            &placed
+        } else {
+            self
+        };
+        let indexed = map.indexed(&HashMap::new());
         let needs = analysis::Requirements {
             sides: (0..self.sides.len()).map(|i| analysis::SideKey(u32::try_from(i).unwrap_or(0))).collect(),
             tracks: tracks.iter().map(|t| track_of(*t)).collect(),
@@ -318,6 +335,13 @@ impl SystemMap {
                     decision_maker: a.details.decision_maker,
                     notes: a.details.notes.clone(),
                     public_description: a.details.public_description.clone(),
+                    unplaced: a
+                        .details
+                        .unplaced
+                        .iter()
+                        .filter_map(|field| tracktwo_interchange::Field::parse(field).ok())
+                        .map(tracktwo_interchange::Field::as_str)
+                        .collect(),
                 })
                 .collect(),
             ties: self

@@ -37,6 +37,7 @@ fn person_details(name: &str, code: &str, side: SideId) -> ActorDetails {
         decision_maker: false,
         notes: String::new(),
         public_description: String::new(),
+        unplaced: std::collections::BTreeSet::new(),
     }
 }
 

@@ -63,6 +63,7 @@ fn person(code: &str, side: SideId, track: Track, level: Level) -> ActorDetails 
         decision_maker: false,
         notes: String::new(),
         public_description: String::new(),
+        unplaced: std::collections::BTreeSet::new(),
     }
 }
 

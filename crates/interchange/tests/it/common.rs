@@ -78,6 +78,7 @@ fn actor() -> impl Strategy<Value = FileActor> {
                     decision_maker,
                     notes,
                     public_description,
+                    unplaced: BTreeSet::new(),
                 }
             },
         )
@@ -156,6 +157,7 @@ pub fn sample() -> MapFile {
         decision_maker: false,
         notes: "Met twice;\n\"cautious\"".into(),
         public_description: String::new(),
+        unplaced: BTreeSet::new(),
     };
     MapFile {
         actors: vec![

@@ -50,9 +50,9 @@ fn csv_a_good_pair_of_files_reads() {
 #[test]
 fn csv_a_bad_track_is_reported_on_its_line() {
     let actors = "UV-01,,person,5,,middle,North,,no,\nUV-02,CANARY name,person,10,,top,,CANARY role,no,CANARY notes\n";
-    assert_eq!(message(csv(actors, "")), "actors.csv, line 3: primary_track: `10` is not a known track");
+    assert_eq!(message(csv(actors, "")), "actors.csv, line 3: primary_track: `10` is not a track of the scheme imtd9");
     let actors = "UV-01,,person,5,1;12,middle,North,,no,\n";
-    assert_eq!(message(csv(actors, "")), "actors.csv, line 2: tracks: `12` is not a known track");
+    assert_eq!(message(csv(actors, "")), "actors.csv, line 2: tracks: `12` is not a track of the scheme imtd9");
 }
 
 #[test]
@@ -211,7 +211,7 @@ fn gexf_a_file_gephi_renumbered_reads() {
 fn gexf_errors_name_the_line_of_the_value() {
     assert_eq!(
         message(read_gexf(&gexf("12", "B", "B"))),
-        "map.gexf, line 17: primary track: `12` is not a known track"
+        "map.gexf, line 17: primary track: `12` is not a track of the scheme imtd9"
     );
     assert_eq!(
         message(read_gexf(&gexf("7", "B", "Z"))),
@@ -252,7 +252,8 @@ fn gexf_writes_the_inclusive_end() {
     let text = write_gexf(&crate::common::sample());
     assert!(text.contains(r#"start="2024-01-15" end="2024-12-31""#), "{text}");
     assert!(text.contains(r#"<gexf xmlns="http://gexf.net/1.3""#) && text.contains(r#"version="1.3""#));
-    assert!(text.contains(r#"<graph defaultedgetype="undirected" mode="dynamic" timeformat="date">"#));
+    assert!(text.contains(r#"<graph defaultedgetype="directed" mode="dynamic" timeformat="date">"#));
+    assert!(text.contains("track-scheme=imtd9"), "the export declares its track numbers' scheme");
 }
 
 // ---------------------------------------------------------------------------------------------

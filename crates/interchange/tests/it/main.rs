@@ -3,5 +3,6 @@
 
 mod common;
 mod errors;
+mod foreign;
 mod garbage;
 mod round_trip;

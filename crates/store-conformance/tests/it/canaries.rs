@@ -124,6 +124,7 @@ pub async fn sensitive_fields_never_rest_in_plaintext(t: &TestStore) {
         decision_maker: false,
         notes: notes.to_owned(),
         public_description: String::new(),
+        unplaced: std::collections::BTreeSet::new(),
     };
     let a = app
         .add_actor(

@@ -361,6 +361,7 @@ pub async fn notes_naming_someone_attending_are_held_and_names_withheld_by_every
                 decision_maker: false,
                 notes: String::new(),
                 public_description: String::new(),
+                unplaced: std::collections::BTreeSet::new(),
             },
         )
         .await

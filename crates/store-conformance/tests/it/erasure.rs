@@ -72,6 +72,7 @@ async fn fill(app: &App, voter: &str) -> InitiativeId {
         decision_maker: true,
         notes: String::new(),
         public_description: String::new(),
+        unplaced: std::collections::BTreeSet::new(),
     };
     let a = app.add_actor(&kh, id, actor("Hana Quell", "HQ-1")).await.unwrap();
     let b = app.add_actor(&kh, id, actor("Ivo Brand", "IB-2")).await.unwrap();

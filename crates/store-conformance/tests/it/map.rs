@@ -27,6 +27,7 @@ fn details(code: &str, side: Option<SideId>, track: Track, level: Level, decisio
         decision_maker,
         notes: format!("notes on {code}"),
         public_description: format!("public description of {code}"),
+        unplaced: std::collections::BTreeSet::new(),
     }
 }
 

@@ -8,7 +8,7 @@ use clap::Subcommand;
 use tracktwo_config::Config;
 use tracktwo_domain::Identity;
 use tracktwo_domain::map::{Level, RiskCeiling, Track};
-use tracktwo_interchange::Format;
+use tracktwo_interchange::{FileAttributes, Format, Mapping, ReadOptions, TrackScheme};
 
 use super::files::{read_text, write_atomically};
 use super::{open_app, shape};
@@ -27,6 +27,16 @@ pub(super) enum MapCommand {
         out: PathBuf,
     },
     /// Read a map file into the initiative: all of it, or nothing if any line is wrong.
+    ///
+    /// A GEXF or GraphML file made in another tool (Gephi, NetworkX, igraph, …) names its
+    /// attributes its own way: run the import without a mapping to list them with a few values,
+    /// then map them onto tracktwo's fields with --field and their values with --value. Actors
+    /// whose kind, track, level or side the mapping cannot read are imported unplaced and
+    /// listed, for the facilitator to place on the actor's page.
+    ///
+    /// Example: tracktwo map import INITIATIVE karate.gexf --field side=club --field name=label
+    /// --value "side:Mr. Hi=Upper Vale" --value level:=grassroots --value tie-kind:=colleague
+    #[command(verbatim_doc_comment)]
     Import {
         /// The initiative's id.
         initiative: String,
@@ -38,6 +48,23 @@ pub(super) enum MapCommand {
         /// Replace the current map (its registry entries go too) instead of adding to it.
         #[arg(long)]
         replace: bool,
+        /// Map one of tracktwo's fields onto the file's attribute: FIELD=ATTRIBUTE, repeatable.
+        /// Fields: code, name, kind, track, tracks, level, side, role, decision-maker, notes,
+        /// public-description, tie-kind, strength, directed, valid-from, valid-until, tie-notes.
+        /// A field left unmapped is read from an attribute of tracktwo's own name, if any.
+        #[arg(long = "field", value_name = "FIELD=ATTRIBUTE")]
+        fields: Vec<String>,
+        /// Read a value of the file as one of tracktwo's: FIELD:FILE_VALUE=VALUE, repeatable
+        /// (track:Gov=government, side:Party A=Upper Vale). An empty FILE_VALUE gives every
+        /// node or edge without a value one (level:=grassroots, tie-kind:=colleague).
+        #[arg(long = "value", value_name = "FIELD:FILE_VALUE=VALUE")]
+        values: Vec<String>,
+        /// How the file numbers its tracks, where it does not say: imtd9 (the nine tracks of the
+        /// Institute for Multi-Track Diplomacy: 4 private citizens, 5 research, 9 media) or
+        /// five (the five-track list: 3 business, 4 citizen exchange, 5 media). Tracks given by
+        /// name need none; a file mapped with numbers and no scheme is refused.
+        #[arg(long, value_name = "SCHEME")]
+        track_scheme: Option<String>,
     },
     /// Print the actors by track, side and level, and the gaps.
     Coverage {
@@ -101,18 +128,48 @@ pub(super) async fn run(config: &Config, command: MapCommand) -> Result<()> {
                 file.ties.len()
             );
         }
-        MapCommand::Import { initiative, path, format, replace } => {
+        MapCommand::Import { initiative, path, format, replace, fields, values, track_scheme } => {
             let initiative = shape::initiative(&initiative)?;
             let format = map_format(format.as_deref(), &path)?;
-            let (file_text, ties_text) = if format == Format::Csv {
+            let mut mapping = Mapping::new();
+            for field in &fields {
+                mapping.add_field_argument(field)?;
+            }
+            for value in &values {
+                mapping.add_value_argument(value)?;
+            }
+            let mapped = !fields.is_empty() || !values.is_empty();
+            let track_scheme = track_scheme.as_deref().map(TrackScheme::parse).transpose()?;
+            let file_name = path.display().to_string();
+            let (file_text, ties_text, ties_name) = if format == Format::Csv {
                 let ties_path = path.join("ties.csv");
                 let ties = if ties_path.exists() { read_text(&ties_path)? } else { String::new() };
-                (read_text(&path.join("actors.csv"))?, ties)
+                (read_text(&path.join("actors.csv"))?, ties, Some(ties_path.display().to_string()))
             } else {
-                (read_text(&path)?, String::new())
+                (read_text(&path)?, String::new(), None)
             };
+            let actors_name =
+                if format == Format::Csv { path.join("actors.csv").display().to_string() } else { file_name.clone() };
+            if !mapped && matches!(format, Format::Gexf | Format::Graphml) {
+                let listed = tracktwo_interchange::attributes(format, &file_text, &file_name)
+                    .map_err(|e| anyhow::anyhow!("{e}; nothing was imported"))?;
+                if !listed.is_tracktwo() {
+                    print_attributes(&file_name, &listed);
+                    bail!(
+                        "{file_name} was not written with tracktwo's field names; map its attributes with --field \
+                         and --value (see `tracktwo map import --help`); nothing was imported"
+                    );
+                }
+            }
             let sides: Vec<String> = app.sides(&key_holder, initiative).await?.into_iter().map(|s| s.name).collect();
-            let parsed = tracktwo_interchange::read(format, &file_text, &ties_text, Some(&sides));
+            let options = ReadOptions {
+                file_name: Some(&actors_name),
+                ties_name: ties_name.as_deref(),
+                sides: Some(&sides),
+                mapping: mapped.then_some(&mapping),
+                track_scheme,
+            };
+            let parsed = tracktwo_interchange::read_with(format, &file_text, &ties_text, &options);
             let file = parsed.map_err(|e| anyhow::anyhow!("{e}; nothing was imported"))?;
             let report = app.import_map(&key_holder, initiative, &file, replace).await?;
             println!(
@@ -121,6 +178,15 @@ pub(super) async fn run(config: &Config, command: MapCommand) -> Result<()> {
                 report.ties,
                 if report.replaced { ", replacing the previous map" } else { "" }
             );
+            if !report.unplaced.is_empty() {
+                println!(
+                    "{} actors are unplaced, for the facilitator to place on the map's actor pages:",
+                    report.unplaced.len()
+                );
+                for (code, missing) in &report.unplaced {
+                    println!("  {code}: no {}", missing.join(", no "));
+                }
+            }
         }
         MapCommand::Coverage { initiative } => {
             let map = app.system_map(&key_holder, shape::initiative(&initiative)?).await?;
@@ -177,6 +243,30 @@ pub(super) async fn run(config: &Config, command: MapCommand) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Lists a file's attributes, a few values of each, and how to map them.
+fn print_attributes(file_name: &str, listed: &FileAttributes) {
+    println!("{file_name}: {} nodes, {} edges.", listed.nodes, listed.edges);
+    match listed.track_scheme {
+        Some(scheme) => println!("Its track numbers follow {} ({}).", scheme.description(), scheme.as_str()),
+        None => println!("It declares no track scheme; tracks given by number need --track-scheme imtd9 or five."),
+    }
+    for (of_edges, heading) in [(false, "Node attributes (actors)"), (true, "Edge attributes (ties)")] {
+        println!("{heading}:");
+        let mut any = false;
+        for attribute in listed.attributes.iter().filter(|a| a.of_edges == of_edges) {
+            any = true;
+            println!("  {} ({} values): {}", attribute.name, attribute.count, attribute.samples.join(" | "));
+        }
+        if !any {
+            println!("  none");
+        }
+    }
+    println!("tracktwo's fields (--field FIELD=ATTRIBUTE):");
+    for field in tracktwo_interchange::Field::ALL {
+        println!("  {:<20} {}", field.as_str(), field.description());
+    }
 }
 
 /// A map file's format: named, or told by the path (a folder is CSV).

@@ -146,6 +146,7 @@ async fn seat(
                 decision_maker: false,
                 notes: String::new(),
                 public_description: (*description).into(),
+                unplaced: std::collections::BTreeSet::new(),
             },
         )
         .await?;

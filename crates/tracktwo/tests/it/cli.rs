@@ -14,7 +14,7 @@ pub(crate) struct Env {
 }
 
 impl Env {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         let env = Self { dir: tempfile::tempdir().unwrap() };
         std::fs::write(env.key(), [7u8; 32]).unwrap();
         env
@@ -47,7 +47,7 @@ impl Env {
     }
 
     /// Runs against the store in `data/` unlocked by the key file.
-    fn tt(&self, args: &[&str]) -> Output {
+    pub(crate) fn tt(&self, args: &[&str]) -> Output {
         let key = self.key();
         let data = self.data();
         let mut all = vec!["--data-dir", data.to_str().unwrap(), "--key-file", key.to_str().unwrap()];

@@ -8,6 +8,7 @@ mod cli_matrix;
 mod common_ground;
 mod fuzz_corpus;
 mod http;
+mod map_interchange;
 mod ocr;
 mod polis_export;
 mod several_servers;

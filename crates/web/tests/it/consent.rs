@@ -40,6 +40,7 @@ async fn a_refusal_entered_in_the_registry_takes_the_person_off_every_page_outsi
         decision_maker: false,
         notes: String::new(),
         public_description: String::new(),
+        unplaced: std::collections::BTreeSet::new(),
     };
     let actor = w.app.add_actor(&kh, i, details).await.unwrap().id;
     let round = w.app.add_round(&kh, i, Round { number: 1, title: "One".into(), starts_on: None, ends_on: None });

@@ -138,6 +138,7 @@ fn actor_details(code: &str) -> ActorDetails {
         decision_maker: false,
         notes: String::new(),
         public_description: String::new(),
+        unplaced: std::collections::BTreeSet::new(),
     }
 }
 

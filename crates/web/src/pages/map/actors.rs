@@ -70,6 +70,19 @@ pub async fn actors(Visit(state, user, InitiativePath(id)): Visit<InitiativePath
             (map_nav(id, &may))
             h1 { "Actors" }
             @if map.actors.is_empty() { p.muted { "No actors on the map yet." } }
+            @let unplaced: Vec<_> = map.actors.iter().filter(|a| a.details.is_unplaced()).collect();
+            @if !unplaced.is_empty() {
+                section #unplaced-actors {
+                    h2 { "To place" }
+                    p { "Imported from a map made elsewhere, these actors' places could not be read. Until each is placed, the kind, track and level shown stand in, and coverage and selection leave it out. Open an actor and save its form to place it." }
+                    ul {
+                        @for actor in &unplaced {
+                            li { a href={ "/initiatives/" (id) "/actors/" (actor.id) } { (actor.details.display_name()) }
+                                 " — no " (actor.details.unplaced.iter().map(String::as_str).collect::<Vec<_>>().join(", no ")) }
+                        }
+                    }
+                }
+            }
             div.scroll {
                 table #actors {
                     thead { tr {
@@ -139,6 +152,7 @@ fn actor_from_form(fields: &[(String, String)]) -> Result<(String, ActorDetails)
                 .find(|(k, _)| k == "public_description")
                 .map(|(_, v)| v.trim().to_owned())
                 .unwrap_or_default(),
+            unplaced: std::collections::BTreeSet::new(),
         },
     ))
 }
@@ -193,6 +207,11 @@ pub async fn actor(Visit(state, user, ItemPath(id, actor_id)): Visit<ItemPath<Ac
         html! {
             (map_nav(id, &may))
             h1 { (d.display_name()) }
+            @if d.is_unplaced() {
+                p.error #unplaced { "Not yet placed: the imported file gave no "
+                    (d.unplaced.iter().map(String::as_str).collect::<Vec<_>>().join(", no "))
+                    ". Check the fields below and save the form to place the actor." }
+            }
             dl.facts {
                 dt { "Kind" } dd { (d.kind.label()) }
                 dt { "Tracks" } dd { @for (i, t) in d.tracks.iter().enumerate() { @if i > 0 { "; " } (t.number()) ". " (t.label()) @if *t == d.primary_track { " (primary)" } } }

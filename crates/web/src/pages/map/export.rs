@@ -23,7 +23,7 @@ pub async fn transfer_page(Visit(state, user, InitiativePath(id)): Visit<Initiat
             (map_nav(id, &may))
             h1 { "Import and export" }
             h2 { "Export" }
-            p.muted { "Exports hold what you may see of the map: names only for the convening team, never the registry." }
+            p.muted { "Exports hold what you may see of the map: names only for the convening team, never the registry. GEXF and GraphML open in Gephi, NetworkX and igraph: directed graphs in which an undirected tie says so (directed = false); track numbers follow the nine tracks of the Institute for Multi-Track Diplomacy, as each file declares." }
             ul #exports {
                 li { a href={ "/initiatives/" (id) "/map/export?format=gexf" } { "GEXF (Gephi)" } }
                 li { a href={ "/initiatives/" (id) "/map/export?format=graphml" } { "GraphML" } }
@@ -33,12 +33,13 @@ pub async fn transfer_page(Visit(state, user, InitiativePath(id)): Visit<Initiat
             }
             @if may_write {
                 h2 { "Import" }
-                p.muted { "All or nothing: the first problem, with its line, stops the import and nothing is kept. Sides are matched by name." }
+                p.muted { "All or nothing: the first problem, with its line, stops the import and nothing is kept. Sides are matched by name. A GEXF or GraphML file made in another tool is read through a mapping of its attributes, chosen on the next page; actors it cannot place are imported unplaced, for you to place." }
                 form.stack method="post" action={ "/initiatives/" (id) "/map/import" } {
                     input type="hidden" name="csrf" value=(user.csrf());
                     label { "Format"
                         select name="format" { option value="csv" { "CSV (actors and ties)" } option value="gexf" { "GEXF" } option value="graphml" { "GraphML" } option value="kumu" { "Kumu JSON" } }
                     }
+                    label { "The file's name (named in any message about it)" input type="text" name="file_name"; }
                     label { "The file (for CSV: actors.csv)" textarea name="file" required {} }
                     label { "ties.csv (CSV only)" textarea name="ties" {} }
                     label.check { input type="checkbox" name="replace" value="yes"; "Replace the current map (its registry entries go too)" }

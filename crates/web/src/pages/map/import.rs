@@ -1,38 +1,70 @@
-//! Importing a map, all or nothing.
+//! Importing a map, all or nothing; a map made in another tool first through a mapping of its
+//! attributes onto tracktwo's fields.
+//!
+//! The mapping form carries the file's text on in a hidden field: the upload is never written
+//! to disk between the two steps, and the request size limit bounds it as it bounds the first.
 
-use maud::html;
-use serde::Deserialize;
+use maud::{Markup, html};
 use tracktwo_app::AppError;
-use tracktwo_interchange::Format;
+use tracktwo_app::map::ImportSource;
+use tracktwo_domain::{InitiativeId, Operation};
+use tracktwo_interchange::{Field, FileAttributes, Format, Mapping, TrackScheme};
 
 use crate::PageResult;
-use crate::extract::{CsrfForm, InitiativePath, posted_forms};
-use crate::forms::invalid;
+use crate::extract::{CsrfForm, InitiativePath};
+use crate::forms::{Pairs, field, invalid};
 use crate::pages::layout::{import_refused, page};
+use crate::session::SignedIn;
 
-#[derive(Deserialize)]
-pub struct ImportForm {
-    #[serde(default)]
-    csrf: String,
-    format: String,
-    file: String,
-    #[serde(default)]
-    ties: String,
-    #[serde(default)]
-    replace: String,
+/// The form field that selects the attribute for one of tracktwo's fields.
+fn field_input(field: Field) -> String {
+    format!("map-{}", field.as_str())
 }
 
-pub async fn import(
-    CsrfForm(state, user, InitiativePath(id), form): CsrfForm<ImportForm, InitiativePath>,
-) -> PageResult {
-    let format = Format::parse(&form.format).map_err(|_| invalid("format", "must be csv, gexf, graphml or kumu"))?;
-    let imported =
-        state.app.import_map_files(&user.identity, id, format, &form.file, &form.ties, !form.replace.is_empty()).await;
-    let report = match imported {
-        Ok(report) => report,
-        Err(refused @ AppError::Import { .. }) => {
-            return Ok(import_refused(&user, &refused.to_string(), &format!("/initiatives/{id}/map/transfer")));
+pub async fn import(CsrfForm(state, user, InitiativePath(id), form): CsrfForm<Pairs, InitiativePath>) -> PageResult {
+    let format =
+        Format::parse(field(&form, "format")).map_err(|_| invalid("format", "must be csv, gexf, graphml or kumu"))?;
+    let (file, ties) = (field(&form, "file"), field(&form, "ties"));
+    let replace = !field(&form, "replace").is_empty();
+    let file_name = Some(field(&form, "file_name").trim()).filter(|name| !name.is_empty());
+    let back = format!("/initiatives/{id}/map/transfer");
+    let refused = |message: &str| Ok(import_refused(&user, message, &back));
+    let track_scheme = match field(&form, "track_scheme").trim() {
+        "" => None,
+        named => Some(TrackScheme::parse(named).map_err(|_| invalid("track scheme", "must be imtd9 or five"))?),
+    };
+    let mapped = field(&form, "mapped") == "yes";
+    let mut mapping = Mapping::new();
+    if mapped {
+        for tracktwo_field in Field::ALL {
+            let attribute = field(&form, &field_input(tracktwo_field));
+            if !attribute.trim().is_empty()
+                && let Err(error) = mapping.map_field(tracktwo_field, attribute)
+            {
+                return refused(&error.to_string());
+            }
         }
+        for line in field(&form, "values").lines().filter(|line| !line.trim().is_empty()) {
+            if let Err(error) = mapping.add_value_argument(line.trim()) {
+                return refused(&error.to_string());
+            }
+        }
+    } else if matches!(format, Format::Gexf | Format::Graphml) {
+        // Refused as the import itself would be, before the file is read.
+        state.app.permissions(&user.identity, id, Operation::WriteMap).await?;
+        let shown_name = file_name.unwrap_or(if format == Format::Gexf { "map.gexf" } else { "map.graphml" });
+        match tracktwo_interchange::attributes(format, file, shown_name) {
+            Err(error) => return refused(&format!("{error}")),
+            Ok(listed) if !listed.is_tracktwo() => {
+                return Ok(mapping_page(&user, id, format, &form, shown_name, &listed));
+            }
+            Ok(_) => {}
+        }
+    }
+    let source = ImportSource { format, file, ties, file_name, mapping: mapped.then_some(&mapping), track_scheme };
+    let report = match state.app.import_map_files(&user.identity, id, source, replace).await {
+        Ok(report) => report,
+        Err(refusal @ AppError::Import { .. }) => return refused(&refusal.to_string()),
         Err(other) => return Err(other.into()),
     };
     Ok(page(
@@ -42,9 +74,83 @@ pub async fn import(
             h1 { "Imported" }
             p #import-result { (report.actors) " actors and " (report.ties) " ties imported"
                 @if report.replaced { ", replacing the previous map" } "." }
+            @if !report.unplaced.is_empty() {
+                h2 { "Unplaced actors" }
+                p { "The mapping could not place these actors; each waits on the map's actor list for you to place it." }
+                ul #unplaced {
+                    @for (code, missing) in &report.unplaced {
+                        li { (code) ": no " (missing.join(", no ")) }
+                    }
+                }
+            }
             p { a href={ "/initiatives/" (id) "/map" } { "See the map" } }
         },
     ))
 }
 
-posted_forms!(ImportForm);
+/// The second step for a map made elsewhere: the file's attributes, a few values of each, and a
+/// choice of attribute for each of tracktwo's fields.
+fn mapping_page(
+    user: &SignedIn,
+    id: InitiativeId,
+    format: Format,
+    form: &Pairs,
+    file_name: &str,
+    listed: &FileAttributes,
+) -> axum::response::Response {
+    let attribute_names = |of_edges: bool| -> Vec<&str> {
+        listed.attributes.iter().filter(|a| a.of_edges == of_edges).map(|a| a.name.as_str()).collect()
+    };
+    let select = |tracktwo_field: Field| -> Markup {
+        let names = attribute_names(tracktwo_field.of_ties());
+        html! {
+            label { (tracktwo_field.as_str()) " — " span.muted { (tracktwo_field.description()) }
+                select name=(field_input(tracktwo_field)) {
+                    option value="" { "(not in the file)" }
+                    @for name in &names { option value=(name) { (name) } }
+                }
+            }
+        }
+    };
+    page(
+        "Map the file's attributes",
+        user,
+        html! {
+            h1 { "Map the file's attributes" }
+            p { (file_name) " holds " (listed.nodes) " nodes and " (listed.edges) " edges, with attributes named its own way. "
+                "Choose which attribute holds each of tracktwo's fields. Actors whose kind, track, level or side cannot be read are imported unplaced, for you to place." }
+            table #file-attributes {
+                thead { tr { th scope="col" { "Attribute" } th scope="col" { "Of" } th scope="col" { "Values" } th scope="col" { "For example" } } }
+                tbody {
+                    @for attribute in &listed.attributes {
+                        tr { td { (attribute.name) } td { @if attribute.of_edges { "edges (ties)" } @else { "nodes (actors)" } }
+                             td { (attribute.count) } td { (attribute.samples.join(" | ")) } }
+                    }
+                }
+            }
+            form.stack method="post" action={ "/initiatives/" (id) "/map/import" } #mapping {
+                input type="hidden" name="csrf" value=(user.csrf());
+                input type="hidden" name="mapped" value="yes";
+                input type="hidden" name="format" value=(format.as_str());
+                input type="hidden" name="file_name" value=(file_name);
+                input type="hidden" name="file" value=(field(form, "file"));
+                @if !field(form, "replace").is_empty() { input type="hidden" name="replace" value="yes"; }
+                fieldset { legend { "Actors" } @for f in Field::ALL.into_iter().filter(|f| !f.of_ties()) { (select(f)) } }
+                fieldset { legend { "Ties" } @for f in Field::ALL.into_iter().filter(|f| f.of_ties()) { (select(f)) } }
+                label { "Track numbers follow"
+                    select name="track_scheme" {
+                        @if let Some(declared) = listed.track_scheme {
+                            option value=(declared.as_str()) { (declared.description()) " (declared by the file)" }
+                        } @else {
+                            option value="" { "(tracks are given by name)" }
+                            @for scheme in TrackScheme::ALL { option value=(scheme.as_str()) { (scheme.description()) } }
+                        }
+                    }
+                }
+                label { "Values, one per line as FIELD:FILE_VALUE=VALUE (track:Gov=government; an empty FILE_VALUE gives a default: level:=grassroots, tie-kind:=colleague)"
+                    textarea name="values" {} }
+                button type="submit" { "Import" }
+            }
+        },
+    )
+}
