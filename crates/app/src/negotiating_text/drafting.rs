@@ -199,3 +199,47 @@ impl App {
         Ok(())
     }
 }
+
+impl App {
+    /// Takes in a text written elsewhere (an Akoma Ntoso file, read by the caller) as a new text
+    /// whose first version is `draft`: all of it, or nothing.
+    pub async fn import_text(
+        &self,
+        who: &Identity,
+        initiative: InitiativeId,
+        new: NewText,
+        draft: Draft,
+    ) -> Result<(TextId, VersionSummary)> {
+        let mut tx = self.begin().await?;
+        let entered = self.enter(tx.as_mut(), who, initiative, Operation::DraftText).await?;
+        let sides = tx.sides(initiative).await?.into_iter().map(|s| s.id).collect();
+        let text = NegotiatingText {
+            initiative,
+            title: new.title,
+            round: None,
+            mode: new.mode,
+            authoritative: new.authoritative.clone(),
+            sides,
+            signatories: BTreeSet::new(),
+            versions: Vec::new(),
+            drafted_options: Vec::new(),
+        };
+        text.validate()?;
+        let summary = text
+            .commit(&draft, new.authoritative.clone(), who.user_id(), self.now(), None)
+            .map_err(TextRefusal::from)?;
+        let mut record = TextRecord { text, bodies: Default::default() };
+        let id = self.new_record_id();
+        let body = VersionBody { number: summary.number, language: new.authoritative, draft };
+        let body_id = self.new_record_id();
+        record.bodies.insert(summary.number, body_id);
+        record.text.versions.push(summary.clone());
+        tx.insert_sealed_record(&self.sealed_row(&entered.key, initiative, None, id, &record)?).await?;
+        tx.insert_sealed_record(&self.sealed_row(&entered.key, initiative, Some(id), body_id, &body)?).await?;
+        let id = TextId::from_uuid(id);
+        self.record(tx.as_mut(), who, AuditAction::TextImported, AuditTarget::of(TargetKind::NegotiatingText, id))
+            .await?;
+        tx.commit().await?;
+        Ok((id, summary))
+    }
+}

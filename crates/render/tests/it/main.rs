@@ -125,10 +125,7 @@ fn is_right_to_left_or_cjk(c: char) -> bool {
 }
 
 fn joined(inlines: &[Inline]) -> String {
-    inlines
-        .iter()
-        .map(Inline::text)
-        .collect()
+    inlines.iter().map(Inline::text).collect()
 }
 
 /// Text without any whitespace, so that line breaks and justification do not matter.

@@ -56,7 +56,7 @@ pub(super) enum TextCommand {
         /// The version's number [default: the newest in the text's own language].
         #[arg(long, value_name = "N")]
         version: Option<u32>,
-        /// docx or pdf [default: from the file name].
+        /// akn (Akoma Ntoso 3.0 XML), docx or pdf [default: from the file name: .xml, .docx, .pdf].
         #[arg(long, value_enum)]
         format: Option<TextFormat>,
         /// The working copy with clause numbers, brackets and alternatives [the default].
@@ -72,11 +72,19 @@ pub(super) enum TextCommand {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+    /// Take in an Akoma Ntoso 3.0 file as a new text (its first version): all of it, or nothing.
+    Import {
+        /// The initiative's id.
+        initiative: String,
+        /// The Akoma Ntoso XML file.
+        file: PathBuf,
+    },
 }
 
 /// The file formats a text is written in.
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub(super) enum TextFormat {
+    Akn,
     Docx,
     Pdf,
 }
@@ -84,10 +92,23 @@ pub(super) enum TextFormat {
 impl TextFormat {
     fn of(path: &Path) -> Result<Self> {
         match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+            Some("xml" | "akn") => Ok(TextFormat::Akn),
             Some("docx") => Ok(TextFormat::Docx),
             Some("pdf") => Ok(TextFormat::Pdf),
-            _ => bail!("cannot tell the format of {} from its name; give --format docx or pdf", path.display()),
+            _ => bail!("cannot tell the format of {} from its name; give --format akn, docx or pdf", path.display()),
         }
+    }
+}
+
+/// What an Akoma Ntoso file says of the version it holds.
+fn akn_meta(export: &tracktwo_app::negotiating_text::TextExport) -> tracktwo_akoma_ntoso::TextMeta {
+    tracktwo_akoma_ntoso::TextMeta {
+        text: export.id.to_string(),
+        title: export.text.title.clone(),
+        language: export.summary.language.clone(),
+        version: export.summary.number,
+        hash: export.summary.hash,
+        date: export.summary.committed_at.date(),
     }
 }
 
@@ -230,13 +251,40 @@ pub(super) async fn run(config: &Config, command: TextCommand) -> Result<()> {
                 (false, None) => tracktwo_web::TextCopy::Bracketed,
             };
             let export = app.export_text(&key_holder, initiative, text_id(&text)?, version, compare_with).await?;
-            let document = tracktwo_web::text_document(&export, copy)?;
             let bytes = match format {
-                TextFormat::Docx => tracktwo_render::render_docx(&document)?,
-                TextFormat::Pdf => tracktwo_render::render_pdf(&document)?,
+                TextFormat::Akn if copy != tracktwo_web::TextCopy::Bracketed => {
+                    bail!(
+                        "an Akoma Ntoso file holds one version as it stands; --clean and --compare-with are for docx and pdf"
+                    )
+                }
+                TextFormat::Akn => tracktwo_akoma_ntoso::export(&akn_meta(&export), &export.draft).into_bytes(),
+                TextFormat::Docx => tracktwo_render::render_docx(&tracktwo_web::text_document(&export, copy)?)?,
+                TextFormat::Pdf => tracktwo_render::render_pdf(&tracktwo_web::text_document(&export, copy)?)?,
             };
             write_atomically(&out, |w| Ok(w.write_all(&bytes)?))?;
             println!("Version {} written to {} ({} bytes).", export.summary.number, out.display(), bytes.len());
+        }
+        TextCommand::Import { initiative, file } => {
+            let initiative = shape::initiative(&initiative)?;
+            let xml = super::files::read_text(&file)?;
+            let (meta, draft) = tracktwo_akoma_ntoso::import(&xml)
+                .map_err(|e| anyhow::anyhow!("{}: {e}; nothing was imported", file.display()))?;
+            let edited = !meta.hash_matches(&draft);
+            let new = tracktwo_app::negotiating_text::NewText {
+                title: meta.title.clone(),
+                round: None,
+                mode: tracktwo_domain::dialogue::ConfidentialityMode::ChathamHouse,
+                authoritative: meta.language.clone(),
+                sides: Default::default(),
+            };
+            let (id, summary) = app.import_text(&key_holder, initiative, new, draft).await?;
+            println!("{id}  {}  imported as version {} ({})", meta.title, summary.number, summary.hash.short());
+            if edited {
+                println!(
+                    "note: the file's words differ from the version it names (version {}): it was edited",
+                    meta.version
+                );
+            }
         }
     }
     Ok(())

@@ -1479,6 +1479,28 @@ fn a_negotiating_text_leaves_as_the_copies_negotiators_expect() {
     assert!(!clean_text.contains('['), "a clean copy has no brackets: {clean_text}");
     let compare_text = std::fs::read_to_string(converted.join("compare.txt")).unwrap();
     assert!(compare_text.contains("removed") && compare_text.contains("reworded"), "{compare_text}");
+    // As Akoma Ntoso: taken back in, the version reads as it did, clause for clause.
+    let akn = env.path("v1.xml");
+    ok(tt(&["text", "export", &serin, &id, "--version", "1", "--out", akn.to_str().unwrap()]));
+    let imported = ok(tt(&["text", "import", &serin, akn.to_str().unwrap()]));
+    assert!(!imported.contains("edited"), "{imported}");
+    let copy = imported.split_whitespace().next().unwrap();
+    let body = |shown: &str| {
+        shown.lines().skip_while(|l| !l.starts_with("Status")).skip(1).map(str::to_owned).collect::<Vec<_>>()
+    };
+    let reread = ok(tt(&["text", "show", &serin, copy]));
+    let (before, after) = (body(&first_shown), body(&reread));
+    assert_eq!(before[..before.len() - 1], after[..after.len() - 1], "the clauses differ after a round trip");
+    // An edited or broken file is refused whole, naming the file.
+    let broken = env.path("broken.xml");
+    std::fs::write(&broken, std::fs::read_to_string(&akn).unwrap().replace("</article>", "")).unwrap();
+    let refused = tt(&["text", "import", &serin, broken.to_str().unwrap()]);
+    assert!(!refused.status.success());
+    let message = String::from_utf8_lossy(&refused.stderr);
+    assert!(message.contains("broken.xml") && message.contains("line"), "{message}");
+    let texts = ok(tt(&["text", "list", &serin]));
+    assert_eq!(texts.lines().count(), 2, "the refused file left nothing behind: {texts}");
+
     // Nothing the sides said travels with the text: no comment's words, no name.
     for file in [&clean_text, &compare_text, &text] {
         for forbidden in ["Tarek", "Mira", "Jonas", "outvoted", "press will ask"] {

@@ -62,6 +62,8 @@ fn table(dir: &std::path::Path) -> BTreeMap<&'static str, Option<Vec<String>>> {
             "text compare",
             Some(vec![uuid.clone(), uuid.clone(), "--from".into(), "1".into(), "--to".into(), "2".into()]),
         ),
+        ("text export", Some(vec![uuid.clone(), uuid.clone(), "--out".into(), file("t.xml")])),
+        ("text import", Some(vec![uuid.clone(), file("t.xml")])),
         ("process summary", Some(vec![uuid.clone(), uuid, "--out".into(), file("s.pdf")])),
     ])
 }
