@@ -30,6 +30,8 @@ pub struct TextListing {
     pub languages: Vec<Language>,
     pub latest: Option<VersionSummary>,
     pub agreement: Agreement,
+    /// Options of the register drafted into its clauses.
+    pub drafted_options: Vec<(tracktwo_domain::OptionId, ClauseId)>,
 }
 
 /// One version of a text as its reader may see it.
@@ -94,6 +96,7 @@ impl App {
                 languages: record.text.languages().into_iter().cloned().collect(),
                 latest: record.text.latest().cloned(),
                 agreement: agreement(&record.text, &sign_offs),
+                drafted_options: record.text.drafted_options.clone(),
             });
         }
         tx.commit().await?;

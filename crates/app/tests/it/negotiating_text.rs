@@ -314,3 +314,35 @@ async fn a_comparison_names_what_changed_between_two_versions() {
         Err(AppError::TextRefused(TextRefusal::NoSuchVersion(9)))
     ));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_option_drafted_into_a_clause_is_linked_from_both() {
+    use tracktwo_domain::dialogue::{DialogueOption, OptionStatus};
+    let t = Table::new().await;
+    let text = t.text().await;
+    let app = &t.w.app;
+    let option = DialogueOption {
+        title: "A joint gauge".into(),
+        description: String::new(),
+        issues: Vec::new(),
+        raised_in: Vec::new(),
+        supported_by: Default::default(),
+        status: OptionStatus::Raised,
+        history: Vec::new(),
+    };
+    let option =
+        app.add_option(&t.facilitator, t.initiative, option, time::macros::date!(2026 - 01 - 10)).await.unwrap();
+    // Not before the clause exists.
+    assert!(matches!(
+        app.draft_option_into_clause(&t.facilitator, t.initiative, text, option, ClauseId(2)).await,
+        Err(AppError::TextRefused(TextRefusal::NoSuchClause(_)))
+    ));
+    t.commit(&t.facilitator, text, &["A gauge.", "A joint gauge at the falls."]).await.unwrap();
+    assert!(refused(app.draft_option_into_clause(&t.a, t.initiative, text, option, ClauseId(2)).await));
+    app.draft_option_into_clause(&t.facilitator, t.initiative, text, option, ClauseId(2)).await.unwrap();
+    app.draft_option_into_clause(&t.facilitator, t.initiative, text, option, ClauseId(2)).await.unwrap();
+    let listed = app.texts(&t.a, t.initiative).await.unwrap();
+    assert_eq!(listed[0].drafted_options, vec![(option, ClauseId(2))], "linked once");
+    let view = app.text(&t.b, t.initiative, text, None, None).await.unwrap();
+    assert_eq!(view.text.drafted_options, vec![(option, ClauseId(2))]);
+}

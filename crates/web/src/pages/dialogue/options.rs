@@ -41,6 +41,8 @@ pub async fn options(Visit(state, user, InitiativePath(id)): Visit<InitiativePat
     } else {
         Vec::new()
     };
+    // Where an option went into the negotiating text: the clauses drafted from it.
+    let texts = state.app.texts(&user.identity, id).await?;
     Ok(page(
         "Options register",
         &user,
@@ -60,6 +62,11 @@ pub async fn options(Visit(state, user, InitiativePath(id)): Visit<InitiativePat
                     }
                     ol.path {
                         @for step in &o.history { li { (step.status.label()) " — " (date_text(step.on)) @let r = round_label(step.round); @if !r.is_empty() { ", " (r) } } }
+                        @for text in &texts {
+                            @for (_, clause) in text.drafted_options.iter().filter(|(o, _)| o == option_id) {
+                                li.drafted { "Drafted into " a href={ "/initiatives/" (id) "/texts/" (text.id) } { (text.title) } ", clause " (clause) }
+                            }
+                        }
                         @for (_, t) in transfers.iter().filter(|(_, t)| t.options.contains(option_id)) {
                             li.transfer { "Transfer — " (date_text(t.on)) ": " (t.channel.label()) " (" (t.evidence.label().to_lowercase()) ")" }
                         }
