@@ -89,7 +89,7 @@ async fn a_caucus_stays_with_its_side_and_only_readers_of_the_record_open_the_te
     let path = format!("/initiatives/{initiative}/texts/{text}");
 
     // Tarek speaks in his side's caucus: the only caucus his page offers him.
-    let page = get(&demo, &path, &sessions["tarek"]).await.text();
+    let page = get(&demo, &format!("{path}?respond=c1"), &sessions["tarek"]).await.text();
     let caucuses: BTreeSet<&str> = page
         .split("<option value=\"")
         .skip(1)

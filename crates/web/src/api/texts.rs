@@ -54,6 +54,7 @@ pub(crate) struct VersionLine {
     number: u32,
     language: String,
     hash: String,
+    #[serde(with = "time::serde::rfc3339")]
     committed_at: tracktwo_domain::Timestamp,
     #[serde(skip_serializing_if = "Option::is_none")]
     renders_version: Option<u32>,

@@ -391,8 +391,10 @@ async fn fixture() -> (TestStore, Fixture, Vec<Caller>) {
             sides: std::collections::BTreeSet::new(),
         };
         let text = app.create_text(&kh, initiative, new_text).await.unwrap();
-        let draft = plain::parse("title: Non-paper\n# p1 Purpose\nc1: The Parties [shall|should] meet.", None).unwrap();
-        let version = app.commit_version(&kh, initiative, text, Language::parse("en").unwrap(), draft).await.unwrap();
+        let text_draft =
+            plain::parse("title: Non-paper\n# p1 Purpose\nc1: The Parties [shall|should] meet.", None).unwrap();
+        let version =
+            app.commit_version(&kh, initiative, text, Language::parse("en").unwrap(), text_draft).await.unwrap();
         let suggestion = app
             .suggest_wording(
                 &kh,

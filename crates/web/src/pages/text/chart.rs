@@ -12,14 +12,11 @@ const PANEL: f64 = 110.0;
 const LEFT: f64 = 44.0;
 const TOP: f64 = 18.0;
 
+/// A line of the chart: its name, its colour, and the figure it draws.
+type Series<'a> = (&'a str, &'a str, fn(&VersionSummary) -> usize);
+
 /// One panel: lines for each series, scaled to the panel's largest value.
-fn panel(
-    svg: &mut String,
-    top: f64,
-    label: &str,
-    versions: &[&VersionSummary],
-    series: &[(&str, &str, fn(&VersionSummary) -> usize)],
-) {
+fn panel(svg: &mut String, top: f64, label: &str, versions: &[&VersionSummary], series: &[Series<'_>]) {
     let max = versions.iter().flat_map(|v| series.iter().map(move |(_, _, f)| f(v))).max().unwrap_or(0).max(1);
     let plot_w = WIDTH - LEFT - 16.0;
     let step = if versions.len() > 1 { plot_w / (versions.len() - 1) as f64 } else { 0.0 };

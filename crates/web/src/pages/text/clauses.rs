@@ -21,6 +21,9 @@ pub(super) struct Reader<'a> {
     pub may_draft: bool,
     /// Forms are offered on the newest authoritative version only: comments go to it.
     pub on_latest: bool,
+    /// The clause whose comment, suggestion and reply forms are open: one at a time, so the
+    /// page stays light.
+    pub respond: Option<ClauseId>,
     pub comments: &'a [(TextCommentId, TextComment)],
     pub suggestions: &'a [(SuggestionId, Suggestion)],
 }
@@ -73,7 +76,10 @@ pub(super) fn parts(draft: &Draft, reader: &Reader<'_>) -> Markup {
                         h3 { (heading(clause)) }
                         (body(clause))
                         (feedback(clause.id, reader))
-                        @if reader.on_latest && !reader.scopes.is_empty() { (respond(clause, reader)) }
+                        @if reader.on_latest && !reader.scopes.is_empty() {
+                            @if reader.respond == Some(clause.id) { (respond(clause, reader)) }
+                            @else { p { a.respond href={ (text_path(reader.initiative, reader.text)) "?respond=" (clause.id) "#" (clause.id) } { "Comment or suggest wording on " (clause.id) } } }
+                        }
                     }
                 }
             }
@@ -92,7 +98,7 @@ fn feedback(clause: ClauseId, reader: &Reader<'_>) -> Markup {
                 span.muted { (reader.sides.scope(comment.scope)) ", on version " (comment.version) ", " (date_time_text(comment.at))
                     @if comment.reply_to.is_some() { ", a reply" } }
                 "\n" (comment.body)
-                @if reader.on_latest && reader.scopes.contains(&comment.scope) && comment.reply_to.is_none() {
+                @if reader.respond == Some(clause) && reader.scopes.contains(&comment.scope) && comment.reply_to.is_none() {
                     details { summary { "Reply" }
                         form.stack method="post" action=(reader.action("comments")) {
                             input type="hidden" name="csrf" value=(reader.csrf);
@@ -140,7 +146,8 @@ fn suggestion_view(id: SuggestionId, suggestion: &Suggestion, reader: &Reader<'_
 /// The reader's comment and suggestion forms for one clause.
 fn respond(clause: &Clause, reader: &Reader<'_>) -> Markup {
     html! {
-        details.respond { summary { "Comment or suggest wording on " (clause.id) }
+        div.respond #respond {
+            h4 { "Comment or suggest wording on " (clause.id) }
             form.stack method="post" action=(reader.action("comments")) {
                 input type="hidden" name="csrf" value=(reader.csrf);
                 input type="hidden" name="clause" value=(clause.id);

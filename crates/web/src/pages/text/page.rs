@@ -6,7 +6,7 @@ use maud::{Markup, html};
 use serde::Deserialize;
 use tracktwo_app::negotiating_text::TextView;
 use tracktwo_domain::negotiating_text::agreement::Agreement;
-use tracktwo_domain::negotiating_text::{Draft, Figures, Language, TextId, plain};
+use tracktwo_domain::negotiating_text::{ClauseId, Draft, Figures, Language, TextId, plain};
 use tracktwo_domain::{InitiativeId, Operation, Scope};
 
 use super::clauses::{Reader, body, heading, parts};
@@ -23,6 +23,9 @@ pub struct TextQuery {
     version: String,
     #[serde(default)]
     lang: String,
+    /// `c5`: the clause to comment on, its forms open.
+    #[serde(default)]
+    respond: String,
 }
 
 pub async fn text(
@@ -35,6 +38,10 @@ pub async fn text(
     let language = match query.lang.trim() {
         "" => None,
         tag => Some(Language::parse(tag).map_err(tracktwo_app::AppError::Invalid)?),
+    };
+    let respond = match query.respond.trim() {
+        "" => None,
+        clause => Some(clause.parse::<ClauseId>().map_err(tracktwo_app::AppError::Invalid)?),
     };
     let view = state.app.text(&user.identity, id, text, version, language).await?;
     let sides = SideNames(state.app.sides(&user.identity, id).await?);
@@ -53,6 +60,7 @@ pub async fn text(
         scopes,
         may_draft: view.may_draft,
         on_latest,
+        respond,
         comments: &view.comments,
         suggestions: &view.suggestions,
     };
