@@ -12,6 +12,7 @@ mod ocr;
 mod polis_export;
 mod several_servers;
 mod snapshots;
+mod text_browser;
 mod text_pages;
 mod threat_model;
 

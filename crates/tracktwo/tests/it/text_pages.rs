@@ -41,7 +41,7 @@ fn links(html: &str) -> Vec<String> {
 }
 
 /// The initiative holding the demo's negotiating text, and the text, as the facilitator finds them.
-async fn the_text(demo: &Demo) -> (String, String) {
+pub(crate) async fn the_text(demo: &Demo) -> (String, String) {
     let initiatives: Value = serde_json::from_str(&api(demo, "/api/v1/initiatives", "jonas").await.text()).unwrap();
     for initiative in initiatives.as_array().unwrap() {
         let id = initiative["id"].as_str().unwrap();

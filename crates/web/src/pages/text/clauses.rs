@@ -148,14 +148,14 @@ fn respond(clause: &Clause, reader: &Reader<'_>) -> Markup {
     html! {
         div.respond #respond {
             h4 { "Comment or suggest wording on " (clause.id) }
-            form.stack method="post" action=(reader.action("comments")) {
+            form.stack #comment-form method="post" action=(reader.action("comments")) {
                 input type="hidden" name="csrf" value=(reader.csrf);
                 input type="hidden" name="clause" value=(clause.id);
                 (reader.scope_select())
                 label { "Comment" textarea name="body" required {} }
                 button type="submit" { "Comment" }
             }
-            form.stack method="post" action=(reader.action("suggestions")) {
+            form.stack #suggestion-form method="post" action=(reader.action("suggestions")) {
                 input type="hidden" name="csrf" value=(reader.csrf);
                 input type="hidden" name="clause" value=(clause.id);
                 (reader.scope_select())
