@@ -132,6 +132,23 @@ async fn a_caucus_stays_with_its_side_and_only_readers_of_the_record_open_the_te
         let answer = post(&demo, &format!("{path}/{form}"), &sessions["jonas"], &fields).await;
         assert_eq!(answer.status, 403, "POST {form} without a token");
     }
+    // A draft that cannot be read comes back with its line and every word sent; nothing is
+    // committed.
+    let jonas_csrf = hidden_csrf(&get(&demo, &path, &sessions["jonas"]).await.text());
+    let broken = "title: Mended\n# p1 Purpose\nc1: The Parties [agree.\nc2: Unwritten words";
+    let before = api(&demo, &format!("/api/v1/initiatives/{initiative}/texts"), "jonas").await.text();
+    let answer = post(
+        &demo,
+        &format!("{path}/versions"),
+        &sessions["jonas"],
+        &[("csrf", &jonas_csrf), ("language", "en"), ("draft", broken)],
+    )
+    .await;
+    assert_eq!(answer.status, 422);
+    assert!(answer.text().contains("line 3: a bracket opened"), "{}", answer.text());
+    assert!(answer.text().contains("Unwritten words"), "the lines sent come back");
+    assert_eq!(api(&demo, &format!("/api/v1/initiatives/{initiative}/texts"), "jonas").await.text(), before);
+
     // A participant holds no pen: a well-formed version from Tarek is forbidden.
     let draft = "title: Mine\n# p1 Purpose\nc1: The Parties agree with us.";
     let answer = post(
