@@ -6,7 +6,9 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Serialize;
 use tracktwo_app::AppError;
+use tracktwo_app::negotiating_text::TextRefusal;
 use tracktwo_domain::campaign::JoinRefusal;
+use tracktwo_domain::negotiating_text::agreement::SignOffError;
 
 use crate::limits::Limited;
 use crate::pages::layout::error_page;
@@ -42,6 +44,12 @@ pub(crate) fn status_of(e: &AppError) -> StatusCode {
         | AppError::ConsentNotRecorded
         | AppError::RefusedCode(_) => StatusCode::UNPROCESSABLE_ENTITY,
         AppError::Conflict(_) => StatusCode::CONFLICT,
+        // A yes given to a version that is no longer the newest, or to other words than it
+        // holds, or given twice, conflicts with the text as it stands; the rest is bad input.
+        AppError::TextRefused(TextRefusal::SignOff(
+            SignOffError::NotLatest { .. } | SignOffError::HashMismatch(_) | SignOffError::AlreadySigned,
+        )) => StatusCode::CONFLICT,
+        AppError::TextRefused(_) => StatusCode::UNPROCESSABLE_ENTITY,
         AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
         // A full link stays full; one address past its share may try no more through it.
         AppError::JoinRefused(JoinRefusal::LinkFull { .. }) => StatusCode::FORBIDDEN,

@@ -33,7 +33,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tracktwo_app::{App, AppError};
 
-use pages::{account, conversation, dialogue, initiative, layout, map, transfer};
+use pages::{account, conversation, dialogue, initiative, layout, map, text, transfer};
 
 pub use client::{ClientAddress, ForwardedHeader, TrustedProxies};
 pub use documents::{TextCopy, copy_document, summary_document, text_document};
@@ -311,6 +311,16 @@ fn routes() -> Vec<(Method, &'static str, axum::routing::MethodRouter<Arc<WebSta
             "/initiatives/{initiative}/conversations/{conversation}/proposals",
             post(conversation::ballot::member_propose),
         ),
+        (Method::GET, "/initiatives/{initiative}/texts", get(text::list::texts)),
+        (Method::POST, "/initiatives/{initiative}/texts", post(text::list::create_text)),
+        (Method::GET, "/initiatives/{initiative}/texts/{text}", get(text::page::text)),
+        (Method::GET, "/initiatives/{initiative}/texts/{text}/compare", get(text::compare::compare)),
+        (Method::GET, "/initiatives/{initiative}/texts/{text}/pending", get(text::pending::pending)),
+        (Method::POST, "/initiatives/{initiative}/texts/{text}/versions", post(text::actions::commit_version)),
+        (Method::POST, "/initiatives/{initiative}/texts/{text}/comments", post(text::actions::comment)),
+        (Method::POST, "/initiatives/{initiative}/texts/{text}/suggestions", post(text::actions::suggest)),
+        (Method::POST, "/initiatives/{initiative}/texts/{text}/answers", post(text::actions::answer)),
+        (Method::POST, "/initiatives/{initiative}/texts/{text}/sign-off", post(text::actions::sign_off)),
         (Method::GET, "/join/{invitation}", get(conversation::voters::welcome)),
         (Method::POST, "/join/{invitation}", post(conversation::voters::join)),
         (Method::GET, "/ballot", get(conversation::voters::ballot)),
@@ -330,6 +340,8 @@ fn routes() -> Vec<(Method, &'static str, axum::routing::MethodRouter<Arc<WebSta
         (Method::GET, "/api/v1/initiatives/{initiative}/notes", get(api::notes::list_notes)),
         (Method::POST, "/api/v1/initiatives/{initiative}/notes", post(api::notes::create_note)),
         (Method::GET, "/api/v1/initiatives/{initiative}/notes/{note}", get(api::notes::show_note)),
+        (Method::GET, "/api/v1/initiatives/{initiative}/texts", get(api::texts::list_texts)),
+        (Method::GET, "/api/v1/initiatives/{initiative}/texts/{text}", get(api::texts::show_text)),
         (Method::POST, "/api/v1/invitations/{invitation}/voters", post(api::ballot::join)),
         (Method::GET, "/api/v1/ballot", get(api::ballot::ballot)),
         (Method::POST, "/api/v1/ballot/votes", post(api::ballot::vote)),

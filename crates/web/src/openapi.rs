@@ -48,6 +48,52 @@ fn meeting_summary_schema() -> Value {
                     "prepared_for": { "type": "string" } } })
 }
 
+fn text_status_schema() -> Value {
+    json!({ "type": "object", "required": ["state"], "properties": {
+        "state": { "type": "string", "enum": ["none", "open", "awaiting-sign-off", "agreed"] },
+        "version": { "type": "integer", "minimum": 1 },
+        "signed": { "type": "array", "items": { "type": "string", "format": "uuid" }, "description": "Sides whose yes to the newest version stands" },
+        "missing": { "type": "array", "items": { "type": "string", "format": "uuid" }, "description": "Sides still to sign" } } })
+}
+
+fn text_version_schema() -> Value {
+    let count = json!({ "type": "integer", "minimum": 0 });
+    json!({ "type": "object", "required": ["number", "language", "hash", "committed_at", "figures"], "properties": {
+        "number": { "type": "integer", "minimum": 1 }, "language": { "type": "string" },
+        "hash": { "type": "string", "pattern": "^[0-9a-f]{64}$", "description": "SHA-256 of the version's content: what a side signs" },
+        "committed_at": { "type": "string", "format": "date-time" },
+        "renders_version": { "type": "integer", "minimum": 1, "description": "For a translation, the authoritative version it renders" },
+        "figures": { "type": "object", "required": ["words", "clauses", "brackets", "alternatives", "clean", "agreed"], "properties": {
+            "words": count, "clauses": count, "brackets": count, "alternatives": count, "clean": count, "agreed": count } } } })
+}
+
+/// What `GET /api/v1/initiatives/{initiative}/texts/{text}` answers.
+fn text_schema() -> Value {
+    let voice = json!({ "type": "string", "description": "A side's id, or `team`" });
+    let scope =
+        json!({ "type": "string", "description": "`plenary`, or the id of the side whose caucus it was made in" });
+    json!({ "type": "object", "required": ["id", "title", "authoritative", "version", "preamble", "clauses", "comments", "suggestions", "status", "versions"], "properties": {
+        "id": { "type": "string", "format": "uuid" }, "title": { "type": "string" }, "authoritative": { "type": "string" },
+        "version": { "$ref": "#/components/schemas/TextVersion" }, "preamble": { "type": "string" },
+        "clauses": { "type": "array", "items": { "type": "object", "required": ["id", "part", "heading", "standing", "brackets", "out_of_date"], "properties": {
+            "id": { "type": "string" }, "part": { "type": "string" }, "heading": { "type": "string" },
+            "standing": { "type": "string", "enum": ["clean", "bracketed", "alternatives", "agreed ad referendum"] },
+            "text": { "type": "string", "description": "The words in the bracket notation: [words] a bracket, [a|b] a choice" },
+            "alternatives": { "type": "array", "items": { "type": "object", "required": ["label", "text"], "properties": {
+                "label": { "type": "string" }, "text": { "type": "string" }, "replaces": { "type": "string" } } } },
+            "brackets": { "type": "integer", "minimum": 0 },
+            "out_of_date": { "type": "boolean", "description": "In a translation: the source clause changed since" } } } },
+        "comments": { "type": "array", "items": { "type": "object", "required": ["id", "clause", "version", "scope", "voice", "body"], "properties": {
+            "id": { "type": "string", "format": "uuid" }, "clause": { "type": "string" }, "version": { "type": "integer" },
+            "scope": scope, "voice": voice, "body": { "type": "string" }, "reply_to": { "type": "string", "format": "uuid" } } } },
+        "suggestions": { "type": "array", "items": { "type": "object", "required": ["id", "clause", "version", "scope", "voice", "wording", "rationale"], "properties": {
+            "id": { "type": "string", "format": "uuid" }, "clause": { "type": "string" }, "version": { "type": "integer" },
+            "scope": scope, "voice": voice, "wording": { "type": "string" }, "rationale": { "type": "string" },
+            "outcome": { "type": "string", "enum": ["accepted", "merged", "declined"] }, "reason": { "type": "string" } } } },
+        "status": { "$ref": "#/components/schemas/TextStatus" },
+        "versions": { "type": "array", "items": { "$ref": "#/components/schemas/TextVersion" } } } })
+}
+
 /// A join's answers: a campaign link refuses past its voter cap and its per-address limit.
 fn join_responses() -> Value {
     let error = json!({ "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } });
@@ -114,6 +160,19 @@ pub fn document() -> Value {
                 "get": { "summary": "One note", "operationId": "showNote",
                          "parameters": [initiative, id_parameter("note", "The note's id.")],
                          "responses": responses("200", "#/components/schemas/Note") }
+            },
+            "/api/v1/initiatives/{initiative}/texts": {
+                "get": { "summary": "The initiative's negotiating texts: versions, translations, the newest version and where each stands; for those who read the plenary record",
+                         "operationId": "listTexts", "parameters": [initiative],
+                         "responses": responses("200", "#/components/schemas/Texts") }
+            },
+            "/api/v1/initiatives/{initiative}/texts/{text}": {
+                "get": { "summary": "One version of a text (the newest unless asked): its clauses in the bracket notation, the comments and suggestions the caller may see (a caucus's to its side and the team only; a voice is a side's id or `team`, never a person), and where the package stands",
+                         "operationId": "showText",
+                         "parameters": [initiative, id_parameter("text", "The text's id."),
+                             { "name": "version", "in": "query", "required": false, "description": "A version's number.", "schema": { "type": "integer", "minimum": 1 } },
+                             { "name": "lang", "in": "query", "required": false, "description": "The newest version in this language (a BCP 47 tag such as ar).", "schema": { "type": "string" } }],
+                         "responses": responses("200", "#/components/schemas/Text") }
             },
             "/api/v1/invitations/{invitation}/voters": {
                 "post": { "summary": "Join a consultation through an invitation link; answers the voter's credential",
@@ -206,6 +265,16 @@ pub fn document() -> Value {
                     "last_used_at": { "oneOf": [{ "type": "string", "format": "date-time" }, { "type": "null" }] },
                     "expired": { "type": "boolean" } } },
                 "Tokens": { "type": "array", "items": { "$ref": "#/components/schemas/Token" } },
+                "TextStatus": text_status_schema(),
+                "TextVersion": text_version_schema(),
+                "TextListing": { "type": "object", "required": ["id", "title", "versions", "translations", "languages", "status"], "properties": {
+                    "id": { "type": "string", "format": "uuid" }, "title": { "type": "string" },
+                    "versions": { "type": "integer", "minimum": 0 }, "translations": { "type": "integer", "minimum": 0 },
+                    "languages": { "type": "array", "items": { "type": "string" } },
+                    "latest": { "$ref": "#/components/schemas/TextVersion" },
+                    "status": { "$ref": "#/components/schemas/TextStatus" } } },
+                "Texts": { "type": "array", "items": { "$ref": "#/components/schemas/TextListing" } },
+                "Text": text_schema(),
                 "Error": { "type": "object", "required": ["error"], "properties": { "error": { "type": "string" } } }
             },
             "responses": {

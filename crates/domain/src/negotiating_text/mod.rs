@@ -8,6 +8,7 @@ pub mod compare;
 pub mod draft;
 pub mod feedback;
 mod hash;
+pub mod plain;
 
 use std::collections::BTreeSet;
 

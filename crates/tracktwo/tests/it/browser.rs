@@ -340,6 +340,14 @@ async fn every_page_passes_axe_without_serious_or_critical_violations() {
     pages.extend(links(&client).await.into_iter().map(|(_, href)| href).filter(|h| h.contains("/conversations/")));
     client.goto(&format!("{}{serin}/readouts", demo.base)).await.unwrap();
     pages.extend(links(&client).await.into_iter().map(|(_, href)| href).filter(|h| h.contains("/readouts/")).take(1));
+    client.goto(&format!("{}{serin}/texts", demo.base)).await.unwrap();
+    pages.push(format!("{serin}/texts"));
+    let texts: Vec<String> =
+        links(&client).await.into_iter().map(|(_, href)| href).filter(|h| h.contains("/texts/")).take(1).collect();
+    for text in texts {
+        let views = ["", "?lang=ar", "?version=1", "?respond=c1", "/compare?from=1&to=6", "/pending"];
+        pages.extend(views.map(|view| format!("{text}{view}")));
+    }
     for page in pages {
         client.goto(&format!("{}{page}", demo.base)).await.unwrap();
         check(page.clone(), accessibility_violations(&client).await);

@@ -930,6 +930,13 @@ async fn api(demo: &Demo, store: &Store, account: &Account, reader: &str, sweep:
                     for note in list(initiative, "notes") {
                         addresses.push(with.replace("{note}", &text(note, "id")));
                     }
+                } else if with.contains("{text}") {
+                    // Every version and translation of each negotiating text: the newest, the
+                    // first (before brackets closed) and the Arabic.
+                    for (id, _) in Store::records(initiative, "negotiating-text") {
+                        let one = with.replace("{text}", id);
+                        addresses.extend(["", "?version=1", "?lang=ar"].map(|q| format!("{one}{q}")));
+                    }
                 } else {
                     addresses.push(with.clone());
                     if with.ends_with("/notes") {
@@ -941,6 +948,9 @@ async fn api(demo: &Demo, store: &Store, account: &Account, reader: &str, sweep:
             }
         } else {
             addresses.push(path.clone());
+        }
+        if path.contains("{text}") {
+            assert!(!addresses.is_empty(), "the sweep found no negotiating text to read through the API");
         }
         for address in addresses {
             let (_, content_type, body) = fetch(&format!("{}{address}", demo.base), ("authorization", &token)).await;

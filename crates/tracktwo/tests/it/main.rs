@@ -13,6 +13,8 @@ mod ocr;
 mod polis_export;
 mod several_servers;
 mod snapshots;
+mod text_browser;
+mod text_pages;
 mod threat_model;
 
 /// A child process that is killed when the test ends, even by a panic.

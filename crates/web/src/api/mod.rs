@@ -5,6 +5,7 @@ pub(crate) mod ballot;
 pub(crate) mod initiatives;
 pub(crate) mod meetings;
 pub(crate) mod notes;
+pub(crate) mod texts;
 pub(crate) mod tokens;
 
 use std::sync::Arc;

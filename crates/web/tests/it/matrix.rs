@@ -13,7 +13,9 @@ use axum::extract::connect_info::MockConnectInfo;
 use axum::http::{Method, Request, StatusCode, header};
 use tower::ServiceExt;
 use tracktwo_app::conversations::NewLinks;
+use tracktwo_app::negotiating_text::NewText;
 use tracktwo_app::{App, Origin};
+use tracktwo_domain::SuggestionId;
 use tracktwo_domain::access::{Denied, decide};
 use tracktwo_domain::campaign::CampaignLimits;
 use tracktwo_domain::conversation::{Conversation, ConversationMode};
@@ -22,6 +24,7 @@ use tracktwo_domain::dialogue::{
     ProcessDesign, ProcessKind, Round, Session, TheoryOfChange,
 };
 use tracktwo_domain::map::{ActorDetails, ActorKind, Level, TieDetails, TieKind, Track};
+use tracktwo_domain::negotiating_text::{ClauseId, Language, TextId, plain};
 use tracktwo_domain::transfer::{Audience, Clearance, Readout};
 use tracktwo_domain::{
     ActorId, Channel, Identity, InitiativeId, MemberRole, NewInitiative, NewNote, NewSide, NewUser, NoteId, Operation,
@@ -88,6 +91,10 @@ struct Process {
     /// A private conversation, and (outside the secret channel) a consultation with two
     /// campaign links: one to revoke, one to join through.
     private: ConversationId,
+    /// A negotiating text with one version (a bracket left open) and a suggestion on it.
+    text: TextId,
+    text_hash: String,
+    suggestion: SuggestionId,
     consultation: Option<(ConversationId, InvitationId, String)>,
 }
 
@@ -377,7 +384,34 @@ async fn fixture() -> (TestStore, Fixture, Vec<Caller>) {
                 app.create_invitations(&kh, initiative, c, NewLinks::Campaign(EVERY_CALLER), "open").await.unwrap();
             Some((c, revoked[0].id, open[0].pass.expose().to_owned()))
         };
+        let new_text = NewText {
+            title: "Non-paper".into(),
+            round: None,
+            mode: ConfidentialityMode::ChathamHouse,
+            authoritative: Language::parse("en").unwrap(),
+            sides: std::collections::BTreeSet::new(),
+        };
+        let text = app.create_text(&kh, initiative, new_text).await.unwrap();
+        let text_draft =
+            plain::parse("title: Non-paper\n# p1 Purpose\nc1: The Parties [shall|should] meet.", None).unwrap();
+        let version =
+            app.commit_version(&kh, initiative, text, Language::parse("en").unwrap(), text_draft).await.unwrap();
+        let suggestion = app
+            .suggest_wording(
+                &kh,
+                initiative,
+                text,
+                ClauseId(1),
+                Scope::Plenary,
+                "The Parties meet.".into(),
+                String::new(),
+            )
+            .await
+            .unwrap();
         process.push(Process {
+            text,
+            text_hash: version.hash.to_hex(),
+            suggestion,
             initiative,
             round,
             open,
@@ -789,6 +823,85 @@ async fn conversation_routes(
     }
 }
 
+/// The negotiating text's routes for one caller on one initiative: the pages and the API read
+/// the plenary record; the forms draft, comment in a scope, answer, or sign off.
+async fn text_routes(
+    f: &Fixture,
+    caller: &Caller,
+    initiative: InitiativeId,
+    (standing, secret): (Option<Standing>, bool),
+    csrf: &str,
+    scopes: &[Scope],
+    exercised: &mut BTreeSet<(Method, &'static str)>,
+) {
+    let expect = |ops: &[Operation]| expected(caller, standing, secret, ops);
+    let p = f.process.iter().find(|p| p.initiative == initiative).unwrap().clone();
+    let list = format!("/initiatives/{initiative}/texts");
+    let text = format!("{list}/{}", p.text);
+    let api = format!("/api/v1/initiatives/{initiative}/texts");
+    let read = [Operation::ReadRecord(Scope::Plenary)];
+    let gets: [(&'static str, String, bool); 6] = [
+        ("/initiatives/{initiative}/texts", list.clone(), false),
+        ("/initiatives/{initiative}/texts/{text}", text.clone(), false),
+        ("/initiatives/{initiative}/texts/{text}/compare", format!("{text}/compare?from=1&to=1"), false),
+        ("/initiatives/{initiative}/texts/{text}/pending", format!("{text}/pending"), false),
+        ("/api/v1/initiatives/{initiative}/texts", api.clone(), true),
+        ("/api/v1/initiatives/{initiative}/texts/{text}", format!("{api}/{}", p.text), true),
+    ];
+    for (route, uri, is_api) in gets {
+        exercised.insert((Method::GET, route));
+        let got = request(f, Method::GET, &uri, caller, None).await;
+        check(&format!("GET {uri}"), caller, expect(&read), got, is_api);
+    }
+    let draft = "title%3A+Non-paper%0A%23+p1+Purpose%0Ac1%3A+The+Parties+%5Bshall%5D+meet.";
+    let posts: Vec<(&'static str, String, String, Vec<Operation>)> = vec![
+        (
+            "/initiatives/{initiative}/texts",
+            list.clone(),
+            format!("csrf={csrf}&title=Another&language=en&mode=chatham-house"),
+            vec![Operation::DraftText],
+        ),
+        (
+            "/initiatives/{initiative}/texts/{text}/versions",
+            format!("{text}/versions"),
+            format!("csrf={csrf}&language=en&draft={draft}"),
+            vec![Operation::DraftText],
+        ),
+        (
+            "/initiatives/{initiative}/texts/{text}/answers",
+            format!("{text}/answers"),
+            format!("csrf={csrf}&suggestion={}&outcome=declined&reason=Not+now", p.suggestion),
+            vec![Operation::DraftText],
+        ),
+        (
+            "/initiatives/{initiative}/texts/{text}/sign-off",
+            format!("{text}/sign-off"),
+            format!("csrf={csrf}&version=1&hash={}", p.text_hash),
+            vec![Operation::SignOffText],
+        ),
+    ];
+    for (route, uri, form, ops) in posts {
+        exercised.insert((Method::POST, route));
+        let got = request(f, Method::POST, &uri, caller, Some(form)).await;
+        check(&format!("POST {uri}"), caller, expect(&ops), got, false);
+    }
+    for scope in scopes {
+        let value = match scope {
+            Scope::Plenary => "plenary".to_owned(),
+            Scope::Caucus(side) => side.to_string(),
+        };
+        let ops = [Operation::CommentOnText(*scope)];
+        exercised.insert((Method::POST, "/initiatives/{initiative}/texts/{text}/comments"));
+        let form = format!("csrf={csrf}&clause=c1&scope={value}&body=matrix");
+        let got = request(f, Method::POST, &format!("{text}/comments"), caller, Some(form)).await;
+        check(&format!("POST {text}/comments scope={value}"), caller, expect(&ops), got, false);
+        exercised.insert((Method::POST, "/initiatives/{initiative}/texts/{text}/suggestions"));
+        let form = format!("csrf={csrf}&clause=c1&scope={value}&wording=The+Parties+meet.");
+        let got = request(f, Method::POST, &format!("{text}/suggestions"), caller, Some(form)).await;
+        check(&format!("POST {text}/suggestions scope={value}"), caller, expect(&ops), got, false);
+    }
+}
+
 /// The system map's routes for one caller on one initiative.
 async fn map_routes(
     f: &Fixture,
@@ -1073,6 +1186,12 @@ async fn every_route_answers_every_caller_as_the_policy_says() {
             map_routes(&f, caller, initiative, standing, secret, &csrf, &mut exercised).await;
             process_routes(&f, caller, initiative, standing, secret, &csrf, &mut exercised).await;
             conversation_routes(&f, caller, initiative, standing, secret, &csrf, &mut exercised).await;
+            let scopes = if secret {
+                vec![Scope::Plenary]
+            } else {
+                vec![Scope::Plenary, Scope::Caucus(f.side_a), Scope::Caucus(f.side_b)]
+            };
+            text_routes(&f, caller, initiative, (standing, secret), &csrf, &scopes, &mut exercised).await;
 
             for (note_initiative, scope, note) in f.notes.iter().filter(|(i, _, _)| *i == initiative) {
                 exercised.insert((Method::GET, "/api/v1/initiatives/{initiative}/notes/{note}"));

@@ -41,6 +41,7 @@ pub async fn initiative(Visit(state, user, InitiativePath(id)): Visit<Initiative
                 @if may.allows(Operation::ReadRecord(Scope::Plenary)) {
                     li { a href={ "/initiatives/" (id) "/options" } { "Options register" } }
                     li { a href={ "/initiatives/" (id) "/follow-ups" } { "Follow-ups" } }
+                    li { a href={ "/initiatives/" (id) "/texts" } { "Negotiating texts" } }
                 }
             }
             @if may.allows(Operation::WriteReadout) || may.allows(Operation::ReadTransferLog) {
