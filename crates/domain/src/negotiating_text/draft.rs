@@ -220,13 +220,14 @@ fn validate_spans(spans: &[Span]) -> Result<(), ValidationError> {
     for span in spans {
         match span {
             Span::Words(w) => long_text("clause text", w, false)?,
-            Span::Bracketed(w) => required_line("bracketed words", w)?,
+            // Negotiators bracket whole paragraphs, not only words.
+            Span::Bracketed(w) => long_text("bracketed words", w, true)?,
             Span::Choice(ws) => {
                 if ws.len() < 2 {
                     return Err(ValidationError::Invalid { field: "choice", reason: "needs at least two wordings" });
                 }
                 for w in ws {
-                    required_line("wording of a choice", w)?;
+                    long_text("wording of a choice", w, true)?;
                 }
             }
         }
