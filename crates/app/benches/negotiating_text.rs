@@ -57,12 +57,14 @@ fn fixture() -> Fixture {
             sides: BTreeSet::new(),
         };
         let text = app.create_text(&kh, initiative, new).await.unwrap();
-        for draft in one_text::history(200) {
+        let history = one_text::history(200);
+        let clauses: Vec<ClauseId> = history[199].clauses().map(|c| c.id).collect();
+        for draft in history {
             app.commit_version(&kh, initiative, text, Language::parse("en").unwrap(), draft).await.unwrap();
         }
         // Some of what a long negotiation gathers around its text.
         for n in 0..100u32 {
-            let clause = ClauseId(1 + n % 250);
+            let clause = clauses[usize::try_from(n).unwrap() * 7 % clauses.len()];
             let scope = if n % 3 == 0 { Scope::Caucus(side) } else { Scope::Plenary };
             app.comment_on_text(&reader, initiative, text, clause, scope, format!("Comment {n} on the clause."), None)
                 .await

@@ -256,18 +256,12 @@ pub fn decide(identity: &Identity, standing: Option<Standing>, secret_channel: b
         Operation::DraftText => matches!(role, MemberRole::Convener | MemberRole::Facilitator),
         Operation::SignOffText => role == MemberRole::Participant,
         Operation::CommentOnText(Scope::Plenary) => team || role == MemberRole::Participant,
-        Operation::CommentOnText(Scope::Caucus(caucus)) => {
-            if team {
-                true
-            } else if role == MemberRole::Participant {
-                return if side == Some(caucus) { Ok(()) } else { Err(Denied::OtherSide) };
-            } else {
-                return Err(Denied::OtherSide);
-            }
-        }
         Operation::ReadRecord(Scope::Plenary) => team || matches!(role, MemberRole::Participant | MemberRole::Observer),
         Operation::WriteRecord(Scope::Plenary) => team,
-        Operation::ReadRecord(Scope::Caucus(caucus)) | Operation::WriteRecord(Scope::Caucus(caucus)) => {
+        // A caucus is its side's and the team's: reading it, writing in it, commenting there.
+        Operation::ReadRecord(Scope::Caucus(caucus))
+        | Operation::WriteRecord(Scope::Caucus(caucus))
+        | Operation::CommentOnText(Scope::Caucus(caucus)) => {
             if team {
                 true
             } else if role == MemberRole::Participant {

@@ -34,6 +34,23 @@ pub enum Agreement {
     Agreed { version: u32, hash: ContentHash },
 }
 
+impl std::fmt::Display for Agreement {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Agreement::NoVersion => f.write_str("no version yet"),
+            Agreement::Open { version, brackets, alternatives } => {
+                write!(f, "open: version {version} has {brackets} brackets and {alternatives} alternatives")
+            }
+            Agreement::AwaitingSignOff { version, signed, missing } => {
+                write!(f, "settled at version {version}: {} side(s) signed, {} to sign", signed.len(), missing.len())
+            }
+            Agreement::Agreed { version, hash } => {
+                write!(f, "agreed: every side signed version {version} ({})", hash.short())
+            }
+        }
+    }
+}
+
 impl Agreement {
     #[must_use]
     pub fn is_agreed(&self) -> bool {

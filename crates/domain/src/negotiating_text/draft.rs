@@ -408,6 +408,16 @@ pub struct Figures {
     pub agreed: usize,
 }
 
+impl fmt::Display for Figures {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} words, {} clauses, {} brackets, {} alternatives, {} agreed ad referendum",
+            self.words, self.clauses, self.brackets, self.alternatives, self.agreed
+        )
+    }
+}
+
 impl Draft {
     pub fn clauses(&self) -> impl Iterator<Item = &Clause> {
         self.parts.iter().flat_map(|p| p.clauses.iter())

@@ -7,9 +7,8 @@ use anyhow::{Result, bail};
 use clap::Subcommand;
 use tracktwo_config::Config;
 use tracktwo_domain::Identity;
-use tracktwo_domain::negotiating_text::agreement::Agreement;
 use tracktwo_domain::negotiating_text::compare::{ClauseChangeKind, WordChange};
-use tracktwo_domain::negotiating_text::{ClauseStanding, Figures, TextId};
+use tracktwo_domain::negotiating_text::{ClauseStanding, TextId};
 
 use super::files::write_atomically;
 use super::{open_app, shape};
@@ -116,28 +115,6 @@ fn text_id(text: &str) -> Result<TextId> {
     shape::id(text, "text")
 }
 
-fn figures_line(figures: &Figures) -> String {
-    format!(
-        "{} words, {} clauses, {} brackets, {} alternatives, {} agreed ad referendum",
-        figures.words, figures.clauses, figures.brackets, figures.alternatives, figures.agreed
-    )
-}
-
-fn agreement_line(agreement: &Agreement) -> String {
-    match agreement {
-        Agreement::NoVersion => "no version yet".to_owned(),
-        Agreement::Open { version, brackets, alternatives } => {
-            format!("open: version {version} has {brackets} brackets and {alternatives} alternatives")
-        }
-        Agreement::AwaitingSignOff { version, signed, missing } => {
-            format!("settled at version {version}: {} side(s) signed, {} to sign", signed.len(), missing.len())
-        }
-        Agreement::Agreed { version, hash } => {
-            format!("agreed: every side signed version {version} ({})", hash.short())
-        }
-    }
-}
-
 pub(super) async fn run(config: &Config, command: TextCommand) -> Result<()> {
     let app = open_app(config).await?;
     let key_holder = Identity::key_holder();
@@ -150,13 +127,7 @@ pub(super) async fn run(config: &Config, command: TextCommand) -> Result<()> {
                     1 => ", 1 translation".to_owned(),
                     n => format!(", {n} translations"),
                 };
-                println!(
-                    "{}  {}  {} versions{translations}  {}",
-                    text.id,
-                    text.title,
-                    text.versions,
-                    agreement_line(&text.agreement)
-                );
+                println!("{}  {}  {} versions{translations}  {}", text.id, text.title, text.versions, text.agreement);
             }
         }
         TextCommand::Show { initiative, text, version } => {
@@ -171,8 +142,8 @@ pub(super) async fn run(config: &Config, command: TextCommand) -> Result<()> {
                 summary.committed_at.date(),
                 summary.hash
             );
-            println!("{}", figures_line(&summary.figures));
-            println!("Status: {}", agreement_line(&view.agreement));
+            println!("{}", summary.figures);
+            println!("Status: {}", view.agreement);
             if !view.version.draft.preamble.is_empty() {
                 println!("\n{}", view.version.draft.preamble);
             }
@@ -204,8 +175,8 @@ pub(super) async fn run(config: &Config, command: TextCommand) -> Result<()> {
             let initiative = shape::initiative(&initiative)?;
             let (a, b, comparison) = app.compare_versions(&key_holder, initiative, text_id(&text)?, from, to).await?;
             println!("Version {} → version {}", a.number, b.number);
-            println!("  before: {}", figures_line(&comparison.from));
-            println!("  after:  {}", figures_line(&comparison.to));
+            println!("  before: {}", comparison.from);
+            println!("  after:  {}", comparison.to);
             println!(
                 "  {} added, {} removed, {} reworded, {} moved",
                 comparison.count(ClauseChangeKind::Added),

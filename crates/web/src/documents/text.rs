@@ -4,9 +4,8 @@
 //! Only the text travels: no comment, suggestion or name.
 
 use tracktwo_app::negotiating_text::{TextExport, TextRefusal};
-use tracktwo_domain::negotiating_text::agreement::Agreement;
 use tracktwo_domain::negotiating_text::compare::{ClauseChangeKind, WordChange};
-use tracktwo_domain::negotiating_text::{Body, Clause, ClauseStanding, Draft, Figures, Replaces, Span};
+use tracktwo_domain::negotiating_text::{Body, Clause, ClauseStanding, Draft, Replaces, Span};
 use tracktwo_render::{Block, Document, Inline};
 
 /// Which copy of a version.
@@ -32,34 +31,14 @@ fn spans(spans: &[Span]) -> String {
     out
 }
 
-fn figures_text(f: &Figures) -> String {
-    format!(
-        "{} words · {} clauses · {} brackets · {} alternatives · {} agreed ad referendum",
-        f.words, f.clauses, f.brackets, f.alternatives, f.agreed
-    )
-}
-
-fn status_text(agreement: &Agreement) -> String {
-    match agreement {
-        Agreement::NoVersion => "no version".into(),
-        Agreement::Open { brackets, alternatives, .. } => {
-            format!("open: {brackets} brackets and {alternatives} alternatives remain")
-        }
-        Agreement::AwaitingSignOff { signed, missing, .. } => {
-            format!("settled; {} side(s) signed, {} to sign", signed.len(), missing.len())
-        }
-        Agreement::Agreed { version, .. } => format!("agreed: every side signed version {version}"),
-    }
-}
-
 fn facts(export: &TextExport) -> Vec<(String, String)> {
     let s = &export.summary;
     vec![
         ("Version".into(), format!("{} ({})", s.number, s.language.as_str())),
         ("Committed".into(), s.committed_at.date().to_string()),
         ("Content hash".into(), s.hash.to_hex()),
-        ("Status".into(), status_text(&export.agreement)),
-        ("Figures".into(), figures_text(&s.figures)),
+        ("Status".into(), export.agreement.to_string()),
+        ("Figures".into(), s.figures.to_string()),
     ]
 }
 
@@ -133,8 +112,8 @@ fn comparison_blocks(export: &TextExport) -> Result<Vec<Block>, TextRefusal> {
     let (older, older_draft, comparison) = export.compared.as_ref().ok_or(TextRefusal::NothingToCompare)?;
     let mut blocks = vec![Block::Facts(vec![
         ("Compared".into(), format!("version {} → version {}", older.number, export.summary.number)),
-        ("Before".into(), figures_text(&comparison.from)),
-        ("After".into(), figures_text(&comparison.to)),
+        ("Before".into(), comparison.from.to_string()),
+        ("After".into(), comparison.to.to_string()),
         (
             "Clauses".into(),
             format!(
