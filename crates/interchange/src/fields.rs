@@ -30,10 +30,6 @@ fn unknown(field: &str, error: ValidationError) -> String {
     }
 }
 
-pub(crate) fn track(field: &str, value: &str) -> Result<Track, String> {
-    track_in(field, value, Some(TrackScheme::Imtd9))
-}
-
 /// What a message about a track number without a scheme says, so a reader can tell it apart.
 pub(crate) const NO_SCHEME: &str = "track scheme";
 
@@ -84,12 +80,8 @@ fn track_aliases(track: Track) -> &'static [&'static str] {
     }
 }
 
-/// Tracks separated by `;` (or `,` or `|`, as spreadsheets and Kumu list them); empty is none.
-pub(crate) fn tracks(field: &str, value: &str) -> Result<BTreeSet<Track>, String> {
-    tracks_in(field, value, Some(TrackScheme::Imtd9))
-}
-
-/// As [`tracks`], numbers read under `scheme`.
+/// Tracks separated by `;` (or `,` or `|`, as spreadsheets and Kumu list them); empty is none;
+/// numbers read under `scheme`.
 pub(crate) fn tracks_in(field: &str, value: &str, scheme: Option<TrackScheme>) -> Result<BTreeSet<Track>, String> {
     value
         .split([';', ',', '|'])
@@ -179,6 +171,10 @@ mod tests {
     fn long_values_are_quoted_only_in_part() {
         assert_eq!(quoted("ten"), "`ten`");
         assert_eq!(quoted(&"x".repeat(30)), format!("`{}…`", "x".repeat(QUOTE_MAX)));
+    }
+
+    fn tracks(field: &str, value: &str) -> Result<BTreeSet<Track>, String> {
+        tracks_in(field, value, Some(TrackScheme::Imtd9))
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //!
 //! ```json
 //! {
+//!   "track scheme": "imtd9",
 //!   "elements": [
 //!     { "label": "UV-01", "type": "Person", "primary track": 5, "tracks": [1, 5], "level": "middle",
 //!       "side": "North", "role": "Dean of law", "decision maker": false, "description": "",
@@ -16,6 +17,9 @@
 //! }
 //! ```
 //!
+//! `track scheme` says which numbering the track numbers follow (`imtd9`, the nine tracks of the
+//! Institute for Multi-Track Diplomacy, or `five`, the five-track list); every export writes it,
+//! and a file without it is read as tracktwo's blueprints were before it: `imtd9`.
 //! The label is the code name, so Kumu shows code names; the name goes in `name` where the file
 //! carries it. Notes go in Kumu's own `description`; the public description, when there is one,
 //! in `public description`. A connection without a `direction` takes
@@ -32,11 +36,14 @@ use tracktwo_domain::map::{ActorKind, Track};
 
 use crate::fields;
 use crate::lines::LineIndex;
+use crate::mapping::TrackScheme;
 use crate::validate::{self, Files, Located};
 use crate::{FileActor, FileTie, ImportError, MAP_KUMU, MapFile};
 
 #[derive(Serialize)]
 struct Blueprint<'m> {
+    #[serde(rename = "track scheme")]
+    track_scheme: &'static str,
     elements: Vec<ElementOut<'m>>,
     connections: Vec<ConnectionOut<'m>>,
 }
@@ -113,8 +120,9 @@ pub fn write_kumu(map: &MapFile) -> String {
             description: &tie.notes,
         })
         .collect();
-    let mut text = serde_json::to_string_pretty(&Blueprint { elements, connections })
-        .expect("structs of strings, numbers and booleans always serialise");
+    let mut text =
+        serde_json::to_string_pretty(&Blueprint { track_scheme: TrackScheme::Imtd9.as_str(), elements, connections })
+            .expect("structs of strings, numbers and booleans always serialise");
     text.push('\n');
     text
 }
@@ -133,8 +141,12 @@ pub(crate) fn read_kumu_named(text: &str, name: &str, sides: Option<&[String]>) 
 pub(crate) fn read_kumu_for(text: &str, sides: Option<&[String]>) -> Result<MapFile, ImportError> {
     // Editors on Windows save UTF-8 with a byte-order mark, which JSON does not allow.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let reader = Reader { text, lines: LineIndex::new(text) };
+    let mut reader = Reader { text, lines: LineIndex::new(text), scheme: TrackScheme::Imtd9 };
     let top = reader.object(text, "a Kumu blueprint").map_err(|error| reader.error(error, 1))?;
+    if let Some((scheme, line)) = reader.text(&top, "track scheme")? {
+        reader.scheme =
+            TrackScheme::parse(&scheme).map_err(|e| ImportError::new(MAP_KUMU, line, format!("track scheme: {e}")))?;
+    }
     let (elements, connections) = (top.entries.get("elements"), top.entries.get("connections"));
     if elements.is_none() && connections.is_none() {
         return Err(ImportError::new(
@@ -205,6 +217,8 @@ struct Object<'t> {
 struct Reader<'t> {
     text: &'t str,
     lines: LineIndex,
+    /// The numbering the file's track numbers follow.
+    scheme: TrackScheme,
 }
 
 impl<'t> Reader<'t> {
@@ -310,7 +324,9 @@ impl<'t> Reader<'t> {
             "organization" | "organisation" => Ok(ActorKind::Organisation),
             _ => Err(format!("{key}: {} is neither Person nor Organization", fields::quoted(kind.trim()))),
         })?;
-        let primary_track = self.require(&element, line, "primary track", fields::track)?;
+        let scheme = Some(self.scheme);
+        let primary_track =
+            self.require(&element, line, "primary track", |key, value| fields::track_in(key, value, scheme))?;
         let mut tracks = self.tracks(&element)?;
         tracks.insert(primary_track);
         let decision_maker = match self.value(&element, "decision maker")? {
@@ -344,13 +360,15 @@ impl<'t> Reader<'t> {
             Some((Value::Array(items), line)) => items
                 .iter()
                 .map(|item| match item {
-                    Value::String(track) => fields::track("tracks", track),
-                    Value::Number(track) => fields::track("tracks", &track.to_string()),
+                    Value::String(track) => fields::track_in("tracks", track, Some(self.scheme)),
+                    Value::Number(track) => fields::track_in("tracks", &track.to_string(), Some(self.scheme)),
                     _ => Err(format!("`tracks` of {} must list tracks by number or name", element.owner)),
                 })
                 .collect::<Result<_, _>>()
                 .map_err(|message| ImportError::new(MAP_KUMU, line, message)),
-            Some(_) => Ok(self.parse(element, "tracks", fields::tracks)?.unwrap_or_default()),
+            Some(_) => Ok(self
+                .parse(element, "tracks", |key, value| fields::tracks_in(key, value, Some(self.scheme)))?
+                .unwrap_or_default()),
         }
     }
 

@@ -2,12 +2,15 @@
 //! header so a spreadsheet may put them in any order.
 //!
 //! ```text
-//! code,name,kind,primary_track,tracks,level,side,role,decision_maker,notes,public_description
-//! UV-01,,person,5,1;5,middle,North,Dean of law,no,"Met twice; ""cautious""",A senior academic
+//! code,name,kind,primary_track,tracks,level,side,role,decision_maker,notes,public_description,track_scheme
+//! UV-01,,person,5,1;5,middle,North,Dean of law,no,"Met twice; ""cautious""",A senior academic,imtd9
 //! from,to,kind,directed,strength,valid_from,valid_until,notes
 //! UV-01,UV-02,advises,yes,4,2024-01-15,,
 //! ```
 //!
+//! `track_scheme` says which numbering the row's track numbers follow (`imtd9`, the nine tracks of
+//! the Institute for Multi-Track Diplomacy, or `five`, the five-track list); every export writes
+//! it. A file without the column is read as tracktwo's files were before it: `imtd9`.
 //! A file without the `public_description` column gives every actor an empty one. An empty
 //! name is withheld, an empty side is a third party, empty tracks are the primary one
 //! only, an empty `directed` is the tie kind's default, and an empty day is unknown.
@@ -16,6 +19,7 @@ use csv::{ReaderBuilder, StringRecord, WriterBuilder};
 
 use crate::fields::{self, quoted};
 use crate::lines::LineIndex;
+use crate::mapping::TrackScheme;
 use crate::validate::{self, Files, Located};
 use crate::{ACTORS_CSV, FileActor, FileTie, ImportError, MapFile, TIES_CSV};
 
@@ -31,6 +35,7 @@ const ACTOR_COLUMNS: &[&str] = &[
     "decision_maker",
     "notes",
     "public_description",
+    "track_scheme",
 ];
 const ACTOR_REQUIRED: &[&str] = &["code", "kind", "primary_track", "level"];
 const TIE_COLUMNS: &[&str] = &["from", "to", "kind", "directed", "strength", "valid_from", "valid_until", "notes"];
@@ -52,6 +57,7 @@ pub fn write_actors_csv(map: &MapFile) -> String {
             fields::yes_no_text(actor.decision_maker).to_owned(),
             actor.notes.clone(),
             actor.public_description.clone(),
+            TrackScheme::Imtd9.as_str().to_owned(),
         ]
     });
     write_table(ACTOR_COLUMNS, rows)
@@ -163,8 +169,12 @@ impl Row<'_> {
     }
 
     fn actor(&self) -> Result<FileActor, ImportError> {
-        let primary_track = self.at(fields::track("primary_track", self.get("primary_track")))?;
-        let mut tracks = self.at(fields::tracks("tracks", self.get("tracks")))?;
+        let scheme = match self.get("track_scheme") {
+            blank if blank.trim().is_empty() => TrackScheme::Imtd9,
+            value => self.at(TrackScheme::parse(value).map_err(|e| format!("track_scheme: {e}")))?,
+        };
+        let primary_track = self.at(fields::track_in("primary_track", self.get("primary_track"), Some(scheme)))?;
+        let mut tracks = self.at(fields::tracks_in("tracks", self.get("tracks"), Some(scheme)))?;
         tracks.insert(primary_track);
         let decision_maker = match self.get("decision_maker") {
             blank if blank.trim().is_empty() => false,

@@ -21,7 +21,7 @@ fn message(result: Result<tracktwo_interchange::MapFile, ImportError>) -> String
 /// The header before actors had a public description: files written then must still read.
 const ACTORS: &str = "code,name,kind,primary_track,tracks,level,side,role,decision_maker,notes\n";
 const ACTORS_WRITTEN: &str =
-    "code,name,kind,primary_track,tracks,level,side,role,decision_maker,notes,public_description\n";
+    "code,name,kind,primary_track,tracks,level,side,role,decision_maker,notes,public_description,track_scheme\n";
 const TIES: &str = "from,to,kind,directed,strength,valid_from,valid_until,notes\n";
 const TWO_ACTORS: &str =
     "UV-01,,person,5,,middle,North,,no,\nUV-02,CANARY name,organisation,1,1;9,top,,CANARY role,yes,CANARY notes\n";
@@ -130,7 +130,7 @@ fn csv_headers_are_checked_on_line_1() {
     assert_eq!(
         unknown.to_string(),
         "actors.csv, line 1: unknown column `secret`; the columns are code, name, kind, primary_track, tracks, level, \
-         side, role, decision_maker, notes, public_description"
+         side, role, decision_maker, notes, public_description, track_scheme"
     );
     let missing = read_csv("code,name\n", TIES).unwrap_err();
     assert_eq!(missing.to_string(), "actors.csv, line 1: missing columns kind, primary_track, level");

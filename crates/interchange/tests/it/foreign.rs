@@ -206,3 +206,32 @@ fn a_file_that_declares_one_scheme_is_refused_under_the_other() {
     let same = ReadOptions { track_scheme: Some(TrackScheme::Imtd9), ..options };
     assert_eq!(read_with(Format::Gexf, &gexf, "", &same).unwrap(), mixed());
 }
+
+/// Every export of tracktwo's own formats says which numbering its track numbers follow, and a
+/// file that declares the five-track list is read under it, in CSV and in Kumu's blueprint alike.
+#[test]
+fn csv_and_kumu_exports_declare_their_track_scheme_and_imports_honour_it() {
+    use tracktwo_interchange::{read_csv, read_kumu, write_actors_csv, write_kumu, write_ties_csv};
+    let actors =
+        "code,kind,primary_track,tracks,level,track_scheme\nA,person,5,4;5,grassroots,five\nB,person,5,,top,imtd9\n";
+    let ties = "from,to,kind,strength\nA,B,advises,3\n";
+    let map = read_csv(actors, ties).unwrap();
+    assert_eq!(map.actors[0].primary_track, Track::Media, "five: 5 is the media");
+    assert!(map.actors[0].tracks.contains(&Track::PrivateCitizens), "five: 4 is citizen exchange");
+    assert_eq!(map.actors[1].primary_track, Track::Research, "imtd9: 5 is research and training");
+    let written = write_actors_csv(&map);
+    assert!(written.lines().next().unwrap().ends_with(",track_scheme"), "{written}");
+    assert!(written.lines().skip(1).all(|row| row.ends_with(",imtd9")), "{written}");
+    assert_eq!(read_csv(&written, &write_ties_csv(&map)).unwrap().actors, map.actors, "round trip");
+    let refused = read_csv("code,kind,primary_track,level,track_scheme\nA,person,5,top,seven\n", ties).unwrap_err();
+    assert!(refused.to_string().contains("track scheme") && refused.line == 2, "{refused}");
+
+    let kumu = write_kumu(&map);
+    assert!(kumu.contains("\"track scheme\": \"imtd9\""), "{kumu}");
+    assert_eq!(read_kumu(&kumu).unwrap().actors, map.actors, "round trip");
+    let five = r#"{"track scheme": "five", "elements": [{"label": "A", "type": "Person", "primary track": 5, "tracks": [3], "level": "top"}], "connections": []}"#;
+    let read = read_kumu(five).unwrap();
+    assert_eq!(read.actors[0].primary_track, Track::Media);
+    assert!(read.actors[0].tracks.contains(&Track::Business), "five: 3 is business");
+    assert!(read_kumu(r#"{"track scheme": "nine", "elements": [], "connections": []}"#).is_err());
+}
