@@ -19,7 +19,7 @@ use crate::gate::Entered;
 use crate::{App, Result};
 
 /// A line of the list of texts.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct TextListing {
     pub id: TextId,
     pub title: String,
@@ -32,6 +32,17 @@ pub struct TextListing {
     pub agreement: Agreement,
     /// Options of the register drafted into its clauses.
     pub drafted_options: Vec<(tracktwo_domain::OptionId, ClauseId)>,
+}
+
+impl std::fmt::Debug for TextListing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // A text's title can say what is being negotiated: never in a log.
+        f.debug_struct("TextListing")
+            .field("id", &self.id)
+            .field("versions", &self.versions)
+            .field("agreement", &self.agreement)
+            .finish_non_exhaustive()
+    }
 }
 
 /// One version of a text as its reader may see it.
