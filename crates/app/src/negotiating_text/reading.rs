@@ -209,6 +209,11 @@ impl App {
             Self::allow(who, entered.standing, entered.row.secret_channel, Operation::ReadRecord(scope)).is_ok()
         };
         let names = self.names_outside_the_team(tx, entered, initiative).await?;
+        // Who wrote what is the team's to know: anyone else gets the voice (a side or the team)
+        // and their own authorship, never another member's account.
+        let team = entered.standing.is_none_or(|s| s.role.is_team());
+        let author =
+            |written_by: Option<tracktwo_domain::UserId>| written_by.filter(|by| team || who.user_id() == Some(*by));
         let comments = self
             .load_all::<TextComment>(tx, entered, initiative, Some(id.as_uuid()))
             .await?
@@ -216,6 +221,7 @@ impl App {
             .filter(|(_, c)| may_read(c.scope))
             .map(|(row, mut c)| {
                 c.body = names.scrub(&c.body);
+                c.author = author(c.author);
                 (TextCommentId::from_uuid(row.id), c)
             })
             .collect();
@@ -227,8 +233,10 @@ impl App {
             .map(|(row, mut s)| {
                 s.wording = names.scrub(&s.wording);
                 s.rationale = names.scrub(&s.rationale);
+                s.author = author(s.author);
                 if let Some(answer) = &mut s.answer {
                     answer.reason = names.scrub(&answer.reason);
+                    answer.by = author(answer.by);
                 }
                 (SuggestionId::from_uuid(row.id), s)
             })
