@@ -17,6 +17,7 @@ pub mod dialogue;
 pub mod identity;
 pub mod ids;
 pub mod map;
+pub mod measures;
 pub mod negotiating_text;
 pub mod records;
 pub mod redaction;
