@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::Pair;
-use crate::suppression::Cell;
+use crate::suppression::{Cell, secondary_withholding};
 
 /// A figure for a group of people, with their number.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -54,17 +54,21 @@ impl<S: Ord + Clone, T> BySide<S, T> {
     #[must_use]
     pub fn release(self) -> ReleasedBySide<S, T> {
         let all = Cell::of_people(self.all.people, self.all.figures);
-        let mut sizes: Vec<(usize, S)> = self.sides.iter().map(|(side, group)| (group.people, side.clone())).collect();
-        sizes.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
-        let mut sides: BTreeMap<S, Cell<T>> =
-            self.sides.into_iter().map(|(side, group)| (side, Cell::of_people(group.people, group.figures))).collect();
-        let suppressed = sides.values().filter(|cell| cell.is_suppressed()).count();
-        if suppressed == 1 && !all.is_suppressed() {
-            let smallest_released = sizes.iter().find(|(_, side)| !sides[side].is_suppressed()).map(|(_, s)| s.clone());
-            if let Some(side) = smallest_released {
-                sides.insert(side, Cell::withheld());
-            }
-        }
+        let sizes: BTreeMap<S, usize> = self.sides.iter().map(|(side, group)| (side.clone(), group.people)).collect();
+        // Only a whole that is shown lets the rest be subtracted from it.
+        let withheld = if all.is_suppressed() { None } else { secondary_withholding(&sizes) };
+        let sides = self
+            .sides
+            .into_iter()
+            .map(|(side, group)| {
+                let cell = if withheld.as_ref() == Some(&side) {
+                    Cell::withheld()
+                } else {
+                    Cell::of_people(group.people, group.figures)
+                };
+                (side, cell)
+            })
+            .collect();
         ReleasedBySide { all, sides }
     }
 }

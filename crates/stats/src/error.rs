@@ -11,6 +11,9 @@ pub enum StatsError {
     /// Fewer pairs than the figure needs.
     #[error("this figure needs at least {needed} pairs of answers, and {given} were given")]
     TooFewPairs { needed: usize, given: usize },
+    /// Summary statistics that cannot describe a group.
+    #[error("summary statistics must be finite, with standard deviations of zero or more")]
+    Summary,
     /// A reliability outside the open interval (0, 1).
     #[error("an instrument's reliability must lie strictly between 0 and 1")]
     Reliability,

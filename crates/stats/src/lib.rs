@@ -38,7 +38,9 @@ pub use reliable_change::{
 };
 pub use sample::Pair;
 pub use signed_rank::{
-    Alternative, FEWEST_CHANGED_PAIRS, MOST_CHANGED_PAIRS, NoSignedRankTest, SignedRank, SignedRankTest,
-    signed_rank_test,
+    Alternative, FEWEST_CHANGED_PAIRS, MOST_CHANGED_PAIRS, NoSignedRankTest, OutwardSignedRank, SignedRank,
+    SignedRankTest, signed_rank_test,
 };
-pub use suppression::{Cell, CountsPeople, Released, SMALLEST_RELEASED_CELL, SUPPRESSED_TEXT, Suppressed};
+pub use suppression::{
+    Cell, CountsPeople, Released, SMALLEST_RELEASED_CELL, SUPPRESSED_TEXT, Suppressed, release_partition,
+};

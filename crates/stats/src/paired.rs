@@ -157,12 +157,25 @@ impl CountsPeople for PairedChange {
 /// # Errors
 /// A non-finite answer, or fewer than two pairs.
 pub fn paired_change(pairs: &[Pair]) -> Result<PairedChange, StatsError> {
-    PairedSummary::of(pairs).map(|summary| paired_change_from_summary(&summary))
+    PairedSummary::of(pairs).map(|summary| change_from_summary(&summary))
 }
 
-/// The same figures from summary statistics (a group of at least two).
-#[must_use]
-pub fn paired_change_from_summary(summary: &PairedSummary) -> PairedChange {
+/// The same figures from summary statistics, as a published table gives them.
+///
+/// # Errors
+/// Fewer than two people, a figure that is not finite, or a negative standard deviation.
+pub fn paired_change_from_summary(summary: &PairedSummary) -> Result<PairedChange, StatsError> {
+    if summary.n < 2 {
+        return Err(StatsError::TooFewPairs { needed: 2, given: summary.n });
+    }
+    let figures = [summary.mean_before, summary.mean_after, summary.sd_before, summary.sd_after, summary.sd_change];
+    if figures.iter().any(|f| !f.is_finite()) || figures[2..].iter().any(|sd| *sd < 0.0) {
+        return Err(StatsError::Summary);
+    }
+    Ok(change_from_summary(summary))
+}
+
+fn change_from_summary(summary: &PairedSummary) -> PairedChange {
     let n = summary.n as f64;
     let df = summary.degrees_of_freedom();
     let mean_change = summary.mean_change();

@@ -12,10 +12,12 @@
 //! counts of people who rose, fell or did not reliably change leave the team, each a cell
 //! under the small-cell rule.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use crate::sample::{check_finite, sample_sd};
-use crate::suppression::CountsPeople;
+use crate::suppression::{Cell, release_partition};
 use crate::{Pair, StatsError};
 
 /// The two-sided 5 % point of the standard normal, Jacobson and Truax's threshold.
@@ -32,7 +34,7 @@ pub enum ReferenceSpread {
 }
 
 /// One person's verdict.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ChangeVerdict {
     /// RC > 1.96.
@@ -63,9 +65,17 @@ pub struct ReliableChanges {
     pub not_reliable: usize,
 }
 
-impl CountsPeople for ReliableChanges {
-    fn people(&self) -> usize {
-        self.people.len()
+impl ReliableChanges {
+    /// The counts by verdict as they may leave the team. Each person's index never does, so
+    /// there is deliberately no way to release the whole.
+    #[must_use]
+    pub fn release_counts(&self) -> BTreeMap<ChangeVerdict, Cell<usize>> {
+        let counts = BTreeMap::from([
+            (ChangeVerdict::ReliablyHigher, self.reliably_higher),
+            (ChangeVerdict::ReliablyLower, self.reliably_lower),
+            (ChangeVerdict::NotReliable, self.not_reliable),
+        ]);
+        release_partition(&counts)
     }
 }
 

@@ -25,7 +25,7 @@
 use serde::Serialize;
 
 use crate::sample::check_finite;
-use crate::suppression::CountsPeople;
+use crate::suppression::{Cell, CountsPeople};
 use crate::{Pair, StatsError};
 
 /// The fewest changed (non-zero) pairs the test runs on.
@@ -79,12 +79,6 @@ impl SignedRankTest {
     }
 }
 
-impl CountsPeople for SignedRankTest {
-    fn people(&self) -> usize {
-        self.changed_pairs + self.unchanged_pairs
-    }
-}
-
 /// Why no p-value is given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, thiserror::Error)]
 #[serde(rename_all = "snake_case", tag = "reason")]
@@ -95,7 +89,7 @@ pub enum NoSignedRankTest {
     )]
     TooFewChanged { changed_pairs: usize, unchanged_pairs: usize },
     #[error("no p-value: the exact signed-rank test is computed for at most {MOST_CHANGED_PAIRS} changed scores")]
-    TooManyChanged { changed_pairs: usize },
+    TooManyChanged { changed_pairs: usize, unchanged_pairs: usize },
 }
 
 /// The signed-rank test, or the reason it was not run.
@@ -104,6 +98,48 @@ pub enum NoSignedRankTest {
 pub enum SignedRank {
     Tested(SignedRankTest),
     NotTested(NoSignedRankTest),
+}
+
+impl CountsPeople for SignedRank {
+    fn people(&self) -> usize {
+        match self {
+            Self::Tested(test) => test.changed_pairs + test.unchanged_pairs,
+            Self::NotTested(
+                NoSignedRankTest::TooFewChanged { changed_pairs, unchanged_pairs }
+                | NoSignedRankTest::TooManyChanged { changed_pairs, unchanged_pairs },
+            ) => changed_pairs + unchanged_pairs,
+        }
+    }
+}
+
+/// What the test says outside the team: its p-values, or that it was not run and why, but
+/// not how many people changed and how many did not (either may be fewer than five).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "outcome")]
+pub enum OutwardSignedRank {
+    Tested { p_two_sided: f64, p_increase: f64, p_decrease: f64 },
+    NotTested { reason: &'static str },
+}
+
+impl SignedRank {
+    /// The outward form, released only for a group of five or more.
+    #[must_use]
+    pub fn release(&self) -> Cell<OutwardSignedRank> {
+        let outward = match self {
+            Self::Tested(test) => OutwardSignedRank::Tested {
+                p_two_sided: test.p_two_sided,
+                p_increase: test.p_increase,
+                p_decrease: test.p_decrease,
+            },
+            Self::NotTested(NoSignedRankTest::TooFewChanged { .. }) => OutwardSignedRank::NotTested {
+                reason: "fewer than 6 people's scores changed, too few for the exact signed-rank test",
+            },
+            Self::NotTested(NoSignedRankTest::TooManyChanged { .. }) => OutwardSignedRank::NotTested {
+                reason: "more scores changed than the exact signed-rank test is computed for",
+            },
+        };
+        Cell::of_people(self.people(), outward)
+    }
 }
 
 /// The exact signed-rank test of the changes in `pairs`.
@@ -119,7 +155,7 @@ pub fn signed_rank_test(pairs: &[Pair]) -> Result<SignedRank, StatsError> {
         return Ok(SignedRank::NotTested(NoSignedRankTest::TooFewChanged { changed_pairs, unchanged_pairs }));
     }
     if changed_pairs > MOST_CHANGED_PAIRS {
-        return Ok(SignedRank::NotTested(NoSignedRankTest::TooManyChanged { changed_pairs }));
+        return Ok(SignedRank::NotTested(NoSignedRankTest::TooManyChanged { changed_pairs, unchanged_pairs }));
     }
     let (doubled_ranks, ties) = doubled_mid_ranks(&changes);
     let doubled_w_plus: usize = changes.iter().zip(&doubled_ranks).filter(|(c, _)| **c > 0.0).map(|(_, r)| *r).sum();

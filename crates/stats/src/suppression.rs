@@ -10,6 +10,7 @@
 //! `Released<T>` is proof the check ran. There is no `Deserialize`: a cell cannot be forged
 //! from input.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Serialize, Serializer};
@@ -154,4 +155,33 @@ impl<T: Serialize> Serialize for Cell<T> {
         }
         .serialize(serializer)
     }
+}
+
+/// Counts of people that together make up a group (by verdict, by side), released together:
+/// each under five is suppressed, and where that suppresses exactly one, the smallest released
+/// one is withheld too, so that the group's total minus the others does not give it away.
+#[must_use]
+pub fn release_partition<K: Ord + Clone>(counts: &BTreeMap<K, usize>) -> BTreeMap<K, Cell<usize>> {
+    let withheld = secondary_withholding(counts);
+    counts
+        .iter()
+        .map(|(key, &people)| {
+            let cell = if withheld.as_ref() == Some(key) { Cell::withheld() } else { Cell::count(people) };
+            (key.clone(), cell)
+        })
+        .collect()
+}
+
+/// The part a partition must also withhold: the smallest of those at or above the threshold
+/// (ties by key), when exactly one part is under it and another is not.
+pub(crate) fn secondary_withholding<K: Ord + Clone>(sizes: &BTreeMap<K, usize>) -> Option<K> {
+    let small = sizes.values().filter(|&&people| people < SMALLEST_RELEASED_CELL).count();
+    if small != 1 {
+        return None;
+    }
+    sizes
+        .iter()
+        .filter(|(_, people)| **people >= SMALLEST_RELEASED_CELL)
+        .min_by(|a, b| a.1.cmp(b.1).then_with(|| a.0.cmp(b.0)))
+        .map(|(key, _)| key.clone())
 }

@@ -58,7 +58,7 @@ fn borenstein_2009_matched_groups() {
         sd_change: 10.0,
     };
     assert_eq!(summary.correlation(), Some(0.5));
-    let change = paired_change_from_summary(&summary);
+    let change = paired_change_from_summary(&summary).unwrap();
     let effect = change.effect.unwrap();
 
     assert_eq!(rounded(effect.d_av, 4), 0.5);
@@ -111,6 +111,11 @@ fn no_spread_means_no_effect_size_and_equal_changes_no_interval() {
 #[test]
 fn bad_input_is_refused_by_position() {
     use tracktwo_stats::StatsError;
+    let summary =
+        PairedSummary { n: 8, mean_before: 1.0, mean_after: 2.0, sd_before: -1.0, sd_after: 1.0, sd_change: 1.0 };
+    assert_eq!(paired_change_from_summary(&summary), Err(StatsError::Summary));
+    let summary = PairedSummary { n: 1, ..summary };
+    assert_eq!(paired_change_from_summary(&summary), Err(StatsError::TooFewPairs { needed: 2, given: 1 }));
     assert_eq!(paired_change(&[Pair::new(1.0, 2.0)]), Err(StatsError::TooFewPairs { needed: 2, given: 1 }));
     assert_eq!(
         paired_change(&[Pair::new(1.0, 2.0), Pair::new(f64::NAN, 2.0)]),

@@ -43,3 +43,17 @@ fn impossible_reliabilities_and_spreads_are_refused() {
         Err(StatsError::TooFewPairs { needed: 2, given: 1 })
     );
 }
+
+#[test]
+fn only_the_counts_leave_the_team_and_a_lone_small_count_takes_another_with_it() {
+    // Eight people: six rise by 20 (reliably, S_diff = 5.657), two stay.
+    let mut pairs: Vec<Pair> = (0..6).map(|i| Pair::new(f64::from(i), f64::from(i) + 20.0)).collect();
+    pairs.extend([Pair::new(3.0, 3.0), Pair::new(4.0, 5.0)]);
+    let changes = reliable_change(&pairs, 0.84, ReferenceSpread::Published(10.0)).unwrap();
+    assert_eq!((changes.reliably_higher, changes.reliably_lower, changes.not_reliable), (6, 0, 2));
+    let released = changes.release_counts();
+    // Two cells under five (0 and 2): no secondary suppression is needed, and 6 is shown.
+    assert_eq!(released[&ChangeVerdict::ReliablyHigher].released().map(|r| *r.value()), Some(6));
+    assert!(released[&ChangeVerdict::ReliablyLower].is_suppressed());
+    assert!(released[&ChangeVerdict::NotReliable].is_suppressed());
+}

@@ -5,7 +5,8 @@
 use proptest::prelude::*;
 use serde_json::json;
 use tracktwo_stats::{
-    Cell, Pair, SMALLEST_RELEASED_CELL, SUPPRESSED_TEXT, paired_change, reliable_change, signed_rank_test,
+    Cell, Pair, SMALLEST_RELEASED_CELL, SUPPRESSED_TEXT, paired_change, release_partition, reliable_change,
+    signed_rank_test,
 };
 
 const SUPPRESSED_DISPLAY: &str = "suppressed (fewer than 5 people)";
@@ -44,17 +45,49 @@ proptest! {
         prop_assert_eq!(serde_json::to_value(&change).unwrap(), suppressed_json());
         prop_assert_eq!(format!("{change:?}"), "Suppressed(Suppressed(fewer than 5 people))");
 
-        let changes = Cell::release(reliable_change(&group, 0.8, tracktwo_stats::ReferenceSpread::Published(10.0)).unwrap());
-        prop_assert_eq!(serde_json::to_value(&changes).unwrap(), suppressed_json());
-        let counted = Cell::count(changes.released().map_or(0, |r| r.value().reliably_higher));
-        prop_assert!(counted.is_suppressed());
+        let changes = reliable_change(&group, 0.8, tracktwo_stats::ReferenceSpread::Published(10.0)).unwrap();
+        for cell in changes.release_counts().values() {
+            prop_assert_eq!(serde_json::to_value(cell).unwrap(), suppressed_json());
+        }
     }
 
     #[test]
     fn the_signed_rank_test_of_fewer_than_five_is_suppressed(group in pairs(0, SMALLEST_RELEASED_CELL - 1)) {
-        if let tracktwo_stats::SignedRank::Tested(test) = signed_rank_test(&group).unwrap() {
+        let outcome = signed_rank_test(&group).unwrap();
+        if let tracktwo_stats::SignedRank::Tested(test) = &outcome {
             prop_assert!(false, "a test ran on {} pairs: {:?}", group.len(), test);
         }
+        prop_assert_eq!(serde_json::to_value(outcome.release()).unwrap(), suppressed_json());
+    }
+
+    #[test]
+    fn verdict_counts_never_show_a_small_cell_or_one_that_the_total_gives_away(
+        counts in prop::collection::btree_map(0u8..6, 0usize..15, 1..6)
+    ) {
+        let released = release_partition(&counts);
+        let mut shown_small = false;
+        let mut suppressed = 0;
+        for (key, cell) in &released {
+            match cell.released() {
+                Some(r) => {
+                    prop_assert_eq!(*r.value(), counts[key]);
+                    shown_small |= counts[key] < SMALLEST_RELEASED_CELL;
+                }
+                None => suppressed += 1,
+            }
+        }
+        prop_assert!(!shown_small);
+        // With the total known, one suppressed part among shown ones would be the total minus the rest.
+        prop_assert!(suppressed != 1 || released.len() == 1, "{:?}", counts);
+    }
+
+    #[test]
+    fn the_outward_signed_rank_result_carries_no_counts(group in pairs(SMALLEST_RELEASED_CELL, 20)) {
+        let outcome = signed_rank_test(&group).unwrap();
+        let json = serde_json::to_value(outcome.release()).unwrap();
+        let text = json.to_string();
+        prop_assert!(!text.contains("pairs") && !text.contains("changed_"), "{}", text);
+        prop_assert!(json.get("released").is_some());
     }
 
     #[test]
