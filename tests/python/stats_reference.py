@@ -4,7 +4,8 @@ Reads one JSON object on standard input and prints one on standard output:
 
     {"signed_rank": [{"changes": [...], "method": "exact" | "permutation"}, ...],
      "nct_cdf": [[t, df, ncp], ...],
-     "nct_interval": [[t, df, level], ...]}
+     "nct_interval": [[t, df, level], ...],
+     "mean_interval": [[changes...], ...]}
 
 signed_rank: for each sample of changes (after - before), the p-values for "two-sided",
 "greater" and "less" of
@@ -24,6 +25,9 @@ its algorithm does not converge).
 nct_interval: the noncentralities at which nct.cdf(t, df, ncp) equals (1 + level) / 2 and
 (1 - level) / 2, found by scipy.optimize.brentq to 1e-13 within a bracket widened one unit at a
 time from t - 1 and t + 1 (the distribution function falls as the noncentrality grows).
+
+mean_interval: for each sample of changes, scipy.stats.t.interval(0.95, n - 1, loc=mean,
+scale=scipy.stats.sem(changes)).
 """
 
 import json
@@ -107,12 +111,19 @@ def nct_interval(t, df, level):
     return [at((1 + level) / 2), at((1 - level) / 2)]
 
 
+def mean_interval(changes):
+    changes = np.asarray(changes, dtype=float)
+    low, high = stats.t.interval(0.95, len(changes) - 1, loc=changes.mean(), scale=stats.sem(changes))
+    return [float(low), float(high)]
+
+
 def main():
     request = json.load(sys.stdin)
     answer = {
         "signed_rank": signed_rank(request.get("signed_rank", [])),
         "nct_cdf": [nct_cdf(t, df, ncp) for t, df, ncp in request.get("nct_cdf", [])],
         "nct_interval": [nct_interval(t, df, level) for t, df, level in request.get("nct_interval", [])],
+        "mean_interval": [mean_interval(changes) for changes in request.get("mean_interval", [])],
     }
     json.dump(answer, sys.stdout, allow_nan=False)
 

@@ -46,3 +46,30 @@ fn the_noncentrality_interval_matches_scipy() {
         );
     }
 }
+
+/// The t interval of the mean change, whose quantile comes from `statrs`.
+#[test]
+fn the_mean_change_interval_matches_scipy() {
+    use rand::rngs::ChaCha8Rng;
+    use rand::{RngExt, SeedableRng};
+    use tracktwo_stats::{Pair, paired_change};
+
+    let mut rng = ChaCha8Rng::seed_from_u64(7);
+    let samples: Vec<Vec<Pair>> = (0..40)
+        .map(|_| {
+            let n = rng.random_range(2..=30);
+            (0..n).map(|_| Pair::new(rng.random_range(0.0..100.0), rng.random_range(0.0..100.0))).collect()
+        })
+        .collect();
+    let changes: Vec<Vec<f64>> = samples.iter().map(|s| s.iter().map(Pair::change).collect()).collect();
+    let answer = scipy(&json!({ "mean_interval": changes }));
+    for (sample, expected) in samples.iter().zip(answer["mean_interval"].as_array().unwrap()) {
+        let interval = paired_change(sample).unwrap().mean_change_interval;
+        let (lower, upper) = (expected[0].as_f64().unwrap(), expected[1].as_f64().unwrap());
+        assert!(
+            (interval.lower - lower).abs() < 1e-9 && (interval.upper - upper).abs() < 1e-9,
+            "n = {}: ours {interval:?}, SciPy [{lower}, {upper}]",
+            sample.len()
+        );
+    }
+}
