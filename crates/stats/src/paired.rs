@@ -4,17 +4,18 @@
 //! themselves, not by the spread of the changes: d_av = mean change / S_av with
 //! S_av = √((SD_before² + SD_after²) / 2) (Cumming 2012, *Understanding the New Statistics*,
 //! ch. 8; Algina & Keselman 2003; Lakens 2013, "Calculating and reporting effect sizes to
-//! facilitate cumulative science", Frontiers in Psychology 4:863, who recommends g_av for
-//! within-subject designs because it stays comparable with between-group effects).
+//! facilitate cumulative science", Frontiers in Psychology 4:863, on d_av and g_av for
+//! within-subject effects meant to be compared with between-group ones).
 //! d_z (mean change / SD of the changes) grows as the two measurements correlate more, so the
 //! same change would look larger in a group that answered consistently; it is reported beside
 //! g_av only because it is the t statistic's own scale.
 //!
 //! **Small-sample correction.** g_av = J · d_av with J = 1 − 3 / (4·df − 1) and df = n − 1,
 //! the matched-groups case of Borenstein, Hedges, Higgins and Rothstein (2009), *Introduction
-//! to Meta-Analysis*, ch. 4 (Hedges' 1981 approximation to the exact gamma ratio). Lakens (2013)
-//! applies the independent-groups df = 2(n − 1) instead; with the groups of six to thirty
-//! people a dialogue has, n − 1 is the conservative choice.
+//! to Meta-Analysis*, ch. 4 (Hedges' 1981 approximation to the exact gamma ratio). The g_av
+//! Lakens (2013) prints for his example follows from the independent-groups df = 2(n − 1);
+//! with the groups of six to thirty people a dialogue has, n − 1 is the conservative choice
+//! (the tests show both).
 //!
 //! **Interval.** The 95 % interval is for the population δ_av, by Algina and Keselman's (2003)
 //! method: the interval for the noncentrality of the paired t (df = n − 1) scaled by
