@@ -2,7 +2,7 @@
 //! the small groups a Track Two process has.
 //!
 //! - [`paired_change`]: n, the paired mean change with its t interval, and Hedges' g_av with
-//!   the small-sample correction and a 95 % interval (see [`paired`](crate::paired) for which
+//!   the small-sample correction and a 95 % interval (see [`paired`] for which
 //!   g, and why).
 //! - [`signed_rank_test`]: the exact Wilcoxon signed-rank test, only from six changed pairs
 //!   up; below that a typed reason instead of a p-value.
