@@ -5,19 +5,16 @@
 //!
 //! `cargo bench -p tracktwo-app --bench negotiating_text`
 
-use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use divan::Bencher;
 use tracktwo_app::App;
-use tracktwo_app::negotiating_text::NewText;
-use tracktwo_domain::dialogue::ConfidentialityMode;
-use tracktwo_domain::negotiating_text::{ClauseId, Language, TextId};
-use tracktwo_domain::{Identity, InitiativeId, MemberRole, NewInitiative, NewSide, NewUser, Scope};
+use tracktwo_domain::negotiating_text::TextId;
+use tracktwo_domain::{Identity, InitiativeId, NewUser};
 use tracktwo_test_support::{TestStore, init_app};
 
-#[path = "../../domain/benches/support/one_text.rs"]
-mod one_text;
+#[path = "support/long_negotiation.rs"]
+mod long_negotiation;
 
 fn main() {
     divan::main();
@@ -38,38 +35,13 @@ fn fixture() -> Fixture {
         let store = TestStore::sqlite().await;
         let app = Arc::new(init_app(Arc::clone(&store.store)).await);
         let kh = Identity::key_holder();
-        let new = NewInitiative { title: "Long negotiation".into(), description: String::new(), secret_channel: false };
-        let initiative = app.create_initiative(&kh, new, None).await.unwrap().id;
-        let side = app.add_side(&kh, initiative, NewSide { name: "North".into() }).await.unwrap().id;
-        app.add_side(&kh, initiative, NewSide { name: "South".into() }).await.unwrap();
-        let user = app
-            .create_user(&kh, NewUser { username: "reader".into(), display_name: String::new(), is_admin: false })
-            .await
-            .unwrap()
-            .id;
-        app.add_member(&kh, initiative, user, MemberRole::Participant, Some(side)).await.unwrap();
-        let reader = Identity::user(user, false, tracktwo_domain::Channel::Web);
-        let new = NewText {
-            title: "Framework for a settlement".into(),
-            round: None,
-            mode: ConfidentialityMode::ChathamHouse,
-            authoritative: Language::parse("en").unwrap(),
-            sides: BTreeSet::new(),
-        };
-        let text = app.create_text(&kh, initiative, new).await.unwrap();
-        let history = one_text::history(200);
-        let clauses: Vec<ClauseId> = history[199].clauses().map(|c| c.id).collect();
-        for draft in history {
-            app.commit_version(&kh, initiative, text, Language::parse("en").unwrap(), draft).await.unwrap();
+        let mut users = Vec::new();
+        for name in ["reader", "facilitator"] {
+            let new = NewUser { username: name.into(), display_name: String::new(), is_admin: false };
+            users.push(app.create_user(&kh, new).await.unwrap().id);
         }
-        // Some of what a long negotiation gathers around its text.
-        for n in 0..100u32 {
-            let clause = clauses[usize::try_from(n).unwrap() * 7 % clauses.len()];
-            let scope = if n % 3 == 0 { Scope::Caucus(side) } else { Scope::Plenary };
-            app.comment_on_text(&reader, initiative, text, clause, scope, format!("Comment {n} on the clause."), None)
-                .await
-                .unwrap();
-        }
+        let (initiative, text) = long_negotiation::long_negotiation(&app, users[0], users[1]).await;
+        let reader = Identity::user(users[0], false, tracktwo_domain::Channel::Web);
         (store, app, reader, initiative, text)
     });
     Fixture { runtime, _store: store, app, reader, initiative, text }

@@ -227,8 +227,8 @@ mod samples {
         RiskCeiling, TieDetails, TieKind, Track,
     };
     use tracktwo_domain::transfer::{
-        Audience, Clearance, CoordinationEvent, CoordinationForm, Evidence, OfficialEvent, OfficialKind, Readout,
-        ReadoutCopy, ReadoutSection, Review, TransferChannel, TransferDirection, TransferEvent, TransferKind,
+        Audience, CarriedText, Clearance, CoordinationEvent, CoordinationForm, Evidence, OfficialEvent, OfficialKind,
+        Readout, ReadoutCopy, ReadoutSection, Review, TransferChannel, TransferDirection, TransferEvent, TransferKind,
         TransferTiming,
     };
     use tracktwo_domain::{
@@ -384,7 +384,12 @@ mod samples {
             released_at: Some(AT),
             released: vec![ReadoutSection { heading: "Workshop".into(), paragraphs: vec!["A hotline.".into()] }],
             fingerprint_key: Some([7; 32]),
+            text: Some(carried_text()),
         }
+    }
+
+    fn carried_text() -> CarriedText {
+        CarriedText { text: tracktwo_domain::TextId::from_random_bytes([36; 16]), version: 4 }
     }
 
     pub fn readout_copy() -> ReadoutCopy {
@@ -408,6 +413,7 @@ mod samples {
             description: "The hotline reached both ministries.".into(),
             options: vec![OptionId::from_random_bytes([35; 16])],
             readout: Some(readout_id()),
+            text: Some(carried_text()),
         }
     }
 

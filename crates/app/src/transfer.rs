@@ -12,7 +12,8 @@ use time::Date;
 use tracktwo_domain::dialogue::{DialogueOption, Meeting};
 use tracktwo_domain::redaction::may_see_meeting;
 use tracktwo_domain::transfer::{
-    Clearance, CoordinationEvent, OfficialEvent, Readout, ReadoutCopy, ReadoutSection, Review, TransferEvent, assemble,
+    CarriedText, Clearance, CoordinationEvent, OfficialEvent, Readout, ReadoutCopy, ReadoutSection, Review,
+    TransferEvent, assemble,
 };
 use tracktwo_domain::{
     AuditAction, AuditTarget, CopyId, Identity, InitiativeId, LogEventId, MeetingNoteId, MemberRole, Operation,
@@ -227,7 +228,25 @@ impl App {
                 .collect();
             options.push((option.title, option.status.label(), supported));
         }
-        Ok(assemble(&readout.title, &readout.cover, &summaries, &chosen, &options))
+        let carried = match readout.text {
+            Some(carried) => Some(self.carried_draft(tx, entered, initiative, carried).await?),
+            None => None,
+        };
+        let text = carried.as_ref().map(|draft| (draft, readout.text.map_or(0, |c| c.version)));
+        Ok(assemble(&readout.title, &readout.cover, &summaries, &chosen, text, &options))
+    }
+
+    /// The words of a text version a readout or a transfer carries: the version must be
+    /// committed (a draft in progress never leaves).
+    async fn carried_draft(
+        &self,
+        tx: &mut dyn WriteTx,
+        entered: &Entered,
+        initiative: InitiativeId,
+        carried: CarriedText,
+    ) -> Result<tracktwo_domain::negotiating_text::Draft> {
+        let (_, record) = self.load_text(tx, entered, initiative, carried.text).await?;
+        Ok(self.load_version(tx, entered, initiative, &record, carried.version).await?.draft)
     }
 
     pub async fn create_readout(
@@ -277,6 +296,9 @@ impl App {
         }
         for side in &readout.joint_sides {
             Self::check_side(tx, initiative, *side).await?;
+        }
+        if let Some(carried) = readout.text {
+            self.carried_draft(tx, entered, initiative, carried).await?;
         }
         Ok(())
     }
@@ -490,6 +512,13 @@ impl App {
         initiative: InitiativeId,
         readout: &Readout,
     ) -> Result<tracktwo_domain::scrub::Names> {
+        if readout.text.is_some() {
+            // The text was drafted across the initiative's meetings: any of their attendees may
+            // stand in it.
+            let meetings: Vec<Meeting> =
+                self.load_all::<Meeting>(tx, entered, initiative, None).await?.into_iter().map(|(_, m)| m).collect();
+            return self.unlisted_names(tx, entered, initiative, &meetings).await;
+        }
         let mut meetings = Vec::new();
         for meeting_id in &readout.meetings {
             match self.load_one::<Meeting>(tx, entered, initiative, meeting_id.as_uuid()).await {
@@ -548,11 +577,14 @@ impl App {
 
     // The logs.
 
+    /// Logs a transfer. A transfer of a readout that carries a text version carries that version
+    /// too; a transfer of a text version carries the options drafted into its clauses, so each
+    /// option's path towards Track One shows on its page.
     pub async fn log_transfer(
         &self,
         who: &Identity,
         initiative: InitiativeId,
-        event: TransferEvent,
+        mut event: TransferEvent,
     ) -> Result<LogEventId> {
         if event.description.chars().count() > 20_000 {
             return Err(AppError::Invalid(ValidationError::TooLong { field: "description", max: 20_000 }));
@@ -563,7 +595,17 @@ impl App {
             self.load_one::<DialogueOption>(tx.as_mut(), &entered, initiative, option.as_uuid()).await?;
         }
         if let Some(readout) = event.readout {
-            self.load_one::<Readout>(tx.as_mut(), &entered, initiative, readout.as_uuid()).await?;
+            let (_, readout) = self.load_one::<Readout>(tx.as_mut(), &entered, initiative, readout.as_uuid()).await?;
+            event.text = event.text.or(readout.text);
+        }
+        if let Some(carried) = event.text {
+            let (_, record) = self.load_text(tx.as_mut(), &entered, initiative, carried.text).await?;
+            let draft = self.load_version(tx.as_mut(), &entered, initiative, &record, carried.version).await?.draft;
+            for (option, clause) in &record.text.drafted_options {
+                if draft.clause(*clause).is_some() && !event.options.contains(option) {
+                    event.options.push(*option);
+                }
+            }
         }
         let id = LogEventId::from_uuid(self.insert_record(tx.as_mut(), &entered, initiative, None, &event).await?);
         self.record(tx.as_mut(), who, AuditAction::TransferLogged, AuditTarget::of(TargetKind::LogEvent, id)).await?;

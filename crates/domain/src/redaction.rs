@@ -973,7 +973,7 @@ mod tests {
             for audience in crate::transfer::Audience::ALL {
                 let summary = summarise(&record, audience.reader(), false);
                 let chosen: BTreeSet<usize> = (0..notes.len()).collect();
-                let sections = crate::transfer::assemble("Readout", "", std::slice::from_ref(&summary), &[chosen], &[]);
+                let sections = crate::transfer::assemble("Readout", "", std::slice::from_ref(&summary), &[chosen], None, &[]);
                 let text: String = sections.iter().flat_map(|s| std::iter::once(&s.heading).chain(&s.paragraphs)).cloned().collect::<Vec<_>>().join("\n");
                 for (index, note) in notes.iter().enumerate() {
                     let in_plenary = matches!(meeting.sessions[note.session].scope, Scope::Plenary)

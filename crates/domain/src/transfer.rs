@@ -10,7 +10,8 @@ use std::collections::BTreeSet;
 use time::Date;
 
 use crate::Timestamp;
-use crate::ids::{MeetingId, MeetingNoteId, OptionId, SideId, UserId};
+use crate::ids::{MeetingId, MeetingNoteId, OptionId, SideId, TextId, UserId};
+use crate::negotiating_text::{Body, ClauseStanding, Draft, Replaces, notation};
 use crate::records::ValidationError;
 use crate::redaction::{MeetingSummary, Reader};
 
@@ -100,6 +101,17 @@ pub struct Readout {
     /// The secret that sets each copy's fingerprint, drawn at release.
     #[serde(default)]
     pub fingerprint_key: Option<[u8; 32]>,
+    /// A committed version of a negotiating text the readout carries, so that every copy of the
+    /// text that leaves is fingerprinted like the rest of the readout.
+    #[serde(default)]
+    pub text: Option<CarriedText>,
+}
+
+/// A committed version of a negotiating text, as a readout or a transfer names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct CarriedText {
+    pub text: TextId,
+    pub version: u32,
 }
 
 impl std::fmt::Debug for Readout {
@@ -139,17 +151,19 @@ impl Readout {
 /// Assembles a readout's text from the audience's summaries of its meetings (already made by
 /// the redaction engine for `audience.reader()`), keeping of their notes only those chosen
 /// (`chosen[i]` holds the record indices of notes chosen from `summaries[i]`), and the options
-/// chosen with their status. A note the summary left out cannot be chosen back in.
+/// chosen with their status. A note the summary left out cannot be chosen back in. A carried
+/// text version (its draft and number) follows the meetings, as the bracketed copy shows it.
 #[must_use]
 pub fn assemble(
     title: &str,
     cover: &str,
     summaries: &[MeetingSummary],
     chosen: &[BTreeSet<usize>],
+    text: Option<(&Draft, u32)>,
     options: &[(String, &'static str, Vec<String>)],
 ) -> Vec<ReadoutSection> {
     let mut sections = Vec::new();
-    let cover: Vec<String> = cover.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).map(str::to_owned).collect();
+    let cover: Vec<String> = paragraphs_of(cover).collect();
     if !cover.is_empty() {
         sections.push(ReadoutSection { heading: title.to_owned(), paragraphs: cover });
     }
@@ -176,6 +190,9 @@ pub fn assemble(
         }
         sections.push(ReadoutSection { heading: summary.title.clone(), paragraphs });
     }
+    if let Some((draft, version)) = text {
+        sections.extend(text_sections(draft, version));
+    }
     if !options.is_empty() {
         sections.push(ReadoutSection {
             heading: "Options".to_owned(),
@@ -192,6 +209,57 @@ pub fn assemble(
         });
     }
     sections
+}
+
+/// A text version as sections of a readout: its title and preamble, then each part with its
+/// clauses labelled by their stable ids, brackets and alternatives in place — the words of the
+/// bracketed copy, so a reader can hold the two side by side.
+#[must_use]
+pub fn text_sections(draft: &Draft, version: u32) -> Vec<ReadoutSection> {
+    let mut opening = vec![format!("Version {version} of the text, with its brackets and alternatives as they stand.")];
+    opening.extend(paragraphs_of(&draft.preamble));
+    let mut sections = vec![ReadoutSection { heading: draft.title.clone(), paragraphs: opening }];
+    for part in &draft.parts {
+        let mut paragraphs = Vec::new();
+        for clause in &part.clauses {
+            let head = if clause.heading.is_empty() {
+                clause.id.to_string()
+            } else {
+                format!("{} {}:", clause.id, clause.heading)
+            };
+            match &clause.body {
+                Body::Text(spans) => {
+                    let agreed = if clause.standing() == ClauseStanding::AgreedAdReferendum {
+                        " (agreed ad referendum)"
+                    } else {
+                        ""
+                    };
+                    paragraphs.push(format!("{head} {}{agreed}", notation(spans)));
+                }
+                Body::Alternatives(alternatives) => {
+                    paragraphs.push(format!("{head} alternatives follow."));
+                    for alternative in alternatives {
+                        let replaces = match &alternative.replaces {
+                            Replaces::WholeClause => "the whole clause".to_owned(),
+                            Replaces::Words(words) => format!("“{words}”"),
+                        };
+                        paragraphs.push(format!(
+                            "Alt {} (replaces {replaces}): {}",
+                            alternative.label,
+                            notation(&alternative.text)
+                        ));
+                    }
+                }
+            }
+        }
+        let heading = if part.heading.is_empty() { part.id.to_string() } else { part.heading.clone() };
+        sections.push(ReadoutSection { heading, paragraphs });
+    }
+    sections
+}
+
+fn paragraphs_of(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).map(str::to_owned)
 }
 
 /// One copy of a released readout, handed to one recipient: the distribution ledger's line.
@@ -274,6 +342,9 @@ pub struct TransferEvent {
     /// The options it carried, so each option's path to "adopted officially" shows.
     pub options: Vec<OptionId>,
     pub readout: Option<crate::ids::ReadoutId>,
+    /// The version of a negotiating text that moved, when a text did.
+    #[serde(default)]
+    pub text: Option<CarriedText>,
 }
 
 impl std::fmt::Debug for TransferEvent {
@@ -403,6 +474,7 @@ mod tests {
             released_at: None,
             released: Vec::new(),
             fingerprint_key: None,
+            text: None,
         };
         assert!(!readout.fully_reviewed(true));
         readout.reviews.push(Review {
@@ -417,5 +489,87 @@ mod tests {
             at: time::OffsetDateTime::UNIX_EPOCH,
         });
         assert!(readout.fully_reviewed(true) && !readout.fully_reviewed(false));
+    }
+
+    mod carried_text {
+        use super::*;
+        use crate::negotiating_text::{Alternative, Clause, ClauseId, Part, PartId, Span, parse_notation};
+        use proptest::prelude::*;
+
+        fn words() -> impl Strategy<Value = String> {
+            prop::collection::vec(
+                prop::sample::select(vec!["the", "Parties", "[shall]", "agree", "[to|on]", "meet", "monthly."]),
+                1..8,
+            )
+            .prop_map(|ws| ws.join(" "))
+        }
+
+        fn body() -> impl Strategy<Value = Body> {
+            prop_oneof![
+                words().prop_map(|w| Body::Text(parse_notation(&w).unwrap())),
+                prop::collection::vec(words(), 2..4).prop_map(|alts| Body::Alternatives(
+                    alts.iter()
+                        .zip(["A", "B", "C"])
+                        .map(|(w, label)| Alternative {
+                            label: label.to_owned(),
+                            text: parse_notation(w).unwrap(),
+                            replaces: Replaces::WholeClause,
+                        })
+                        .collect()
+                )),
+            ]
+        }
+
+        proptest! {
+            /// A carried version loses no clause and no bracket: every clause's words appear in
+            /// the readout exactly as the bracketed copy writes them, under its stable id, part by
+            /// part, and the version is named.
+            #[test]
+            fn a_carried_version_keeps_every_clause_with_its_brackets(
+                parts in prop::collection::vec(prop::collection::vec(body(), 1..5), 1..4),
+                version in 1u32..50,
+            ) {
+                let mut next = 0;
+                let draft = Draft {
+                    title: "Non-paper".into(),
+                    preamble: "Preamble.".into(),
+                    parts: parts
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, bodies)| Part {
+                            id: PartId(u32::try_from(i).unwrap() + 1),
+                            heading: String::new(),
+                            clauses: bodies
+                                .into_iter()
+                                .map(|body| {
+                                    next += 1;
+                                    Clause { id: ClauseId(next), heading: String::new(), body, ad_referendum: false, renders: None }
+                                })
+                                .collect(),
+                        })
+                        .collect(),
+                };
+                let sections = assemble("Readout", "", &[], &[], Some((&draft, version)), &[]);
+                prop_assert_eq!(sections.len(), draft.parts.len() + 1);
+                let named = format!("Version {version}");
+                prop_assert!(sections[0].paragraphs[0].contains(&named));
+                let text: String = sections.iter().flat_map(|s| s.paragraphs.iter()).cloned().collect::<Vec<_>>().join("\n");
+                for clause in draft.clauses() {
+                    let pieces: Vec<&[Span]> = match &clause.body {
+                        Body::Text(spans) => vec![spans],
+                        Body::Alternatives(alts) => alts.iter().map(|a| a.text.as_slice()).collect(),
+                    };
+                    for spans in pieces {
+                        let written = notation(spans);
+                        prop_assert!(text.contains(&written), "clause {} lost its words", clause.id);
+                    }
+                    let labelled = format!("{} ", clause.id);
+                    prop_assert!(text.contains(&labelled));
+                }
+                let brackets = |t: &str| t.matches('[').count();
+                let expected: usize = draft.clauses().map(|c| brackets(&c.notation())).sum();
+                prop_assert_eq!(brackets(&text), expected);
+            }
+        }
     }
 }

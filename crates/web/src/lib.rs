@@ -321,6 +321,8 @@ fn routes() -> Vec<(Method, &'static str, axum::routing::MethodRouter<Arc<WebSta
         (Method::POST, "/initiatives/{initiative}/texts/{text}/suggestions", post(text::actions::suggest)),
         (Method::POST, "/initiatives/{initiative}/texts/{text}/answers", post(text::actions::answer)),
         (Method::POST, "/initiatives/{initiative}/texts/{text}/sign-off", post(text::actions::sign_off)),
+        (Method::POST, "/initiatives/{initiative}/texts/{text}/signatories", post(text::pen::set_signatory)),
+        (Method::POST, "/initiatives/{initiative}/texts/{text}/drafted-options", post(text::pen::draft_option)),
         (Method::GET, "/join/{invitation}", get(conversation::voters::welcome)),
         (Method::POST, "/join/{invitation}", post(conversation::voters::join)),
         (Method::GET, "/ballot", get(conversation::voters::ballot)),

@@ -238,6 +238,7 @@ async fn released_copy(s: &Scene) -> tracktwo_domain::CopyId {
         released_at: None,
         released: Vec::new(),
         fingerprint_key: None,
+        text: None,
     };
     let app = &s.w.app;
     let id = app.create_readout(&s.convener, s.initiative, readout).await.unwrap();

@@ -346,3 +346,108 @@ async fn an_option_drafted_into_a_clause_is_linked_from_both() {
     let view = app.text(&t.b, t.initiative, text, None, None).await.unwrap();
     assert_eq!(view.text.drafted_options, vec![(option, ClauseId(2))]);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_readout_carries_a_committed_version_whose_copies_trace_and_whose_transfer_names_it() {
+    use tracktwo_app::transfer::Traced;
+    use tracktwo_domain::dialogue::{DialogueOption, OptionStatus};
+    use tracktwo_domain::transfer::{
+        Audience, CarriedText, Clearance, Evidence, Readout, TransferChannel, TransferDirection, TransferEvent,
+        TransferKind, TransferTiming,
+    };
+    let t = Table::new().await;
+    let app = &t.w.app;
+    let text = t.text().await;
+    let clauses = [
+        "The Parties [shall|will] establish a joint commission on the river within three months of signature.",
+        "The commission shall consist of four members from each side, appointed for a term of two years.",
+        "Each side shall share the readings of its gauges with the other side every six hours during the summer.",
+        "The duty officers of the two water boards shall be linked by a hotline at all hours of the day.",
+        "In an emergency the commission shall meet within forty-eight hours at the request of either side.",
+        "The Parties shall review the arrangements after the first year, with regard to the experience gained.",
+    ];
+    let version = t.commit(&t.facilitator, text, &clauses).await.unwrap();
+    let option = DialogueOption {
+        title: "A hotline".into(),
+        description: String::new(),
+        issues: Vec::new(),
+        raised_in: Vec::new(),
+        supported_by: Default::default(),
+        status: OptionStatus::Raised,
+        history: Vec::new(),
+    };
+    let option =
+        app.add_option(&t.facilitator, t.initiative, option, time::macros::date!(2026 - 01 - 10)).await.unwrap();
+    app.draft_option_into_clause(&t.facilitator, t.initiative, text, option, ClauseId(4)).await.unwrap();
+    let readout = |carried| Readout {
+        title: "The non-paper for the ministries".into(),
+        audience: Audience::TrackOneOfficial,
+        cover: String::new(),
+        meetings: Vec::new(),
+        notes: Vec::new(),
+        options: Vec::new(),
+        joint_sides: BTreeSet::new(),
+        wording_variants: true,
+        clearance: Clearance::Draft,
+        reviews: Vec::new(),
+        released_at: None,
+        released: Vec::new(),
+        fingerprint_key: None,
+        text: Some(carried),
+    };
+    // Only a committed version can be carried.
+    assert!(matches!(
+        app.create_readout(&t.convener, t.initiative, readout(CarriedText { text, version: 9 })).await,
+        Err(AppError::TextRefused(TextRefusal::NoSuchVersion(9)))
+    ));
+    let carried = CarriedText { text, version };
+    let r = app.create_readout(&t.convener, t.initiative, readout(carried)).await.unwrap();
+    app.review_readout(&t.convener, t.initiative, r).await.unwrap();
+    app.release_readout(&t.convener, t.initiative, r).await.unwrap();
+    // A later version does not change what was released.
+    t.commit(&t.facilitator, text, &["Another text altogether."]).await.unwrap();
+    let view = app.readout(&t.convener, t.initiative, r).await.unwrap();
+    let released: Vec<&String> = view.text.iter().flat_map(|s| &s.paragraphs).collect();
+    for (i, words) in clauses.iter().enumerate() {
+        assert!(
+            released.iter().any(|p| p.starts_with(&format!("c{} ", i + 1)) && p.ends_with(words)),
+            "clause {} is not carried as written",
+            i + 1
+        );
+    }
+    let mut copies = Vec::new();
+    for recipient in ["Vale ministry", "Coast ministry", "Envoy"] {
+        let on = time::macros::date!(2026 - 02 - 01);
+        copies.push(app.issue_copy(&t.convener, t.initiative, r, recipient, "by hand", on).await.unwrap());
+    }
+    // The clauses of copy 2, as a leak would show them: they name copy 2.
+    let copy = app.copy_to_render(&t.convener, t.initiative, copies[1]).await.unwrap();
+    let passage: Vec<String> = copy
+        .text
+        .iter()
+        .skip(1)
+        .flat_map(|s| s.paragraphs.iter().map(|p| p.split_once(' ').unwrap().1.to_owned()))
+        .collect();
+    match app.trace_leak(&t.convener, t.initiative, r, &passage.join("\n")).await.unwrap() {
+        Traced::Copy { number, .. } => assert_eq!(number, 2),
+        other => panic!("the carried text did not name its copy: {other:?}"),
+    }
+    // Logged as a transfer of the readout, the text and the option drafted into it go with it.
+    let event = TransferEvent {
+        on: time::macros::date!(2026 - 02 - 02),
+        what: TransferKind::DraftText,
+        direction: TransferDirection::Upward,
+        channel: TransferChannel::WrittenReadout,
+        timing: TransferTiming::ParaNegotiation,
+        evidence: Evidence::Claimed,
+        description: String::new(),
+        options: Vec::new(),
+        readout: Some(r),
+        text: None,
+    };
+    app.log_transfer(&t.convener, t.initiative, event).await.unwrap();
+    let (transfers, _) = app.transfer_log(&t.funder, t.initiative).await.unwrap();
+    assert_eq!(transfers.len(), 1);
+    assert_eq!(transfers[0].1.text, Some(carried));
+    assert_eq!(transfers[0].1.options, vec![option]);
+}

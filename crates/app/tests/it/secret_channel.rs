@@ -135,6 +135,7 @@ fn readout_for(audience: Audience, meeting: MeetingId) -> Readout {
         released_at: None,
         released: Vec::new(),
         fingerprint_key: None,
+        text: None,
     }
 }
 

@@ -131,6 +131,7 @@ pub async fn readouts_are_cleared_released_traced_and_logged(t: &TestStore) {
         released_at: None,
         released: Vec::new(),
         fingerprint_key: None,
+        text: None,
     };
     assert!(matches!(app.create_readout(&who("vale"), i, readout.clone()).await, Err(AppError::Forbidden(_))));
     let r = app.create_readout(&who("rapporteur"), i, readout.clone()).await.unwrap();
@@ -194,6 +195,7 @@ pub async fn readouts_are_cleared_released_traced_and_logged(t: &TestStore) {
         description: "The ministry acknowledged the readout.".into(),
         options: Vec::new(),
         readout: Some(r),
+        text: None,
     };
     app.log_transfer(&who("rapporteur"), i, transfer).await.unwrap();
     let contact = CoordinationEvent {

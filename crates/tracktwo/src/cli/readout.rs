@@ -62,6 +62,9 @@ pub(super) async fn run(config: &Config, command: ReadoutCommand) -> Result<()> 
             let initiative = shape::initiative(&initiative)?;
             for (id, readout) in app.readouts(&key_holder, initiative).await? {
                 println!("{id}  {}  {}  {}", readout.clearance.label(), readout.audience.label(), readout.title);
+                if let Some(carried) = readout.text {
+                    println!("  carries text {}, version {}", carried.text, carried.version);
+                }
                 if readout.clearance == Clearance::Released {
                     for (copy_id, copy) in app.copies(&key_holder, initiative, id).await? {
                         println!(

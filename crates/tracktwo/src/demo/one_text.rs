@@ -446,5 +446,59 @@ pub async fn seed(app: &App, initiative: InitiativeId, hands: &Hands) -> Result<
     }
     app.sign_off_text(vale, initiative, text, last.number, last.hash).await?;
     app.sign_off_text(coast, initiative, text, last.number, last.hash).await?;
+    carry_to_track_one(app, initiative, text, last.number).await?;
     Ok(text)
+}
+
+/// The agreed version goes to both ministries in a readout, one fingerprinted copy each, and the
+/// transfer is logged: the text, and the options drafted into it, reach Track One on the record.
+async fn carry_to_track_one(app: &App, initiative: InitiativeId, text: TextId, version: u32) -> Result<()> {
+    use time::macros::date;
+    use tracktwo_domain::transfer::{
+        Audience, CarriedText, Clearance, Evidence, Readout, TransferChannel, TransferDirection, TransferEvent,
+        TransferKind, TransferTiming,
+    };
+    let key_holder = Identity::key_holder();
+    let readout = Readout {
+        title: "The Serin non-paper as agreed by both sides".into(),
+        audience: Audience::TrackOneOfficial,
+        cover: "Both sides' participants said yes to this version of the non-paper, in a personal capacity. It is \
+                shared with the two water ministries as a basis for the official talks, not as a commitment of \
+                either government."
+            .into(),
+        meetings: Vec::new(),
+        notes: Vec::new(),
+        options: Vec::new(),
+        joint_sides: BTreeSet::new(),
+        wording_variants: true,
+        clearance: Clearance::Draft,
+        reviews: Vec::new(),
+        released_at: None,
+        released: Vec::new(),
+        fingerprint_key: None,
+        text: Some(CarriedText { text, version }),
+    };
+    let r = app.create_readout(&key_holder, initiative, readout).await?;
+    app.review_readout(&key_holder, initiative, r).await?;
+    app.release_readout(&key_holder, initiative, r).await?;
+    for (recipient, channel) in [
+        ("Deputy Minister, Upper Vale Ministry of Water and Energy", "by hand, Kessel"),
+        ("Director of International Affairs, Lowland Coast Foreign Ministry", "by hand, Port Alsen"),
+    ] {
+        app.issue_copy(&key_holder, initiative, r, recipient, channel, date!(2026 - 06 - 12)).await?;
+    }
+    let event = TransferEvent {
+        on: date!(2026 - 06 - 12),
+        what: TransferKind::DraftText,
+        direction: TransferDirection::Upward,
+        channel: TransferChannel::WrittenReadout,
+        timing: TransferTiming::ParaNegotiation,
+        evidence: Evidence::Claimed,
+        description: "The agreed non-paper went to both ministries in a readout, one copy each.".into(),
+        options: Vec::new(),
+        readout: Some(r),
+        text: None,
+    };
+    app.log_transfer(&key_holder, initiative, event).await?;
+    Ok(())
 }

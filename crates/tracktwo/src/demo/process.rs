@@ -693,6 +693,7 @@ async fn transfer(
         released_at: None,
         released: Vec::new(),
         fingerprint_key: None,
+        text: None,
     };
     let r = app.create_readout(&key_holder, initiative, readout).await?;
     app.review_readout(&key_holder, initiative, r).await?;
@@ -745,6 +746,7 @@ async fn transfer(
             description: description.into(),
             options,
             readout: None,
+            text: None,
         };
         app.log_transfer(&key_holder, initiative, event).await?;
     }

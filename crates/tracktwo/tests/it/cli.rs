@@ -947,6 +947,20 @@ impl DemoStore {
         self.env.run(&all, &[])
     }
 
+    /// The first released readout of `initiative`, and the ids of the copies issued of it, in
+    /// order, from `readout list`.
+    pub(crate) fn released_readout(&self, initiative: &str) -> (String, Vec<String>) {
+        let listed = ok(self.tt(&["readout", "list", initiative]));
+        let mut lines = listed.lines().skip_while(|l| !l.contains("Released"));
+        let readout = lines.next().and_then(|l| l.split_whitespace().next()).expect("a released readout").to_owned();
+        let copies = lines
+            .take_while(|l| l.starts_with("  "))
+            .filter_map(|l| l.trim().strip_prefix("copy "))
+            .map(|l| l.split_whitespace().next().unwrap().to_owned())
+            .collect();
+        (readout, copies)
+    }
+
     /// The Serin River Dialogue's id.
     pub(crate) fn serin(&self) -> String {
         let initiatives = ok(self.tt(&["initiative", "list"]));
@@ -1065,15 +1079,8 @@ fn readout_copies_open_in_libreoffice_carry_their_mark_and_are_traced() {
     let demo = DemoStore::new();
     let (env, serin) = (&demo.env, demo.serin());
     let tt = |args: &[&str]| demo.tt(args);
-    let listed = ok(tt(&["readout", "list", &serin]));
-    let readout =
-        listed.lines().find(|l| l.contains("Released")).and_then(|l| l.split_whitespace().next()).unwrap().to_owned();
-    let copies: Vec<String> = listed
-        .lines()
-        .filter_map(|l| l.trim().strip_prefix("copy "))
-        .map(|l| l.split_whitespace().next().unwrap().to_owned())
-        .collect();
-    assert_eq!(copies.len(), 2, "{listed}");
+    let (readout, copies) = demo.released_readout(&serin);
+    assert_eq!(copies.len(), 2, "{copies:?}");
 
     // How much text names a copy, among the two issued: more sentences never name fewer places,
     // and the readout's own option comes first.

@@ -48,15 +48,8 @@ fn a_photographed_page_is_traced_to_its_copy_from_the_command_line() {
     tesseract_is_installed();
     let demo = DemoStore::new();
     let (env, serin) = (&demo.env, demo.serin());
-    let listed = ok(demo.tt(&["readout", "list", &serin]));
-    let readout =
-        listed.lines().find(|l| l.contains("Released")).and_then(|l| l.split_whitespace().next()).unwrap().to_owned();
-    let second_copy = listed
-        .lines()
-        .filter_map(|l| l.trim().strip_prefix("copy "))
-        .map(|l| l.split_whitespace().next().unwrap().to_owned())
-        .nth(1)
-        .expect("the demo's readout has two copies");
+    let (readout, copies) = demo.released_readout(&serin);
+    let second_copy = copies.get(1).expect("the demo's readout has two copies").clone();
     let pdf = env.path("copy2.pdf");
     ok(demo.tt(&["readout", "copy", &serin, &second_copy, "--out", pdf.to_str().unwrap()]));
 
@@ -88,9 +81,7 @@ fn a_photographed_page_is_traced_to_its_copy_from_the_command_line() {
 fn without_tesseract_the_command_says_what_to_install() {
     let demo = DemoStore::new();
     let serin = demo.serin();
-    let listed = ok(demo.tt(&["readout", "list", &serin]));
-    let readout =
-        listed.lines().find(|l| l.contains("Released")).and_then(|l| l.split_whitespace().next()).unwrap().to_owned();
+    let (readout, _) = demo.released_readout(&serin);
     // A blank 4 × 4 PNG: the picture is fine, the program to read it is missing.
     let png = demo.env.path("page.png");
     std::fs::write(&png, BLANK_PNG).unwrap();

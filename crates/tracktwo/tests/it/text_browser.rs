@@ -128,6 +128,35 @@ async fn a_text_goes_from_a_new_version_through_caucus_suggestions_to_agreement(
     wait_for(&client, "#status", "awaiting sign-off").await;
     let settled = wait_for(&client, "#version", "Version").await;
     assert_ne!(settled, opened, "a new version was committed");
+    // The Coast's signatory is withdrawn and named again through the pen's forms.
+    let coast_signatory =
+        "//h3[normalize-space()='Lowland Coast']/following-sibling::ul[1]//form[contains(@class,'withdraw-signatory')]";
+    client
+        .find(Locator::XPath(coast_signatory))
+        .await
+        .unwrap()
+        .find(Locator::Css("button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for(&client, "#signatories", "Signatories").await;
+    assert!(client.find(Locator::XPath(coast_signatory)).await.is_err(), "the signatory was not withdrawn");
+    let name_form =
+        "//h3[normalize-space()='Lowland Coast']/following-sibling::form[contains(@class,'name-signatory')][1]";
+    let form = client.find(Locator::XPath(name_form)).await.unwrap();
+    let mira = form.find(Locator::XPath(".//option[contains(., 'Mira')]")).await.unwrap();
+    mira.click().await.unwrap();
+    form.find(Locator::Css("button")).await.unwrap().click().await.unwrap();
+    wait_for(&client, "#signatories", "Signatories").await;
+    client.find(Locator::XPath(coast_signatory)).await.expect("the signatory was named again");
+    // An option of the register is drafted into clause c4: the clause shows where it came from.
+    set(&client, "#draft-option-form select[name=clause]", "c4").await;
+    let option_title =
+        client.find(Locator::Css("#draft-option-form select[name=option] option")).await.unwrap().text().await.unwrap();
+    click(&client, "#draft-option-form button[type=submit]").await;
+    wait_for(&client, "#c4", &format!("Drafted from the option {option_title}")).await;
     sign_out(&client).await;
 
     // Each side's signatory says yes to the settled version.

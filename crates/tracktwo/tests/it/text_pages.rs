@@ -221,6 +221,8 @@ async fn a_caucus_stays_with_its_side_and_only_readers_of_the_record_open_the_te
             ("suggestions", vec![("clause", clause), ("scope", "plenary"), ("wording", "x")]),
             ("versions", vec![("language", "en"), ("draft", draft)]),
             ("sign-off", vec![("version", "6"), ("hash", &"0".repeat(64))]),
+            ("signatories", vec![("side", &caucus), ("user", &caucus), ("signs", "yes")]),
+            ("drafted-options", vec![("option", &caucus), ("clause", clause)]),
         ] {
             let mut fields = fields;
             fields.push(("csrf", &csrf));
@@ -228,4 +230,48 @@ async fn a_caucus_stays_with_its_side_and_only_readers_of_the_record_open_the_te
             assert!([403, 404].contains(&status), "{user}: POST {form} answered {status}");
         }
     }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_agreed_text_reaches_track_one_in_a_readout_and_the_transfer_log_names_it() {
+    let demo = start_demo();
+    let (initiative, text) = the_text(&demo).await;
+    let texts: Value =
+        serde_json::from_str(&api(&demo, &format!("/api/v1/initiatives/{initiative}/texts"), "jonas").await.text())
+            .unwrap();
+    let title = texts[0]["title"].as_str().unwrap().to_owned();
+    let amara = sign_in(&demo.base, "amara", &demo.passwords["amara"]).await;
+    let felix = sign_in(&demo.base, "felix", &demo.passwords["felix"]).await;
+
+    // One released readout carries the text: its page links the version, and its text holds the
+    // clauses under their ids with the text's own title.
+    let readouts = get(&demo, &format!("/initiatives/{initiative}/readouts"), &amara).await.text();
+    let mut carrying = Vec::new();
+    for link in links(&readouts).into_iter().filter(|l| l.contains("/readouts/")) {
+        let page = get(&demo, &link, &amara).await.text();
+        if page.contains("id=\"carried-text\"") {
+            carrying.push(page);
+        }
+    }
+    assert_eq!(carrying.len(), 1, "one demo readout carries the text");
+    let page = &carrying[0];
+    assert!(page.contains(&format!("/texts/{text}?version=")), "the readout links the version it carries");
+    let released = page.split("id=\"readout-text\"").nth(1).unwrap();
+    assert!(released.contains(&title), "the readout's text opens with the text's title");
+    assert!(released.contains("c1 "), "the clauses keep their ids");
+
+    // The transfer log names the text to those who may read it, and only its version to a
+    // funder, who may not open texts.
+    let log = get(&demo, &format!("/initiatives/{initiative}/transfers"), &amara).await.text();
+    let line = log.split("class=\"carried-text\"").nth(1).expect("the transfer names the text");
+    assert!(line.contains(&title), "the team reads the text's title in the log");
+    let log = get(&demo, &format!("/initiatives/{initiative}/transfers"), &felix).await;
+    assert_eq!(log.status, 200);
+    let log = log.text();
+    assert!(log.contains("class=\"carried-text\""), "the funder sees that a text moved");
+    assert!(!log.contains(&title), "the funder reads the title of a text they may not open");
+
+    // The options drafted into it show the transfer on their path.
+    let options = get(&demo, &format!("/initiatives/{initiative}/options"), &amara).await.text();
+    assert!(options.contains("of the text"), "an option drafted into the text shows the text's transfer");
 }

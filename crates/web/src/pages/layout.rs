@@ -89,3 +89,38 @@ pub(crate) fn import_refused(user: &SignedIn, reason: &str, back: &str) -> Respo
     };
     (StatusCode::UNPROCESSABLE_ENTITY, layout_page("Import refused", user, body)).into_response()
 }
+
+#[cfg(test)]
+mod tests {
+    /// Properties written for one reading direction. A right-to-left page mirrors only what is
+    /// written with the logical properties (`margin-inline-start`, `text-align: start`, `inset-inline-end`…).
+    fn physical_properties(css: &str) -> Vec<String> {
+        let mut found = Vec::new();
+        for declaration in css.split(['{', '}', ';']) {
+            let Some((property, value)) = declaration.split_once(':') else { continue };
+            let (property, value) = (property.trim().to_ascii_lowercase(), value.trim().to_ascii_lowercase());
+            let sided = |name: &str| name.split('-').any(|part| part == "left" || part == "right");
+            let physical_property = sided(&property) && !property.starts_with("--");
+            let physical_value = ["float", "clear", "text-align", "caption-side", "resize"]
+                .contains(&property.as_str())
+                && (value == "left" || value == "right");
+            if physical_property || physical_value {
+                found.push(format!("{property}: {value}"));
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn the_stylesheet_uses_logical_properties_only() {
+        let found = physical_properties(include_str!("../../assets/style.css"));
+        assert!(found.is_empty(), "properties that do not mirror for right-to-left pages: {found:?}");
+    }
+
+    #[test]
+    fn the_check_finds_every_kind_of_physical_property() {
+        let css = "a{margin-left:1px}b{padding-right:0;float:left}c{text-align:right;border-left:1px solid}\
+                   d{left:0}e{border-top-right-radius:2px}f{clear:right}g{margin-inline-start:1px;text-align:start}";
+        assert_eq!(physical_properties(css).len(), 8, "{:?}", physical_properties(css));
+    }
+}

@@ -113,6 +113,7 @@ fn readout_of(meeting: MeetingId) -> Readout {
         released_at: None,
         released: Vec::new(),
         fingerprint_key: None,
+        text: None,
     }
 }
 
@@ -871,6 +872,18 @@ async fn text_routes(
             "/initiatives/{initiative}/texts/{text}/answers",
             format!("{text}/answers"),
             format!("csrf={csrf}&suggestion={}&outcome=declined&reason=Not+now", p.suggestion),
+            vec![Operation::DraftText],
+        ),
+        (
+            "/initiatives/{initiative}/texts/{text}/signatories",
+            format!("{text}/signatories"),
+            format!("csrf={csrf}&side={}&user={}&signs=yes", f.side_a, f.spare),
+            vec![Operation::DraftText],
+        ),
+        (
+            "/initiatives/{initiative}/texts/{text}/drafted-options",
+            format!("{text}/drafted-options"),
+            format!("csrf={csrf}&option={}&clause=c1", p.option),
             vec![Operation::DraftText],
         ),
         (

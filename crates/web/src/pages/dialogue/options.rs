@@ -52,7 +52,7 @@ pub async fn options(Visit(state, user, InitiativePath(id)): Visit<InitiativePat
             p.muted { "Ideas and options, where they were raised and which sides support them — never which person." }
             @if options.is_empty() { p.muted { "No options yet." } }
             @for (option_id, o) in &options {
-                section.option {
+                section.option #{ "option-" (option_id) } {
                     h2 { (o.title) " " span.tag.status { (o.status.label()) } }
                     @if !o.description.is_empty() { p { (o.description) } }
                     @if !o.issues.is_empty() { p { "Issues: " (o.issues.join("; ")) } }
@@ -64,11 +64,12 @@ pub async fn options(Visit(state, user, InitiativePath(id)): Visit<InitiativePat
                         @for step in &o.history { li { (step.status.label()) " — " (date_text(step.on)) @let r = round_label(step.round); @if !r.is_empty() { ", " (r) } } }
                         @for text in &texts {
                             @for (_, clause) in text.drafted_options.iter().filter(|(o, _)| o == option_id) {
-                                li.drafted { "Drafted into " a href={ "/initiatives/" (id) "/texts/" (text.id) } { (text.title) } ", clause " (clause) }
+                                li.drafted { "Drafted into " a href={ "/initiatives/" (id) "/texts/" (text.id) "#" (clause) } { (text.title) } ", clause " (clause) }
                             }
                         }
                         @for (_, t) in transfers.iter().filter(|(_, t)| t.options.contains(option_id)) {
-                            li.transfer { "Transfer — " (date_text(t.on)) ": " (t.channel.label()) " (" (t.evidence.label().to_lowercase()) ")" }
+                            li.transfer { "Transfer — " (date_text(t.on)) ": " (t.channel.label()) " (" (t.evidence.label().to_lowercase()) ")"
+                                @if let Some(carried) = t.text { ", in version " (carried.version) " of the text" } }
                         }
                     }
                     @if may_write {

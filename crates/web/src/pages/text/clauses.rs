@@ -5,7 +5,7 @@ use maud::{Markup, html};
 use tracktwo_domain::Scope;
 use tracktwo_domain::negotiating_text::feedback::{Outcome, Suggestion, TextComment};
 use tracktwo_domain::negotiating_text::{Body, Clause, ClauseId, Draft, Replaces, TextId, parse_notation};
-use tracktwo_domain::{InitiativeId, SuggestionId, TextCommentId};
+use tracktwo_domain::{InitiativeId, OptionId, SuggestionId, TextCommentId};
 
 use super::{SideNames, scope_value, spans, text_path};
 use crate::forms::date_time_text;
@@ -26,6 +26,8 @@ pub(super) struct Reader<'a> {
     pub respond: Option<ClauseId>,
     pub comments: &'a [(TextCommentId, TextComment)],
     pub suggestions: &'a [(SuggestionId, Suggestion)],
+    /// Options of the register drafted into clauses: the clause, the option, its title.
+    pub drafted: Vec<(ClauseId, OptionId, String)>,
 }
 
 impl Reader<'_> {
@@ -75,6 +77,9 @@ pub(super) fn parts(draft: &Draft, reader: &Reader<'_>) -> Markup {
                     section.clause #(clause.id) {
                         h3 { (heading(clause)) }
                         (body(clause))
+                        @for (_, option, title) in reader.drafted.iter().filter(|(c, ..)| *c == clause.id) {
+                            p.drafted-from { "Drafted from the option " a href={ "/initiatives/" (reader.initiative) "/options#option-" (option) } { (title) } }
+                        }
                         (feedback(clause.id, reader))
                         @if reader.on_latest && !reader.scopes.is_empty() {
                             @if reader.respond == Some(clause.id) { (respond(clause, reader)) }

@@ -1,7 +1,7 @@
 //! The single negotiating text: the list of texts, one version with its clauses, comments,
 //! suggestions and sign-off, a translation beside its original, the comparison of two versions,
 //! what is pending, and the facilitator's forms (a new version as plain lines, answers to
-//! suggestions).
+//! suggestions, signatories, options drafted into clauses).
 
 pub(crate) mod actions;
 mod chart;
@@ -9,6 +9,7 @@ mod clauses;
 pub(crate) mod compare;
 pub(crate) mod list;
 pub(crate) mod page;
+pub(crate) mod pen;
 pub(crate) mod pending;
 
 use maud::{Markup, html};

@@ -52,6 +52,19 @@ pub async fn text(
         .filter(|scope| may.allows(Operation::CommentOnText(*scope)))
         .collect();
     let on_latest = view.text.latest().is_some_and(|l| l.number == view.version.summary.number);
+    let options = if view.text.drafted_options.is_empty() && !view.may_draft {
+        Vec::new()
+    } else {
+        state.app.options(&user.identity, id).await?
+    };
+    let drafted = view
+        .text
+        .drafted_options
+        .iter()
+        .filter_map(|(option, clause)| {
+            options.iter().find(|(o, _)| o == option).map(|(_, o)| (*clause, *option, o.title.clone()))
+        })
+        .collect();
     let reader = Reader {
         initiative: id,
         text,
@@ -63,9 +76,16 @@ pub async fn text(
         respond,
         comments: &view.comments,
         suggestions: &view.suggestions,
+        drafted,
     };
     let summary = &view.version.summary;
     let title = view.text.title.clone();
+    let pen = if view.may_draft && on_latest && view.source.is_none() {
+        let roster = state.app.roster(&user.identity, id).await?;
+        super::pen::pen_forms(&view, &reader.csrf, &sides, &roster, &options)
+    } else {
+        html! {}
+    };
     Ok(page(
         &title,
         &user,
@@ -88,6 +108,7 @@ pub async fn text(
             }
             (history(&view))
             @if view.may_draft { (new_version(&view, &reader)) }
+            (pen)
         },
     ))
 }

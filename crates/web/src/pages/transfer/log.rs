@@ -13,7 +13,7 @@ use tracktwo_domain::transfer::{
 };
 use tracktwo_domain::{Operation, OptionId};
 
-use super::{all, close_chart, nav};
+use super::{all, carried_label, carried_text, close_chart, nav, text_choices};
 use crate::PageResult;
 use crate::extract::{CsrfForm, InitiativePath, Visit, posted_forms};
 use crate::forms::{Pairs, date_text, field, invalid, optional_date};
@@ -62,6 +62,7 @@ pub async fn transfers(Visit(state, user, InitiativePath(id)): Visit<InitiativeP
     let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
     let may_write = may.allows(Operation::WriteTransferLog);
     let options = if may_write { state.app.options(&user.identity, id).await.unwrap_or_default() } else { Vec::new() };
+    let texts = text_choices(&state, &user, id, None).await;
     let today = state.app.today();
     let first = coordination.first().map_or(today, |(_, e)| e.on).min(today);
     let events: Vec<CoordinationEvent> = coordination.iter().map(|(_, e)| e.clone()).collect();
@@ -76,7 +77,8 @@ pub async fn transfers(Visit(state, user, InitiativePath(id)): Visit<InitiativeP
             table #transfers {
                 thead { tr { th scope="col" { "When" } th scope="col" { "What moved" } th scope="col" { "Direction" } th scope="col" { "Channel" } th scope="col" { "Timing" } th scope="col" { "Evidence" } } }
                 tbody { @for (_, t) in &transfer_log { tr {
-                    td { (date_text(t.on)) } td { (t.what.label()) @if !t.description.is_empty() { br; span.muted { (t.description) } } }
+                    td { (date_text(t.on)) } td { (t.what.label()) @if !t.description.is_empty() { br; span.muted { (t.description) } }
+                        @if let Some(carried) = t.text { br; span.carried-text { "Text: " (carried_label(&texts, carried)) } } }
                     td { (t.direction.label()) } td { (t.channel.label()) } td { (t.timing.label()) } td { (t.evidence.label()) }
                 } } }
             }
@@ -97,6 +99,10 @@ pub async fn transfers(Visit(state, user, InitiativePath(id)): Visit<InitiativeP
                     label { "Timing" select name="timing" { @for k in TransferTiming::ALL { option value=(k.as_str()) { (k.label()) } } } }
                     label { "Evidence" select name="evidence" { @for k in Evidence::ALL { option value=(k.as_str()) { (k.label()) } } } }
                     label { "What happened" textarea name="description" {} }
+                    @if !texts.is_empty() {
+                        label { "A version of a negotiating text it carried (the options drafted into its clauses go with it)"
+                            select name="text" { option value="" { "None" } @for (value, label) in &texts { option value=(value) { (label) } } } }
+                    }
                     fieldset { legend { "Options it carried" } @for (o, option) in &options { label.check { input type="checkbox" name="option" value=(o); (option.title) } } }
                     button type="submit" { "Log transfer" }
                 }
@@ -135,6 +141,7 @@ pub async fn log_transfer(
         description: field(&fields, "description").trim().to_owned(),
         options: all::<OptionId>(&fields, "option")?,
         readout: None,
+        text: carried_text(&fields, "text")?,
     };
     state.app.log_transfer(&user.identity, id, event).await?;
     Ok(Redirect::to(&format!("/initiatives/{id}/transfers")).into_response())

@@ -7,7 +7,7 @@ use tracktwo_domain::transfer::{Audience, Clearance, Readout};
 use tracktwo_domain::{MeetingId, MeetingNoteId, Operation, OptionId, ReadoutId, SideId};
 
 use super::traceability::traceability_section;
-use super::{all, nav};
+use super::{all, carried_label, carried_text, carried_value, nav, text_choices};
 use crate::extract::{CsrfForm, CsrfOnly, InitiativePath, ItemPath, Visit};
 use crate::forms::{Pairs, date_text, field};
 use crate::pages::layout::page;
@@ -28,6 +28,7 @@ fn readout_from(fields: &[(String, String)]) -> Result<Readout, PageError> {
         released_at: None,
         released: Vec::new(),
         fingerprint_key: None,
+        text: carried_text(fields, "text")?,
     })
 }
 
@@ -38,6 +39,7 @@ pub async fn readouts(Visit(state, user, InitiativePath(id)): Visit<InitiativePa
     let sides = state.app.sides(&user.identity, id).await?;
     let may = state.app.permissions(&user.identity, id, Operation::WriteReadout).await?;
     let audiences: Vec<Audience> = Audience::ALL.iter().copied().filter(|a| may.allows_audience(*a)).collect();
+    let texts = text_choices(&state, &user, id, None).await;
     Ok(page(
         "Readouts",
         &user,
@@ -67,6 +69,10 @@ pub async fn readouts(Visit(state, user, InitiativePath(id)): Visit<InitiativePa
                 }
                 fieldset { legend { "Options" }
                     @for (o, option) in &options { label.check { input type="checkbox" name="option" value=(o); (option.title) " — " (option.status.label()) } }
+                }
+                @if !texts.is_empty() {
+                    label { "A version of a negotiating text to carry (its copies are fingerprinted with the rest)"
+                        select name="text" { option value="" { "None" } @for (value, label) in &texts { option value=(value) { (label) } } } }
                 }
                 fieldset { legend { "A joint readout: also reviewed by a member of each of these sides" }
                     @for s in &sides { label.check { input type="checkbox" name="joint_side" value=(s.id); (s.name) } }
@@ -102,6 +108,7 @@ pub async fn readout(Visit(state, user, ItemPath(id, readout_id)): Visit<ItemPat
     }
     let base = format!("/initiatives/{id}/readouts/{readout_id}");
     let today = state.app.today();
+    let texts = text_choices(&state, &user, id, r.text).await;
     Ok(page(
         &r.title,
         &user,
@@ -110,6 +117,9 @@ pub async fn readout(Visit(state, user, ItemPath(id, readout_id)): Visit<ItemPat
             h1 { (r.title) }
             p { "For " strong { (r.audience.label()) } " · " span.tag #clearance { (r.clearance.label()) }
                 @if let Some(at) = r.released_at { " on " (date_text(at.date())) } }
+            @if let Some(carried) = r.text {
+                p #carried-text { "Carries " a href={ "/initiatives/" (id) "/texts/" (carried.text) "?version=" (carried.version) } { (carried_label(&texts, carried)) } }
+            }
             h2 { "Text" @if r.clearance != Clearance::Released { " (as it would be released now)" } }
             div.readout #readout-text {
                 @for section in &view.text {
@@ -129,6 +139,11 @@ pub async fn readout(Visit(state, user, ItemPath(id, readout_id)): Visit<ItemPat
                     @for o in &r.options { input type="hidden" name="option" value=(o); }
                     @for s in &r.joint_sides { input type="hidden" name="joint_side" value=(s); }
                     @if r.wording_variants { input type="hidden" name="wording_variants" value="yes"; }
+                    @if !texts.is_empty() {
+                        label { "The version of a negotiating text it carries"
+                            select name="text" { option value="" { "None" }
+                                @for (value, label) in &texts { option value=(value) selected[r.text.map(carried_value).as_deref() == Some(value.as_str())] { (label) } } } }
+                    }
                     @for (title, list) in &notes {
                         fieldset { legend { (title) }
                             @for (note_id, note) in list {

@@ -1,0 +1,129 @@
+//! The compiled-in bundles, one per locale, and formatting a message with its arguments.
+
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+
+use crate::catalogue::sources;
+use crate::locale::Locale;
+
+type Bundle = FluentBundle<FluentResource>;
+
+/// An argument of a message: a number (which plural rules read) or text (a name, a title —
+/// never transformed by a pseudo-locale, and set apart from the words around it by Unicode
+/// isolates, so an Arabic name in an English sentence keeps its order, and the reverse).
+#[derive(Debug, Clone, Copy)]
+pub enum Arg<'a> {
+    Number(i64),
+    Text(&'a str),
+}
+
+fn accented(text: &str) -> Cow<'_, str> {
+    Cow::Owned(format!("[{}]", fluent_pseudo::transform(text, false, true)))
+}
+
+fn flipped(text: &str) -> Cow<'_, str> {
+    Cow::Owned(format!("[{}]", fluent_pseudo::transform(text, true, false)))
+}
+
+fn bundle(locale: Locale) -> Bundle {
+    // The pseudo-locales are English, transformed.
+    let source = match locale {
+        Locale::PseudoAccented | Locale::PseudoRightToLeft => Locale::English,
+        other => other,
+    };
+    let mut bundle = FluentBundle::new_concurrent(vec![locale.language_identifier()]);
+    for (_, text) in sources(source) {
+        // A file that does not parse is reported by `catalogue_problems`; what parsed is kept.
+        let resource = FluentResource::try_new((*text).to_owned()).unwrap_or_else(|(partial, _)| partial);
+        // Same for an identifier defined twice: the first stands.
+        let _ = bundle.add_resource(resource);
+    }
+    match locale {
+        Locale::PseudoAccented => bundle.set_transform(Some(accented)),
+        Locale::PseudoRightToLeft => bundle.set_transform(Some(flipped)),
+        _ => {}
+    }
+    bundle
+}
+
+fn bundles() -> &'static [(Locale, Bundle)] {
+    static BUNDLES: OnceLock<Vec<(Locale, Bundle)>> = OnceLock::new();
+    BUNDLES.get_or_init(|| Locale::ALL.into_iter().map(|l| (l, bundle(l))).collect())
+}
+
+fn format(locale: Locale, id: &str, args: Option<&FluentArgs<'_>>) -> Option<String> {
+    let (_, bundle) = bundles().iter().find(|(l, _)| *l == locale)?;
+    let pattern = bundle.get_message(id)?.value()?;
+    let mut errors = Vec::new();
+    let text = bundle.format_pattern(pattern, args, &mut errors);
+    errors.is_empty().then(|| text.into_owned())
+}
+
+/// The message `id` in `locale`, with no arguments.
+#[must_use]
+pub fn text(locale: Locale, id: &str) -> String {
+    text_with(locale, id, &[])
+}
+
+/// The message `id` in `locale` with its arguments. A message missing in the locale (or
+/// failing to format) is taken from English, and failing that its identifier is shown: a page
+/// is never refused for a word.
+#[must_use]
+pub fn text_with(locale: Locale, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+    let mut fluent_args = FluentArgs::new();
+    for (name, value) in args {
+        match value {
+            Arg::Number(n) => fluent_args.set(*name, FluentValue::from(*n)),
+            Arg::Text(t) => fluent_args.set(*name, FluentValue::from(*t)),
+        }
+    }
+    format(locale, id, Some(&fluent_args))
+        .or_else(|| format(Locale::English, id, Some(&fluent_args)))
+        .unwrap_or_else(|| id.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Unicode's first-strong isolate and pop-directional isolate, around every argument.
+    fn without_isolates(text: &str) -> String {
+        text.replace(['\u{2068}', '\u{2069}'], "")
+    }
+
+    #[test]
+    fn arabic_counts_take_their_six_forms() {
+        let forms: Vec<String> = [0, 1, 2, 3, 11, 100]
+            .into_iter()
+            .map(|n| without_isolates(&text_with(Locale::Arabic, "count-versions", &[("count", Arg::Number(n))])))
+            .collect();
+        assert_eq!(forms, ["لا نسخ", "نسخة واحدة", "نسختان", "3 نسخ", "11 نسخة", "100 نسخة"]);
+    }
+
+    #[test]
+    fn russian_counts_take_few_and_many() {
+        let say = |n| without_isolates(&text_with(Locale::Russian, "count-versions", &[("count", Arg::Number(n))]));
+        assert_eq!([say(1), say(3), say(5), say(21)], ["1 версия", "3 версии", "5 версий", "21 версия"]);
+    }
+
+    #[test]
+    fn an_argument_is_isolated_and_never_pseudo_transformed() {
+        let title = "مبادرة السلام";
+        for locale in Locale::ALL {
+            let shown = text_with(locale, "page-title", &[("title", Arg::Text(title))]);
+            assert!(shown.contains(&format!("\u{2068}{title}\u{2069}")), "{locale:?}: {shown}");
+        }
+        let accented = text(Locale::PseudoAccented, "sign-out");
+        assert!(accented.starts_with('[') && accented.ends_with(']') && accented != "[Sign out]", "{accented}");
+        let flipped = text(Locale::PseudoRightToLeft, "sign-out");
+        assert!(flipped.starts_with('[') && !flipped.contains("Sign"), "{flipped}");
+    }
+
+    #[test]
+    fn an_unknown_message_shows_its_identifier_rather_than_failing() {
+        assert_eq!(text(Locale::French, "no-such-message"), "no-such-message");
+    }
+}
