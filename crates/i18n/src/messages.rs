@@ -62,6 +62,13 @@ fn format(locale: Locale, id: &str, args: Option<&FluentArgs<'_>>) -> Option<Str
     errors.is_empty().then(|| text.into_owned())
 }
 
+/// Whether English (and so, by [`crate::catalogue_problems`], every shipped language) has the
+/// message `id`: for the checks that every identifier a page asks for exists.
+#[must_use]
+pub fn has_message(id: &str) -> bool {
+    bundles().iter().any(|(l, b)| *l == Locale::English && b.has_message(id))
+}
+
 /// The message `id` in `locale`, with no arguments.
 #[must_use]
 pub fn text(locale: Locale, id: &str) -> String {

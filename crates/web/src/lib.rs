@@ -14,6 +14,7 @@ mod extract;
 mod forms;
 #[doc(hidden)]
 pub mod fuzzing;
+mod language;
 pub mod limits;
 pub mod openapi;
 mod pages;
