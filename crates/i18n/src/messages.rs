@@ -20,6 +20,13 @@ pub enum Arg<'a> {
     Text(&'a str),
 }
 
+impl Arg<'_> {
+    /// A count of anything; one too large for the messages reads as the largest they take.
+    pub fn count(n: impl TryInto<i64>) -> Self {
+        Arg::Number(n.try_into().unwrap_or(i64::MAX))
+    }
+}
+
 fn accented(text: &str) -> Cow<'_, str> {
     Cow::Owned(format!("[{}]", fluent_pseudo::transform(text, false, true)))
 }

@@ -71,9 +71,9 @@ pub(crate) fn page(title: &str, user: &SignedIn, body: Markup) -> Response {
     layout(title, user.locale, Some(user), body).into_response()
 }
 
-/// A page for someone without an account (a consultation voter).
-pub(crate) fn public_page(title: &str, body: Markup) -> Response {
-    layout(title, Locale::English, None, body).into_response()
+/// A page for someone without an account (a consultation voter), in the language they chose.
+pub(crate) fn public_page(title: &str, locale: Locale, body: Markup) -> Response {
+    layout(title, locale, None, body).into_response()
 }
 
 /// A page for a signed-in user, to send with a status of the caller's choosing.

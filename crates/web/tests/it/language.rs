@@ -67,3 +67,55 @@ async fn the_sign_in_page_is_in_the_readers_language() {
         assert!(page.contains(&format!("<h1>{title}</h1>")), "{asked}: {page}");
     }
 }
+
+#[tokio::test]
+async fn a_language_chosen_with_the_switch_holds_over_the_browsers_and_leads_back_only_here() {
+    let w = world().await;
+    let chosen = send(&w.router, get_in("/language?to=ar&back=/sign-in", "", "fr")).await;
+    assert_eq!(chosen.status(), axum::http::StatusCode::SEE_OTHER);
+    assert_eq!(chosen.headers()[header::LOCATION], "/sign-in");
+    let cookie = super::set_cookie(&chosen, "tracktwo_language").expect("the choice is kept");
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+    let cookie = cookie.split(';').next().unwrap().to_owned();
+    let page = body_text(send(&w.router, get_in("/sign-in", &cookie, "fr")).await).await;
+    assert!(html_element(&page).contains("lang=\"ar\""), "the choice wins over the browser's French");
+    for elsewhere in ["//evil.example/x", "https://evil.example/", "/\\evil.example"] {
+        let uri = format!(
+            "/language?to=ru&back={}",
+            url::form_urlencoded::byte_serialize(elsewhere.as_bytes()).collect::<String>()
+        );
+        let answer = send(&w.router, get_in(&uri, "", "")).await;
+        assert_eq!(answer.headers()[header::LOCATION], "/", "{elsewhere} is not followed");
+    }
+    let unknown = send(&w.router, get_in("/language?to=xx&back=/", "", "")).await;
+    assert_eq!(unknown.status(), axum::http::StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn a_voter_without_an_account_meets_the_ballot_in_their_language() {
+    use tracktwo_domain::campaign::CampaignLimits;
+    let w = world().await;
+    let (_, link) =
+        crate::consultation_with_campaign_link(&w, 2, CampaignLimits { voter_cap: 10, per_address: 10 }).await;
+    let path = format!("/join/{}", link.pass.expose());
+    let welcome = send(&w.router, get_in(&path, "", "ar")).await;
+    let presession = super::set_cookie(&welcome, "tracktwo_presession").unwrap().split(';').next().unwrap().to_owned();
+    let page = body_text(welcome).await;
+    assert!(html_element(&page).contains("dir=\"rtl\""), "{page}");
+    assert!(page.contains("ابدأ"), "the join button is in Arabic");
+    // The switch offers the other languages, each in itself, back to this page.
+    for (tag, name) in [("en", "English"), ("ru", "Русский"), ("fr", "Français")] {
+        assert!(page.contains(&format!("hreflang=\"{tag}\"")) && page.contains(name), "no switch to {tag}");
+    }
+    assert!(page.contains("back=%2Fjoin%2F"), "the switch comes back to the welcome page");
+    let csrf = tracktwo_app::csrf_token(presession.split('=').nth(1).unwrap());
+    let joined = send(&w.router, super::post(&path, &presession, &format!("csrf={csrf}"))).await;
+    let ballot = super::set_cookie(&joined, "tracktwo_ballot").unwrap().split(';').next().unwrap().to_owned();
+    for (asked, agree, lang) in [("ru", "Согласен", "ru"), ("fr-FR", "D’accord", "fr"), ("ar", "أوافق", "ar")]
+    {
+        let page = body_text(send(&w.router, get_in("/ballot", &ballot, asked)).await).await;
+        assert!(html_element(&page).contains(&format!("lang=\"{lang}\"")), "{asked}");
+        assert!(page.contains(agree), "{asked}: the vote buttons are not translated");
+        assert!(page.contains("id=\"statement\" dir=\"auto\""), "the statement keeps its own direction");
+    }
+}
