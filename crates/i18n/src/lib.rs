@@ -14,4 +14,4 @@ mod messages;
 
 pub use catalogue::{CatalogueProblem, catalogue_problems};
 pub use locale::{Direction, Locale};
-pub use messages::{Arg, text, text_with};
+pub use messages::{Arg, has_message, text, text_with};

@@ -117,10 +117,10 @@ impl Locale {
             let available: Vec<LanguageIdentifier> = Locale::SHIPPED.iter().map(|l| l.language_identifier()).collect();
             let chosen =
                 negotiate_languages(std::slice::from_ref(&asked), &available, None, NegotiationStrategy::Lookup);
-            if let Some(found) = chosen.first() {
-                if let Some(locale) = Locale::SHIPPED.into_iter().find(|l| l.language_identifier() == **found) {
-                    return locale;
-                }
+            if let Some(found) = chosen.first()
+                && let Some(locale) = Locale::SHIPPED.into_iter().find(|l| l.language_identifier() == **found)
+            {
+                return locale;
             }
         }
         Locale::English

@@ -20,6 +20,13 @@ pub enum Arg<'a> {
     Text(&'a str),
 }
 
+impl Arg<'_> {
+    /// A count of anything; one too large for the messages reads as the largest they take.
+    pub fn count(n: impl TryInto<i64>) -> Self {
+        Arg::Number(n.try_into().unwrap_or(i64::MAX))
+    }
+}
+
 fn accented(text: &str) -> Cow<'_, str> {
     Cow::Owned(format!("[{}]", fluent_pseudo::transform(text, false, true)))
 }
@@ -60,6 +67,13 @@ fn format(locale: Locale, id: &str, args: Option<&FluentArgs<'_>>) -> Option<Str
     let mut errors = Vec::new();
     let text = bundle.format_pattern(pattern, args, &mut errors);
     errors.is_empty().then(|| text.into_owned())
+}
+
+/// Whether English (and so, by [`crate::catalogue_problems`], every shipped language) has the
+/// message `id`: for the checks that every identifier a page asks for exists.
+#[must_use]
+pub fn has_message(id: &str) -> bool {
+    bundles().iter().any(|(l, b)| *l == Locale::English && b.has_message(id))
 }
 
 /// The message `id` in `locale`, with no arguments.

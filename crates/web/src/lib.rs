@@ -14,6 +14,7 @@ mod extract;
 mod forms;
 #[doc(hidden)]
 pub mod fuzzing;
+mod language;
 pub mod limits;
 pub mod openapi;
 mod pages;
@@ -169,6 +170,7 @@ fn routes() -> Vec<(Method, &'static str, axum::routing::MethodRouter<Arc<WebSta
     vec![
         (Method::GET, "/", get(initiative::dashboard::dashboard)),
         (Method::GET, "/sign-in", get(account::sign_in::sign_in_form)),
+        (Method::GET, "/language", get(crate::language::choose_language)),
         (Method::POST, "/sign-in", post(account::sign_in::sign_in)),
         (Method::POST, "/sign-out", post(account::sign_in::sign_out)),
         (Method::GET, "/account", get(account::settings::account)),

@@ -28,6 +28,8 @@ pub struct SignedIn {
     pub identity: Identity,
     /// The session secret: it keys this session's anti-CSRF token.
     pub secret: String,
+    /// The language the pages are drawn in.
+    pub locale: tracktwo_i18n::Locale,
 }
 
 impl SignedIn {
@@ -50,7 +52,9 @@ impl FromRequestParts<std::sync::Arc<WebState>> for SignedIn {
             return Err(Redirect::to("/sign-in").into_response());
         };
         match state.app.session_identity(&secret, Channel::Web).await {
-            Ok(identity) => Ok(SignedIn { identity, secret }),
+            Ok(identity) => {
+                Ok(SignedIn { identity, secret, locale: crate::language::requested_locale(&parts.headers) })
+            }
             Err(tracktwo_app::AppError::Unauthenticated) => {
                 Err((jar.remove(removal(SESSION_COOKIE)), Redirect::to("/sign-in")).into_response())
             }

@@ -5,32 +5,37 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use maud::{DOCTYPE, Markup, html};
 
+use tracktwo_i18n::{Arg, Locale, text, text_with};
+
 use crate::session::SignedIn;
 
 pub const STYLESHEET: &str = "/assets/style.css";
 
-pub(crate) fn layout(title: &str, user: Option<&SignedIn>, body: Markup) -> Markup {
+/// The frame in the reader's language: `lang` and `dir` on the page, the frame's words from the
+/// messages. The title is the page's, set apart so its script keeps its order.
+pub(crate) fn layout(title: &str, locale: Locale, user: Option<&SignedIn>, body: Markup) -> Markup {
+    let say = |id: &str| text(locale, id);
     html! {
         (DOCTYPE)
-        html lang="en" {
+        html lang=(locale.tag()) dir=(locale.direction().as_html()) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (title) " · tracktwo" }
+                title { (text_with(locale, "page-title", &[("title", Arg::Text(title))])) }
                 link rel="stylesheet" href=(STYLESHEET);
             }
             body {
-                a.skip href="#main" { "Skip to content" }
+                a.skip href="#main" { (say("skip-to-content")) }
                 header {
-                    a.brand href="/" { "tracktwo" }
+                    a.brand href="/" dir="ltr" { (say("site-name")) }
                     @if let Some(user) = user {
-                        nav aria-label="Main" {
-                            a href="/" { "My initiatives" }
-                            a href="/timeline" { "Timeline" }
-                            a href="/account" { "Account" }
+                        nav aria-label=(say("main-navigation")) {
+                            a href="/" { (say("nav-initiatives")) }
+                            a href="/timeline" { (say("nav-timeline")) }
+                            a href="/account" { (say("nav-account")) }
                             form method="post" action="/sign-out" {
                                 input type="hidden" name="csrf" value=(user.csrf());
-                                button.link type="submit" { "Sign out" }
+                                button.link type="submit" { (say("sign-out")) }
                             }
                         }
                     }
@@ -41,31 +46,39 @@ pub(crate) fn layout(title: &str, user: Option<&SignedIn>, body: Markup) -> Mark
     }
 }
 
+/// An error's page. It is drawn where no request is at hand, so in English.
 pub fn error_page(status: StatusCode, message: &str) -> Markup {
-    let heading = status.canonical_reason().unwrap_or("Error");
+    let locale = Locale::English;
+    let heading = match status.as_u16() {
+        400 => text(locale, "error-heading-400"),
+        403 => text(locale, "error-heading-403"),
+        404 => text(locale, "error-heading-404"),
+        _ => status.canonical_reason().map_or_else(|| text(locale, "error-heading-other"), str::to_owned),
+    };
     layout(
-        heading,
+        &heading,
+        locale,
         None,
         html! {
             h1 { (heading) }
             p { (message) }
-            p { a href="/" { "Back to my initiatives" } }
+            p { a href="/" { (text(locale, "error-back")) } }
         },
     )
 }
 
 pub(crate) fn page(title: &str, user: &SignedIn, body: Markup) -> Response {
-    layout(title, Some(user), body).into_response()
+    layout(title, user.locale, Some(user), body).into_response()
 }
 
-/// A page for someone without an account (a consultation voter).
-pub(crate) fn public_page(title: &str, body: Markup) -> Response {
-    layout(title, None, body).into_response()
+/// A page for someone without an account (a consultation voter), in the language they chose.
+pub(crate) fn public_page(title: &str, locale: Locale, body: Markup) -> Response {
+    layout(title, locale, None, body).into_response()
 }
 
 /// A page for a signed-in user, to send with a status of the caller's choosing.
 pub(crate) fn layout_page(title: &str, user: &SignedIn, body: Markup) -> Markup {
-    layout(title, Some(user), body)
+    layout(title, user.locale, Some(user), body)
 }
 
 pub async fn stylesheet() -> Response {

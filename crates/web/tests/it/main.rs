@@ -5,6 +5,7 @@
 mod campaign;
 mod consent;
 mod edge;
+mod language;
 mod matrix;
 mod one_gate;
 mod tokens;

@@ -1041,6 +1041,10 @@ async fn every_route_answers_every_caller_as_the_policy_says() {
             let got = request(&f, Method::GET, path, caller, None).await;
             assert_eq!(got, StatusCode::OK, "GET {path} as {}", caller.name);
         }
+        // Choosing a language needs no account, and leads back to the page it was chosen on.
+        exercised.insert((Method::GET, "/language"));
+        let got = request(&f, Method::GET, "/language?to=ar&back=/sign-in", caller, None).await;
+        assert_eq!(got, StatusCode::SEE_OTHER, "GET /language as {}", caller.name);
         // Signing in is refused without the form's anti-CSRF token, for everyone.
         exercised.insert((Method::POST, "/sign-in"));
         let got = request(&f, Method::POST, "/sign-in", caller, Some(format!("username=x&password={PASSWORD}"))).await;

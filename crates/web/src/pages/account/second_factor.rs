@@ -56,6 +56,7 @@ pub async fn confirm_second_factor(jar: CookieJar, CsrfForm(state, user, (), for
     // Turning it on ends every session, this one included: sign in again with a code.
     let body = layout(
         "Two-step sign-in is on",
+        user.locale,
         None,
         html! {
             h1 { "Two-step sign-in is on" }

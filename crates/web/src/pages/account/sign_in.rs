@@ -12,8 +12,11 @@ use serde::Deserialize;
 use tracktwo_app::AppError;
 use tracktwo_domain::Channel;
 
+use tracktwo_i18n::{Locale, text};
+
 use crate::client::ClientAddress;
 use crate::extract::{CsrfForm, CsrfOnly, PresessionForm, posted_forms};
+use crate::language::RequestedLocale;
 use crate::limits::{Limit, Limited};
 use crate::pages::layout::layout;
 use crate::session::{PRESESSION_COOKIE, SESSION_COOKIE, private_cookie, removal};
@@ -31,36 +34,43 @@ pub struct SignInForm {
 
 posted_forms!(SignInForm);
 
-fn sign_in_page(csrf: &str, error: Option<&str>) -> Markup {
+fn sign_in_page(locale: Locale, csrf: &str, error: Option<&str>) -> Markup {
+    let say = |id: &str| text(locale, id);
     layout(
-        "Sign in",
+        &say("sign-in-title"),
+        locale,
         None,
         html! {
-            h1 { "Sign in" }
+            h1 { (say("sign-in-title")) }
             @if let Some(error) = error { p.error role="alert" { (error) } }
             form.stack method="post" action="/sign-in" {
                 input type="hidden" name="csrf" value=(csrf);
-                label { "Username" input name="username" autocomplete="username" required autofocus; }
-                label { "Password" input name="password" type="password" autocomplete="current-password" required; }
-            label {
-                "Authenticator or recovery code (if you have set up two-step sign-in)"
-                input name="code" autocomplete="one-time-code" inputmode="text";
-            }
-                button type="submit" { "Sign in" }
+                label { (say("sign-in-username")) input name="username" autocomplete="username" dir="auto" required autofocus; }
+                label { (say("sign-in-password")) input name="password" type="password" autocomplete="current-password" required; }
+                label {
+                    (say("sign-in-code"))
+                    input name="code" autocomplete="one-time-code" inputmode="text" dir="ltr";
+                }
+                button type="submit" { (say("sign-in-submit")) }
             }
         },
     )
 }
 
 /// The sign-in form, bound to a fresh pre-session cookie.
-pub async fn sign_in_form(State(state): State<Arc<WebState>>, client: ClientAddress, jar: CookieJar) -> Response {
+pub async fn sign_in_form(
+    State(state): State<Arc<WebState>>,
+    client: ClientAddress,
+    RequestedLocale(locale): RequestedLocale,
+    jar: CookieJar,
+) -> Response {
     let presession = match jar.get(PRESESSION_COOKIE) {
         Some(cookie) => cookie.value().to_owned(),
         None => fresh_secret(&state),
     };
     let csrf = tracktwo_app::csrf_token(&presession);
     let jar = jar.add(private_cookie(PRESESSION_COOKIE, presession, client.https));
-    (jar, sign_in_page(&csrf, None)).into_response()
+    (jar, sign_in_page(locale, &csrf, None)).into_response()
 }
 
 fn fresh_secret(state: &WebState) -> String {
@@ -69,6 +79,7 @@ fn fresh_secret(state: &WebState) -> String {
 
 pub async fn sign_in(
     client: ClientAddress,
+    RequestedLocale(locale): RequestedLocale,
     jar: CookieJar,
     PresessionForm(state, form): PresessionForm<SignInForm>,
 ) -> PageResult {
@@ -94,7 +105,7 @@ pub async fn sign_in(
         }
         Err(AppError::SignInRefused) => {
             let message = AppError::SignInRefused.to_string();
-            Ok((StatusCode::UNAUTHORIZED, sign_in_page(&form.csrf, Some(&message))).into_response())
+            Ok((StatusCode::UNAUTHORIZED, sign_in_page(locale, &form.csrf, Some(&message))).into_response())
         }
         // Failures from this address have earned it a wait (for this account, or for any).
         Err(AppError::RateLimited { seconds }) => Err(Limited { limit: Limit::SignIn, seconds }.into()),

@@ -8,51 +8,62 @@ use tracktwo_app::conversations::Ballot;
 use tracktwo_domain::conversation::Vote;
 use tracktwo_domain::{ConversationId, InitiativeId};
 
+use tracktwo_i18n::{Arg, Locale, text, text_with};
+
 use super::conversation_path;
 use crate::client::ClientAddress;
 use crate::extract::{CsrfForm, ItemPath, Unparsed, Visit};
 use crate::forms::{Pairs, field, invalid};
+use crate::language::language_switch;
 use crate::limits::Limit;
 use crate::pages::layout::page;
 use crate::{PageError, PageResult, WebState};
 
-pub(super) fn ballot_markup(
-    ballot: &Ballot,
-    action: &str,
-    propose_action: &str,
-    csrf: &str,
-    notice: Option<&str>,
-) -> Markup {
+/// Where a ballot is: its address (for the language switch to come back to), where its votes
+/// and proposals go, and the form token.
+pub(super) struct BallotPlace<'a> {
+    pub page: &'a str,
+    pub action: &'a str,
+    pub propose_action: &'a str,
+    pub csrf: &'a str,
+}
+
+/// The ballot in the reader's language. The conversation's own words (its title, question and
+/// statements) are the team's and the voters', shown as written, each in its own direction.
+pub(super) fn ballot_markup(locale: Locale, ballot: &Ballot, place: &BallotPlace<'_>, notice: Option<&str>) -> Markup {
+    let say = |id: &str| text(locale, id);
+    let progress = [("answered", Arg::count(ballot.answered)), ("remaining", Arg::count(ballot.remaining))];
     html! {
-        h1 { (ballot.title) }
-        @if !ballot.question.is_empty() { p.question { (ballot.question) } }
+        (language_switch(locale, place.page))
+        h1 dir="auto" { (ballot.title) }
+        @if !ballot.question.is_empty() { p.question dir="auto" { (ballot.question) } }
         @if let Some(notice) = notice { p.notice role="status" { (notice) } }
         @if ballot.closed {
-            p #ballot-done { "This conversation is closed. Thank you for taking part." }
+            p #ballot-done { (say("ballot-closed")) }
         } @else if let Some(next) = &ballot.next {
-            form.ballot method="post" action=(action) {
-                input type="hidden" name="csrf" value=(csrf);
+            form.ballot method="post" action=(place.action) {
+                input type="hidden" name="csrf" value=(place.csrf);
                 input type="hidden" name="statement" value=(next.number);
-                p.statement #statement { (next.text) }
+                p.statement #statement dir="auto" { (next.text) }
                 div.choices {
-                    button type="submit" name="vote" value="agree" { "Agree" }
-                    button type="submit" name="vote" value="disagree" { "Disagree" }
-                    button.secondary type="submit" name="vote" value="pass" { "Pass / unsure" }
+                    button type="submit" name="vote" value="agree" { (say("ballot-agree")) }
+                    button type="submit" name="vote" value="disagree" { (say("ballot-disagree")) }
+                    button.secondary type="submit" name="vote" value="pass" { (say("ballot-pass")) }
                 }
             }
         } @else {
-            p #ballot-done { "You have answered every statement. Come back later: others may add new ones." }
+            p #ballot-done { (say("ballot-all-answered")) }
         }
-        p.muted #progress { (ballot.answered) " answered, " (ballot.remaining) " to go." }
+        p.muted #progress { (text_with(locale, "ballot-progress", &progress)) }
         @if ballot.accepts_statements {
             details {
-                summary { "Propose a statement" }
-                form.stack method="post" action=(propose_action) {
-                    input type="hidden" name="csrf" value=(csrf);
-                    label { "One short sentence others can agree or disagree with" textarea name="text" maxlength="280" required {} }
-                    button type="submit" { "Propose" }
+                summary { (say("ballot-propose")) }
+                form.stack method="post" action=(place.propose_action) {
+                    input type="hidden" name="csrf" value=(place.csrf);
+                    label { (say("ballot-propose-label")) textarea name="text" maxlength="280" dir="auto" required {} }
+                    button type="submit" { (say("ballot-propose-submit")) }
                 }
-                p.muted { "Proposals are read by the organisers before anyone sees them." }
+                p.muted { (say("ballot-propose-note")) }
             }
         }
     }
@@ -69,11 +80,11 @@ pub async fn member_ballot(
 ) -> PageResult {
     let ballot = state.app.member_ballot(&user.identity, id, conversation).await?;
     let path = conversation_path(id, conversation);
-    Ok(page(
-        &ballot.title.clone(),
-        &user,
-        ballot_markup(&ballot, &format!("{path}/vote"), &format!("{path}/proposals"), &user.csrf(), None),
-    ))
+    let (page_path, action, propose_action) =
+        (format!("{path}/vote"), format!("{path}/vote"), format!("{path}/proposals"));
+    let csrf = user.csrf();
+    let place = BallotPlace { page: &page_path, action: &action, propose_action: &propose_action, csrf: &csrf };
+    Ok(page(&ballot.title.clone(), &user, ballot_markup(user.locale, &ballot, &place, None)))
 }
 
 /// A member's vote or proposal counts against the address's allowance for those before its path
@@ -107,15 +118,10 @@ pub async fn member_propose(
     state.app.member_propose(&user.identity, id, conversation, field(&fields, "text")).await?;
     let ballot = state.app.member_ballot(&user.identity, id, conversation).await?;
     let path = conversation_path(id, conversation);
-    Ok(page(
-        &ballot.title.clone(),
-        &user,
-        ballot_markup(
-            &ballot,
-            &format!("{path}/vote"),
-            &format!("{path}/proposals"),
-            &user.csrf(),
-            Some("Thank you: your statement waits for moderation."),
-        ),
-    ))
+    let (page_path, action, propose_action) =
+        (format!("{path}/vote"), format!("{path}/vote"), format!("{path}/proposals"));
+    let csrf = user.csrf();
+    let place = BallotPlace { page: &page_path, action: &action, propose_action: &propose_action, csrf: &csrf };
+    let thanks = text(user.locale, "ballot-proposal-thanks");
+    Ok(page(&ballot.title.clone(), &user, ballot_markup(user.locale, &ballot, &place, Some(&thanks))))
 }

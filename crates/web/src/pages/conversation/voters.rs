@@ -15,10 +15,13 @@ use tracktwo_domain::SideId;
 use tracktwo_domain::campaign::JoinRefusal;
 use tracktwo_domain::conversation::InvitationKind;
 
-use super::ballot::{ballot_markup, vote_from};
+use tracktwo_i18n::{Arg, Locale, text, text_with};
+
+use super::ballot::{BallotPlace, ballot_markup, vote_from};
 use crate::client::ClientAddress;
 use crate::extract::PresessionForm;
 use crate::forms::{Pairs, field};
+use crate::language::{RequestedLocale, language_switch};
 use crate::limits::{Limit, Limited};
 use crate::pages::layout::public_page;
 use crate::session::{PRESESSION_COOKIE, private_cookie};
@@ -57,8 +60,9 @@ impl FromRequest<Arc<WebState>> for VoterForm {
 
     async fn from_request(request: Request, state: &Arc<WebState>) -> Result<Self, Response> {
         let jar = CookieJar::from_headers(request.headers());
+        let locale = crate::language::requested_locale(request.headers());
         let Form(fields) = Form::<Pairs>::from_request(request, state).await.map_err(IntoResponse::into_response)?;
-        let pass = voter_pass(&jar).ok_or_else(|| voter_error(AppError::Unauthenticated))?;
+        let pass = voter_pass(&jar).ok_or_else(|| voter_error(locale, AppError::Unauthenticated))?;
         if !tracktwo_app::csrf_token_matches(pass.expose(), field(&fields, "csrf")) {
             return Err(PageError::Csrf.into_response());
         }
@@ -66,13 +70,16 @@ impl FromRequest<Arc<WebState>> for VoterForm {
     }
 }
 
-/// Too many requests: a plain page with what was too many and when to try again.
-fn slow_down(seconds: u64, what: &str) -> Response {
+/// Too many requests: a plain page saying when to try again.
+fn slow_down(locale: Locale, seconds: u64) -> Response {
+    let say = |id: &str| text(locale, id);
+    let wait = text_with(locale, "voter-wait-text", &[("seconds", Arg::count(seconds))]);
     let mut response = (
         StatusCode::TOO_MANY_REQUESTS,
         public_page(
-            "Please wait",
-            html! { h1 { "Please wait a moment" } p { "Too many " (what) " in a short time. Try again in " (seconds) " seconds." } p { a href="/ballot" { "Back to the ballot" } } },
+            &say("voter-wait-title"),
+            locale,
+            html! { h1 { (say("voter-wait-heading")) } p { (wait) } p { a href="/ballot" { (say("voter-back-to-ballot")) } } },
         ),
     )
         .into_response();
@@ -83,38 +90,39 @@ fn slow_down(seconds: u64, what: &str) -> Response {
 }
 
 /// A voter's page over a per-address limit.
-fn limited_page(limited: Limited) -> Response {
-    slow_down(limited.seconds, &format!("{} from this address", limited.limit.what()))
+fn limited_page(locale: Locale, limited: Limited) -> Response {
+    slow_down(locale, limited.seconds)
 }
 
 /// A voter's answer refused: a credential that turned out bad counts against the address's
 /// allowance for those.
-fn voter_refused(state: &WebState, client: &ClientAddress, e: AppError) -> Response {
+fn voter_refused(locale: Locale, state: &WebState, client: &ClientAddress, e: AppError) -> Response {
     match e {
         AppError::Unauthenticated => match state.limit(Limit::BadCredential, client) {
-            Ok(()) => voter_error(AppError::Unauthenticated),
-            Err(limited) => limited_page(limited),
+            Ok(()) => voter_error(locale, AppError::Unauthenticated),
+            Err(limited) => limited_page(locale, limited),
         },
-        other => voter_error(other),
+        other => voter_error(locale, other),
     }
 }
 
-fn voter_error(e: AppError) -> Response {
+fn voter_error(locale: Locale, e: AppError) -> Response {
+    let say = |id: &str| text(locale, id);
     match e {
-        AppError::RateLimited { seconds } => slow_down(seconds, "answers"),
+        AppError::RateLimited { seconds } => slow_down(locale, seconds),
         AppError::JoinRefused(refusal) => {
             let status = crate::status_of(&e);
             let explanation = match refusal {
-                JoinRefusal::LinkFull { .. } => "This link has admitted all the voters it was made for. If you were meant to take part, ask the organisers for a link of your own.",
-                JoinRefusal::AddressLimit { .. } => "As many people as this link allows have already joined from your connection. If others share it with you (a venue, an office), ask the organisers to raise the limit or for a link of your own.",
+                JoinRefusal::LinkFull { .. } => say("voter-link-full"),
+                JoinRefusal::AddressLimit { .. } => say("voter-address-limit"),
             };
-            (status, public_page("Cannot join", html! { h1 { "Cannot join through this link" } p { (explanation) } })).into_response()
+            let body = html! { h1 { (say("voter-cannot-join-heading")) } p { (explanation) } };
+            (status, public_page(&say("voter-cannot-join-title"), locale, body)).into_response()
         }
-        AppError::Unauthenticated => (
-            StatusCode::UNAUTHORIZED,
-            public_page("Link needed", html! { h1 { "Open your invitation link" } p { "This ballot needs the invitation link you were sent. Open it again to continue." } }),
-        )
-            .into_response(),
+        AppError::Unauthenticated => {
+            let body = html! { h1 { (say("voter-link-needed-heading")) } p { (say("voter-link-needed-text")) } };
+            (StatusCode::UNAUTHORIZED, public_page(&say("voter-link-needed-title"), locale, body)).into_response()
+        }
         other => PageError::App(other).into_response(),
     }
 }
@@ -122,13 +130,15 @@ fn voter_error(e: AppError) -> Response {
 pub async fn welcome(
     State(state): State<Arc<WebState>>,
     client: ClientAddress,
+    RequestedLocale(locale): RequestedLocale,
     jar: CookieJar,
     Path(token): Path<String>,
 ) -> Response {
+    let say = |id: &str| text(locale, id);
     let invitation = VoterPass::new(&token);
     let welcome = match state.app.welcome(&invitation).await {
         Ok(w) => w,
-        Err(e) => return voter_error(e),
+        Err(e) => return voter_error(locale, e),
     };
     // Someone who already has a ballot in this conversation goes straight on, rather than
     // becoming a second voter through the campaign link.
@@ -148,29 +158,32 @@ pub async fn welcome(
     };
     let csrf = tracktwo_app::csrf_token(&presession);
     let jar = jar.add(private_cookie(PRESESSION_COOKIE, presession, client.https));
+    let join_path = format!("/join/{}", invitation.expose());
     let page = public_page(
         &welcome.title.clone(),
+        locale,
         html! {
-            h1 { (welcome.title) }
-            @if !welcome.question.is_empty() { p.question { (welcome.question) } }
-            @if welcome.closed { p { "This conversation is closed." } } @else if welcome.full {
-                p #link-full { "This link has admitted all the voters it was made for. If you were meant to take part, ask the organisers for a link of your own." }
+            (language_switch(locale, &join_path))
+            h1 dir="auto" { (welcome.title) }
+            @if !welcome.question.is_empty() { p.question dir="auto" { (welcome.question) } }
+            @if welcome.closed { p { (say("welcome-closed")) } } @else if welcome.full {
+                p #link-full { (say("voter-link-full")) }
             } @else {
-                p { "You will see short statements, one at a time, and say whether you agree, disagree or pass. You can also propose statements of your own." }
-                p.muted { "No account is needed. Nothing about you is kept beyond a random number and what you choose to say below." }
-                form.stack method="post" action={ "/join/" (invitation.expose()) } {
+                p { (say("welcome-intro")) }
+                p.muted { (say("welcome-privacy")) }
+                form.stack method="post" action=(join_path) {
                     input type="hidden" name="csrf" value=(csrf);
                     @if !welcome.sides.is_empty() {
-                        label { "The side you speak for (optional)"
-                            select name="side" { option value="" { "Prefer not to say" } @for (side, name) in &welcome.sides { option value=(side) { (name) } } }
+                        label { (say("welcome-side"))
+                            select name="side" { option value="" { (say("welcome-prefer-not")) } @for (side, name) in &welcome.sides { option value=(side) dir="auto" { (name) } } }
                         }
                     }
                     @if !welcome.segments.is_empty() {
-                        label { "Where you belong (optional)"
-                            select name="segment" { option value="" { "Prefer not to say" } @for s in &welcome.segments { option value=(s) { (s) } } }
+                        label { (say("welcome-segment"))
+                            select name="segment" { option value="" { (say("welcome-prefer-not")) } @for s in &welcome.segments { option value=(s) dir="auto" { (s) } } }
                         }
                     }
-                    button type="submit" { "Start" }
+                    button type="submit" { (say("welcome-start")) }
                 }
             }
         },
@@ -180,12 +193,13 @@ pub async fn welcome(
 
 pub async fn join(
     client: ClientAddress,
+    RequestedLocale(locale): RequestedLocale,
     jar: CookieJar,
     Path(token): Path<String>,
     PresessionForm(state, fields): PresessionForm<Pairs>,
 ) -> Response {
     if let Err(limited) = state.limit(Limit::Join, &client) {
-        return limited_page(limited);
+        return limited_page(locale, limited);
     }
     let invitation = VoterPass::new(&token);
     let side = match field(&fields, "side").trim() {
@@ -193,38 +207,58 @@ pub async fn join(
         text => match text.parse::<SideId>() {
             Ok(side) => Some(side),
             Err(_) => {
-                return voter_error(AppError::Invalid(tracktwo_domain::ValidationError::UnknownValue {
-                    field: "side",
-                    value: text.to_owned(),
-                }));
+                return voter_error(
+                    locale,
+                    AppError::Invalid(tracktwo_domain::ValidationError::UnknownValue {
+                        field: "side",
+                        value: text.to_owned(),
+                    }),
+                );
             }
         },
     };
     let segment = Some(field(&fields, "segment")).filter(|s| !s.trim().is_empty());
     match state.app.join(&invitation, side, segment, client.ip).await {
         Ok(pass) => (jar.add(voter_cookie(&pass, client.https)), Redirect::to("/ballot")).into_response(),
-        Err(e) => voter_error(e),
+        Err(e) => voter_error(locale, e),
     }
 }
 
-async fn voter_page(state: &WebState, client: &ClientAddress, pass: &VoterPass, notice: Option<&str>) -> Response {
+async fn voter_page(
+    locale: Locale,
+    state: &WebState,
+    client: &ClientAddress,
+    pass: &VoterPass,
+    notice: Option<&str>,
+) -> Response {
     match state.app.voter_ballot(pass).await {
-        Ok(ballot) => public_page(
-            &ballot.title.clone(),
-            ballot_markup(&ballot, "/ballot", "/ballot/proposals", &voter_csrf(pass), notice),
-        ),
-        Err(e) => voter_refused(state, client, e),
+        Ok(ballot) => {
+            let csrf = voter_csrf(pass);
+            let place =
+                BallotPlace { page: "/ballot", action: "/ballot", propose_action: "/ballot/proposals", csrf: &csrf };
+            public_page(&ballot.title.clone(), locale, ballot_markup(locale, &ballot, &place, notice))
+        }
+        Err(e) => voter_refused(locale, state, client, e),
     }
 }
 
-pub async fn ballot(State(state): State<Arc<WebState>>, client: ClientAddress, jar: CookieJar) -> Response {
-    let Some(pass) = voter_pass(&jar) else { return voter_error(AppError::Unauthenticated) };
-    voter_page(&state, &client, &pass, None).await
+pub async fn ballot(
+    State(state): State<Arc<WebState>>,
+    client: ClientAddress,
+    RequestedLocale(locale): RequestedLocale,
+    jar: CookieJar,
+) -> Response {
+    let Some(pass) = voter_pass(&jar) else { return voter_error(locale, AppError::Unauthenticated) };
+    voter_page(locale, &state, &client, &pass, None).await
 }
 
-pub async fn vote(client: ClientAddress, VoterForm(state, pass, fields): VoterForm) -> Response {
+pub async fn vote(
+    client: ClientAddress,
+    RequestedLocale(locale): RequestedLocale,
+    VoterForm(state, pass, fields): VoterForm,
+) -> Response {
     if let Err(limited) = state.limit(Limit::Vote, &client) {
-        return limited_page(limited);
+        return limited_page(locale, limited);
     }
     let (statement, vote) = match vote_from(&fields) {
         Ok(v) => v,
@@ -233,16 +267,23 @@ pub async fn vote(client: ClientAddress, VoterForm(state, pass, fields): VoterFo
     match state.app.voter_vote(&pass, statement, vote).await {
         // Post/redirect/get: a reload does not vote twice.
         Ok(_) => Redirect::to("/ballot").into_response(),
-        Err(e) => voter_refused(&state, &client, e),
+        Err(e) => voter_refused(locale, &state, &client, e),
     }
 }
 
-pub async fn propose(client: ClientAddress, VoterForm(state, pass, fields): VoterForm) -> Response {
+pub async fn propose(
+    client: ClientAddress,
+    RequestedLocale(locale): RequestedLocale,
+    VoterForm(state, pass, fields): VoterForm,
+) -> Response {
     if let Err(limited) = state.limit(Limit::Proposal, &client) {
-        return limited_page(limited);
+        return limited_page(locale, limited);
     }
     match state.app.voter_propose(&pass, field(&fields, "text")).await {
-        Ok(()) => voter_page(&state, &client, &pass, Some("Thank you: your statement waits for moderation.")).await,
-        Err(e) => voter_refused(&state, &client, e),
+        Ok(()) => {
+            let thanks = text(locale, "ballot-proposal-thanks");
+            voter_page(locale, &state, &client, &pass, Some(&thanks)).await
+        }
+        Err(e) => voter_refused(locale, &state, &client, e),
     }
 }

@@ -1,0 +1,121 @@
+//! Pages in the reader's language: the browser's `Accept-Language` picks it, `lang` and `dir`
+//! say it, and the frame's words come from its messages. A pseudo-locale shows, by its brackets,
+//! that the frame's words all came through the messages.
+
+use axum::body::Body;
+use axum::http::{Request, header};
+
+use super::{body_text, send, sign_in, world};
+
+fn get_in(uri: &str, cookie: &str, language: &str) -> Request<Body> {
+    Request::get(uri)
+        .header(header::COOKIE, cookie)
+        .header(header::ACCEPT_LANGUAGE, language)
+        .body(Body::empty())
+        .unwrap()
+}
+
+/// The attributes of the page's `<html>` element.
+fn html_element(page: &str) -> &str {
+    page.split("<html").nth(1).and_then(|rest| rest.split('>').next()).unwrap_or_default()
+}
+
+#[tokio::test]
+async fn a_page_speaks_the_language_the_browser_asks_for() {
+    let w = world().await;
+    let cookie = sign_in(&w, "tarek").await;
+    for (asked, lang, dir, sign_out) in [
+        ("", "en", "ltr", "Sign out"),
+        ("ar-EG,ar;q=0.9,en;q=0.5", "ar", "rtl", "تسجيل الخروج"),
+        ("ru", "ru", "ltr", "Выйти"),
+        ("fr-CA", "fr", "ltr", "Se déconnecter"),
+        ("de, fr;q=0.4", "fr", "ltr", "Se déconnecter"),
+        ("zh", "en", "ltr", "Sign out"),
+    ] {
+        let page = body_text(send(&w.router, get_in("/", &cookie, asked)).await).await;
+        let element = html_element(&page);
+        assert!(element.contains(&format!("lang=\"{lang}\"")), "{asked}: <html{element}>");
+        assert!(element.contains(&format!("dir=\"{dir}\"")), "{asked}: <html{element}>");
+        assert!(page.contains(sign_out), "{asked}: the frame is not in {lang}");
+    }
+}
+
+#[tokio::test]
+async fn the_pseudo_locales_mark_every_word_of_the_frame() {
+    let w = world().await;
+    let cookie = sign_in(&w, "tarek").await;
+    for (asked, dir) in [("en-XA", "ltr"), ("ar-XB", "rtl")] {
+        let page = body_text(send(&w.router, get_in("/", &cookie, asked)).await).await;
+        assert!(html_element(&page).contains(&format!("dir=\"{dir}\"")), "{asked}");
+        // The frame: the skip link and the header. The pages' own words follow them into the
+        // messages area by area.
+        let frame = page.split("<main").next().unwrap().split("<body>").nth(1).unwrap();
+        let nav = frame.split("aria-label=\"").nth(1).unwrap();
+        for english in ["My initiatives", "Timeline", "Account", "Sign out", "Skip to content"] {
+            assert!(!frame.contains(english), "{asked}: `{english}` did not come through the messages");
+        }
+        assert!(nav.starts_with('['), "{asked}: the navigation's label is marked: {}", &nav[..40.min(nav.len())]);
+    }
+}
+
+#[tokio::test]
+async fn the_sign_in_page_is_in_the_readers_language() {
+    let w = world().await;
+    for (asked, title) in [("ar", "تسجيل الدخول"), ("ru-RU", "Вход"), ("fr", "Connexion"), ("en", "Sign in")]
+    {
+        let page = body_text(send(&w.router, get_in("/sign-in", "", asked)).await).await;
+        assert!(page.contains(&format!("<h1>{title}</h1>")), "{asked}: {page}");
+    }
+}
+
+#[tokio::test]
+async fn a_language_chosen_with_the_switch_holds_over_the_browsers_and_leads_back_only_here() {
+    let w = world().await;
+    let chosen = send(&w.router, get_in("/language?to=ar&back=/sign-in", "", "fr")).await;
+    assert_eq!(chosen.status(), axum::http::StatusCode::SEE_OTHER);
+    assert_eq!(chosen.headers()[header::LOCATION], "/sign-in");
+    let cookie = super::set_cookie(&chosen, "tracktwo_language").expect("the choice is kept");
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+    let cookie = cookie.split(';').next().unwrap().to_owned();
+    let page = body_text(send(&w.router, get_in("/sign-in", &cookie, "fr")).await).await;
+    assert!(html_element(&page).contains("lang=\"ar\""), "the choice wins over the browser's French");
+    for elsewhere in ["//evil.example/x", "https://evil.example/", "/\\evil.example"] {
+        let uri = format!(
+            "/language?to=ru&back={}",
+            url::form_urlencoded::byte_serialize(elsewhere.as_bytes()).collect::<String>()
+        );
+        let answer = send(&w.router, get_in(&uri, "", "")).await;
+        assert_eq!(answer.headers()[header::LOCATION], "/", "{elsewhere} is not followed");
+    }
+    let unknown = send(&w.router, get_in("/language?to=xx&back=/", "", "")).await;
+    assert_eq!(unknown.status(), axum::http::StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn a_voter_without_an_account_meets_the_ballot_in_their_language() {
+    use tracktwo_domain::campaign::CampaignLimits;
+    let w = world().await;
+    let (_, link) =
+        crate::consultation_with_campaign_link(&w, 2, CampaignLimits { voter_cap: 10, per_address: 10 }).await;
+    let path = format!("/join/{}", link.pass.expose());
+    let welcome = send(&w.router, get_in(&path, "", "ar")).await;
+    let presession = super::set_cookie(&welcome, "tracktwo_presession").unwrap().split(';').next().unwrap().to_owned();
+    let page = body_text(welcome).await;
+    assert!(html_element(&page).contains("dir=\"rtl\""), "{page}");
+    assert!(page.contains("ابدأ"), "the join button is in Arabic");
+    // The switch offers the other languages, each in itself, back to this page.
+    for (tag, name) in [("en", "English"), ("ru", "Русский"), ("fr", "Français")] {
+        assert!(page.contains(&format!("hreflang=\"{tag}\"")) && page.contains(name), "no switch to {tag}");
+    }
+    assert!(page.contains("back=%2Fjoin%2F"), "the switch comes back to the welcome page");
+    let csrf = tracktwo_app::csrf_token(presession.split('=').nth(1).unwrap());
+    let joined = send(&w.router, super::post(&path, &presession, &format!("csrf={csrf}"))).await;
+    let ballot = super::set_cookie(&joined, "tracktwo_ballot").unwrap().split(';').next().unwrap().to_owned();
+    for (asked, agree, lang) in [("ru", "Согласен", "ru"), ("fr-FR", "D’accord", "fr"), ("ar", "أوافق", "ar")]
+    {
+        let page = body_text(send(&w.router, get_in("/ballot", &ballot, asked)).await).await;
+        assert!(html_element(&page).contains(&format!("lang=\"{lang}\"")), "{asked}");
+        assert!(page.contains(agree), "{asked}: the vote buttons are not translated");
+        assert!(page.contains("id=\"statement\" dir=\"auto\""), "the statement keeps its own direction");
+    }
+}
