@@ -124,6 +124,27 @@ impl std::fmt::Debug for Readout {
 }
 
 impl Readout {
+    /// A new draft for `audience`, carrying nothing yet: what is chosen is set on it.
+    #[must_use]
+    pub fn draft(title: impl Into<String>, audience: Audience) -> Self {
+        Readout {
+            title: title.into(),
+            audience,
+            cover: String::new(),
+            meetings: Vec::new(),
+            notes: Vec::new(),
+            options: Vec::new(),
+            joint_sides: BTreeSet::new(),
+            wording_variants: false,
+            clearance: Clearance::Draft,
+            reviews: Vec::new(),
+            released_at: None,
+            released: Vec::new(),
+            fingerprint_key: None,
+            text: None,
+        }
+    }
+
     pub fn validate(&self) -> Result<(), ValidationError> {
         if self.title.trim().is_empty() {
             return Err(ValidationError::Empty { field: "readout title" });

@@ -96,6 +96,22 @@ impl Table {
         self.w.app.create_text(&self.facilitator, self.initiative, new).await.unwrap()
     }
 
+    /// An option raised in the register, as the facilitator adds it.
+    async fn option(&self, title: &str) -> tracktwo_domain::OptionId {
+        use tracktwo_domain::dialogue::{DialogueOption, OptionStatus};
+        let option = DialogueOption {
+            title: title.into(),
+            description: String::new(),
+            issues: Vec::new(),
+            raised_in: Vec::new(),
+            supported_by: Default::default(),
+            status: OptionStatus::Raised,
+            history: Vec::new(),
+        };
+        let on = time::macros::date!(2026 - 01 - 10);
+        self.w.app.add_option(&self.facilitator, self.initiative, option, on).await.unwrap()
+    }
+
     async fn commit(&self, who: &Identity, text: TextId, clauses: &[&str]) -> Result<u32, AppError> {
         let language = Language::parse("en").unwrap();
         self.w.app.commit_version(who, self.initiative, text, language, draft(clauses)).await.map(|v| v.number)
@@ -317,21 +333,10 @@ async fn a_comparison_names_what_changed_between_two_versions() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_option_drafted_into_a_clause_is_linked_from_both() {
-    use tracktwo_domain::dialogue::{DialogueOption, OptionStatus};
     let t = Table::new().await;
     let text = t.text().await;
     let app = &t.w.app;
-    let option = DialogueOption {
-        title: "A joint gauge".into(),
-        description: String::new(),
-        issues: Vec::new(),
-        raised_in: Vec::new(),
-        supported_by: Default::default(),
-        status: OptionStatus::Raised,
-        history: Vec::new(),
-    };
-    let option =
-        app.add_option(&t.facilitator, t.initiative, option, time::macros::date!(2026 - 01 - 10)).await.unwrap();
+    let option = t.option("A joint gauge").await;
     // Not before the clause exists.
     assert!(matches!(
         app.draft_option_into_clause(&t.facilitator, t.initiative, text, option, ClauseId(2)).await,
@@ -350,10 +355,9 @@ async fn an_option_drafted_into_a_clause_is_linked_from_both() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_readout_carries_a_committed_version_whose_copies_trace_and_whose_transfer_names_it() {
     use tracktwo_app::transfer::Traced;
-    use tracktwo_domain::dialogue::{DialogueOption, OptionStatus};
     use tracktwo_domain::transfer::{
-        Audience, CarriedText, Clearance, Evidence, Readout, TransferChannel, TransferDirection, TransferEvent,
-        TransferKind, TransferTiming,
+        Audience, CarriedText, Evidence, Readout, TransferChannel, TransferDirection, TransferEvent, TransferKind,
+        TransferTiming,
     };
     let t = Table::new().await;
     let app = &t.w.app;
@@ -367,33 +371,12 @@ async fn a_readout_carries_a_committed_version_whose_copies_trace_and_whose_tran
         "The Parties shall review the arrangements after the first year, with regard to the experience gained.",
     ];
     let version = t.commit(&t.facilitator, text, &clauses).await.unwrap();
-    let option = DialogueOption {
-        title: "A hotline".into(),
-        description: String::new(),
-        issues: Vec::new(),
-        raised_in: Vec::new(),
-        supported_by: Default::default(),
-        status: OptionStatus::Raised,
-        history: Vec::new(),
-    };
-    let option =
-        app.add_option(&t.facilitator, t.initiative, option, time::macros::date!(2026 - 01 - 10)).await.unwrap();
+    let option = t.option("A hotline").await;
     app.draft_option_into_clause(&t.facilitator, t.initiative, text, option, ClauseId(4)).await.unwrap();
     let readout = |carried| Readout {
-        title: "The non-paper for the ministries".into(),
-        audience: Audience::TrackOneOfficial,
-        cover: String::new(),
-        meetings: Vec::new(),
-        notes: Vec::new(),
-        options: Vec::new(),
-        joint_sides: BTreeSet::new(),
         wording_variants: true,
-        clearance: Clearance::Draft,
-        reviews: Vec::new(),
-        released_at: None,
-        released: Vec::new(),
-        fingerprint_key: None,
         text: Some(carried),
+        ..Readout::draft("The non-paper for the ministries", Audience::TrackOneOfficial)
     };
     // Only a committed version can be carried.
     assert!(matches!(

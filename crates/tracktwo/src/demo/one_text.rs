@@ -455,28 +455,18 @@ pub async fn seed(app: &App, initiative: InitiativeId, hands: &Hands) -> Result<
 async fn carry_to_track_one(app: &App, initiative: InitiativeId, text: TextId, version: u32) -> Result<()> {
     use time::macros::date;
     use tracktwo_domain::transfer::{
-        Audience, CarriedText, Clearance, Evidence, Readout, TransferChannel, TransferDirection, TransferEvent,
-        TransferKind, TransferTiming,
+        Audience, CarriedText, Evidence, Readout, TransferChannel, TransferDirection, TransferEvent, TransferKind,
+        TransferTiming,
     };
     let key_holder = Identity::key_holder();
     let readout = Readout {
-        title: "The Serin non-paper as agreed by both sides".into(),
-        audience: Audience::TrackOneOfficial,
         cover: "Both sides' participants said yes to this version of the non-paper, in a personal capacity. It is \
                 shared with the two water ministries as a basis for the official talks, not as a commitment of \
                 either government."
             .into(),
-        meetings: Vec::new(),
-        notes: Vec::new(),
-        options: Vec::new(),
-        joint_sides: BTreeSet::new(),
         wording_variants: true,
-        clearance: Clearance::Draft,
-        reviews: Vec::new(),
-        released_at: None,
-        released: Vec::new(),
-        fingerprint_key: None,
         text: Some(CarriedText { text, version }),
+        ..Readout::draft("The Serin non-paper as agreed by both sides", Audience::TrackOneOfficial)
     };
     let r = app.create_readout(&key_holder, initiative, readout).await?;
     app.review_readout(&key_holder, initiative, r).await?;
