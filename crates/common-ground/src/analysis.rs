@@ -63,8 +63,8 @@ pub struct Options {
     /// Use this many groups instead of choosing k by silhouette (when there are enough base
     /// clusters).
     pub force_groups: Option<usize>,
-    /// Pol.is' k-smoother: a new best k is shown only after winning this many consecutive ticks
-    /// (used by [`crate::analyze_history`]).
+    /// Pol.is' k-smoother: a new best k is shown only after winning this many consecutive full
+    /// analyses of a replayed history (used by [`crate::analyze_history`]).
     pub group_k_buffer: usize,
     /// A replayed history ([`crate::analyze_history_at`]) runs the full analysis at an update only once
     /// the votes have grown by this share since the last one (0: at every update). In between,

@@ -9,8 +9,10 @@
 //! (`UPDATE_WINDOW_MS`). `--window S`
 //! takes S seconds instead, `--ticks N` N equal shares of the votes, and `--final-votes` analyses
 //! the final votes only. `--groups K` uses K groups instead of choosing k; `--seed N`; `--detail`
-//! prints each conversation's table of (our group, Pol.is group) counts on stderr. `--refit-growth G`
-//! and `--k-buffer B` override `Options::history_refit_growth` and `Options::group_k_buffer`.
+//! prints each conversation's table of (our group, Pol.is group) counts on stderr. `--refit-growth G`,
+//! `--k-buffer B` and `--min-votes N` override `Options::history_refit_growth`,
+//! `Options::group_k_buffer` and `Options::min_votes` (`--refit-growth 0` replays literally: the
+//! full analysis at every update).
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -28,6 +30,7 @@ struct Settings {
     window: i64,
     refit_growth: Option<f64>,
     k_buffer: Option<usize>,
+    min_votes: Option<usize>,
     detail: bool,
     folders: Vec<PathBuf>,
 }
@@ -41,6 +44,7 @@ fn settings() -> Result<Settings, String> {
         window: UPDATE_WINDOW_MS / 1000,
         refit_growth: None,
         k_buffer: None,
+        min_votes: None,
         detail: false,
         folders: Vec::new(),
     };
@@ -57,6 +61,7 @@ fn settings() -> Result<Settings, String> {
             "--window" => settings.window = number("--window")? as i64,
             "--groups" => settings.groups = Some(number("--groups")? as usize),
             "--k-buffer" => settings.k_buffer = Some(number("--k-buffer")? as usize),
+            "--min-votes" => settings.min_votes = Some(number("--min-votes")? as usize),
             "--refit-growth" => {
                 settings.refit_growth =
                     Some(args.next().and_then(|v| v.parse().ok()).ok_or("--refit-growth needs a number")?)
@@ -67,7 +72,7 @@ fn settings() -> Result<Settings, String> {
     }
     if settings.folders.is_empty() {
         return Err(
-            "usage: agreement [--window S | --ticks N | --final-votes] [--seed N] [--groups K] [--refit-growth G] [--k-buffer B] [--detail] FOLDER..."
+            "usage: agreement [--window S | --ticks N | --final-votes] [--seed N] [--groups K] [--refit-growth G] [--k-buffer B] [--min-votes N] [--detail] FOLDER..."
                 .into(),
         );
     }
@@ -116,6 +121,7 @@ fn measure(dir: &Path, settings: &Settings) -> Result<Outcome, String> {
         force_groups: settings.groups,
         history_refit_growth: settings.refit_growth.unwrap_or(defaults.history_refit_growth),
         group_k_buffer: settings.k_buffer.unwrap_or(defaults.group_k_buffer),
+        min_votes: settings.min_votes.unwrap_or(defaults.min_votes),
         ..defaults
     };
     let started = std::time::Instant::now();
