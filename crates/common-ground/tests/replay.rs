@@ -30,7 +30,9 @@ impl Draws {
 fn shuffled_history(participants: usize, statements: usize, groups: usize, seed: u64) -> Vec<(usize, usize, Vote)> {
     let mut draws = Draws(seed);
     let positions: Vec<Vec<Vote>> = (0..groups)
-        .map(|_| (0..statements).map(|_| if draws.next() % 2 == 0 { Vote::Agree } else { Vote::Disagree }).collect())
+        .map(|_| {
+            (0..statements).map(|_| if draws.next().is_multiple_of(2) { Vote::Agree } else { Vote::Disagree }).collect()
+        })
         .collect();
     let mut history: Vec<(u64, (usize, usize, Vote))> = Vec::new();
     for p in 0..participants {
