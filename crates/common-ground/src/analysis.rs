@@ -63,9 +63,14 @@ pub struct Options {
     /// Use this many groups instead of choosing k by silhouette (when there are enough base
     /// clusters).
     pub force_groups: Option<usize>,
-    /// Pol.is' k-smoother: a new best k is shown only after winning this many consecutive ticks
-    /// (used by [`analyze_history`]).
+    /// Pol.is' k-smoother: a new best k is shown only after winning this many consecutive full
+    /// analyses of a replayed history (used by [`crate::analyze_history`]).
     pub group_k_buffer: usize,
+    /// A replayed history ([`crate::analyze_history_at`]) runs the full analysis at an update only once
+    /// the votes have grown by this share since the last one (0: at every update). In between,
+    /// only who is clustered is followed. So the replay's cost grows with the votes, not with
+    /// votes × updates: the analyses run at geometrically spaced sizes.
+    pub history_refit_growth: f64,
 }
 
 impl Default for Options {
@@ -87,11 +92,22 @@ impl Default for Options {
             recompute_every: None,
             force_groups: None,
             group_k_buffer: 4,
+            history_refit_growth: 0.05,
         }
     }
 }
 
 impl Options {
+    /// Pol.is' defaults with the constants chosen by leave-one-out over six Pol.is conversations
+    /// (agreement with Pol.is' own groups; `examples/choose_constants.rs` of `tracktwo-polis`,
+    /// recorded in docs/benchmarks.md): a participant is clustered from 5 votes rather than 7.
+    /// The rest of the grid (largest k, the k-smoother's buffer, [`Options::history_refit_growth`])
+    /// kept Pol.is' value or the default. Used with [`crate::UPDATE_WINDOW_MS`] by the analysis
+    /// of a dated export.
+    pub fn cross_validated() -> Self {
+        Self { min_votes: 5, ..Self::default() }
+    }
+
     fn validate(&self) -> Result<(), CommonGroundError> {
         let invalid = |option, expected| Err(CommonGroundError::InvalidOption { option, expected });
         if self.base_clusters == 0 {
@@ -108,6 +124,9 @@ impl Options {
         }
         if self.movement_threshold.is_nan() || self.movement_threshold < 0.0 {
             return invalid("movement_threshold", "zero or more");
+        }
+        if !(self.history_refit_growth >= 0.0 && self.history_refit_growth.is_finite()) {
+            return invalid("history_refit_growth", "zero or more");
         }
         Ok(())
     }
@@ -325,7 +344,7 @@ pub(crate) struct WarmPoints<'a> {
 }
 
 impl Warm {
-    fn from(model: &Model) -> Self {
+    pub(crate) fn from(model: &Model) -> Self {
         Self {
             axes: Some(model.components.axes.clone()),
             base_of: model.base_of.clone(),
@@ -426,7 +445,7 @@ pub(crate) fn mean_of(tally: Tally, included: bool) -> f64 {
 
 /// Pol.is' in-conversation filter on a snapshot: min(7, statements) votes, then top-up to 15 by
 /// vote count (ties to the earlier participant).
-fn in_conversation(votes: &VoteMatrix, threshold: usize, minimum: usize, keep: &[bool]) -> Vec<bool> {
+pub(crate) fn in_conversation(votes: &VoteMatrix, threshold: usize, minimum: usize, keep: &[bool]) -> Vec<bool> {
     let mut chosen: Vec<bool> = votes
         .rows
         .iter()
@@ -831,143 +850,4 @@ pub(crate) fn report(model: &Model, votes: &VoteMatrix, flags: &[StatementFlags]
         statements: statement_results,
         sides,
     }
-}
-
-/// Pol.is' k-smoother: the shown k follows the best k once it has won `group_k_buffer`
-/// consecutive updates (the first update's best is shown at once).
-fn smooth_k(
-    model: &Model,
-    options: &Options,
-    smoothed: &mut Option<usize>,
-    last: &mut Option<usize>,
-    count: &mut usize,
-) {
-    let max_k = options.max_groups.min(2 + model.base_centres.len() / 12);
-    if let Some(this_k) = best_k(&model.silhouettes, max_k) {
-        *count = if *last == Some(this_k) { *count + 1 } else { 1 };
-        *last = Some(this_k);
-        if smoothed.is_none() || *count >= options.group_k_buffer {
-            *smoothed = Some(this_k);
-        }
-    }
-}
-
-/// The best k by silhouette among the ks tried (the first on ties).
-fn best_k(silhouettes: &[(usize, f64)], max_k: usize) -> Option<usize> {
-    let mut best: Option<(usize, f64)> = None;
-    for &(k, score) in silhouettes.iter().filter(|(k, _)| *k <= max_k) {
-        if best.is_none_or(|(_, s)| score > s) {
-            best = Some((k, score));
-        }
-    }
-    best.map(|(k, _)| k)
-}
-
-/// Pol.is' result depends on the conversation's history, not only on its final votes: a
-/// participant once clustered stays clustered (the vote threshold is min(7, statements) *at the
-/// time*), and the number of groups shown changes only after a new best k has won
-/// `group_k_buffer` consecutive updates (and early on, with few participants, only k = 2 is
-/// possible). This replays `history` (votes in the order cast) in `ticks` equal steps and
-/// returns the analysis of the final votes with the participants and the k that replay gives.
-/// [`analyze_history_at`] takes the updates from the votes' times instead, as Pol.is' server made
-/// them ([`polis_updates`]).
-pub fn analyze_history(
-    history: &[(usize, usize, crate::Vote)],
-    flags: &[StatementFlags],
-    sides: &[Option<u32>],
-    options: &Options,
-    ticks: usize,
-    observe: &mut dyn FnMut(Stage),
-) -> Result<Analysis, CommonGroundError> {
-    let ticks = ticks.max(1);
-    let updates: Vec<usize> = (1..ticks).map(|tick| history.len() * tick / ticks).collect();
-    analyze_history_at(history, &updates, flags, sides, options, observe, &mut |_, _| {})
-}
-
-/// When Pol.is' server would have updated a conversation whose votes came in at `times`
-/// (milliseconds, ascending, one per vote of the history): it polls for new votes every second
-/// and recomputes the conversation with all that arrived, and an update of a conversation of a
-/// few hundred participants takes it seconds, during which the next votes queue. So: one update
-/// at the end of each `window` milliseconds of the conversation's clock in which votes came in,
-/// given as the number of votes of the history it has seen. Beyond `max_updates` such windows the
-/// window doubles until they fit, which bounds the replay's cost.
-pub fn polis_updates(times: &[i64], window: i64, max_updates: usize) -> Vec<usize> {
-    let mut window = window.max(1);
-    loop {
-        let mut updates: Vec<usize> =
-            (1..times.len()).filter(|&i| times[i].div_euclid(window) != times[i - 1].div_euclid(window)).collect();
-        if updates.len() <= max_updates || window > i64::MAX / 2 {
-            updates.truncate(max_updates);
-            return updates;
-        }
-        window *= 2;
-    }
-}
-
-/// [`analyze_history`] with the updates given: after the first `updates[i]` votes of `history`
-/// (ascending; the final votes are analysed after them). `replayed(done, total)` is called after
-/// each update.
-pub fn analyze_history_at(
-    history: &[(usize, usize, crate::Vote)],
-    updates: &[usize],
-    flags: &[StatementFlags],
-    sides: &[Option<u32>],
-    options: &Options,
-    observe: &mut dyn FnMut(Stage),
-    replayed: &mut dyn FnMut(usize, usize),
-) -> Result<Analysis, CommonGroundError> {
-    let participants = history.iter().map(|v| v.0 + 1).max().unwrap_or(0).max(sides.len());
-    let statements = history.iter().map(|v| v.1 + 1).max().unwrap_or(0).max(flags.len());
-    let mut flags = flags.to_vec();
-    flags.resize(statements, StatementFlags::default());
-    let mut sides = sides.to_vec();
-    if !sides.is_empty() {
-        sides.resize(participants, None);
-    }
-    let side_count = {
-        let empty = VoteMatrix::new(participants, statements);
-        validate(&empty, &flags, &sides, options)?
-    };
-    let mut kept = vec![false; participants];
-    let mut smoothed_k: Option<usize> = None;
-    let mut last_k: Option<usize> = None;
-    let mut last_count = 0usize;
-    let mut votes = VoteMatrix::new(participants, statements);
-    let mut done = 0usize;
-    let mut warm: Option<Warm> = None;
-    for (done_updates, &until) in updates.iter().enumerate() {
-        let until = until.clamp(done, history.len());
-        for &(p, s, v) in &history[done..until] {
-            votes.set(p, s, v)?;
-        }
-        done = until;
-        let model = fit(&votes, &flags, &[], 0, options, Start { keep: &kept, warm: warm.as_ref() }, &mut |_| {});
-        smooth_k(&model, options, &mut smoothed_k, &mut last_k, &mut last_count);
-        for (k, &c) in kept.iter_mut().zip(&model.in_conversation) {
-            *k |= c;
-        }
-        warm = Some(Warm::from(&model));
-        replayed(done_updates + 1, updates.len());
-    }
-    for &(p, s, v) in &history[done..] {
-        votes.set(p, s, v)?;
-    }
-    // The last update, with its own vote on k.
-    let mut model =
-        fit(&votes, &flags, &sides, side_count, options, Start { keep: &kept, warm: warm.as_ref() }, observe);
-    smooth_k(&model, options, &mut smoothed_k, &mut last_k, &mut last_count);
-    let final_options = Options { force_groups: options.force_groups.or(smoothed_k), ..options.clone() };
-    if final_options.force_groups.is_some_and(|k| k != model.group_count) {
-        model = fit(
-            &votes,
-            &flags,
-            &sides,
-            side_count,
-            &final_options,
-            Start { keep: &kept, warm: warm.as_ref() },
-            &mut |_| {},
-        );
-    }
-    observe(Stage::Statistics);
-    Ok(report(&model, &votes, &flags, &final_options))
 }

@@ -13,7 +13,8 @@
 //! [`analyze_history_at`] replays a conversation's votes in the order cast, updating when Pol.is'
 //! server would have ([`polis_updates`]), for the parts of Pol.is' result that depend on its
 //! history (participants kept in once clustered, the number of groups held steady by its
-//! k-smoother, every update warm-started from the last).
+//! k-smoother, every update warm-started from the last); its full analyses run at
+//! geometrically spaced sizes, so it costs a small multiple of one analysis.
 //!
 //! Votes are stored sparsely ([`VoteMatrix`]), never as a participants × statements matrix.
 //! Participants and statements are dense indices; the caller maps its own identifiers.
@@ -30,6 +31,7 @@ mod kmeans;
 mod linalg;
 mod metrics;
 mod pca;
+mod replay;
 mod rng;
 mod stats;
 mod synth;
@@ -37,13 +39,13 @@ mod votes;
 
 pub use analysis::{
     Agreement, Analysis, BaseCluster, CommonGround, Consensus, ControlledRepresentative, GroupResult, Options,
-    Placement, SideResult, Stage, StatementFlags, StatementResult, analyze, analyze_history, analyze_history_at,
-    polis_updates,
+    Placement, SideResult, Stage, StatementFlags, StatementResult, analyze,
 };
 pub use error::CommonGroundError;
 pub use incremental::LiveConversation;
 pub use metrics::adjusted_rand_index;
 pub use pca::Components;
+pub use replay::{UPDATE_WINDOW_MS, analyze_history, analyze_history_at, polis_updates};
 pub use stats::{
     Direction, Repness, Representative, Tally, Z_90, agreement_lower_bound, benjamini_hochberg,
     group_informed_consensus, majority, priority, proportion_z, select_representative, smoothed_proportion,

@@ -4,17 +4,21 @@
 //!
 //!     cargo run --release -p tracktwo-polis --example agreement -- ../shared/data/polis/*/
 //!
-//! The history is replayed as `tracktwo common-ground analyze` does, one update per 10 s of the
-//! conversation's clock with votes (without its cap on the number of updates). `--window S`
+//! The history is replayed as `tracktwo common-ground analyze` does, with its constants
+//! (`Options::cross_validated`) and one update per 30 s of the conversation's clock with votes
+//! (`UPDATE_WINDOW_MS`). `--window S`
 //! takes S seconds instead, `--ticks N` N equal shares of the votes, and `--final-votes` analyses
 //! the final votes only. `--groups K` uses K groups instead of choosing k; `--seed N`; `--detail`
-//! prints each conversation's table of (our group, Pol.is group) counts on stderr.
+//! prints each conversation's table of (our group, Pol.is group) counts on stderr. `--refit-growth G`,
+//! `--k-buffer B` and `--min-votes N` override `Options::history_refit_growth`,
+//! `Options::group_k_buffer` and `Options::min_votes` (`--refit-growth 0` replays literally: the
+//! full analysis at every update).
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
 use tracktwo_common_ground::{
-    Options, adjusted_rand_index, analyze, analyze_history, analyze_history_at, polis_updates,
+    Options, UPDATE_WINDOW_MS, adjusted_rand_index, analyze, analyze_history, analyze_history_at, polis_updates,
 };
 use tracktwo_polis::{ExportVotes, Named, read_export, read_participant_votes};
 
@@ -24,6 +28,9 @@ struct Settings {
     seed: u64,
     groups: Option<usize>,
     window: i64,
+    refit_growth: Option<f64>,
+    k_buffer: Option<usize>,
+    min_votes: Option<usize>,
     detail: bool,
     folders: Vec<PathBuf>,
 }
@@ -34,7 +41,10 @@ fn settings() -> Result<Settings, String> {
         final_votes: false,
         seed: 0,
         groups: None,
-        window: 10,
+        window: UPDATE_WINDOW_MS / 1000,
+        refit_growth: None,
+        k_buffer: None,
+        min_votes: None,
         detail: false,
         folders: Vec::new(),
     };
@@ -50,13 +60,19 @@ fn settings() -> Result<Settings, String> {
             "--detail" => settings.detail = true,
             "--window" => settings.window = number("--window")? as i64,
             "--groups" => settings.groups = Some(number("--groups")? as usize),
+            "--k-buffer" => settings.k_buffer = Some(number("--k-buffer")? as usize),
+            "--min-votes" => settings.min_votes = Some(number("--min-votes")? as usize),
+            "--refit-growth" => {
+                settings.refit_growth =
+                    Some(args.next().and_then(|v| v.parse().ok()).ok_or("--refit-growth needs a number")?)
+            }
             _ if arg.starts_with("--") => return Err(format!("unknown option {arg}")),
             _ => settings.folders.push(PathBuf::from(arg)),
         }
     }
     if settings.folders.is_empty() {
         return Err(
-            "usage: agreement [--window S | --ticks N | --final-votes] [--seed N] [--groups K] [--detail] FOLDER..."
+            "usage: agreement [--window S | --ticks N | --final-votes] [--seed N] [--groups K] [--refit-growth G] [--k-buffer B] [--min-votes N] [--detail] FOLDER..."
                 .into(),
         );
     }
@@ -84,6 +100,7 @@ struct Outcome {
     k: usize,
     polis_k: usize,
     compared: usize,
+    seconds: f64,
 }
 
 fn measure(dir: &Path, settings: &Settings) -> Result<Outcome, String> {
@@ -98,7 +115,16 @@ fn measure(dir: &Path, settings: &Settings) -> Result<Outcome, String> {
         usize::MAX,
     )
     .map_err(|e| e.to_string())?;
-    let options = Options { seed: settings.seed, force_groups: settings.groups, ..Options::default() };
+    let defaults = Options::cross_validated();
+    let options = Options {
+        seed: settings.seed,
+        force_groups: settings.groups,
+        history_refit_growth: settings.refit_growth.unwrap_or(defaults.history_refit_growth),
+        group_k_buffer: settings.k_buffer.unwrap_or(defaults.group_k_buffer),
+        min_votes: settings.min_votes.unwrap_or(defaults.min_votes),
+        ..defaults
+    };
+    let started = std::time::Instant::now();
     let analysis = match (&conversation.history, settings.final_votes) {
         (Some(history), false) => match settings.ticks {
             Some(ticks) => analyze_history(&history.votes, &conversation.flags, &[], &options, ticks, &mut |_| {}),
@@ -115,6 +141,7 @@ fn measure(dir: &Path, settings: &Settings) -> Result<Outcome, String> {
         _ => analyze(&conversation.votes, &conversation.flags, &[], &options, &mut |_| {}),
     }
     .map_err(|e| e.to_string())?;
+    let seconds = started.elapsed().as_secs_f64();
     let index: std::collections::HashMap<i64, usize> =
         conversation.participant_ids.iter().enumerate().map(|(i, &id)| (id, i)).collect();
     let (mut ours, mut theirs) = (Vec::new(), Vec::new());
@@ -139,6 +166,7 @@ fn measure(dir: &Path, settings: &Settings) -> Result<Outcome, String> {
         k: analysis.groups.len(),
         polis_k: polis_k.len(),
         compared: ours.len(),
+        seconds,
     })
 }
 
@@ -155,7 +183,10 @@ fn main() {
         let name = dir.file_name().map_or_else(|| dir.display().to_string(), |n| n.to_string_lossy().into_owned());
         match measure(dir, &settings) {
             Ok(o) => {
-                println!("{name:32} ARI {:.3}  k {} (Pol.is {})  compared {}", o.ari, o.k, o.polis_k, o.compared);
+                println!(
+                    "{name:32} ARI {:.3}  k {} (Pol.is {})  compared {}  analysis {:.3} s",
+                    o.ari, o.k, o.polis_k, o.compared, o.seconds
+                );
                 scores.push(o.ari);
             }
             Err(message) => {

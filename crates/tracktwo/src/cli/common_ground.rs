@@ -12,8 +12,8 @@ use clap::Subcommand;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 use tracktwo_common_ground::{
-    Analysis, Direction, Options, PlantedPartition, Stage, Vote, analyze, analyze_history_at, planted_partition,
-    polis_updates,
+    Analysis, Direction, Options, PlantedPartition, Stage, UPDATE_WINDOW_MS, Vote, analyze, analyze_history_at,
+    planted_partition, polis_updates,
 };
 use tracktwo_polis::{
     CastVote, Comment, Conversation, ExportVotes, Moderation, Named, Sides, VoteFormat, read_export, read_sides,
@@ -36,10 +36,11 @@ pub(super) enum CommonGroundCommand {
         /// A CSV of declared sides (columns `participant,side`), analysed next to the groups found.
         #[arg(long, value_name = "FILE")]
         sides: Option<PathBuf>,
-        /// Analyse the final votes only, without replaying the conversation's history (which
-        /// is how Pol.is keeps participants in and holds the number of groups steady). The
-        /// replay, one update per 10 s of the votes' clock, is used for dated votes.csv files of
-        /// up to 100,000 votes; it takes about a minute at 50,000.
+        /// Analyse the final votes only, with Pol.is' constants, without replaying the
+        /// conversation's history (which is how Pol.is keeps participants in and holds the
+        /// number of groups steady). The replay, one update per 30 s of the votes' clock, is
+        /// used for dated votes.csv files of up to 100,000 votes; it costs a small multiple of
+        /// one analysis of the final votes.
         #[arg(long)]
         no_history: bool,
     },
@@ -75,16 +76,11 @@ pub(super) fn run(command: CommonGroundCommand) -> Result<()> {
 }
 
 /// Conversations up to this many votes are analysed by replaying their history (see
-/// `analyze_history_at`); larger ones from their final votes only. The replay costs about one
-/// pass over the votes seen so far per update, so it is kept to conversations a replay can
-/// finish in minutes.
+/// `analyze_history_at`, one update per `UPDATE_WINDOW_MS` of the conversation's clock in which
+/// votes came in); larger ones from their final votes only. The replay costs a small multiple
+/// of one analysis of the final votes (its full analyses run as the votes grow by 5 %),
+/// whatever the number of updates.
 const HISTORY_LIMIT: usize = 100_000;
-/// One replayed update per this many milliseconds of the conversation's clock in which votes
-/// came in (`polis_updates`): Pol.is' server polls for votes every second and an update takes it
-/// seconds. docs/benchmarks.md shows how the agreement with Pol.is' groups moves with it.
-const HISTORY_WINDOW_MS: i64 = 10_000;
-/// At most this many replayed updates (the window widens beyond).
-const HISTORY_MAX_UPDATES: usize = 25_000;
 
 fn open(path: &Path) -> Result<File> {
     File::open(path).with_context(|| format!("cannot read {}", path.display()))
@@ -416,12 +412,14 @@ fn analyze_folder(dir: &Path, seed: u64, json: bool, sides_file: Option<&Path>, 
     };
     let (analysis, replayed) = match (&conversation.history, replay) {
         (Some(history), true) => {
-            let updates = polis_updates(&history.times, HISTORY_WINDOW_MS, HISTORY_MAX_UPDATES);
+            let updates = polis_updates(&history.times, UPDATE_WINDOW_MS, usize::MAX);
             let mut replayed = |done: usize, total: usize| {
                 if done.is_multiple_of(100) || done == total {
                     bar.set_message(format!("replaying the history: update {done} of {total}"));
                 }
             };
+            // The constants chosen by leave-one-out for the replay (docs/benchmarks.md).
+            let options = Options { seed, ..Options::cross_validated() };
             let analysis = analyze_history_at(
                 &history.votes,
                 &updates,
