@@ -316,7 +316,7 @@ fn row(label: &str, verdicts: &[Outcome]) {
 fn main() {
     let arg = |n: usize, default: usize| std::env::args().nth(n).and_then(|a| a.parse().ok()).unwrap_or(default);
     let (pages_per_setting, passages_per_length, threads) = (arg(1, 40), arg(2, 8), arg(3, 2).max(1));
-    let tilt: f64 = std::env::args().nth(4).and_then(|a| a.parse().ok()).unwrap_or(0.0).clamp(0.0, 0.6);
+    let tilt = std::env::args().nth(4).and_then(|a| a.parse::<f64>().ok()).unwrap_or(0.0).clamp(0.0, 0.6);
     let original = support::readout();
     let dir = tempfile::tempdir().unwrap();
     println!(

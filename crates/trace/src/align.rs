@@ -12,7 +12,8 @@
 //!
 //! A slot's choice is then read, piece by piece, between the two fixed tokens around it, where
 //! the alignment placed them: whatever the passage has there is compared with each alternative,
-//! exactly, then with dashes folded together. When a neighbour was dropped, a slot is still read
+//! exactly, then with dashes folded together, then allowing one slip in each word (a typo, a
+//! letter OCR misread), which tells the forms apart when the slipped word is near one only. When a neighbour was dropped, a slot is still read
 //! if the passage matches one of its alternatives word for word.
 
 use std::collections::{BTreeMap, HashMap};

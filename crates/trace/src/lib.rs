@@ -47,8 +47,9 @@
 //! Against the unknown source, a site where the passage shows the form a hypothesis predicts
 //! multiplies that hypothesis' likelihood by (1 − p)·k (k alternatives), a site where it shows
 //! another form by p·k/(k − 1), where p is the chance that a retyper changes a site of its kind
-//! (set from simulated light edits). Sites the passage does not show, or shows mangled, count for
-//! nothing.
+//! (set from simulated light edits). A site's word with one slip in it (a typo, a letter OCR
+//! misread) is read as the form it is one slip from, when it is one slip from only one; sites the
+//! passage does not show, or shows otherwise mangled, count for nothing.
 //!
 //! **Invariant:** pure and deterministic. No I/O, no clock, no randomness: every choice derives
 //! from the readout's key by HMAC-SHA-256, so the same text, options and key give the same copies.
@@ -444,7 +445,13 @@ mod calibration {
 
     /// Leaks of `n` consecutive sentences from random copies of `text`, pasted or retyped with
     /// light edits.
-    fn leaks_of(text: &ReadoutText, wording_variants: bool, n: usize, trials: usize, seed: u64) -> Vec<(CopyId, String)> {
+    fn leaks_of(
+        text: &ReadoutText,
+        wording_variants: bool,
+        n: usize,
+        trials: usize,
+        seed: u64,
+    ) -> Vec<(CopyId, String)> {
         let how = support::fingerprinting(wording_variants);
         let copies: Vec<Vec<String>> =
             support::copy_ids().iter().map(|&c| support::sentences(&make_copy(text, &how, c))).collect();
