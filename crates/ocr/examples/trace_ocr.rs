@@ -9,8 +9,11 @@
 //! readout, and no verdict (the page unread or the passage too short). Every random choice is
 //! seeded by the trial's number, so the figures do not depend on the number of threads.
 //!
-//! `cargo run --release -p tracktwo-ocr --example trace_ocr [pages a setting] [passages a length a page] [threads]`
-//! (defaults 40, 8, 2). Needs tesseract (Debian's tesseract-ocr) and pdftoppm (poppler-utils).
+//! `cargo run --release -p tracktwo-ocr --example trace_ocr [pages a setting] [passages a length a page] [threads] [tilt]`
+//! (defaults 40, 8, 2, 0). With a tilt above 0 every page is photographed at an angle: in
+//! perspective, its far edge (the top or the bottom) narrower than the near one by a share drawn
+//! between half the tilt and the tilt (0.3: the far edge 70 % to 85 % of the near one), on a grey
+//! table. Needs tesseract (Debian's tesseract-ocr) and pdftoppm (poppler-utils).
 //! With `TRACE_OCR_KEEP=DIR`, each photograph, what OCR read and the page's verdict are kept in
 //! DIR, by seed.
 
@@ -50,11 +53,15 @@ struct Photo {
     /// The photograph's resolution against the 300 dpi render (0.6 to 0.9: 180 to 270 dpi).
     scale: f64,
     jpeg_quality: u8,
+    /// The page seen at an angle: how much narrower its far edge is than its near one (0 when
+    /// photographed square on), and whether the far edge is the top.
+    keystone: f64,
+    far_top: bool,
 }
 
 impl Photo {
-    fn random(rng: &mut ChaCha8Rng) -> Self {
-        Photo {
+    fn random(rng: &mut ChaCha8Rng, tilt: f64) -> Self {
+        let mut photo = Photo {
             angle: rng.random_range(-3.0..3.0),
             falloff: rng.random_range(0.0..0.35),
             light_direction: rng.random_range(0.0..2.0 * PI),
@@ -62,12 +69,21 @@ impl Photo {
             noise: rng.random_range(4.0..16.0),
             scale: rng.random_range(0.6..0.9),
             jpeg_quality: rng.random_range(60..=90),
+            keystone: 0.0,
+            far_top: true,
+        };
+        // Drawn only when asked for, so that the square-on settings keep their seeds' draws.
+        if tilt > 0.0 {
+            photo.keystone = rng.random_range(tilt / 2.0..tilt);
+            photo.far_top = rng.random_range(0..2) == 0;
         }
+        photo
     }
 
     /// The page as this photograph shows it, as JPEG bytes.
     fn take(&self, page: &GrayImage, rng: &mut ChaCha8Rng) -> Vec<u8> {
         let turned = rotate(page, self.angle.to_radians());
+        let turned = if self.keystone > 0.0 { in_perspective(&turned, self.keystone, self.far_top) } else { turned };
         let blurred = image::imageops::blur(&turned, self.blur);
         let (w, h) = blurred.dimensions();
         let mut photo = image::imageops::resize(
@@ -121,6 +137,40 @@ fn rotate(page: &GrayImage, radians: f64) -> GrayImage {
         let (x0, y0) = (x0 as i64, y0 as i64);
         let top = at(x0, y0) * (1.0 - fx) + at(x0 + 1, y0) * fx;
         let bottom = at(x0, y0 + 1) * (1.0 - fx) + at(x0 + 1, y0 + 1) * fx;
+        Luma([(top * (1.0 - fy) + bottom * fy).round() as u8])
+    })
+}
+
+/// `page` as a camera sees it when the page is tilted away about its near edge: the far edge
+/// narrower by the share `keystone` and nearer the near edge, as a plane seen in perspective
+/// (a homography), the rest of the picture a grey table.
+fn in_perspective(page: &GrayImage, keystone: f64, far_top: bool) -> GrayImage {
+    let (w, h) = page.dimensions();
+    let (wf, hf) = (f64::from(w), f64::from(h));
+    let cx = wf / 2.0;
+    // A point `t` from the near edge is drawn at 1 / (1 + a·t/h) of its size: the far edge at
+    // 1 / (1 + a) = 1 − keystone.
+    let a = 1.0 / (1.0 - keystone) - 1.0;
+    const TABLE: f64 = 120.0;
+    GrayImage::from_fn(w, h, |x, y| {
+        // Distance from the near edge in the picture, and in the page.
+        let seen = if far_top { hf - f64::from(y) } else { f64::from(y) };
+        let room = 1.0 - a * seen / hf;
+        if room <= 0.0 {
+            return Luma([TABLE as u8]);
+        }
+        let t = seen / room;
+        let depth = 1.0 + a * t / hf;
+        let sx = cx + (f64::from(x) - cx) * depth;
+        let sy = if far_top { hf - t } else { t };
+        if sx < 0.0 || sy < 0.0 || sx >= wf - 1.0 || sy >= hf - 1.0 {
+            return Luma([TABLE as u8]);
+        }
+        let (x0, y0) = (sx.floor(), sy.floor());
+        let (fx, fy) = (sx - x0, sy - y0);
+        let px = |dx: u32, dy: u32| f64::from(page.get_pixel(x0 as u32 + dx, y0 as u32 + dy).0[0]);
+        let top = px(0, 0) * (1.0 - fx) + px(1, 0) * fx;
+        let bottom = px(0, 1) * (1.0 - fx) + px(1, 1) * fx;
         Luma([(top * (1.0 - fy) + bottom * fy).round() as u8])
     })
 }
@@ -211,13 +261,14 @@ fn one_page(
     how: &tracktwo_trace::Fingerprinting,
     seed: u64,
     passages_per_length: usize,
+    tilt: f64,
 ) -> PageTrial {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let copy = rng.random_range(1..=COPIES);
     // The first page: the readout fills it and two lines of a second, whose one sentence is not
     // a page's worth of text.
     let page = &pages[copy as usize - 1][0];
-    let photo = Photo::random(&mut rng);
+    let photo = Photo::random(&mut rng, tilt);
     let jpeg = photo.take(page, &mut rng);
     let copies = support::copy_ids();
     let started = Instant::now();
@@ -265,10 +316,11 @@ fn row(label: &str, verdicts: &[Outcome]) {
 fn main() {
     let arg = |n: usize, default: usize| std::env::args().nth(n).and_then(|a| a.parse().ok()).unwrap_or(default);
     let (pages_per_setting, passages_per_length, threads) = (arg(1, 40), arg(2, 8), arg(3, 2).max(1));
+    let tilt = std::env::args().nth(4).and_then(|a| a.parse::<f64>().ok()).unwrap_or(0.0).clamp(0.0, 0.6);
     let original = support::readout();
     let dir = tempfile::tempdir().unwrap();
     println!(
-        "{COPIES} copies; {pages_per_setting} photographed pages a setting, {passages_per_length} passages of each length cut from each page's OCR text; {threads} threads."
+        "{COPIES} copies; {pages_per_setting} photographed pages a setting, {passages_per_length} passages of each length cut from each page's OCR text; {threads} threads; tilt {tilt}."
     );
     for wording in [false, true] {
         let how = support::fingerprinting(wording);
@@ -286,7 +338,7 @@ fn main() {
                             .iter()
                             .skip(w)
                             .step_by(threads)
-                            .map(|&seed| (seed, one_page(pages, original, how, seed, passages_per_length)))
+                            .map(|&seed| (seed, one_page(pages, original, how, seed, passages_per_length, tilt)))
                             .collect::<Vec<_>>()
                     })
                 })

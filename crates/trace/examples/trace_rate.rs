@@ -7,7 +7,8 @@
 //! rates of the verdicts: the right copy, a wrong copy, from this readout with the copy
 //! undetermined, not from this readout. Then the verdicts on three sentences from no listed copy.
 //!
-//! `cargo run --release -p tracktwo-trace --example trace_rate [trials]` (default 1000 a row).
+//! `cargo run --release -p tracktwo-trace --example trace_rate [trials] [lengths]` (default 1000
+//! a row, lengths `1,2,3,5`; `trace_rate 1000 2` measures passages of two sentences only).
 
 #[path = "../tests/support/mod.rs"]
 mod support;
@@ -59,6 +60,10 @@ fn print_reach() {
 
 fn main() {
     let trials: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(1000);
+    let lengths: Vec<usize> = std::env::args()
+        .nth(2)
+        .map(|a| a.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![1, 2, 3, 5]);
     print_reach();
     let original = support::readout();
     let words = original.to_plain().unicode_words().count();
@@ -77,7 +82,7 @@ fn main() {
         );
         println!("|---|---:|---:|---:|---:|---:|---:|");
         for (s, shape) in Shape::ALL.into_iter().enumerate() {
-            for sentences in [1, 2, 3, 5] {
+            for &sentences in &lengths {
                 if sentences == 1 && matches!(shape, Shape::Excerpts { .. } | Shape::Reordered) {
                     continue; // one sentence is consecutive
                 }

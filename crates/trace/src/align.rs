@@ -12,7 +12,8 @@
 //!
 //! A slot's choice is then read, piece by piece, between the two fixed tokens around it, where
 //! the alignment placed them: whatever the passage has there is compared with each alternative,
-//! exactly, then with dashes folded together. When a neighbour was dropped, a slot is still read
+//! exactly, then with dashes folded together, then allowing one slip in each word (a typo, a
+//! letter OCR misread), which tells the forms apart when the slipped word is near one only. When a neighbour was dropped, a slot is still read
 //! if the passage matches one of its alternatives word for word.
 
 use std::collections::{BTreeMap, HashMap};
@@ -158,10 +159,14 @@ fn is_word(token: &str) -> bool {
 /// Whether two different words are one slip apart: one letter dropped, added, changed, or two
 /// neighbours swapped (two slips in long words). Short words are too easily confused to count.
 fn near(a: &[char], b: &[char]) -> bool {
-    if a.len().min(b.len()) < 4 || a.len().abs_diff(b.len()) > 2 {
+    within_slips(a, b, if a.len().min(b.len()) >= 9 { 2 } else { 1 })
+}
+
+/// Whether two words of four letters or more are at most `allowed` slips apart.
+fn within_slips(a: &[char], b: &[char], allowed: usize) -> bool {
+    if a.len().min(b.len()) < 4 || a.len().abs_diff(b.len()) > allowed {
         return false;
     }
-    let allowed = if a.len().min(b.len()) >= 9 { 2 } else { 1 };
     // Optimal string alignment distance, with three rows.
     let mut before = vec![0usize; b.len() + 1];
     let mut previous: Vec<usize> = (0..=b.len()).collect();
@@ -547,15 +552,42 @@ impl Template {
     }
 }
 
+/// How closely the shown tokens must fit an alternative.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Fit {
+    Exact,
+    /// Every dash is one dash.
+    DashesFolded,
+    /// Dashes folded, and a word one slip from the alternative's (a typo, a letter OCR misread)
+    /// counts as that word. A single slip keeps a word within one of its own form, so when only
+    /// one alternative fits this way it is the one the passage showed.
+    Slipped,
+}
+
+/// Whether `tokens` (an alternative's) and `shown` are the same words up to one slip each, marks
+/// with dashes folded. One slip, even in a long word: two would take a word one letter from
+/// another form (organisation / organization) within reach of both.
+fn fits_with_slips(tokens: &[String], shown: &[String]) -> bool {
+    let (tokens, shown) = (loosen(tokens), loosen(shown));
+    tokens.len() == shown.len()
+        && tokens.iter().zip(&shown).all(|(a, b)| {
+            a == b
+                || (is_word(a)
+                    && is_word(b)
+                    && within_slips(&a.chars().collect::<Vec<_>>(), &b.chars().collect::<Vec<_>>(), 1))
+        })
+}
+
 /// For forks that follow one another, which alternatives of each the shown tokens fit: exactly if
-/// any combination fits exactly, else with dashes folded; `None` if nothing fits.
+/// any combination fits exactly, else with dashes folded, else up to a slip in a word; `None` if
+/// nothing fits.
 fn read_run(forks: &[(usize, &[Vec<String>])], shown: &[String]) -> Option<Vec<u64>> {
     let combinations = forks.iter().try_fold(1usize, |acc, (_, alts)| acc.checked_mul(alts.len()))?;
     if combinations > MAX_COMBINATIONS {
         return None;
     }
     let loose_shown = loosen(shown);
-    for loose in [false, true] {
+    for fit in [Fit::Exact, Fit::DashesFolded, Fit::Slipped] {
         let mut masks = vec![0u64; forks.len()];
         let mut any = false;
         for combination in 0..combinations {
@@ -568,7 +600,11 @@ fn read_run(forks: &[(usize, &[Vec<String>])], shown: &[String]) -> Option<Vec<u
                 chosen.push(a);
                 tokens.extend(alts[a].iter().cloned());
             }
-            let fits = if loose { loosen(&tokens) == loose_shown } else { tokens == shown };
+            let fits = match fit {
+                Fit::Exact => tokens == shown,
+                Fit::DashesFolded => loosen(&tokens) == loose_shown,
+                Fit::Slipped => fits_with_slips(&tokens, shown),
+            };
             if fits {
                 any = true;
                 for (mask, a) in masks.iter_mut().zip(chosen) {
@@ -581,4 +617,40 @@ fn read_run(forks: &[(usize, &[Vec<String>])], shown: &[String]) -> Option<Vec<u
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tokens(text: &str) -> Vec<String> {
+        normalized_tokens(text)
+    }
+
+    #[test]
+    fn a_slip_in_a_sites_word_still_reads_the_form_it_is_one_slip_from() {
+        let alternatives = [tokens("organisation"), tokens("organization")];
+        let forks = [(0usize, &alternatives[..])];
+        assert_eq!(read_run(&forks, &tokens("organisation")), Some(vec![0b01]));
+        // A typo in each form: a letter dropped, two swapped.
+        assert_eq!(read_run(&forks, &tokens("organsation")), Some(vec![0b01]));
+        assert_eq!(read_run(&forks, &tokens("organziation")), Some(vec![0b10]));
+        // A word one slip from both forms tells nothing.
+        let both = [tokens("analyse"), tokens("analyze")];
+        assert_eq!(read_run(&[(0, &both[..])], &tokens("analyxe")), Some(vec![0b11]));
+        // A different word, or a different number of words, is not read.
+        assert_eq!(read_run(&forks, &tokens("institution")), None);
+        assert_eq!(read_run(&forks, &tokens("the organisation")), None);
+    }
+
+    #[test]
+    fn short_words_and_marks_are_never_read_through_a_slip() {
+        let alternatives = [tokens("while"), tokens("whilst")];
+        // "whist" is "whilst" with a letter dropped, two from "while".
+        assert_eq!(read_run(&[(0, &alternatives[..])], &tokens("whist")), Some(vec![0b10]));
+        let commas = [tokens(","), Vec::new()];
+        assert_eq!(read_run(&[(0, &commas[..])], &tokens(";")), None);
+        let numbers = [tokens("ten"), tokens("10")];
+        assert_eq!(read_run(&[(0, &numbers[..])], &tokens("tan")), None);
+    }
 }

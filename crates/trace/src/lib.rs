@@ -47,8 +47,9 @@
 //! Against the unknown source, a site where the passage shows the form a hypothesis predicts
 //! multiplies that hypothesis' likelihood by (1 − p)·k (k alternatives), a site where it shows
 //! another form by p·k/(k − 1), where p is the chance that a retyper changes a site of its kind
-//! (set from simulated light edits). Sites the passage does not show, or shows mangled, count for
-//! nothing.
+//! (set from simulated light edits). A site's word with one slip in it (a typo, a letter OCR
+//! misread) is read as the form it is one slip from, when it is one slip from only one; sites the
+//! passage does not show, or shows otherwise mangled, count for nothing.
 //!
 //! **Invariant:** pure and deterministic. No I/O, no clock, no randomness: every choice derives
 //! from the readout's key by HMAC-SHA-256, so the same text, options and key give the same copies.
@@ -442,70 +443,117 @@ mod calibration {
     use super::*;
     use crate::sites::Kind;
 
-    /// Leaks of three sentences from random copies, with the engine's reading of each.
-    fn leaks(wording_variants: bool, trials: usize, seed: u64) -> Vec<(CopyId, String)> {
-        let original = support::readout();
+    /// Leaks of `n` consecutive sentences from random copies of `text`, pasted or retyped with
+    /// light edits.
+    fn leaks_of(
+        text: &ReadoutText,
+        wording_variants: bool,
+        n: usize,
+        trials: usize,
+        seed: u64,
+    ) -> Vec<(CopyId, String)> {
         let how = support::fingerprinting(wording_variants);
         let copies: Vec<Vec<String>> =
-            support::copy_ids().iter().map(|&c| support::sentences(&make_copy(&original, &how, c))).collect();
+            support::copy_ids().iter().map(|&c| support::sentences(&make_copy(text, &how, c))).collect();
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
         (0..trials)
             .map(|t| {
                 let c = rng.random_range(0..copies.len());
-                let first = rng.random_range(0..=copies[c].len() - 3);
+                let first = rng.random_range(0..=copies[c].len() - n);
                 let leak = if t % 2 == 0 { Leak::Pasted } else { Leak::Retyped };
-                (CopyId(c as u32 + 1), support::retype(&copies[c][first..first + 3].join(" "), leak, &mut rng))
+                (CopyId(c as u32 + 1), support::retype(&copies[c][first..first + n].join(" "), leak, &mut rng))
             })
             .collect()
     }
 
-    #[test]
-    fn modelled_error_rates_are_above_the_simulated_ones() {
-        for wording in [false, true] {
-            let original = support::readout();
-            let how = support::fingerprinting(wording);
-            let sites = sites::find_sites(&original, &how);
-            let template = Template::build(&original, &sites);
-            let chooser = Chooser::new(&how.key);
-            // Per kind of site: sites the passages showed, and how many showed another form than their copy's.
-            let mut counts: BTreeMap<&'static str, (Kind, usize, usize)> = BTreeMap::new();
-            for (copy, leaked) in leaks(wording, 400, 99) {
-                let pieces = template.read(&leaked).pieces;
-                for o in weigh::combine(pieces.iter().filter(|p| beyond_chance(p)).flat_map(|p| &p.observations)) {
-                    let site = &sites[o.site];
-                    let all = (1u64 << site.arity()) - 1;
-                    if o.compatible & all == all {
-                        continue;
-                    }
-                    let name = match site.kind {
-                        Kind::Spelling => "spelling",
-                        Kind::Hyphen => "hyphen",
-                        Kind::Number => "number",
-                        Kind::Mark => "mark",
-                        Kind::Comma => "comma",
-                        Kind::Wording => "wording",
-                        Kind::Order => "order",
-                    };
-                    let entry = counts.entry(name).or_insert((site.kind, 0, 0));
-                    entry.1 += 1;
-                    let choice = chooser.choice(copy, o.site, site.arity(), site.original_choice(&original));
-                    if o.compatible & (1 << choice) == 0 {
-                        entry.2 += 1;
-                    }
+    /// Leaks of three sentences of the Serin readout.
+    fn leaks(wording_variants: bool, trials: usize, seed: u64) -> Vec<(CopyId, String)> {
+        leaks_of(&support::readout(), wording_variants, 3, trials, seed)
+    }
+
+    /// The name of a kind of site, as the calibration reports it.
+    fn kind_name(kind: Kind) -> &'static str {
+        match kind {
+            Kind::Spelling => "spelling",
+            Kind::Hyphen => "hyphen",
+            Kind::Number => "number",
+            Kind::Mark => "mark",
+            Kind::Comma => "comma",
+            Kind::Wording => "wording",
+            Kind::Order => "order",
+        }
+    }
+
+    /// Per kind of site, over leaks of `n` sentences of `text`: the sites the passages showed
+    /// readably, and how many of them showed another form than their copy's.
+    fn changed_sites(
+        text: &ReadoutText,
+        wording: bool,
+        n: usize,
+        trials: usize,
+        seed: u64,
+    ) -> BTreeMap<&'static str, (Kind, usize, usize)> {
+        let how = support::fingerprinting(wording);
+        let sites = sites::find_sites(text, &how);
+        let template = Template::build(text, &sites);
+        let chooser = Chooser::new(&how.key);
+        let mut counts: BTreeMap<&'static str, (Kind, usize, usize)> = BTreeMap::new();
+        for (copy, leaked) in leaks_of(text, wording, n, trials, seed) {
+            let pieces = template.read(&leaked).pieces;
+            for o in weigh::combine(pieces.iter().filter(|p| beyond_chance(p)).flat_map(|p| &p.observations)) {
+                let site = &sites[o.site];
+                let all = (1u64 << site.arity()) - 1;
+                if o.compatible & all == all {
+                    continue;
+                }
+                let entry = counts.entry(kind_name(site.kind)).or_insert((site.kind, 0, 0));
+                entry.1 += 1;
+                let choice = chooser.choice(copy, o.site, site.arity(), site.original_choice(text));
+                if o.compatible & (1 << choice) == 0 {
+                    entry.2 += 1;
                 }
             }
-            for (name, (kind, seen, changed)) in counts {
-                let measured = changed as f64 / seen as f64;
-                println!(
-                    "wording variants {wording}: {name}: {changed} of {seen} sites changed ({measured:.3}), modelled {}",
-                    kind.error_rate()
-                );
-                assert!(seen >= 30, "too few {name} sites to judge");
-                assert!(
-                    measured <= kind.error_rate(),
-                    "{name}: measured {measured:.3} above the model's {}",
-                    kind.error_rate()
-                );
+        }
+        counts
+    }
+
+    /// The one-sided 95 % upper bound (Wilson) of a rate of `changed` in `seen`.
+    fn upper_bound(changed: usize, seen: usize) -> f64 {
+        let (n, z) = (seen as f64, 1.645f64);
+        let rate = changed as f64 / n;
+        let centre = rate + z * z / (2.0 * n);
+        let spread = z * (rate * (1.0 - rate) / n + z * z / (4.0 * n * n)).sqrt();
+        (centre + spread) / (1.0 + z * z / n)
+    }
+
+    /// The error rates the model assumes, against those light edits cause in simulated leaks of
+    /// each readout, two and three sentences long. Checked on both readouts — the Kestrel
+    /// readout's were never looked at when the rates were set — for every kind of site a readout
+    /// shows often enough to judge: at three sentences a kind's measured rate, at its 95 % upper
+    /// bound, must not exceed the model's; at two sentences, where the same two punctuation edits
+    /// fall on fewer sites, commas and hyphens are changed more often and the rates are reported.
+    #[test]
+    fn modelled_error_rates_cover_the_simulated_ones_on_both_readouts() {
+        let texts = [("Serin", support::readout()), ("Kestrel", ReadoutText::from_plain(support::OTHER_READOUT))];
+        for (name, text) in &texts {
+            for wording in [false, true] {
+                for sentences in [2, 3] {
+                    for (kind, (modelled, seen, changed)) in changed_sites(text, wording, sentences, 1000, 99) {
+                        let (measured, upper) = (changed as f64 / seen as f64, upper_bound(changed, seen));
+                        println!(
+                            "{name}, {sentences} sentences, wording variants {wording}: {kind}: {changed} of {seen} \
+                             sites changed ({measured:.3}, at most {upper:.3}), modelled {}",
+                            modelled.error_rate()
+                        );
+                        if sentences == 3 && seen >= 100 {
+                            assert!(
+                                upper <= modelled.error_rate(),
+                                "{name}: {kind}: measured up to {upper:.3}, above the model's {}",
+                                modelled.error_rate()
+                            );
+                        }
+                    }
+                }
             }
         }
     }
