@@ -48,6 +48,9 @@ fn bundle(locale: Locale) -> Bundle {
         // Same for an identifier defined twice: the first stands.
         let _ = bundle.add_resource(resource);
     }
+    // Text arguments are isolated here, one by one (see `text_with`); numbers need no isolating,
+    // and a number wrapped in isolates is no longer a number to whoever copies it.
+    bundle.set_use_isolating(false);
     match locale {
         Locale::PseudoAccented => bundle.set_transform(Some(accented)),
         Locale::PseudoRightToLeft => bundle.set_transform(Some(flipped)),
@@ -91,7 +94,7 @@ pub fn text_with(locale: Locale, id: &str, args: &[(&str, Arg<'_>)]) -> String {
     for (name, value) in args {
         match value {
             Arg::Number(n) => fluent_args.set(*name, FluentValue::from(*n)),
-            Arg::Text(t) => fluent_args.set(*name, FluentValue::from(*t)),
+            Arg::Text(t) => fluent_args.set(*name, FluentValue::from(format!("\u{2068}{t}\u{2069}"))),
         }
     }
     format(locale, id, Some(&fluent_args))
@@ -134,6 +137,13 @@ mod tests {
         assert!(accented.starts_with('[') && accented.ends_with(']') && accented != "[Sign out]", "{accented}");
         let flipped = text(Locale::PseudoRightToLeft, "sign-out");
         assert!(flipped.starts_with('[') && !flipped.contains("Sign"), "{flipped}");
+    }
+
+    #[test]
+    fn a_number_is_shown_bare() {
+        let shown =
+            text_with(Locale::Arabic, "ballot-progress", &[("answered", Arg::count(6)), ("remaining", Arg::count(0))]);
+        assert!(shown.contains('6') && !shown.contains('\u{2068}'), "{shown}");
     }
 
     #[test]

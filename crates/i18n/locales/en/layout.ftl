@@ -9,9 +9,9 @@ nav-account = Account
 sign-out = Sign out
 language-switch = Language
 error-back = Back to my initiatives
-error-heading-400 = Bad request
+error-heading-400 = Bad Request
 error-heading-403 = Forbidden
-error-heading-404 = Not found
+error-heading-404 = Not Found
 error-heading-other = Error
 # How many of something there are, for counts shown beside lists.
 count-versions = { $count ->
