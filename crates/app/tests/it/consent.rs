@@ -14,7 +14,7 @@ use tracktwo_domain::dialogue::{
 };
 use tracktwo_domain::map::{ActorDetails, ActorKind, Capacity, Consent, ConsentAnswer, Level, RegistryEntry, Track};
 use tracktwo_domain::redaction::{MeetingSummary, Reader};
-use tracktwo_domain::transfer::{Audience, Clearance, Readout};
+use tracktwo_domain::transfer::{Audience, Readout};
 use tracktwo_domain::{ActorId, Identity, InitiativeId, MeetingId, MemberRole, NewSide, Scope, SideId};
 
 use crate::World;
@@ -225,20 +225,10 @@ async fn released_copy(s: &Scene) -> tracktwo_domain::CopyId {
         MeetingView::Summary(_) => unreachable!("the convener sees the whole meeting"),
     };
     let readout = Readout {
-        title: "Readout".into(),
-        audience: Audience::TrackOneOfficial,
         cover: "For the ministries.".into(),
         meetings: vec![s.meeting],
         notes,
-        options: Vec::new(),
-        joint_sides: BTreeSet::new(),
-        wording_variants: false,
-        clearance: Clearance::Draft,
-        reviews: Vec::new(),
-        released_at: None,
-        released: Vec::new(),
-        fingerprint_key: None,
-        text: None,
+        ..Readout::draft("Readout", Audience::TrackOneOfficial)
     };
     let app = &s.w.app;
     let id = app.create_readout(&s.convener, s.initiative, readout).await.unwrap();

@@ -12,7 +12,7 @@ use tracktwo_app::{AppError, Outward};
 use tracktwo_domain::campaign::CampaignLimits;
 use tracktwo_domain::conversation::{Conversation, ConversationMode, Vote};
 use tracktwo_domain::dialogue::{AgendaItem, ConfidentialityMode, Meeting, Round, Session};
-use tracktwo_domain::transfer::{Audience, Clearance, Readout};
+use tracktwo_domain::transfer::{Audience, Readout};
 use tracktwo_domain::{Identity, InitiativeId, MeetingId, MemberRole, Scope};
 use tracktwo_test_support::open_app;
 
@@ -121,22 +121,7 @@ async fn a_link_that_reached_a_secret_channel_opens_nothing() {
 }
 
 fn readout_for(audience: Audience, meeting: MeetingId) -> Readout {
-    Readout {
-        title: "What the round found".into(),
-        audience,
-        cover: "Cover.".into(),
-        meetings: vec![meeting],
-        notes: Vec::new(),
-        options: Vec::new(),
-        joint_sides: BTreeSet::new(),
-        wording_variants: false,
-        clearance: Clearance::Draft,
-        reviews: Vec::new(),
-        released_at: None,
-        released: Vec::new(),
-        fingerprint_key: None,
-        text: None,
-    }
+    Readout { cover: "Cover.".into(), meetings: vec![meeting], ..Readout::draft("What the round found", audience) }
 }
 
 async fn a_meeting(w: &World, initiative: InitiativeId) -> MeetingId {

@@ -117,21 +117,13 @@ pub async fn readouts_are_cleared_released_traced_and_logged(t: &TestStore) {
 
     // Every note is chosen; only what the rules allow officials reaches the text.
     let readout = Readout {
-        title: "Readout on the first workshop".into(),
-        audience: Audience::TrackOneOfficial,
         cover: "This readout is shared with the two ministries under the Chatham House Rule.".into(),
         meetings: vec![m],
         notes: note_ids.clone(),
-        options: Vec::new(),
         joint_sides: BTreeSet::from([vale, coast]),
         // The convener lets the copies differ in wording too: traceable from a paragraph.
         wording_variants: true,
-        clearance: Clearance::Draft,
-        reviews: Vec::new(),
-        released_at: None,
-        released: Vec::new(),
-        fingerprint_key: None,
-        text: None,
+        ..Readout::draft("Readout on the first workshop", Audience::TrackOneOfficial)
     };
     assert!(matches!(app.create_readout(&who("vale"), i, readout.clone()).await, Err(AppError::Forbidden(_))));
     let r = app.create_readout(&who("rapporteur"), i, readout.clone()).await.unwrap();

@@ -657,8 +657,8 @@ async fn transfer(
     hotline: tracktwo_domain::OptionId,
 ) -> Result<()> {
     use tracktwo_domain::transfer::{
-        Audience, Clearance, CoordinationEvent, CoordinationForm, Evidence, OfficialEvent, OfficialKind, Readout,
-        TransferChannel, TransferDirection, TransferEvent, TransferKind, TransferTiming,
+        Audience, CoordinationEvent, CoordinationForm, Evidence, OfficialEvent, OfficialKind, Readout, TransferChannel,
+        TransferDirection, TransferEvent, TransferKind, TransferTiming,
     };
     let key_holder = Identity::key_holder();
     // The plenary notes of the two workshops; the rules keep the rest out anyway.
@@ -675,8 +675,6 @@ async fn transfer(
         }
     }
     let readout = Readout {
-        title: "Readout on the Serin workshops, rounds one and three".into(),
-        audience: Audience::TrackOneOfficial,
         cover: "This readout is shared under the Chatham House Rule with the two water ministries, ahead of the \
                 official talks. It reports what was said, never who said it.\n\nThe workshops brought together \
                 figures of both sides in a personal capacity."
@@ -684,16 +682,10 @@ async fn transfer(
         meetings: meetings.to_vec(),
         notes,
         options: vec![hotline],
-        joint_sides: BTreeSet::new(),
         // Going to two ministries: let the copies differ in wording too, so a leaked paragraph
         // names its copy.
         wording_variants: true,
-        clearance: Clearance::Draft,
-        reviews: Vec::new(),
-        released_at: None,
-        released: Vec::new(),
-        fingerprint_key: None,
-        text: None,
+        ..Readout::draft("Readout on the Serin workshops, rounds one and three", Audience::TrackOneOfficial)
     };
     let r = app.create_readout(&key_holder, initiative, readout).await?;
     app.review_readout(&key_holder, initiative, r).await?;

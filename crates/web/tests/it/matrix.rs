@@ -25,7 +25,7 @@ use tracktwo_domain::dialogue::{
 };
 use tracktwo_domain::map::{ActorDetails, ActorKind, Level, TieDetails, TieKind, Track};
 use tracktwo_domain::negotiating_text::{ClauseId, Language, TextId, plain};
-use tracktwo_domain::transfer::{Audience, Clearance, Readout};
+use tracktwo_domain::transfer::{Audience, Readout};
 use tracktwo_domain::{
     ActorId, Channel, Identity, InitiativeId, MemberRole, NewInitiative, NewNote, NewSide, NewUser, NoteId, Operation,
     Scope, SideId, Standing, UserId,
@@ -99,22 +99,7 @@ struct Process {
 }
 
 fn readout_of(meeting: MeetingId) -> Readout {
-    Readout {
-        title: "Readout".into(),
-        audience: Audience::TrackOneOfficial,
-        cover: "Cover.".into(),
-        meetings: vec![meeting],
-        notes: Vec::new(),
-        options: Vec::new(),
-        joint_sides: std::collections::BTreeSet::new(),
-        wording_variants: false,
-        clearance: Clearance::Draft,
-        reviews: Vec::new(),
-        released_at: None,
-        released: Vec::new(),
-        fingerprint_key: None,
-        text: None,
-    }
+    Readout { cover: "Cover.".into(), meetings: vec![meeting], ..Readout::draft("Readout", Audience::TrackOneOfficial) }
 }
 
 fn meeting_in(round: RoundId, mode: ConfidentialityMode) -> Meeting {
