@@ -481,22 +481,8 @@ mod tests {
     fn a_joint_readout_needs_a_reviewer_of_each_side() {
         let a = SideId::from_random_bytes([1; 16]);
         let b = SideId::from_random_bytes([2; 16]);
-        let mut readout = Readout {
-            title: "Readout".into(),
-            audience: Audience::TrackOneOfficial,
-            cover: String::new(),
-            meetings: Vec::new(),
-            notes: Vec::new(),
-            options: Vec::new(),
-            joint_sides: BTreeSet::from([a, b]),
-            wording_variants: false,
-            clearance: Clearance::Draft,
-            reviews: Vec::new(),
-            released_at: None,
-            released: Vec::new(),
-            fingerprint_key: None,
-            text: None,
-        };
+        let mut readout =
+            Readout { joint_sides: BTreeSet::from([a, b]), ..Readout::draft("Readout", Audience::TrackOneOfficial) };
         assert!(!readout.fully_reviewed(true));
         readout.reviews.push(Review {
             by: UserId::from_random_bytes([3; 16]),

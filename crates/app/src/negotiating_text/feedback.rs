@@ -21,6 +21,22 @@ impl App {
         }
     }
 
+    /// Keeps a comment or suggested wording under its text, audits it, and commits.
+    async fn keep_under_text<T: crate::sealed_records::Sealable>(
+        &self,
+        mut tx: Box<dyn WriteTx>,
+        who: &Identity,
+        entered: &Entered,
+        (initiative, id): (InitiativeId, TextId),
+        item: &T,
+        action: AuditAction,
+    ) -> Result<uuid::Uuid> {
+        let kept = self.insert_record(tx.as_mut(), entered, initiative, Some(id.as_uuid()), item).await?;
+        self.record(tx.as_mut(), who, action, AuditTarget::of(TargetKind::NegotiatingText, id)).await?;
+        tx.commit().await?;
+        Ok(kept)
+    }
+
     /// The newest authoritative version's number, after checking it has `clause`.
     async fn clause_of_latest(
         &self,
@@ -75,13 +91,9 @@ impl App {
             reply_to,
         };
         comment.validate()?;
-        let comment_id = TextCommentId::from_uuid(
-            self.insert_record(tx.as_mut(), &entered, initiative, Some(id.as_uuid()), &comment).await?,
-        );
-        self.record(tx.as_mut(), who, AuditAction::TextCommented, AuditTarget::of(TargetKind::NegotiatingText, id))
-            .await?;
-        tx.commit().await?;
-        Ok(comment_id)
+        let kept =
+            self.keep_under_text(tx, who, &entered, (initiative, id), &comment, AuditAction::TextCommented).await?;
+        Ok(TextCommentId::from_uuid(kept))
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -112,12 +124,8 @@ impl App {
             answer: None,
         };
         suggestion.validate()?;
-        let suggestion_id = SuggestionId::from_uuid(
-            self.insert_record(tx.as_mut(), &entered, initiative, Some(id.as_uuid()), &suggestion).await?,
-        );
-        self.record(tx.as_mut(), who, AuditAction::TextSuggested, AuditTarget::of(TargetKind::NegotiatingText, id))
-            .await?;
-        tx.commit().await?;
-        Ok(suggestion_id)
+        let kept =
+            self.keep_under_text(tx, who, &entered, (initiative, id), &suggestion, AuditAction::TextSuggested).await?;
+        Ok(SuggestionId::from_uuid(kept))
     }
 }
