@@ -80,5 +80,6 @@ fn sample() -> Document {
         copy_mark: "Copy 3 of 20 — Ministry of Water".to_owned(),
         subject: "Water-sharing dialogue, round three".to_owned(),
         blocks,
+        ..Document::default()
     }
 }

@@ -5,7 +5,10 @@
 //! `lastModifiedBy` as "unknown" and has no setter for the title or subject) are replaced with
 //! our own, and the package is re-zipped with a fixed timestamp on every entry (the zip crate
 //! stamps entries with the current time whenever its `time` feature is on anywhere in the
-//! build).
+//! build). When the document uses a script set in a shipped Noto face (Arabic, Urdu, Hebrew,
+//! Devanagari), that face is embedded in the package as the format provides (`fonts.rs` of this
+//! module: obfuscated `.odttf` parts named in the font table), so the reader's word processor
+//! draws the letters even where the face is not installed.
 
 use std::io::{Cursor, Read, Write};
 
@@ -22,14 +25,19 @@ use zip::write::SimpleFileOptions;
 use crate::text::{clean, is_right_to_left};
 use crate::{Block, Document, Inline, RenderError, table_width};
 
+mod embedding;
+
+use embedding::ScriptFaces;
+
 // Geometry in twentieths of a point, matching the PDF: A4, 24 mm side margins.
 const PAGE_WIDTH: u32 = 11_906;
 const PAGE_HEIGHT: u32 = 16_838;
 const SIDE_MARGIN: i32 = 1_361;
 const TEXT_WIDTH: usize = PAGE_WIDTH as usize - 2 * SIDE_MARGIN as usize;
 
-// Word and LibreOffice both ship or substitute these; the complex-script font carries Arabic
-// and Hebrew, the East Asian slot is left to the reader's default.
+// Word and LibreOffice both ship or substitute the body font. Complex scripts (Arabic, Hebrew,
+// Devanagari) take the shipped Noto face of their script, run by run; the East Asian slot is left
+// to the reader's default.
 const BODY_FONT: &str = "Cambria";
 const COMPLEX_SCRIPT_FONT: &str = "Times New Roman";
 
@@ -44,13 +52,15 @@ const BULLETS: usize = 2;
 const FOOTER_SIZE: usize = 17;
 
 pub(crate) fn render(document: &Document) -> Result<Vec<u8>, RenderError> {
-    let mut writer = Writer::default();
+    let faces = ScriptFaces::of(document);
+    let complex_font = faces.default_complex().unwrap_or(COMPLEX_SCRIPT_FONT);
+    let mut writer = Writer { paragraphs: 0, faces, page_label: document.page_label.clone() };
     let mut docx = Docx::new()
         .page_size(PAGE_WIDTH, PAGE_HEIGHT)
         .page_margin(
             PageMargin::new().top(1_531).bottom(1_417).left(SIDE_MARGIN).right(SIDE_MARGIN).header(720).footer(720),
         )
-        .default_fonts(RunFonts::new().ascii(BODY_FONT).hi_ansi(BODY_FONT).cs(COMPLEX_SCRIPT_FONT))
+        .default_fonts(RunFonts::new().ascii(BODY_FONT).hi_ansi(BODY_FONT).cs(complex_font))
         .default_size(21)
         .default_line_spacing(spacing(0, 160, 264))
         .add_abstract_numbering(bullet_numbering())
@@ -61,7 +71,8 @@ pub(crate) fn render(document: &Document) -> Result<Vec<u8>, RenderError> {
         docx = docx.add_style(style);
     }
     if !document.title.is_empty() {
-        docx = docx.add_paragraph(writer.paragraph().style("Title").add_run(text_run(&document.title)));
+        let title = writer.paragraph().style("Title").add_run(writer.text_run(&document.title));
+        docx = docx.add_paragraph(directed(title, is_right_to_left([document.title.as_str()])));
     }
     for block in &document.blocks {
         docx = writer.block(docx, block);
@@ -69,20 +80,26 @@ pub(crate) fn render(document: &Document) -> Result<Vec<u8>, RenderError> {
 
     let mut parts = docx.build();
     parts.doc_props.core = core_properties(document).into_bytes();
+    let embedded = embedding::embed(&writer.faces, &mut parts, &document.language)?;
     let mut packed = Cursor::new(Vec::new());
     parts.pack(&mut packed).map_err(|_| RenderError::DocxPackage)?;
-    repack(&packed.into_inner()).map_err(|_| RenderError::DocxPackage)
+    repack(&packed.into_inner(), &embedded).map_err(|_| RenderError::DocxPackage)
 }
 
 /// Builds paragraphs with identifiers of its own. docx-rs numbers paragraphs from a
 /// thread-local counter that other documents on the same thread move on; numbering here keeps
 /// the output a function of the document alone.
-#[derive(Default)]
 struct Writer {
     paragraphs: u32,
+    faces: ScriptFaces,
+    page_label: crate::PageLabel,
 }
 
 impl Writer {
+    fn text_run(&self, text: &str) -> Run {
+        text_run(text, &self.faces)
+    }
+
     fn paragraph(&mut self) -> Paragraph {
         self.paragraphs += 1;
         Paragraph::new().id(format!("{:08X}", self.paragraphs))
@@ -90,7 +107,7 @@ impl Writer {
 
     fn running_head(&mut self, running_head: &str) -> Paragraph {
         let mut paragraph =
-            self.paragraph().align(AlignmentType::Center).add_run(text_run(running_head).size(16).color(MUTED));
+            self.paragraph().align(AlignmentType::Center).add_run(self.text_run(running_head).size(16).color(MUTED));
         paragraph.property = paragraph.property.set_borders(
             ParagraphBorders::with_empty().set(border(ParagraphBorderPosition::Bottom, 4, HAIRLINE).space(4)),
         );
@@ -101,11 +118,17 @@ impl Writer {
         let paragraph = self
             .paragraph()
             .add_tab(Tab::new().val(TabValueType::Right).pos(TEXT_WIDTH))
-            .add_run(text_run(copy_mark).bold().size(FOOTER_SIZE).color(INK))
-            .add_run(Run::new().add_tab().add_text("Page ").size(FOOTER_SIZE).color(MUTED));
+            .add_run(self.text_run(copy_mark).bold().size(FOOTER_SIZE).color(INK))
+            .add_run(Run::new().add_tab().size(FOOTER_SIZE).color(MUTED))
+            .add_run(self.text_run(&self.page_label.before).size(FOOTER_SIZE).color(MUTED));
         let paragraph = add_field(paragraph, InstrText::PAGE(InstrPAGE::new()))
-            .add_run(Run::new().add_text(" of ").size(FOOTER_SIZE).color(MUTED));
-        let mut paragraph = add_field(paragraph, InstrText::NUMPAGES(InstrNUMPAGES::new()));
+            .add_run(self.text_run(&self.page_label.between).size(FOOTER_SIZE).color(MUTED));
+        let paragraph = add_field(paragraph, InstrText::NUMPAGES(InstrNUMPAGES::new()));
+        let mut paragraph = if self.page_label.after.is_empty() {
+            paragraph
+        } else {
+            paragraph.add_run(self.text_run(&self.page_label.after).size(FOOTER_SIZE).color(MUTED))
+        };
         paragraph.property = paragraph.property.set_borders(
             ParagraphBorders::with_empty().set(border(ParagraphBorderPosition::Top, 4, HAIRLINE).space(4)),
         );
@@ -115,11 +138,11 @@ impl Writer {
     fn block(&mut self, docx: Docx, block: &Block) -> Docx {
         match block {
             Block::Heading { level, text } => {
-                let paragraph = self.paragraph().style(&format!("Heading{level}")).add_run(text_run(text));
+                let paragraph = self.paragraph().style(&format!("Heading{level}")).add_run(self.text_run(text));
                 docx.add_paragraph(directed(paragraph, is_right_to_left([text.as_str()])))
             }
             Block::Paragraph(inlines) => {
-                let paragraph = add_inlines(self.paragraph().align(AlignmentType::Both), inlines);
+                let paragraph = add_inlines(self.paragraph().align(AlignmentType::Both), inlines, &self.faces);
                 docx.add_paragraph(directed(paragraph, inlines_rtl(inlines)))
             }
             Block::Bullets(items) => items.iter().enumerate().fold(docx, |docx, (index, item)| {
@@ -130,6 +153,7 @@ impl Writer {
                         .numbering(NumberingId::new(BULLETS), IndentLevel::new(0))
                         .line_spacing(spacing(0, after, 264)),
                     item,
+                    &self.faces,
                 );
                 docx.add_paragraph(directed(paragraph, inlines_rtl(item)))
             }),
@@ -143,7 +167,8 @@ impl Writer {
             Block::Note { label, text } => docx.add_table(self.note(label, text)).add_paragraph(self.spacer()),
             // Word gets the drawing's text alternative; the PDF carries the drawing itself.
             Block::Drawing { alt, .. } => {
-                let paragraph = add_inlines(self.paragraph(), &[Inline::Emphasis(format!("[Drawing: {alt}]"))]);
+                let paragraph =
+                    add_inlines(self.paragraph(), &[Inline::Emphasis(format!("[Drawing: {alt}]"))], &self.faces);
                 docx.add_paragraph(paragraph)
             }
         }
@@ -165,11 +190,11 @@ impl Writer {
             .map(|(term, value)| {
                 TableRow::new(vec![
                     TableCell::new().width(term_width, WidthType::Dxa).add_paragraph(directed(
-                        self.cell_paragraph().add_run(text_run(term).bold()),
+                        self.cell_paragraph().add_run(self.text_run(term).bold()),
                         is_right_to_left([term.as_str()]),
                     )),
                     TableCell::new().width(TEXT_WIDTH - term_width, WidthType::Dxa).add_paragraph(directed(
-                        self.cell_paragraph().add_run(text_run(value)),
+                        self.cell_paragraph().add_run(self.text_run(value)),
                         is_right_to_left([value.as_str()]),
                     )),
                 ])
@@ -193,7 +218,7 @@ impl Writer {
             let cells = (0..columns)
                 .map(|index| {
                     let text = cells.get(index).map_or("", String::as_str);
-                    let run = if is_header { text_run(text).bold() } else { text_run(text) };
+                    let run = if is_header { self.text_run(text).bold() } else { self.text_run(text) };
                     let cell = TableCell::new()
                         .width(widths[index], WidthType::Dxa)
                         .add_paragraph(directed(self.cell_paragraph().add_run(run.size(19)), is_right_to_left([text])));
@@ -237,10 +262,11 @@ impl Writer {
             cell = cell.add_paragraph(
                 self.cell_paragraph()
                     .line_spacing(spacing(0, 80, 252))
-                    .add_run(text_run(label).bold().size(FOOTER_SIZE).color(ACCENT)),
+                    .add_run(self.text_run(label).bold().size(FOOTER_SIZE).color(ACCENT)),
             );
         }
-        cell = cell.add_paragraph(directed(self.cell_paragraph().add_run(text_run(text)), is_right_to_left([text])));
+        cell =
+            cell.add_paragraph(directed(self.cell_paragraph().add_run(self.text_run(text)), is_right_to_left([text])));
         Table::without_borders(vec![TableRow::new(vec![cell])])
             .set_grid(vec![TEXT_WIDTH])
             .width(TEXT_WIDTH, WidthType::Dxa)
@@ -342,10 +368,14 @@ fn directed(mut paragraph: Paragraph, right_to_left: bool) -> Paragraph {
     paragraph
 }
 
-/// One run of cleaned text; line breaks inside it become Word line breaks.
-fn text_run(text: &str) -> Run {
+/// One run of cleaned text; line breaks inside it become Word line breaks. A run in a complex
+/// script asks for that script's shipped face.
+fn text_run(text: &str, faces: &ScriptFaces) -> Run {
     let cleaned = clean(text);
     let mut run = Run::new();
+    if let Some(face) = faces.for_text(&cleaned) {
+        run = run.fonts(RunFonts::new().cs(face));
+    }
     for (index, line) in cleaned.split('\n').enumerate() {
         if index > 0 {
             run = run.add_break(BreakType::TextWrapping);
@@ -355,14 +385,14 @@ fn text_run(text: &str) -> Run {
     run
 }
 
-fn add_inlines(paragraph: Paragraph, inlines: &[Inline]) -> Paragraph {
+fn add_inlines(paragraph: Paragraph, inlines: &[Inline], faces: &ScriptFaces) -> Paragraph {
     inlines.iter().fold(paragraph, |paragraph, inline| {
         paragraph.add_run(match inline {
-            Inline::Text(text) => text_run(text),
-            Inline::Strong(text) => text_run(text).bold(),
-            Inline::Emphasis(text) => text_run(text).italic(),
-            Inline::Inserted(text) => text_run(text).underline("single"),
-            Inline::Deleted(text) => text_run(text).strike(),
+            Inline::Text(text) => text_run(text, faces),
+            Inline::Strong(text) => text_run(text, faces).bold(),
+            Inline::Emphasis(text) => text_run(text, faces).italic(),
+            Inline::Inserted(text) => text_run(text, faces).underline("single"),
+            Inline::Deleted(text) => text_run(text, faces).strike(),
         })
     })
 }
@@ -406,7 +436,7 @@ fn escape_xml(text: &str) -> String {
 
 /// Copies every entry of the package docx-rs wrote into a new archive, in the same order,
 /// compressed, with the zip format's fixed epoch (1980-01-01) as every entry's time.
-fn repack(package: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
+fn repack(package: &[u8], added: &[(String, Vec<u8>)]) -> zip::result::ZipResult<Vec<u8>> {
     let mut source = zip::ZipArchive::new(Cursor::new(package))?;
     let mut target = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default()
@@ -424,6 +454,11 @@ fn repack(package: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
         entry.read_to_end(&mut contents)?;
         target.start_file(name, options)?;
         target.write_all(&contents)?;
+    }
+    // Parts docx-rs has no place for (embedded fonts and their relationships), after its own.
+    for (name, contents) in added {
+        target.start_file(name.as_str(), options)?;
+        target.write_all(contents)?;
     }
     Ok(target.finish()?.into_inner())
 }

@@ -18,14 +18,17 @@
 //! last editor or date is written: a readout must not say who exported it, or when. The PDF's XMP
 //! still names its language and carries document identifiers, which are hashes of the content.
 //!
-//! # Fonts and scripts
-//! The PDF embeds only fonts that ship with `typst-assets`: Libertinus Serif for all text
-//! (Latin, Greek, Cyrillic and Hebrew) and DejaVu Sans Mono as the fallback for Arabic and
-//! Persian letters. There is no font for Chinese, Japanese or Korean, nor for emoji: such
-//! characters do not fail the export but show as empty boxes. A paragraph whose first strong
-//! character is right-to-left is set right-to-left, in both formats. The DOCX embeds no font: it
-//! asks for Cambria (Times New Roman for Arabic and Hebrew) and leaves the glyphs, and any
-//! substitution, to the reader's word processor.
+//! # Fonts, scripts and languages
+//! The PDF embeds only fonts shipped inside the binary ([`fonts`]): Libertinus Serif for Latin,
+//! Greek, Cyrillic and Hebrew, and Noto faces for Arabic (Naskh, and Nastaliq in a document in
+//! Urdu), Hebrew and Devanagari, shaped and joined by typst. An adapter may add fonts it finds on
+//! the system, such as a CJK font ([`render_pdf_with`]). A document with characters no font can
+//! draw is refused, naming their scripts ([`RenderError::NoFont`]), never exported with empty
+//! boxes. A paragraph whose first strong character is right-to-left is set right-to-left, in
+//! both formats; a document's own language ([`Document::language`]) sets its base direction,
+//! the language tags of both files and the words of its page numbers. The DOCX asks for Cambria,
+//! and for the shipped Noto face of each complex script it uses, and embeds those Noto faces
+//! (obfuscated, as the format requires), so a word processor without them draws the same letters.
 //!
 //! # Text clean-up
 //! Control characters other than line breaks cannot be stored in either format (they are not
@@ -33,8 +36,11 @@
 //! becomes a line break.
 
 mod docx;
+pub mod fonts;
 mod pdf;
 mod text;
+
+pub use fonts::{FontSet, MissingScript};
 
 /// A document to export: a title, the marks printed on every page, metadata and the body.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -50,6 +56,34 @@ pub struct Document {
     /// written; author is never set.
     pub subject: String,
     pub blocks: Vec<Block>,
+    /// The document's language as a BCP 47 tag ("en", "ar", "ru", "hi"); empty for English. It
+    /// sets the base direction (right to left for Arabic, Hebrew, Persian and Urdu), the
+    /// language both files declare, and which face sets a script (Nastaliq for Urdu).
+    pub language: String,
+    /// The words around the page numbers in the footer, in the document's language.
+    pub page_label: PageLabel,
+}
+
+/// "Page 3 of 12" as `before` 3 `between` 12 `after`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageLabel {
+    pub before: String,
+    pub between: String,
+    pub after: String,
+}
+
+impl Default for PageLabel {
+    fn default() -> Self {
+        Self { before: "Page ".to_owned(), between: " of ".to_owned(), after: String::new() }
+    }
+}
+
+impl Document {
+    /// Whether the document's own language is written right to left.
+    #[must_use]
+    pub fn is_right_to_left(&self) -> bool {
+        fonts::is_right_to_left_language(&self.language)
+    }
 }
 
 /// One block of the body, in reading order.
@@ -128,13 +162,37 @@ pub enum RenderError {
     /// The DOCX package could not be assembled.
     #[error("the DOCX package could not be written")]
     DocxPackage,
+    /// Some characters have no font that can draw them. Names the scripts, never the text.
+    #[error("no font can draw {}: add a font for them (for Chinese, Japanese and Korean, a system font such as Debian's fonts-noto-cjk) or remove them", describe_missing(.scripts))]
+    NoFont { scripts: Vec<MissingScript> },
+}
+
+fn describe_missing(scripts: &[MissingScript]) -> String {
+    scripts
+        .iter()
+        .map(|missing| {
+            let plural = if missing.characters == 1 { "" } else { "s" };
+            format!("{} ({} character{plural})", missing.script, missing.characters)
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Typesets `document` as an A4 PDF: the running head at the top of every page, the copy mark
 /// and "Page N of M" at the foot. Deterministic: the same document gives the same bytes.
 pub fn render_pdf(document: &Document) -> Result<Vec<u8>, RenderError> {
+    render_pdf_with(document, FontSet::shipped())
+}
+
+/// [`render_pdf`] with a set of fonts of the caller's, such as the shipped ones and a system's
+/// CJK fonts ([`FontSet::with_fonts`]).
+pub fn render_pdf_with(document: &Document, fonts: &FontSet) -> Result<Vec<u8>, RenderError> {
     validate(document)?;
-    pdf::render(document)
+    let scripts = fonts.missing(document);
+    if !scripts.is_empty() {
+        return Err(RenderError::NoFont { scripts });
+    }
+    pdf::render(document, fonts)
 }
 
 /// Writes `document` as an A4 DOCX: the running head in the page header, the copy mark and

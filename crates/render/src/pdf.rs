@@ -16,8 +16,9 @@ use typst::{Library, LibraryExt, World};
 use typst_layout::PagedDocument;
 use typst_pdf::PdfOptions;
 
+use crate::fonts::primary_language;
 use crate::text::{clean, is_right_to_left};
-use crate::{Block, Document, Inline, RenderError, table_width};
+use crate::{Block, Document, FontSet, Inline, RenderError, table_width};
 
 const TEMPLATE: &str = include_str!("template.typ");
 const TEMPLATE_PATH: &str = "/main.typ";
@@ -29,9 +30,9 @@ const DATA_PATH: &str = "/data.json";
 /// otherwise grow without bound. Ten keeps the fonts' and the template's work warm.
 const CACHE_MAX_AGE: usize = 10;
 
-pub(crate) fn render(document: &Document) -> Result<Vec<u8>, RenderError> {
+pub(crate) fn render(document: &Document, fonts: &FontSet) -> Result<Vec<u8>, RenderError> {
     let data = serde_json::to_vec(&Data::from(document)).expect("strings, numbers and flags always serialise");
-    let world = ExportWorld::new(data);
+    let world = ExportWorld::new(data, fonts);
     let compiled = typst::compile::<PagedDocument>(&world).output;
     let result = match compiled {
         Ok(paged) => {
@@ -54,17 +55,6 @@ fn pdf_options() -> PdfOptions {
     }
 }
 
-/// The fonts shipped inside `typst-assets`, parsed once for the whole process.
-struct Fonts {
-    book: LazyHash<FontBook>,
-    fonts: Vec<Font>,
-}
-
-static FONTS: LazyLock<Fonts> = LazyLock::new(|| {
-    let fonts: Vec<Font> = typst_assets::fonts().flat_map(|data| Font::iter(Bytes::new(data))).collect();
-    Fonts { book: LazyHash::new(FontBook::from_fonts(&fonts)), fonts }
-});
-
 static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
 
 fn project_file(path: &str) -> FileId {
@@ -73,30 +63,32 @@ fn project_file(path: &str) -> FileId {
 }
 
 /// A typst world with exactly two files — the template and the document's data — and no
-/// clock. Every other path, every package and every font outside `typst-assets` is refused.
-struct ExportWorld {
+/// clock. Every other path, every package and every font outside the given set is refused.
+struct ExportWorld<'a> {
     main: Source,
     data_id: FileId,
     data: Bytes,
+    fonts: &'a FontSet,
 }
 
-impl ExportWorld {
-    fn new(data: Vec<u8>) -> Self {
+impl<'a> ExportWorld<'a> {
+    fn new(data: Vec<u8>, fonts: &'a FontSet) -> Self {
         Self {
             main: Source::new(project_file(TEMPLATE_PATH), TEMPLATE.to_owned()),
             data_id: project_file(DATA_PATH),
             data: Bytes::new(data),
+            fonts,
         }
     }
 }
 
-impl World for ExportWorld {
+impl World for ExportWorld<'_> {
     fn library(&self) -> &LazyHash<Library> {
         &LIBRARY
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
-        &FONTS.book
+        &self.fonts.book
     }
 
     fn main(&self) -> FileId {
@@ -112,7 +104,7 @@ impl World for ExportWorld {
     }
 
     fn font(&self, index: usize) -> Option<Font> {
-        FONTS.fonts.get(index).cloned()
+        self.fonts.fonts.get(index).cloned()
     }
 
     /// No clock: `datetime.today()` fails, so nothing time-dependent can enter the output.
@@ -129,6 +121,10 @@ struct Data {
     running_head: String,
     copy_mark: String,
     subject: String,
+    /// The primary language subtag typst sets ("en", "ar"), and whether it runs right to left.
+    lang: String,
+    rtl: bool,
+    page_label: [String; 3],
     blocks: Vec<DataBlock>,
 }
 
@@ -163,6 +159,13 @@ impl From<&Document> for Data {
             running_head: owned(&document.running_head),
             copy_mark: owned(&document.copy_mark),
             subject: owned(&document.subject),
+            lang: typst_language(&document.language),
+            rtl: document.is_right_to_left(),
+            page_label: [
+                owned(&document.page_label.before),
+                owned(&document.page_label.between),
+                owned(&document.page_label.after),
+            ],
             blocks: document.blocks.iter().map(DataBlock::from).collect(),
         }
     }
@@ -208,6 +211,16 @@ impl From<&Block> for DataBlock {
     }
 }
 
+/// typst takes an ISO 639 code of two or three letters; anything else is set as English.
+fn typst_language(language: &str) -> String {
+    let primary = primary_language(language);
+    if (2..=3).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_lowercase()) {
+        primary
+    } else {
+        "en".to_owned()
+    }
+}
+
 fn owned(text: &str) -> String {
     clean(text).into_owned()
 }
@@ -240,7 +253,7 @@ mod tests {
 
     #[test]
     fn the_world_serves_the_template_as_code_and_the_data_as_bytes_and_nothing_else() {
-        let world = ExportWorld::new(b"{}".to_vec());
+        let world = ExportWorld::new(b"{}".to_vec(), FontSet::shipped());
         assert_eq!(world.source(world.main()).map(|source| source.text().to_owned()), Ok(TEMPLATE.to_owned()));
         assert_eq!(world.file(project_file(DATA_PATH)).as_deref(), Ok(&b"{}"[..]));
         // The data can be read, never evaluated.
@@ -263,9 +276,22 @@ mod tests {
     }
 
     #[test]
-    fn only_bundled_fonts_are_known() {
-        let families: std::collections::BTreeSet<&str> = FONTS.book.families().map(|(family, _)| family).collect();
-        assert!(families.contains("Libertinus Serif") && families.contains("DejaVu Sans Mono"), "{families:?}");
-        assert_eq!(FONTS.fonts.len(), typst_assets::fonts().flat_map(|data| Font::iter(Bytes::new(data))).count());
+    fn only_shipped_fonts_are_known() {
+        let fonts = FontSet::shipped();
+        let families: std::collections::BTreeSet<&str> = fonts.families().collect();
+        for family in ["Libertinus Serif", "DejaVu Sans Mono", "Noto Naskh Arabic", "Noto Serif Devanagari"] {
+            assert!(families.contains(family), "{families:?}");
+        }
+        let shipped = typst_assets::fonts().chain(crate::fonts::SHIPPED.iter().map(|font| font.data));
+        assert_eq!(fonts.fonts.len(), shipped.flat_map(|data| Font::iter(Bytes::new(data))).count());
+    }
+
+    #[test]
+    fn a_language_tag_reaches_typst_as_its_primary_subtag() {
+        assert_eq!(typst_language("ar-EG"), "ar");
+        assert_eq!(typst_language("hi"), "hi");
+        assert_eq!(typst_language(""), "en");
+        assert_eq!(typst_language("x!"), "en");
+        assert_eq!(typst_language("en-XA"), "en");
     }
 }

@@ -10,6 +10,8 @@ use crate::{COPY_MARK, HOSTILE, RUNNING_HEAD, hostile_text, long_readout, plain,
 
 struct Package {
     parts: BTreeMap<String, String>,
+    /// Parts that are not text: embedded fonts.
+    binaries: BTreeMap<String, Vec<u8>>,
     times: Vec<zip::DateTime>,
 }
 
@@ -17,15 +19,23 @@ impl Package {
     fn open(bytes: &[u8]) -> Self {
         let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("a valid zip archive");
         let mut parts = BTreeMap::new();
+        let mut binaries = BTreeMap::new();
         let mut times = Vec::new();
         for index in 0..archive.len() {
             let mut entry = archive.by_index(index).expect("a readable entry");
             times.push(entry.last_modified().expect("a modification time"));
-            let mut text = String::new();
-            entry.read_to_string(&mut text).expect("a UTF-8 part");
-            parts.insert(entry.name().to_owned(), text);
+            let name = entry.name().to_owned();
+            if name.ends_with(".odttf") {
+                let mut bytes = Vec::new();
+                entry.read_to_end(&mut bytes).expect("a readable part");
+                binaries.insert(name, bytes);
+            } else {
+                let mut text = String::new();
+                entry.read_to_string(&mut text).expect("a UTF-8 part");
+                parts.insert(name, text);
+            }
         }
-        Self { parts, times }
+        Self { parts, binaries, times }
     }
 
     fn part(&self, name: &str) -> &str {
@@ -100,11 +110,9 @@ fn a_long_readout_is_a_valid_package_with_its_text_head_and_mark() {
     for text in visible_texts(&document) {
         assert!(body.contains(&squashed(&text)), "missing from the DOCX: {text:?}");
     }
-    for script in [
-        "עברית: הפגישה הסתיימה ביום שישי.",
-        "العربية: انتهى الاجتماع يوم الجمعة.",
-        "中文：会议于星期五结束。 Emoji: 🤝🌊",
-    ] {
+    for script in
+        ["עברית: הפגישה הסתיימה ביום שישי.", "العربية: انتهى الاجتماع يوم الجمعة.", "हिन्दी: बैठक शुक्रवार को समाप्त हुई।"]
+    {
         assert!(body.contains(&squashed(script)), "missing from the DOCX: {script:?}");
     }
 
@@ -170,6 +178,7 @@ fn text_that_looks_like_markup_or_xml_is_kept_as_text() {
             Block::Table { header: vec![HOSTILE[10].to_owned()], rows: vec![vec![HOSTILE[6].to_owned()]] },
             Block::Note { label: HOSTILE[10].to_owned(), text: HOSTILE[8].to_owned() },
         ],
+        ..Document::default()
     };
     let package = Package::open(&render_docx(&document).expect("renders"));
     let body = package.text_of("word/document.xml");
@@ -214,6 +223,81 @@ fn control_characters_are_dropped_and_line_breaks_kept() {
     assert!(body.contains("Nulbellescape"));
     assert!(body.contains("first line second line"));
     assert_eq!(core_element(package.part("docProps/core.xml"), "dc:subject").as_deref(), Some("verticaltab"));
+}
+
+#[test]
+fn letters_without_a_shipped_font_still_reach_the_word_processor() {
+    // A DOCX leaves drawing to the reader's word processor: Chinese and emoji are not refused.
+    let text = "中文：会议于星期五结束。 Emoji: 🤝🌊";
+    let document = Document { blocks: vec![Block::Paragraph(plain(text))], ..Document::default() };
+    let package = Package::open(&render_docx(&document).expect("renders"));
+    assert!(package.text_of("word/document.xml").contains(text));
+    assert!(package.binaries.is_empty(), "no shipped face is needed, none is embedded");
+}
+
+/// The key of an embedded font, as the font table gives it, and the part it names.
+fn embedded_fonts(package: &Package) -> Vec<(String, String, String)> {
+    let table = package.part("word/fontTable.xml");
+    let rels = package.part("word/_rels/fontTable.xml.rels");
+    let mut found = Vec::new();
+    for font in table.split("<w:font ").skip(1) {
+        let name = font.split('"').nth(1).unwrap_or_default().to_owned();
+        for embed in font.split("<w:embed").skip(1) {
+            let attribute =
+                |key: &str| embed.split(&format!("{key}=\"")).nth(1).and_then(|rest| rest.split('"').next());
+            let (Some(id), Some(key)) = (attribute("r:id"), attribute("w:fontKey")) else { continue };
+            let target = rels
+                .split("<Relationship ")
+                .find(|r| r.contains(&format!("Id=\"{id}\"")))
+                .and_then(|r| r.split("Target=\"").nth(1))
+                .and_then(|rest| rest.split('"').next())
+                .expect("every embedded font has its relationship");
+            found.push((name.clone(), key.to_owned(), format!("word/{target}")));
+        }
+    }
+    found
+}
+
+/// Undoes the format's obfuscation (ECMA-376 Part 1, 17.8.1), written here from the standard
+/// rather than shared with the code under test.
+fn deobfuscate(data: &[u8], key: &str) -> Vec<u8> {
+    let hex: String = key.chars().filter(char::is_ascii_hexdigit).collect();
+    let mut guid: Vec<u8> = (0..16).map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).unwrap()).collect();
+    guid.reverse();
+    let mut out = data.to_vec();
+    for i in 0..32 {
+        out[i] ^= guid[i % 16];
+    }
+    out
+}
+
+#[test]
+fn a_document_in_arabic_embeds_its_face_and_says_its_language() {
+    let document = Document {
+        title: "إحاطة الجولة الثالثة".to_owned(),
+        blocks: vec![
+            Block::Paragraph(plain("اتفق المشاركون على أن تجتمع اللجنة الفنية المشتركة قبل موسم الجفاف.")),
+            Block::Paragraph(plain("A paragraph in English stays left to right.")),
+        ],
+        language: "ar".to_owned(),
+        ..Document::default()
+    };
+    let package = Package::open(&render_docx(&document).expect("renders"));
+    let fonts = embedded_fonts(&package);
+    assert_eq!(fonts.len(), 2, "the regular and bold Naskh faces: {fonts:?}");
+    for (family, key, part) in &fonts {
+        assert_eq!(family, "Noto Naskh Arabic");
+        let data = deobfuscate(&package.binaries[part], key);
+        let shipped = tracktwo_render::fonts::SHIPPED.iter().find(|f| f.data == data.as_slice());
+        assert!(shipped.is_some_and(|f| f.family == "Noto Naskh Arabic"), "{part} is not a shipped Naskh face");
+    }
+    assert!(package.part("word/settings.xml").contains("<w:embedTrueTypeFonts/>"));
+    assert!(package.part("[Content_Types].xml").contains(r#"Extension="odttf""#));
+    assert!(package.part("word/styles.xml").contains(r#"<w:lang w:val="ar" w:bidi="ar"/>"#));
+    let body = package.part("word/document.xml");
+    assert!(body.contains(r#"w:cs="Noto Naskh Arabic""#), "Arabic runs do not ask for the Naskh face");
+    // The Arabic paragraphs run right to left, the English one does not.
+    assert_eq!(body.matches("<w:bidi").count(), 2, "{body}");
 }
 
 #[test]

@@ -3,6 +3,7 @@
 
 mod docx;
 mod pdf;
+mod scripts;
 
 use tracktwo_render::{Block, Document, Inline};
 
@@ -88,13 +89,14 @@ fn long_readout() -> Document {
     blocks.push(Block::Paragraph(plain("Русский: встреча завершилась в пятницу.")));
     blocks.push(Block::Paragraph(plain("עברית: הפגישה הסתיימה ביום שישי.")));
     blocks.push(Block::Paragraph(plain("العربية: انتهى الاجتماع يوم الجمعة.")));
-    blocks.push(Block::Paragraph(plain("中文：会议于星期五结束。 Emoji: 🤝🌊")));
+    blocks.push(Block::Paragraph(plain("हिन्दी: बैठक शुक्रवार को समाप्त हुई।")));
     Document {
         title: "Readout: Third Round of the Upper Basin Dialogue".to_owned(),
         running_head: RUNNING_HEAD.to_owned(),
         copy_mark: COPY_MARK.to_owned(),
         subject: "Water-sharing dialogue, round three".to_owned(),
         blocks,
+        ..Document::default()
     }
 }
 
@@ -121,7 +123,7 @@ fn visible_texts(document: &Document) -> Vec<String> {
 }
 
 fn is_right_to_left_or_cjk(c: char) -> bool {
-    matches!(u32::from(c), 0x0590..=0x08FF | 0x3000..=0x9FFF | 0xFF00..=0xFFEF | 0x1F000..=0x1FFFF)
+    matches!(u32::from(c), 0x0590..=0x08FF | 0x0900..=0x097F | 0x3000..=0x9FFF | 0xFF00..=0xFFEF | 0x1F000..=0x1FFFF)
 }
 
 fn joined(inlines: &[Inline]) -> String {

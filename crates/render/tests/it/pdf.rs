@@ -181,6 +181,7 @@ fn text_that_looks_like_markup_is_shown_as_it_is() {
             Block::Heading { level: 1, text: "After".to_owned() },
             Block::Paragraph(plain("Sentinel paragraph.")),
         ],
+        ..Document::default()
     };
     let pdf = parse(&render_pdf(&document).expect("renders"));
 
@@ -205,12 +206,28 @@ fn text_that_looks_like_markup_is_shown_as_it_is() {
 }
 
 #[test]
-fn control_characters_and_missing_glyphs_do_not_fail_the_export() {
+fn letters_no_font_can_draw_are_refused_naming_their_scripts_not_the_text() {
+    let document = Document {
+        title: "Secret title".to_owned(),
+        blocks: vec![Block::Paragraph(plain("会议 한국어 日本語 🤝 and ok"))],
+        ..Document::default()
+    };
+    let error = render_pdf(&document).expect_err("refused");
+    let RenderError::NoFont { scripts } = &error else { panic!("{error:?}") };
+    let names: Vec<&str> = scripts.iter().map(|s| s.script.as_str()).collect();
+    assert_eq!(names, ["Han", "Hangul", "symbols"]);
+    let message = error.to_string();
+    assert!(message.contains("Han (5 characters)") && message.contains("fonts-noto-cjk"), "{message}");
+    assert!(!message.contains("会") && !message.contains("Secret"), "{message}");
+}
+
+#[test]
+fn control_characters_do_not_fail_the_export() {
     let document = Document {
         title: "Control\u{0}characters\u{7}\u{1b}[31m and line\r\nbreaks".to_owned(),
         blocks: vec![
             Block::Paragraph(plain("Nul \u{0} bell \u{7} tab\tend \u{FFFF} \u{FDD0}")),
-            Block::Paragraph(plain("会议 한국어 日本語 🤝🏽 👩‍👩‍👧 \u{202E}reversed\u{202C}")),
+            Block::Paragraph(plain("joiners\u{200D}and\u{200C}marks \u{200F}\u{202E}reversed\u{202C}")),
             Block::Table { header: vec![], rows: vec![vec![], vec!["only one cell".to_owned()]] },
             Block::Table { header: vec![], rows: vec![] },
             Block::Facts(vec![]),
@@ -248,6 +265,7 @@ fn a_drawing_of_our_own_is_drawn_in_the_pdf_and_described_in_the_docx() {
         copy_mark: String::new(),
         subject: String::new(),
         blocks: vec![tracktwo_render::Block::Drawing { svg: svg.into(), alt: "Lanes of events".into() }],
+        ..Document::default()
     };
     let pdf = tracktwo_render::render_pdf(&document).unwrap();
     assert!(pdf.starts_with(b"%PDF"));
