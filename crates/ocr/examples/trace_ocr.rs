@@ -186,6 +186,7 @@ fn copy_document(copy: &ReadoutText, number: u32) -> Document {
         copy_mark: copy_mark(CopyId(number), COPIES, &format!("Recipient {number}, Ministry of Water")),
         subject: "Readout".to_owned(),
         blocks,
+        ..Document::default()
     }
 }
 

@@ -92,6 +92,15 @@ pub enum PageError {
     Csrf,
     /// Too many requests of one kind from one address.
     Limited(Limited),
+    /// A document that cannot be exported as asked (letters no font can draw); the message
+    /// names the scripts, never the text.
+    Document(crate::documents::DocumentError),
+}
+
+impl From<crate::documents::DocumentError> for PageError {
+    fn from(e: crate::documents::DocumentError) -> Self {
+        Self::Document(e)
+    }
 }
 
 impl From<Limited> for PageError {
@@ -137,6 +146,13 @@ impl IntoResponse for PageError {
                 StatusCode::FORBIDDEN,
                 "the form has expired or did not come from this site; reload and try again".into(),
             ),
+            PageError::Document(e) => match e {
+                crate::documents::DocumentError::NoFont(_) => (StatusCode::UNPROCESSABLE_ENTITY, e.to_string()),
+                crate::documents::DocumentError::Failed(_) => {
+                    tracing::error!(error = %e, "a document could not be exported");
+                    (StatusCode::INTERNAL_SERVER_ERROR, "the document could not be exported".into())
+                }
+            },
             PageError::Limited(Limited { limit, seconds }) => {
                 wait = Some(seconds);
                 (

@@ -8,7 +8,7 @@
 
 mod api;
 pub mod client;
-mod documents;
+pub mod documents;
 mod errors;
 mod extract;
 mod forms;

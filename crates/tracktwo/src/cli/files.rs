@@ -32,12 +32,20 @@ pub(crate) fn write_atomically(path: &Path, write: impl FnOnce(&mut dyn Write) -
 /// Renders a document as PDF or DOCX, as the file's name says, and writes it; returns its size.
 pub(super) fn write_document(document: &tracktwo_render::Document, out: &Path) -> Result<usize> {
     let bytes = match out.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
-        Some("pdf") => tracktwo_render::render_pdf(document)?,
+        Some("pdf") => tracktwo_web::documents::pdf(document)?,
         Some("docx") => tracktwo_render::render_docx(document)?,
         _ => bail!("cannot tell the format of {} from its name; use .pdf or .docx", out.display()),
     };
     write_atomically(out, |w| Ok(w.write_all(&bytes)?))?;
     Ok(bytes.len())
+}
+
+/// The language `--language` names, for a document's headings and labels.
+pub(super) fn document_locale(tag: &str) -> Result<tracktwo_i18n::Locale> {
+    match tracktwo_i18n::Locale::from_tag(tag.trim()) {
+        Some(locale) => Ok(locale),
+        None => bail!("unknown language {tag:?}; documents are written in en, ar, ru or fr"),
+    }
 }
 
 pub(super) fn open_for_reading(path: &Path) -> Result<std::io::BufReader<std::fs::File>> {

@@ -32,6 +32,10 @@ pub(super) enum ProcessCommand {
         /// The file to write (.pdf or .docx).
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// The language of the document's headings and labels: en, ar, ru or fr (people's own
+        /// words stay as written).
+        #[arg(long, value_name = "LANGUAGE", default_value = "en")]
+        language: String,
     },
 }
 
@@ -64,12 +68,13 @@ pub(super) async fn run(config: &Config, command: ProcessCommand) -> Result<()> 
                 println!("option: {} — {}", option.title, option.status.label());
             }
         }
-        ProcessCommand::Summary { initiative, meeting, reader, out } => {
+        ProcessCommand::Summary { initiative, meeting, reader, out, language } => {
+            let locale = super::files::document_locale(&language)?;
             let initiative = shape::initiative(&initiative)?;
             let meeting = shape::id(&meeting, "meeting")?;
             let reader = reader_named(&app, initiative, &reader).await?;
             let summary = app.meeting_summary_for(&key_holder, initiative, meeting, reader).await?;
-            let size = write_document(&tracktwo_web::summary_document(&summary), &out)?;
+            let size = write_document(&tracktwo_web::summary_document(&summary, locale), &out)?;
             println!("Summary for {} written to {} ({size} bytes).", reader.label(), out.display());
         }
     }

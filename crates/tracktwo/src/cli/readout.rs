@@ -39,6 +39,10 @@ pub(super) enum ReadoutCommand {
         /// The file to write (.pdf or .docx).
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// The language of the document's headings and labels: en, ar, ru or fr (people's own
+        /// words stay as written).
+        #[arg(long, value_name = "LANGUAGE", default_value = "en")]
+        language: String,
     },
 }
 
@@ -81,11 +85,12 @@ pub(super) async fn run(config: &Config, command: ReadoutCommand) -> Result<()> 
             let view = app.readout(&key_holder, initiative, readout).await?;
             print_traceability(&view.traceability, view.readout.wording_variants);
         }
-        ReadoutCommand::Copy { initiative, copy, out } => {
+        ReadoutCommand::Copy { initiative, copy, out, language } => {
+            let locale = super::files::document_locale(&language)?;
             let initiative = shape::initiative(&initiative)?;
             let copy = shape::id(&copy, "copy")?;
             let to_render = app.copy_to_render(&key_holder, initiative, copy).await?;
-            let size = write_document(&tracktwo_web::copy_document(&to_render), &out)?;
+            let size = write_document(&tracktwo_web::copy_document(&to_render, locale), &out)?;
             println!("{} written to {} ({size} bytes).", to_render.mark, out.display());
         }
     }

@@ -230,7 +230,7 @@ pub(super) async fn run(config: &Config, command: TextCommand) -> Result<()> {
                 }
                 TextFormat::Akn => tracktwo_akoma_ntoso::export(&akn_meta(&export), &export.draft).into_bytes(),
                 TextFormat::Docx => tracktwo_render::render_docx(&tracktwo_web::text_document(&export, copy)?)?,
-                TextFormat::Pdf => tracktwo_render::render_pdf(&tracktwo_web::text_document(&export, copy)?)?,
+                TextFormat::Pdf => tracktwo_web::documents::pdf(&tracktwo_web::text_document(&export, copy)?)?,
             };
             write_atomically(&out, |w| Ok(w.write_all(&bytes)?))?;
             println!("Version {} written to {} ({} bytes).", export.summary.number, out.display(), bytes.len());

@@ -183,5 +183,6 @@ pub fn text_document(export: &TextExport, copy: TextCopy) -> Result<Document, Te
         copy_mark: String::new(),
         subject: format!("{kind}, version {}", s.number),
         blocks,
+        ..Document::default()
     })
 }

@@ -18,4 +18,8 @@ use serde::Deserialize;
 pub struct FormatQuery {
     #[serde(default)]
     format: String,
+    /// The language a document is written in (`en`, `ar`, `ru`, `fr`); the reader's own when
+    /// absent or unknown.
+    #[serde(default)]
+    language: String,
 }

@@ -4,6 +4,7 @@
 
 mod campaign;
 mod consent;
+mod documents;
 mod edge;
 mod language;
 mod matrix;

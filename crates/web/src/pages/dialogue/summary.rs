@@ -3,7 +3,6 @@
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::IntoResponse;
 use maud::{Markup, html};
-use tracktwo_app::AppError;
 use tracktwo_domain::redaction::MeetingSummary;
 use tracktwo_domain::{MeetingId, Operation};
 
@@ -87,8 +86,8 @@ pub async fn summary(
             ))
         }
         "pdf" => {
-            let bytes = tracktwo_render::render_pdf(&summary_document(&summary))
-                .map_err(|e| AppError::Archive(e.to_string()))?;
+            let locale = crate::documents::document_locale(&query.language, user.locale);
+            let bytes = crate::documents::pdf(&summary_document(&summary, locale))?;
             Ok((
                 StatusCode::OK,
                 [

@@ -3,7 +3,6 @@
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect};
 use serde::Deserialize;
-use tracktwo_app::AppError;
 use tracktwo_domain::{CopyId, ReadoutId};
 
 use crate::PageResult;
@@ -35,17 +34,17 @@ pub async fn copy_file(
     QueryVisit(state, user, query, ItemPath(id, copy_id)): QueryVisit<FormatQuery, ItemPath<CopyId>>,
 ) -> PageResult {
     let copy = state.app.copy_to_render(&user.identity, id, copy_id).await?;
-    let document = copy_document(&copy);
+    let document = copy_document(&copy, crate::documents::document_locale(&query.language, user.locale));
     let (bytes, content_type, name) = match query.format.as_str() {
-        "pdf" | "" => (tracktwo_render::render_pdf(&document), "application/pdf", "readout.pdf"),
+        "pdf" | "" => (crate::documents::pdf(&document), "application/pdf", "readout.pdf"),
         "docx" => (
-            tracktwo_render::render_docx(&document),
+            tracktwo_render::render_docx(&document).map_err(Into::into),
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             "readout.docx",
         ),
         _ => return Err(invalid("format", "must be pdf or docx")),
     };
-    let bytes = bytes.map_err(|e| AppError::Archive(e.to_string()))?;
+    let bytes = bytes?;
     Ok((
         StatusCode::OK,
         [

@@ -7,12 +7,11 @@ use axum::response::IntoResponse;
 use maud::{PreEscaped, html};
 use serde::Deserialize;
 use time::Date;
-use tracktwo_app::AppError;
 use tracktwo_app::transfer::Timeline;
-use tracktwo_render::{Block, Document, Inline};
 
 use super::close_chart;
 use crate::PageResult;
+use crate::documents::{TimelineLanes, timeline_document};
 use crate::extract::QueryVisit;
 use crate::forms::{date_text, invalid, optional_date};
 use crate::pages::layout::page;
@@ -109,6 +108,9 @@ pub struct TimelineQuery {
     to: String,
     #[serde(default)]
     format: String,
+    /// The PDF's language (`en`, `ar`, `ru`, `fr`); the reader's own when absent or unknown.
+    #[serde(default)]
+    language: String,
 }
 
 pub async fn timeline(QueryVisit(state, user, query, ()): QueryVisit<TimelineQuery>) -> PageResult {
@@ -121,42 +123,29 @@ pub async fn timeline(QueryVisit(state, user, query, ()): QueryVisit<TimelineQue
     }
     let timeline = state.app.timeline(&user.identity, from, to).await?;
     if query.format == "pdf" {
-        let mut blocks = vec![
-            Block::Paragraph(vec![Inline::Text(format!("From {} to {}.", date_text(from), date_text(to)))]),
-            Block::Drawing {
-                svg: timeline_svg(&timeline, from, to),
-                alt: "The official track, each initiative's meetings, transfers and coordination as lanes on one date \
-                      axis; every event is listed below."
-                    .into(),
-            },
-        ];
-        let mut lane = |name: &str, rows: Vec<Vec<String>>| {
-            blocks.push(Block::Heading { level: 2, text: name.to_owned() });
-            blocks.push(Block::Table { header: vec!["Date".into(), "Event".into()], rows });
+        let lanes = TimelineLanes {
+            official: timeline.official.iter().map(|(d, t, k)| vec![date_text(*d), format!("{k}: {t}")]).collect(),
+            initiatives: timeline
+                .initiatives
+                .iter()
+                .map(|(name, items)| {
+                    (name.as_str(), items.iter().map(|(d, t, m)| vec![date_text(*d), format!("{t} ({m})")]).collect())
+                })
+                .collect(),
+            transfers: timeline.transfers.iter().map(|(d, w, i)| vec![date_text(*d), format!("{w} — {i}")]).collect(),
+            coordination: timeline
+                .coordination
+                .iter()
+                .map(|(d, f, _, i)| vec![date_text(*d), format!("{f} — {i}")])
+                .collect(),
         };
-        lane(
-            "Official track",
-            timeline.official.iter().map(|(d, t, k)| vec![date_text(*d), format!("{k}: {t}")]).collect(),
+        let document = timeline_document(
+            lanes,
+            (from, to),
+            timeline_svg(&timeline, from, to),
+            crate::documents::document_locale(&query.language, user.locale),
         );
-        for (name, items) in &timeline.initiatives {
-            lane(name, items.iter().map(|(d, t, m)| vec![date_text(*d), format!("{t} ({m})")]).collect());
-        }
-        lane(
-            "Transfers",
-            timeline.transfers.iter().map(|(d, w, i)| vec![date_text(*d), format!("{w} — {i}")]).collect(),
-        );
-        lane(
-            "Coordination",
-            timeline.coordination.iter().map(|(d, f, _, i)| vec![date_text(*d), format!("{f} — {i}")]).collect(),
-        );
-        let document = Document {
-            title: "Multi-track timeline".into(),
-            running_head: "Multi-track timeline — confidential".into(),
-            copy_mark: String::new(),
-            subject: "Timeline".into(),
-            blocks,
-        };
-        let bytes = tracktwo_render::render_pdf(&document).map_err(|e| AppError::Archive(e.to_string()))?;
+        let bytes = crate::documents::pdf(&document)?;
         return Ok((
             StatusCode::OK,
             [

@@ -1,0 +1,88 @@
+# Exported documents (PDF and DOCX): meeting summaries, readout copies, the timeline.
+
+document-page = الصفحة { $page } من { $pages }
+
+## A meeting summary's facts and sections
+
+document-initiative = المبادرة
+document-round = الجولة
+document-date = التاريخ
+document-rule = القاعدة
+document-prepared-for = أُعدّ من أجل
+document-venue = المكان
+document-stage-reached = المرحلة التي بلغها الحوار
+document-attendance = الحضور
+document-name = الاسم
+document-organisation = المؤسسة
+document-side = الطرف
+document-capacity = الصفة
+document-agenda = جدول الأعمال
+document-agenda-done = { $item } (أُنجز)
+document-options-raised = الخيارات المطروحة
+document-supported-by = (يؤيده { $sides })
+document-follow-ups = المتابعات
+document-due = (موعده { $date })
+document-done = أُنجز
+document-not-in-summary = ما لا يتضمنه هذا الملخص
+document-not-for-transfer = لا يُنقل
+document-summary-running-head = { $mode } — { $reader }
+document-summary-subject = ملخص الاجتماع ({ $mode })
+
+## A readout's copy
+
+document-readout-running-head = إحاطة موجهة إلى { $audience } — لا تُنسخ ولا تُرسل إلى غيرهم
+document-readout-subject = إحاطة
+
+## The timeline
+
+document-timeline-title = الخط الزمني متعدد المسارات
+document-timeline-running-head = الخط الزمني متعدد المسارات — سري
+document-timeline-subject = الخط الزمني
+document-timeline-span = من { $from } إلى { $to }.
+document-timeline-alt = المسار الرسمي واجتماعات كل مبادرة وعمليات النقل والتنسيق، كلٌّ في مسار على محور تاريخ واحد؛ وكل حدث مدرج أدناه.
+document-timeline-official = المسار الرسمي
+document-timeline-transfers = عمليات النقل
+document-timeline-coordination = التنسيق
+document-event = الحدث
+
+## Confidentiality rules
+
+document-mode-on-the-record = علني وبالأسماء
+document-mode-non-attribution = دون نسبة الأقوال
+document-mode-chatham-house = قاعدة تشاتام هاوس
+document-mode-secret-channel = قناة سرية
+
+## Whom a summary is prepared for
+
+document-reader-team = فريق التنظيم
+document-reader-participant = مشارك
+document-reader-observer = مراقب
+document-reader-official = مسؤول في المسار الأول
+document-reader-evaluator = مُقيِّم
+document-reader-funder = جهة ممولة
+document-reader-operations = فريق العمليات
+
+## Whom a readout is released to
+
+document-audience-track-one-official = مسؤولي المسار الأول
+document-audience-funder = الجهات الممولة
+document-audience-participants = المشاركين
+document-audience-public = الجمهور
+
+## Capacities, note tags and option stages
+
+document-capacity-serving-official = مسؤول في منصبه
+document-capacity-personal-capacity = مسؤول بصفته الشخصية
+document-capacity-former-official = مسؤول سابق
+document-capacity-non-official = غير رسمي
+document-tag-issue = قضية
+document-tag-need = حاجة
+document-tag-fear = مخاوف
+document-tag-option = خيار
+document-tag-agreement = اتفاق
+document-tag-disagreement = خلاف
+document-status-raised = مطروح
+document-status-developed = مُطوَّر
+document-status-jointly-endorsed = مؤيَّد من الطرفين
+document-status-transferred = نُقل إلى المسار الأول
+document-status-adopted-officially = اعتُمد رسميًا

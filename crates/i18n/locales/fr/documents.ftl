@@ -1,0 +1,88 @@
+# Exported documents (PDF and DOCX): meeting summaries, readout copies, the timeline.
+
+document-page = Page { $page } sur { $pages }
+
+## A meeting summary's facts and sections
+
+document-initiative = Initiative
+document-round = Cycle
+document-date = Date
+document-rule = Règle
+document-prepared-for = Préparé pour
+document-venue = Lieu
+document-stage-reached = Étape atteinte
+document-attendance = Présences
+document-name = Nom
+document-organisation = Organisation
+document-side = Partie
+document-capacity = Qualité
+document-agenda = Ordre du jour
+document-agenda-done = { $item } (traité)
+document-options-raised = Options avancées
+document-supported-by = (soutenue par { $sides })
+document-follow-ups = Suites à donner
+document-due = (échéance : { $date })
+document-done = fait
+document-not-in-summary = Ce que ce résumé ne contient pas
+document-not-for-transfer = ne pas transmettre
+document-summary-running-head = { $mode } — { $reader }
+document-summary-subject = Résumé de réunion ({ $mode })
+
+## A readout's copy
+
+document-readout-running-head = Compte rendu destiné à : { $audience } — ne pas copier ni transférer
+document-readout-subject = Compte rendu
+
+## The timeline
+
+document-timeline-title = Chronologie multivoies
+document-timeline-running-head = Chronologie multivoies — confidentiel
+document-timeline-subject = Chronologie
+document-timeline-span = Du { $from } au { $to }.
+document-timeline-alt = La voie officielle, les réunions de chaque initiative, les transmissions et la coordination, en couloirs sur un même axe des dates ; chaque événement est listé ci-dessous.
+document-timeline-official = Voie officielle
+document-timeline-transfers = Transmissions
+document-timeline-coordination = Coordination
+document-event = Événement
+
+## Confidentiality rules
+
+document-mode-on-the-record = Officiel, avec les noms
+document-mode-non-attribution = Sans attribution
+document-mode-chatham-house = Règle de Chatham House
+document-mode-secret-channel = Canal secret
+
+## Whom a summary is prepared for
+
+document-reader-team = l'équipe organisatrice
+document-reader-participant = un participant
+document-reader-observer = un observateur
+document-reader-official = un responsable de la voie 1
+document-reader-evaluator = un évaluateur
+document-reader-funder = un bailleur de fonds
+document-reader-operations = l'équipe d'exploitation
+
+## Whom a readout is released to
+
+document-audience-track-one-official = les responsables de la voie 1
+document-audience-funder = les bailleurs de fonds
+document-audience-participants = les participants
+document-audience-public = le public
+
+## Capacities, note tags and option stages
+
+document-capacity-serving-official = Responsable en fonction
+document-capacity-personal-capacity = Responsable à titre personnel
+document-capacity-former-official = Ancien responsable
+document-capacity-non-official = Non officiel
+document-tag-issue = question
+document-tag-need = besoin
+document-tag-fear = crainte
+document-tag-option = option
+document-tag-agreement = accord
+document-tag-disagreement = désaccord
+document-status-raised = Avancée
+document-status-developed = Développée
+document-status-jointly-endorsed = Approuvée par les deux parties
+document-status-transferred = Transmise à la voie 1
+document-status-adopted-officially = Adoptée officiellement

@@ -1,0 +1,88 @@
+# Exported documents (PDF and DOCX): meeting summaries, readout copies, the timeline.
+
+document-page = Страница { $page } из { $pages }
+
+## A meeting summary's facts and sections
+
+document-initiative = Инициатива
+document-round = Раунд
+document-date = Дата
+document-rule = Режим
+document-prepared-for = Подготовлено для
+document-venue = Место
+document-stage-reached = Достигнутый этап
+document-attendance = Участники встречи
+document-name = Имя
+document-organisation = Организация
+document-side = Сторона
+document-capacity = Статус
+document-agenda = Повестка
+document-agenda-done = { $item } (выполнено)
+document-options-raised = Предложенные варианты
+document-supported-by = (поддерживает: { $sides })
+document-follow-ups = Дальнейшие шаги
+document-due = (срок: { $date })
+document-done = выполнено
+document-not-in-summary = Не вошло в это резюме
+document-not-for-transfer = не для передачи
+document-summary-running-head = { $mode } — { $reader }
+document-summary-subject = Резюме встречи ({ $mode })
+
+## A readout's copy
+
+document-readout-running-head = Брифинг для адресата: { $audience } — не копировать и не пересылать
+document-readout-subject = Брифинг
+
+## The timeline
+
+document-timeline-title = Хронология по всем трекам
+document-timeline-running-head = Хронология по всем трекам — конфиденциально
+document-timeline-subject = Хронология
+document-timeline-span = С { $from } по { $to }.
+document-timeline-alt = Официальный трек, встречи каждой инициативы, передачи и координация — дорожками на одной оси дат; все события перечислены ниже.
+document-timeline-official = Официальный трек
+document-timeline-transfers = Передачи
+document-timeline-coordination = Координация
+document-event = Событие
+
+## Confidentiality rules
+
+document-mode-on-the-record = Под запись
+document-mode-non-attribution = Без указания авторства
+document-mode-chatham-house = Правило Чатем-хауса
+document-mode-secret-channel = Тайный канал
+
+## Whom a summary is prepared for
+
+document-reader-team = организационная группа
+document-reader-participant = участник
+document-reader-observer = наблюдатель
+document-reader-official = официальное лицо первого трека
+document-reader-evaluator = оценщик
+document-reader-funder = донор
+document-reader-operations = служба обеспечения
+
+## Whom a readout is released to
+
+document-audience-track-one-official = официальные лица первого трека
+document-audience-funder = доноры
+document-audience-participants = участники
+document-audience-public = общественность
+
+## Capacities, note tags and option stages
+
+document-capacity-serving-official = Действующее официальное лицо
+document-capacity-personal-capacity = Официальное лицо в личном качестве
+document-capacity-former-official = Бывшее официальное лицо
+document-capacity-non-official = Неофициальное лицо
+document-tag-issue = вопрос
+document-tag-need = потребность
+document-tag-fear = опасение
+document-tag-option = вариант
+document-tag-agreement = согласие
+document-tag-disagreement = разногласие
+document-status-raised = Предложен
+document-status-developed = Проработан
+document-status-jointly-endorsed = Одобрен обеими сторонами
+document-status-transferred = Передан первому треку
+document-status-adopted-officially = Принят официально
