@@ -115,7 +115,7 @@ fn mapping_page(
             label { code { (tracktwo_field.as_str()) } " — " span.muted lang="en" { (tracktwo_field.description()) }
                 select name=(field_input(tracktwo_field)) {
                     option value="" { (say("map-not-in-the-file")) }
-                    @for name in &names { option value=(name) dir="auto" { (name) } }
+                    @for name in &names { option value=(name) { (name) } }
                 }
             }
         }
