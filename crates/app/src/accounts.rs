@@ -1,6 +1,8 @@
 //! Accounts.
 
-use tracktwo_domain::{AuditAction, AuditTarget, Identity, NewUser, Operation, TargetKind, User, UserId};
+use tracktwo_domain::{
+    AuditAction, AuditTarget, Identity, NewUser, Operation, TargetKind, User, UserId, ValidationError,
+};
 use tracktwo_store::{BlindIndex, UserRow, WriteTx};
 
 use crate::sealing::place;
@@ -100,5 +102,53 @@ impl App {
         let user = self.user_from_row(tx.as_mut(), &row).await?;
         tx.commit().await?;
         Ok(user)
+    }
+
+    /// Sets the language the caller's own pages are drawn in (a BCP 47 tag; which tags are
+    /// spoken is the edge's to say), or forgets it, so the browser's choice holds again. A
+    /// preference of one's own reveals nothing and grants nothing, so it is not audited.
+    pub async fn set_account_language(&self, who: &Identity, language: Option<&str>) -> Result<()> {
+        let id = who.user_id().ok_or(AppError::NotFound)?;
+        if let Some(tag) = language {
+            language_tag(tag)?;
+        }
+        let mut tx = self.begin().await?;
+        tx.user(id).await?.ok_or(AppError::NotFound)?;
+        tx.set_account_language(id, language).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+/// Who a good session signs in, and the language their account chose, if it chose one.
+#[derive(Debug, Clone)]
+pub struct SessionHolder {
+    pub identity: Identity,
+    pub language: Option<String>,
+}
+
+/// The shape of a BCP 47 tag: subtags of letters and digits, one to eight long, joined by
+/// hyphens, the first of letters; at most 35 characters (what RFC 5646 asks a reader to keep).
+fn language_tag(tag: &str) -> std::result::Result<(), ValidationError> {
+    let invalid = ValidationError::Invalid { field: "language", reason: "is not a language tag" };
+    let mut subtags = tag.split('-');
+    let first_is_letters =
+        subtags.next().is_some_and(|s| (2..=8).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphabetic()));
+    let rest_fit = subtags.all(|s| (1..=8).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphanumeric()));
+    if tag.len() <= 35 && first_is_letters && rest_fit { Ok(()) } else { Err(invalid) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::language_tag;
+
+    #[test]
+    fn only_the_shape_of_a_language_tag_is_kept() {
+        for tag in ["ar", "fr-CA", "en-XA", "zh-Hant-TW"] {
+            assert!(language_tag(tag).is_ok(), "{tag}");
+        }
+        for tag in ["", "a", "ar-", "-ar", "ar_EG", "ar EG", "1a", "toolongtag", "ar-<script>", &"ab-".repeat(12)] {
+            assert!(language_tag(tag).is_err(), "{tag}");
+        }
     }
 }

@@ -44,6 +44,7 @@ use tracktwo_store::{
 };
 use zeroize::Zeroizing;
 
+pub use accounts::SessionHolder;
 pub use archive::{ExportSummary, RestoreReport, check_backup_file, check_keyring_file};
 pub use audit::{AuditAnchor, AuditFinding, AuditReport};
 pub use initiatives::{AuditEntry, DirectoryEntry};

@@ -12,6 +12,7 @@ use tracktwo_domain::{
 };
 use tracktwo_store::{BlindIndex, SessionRow, UserRow, WriteTx};
 
+use crate::accounts::SessionHolder;
 use crate::sign_in_throttle::{
     FORGOTTEN_AFTER, Failures, Origin, PER_ACCOUNT_AND_ORIGIN, PER_ORIGIN, RememberedFailures, stricter, wait,
     whole_seconds,
@@ -210,10 +211,16 @@ impl App {
 
     /// The identity behind a session cookie, if the session is still good.
     pub async fn session_identity(&self, secret: &str, channel: Channel) -> Result<Identity> {
-        self.identity_of_session(secret, channel).await.map_err(crate::row_guard::unknown_if_forged)
+        Ok(self.session(secret, channel).await?.identity)
     }
 
-    async fn identity_of_session(&self, secret: &str, channel: Channel) -> Result<Identity> {
+    /// Who a session cookie signs in, if the session is still good, with the language the
+    /// account chose for its pages.
+    pub async fn session(&self, secret: &str, channel: Channel) -> Result<SessionHolder> {
+        self.holder_of_session(secret, channel).await.map_err(crate::row_guard::unknown_if_forged)
+    }
+
+    async fn holder_of_session(&self, secret: &str, channel: Channel) -> Result<SessionHolder> {
         let now = self.now();
         let digest = TokenDigest::of(secret).0;
         let mut tx = self.begin().await?;
@@ -229,8 +236,9 @@ impl App {
         if session.last_seen_at + TOUCH_INTERVAL < now {
             tx.touch_session(&digest, now).await?;
         }
+        let language = tx.account_language(user.id).await?;
         tx.commit().await?;
-        Ok(Identity::user(user.id, user.is_admin, channel))
+        Ok(SessionHolder { identity: Identity::user(user.id, user.is_admin, channel), language })
     }
 
     /// Ends one session.

@@ -16,10 +16,18 @@ macro_rules! files {
     };
 }
 
-const ENGLISH: &[Source] = files!("en": "layout.ftl", "account.ftl", "ballot.ftl", "documents.ftl");
-const ARABIC: &[Source] = files!("ar": "layout.ftl", "account.ftl", "ballot.ftl", "documents.ftl");
-const RUSSIAN: &[Source] = files!("ru": "layout.ftl", "account.ftl", "ballot.ftl", "documents.ftl");
-const FRENCH: &[Source] = files!("fr": "layout.ftl", "account.ftl", "ballot.ftl", "documents.ftl");
+/// Every file of one language, in the same order for each.
+macro_rules! language {
+    ($language:literal) => {
+        files!($language: "layout.ftl", "words.ftl", "errors.ftl", "account.ftl", "ballot.ftl", "initiative.ftl", "dialogue.ftl",
+            "map.ftl", "transfer.ftl", "text.ftl", "conversation.ftl", "documents.ftl")
+    };
+}
+
+const ENGLISH: &[Source] = language!("en");
+const ARABIC: &[Source] = language!("ar");
+const RUSSIAN: &[Source] = language!("ru");
+const FRENCH: &[Source] = language!("fr");
 
 /// The files of a shipped language; the pseudo-locales have none of their own.
 pub(crate) fn sources(locale: Locale) -> &'static [Source] {

@@ -213,6 +213,8 @@ pub(crate) static USERS: Table = Table::new(
 );
 pub(crate) static RECOVERY_CODES: Table =
     Table::new("recovery_codes", &[("user_id", Text), ("digest", Blob), ("used", Bool)], &["user_id", "digest"]);
+pub(crate) static ACCOUNT_LANGUAGES: Table =
+    Table::new("account_languages", &[("user_id", Text), ("language", Text)], &["user_id"]);
 pub(crate) static SESSIONS: Table = Table::new(
     "sessions",
     &[
@@ -327,9 +329,10 @@ pub(crate) static SEALED_RECORDS: Table = Table::new(
 );
 
 /// Every authenticated table, parents before children.
-pub(crate) static TABLES: [&Table; 15] = [
+pub(crate) static TABLES: [&Table; 16] = [
     &USERS,
     &RECOVERY_CODES,
+    &ACCOUNT_LANGUAGES,
     &SESSIONS,
     &TOKENS,
     &INITIATIVES,

@@ -5,9 +5,9 @@ use std::str::FromStr;
 
 use tracktwo_domain::{KeyId, MemberRole};
 use tracktwo_store::{
-    ActorRow, AuditRow, BlindIndex, DocumentRow, InitiativeRow, KeyRow, KeyScope, KeySource, MapSnapshotRow, MemberRow,
-    NoteRow, PersonRow, RecordKind, RecoveryCodeRow, RegistryRow, Result, Sealed, SealedRecordRow, SessionRow, SideRow,
-    StoreError, StoreMeta, TieRow, TokenRow, UserRow, from_micros,
+    AccountLanguageRow, ActorRow, AuditRow, BlindIndex, DocumentRow, InitiativeRow, KeyRow, KeyScope, KeySource,
+    MapSnapshotRow, MemberRow, NoteRow, PersonRow, RecordKind, RecoveryCodeRow, RegistryRow, Result, Sealed,
+    SealedRecordRow, SessionRow, SideRow, StoreError, StoreMeta, TieRow, TokenRow, UserRow, from_micros,
 };
 
 use crate::SqlRow;
@@ -98,6 +98,10 @@ pub(crate) fn user_from(row: &dyn SqlRow) -> Result<UserRow> {
         totp_enabled: row.boolean("totp_enabled")?,
         totp_last_step: row.nullable_int("totp_last_step")?,
     })
+}
+
+pub(crate) fn account_language_from(row: &dyn SqlRow) -> Result<AccountLanguageRow> {
+    Ok(AccountLanguageRow { user: parse(row, "user_id")?, language: row.text("language")? })
 }
 
 pub(crate) fn recovery_code_from(row: &dyn SqlRow) -> Result<RecoveryCodeRow> {

@@ -4,13 +4,13 @@ use tracktwo_store::{Result, RowAuthenticator, Snapshot, StoreError, StoreMeta};
 
 use crate::SqlConnection;
 use crate::authenticated::{
-    ACTORS, DOCUMENTS, INITIATIVES, MAP_SNAPSHOTS, MEMBERS, NOTES, PEOPLE, RECOVERY_CODES, REGISTRY_ENTRIES,
-    SEALED_RECORDS, SIDES, TIES, TOKENS, USERS,
+    ACCOUNT_LANGUAGES, ACTORS, DOCUMENTS, INITIATIVES, MAP_SNAPSHOTS, MEMBERS, NOTES, PEOPLE, RECOVERY_CODES,
+    REGISTRY_ENTRIES, SEALED_RECORDS, SIDES, TIES, TOKENS, USERS,
 };
 use crate::decode::{
-    actor_from, audit_from, document_from, initiative_from, key_slot_from, map_snapshot_from, member_from, meta_from,
-    note_from, person_from, recovery_code_from, registry_from, sealed_record_from, side_from, tie_from, token_from,
-    user_from,
+    account_language_from, actor_from, audit_from, document_from, initiative_from, key_slot_from, map_snapshot_from,
+    member_from, meta_from, note_from, person_from, recovery_code_from, registry_from, sealed_record_from, side_from,
+    tie_from, token_from, user_from,
 };
 use crate::fetch::{fetch_all, fetch_all_checked, fetch_one};
 
@@ -67,6 +67,15 @@ pub async fn read_snapshot(conn: &mut dyn SqlConnection, rows: &dyn RowAuthentic
             "SELECT * FROM recovery_codes ORDER BY user_id, digest",
             vec![],
             recovery_code_from,
+        )
+        .await?,
+        account_languages: fetch_all_checked(
+            conn,
+            rows,
+            &ACCOUNT_LANGUAGES,
+            "SELECT * FROM account_languages ORDER BY user_id",
+            vec![],
+            account_language_from,
         )
         .await?,
         people: fetch_all_checked(

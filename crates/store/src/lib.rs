@@ -173,6 +173,10 @@ pub trait WriteTx: Send {
     async fn recovery_codes(&mut self, user: UserId) -> Result<Vec<RecoveryCodeRow>>;
     async fn insert_recovery_code(&mut self, code: &RecoveryCodeRow) -> Result<()>;
     async fn mark_recovery_code_used(&mut self, user: UserId, digest: &[u8; 32]) -> Result<()>;
+    /// Sets the language an account reads its pages in; none forgets the choice.
+    async fn set_account_language(&mut self, user: UserId, language: Option<&str>) -> Result<()>;
+    /// The language an account chose, if it chose one.
+    async fn account_language(&mut self, user: UserId) -> Result<Option<String>>;
     async fn insert_session(&mut self, session: &SessionRow) -> Result<()>;
     async fn session(&mut self, digest: &[u8; 32]) -> Result<Option<SessionRow>>;
     async fn touch_session(&mut self, digest: &[u8; 32], at: Timestamp) -> Result<()>;
@@ -321,6 +325,9 @@ pub trait WriteTx: Send {
         }
         for code in &snapshot.recovery_codes {
             self.insert_recovery_code(code).await?;
+        }
+        for chosen in &snapshot.account_languages {
+            self.set_account_language(chosen.user, Some(&chosen.language)).await?;
         }
         for token in &snapshot.tokens {
             self.insert_token(token).await?;

@@ -109,6 +109,14 @@ pub struct UserRow {
     pub totp_last_step: Option<i64>,
 }
 
+/// The language an account chose for its pages: a BCP 47 tag (`ar`, `fr`). The edge decides
+/// which tags it speaks; an account without one reads the language its browser asks for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountLanguageRow {
+    pub user: UserId,
+    pub language: String,
+}
+
 /// A recovery code, as the SHA-256 of the code.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RecoveryCodeRow {
@@ -412,6 +420,9 @@ pub struct Snapshot {
     pub members: Vec<MemberRow>,
     #[serde(default)]
     pub recovery_codes: Vec<RecoveryCodeRow>,
+    /// Backups of before the accounts' languages have none: nobody had chosen.
+    #[serde(default)]
+    pub account_languages: Vec<AccountLanguageRow>,
     pub people: Vec<PersonRow>,
     pub notes: Vec<NoteRow>,
     pub documents: Vec<DocumentRow>,

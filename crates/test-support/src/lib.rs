@@ -210,6 +210,7 @@ impl TestStore {
         for table in [
             "users",
             "recovery_codes",
+            "account_languages",
             "sessions",
             "tokens",
             "initiatives",

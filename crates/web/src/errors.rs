@@ -10,6 +10,8 @@ use tracktwo_app::negotiating_text::TextRefusal;
 use tracktwo_domain::campaign::JoinRefusal;
 use tracktwo_domain::negotiating_text::agreement::SignOffError;
 
+use tracktwo_i18n::{Arg, text, text_with};
+
 use crate::limits::Limited;
 use crate::pages::layout::error_page;
 
@@ -131,37 +133,48 @@ impl From<AppError> for PageError {
 
 impl IntoResponse for PageError {
     fn into_response(self) -> Response {
+        let locale = crate::language::answer_locale();
+        let with_seconds = |id: &str, seconds: u64| text_with(locale, id, &[("seconds", Arg::count(seconds))]);
         let mut wait = None;
-        let (status, message) = match self {
+        // What is said in the reader's language, and an application refusal's own words (in
+        // English, the application's language) when they tell the reader what to mend.
+        let (status, message, detail) = match self {
             PageError::App(AppError::Unauthenticated) => return Redirect::to("/sign-in").into_response(),
             PageError::App(AppError::RateLimited { seconds }) => {
                 wait = Some(seconds);
-                (StatusCode::TOO_MANY_REQUESTS, format!("too many requests; try again in {seconds} seconds"))
+                (StatusCode::TOO_MANY_REQUESTS, with_seconds("error-too-many-requests", seconds), None)
             }
             PageError::App(e) => {
                 let status = status_of(&e);
-                (status, public_message(&e, status))
+                let message = match status {
+                    StatusCode::NOT_FOUND => text(locale, "error-not-found"),
+                    StatusCode::INTERNAL_SERVER_ERROR => {
+                        public_message(&e, status);
+                        text(locale, "error-internal")
+                    }
+                    StatusCode::FORBIDDEN => text(locale, "error-forbidden"),
+                    _ => text(locale, "error-refused"),
+                };
+                let detail = (status != StatusCode::NOT_FOUND && status != StatusCode::INTERNAL_SERVER_ERROR)
+                    .then(|| public_message(&e, status));
+                (status, message, detail)
             }
-            PageError::Csrf => (
-                StatusCode::FORBIDDEN,
-                "the form has expired or did not come from this site; reload and try again".into(),
-            ),
+            PageError::Csrf => (StatusCode::FORBIDDEN, text(locale, "error-csrf"), None),
             PageError::Document(e) => match e {
-                crate::documents::DocumentError::NoFont(_) => (StatusCode::UNPROCESSABLE_ENTITY, e.to_string()),
+                crate::documents::DocumentError::NoFont(_) => {
+                    (StatusCode::UNPROCESSABLE_ENTITY, text(locale, "error-refused"), Some(e.to_string()))
+                }
                 crate::documents::DocumentError::Failed(_) => {
                     tracing::error!(error = %e, "a document could not be exported");
-                    (StatusCode::INTERNAL_SERVER_ERROR, "the document could not be exported".into())
+                    (StatusCode::INTERNAL_SERVER_ERROR, text(locale, "error-internal"), None)
                 }
             },
             PageError::Limited(Limited { limit, seconds }) => {
                 wait = Some(seconds);
-                (
-                    StatusCode::TOO_MANY_REQUESTS,
-                    format!("too many {} from this address; try again in {seconds} seconds", limit.what()),
-                )
+                (StatusCode::TOO_MANY_REQUESTS, with_seconds(limit.message_id(), seconds), None)
             }
         };
-        let response = (status, error_page(status, &message)).into_response();
+        let response = (status, error_page(locale, status, &message, detail.as_deref())).into_response();
         match wait {
             Some(seconds) => retry_after(response, seconds),
             None => response,

@@ -2,12 +2,14 @@
 //! nothing but the language), else what their browser asks for (`Accept-Language`), negotiated
 //! against the languages tracktwo ships (`tracktwo_i18n::Locale::negotiate`).
 
+use std::cell::Cell;
 use std::convert::Infallible;
 
-use axum::extract::{FromRequestParts, Query};
+use axum::extract::{FromRequestParts, Query, Request};
 use axum::http::HeaderMap;
 use axum::http::header::ACCEPT_LANGUAGE;
 use axum::http::request::Parts;
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use maud::{Markup, html};
@@ -27,6 +29,38 @@ pub fn requested_locale(headers: &HeaderMap) -> Locale {
         return chosen;
     }
     headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).map_or(Locale::English, Locale::negotiate)
+}
+
+/// The language a member's account chose, when it is one the pages speak. A signed-in member
+/// reads it before anything else: then the one chosen with the switch, then what the browser
+/// asks for (`requested_locale`). A stored tag this build does not speak is passed over.
+#[must_use]
+pub fn account_locale(account_language: Option<&str>) -> Option<Locale> {
+    account_language.and_then(Locale::from_tag).filter(|locale| Locale::SHIPPED.contains(locale))
+}
+
+tokio::task_local! {
+    /// The language this request is answered in, for what is drawn away from its handler (an
+    /// error's page): set from the request by [`answered_in_its_language`], and from the
+    /// account once the session is known.
+    static ANSWER_LOCALE: Cell<Locale>;
+}
+
+/// Runs the rest of the request with its language known to [`answer_locale`].
+pub async fn answered_in_its_language(request: Request, next: Next) -> Response {
+    let locale = requested_locale(request.headers());
+    ANSWER_LOCALE.scope(Cell::new(locale), next.run(request)).await
+}
+
+/// The request's language is the account's, now that the session says whose it is.
+pub(crate) fn answer_in(locale: Locale) {
+    // Outside a request (a unit test drawing a page) there is nothing to set.
+    let _ = ANSWER_LOCALE.try_with(|current| current.set(locale));
+}
+
+/// The language the current request is answered in; English outside a request.
+pub(crate) fn answer_locale() -> Locale {
+    ANSWER_LOCALE.try_with(Cell::get).unwrap_or(Locale::English)
 }
 
 /// The reader's language, for a page without a signed-in user (sign-in, the ballot).

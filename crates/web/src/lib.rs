@@ -143,6 +143,7 @@ pub fn router(state: Arc<WebState>) -> Router {
     }
     let mut router = router
         .fallback(not_found)
+        .layer(axum::middleware::from_fn(crate::language::answered_in_its_language))
         .layer(axum::middleware::from_fn_with_state(Arc::clone(&state), client::edge))
         .with_state(state)
         .layer(RequestBodyLimitLayer::new(UPLOAD_BODY_LIMIT))
@@ -175,6 +176,7 @@ fn routes() -> Vec<(Method, &'static str, axum::routing::MethodRouter<Arc<WebSta
         (Method::POST, "/sign-out", post(account::sign_in::sign_out)),
         (Method::GET, "/account", get(account::settings::account)),
         (Method::POST, "/account/password", post(account::settings::change_password)),
+        (Method::POST, "/account/language", post(account::settings::set_language)),
         (Method::POST, "/account/second-factor", post(account::second_factor::start_second_factor)),
         (Method::POST, "/account/second-factor/confirm", post(account::second_factor::confirm_second_factor)),
         (Method::POST, "/account/tokens", post(account::tokens::create_token)),

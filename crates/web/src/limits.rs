@@ -96,16 +96,16 @@ pub enum Limit {
 }
 
 impl Limit {
-    /// What the client is told it did too often.
+    /// The message that tells a person which of their requests were too many.
     #[must_use]
-    pub fn what(self) -> &'static str {
+    pub fn message_id(self) -> &'static str {
         match self {
-            Limit::SignIn => "sign-in attempts",
-            Limit::Join => "joins",
-            Limit::Vote => "votes",
-            Limit::Proposal => "proposals",
-            Limit::Api => "API requests",
-            Limit::BadCredential => "requests with an unknown or expired credential",
+            Limit::SignIn => "error-limited-sign-in",
+            Limit::Join => "error-limited-join",
+            Limit::Vote => "error-limited-vote",
+            Limit::Proposal => "error-limited-proposal",
+            Limit::Api => "error-limited-api",
+            Limit::BadCredential => "error-limited-bad-credential",
         }
     }
 }

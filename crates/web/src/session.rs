@@ -30,6 +30,9 @@ pub struct SignedIn {
     pub secret: String,
     /// The language the pages are drawn in.
     pub locale: tracktwo_i18n::Locale,
+    /// The language the account chose, if it chose one the pages speak (the account page
+    /// shows it; `locale` already follows it).
+    pub account_locale: Option<tracktwo_i18n::Locale>,
 }
 
 impl SignedIn {
@@ -51,9 +54,12 @@ impl FromRequestParts<std::sync::Arc<WebState>> for SignedIn {
         let Some(secret) = jar.get(SESSION_COOKIE).map(|c| c.value().to_owned()) else {
             return Err(Redirect::to("/sign-in").into_response());
         };
-        match state.app.session_identity(&secret, Channel::Web).await {
-            Ok(identity) => {
-                Ok(SignedIn { identity, secret, locale: crate::language::requested_locale(&parts.headers) })
+        match state.app.session(&secret, Channel::Web).await {
+            Ok(holder) => {
+                let account_locale = crate::language::account_locale(holder.language.as_deref());
+                let locale = account_locale.unwrap_or_else(|| crate::language::requested_locale(&parts.headers));
+                crate::language::answer_in(locale);
+                Ok(SignedIn { identity: holder.identity, secret, locale, account_locale })
             }
             Err(tracktwo_app::AppError::Unauthenticated) => {
                 Err((jar.remove(removal(SESSION_COOKIE)), Redirect::to("/sign-in")).into_response())

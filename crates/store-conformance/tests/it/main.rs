@@ -2,6 +2,7 @@
 //! `TRACKTWO_TEST_POSTGRES_URL` names. Without one the PostgreSQL runs fail, unless the run opts
 //! out with `TRACKTWO_TEST_POSTGRES=skip`. One test binary for all of them.
 
+mod account_language;
 mod audit_tampering;
 mod campaign;
 mod canaries;
@@ -88,6 +89,7 @@ on_both_backends!(
     sign_in::sessions_end_at_the_configured_idle_limit_and_lifetime,
     tokens::tokens_expire_are_listed_to_their_owner_and_revoked,
     tokens::a_store_of_format_2_gives_its_tokens_an_expiry_once,
+    account_language::an_accounts_language_is_kept_backed_up_and_guarded,
 );
 
 /// A backup taken on one backend restores on the other: the migration path from the embedded

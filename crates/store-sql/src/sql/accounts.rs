@@ -4,8 +4,8 @@ use tracktwo_domain::{Timestamp, TokenId, UserId};
 use tracktwo_store::{BlindIndex, RecoveryCodeRow, Result, Sealed, SessionRow, TokenRow, UserRow, to_micros};
 
 use crate::SqlValue;
-use crate::authenticated::{RECOVERY_CODES, SESSIONS, TOKENS, USERS};
-use crate::decode::{recovery_code_from, session_from, token_from, user_from};
+use crate::authenticated::{ACCOUNT_LANGUAGES, RECOVERY_CODES, SESSIONS, TOKENS, USERS};
+use crate::decode::{account_language_from, recovery_code_from, session_from, token_from, user_from};
 use crate::encode::{micros, recovery_code_values, session_values, text, text_opt, token_values, user_values};
 use crate::tx::{SqlTx, set};
 
@@ -93,6 +93,28 @@ pub(super) async fn mark_recovery_code_used(tx: &mut SqlTx, user: UserId, digest
         set(row, &RECOVERY_CODES, "used", SqlValue::Bool(true));
     })
     .await
+}
+
+pub(super) async fn set_account_language(tx: &mut SqlTx, user: UserId, language: Option<&str>) -> Result<()> {
+    tx.exec("DELETE FROM account_languages WHERE user_id = $1", vec![text(user)]).await?;
+    match language {
+        Some(language) => {
+            tx.insert_row(&ACCOUNT_LANGUAGES, vec![text(user), SqlValue::Text(language.to_owned())]).await
+        }
+        None => Ok(()),
+    }
+}
+
+pub(super) async fn account_language(tx: &mut SqlTx, user: UserId) -> Result<Option<String>> {
+    let row = tx
+        .checked_one(
+            &ACCOUNT_LANGUAGES,
+            "SELECT * FROM account_languages WHERE user_id = $1",
+            vec![text(user)],
+            account_language_from,
+        )
+        .await?;
+    Ok(row.map(|row| row.language))
 }
 
 pub(super) async fn insert_session(tx: &mut SqlTx, session: &SessionRow) -> Result<()> {

@@ -65,6 +65,8 @@ write_tx_by_area! {
         fn insert_recovery_code(code: &RecoveryCodeRow) -> Result<()>;
         fn recovery_codes(user: UserId) -> Result<Vec<RecoveryCodeRow>>;
         fn mark_recovery_code_used(user: UserId, digest: &[u8; 32]) -> Result<()>;
+        fn set_account_language(user: UserId, language: Option<&str>) -> Result<()>;
+        fn account_language(user: UserId) -> Result<Option<String>>;
         fn insert_session(session: &SessionRow) -> Result<()>;
         fn session(digest: &[u8; 32]) -> Result<Option<SessionRow>>;
         fn touch_session(digest: &[u8; 32], at: Timestamp) -> Result<()>;

@@ -73,6 +73,7 @@ pub(super) async fn clear_all_but_keys(tx: &mut SqlTx) -> Result<()> {
     for sql in [
         "DELETE FROM sessions",
         "DELETE FROM recovery_codes",
+        "DELETE FROM account_languages",
         "DELETE FROM members",
         "DELETE FROM registry_entries",
         "DELETE FROM map_snapshots",

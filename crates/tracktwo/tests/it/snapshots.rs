@@ -118,8 +118,11 @@ fn sort_supporting_sides(text: &str) -> String {
 
 /// A page as its snapshot holds it: one element a line, and what the page orders by random
 /// identifiers put in a stable order.
+/// The Unicode isolates around a message's text arguments are taken out first: the sides are
+/// sorted by name, not by which of them the isolate happened to open before.
 fn page_text(html: &str) -> String {
-    sort_supporting_sides(&sort_rows(&one_element_a_line(html), "<table id=\"members\">"))
+    let bare = html.replace(['\u{2068}', '\u{2069}'], "");
+    sort_supporting_sides(&sort_rows(&one_element_a_line(&bare), "<table id=\"members\">"))
 }
 
 /// The filters for what varies from run to run, applied to every snapshot.

@@ -25,7 +25,7 @@ async fn set(client: &Client, css: &str, value: &str) {
 /// The value of the first option of `select` whose label holds `label`.
 async fn option(client: &Client, select: &str, label: &str) -> String {
     for option in client.find_all(Locator::Css(&format!("{select} option"))).await.unwrap() {
-        if option.text().await.unwrap().contains(label) {
+        if crate::browser::shown(option.text().await.unwrap()).contains(label) {
             return option.attr("value").await.unwrap().unwrap_or_default();
         }
     }
@@ -41,7 +41,7 @@ async fn wait_for(client: &Client, css: &str, needle: &str) -> String {
     let started = Instant::now();
     loop {
         let text = match client.find(Locator::Css(css)).await {
-            Ok(element) => element.text().await.unwrap_or_default(),
+            Ok(element) => crate::browser::shown(element.text().await.unwrap_or_default()),
             Err(_) => String::new(),
         };
         if text.contains(needle) {
@@ -53,7 +53,7 @@ async fn wait_for(client: &Client, css: &str, needle: &str) -> String {
 }
 
 async fn page_text(client: &Client) -> String {
-    client.find(Locator::Css("main")).await.unwrap().text().await.unwrap()
+    crate::browser::shown(client.find(Locator::Css("main")).await.unwrap().text().await.unwrap())
 }
 
 /// A participant's comment and suggestion on clause c4, in their side's caucus.
@@ -153,8 +153,9 @@ async fn a_text_goes_from_a_new_version_through_caucus_suggestions_to_agreement(
     client.find(Locator::XPath(coast_signatory)).await.expect("the signatory was named again");
     // An option of the register is drafted into clause c4: the clause shows where it came from.
     set(&client, "#draft-option-form select[name=clause]", "c4").await;
-    let option_title =
-        client.find(Locator::Css("#draft-option-form select[name=option] option")).await.unwrap().text().await.unwrap();
+    let option_title = crate::browser::shown(
+        client.find(Locator::Css("#draft-option-form select[name=option] option")).await.unwrap().text().await.unwrap(),
+    );
     click(&client, "#draft-option-form button[type=submit]").await;
     wait_for(&client, "#c4", &format!("Drafted from the option {option_title}")).await;
     sign_out(&client).await;

@@ -46,14 +46,18 @@ pub(crate) fn layout(title: &str, locale: Locale, user: Option<&SignedIn>, body:
     }
 }
 
-/// An error's page. It is drawn where no request is at hand, so in English.
-pub fn error_page(status: StatusCode, message: &str) -> Markup {
-    let locale = Locale::English;
+/// An error's page, in the language the request is answered in. A refusal's own words, when
+/// there are any, come from the application in English and are marked as such.
+pub fn error_page(locale: Locale, status: StatusCode, message: &str, detail: Option<&str>) -> Markup {
     let heading = match status.as_u16() {
         400 => text(locale, "error-heading-400"),
         403 => text(locale, "error-heading-403"),
         404 => text(locale, "error-heading-404"),
-        _ => status.canonical_reason().map_or_else(|| text(locale, "error-heading-other"), str::to_owned),
+        409 => text(locale, "error-heading-409"),
+        413 => text(locale, "error-heading-413"),
+        422 => text(locale, "error-heading-422"),
+        429 => text(locale, "error-heading-429"),
+        _ => text(locale, "error-heading-other"),
     };
     layout(
         &heading,
@@ -62,6 +66,7 @@ pub fn error_page(status: StatusCode, message: &str) -> Markup {
         html! {
             h1 { (heading) }
             p { (message) }
+            @if let Some(detail) = detail { p.error lang="en" dir="ltr" data-user { (detail) } }
             p { a href="/" { (text(locale, "error-back")) } }
         },
     )
@@ -95,12 +100,13 @@ pub async fn stylesheet() -> Response {
 /// The answer to an import that cannot be taken: 422, the reason (a file and line), and the
 /// assurance that nothing of it was imported.
 pub(crate) fn import_refused(user: &SignedIn, reason: &str, back: &str) -> Response {
+    let say = |id: &str| text(user.locale, id);
     let body = html! {
-        h1 { "Import refused" }
-        p.error role="alert" #import-error { (reason) }
-        p { "Nothing was imported. " a href=(back) { "Back" } }
+        h1 { (say("import-refused-title")) }
+        p.error role="alert" #import-error lang="en" dir="ltr" data-user { (reason) }
+        p { (say("import-refused-nothing")) " " a href=(back) { (say("import-refused-back")) } }
     };
-    (StatusCode::UNPROCESSABLE_ENTITY, layout_page("Import refused", user, body)).into_response()
+    (StatusCode::UNPROCESSABLE_ENTITY, layout_page(&say("import-refused-title"), user, body)).into_response()
 }
 
 #[cfg(test)]

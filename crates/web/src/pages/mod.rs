@@ -10,6 +10,7 @@ pub(crate) mod layout;
 pub(crate) mod map;
 pub(crate) mod text;
 pub(crate) mod transfer;
+pub(crate) mod words;
 
 use serde::Deserialize;
 

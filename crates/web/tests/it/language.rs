@@ -119,3 +119,47 @@ async fn a_voter_without_an_account_meets_the_ballot_in_their_language() {
         assert!(page.contains("id=\"statement\" dir=\"auto\""), "the statement keeps its own direction");
     }
 }
+
+#[tokio::test]
+async fn a_members_account_language_goes_before_the_switch_and_the_browser() {
+    let w = world().await;
+    let session = sign_in(&w, "tarek").await;
+    let switched = format!("{session}; tracktwo_language=ar");
+    let lang_of = |page: &str| {
+        let element = html_element(page);
+        element.split("lang=\"").nth(1).and_then(|rest| rest.split('"').next()).unwrap_or_default().to_owned()
+    };
+    // Nothing chosen on the account: the switch, then the browser.
+    assert_eq!(lang_of(&body_text(send(&w.router, get_in("/", &switched, "fr")).await).await), "ar");
+    assert_eq!(lang_of(&body_text(send(&w.router, get_in("/", &session, "fr")).await).await), "fr");
+
+    let account = body_text(send(&w.router, get_in("/account", &session, "en")).await).await;
+    let csrf = super::hidden_csrf(&account);
+    let choose =
+        |language: &str| super::post("/account/language", &session, &format!("csrf={csrf}&language={language}"));
+    let chosen = send(&w.router, choose("ru")).await;
+    assert_eq!(chosen.status(), axum::http::StatusCode::SEE_OTHER);
+    for cookie in [&session, &switched] {
+        for asked in ["fr", "ar", ""] {
+            let page = body_text(send(&w.router, get_in("/", cookie, asked)).await).await;
+            assert_eq!(lang_of(&page), "ru", "{cookie} / {asked}: the account's language goes first");
+        }
+    }
+    // The account page shows the choice, and another member keeps their own.
+    let account = body_text(send(&w.router, get_in("/account", &session, "en")).await).await;
+    assert!(account.contains("value=\"ru\" lang=\"ru\" selected"), "the choice is shown as chosen");
+    let mira = sign_in(&w, "mira").await;
+    assert_eq!(lang_of(&body_text(send(&w.router, get_in("/", &mira, "fr")).await).await), "fr");
+    // An error's page is in the account's language too.
+    let missing = body_text(send(&w.router, get_in("/initiatives/not-an-id", &session, "en")).await).await;
+    assert_eq!(lang_of(&missing), "ru", "{missing}");
+
+    // A language the pages do not speak is refused, and the choice stands.
+    let refused = send(&w.router, choose("tlh")).await;
+    assert_eq!(refused.status(), axum::http::StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(lang_of(&body_text(send(&w.router, get_in("/", &session, "fr")).await).await), "ru");
+    // Choosing the browser's language gives the switch and the browser their say again.
+    assert_eq!(send(&w.router, choose("")).await.status(), axum::http::StatusCode::SEE_OTHER);
+    assert_eq!(lang_of(&body_text(send(&w.router, get_in("/", &switched, "fr")).await).await), "ar");
+    assert_eq!(lang_of(&body_text(send(&w.router, get_in("/", &session, "fr")).await).await), "fr");
+}

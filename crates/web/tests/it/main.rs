@@ -10,6 +10,7 @@ mod language;
 mod matrix;
 mod one_gate;
 mod tokens;
+mod untranslated;
 
 use std::net::SocketAddr;
 use std::sync::Arc;

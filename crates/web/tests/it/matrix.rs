@@ -48,20 +48,20 @@ fn display_name(username: &str) -> String {
 }
 
 #[derive(Clone)]
-struct Caller {
-    name: String,
+pub(crate) struct Caller {
+    pub(crate) name: String,
     id: Option<UserId>,
     is_admin: bool,
     /// Standing in the ordinary initiative and in the secret one.
     ordinary: Option<Standing>,
     secret: Option<Standing>,
-    cookie: String,
+    pub(crate) cookie: String,
     token: String,
 }
 
-struct Fixture {
+pub(crate) struct Fixture {
     app: Arc<App>,
-    router: axum::Router,
+    pub(crate) router: axum::Router,
     ordinary: InitiativeId,
     secret: InitiativeId,
     side_a: SideId,
@@ -230,7 +230,7 @@ fn check(route: &str, caller: &Caller, expect: Result<(), StatusCode>, got: Stat
 /// A person of the fixture: name, id, administrator, standing in the ordinary and the secret one.
 type Person = (String, UserId, bool, Option<Standing>, Option<Standing>);
 
-async fn fixture() -> (TestStore, Fixture, Vec<Caller>) {
+pub(crate) async fn fixture() -> (TestStore, Fixture, Vec<Caller>) {
     let store = TestStore::sqlite().await;
     let app = Arc::new(init_app(Arc::clone(&store.store)).await);
     let kh = Identity::key_holder();
@@ -1055,6 +1055,8 @@ async fn every_route_answers_every_caller_as_the_policy_says() {
             ("/account/password", format!("csrf={csrf}&current=wrong-current-one&new=whatever-new-one")),
             ("/account/second-factor/confirm", format!("csrf={csrf}&code=000000")),
             ("/account/second-factor", format!("csrf={csrf}")),
+            // A language the pages do not speak: refused by the page, so nobody's changes.
+            ("/account/language", format!("csrf={csrf}&language=tlh")),
         ] {
             exercised.insert((Method::POST, path));
             let got = request(&f, Method::POST, path, caller, Some(form)).await;

@@ -7,6 +7,8 @@ use maud::html;
 use serde::Deserialize;
 use tracktwo_app::AppError;
 
+use tracktwo_i18n::text;
+
 use crate::extract::{CsrfForm, CsrfOnly, posted_forms};
 use crate::pages::layout::{layout, page};
 use crate::session::{SESSION_COOKIE, removal};
@@ -24,21 +26,23 @@ fn qr_svg(uri: &str) -> Result<maud::PreEscaped<String>, PageError> {
 pub async fn start_second_factor(CsrfForm(state, user, (), _): CsrfForm<CsrfOnly>) -> PageResult {
     let enrolment = state.app.begin_second_factor(&user.identity).await?;
     let qr = qr_svg(&enrolment.uri)?;
+    let locale = user.locale;
+    let say = |id: &str| text(locale, id);
     Ok(page(
-        "Set up two-step sign-in",
+        &say("second-factor-title"),
         &user,
         html! {
-            h1 { "Set up two-step sign-in" }
+            h1 { (say("second-factor-title")) }
             ol {
-                li { "Scan this code with an authenticator app (it is labelled only “tracktwo”)." }
-                li { "Or type this key into it: " code #totp-secret { (enrolment.secret_base32) } }
-                li { "Enter the six-digit code the app shows." }
+                li { (say("second-factor-scan")) }
+                li { (say("second-factor-type")) " " code #totp-secret dir="ltr" { (enrolment.secret_base32) } }
+                li { (say("second-factor-enter")) }
             }
-            figure { (qr) figcaption.muted { "QR code holding the key above." } }
+            figure { (qr) figcaption.muted { (say("second-factor-qr")) } }
             form.stack method="post" action="/account/second-factor/confirm" {
                 input type="hidden" name="csrf" value=(user.csrf());
-                label { "Code" input name="code" autocomplete="one-time-code" inputmode="numeric" required; }
-                button type="submit" { "Turn on" }
+                label { (say("second-factor-code")) input name="code" autocomplete="one-time-code" inputmode="numeric" dir="ltr" required; }
+                button type="submit" { (say("second-factor-turn-on")) }
             }
         },
     ))
@@ -54,15 +58,17 @@ pub struct CodeForm {
 pub async fn confirm_second_factor(jar: CookieJar, CsrfForm(state, user, (), form): CsrfForm<CodeForm>) -> PageResult {
     let codes = state.app.confirm_second_factor(&user.identity, &form.code).await?;
     // Turning it on ends every session, this one included: sign in again with a code.
+    let locale = user.locale;
+    let say = |id: &str| text(locale, id);
     let body = layout(
-        "Two-step sign-in is on",
-        user.locale,
+        &say("second-factor-on-title"),
+        locale,
         None,
         html! {
-            h1 { "Two-step sign-in is on" }
-            p { "Keep these recovery codes somewhere safe, apart from your phone. Each works once, instead of a code." }
+            h1 { (say("second-factor-on-title")) }
+            p { (say("second-factor-keep-codes")) }
             ul #recovery-codes { @for code in &codes { li { code { (code) } } } }
-            p { a href="/sign-in" { "Sign in again" } }
+            p { a href="/sign-in" { (say("second-factor-sign-in-again")) } }
         },
     );
     Ok((jar.remove(removal(SESSION_COOKIE)), body).into_response())

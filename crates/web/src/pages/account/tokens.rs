@@ -8,6 +8,8 @@ use maud::{Markup, html};
 use serde::Deserialize;
 use tracktwo_app::{AppError, DEFAULT_TOKEN_LIFETIME_DAYS, MAX_TOKEN_LIFETIME_DAYS, TokenSummary};
 
+use tracktwo_i18n::{Arg, text, text_with};
+
 use crate::PageResult;
 use crate::extract::{CsrfForm, CsrfOnly, TokenPath, posted_forms};
 use crate::forms::{date_time_text, invalid};
@@ -16,40 +18,46 @@ use crate::session::SignedIn;
 
 /// The account page's section on API tokens.
 pub(crate) fn section(user: &SignedIn, tokens: &[TokenSummary]) -> Markup {
+    let locale = user.locale;
+    let say = |id: &str| text(locale, id);
     html! {
-        h2 { "API tokens" }
-        p.muted {
-            "A token lets a script use the JSON API as you. Each one expires; changing your password \
-             ends them all."
-        }
+        h2 { (say("tokens-title")) }
+        p.muted { (say("tokens-intro")) }
         @if tokens.is_empty() {
-            p { "You have no API tokens." }
+            p { (say("tokens-none")) }
         } @else {
             table {
                 thead { tr {
-                    th scope="col" { "Label" } th scope="col" { "Created" } th scope="col" { "Expires" }
-                    th scope="col" { "Last used" } th scope="col" { span.visually-hidden { "Action" } }
+                    th scope="col" { (say("tokens-label")) } th scope="col" { (say("tokens-created")) }
+                    th scope="col" { (say("tokens-expires")) }
+                    th scope="col" { (say("tokens-last-used")) } th scope="col" { span.visually-hidden { (say("tokens-action")) } }
                 } }
                 tbody {
                     @for token in tokens {
                         tr {
-                            td { (token.label) }
+                            td dir="auto" { (token.label) }
                             td { (date_time_text(token.created_at)) }
                             td {
-                                @if token.expired { strong { "Expired " } }
+                                @if token.expired { strong { (say("tokens-expired")) } " " }
                                 (date_time_text(token.expires_at))
                             }
                             td {
                                 @match token.last_used_at {
                                     Some(at) => (date_time_text(at)),
-                                    None => "Never",
+                                    None => (say("tokens-never")),
                                 }
                             }
                             td {
                                 form method="post" action={ "/account/tokens/" (token.id) "/revoke" } {
                                     input type="hidden" name="csrf" value=(user.csrf());
-                                    @let verb = if token.expired { "Remove" } else { "Revoke" };
-                                    button type="submit" aria-label={ (verb) " the token " (token.label) } { (verb) }
+                                    @let (verb, named) = if token.expired {
+                                        ("tokens-remove", "tokens-remove-named")
+                                    } else {
+                                        ("tokens-revoke", "tokens-revoke-named")
+                                    };
+                                    button type="submit" aria-label=(text_with(locale, named, &[("label", Arg::Text(&token.label))])) {
+                                        (text(locale, verb))
+                                    }
                                 }
                             }
                         }
@@ -57,16 +65,16 @@ pub(crate) fn section(user: &SignedIn, tokens: &[TokenSummary]) -> Markup {
                 }
             }
         }
-        h3 { "New API token" }
+        h3 { (say("tokens-new")) }
         form.stack method="post" action="/account/tokens" {
             input type="hidden" name="csrf" value=(user.csrf());
-            label { "Label (what the token is for)" input name="label" maxlength="100" required; }
+            label { (say("tokens-new-label")) input name="label" maxlength="100" dir="auto" required; }
             label {
-                "Valid for (days, at most " (MAX_TOKEN_LIFETIME_DAYS) ")"
+                (text_with(locale, "tokens-new-days", &[("max", Arg::count(MAX_TOKEN_LIFETIME_DAYS))]))
                 input name="days" type="number" min="1" max=(MAX_TOKEN_LIFETIME_DAYS)
                     value=(DEFAULT_TOKEN_LIFETIME_DAYS) required;
             }
-            button type="submit" { "Create token" }
+            button type="submit" { (say("tokens-create")) }
         }
     }
 }
@@ -87,16 +95,20 @@ pub async fn create_token(CsrfForm(state, user, (), form): CsrfForm<NewTokenForm
         .parse::<u32>()
         .map_err(|_| invalid("token lifetime", "must be a whole number of days between 1 and 365"))?;
     let issued = state.app.create_token_lasting(&user.identity, me, &form.label, days).await?;
+    let locale = user.locale;
+    let say = |id: &str| text(locale, id);
     let mut response = page(
-        "New API token",
+        &say("tokens-new"),
         &user,
         html! {
-            h1 { "New API token" }
-            p { "Copy it now: it is shown only this once, and tracktwo keeps only its digest." }
-            p { code #new-token { (issued.secret) } }
-            p { "Valid until " (date_time_text(issued.expires_at)) ". Send it as "
-                code { "Authorization: Bearer …" } "." }
-            p { a href="/account" { "Back to your account" } }
+            h1 { (say("tokens-new")) }
+            p { (say("tokens-copy-now")) }
+            p { code #new-token dir="ltr" { (issued.secret) } }
+            p {
+                (text_with(locale, "tokens-valid-until", &[("until", Arg::Text(&date_time_text(issued.expires_at)))]))
+                " " code dir="ltr" { "Authorization: Bearer …" }
+            }
+            p { a href="/account" { (say("tokens-back")) } }
         },
     );
     // The secret must not linger in a cache.

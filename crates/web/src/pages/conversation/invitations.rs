@@ -10,6 +10,8 @@ use tracktwo_domain::{ConversationId, InvitationId};
 
 use super::conversation_path;
 use super::results::results_page;
+use tracktwo_i18n::text;
+
 use crate::extract::{ConversationItemPath, CsrfForm, ItemPath};
 use crate::forms::{Pairs, field, invalid};
 use crate::pages::layout::page;
@@ -21,6 +23,8 @@ type InvitationPath = ConversationItemPath<InvitationId>;
 pub async fn create_invitations(
     CsrfForm(state, user, ItemPath(id, conversation), fields): CsrfForm<Pairs, ItemPath<ConversationId>>,
 ) -> PageResult {
+    let locale = user.locale;
+    let say = |id: &str| text(locale, id);
     let kind = InvitationKind::parse(field(&fields, "kind")).map_err(AppError::Invalid)?;
     let links = match kind {
         InvitationKind::Personal => NewLinks::Personal { count: whole_number(&fields, "count", "number of links", 1)? },
@@ -30,12 +34,16 @@ pub async fn create_invitations(
     let results = state.app.conversation_results(&user.identity, id, conversation).await?;
     let shown = html! {
         section #issued-links aria-live="polite" {
-            h2 { "New links: copy them now" }
-            p.error { "They are not shown again. Send each personal link to one person only." }
+            h2 { (say("conversation-new-links-copy-them")) }
+            p.error { (say("conversation-they-are-not-shown")) }
             ol { @for link in &issued { li { code.invitation-link { "/join/" (link.pass.expose()) } } } }
         }
     };
-    Ok(page(&results.conversation.title.clone(), &user, results_page(id, &results, &user.csrf(), Some(shown))))
+    Ok(page(
+        &results.conversation.title.clone(),
+        &user,
+        results_page(user.locale, id, &results, &user.csrf(), Some(shown)),
+    ))
 }
 
 /// A whole number from a form field; an empty field is `default`.

@@ -7,62 +7,67 @@ use tracktwo_domain::Operation;
 use tracktwo_domain::conversation::{Conversation, ConversationMode};
 
 use super::conversation_path;
+use tracktwo_i18n::text;
+
 use crate::PageResult;
 use crate::extract::{CsrfForm, InitiativePath, Visit};
 use crate::forms::{Pairs, field};
 use crate::pages::layout::{import_refused, page};
+use crate::pages::words;
 
 pub async fn conversations(Visit(state, user, InitiativePath(id)): Visit<InitiativePath>) -> PageResult {
+    let locale = user.locale;
+    let say = |id: &str| text(locale, id);
     let list = state.app.conversations(&user.identity, id).await?;
     let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
     let team = may.allows(Operation::RunConversation);
     Ok(page(
-        "Conversations",
+        &say("conversation-conversations"),
         &user,
         html! {
-            p { a href={ "/initiatives/" (id) } { "← Initiative" } }
-            h1 { "Conversations" }
-            p.muted { "Short statements that participants agree with, disagree with or pass on. The common-ground engine finds the opinion groups, what each group stands for, and what every group and every side can support." }
-            @if list.is_empty() { p { "No conversation yet." } } @else {
+            p { a href={ "/initiatives/" (id) } { (say("conversation-initiative")) } }
+            h1 { (say("conversation-conversations")) }
+            p.muted { (say("conversation-short-statements-that-participants")) }
+            @if list.is_empty() { p { (say("conversation-no-conversation-yet")) } } @else {
                 table #conversations {
-                    thead { tr { th scope="col" { "Conversation" } th scope="col" { "Mode" } th.num scope="col" { "Statements" } th.num scope="col" { "Voters" } th.num scope="col" { "Votes" } } }
+                    thead { tr { th scope="col" { (say("conversation-conversation")) } th scope="col" { (say("conversation-mode")) } th.num scope="col" { (say("conversation-statements")) } th.num scope="col" { (say("conversation-voters")) } th.num scope="col" { (say("conversation-votes")) } } }
                     tbody { @for c in &list { tr {
                         td {
-                            @if team { a href=(conversation_path(id, c.id)) { (c.title) } }
-                            @else { a href={ (conversation_path(id, c.id)) "/vote" } { (c.title) } }
-                            @if c.closed { " " span.tag { "closed" } }
+                            @if team { a href=(conversation_path(id, c.id)) dir="auto" { (c.title) } }
+                            @else { a href={ (conversation_path(id, c.id)) "/vote" } dir="auto" { (c.title) } }
+                            @if c.closed { " " span.tag { (say("conversation-closed")) } }
                         }
-                        td { (c.mode.as_str()) } td.num { (c.statements) } td.num { (c.voters) } td.num { (c.votes) }
+                        td { (words::of(locale, c.mode)) } td.num { (c.statements) } td.num { (c.voters) } td.num { (c.votes) }
                     } } }
                 }
             }
             @if team {
-                h2 { "Open a conversation" }
+                h2 { (say("conversation-open-a-conversation")) }
                 form.stack method="post" action={ "/initiatives/" (id) "/conversations" } {
                     input type="hidden" name="csrf" value=(user.csrf());
-                    label { "Title" input name="title" required; }
-                    label { "The question put to participants" textarea name="question" {} }
-                    label { "Mode" select name="mode" { @for m in ConversationMode::ALL {
+                    label { (say("conversation-title")) input name="title" dir="auto" required; }
+                    label { (say("conversation-the-question-put-to")) textarea name="question" dir="auto" {} }
+                    label { (say("conversation-mode")) select name="mode" { @for m in ConversationMode::ALL {
                         @if *m != ConversationMode::Consultation || may.allows_outward(Outward::Consultation) {
-                            option value=(m.as_str()) { (m.label()) }
+                            option value=(m.as_str()) { (words::of(locale, m)) }
                         }
                     } } }
-                    label { "Segments voters may declare (consultation; comma-separated)" input name="segments"; }
-                    label.check { input type="checkbox" name="accepts_statements" value="yes" checked; "Participants may propose statements (they wait for moderation)" }
-                    label { "Seed statements, one per line" textarea name="statements" {} }
-                    button type="submit" { "Open" }
+                    label { (say("conversation-segments-voters-may-declare")) input name="segments" dir="auto"; }
+                    label.check { input type="checkbox" name="accepts_statements" value="yes" checked; (say("conversation-participants-may-propose-statements")) }
+                    label { (say("conversation-seed-statements-one-per")) textarea name="statements" dir="auto" {} }
+                    button type="submit" { (say("conversation-open")) }
                 }
                 @if !may.allows_outward(Outward::PolisImport) {
-                    p.muted #closed-channel { "A secret channel opens no consultation and takes no Pol.is import: their invitation links would reveal it." }
+                    p.muted #closed-channel { (say("conversation-a-secret-channel-opens")) }
                 } @else {
-                    h2 { "Import a Pol.is export" }
-                    p.muted { "Paste the export's comments.csv and votes.csv. The import is all or nothing; errors name the file and line." }
+                    h2 { (say("conversation-import-a-pol-is")) }
+                    p.muted { (say("conversation-paste-the-export-s")) }
                     form.stack method="post" action={ "/initiatives/" (id) "/conversations/import" } {
                         input type="hidden" name="csrf" value=(user.csrf());
-                        label { "Title" input name="title" required; }
-                        label { "comments.csv" textarea name="comments" required {} }
-                        label { "votes.csv" textarea name="votes" required {} }
-                        button type="submit" { "Import" }
+                        label { (say("conversation-title")) input name="title" dir="auto" required; }
+                        label { (say("conversation-comments-csv")) textarea name="comments" required {} }
+                        label { (say("conversation-votes-csv")) textarea name="votes" required {} }
+                        button type="submit" { (say("conversation-import")) }
                     }
                 }
             }

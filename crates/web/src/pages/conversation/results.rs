@@ -14,11 +14,13 @@ use crate::PageResult;
 use crate::extract::{ItemPath, Visit};
 use crate::forms::date_time_text;
 use crate::pages::layout::page;
+use crate::pages::words;
+use tracktwo_i18n::{Arg, Locale, text, text_with};
 
 /// Group names as Pol.is shows them.
-pub(crate) fn group_name(group: usize) -> String {
-    let letter = (b'A' + (group % 26) as u8) as char;
-    format!("Group {letter}")
+pub(crate) fn group_name(locale: Locale, group: usize) -> String {
+    let letter = ((b'A' + (group % 26) as u8) as char).to_string();
+    text_with(locale, "conversation-group", &[("letter", Arg::Text(&letter))])
 }
 
 /// Colours of the groups on the map (distinct for common colour blindness), with a shape each
@@ -26,7 +28,8 @@ pub(crate) fn group_name(group: usize) -> String {
 const GROUP_COLOURS: [&str; 6] = ["#1b6ca8", "#d95f02", "#1b9e77", "#7570b3", "#e7298a", "#66a61e"];
 
 /// The opinion map: every clustered voter as a dot, coloured and shaped by group.
-fn opinion_map(results: &ConversationResults) -> Markup {
+fn opinion_map(locale: Locale, results: &ConversationResults) -> Markup {
+    let say = |id: &str| text(locale, id);
     const SIZE: f64 = 320.0;
     const MARGIN: f64 = 16.0;
     let extent = results
@@ -68,22 +71,28 @@ fn opinion_map(results: &ConversationResults) -> Markup {
         .groups
         .iter()
         .enumerate()
-        .map(|(g, group)| format!("{} {} voters", group_name(g), group.size))
+        .map(|(g, group)| {
+            text_with(
+                locale,
+                "conversation-group-size",
+                &[("group", Arg::Text(&group_name(locale, g))), ("voters", Arg::count(group.size))],
+            )
+        })
         .collect();
     let alt = if results.groups.is_empty() {
-        format!("Opinion map: {} voters placed, no groups yet.", results.map.len())
+        text_with(locale, "conversation-map-no-groups", &[("voters", Arg::count(results.map.len()))])
     } else {
-        format!(
-            "Opinion map: {} voters placed in {} groups ({}).",
-            results.map.len(),
-            results.groups.len(),
-            sizes.join(", ")
-        )
+        let args = [
+            ("voters", Arg::count(results.map.len())),
+            ("groups", Arg::count(results.groups.len())),
+            ("sizes", Arg::Text(&sizes.join(", "))),
+        ];
+        text_with(locale, "conversation-map-groups", &args)
     };
     html! {
         figure.opinion-map {
             svg xmlns="http://www.w3.org/2000/svg" viewBox={ "0 0 " (SIZE) " " (SIZE) } role="img" aria-labelledby="map-title map-desc" width="320" height="320" {
-                title #map-title { "Opinion map" }
+                title #map-title { (say("conversation-opinion-map")) }
                 desc #map-desc { (alt) }
                 rect x="0.5" y="0.5" width=(SIZE - 1.0) height=(SIZE - 1.0) fill="#fff" stroke="#d5d9e0" {}
                 line x1=(SIZE / 2.0) y1="8" x2=(SIZE / 2.0) y2=(SIZE - 8.0) stroke="#eceef2" {}
@@ -103,77 +112,87 @@ pub async fn conversation(
     Visit(state, user, ItemPath(id, conversation)): Visit<ItemPath<ConversationId>>,
 ) -> PageResult {
     let results = state.app.conversation_results(&user.identity, id, conversation).await?;
-    Ok(page(&results.conversation.title.clone(), &user, results_page(id, &results, &user.csrf(), None)))
+    Ok(page(&results.conversation.title.clone(), &user, results_page(user.locale, id, &results, &user.csrf(), None)))
 }
 
-pub(super) fn results_page(id: InitiativeId, r: &ConversationResults, csrf: &str, issued: Option<Markup>) -> Markup {
+pub(super) fn results_page(
+    locale: Locale,
+    id: InitiativeId,
+    r: &ConversationResults,
+    csrf: &str,
+    issued: Option<Markup>,
+) -> Markup {
+    let say = |id: &str| text(locale, id);
     let path = conversation_path(id, r.id);
     let text_of = |n: u32| r.statements.get(n as usize).map_or("", |s| s.text.as_str());
     let pending: Vec<_> = r.statements.iter().filter(|s| s.status == StatementStatus::Pending).collect();
     html! {
-        p { a href={ "/initiatives/" (id) "/conversations" } { "← Conversations" } }
-        h1 { (r.conversation.title) @if r.conversation.closed { " " span.tag { "closed" } } }
-        @if !r.conversation.question.is_empty() { p { (r.conversation.question) } }
-        p #tally { (r.voters) " voters, " (r.votes) " votes; " (r.conversation.mode.label()) "." }
+        p { a href={ "/initiatives/" (id) "/conversations" } { (say("conversation-conversations-2")) } }
+        h1 { span dir="auto" { (r.conversation.title) } @if r.conversation.closed { " " span.tag { (say("conversation-closed")) } } }
+        @if !r.conversation.question.is_empty() { p dir="auto" { (r.conversation.question) } }
+        p #tally { (text_with(locale, "conversation-tally", &[("voters", Arg::count(r.voters)), ("votes", Arg::count(r.votes)), ("mode", Arg::Text(&words::of(locale, r.conversation.mode)))])) }
         @if let Some(issued) = issued { (issued) }
-        h2 { "Opinion groups" }
-        (opinion_map(r))
+        h2 { (say("conversation-opinion-groups")) }
+        (opinion_map(locale, r))
         @if r.groups.is_empty() {
-            p #groups { "Not enough votes for groups yet." }
+            p #groups { (say("conversation-not-enough-votes-for")) }
         } @else {
             div #groups {
                 @for (g, group) in r.groups.iter().enumerate() {
                     section.group {
-                        h3 { (group_name(g)) " · " (group.size) " voters" }
+                        h3 { (group_name(locale, g)) " · " (text_with(locale, "conversation-voters-count", &[("count", Arg::count(group.size))])) }
                         ul { @for &(n, agrees, share) in &group.representative {
-                            li { (format!("{:.0} %", share * 100.0)) (if agrees { " agree: " } else { " disagree: " }) "“" (text_of(n)) "”" }
+                            li {
+                                @let args = [("share", Arg::Text(&format!("{:.0} %", share * 100.0))), ("statement", Arg::Text(text_of(n)))];
+                                (text_with(locale, if agrees { "conversation-share-agree" } else { "conversation-share-disagree" }, &args))
+                            }
                         } }
                     }
                 }
             }
         }
-        h2 { "Common ground across sides" }
+        h2 { (say("conversation-common-ground-across-sides")) }
         @if r.sides.is_empty() {
-            p.muted { "No voter has a side yet: in a private conversation each participant counts under their side; in a consultation voters may declare one." }
+            p.muted { (say("conversation-no-voter-has-a")) }
         } @else {
-            p.muted { "Ranked by the lowest side's agreement lower bound: a statement few have voted on cannot outrank one many support." }
+            p.muted { (say("conversation-ranked-by-the-lowest")) }
             div.scroll { table #common-ground {
                 thead { tr {
-                    th scope="col" { "Statement" }
-                    @for (_, name, size) in &r.sides { th.num scope="col" { (name) " (" (size) ")" } }
-                    th.num scope="col" { "Score" }
+                    th scope="col" { (say("conversation-statement")) }
+                    @for (_, name, size) in &r.sides { th.num scope="col" { bdi { (name) } " (" (size) ")" } }
+                    th.num scope="col" { (say("conversation-score")) }
                 } }
                 tbody { @for &n in &r.common_ground { @if let Some(s) = r.statements.get(n as usize) { tr {
-                    td { (s.text) }
-                    @for support in &s.per_side { td.num { (percent(support.agree, support.seen)) " of " (support.seen) } }
+                    td dir="auto" { (s.text) }
+                    @for support in &s.per_side { td.num { (text_with(locale, "conversation-share-of-seen", &[("share", Arg::Text(&percent(support.agree, support.seen))), ("seen", Arg::count(support.seen))])) } }
                     td.num { (s.side_common_ground.map_or("–".to_owned(), |v| format!("{v:.2}"))) }
                 } } } }
             } }
         }
-        h2 { "Consensus" }
+        h2 { (say("conversation-consensus")) }
         div #consensus {
-            @if r.consensus_agree.is_empty() && r.consensus_disagree.is_empty() { p { "No consensus statement yet." } }
+            @if r.consensus_agree.is_empty() && r.consensus_disagree.is_empty() { p { (say("conversation-no-consensus-statement-yet")) } }
             ul {
-                @for &n in &r.consensus_agree { li { "Most agree: “" (text_of(n)) "”" } }
-                @for &n in &r.consensus_disagree { li { "Most disagree: “" (text_of(n)) "”" } }
+                @for &n in &r.consensus_agree { li { (text_with(locale, "conversation-most-agree-with", &[("statement", Arg::Text(text_of(n)))])) } }
+                @for &n in &r.consensus_disagree { li { (text_with(locale, "conversation-most-disagree-with", &[("statement", Arg::Text(text_of(n)))])) } }
             }
         }
-        h2 { "Statements" }
+        h2 { (say("conversation-statements")) }
         div.scroll { table #statements {
-            thead { tr { th scope="col" { "#" } th scope="col" { "Statement" } th.num scope="col" { "Agree" } th.num scope="col" { "Disagree" } th.num scope="col" { "Seen" } th.num scope="col" { "Group-informed consensus" } th scope="col" { "Status" } } }
+            thead { tr { th scope="col" { "#" } th scope="col" { (say("conversation-statement")) } th.num scope="col" { (say("conversation-agree")) } th.num scope="col" { (say("conversation-disagree")) } th.num scope="col" { (say("conversation-seen")) } th.num scope="col" { (say("conversation-group-informed-consensus")) } th scope="col" { (say("conversation-status")) } } }
             tbody { @for s in r.statements.iter().filter(|s| s.status != StatementStatus::Pending) { tr {
-                td { (s.number) } td { (s.text) @if s.meta { " " span.tag { "meta" } } }
+                td { (s.number) } td { span dir="auto" { (s.text) } @if s.meta { " " span.tag { (say("conversation-meta")) } } }
                 td.num { (s.agree) } td.num { (s.disagree) } td.num { (s.seen) }
                 td.num { (format!("{:.2}", s.group_informed_consensus)) }
-                td { (s.status.label()) " "
+                td { (words::of(locale, s.status)) " "
                     form.inline method="post" action={ (path) "/statements/" (s.number) } {
                         input type="hidden" name="csrf" value=(csrf);
                         @if s.status == StatementStatus::Accepted {
                             input type="hidden" name="status" value="rejected";
-                            button.link type="submit" { "Moderate out" }
+                            button.link type="submit" { (say("conversation-moderate-out")) }
                         } @else {
                             input type="hidden" name="status" value="accepted";
-                            button.link type="submit" { "Accept" }
+                            button.link type="submit" { (say("conversation-accept")) }
                         }
                     }
                 }
@@ -181,14 +200,14 @@ pub(super) fn results_page(id: InitiativeId, r: &ConversationResults, csrf: &str
         } }
         form.inline-form method="post" action={ (path) "/statements" } {
             input type="hidden" name="csrf" value=(csrf);
-            label { "Add a statement" input name="text" required maxlength="280"; }
-            button type="submit" { "Add" }
+            label { (say("conversation-add-a-statement")) input name="text" dir="auto" required maxlength="280"; }
+            button type="submit" { (say("conversation-add")) }
         }
-        h2 { "Moderation queue" }
-        @if pending.is_empty() { p #moderation { "Nothing waiting." } } @else {
+        h2 { (say("conversation-moderation-queue")) }
+        @if pending.is_empty() { p #moderation { (say("conversation-nothing-waiting")) } } @else {
             ul #moderation { @for s in &pending { li {
-                "“" (s.text) "” "
-                @for (status, label) in [("accepted", "Accept"), ("rejected", "Reject")] {
+                "“" bdi { (s.text) } "” "
+                @for (status, label) in [("accepted", say("conversation-accept")), ("rejected", say("conversation-reject"))] {
                     form.inline method="post" action={ (path) "/statements/" (s.number) } {
                         input type="hidden" name="csrf" value=(csrf);
                         input type="hidden" name="status" value=(status);
@@ -198,88 +217,89 @@ pub(super) fn results_page(id: InitiativeId, r: &ConversationResults, csrf: &str
             } } }
         }
         @if r.conversation.mode == ConversationMode::Consultation {
-            h2 { "Invitation links" }
-            p.muted { "A link is shown once, when it is made; only its fingerprint is kept. A personal link is its holder's ballot; a campaign link makes a new anonymous voter each time it is opened." }
-            p.muted { "A campaign link admits voters up to its cap, and from one address (an IPv4 address, an IPv6 /64) up to its per-address limit: a venue whose guests share one connection needs that limit as high as its guests. Addresses are counted in memory and never stored." }
+            h2 { (say("conversation-invitation-links")) }
+            p.muted { (say("conversation-a-link-is-shown")) }
+            p.muted { (say("conversation-a-campaign-link-admits")) }
             div.scroll { table #invitations {
                 thead { tr {
-                    th scope="col" { "Label" } th scope="col" { "Kind" } th.num scope="col" { "Voters" }
-                    th scope="col" { "Limits" } th scope="col" { "Refused since start" } th scope="col" { "State" }
+                    th scope="col" { (say("conversation-label")) } th scope="col" { (say("conversation-kind")) } th.num scope="col" { (say("conversation-voters")) }
+                    th scope="col" { (say("conversation-limits")) } th scope="col" { (say("conversation-refused-since-start")) } th scope="col" { (say("conversation-state")) }
                 } }
-                tbody { @for link in &r.links { (link_row(&path, link, csrf)) } }
+                tbody { @for link in &r.links { (link_row(locale, &path, link, csrf)) } }
             } }
             @if r.links.iter().any(|l| l.burst.is_some()) {
-                p.error #burst-note { "A burst: more than thirty joins within a minute, ten times or more the link's usual pace. Joins from a script look like this; so does a hall opening the link together. Look at who came through before reading the results." }
+                p.error #burst-note { (say("conversation-a-burst-more-than")) }
             }
             form.inline-form method="post" action={ (path) "/invitations" } {
                 input type="hidden" name="csrf" value=(csrf);
-                label { "Kind" select name="kind" { @for k in InvitationKind::ALL { option value=(k.as_str()) { (k.label()) } } } }
-                label { "Label" input name="label"; }
-                label { "How many (personal)" input name="count" type="number" min="1" max="1000" value="1"; }
-                label { "Voter cap (campaign)" input name="voter_cap" type="number" min="1" max=(CampaignLimits::MAX_VOTERS) value=(CampaignLimits::PROPOSED.voter_cap); }
-                label { "Voters per address (campaign)" input name="per_address" type="number" min="1" value=(CampaignLimits::PROPOSED.per_address); }
-                button type="submit" { "Make links" }
+                label { (say("conversation-kind")) select name="kind" { @for k in InvitationKind::ALL { option value=(k.as_str()) { (words::of(locale, k)) } } } }
+                label { (say("conversation-label")) input name="label" dir="auto"; }
+                label { (say("conversation-how-many-personal")) input name="count" type="number" min="1" max="1000" value="1"; }
+                label { (say("conversation-voter-cap-campaign")) input name="voter_cap" type="number" min="1" max=(CampaignLimits::MAX_VOTERS) value=(CampaignLimits::PROPOSED.voter_cap); }
+                label { (say("conversation-voters-per-address-campaign")) input name="per_address" type="number" min="1" value=(CampaignLimits::PROPOSED.per_address); }
+                button type="submit" { (say("conversation-make-links")) }
             }
         }
-        h2 { "Export and settings" }
+        h2 { (say("conversation-export-and-settings")) }
         ul {
             li {
                 @for (n, file) in tracktwo_app::polis_format::EXPORT_FILES.iter().enumerate() {
                     @if n > 0 { " · " }
-                    a href={ (path) "/export/" (file) } { (file) }
+                    a href={ (path) "/export/" (file) } { code { (file) } }
                 }
-                " (Pol.is format; read by " code { "tracktwo common-ground analyze" } " and by Pol.is' own tools)"
+                " " (say("conversation-pol-is-format-read")) " " code { "tracktwo common-ground analyze" } " " (say("conversation-and-by-pol-is"))
             }
         }
         form method="post" action={ (path) "/close" } {
             input type="hidden" name="csrf" value=(csrf);
             input type="hidden" name="closed" value=(if r.conversation.closed { "no" } else { "yes" });
-            button type="submit" { (if r.conversation.closed { "Reopen the conversation" } else { "Close the conversation" }) }
+            button type="submit" { (say(if r.conversation.closed { "conversation-reopen" } else { "conversation-close" })) }
         }
-        p.muted { "Groups and the map as of " (date_time_text(r.analysed_at)) "." }
+        p.muted { (text_with(locale, "conversation-analysed-at", &[("at", Arg::Text(&date_time_text(r.analysed_at)))])) }
     }
 }
 
 /// One invitation link's row: its voters, its limits (a form to change them), what it refused
 /// and whether its joins came in a burst.
-fn link_row(path: &str, link: &LinkView, csrf: &str) -> Markup {
+fn link_row(locale: Locale, path: &str, link: &LinkView, csrf: &str) -> Markup {
+    let say = |id: &str| text(locale, id);
     let invitation = &link.invitation;
     let campaign = invitation.kind == InvitationKind::Campaign;
     html! {
         tr {
-            td { (invitation.label) } td { (invitation.kind.as_str()) }
+            td dir="auto" { (invitation.label) } td { (words::of(locale, invitation.kind)) }
             td.num {
                 (link.voters)
                 @if let Some(burst) = link.burst {
-                    " " span.tag.burst title={ "usual pace: " (format!("{:.1}", burst.usual)) " a minute; a burst is "
-                        (BURST_FACTOR) " times that" } {
-                        "burst: " (burst.joins) " in the minute from " (date_time_text(burst.start))
+                    @let pace = [("usual", Arg::Text(&format!("{:.1}", burst.usual))), ("factor", Arg::Text(&format!("{BURST_FACTOR:.0}")))];
+                    " " span.tag.burst title=(text_with(locale, "conversation-burst-pace", &pace)) {
+                        (text_with(locale, "conversation-burst-joins", &[("joins", Arg::count(burst.joins)), ("start", Arg::Text(&date_time_text(burst.start)))]))
                     }
                 }
             }
             td {
-                @if !campaign { "one voter" } @else {
+                @if !campaign { (say("conversation-one-voter")) } @else {
                     @match invitation.limits {
-                        Some(limits) => { "cap " (limits.voter_cap) ", " (limits.per_address) " per address" }
-                        None => { strong { "no cap" } " (made before links had limits)" }
+                        Some(limits) => { (text_with(locale, "conversation-cap-per-address", &[("cap", Arg::count(limits.voter_cap)), ("per_address", Arg::count(limits.per_address))])) }
+                        None => { strong { (say("conversation-no-cap")) } " " (say("conversation-made-before-links-had")) }
                     }
                     @if !invitation.revoked {
                         @let limits = invitation.limits.unwrap_or(CampaignLimits::PROPOSED);
                         form.inline method="post" action={ (path) "/invitations/" (link.id) "/limits" } {
                             input type="hidden" name="csrf" value=(csrf);
-                            label { "Cap " input name="voter_cap" type="number" min="1" max=(CampaignLimits::MAX_VOTERS) value=(limits.voter_cap); }
-                            label { "Per address " input name="per_address" type="number" min="1" value=(limits.per_address); }
-                            button.link type="submit" { "Set limits" }
+                            label { (say("conversation-cap-2")) " " input name="voter_cap" type="number" min="1" max=(CampaignLimits::MAX_VOTERS) value=(limits.voter_cap); }
+                            label { (say("conversation-per-address-2")) " " input name="per_address" type="number" min="1" value=(limits.per_address); }
+                            button.link type="submit" { (say("conversation-set-limits")) }
                         }
                     }
                 }
             }
-            td { @if campaign { (link.refused_full) " full, " (link.refused_address) " per address, " (link.refused_pace) " too fast" } }
-            td { @if invitation.revoked { "revoked" } @else {
-                "active "
+            td { @if campaign { (text_with(locale, "conversation-refused-counts", &[("full", Arg::count(link.refused_full)), ("address", Arg::count(link.refused_address)), ("pace", Arg::count(link.refused_pace))])) } }
+            td { @if invitation.revoked { (say("conversation-revoked")) } @else {
+                (say("conversation-active")) " "
                 form.inline method="post" action={ (path) "/invitations/" (link.id) "/revoke" } {
                     input type="hidden" name="csrf" value=(csrf);
-                    button.link type="submit" { "Revoke" }
+                    button.link type="submit" { (say("conversation-revoke")) }
                 }
             } }
         }

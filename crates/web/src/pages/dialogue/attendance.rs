@@ -8,15 +8,18 @@ use tracktwo_app::dialogue::NewAttendee;
 use tracktwo_domain::MeetingId;
 use tracktwo_domain::map::{Capacity, Consent, ConsentAnswer};
 
+use tracktwo_i18n::Locale;
+
 use crate::PageResult;
 use crate::extract::{CsrfForm, ItemPath, parse_id, posted_forms};
 use crate::forms::{invalid, optional_date};
+use crate::pages::words;
 
 /// One consent question of the attendance form, "not asked" until answered.
-pub(super) fn consent_select(name: &str, label: &str) -> Markup {
+pub(super) fn consent_select(locale: Locale, name: &str, label: &str) -> Markup {
     html! {
         label { (label)
-            select name=(name) { @for a in ConsentAnswer::ALL { option value=(a.as_str()) { (a.label()) } } }
+            select name=(name) { @for a in ConsentAnswer::ALL { option value=(a.as_str()) { (words::of(locale, a)) } } }
         }
     }
 }

@@ -7,12 +7,16 @@ use tracktwo_domain::dialogue::FollowUp;
 use tracktwo_domain::{FollowUpId, Operation, RoundId};
 
 use super::process_nav;
+use tracktwo_i18n::{Arg, text, text_with};
+
 use crate::PageResult;
 use crate::extract::{CsrfForm, InitiativePath, ItemPath, Visit, parse_id, posted_forms};
 use crate::forms::{date_text, optional_date};
 use crate::pages::layout::page;
 
 pub async fn follow_ups(Visit(state, user, InitiativePath(id)): Visit<InitiativePath>) -> PageResult {
+    let locale = user.locale;
+    let say = |id: &str| text(locale, id);
     let list = state.app.follow_ups(&user.identity, id).await?;
     let overview = state.app.process_overview(&user.identity, id).await?;
     let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
@@ -23,47 +27,47 @@ pub async fn follow_ups(Visit(state, user, InitiativePath(id)): Visit<Initiative
     let due: Vec<&(FollowUpId, FollowUp)> =
         list.iter().filter(|(_, f)| !f.done && round_number(f.round) == latest).collect();
     Ok(page(
-        "Follow-ups",
+        &say("dialogue-follow-ups"),
         &user,
         html! {
-            (process_nav(id, &may))
-            h1 { "Follow-ups" }
-            h2 { "Due before the next round" }
-            @if due.is_empty() { p.muted { "Nothing open from the latest round." } }
-            ul #due { @for (_, f) in &due { li { (f.commitment) @if !f.owner.is_empty() { " — " (f.owner) } @if let Some(d) = f.due_on { " (due " (date_text(d)) ")" } @if f.carried_forward { " " span.tag { "carried forward" } } } } }
-            h2 { "All" }
+            (process_nav(user.locale, id, &may))
+            h1 { (say("dialogue-follow-ups")) }
+            h2 { (say("dialogue-due-before-the-next")) }
+            @if due.is_empty() { p.muted { (say("dialogue-nothing-open-from-the")) } }
+            ul #due { @for (_, f) in &due { li { span dir="auto" { (f.commitment) } @if !f.owner.is_empty() { " — " bdi { (f.owner) } } @if let Some(d) = f.due_on { " " (text_with(locale, "dialogue-due-on-date", &[("date", Arg::Text(&date_text(d)))])) } @if f.carried_forward { " " span.tag { (say("dialogue-carried-forward")) } } } } }
+            h2 { (say("dialogue-all")) }
             table #follow-ups {
-                thead { tr { th scope="col" { "Round" } th scope="col" { "Commitment" } th scope="col" { "Owner" } th scope="col" { "Due" } th scope="col" { "Done" } } }
+                thead { tr { th scope="col" { (say("dialogue-round")) } th scope="col" { (say("dialogue-commitment")) } th scope="col" { (say("dialogue-owner")) } th scope="col" { (say("dialogue-due-2")) } th scope="col" { (say("dialogue-done")) } } }
                 tbody {
                     @for (follow_up_id, f) in &list {
                         tr {
                             td { (round_number(f.round)) }
-                            td { (f.commitment) @if f.carried_forward { " " span.tag { "carried forward" } } }
-                            td { (f.owner) }
+                            td { span dir="auto" { (f.commitment) } @if f.carried_forward { " " span.tag { (say("dialogue-carried-forward")) } } }
+                            td dir="auto" { (f.owner) }
                             td { (f.due_on.map(date_text).unwrap_or_default()) }
                             td {
                                 @if may_write {
                                     form method="post" action={ "/initiatives/" (id) "/follow-ups/" (follow_up_id) } {
                                         input type="hidden" name="csrf" value=(user.csrf());
                                         input type="hidden" name="done" value=(if f.done { "no" } else { "yes" });
-                                        button.link type="submit" { @if f.done { "Reopen" } @else { "Mark done" } }
+                                        button.link type="submit" { @if f.done { (say("dialogue-reopen")) } @else { (say("dialogue-mark-done")) } }
                                     }
-                                } @else if f.done { "yes" }
+                                } @else if f.done { (say("dialogue-yes")) }
                             }
                         }
                     }
                 }
             }
             @if may_write && !overview.rounds.is_empty() {
-                h2 { "Add a follow-up" }
+                h2 { (say("dialogue-add-a-follow-up")) }
                 form.stack method="post" action={ "/initiatives/" (id) "/follow-ups" } {
                     input type="hidden" name="csrf" value=(user.csrf());
-                    label { "Round" select name="round" { @for (r, round, _) in overview.rounds.iter().rev() { option value=(r) { "Round " (round.number) ": " (round.title) } } } }
-                    label { "Commitment" textarea name="commitment" required {} }
-                    label { "Owner (a team member or a speaker code)" input name="owner"; }
-                    label { "Due on" input type="date" name="due_on"; }
-                    label.check { input type="checkbox" name="carried_forward" value="yes"; "An issue carried forward to the next round" }
-                    button type="submit" { "Add follow-up" }
+                    label { (say("dialogue-round")) select name="round" { @for (r, round, _) in overview.rounds.iter().rev() { option value=(r) { (text_with(locale, "dialogue-round-option", &[("number", Arg::count(round.number)), ("title", Arg::Text(&round.title))])) } } } }
+                    label { (say("dialogue-commitment")) textarea name="commitment" dir="auto" required {} }
+                    label { (say("dialogue-owner-a-team-member")) input name="owner" dir="auto"; }
+                    label { (say("dialogue-due-on")) input type="date" name="due_on"; }
+                    label.check { input type="checkbox" name="carried_forward" value="yes"; (say("dialogue-an-issue-carried-forward")) }
+                    button type="submit" { (say("dialogue-add-follow-up")) }
                 }
             }
         },

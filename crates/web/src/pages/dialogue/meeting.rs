@@ -13,9 +13,12 @@ use tracktwo_domain::{InitiativeId, MeetingId, Operation, SideId};
 use super::attendance::consent_select;
 use super::summary::summary_html;
 use super::{lines, process_nav, stage_text};
+use tracktwo_i18n::{Arg, Locale, text, text_with};
+
 use crate::extract::{CsrfForm, ItemPath, Visit};
 use crate::forms::{Pairs, date_text, field, invalid};
 use crate::pages::layout::page;
+use crate::pages::words;
 use crate::session::SignedIn;
 use crate::{PageResult, WebState};
 
@@ -56,14 +59,13 @@ fn marked_pieces<'a>(text: &'a str, places: &[Found]) -> Vec<(&'a str, bool)> {
 }
 
 /// What the rapporteur sees when a note is held: why, and the note with each name marked.
-fn held_panel(held: &Held, mode: ConfidentialityMode) -> Markup {
+fn held_panel(locale: Locale, held: &Held, mode: ConfidentialityMode) -> Markup {
+    let rule = words::of(locale, mode);
+    let args = [("rule", Arg::Text(&rule)), ("count", Arg::count(held.places.len()))];
     html! {
         div.held #held role="alert" {
-            p.error {
-                "Not saved: under the " (mode.label()) " rule nothing said may be attributed, and this note names someone attending ("
-                (held.places.len()) " marked below). Put the speaker's code (A1, B3, F) in the speaker field, take the marked words out of the note, and save again. The note is kept as your draft."
-            }
-            p.note #held-note {
+            p.error { (text_with(locale, "dialogue-held", &args)) }
+            p.note #held-note dir="auto" {
                 @for (piece, names) in marked_pieces(&held.note.body, &held.places) {
                     @if names { mark { (piece) } } @else { (piece) }
                 }
@@ -79,6 +81,8 @@ pub(super) async fn meeting_page(
     meeting_id: MeetingId,
     held: Option<Held>,
 ) -> PageResult {
+    let locale = user.locale;
+    let say = |id: &str| text(locale, id);
     let view = state.app.meeting(&user.identity, id, meeting_id).await?;
     let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
     let base = format!("/initiatives/{id}/meetings/{meeting_id}");
@@ -87,11 +91,11 @@ pub(super) async fn meeting_page(
             &summary.title,
             user,
             html! {
-                (process_nav(id, &may))
-                h1 { (summary.title) }
-                p.muted { "What your role and side may see of this meeting." }
-                (summary_html(&summary))
-                p { a href={ (base) "/summary?format=pdf" } { "Download as PDF" } }
+                (process_nav(user.locale, id, &may))
+                h1 dir="auto" { (summary.title) }
+                p.muted { (say("dialogue-what-your-role-and")) }
+                (summary_html(locale, &summary))
+                p { a href={ (base) "/summary?format=pdf" } { (say("dialogue-download-as-pdf")) } }
             },
         )),
         MeetingView::Full { meeting, notes, listed } => {
@@ -109,113 +113,116 @@ pub(super) async fn meeting_page(
             let tagged = |tag: NoteTag| held.as_ref().is_some_and(|h| h.note.tags.contains(&tag));
             let may_key = may.allows(Operation::ReadSpeakerKey);
             let side_name = |side: Option<SideId>| {
-                side.and_then(|s| sides.iter().find(|x| x.id == s)).map_or("third party".to_owned(), |s| s.name.clone())
+                side.and_then(|s| sides.iter().find(|x| x.id == s))
+                    .map_or_else(|| say("dialogue-third-party"), |s| s.name.clone())
             };
             let body = html! {
-                (process_nav(id, &may))
-                h1 { (meeting.title) }
+                (process_nav(user.locale, id, &may))
+                h1 dir="auto" { (meeting.title) }
                 dl.facts {
-                    dt { "Date" } dd { (date_text(meeting.starts_on)) @if let Some(end) = meeting.ends_on { " – " (date_text(end)) } }
-                    dt { "Rule" } dd { span.tag #mode { (meeting.mode.label()) } }
-                    @if !meeting.venue.is_empty() { dt { "Venue" } dd { (meeting.venue) } }
-                    dt { "Stage reached" } dd #stage { (stage_text(methodology, meeting.stage_reached)) }
+                    dt { (say("dialogue-date")) } dd { (date_text(meeting.starts_on)) @if let Some(end) = meeting.ends_on { " – " (date_text(end)) } }
+                    dt { (say("dialogue-rule")) } dd { span.tag #mode { (words::of(locale, meeting.mode)) } }
+                    @if !meeting.venue.is_empty() { dt { (say("dialogue-venue")) } dd dir="auto" { (meeting.venue) } }
+                    dt { (say("dialogue-stage-reached")) } dd #stage { (stage_text(user.locale, methodology, meeting.stage_reached)) }
                 }
                 p {
-                    a href={ (base) "/summary" } { "Summary as each reader sees it" } " · "
-                    a href={ (base) "/summary?format=pdf" } { "PDF" }
-                    @if may_key { " · " a href={ (base) "/speakers" } { "Speaker key" } }
+                    a href={ (base) "/summary" } { (say("dialogue-summary-as-each-reader")) } " · "
+                    a href={ (base) "/summary?format=pdf" } { (say("dialogue-pdf")) }
+                    @if may_key { " · " a href={ (base) "/speakers" } { (say("dialogue-speaker-key")) } }
                 }
-                h2 #capture-heading { "Take a note" }
-                p.muted { "Speaker codes only (A1, B3, F), never names. Ctrl+Enter saves; the draft is kept as you type." }
+                h2 #capture-heading { (say("dialogue-take-a-note")) }
+                p.muted { (say("dialogue-speaker-codes-only-a1")) }
                 @if let Some(held) = &held {
-                    (held_panel(held, meeting.sessions.get(held.note.session).map_or(meeting.mode, |s| s.mode)))
+                    (held_panel(locale, held, meeting.sessions.get(held.note.session).map_or(meeting.mode, |s| s.mode)))
                 }
                 form.stack #capture method="post" action={ (base) "/notes" } data-draft={ (base) "/draft" } {
                     input type="hidden" name="csrf" value=(user.csrf());
-                    label { "Session" select name="session" { @for (i, s) in meeting.sessions.iter().enumerate() { option value=(i) selected[i == draft.session] { (s.title) " (" (s.mode.label()) ")" } } } }
-                    label { "Speaker code" input name="speaker" value=(draft.speaker) autocomplete="off" maxlength="4" pattern="[A-Z][0-9]{0,3}" autofocus[held.is_none()]; }
-                    label { "Note" textarea name="body" required autofocus[held.is_some()] aria-describedby=[held.as_ref().map(|_| "held")] { (draft.body) } }
-                    fieldset { legend { "Tags" }
-                        @for tag in NoteTag::ALL { label.check { input type="checkbox" name="tag" value=(tag.as_str()) checked[tagged(*tag)]; (tag.label()) } }
-                        label.check { input type="checkbox" name="not_for_transfer" value="yes" checked[held.as_ref().is_some_and(|h| h.note.not_for_transfer)]; "Not for transfer" }
+                    label { (say("dialogue-session")) select name="session" { @for (i, s) in meeting.sessions.iter().enumerate() { option value=(i) selected[i == draft.session] { (text_with(locale, "dialogue-session-option", &[("session", Arg::Text(&s.title)), ("rule", Arg::Text(&words::of(locale, s.mode)))])) } } } }
+                    label { (say("dialogue-speaker-code")) input name="speaker" value=(draft.speaker) dir="ltr" autocomplete="off" maxlength="4" pattern="[A-Z][0-9]{0,3}" autofocus[held.is_none()]; }
+                    label { (say("dialogue-note")) textarea name="body" dir="auto" required autofocus[held.is_some()] aria-describedby=[held.as_ref().map(|_| "held")] { (draft.body) } }
+                    fieldset { legend { (say("dialogue-tags")) }
+                        @for tag in NoteTag::ALL { label.check { input type="checkbox" name="tag" value=(tag.as_str()) checked[tagged(*tag)]; (words::of(locale, tag)) } }
+                        label.check { input type="checkbox" name="not_for_transfer" value="yes" checked[held.as_ref().is_some_and(|h| h.note.not_for_transfer)]; (say("dialogue-not-for-transfer")) }
                     }
-                    button type="submit" { "Save note" }
+                    button type="submit" { (say("dialogue-save-note")) }
                     p.muted role="status" #draft-status {}
                 }
-                h2 { "Notes" }
+                h2 { (say("dialogue-notes")) }
                 @for (i, session) in meeting.sessions.iter().enumerate() {
                     section.session {
-                        h3 { (session.title) }
+                        h3 dir="auto" { (session.title) }
                         @let here: Vec<_> = notes.iter().filter(|(_, n)| n.session == i).collect();
-                        @if here.is_empty() { p.muted { "No notes." } }
+                        @if here.is_empty() { p.muted { (say("dialogue-no-notes")) } }
                         @for (_, note) in here {
                             div.note {
-                                @if !note.speaker.is_empty() { strong.speaker { (note.speaker) ": " } }
-                                (note.body)
-                                " " @for tag in &note.tags { span.tag { (tag.label()) } " " }
-                                @if note.not_for_transfer { span.tag.warn { "not for transfer" } }
+                                @if !note.speaker.is_empty() { strong.speaker dir="ltr" { (note.speaker) } ": " }
+                                span dir="auto" { (note.body) }
+                                " " @for tag in &note.tags { span.tag { (words::of(locale, tag)) } " " }
+                                @if note.not_for_transfer { span.tag.warn { (say("dialogue-not-for-transfer-2")) } }
                             }
                         }
                     }
                 }
-                h2 { "Attendance" }
-                p.muted { "Who attends, with the side and capacity they came in for this meeting. Under the Chatham House Rule no list leaves the meeting." }
+                h2 { (say("dialogue-attendance")) }
+                p.muted { (say("dialogue-who-attends-with-the")) }
                 table #attendance {
-                    thead { tr { th scope="col" { "Name" } th scope="col" { "Organisation" } th scope="col" { "Side" } th scope="col" { "Capacity" } th scope="col" { "Outside the team" } } }
+                    thead { tr { th scope="col" { (say("dialogue-name")) } th scope="col" { (say("dialogue-organisation")) } th scope="col" { (say("dialogue-side")) } th scope="col" { (say("dialogue-capacity")) } th scope="col" { (say("dialogue-outside-the-team")) } } }
                     tbody { @for a in &meeting.attendance { tr {
-                        td { (a.name) } td { (a.organisation) } td { (side_name(a.side)) } td { (a.capacity.label()) }
-                        td { @if a.actor.is_some_and(|actor| listed.contains(&actor)) { "listed where the rule allows" } @else { span.tag.warn { "team only: no consent to be listed" } } }
+                        td dir="auto" { (a.name) } td dir="auto" { (a.organisation) } td dir="auto" { (side_name(a.side)) } td { (words::of(locale, a.capacity)) }
+                        td { @if a.actor.is_some_and(|actor| listed.contains(&actor)) { (say("dialogue-listed-where-the-rule")) } @else { span.tag.warn { (say("dialogue-team-only-no-consent")) } } }
                     } } }
                 }
-                p.muted { "Each attendee is a person of the map, whose consent in the registry decides who outside the team may see them: someone who has not agreed to be listed is shown to the team only." }
+                p.muted { (say("dialogue-each-attendee-is-a")) }
                 form.stack method="post" action={ (base) "/attendance" } {
                     input type="hidden" name="csrf" value=(user.csrf());
-                    label { "Person (from the map)"
+                    label { (say("dialogue-person-from-the-map"))
                         select name="actor" required {
-                            option value="" { "— choose —" }
-                            @for a in map.iter().flat_map(|m| &m.actors).filter(|a| a.details.kind == tracktwo_domain::map::ActorKind::Person) { option value=(a.id) { (a.details.display_name()) } }
+                            option value="" { (say("dialogue-choose")) }
+                            @for a in map.iter().flat_map(|m| &m.actors).filter(|a| a.details.kind == tracktwo_domain::map::ActorKind::Person) { option value=(a.id) dir="auto" { (a.details.display_name()) } }
                         }
                     }
-                    label { "Name as listed (empty: the map's)" input name="name"; }
-                    label { "Organisation" input name="organisation"; }
-                    label { "Side (empty: the map's)" select name="side" { option value="" { "as on the map" } @for s in &sides { option value=(s.id) { (s.name) } } } }
-                    label { "Capacity" select name="capacity" { @for c in Capacity::ALL { option value=(c.as_str()) { (c.label()) } } } }
-                    label { "Their member account, if any (username)" input name="account" autocomplete="off"; }
+                    label { (say("dialogue-name-as-listed-empty")) input name="name" dir="auto"; }
+                    label { (say("dialogue-organisation")) input name="organisation" dir="auto"; }
+                    label { (say("dialogue-side-empty-the-map")) select name="side" { option value="" { (say("dialogue-as-on-the-map")) } @for s in &sides { option value=(s.id) dir="auto" { (s.name) } } } }
+                    label { (say("dialogue-capacity")) select name="capacity" { @for c in Capacity::ALL { option value=(c.as_str()) { (words::of(locale, c)) } } } }
+                    label { (say("dialogue-their-member-account-if")) input name="account" autocomplete="off"; }
                     @if may.allows(Operation::WriteRegistry) {
                         fieldset {
-                            legend { "Consent, for a person not yet in the registry" }
-                            label.check { input type="checkbox" name="record_consent" value="yes"; "Record these answers in the registry now" }
-                            (consent_select("contacted", "To be contacted"))
-                            (consent_select("listed", "To be listed as a participant"))
-                            (consent_select("recorded_under_code", "To be recorded under a code"))
-                            (consent_select("photographed", "To be photographed"))
-                            label { "Obtained on" input type="date" name="obtained_on"; }
-                            label { "How it was obtained" input name="obtained_how"; }
+                            legend { (say("dialogue-consent-for-a-person")) }
+                            label.check { input type="checkbox" name="record_consent" value="yes"; (say("dialogue-record-these-answers-in")) }
+                            (consent_select(locale, "contacted", &say("dialogue-consent-contacted")))
+                            (consent_select(locale, "listed", &say("dialogue-consent-listed")))
+                            (consent_select(locale, "recorded_under_code", &say("dialogue-consent-recorded-under-code")))
+                            (consent_select(locale, "photographed", &say("dialogue-consent-photographed")))
+                            label { (say("dialogue-obtained-on")) input type="date" name="obtained_on"; }
+                            label { (say("dialogue-how-it-was-obtained")) input name="obtained_how"; }
                         }
                     } @else {
-                        p.muted { "A person not yet in the registry attends once the convener or operations have recorded their consent." }
+                        p.muted { (say("dialogue-a-person-not-yet")) }
                     }
-                    button type="submit" { "Add attendee" }
+                    button type="submit" { (say("dialogue-add-attendee")) }
                 }
-                h2 { "Agenda and stage" }
+                h2 { (say("dialogue-agenda-and-stage")) }
                 form.stack method="post" action={ (base) "/progress" } {
                     input type="hidden" name="csrf" value=(user.csrf());
-                    fieldset { legend { "Agenda" }
+                    fieldset { legend { (say("dialogue-agenda")) }
                         @for (i, item) in meeting.agenda.iter().enumerate() {
-                            label.check { input type="checkbox" name="done" value=(i) checked[item.done]; (item.title) }
+                            label.check { input type="checkbox" name="done" value=(i) checked[item.done]; span dir="auto" { (item.title) } }
                         }
                     }
-                    label { "Stage reached"
-                        select name="stage" { option value="" { "not recorded" }
-                            @for (i, step) in methodology.map(|m| m.template()).unwrap_or(&[]).iter().enumerate() {
-                                option value=(i + 1) selected[meeting.stage_reached == Some(u8::try_from(i + 1).unwrap_or(0))] { (i + 1) ". " (step) }
+                    label { (say("dialogue-stage-reached"))
+                        select name="stage" { option value="" { (say("dialogue-not-recorded")) }
+                            @for (i, _) in methodology.map(|m| m.template()).unwrap_or(&[]).iter().enumerate() {
+                                option value=(i + 1) selected[meeting.stage_reached == Some(u8::try_from(i + 1).unwrap_or(0))] {
+                                    (i + 1) ". " (methodology.and_then(|m| words::methodology_step(locale, m, i + 1)).unwrap_or_default())
+                                }
                             }
                         }
                     }
                     @if meeting.mode == ConfidentialityMode::SecretChannel {
-                        label { "Members cleared for this meeting (usernames, one a line)" textarea name="cleared" {} }
+                        label { (say("dialogue-members-cleared-for-this")) textarea name="cleared" {} }
                     }
-                    button type="submit" { "Save progress" }
+                    button type="submit" { (say("dialogue-save-progress")) }
                 }
                 script src="/assets/capture.js" {}
             };

@@ -16,31 +16,37 @@ use tracktwo_app::Permissions;
 use tracktwo_domain::dialogue::Methodology;
 use tracktwo_domain::{InitiativeId, Operation, Scope};
 
+use tracktwo_i18n::{Arg, Locale, text, text_with};
+
+use crate::pages::words;
+
 fn lines(text: &str) -> Vec<String> {
     text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect()
 }
 
-fn process_nav(id: InitiativeId, may: &Permissions) -> Markup {
+fn process_nav(locale: Locale, id: InitiativeId, may: &Permissions) -> Markup {
+    let say = |id: &str| text(locale, id);
     html! {
-        nav.sub aria-label="Dialogue process" {
-            a href={ "/initiatives/" (id) } { "Initiative" }
-            a href={ "/initiatives/" (id) "/process" } { "Process and rounds" }
+        nav.sub aria-label=(say("dialogue-process-nav")) {
+            a href={ "/initiatives/" (id) } { (say("dialogue-initiative")) }
+            a href={ "/initiatives/" (id) "/process" } { (say("dialogue-process-and-rounds")) }
             @if may.allows(Operation::ReadRecord(Scope::Plenary)) {
-                a href={ "/initiatives/" (id) "/options" } { "Options register" }
-                a href={ "/initiatives/" (id) "/follow-ups" } { "Follow-ups" }
+                a href={ "/initiatives/" (id) "/options" } { (say("dialogue-options-register")) }
+                a href={ "/initiatives/" (id) "/follow-ups" } { (say("dialogue-follow-ups")) }
             }
         }
     }
 }
 
-fn stage_text(methodology: Option<Methodology>, stage: Option<u8>) -> String {
+fn stage_text(locale: Locale, methodology: Option<Methodology>, stage: Option<u8>) -> String {
     match (methodology, stage) {
         (Some(m), Some(stage)) => {
-            let steps = m.template();
-            let name = steps.get(usize::from(stage).saturating_sub(1)).copied().unwrap_or("");
-            format!("{stage} of {}: {name}", steps.len())
+            let steps = m.template().len();
+            let name = words::methodology_step(locale, m, usize::from(stage)).unwrap_or_default();
+            let args = [("stage", Arg::count(stage)), ("steps", Arg::count(steps)), ("name", Arg::Text(&name))];
+            text_with(locale, "dialogue-stage-of", &args)
         }
-        (None, Some(stage)) => format!("step {stage}"),
-        _ => "not recorded".to_owned(),
+        (None, Some(stage)) => text_with(locale, "dialogue-step", &[("stage", Arg::count(stage))]),
+        _ => text(locale, "dialogue-not-recorded"),
     }
 }

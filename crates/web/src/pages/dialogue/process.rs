@@ -13,12 +13,17 @@ use tracktwo_domain::dialogue::{
 use tracktwo_domain::{Operation, Scope};
 
 use super::{lines, process_nav, stage_text};
+use tracktwo_i18n::{Arg, text, text_with};
+
 use crate::PageResult;
 use crate::extract::{CsrfForm, InitiativePath, Visit, parse_id, posted_forms};
 use crate::forms::{date_text, invalid, optional_date};
 use crate::pages::layout::page;
+use crate::pages::words;
 
 pub async fn process(Visit(state, user, InitiativePath(id)): Visit<InitiativePath>) -> PageResult {
+    let locale = user.locale;
+    let say = |id: &str| text(locale, id);
     let overview = state.app.process_overview(&user.identity, id).await?;
     let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
     let sides = state.app.sides(&user.identity, id).await?;
@@ -27,98 +32,98 @@ pub async fn process(Visit(state, user, InitiativePath(id)): Visit<InitiativePat
     let methodology = design.map(|d| d.methodology);
     let today = state.app.today();
     Ok(page(
-        "Process and rounds",
+        &say("dialogue-process-and-rounds"),
         &user,
         html! {
-            (process_nav(id, &may))
-            h1 { "Process and rounds" }
+            (process_nav(user.locale, id, &may))
+            h1 { (say("dialogue-process-and-rounds")) }
             @if let Some(d) = design {
                 dl.facts #design {
-                    dt { "Kind" } dd { (d.kind.label()) }
-                    dt { "Methodology" } dd { (d.methodology.label()) }
-                    dt { "Phase" } dd { (d.phase.label()) }
+                    dt { (say("dialogue-kind")) } dd { (words::of(locale, d.kind)) }
+                    dt { (say("dialogue-methodology")) } dd { (words::of(locale, d.methodology)) }
+                    dt { (say("dialogue-phase")) } dd { (words::of(locale, d.phase)) }
                     @if !d.theory_of_change.if_we.is_empty() {
-                        dt { "Theory of change" }
-                        dd { "If " (d.theory_of_change.if_we) ", then " (d.theory_of_change.then) ", because " (d.theory_of_change.because) "." }
+                        dt { (say("dialogue-theory-of-change")) }
+                        dd { (text_with(locale, "dialogue-theory", &[("if", Arg::Text(&d.theory_of_change.if_we)), ("then", Arg::Text(&d.theory_of_change.then)), ("because", Arg::Text(&d.theory_of_change.because))])) }
                     }
                     @if !d.theory_of_change.assumptions.is_empty() {
-                        dt { "Assumptions" } dd { ul { @for a in &d.theory_of_change.assumptions { li { (a) } } } }
+                        dt { (say("dialogue-assumptions")) } dd { ul { @for a in &d.theory_of_change.assumptions { li dir="auto" { (a) } } } }
                     }
-                    @if !d.locales.is_empty() { dt { "Locales" } dd { (d.locales.join("; ")) } }
+                    @if !d.locales.is_empty() { dt { (say("dialogue-locales")) } dd dir="auto" { (d.locales.join("; ")) } }
                     @for g in &d.grants {
-                        dt { "Grant" } dd { (g.funder) @if !g.reference.is_empty() { " (" (g.reference) ")" } @if !g.restrictions.is_empty() { " — " (g.restrictions) } }
+                        dt { (say("dialogue-grant")) } dd dir="auto" { (g.funder) @if !g.reference.is_empty() { " (" (g.reference) ")" } @if !g.restrictions.is_empty() { " — " (g.restrictions) } }
                     }
                 }
             } @else {
-                p.muted { "The process has not been designed yet." }
+                p.muted { (say("dialogue-the-process-has-not")) }
             }
-            h2 { "Rounds" }
-            @if overview.rounds.is_empty() { p.muted { "No rounds yet." } }
+            h2 { (say("dialogue-rounds")) }
+            @if overview.rounds.is_empty() { p.muted { (say("dialogue-no-rounds-yet")) } }
             @for (round_id, round, meetings) in &overview.rounds {
                 section.round {
-                    h3 { "Round " (round.number) ": " (round.title) }
-                    @if meetings.is_empty() { p.muted { "No meetings." } }
+                    h3 { (text_with(locale, "dialogue-round-option", &[("number", Arg::count(round.number)), ("title", Arg::Text(&round.title))])) }
+                    @if meetings.is_empty() { p.muted { (say("dialogue-no-meetings")) } }
                     table.meetings {
-                        thead { tr { th scope="col" { "Meeting" } th scope="col" { "Date" } th scope="col" { "Mode" } th scope="col" { "Stage reached" } } }
+                        thead { tr { th scope="col" { (say("dialogue-meeting")) } th scope="col" { (say("dialogue-date")) } th scope="col" { (say("dialogue-mode")) } th scope="col" { (say("dialogue-stage-reached")) } } }
                         tbody {
                             @for (meeting_id, m) in meetings {
                                 tr {
-                                    td { a href={ "/initiatives/" (id) "/meetings/" (meeting_id) } { (m.title) } }
+                                    td { a href={ "/initiatives/" (id) "/meetings/" (meeting_id) } dir="auto" { (m.title) } }
                                     td { (date_text(m.starts_on)) }
-                                    td { span.tag { (m.mode.label()) } }
-                                    td.stage { (stage_text(methodology, m.stage_reached)) }
+                                    td { span.tag { (words::of(locale, m.mode)) } }
+                                    td.stage { (stage_text(user.locale, methodology, m.stage_reached)) }
                                 }
                             }
                         }
                     }
                     @if may_write {
                         details {
-                            summary { "Add a meeting to round " (round.number) }
+                            summary { (text_with(locale, "dialogue-add-meeting-to-round", &[("number", Arg::count(round.number))])) }
                             form.stack method="post" action={ "/initiatives/" (id) "/meetings" } {
                                 input type="hidden" name="csrf" value=(user.csrf());
                                 input type="hidden" name="round" value=(round_id);
-                                label { "Title" input name="title" required; }
-                                label { "Starts on" input type="date" name="starts_on" required value=(date_text(today)); }
-                                label { "Ends on" input type="date" name="ends_on"; }
-                                label { "Venue" input name="venue"; }
-                                label { "Confidentiality mode"
-                                    select name="mode" { @for m in ConfidentialityMode::ALL { option value=(m.as_str()) selected[*m == ConfidentialityMode::ChathamHouse] { (m.label()) } } }
+                                label { (say("dialogue-title")) input name="title" dir="auto" required; }
+                                label { (say("dialogue-starts-on")) input type="date" name="starts_on" required value=(date_text(today)); }
+                                label { (say("dialogue-ends-on")) input type="date" name="ends_on"; }
+                                label { (say("dialogue-venue")) input name="venue" dir="auto"; }
+                                label { (say("dialogue-confidentiality-mode"))
+                                    select name="mode" { @for m in ConfidentialityMode::ALL { option value=(m.as_str()) selected[*m == ConfidentialityMode::ChathamHouse] { (words::of(locale, m)) } } }
                                 }
-                                p.muted { "The agenda starts from the methodology's template; a plenary and one caucus per side are set up." }
-                                button type="submit" { "Add meeting" }
+                                p.muted { (say("dialogue-the-agenda-starts-from")) }
+                                button type="submit" { (say("dialogue-add-meeting")) }
                             }
                         }
                     }
                 }
             }
             @if may_write {
-                h2 { "Add a round" }
+                h2 { (say("dialogue-add-a-round")) }
                 form.stack method="post" action={ "/initiatives/" (id) "/rounds" } {
                     input type="hidden" name="csrf" value=(user.csrf());
-                    label { "Number" input type="number" name="number" min="1" required value=(overview.rounds.len() + 1); }
-                    label { "Title" input name="title" required; }
-                    label { "Starts on" input type="date" name="starts_on"; }
-                    label { "Ends on" input type="date" name="ends_on"; }
-                    button type="submit" { "Add round" }
+                    label { (say("dialogue-number")) input type="number" name="number" min="1" required value=(overview.rounds.len() + 1); }
+                    label { (say("dialogue-title")) input name="title" dir="auto" required; }
+                    label { (say("dialogue-starts-on")) input type="date" name="starts_on"; }
+                    label { (say("dialogue-ends-on")) input type="date" name="ends_on"; }
+                    button type="submit" { (say("dialogue-add-round")) }
                 }
-                h2 { "Design" }
+                h2 { (say("dialogue-design")) }
                 form.stack method="post" action={ "/initiatives/" (id) "/process" } {
                     input type="hidden" name="csrf" value=(user.csrf());
-                    label { "Kind" select name="kind" { @for k in ProcessKind::ALL { option value=(k.as_str()) selected[design.is_some_and(|d| d.kind == *k)] { (k.label()) } } } }
-                    label { "Methodology" select name="methodology" { @for m in Methodology::ALL { option value=(m.as_str()) selected[methodology == Some(*m)] { (m.label()) } } } }
-                    label { "Phase" select name="phase" { @for p in Phase::ALL { option value=(p.as_str()) selected[design.is_some_and(|d| d.phase == *p)] { (p.label()) } } } }
-                    label { "If we …" textarea name="if_we" { (design.map(|d| d.theory_of_change.if_we.clone()).unwrap_or_default()) } }
-                    label { "then …" textarea name="then" { (design.map(|d| d.theory_of_change.then.clone()).unwrap_or_default()) } }
-                    label { "because …" textarea name="because" { (design.map(|d| d.theory_of_change.because.clone()).unwrap_or_default()) } }
-                    label { "Assumptions (one a line)" textarea name="assumptions" { (design.map(|d| d.theory_of_change.assumptions.join("\n")).unwrap_or_default()) } }
-                    label { "Locales (one a line)" textarea name="locales" { (design.map(|d| d.locales.join("\n")).unwrap_or_default()) } }
-                    label { "Grants (one a line: funder | reference | restrictions)" textarea name="grants" {
+                    label { (say("dialogue-kind")) select name="kind" { @for k in ProcessKind::ALL { option value=(k.as_str()) selected[design.is_some_and(|d| d.kind == *k)] { (words::of(locale, k)) } } } }
+                    label { (say("dialogue-methodology")) select name="methodology" { @for m in Methodology::ALL { option value=(m.as_str()) selected[methodology == Some(*m)] { (words::of(locale, m)) } } } }
+                    label { (say("dialogue-phase")) select name="phase" { @for p in Phase::ALL { option value=(p.as_str()) selected[design.is_some_and(|d| d.phase == *p)] { (words::of(locale, p)) } } } }
+                    label { (say("dialogue-if-we")) textarea name="if_we" dir="auto" { (design.map(|d| d.theory_of_change.if_we.clone()).unwrap_or_default()) } }
+                    label { (say("dialogue-then-2")) textarea name="then" dir="auto" { (design.map(|d| d.theory_of_change.then.clone()).unwrap_or_default()) } }
+                    label { (say("dialogue-because-2")) textarea name="because" dir="auto" { (design.map(|d| d.theory_of_change.because.clone()).unwrap_or_default()) } }
+                    label { (say("dialogue-assumptions-one-a-line")) textarea name="assumptions" dir="auto" { (design.map(|d| d.theory_of_change.assumptions.join("\n")).unwrap_or_default()) } }
+                    label { (say("dialogue-locales-one-a-line")) textarea name="locales" dir="auto" { (design.map(|d| d.locales.join("\n")).unwrap_or_default()) } }
+                    label { (say("dialogue-grants-one-a-line")) textarea name="grants" dir="auto" {
                         (design.map(|d| d.grants.iter().map(|g| format!("{} | {} | {}", g.funder, g.reference, g.restrictions)).collect::<Vec<_>>().join("\n")).unwrap_or_default())
                     } }
-                    button type="submit" { "Save design" }
+                    button type="submit" { (say("dialogue-save-design")) }
                 }
             }
-            @if sides.is_empty() && may_write { p.muted { "Add the sides on the members page before the first meeting, so each gets a caucus." } }
+            @if sides.is_empty() && may_write { p.muted { (say("dialogue-add-the-sides-on")) } }
         },
     ))
 }

@@ -7,28 +7,32 @@ use tracktwo_domain::dialogue::SpeakerKey;
 use tracktwo_domain::{MeetingId, Operation};
 
 use super::{lines, process_nav};
+use tracktwo_i18n::text;
+
 use crate::PageResult;
 use crate::extract::{CsrfForm, ItemPath, Visit, posted_forms};
 use crate::forms::invalid;
 use crate::pages::layout::page;
 
 pub async fn speakers(Visit(state, user, ItemPath(id, meeting_id)): Visit<ItemPath<MeetingId>>) -> PageResult {
+    let locale = user.locale;
+    let say = |id: &str| text(locale, id);
     let key = state.app.speaker_key(&user.identity, id, meeting_id).await?;
     let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
-    let text: String = key.entries.iter().map(|(c, n)| format!("{c} = {n}\n")).collect();
+    let entries: String = key.entries.iter().map(|(c, n)| format!("{c} = {n}\n")).collect();
     Ok(page(
-        "Speaker key",
+        &say("dialogue-speaker-key"),
         &user,
         html! {
-            (process_nav(id, &may))
-            h1 { "Speaker key" }
-            p.muted { "Which person stands behind each code of this meeting. Seen by the convener only; never part of any summary or export." }
+            (process_nav(user.locale, id, &may))
+            h1 { (say("dialogue-speaker-key")) }
+            p.muted { (say("dialogue-which-person-stands-behind")) }
             form.stack method="post" action={ "/initiatives/" (id) "/meetings/" (meeting_id) "/speakers" } {
                 input type="hidden" name="csrf" value=(user.csrf());
-                label { "One a line: CODE = name" textarea name="key" { (text) } }
-                button type="submit" { "Save speaker key" }
+                label { (say("dialogue-one-a-line-code")) textarea name="key" dir="auto" { (entries) } }
+                button type="submit" { (say("dialogue-save-speaker-key")) }
             }
-            p { a href={ "/initiatives/" (id) "/meetings/" (meeting_id) } { "Back to the meeting" } }
+            p { a href={ "/initiatives/" (id) "/meetings/" (meeting_id) } { (say("dialogue-back-to-the-meeting")) } }
         },
     ))
 }

@@ -7,62 +7,66 @@ use tracktwo_domain::redaction::MeetingSummary;
 use tracktwo_domain::{MeetingId, Operation};
 
 use super::process_nav;
+use tracktwo_i18n::{Arg, Locale, text, text_with};
+
 use crate::PageResult;
 use crate::documents::summary_document;
 use crate::extract::{ItemPath, QueryVisit};
 use crate::forms::{date_text, invalid};
 use crate::pages::FormatQuery;
 use crate::pages::layout::page;
+use crate::pages::words;
 
-pub(super) fn summary_html(summary: &MeetingSummary) -> Markup {
+pub(super) fn summary_html(locale: Locale, summary: &MeetingSummary) -> Markup {
+    let say = |id: &str| text(locale, id);
     html! {
         dl.facts {
-            dt { "Initiative" } dd { (summary.initiative) }
-            dt { "Round" } dd { (summary.round) }
-            dt { "Date" } dd { (date_text(summary.starts_on)) @if let Some(end) = summary.ends_on { " – " (date_text(end)) } }
-            dt { "Rule" } dd { span.tag #mode { (summary.mode.label()) } }
-            @if let Some(venue) = &summary.venue { @if !venue.is_empty() { dt { "Venue" } dd { (venue) } } }
-            @if let Some(stage) = &summary.stage_reached { dt { "Stage reached" } dd #stage { (stage) } }
+            dt { (say("dialogue-initiative")) } dd dir="auto" { (summary.initiative) }
+            dt { (say("dialogue-round")) } dd dir="auto" { (summary.round) }
+            dt { (say("dialogue-date")) } dd { (date_text(summary.starts_on)) @if let Some(end) = summary.ends_on { " – " (date_text(end)) } }
+            dt { (say("dialogue-rule")) } dd { span.tag #mode { (words::of(locale, summary.mode)) } }
+            @if let Some(venue) = &summary.venue { @if !venue.is_empty() { dt { (say("dialogue-venue")) } dd dir="auto" { (venue) } } }
+            @if let Some(stage) = &summary.stage_reached { dt { (say("dialogue-stage-reached")) } dd #stage lang="en" { (stage) } }
         }
         @if let Some(attendees) = &summary.attendees {
-            h2 { "Attendance" }
+            h2 { (say("dialogue-attendance")) }
             table #attendees {
-                thead { tr { th scope="col" { "Name" } th scope="col" { "Organisation" } th scope="col" { "Side" } th scope="col" { "Capacity" } } }
-                tbody { @for a in attendees { tr { td { (a.name) } td { (a.organisation) } td { (a.side) } td { (a.capacity.label()) } } } }
+                thead { tr { th scope="col" { (say("dialogue-name")) } th scope="col" { (say("dialogue-organisation")) } th scope="col" { (say("dialogue-side")) } th scope="col" { (say("dialogue-capacity")) } } }
+                tbody { @for a in attendees { tr { td dir="auto" { (a.name) } td dir="auto" { (a.organisation) } td dir="auto" { (a.side) } td { (words::of(locale, a.capacity)) } } } }
             }
         }
         @if !summary.agenda.is_empty() {
-            h2 { "Agenda" }
-            ol { @for (item, done) in &summary.agenda { li { (item) @if *done { " ✓" } } } }
+            h2 { (say("dialogue-agenda")) }
+            ol { @for (item, done) in &summary.agenda { li { span dir="auto" { (item) } @if *done { " ✓" } } } }
         }
         @for session in &summary.sessions {
             section.session {
-                h2 { (session.title) }
-                p.muted { (session.scope) " · " (session.mode.label()) }
-                @if session.notes.is_empty() { p.muted { "No notes." } }
+                h2 dir="auto" { (session.title) }
+                p.muted { span lang="en" { (session.scope) } " · " (words::of(locale, session.mode)) }
+                @if session.notes.is_empty() { p.muted { (say("dialogue-no-notes")) } }
                 @for note in &session.notes {
                     div.note {
-                        @if let Some(code) = &note.speaker { strong.speaker { (code) ": " } }
-                        (note.body)
+                        @if let Some(code) = &note.speaker { strong.speaker dir="ltr" { (code) } ": " }
+                        span dir="auto" { (note.body) }
                         @if !note.tags.is_empty() || note.not_for_transfer {
-                            " " @for tag in &note.tags { span.tag { (tag.label()) } " " }
-                            @if note.not_for_transfer { span.tag.warn { "not for transfer" } }
+                            " " @for tag in &note.tags { span.tag { (words::of(locale, tag)) } " " }
+                            @if note.not_for_transfer { span.tag.warn { (say("dialogue-not-for-transfer-2")) } }
                         }
                     }
                 }
             }
         }
         @if !summary.options.is_empty() {
-            h2 { "Options raised" }
-            ul { @for o in &summary.options { li { (o.title) " — " (o.status.label()) @if !o.supported_by.is_empty() { " (supported by " (o.supported_by.join(", ")) ")" } } } }
+            h2 { (say("dialogue-options-raised")) }
+            ul { @for o in &summary.options { li { span dir="auto" { (o.title) } " — " (words::of(locale, o.status)) @if !o.supported_by.is_empty() { " " (text_with(locale, "dialogue-supported-by-sides", &[("sides", Arg::Text(&o.supported_by.join(", ")))])) } } } }
         }
         @if !summary.follow_ups.is_empty() {
-            h2 { "Follow-ups" }
-            ul { @for f in &summary.follow_ups { li { (f.commitment) @if let Some(o) = &f.owner { @if !o.is_empty() { " — " (o) } } @if let Some(d) = f.due_on { " (due " (date_text(d)) ")" } @if f.done { " ✓" } } } }
+            h2 { (say("dialogue-follow-ups")) }
+            ul { @for f in &summary.follow_ups { li { span dir="auto" { (f.commitment) } @if let Some(o) = &f.owner { @if !o.is_empty() { " — " bdi { (o) } } } @if let Some(d) = f.due_on { " " (text_with(locale, "dialogue-due-on-date", &[("date", Arg::Text(&date_text(d)))])) } @if f.done { " ✓" } } } }
         }
         @if !summary.withheld.is_empty() {
-            h2 { "Not in this summary" }
-            ul #withheld { @for w in &summary.withheld { li { (w) } } }
+            h2 { (say("dialogue-not-in-this-summary")) }
+            ul #withheld lang="en" { @for w in &summary.withheld { li { (w) } } }
         }
     }
 }
@@ -70,6 +74,7 @@ pub(super) fn summary_html(summary: &MeetingSummary) -> Markup {
 pub async fn summary(
     QueryVisit(state, user, query, ItemPath(id, meeting_id)): QueryVisit<FormatQuery, ItemPath<MeetingId>>,
 ) -> PageResult {
+    let locale = user.locale;
     let summary = state.app.meeting_summary(&user.identity, id, meeting_id).await?;
     match query.format.as_str() {
         "" | "html" => {
@@ -78,10 +83,15 @@ pub async fn summary(
                 &summary.title,
                 &user,
                 html! {
-                    (process_nav(id, &may))
-                    h1 { "Summary: " (summary.title) }
-                    p.muted { "As it leaves the meeting for " (summary.reader.label()) ", under the " (summary.mode.label()) "." }
-                    (summary_html(&summary))
+                    (process_nav(user.locale, id, &may))
+                    h1 { (text_with(locale, "dialogue-summary-of", &[("title", Arg::Text(&summary.title))])) }
+                    p.muted {
+                        (text_with(locale, "dialogue-as-it-leaves", &[
+                            ("reader", Arg::Text(&words::of(locale, summary.reader))),
+                            ("rule", Arg::Text(&words::of(locale, summary.mode))),
+                        ]))
+                    }
+                    (summary_html(locale, &summary))
                 },
             ))
         }

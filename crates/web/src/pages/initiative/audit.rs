@@ -2,33 +2,36 @@
 
 use maud::html;
 
+use tracktwo_i18n::text;
+
 use crate::PageResult;
 use crate::extract::{InitiativePath, Visit};
 use crate::pages::layout::page;
 
 pub async fn audit(Visit(state, user, InitiativePath(id)): Visit<InitiativePath>) -> PageResult {
+    let locale = user.locale;
+    let say = |id: &str| text(locale, id);
     let entries = state.app.initiative_audit(&user.identity, id).await?;
     let initiative = state.app.initiative(&user.identity, id).await?;
     let format = time::format_description::well_known::Rfc3339;
     Ok(page(
-        "Audit trail",
+        &say("initiative-audit-trail"),
         &user,
         html! {
-            p { a href={ "/initiatives/" (id) } { (initiative.title) } }
-            h1 { "Audit trail" }
-            p.muted { "Every write to this initiative and every read of its records, newest last. \
-                       The whole chain is verified with tracktwo audit verify." }
+            p { a href={ "/initiatives/" (id) } dir="auto" { (initiative.title) } }
+            h1 { (say("initiative-audit-trail")) }
+            p.muted { (say("initiative-every-write-to-this")) }
             table {
-                thead { tr { th scope="col" { "#" } th scope="col" { "When (UTC)" } th scope="col" { "Who" }
-                             th scope="col" { "What" } th scope="col" { "Record" } } }
+                thead { tr { th scope="col" { "#" } th scope="col" { (say("initiative-when-utc")) } th scope="col" { (say("initiative-who")) }
+                             th scope="col" { (say("initiative-what")) } th scope="col" { (say("initiative-record")) } } }
                 tbody {
                     @for e in &entries {
                         tr {
                             td { (e.seq) }
                             td { (e.at.format(&format).unwrap_or_default()) }
-                            td { (e.actor) }
-                            td { (e.action) }
-                            td { (e.target_kind) " " span.muted { (e.target_id.get(..8).unwrap_or(&e.target_id)) } }
+                            td dir="ltr" { (e.actor) }
+                            td { code { (e.action) } }
+                            td dir="ltr" { (e.target_kind) " " span.muted { (e.target_id.get(..8).unwrap_or(&e.target_id)) } }
                         }
                     }
                 }

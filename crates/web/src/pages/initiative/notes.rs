@@ -5,6 +5,8 @@ use maud::html;
 use serde::Deserialize;
 use tracktwo_domain::{NewNote, Operation, Scope};
 
+use tracktwo_i18n::{Arg, text, text_with};
+
 use crate::extract::{CsrfForm, InitiativePath, QueryVisit, parse_id, posted_forms};
 use crate::pages::layout::page;
 use crate::{PageError, PageResult};
@@ -24,15 +26,18 @@ fn scope_of(caucus: Option<&str>) -> Result<Scope, PageError> {
 pub async fn notes(
     QueryVisit(state, user, query, InitiativePath(id)): QueryVisit<ScopeQuery, InitiativePath>,
 ) -> PageResult {
+    let locale = user.locale;
+    let say = |id: &str| text(locale, id);
     let scope = scope_of(query.caucus.as_deref())?;
     let notes = state.app.notes(&user.identity, id, scope).await?;
     let initiative = state.app.initiative(&user.identity, id).await?;
     let sides = state.app.sides(&user.identity, id).await?;
     let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
     let heading = match scope {
-        Scope::Plenary => "Plenary notes".to_owned(),
+        Scope::Plenary => say("initiative-plenary-notes"),
         Scope::Caucus(side) => {
-            format!("Caucus: {}", sides.iter().find(|s| s.id == side).map(|s| s.name.as_str()).unwrap_or_default())
+            let name = sides.iter().find(|s| s.id == side).map(|s| s.name.as_str()).unwrap_or_default();
+            text_with(user.locale, "initiative-caucus-of", &[("side", Arg::Text(name))])
         }
     };
     let caucus_value = match scope {
@@ -43,18 +48,18 @@ pub async fn notes(
         &heading,
         &user,
         html! {
-            p { a href={ "/initiatives/" (id) } { (initiative.title) } }
-            h1 { (heading) }
-            @if notes.is_empty() { p.muted { "No notes yet." } }
-            @for note in &notes { div.note { (note.body) } }
+            p { a href={ "/initiatives/" (id) } dir="auto" { (initiative.title) } }
+            h1 dir="auto" { (heading) }
+            @if notes.is_empty() { p.muted { (say("initiative-no-notes-yet")) } }
+            @for note in &notes { div.note dir="auto" { (note.body) } }
             @if may.allows(Operation::WriteRecord(scope)) {
-                h2 { "Add a note" }
-                p.muted { "Use speaker codes (A1, B3, F), never names." }
+                h2 { (say("initiative-add-a-note")) }
+                p.muted { (say("initiative-use-speaker-codes-a1")) }
                 form.stack method="post" action={ "/initiatives/" (id) "/notes" } {
                     input type="hidden" name="csrf" value=(user.csrf());
                     input type="hidden" name="caucus" value=(caucus_value);
-                    label { "Note" textarea name="body" required {} }
-                    button type="submit" { "Add note" }
+                    label { (say("initiative-note")) textarea name="body" dir="auto" required {} }
+                    button type="submit" { (say("initiative-add-note")) }
                 }
             }
         },

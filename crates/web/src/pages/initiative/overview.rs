@@ -4,11 +4,16 @@
 use maud::html;
 use tracktwo_domain::{Operation, Scope, SideId};
 
+use tracktwo_i18n::{Arg, text, text_with};
+
 use crate::PageResult;
 use crate::extract::{InitiativePath, Visit};
 use crate::pages::layout::page;
+use crate::pages::words;
 
 pub async fn initiative(Visit(state, user, InitiativePath(id)): Visit<InitiativePath>) -> PageResult {
+    let locale = user.locale;
+    let say = |id: &str| text(locale, id);
     let initiative = state.app.initiative(&user.identity, id).await?;
     let sides = state.app.sides(&user.identity, id).await?;
     let roster = state.app.roster(&user.identity, id).await?;
@@ -22,88 +27,88 @@ pub async fn initiative(Visit(state, user, InitiativePath(id)): Visit<Initiative
         &initiative.title,
         &user,
         html! {
-            h1 { (initiative.title) @if secret { " " span.tag { "secret channel" } } }
-            p { (initiative.description) }
-            h2 { "Record" }
+            h1 { span dir="auto" { (initiative.title) } @if secret { " " span.tag { (say("initiative-secret-channel")) } } }
+            p dir="auto" { (initiative.description) }
+            h2 { (say("initiative-record")) }
             ul {
                 @if may.allows(Operation::ReadRecord(Scope::Plenary)) {
-                    li { a href={ "/initiatives/" (id) "/notes" } { "Plenary notes" } }
+                    li { a href={ "/initiatives/" (id) "/notes" } { (say("initiative-plenary-notes")) } }
                 }
                 @for side in &sides {
                     @if may.allows(Operation::ReadRecord(Scope::Caucus(side.id))) {
-                        li { a href={ "/initiatives/" (id) "/notes?caucus=" (side.id) } { "Caucus: " (side.name) } }
+                        li { a href={ "/initiatives/" (id) "/notes?caucus=" (side.id) } { (text_with(user.locale, "initiative-caucus-of", &[("side", Arg::Text(&side.name))])) } }
                     }
                 }
             }
-            h2 { "Dialogue process" }
+            h2 { (say("initiative-dialogue-process")) }
             ul {
-                li { a href={ "/initiatives/" (id) "/process" } { "Process and rounds" } }
+                li { a href={ "/initiatives/" (id) "/process" } { (say("initiative-process-and-rounds")) } }
                 @if may.allows(Operation::ReadRecord(Scope::Plenary)) {
-                    li { a href={ "/initiatives/" (id) "/options" } { "Options register" } }
-                    li { a href={ "/initiatives/" (id) "/follow-ups" } { "Follow-ups" } }
-                    li { a href={ "/initiatives/" (id) "/texts" } { "Negotiating texts" } }
+                    li { a href={ "/initiatives/" (id) "/options" } { (say("initiative-options-register")) } }
+                    li { a href={ "/initiatives/" (id) "/follow-ups" } { (say("initiative-follow-ups")) } }
+                    li { a href={ "/initiatives/" (id) "/texts" } { (say("initiative-negotiating-texts")) } }
                 }
             }
             @if may.allows(Operation::WriteReadout) || may.allows(Operation::ReadTransferLog) {
-                h2 { "Transfer to Track One" }
+                h2 { (say("initiative-transfer-to-track-one")) }
                 ul {
                     @if may.allows(Operation::WriteReadout) {
-                        li { a href={ "/initiatives/" (id) "/readouts" } { "Readouts" } }
+                        li { a href={ "/initiatives/" (id) "/readouts" } { (say("initiative-readouts")) } }
                     }
                     @if may.allows(Operation::ReadTransferLog) {
-                        li { a href={ "/initiatives/" (id) "/transfers" } { "Transfer and coordination" } }
+                        li { a href={ "/initiatives/" (id) "/transfers" } { (say("initiative-transfer-and-coordination")) } }
                     }
-                    li { a href="/timeline" { "Multi-track timeline" } }
+                    li { a href="/timeline" { (say("initiative-multi-track-timeline")) } }
                 }
             }
             @if may.allows(Operation::RunConversation) || may.allows(Operation::VoteInConversation) {
-                h2 { "Common ground" }
-                ul { li { a href={ "/initiatives/" (id) "/conversations" } { "Conversations" } } }
+                h2 { (say("initiative-common-ground")) }
+                ul { li { a href={ "/initiatives/" (id) "/conversations" } { (say("initiative-conversations")) } } }
             }
             @if may.allows(Operation::ReadMap) {
-                h2 { "System map" }
+                h2 { (say("initiative-system-map")) }
                 ul {
-                    li { a href={ "/initiatives/" (id) "/map" } { "The nine-track wheel" } }
-                    li { a href={ "/initiatives/" (id) "/map/coverage" } { "Coverage and brokers" } }
-                    li { a href={ "/initiatives/" (id) "/actors" } { "Actors" } }
+                    li { a href={ "/initiatives/" (id) "/map" } { (say("initiative-the-nine-track-wheel")) } }
+                    li { a href={ "/initiatives/" (id) "/map/coverage" } { (say("initiative-coverage-and-brokers")) } }
+                    li { a href={ "/initiatives/" (id) "/actors" } { (say("initiative-actors")) } }
                     @if may.allows(Operation::SelectParticipants) {
-                        li { a href={ "/initiatives/" (id) "/map/selection" } { "Participant selection" } }
+                        li { a href={ "/initiatives/" (id) "/map/selection" } { (say("initiative-participant-selection")) } }
                     }
                     @if may.allows(Operation::ReadRegistry) {
-                        li { a href={ "/initiatives/" (id) "/registry" } { "Participant registry" } }
+                        li { a href={ "/initiatives/" (id) "/registry" } { (say("initiative-participant-registry")) } }
                     }
                 }
             }
-            h2 { "Members" }
+            h2 { (say("initiative-members")) }
             @if !roster.named.is_empty() {
                 table #members {
-                    thead { tr { th scope="col" { "Name" } th scope="col" { "Role" } th scope="col" { "Side" } } }
+                    thead { tr { th scope="col" { (say("initiative-name")) } th scope="col" { (say("initiative-role")) } th scope="col" { (say("initiative-side")) } } }
                     tbody {
                         @for (member, name) in &roster.named {
-                            tr { td { (name) } td { (member.role.as_str()) } td { (side_name(member.side)) } }
+                            tr { td dir="auto" { (name) } td { (words::role(user.locale, member.role)) } td dir="auto" { (side_name(member.side)) } }
                         }
                     }
                 }
             }
             @if !roster.counted.is_empty() {
                 p.muted {
-                    @if roster.named.is_empty() { "Members by side and role. Names stay with the team that runs the initiative." }
-                    @else { "The other members, by side and role." }
+                    @if roster.named.is_empty() { (say("initiative-members-by-side-and")) }
+                    @else { (say("initiative-the-other-members-by")) }
                 }
                 table #member-counts {
-                    thead { tr { th scope="col" { "Side" } th scope="col" { "Role" } th.num scope="col" { "Members" } } }
+                    thead { tr { th scope="col" { (say("initiative-side")) } th scope="col" { (say("initiative-role")) } th.num scope="col" { (say("initiative-members")) } } }
                     tbody {
                         @for count in &roster.counted {
                             tr {
-                                td { @if count.side.is_some() { (side_name(count.side)) } @else { span.muted { "no side" } } }
-                                td { (count.role.as_str()) } td.num { (count.members) }
+                                td dir="auto" { @if count.side.is_some() { (side_name(count.side)) } @else { span.muted { (say("initiative-no-side")) } } }
+                                td { (words::role(user.locale, count.role)) } td.num { (count.members) }
                             }
                         }
                     }
                 }
             }
             @if may.allows(Operation::ManageMembers) {
-                p { a href={ "/initiatives/" (id) "/members" } { "Manage members" } }
+                p { a href={ "/initiatives/" (id) "/members" } { (say("initiative-manage-members")) } }
             }
         },
     ))

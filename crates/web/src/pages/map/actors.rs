@@ -12,73 +12,79 @@ use tracktwo_domain::map::{ActorDetails, ActorKind, Level, Track};
 use tracktwo_domain::{ActorId, Operation, SideId};
 
 use super::ties::tie_form_fields;
-use super::{map_nav, plural, tie_line};
+use super::{map_nav, side_name, tie_line};
+use tracktwo_i18n::{Arg, Locale, text, text_with};
+
 use crate::extract::{CsrfForm, CsrfOnly, InitiativePath, ItemPath, PostedForm, Visit, parse_id};
 use crate::forms::{Pairs, date_text};
 use crate::pages::layout::page;
+use crate::pages::words;
 use crate::{PageError, PageResult};
 
-fn actor_form_fields(map: &SystemMap, actor: Option<&ActorDetails>, show_name: bool) -> Markup {
+fn actor_form_fields(locale: Locale, map: &SystemMap, actor: Option<&ActorDetails>, show_name: bool) -> Markup {
+    let say = |id: &str| text(locale, id);
     let level = actor.map(|a| a.level);
     let kind = actor.map(|a| a.kind);
     html! {
         @if show_name {
-            label { "Name (seen by the convening team only)" input name="name" value=(actor.and_then(|a| a.name.clone()).unwrap_or_default()); }
+            label { (say("map-name-seen-by-the")) input name="name" value=(actor.and_then(|a| a.name.clone()).unwrap_or_default()); }
         }
-        label { "Code name (what everyone else sees)" input name="code_name" required maxlength="40" value=(actor.map(|a| a.code_name.clone()).unwrap_or_default()); }
-        label { "Kind"
-            select name="kind" { @for k in ActorKind::ALL { option value=(k.as_str()) selected[kind == Some(*k)] { (k.label()) } } }
+        label { (say("map-code-name-what-everyone")) input name="code_name" required maxlength="40" value=(actor.map(|a| a.code_name.clone()).unwrap_or_default()); }
+        label { (say("map-kind"))
+            select name="kind" { @for k in ActorKind::ALL { option value=(k.as_str()) selected[kind == Some(*k)] { (words::of(locale, k)) } } }
         }
-        label { "Primary track"
+        label { (say("map-primary-track"))
             select name="primary_track" { @for t in Track::ALL {
-                option value=(t.number()) selected[actor.is_some_and(|a| a.primary_track == t)] { (t.number()) ". " (t.label()) }
+                option value=(t.number()) selected[actor.is_some_and(|a| a.primary_track == t)] { (t.number()) ". " (words::of(locale, t)) }
             } }
         }
         fieldset {
-            legend { "Other tracks" }
+            legend { (say("map-other-tracks")) }
             @for t in Track::ALL {
-                label.check { input type="checkbox" name="tracks" value=(t.number()) checked[actor.is_some_and(|a| a.tracks.contains(&t) && a.primary_track != t)]; (t.number()) ". " (t.label()) }
+                label.check { input type="checkbox" name="tracks" value=(t.number()) checked[actor.is_some_and(|a| a.tracks.contains(&t) && a.primary_track != t)]; (t.number()) ". " (words::of(locale, t)) }
             }
         }
-        label { "Level"
-            select name="level" { @for l in Level::ALL { option value=(l.as_str()) selected[level == Some(*l)] { (l.label()) } } }
+        label { (say("map-level"))
+            select name="level" { @for l in Level::ALL { option value=(l.as_str()) selected[level == Some(*l)] { (words::of(locale, l)) } } }
         }
-        label { "Side"
+        label { (say("map-side"))
             select name="side" {
-                @for s in &map.sides { option value=(s.id) selected[actor.is_some_and(|a| a.side == Some(s.id))] { (s.name) } }
-                option value="" selected[actor.is_some_and(|a| a.side.is_none())] { "third party" }
+                @for s in &map.sides { option value=(s.id) selected[actor.is_some_and(|a| a.side == Some(s.id))] dir="auto" { (s.name) } }
+                option value="" selected[actor.is_some_and(|a| a.side.is_none())] { (say("map-third-party")) }
             }
         }
-        label { "Role" input name="role" value=(actor.map(|a| a.role.clone()).unwrap_or_default()); }
-        label.check { input type="checkbox" name="decision_maker" value="yes" checked[actor.is_some_and(|a| a.decision_maker)]; "Track One decision-maker" }
-        label { "Notes" textarea name="notes" { (actor.map(|a| a.notes.clone()).unwrap_or_default()) } }
-        label { "Public description"
+        label { (say("map-role")) input name="role" value=(actor.map(|a| a.role.clone()).unwrap_or_default()); }
+        label.check { input type="checkbox" name="decision_maker" value="yes" checked[actor.is_some_and(|a| a.decision_maker)]; (say("map-track-one-decision-maker")) }
+        label { (say("map-notes")) textarea name="notes" { (actor.map(|a| a.notes.clone()).unwrap_or_default()) } }
+        label { (say("map-public-description"))
             textarea name="public_description" aria-describedby="public-description-hint" { (actor.map(|a| a.public_description.clone()).unwrap_or_default()) }
         }
-        p.muted #public-description-hint { "All that participants, officials and evaluators learn of this actor beside the code name: they never see the name, role or notes. Write nothing that would identify the person." }
+        p.muted #public-description-hint { (say("map-all-that-participants-officials")) }
     }
 }
 
 pub async fn actors(Visit(state, user, InitiativePath(id)): Visit<InitiativePath>) -> PageResult {
+    let locale = user.locale;
+    let say = |id: &str| text(locale, id);
     let map = state.app.system_map(&user.identity, id).await?;
     let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
     let may_write = may.allows(Operation::WriteMap);
     Ok(page(
-        "Actors",
+        &say("map-actors"),
         &user,
         html! {
-            (map_nav(id, &may))
-            h1 { "Actors" }
-            @if map.actors.is_empty() { p.muted { "No actors on the map yet." } }
+            (map_nav(locale, id, &may))
+            h1 { (say("map-actors")) }
+            @if map.actors.is_empty() { p.muted { (say("map-no-actors-on-the")) } }
             @let unplaced: Vec<_> = map.actors.iter().filter(|a| a.details.is_unplaced()).collect();
             @if !unplaced.is_empty() {
                 section #unplaced-actors {
-                    h2 { "To place" }
-                    p { "Imported from a map made elsewhere, these actors' places could not be read. Until each is placed, the kind, track and level shown stand in, and coverage and selection leave it out. Open an actor and save its form to place it." }
+                    h2 { (say("map-to-place")) }
+                    p { (say("map-imported-from-a-map")) }
                     ul {
                         @for actor in &unplaced {
-                            li { a href={ "/initiatives/" (id) "/actors/" (actor.id) } { (actor.details.display_name()) }
-                                 " — no " (actor.details.unplaced.iter().map(String::as_str).collect::<Vec<_>>().join(", no ")) }
+                            li { a href={ "/initiatives/" (id) "/actors/" (actor.id) } dir="auto" { (actor.details.display_name()) }
+                                 " — " (text_with(locale, "map-missing-fields", &[("fields", Arg::Text(&actor.details.unplaced.iter().map(String::as_str).collect::<Vec<_>>().join(", ")))])) }
                         }
                     }
                 }
@@ -86,35 +92,35 @@ pub async fn actors(Visit(state, user, InitiativePath(id)): Visit<InitiativePath
             div.scroll {
                 table #actors {
                     thead { tr {
-                        th scope="col" { "Actor" } th scope="col" { "Kind" } th scope="col" { "Tracks" }
-                        th scope="col" { "Level" } th scope="col" { "Side" }
-                        th scope="col" { @if map.in_full { "Role" } @else { "Description" } }
-                        th scope="col" { "Decision-maker" }
+                        th scope="col" { (say("map-actor")) } th scope="col" { (say("map-kind")) } th scope="col" { (say("map-tracks")) }
+                        th scope="col" { (say("map-level")) } th scope="col" { (say("map-side")) }
+                        th scope="col" { @if map.in_full { (say("map-role")) } @else { (say("map-description")) } }
+                        th scope="col" { (say("map-decision-maker")) }
                     } }
                     tbody {
                         @for actor in &map.actors {
                             tr {
-                                td { a href={ "/initiatives/" (id) "/actors/" (actor.id) } { (actor.details.display_name()) } }
-                                td { (actor.details.kind.label()) }
+                                td { a href={ "/initiatives/" (id) "/actors/" (actor.id) } dir="auto" { (actor.details.display_name()) } }
+                                td { (words::of(locale, actor.details.kind)) }
                                 td { strong { (actor.details.primary_track.number()) }
                                      @for t in actor.details.tracks.iter().filter(|t| **t != actor.details.primary_track) { ", " (t.number()) } }
-                                td { (actor.details.level.label()) }
-                                td { (map.side_name(actor.details.side)) }
+                                td { (words::of(locale, actor.details.level)) }
+                                td dir="auto" { (side_name(locale, &map, actor.details.side)) }
                                 // The view holds no role for a code-name reader; they get the
                                 // description the team wrote for them instead.
                                 td { @if map.in_full { (actor.details.role) } @else { (actor.details.public_description) } }
-                                td { @if actor.details.decision_maker { "yes" } }
+                                td { @if actor.details.decision_maker { (say("map-yes")) } }
                             }
                         }
                     }
                 }
             }
             @if may_write {
-                h2 #add { "Add an actor" }
+                h2 #add { (say("map-add-an-actor")) }
                 form.stack method="post" action={ "/initiatives/" (id) "/actors" } {
                     input type="hidden" name="csrf" value=(user.csrf());
-                    (actor_form_fields(&map, None, map.in_full))
-                    button type="submit" { "Add actor" }
+                    (actor_form_fields(locale, &map, None, map.in_full))
+                    button type="submit" { (say("map-add-actor")) }
                 }
             }
         },
@@ -193,6 +199,8 @@ pub async fn remove_actor(
 }
 
 pub async fn actor(Visit(state, user, ItemPath(id, actor_id)): Visit<ItemPath<ActorId>>) -> PageResult {
+    let locale = user.locale;
+    let say = |id: &str| text(locale, id);
     let (map, actor) = state.app.actor(&user.identity, id, actor_id).await?;
     let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
     let may_write = may.allows(Operation::WriteMap);
@@ -205,43 +213,41 @@ pub async fn actor(Visit(state, user, ItemPath(id, actor_id)): Visit<ItemPath<Ac
         &d.display_name(),
         &user,
         html! {
-            (map_nav(id, &may))
-            h1 { (d.display_name()) }
+            (map_nav(locale, id, &may))
+            h1 dir="auto" { (d.display_name()) }
             @if d.is_unplaced() {
-                p.error #unplaced { "Not yet placed: the imported file gave no "
-                    (d.unplaced.iter().map(String::as_str).collect::<Vec<_>>().join(", no "))
-                    ". Check the fields below and save the form to place the actor." }
+                p.error #unplaced { (text_with(locale, "map-not-yet-placed", &[("fields", Arg::Text(&d.unplaced.iter().map(String::as_str).collect::<Vec<_>>().join(", ")))])) }
             }
             dl.facts {
-                dt { "Kind" } dd { (d.kind.label()) }
-                dt { "Tracks" } dd { @for (i, t) in d.tracks.iter().enumerate() { @if i > 0 { "; " } (t.number()) ". " (t.label()) @if *t == d.primary_track { " (primary)" } } }
-                dt { "Level" } dd { (d.level.label()) }
-                dt { "Side" } dd { (map.side_name(d.side)) }
-                @if !d.role.is_empty() { dt { "Role" } dd { (d.role) } }
-                dt { "Track One decision-maker" } dd { @if d.decision_maker { "yes" } @else { "no" } }
-                @if !d.notes.is_empty() { dt { "Notes" } dd.note { (d.notes) } }
-                @if !d.public_description.is_empty() { dt { "Public description" } dd.note { (d.public_description) } }
+                dt { (say("map-kind")) } dd { (words::of(locale, d.kind)) }
+                dt { (say("map-tracks")) } dd { @for (i, t) in d.tracks.iter().enumerate() { @if i > 0 { "; " } (t.number()) ". " (words::of(locale, t)) @if *t == d.primary_track { " " (say("map-primary")) } } }
+                dt { (say("map-level")) } dd { (words::of(locale, d.level)) }
+                dt { (say("map-side")) } dd dir="auto" { (side_name(locale, &map, d.side)) }
+                @if !d.role.is_empty() { dt { (say("map-role")) } dd dir="auto" { (d.role) } }
+                dt { (say("map-track-one-decision-maker")) } dd { @if d.decision_maker { (say("map-yes")) } @else { (say("map-no-2")) } }
+                @if !d.notes.is_empty() { dt { (say("map-notes")) } dd.note dir="auto" { (d.notes) } }
+                @if !d.public_description.is_empty() { dt { (say("map-public-description")) } dd.note dir="auto" { (d.public_description) } }
             }
             @if may_registry {
-                p { a href={ "/initiatives/" (id) "/registry/" (actor_id) } { "Registry entry: consent, capacity, risk" } }
+                p { a href={ "/initiatives/" (id) "/registry/" (actor_id) } { (say("map-registry-entry-consent-capacity")) } }
             }
-            h2 { "Ties" }
-            @if ties.is_empty() { p.muted { "No ties." } }
+            h2 { (say("map-ties")) }
+            @if ties.is_empty() { p.muted { (say("map-no-ties")) } }
             table #ties {
-                thead { tr { th scope="col" { "Tie" } th scope="col" { "Strength" } th scope="col" { "Valid" } th scope="col" { "Across the line" } @if may_write { th scope="col" { span.visually-hidden { "Actions" } } } } }
+                thead { tr { th scope="col" { (say("map-tie")) } th scope="col" { (say("map-strength")) } th scope="col" { (say("map-valid")) } th scope="col" { (say("map-across-the-line")) } @if may_write { th scope="col" { span.visually-hidden { (say("map-actions")) } } } } }
                 tbody {
                     @for tie in &ties {
                         tr {
-                            td { a href={ "/initiatives/" (id) "/ties/" (tie.id) } { (tie_line(&map, tie)) } }
+                            td { a href={ "/initiatives/" (id) "/ties/" (tie.id) } { (tie_line(locale, &map, tie)) } }
                             td { (tie.details.strength) }
                             td { (tie.details.valid_from.map(date_text).unwrap_or_else(|| "…".into())) " – " (tie.details.valid_until.map(date_text).unwrap_or_else(|| "…".into())) }
-                            td { @if map.is_cross_line(tie) { "yes" } }
+                            td { @if map.is_cross_line(tie) { (say("map-yes")) } }
                             @if may_write {
                                 td {
                                     form method="post" action={ "/initiatives/" (id) "/ties/" (tie.id) "/remove" } {
                                         input type="hidden" name="csrf" value=(user.csrf());
                                         input type="hidden" name="back" value=(actor_id);
-                                        button.link type="submit" { "Remove" }
+                                        button.link type="submit" { (say("map-remove")) }
                                     }
                                 }
                             }
@@ -249,34 +255,34 @@ pub async fn actor(Visit(state, user, ItemPath(id, actor_id)): Visit<ItemPath<Ac
                     }
                 }
             }
-            h2 { "Transfer paths to Track One" }
-            @if paths.is_empty() { p.muted { "No chain of ties reaches a decision-maker today." } }
+            h2 { (say("map-transfer-paths-to-track")) }
+            @if paths.is_empty() { p.muted { (say("map-no-chain-of-ties")) } }
             ol #paths {
                 @for path in &paths {
                     li {
-                        @for (i, step) in path.actors.iter().enumerate() { @if i > 0 { " → " } (map.label(*step)) }
-                        " (weakest tie " (path.bottleneck) " of 5, " (plural(path.ties.len(), "step", "steps")) ")"
+                        @for (i, step) in path.actors.iter().enumerate() { @if i > 0 { " → " } bdi dir="auto" { (map.label(*step)) } }
+                        " " (text_with(locale, "map-weakest-tie-steps", &[("strength", Arg::count(path.bottleneck)), ("steps", Arg::count(path.ties.len()))]))
                     }
                 }
             }
             @if may_write {
-                h2 { "Add a tie" }
+                h2 { (say("map-add-a-tie")) }
                 form.stack method="post" action={ "/initiatives/" (id) "/ties" } {
                     input type="hidden" name="csrf" value=(user.csrf());
                     input type="hidden" name="from" value=(actor_id);
-                    label { "To" select name="to" { @for other in map.actors.iter().filter(|a| a.id != actor_id) { option value=(other.id) { (other.details.display_name()) } } } }
-                    (tie_form_fields(None))
-                    button type="submit" { "Add tie" }
+                    label { (say("map-to")) select name="to" { @for other in map.actors.iter().filter(|a| a.id != actor_id) { option value=(other.id) dir="auto" { (other.details.display_name()) } } } }
+                    (tie_form_fields(locale, None))
+                    button type="submit" { (say("map-add-tie")) }
                 }
-                h2 { "Edit" }
+                h2 { (say("map-edit")) }
                 form.stack method="post" action={ "/initiatives/" (id) "/actors/" (actor_id) } {
                     input type="hidden" name="csrf" value=(user.csrf());
-                    (actor_form_fields(&map, Some(d), map.in_full))
-                    button type="submit" { "Save changes" }
+                    (actor_form_fields(locale, &map, Some(d), map.in_full))
+                    button type="submit" { (say("map-save-changes")) }
                 }
                 form method="post" action={ "/initiatives/" (id) "/actors/" (actor_id) "/remove" } {
                     input type="hidden" name="csrf" value=(user.csrf());
-                    button.danger type="submit" { "Remove this actor and its ties" }
+                    button.danger type="submit" { (say("map-remove-this-actor-and")) }
                 }
             }
         },

@@ -6,6 +6,8 @@ use maud::html;
 use tracktwo_domain::Operation;
 
 use super::map_nav;
+use tracktwo_i18n::text;
+
 use crate::PageResult;
 use crate::extract::{InitiativePath, QueryVisit, Visit};
 use crate::forms::invalid;
@@ -13,37 +15,39 @@ use crate::pages::FormatQuery;
 use crate::pages::layout::page;
 
 pub async fn transfer_page(Visit(state, user, InitiativePath(id)): Visit<InitiativePath>) -> PageResult {
+    let locale = user.locale;
+    let say = |id: &str| text(locale, id);
     // The page offers the map's files: refused as reading the map would be.
     let may = state.app.permissions(&user.identity, id, Operation::ReadMap).await?;
     let may_write = may.allows(Operation::WriteMap);
     Ok(page(
-        "Import and export",
+        &say("map-import-and-export"),
         &user,
         html! {
-            (map_nav(id, &may))
-            h1 { "Import and export" }
-            h2 { "Export" }
-            p.muted { "Exports hold what you may see of the map: names only for the convening team, never the registry. GEXF and GraphML open in Gephi, NetworkX and igraph: directed graphs in which an undirected tie says so (directed = false); track numbers follow the nine tracks of the Institute for Multi-Track Diplomacy, as each file declares." }
+            (map_nav(locale, id, &may))
+            h1 { (say("map-import-and-export")) }
+            h2 { (say("map-export")) }
+            p.muted { (say("map-exports-hold-what-you")) }
             ul #exports {
-                li { a href={ "/initiatives/" (id) "/map/export?format=gexf" } { "GEXF (Gephi)" } }
-                li { a href={ "/initiatives/" (id) "/map/export?format=graphml" } { "GraphML" } }
-                li { a href={ "/initiatives/" (id) "/map/export?format=kumu" } { "Kumu JSON" } }
-                li { a href={ "/initiatives/" (id) "/map/export?format=actors-csv" } { "Actors (CSV)" } }
-                li { a href={ "/initiatives/" (id) "/map/export?format=ties-csv" } { "Ties (CSV)" } }
+                li { a href={ "/initiatives/" (id) "/map/export?format=gexf" } { (say("map-gexf-gephi")) } }
+                li { a href={ "/initiatives/" (id) "/map/export?format=graphml" } { (say("map-graphml")) } }
+                li { a href={ "/initiatives/" (id) "/map/export?format=kumu" } { (say("map-kumu-json")) } }
+                li { a href={ "/initiatives/" (id) "/map/export?format=actors-csv" } { (say("map-actors-csv")) } }
+                li { a href={ "/initiatives/" (id) "/map/export?format=ties-csv" } { (say("map-ties-csv")) } }
             }
             @if may_write {
-                h2 { "Import" }
-                p.muted { "All or nothing: the first problem, with its line, stops the import and nothing is kept. Sides are matched by name. A GEXF or GraphML file made in another tool is read through a mapping of its attributes, chosen on the next page; actors it cannot place are imported unplaced, for you to place." }
+                h2 { (say("map-import")) }
+                p.muted { (say("map-all-or-nothing-the")) }
                 form.stack method="post" action={ "/initiatives/" (id) "/map/import" } {
                     input type="hidden" name="csrf" value=(user.csrf());
-                    label { "Format"
-                        select name="format" { option value="csv" { "CSV (actors and ties)" } option value="gexf" { "GEXF" } option value="graphml" { "GraphML" } option value="kumu" { "Kumu JSON" } }
+                    label { (say("map-format"))
+                        select name="format" { option value="csv" { (say("map-csv-actors-and-ties")) } option value="gexf" { (say("map-gexf")) } option value="graphml" { (say("map-graphml")) } option value="kumu" { (say("map-kumu-json")) } }
                     }
-                    label { "The file's name (named in any message about it)" input type="text" name="file_name"; }
-                    label { "The file (for CSV: actors.csv)" textarea name="file" required {} }
-                    label { "ties.csv (CSV only)" textarea name="ties" {} }
-                    label.check { input type="checkbox" name="replace" value="yes"; "Replace the current map (its registry entries go too)" }
-                    button type="submit" { "Import" }
+                    label { (say("map-the-file-s-name")) input type="text" name="file_name"; }
+                    label { (say("map-the-file-for-csv")) textarea name="file" required {} }
+                    label { (say("map-ties-csv-csv-only")) textarea name="ties" {} }
+                    label.check { input type="checkbox" name="replace" value="yes"; (say("map-replace-the-current-map")) }
+                    button type="submit" { (say("map-import")) }
                 }
             }
         },

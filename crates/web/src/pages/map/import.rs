@@ -10,6 +10,8 @@ use tracktwo_app::map::ImportSource;
 use tracktwo_domain::{InitiativeId, Operation};
 use tracktwo_interchange::{Field, FileAttributes, Format, Mapping, TrackScheme};
 
+use tracktwo_i18n::{Arg, text, text_with};
+
 use crate::PageResult;
 use crate::extract::{CsrfForm, InitiativePath};
 use crate::forms::{Pairs, field, invalid};
@@ -22,6 +24,8 @@ fn field_input(field: Field) -> String {
 }
 
 pub async fn import(CsrfForm(state, user, InitiativePath(id), form): CsrfForm<Pairs, InitiativePath>) -> PageResult {
+    let locale = user.locale;
+    let say = |id: &str| text(locale, id);
     let format =
         Format::parse(field(&form, "format")).map_err(|_| invalid("format", "must be csv, gexf, graphml or kumu"))?;
     let (file, ties) = (field(&form, "file"), field(&form, "ties"));
@@ -68,22 +72,24 @@ pub async fn import(CsrfForm(state, user, InitiativePath(id), form): CsrfForm<Pa
         Err(other) => return Err(other.into()),
     };
     Ok(page(
-        "Imported",
+        &say("map-imported"),
         &user,
         html! {
-            h1 { "Imported" }
-            p #import-result { (report.actors) " actors and " (report.ties) " ties imported"
-                @if report.replaced { ", replacing the previous map" } "." }
+            h1 { (say("map-imported")) }
+            p #import-result {
+                @let counts = [("actors", Arg::count(report.actors)), ("ties", Arg::count(report.ties))];
+                @if report.replaced { (text_with(locale, "map-imported-replacing", &counts)) } @else { (text_with(locale, "map-imported-counts", &counts)) }
+            }
             @if !report.unplaced.is_empty() {
-                h2 { "Unplaced actors" }
-                p { "The mapping could not place these actors; each waits on the map's actor list for you to place it." }
+                h2 { (say("map-unplaced-actors")) }
+                p { (say("map-the-mapping-could-not")) }
                 ul #unplaced {
                     @for (code, missing) in &report.unplaced {
-                        li { (code) ": no " (missing.join(", no ")) }
+                        li { bdi { (code) } " — " (text_with(locale, "map-missing-fields", &[("fields", Arg::Text(&missing.join(", ")))])) }
                     }
                 }
             }
-            p { a href={ "/initiatives/" (id) "/map" } { "See the map" } }
+            p { a href={ "/initiatives/" (id) "/map" } { (say("map-see-the-map")) } }
         },
     ))
 }
@@ -98,33 +104,35 @@ fn mapping_page(
     file_name: &str,
     listed: &FileAttributes,
 ) -> axum::response::Response {
+    let locale = user.locale;
+    let say = |id: &str| text(locale, id);
     let attribute_names = |of_edges: bool| -> Vec<&str> {
         listed.attributes.iter().filter(|a| a.of_edges == of_edges).map(|a| a.name.as_str()).collect()
     };
     let select = |tracktwo_field: Field| -> Markup {
         let names = attribute_names(tracktwo_field.of_ties());
         html! {
-            label { (tracktwo_field.as_str()) " — " span.muted { (tracktwo_field.description()) }
+            label { code { (tracktwo_field.as_str()) } " — " span.muted lang="en" { (tracktwo_field.description()) }
                 select name=(field_input(tracktwo_field)) {
-                    option value="" { "(not in the file)" }
+                    option value="" { (say("map-not-in-the-file")) }
                     @for name in &names { option value=(name) { (name) } }
                 }
             }
         }
     };
     page(
-        "Map the file's attributes",
+        &say("map-map-the-file-s"),
         user,
         html! {
-            h1 { "Map the file's attributes" }
-            p { (file_name) " holds " (listed.nodes) " nodes and " (listed.edges) " edges, with attributes named its own way. "
-                "Choose which attribute holds each of tracktwo's fields. Actors whose kind, track, level or side cannot be read are imported unplaced, for you to place." }
+            h1 { (say("map-map-the-file-s")) }
+            p { (text_with(locale, "map-file-holds", &[("file", Arg::Text(file_name)), ("nodes", Arg::count(listed.nodes)), ("edges", Arg::count(listed.edges))])) " "
+                (say("map-choose-which-attribute-holds")) }
             table #file-attributes {
-                thead { tr { th scope="col" { "Attribute" } th scope="col" { "Of" } th scope="col" { "Values" } th scope="col" { "For example" } } }
+                thead { tr { th scope="col" { (say("map-attribute")) } th scope="col" { (say("map-of")) } th scope="col" { (say("map-values")) } th scope="col" { (say("map-for-example")) } } }
                 tbody {
                     @for attribute in &listed.attributes {
-                        tr { td { (attribute.name) } td { @if attribute.of_edges { "edges (ties)" } @else { "nodes (actors)" } }
-                             td { (attribute.count) } td { (attribute.samples.join(" | ")) } }
+                        tr { td dir="auto" { (attribute.name) } td { @if attribute.of_edges { (say("map-edges-ties")) } @else { (say("map-nodes-actors")) } }
+                             td { (attribute.count) } td dir="auto" { (attribute.samples.join(" | ")) } }
                     }
                 }
             }
@@ -135,21 +143,21 @@ fn mapping_page(
                 input type="hidden" name="file_name" value=(file_name);
                 input type="hidden" name="file" value=(field(form, "file"));
                 @if !field(form, "replace").is_empty() { input type="hidden" name="replace" value="yes"; }
-                fieldset { legend { "Actors" } @for f in Field::ALL.into_iter().filter(|f| !f.of_ties()) { (select(f)) } }
-                fieldset { legend { "Ties" } @for f in Field::ALL.into_iter().filter(|f| f.of_ties()) { (select(f)) } }
-                label { "Track numbers follow"
+                fieldset { legend { (say("map-actors")) } @for f in Field::ALL.into_iter().filter(|f| !f.of_ties()) { (select(f)) } }
+                fieldset { legend { (say("map-ties")) } @for f in Field::ALL.into_iter().filter(|f| f.of_ties()) { (select(f)) } }
+                label { (say("map-track-numbers-follow"))
                     select name="track_scheme" {
                         @if let Some(declared) = listed.track_scheme {
-                            option value=(declared.as_str()) { (declared.description()) " (declared by the file)" }
+                            option value=(declared.as_str()) { span lang="en" { (declared.description()) } " " (say("map-declared-by-the-file")) }
                         } @else {
-                            option value="" { "(tracks are given by name)" }
-                            @for scheme in TrackScheme::ALL { option value=(scheme.as_str()) { (scheme.description()) } }
+                            option value="" { (say("map-tracks-are-given-by")) }
+                            @for scheme in TrackScheme::ALL { option value=(scheme.as_str()) lang="en" { (scheme.description()) } }
                         }
                     }
                 }
-                label { "Values, one per line as FIELD:FILE_VALUE=VALUE (track:Gov=government; an empty FILE_VALUE gives a default: level:=grassroots, tie-kind:=colleague)"
+                label { (say("map-values-one-per-line"))
                     textarea name="values" {} }
-                button type="submit" { "Import" }
+                button type="submit" { (say("map-import")) }
             }
         },
     )

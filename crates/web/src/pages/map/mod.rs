@@ -21,26 +21,30 @@ use tracktwo_app::Permissions;
 use tracktwo_app::map::SystemMap;
 use tracktwo_domain::{InitiativeId, Operation};
 
+use tracktwo_i18n::{Locale, text};
+
 use crate::forms::optional_date;
+use crate::pages::words;
 use crate::session::SignedIn;
 use crate::{PageError, WebState};
 
 /// Links to the map's pages the caller may use.
-fn map_nav(id: InitiativeId, may: &Permissions) -> Markup {
+fn map_nav(locale: Locale, id: InitiativeId, may: &Permissions) -> Markup {
     let may = |op| may.allows(op);
+    let say = |id: &str| text(locale, id);
     html! {
-        nav.sub aria-label="System map" {
-            a href={ "/initiatives/" (id) } { "Initiative" }
-            a href={ "/initiatives/" (id) "/map" } { "Wheel" }
-            a href={ "/initiatives/" (id) "/map/coverage" } { "Coverage and brokers" }
-            a href={ "/initiatives/" (id) "/actors" } { "Actors" }
+        nav.sub aria-label=(say("map-system-map")) {
+            a href={ "/initiatives/" (id) } { (say("map-initiative")) }
+            a href={ "/initiatives/" (id) "/map" } { (say("map-wheel")) }
+            a href={ "/initiatives/" (id) "/map/coverage" } { (say("map-coverage-and-brokers")) }
+            a href={ "/initiatives/" (id) "/actors" } { (say("map-actors")) }
             @if may(Operation::SelectParticipants) {
-                a href={ "/initiatives/" (id) "/map/selection" } { "Participant selection" }
+                a href={ "/initiatives/" (id) "/map/selection" } { (say("map-participant-selection")) }
             }
             @if may(Operation::ReadRegistry) {
-                a href={ "/initiatives/" (id) "/registry" } { "Registry" }
+                a href={ "/initiatives/" (id) "/registry" } { (say("map-registry")) }
             }
-            a href={ "/initiatives/" (id) "/map/transfer" } { "Import and export" }
+            a href={ "/initiatives/" (id) "/map/transfer" } { (say("map-import-and-export")) }
         }
     }
 }
@@ -62,13 +66,19 @@ pub struct MapQuery {
     cross_line: String,
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+/// A side's name, or "third party" in the reader's language for an actor of no side.
+fn side_name(locale: Locale, map: &SystemMap, side: Option<tracktwo_domain::SideId>) -> String {
+    match side.and_then(|s| map.sides.iter().find(|x| x.id == s)) {
+        Some(known) => known.name.clone(),
+        None => text(locale, "map-third-party"),
+    }
 }
 
-fn tie_line(map: &SystemMap, tie: &tracktwo_domain::map::Tie) -> String {
+/// A tie as a line: its two ends (each isolated, so names in any script keep their order) and
+/// its kind in the reader's language.
+fn tie_line(locale: Locale, map: &SystemMap, tie: &tracktwo_domain::map::Tie) -> Markup {
     let arrow = if tie.details.directed { "→" } else { "—" };
-    format!("{} {arrow} {} {}", map.label(tie.details.from), tie.details.kind.label(), map.label(tie.details.to))
+    html! { bdi dir="auto" { (map.label(tie.details.from)) } " " (arrow) " " (words::of(locale, tie.details.kind)) " " bdi { (map.label(tie.details.to)) } }
 }
 
 /// Where the wheel and the coverage page start: the caller's view of the map, what the caller

@@ -11,43 +11,48 @@ use tracktwo_domain::map::{ActorKind, Capacity, Consent, ConsentAnswer, Registry
 use tracktwo_domain::{ActorId, Operation};
 
 use super::map_nav;
+use tracktwo_i18n::{Arg, Locale, text, text_with};
+
 use crate::extract::{CsrfForm, InitiativePath, ItemPath, Visit, posted_forms};
 use crate::forms::{date_text, invalid, optional_date};
 use crate::pages::layout::page;
+use crate::pages::words;
 use crate::{PageError, PageResult};
 
-fn consent_cell(answer: ConsentAnswer) -> &'static str {
-    answer.label()
+fn consent_cell(locale: Locale, answer: ConsentAnswer) -> String {
+    words::of(locale, answer)
 }
 
 pub async fn registry(Visit(state, user, InitiativePath(id)): Visit<InitiativePath>) -> PageResult {
+    let locale = user.locale;
+    let say = |id: &str| text(locale, id);
     let (map, mut entries) = state.app.registry(&user.identity, id).await?;
     entries.sort_by_cached_key(|(actor, _)| map.actor(*actor).map(|a| a.details.code_name.clone()));
     let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
     let recorded: HashSet<ActorId> = entries.iter().map(|(a, _)| *a).collect();
     let people: Vec<_> = map.actors.iter().filter(|a| a.details.kind == ActorKind::Person).collect();
     Ok(page(
-        "Participant registry",
+        &say("map-participant-registry"),
         &user,
         html! {
-            (map_nav(id, &may))
-            h1 { "Participant registry" }
-            p.muted { "Consent, capacity, risk and duty of care. Seen by the convener and operations only; never part of a map export." }
+            (map_nav(locale, id, &may))
+            h1 { (say("map-participant-registry")) }
+            p.muted { (say("map-consent-capacity-risk-and")) }
             div.scroll {
                 table #registry {
                     thead { tr {
-                        th scope="col" { "Person" } th scope="col" { "Capacity" } th scope="col" { "Contact" } th scope="col" { "Listed" }
-                        th scope="col" { "Under code" } th scope="col" { "Photographed" } th scope="col" { "Withdrawn" } th scope="col" { "Risk (0–10)" }
+                        th scope="col" { (say("map-person")) } th scope="col" { (say("map-capacity")) } th scope="col" { (say("map-contact")) } th scope="col" { (say("map-listed")) }
+                        th scope="col" { (say("map-under-code")) } th scope="col" { (say("map-photographed")) } th scope="col" { (say("map-withdrawn")) } th scope="col" { (say("map-risk-0-10")) }
                     } }
                     tbody {
                         @for (actor, entry) in &entries {
                             tr {
-                                td { a href={ "/initiatives/" (id) "/registry/" (actor) } { (map.label(*actor)) } }
-                                td { (entry.capacity.label()) }
-                                td { (consent_cell(entry.consent.to_be_contacted)) }
-                                td { (consent_cell(entry.consent.to_be_listed)) }
-                                td { (consent_cell(entry.consent.to_be_recorded_under_code)) }
-                                td { (consent_cell(entry.consent.to_be_photographed)) }
+                                td { a href={ "/initiatives/" (id) "/registry/" (actor) } dir="auto" { (map.label(*actor)) } }
+                                td { (words::of(locale, entry.capacity)) }
+                                td { (consent_cell(locale, entry.consent.to_be_contacted)) }
+                                td { (consent_cell(locale, entry.consent.to_be_listed)) }
+                                td { (consent_cell(locale, entry.consent.to_be_recorded_under_code)) }
+                                td { (consent_cell(locale, entry.consent.to_be_photographed)) }
                                 td { (entry.consent.withdrawn_on.map(date_text).unwrap_or_default()) }
                                 td.num { (entry.risk.score()) }
                             }
@@ -55,65 +60,67 @@ pub async fn registry(Visit(state, user, InitiativePath(id)): Visit<InitiativePa
                     }
                 }
             }
-            h2 { "Not yet in the registry" }
+            h2 { (say("map-not-yet-in-the")) }
             ul { @for actor in people.iter().filter(|a| !recorded.contains(&a.id)) {
-                li { a href={ "/initiatives/" (id) "/registry/" (actor.id) } { (actor.details.display_name()) } }
+                li { a href={ "/initiatives/" (id) "/registry/" (actor.id) } dir="auto" { (actor.details.display_name()) } }
             } }
         },
     ))
 }
 
-fn consent_select(name: &str, label: &str, current: ConsentAnswer) -> Markup {
+fn consent_select(locale: Locale, name: &str, label: &str, current: ConsentAnswer) -> Markup {
     html! {
         label { (label)
-            select name=(name) { @for a in ConsentAnswer::ALL { option value=(a.as_str()) selected[*a == current] { (a.label()) } } }
+            select name=(name) { @for a in ConsentAnswer::ALL { option value=(a.as_str()) selected[*a == current] { (words::of(locale, a)) } } }
         }
     }
 }
 
 pub async fn registry_entry(Visit(state, user, ItemPath(id, actor_id)): Visit<ItemPath<ActorId>>) -> PageResult {
+    let locale = user.locale;
+    let say = |id: &str| text(locale, id);
     let entry = state.app.registry_entry(&user.identity, id, actor_id).await?;
     let (map, actor) = state.app.actor(&user.identity, id, actor_id).await?;
     let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
     let may_write = may.allows(Operation::WriteRegistry);
     let e = entry.clone().unwrap_or_default();
     Ok(page(
-        "Registry entry",
+        &say("map-registry-entry"),
         &user,
         html! {
-            (map_nav(id, &may))
-            h1 { "Registry: " (actor.details.display_name()) }
-            @if entry.is_none() { p.muted { "Nothing recorded yet." } }
-            p { "Risk score: " strong #risk-score { (e.risk.score()) } " of 10 (exposure at home + travel risk)." }
-            p { "May be contacted: " strong { @if e.consent.may_contact() { "yes" } @else { "no" } } }
+            (map_nav(locale, id, &may))
+            h1 { (text_with(locale, "map-registry-of", &[("name", Arg::Text(&actor.details.display_name()))])) }
+            @if entry.is_none() { p.muted { (say("map-nothing-recorded-yet")) } }
+            p { (say("map-risk-score")) " " strong #risk-score { (e.risk.score()) } " " (say("map-of-10-exposure-at")) }
+            p { (say("map-may-be-contacted")) " " strong { @if e.consent.may_contact() { (say("map-yes")) } @else { (say("map-no-2")) } } }
             @if may_write {
                 form.stack method="post" action={ "/initiatives/" (id) "/registry/" (actor_id) } {
                     input type="hidden" name="csrf" value=(user.csrf());
-                    label { "Capacity"
-                        select name="capacity" { @for c in Capacity::ALL { option value=(c.as_str()) selected[*c == e.capacity] { (c.label()) } } }
+                    label { (say("map-capacity"))
+                        select name="capacity" { @for c in Capacity::ALL { option value=(c.as_str()) selected[*c == e.capacity] { (words::of(locale, c)) } } }
                     }
                     fieldset {
-                        legend { "Consent" }
-                        (consent_select("contacted", "To be contacted", e.consent.to_be_contacted))
-                        (consent_select("listed", "To be listed as a participant", e.consent.to_be_listed))
-                        (consent_select("recorded_under_code", "To be recorded under a code", e.consent.to_be_recorded_under_code))
-                        (consent_select("photographed", "To be photographed", e.consent.to_be_photographed))
-                        label { "Obtained on" input type="date" name="obtained_on" value=(e.consent.obtained_on.map(date_text).unwrap_or_default()); }
-                        label { "How it was obtained" input name="obtained_how" value=(e.consent.obtained_how); }
-                        label { "Withdrawn on" input type="date" name="withdrawn_on" value=(e.consent.withdrawn_on.map(date_text).unwrap_or_default()); }
+                        legend { (say("map-consent")) }
+                        (consent_select(locale, "contacted", &say("dialogue-consent-contacted"), e.consent.to_be_contacted))
+                        (consent_select(locale, "listed", &say("dialogue-consent-listed"), e.consent.to_be_listed))
+                        (consent_select(locale, "recorded_under_code", &say("dialogue-consent-recorded-under-code"), e.consent.to_be_recorded_under_code))
+                        (consent_select(locale, "photographed", &say("dialogue-consent-photographed"), e.consent.to_be_photographed))
+                        label { (say("map-obtained-on")) input type="date" name="obtained_on" value=(e.consent.obtained_on.map(date_text).unwrap_or_default()); }
+                        label { (say("map-how-it-was-obtained")) input name="obtained_how" dir="auto" value=(e.consent.obtained_how); }
+                        label { (say("map-withdrawn-on")) input type="date" name="withdrawn_on" value=(e.consent.withdrawn_on.map(date_text).unwrap_or_default()); }
                     }
                     fieldset {
-                        legend { "Risk assessment" }
-                        label { "Exposure at home (0 none – 5 grave)" input type="number" min="0" max="5" name="exposure_at_home" value=(e.risk.exposure_at_home); }
-                        label { "Travel risk (0–5)" input type="number" min="0" max="5" name="travel_risk" value=(e.risk.travel_risk); }
-                        label { "Threats" textarea name="threats" { (e.risk.threats) } }
+                        legend { (say("map-risk-assessment")) }
+                        label { (say("map-exposure-at-home-0")) input type="number" min="0" max="5" name="exposure_at_home" value=(e.risk.exposure_at_home); }
+                        label { (say("map-travel-risk-0-5")) input type="number" min="0" max="5" name="travel_risk" value=(e.risk.travel_risk); }
+                        label { (say("map-threats")) textarea name="threats" dir="auto" { (e.risk.threats) } }
                     }
-                    label { "Duty of care" textarea name="duty_of_care" { (e.duty_of_care) } }
-                    label { "Other names and spellings, one a line (other scripts too): withheld with the name" textarea name="aliases" { (e.aliases.join("\n")) } }
-                    button type="submit" { "Save registry entry" }
+                    label { (say("map-duty-of-care")) textarea name="duty_of_care" dir="auto" { (e.duty_of_care) } }
+                    label { (say("map-other-names-and-spellings")) textarea name="aliases" dir="auto" { (e.aliases.join("\n")) } }
+                    button type="submit" { (say("map-save-registry-entry")) }
                 }
             }
-            p { a href={ "/initiatives/" (id) "/actors/" (actor_id) } { "Back to " (map.label(actor_id)) } }
+            p { a href={ "/initiatives/" (id) "/actors/" (actor_id) } { (text_with(locale, "map-back-to-actor", &[("name", Arg::Text(&map.label(actor_id)))])) } }
         },
     ))
 }

@@ -9,14 +9,20 @@ use tracktwo_domain::Operation;
 use tracktwo_domain::map::{Level, RiskCeiling, Track};
 
 use super::map_nav;
+use tracktwo_i18n::{Arg, text, text_with};
+
+use super::side_name;
 use crate::extract::{CsrfForm, InitiativePath, QueryVisit, posted_forms};
 use crate::forms::{date_text, invalid, optional_date};
 use crate::pages::layout::page;
+use crate::pages::words;
 use crate::{PageError, PageResult};
 
 pub async fn selection(
     QueryVisit(state, user, fields, InitiativePath(id)): QueryVisit<Vec<(String, String)>, InitiativePath>,
 ) -> PageResult {
+    let locale = user.locale;
+    let say = |id: &str| text(locale, id);
     // The form alone is refused as the selection itself would be.
     let may = state.app.permissions(&user.identity, id, Operation::SelectParticipants).await?;
     let get = |name: &str| fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.trim().to_owned());
@@ -54,57 +60,57 @@ pub async fn selection(
     // The form alone needs no selection; a run is audited in the core.
     let result = if run { Some(state.app.select_participants(&user.identity, id, &spec).await?) } else { None };
     Ok(page(
-        "Participant selection",
+        &say("map-participant-selection"),
         &user,
         html! {
-            (map_nav(id, &may))
-            h1 { "Participant selection" }
-            p.muted { "Chooses invitees from the people on a side who consented to be contacted: sides kept within one of each other, the tracks and levels below covered, the best access to Track One decision-makers, under the initiative's risk ceiling. Each choice says why." }
-            p #ceiling { "Risk ceiling: " strong { (ceiling.per_person) } " for one person (of 10), " strong { (ceiling.group) } " for the group. "
-                span.muted { "Set by the convener or operations for every selection here." } }
+            (map_nav(locale, id, &may))
+            h1 { (say("map-participant-selection")) }
+            p.muted { (say("map-chooses-invitees-from-the")) }
+            p #ceiling { (text_with(locale, "map-risk-ceiling-values", &[("person", Arg::count(ceiling.per_person)), ("group", Arg::count(ceiling.group))])) " "
+                span.muted { (say("map-set-by-the-convener")) } }
             @if may.allows(Operation::SetRiskCeiling) {
                 details {
-                    summary { "Change the risk ceiling" }
+                    summary { (say("map-change-the-risk-ceiling")) }
                     form.stack method="post" action={ "/initiatives/" (id) "/map/selection/ceiling" } {
                         input type="hidden" name="csrf" value=(user.csrf());
-                        label { "Highest risk for one person (0–10)" input type="number" name="per_person" min="0" max="10" value=(ceiling.per_person) required; }
-                        label { "Highest summed risk for the group" input type="number" name="group" min="0" max="2000" value=(ceiling.group) required; }
-                        button type="submit" { "Set the ceiling" }
+                        label { (say("map-highest-risk-for-one")) input type="number" name="per_person" min="0" max="10" value=(ceiling.per_person) required; }
+                        label { (say("map-highest-summed-risk-for")) input type="number" name="group" min="0" max="2000" value=(ceiling.group) required; }
+                        button type="submit" { (say("map-set-the-ceiling")) }
                     }
                 }
             }
             @if !may.allows(Operation::ReadRegistry) {
-                p.muted { "Whoever cannot be invited is listed as not available: why is for the convener and operations, who keep the registry." }
+                p.muted { (say("map-whoever-cannot-be-invited")) }
             }
             form.stack method="get" action={ "/initiatives/" (id) "/map/selection" } {
-                label { "Invitees" input type="number" name="invitees" min="1" max="200" value=(invitees); }
-                label { "Map as of" input type="date" name="as_of" value=(date_text(as_of)); }
-                fieldset { legend { "Tracks each side should bring" }
-                    @for t in Track::ALL { label.check { input type="checkbox" name="track" value=(t.number()) checked[needed_tracks.contains(&t)]; (t.number()) ". " (t.label()) } }
+                label { (say("map-invitees")) input type="number" name="invitees" min="1" max="200" value=(invitees); }
+                label { (say("map-map-as-of")) input type="date" name="as_of" value=(date_text(as_of)); }
+                fieldset { legend { (say("map-tracks-each-side-should")) }
+                    @for t in Track::ALL { label.check { input type="checkbox" name="track" value=(t.number()) checked[needed_tracks.contains(&t)]; (t.number()) ". " (words::of(locale, t)) } }
                 }
-                fieldset { legend { "Levels each side should bring" }
-                    @for l in Level::ALL { label.check { input type="checkbox" name="level" value=(l.as_str()) checked[needed_levels.contains(l)]; (l.label()) } }
+                fieldset { legend { (say("map-levels-each-side-should")) }
+                    @for l in Level::ALL { label.check { input type="checkbox" name="level" value=(l.as_str()) checked[needed_levels.contains(l)]; (words::of(locale, l)) } }
                 }
-                button type="submit" { "Select" }
+                button type="submit" { (say("map-select")) }
             }
             @if let Some((map, report)) = &result {
-                h2 { "Invitees" }
-                @if report.chosen.is_empty() { p { "No one could be chosen under these constraints." } }
+                h2 { (say("map-invitees")) }
+                @if report.chosen.is_empty() { p { (say("map-no-one-could-be")) } }
                 ol #invitees {
                     @for invitee in &report.chosen {
                         li {
-                            strong { (map.label(invitee.actor)) } " (" (map.side_name(map.actor(invitee.actor).and_then(|a| a.details.side))) "): "
+                            strong dir="auto" { (map.label(invitee.actor)) } " (" bdi { (side_name(locale, map, map.actor(invitee.actor).and_then(|a| a.details.side))) } "): "
                             span.reason { (invitee.explanation) }
                         }
                     }
                 }
                 @if !report.unmet.is_empty() {
-                    h2 { "Needs no invitee meets" }
+                    h2 { (say("map-needs-no-invitee-meets")) }
                     ul #unmet { @for need in &report.unmet { li { (need) } } }
                 }
                 @if !report.excluded.is_empty() {
-                    h2 { "Not considered" }
-                    ul #excluded { @for e in &report.excluded { li { (map.label(e.actor)) ": " (e.reason) } } }
+                    h2 { (say("map-not-considered")) }
+                    ul #excluded { @for e in &report.excluded { li { bdi { (map.label(e.actor)) } ": " span lang="en" { (e.reason) } } } }
                 }
             }
         },

@@ -7,11 +7,14 @@ use tracktwo_app::AppError;
 use tracktwo_domain::map::{TieDetails, TieKind};
 use tracktwo_domain::{ActorId, Operation, TieId};
 
-use super::{map_nav, tie_line};
+use super::{map_nav, side_name, tie_line};
+use tracktwo_i18n::{Arg, Locale, text, text_with};
+
 use crate::PageResult;
 use crate::extract::{CsrfForm, InitiativePath, ItemPath, Visit, parse_id, posted_forms};
 use crate::forms::{date_text, invalid, optional_date};
 use crate::pages::layout::page;
+use crate::pages::words;
 
 #[derive(Deserialize)]
 pub struct TieForm {
@@ -74,23 +77,26 @@ pub async fn remove_tie(
     Ok(Redirect::to(&back).into_response())
 }
 
-pub(super) fn tie_form_fields(tie: Option<&TieDetails>) -> Markup {
+pub(super) fn tie_form_fields(locale: Locale, tie: Option<&TieDetails>) -> Markup {
+    let say = |id: &str| text(locale, id);
     let kind = tie.map(|t| t.kind);
     html! {
-        label { "Kind" select name="kind" { @for k in TieKind::ALL { option value=(k.as_str()) selected[kind == Some(*k)] { (k.label()) } } } }
-        label { "Direction" select name="directed" {
-            option value="" selected[tie.is_none()] { "as usual for the kind" }
-            option value="yes" selected[tie.is_some_and(|t| t.directed)] { "one way" }
-            option value="no" selected[tie.is_some_and(|t| !t.directed)] { "both ways" }
+        label { (say("map-kind")) select name="kind" { @for k in TieKind::ALL { option value=(k.as_str()) selected[kind == Some(*k)] { (words::of(locale, k)) } } } }
+        label { (say("map-direction")) select name="directed" {
+            option value="" selected[tie.is_none()] { (say("map-as-usual-for-the")) }
+            option value="yes" selected[tie.is_some_and(|t| t.directed)] { (say("map-one-way")) }
+            option value="no" selected[tie.is_some_and(|t| !t.directed)] { (say("map-both-ways")) }
         } }
-        label { "Strength (1 weak – 5 strong)" input type="number" name="strength" min="1" max="5" value=(tie.map_or(3, |t| t.strength)) required; }
-        label { "Valid from" input type="date" name="valid_from" value=(tie.and_then(|t| t.valid_from).map(date_text).unwrap_or_default()); }
-        label { "Valid until (the day it ended)" input type="date" name="valid_until" value=(tie.and_then(|t| t.valid_until).map(date_text).unwrap_or_default()); }
-        label { "Notes" textarea name="notes" { (tie.map(|t| t.notes.clone()).unwrap_or_default()) } }
+        label { (say("map-strength-1-weak-5")) input type="number" name="strength" min="1" max="5" value=(tie.map_or(3, |t| t.strength)) required; }
+        label { (say("map-valid-from")) input type="date" name="valid_from" value=(tie.and_then(|t| t.valid_from).map(date_text).unwrap_or_default()); }
+        label { (say("map-valid-until-the-day")) input type="date" name="valid_until" value=(tie.and_then(|t| t.valid_until).map(date_text).unwrap_or_default()); }
+        label { (say("map-notes")) textarea name="notes" { (tie.map(|t| t.notes.clone()).unwrap_or_default()) } }
     }
 }
 
 pub async fn tie(Visit(state, user, ItemPath(id, tie_id)): Visit<ItemPath<TieId>>) -> PageResult {
+    let locale = user.locale;
+    let say = |id: &str| text(locale, id);
     let map = state.app.system_map(&user.identity, id).await?;
     let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
     // Absent from the caller's view (a team-only tie, or another initiative's) is not found.
@@ -98,26 +104,26 @@ pub async fn tie(Visit(state, user, ItemPath(id, tie_id)): Visit<ItemPath<TieId>
     let d = &tie.details;
     let may_write = may.allows(Operation::WriteMap);
     Ok(page(
-        "Tie",
+        &say("map-tie"),
         &user,
         html! {
-            (map_nav(id, &may))
-            h1 { (tie_line(&map, tie)) }
+            (map_nav(locale, id, &may))
+            h1 { (tie_line(locale, &map, tie)) }
             dl.facts {
-                dt { "From" } dd { a href={ "/initiatives/" (id) "/actors/" (d.from) } { (map.label(d.from)) } " (" (map.side_name(map.actor(d.from).and_then(|a| a.details.side))) ")" }
-                dt { "To" } dd { a href={ "/initiatives/" (id) "/actors/" (d.to) } { (map.label(d.to)) } " (" (map.side_name(map.actor(d.to).and_then(|a| a.details.side))) ")" }
-                dt { "Direction" } dd { @if d.directed { "one way" } @else { "both ways" } }
-                dt { "Strength" } dd { (d.strength) " of 5" }
-                dt { "Valid" } dd { (d.valid_from.map(date_text).unwrap_or_else(|| "…".into())) " – " (d.valid_until.map(date_text).unwrap_or_else(|| "…".into())) }
-                dt { "Across the line" } dd { @if map.is_cross_line(tie) { "yes" } @else { "no" } }
-                @if !d.notes.is_empty() { dt { "Notes" } dd.note { (d.notes) } }
+                dt { (say("map-from")) } dd { a href={ "/initiatives/" (id) "/actors/" (d.from) } dir="auto" { (map.label(d.from)) } " (" bdi { (side_name(locale, &map, map.actor(d.from).and_then(|a| a.details.side))) } ")" }
+                dt { (say("map-to")) } dd { a href={ "/initiatives/" (id) "/actors/" (d.to) } dir="auto" { (map.label(d.to)) } " (" bdi { (side_name(locale, &map, map.actor(d.to).and_then(|a| a.details.side))) } ")" }
+                dt { (say("map-direction")) } dd { @if d.directed { (say("map-one-way")) } @else { (say("map-both-ways")) } }
+                dt { (say("map-strength")) } dd { (text_with(locale, "map-strength-of-5", &[("strength", Arg::count(d.strength))])) }
+                dt { (say("map-valid")) } dd { (d.valid_from.map(date_text).unwrap_or_else(|| "…".into())) " – " (d.valid_until.map(date_text).unwrap_or_else(|| "…".into())) }
+                dt { (say("map-across-the-line")) } dd { @if map.is_cross_line(tie) { (say("map-yes")) } @else { (say("map-no-2")) } }
+                @if !d.notes.is_empty() { dt { (say("map-notes")) } dd.note dir="auto" { (d.notes) } }
             }
             @if may_write {
-                h2 { "Change or end this tie" }
+                h2 { (say("map-change-or-end-this")) }
                 form.stack method="post" action={ "/initiatives/" (id) "/ties/" (tie_id) } {
                     input type="hidden" name="csrf" value=(user.csrf());
-                    (tie_form_fields(Some(d)))
-                    button type="submit" { "Save tie" }
+                    (tie_form_fields(locale, Some(d)))
+                    button type="submit" { (say("map-save-tie")) }
                 }
             }
         },

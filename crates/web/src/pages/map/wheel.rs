@@ -8,14 +8,19 @@ use tracktwo_domain::{ActorId, Operation, TieId};
 use tracktwo_map_draw::{Wheel, WheelActor, WheelSide, WheelTie, wheel_svg};
 
 use super::{MapQuery, map_as_of, map_nav, tie_line};
+use tracktwo_i18n::{Arg, text, text_with};
+
 use crate::PageResult;
 use crate::extract::{InitiativePath, QueryVisit};
 use crate::forms::{date_text, optional_date};
 use crate::pages::layout::page;
+use crate::pages::words;
 
 pub async fn wheel(
     QueryVisit(state, user, query, InitiativePath(id)): QueryVisit<MapQuery, InitiativePath>,
 ) -> PageResult {
+    let locale = user.locale;
+    let say = |id: &str| text(locale, id);
     let (map, may, as_of) = map_as_of(&state, &user, id, &query).await?;
     let compare = optional_date("compare with", &query.compare)?;
     let side_filter = query.side.trim();
@@ -65,72 +70,77 @@ pub async fn wheel(
             })
         })
         .collect();
-    let title = format!("System map as of {}", date_text(as_of));
+    let title = text_with(locale, "map-as-of-date", &[("date", Arg::Text(&date_text(as_of)))]);
     let svg = wheel_svg(&Wheel { title: &title, sides: &sides, actors: &actors, ties: &ties });
     let cross_count = ties.iter().filter(|t| t.cross_line).count();
     let comparison = compare.map(|earlier| (earlier, map.compare(earlier, as_of)));
     let tie_by_id = |tie: TieId| map.ties.iter().find(|t| t.id == tie);
     let selected = |value: &str, current: &str| value == current;
     Ok(page(
-        "System map",
+        &say("map-system-map"),
         &user,
         html! {
-            (map_nav(id, &may))
-            h1 { "System map" }
+            (map_nav(locale, id, &may))
+            h1 { (say("map-system-map")) }
             form.filters method="get" action={ "/initiatives/" (id) "/map" } {
-                label { "As of" input type="date" name="as_of" value=(date_text(as_of)); }
-                label { "Compare with" input type="date" name="compare" value=(compare.map(date_text).unwrap_or_default()); }
-                label { "Side"
+                label { (say("map-as-of")) input type="date" name="as_of" value=(date_text(as_of)); }
+                label { (say("map-compare-with")) input type="date" name="compare" value=(compare.map(date_text).unwrap_or_default()); }
+                label { (say("map-side"))
                     select name="side" {
-                        option value="" selected[selected("", side_filter)] { "all" }
+                        option value="" selected[selected("", side_filter)] { (say("map-all")) }
                         @for side in &map.sides {
-                            option value=(side.id) selected[selected(&side.id.to_string(), side_filter)] { (side.name) }
+                            option value=(side.id) selected[selected(&side.id.to_string(), side_filter)] dir="auto" { (side.name) }
                         }
-                        option value="third-party" selected[selected("third-party", side_filter)] { "third parties" }
+                        option value="third-party" selected[selected("third-party", side_filter)] { (say("map-third-parties")) }
                     }
                 }
-                label { "Track"
+                label { (say("map-track"))
                     select name="track" {
-                        option value="" { "all" }
+                        option value="" { (say("map-all")) }
                         @for track in Track::ALL {
-                            option value=(track.number()) selected[track_filter == Some(track)] { (track.number()) ". " (track.label()) }
+                            option value=(track.number()) selected[track_filter == Some(track)] { (track.number()) ". " (words::of(locale, track)) }
                         }
                     }
                 }
-                label { "Level"
+                label { (say("map-level"))
                     select name="level" {
-                        option value="" { "all" }
+                        option value="" { (say("map-all")) }
                         @for level in Level::ALL {
-                            option value=(level.as_str()) selected[level_filter == Some(*level)] { (level.label()) }
+                            option value=(level.as_str()) selected[level_filter == Some(*level)] { (words::of(locale, level)) }
                         }
                     }
                 }
-                label.check { input type="checkbox" name="cross_line" value="1" checked[cross_only]; "Cross-line ties only" }
-                button type="submit" { "Show" }
+                label.check { input type="checkbox" name="cross_line" value="1" checked[cross_only]; (say("map-cross-line-ties-only")) }
+                button type="submit" { (say("map-show")) }
             }
             p #map-summary {
-                "On " (date_text(as_of)) ": " (actors.len()) " actors shown of " (map.actors.len()) ", "
-                (ties.len()) " ties standing between them, " (cross_count) " across the line."
+                (text_with(locale, "map-summary", &[
+                    ("date", Arg::Text(&date_text(as_of))),
+                    ("shown", Arg::count(actors.len())),
+                    ("actors", Arg::count(map.actors.len())),
+                    ("ties", Arg::count(ties.len())),
+                    ("across", Arg::count(cross_count)),
+                ]))
             }
             figure.wheel { (PreEscaped(svg)) }
-            h2 { "Snapshots" }
-            @if map.snapshots.is_empty() { p.muted { "No named dates yet." } }
+            h2 { (say("map-snapshots")) }
+            @if map.snapshots.is_empty() { p.muted { (say("map-no-named-dates-yet")) } }
             ul #snapshots {
                 @for (i, (snapshot_id, snapshot)) in map.snapshots.iter().enumerate() {
                     li {
-                        a href={ "/initiatives/" (id) "/map?as_of=" (date_text(snapshot.date)) } { (snapshot.label) }
+                        a href={ "/initiatives/" (id) "/map?as_of=" (date_text(snapshot.date)) } dir="auto" { (snapshot.label) }
                         " (" (date_text(snapshot.date)) ")"
                         @if i > 0 {
                             @let previous = &map.snapshots[i - 1].1;
                             " · " a href={ "/initiatives/" (id) "/map?as_of=" (date_text(snapshot.date)) "&compare=" (date_text(previous.date)) } {
-                                "changes since " (previous.label)
+                                (say("map-changes-since")) " " bdi { (previous.label) }
                             }
                         }
-                        @if !snapshot.note.is_empty() { br; span.muted { (snapshot.note) } }
+                        @if !snapshot.note.is_empty() { br; span.muted dir="auto" { (snapshot.note) } }
                         @if may_write {
                             form.inline method="post" action={ "/initiatives/" (id) "/map/snapshots/" (snapshot_id) "/remove" } {
                                 input type="hidden" name="csrf" value=(user.csrf());
-                                button.link type="submit" { "Remove" span.visually-hidden { " " (snapshot.label) } }
+                                button.link type="submit" { (say("map-remove")) span.visually-hidden { " " (snapshot.label) } }
                             }
                         }
                     }
@@ -138,34 +148,34 @@ pub async fn wheel(
             }
             @if may_write {
                 details {
-                    summary { "Name a date" }
+                    summary { (say("map-name-a-date")) }
                     form.stack method="post" action={ "/initiatives/" (id) "/map/snapshots" } {
                         input type="hidden" name="csrf" value=(user.csrf());
-                        label { "Label" input name="label" required placeholder="After round three"; }
-                        label { "Date" input type="date" name="date" required value=(date_text(as_of)); }
-                        label { "Note" textarea name="note" {} }
-                        button type="submit" { "Save snapshot" }
+                        label { (say("map-label")) input name="label" required placeholder="After round three"; }
+                        label { (say("map-date")) input type="date" name="date" required value=(date_text(as_of)); }
+                        label { (say("map-note")) textarea name="note" {} }
+                        button type="submit" { (say("map-save-snapshot")) }
                     }
                 }
             }
             @if let Some((earlier, change)) = &comparison {
-                h2 { "Changes since " (date_text(*earlier)) }
-                p #map-changes { (change.formed.len()) " ties formed, " (change.ended.len()) " ended." }
+                h2 { (text_with(locale, "map-changes-since-date", &[("date", Arg::Text(&date_text(*earlier)))])) }
+                p #map-changes { (text_with(locale, "map-ties-formed-ended", &[("formed", Arg::count(change.formed.len())), ("ended", Arg::count(change.ended.len()))])) }
                 @if !change.formed.is_empty() {
-                    h3 { "Formed" }
+                    h3 { (say("map-formed")) }
                     ul.changes { @for tie in change.formed.iter().filter_map(|t| tie_by_id(*t)) {
-                        li { (tie_line(&map, tie)) @if map.is_cross_line(tie) { " " span.tag { "cross-line" } } }
+                        li { (tie_line(locale, &map, tie)) @if map.is_cross_line(tie) { " " span.tag { (say("map-cross-line")) } } }
                     } }
                 }
                 @if !change.ended.is_empty() {
-                    h3 { "Ended" }
+                    h3 { (say("map-ended-2")) }
                     ul.changes { @for tie in change.ended.iter().filter_map(|t| tie_by_id(*t)) {
-                        li { (tie_line(&map, tie)) }
+                        li { (tie_line(locale, &map, tie)) }
                     } }
                 }
             }
             @if !map.in_full {
-                p.muted { "Actors appear by code name. Some ties are visible to the convening team only." }
+                p.muted { (say("map-actors-appear-by-code")) }
             }
         },
     ))

@@ -40,8 +40,12 @@ pub async fn commit_version(
         Err(other) => return Err(other.into()),
     };
     let refuse = |error: String| {
-        let body = refused_draft((id, text), &user.csrf(), &error, sent, language.as_str());
-        (StatusCode::UNPROCESSABLE_ENTITY, layout_page("Draft refused", &user, body)).into_response()
+        let body = refused_draft(user.locale, (id, text), &user.csrf(), &error, sent, language.as_str());
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            layout_page(&tracktwo_i18n::text(user.locale, "text-the-draft-was-not"), &user, body),
+        )
+            .into_response()
     };
     let mut draft = match plain::parse(sent, source.as_ref().map(|(draft, _)| draft)) {
         Ok(draft) => draft,

@@ -90,7 +90,7 @@ pub(super) fn chart(versions: &[&VersionSummary]) -> Markup {
     html! {
         figure.chart {
             (PreEscaped(svg))
-            figcaption.muted { (description) }
+            figcaption.muted dir="auto" { (description) }
         }
     }
 }

@@ -11,48 +11,53 @@ use tracktwo_domain::dialogue::ConfidentialityMode;
 use tracktwo_domain::negotiating_text::Language;
 
 use super::{SideNames, agreement, nav, text_path};
+use tracktwo_i18n::{Arg, text_with};
+
 use crate::PageResult;
 use crate::extract::{CsrfForm, InitiativePath, Visit};
 use crate::forms::{Pairs, date_time_text, field};
 use crate::pages::layout::page;
+use crate::pages::words;
 
 pub async fn texts(Visit(state, user, InitiativePath(id)): Visit<InitiativePath>) -> PageResult {
+    let locale = user.locale;
+    let say = |id: &str| tracktwo_i18n::text(locale, id);
     let list = state.app.texts(&user.identity, id).await?;
     let sides = SideNames(state.app.sides(&user.identity, id).await?);
     let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
     Ok(page(
-        "Negotiating texts",
+        &say("text-negotiating-texts"),
         &user,
         html! {
-            (nav(id, None))
-            h1 { "Negotiating texts" }
-            p.muted { "A single negotiating text: the facilitator writes each version; the sides comment and suggest wording, in plenary or in their caucus; nothing is agreed until every side has signed the same settled version." }
-            @if list.is_empty() { p { "No text yet." } } @else {
+            (nav(locale, id, None))
+            h1 { (say("text-negotiating-texts")) }
+            p.muted { (say("text-a-single-negotiating-text")) }
+            @if list.is_empty() { p { (say("text-no-text-yet")) } } @else {
                 table #texts {
                     thead { tr {
-                        th scope="col" { "Text" } th.num scope="col" { "Versions" } th.num scope="col" { "Translations" }
-                        th scope="col" { "Newest" } th scope="col" { "Where it stands" }
+                        th scope="col" { (say("text-text")) } th.num scope="col" { (say("text-versions")) } th.num scope="col" { (say("text-translations")) }
+                        th scope="col" { (say("text-newest")) } th scope="col" { (say("text-where-it-stands")) }
                     } }
                     tbody { @for t in &list { tr {
-                        td { a href=(text_path(id, t.id)) { (t.title) } }
+                        td { a href=(text_path(id, t.id)) dir="auto" { (t.title) } }
                         td.num { (t.versions) }
-                        td.num { (t.translations) @if t.languages.len() > 1 { " (" (t.languages.iter().map(Language::as_str).collect::<Vec<_>>().join(", ")) ")" } }
-                        td { @if let Some(latest) = &t.latest { "version " (latest.number) ", " (date_time_text(latest.committed_at)) } }
-                        td { (agreement(&t.agreement, &sides)) }
+                        td.num { (t.translations) @if t.languages.len() > 1 { " (" code { (t.languages.iter().map(Language::as_str).collect::<Vec<_>>().join(", ")) } ")" } }
+                        td { @if let Some(latest) = &t.latest { (text_with(locale, "text-version-number", &[("version", Arg::count(latest.number))])) ", " (date_time_text(latest.committed_at)) } }
+                        td { (agreement(locale, &t.agreement, &sides)) }
                     } } }
                 }
             }
             @if may.allows(Operation::DraftText) {
-                h2 { "Open a text" }
+                h2 { (say("text-open-a-text")) }
                 form.stack method="post" action=(super::texts_path(id)) {
                     input type="hidden" name="csrf" value=(user.csrf());
-                    label { "Title" input name="title" required; }
-                    label { "Language of the authoritative text (a tag such as en, ar, fr)" input name="language" value="en" required; }
-                    label { "Who may see what of its comments" select name="mode" { @for m in ConfidentialityMode::ALL {
-                        option value=(m.as_str()) selected[*m == ConfidentialityMode::ChathamHouse] { (m.label()) }
+                    label { (say("text-title")) input name="title" dir="auto" required; }
+                    label { (say("text-language-of-the-authoritative")) input name="language" value="en" dir="ltr" required; }
+                    label { (say("text-who-may-see-what")) select name="mode" { @for m in ConfidentialityMode::ALL {
+                        option value=(m.as_str()) selected[*m == ConfidentialityMode::ChathamHouse] { (words::of(locale, m)) }
                     } } }
-                    p.muted { "Every side of the initiative must sign the text; the first version is written on the text's page." }
-                    button type="submit" { "Open" }
+                    p.muted { (say("text-every-side-of-the")) }
+                    button type="submit" { (say("text-open")) }
                 }
             }
         },

@@ -19,6 +19,8 @@ use tracktwo_domain::negotiating_text::feedback::Voice;
 use tracktwo_domain::negotiating_text::{Span, TextId};
 use tracktwo_domain::{InitiativeId, Scope, Side, SideId};
 
+use tracktwo_i18n::{Arg, Locale, text, text_with};
+
 use crate::extract::parse_id;
 
 pub(crate) fn texts_path(initiative: InitiativeId) -> String {
@@ -29,15 +31,16 @@ pub(crate) fn text_path(initiative: InitiativeId, text: TextId) -> String {
     format!("/initiatives/{initiative}/texts/{text}")
 }
 
-fn nav(initiative: InitiativeId, text: Option<TextId>) -> Markup {
+fn nav(locale: Locale, initiative: InitiativeId, text: Option<TextId>) -> Markup {
+    let say = |id: &str| tracktwo_i18n::text(locale, id);
     html! {
-        nav.sub aria-label="Negotiating text" {
-            a href={ "/initiatives/" (initiative) } { "Initiative" }
-            a href=(texts_path(initiative)) { "Negotiating texts" }
+        nav.sub aria-label=(say("text-nav")) {
+            a href={ "/initiatives/" (initiative) } { (say("text-initiative")) }
+            a href=(texts_path(initiative)) { (say("text-negotiating-texts")) }
             @if let Some(text) = text {
-                a href=(text_path(initiative, text)) { "The text" }
-                a href={ (text_path(initiative, text)) "/compare" } { "Compare versions" }
-                a href={ (text_path(initiative, text)) "/pending" } { "Pending" }
+                a href=(text_path(initiative, text)) { (say("text-the-text")) }
+                a href={ (text_path(initiative, text)) "/compare" } { (say("text-compare-versions")) }
+                a href={ (text_path(initiative, text)) "/pending" } { (say("text-pending")) }
             }
         }
     }
@@ -48,26 +51,28 @@ fn nav(initiative: InitiativeId, text: Option<TextId>) -> Markup {
 pub(crate) struct SideNames(pub Vec<Side>);
 
 impl SideNames {
-    fn name(&self, side: SideId) -> String {
-        self.0.iter().find(|s| s.id == side).map_or_else(|| "a side".to_owned(), |s| s.name.clone())
+    fn name(&self, locale: Locale, side: SideId) -> String {
+        self.0.iter().find(|s| s.id == side).map_or_else(|| text(locale, "text-a-side"), |s| s.name.clone())
     }
 
-    fn voice(&self, voice: Voice) -> String {
+    fn voice(&self, locale: Locale, voice: Voice) -> String {
         match voice {
-            Voice::Side(side) => self.name(side),
-            Voice::Team => "team".to_owned(),
+            Voice::Side(side) => self.name(locale, side),
+            Voice::Team => text(locale, "text-voice-team"),
         }
     }
 
-    fn scope(&self, scope: Scope) -> String {
+    fn scope(&self, locale: Locale, scope: Scope) -> String {
         match scope {
-            Scope::Plenary => "plenary".to_owned(),
-            Scope::Caucus(side) => format!("caucus: {}", self.name(side)),
+            Scope::Plenary => text(locale, "text-scope-plenary"),
+            Scope::Caucus(side) => {
+                text_with(locale, "text-scope-caucus", &[("side", Arg::Text(&self.name(locale, side)))])
+            }
         }
     }
 
-    fn list(&self, sides: impl IntoIterator<Item = SideId>) -> String {
-        sides.into_iter().map(|s| self.name(s)).collect::<Vec<_>>().join(", ")
+    fn list(&self, locale: Locale, sides: impl IntoIterator<Item = SideId>) -> String {
+        sides.into_iter().map(|s| self.name(locale, s)).collect::<Vec<_>>().join(", ")
     }
 }
 
@@ -85,20 +90,21 @@ fn spans(spans: &[Span]) -> Markup {
 }
 
 /// Where the package stands, in words.
-fn agreement(agreement: &Agreement, sides: &SideNames) -> Markup {
+fn agreement(locale: Locale, agreement: &Agreement, sides: &SideNames) -> Markup {
+    let say = |id: &str| tracktwo_i18n::text(locale, id);
     html! {
         @match agreement {
-            Agreement::NoVersion => span.tag { "no version yet" },
+            Agreement::NoVersion => span.tag { (say("text-no-version-yet")) },
             Agreement::Open { brackets, alternatives, .. } => {
-                span.tag #status { "open" } " " (brackets) " brackets and " (alternatives) " alternatives left"
+                span.tag #status { (say("text-open-2")) } " " (text_with(locale, "text-left-open", &[("brackets", Arg::count(*brackets)), ("alternatives", Arg::count(*alternatives))]))
             }
             Agreement::AwaitingSignOff { signed, missing, .. } => {
-                span.tag #status { "awaiting sign-off" }
-                @if !signed.is_empty() { " signed: " (sides.list(signed.iter().copied())) ";" }
-                " waiting for: " (sides.list(missing.iter().copied()))
+                span.tag #status { (say("text-awaiting-sign-off")) }
+                @if !signed.is_empty() { " " (text_with(locale, "text-signed-by", &[("sides", Arg::Text(&sides.list(locale, signed.iter().copied())))])) ";" }
+                " " (text_with(locale, "text-waiting-for-sides", &[("sides", Arg::Text(&sides.list(locale, missing.iter().copied())))]))
             }
             Agreement::Agreed { version, hash } => {
-                span.tag #status { "agreed" } " every side signed version " (version) " (" code { (hash.short()) } ")"
+                span.tag #status { (say("text-agreed-2")) } " " (text_with(locale, "text-every-side-signed", &[("version", Arg::count(*version))])) " (" code { (hash.short()) } ")"
             }
         }
     }

@@ -11,6 +11,8 @@ use tracktwo_domain::{InitiativeId, Operation, Scope};
 
 use super::clauses::{Reader, body, heading, parts};
 use super::{SideNames, agreement, nav, text_path};
+use tracktwo_i18n::{Arg, Locale, text_with};
+
 use crate::PageResult;
 use crate::extract::{ItemPath, QueryVisit};
 use crate::forms::{date_time_text, invalid};
@@ -31,6 +33,8 @@ pub struct TextQuery {
 pub async fn text(
     QueryVisit(state, user, query, ItemPath(id, text)): QueryVisit<TextQuery, ItemPath<TextId>>,
 ) -> PageResult {
+    let locale = user.locale;
+    let say = |id: &str| tracktwo_i18n::text(locale, id);
     let version = match query.version.trim() {
         "" => None,
         n => Some(n.parse::<u32>().map_err(|_| invalid("version", "must be a version number"))?),
@@ -66,6 +70,7 @@ pub async fn text(
         })
         .collect();
     let reader = Reader {
+        locale: user.locale,
         initiative: id,
         text,
         csrf: user.csrf(),
@@ -82,7 +87,7 @@ pub async fn text(
     let title = view.text.title.clone();
     let pen = if view.may_draft && on_latest && view.source.is_none() {
         let roster = state.app.roster(&user.identity, id).await?;
-        super::pen::pen_forms(&view, &reader.csrf, &sides, &roster, &options)
+        super::pen::pen_forms(locale, &view, &reader.csrf, &sides, &roster, &options)
     } else {
         html! {}
     };
@@ -90,40 +95,46 @@ pub async fn text(
         &title,
         &user,
         html! {
-            (nav(id, Some(text)))
-            h1 { (title) }
+            (nav(locale, id, Some(text)))
+            h1 dir="auto" { (title) }
             dl.facts #version {
-                dt { "Version" } dd { (summary.number) @if !on_latest && view.source.is_none() { " " span.tag.warn { "not the newest" } } }
-                dt { "Language" } dd { (summary.language.as_str()) @if summary.language == view.text.authoritative { " (authoritative)" } @else { " (translation of version " (summary.renders_version.unwrap_or_default()) ")" } }
-                dt { "Committed" } dd { (date_time_text(summary.committed_at)) }
-                dt { "Content hash" } dd { code title=(summary.hash.to_hex()) { (summary.hash.short()) } }
-                dt { "Status" } dd { (agreement(&view.agreement, &sides)) }
+                dt { (say("text-version-2")) } dd { (summary.number) @if !on_latest && view.source.is_none() { " " span.tag.warn { (say("text-not-the-newest")) } } }
+                dt { (say("text-language")) } dd { code { (summary.language.as_str()) } @if summary.language == view.text.authoritative { " " (say("text-authoritative")) } @else { " " (text_with(locale, "text-translation-of", &[("version", Arg::count(summary.renders_version.unwrap_or_default()))])) } }
+                dt { (say("text-committed")) } dd { (date_time_text(summary.committed_at)) }
+                dt { (say("text-content-hash")) } dd { code title=(summary.hash.to_hex()) { (summary.hash.short()) } }
+                dt { (say("text-status")) } dd { (agreement(locale, &view.agreement, &sides)) }
             }
-            (figures(&summary.figures))
+            (figures(locale, &summary.figures))
             (sign_off(&view, &reader))
             @if let Some(source) = &view.source {
-                (side_by_side(&view, &source.draft, &source.summary.language))
+                (side_by_side(locale, &view, &source.draft, &source.summary.language))
             } @else {
                 (parts(&view.version.draft, &reader))
             }
-            (history(&view))
+            (history(locale, &view))
             @if view.may_draft { (new_version(&view, &reader)) }
             (pen)
         },
     ))
 }
 
-fn figures(figures: &Figures) -> Markup {
+fn figures(locale: Locale, figures: &Figures) -> Markup {
     html! {
         p #figures {
-            (figures.words) " words, " (figures.clauses) " clauses, " (figures.brackets) " brackets, "
-            (figures.alternatives) " alternatives, " (figures.agreed) " agreed ad referendum"
+            (text_with(locale, "text-figures", &[
+                ("words", Arg::count(figures.words)),
+                ("clauses", Arg::count(figures.clauses)),
+                ("brackets", Arg::count(figures.brackets)),
+                ("alternatives", Arg::count(figures.alternatives)),
+                ("agreed", Arg::count(figures.agreed)),
+            ]))
         }
     }
 }
 
 /// A signatory's yes, offered only on the newest settled version their side has not signed.
 fn sign_off(view: &TextView, reader: &Reader<'_>) -> Markup {
+    let locale = reader.locale;
     let Some(side) = view.signs_for else { return html! {} };
     let Agreement::AwaitingSignOff { version, missing, .. } = &view.agreement else { return html! {} };
     let Some(latest) = view.text.latest() else { return html! {} };
@@ -135,50 +146,52 @@ fn sign_off(view: &TextView, reader: &Reader<'_>) -> Markup {
             input type="hidden" name="csrf" value=(reader.csrf);
             input type="hidden" name="version" value=(latest.number);
             input type="hidden" name="hash" value=(latest.hash.to_hex());
-            p { "You sign for " (reader.sides.scope(Scope::Caucus(side)).trim_start_matches("caucus: ")) ". Signing says yes to the whole of version " (latest.number) " (" code { (latest.hash.short()) } ") as it stands; a later version needs a new yes." }
-            button type="submit" { "Sign off version " (latest.number) }
+            p { (text_with(locale, "text-sign-for", &[("side", Arg::Text(&reader.sides.name(locale, side))), ("version", Arg::count(latest.number)), ("hash", Arg::Text(&latest.hash.short()))])) }
+            button type="submit" { (text_with(locale, "text-sign-off-number", &[("version", Arg::count(latest.number))])) }
         }
     }
 }
 
 /// A translation beside the authoritative text as it stands now, clause by clause.
-fn side_by_side(view: &TextView, source: &Draft, source_language: &Language) -> Markup {
+fn side_by_side(locale: Locale, view: &TextView, source: &Draft, source_language: &Language) -> Markup {
+    let say = |id: &str| tracktwo_i18n::text(locale, id);
     let language = &view.version.summary.language;
     let dir = if language.is_right_to_left() { "rtl" } else { "ltr" };
     html! {
         @if !view.version.out_of_date.is_empty() {
-            p.error #out-of-date { (view.version.out_of_date.len()) " clauses of this translation render an older wording of their source." }
+            p.error #out-of-date { (text_with(locale, "text-out-of-date-clauses", &[("count", Arg::count(view.version.out_of_date.len()))])) }
         }
         div.scroll { table.side-by-side {
-            thead { tr { th scope="col" { "Authoritative (" (source_language.as_str()) ")" } th scope="col" { "Translation (" (language.as_str()) ")" } } }
+            thead { tr { th scope="col" { (text_with(locale, "text-authoritative-in", &[("language", Arg::Text(source_language.as_str()))])) } th scope="col" { (text_with(locale, "text-translation-in", &[("language", Arg::Text(language.as_str()))])) } } }
             tbody { @for clause in source.clauses() { tr #(clause.id) {
-                td lang=(source_language.as_str()) { strong { (heading(clause)) } (body(clause)) }
+                td lang=(source_language.as_str()) { strong { (heading(locale, clause)) } (body(locale, clause)) }
                 @match view.version.draft.clause(clause.id) {
                     Some(translated) => td lang=(language.as_str()) dir=(dir) {
-                        @if view.version.out_of_date.contains(&clause.id) { span.tag.warn dir="ltr" { "out of date" } " " }
-                        (body(translated))
+                        @if view.version.out_of_date.contains(&clause.id) { span.tag.warn dir="ltr" { (say("text-out-of-date")) } " " }
+                        (body(locale, translated))
                     },
-                    None => td { span.tag.warn { "not translated" } },
+                    None => td { span.tag.warn { (say("text-not-translated")) } },
                 }
             } } }
         } }
     }
 }
 
-fn history(view: &TextView) -> Markup {
+fn history(locale: Locale, view: &TextView) -> Markup {
+    let say = |id: &str| tracktwo_i18n::text(locale, id);
     let path = text_path(view.text.initiative, view.id);
     let authoritative: Vec<_> = view.text.versions.iter().filter(|v| v.language == view.text.authoritative).collect();
     html! {
-        h2 #history { "Versions" }
+        h2 #history { (say("text-versions")) }
         (super::chart::chart(&authoritative))
         table #versions {
             thead { tr {
-                th scope="col" { "Version" } th scope="col" { "Language" } th scope="col" { "Committed" }
-                th.num scope="col" { "Words" } th.num scope="col" { "Brackets" } th.num scope="col" { "Alternatives" } th.num scope="col" { "Agreed" }
+                th scope="col" { (say("text-version-2")) } th scope="col" { (say("text-language")) } th scope="col" { (say("text-committed")) }
+                th.num scope="col" { (say("text-words")) } th.num scope="col" { (say("text-brackets")) } th.num scope="col" { (say("text-alternatives")) } th.num scope="col" { (say("text-agreed")) }
             } }
             tbody { @for v in view.text.versions.iter().rev() { tr {
-                td { a href={ (path) "?version=" (v.number) } { "Version " (v.number) } }
-                td { (v.language.as_str()) @if let Some(n) = v.renders_version { " (of version " (n) ")" } }
+                td { a href={ (path) "?version=" (v.number) } { (text_with(locale, "text-version-number", &[("version", Arg::count(v.number))])) } }
+                td { code { (v.language.as_str()) } @if let Some(n) = v.renders_version { " " (text_with(locale, "text-of-version", &[("version", Arg::count(n))])) } }
                 td { (date_time_text(v.committed_at)) }
                 td.num { (v.figures.words) } td.num { (v.figures.brackets) } td.num { (v.figures.alternatives) } td.num { (v.figures.agreed) }
             } } }
@@ -188,6 +201,8 @@ fn history(view: &TextView) -> Markup {
 
 /// The facilitator's pen: the whole draft as plain lines, prefilled with the version shown.
 fn new_version(view: &TextView, reader: &Reader<'_>) -> Markup {
+    let locale = reader.locale;
+    let say = |id: &str| tracktwo_i18n::text(locale, id);
     let mut draft = view.version.draft.clone();
     // A clause translated from the source as it stands needs no `renders` line: it is linked
     // again on commit. Only the out-of-date ones keep theirs, until their translation is redone.
@@ -200,46 +215,51 @@ fn new_version(view: &TextView, reader: &Reader<'_>) -> Markup {
     }
     let language = &view.version.summary.language;
     html! {
-        h2 #new-version { "New version" }
+        h2 #new-version { (say("text-new-version")) }
         details {
-            summary { "How to write it" }
-            p.muted { "One line each: " code { "title:" } ", " code { "preamble:" } ", " code { "# p2 Part heading" } " (" code { "# Heading" } " for a new part), "
-                code { "c12: words" } " (" code { "[words]" } " a bracket, " code { "[a|b]" } " a choice), " code { "c3 (ad referendum): words" } ", "
-                code { "c12 heading: …" } ", " code { "c5 Alt A: …" } " and " code { "c5 Alt B: …" } " for alternatives, "
-                code { "c5 Alt B replaces: words" } ", and " code { "new: words" } " for a clause not yet in the text. A line starting with two spaces continues the one before. In a translation, "
-                code { "c4 renders: …" } " marks a clause still translated from an older source; remove it once the translation is redone." }
+            summary { (say("text-how-to-write-it")) }
+            p.muted { (say("text-notation-intro")) }
+            ul.muted dir="ltr" {
+                li { code { "title: …" } ", " code { "preamble: …" } ", " code { "# p2 Part heading" } " — " span dir=(locale.direction().as_html()) { (say("text-notation-parts")) } }
+                li { code { "c12: words" } ", " code { "[words]" } ", " code { "[a|b]" } ", " code { "c3 (ad referendum): words" } ", " code { "c12 heading: …" } " — " span dir=(locale.direction().as_html()) { (say("text-notation-clauses")) } }
+                li { code { "c5 Alt A: …" } ", " code { "c5 Alt B: …" } ", " code { "c5 Alt B replaces: words" } " — " span dir=(locale.direction().as_html()) { (say("text-notation-alternatives")) } }
+                li { code { "new: words" } " — " span dir=(locale.direction().as_html()) { (say("text-notation-new")) } }
+                li { code { "c4 renders: …" } " — " span dir=(locale.direction().as_html()) { (say("text-notation-renders")) } }
+            }
         }
         form.stack.wide method="post" action={ (text_path(reader.initiative, reader.text)) "/versions" } {
             input type="hidden" name="csrf" value=(reader.csrf);
-            label { "Language"
+            label { (say("text-language"))
                 select name="language" {
-                    @for l in view.text.languages() { option value=(l.as_str()) selected[l == language] { (l.as_str()) } }
+                    @for l in view.text.languages() { option value=(l.as_str()) selected[l == language] dir="ltr" { (l.as_str()) } }
                 }
             }
-            label { "Or a new translation's language (a tag such as fr or ru)" input name="new_language"; }
-            label { "The draft" textarea.draft name="draft" rows="24" required { (plain::render(&draft)) } }
-            button type="submit" { "Commit version " (view.text.next_number()) }
+            label { (say("text-or-a-new-translation")) input name="new_language" dir="ltr"; }
+            label { (say("text-the-draft")) textarea.draft name="draft" rows="24" required { (plain::render(&draft)) } }
+            button type="submit" { (text_with(locale, "text-commit-number", &[("version", Arg::count(view.text.next_number()))])) }
         }
     }
 }
 
 /// A draft refused: the error by line, and the lines as they were sent, to mend.
 pub(super) fn refused_draft(
+    locale: Locale,
     (initiative, text): (InitiativeId, TextId),
     csrf: &str,
     error: &str,
     sent: &str,
     language: &str,
 ) -> Markup {
+    let say = |id: &str| tracktwo_i18n::text(locale, id);
     html! {
-        (nav(initiative, Some(text)))
-        h1 { "The draft was not committed" }
-        p.error role="alert" #draft-error { (error) }
+        (nav(locale, initiative, Some(text)))
+        h1 { (say("text-the-draft-was-not")) }
+        p.error role="alert" #draft-error lang="en" { (error) }
         form.stack.wide method="post" action={ (text_path(initiative, text)) "/versions" } {
             input type="hidden" name="csrf" value=(csrf);
             input type="hidden" name="language" value=(language);
-            label { "The draft" textarea.draft name="draft" rows="24" required { (sent) } }
-            button type="submit" { "Commit" }
+            label { (say("text-the-draft")) textarea.draft name="draft" rows="24" required { (sent) } }
+            button type="submit" { (say("text-commit")) }
         }
     }
 }

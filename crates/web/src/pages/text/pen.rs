@@ -11,6 +11,8 @@ use tracktwo_domain::roster::Roster;
 use tracktwo_domain::{MemberRole, OptionId, SideId, UserId};
 
 use super::{SideNames, text_path};
+use tracktwo_i18n::{Arg, Locale, text_with};
+
 use crate::PageResult;
 use crate::extract::{CsrfForm, ItemPath, parse_id};
 use crate::forms::{Pairs, field, invalid};
@@ -18,15 +20,17 @@ use crate::forms::{Pairs, field, invalid};
 /// The signatories of each side the text needs, with forms to name or withdraw one, and the
 /// form that drafts an option into a clause.
 pub(super) fn pen_forms(
+    locale: Locale,
     view: &TextView,
     csrf: &str,
     sides: &SideNames,
     roster: &Roster,
     options: &[(OptionId, DialogueOption)],
 ) -> Markup {
+    let say = |id: &str| tracktwo_i18n::text(locale, id);
     let path = text_path(view.text.initiative, view.id);
     let name_of = |user: UserId| {
-        roster.named.iter().find(|(m, _)| m.user == user).map_or_else(|| "a member".to_owned(), |(_, n)| n.clone())
+        roster.named.iter().find(|(m, _)| m.user == user).map_or_else(|| say("text-a-member"), |(_, n)| n.clone())
     };
     let participants_of = |side: SideId| {
         roster
@@ -37,20 +41,20 @@ pub(super) fn pen_forms(
     };
     let clauses: Vec<ClauseId> = view.version.draft.clauses().map(|c| c.id).collect();
     html! {
-        h2 #signatories { "Signatories" }
-        p.muted { "Who may say yes to the package for each side. Only a participant of a side can sign for it." }
+        h2 #signatories { (say("text-signatories")) }
+        p.muted { (say("text-who-may-say-yes")) }
         @for side in &view.text.sides {
-            h3 { (sides.name(*side)) }
+            h3 dir="auto" { (sides.name(locale, *side)) }
             ul.signatories {
                 @for (s, user) in view.text.signatories.iter().filter(|(s, _)| s == side) {
                     li {
-                        (name_of(*user)) " "
+                        bdi { (name_of(*user)) } " "
                         form.inline.withdraw-signatory method="post" action={ (path) "/signatories" } {
                             input type="hidden" name="csrf" value=(csrf);
                             input type="hidden" name="side" value=(s);
                             input type="hidden" name="user" value=(user);
                             input type="hidden" name="signs" value="no";
-                            button type="submit" { "Withdraw" }
+                            button type="submit" { (say("text-withdraw")) }
                         }
                     }
                 }
@@ -61,20 +65,20 @@ pub(super) fn pen_forms(
                     input type="hidden" name="csrf" value=(csrf);
                     input type="hidden" name="side" value=(side);
                     input type="hidden" name="signs" value="yes";
-                    label { "Name a signatory for " (sides.name(*side))
-                        select name="user" { @for (m, name) in &candidates { option value=(m.user) { (name) } } } }
-                    button type="submit" { "Name signatory" }
+                    label { (text_with(locale, "text-name-signatory-for", &[("side", Arg::Text(&sides.name(locale, *side)))]))
+                        select name="user" { @for (m, name) in &candidates { option value=(m.user) dir="auto" { (name) } } } }
+                    button type="submit" { (say("text-name-signatory")) }
                 }
             }
         }
         @if !options.is_empty() && !clauses.is_empty() {
-            h2 #draft-option { "Draft an option into a clause" }
-            p.muted { "The link shows on the option's page, on the clause, and in the transfer log when the text moves to Track One." }
+            h2 #draft-option { (say("text-draft-an-option-into")) }
+            p.muted { (say("text-the-link-shows-on")) }
             form.stack #draft-option-form method="post" action={ (path) "/drafted-options" } {
                 input type="hidden" name="csrf" value=(csrf);
-                label { "Option" select name="option" { @for (id, o) in options { option value=(id) { (o.title) } } } }
-                label { "Clause" select name="clause" { @for c in &clauses { option value=(c) { (c) } } } }
-                button type="submit" { "Link option and clause" }
+                label { (say("text-option")) select name="option" { @for (id, o) in options { option value=(id) dir="auto" { (o.title) } } } }
+                label { (say("text-clause")) select name="clause" { @for c in &clauses { option value=(c) { (c) } } } }
+                button type="submit" { (say("text-link-option-and-clause")) }
             }
         }
     }

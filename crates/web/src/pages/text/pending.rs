@@ -6,52 +6,56 @@ use tracktwo_domain::negotiating_text::TextId;
 
 use super::clauses::heading;
 use super::{SideNames, nav, text_path};
+use tracktwo_i18n::{Arg, text_with};
+
 use crate::PageResult;
 use crate::extract::{ItemPath, Visit};
 use crate::pages::layout::page;
 
 pub async fn pending(Visit(state, user, ItemPath(id, text)): Visit<ItemPath<TextId>>) -> PageResult {
+    let locale = user.locale;
+    let say = |id: &str| tracktwo_i18n::text(locale, id);
     let view = state.app.text(&user.identity, id, text, None, None).await?;
     let sides = SideNames(state.app.sides(&user.identity, id).await?);
     let path = text_path(id, text);
     let pending = &view.pending;
     let draft = &view.version.draft;
     Ok(page(
-        &format!("{}: pending", view.text.title),
+        &text_with(locale, "text-pending-title", &[("title", Arg::Text(&view.text.title))]),
         &user,
         html! {
-            (nav(id, Some(text)))
-            h1 { (view.text.title) ": what is pending" }
-            p { "Version " (view.version.summary.number) ": " (pending.count()) " items open." }
-            h2 { "Brackets and alternatives" }
-            @if pending.open_clauses.is_empty() { p #open-clauses { "None: the text is settled." } } @else {
+            (nav(locale, id, Some(text)))
+            h1 { (text_with(locale, "text-what-is-pending-in", &[("title", Arg::Text(&view.text.title))])) }
+            p { (text_with(locale, "text-items-open-in", &[("version", Arg::count(view.version.summary.number)), ("count", Arg::count(pending.count()))])) }
+            h2 { (say("text-brackets-and-alternatives")) }
+            @if pending.open_clauses.is_empty() { p #open-clauses { (say("text-none-the-text-is")) } } @else {
                 table #open-clauses {
-                    thead { tr { th scope="col" { "Clause" } th.num scope="col" { "Brackets" } th.num scope="col" { "Alternatives" } } }
+                    thead { tr { th scope="col" { (say("text-clause")) } th.num scope="col" { (say("text-brackets")) } th.num scope="col" { (say("text-alternatives")) } } }
                     tbody { @for (clause, (brackets, alternatives)) in &pending.open_clauses { tr {
-                        td { a href={ (path) "#" (clause) } { @if let Some(c) = draft.clause(*clause) { (heading(c)) } @else { (clause) } } }
+                        td { a href={ (path) "#" (clause) } { @if let Some(c) = draft.clause(*clause) { (heading(locale, c)) } @else { (clause) } } }
                         td.num { (brackets) } td.num { (alternatives) }
                     } } }
                 }
             }
-            h2 { "Suggestions waiting for an answer" }
-            @if pending.suggestions.is_empty() { p { "None." } } @else {
+            h2 { (say("text-suggestions-waiting-for-an")) }
+            @if pending.suggestions.is_empty() { p { (say("text-none")) } } @else {
                 table #open-suggestions {
-                    thead { tr { th scope="col" { "Clause" } th scope="col" { "From" } th scope="col" { "Suggestions" } } }
+                    thead { tr { th scope="col" { (say("text-clause")) } th scope="col" { (say("text-from")) } th scope="col" { (say("text-suggestions")) } } }
                     tbody { @for ((clause, voice), ids) in &pending.suggestions { tr {
                         td { a href={ (path) "#" (clause) } { (clause) } }
-                        td { (sides.voice(*voice)) }
-                        td { @for s in ids { a href={ (path) "#suggestion-" (s) } { "suggestion" } " " } }
+                        td dir="auto" { (sides.voice(locale, *voice)) }
+                        td { @for s in ids { a href={ (path) "#suggestion-" (s) } { (say("text-suggestion-2")) } " " } }
                     } } }
                 }
             }
-            h2 { "Comments without a reply from the team" }
-            @if pending.unanswered.is_empty() { p { "None." } } @else {
+            h2 { (say("text-comments-without-a-reply")) }
+            @if pending.unanswered.is_empty() { p { (say("text-none")) } } @else {
                 table #open-comments {
-                    thead { tr { th scope="col" { "Clause" } th scope="col" { "From" } th scope="col" { "Comments" } } }
+                    thead { tr { th scope="col" { (say("text-clause")) } th scope="col" { (say("text-from")) } th scope="col" { (say("text-comments")) } } }
                     tbody { @for ((clause, voice), ids) in &pending.unanswered { tr {
                         td { a href={ (path) "#" (clause) } { (clause) } }
-                        td { (sides.voice(*voice)) }
-                        td { @for c in ids { a href={ (path) "#comment-" (c) } { "comment" } " " } }
+                        td dir="auto" { (sides.voice(locale, *voice)) }
+                        td { @for c in ids { a href={ (path) "#comment-" (c) } { (say("text-comment-3")) } " " } }
                     } } }
                 }
             }

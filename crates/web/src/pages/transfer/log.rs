@@ -14,10 +14,13 @@ use tracktwo_domain::transfer::{
 use tracktwo_domain::{Operation, OptionId};
 
 use super::{all, carried_label, carried_text, close_chart, nav, text_choices};
+use tracktwo_i18n::{Arg, text, text_with};
+
 use crate::PageResult;
 use crate::extract::{CsrfForm, InitiativePath, Visit, posted_forms};
 use crate::forms::{Pairs, date_text, field, invalid, optional_date};
 use crate::pages::layout::page;
+use crate::pages::words;
 
 /// The coordination level over time as a step chart (SVG, presentation attributes only).
 fn coordination_chart(events: &[CoordinationEvent], from: Date, to: Date) -> String {
@@ -58,70 +61,72 @@ fn coordination_chart(events: &[CoordinationEvent], from: Date, to: Date) -> Str
 }
 
 pub async fn transfers(Visit(state, user, InitiativePath(id)): Visit<InitiativePath>) -> PageResult {
+    let locale = user.locale;
+    let say = |id: &str| text(locale, id);
     let (transfer_log, coordination) = state.app.transfer_log(&user.identity, id).await?;
     let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
     let may_write = may.allows(Operation::WriteTransferLog);
     let options = if may_write { state.app.options(&user.identity, id).await.unwrap_or_default() } else { Vec::new() };
-    let texts = text_choices(&state, &user, id, None).await;
+    let texts = text_choices(locale, &state, &user, id, None).await;
     let today = state.app.today();
     let first = coordination.first().map_or(today, |(_, e)| e.on).min(today);
     let events: Vec<CoordinationEvent> = coordination.iter().map(|(_, e)| e.clone()).collect();
     let chart = coordination_chart(&events, first, today);
     Ok(page(
-        "Transfer and coordination",
+        &say("transfer-transfer-and-coordination"),
         &user,
         html! {
-            (nav(id))
-            h1 { "Transfer and coordination" }
-            h2 { "Transfer log" }
+            (nav(locale, id))
+            h1 { (say("transfer-transfer-and-coordination")) }
+            h2 { (say("transfer-transfer-log")) }
             table #transfers {
-                thead { tr { th scope="col" { "When" } th scope="col" { "What moved" } th scope="col" { "Direction" } th scope="col" { "Channel" } th scope="col" { "Timing" } th scope="col" { "Evidence" } } }
+                thead { tr { th scope="col" { (say("transfer-when")) } th scope="col" { (say("transfer-what-moved")) } th scope="col" { (say("transfer-direction")) } th scope="col" { (say("transfer-channel")) } th scope="col" { (say("transfer-timing")) } th scope="col" { (say("transfer-evidence")) } } }
                 tbody { @for (_, t) in &transfer_log { tr {
-                    td { (date_text(t.on)) } td { (t.what.label()) @if !t.description.is_empty() { br; span.muted { (t.description) } }
-                        @if let Some(carried) = t.text { br; span.carried-text { "Text: " (carried_label(&texts, carried)) } } }
-                    td { (t.direction.label()) } td { (t.channel.label()) } td { (t.timing.label()) } td { (t.evidence.label()) }
+                    td { (date_text(t.on)) } td { (words::of(locale, t.what)) @if !t.description.is_empty() { br; span.muted dir="auto" { (t.description) } }
+                        @if let Some(carried) = t.text { br; span.carried-text { (text_with(locale, "transfer-text-carried", &[("text", Arg::Text(&carried_label(locale, &texts, carried)))])) } } }
+                    td { (words::of(locale, t.direction)) } td { (words::of(locale, t.channel)) } td { (words::of(locale, t.timing)) } td { (words::of(locale, t.evidence)) }
                 } } }
             }
-            h2 { "Coordination with Track One" }
+            h2 { (say("transfer-coordination-with-track-one")) }
             figure { (PreEscaped(chart)) }
             table #coordination {
-                thead { tr { th scope="col" { "When" } th scope="col" { "Form" } th scope="col" { "Counterpart" } } }
-                tbody { @for (_, c) in &coordination { tr { td { (date_text(c.on)) } td { (c.form.label()) } td { (c.counterpart) } } } }
+                thead { tr { th scope="col" { (say("transfer-when")) } th scope="col" { (say("transfer-form")) } th scope="col" { (say("transfer-counterpart")) } } }
+                tbody { @for (_, c) in &coordination { tr { td { (date_text(c.on)) } td { (words::of(locale, c.form)) } td { (c.counterpart) } } } }
             }
             @if may_write {
-                h2 { "Log a transfer" }
+                h2 { (say("transfer-log-a-transfer")) }
                 form.stack method="post" action={ "/initiatives/" (id) "/transfers" } {
                     input type="hidden" name="csrf" value=(user.csrf());
-                    label { "On" input type="date" name="on" required value=(date_text(today)); }
-                    label { "What moved" select name="what" { @for k in TransferKind::ALL { option value=(k.as_str()) { (k.label()) } } } }
-                    label { "Direction" select name="direction" { @for k in TransferDirection::ALL { option value=(k.as_str()) { (k.label()) } } } }
-                    label { "Channel" select name="channel" { @for k in TransferChannel::ALL { option value=(k.as_str()) { (k.label()) } } } }
-                    label { "Timing" select name="timing" { @for k in TransferTiming::ALL { option value=(k.as_str()) { (k.label()) } } } }
-                    label { "Evidence" select name="evidence" { @for k in Evidence::ALL { option value=(k.as_str()) { (k.label()) } } } }
-                    label { "What happened" textarea name="description" {} }
+                    label { (say("transfer-on")) input type="date" name="on" required value=(date_text(today)); }
+                    label { (say("transfer-what-moved")) select name="what" { @for k in TransferKind::ALL { option value=(k.as_str()) { (words::of(locale, k)) } } } }
+                    label { (say("transfer-direction")) select name="direction" { @for k in TransferDirection::ALL { option value=(k.as_str()) { (words::of(locale, k)) } } } }
+                    label { (say("transfer-channel")) select name="channel" { @for k in TransferChannel::ALL { option value=(k.as_str()) { (words::of(locale, k)) } } } }
+                    label { (say("transfer-timing")) select name="timing" { @for k in TransferTiming::ALL { option value=(k.as_str()) { (words::of(locale, k)) } } } }
+                    label { (say("transfer-evidence")) select name="evidence" { @for k in Evidence::ALL { option value=(k.as_str()) { (words::of(locale, k)) } } } }
+                    label { (say("transfer-what-happened")) textarea name="description" {} }
                     @if !texts.is_empty() {
-                        label { "A version of a negotiating text it carried (the options drafted into its clauses go with it)"
-                            select name="text" { option value="" { "None" } @for (value, label) in &texts { option value=(value) { (label) } } } }
+                        label { (say("transfer-a-version-of-a"))
+                            select name="text" { option value="" { (say("transfer-none")) } @for (value, label) in &texts { option value=(value) dir="auto" { (label) } } } }
                     }
-                    fieldset { legend { "Options it carried" } @for (o, option) in &options { label.check { input type="checkbox" name="option" value=(o); (option.title) } } }
-                    button type="submit" { "Log transfer" }
+                    fieldset { legend { (say("transfer-options-it-carried")) } @for (o, option) in &options { label.check { input type="checkbox" name="option" value=(o); bdi { (option.title) } } } }
+                    button type="submit" { (say("transfer-log-transfer")) }
                 }
-                h2 { "Log a contact with Track One" }
+                h2 { (say("transfer-log-a-contact-with")) }
                 form.stack method="post" action={ "/initiatives/" (id) "/coordination" } {
                     input type="hidden" name="csrf" value=(user.csrf());
-                    label { "On" input type="date" name="on" required value=(date_text(today)); }
-                    label { "Form (Fisher)" select name="form" { @for f in CoordinationForm::ALL { option value=(f.as_str()) { (f.label()) } } } }
-                    label { "Counterpart (an office, not a name)" input name="counterpart" required; }
-                    label { "Note" textarea name="note" {} }
-                    button type="submit" { "Log contact" }
+                    label { (say("transfer-on")) input type="date" name="on" required value=(date_text(today)); }
+                    label { (say("transfer-form-fisher")) select name="form" { @for f in CoordinationForm::ALL { option value=(f.as_str()) { (words::of(locale, f)) } } } }
+                    label { (say("transfer-counterpart-an-office-not")) input name="counterpart" required; }
+                    label { (say("transfer-note")) textarea name="note" {} }
+                    button type="submit" { (say("transfer-log-contact")) }
                 }
-                h2 { "Log an event of the official track" }
+                h2 { (say("transfer-log-an-event-of")) }
                 form.stack method="post" action={ "/initiatives/" (id) "/official-events" } {
                     input type="hidden" name="csrf" value=(user.csrf());
-                    label { "On" input type="date" name="on" required value=(date_text(today)); }
-                    label { "Kind" select name="kind" { @for k in OfficialKind::ALL { option value=(k.as_str()) { (k.label()) } } } }
-                    label { "Title" input name="title" required; }
-                    button type="submit" { "Log official event" }
+                    label { (say("transfer-on")) input type="date" name="on" required value=(date_text(today)); }
+                    label { (say("transfer-kind")) select name="kind" { @for k in OfficialKind::ALL { option value=(k.as_str()) { (words::of(locale, k)) } } } }
+                    label { (say("transfer-title")) input name="title" required; }
+                    button type="submit" { (say("transfer-log-official-event")) }
                 }
             }
         },

@@ -16,6 +16,8 @@ use time::Date;
 use tracktwo_app::AppError;
 use tracktwo_domain::transfer::CarriedText;
 
+use tracktwo_i18n::{Arg, Locale, text, text_with};
+
 use crate::extract::parse_id;
 use crate::forms::date_text;
 
@@ -41,6 +43,7 @@ fn carried_value(carried: CarriedText) -> String {
 /// each text the reader may read, and `current` if it is another. Empty for a reader who may not
 /// read the texts: the core decides, and the form then offers none.
 async fn text_choices(
+    locale: Locale,
     state: &crate::WebState,
     user: &crate::session::SignedIn,
     initiative: tracktwo_domain::InitiativeId,
@@ -52,34 +55,41 @@ async fn text_choices(
         .filter_map(|t| {
             let latest = t.latest.as_ref()?;
             let carried = CarriedText { text: t.id, version: latest.number };
-            Some((carried_value(carried), format!("{}, version {}", t.title, latest.number)))
+            Some((carried_value(carried), version_label(locale, &t.title, latest.number)))
         })
         .collect();
     if let Some(current) = current
         && !choices.iter().any(|(value, _)| *value == carried_value(current))
     {
-        let title = texts.iter().find(|t| t.id == current.text).map_or("A negotiating text", |t| t.title.as_str());
-        choices.push((carried_value(current), format!("{title}, version {}", current.version)));
+        let unnamed = text(locale, "transfer-a-negotiating-text");
+        let title = texts.iter().find(|t| t.id == current.text).map_or(unnamed.as_str(), |t| t.title.as_str());
+        choices.push((carried_value(current), version_label(locale, title, current.version)));
     }
     choices
 }
 
 /// How a carried text version is named to this reader: by its title where they may read the
 /// text, otherwise by its version alone.
-fn carried_label(choices: &[(String, String)], carried: CarriedText) -> String {
-    choices
-        .iter()
-        .find(|(value, _)| *value == carried_value(carried))
-        .map_or_else(|| format!("A negotiating text, version {}", carried.version), |(_, label)| label.clone())
+fn carried_label(locale: Locale, choices: &[(String, String)], carried: CarriedText) -> String {
+    choices.iter().find(|(value, _)| *value == carried_value(carried)).map_or_else(
+        || version_label(locale, &text(locale, "transfer-a-negotiating-text"), carried.version),
+        |(_, label)| label.clone(),
+    )
 }
 
-fn nav(id: tracktwo_domain::InitiativeId) -> Markup {
+/// A text's title and version number, as a choice or a link names it.
+fn version_label(locale: Locale, title: &str, version: u32) -> String {
+    text_with(locale, "transfer-text-version", &[("title", Arg::Text(title)), ("version", Arg::count(version))])
+}
+
+fn nav(locale: Locale, id: tracktwo_domain::InitiativeId) -> Markup {
+    let say = |id: &str| text(locale, id);
     html! {
-        nav.sub aria-label="Transfer" {
-            a href={ "/initiatives/" (id) } { "Initiative" }
-            a href={ "/initiatives/" (id) "/readouts" } { "Readouts" }
-            a href={ "/initiatives/" (id) "/transfers" } { "Transfer and coordination" }
-            a href="/timeline" { "Timeline" }
+        nav.sub aria-label=(say("transfer-nav")) {
+            a href={ "/initiatives/" (id) } { (say("transfer-initiative")) }
+            a href={ "/initiatives/" (id) "/readouts" } { (say("transfer-readouts")) }
+            a href={ "/initiatives/" (id) "/transfers" } { (say("transfer-transfer-and-coordination")) }
+            a href="/timeline" { (say("transfer-timeline")) }
         }
     }
 }

@@ -8,9 +8,12 @@ use tracktwo_domain::{MeetingId, MeetingNoteId, Operation, OptionId, ReadoutId, 
 
 use super::traceability::traceability_section;
 use super::{all, carried_label, carried_text, carried_value, nav, text_choices};
+use tracktwo_i18n::{Arg, text, text_with};
+
 use crate::extract::{CsrfForm, CsrfOnly, InitiativePath, ItemPath, Visit};
 use crate::forms::{Pairs, date_text, field};
 use crate::pages::layout::page;
+use crate::pages::words;
 use crate::{PageError, PageResult};
 
 fn readout_from(fields: &[(String, String)]) -> Result<Readout, PageError> {
@@ -33,52 +36,54 @@ fn readout_from(fields: &[(String, String)]) -> Result<Readout, PageError> {
 }
 
 pub async fn readouts(Visit(state, user, InitiativePath(id)): Visit<InitiativePath>) -> PageResult {
+    let locale = user.locale;
+    let say = |id: &str| text(locale, id);
     let list = state.app.readouts(&user.identity, id).await?;
     let overview = state.app.process_overview(&user.identity, id).await?;
     let options = state.app.options(&user.identity, id).await?;
     let sides = state.app.sides(&user.identity, id).await?;
     let may = state.app.permissions(&user.identity, id, Operation::WriteReadout).await?;
     let audiences: Vec<Audience> = Audience::ALL.iter().copied().filter(|a| may.allows_audience(*a)).collect();
-    let texts = text_choices(&state, &user, id, None).await;
+    let texts = text_choices(locale, &state, &user, id, None).await;
     Ok(page(
-        "Readouts",
+        &say("transfer-readouts"),
         &user,
         html! {
-            (nav(id))
-            h1 { "Readouts" }
-            p.muted { "A readout carries chosen notes, options and meeting summaries to one audience. Each is cleared (draft → reviewed → released); once released it cannot change, and every recipient gets a copy of their own." }
+            (nav(locale, id))
+            h1 { (say("transfer-readouts")) }
+            p.muted { (say("transfer-a-readout-carries-chosen")) }
             table #readouts {
-                thead { tr { th scope="col" { "Readout" } th scope="col" { "Audience" } th scope="col" { "Clearance" } } }
+                thead { tr { th scope="col" { (say("transfer-readout")) } th scope="col" { (say("transfer-audience")) } th scope="col" { (say("transfer-clearance")) } } }
                 tbody { @for (rid, r) in &list { tr {
-                    td { a href={ "/initiatives/" (id) "/readouts/" (rid) } { (r.title) } }
-                    td { (r.audience.label()) } td { span.tag { (r.clearance.label()) } }
+                    td { a href={ "/initiatives/" (id) "/readouts/" (rid) } dir="auto" { (r.title) } }
+                    td { (words::of(locale, r.audience)) } td { span.tag { (words::of(locale, r.clearance)) } }
                 } } }
             }
-            h2 { "Draft a readout" }
+            h2 { (say("transfer-draft-a-readout")) }
             form.stack method="post" action={ "/initiatives/" (id) "/readouts" } {
                 input type="hidden" name="csrf" value=(user.csrf());
-                label { "Title" input name="title" required; }
-                label { "Audience" select name="audience" { @for a in &audiences { option value=(a.as_str()) { (a.label()) } } } }
-                label { "Cover (the convener's framing; blank lines separate paragraphs)" textarea name="cover" {} }
-                fieldset { legend { "Meetings" }
+                label { (say("transfer-title")) input name="title" dir="auto" required; }
+                label { (say("transfer-audience")) select name="audience" { @for a in &audiences { option value=(a.as_str()) { (words::of(locale, a)) } } } }
+                label { (say("transfer-cover-the-convener-s")) textarea name="cover" dir="auto" {} }
+                fieldset { legend { (say("transfer-meetings")) }
                     @for (_, round, meetings) in &overview.rounds { @for (m, h) in meetings {
                         @if h.mode != tracktwo_domain::dialogue::ConfidentialityMode::SecretChannel {
-                            label.check { input type="checkbox" name="meeting" value=(m); "Round " (round.number) ": " (h.title) " (" (h.mode.label()) ")" }
+                            label.check { input type="checkbox" name="meeting" value=(m); (text_with(locale, "transfer-meeting-choice", &[("number", Arg::count(round.number)), ("title", Arg::Text(&h.title)), ("rule", Arg::Text(&words::of(locale, h.mode)))])) }
                         }
                     } }
                 }
-                fieldset { legend { "Options" }
-                    @for (o, option) in &options { label.check { input type="checkbox" name="option" value=(o); (option.title) " — " (option.status.label()) } }
+                fieldset { legend { (say("transfer-options")) }
+                    @for (o, option) in &options { label.check { input type="checkbox" name="option" value=(o); bdi { (option.title) } " — " (words::of(locale, option.status)) } }
                 }
                 @if !texts.is_empty() {
-                    label { "A version of a negotiating text to carry (its copies are fingerprinted with the rest)"
-                        select name="text" { option value="" { "None" } @for (value, label) in &texts { option value=(value) { (label) } } } }
+                    label { (say("transfer-a-version-of-a-2"))
+                        select name="text" { option value="" { (say("transfer-none")) } @for (value, label) in &texts { option value=(value) dir="auto" { (label) } } } }
                 }
-                fieldset { legend { "A joint readout: also reviewed by a member of each of these sides" }
-                    @for s in &sides { label.check { input type="checkbox" name="joint_side" value=(s.id); (s.name) } }
+                fieldset { legend { (say("transfer-a-joint-readout-also")) }
+                    @for s in &sides { label.check { input type="checkbox" name="joint_side" value=(s.id); bdi { (s.name) } } }
                 }
-                label.check { input type="checkbox" name="wording_variants" value="yes"; "Let copies differ in wording too (traceable from shorter passages)" }
-                button type="submit" { "Save draft" }
+                label.check { input type="checkbox" name="wording_variants" value="yes"; (say("transfer-let-copies-differ-in")) }
+                button type="submit" { (say("transfer-save-draft")) }
             }
         },
     ))
@@ -92,6 +97,8 @@ pub async fn create_readout(
 }
 
 pub async fn readout(Visit(state, user, ItemPath(id, readout_id)): Visit<ItemPath<ReadoutId>>) -> PageResult {
+    let locale = user.locale;
+    let say = |id: &str| text(locale, id);
     let view = state.app.readout(&user.identity, id, readout_id).await?;
     let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
     let may_release = may.allows(Operation::ReleaseReadout);
@@ -108,28 +115,28 @@ pub async fn readout(Visit(state, user, ItemPath(id, readout_id)): Visit<ItemPat
     }
     let base = format!("/initiatives/{id}/readouts/{readout_id}");
     let today = state.app.today();
-    let texts = text_choices(&state, &user, id, r.text).await;
+    let texts = text_choices(locale, &state, &user, id, r.text).await;
     Ok(page(
         &r.title,
         &user,
         html! {
-            (nav(id))
-            h1 { (r.title) }
-            p { "For " strong { (r.audience.label()) } " · " span.tag #clearance { (r.clearance.label()) }
-                @if let Some(at) = r.released_at { " on " (date_text(at.date())) } }
+            (nav(locale, id))
+            h1 dir="auto" { (r.title) }
+            p { (say("transfer-for")) " " strong { (words::of(locale, r.audience)) } " · " span.tag #clearance { (words::of(locale, r.clearance)) }
+                @if let Some(at) = r.released_at { " " (text_with(locale, "transfer-on-date", &[("date", Arg::Text(&date_text(at.date())))])) } }
             @if let Some(carried) = r.text {
-                p #carried-text { "Carries " a href={ "/initiatives/" (id) "/texts/" (carried.text) "?version=" (carried.version) } { (carried_label(&texts, carried)) } }
+                p #carried-text { (say("transfer-carries")) " " a dir="auto" href={ "/initiatives/" (id) "/texts/" (carried.text) "?version=" (carried.version) } { (carried_label(locale, &texts, carried)) } }
             }
-            h2 { "Text" @if r.clearance != Clearance::Released { " (as it would be released now)" } }
+            h2 { (say("transfer-text-2")) @if r.clearance != Clearance::Released { " " (say("transfer-as-it-would-be")) } }
             div.readout #readout-text {
                 @for section in &view.text {
-                    h3 { (section.heading) }
-                    @for p in &section.paragraphs { p { (p) } }
+                    h3 dir="auto" { (section.heading) }
+                    @for p in &section.paragraphs { p dir="auto" { (p) } }
                 }
             }
-            (traceability_section(&view.traceability, r.wording_variants))
+            (traceability_section(locale, &view.traceability, r.wording_variants))
             @if r.clearance != Clearance::Released {
-                h2 { "Notes to carry" }
+                h2 { (say("transfer-notes-to-carry")) }
                 form.stack method="post" action=(base) {
                     input type="hidden" name="csrf" value=(user.csrf());
                     input type="hidden" name="title" value=(r.title);
@@ -140,61 +147,61 @@ pub async fn readout(Visit(state, user, ItemPath(id, readout_id)): Visit<ItemPat
                     @for s in &r.joint_sides { input type="hidden" name="joint_side" value=(s); }
                     @if r.wording_variants { input type="hidden" name="wording_variants" value="yes"; }
                     @if !texts.is_empty() {
-                        label { "The version of a negotiating text it carries"
-                            select name="text" { option value="" { "None" }
-                                @for (value, label) in &texts { option value=(value) selected[r.text.map(carried_value).as_deref() == Some(value.as_str())] { (label) } } } }
+                        label { (say("transfer-the-version-of-a"))
+                            select name="text" { option value="" { (say("transfer-none")) }
+                                @for (value, label) in &texts { option value=(value) selected[r.text.map(carried_value).as_deref() == Some(value.as_str())] dir="auto" { (label) } } } }
                     }
                     @for (title, list) in &notes {
-                        fieldset { legend { (title) }
+                        fieldset { legend dir="auto" { (title) }
                             @for (note_id, note) in list {
                                 label.check { input type="checkbox" name="note" value=(note_id) checked[r.notes.contains(note_id)];
-                                    (note.body) @if note.not_for_transfer { " " span.tag.warn { "not for transfer" } } }
+                                    (note.body) @if note.not_for_transfer { " " span.tag.warn { (say("transfer-not-for-transfer")) } } }
                             }
                         }
                     }
-                    p.muted { "A note the rules keep from this audience stays out of the text whatever is ticked. Saving returns the readout to draft." }
-                    button type="submit" { "Save" }
+                    p.muted { (say("transfer-a-note-the-rules")) }
+                    button type="submit" { (say("transfer-save")) }
                 }
-                h2 { "Clearance" }
-                p { "Reviews: " (r.reviews.len()) @if !r.joint_sides.is_empty() { " (a joint readout: one from each side as well as the convener's)" } }
+                h2 { (say("transfer-clearance")) }
+                p { (text_with(locale, "transfer-reviews-count", &[("count", Arg::count(r.reviews.len()))])) @if !r.joint_sides.is_empty() { " " (say("transfer-a-joint-readout-one")) } }
                 form method="post" action={ (base) "/review" } {
                     input type="hidden" name="csrf" value=(user.csrf());
-                    button type="submit" { "Mark reviewed" }
+                    button type="submit" { (say("transfer-mark-reviewed")) }
                 }
                 @if may_release && r.clearance == Clearance::Reviewed {
                     form method="post" action={ (base) "/release" } {
                         input type="hidden" name="csrf" value=(user.csrf());
-                        button type="submit" { "Release" }
+                        button type="submit" { (say("transfer-release")) }
                     }
                 }
             } @else {
-                h2 { "Distribution ledger" }
+                h2 { (say("transfer-distribution-ledger")) }
                 table #ledger {
-                    thead { tr { th scope="col" { "Copy" } th scope="col" { "Recipient" } th scope="col" { "How" } th scope="col" { "When" } th scope="col" { "Files" } } }
+                    thead { tr { th scope="col" { (say("transfer-copy")) } th scope="col" { (say("transfer-recipient")) } th scope="col" { (say("transfer-how")) } th scope="col" { (say("transfer-when")) } th scope="col" { (say("transfer-files")) } } }
                     tbody { @for (copy_id, c) in &view.copies { tr {
-                        td { (c.number) } td { (c.recipient) } td { (c.channel) } td { (date_text(c.delivered_on)) }
+                        td { (c.number) } td dir="auto" { (c.recipient) } td dir="auto" { (c.channel) } td { (date_text(c.delivered_on)) }
                         td { @if may_release {
-                            a href={ "/initiatives/" (id) "/copies/" (copy_id) "?format=pdf" } { "PDF" } " · "
-                            a href={ "/initiatives/" (id) "/copies/" (copy_id) "?format=docx" } { "DOCX" }
+                            a href={ "/initiatives/" (id) "/copies/" (copy_id) "?format=pdf" } { (say("transfer-pdf")) } " · "
+                            a href={ "/initiatives/" (id) "/copies/" (copy_id) "?format=docx" } { (say("transfer-docx")) }
                         } }
                     } } }
                 }
                 @if may_release {
-                    h2 { "Issue a copy" }
+                    h2 { (say("transfer-issue-a-copy")) }
                     form.stack method="post" action={ (base) "/copies" } {
                         input type="hidden" name="csrf" value=(user.csrf());
-                        label { "Recipient" input name="recipient" required; }
-                        label { "How it is handed over" input name="channel" placeholder="in person"; }
-                        label { "On" input type="date" name="delivered_on" value=(date_text(today)) required; }
-                        button type="submit" { "Issue copy" }
+                        label { (say("transfer-recipient")) input name="recipient" dir="auto" required; }
+                        label { (say("transfer-how-it-is-handed")) input name="channel" dir="auto" placeholder=(say("transfer-in-person")); }
+                        label { (say("transfer-on")) input type="date" name="delivered_on" value=(date_text(today)) required; }
+                        button type="submit" { (say("transfer-issue-copy")) }
                     }
-                    h2 { "Trace a leaked passage" }
+                    h2 { (say("transfer-trace-a-leaked-passage")) }
                     form.stack method="post" action={ (base) "/trace" } enctype="multipart/form-data" {
                         input type="hidden" name="csrf" value=(user.csrf());
-                        label { "The passage, as it was found (pasted, or typed from a screenshot)" textarea name="passage" {} }
-                        label { "Or a photograph or scan of a page (PNG, JPEG, TIFF or PDF, at most 8 MiB), read by OCR"
+                        label { (say("transfer-the-passage-as-it")) textarea name="passage" {} }
+                        label { (say("transfer-or-a-photograph-or"))
                             input type="file" name=(super::trace::PAGE_FIELD) accept="image/png,image/jpeg,image/tiff,application/pdf"; }
-                        button type="submit" { "Trace" }
+                        button type="submit" { (say("transfer-trace")) }
                     }
                 }
             }

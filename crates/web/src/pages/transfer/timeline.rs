@@ -10,6 +10,8 @@ use time::Date;
 use tracktwo_app::transfer::Timeline;
 
 use super::close_chart;
+use tracktwo_i18n::text;
+
 use crate::PageResult;
 use crate::documents::{TimelineLanes, timeline_document};
 use crate::extract::QueryVisit;
@@ -114,6 +116,8 @@ pub struct TimelineQuery {
 }
 
 pub async fn timeline(QueryVisit(state, user, query, ()): QueryVisit<TimelineQuery>) -> PageResult {
+    let locale = user.locale;
+    let say = |id: &str| text(locale, id);
     let today = state.app.today();
     let from =
         optional_date("from", &query.from)?.unwrap_or_else(|| today.replace_year(today.year() - 2).unwrap_or(today));
@@ -158,22 +162,22 @@ pub async fn timeline(QueryVisit(state, user, query, ()): QueryVisit<TimelineQue
     }
     let svg = timeline_svg(&timeline, from, to);
     Ok(page(
-        "Timeline",
+        &say("transfer-multi-track-timeline"),
         &user,
         html! {
-            h1 { "Multi-track timeline" }
+            h1 { (say("transfer-multi-track-timeline")) }
             form.filters method="get" action="/timeline" {
-                label { "From" input type="date" name="from" value=(date_text(from)); }
-                label { "To" input type="date" name="to" value=(date_text(to)); }
-                button type="submit" { "Show" }
+                label { (say("transfer-from")) input type="date" name="from" value=(date_text(from)); }
+                label { (say("transfer-to")) input type="date" name="to" value=(date_text(to)); }
+                button type="submit" { (say("transfer-show")) }
             }
             figure.timeline { (PreEscaped(svg)) }
-            p { a href={ "/timeline?from=" (date_text(from)) "&to=" (date_text(to)) "&format=pdf" } { "As PDF" } }
-            h2 { "Events" }
+            p { a href={ "/timeline?from=" (date_text(from)) "&to=" (date_text(to)) "&format=pdf" } { (say("transfer-as-pdf")) } }
+            h2 { (say("transfer-events")) }
             ul #timeline-events {
-                @for (d, t, k) in &timeline.official { li { (date_text(*d)) " — official track: " (k) ": " (t) } }
-                @for (d, w, i) in &timeline.transfers { li { (date_text(*d)) " — transfer: " (w) " (" (i) ")" } }
-                @for (d, f, _, i) in &timeline.coordination { li { (date_text(*d)) " — coordination: " (f) " (" (i) ")" } }
+                @for (d, t, k) in &timeline.official { li { (date_text(*d)) " — " (say("transfer-official-track")) " " span lang="en" { (k) } ": " bdi { (t) } } }
+                @for (d, w, i) in &timeline.transfers { li { (date_text(*d)) " — " (say("transfer-transfer")) " " span lang="en" { (w) } " (" bdi { (i) } ")" } }
+                @for (d, f, _, i) in &timeline.coordination { li { (date_text(*d)) " — " (say("transfer-coordination")) " " span lang="en" { (f) } " (" bdi { (i) } ")" } }
             }
         },
     ))

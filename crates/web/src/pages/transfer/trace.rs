@@ -9,6 +9,8 @@ use tracktwo_domain::{Operation, ReadoutId};
 use tracktwo_ocr::{OcrError, OcrLimits};
 
 use super::nav;
+use tracktwo_i18n::{Arg, Locale, text, text_with};
+
 use crate::extract::{CsrfUpload, ItemPath, Upload};
 use crate::forms::field;
 use crate::pages::layout::page;
@@ -21,6 +23,8 @@ pub(crate) const PAGE_FIELD: &str = "page";
 pub async fn trace(
     CsrfUpload(state, user, ItemPath(id, readout_id), upload): CsrfUpload<ItemPath<ReadoutId>>,
 ) -> PageResult {
+    let locale = user.locale;
+    let say = |id: &str| text(locale, id);
     let Upload { fields, files } = upload;
     let page_file = files.into_iter().find(|(name, _)| name == PAGE_FIELD).map(|(_, bytes)| bytes);
     let (passage, words_read) = match page_file {
@@ -40,16 +44,16 @@ pub async fn trace(
     };
     let found = state.app.trace_leak(&user.identity, id, readout_id, &passage).await?;
     Ok(page(
-        "Trace",
+        &say("transfer-trace"),
         &user,
         html! {
-            (nav(id))
-            h1 { "Trace" }
+            (nav(locale, id))
+            h1 { (say("transfer-trace")) }
             @if let Some(words) = words_read {
-                p #trace-ocr { "The page was read by OCR (tesseract): " (words) " words." }
+                p #trace-ocr { (text_with(locale, "transfer-ocr-words", &[("words", Arg::count(words))])) }
             }
-            (trace_verdict(&found))
-            p { a href={ "/initiatives/" (id) "/readouts/" (readout_id) } { "Back to the readout" } }
+            (trace_verdict(locale, &found))
+            p { a href={ "/initiatives/" (id) "/readouts/" (readout_id) } { (say("transfer-back-to-the-readout")) } }
         },
     ))
 }
@@ -69,6 +73,8 @@ fn page_unread(
     readout_id: ReadoutId,
     unread: &OcrError,
 ) -> axum::response::Response {
+    let locale = user.locale;
+    let say = |id: &str| text(locale, id);
     let status = match unread {
         OcrError::NotInstalled | OcrError::NoEnglishData | OcrError::PdfReaderNotInstalled => {
             StatusCode::SERVICE_UNAVAILABLE
@@ -79,21 +85,22 @@ fn page_unread(
         OcrError::TimedOut(_) | OcrError::ProgramFailed { .. } | OcrError::NoText => StatusCode::UNPROCESSABLE_ENTITY,
     };
     let body = html! {
-        (nav(id))
-        h1 { "Trace" }
-        p.error role="alert" #trace-error { "The page could not be read: " (unread.to_string()) }
-        p { a href={ "/initiatives/" (id) "/readouts/" (readout_id) } { "Back to the readout" } }
+        (nav(locale, id))
+        h1 { (say("transfer-trace")) }
+        p.error role="alert" #trace-error { (say("transfer-the-page-could-not")) " " span lang="en" { (unread.to_string()) } }
+        p { a href={ "/initiatives/" (id) "/readouts/" (readout_id) } { (say("transfer-back-to-the-readout")) } }
     };
-    (status, page("Trace", user, body)).into_response()
+    (status, page(&say("transfer-trace"), user, body)).into_response()
 }
 
 /// The verdict on a leaked passage, and what it rests on.
-fn trace_verdict(found: &Traced) -> maud::Markup {
+fn trace_verdict(locale: Locale, found: &Traced) -> maud::Markup {
+    let say = |id: &str| text(locale, id);
     let (verdict, grounds) = found.explained();
     html! {
-        p #trace-result { "Verdict: " strong { (verdict) } }
+        p #trace-result { (say("transfer-verdict")) " " strong lang="en" { (verdict) } }
         @if !grounds.is_empty() {
-            ul #trace-grounds { @for line in &grounds { li { (line) } } }
+            ul #trace-grounds lang="en" { @for line in &grounds { li { (line) } } }
         }
     }
 }

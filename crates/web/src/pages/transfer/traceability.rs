@@ -3,43 +3,47 @@
 
 use maud::{Markup, html};
 use tracktwo_app::transfer::TraceabilityPreview;
+use tracktwo_i18n::{Arg, Locale, text, text_with};
 
 fn share(value: f64) -> String {
     format!("{:.0} %", 100.0 * value)
 }
 
-fn sentences(n: usize) -> String {
-    if n == 1 { "1 sentence".to_owned() } else { format!("{n} consecutive sentences") }
-}
-
-pub fn traceability_section(preview: &TraceabilityPreview, wording_variants: bool) -> Markup {
+pub fn traceability_section(locale: Locale, preview: &TraceabilityPreview, wording_variants: bool) -> Markup {
+    let say = |id: &str| text(locale, id);
     let chosen = preview.chosen(wording_variants);
     let other = preview.chosen(!wording_variants);
     let (chosen_label, other_label) = if wording_variants {
-        ("wording variants on (this readout)", "wording variants off")
+        (say("transfer-variants-on-this"), say("transfer-variants-off"))
     } else {
-        ("wording variants off (this readout)", "wording variants on")
+        (say("transfer-variants-off-this"), say("transfer-variants-on"))
     };
+    let rate = |n: f64| format!("{n:.1}");
     html! {
-        h2 { "How much text names a copy" }
+        h2 { (say("transfer-how-much-text-names")) }
         p #traceability-rate {
-            "Each copy carries " (chosen.variable_sites) " variable sites in " (chosen.words) " words ("
-            (format!("{:.1}", chosen.sites_per_100_words())) " per 100 words); with " (other_label) ", "
-            (other.variable_sites) " (" (format!("{:.1}", other.sites_per_100_words())) " per 100 words)."
+            (text_with(locale, "transfer-traceability-rate", &[
+                ("sites", Arg::count(chosen.variable_sites)),
+                ("words", Arg::count(chosen.words)),
+                ("rate", Arg::Text(&rate(chosen.sites_per_100_words()))),
+                ("other", Arg::Text(&other_label)),
+                ("other_sites", Arg::count(other.variable_sites)),
+                ("other_rate", Arg::Text(&rate(other.sites_per_100_words()))),
+            ]))
         }
         @if !chosen.reach.is_empty() {
             table #traceability {
-                caption { "Share of the readout's passages that name their copy among " (chosen.copies) " copies, quoted word for word" }
-                thead { tr { th scope="col" { "Passage" } th scope="col" { (chosen_label) } th scope="col" { (other_label) } } }
+                caption { (text_with(locale, "transfer-share-caption", &[("copies", Arg::count(chosen.copies))])) }
+                thead { tr { th scope="col" { (say("transfer-passage")) } th scope="col" { (chosen_label) } th scope="col" { (other_label) } } }
                 tbody {
                     @for (mine, theirs) in chosen.reach.iter().zip(&other.reach) { tr {
-                        th scope="row" { (sentences(mine.sentences)) }
+                        th scope="row" { (text_with(locale, "transfer-sentences", &[("count", Arg::count(mine.sentences))])) }
                         td.reach { (share(mine.share_named)) }
                         td.reach { (share(theirs.share_named)) }
                     } }
                 }
             }
-            p.muted { "Counted among the copies issued, or " (tracktwo_app::transfer::NOMINAL_COPIES) " before any is. These are the best case: retyping, edits and a journalist's framing lose some sites, so a real leak needs somewhat more text." }
+            p.muted { (text_with(locale, "transfer-counted-among", &[("copies", Arg::count(tracktwo_app::transfer::NOMINAL_COPIES))])) }
         }
     }
 }
