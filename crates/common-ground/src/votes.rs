@@ -203,7 +203,11 @@ impl VoteMatrixBuilder {
         let mut rows = self.rows;
         rows.par_iter_mut().for_each(|row| {
             // A stable sort keeps equal statements in the order recorded, so the last is the latest.
-            row.sort_by_key(|&entry| entry_index(entry));
+            // Rows recorded in statement order (a file sorted by participant, then statement)
+            // need no sort.
+            if !row.is_sorted_by_key(|&entry| entry_index(entry)) {
+                row.sort_by_key(|&entry| entry_index(entry));
+            }
             let mut kept = 0;
             for at in 0..row.len() {
                 if kept > 0 && entry_index(row[kept - 1]) == entry_index(row[at]) {

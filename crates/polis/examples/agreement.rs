@@ -12,7 +12,7 @@
 //! prints each conversation's table of (our group, Pol.is group) counts on stderr. `--refit-growth G`,
 //! `--k-buffer B` and `--min-votes N` override `Options::history_refit_growth`,
 //! `Options::group_k_buffer` and `Options::min_votes` (`--refit-growth 0` replays literally: the
-//! full analysis at every update).
+//! full analysis at every update); `--group-iterations N` overrides `Options::group_iterations`.
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -31,6 +31,7 @@ struct Settings {
     refit_growth: Option<f64>,
     k_buffer: Option<usize>,
     min_votes: Option<usize>,
+    group_iterations: Option<usize>,
     detail: bool,
     folders: Vec<PathBuf>,
 }
@@ -45,6 +46,7 @@ fn settings() -> Result<Settings, String> {
         refit_growth: None,
         k_buffer: None,
         min_votes: None,
+        group_iterations: None,
         detail: false,
         folders: Vec::new(),
     };
@@ -62,6 +64,7 @@ fn settings() -> Result<Settings, String> {
             "--groups" => settings.groups = Some(number("--groups")? as usize),
             "--k-buffer" => settings.k_buffer = Some(number("--k-buffer")? as usize),
             "--min-votes" => settings.min_votes = Some(number("--min-votes")? as usize),
+            "--group-iterations" => settings.group_iterations = Some(number("--group-iterations")? as usize),
             "--refit-growth" => {
                 settings.refit_growth =
                     Some(args.next().and_then(|v| v.parse().ok()).ok_or("--refit-growth needs a number")?)
@@ -72,7 +75,7 @@ fn settings() -> Result<Settings, String> {
     }
     if settings.folders.is_empty() {
         return Err(
-            "usage: agreement [--window S | --ticks N | --final-votes] [--seed N] [--groups K] [--refit-growth G] [--k-buffer B] [--min-votes N] [--detail] FOLDER..."
+            "usage: agreement [--window S | --ticks N | --final-votes] [--seed N] [--groups K] [--refit-growth G] [--k-buffer B] [--min-votes N] [--group-iterations N] [--detail] FOLDER..."
                 .into(),
         );
     }
@@ -122,6 +125,7 @@ fn measure(dir: &Path, settings: &Settings) -> Result<Outcome, String> {
         history_refit_growth: settings.refit_growth.unwrap_or(defaults.history_refit_growth),
         group_k_buffer: settings.k_buffer.unwrap_or(defaults.group_k_buffer),
         min_votes: settings.min_votes.unwrap_or(defaults.min_votes),
+        group_iterations: settings.group_iterations.unwrap_or(defaults.group_iterations),
         ..defaults
     };
     let started = std::time::Instant::now();

@@ -8,6 +8,7 @@ use tracktwo_common_ground::{StatementFlags, Vote, VoteMatrix, VoteMatrixBuilder
 use crate::comments::{Comment, Moderation, read_comments};
 use crate::error::{PolisError, Problem};
 use crate::interner::Interner;
+use crate::parallel::{ParallelVotes, Scan};
 use crate::votes::{VoteRows, read_votes};
 use crate::wide::read_participant_votes;
 
@@ -109,11 +110,13 @@ impl History {
 /// the later line. A votes.csv in time order is read in one pass; otherwise it is read again
 /// from where it started and sorted, which is why the votes' reader must be able to seek: the
 /// first pass keeps no copy of the lines, so that a time-ordered file of a hundred million votes
-/// costs only the matrix.
+/// costs only the matrix. A votes.csv in the plain layout of Pol.is' exports is parsed on every
+/// core, block by block; at anything else (quoted fields, blank lines, a field that is wrong) it
+/// is read again from where it started with the CSV parser, whose errors name the line.
 ///
 /// `history_limit` bounds the votes kept in cast order ([`Conversation::history`]): beyond it
 /// the history is dropped rather than held next to the matrix.
-pub fn read_export<C: Read, V: Read + Seek>(
+pub fn read_export<C: Read, V: Read + Seek + Send>(
     comments: Option<Named<'_, C>>,
     votes: ExportVotes<'_, V>,
     history_limit: usize,
@@ -181,64 +184,71 @@ fn time_of<R>(rows: &VoteRows<R>, timestamp: Option<i64>) -> Result<i64, PolisEr
     }
 }
 
-fn read_long<V: Read + Seek>(
-    votes: Named<'_, V>,
+/// The first pass over votes.csv, as long as time only moves forward: the matrix and the
+/// history built as the votes come. Statements keep the indices this pass gives them;
+/// participants are indexed afresh if a second pass is needed.
+struct InOrder {
+    builder: VoteMatrixBuilder,
+    participants: Interner,
+    history: MaybeHistory,
+    history_limit: usize,
+    last: i64,
+}
+
+impl InOrder {
+    fn new(dated: bool, history_limit: usize) -> Self {
+        Self {
+            builder: VoteMatrixBuilder::new(),
+            participants: Interner::default(),
+            history: dated.then(History::default),
+            history_limit,
+            last: i64::MIN,
+        }
+    }
+
+    /// Records a vote; false, recording nothing, when it is earlier than the one before.
+    #[inline]
+    fn take(
+        &mut self,
+        statements: &mut Interner,
+        time: i64,
+        voter: i64,
+        statement: i64,
+        vote: Vote,
+    ) -> Result<bool, Problem> {
+        if time < self.last {
+            return Ok(false);
+        }
+        self.last = time;
+        let p = self.participants.index(voter);
+        let s = statements.index(statement);
+        self.builder.record(p, s, vote).map_err(Problem::Engine)?;
+        if let Some(list) = &mut self.history {
+            if list.len() < self.history_limit {
+                list.push(p, s, vote, time);
+            } else {
+                self.history = None;
+            }
+        }
+        Ok(true)
+    }
+
+    fn finish(mut self, participants: &mut Interner, statements: &Interner) -> (VoteMatrix, MaybeHistory) {
+        self.builder.reserve(self.participants.len(), statements.len());
+        *participants = self.participants;
+        (self.builder.finish(), self.history)
+    }
+}
+
+/// The second pass's end: every vote held, sorted by time (stable, so equal times keep file
+/// order), recorded in that order.
+fn from_held(
+    mut held: Vec<HeldVote>,
+    name: &str,
     participants: &mut Interner,
     statements: &mut Interner,
     history_limit: usize,
 ) -> Result<(VoteMatrix, MaybeHistory), PolisError> {
-    let Named { name, mut reader } = votes;
-    let io_error = |e| PolisError { file: name.to_owned(), line: 1, problem: Problem::Io(e) };
-    let start = reader.stream_position().map_err(io_error)?;
-
-    // First pass, streaming, as long as time only moves forward. Statements keep the indices
-    // this pass gives them; participants are indexed afresh if a second pass is needed.
-    let mut rows = read_votes(reader, name)?;
-    let mut builder = VoteMatrixBuilder::new();
-    let mut first_participants = Interner::default();
-    let mut history = rows.is_dated().then(History::default);
-    let mut last = i64::MIN;
-    let mut in_order = true;
-    while let Some(vote) = rows.next_vote()? {
-        let time = time_of(&rows, vote.timestamp)?;
-        if time < last {
-            in_order = false;
-            break;
-        }
-        last = time;
-        let p = first_participants.index(vote.voter);
-        let s = statements.index(vote.statement);
-        builder.record(p, s, vote.vote).map_err(|e| rows.error(Problem::Engine(e)))?;
-        if let Some(list) = &mut history {
-            if list.len() < history_limit {
-                list.push(p, s, vote.vote, time);
-            } else {
-                history = None;
-            }
-        }
-    }
-    if in_order {
-        *participants = first_participants;
-        builder.reserve(participants.len(), statements.len());
-        return Ok((builder.finish(), history));
-    }
-
-    // Out of order: read every vote again, sort by time (stable, so equal times keep file order).
-    drop(builder);
-    drop(history);
-    let mut reader = rows.into_inner();
-    reader.seek(SeekFrom::Start(start)).map_err(io_error)?;
-    let mut rows = read_votes(reader, name)?;
-    let mut held = Vec::new();
-    while let Some(vote) = rows.next_vote()? {
-        held.push(HeldVote {
-            time: time_of(&rows, vote.timestamp)?,
-            voter: vote.voter,
-            statement: vote.statement,
-            line: u32::try_from(rows.line()).unwrap_or(u32::MAX),
-            vote: vote.vote,
-        });
-    }
     held.sort_by_key(|vote| vote.time);
     let mut builder = VoteMatrixBuilder::new();
     let mut history = (held.len() <= history_limit).then(|| History::with_capacity(held.len()));
@@ -246,7 +256,7 @@ fn read_long<V: Read + Seek>(
         let p = participants.index(vote.voter);
         let s = statements.index(vote.statement);
         builder.record(p, s, vote.vote).map_err(|e| PolisError {
-            file: rows.name().to_owned(),
+            file: name.to_owned(),
             line: u64::from(vote.line),
             problem: Problem::Engine(e),
         })?;
@@ -256,6 +266,120 @@ fn read_long<V: Read + Seek>(
     }
     builder.reserve(participants.len(), statements.len());
     Ok((builder.finish(), history))
+}
+
+fn held_line(line: u64) -> u32 {
+    u32::try_from(line).unwrap_or(u32::MAX)
+}
+
+/// Reads votes.csv: on every core when it is in the plain layout of Pol.is' exports
+/// ([`crate::parallel`]), otherwise, or at anything unusual, again from the start with the CSV
+/// parser.
+fn read_long<V: Read + Seek + Send>(
+    votes: Named<'_, V>,
+    participants: &mut Interner,
+    statements: &mut Interner,
+    history_limit: usize,
+) -> Result<(VoteMatrix, MaybeHistory), PolisError> {
+    let Named { name, mut reader } = votes;
+    let io_error = |e| PolisError { file: name.to_owned(), line: 1, problem: Problem::Io(e) };
+    let start = reader.stream_position().map_err(io_error)?;
+    let listed_statements = statements.clone();
+    if let Some(read) = read_long_in_parallel(&mut reader, start, name, participants, statements, history_limit)? {
+        return Ok(read);
+    }
+    *statements = listed_statements;
+    *participants = Interner::default();
+    reader.seek(SeekFrom::Start(start)).map_err(io_error)?;
+    read_long_with_parser(reader, start, name, participants, statements, history_limit)
+}
+
+/// `None` when the file is not in the plain layout.
+fn read_long_in_parallel<V: Read + Seek + Send>(
+    reader: &mut V,
+    start: u64,
+    name: &str,
+    participants: &mut Interner,
+    statements: &mut Interner,
+    history_limit: usize,
+) -> Result<Option<(VoteMatrix, MaybeHistory)>, PolisError> {
+    let located = |line, problem| PolisError { file: name.to_owned(), line, problem };
+    let Some(rows) = ParallelVotes::open(&mut *reader, name)? else {
+        return Ok(None);
+    };
+    let mut in_order = InOrder::new(rows.is_dated(), history_limit);
+    let scan = rows.scan(|vote, line| {
+        in_order
+            .take(statements, vote.time, vote.voter, vote.statement, vote.vote)
+            .map_err(|problem| located(line, problem))
+    })?;
+    match scan {
+        Scan::Complete => return Ok(Some(in_order.finish(participants, statements))),
+        Scan::Unusual => return Ok(None),
+        Scan::Stopped => drop(in_order),
+    }
+
+    // Out of order: read every vote again and sort by time.
+    reader.seek(SeekFrom::Start(start)).map_err(|e| located(1, Problem::Io(e)))?;
+    let Some(rows) = ParallelVotes::open(&mut *reader, name)? else {
+        return Ok(None);
+    };
+    let mut held = Vec::new();
+    let scan = rows.scan(|vote, line| {
+        held.push(HeldVote {
+            time: vote.time,
+            voter: vote.voter,
+            statement: vote.statement,
+            line: held_line(line),
+            vote: vote.vote,
+        });
+        Ok(true)
+    })?;
+    if scan != Scan::Complete {
+        return Ok(None);
+    }
+    from_held(held, name, participants, statements, history_limit).map(Some)
+}
+
+fn read_long_with_parser<V: Read + Seek>(
+    reader: V,
+    start: u64,
+    name: &str,
+    participants: &mut Interner,
+    statements: &mut Interner,
+    history_limit: usize,
+) -> Result<(VoteMatrix, MaybeHistory), PolisError> {
+    let io_error = |e| PolisError { file: name.to_owned(), line: 1, problem: Problem::Io(e) };
+    let mut rows = read_votes(reader, name)?;
+    let mut in_order = InOrder::new(rows.is_dated(), history_limit);
+    let mut sorted = true;
+    while let Some(vote) = rows.next_vote()? {
+        let time = time_of(&rows, vote.timestamp)?;
+        if !in_order.take(statements, time, vote.voter, vote.statement, vote.vote).map_err(|p| rows.error(p))? {
+            sorted = false;
+            break;
+        }
+    }
+    if sorted {
+        return Ok(in_order.finish(participants, statements));
+    }
+
+    // Out of order: read every vote again and sort by time.
+    drop(in_order);
+    let mut reader = rows.into_inner();
+    reader.seek(SeekFrom::Start(start)).map_err(io_error)?;
+    let mut rows = read_votes(reader, name)?;
+    let mut held = Vec::new();
+    while let Some(vote) = rows.next_vote()? {
+        held.push(HeldVote {
+            time: time_of(&rows, vote.timestamp)?,
+            voter: vote.voter,
+            statement: vote.statement,
+            line: held_line(rows.line()),
+            vote: vote.vote,
+        });
+    }
+    from_held(held, name, participants, statements, history_limit)
 }
 
 fn read_wide<V: Read>(
@@ -347,6 +471,61 @@ mod tests {
         let error = read_export(None::<Named<'_, &[u8]>>, long(votes), LIMIT).unwrap_err();
         assert_eq!(error.line, 3);
         assert!(matches!(error.problem, Problem::MissingTimestamp));
+    }
+
+    /// What `read_export` gives (the parallel scan, or the parser where it steps aside), as
+    /// comparable text: the error, or the ids, the cells and the history.
+    fn outcome(read: Result<(VoteMatrix, MaybeHistory), PolisError>, p: Interner, s: Interner) -> String {
+        match read {
+            Ok((votes, history)) => {
+                let triples: Vec<_> = votes.triples().map(|(p, s, v)| (p, s, v.export_value())).collect();
+                format!("{:?} {:?} {triples:?} {history:?}", p.into_ids(), s.into_ids())
+            }
+            Err(e) => e.to_string(),
+        }
+    }
+
+    fn line_strategy() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let plain = (0i64..6, 0i64..5, 0i64..7, -1i64..=1).prop_map(|(t, s, p, v)| format!("{t},,{s},{p},{v}"));
+        prop_oneof![
+            8 => plain,
+            1 => Just("3,\"Mon, Jun 1\",1,2,1".to_owned()),
+            1 => Just(String::new()),
+            1 => Just("3,,1,2".to_owned()),
+            1 => Just("3,,1,2,5".to_owned()),
+            1 => Just(",,1,2,1".to_owned()),
+            1 => Just("4.0,, 2 ,3,-1".to_owned()),
+            1 => Just("2,,1,99999999999,0\r".to_owned()),
+        ]
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_parallel_scan_reads_every_file_as_the_parser_does(
+            lines in proptest::collection::vec(line_strategy(), 0..40),
+            sorted in proptest::bool::ANY,
+            limit in 0usize..50,
+        ) {
+            let mut lines = lines;
+            if sorted {
+                lines.sort_by_key(|line| line.split(',').next().and_then(|t| t.parse::<i64>().ok()).unwrap_or(0));
+            }
+            let text = format!("timestamp,datetime,comment-id,voter-id,vote\n{}\n", lines.join("\n"));
+            let read = |parallel: bool| {
+                let mut participants = Interner::default();
+                let mut statements = Interner::default();
+                statements.index(3);
+                let reader = Cursor::new(text.as_bytes());
+                let read = if parallel {
+                    read_long(Named::new("votes.csv", reader), &mut participants, &mut statements, limit)
+                } else {
+                    read_long_with_parser(reader, 0, "votes.csv", &mut participants, &mut statements, limit)
+                };
+                outcome(read, participants, statements)
+            };
+            proptest::prop_assert_eq!(read(true), read(false));
+        }
     }
 
     #[test]

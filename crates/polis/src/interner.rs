@@ -7,7 +7,7 @@ use std::collections::HashMap;
 /// conversation is a hundred million look-ups. The table grows only as far as the ids seen
 /// justify (a few slots per id), so one large id in a short file costs a hash-map entry, not a
 /// table of gigabytes; ids beyond the table's reach go to the hash map.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub(crate) struct Interner {
     table: Vec<u32>,
     others: HashMap<i64, u32>,

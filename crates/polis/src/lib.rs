@@ -20,6 +20,7 @@ mod datetime;
 mod error;
 mod export;
 mod interner;
+mod parallel;
 mod sides;
 mod summary;
 mod table;

@@ -56,10 +56,6 @@ impl<R: Read> Table<R> {
 }
 
 impl<R> Table<R> {
-    pub(crate) fn name(&self) -> &str {
-        &self.name
-    }
-
     pub(crate) fn line(&self) -> u64 {
         self.line
     }

@@ -72,6 +72,12 @@ impl<R> VoteRows<R> {
         self.timestamp.is_some()
     }
 
+    /// Where the columns are: `timestamp`, `comment-id`, `voter-id`, `vote`, and how many fields
+    /// the header has.
+    pub(crate) fn layout(&self) -> (Option<usize>, usize, usize, usize, usize) {
+        (self.timestamp, self.statement, self.voter, self.vote, self.table.headers().len())
+    }
+
     /// The line of the vote last read (1 before the first), for messages about it.
     pub fn line(&self) -> u64 {
         self.table.line()
@@ -80,10 +86,6 @@ impl<R> VoteRows<R> {
     /// An error about the vote last read.
     pub(crate) fn error(&self, problem: crate::Problem) -> PolisError {
         self.table.error(problem)
-    }
-
-    pub(crate) fn name(&self) -> &str {
-        self.table.name()
     }
 }
 
