@@ -202,7 +202,7 @@ pub fn akn_import(data: &[u8]) {
 
 /// A leaked passage traced against a readout (the trace form of the transfer pages).
 pub fn trace_passage(data: &[u8]) {
-    use tracktwo_trace::{CopyId, Fingerprinting, ReadoutText};
+    use tracktwo_trace::{CodeScheme, CopyId, Fingerprinting, ReadoutText};
     let readout = ReadoutText::from_plain(
         "The two sides agreed to meet again in 2027, in Geneva, to organise a joint commission.\n\n\
          Both favour a phased withdrawal; the Upper Vale asks for guarantees, the Lowland Coast \
@@ -214,6 +214,7 @@ pub fn trace_passage(data: &[u8]) {
         key: [9; 32],
         wording_variants: true,
         free_order_pairs: vec![("the Upper Vale".to_owned(), "the Lowland Coast".to_owned())],
+        scheme: CodeScheme::LATEST,
     };
     let _ = tracktwo_trace::trace(&text(data), &readout, &how, &[CopyId(1), CopyId(2), CopyId(3)]);
 }
