@@ -186,6 +186,11 @@ pub fn web_json(data: &[u8]) {
     block_on(tracktwo_web::fuzzing::json_bodies(data));
 }
 
+/// A `multipart/form-data` body, read as the trace form's upload (a photographed page).
+pub fn trace_upload(data: &[u8]) {
+    block_on(tracktwo_web::fuzzing::upload_bodies(data));
+}
+
 /// A query string, read as every query the routes take.
 pub fn web_queries(data: &[u8]) {
     block_on(tracktwo_web::fuzzing::query_strings(&text(data)));
@@ -202,7 +207,7 @@ pub fn akn_import(data: &[u8]) {
 
 /// A leaked passage traced against a readout (the trace form of the transfer pages).
 pub fn trace_passage(data: &[u8]) {
-    use tracktwo_trace::{CopyId, Fingerprinting, ReadoutText};
+    use tracktwo_trace::{CodeScheme, CopyId, Fingerprinting, ReadoutText};
     let readout = ReadoutText::from_plain(
         "The two sides agreed to meet again in 2027, in Geneva, to organise a joint commission.\n\n\
          Both favour a phased withdrawal; the Upper Vale asks for guarantees, the Lowland Coast \
@@ -214,6 +219,32 @@ pub fn trace_passage(data: &[u8]) {
         key: [9; 32],
         wording_variants: true,
         free_order_pairs: vec![("the Upper Vale".to_owned(), "the Lowland Coast".to_owned())],
+        scheme: CodeScheme::LATEST,
     };
     let _ = tracktwo_trace::trace(&text(data), &readout, &how, &[CopyId(1), CopyId(2), CopyId(3)]);
+}
+
+/// What tesseract wrote for a page, cleaned as the trace reads it, then traced: the cleaned text
+/// is paragraphs of single lines, with no soft hyphen and no blank paragraph, and cleaning it
+/// again changes nothing.
+pub fn ocr_text(data: &[u8]) {
+    use tracktwo_trace::{CodeScheme, CopyId, Fingerprinting, ReadoutText};
+    let cleaned = tracktwo_ocr::clean_ocr_text(&text(data));
+    assert!(!cleaned.contains('\u{AD}'), "a soft hyphen left in");
+    for paragraph in cleaned.split("\n\n") {
+        assert!(!paragraph.contains(['\n', '\u{0C}']), "a paragraph of several lines");
+        assert!(paragraph.is_empty() || paragraph.trim() == paragraph, "a paragraph with spaces at an end");
+    }
+    assert_eq!(tracktwo_ocr::clean_ocr_text(&cleaned), cleaned, "cleaning twice changes the text");
+    let readout = ReadoutText::from_plain(
+        "The two sides agreed to meet again in 2027, in Geneva, to organise a joint commission.\n\n\
+         The facilitators will circulate a draft by the end of the month, and the centre will host the next round.",
+    );
+    let how = Fingerprinting {
+        key: [9; 32],
+        wording_variants: true,
+        free_order_pairs: Vec::new(),
+        scheme: CodeScheme::LATEST,
+    };
+    let _ = tracktwo_trace::trace(&cleaned, &readout, &how, &[CopyId(1), CopyId(2)]);
 }

@@ -4,8 +4,8 @@
 //! passage — pasted or retyped — names its copy. The work is `tracktwo-trace`'s; this module
 //! only carries a readout's sections through it.
 
-use tracktwo_domain::transfer::{Readout, ReadoutSection};
-use tracktwo_trace::{CopyId, Fingerprinting, ReadoutText, SiteSeen, TraceResult, Traceability};
+use tracktwo_domain::transfer::{FingerprintScheme, Readout, ReadoutSection};
+use tracktwo_trace::{CodeScheme, CopyId, Fingerprinting, ReadoutText, SiteSeen, TraceResult, Traceability};
 
 use crate::transfer::TraceabilityPreview;
 
@@ -15,7 +15,24 @@ pub const NOMINAL_COPIES: u32 = 20;
 fn fingerprinting(readout: &Readout) -> Fingerprinting {
     // A released readout always has its key (drawn at release); one without (never released)
     // has no copies to fingerprint.
-    Fingerprinting::new(readout.fingerprint_key.unwrap_or([0; 32]), readout.wording_variants)
+    let mut how = Fingerprinting::new(readout.fingerprint_key.unwrap_or([0; 32]), readout.wording_variants);
+    how.scheme = code_scheme(readout.fingerprint_scheme);
+    how
+}
+
+fn code_scheme(scheme: FingerprintScheme) -> CodeScheme {
+    match scheme {
+        FingerprintScheme::Simplex => CodeScheme::Simplex,
+        FingerprintScheme::Separated => CodeScheme::Separated,
+    }
+}
+
+/// The scheme a readout released now makes its copies with: the engine's latest.
+pub(crate) fn scheme_for_release() -> FingerprintScheme {
+    match CodeScheme::LATEST {
+        CodeScheme::Simplex => FingerprintScheme::Simplex,
+        CodeScheme::Separated => FingerprintScheme::Separated,
+    }
 }
 
 /// The readout's paragraphs in order, as the engine reads them. Headings stay out: a reader
@@ -58,8 +75,12 @@ pub(crate) fn traceability(readout: &Readout, text: &[ReadoutSection], issued: u
     let text = text_of(text);
     let copies = if issued == 0 { NOMINAL_COPIES } else { u32::try_from(issued).unwrap_or(u32::MAX) };
     let key = readout.fingerprint_key.unwrap_or([0; 32]);
+    // A readout not released yet will be released under the latest scheme.
+    let scheme = if readout.fingerprint_key.is_some() { readout.fingerprint_scheme } else { scheme_for_release() };
     let figures = |wording: bool| -> Traceability {
-        tracktwo_trace::traceability(&text, &Fingerprinting::new(key, wording), copies)
+        let mut how = Fingerprinting::new(key, wording);
+        how.scheme = code_scheme(scheme);
+        tracktwo_trace::traceability(&text, &how, copies)
     };
     TraceabilityPreview { wording_variants_on: figures(true), wording_variants_off: figures(false) }
 }

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
+use tracktwo_domain::transfer::FingerprintScheme;
 use tracktwo_store::RecordKind;
 
 use crate::dialogue::DraftOf;
@@ -85,6 +86,7 @@ fn kinds() -> Vec<Kind> {
         kind("map-snapshot", samples::map_snapshot()),
         kind("registry-entry", samples::registry_entry()),
         kind("enum-tags", samples::enum_tags()),
+        kind("fingerprint-schemes", FingerprintScheme::ALL.to_vec()),
     ]);
     kinds
 }
@@ -227,9 +229,9 @@ mod samples {
         RiskCeiling, TieDetails, TieKind, Track,
     };
     use tracktwo_domain::transfer::{
-        Audience, CarriedText, Clearance, CoordinationEvent, CoordinationForm, Evidence, OfficialEvent, OfficialKind,
-        Readout, ReadoutCopy, ReadoutSection, Review, TransferChannel, TransferDirection, TransferEvent, TransferKind,
-        TransferTiming,
+        Audience, CarriedText, Clearance, CoordinationEvent, CoordinationForm, Evidence, FingerprintScheme,
+        OfficialEvent, OfficialKind, Readout, ReadoutCopy, ReadoutSection, Review, TransferChannel, TransferDirection,
+        TransferEvent, TransferKind, TransferTiming,
     };
     use tracktwo_domain::{
         ActorId, InvitationId, MeetingId, MeetingNoteId, OptionId, ReadoutId, RoundId, Scope, SideId, Timestamp, UserId,
@@ -384,6 +386,7 @@ mod samples {
             released_at: Some(AT),
             released: vec![ReadoutSection { heading: "Workshop".into(), paragraphs: vec!["A hotline.".into()] }],
             fingerprint_key: Some([7; 32]),
+            fingerprint_scheme: FingerprintScheme::Separated,
             text: Some(carried_text()),
         }
     }

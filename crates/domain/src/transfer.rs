@@ -101,10 +101,30 @@ pub struct Readout {
     /// The secret that sets each copy's fingerprint, drawn at release.
     #[serde(default)]
     pub fingerprint_key: Option<[u8; 32]>,
+    /// The scheme that made the copies, fixed at release with the key: a copy traces only under
+    /// the scheme it was made with. Readouts released before it was kept used the simplex code.
+    #[serde(default)]
+    pub fingerprint_scheme: FingerprintScheme,
     /// A committed version of a negotiating text the readout carries, so that every copy of the
     /// text that leaves is fingerprinted like the rest of the readout.
     #[serde(default)]
     pub text: Option<CarriedText>,
+}
+
+/// How a readout's copies are fingerprinted: which code sets each copy's choice at each variable
+/// site (`tracktwo-trace`'s code schemes, named alike).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FingerprintScheme {
+    /// The simplex code, in force before the scheme was kept with the readout.
+    #[default]
+    Simplex,
+    /// The separated code: copies kept apart over every few consecutive sites.
+    Separated,
+}
+
+impl FingerprintScheme {
+    pub const ALL: [FingerprintScheme; 2] = [FingerprintScheme::Simplex, FingerprintScheme::Separated];
 }
 
 /// A committed version of a negotiating text, as a readout or a transfer names it.
@@ -141,6 +161,7 @@ impl Readout {
             released_at: None,
             released: Vec::new(),
             fingerprint_key: None,
+            fingerprint_scheme: FingerprintScheme::Simplex,
             text: None,
         }
     }
@@ -456,6 +477,20 @@ impl std::fmt::Debug for OfficialEvent {
 mod tests {
     use super::*;
     use time::macros::date;
+
+    #[test]
+    fn a_readout_stored_before_its_fingerprint_scheme_was_kept_reads_as_the_simplex_code() {
+        let mut readout = Readout::draft("Round three", Audience::TrackOneOfficial);
+        readout.fingerprint_key = Some([4; 32]);
+        readout.fingerprint_scheme = FingerprintScheme::Separated;
+        let mut stored = serde_json::to_value(&readout).expect("a readout encodes");
+        assert_eq!(stored["fingerprint_scheme"], "separated");
+        let opened: Readout = serde_json::from_value(stored.clone()).expect("a readout decodes");
+        assert_eq!(opened.fingerprint_scheme, FingerprintScheme::Separated);
+        stored.as_object_mut().expect("an object").remove("fingerprint_scheme");
+        let older: Readout = serde_json::from_value(stored).expect("an older readout decodes");
+        assert_eq!(older.fingerprint_scheme, FingerprintScheme::Simplex);
+    }
 
     #[test]
     fn the_coordination_level_is_the_highest_form_sustained_in_the_window() {

@@ -7,14 +7,15 @@
 //! rates of the verdicts: the right copy, a wrong copy, from this readout with the copy
 //! undetermined, not from this readout. Then the verdicts on three sentences from no listed copy.
 //!
-//! `cargo run --release -p tracktwo-trace --example trace_rate [trials] [lengths]` (default 1000
-//! a row, lengths `1,2,3,5`; `trace_rate 1000 2` measures passages of two sentences only).
+//! `cargo run --release -p tracktwo-trace --example trace_rate [trials] [lengths] [scheme]` (default
+//! 1000 a row, lengths `1,2,3,5`; `trace_rate 1000 2` measures passages of two sentences only;
+//! scheme `separated`, the latest, or `simplex`, the code of readouts released before it).
 
 #[path = "../tests/support/mod.rs"]
 mod support;
 
 use support::{COPIES, Elsewhere, Shape, Trial, elsewhere_trials, rate, shaped_trials};
-use tracktwo_trace::{ReadoutText, TraceResult, traceability, variable_sites};
+use tracktwo_trace::{CodeScheme, ReadoutText, TraceResult, traceability, variable_sites};
 use unicode_segmentation::UnicodeSegmentation;
 
 fn sites_seen(result: &TraceResult) -> usize {
@@ -64,6 +65,16 @@ fn main() {
         .nth(2)
         .map(|a| a.split(',').filter_map(|n| n.trim().parse().ok()).collect())
         .unwrap_or_else(|| vec![1, 2, 3, 5]);
+    let scheme = match std::env::args().nth(3).as_deref() {
+        None | Some("separated") => CodeScheme::Separated,
+        Some("simplex") => CodeScheme::Simplex,
+        Some(other) => {
+            eprintln!("unknown code scheme {other:?}: `separated` or `simplex`");
+            std::process::exit(2);
+        }
+    };
+    support::use_scheme(scheme);
+    println!("code scheme: {scheme:?}");
     print_reach();
     let original = support::readout();
     let words = original.to_plain().unicode_words().count();

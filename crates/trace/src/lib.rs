@@ -22,12 +22,16 @@
 //! Choices are kept consistent where a reader would notice a mix: one convention per sentence
 //! (all its -ise words, all its numbers), one spelling per word per paragraph.
 //!
-//! Which copy shows which alternative is set by a code over the sites in reading order: the
-//! simplex code of length 15 laid along an m-sequence, under a keyed mask and keyed assignments.
-//! Any two of the first 31 copies differ at 3 or more of every 10 consecutive sites, so even a
-//! short passage separates them; the unmarked original and the copies made under any other key
-//! differ from them at about half the sites, at random. A readout whose copies share text with
-//! another readout's should have a passage traced against both.
+//! Which copy shows which alternative is set by a code over the sites in reading order, under the
+//! readout's key; the scheme is kept with the readout ([`CodeScheme`]), since a copy traces only
+//! under the scheme that made it. The separated code, for new readouts, deals each site's forms
+//! evenly among the first 32 copies and trades them so that any two copies, and each copy and the
+//! unmarked original, differ over every few consecutive sites (two of every eight, in the tests),
+//! weighing a difference by what it tells; the simplex code, of readouts released before it, laid
+//! the simplex code of length 15 along an m-sequence (3 differences in every 10 consecutive binary
+//! sites among 31 copies). Copies made under any other key differ from a readout's copies at
+//! random. A readout whose copies share text with another readout's should have a passage traced
+//! against both.
 //!
 //! [`trace`] takes a leaked passage as leaks appear — pasted or retyped with light edits and typos,
 //! excerpts from several places with or without "…", sentences in another order, quotations
@@ -104,12 +108,34 @@ pub struct Fingerprinting {
     /// order varies only with wording variants on. Name order can matter in a dispute, so nothing
     /// is reordered that is not listed here.
     pub free_order_pairs: Vec<(String, String)>,
+    /// The code that sets which copy shows which alternative: the one in force when the copies
+    /// were issued.
+    pub scheme: CodeScheme,
 }
 
 impl Fingerprinting {
+    /// Options for new copies: the current code scheme ([`CodeScheme::LATEST`]).
     pub fn new(key: [u8; 32], wording_variants: bool) -> Self {
-        Fingerprinting { key, wording_variants, free_order_pairs: Vec::new() }
+        Fingerprinting { key, wording_variants, free_order_pairs: Vec::new(), scheme: CodeScheme::LATEST }
     }
+}
+
+/// Which code sets each copy's alternative at each site. A copy traces only under the scheme it
+/// was made with, so a readout keeps the scheme in force at its release.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CodeScheme {
+    /// The simplex code of length 15 along an m-sequence: any two of the first 31 copies differ
+    /// at 3 or more of every 10 consecutive sites. Readouts released before the separated code.
+    Simplex,
+    /// The separated code: every site's forms dealt evenly among the first 32 copies, then traded
+    /// to keep the copies (and the unmarked original) apart over every few consecutive sites,
+    /// counting what each difference tells; two sentences name their copy more often.
+    Separated,
+}
+
+impl CodeScheme {
+    /// The scheme new copies are made with.
+    pub const LATEST: CodeScheme = CodeScheme::Separated;
 }
 
 impl fmt::Debug for Fingerprinting {
@@ -118,6 +144,7 @@ impl fmt::Debug for Fingerprinting {
             .field("key", &"[redacted]")
             .field("wording_variants", &self.wording_variants)
             .field("free_order_pairs", &self.free_order_pairs.len())
+            .field("scheme", &self.scheme)
             .finish()
     }
 }
@@ -305,10 +332,10 @@ pub fn describe_sites(text: &ReadoutText, how: &Fingerprinting) -> Vec<VariableS
 /// The body text of copy `copy`: the original with every variable site set to the copy's choice.
 pub fn make_copy(text: &ReadoutText, how: &Fingerprinting, copy: CopyId) -> ReadoutText {
     let sites = sites::find_sites(text, how);
-    let chooser = Chooser::new(&how.key);
+    let chooser = Chooser::new(text, how, &sites);
     let mut edits: Vec<Vec<(usize, usize, &str)>> = vec![Vec::new(); text.paragraphs.len()];
     for (s, site) in sites.iter().enumerate() {
-        let choice = chooser.choice(copy, s, site.arity(), site.original_choice(text));
+        let choice = chooser.choice(copy, s);
         for slot in &site.slots {
             edits[slot.paragraph].push((slot.start, slot.end, slot.forms[choice].as_str()));
         }
@@ -496,7 +523,7 @@ mod calibration {
         let how = support::fingerprinting(wording);
         let sites = sites::find_sites(text, &how);
         let template = Template::build(text, &sites);
-        let chooser = Chooser::new(&how.key);
+        let chooser = Chooser::new(text, &how, &sites);
         let mut counts: BTreeMap<&'static str, (Kind, usize, usize)> = BTreeMap::new();
         for (copy, leaked) in leaks_of(text, wording, n, trials, seed) {
             let pieces = template.read(&leaked).pieces;
@@ -508,7 +535,7 @@ mod calibration {
                 }
                 let entry = counts.entry(kind_name(site.kind)).or_insert((site.kind, 0, 0));
                 entry.1 += 1;
-                let choice = chooser.choice(copy, o.site, site.arity(), site.original_choice(text));
+                let choice = chooser.choice(copy, o.site);
                 if o.compatible & (1 << choice) == 0 {
                     entry.2 += 1;
                 }
@@ -626,15 +653,9 @@ mod calibration {
         for wording in [false, true] {
             let how = support::fingerprinting(wording);
             let sites = sites::find_sites(&original, &how);
-            let chooser = Chooser::new(&how.key);
+            let chooser = Chooser::new(&original, &how, &sites);
             let choices: Vec<Vec<usize>> = (1..=support::COPIES)
-                .map(|c| {
-                    sites
-                        .iter()
-                        .enumerate()
-                        .map(|(s, site)| chooser.choice(CopyId(c), s, site.arity(), site.original_choice(&original)))
-                        .collect()
-                })
+                .map(|c| (0..sites.len()).map(|s| chooser.choice(CopyId(c), s)).collect())
                 .collect();
             let originals: Vec<Option<usize>> = sites.iter().map(|s| s.original_choice(&original)).collect();
             for (i, a) in choices.iter().enumerate() {

@@ -50,13 +50,10 @@ pub fn traceability(text: &ReadoutText, how: &Fingerprinting, copies: u32) -> Tr
     let sites = sites::find_sites(text, how);
     let words = text.paragraphs.iter().map(|p| p.unicode_words().count()).sum();
     let (sentence_of_slots, sentences) = sentences_of(text, &sites);
-    let chooser = Chooser::new(&how.key);
+    let chooser = Chooser::new(text, how, &sites);
     let original: Vec<Option<usize>> = sites.iter().map(|site| site.original_choice(text)).collect();
-    let choices: Vec<Vec<usize>> = (1..=copies)
-        .map(|c| {
-            sites.iter().enumerate().map(|(s, site)| chooser.choice(CopyId(c), s, site.arity(), original[s])).collect()
-        })
-        .collect();
+    let choices: Vec<Vec<usize>> =
+        (1..=copies).map(|c| (0..sites.len()).map(|s| chooser.choice(CopyId(c), s)).collect()).collect();
     let reach = REACH_LENGTHS
         .iter()
         .filter(|&&length| length <= sentences && copies > 0)

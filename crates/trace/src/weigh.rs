@@ -48,19 +48,11 @@ impl<'a> Evidence<'a> {
             })
             .copied()
             .collect();
-        let chooser = Chooser::new(&how.key);
+        let chooser = Chooser::new(original, how, sites);
         let original_choices: Vec<Option<usize>> =
             informative.iter().map(|o| sites[o.site].original_choice(original)).collect();
-        let choices: Vec<Vec<usize>> = candidates
-            .iter()
-            .map(|&copy| {
-                informative
-                    .iter()
-                    .zip(&original_choices)
-                    .map(|(o, &kept)| chooser.choice(copy, o.site, sites[o.site].arity(), kept))
-                    .collect()
-            })
-            .collect();
+        let choices: Vec<Vec<usize>> =
+            candidates.iter().map(|&copy| informative.iter().map(|o| chooser.choice(copy, o.site)).collect()).collect();
         let score = |choice_at: &dyn Fn(usize) -> Option<usize>| -> f64 {
             informative
                 .iter()

@@ -2,31 +2,42 @@
 //! rendered or a passage is traced. A copy already issued therefore traces only while this build
 //! makes it exactly as it was issued. These copies were issued before, and frozen; a change to
 //! the sites that alters them needs the sites in force at release kept (versioned with the
-//! readout), never rewritten.
+//! readout), never rewritten. These were issued under the simplex code
+//! ([`CodeScheme::Simplex`]), before the separated code; copies of the separated code are frozen
+//! beside them.
 
 #[path = "support/mod.rs"]
 mod support;
 
 use support::{copy_ids, fingerprinting, readout, sentences};
-use tracktwo_trace::{CopyId, ReadoutText, TraceResult, make_copy, trace};
+use tracktwo_trace::{CodeScheme, CopyId, ReadoutText, TraceResult, make_copy, trace};
 
-/// Copy 3 of the Serin readout as issued, wording variants off and on: frozen, never rewritten.
+/// Copy 3 of the Serin readout as issued, wording variants off and on, under the simplex code;
+/// and the same under the separated code: frozen, never rewritten.
 const ISSUED_COPY_3: &str = include_str!("data/frozen/serin_copy_3_as_issued.txt");
 const ISSUED_COPY_3_WORDING: &str = include_str!("data/frozen/serin_copy_3_as_issued_wording.txt");
+const ISSUED_COPY_3_SEPARATED: &str = include_str!("data/frozen/serin_copy_3_as_issued_separated.txt");
+const ISSUED_COPY_3_SEPARATED_WORDING: &str = include_str!("data/frozen/serin_copy_3_as_issued_separated_wording.txt");
 
 #[test]
 fn copies_already_issued_are_made_and_traced_as_issued() {
     let original = readout();
-    for (wording, issued) in [(false, ISSUED_COPY_3), (true, ISSUED_COPY_3_WORDING)] {
-        let how = fingerprinting(wording);
+    for (scheme, wording, issued) in [
+        (CodeScheme::Simplex, false, ISSUED_COPY_3),
+        (CodeScheme::Simplex, true, ISSUED_COPY_3_WORDING),
+        (CodeScheme::Separated, false, ISSUED_COPY_3_SEPARATED),
+        (CodeScheme::Separated, true, ISSUED_COPY_3_SEPARATED_WORDING),
+    ] {
+        let mut how = fingerprinting(wording);
+        how.scheme = scheme;
         let copy = make_copy(&original, &how, CopyId(3));
-        assert_eq!(copy.to_plain(), issued.trim_end(), "wording variants {wording}");
+        assert_eq!(copy.to_plain(), issued.trim_end(), "{scheme:?}, wording variants {wording}");
         let issued = sentences(&ReadoutText::from_plain(issued));
         for first in [0, 10, 20] {
             let passage = issued[first..first + 7].join(" ");
             match trace(&passage, &original, &how, &copy_ids()) {
                 TraceResult::Copy(found) => assert_eq!(found.copy, CopyId(3)),
-                other => panic!("sentences {first}.. of the issued copy: {other:?}"),
+                other => panic!("{scheme:?}: sentences {first}.. of the issued copy: {other:?}"),
             }
         }
     }

@@ -251,7 +251,7 @@ impl<P: PathIds> FromRequest<Arc<WebState>> for CsrfUpload<P> {
     }
 }
 
-async fn read_multipart(mut multipart: Multipart) -> Result<Upload, Response> {
+pub(crate) async fn read_multipart(mut multipart: Multipart) -> Result<Upload, Response> {
     let mut upload = Upload { fields: Vec::new(), files: Vec::new() };
     while let Some(part) = multipart.next_field().await.map_err(IntoResponse::into_response)? {
         let name = part.name().unwrap_or_default().to_owned();

@@ -4,7 +4,7 @@
 //! has already passed the body limit, and so must any input given here.
 
 use axum::body::Body;
-use axum::extract::{FromRequest, FromRequestParts, Query};
+use axum::extract::{FromRequest, FromRequestParts, Multipart, Query};
 use axum::http::{Method, Request, header};
 use axum::{Form, Json};
 use serde::de::DeserializeOwned;
@@ -97,6 +97,33 @@ pub async fn json_bodies(body: &[u8]) {
     let _ = json::<crate::api::notes::NoteForm>(body).await;
     let _ = json::<crate::api::ballot::JoinForm>(body).await;
     let _ = json::<crate::api::ballot::VoteForm>(body).await;
+}
+
+/// The boundary between the parts of the multipart bodies [`upload_bodies`] reads: a browser
+/// picks its own and names it in the content type, as this does.
+pub const UPLOAD_BOUNDARY: &str = "tracktwo-fuzz-boundary";
+
+/// Reads `body` as a `multipart/form-data` upload — the trace form with a photographed page — as
+/// the upload extractor reads it (every field and file whole), then as the trace page does: its
+/// passage and token looked up, the page file's format told from its first bytes.
+pub async fn upload_bodies(body: &[u8]) {
+    if body.len() > BODY_LIMIT {
+        return;
+    }
+    let content_type = format!("multipart/form-data; boundary={UPLOAD_BOUNDARY}");
+    let Ok(multipart) = Multipart::from_request(request(&content_type, body), &()).await else {
+        return;
+    };
+    let Ok(upload) = crate::extract::read_multipart(multipart).await else {
+        return;
+    };
+    read_pairs(&upload.fields);
+    let _ = crate::forms::field(&upload.fields, "passage");
+    for (name, bytes) in &upload.files {
+        if name == crate::pages::transfer::trace::PAGE_FIELD {
+            let _ = tracktwo_ocr::page_format(bytes);
+        }
+    }
 }
 
 /// Reads `text` as every query string the routes take.

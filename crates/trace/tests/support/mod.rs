@@ -6,7 +6,9 @@
 use rand::rngs::ChaCha8Rng;
 use rand::seq::SliceRandom;
 use rand::{RngExt, SeedableRng};
-use tracktwo_trace::{CopyId, Fingerprinting, ReadoutText, TraceResult, make_copy, trace};
+use std::sync::OnceLock;
+
+use tracktwo_trace::{CodeScheme, CopyId, Fingerprinting, ReadoutText, TraceResult, make_copy, trace};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// An invented readout of the Serin River Dialogue (719 words).
@@ -21,8 +23,18 @@ pub fn readout() -> ReadoutText {
     ReadoutText::from_plain(SERIN_READOUT)
 }
 
+/// The code scheme of the copies, when not the latest: the `trace_rate` example measures the
+/// schemes side by side.
+static SCHEME: OnceLock<CodeScheme> = OnceLock::new();
+
+/// Makes every copy of this process under `scheme` (once, before any copy is made).
+pub fn use_scheme(scheme: CodeScheme) {
+    let _ = SCHEME.set(scheme);
+}
+
 pub fn fingerprinting(wording_variants: bool) -> Fingerprinting {
     let mut how = Fingerprinting::new(*b"serin-river-dialogue-round-three", wording_variants);
+    how.scheme = SCHEME.get().copied().unwrap_or(CodeScheme::LATEST);
     how.free_order_pairs = vec![
         ("the Upper Vale".to_owned(), "the Lowland Coast".to_owned()),
         ("the Vale".to_owned(), "the Coast".to_owned()),
@@ -331,7 +343,7 @@ pub enum Elsewhere {
     Reworded,
     /// This readout's unmarked original.
     Original,
-    /// A copy of a readout with the same text under another key.
+    /// A copy (one of 20, at random) of a readout with the same text under another key.
     OtherKey,
     /// A newspaper's text on another subject.
     News,
@@ -378,19 +390,20 @@ pub fn elsewhere_trials(wording_variants: bool, from: Elsewhere, trials: usize, 
     let original = readout();
     let how = fingerprinting(wording_variants);
     let ids = copy_ids();
-    let source: Vec<String> = match from {
-        Elsewhere::OtherText => sentences(&ReadoutText::from_plain(OTHER_READOUT)),
-        Elsewhere::News => sentences(&ReadoutText::from_plain(NEWS_ARTICLE)),
-        Elsewhere::Reworded | Elsewhere::Original => sentences(&original),
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let sources: Vec<Vec<String>> = match from {
+        Elsewhere::OtherText => vec![sentences(&ReadoutText::from_plain(OTHER_READOUT))],
+        Elsewhere::News => vec![sentences(&ReadoutText::from_plain(NEWS_ARTICLE))],
+        Elsewhere::Reworded | Elsewhere::Original => vec![sentences(&original)],
         Elsewhere::OtherKey => {
             let mut other = fingerprinting(wording_variants);
             other.key = *b"another-readout-sharing-its-text";
-            sentences(&make_copy(&original, &other, CopyId(1)))
+            copy_ids().into_iter().map(|copy| sentences(&make_copy(&original, &other, copy))).collect()
         }
     };
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
     (0..trials)
         .map(|t| {
+            let source = if sources.len() == 1 { &sources[0] } else { &sources[rng.random_range(0..sources.len())] };
             let first = rng.random_range(0..=source.len() - 3);
             let passage = source[first..first + 3].join(" ");
             let leak = if t % 2 == 0 { Leak::Pasted } else { Leak::Retyped };

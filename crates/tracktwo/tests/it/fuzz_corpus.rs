@@ -11,7 +11,7 @@ mod entries;
 
 type Entry = fn(&[u8]);
 
-const TARGETS: [(&str, Entry); 15] = [
+const TARGETS: [(&str, Entry); 17] = [
     ("map_csv", entries::map_csv),
     ("map_gexf", entries::map_gexf),
     ("map_graphml", entries::map_graphml),
@@ -26,6 +26,8 @@ const TARGETS: [(&str, Entry); 15] = [
     ("web_json", entries::web_json),
     ("web_queries", entries::web_queries),
     ("trace_passage", entries::trace_passage),
+    ("trace_upload", entries::trace_upload),
+    ("ocr_text", entries::ocr_text),
     ("akn_import", entries::akn_import),
 ];
 

@@ -31,6 +31,8 @@ fn readout_from(fields: &[(String, String)]) -> Result<Readout, PageError> {
         released_at: None,
         released: Vec::new(),
         fingerprint_key: None,
+        // Set with the key at release.
+        fingerprint_scheme: Default::default(),
         text: carried_text(fields, "text")?,
     })
 }
