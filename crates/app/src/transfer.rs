@@ -383,7 +383,7 @@ impl App {
         readout.released = self.assemble_readout(tx.as_mut(), &entered, initiative, &readout).await?;
         readout.released_at = Some(self.now());
         readout.fingerprint_key = Some(self.random());
-        readout.fingerprint_scheme = crate::fingerprint::scheme_for_release();
+        readout.fingerprint_scheme = crate::fingerprint::scheme_for_release(readout.wording_variants);
         readout.clearance = Clearance::Released;
         self.replace_record(tx.as_mut(), &entered, &row, &readout).await?;
         self.record(tx.as_mut(), who, AuditAction::ReadoutReleased, AuditTarget::of(TargetKind::Readout, id)).await?;
