@@ -161,9 +161,13 @@ impl Contribution {
 /// Someone (or a document) the outcome was learnt from.
 #[derive(Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Source {
+    /// A person's name, or a document's title.
     pub name: String,
-    /// How they know ("was in the room", "minutes of the ministry's board").
+    /// How they know ("was in the room", "published by the ministry's board").
     pub basis: String,
+    /// Whether the source is a document: its title is withheld whole, where a person's name is
+    /// withheld by every part.
+    pub document: bool,
 }
 
 /// The fewest sources an outcome is recorded with.
@@ -360,8 +364,8 @@ pub(crate) mod tests {
         o.significance = "First shared data since 2019".into();
         o.contribution.story = "Raised at the second workshop".into();
         o.sources = vec![
-            Source { name: "Karim Nasser".into(), basis: "was there".into() },
-            Source { name: "Board minutes".into(), basis: "document".into() },
+            Source { name: "Karim Nasser".into(), basis: "was there".into(), document: false },
+            Source { name: "The board's minutes".into(), basis: "published".into(), document: true },
         ];
         o
     }

@@ -84,9 +84,8 @@ impl std::fmt::Debug for ClearedOutcome {
     }
 }
 
-/// The names an outcome itself holds: the social actor's, each source's and each
-/// substantiator's. A source that is a document is withheld like a person's name; erring that
-/// way costs a few words, never a name.
+/// The names an outcome itself holds: the social actor's, each source's (a document's title
+/// whole) and each substantiator's.
 #[must_use]
 pub fn names_in(outcome: &Outcome, substantiations: &[Substantiation]) -> Names {
     let mut names = Names::new();
@@ -102,7 +101,11 @@ fn add_names(names: &mut Names, outcome: &Outcome, substantiations: &[Substantia
         names.add_person(&outcome.social_actor.who, none);
     }
     for source in &outcome.sources {
-        names.add_person(&source.name, none);
+        if source.document {
+            names.add_organisation(&source.name);
+        } else {
+            names.add_person(&source.name, none);
+        }
     }
     for s in substantiations {
         names.add_person(&s.name, none);
@@ -246,7 +249,7 @@ mod tests {
         ) {
             let mut o = outcome();
             o.social_actor.who = who.clone();
-            o.sources = sources.iter().enumerate().map(|(i, n)| super::super::Source { name: format!("{n} {i}"), basis: String::new() }).collect();
+            o.sources = sources.iter().enumerate().map(|(i, n)| super::super::Source { name: format!("{n} {i}"), basis: String::new(), document: false }).collect();
             let subs = vec![Substantiation {
                 by: UserId::from_random_bytes([9; 16]), name: substantiator.clone(), verdict: Verdict::Agrees,
                 on: date!(2026 - 04 - 02), comment: String::new(),

@@ -7,6 +7,7 @@ use tracktwo_domain::{Operation, Scope, SideId};
 use crate::PageResult;
 use crate::extract::{InitiativePath, Visit};
 use crate::pages::layout::page;
+use tracktwo_i18n::text;
 
 pub async fn initiative(Visit(state, user, InitiativePath(id)): Visit<InitiativePath>) -> PageResult {
     let initiative = state.app.initiative(&user.identity, id).await?;
@@ -54,6 +55,15 @@ pub async fn initiative(Visit(state, user, InitiativePath(id)): Visit<Initiative
                         li { a href={ "/initiatives/" (id) "/transfers" } { "Transfer and coordination" } }
                     }
                     li { a href="/timeline" { "Multi-track timeline" } }
+                }
+            }
+            @if may.allows(Operation::ReadOutcomes) {
+                h2 { (text(user.locale, "outcomes-room")) }
+                ul #assessment {
+                    li { a href={ "/initiatives/" (id) "/outcomes" } { (text(user.locale, "outcomes-link")) } }
+                    @if may.allows(Operation::Reflect) {
+                        li { a href={ "/initiatives/" (id) "/theory-of-change" } { (text(user.locale, "theory-link")) } }
+                    }
                 }
             }
             @if may.allows(Operation::RunConversation) || may.allows(Operation::VoteInConversation) {
