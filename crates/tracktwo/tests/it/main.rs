@@ -10,7 +10,6 @@ mod fuzz_corpus;
 mod http;
 mod map_interchange;
 mod ocr;
-mod outcomes_browser;
 mod polis_export;
 mod several_servers;
 mod snapshots;
