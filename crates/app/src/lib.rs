@@ -19,6 +19,7 @@ mod initiatives;
 mod keyring;
 pub mod map;
 pub mod negotiating_text;
+pub mod outcomes;
 mod permissions;
 pub mod polis_format;
 mod records;
@@ -162,6 +163,9 @@ pub enum AppError {
     /// A drafting step, comment or sign-off of a negotiating text that its rules refuse.
     #[error("{0}")]
     TextRefused(negotiating_text::TextRefusal),
+    /// A step of an outcome's harvest that its workflow refuses.
+    #[error("{0}")]
+    OutcomeRefused(tracktwo_domain::outcomes::WorkflowError),
 }
 
 /// A way a conversation, readout or export of an initiative would face people outside it:

@@ -62,6 +62,9 @@ fn table_of(kind: RecordKind) -> &'static str {
         RecordKind::TextComment => <tracktwo_domain::negotiating_text::feedback::TextComment as Sealable>::TABLE,
         RecordKind::TextSuggestion => <tracktwo_domain::negotiating_text::feedback::Suggestion as Sealable>::TABLE,
         RecordKind::TextSignOff => <tracktwo_domain::negotiating_text::SignOff as Sealable>::TABLE,
+        RecordKind::Outcome => <tracktwo_domain::outcomes::Outcome as Sealable>::TABLE,
+        RecordKind::Substantiation => <tracktwo_domain::outcomes::Substantiation as Sealable>::TABLE,
+        RecordKind::Reflection => <tracktwo_domain::outcomes::Reflection as Sealable>::TABLE,
     }
 }
 

@@ -73,6 +73,9 @@ fn sealed_record(record: RecordKind) -> Kind {
         RecordKind::TextComment => kind(name, samples::text_comment()),
         RecordKind::TextSuggestion => kind(name, samples::text_suggestion()),
         RecordKind::TextSignOff => kind(name, samples::text_sign_off()),
+        RecordKind::Outcome => kind(name, samples::outcome()),
+        RecordKind::Substantiation => kind(name, samples::substantiation()),
+        RecordKind::Reflection => kind(name, samples::reflection()),
     }
 }
 
@@ -87,6 +90,7 @@ fn kinds() -> Vec<Kind> {
         kind("registry-entry", samples::registry_entry()),
         kind("enum-tags", samples::enum_tags()),
         kind("fingerprint-schemes", FingerprintScheme::ALL.to_vec()),
+        kind("outcome-enum-tags", samples::outcome_enum_tags()),
     ]);
     kinds
 }
@@ -243,6 +247,12 @@ mod samples {
         Replaces, SignOff, Span, VersionSummary, draft_hash,
     };
     use tracktwo_domain::{InitiativeId, TextCommentId};
+
+    use tracktwo_domain::LogEventId;
+    use tracktwo_domain::outcomes::{
+        AssumptionReading, AssumptionStatus, Change, ChangeLevel, ChangeType, Contribution, Criterion, Layer,
+        OutcomeState, Reach, Reflection, RppCell, SocialActor, Source, Substantiation, Valence, Verdict,
+    };
 
     use crate::dialogue::{DesignRecord, NoteDraft};
     use crate::negotiating_text::{TextRecord, VersionBody};
@@ -684,6 +694,94 @@ mod samples {
         tie_kind: Vec<TieKind>,
         consent_answer: Vec<ConsentAnswer>,
         scope: Vec<Scope>,
+    }
+
+    pub fn outcome() -> tracktwo_domain::outcomes::Outcome {
+        tracktwo_domain::outcomes::Outcome {
+            change: Change { what: "The ministry shared its flow data".into(), on: ON, place: "Brenna".into() },
+            social_actor: SocialActor {
+                actor: Some(actor_id(11)),
+                who: "Amal Haddad".into(),
+                organisation: true,
+                description: "a senior water official".into(),
+            },
+            change_type: ChangeType::Policies,
+            intended: true,
+            valence: Valence::Negative,
+            significance: "The first data shared since the drought".into(),
+            contribution: Contribution {
+                story: "Raised in the second workshop".into(),
+                meetings: vec![meeting_id()],
+                options: vec![OptionId::from_random_bytes([34; 16])],
+                readouts: vec![readout_id()],
+                transfers: vec![LogEventId::from_random_bytes([35; 16])],
+                coordination: vec![LogEventId::from_random_bytes([36; 16])],
+            },
+            sources: vec![
+                Source { name: "Karim Nasser".into(), basis: "was in the room".into(), document: false },
+                Source { name: "The board's minutes".into(), basis: "published by the board".into(), document: true },
+            ],
+            layer: Layer::Policy,
+            rpp: RppCell { reach: Reach::KeyPeople, level: ChangeLevel::SocioPolitical },
+            criteria: Criterion::ALL.iter().copied().collect(),
+            confidentiality: ConfidentialityMode::ChathamHouse,
+            state: OutcomeState::Substantiated,
+            harvested_by: user(23),
+            harvested_on: date!(2026 - 04 - 02),
+            assumptions: vec![(0, true), (1, false)],
+        }
+    }
+
+    pub fn substantiation() -> Substantiation {
+        Substantiation {
+            by: user(24),
+            name: "Dr N. Saleh".into(),
+            verdict: Verdict::Partly,
+            on: ON,
+            comment: "The data came, but late".into(),
+        }
+    }
+
+    pub fn reflection() -> Reflection {
+        Reflection {
+            on: ON,
+            by: user(25),
+            round: Some(round_id()),
+            readings: vec![AssumptionReading {
+                assumption: 0,
+                status: AssumptionStatus::InDoubt,
+                note: "One ministry held its people back".into(),
+            }],
+            note: "After round two".into(),
+        }
+    }
+
+    /// The stored names of the assessment's enumerations.
+    #[derive(Serialize, Deserialize)]
+    pub struct OutcomeEnumTags {
+        change_type: Vec<ChangeType>,
+        valence: Vec<Valence>,
+        layer: Vec<Layer>,
+        reach: Vec<Reach>,
+        change_level: Vec<ChangeLevel>,
+        criterion: Vec<Criterion>,
+        outcome_state: Vec<OutcomeState>,
+        verdict: Vec<Verdict>,
+        assumption_status: Vec<AssumptionStatus>,
+    }
+
+    pub fn outcome_enum_tags() -> OutcomeEnumTags {
+        OutcomeEnumTags {
+            change_type: ChangeType::ALL.to_vec(),
+            valence: Valence::ALL.to_vec(),
+            layer: Layer::ALL.to_vec(),
+            reach: Reach::ALL.to_vec(),
+            change_level: ChangeLevel::ALL.to_vec(),
+            criterion: Criterion::ALL.to_vec(),
+            outcome_state: OutcomeState::ALL.to_vec(),
+            verdict: Verdict::ALL.to_vec(),
+            assumption_status: AssumptionStatus::ALL.to_vec(),
+        }
     }
 
     pub fn enum_tags() -> EnumTags {

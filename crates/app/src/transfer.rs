@@ -176,6 +176,9 @@ pub struct Timeline {
     pub transfers: Vec<(Date, String, String)>,
     /// Date, form label, level 1–4, initiative title.
     pub coordination: Vec<(Date, String, u8, String)>,
+    /// The harvested outcomes the caller may see: the change's date, its layer, its state and
+    /// the initiative's title. No social actor and no words of the change: a lane of dots.
+    pub outcomes: Vec<(Date, tracktwo_domain::outcomes::Layer, tracktwo_domain::outcomes::OutcomeState, String)>,
 }
 
 fn not_editable() -> AppError {
@@ -725,9 +728,17 @@ impl App {
                     }
                 }
             }
+            if Self::also(who, &entered, Operation::ReadOutcomes).is_ok() {
+                for outcome in self.visible_outcomes(tx.as_mut(), who, &entered, initiative.id).await? {
+                    if within(outcome.change.on) {
+                        out.outcomes.push((outcome.change.on, outcome.layer, outcome.state, initiative.title.clone()));
+                    }
+                }
+            }
             out.initiatives.push((initiative.title.clone(), lane));
         }
         tx.commit().await?;
+        out.outcomes.sort();
         out.official.sort();
         out.transfers.sort();
         out.coordination.sort_by_key(|e| e.0);

@@ -100,6 +100,16 @@ pub enum Operation {
     CommentOnText(Scope),
     /// Say yes to a negotiating text's version for one's side (as its designated signatory).
     SignOffText,
+    /// Harvest outcomes: draft and edit outcome statements, move them through substantiation to
+    /// reported.
+    HarvestOutcome,
+    /// Give one's word on an outcome as an independent substantiator.
+    SubstantiateOutcome,
+    /// Read outcomes: each as `outcomes::sight` lets the reader see it (whole, cleared of names,
+    /// or not at all).
+    ReadOutcomes,
+    /// Reflect on the theory of change: dated readings of its assumptions, and their history.
+    Reflect,
     /// Read an initiative's audit trail.
     ReadAudit,
     /// Destroy an initiative and its key.
@@ -143,6 +153,10 @@ impl Operation {
             Operation::VoteInConversation,
             Operation::DraftText,
             Operation::SignOffText,
+            Operation::HarvestOutcome,
+            Operation::SubstantiateOutcome,
+            Operation::ReadOutcomes,
+            Operation::Reflect,
             Operation::ReadAudit,
             Operation::DestroyInitiative,
             Operation::OperateStore,
@@ -255,6 +269,18 @@ pub fn decide(identity: &Identity, standing: Option<Standing>, secret_channel: b
         // Only the facilitator and the convener write the one-text; the rapporteur records.
         Operation::DraftText => matches!(role, MemberRole::Convener | MemberRole::Facilitator),
         Operation::SignOffText => role == MemberRole::Participant,
+        // Outcome Harvesting: the evaluator harvests and substantiates, and so may the team;
+        // reflective practice is theirs too.
+        Operation::HarvestOutcome | Operation::SubstantiateOutcome | Operation::Reflect => {
+            team || role == MemberRole::Evaluator
+        }
+        // Those who may be shown a reported outcome, cleared of names (`outcomes::sight`).
+        Operation::ReadOutcomes => {
+            team || matches!(
+                role,
+                MemberRole::Evaluator | MemberRole::Funder | MemberRole::Official | MemberRole::Participant
+            )
+        }
         Operation::CommentOnText(Scope::Plenary) => team || role == MemberRole::Participant,
         Operation::ReadRecord(Scope::Plenary) => team || matches!(role, MemberRole::Participant | MemberRole::Observer),
         Operation::WriteRecord(Scope::Plenary) => team,
@@ -499,6 +525,27 @@ mod tests {
     }
 
     #[test]
+    fn whoever_is_shown_an_outcome_may_read_outcomes() {
+        use crate::dialogue::ConfidentialityMode;
+        use crate::outcomes::{OutcomeSight, OutcomeState, sight};
+        for role in MemberRole::ALL {
+            let may_read =
+                decide(&user(false), Some(Standing { role, side: Some(A) }), false, Operation::ReadOutcomes).is_ok();
+            let shown = ConfidentialityMode::ALL.iter().any(|class| {
+                OutcomeState::ALL.iter().any(|state| sight(role, *class, *state, true) != OutcomeSight::Hidden)
+            });
+            assert_eq!(may_read, shown, "{role:?}");
+            // Whoever harvests sees what they harvest whole.
+            if decide(&user(false), Some(Standing { role, side: None }), false, Operation::HarvestOutcome).is_ok() {
+                assert_eq!(
+                    sight(role, ConfidentialityMode::ChathamHouse, OutcomeState::Draft, false),
+                    OutcomeSight::Full
+                );
+            }
+        }
+    }
+
+    #[test]
     fn the_documented_matrix_is_current() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/access-matrix.md");
         let generated = format!(
@@ -518,10 +565,19 @@ mod tests {
              out of the list (counted by side); `—`, the reader may not open the initiative. A person whose registry entry holds no \
              consent to be listed (refused, withdrawn, never asked, or an attendee recorded without a \
              registry entry) is the team's alone: their name is also withheld from every text a reader \
-             outside the team gets, whatever the mode. The key holder sees every name.\n\n{}",
+             outside the team gets, whatever the mode. The key holder sees every name.\n\n{}\n\
+             ## Who sees an outcome\n\n\
+             Every list, page, picture and command that shows harvested outcomes follows one rule \
+             (`tracktwo_domain::outcomes::sight`), by the outcome's confidentiality class and state: \
+             `full`, the whole record with the social actor, sources and substantiators by name; \
+             `cleared`, the statement with every name withheld and people given as counts; `—`, the \
+             outcome is not shown. A draft is seen as a substantiated outcome is. An outcome of the \
+             secret-channel class is also seen in full by its harvester. The key holder sees every \
+             outcome in full.\n\n{}",
             matrix(),
             crate::roster::matrix(),
-            crate::attendee::matrix()
+            crate::attendee::matrix(),
+            crate::outcomes::matrix()
         );
         if std::env::var_os("UPDATE_ACCESS_MATRIX").is_some() {
             std::fs::write(path, &generated).unwrap();

@@ -122,6 +122,13 @@ string_enum!(
         TextSignedOff => "text.signed-off",
         TextExported => "text.exported",
         TextImported => "text.imported",
+        OutcomeHarvested => "outcome.harvested",
+        OutcomeUpdated => "outcome.updated",
+        OutcomeSubstantiated => "outcome.substantiated",
+        OutcomeAdvanced => "outcome.advanced",
+        OutcomesRead => "outcomes.read",
+        ReflectionRecorded => "reflection.recorded",
+        ReflectionsRead => "reflections.read",
         Exported => "store.exported",
         BackupTaken => "store.backup",
         Restored => "store.restored",
@@ -158,6 +165,8 @@ string_enum!(
         Statement => "statement",
         Invitation => "invitation",
         NegotiatingText => "negotiating-text",
+        Outcome => "outcome",
+        Reflection => "reflection",
         StoredRow => "stored-row", // a row named by its table and key ("users/…")
     }
 );

@@ -170,6 +170,14 @@ id_type!(
     /// A suggested wording for a clause of a negotiating text.
     SuggestionId
 );
+id_type!(
+    /// A harvested outcome: an observable change in a social actor.
+    OutcomeId
+);
+id_type!(
+    /// A reflection on the theory of change.
+    ReflectionId
+);
 
 #[cfg(test)]
 mod tests {

@@ -19,6 +19,7 @@ pub mod ids;
 pub mod map;
 pub mod measures;
 pub mod negotiating_text;
+pub mod outcomes;
 pub mod records;
 pub mod redaction;
 pub mod roster;
@@ -30,8 +31,8 @@ pub use audit::{AuditAction, AuditEvent, AuditTarget, TargetKind};
 pub use identity::{Channel, Identity, Principal};
 pub use ids::{
     ActorId, ConversationId, CopyId, DocumentId, FollowUpId, InitiativeId, InvitationId, KeyId, LogEventId, MeetingId,
-    MeetingNoteId, NoteId, OptionId, PersonId, ReadoutId, RoundId, SessionId, SideId, SnapshotId, StatementId,
-    SuggestionId, TextCommentId, TextId, TieId, TokenId, UserId,
+    MeetingNoteId, NoteId, OptionId, OutcomeId, PersonId, ReadoutId, ReflectionId, RoundId, SessionId, SideId,
+    SnapshotId, StatementId, SuggestionId, TextCommentId, TextId, TieId, TokenId, UserId,
 };
 pub use records::{
     Document, Initiative, MemberRole, Membership, NewDocument, NewInitiative, NewNote, NewPerson, NewSide, NewUser,

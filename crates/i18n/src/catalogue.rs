@@ -20,7 +20,8 @@ macro_rules! files {
 macro_rules! language {
     ($language:literal) => {
         files!($language: "layout.ftl", "words.ftl", "errors.ftl", "account.ftl", "ballot.ftl", "initiative.ftl", "dialogue.ftl",
-            "map.ftl", "transfer.ftl", "text.ftl", "conversation.ftl", "documents.ftl")
+            "map.ftl", "transfer.ftl", "text.ftl", "conversation.ftl", "documents.ftl",
+            "outcomes.ftl")
     };
 }
 

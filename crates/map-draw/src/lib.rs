@@ -9,6 +9,7 @@
 //! draws is made in colour and again in shape or weight, so it reads in black-and-white print.
 
 mod geometry;
+pub mod outcomes;
 mod style;
 mod xml;
 

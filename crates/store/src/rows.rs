@@ -275,10 +275,13 @@ pub enum RecordKind {
     TextComment,
     TextSuggestion,
     TextSignOff,
+    Outcome,
+    Substantiation,
+    Reflection,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 23] = [
+    pub const ALL: [RecordKind; 26] = [
         RecordKind::ProcessDesign,
         RecordKind::Round,
         RecordKind::Meeting,
@@ -302,6 +305,9 @@ impl RecordKind {
         RecordKind::TextComment,
         RecordKind::TextSuggestion,
         RecordKind::TextSignOff,
+        RecordKind::Outcome,
+        RecordKind::Substantiation,
+        RecordKind::Reflection,
     ];
 
     #[must_use]
@@ -330,6 +336,9 @@ impl RecordKind {
             RecordKind::TextComment => "text-comment",
             RecordKind::TextSuggestion => "text-suggestion",
             RecordKind::TextSignOff => "text-sign-off",
+            RecordKind::Outcome => "outcome",
+            RecordKind::Substantiation => "substantiation",
+            RecordKind::Reflection => "reflection",
         }
     }
 

@@ -17,6 +17,7 @@ use crate::cli::entropy;
 
 mod conversation;
 mod one_text;
+mod outcomes;
 mod process;
 use crate::unlock::{open_store, read_key_file, unlock_from};
 
@@ -351,6 +352,9 @@ async fn seed(app: &App) -> Result<()> {
         sides: process::Sides { vale: upper_vale.id, coast: lowland_coast.id },
     };
     one_text::seed(app, initiative.id, &hands).await?;
+    let team =
+        outcomes::Team { evaluator: user_of("greta")?, facilitator: user_of("jonas")?, convener: user_of("amara")? };
+    outcomes::seed(app, initiative.id, &team).await?;
     conversation::seed(app, initiative.id, process::Sides { vale: upper_vale.id, coast: lowland_coast.id }).await?;
     // Two more processes beside the workshops, with the same team and some of the same people.
     for (title, description, seed) in [

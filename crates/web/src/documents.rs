@@ -229,6 +229,7 @@ pub struct TimelineLanes<'a> {
     pub initiatives: Vec<(&'a str, Vec<Vec<String>>)>,
     pub transfers: Vec<Vec<String>>,
     pub coordination: Vec<Vec<String>>,
+    pub outcomes: Vec<Vec<String>>,
 }
 
 /// The multi-track timeline as a document: the drawing, then every lane's events as a table.
@@ -259,6 +260,7 @@ pub fn timeline_document(
     }
     lane(m("document-timeline-transfers"), lanes.transfers);
     lane(m("document-timeline-coordination"), lanes.coordination);
+    lane(m("document-timeline-outcomes"), lanes.outcomes);
     framed(
         locale,
         m("document-timeline-title"),

@@ -44,7 +44,8 @@ pub(crate) fn status_of(e: &AppError) -> StatusCode {
         | AppError::SecretChannel(_)
         | AppError::NamesInNote(_)
         | AppError::ConsentNotRecorded
-        | AppError::RefusedCode(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        | AppError::RefusedCode(_)
+        | AppError::OutcomeRefused(_) => StatusCode::UNPROCESSABLE_ENTITY,
         AppError::Conflict(_) => StatusCode::CONFLICT,
         // A yes given to a version that is no longer the newest, or to other words than it
         // holds, or given twice, conflicts with the text as it stands; the rest is bad input.

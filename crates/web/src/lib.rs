@@ -34,7 +34,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tracktwo_app::{App, AppError};
 
-use pages::{account, conversation, dialogue, initiative, layout, map, text, transfer};
+use pages::{account, conversation, dialogue, initiative, layout, map, outcomes, text, transfer};
 
 pub use client::{ClientAddress, ForwardedHeader, TrustedProxies};
 pub use documents::{TextCopy, copy_document, summary_document, text_document};
@@ -257,6 +257,18 @@ fn routes() -> Vec<(Method, &'static str, axum::routing::MethodRouter<Arc<WebSta
         (Method::POST, "/initiatives/{initiative}/coordination", post(transfer::log::log_coordination)),
         (Method::POST, "/initiatives/{initiative}/official-events", post(transfer::log::log_official_event)),
         (Method::GET, "/timeline", get(transfer::timeline::timeline)),
+        (Method::GET, "/initiatives/{initiative}/outcomes", get(outcomes::list::outcomes)),
+        (Method::POST, "/initiatives/{initiative}/outcomes", post(outcomes::harvest::harvest)),
+        (Method::GET, "/initiatives/{initiative}/outcomes/new", get(outcomes::harvest::harvest_form)),
+        (Method::GET, "/initiatives/{initiative}/outcomes/{outcome}", get(outcomes::page::outcome)),
+        (
+            Method::POST,
+            "/initiatives/{initiative}/outcomes/{outcome}/substantiations",
+            post(outcomes::page::substantiate),
+        ),
+        (Method::POST, "/initiatives/{initiative}/outcomes/{outcome}/advance", post(outcomes::page::advance)),
+        (Method::GET, "/initiatives/{initiative}/theory-of-change", get(outcomes::theory::theory)),
+        (Method::POST, "/initiatives/{initiative}/reflections", post(outcomes::theory::reflect)),
         (Method::GET, "/initiatives/{initiative}/conversations", get(conversation::list::conversations)),
         (Method::POST, "/initiatives/{initiative}/conversations", post(conversation::list::create_conversation)),
         (Method::POST, "/initiatives/{initiative}/conversations/import", post(conversation::list::import_conversation)),

@@ -4,6 +4,7 @@
 mod archive_files;
 mod consent;
 mod negotiating_text;
+mod outcomes;
 mod secret_channel;
 mod selection;
 

@@ -43,6 +43,7 @@ document-timeline-alt = المسار الرسمي واجتماعات كل مبا
 document-timeline-official = المسار الرسمي
 document-timeline-transfers = عمليات النقل
 document-timeline-coordination = التنسيق
+document-timeline-outcomes = النتائج
 document-event = الحدث
 
 ## Confidentiality rules

@@ -43,6 +43,7 @@ document-timeline-alt = The official track, each initiative's meetings, transfer
 document-timeline-official = Official track
 document-timeline-transfers = Transfers
 document-timeline-coordination = Coordination
+document-timeline-outcomes = Outcomes
 document-event = Event
 
 ## Confidentiality rules

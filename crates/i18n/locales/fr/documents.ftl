@@ -43,6 +43,7 @@ document-timeline-alt = La voie officielle, les réunions de chaque initiative, 
 document-timeline-official = Voie officielle
 document-timeline-transfers = Transmissions
 document-timeline-coordination = Coordination
+document-timeline-outcomes = Résultats
 document-event = Événement
 
 ## Confidentiality rules

@@ -43,6 +43,7 @@ document-timeline-alt = Официальный трек, встречи кажд
 document-timeline-official = Официальный трек
 document-timeline-transfers = Передачи
 document-timeline-coordination = Координация
+document-timeline-outcomes = Результаты
 document-event = Событие
 
 ## Confidentiality rules

@@ -10,6 +10,7 @@ mod conversation;
 mod dialogue;
 mod erasure;
 mod map;
+mod outcomes;
 mod padding;
 mod permissions;
 mod row_tampering;
@@ -68,6 +69,7 @@ on_both_backends!(
     dialogue::meetings_notes_and_summaries_follow_the_modes_and_roles,
     dialogue::notes_naming_someone_attending_are_held_and_names_withheld_by_every_part_and_alias,
     transfer::readouts_are_cleared_released_traced_and_logged,
+    outcomes::outcomes_are_harvested_substantiated_reported_and_cleared,
     conversation::conversations_find_common_ground_across_sides,
     campaign::a_capped_campaign_link_refuses_the_voter_past_its_cap_and_one_address_past_its_limit,
     campaign::a_burst_of_joins_through_one_link_is_flagged_on_the_results,

@@ -11,6 +11,7 @@ mod files;
 mod init;
 mod initiative;
 mod map;
+mod outcome;
 mod process;
 mod readout;
 mod serve;
@@ -106,6 +107,9 @@ enum Command {
     /// The dialogue process of an initiative: rounds, meetings, options, summaries.
     #[command(subcommand)]
     Process(process::ProcessCommand),
+    /// Harvested outcomes of an initiative: list them.
+    #[command(subcommand)]
+    Outcome(outcome::OutcomeCommand),
     /// Readouts to Track One: list them with their copies, write a recipient's copy.
     #[command(subcommand)]
     Readout(readout::ReadoutCommand),
@@ -139,6 +143,7 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
         Command::Initiative(command) => initiative::run(&config, command).await?,
         Command::Map(command) => map::run(&config, command).await?,
         Command::Process(command) => process::run(&config, command).await?,
+        Command::Outcome(command) => outcome::run(&config, command).await?,
         Command::Readout(command) => readout::run(&config, command).await?,
         Command::Text(command) => text::run(&config, command).await?,
         Command::Conversation(command) => conversation::run(&config, command).await?,

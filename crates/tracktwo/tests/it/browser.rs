@@ -344,6 +344,16 @@ async fn every_page_passes_axe_without_serious_or_critical_violations() {
     client.goto(&format!("{}{serin}/conversations", demo.base)).await.unwrap();
     pages.push(format!("{serin}/conversations"));
     pages.extend(links(&client).await.into_iter().map(|(_, href)| href).filter(|h| h.contains("/conversations/")));
+    pages.extend(["/outcomes", "/outcomes/new", "/theory-of-change"].map(|p| format!("{serin}{p}")));
+    client.goto(&format!("{}{serin}/outcomes", demo.base)).await.unwrap();
+    pages.extend(
+        links(&client)
+            .await
+            .into_iter()
+            .map(|(_, href)| href)
+            .filter(|h| h.contains("/outcomes/") && !h.ends_with("/new"))
+            .take(1),
+    );
     client.goto(&format!("{}{serin}/readouts", demo.base)).await.unwrap();
     pages.extend(links(&client).await.into_iter().map(|(_, href)| href).filter(|h| h.contains("/readouts/")).take(1));
     client.goto(&format!("{}{serin}/texts", demo.base)).await.unwrap();

@@ -44,6 +44,7 @@ fn table(dir: &std::path::Path) -> BTreeMap<&'static str, Option<Vec<String>>> {
         ("map coverage", Some(vec![uuid.clone()])),
         ("map select", Some(vec![uuid.clone()])),
         ("map ceiling", Some(vec![uuid.clone()])),
+        ("outcome list", Some(vec![uuid.clone()])),
         ("process show", Some(vec![uuid.clone()])),
         ("readout list", Some(vec![uuid.clone()])),
         ("readout traceability", Some(vec![uuid.clone(), uuid.clone()])),

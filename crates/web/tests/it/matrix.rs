@@ -15,6 +15,7 @@ use tower::ServiceExt;
 use tracktwo_app::conversations::NewLinks;
 use tracktwo_app::negotiating_text::NewText;
 use tracktwo_app::{App, Origin};
+use tracktwo_domain::OutcomeId;
 use tracktwo_domain::SuggestionId;
 use tracktwo_domain::access::{Denied, decide};
 use tracktwo_domain::campaign::CampaignLimits;
@@ -25,6 +26,9 @@ use tracktwo_domain::dialogue::{
 };
 use tracktwo_domain::map::{ActorDetails, ActorKind, Level, TieDetails, TieKind, Track};
 use tracktwo_domain::negotiating_text::{ClauseId, Language, TextId, plain};
+use tracktwo_domain::outcomes::{
+    Change, ChangeType, Outcome, OutcomeState, SocialActor, Source, Substantiation, Verdict,
+};
 use tracktwo_domain::transfer::{Audience, Readout};
 use tracktwo_domain::{
     ActorId, Channel, Identity, InitiativeId, MemberRole, NewInitiative, NewNote, NewSide, NewUser, NoteId, Operation,
@@ -96,6 +100,32 @@ struct Process {
     text_hash: String,
     suggestion: SuggestionId,
     consultation: Option<(ConversationId, InvitationId, String)>,
+    /// A reported outcome on the record (every reader of outcomes sees it, cleared or whole),
+    /// and a draft under the Chatham House Rule (the team and the evaluator alone).
+    reported_outcome: OutcomeId,
+    draft_outcome: OutcomeId,
+}
+
+fn outcome_statement(harvester: UserId, class: ConfidentialityMode) -> Outcome {
+    let mut o = Outcome::draft(
+        Change {
+            what: "The ministry shared its data".into(),
+            on: time::macros::date!(2025 - 04 - 25),
+            place: String::new(),
+        },
+        SocialActor { actor: None, who: "A ministry".into(), organisation: true, description: String::new() },
+        ChangeType::Actions,
+        harvester,
+        time::macros::date!(2025 - 05 - 01),
+    );
+    o.significance = "First data shared".into();
+    o.contribution.story = "Raised at the meeting".into();
+    o.sources = vec![
+        Source { name: "First source".into(), basis: String::new(), document: false },
+        Source { name: "Second source".into(), basis: String::new(), document: true },
+    ];
+    o.confidentiality = class;
+    o
 }
 
 fn readout_of(meeting: MeetingId) -> Readout {
@@ -394,7 +424,28 @@ pub(crate) async fn fixture() -> (TestStore, Fixture, Vec<Caller>) {
             )
             .await
             .unwrap();
+        let reported_outcome = app
+            .harvest_outcome(&kh, initiative, outcome_statement(spare, ConfidentialityMode::OnTheRecord))
+            .await
+            .unwrap();
+        let substantiator = Identity::user(convener, false, Channel::Web);
+        let word = Substantiation {
+            by: convener,
+            name: "C".into(),
+            verdict: Verdict::Agrees,
+            on: time::macros::date!(2025 - 05 - 02),
+            comment: String::new(),
+        };
+        app.substantiate_outcome(&substantiator, initiative, reported_outcome, word).await.unwrap();
+        app.advance_outcome(&kh, initiative, reported_outcome, OutcomeState::Substantiated).await.unwrap();
+        app.advance_outcome(&kh, initiative, reported_outcome, OutcomeState::Reported).await.unwrap();
+        let draft_outcome = app
+            .harvest_outcome(&kh, initiative, outcome_statement(spare, ConfidentialityMode::ChathamHouse))
+            .await
+            .unwrap();
         process.push(Process {
+            reported_outcome,
+            draft_outcome,
             text,
             text_hash: version.hash.to_hex(),
             suggestion,
@@ -900,6 +951,80 @@ async fn text_routes(
     }
 }
 
+/// The assessment's routes for one caller on one initiative: outcomes are read as the policy
+/// says, and a draft is further kept from every reader outside the team and the evaluator
+/// (`tracktwo_domain::outcomes::sight`), answered "not found".
+async fn outcome_routes(
+    f: &Fixture,
+    caller: &Caller,
+    initiative: InitiativeId,
+    (standing, secret): (Option<Standing>, bool),
+    csrf: &str,
+    exercised: &mut BTreeSet<(Method, &'static str)>,
+) {
+    let expect = |ops: &[Operation]| expected(caller, standing, secret, ops);
+    let p = f.process.iter().find(|p| p.initiative == initiative).unwrap().clone();
+    let list = format!("/initiatives/{initiative}/outcomes");
+    let sees_drafts = standing
+        .is_some_and(|s| !matches!(s.role, MemberRole::Funder | MemberRole::Official | MemberRole::Participant));
+    let draft_expected = match expect(&[Operation::ReadOutcomes]) {
+        Ok(()) if !sees_drafts => Err(StatusCode::NOT_FOUND),
+        other => other,
+    };
+    let gets: [(&'static str, String, Result<(), StatusCode>); 5] = [
+        ("/initiatives/{initiative}/outcomes", list.clone(), expect(&[Operation::ReadOutcomes])),
+        ("/initiatives/{initiative}/outcomes/new", format!("{list}/new"), expect(&[Operation::HarvestOutcome])),
+        (
+            "/initiatives/{initiative}/outcomes/{outcome}",
+            format!("{list}/{}", p.reported_outcome),
+            expect(&[Operation::ReadOutcomes]),
+        ),
+        ("/initiatives/{initiative}/outcomes/{outcome}", format!("{list}/{}", p.draft_outcome), draft_expected),
+        (
+            "/initiatives/{initiative}/theory-of-change",
+            format!("/initiatives/{initiative}/theory-of-change"),
+            expect(&[Operation::Reflect]),
+        ),
+    ];
+    for (route, uri, expectation) in gets {
+        exercised.insert((Method::GET, route));
+        let got = request(f, Method::GET, &uri, caller, None).await;
+        check(&format!("GET {uri}"), caller, expectation, got, false);
+    }
+    let harvest = format!(
+        "csrf={csrf}&what=Shared+data&on=2025-04-25&who=A+ministry&change_type=actions&intended=yes&valence=positive\
+         &significance=First&contribution=Meeting&source1=One&source2=Two&layer=policy&reach=key-people\
+         &level=socio-political&class=chatham-house"
+    );
+    let draft = format!("{list}/{}", p.draft_outcome);
+    let posts: Vec<(&'static str, String, String, Result<(), StatusCode>)> = vec![
+        ("/initiatives/{initiative}/outcomes", list.clone(), harvest, expect(&[Operation::HarvestOutcome])),
+        (
+            "/initiatives/{initiative}/outcomes/{outcome}/substantiations",
+            format!("{draft}/substantiations"),
+            format!("csrf={csrf}&name=S&verdict=agrees&on=2025-05-02"),
+            expect(&[Operation::SubstantiateOutcome]),
+        ),
+        (
+            "/initiatives/{initiative}/outcomes/{outcome}/advance",
+            format!("{draft}/advance"),
+            format!("csrf={csrf}&to=reported"),
+            expect(&[Operation::HarvestOutcome]),
+        ),
+        (
+            "/initiatives/{initiative}/reflections",
+            format!("/initiatives/{initiative}/reflections"),
+            format!("csrf={csrf}&on=2025-05-03&note=Learnt"),
+            expect(&[Operation::Reflect]),
+        ),
+    ];
+    for (route, uri, form, expectation) in posts {
+        exercised.insert((Method::POST, route));
+        let got = request(f, Method::POST, &uri, caller, Some(form)).await;
+        check(&format!("POST {uri}"), caller, expectation, got, false);
+    }
+}
+
 /// The system map's routes for one caller on one initiative.
 async fn map_routes(
     f: &Fixture,
@@ -1196,6 +1321,7 @@ async fn every_route_answers_every_caller_as_the_policy_says() {
                 vec![Scope::Plenary, Scope::Caucus(f.side_a), Scope::Caucus(f.side_b)]
             };
             text_routes(&f, caller, initiative, (standing, secret), &csrf, &scopes, &mut exercised).await;
+            outcome_routes(&f, caller, initiative, (standing, secret), &csrf, &mut exercised).await;
 
             for (note_initiative, scope, note) in f.notes.iter().filter(|(i, _, _)| *i == initiative) {
                 exercised.insert((Method::GET, "/api/v1/initiatives/{initiative}/notes/{note}"));

@@ -31,12 +31,14 @@ pub async fn process(Visit(state, user, InitiativePath(id)): Visit<InitiativePat
     let design = overview.design.as_ref();
     let methodology = design.map(|d| d.methodology);
     let today = state.app.today();
+    let awaiting = state.app.rounds_awaiting_reflection(&user.identity, id).await?;
     Ok(page(
         &say("dialogue-process-and-rounds"),
         &user,
         html! {
             (process_nav(user.locale, id, &may))
             h1 { (say("dialogue-process-and-rounds")) }
+            (crate::pages::outcomes::theory::reflection_prompt(user.locale, id, &awaiting))
             @if let Some(d) = design {
                 dl.facts #design {
                     dt { (say("dialogue-kind")) } dd { (words::of(locale, d.kind)) }

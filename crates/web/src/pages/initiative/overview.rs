@@ -61,6 +61,15 @@ pub async fn initiative(Visit(state, user, InitiativePath(id)): Visit<Initiative
                     li { a href="/timeline" { (say("initiative-multi-track-timeline")) } }
                 }
             }
+            @if may.allows(Operation::ReadOutcomes) {
+                h2 { (text(user.locale, "outcomes-room")) }
+                ul #assessment {
+                    li { a href={ "/initiatives/" (id) "/outcomes" } { (text(user.locale, "outcomes-link")) } }
+                    @if may.allows(Operation::Reflect) {
+                        li { a href={ "/initiatives/" (id) "/theory-of-change" } { (text(user.locale, "theory-link")) } }
+                    }
+                }
+            }
             @if may.allows(Operation::RunConversation) || may.allows(Operation::VoteInConversation) {
                 h2 { (say("initiative-common-ground")) }
                 ul { li { a href={ "/initiatives/" (id) "/conversations" } { (say("initiative-conversations")) } } }

@@ -18,8 +18,8 @@ use crate::extract::QueryVisit;
 use crate::forms::{date_text, invalid, optional_date};
 use crate::pages::layout::page;
 
-/// The timeline as swimlanes: the official track, each initiative's meetings, transfers and
-/// coordination, on one date axis.
+/// The timeline as swimlanes: the official track, each initiative's meetings, transfers,
+/// coordination and harvested outcomes, on one date axis.
 fn timeline_svg(timeline: &Timeline, from: Date, to: Date) -> String {
     let lanes: Vec<(String, Vec<(Date, String)>)> = std::iter::once((
         "Official track".to_owned(),
@@ -39,6 +39,14 @@ fn timeline_svg(timeline: &Timeline, from: Date, to: Date) -> String {
         "Coordination".to_owned(),
         timeline.coordination.iter().map(|(d, f, _, i)| (*d, format!("{f} — {i}"))).collect(),
     )))
+    .chain(std::iter::once((
+        "Outcomes".to_owned(),
+        timeline
+            .outcomes
+            .iter()
+            .map(|(d, l, s, i)| (*d, format!("{} outcome, {} — {i}", l.label(), s.label())))
+            .collect(),
+    )))
     .collect();
     let (left, width, lane_h) = (250.0_f64, 820.0_f64, 46.0_f64);
     let plot_w = width - left - 20.0;
@@ -50,7 +58,7 @@ fn timeline_svg(timeline: &Timeline, from: Date, to: Date) -> String {
     let events: usize = lanes.iter().map(|(_, l)| l.len()).sum();
     let _ = write!(
         svg,
-        r##"<svg role="img" aria-labelledby="tl-title tl-desc" viewBox="0 0 {width} {height}" width="100%"><title id="tl-title">Multi-track timeline</title><desc id="tl-desc">{events} events from {} to {} in {} lanes: the official track, each initiative's meetings, transfers and coordination.</desc>"##,
+        r##"<svg role="img" aria-labelledby="tl-title tl-desc" viewBox="0 0 {width} {height}" width="100%"><title id="tl-title">Multi-track timeline</title><desc id="tl-desc">{events} events from {} to {} in {} lanes: the official track, each initiative's meetings, transfers, coordination and harvested outcomes.</desc>"##,
         date_text(from),
         date_text(to),
         lanes.len()
@@ -142,6 +150,11 @@ pub async fn timeline(QueryVisit(state, user, query, ()): QueryVisit<TimelineQue
                 .iter()
                 .map(|(d, f, _, i)| vec![date_text(*d), format!("{f} — {i}")])
                 .collect(),
+            outcomes: timeline
+                .outcomes
+                .iter()
+                .map(|(d, l, s, i)| vec![date_text(*d), format!("{}, {} — {i}", l.label(), s.label())])
+                .collect(),
         };
         let document = timeline_document(
             lanes,
@@ -178,6 +191,7 @@ pub async fn timeline(QueryVisit(state, user, query, ()): QueryVisit<TimelineQue
                 @for (d, t, k) in &timeline.official { li { (date_text(*d)) " — " (say("transfer-official-track")) " " span lang="en" { (k) } ": " bdi { (t) } } }
                 @for (d, w, i) in &timeline.transfers { li { (date_text(*d)) " — " (say("transfer-transfer")) " " span lang="en" { (w) } " (" bdi { (i) } ")" } }
                 @for (d, f, _, i) in &timeline.coordination { li { (date_text(*d)) " — " (say("transfer-coordination")) " " span lang="en" { (f) } " (" bdi { (i) } ")" } }
+                @for (d, l, s, i) in &timeline.outcomes { li { (date_text(*d)) " — " (say("document-timeline-outcomes")) " " span lang="en" { (l.label()) ", " (s.label()) } " (" bdi { (i) } ")" } }
             }
         },
     ))
