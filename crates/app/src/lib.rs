@@ -18,6 +18,7 @@ mod genesis;
 mod initiatives;
 mod keyring;
 pub mod map;
+pub mod measures;
 pub mod negotiating_text;
 mod permissions;
 pub mod polis_format;
@@ -161,6 +162,9 @@ pub enum AppError {
     /// A drafting step, comment or sign-off of a negotiating text that its rules refuse.
     #[error("{0}")]
     TextRefused(negotiating_text::TextRefusal),
+    /// An answer card's answer the questionnaire does not take now.
+    #[error("{0}")]
+    AnswerRefused(measures::AnswerRefusal),
 }
 
 /// A way a conversation, readout or export of an initiative would face people outside it:
@@ -175,6 +179,8 @@ pub enum Outward {
     InvitationLinks,
     #[error("a readout for the public would reveal it")]
     PublicReadout,
+    #[error("answer cards would reveal it to whoever holds one")]
+    AnswerCards,
 }
 
 impl From<StoreError> for AppError {

@@ -62,6 +62,9 @@ fn table_of(kind: RecordKind) -> &'static str {
         RecordKind::TextComment => <tracktwo_domain::negotiating_text::feedback::TextComment as Sealable>::TABLE,
         RecordKind::TextSuggestion => <tracktwo_domain::negotiating_text::feedback::Suggestion as Sealable>::TABLE,
         RecordKind::TextSignOff => <tracktwo_domain::negotiating_text::SignOff as Sealable>::TABLE,
+        RecordKind::Questionnaire => <tracktwo_domain::questionnaire::Questionnaire as Sealable>::TABLE,
+        RecordKind::QuestionnaireResponse => <tracktwo_domain::questionnaire::Response as Sealable>::TABLE,
+        RecordKind::Indicator => <tracktwo_domain::results_framework::Indicator as Sealable>::TABLE,
     }
 }
 

@@ -122,6 +122,14 @@ string_enum!(
         TextSignedOff => "text.signed-off",
         TextExported => "text.exported",
         TextImported => "text.imported",
+        QuestionnaireComposed => "questionnaire.composed",
+        QuestionnaireStageSet => "questionnaire.stage-set",
+        AnswerCardsIssued => "questionnaire.cards-issued",
+        MeasuresRead => "questionnaire.results-read",
+        IndicatorWritten => "indicator.written",
+        IndicatorsRead => "indicators.read",
+        IndicatorsExported => "indicators.exported",
+        IndicatorsImported => "indicators.imported",
         Exported => "store.exported",
         BackupTaken => "store.backup",
         Restored => "store.restored",
@@ -158,6 +166,8 @@ string_enum!(
         Statement => "statement",
         Invitation => "invitation",
         NegotiatingText => "negotiating-text",
+        Questionnaire => "questionnaire",
+        Indicator => "indicator",
         StoredRow => "stored-row", // a row named by its table and key ("users/…")
     }
 );

@@ -170,6 +170,14 @@ id_type!(
     /// A suggested wording for a clause of a negotiating text.
     SuggestionId
 );
+id_type!(
+    /// A questionnaire of attitude and trust measures for a round.
+    QuestionnaireId
+);
+id_type!(
+    /// An indicator of the results framework.
+    IndicatorId
+);
 
 #[cfg(test)]
 mod tests {

@@ -16,10 +16,10 @@ macro_rules! files {
     };
 }
 
-const ENGLISH: &[Source] = files!("en": "layout.ftl", "account.ftl", "ballot.ftl");
-const ARABIC: &[Source] = files!("ar": "layout.ftl", "account.ftl", "ballot.ftl");
-const RUSSIAN: &[Source] = files!("ru": "layout.ftl", "account.ftl", "ballot.ftl");
-const FRENCH: &[Source] = files!("fr": "layout.ftl", "account.ftl", "ballot.ftl");
+const ENGLISH: &[Source] = files!("en": "layout.ftl", "account.ftl", "ballot.ftl", "measures.ftl");
+const ARABIC: &[Source] = files!("ar": "layout.ftl", "account.ftl", "ballot.ftl", "measures.ftl");
+const RUSSIAN: &[Source] = files!("ru": "layout.ftl", "account.ftl", "ballot.ftl", "measures.ftl");
+const FRENCH: &[Source] = files!("fr": "layout.ftl", "account.ftl", "ballot.ftl", "measures.ftl");
 
 /// The files of a shipped language; the pseudo-locales have none of their own.
 pub(crate) fn sources(locale: Locale) -> &'static [Source] {

@@ -267,10 +267,13 @@ pub enum RecordKind {
     TextComment,
     TextSuggestion,
     TextSignOff,
+    Questionnaire,
+    QuestionnaireResponse,
+    Indicator,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 23] = [
+    pub const ALL: [RecordKind; 26] = [
         RecordKind::ProcessDesign,
         RecordKind::Round,
         RecordKind::Meeting,
@@ -294,6 +297,9 @@ impl RecordKind {
         RecordKind::TextComment,
         RecordKind::TextSuggestion,
         RecordKind::TextSignOff,
+        RecordKind::Questionnaire,
+        RecordKind::QuestionnaireResponse,
+        RecordKind::Indicator,
     ];
 
     #[must_use]
@@ -322,6 +328,9 @@ impl RecordKind {
             RecordKind::TextComment => "text-comment",
             RecordKind::TextSuggestion => "text-suggestion",
             RecordKind::TextSignOff => "text-sign-off",
+            RecordKind::Questionnaire => "questionnaire",
+            RecordKind::QuestionnaireResponse => "questionnaire-response",
+            RecordKind::Indicator => "indicator",
         }
     }
 

@@ -8,6 +8,7 @@ pub(crate) mod dialogue;
 pub(crate) mod initiative;
 pub(crate) mod layout;
 pub(crate) mod map;
+pub(crate) mod measures;
 pub(crate) mod text;
 pub(crate) mod transfer;
 
