@@ -16,6 +16,7 @@ use zeroize::Zeroizing;
 use crate::cli::entropy;
 
 mod conversation;
+mod measures;
 mod one_text;
 mod process;
 use crate::unlock::{open_store, read_key_file, unlock_from};
@@ -352,6 +353,7 @@ async fn seed(app: &App) -> Result<()> {
     };
     one_text::seed(app, initiative.id, &hands).await?;
     conversation::seed(app, initiative.id, process::Sides { vale: upper_vale.id, coast: lowland_coast.id }).await?;
+    measures::seed(app, initiative.id, process::Sides { vale: upper_vale.id, coast: lowland_coast.id }).await?;
     // Two more processes beside the workshops, with the same team and some of the same people.
     for (title, description, seed) in [
         (

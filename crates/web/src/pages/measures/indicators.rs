@@ -47,7 +47,7 @@ pub async fn indicators(Visit(state, user, InitiativePath(id)): Visit<Initiative
             p.muted { (say("indicators-intro")) }
             p { a #export href={ (path) "/export" } { (say("indicators-export")) } }
             @if list.is_empty() { p { (say("indicators-none")) } } @else {
-                div.scroll { table #indicators {
+                div.scroll tabindex="0" role="region" aria-label=(say("indicators-title")) { table #indicators {
                     thead { tr {
                         th scope="col" { (say("indicators-column-outcome")) }
                         th scope="col" { (say("indicators-column-indicator")) }

@@ -28,7 +28,7 @@ pub async fn questionnaires(Visit(state, user, InitiativePath(id)): Visit<Initia
             h1 { (say("measures-title")) }
             p.muted { (say("measures-intro")) }
             @if list.is_empty() { p { (say("measures-none")) } } @else {
-                table #questionnaires {
+                div.scroll tabindex="0" role="region" aria-label=(say("measures-title")) { table #questionnaires {
                     thead { tr {
                         th scope="col" { (say("measures-column-questionnaire")) }
                         th scope="col" { (say("measures-column-stage")) }
@@ -45,7 +45,7 @@ pub async fn questionnaires(Visit(state, user, InitiativePath(id)): Visit<Initia
                             td.num { (q.counts.before) } td.num { (q.counts.after) } td.num { (q.counts.paired) }
                         }
                     } } }
-                }
+                } }
             }
             @if team {
                 h2 { (say("measures-compose-heading")) }

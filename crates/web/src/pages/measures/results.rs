@@ -145,7 +145,7 @@ fn side_name<'a>(view: &'a MeasuresView, side: &SideId) -> &'a str {
 fn team_table(locale: Locale, view: &MeasuresView, construct: &TeamConstruct) -> Markup {
     html! {
         h3 { (construct_text(locale, construct.construct)) }
-        div.scroll { table.measures-results data-construct=(format!("{:?}", construct.construct)) {
+        div.scroll tabindex="0" role="region" aria-label=(construct_text(locale, construct.construct)) { table.measures-results data-construct=(format!("{:?}", construct.construct)) {
             (table_head(locale))
             tbody {
                 (team_row(locale, &text(locale, "measures-everyone"), construct.figures.all.people, &construct.figures.all.figures))
@@ -160,7 +160,7 @@ fn team_table(locale: Locale, view: &MeasuresView, construct: &TeamConstruct) ->
 fn released_table(locale: Locale, view: &MeasuresView, construct: &ReleasedConstruct) -> Markup {
     html! {
         h3 { (construct_text(locale, construct.construct)) }
-        div.scroll { table.measures-results data-construct=(format!("{:?}", construct.construct)) {
+        div.scroll tabindex="0" role="region" aria-label=(construct_text(locale, construct.construct)) { table.measures-results data-construct=(format!("{:?}", construct.construct)) {
             (table_head(locale))
             tbody {
                 (released_row(locale, &text(locale, "measures-everyone"), &construct.figures.all))
