@@ -18,6 +18,7 @@ mod genesis;
 mod initiatives;
 mod keyring;
 pub mod map;
+pub mod measures;
 pub mod negotiating_text;
 pub mod outcomes;
 mod permissions;
@@ -166,6 +167,9 @@ pub enum AppError {
     /// A step of an outcome's harvest that its workflow refuses.
     #[error("{0}")]
     OutcomeRefused(tracktwo_domain::outcomes::WorkflowError),
+    /// An answer card's answer the questionnaire does not take now.
+    #[error("{0}")]
+    AnswerRefused(measures::AnswerRefusal),
 }
 
 /// A way a conversation, readout or export of an initiative would face people outside it:
@@ -180,6 +184,8 @@ pub enum Outward {
     InvitationLinks,
     #[error("a readout for the public would reveal it")]
     PublicReadout,
+    #[error("answer cards would reveal it to whoever holds one")]
+    AnswerCards,
 }
 
 impl From<StoreError> for AppError {

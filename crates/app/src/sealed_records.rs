@@ -65,6 +65,9 @@ fn table_of(kind: RecordKind) -> &'static str {
         RecordKind::Outcome => <tracktwo_domain::outcomes::Outcome as Sealable>::TABLE,
         RecordKind::Substantiation => <tracktwo_domain::outcomes::Substantiation as Sealable>::TABLE,
         RecordKind::Reflection => <tracktwo_domain::outcomes::Reflection as Sealable>::TABLE,
+        RecordKind::Questionnaire => <tracktwo_domain::questionnaire::Questionnaire as Sealable>::TABLE,
+        RecordKind::QuestionnaireResponse => <tracktwo_domain::questionnaire::Response as Sealable>::TABLE,
+        RecordKind::Indicator => <tracktwo_domain::results_framework::Indicator as Sealable>::TABLE,
     }
 }
 

@@ -76,6 +76,9 @@ fn sealed_record(record: RecordKind) -> Kind {
         RecordKind::Outcome => kind(name, samples::outcome()),
         RecordKind::Substantiation => kind(name, samples::substantiation()),
         RecordKind::Reflection => kind(name, samples::reflection()),
+        RecordKind::Questionnaire => kind(name, samples::questionnaire()),
+        RecordKind::QuestionnaireResponse => kind(name, samples::questionnaire_response()),
+        RecordKind::Indicator => kind(name, samples::indicator()),
     }
 }
 
@@ -605,6 +608,40 @@ mod samples {
 
     pub fn text_sign_off() -> SignOff {
         SignOff { side: side(2), by: user(2), version: 6, hash: ContentHash([9; 32]), at: AT }
+    }
+
+    pub fn questionnaire() -> tracktwo_domain::questionnaire::Questionnaire {
+        use tracktwo_domain::questionnaire::{Card, Questionnaire, Stage};
+        Questionnaire {
+            round: Some(RoundId::from_random_bytes([3; 16])),
+            title: "Round two, before and after".into(),
+            items: vec!["warmth.thermometer".into(), "trust.other_side_people".into()],
+            stage: Stage::After,
+            reliability: 0.7,
+            cards: vec![Card { digest: "5e".repeat(32), side: side(1) }],
+        }
+    }
+
+    pub fn questionnaire_response() -> tracktwo_domain::questionnaire::Response {
+        use tracktwo_domain::questionnaire::{Response, Timing};
+        Response {
+            card: "5e".repeat(32),
+            timing: Timing::After,
+            side: side(1),
+            answers: [("warmth.thermometer".to_owned(), 64), ("trust.other_side_people".to_owned(), 4)].into(),
+        }
+    }
+
+    pub fn indicator() -> tracktwo_domain::results_framework::Indicator {
+        use tracktwo_domain::results_framework::{Actual, Indicator};
+        Indicator {
+            outcome: "Officials take up the dialogue's options".into(),
+            indicator: "Options raised in official talks".into(),
+            unit: "options".into(),
+            baseline: 0.0,
+            target: 4.0,
+            actuals: vec![Actual { period: "2025".into(), value: 1.5, note: "Minutes of the March talks".into() }],
+        }
     }
 
     pub fn cast_vote() -> CastVote {

@@ -110,6 +110,20 @@ pub enum Operation {
     ReadOutcomes,
     /// Reflect on the theory of change: dated readings of its assumptions, and their history.
     Reflect,
+    /// Compose a round's questionnaire from the item bank, open and close it, and issue its
+    /// answer cards. Answering takes no membership: an answer card is its credential, and it
+    /// names nobody.
+    ComposeQuestionnaire,
+    /// See a questionnaire's results as the team does: every cell, however few people are in it.
+    ReadMeasuresInFull,
+    /// See a questionnaire's results as they may leave the team: any cell of fewer than five
+    /// people suppressed.
+    ReadMeasures,
+    /// Keep the results framework: outcomes, indicators, baselines, targets and actuals; import
+    /// it from CSV.
+    WriteIndicators,
+    /// Read the results framework and export it as CSV.
+    ReadIndicators,
     /// Read an initiative's audit trail.
     ReadAudit,
     /// Destroy an initiative and its key.
@@ -157,6 +171,11 @@ impl Operation {
             Operation::SubstantiateOutcome,
             Operation::ReadOutcomes,
             Operation::Reflect,
+            Operation::ComposeQuestionnaire,
+            Operation::ReadMeasuresInFull,
+            Operation::ReadMeasures,
+            Operation::WriteIndicators,
+            Operation::ReadIndicators,
             Operation::ReadAudit,
             Operation::DestroyInitiative,
             Operation::OperateStore,
@@ -282,6 +301,12 @@ pub fn decide(identity: &Identity, standing: Option<Standing>, secret_channel: b
             )
         }
         Operation::CommentOnText(Scope::Plenary) => team || role == MemberRole::Participant,
+        // The team measures; those who fund and evaluate the work see the figures only as they
+        // leave the team, small cells suppressed. Participants answer by card, not as members.
+        Operation::ComposeQuestionnaire | Operation::ReadMeasuresInFull | Operation::WriteIndicators => team,
+        Operation::ReadMeasures | Operation::ReadIndicators => {
+            team || matches!(role, MemberRole::Funder | MemberRole::Evaluator)
+        }
         Operation::ReadRecord(Scope::Plenary) => team || matches!(role, MemberRole::Participant | MemberRole::Observer),
         Operation::WriteRecord(Scope::Plenary) => team,
         // A caucus is its side's and the team's: reading it, writing in it, commenting there.

@@ -129,6 +129,14 @@ string_enum!(
         OutcomesRead => "outcomes.read",
         ReflectionRecorded => "reflection.recorded",
         ReflectionsRead => "reflections.read",
+        QuestionnaireComposed => "questionnaire.composed",
+        QuestionnaireStageSet => "questionnaire.stage-set",
+        AnswerCardsIssued => "questionnaire.cards-issued",
+        MeasuresRead => "questionnaire.results-read",
+        IndicatorWritten => "indicator.written",
+        IndicatorsRead => "indicators.read",
+        IndicatorsExported => "indicators.exported",
+        IndicatorsImported => "indicators.imported",
         Exported => "store.exported",
         BackupTaken => "store.backup",
         Restored => "store.restored",
@@ -167,6 +175,8 @@ string_enum!(
         NegotiatingText => "negotiating-text",
         Outcome => "outcome",
         Reflection => "reflection",
+        Questionnaire => "questionnaire",
+        Indicator => "indicator",
         StoredRow => "stored-row", // a row named by its table and key ("users/…")
     }
 );

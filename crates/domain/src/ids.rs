@@ -178,6 +178,14 @@ id_type!(
     /// A reflection on the theory of change.
     ReflectionId
 );
+id_type!(
+    /// A questionnaire of attitude and trust measures for a round.
+    QuestionnaireId
+);
+id_type!(
+    /// An indicator of the results framework.
+    IndicatorId
+);
 
 #[cfg(test)]
 mod tests {

@@ -20,8 +20,10 @@ pub mod map;
 pub mod measures;
 pub mod negotiating_text;
 pub mod outcomes;
+pub mod questionnaire;
 pub mod records;
 pub mod redaction;
+pub mod results_framework;
 pub mod roster;
 pub mod scrub;
 pub mod transfer;
@@ -34,6 +36,7 @@ pub use ids::{
     MeetingNoteId, NoteId, OptionId, OutcomeId, PersonId, ReadoutId, ReflectionId, RoundId, SessionId, SideId,
     SnapshotId, StatementId, SuggestionId, TextCommentId, TextId, TieId, TokenId, UserId,
 };
+pub use ids::{IndicatorId, QuestionnaireId};
 pub use records::{
     Document, Initiative, MemberRole, Membership, NewDocument, NewInitiative, NewNote, NewPerson, NewSide, NewUser,
     Note, Person, Side, User, ValidationError, validate_password,

@@ -23,6 +23,7 @@ mod graphml;
 mod kumu;
 mod lines;
 mod mapping;
+mod results_framework;
 mod table;
 mod validate;
 mod xml;
@@ -31,6 +32,7 @@ pub use gexf::{read_gexf, write_gexf};
 pub use graphml::{read_graphml, write_graphml};
 pub use kumu::{read_kumu, write_kumu};
 pub use mapping::{Attribute, Field, FileAttributes, Mapping, MappingError, TrackScheme, UnknownScheme, attributes};
+pub use results_framework::{INDICATORS_CSV, MOST_INDICATORS, read_indicators_csv, write_indicators_csv};
 pub use table::{read_csv, write_actors_csv, write_ties_csv};
 
 /// Reads a map in `format` (for CSV, `file` is actors.csv and `ties` is ties.csv; other formats

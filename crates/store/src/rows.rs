@@ -278,10 +278,13 @@ pub enum RecordKind {
     Outcome,
     Substantiation,
     Reflection,
+    Questionnaire,
+    QuestionnaireResponse,
+    Indicator,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 26] = [
+    pub const ALL: [RecordKind; 29] = [
         RecordKind::ProcessDesign,
         RecordKind::Round,
         RecordKind::Meeting,
@@ -308,6 +311,9 @@ impl RecordKind {
         RecordKind::Outcome,
         RecordKind::Substantiation,
         RecordKind::Reflection,
+        RecordKind::Questionnaire,
+        RecordKind::QuestionnaireResponse,
+        RecordKind::Indicator,
     ];
 
     #[must_use]
@@ -339,6 +345,9 @@ impl RecordKind {
             RecordKind::Outcome => "outcome",
             RecordKind::Substantiation => "substantiation",
             RecordKind::Reflection => "reflection",
+            RecordKind::Questionnaire => "questionnaire",
+            RecordKind::QuestionnaireResponse => "questionnaire-response",
+            RecordKind::Indicator => "indicator",
         }
     }
 

@@ -16,6 +16,7 @@ use zeroize::Zeroizing;
 use crate::cli::entropy;
 
 mod conversation;
+mod measures;
 mod one_text;
 mod outcomes;
 mod process;
@@ -356,6 +357,7 @@ async fn seed(app: &App) -> Result<()> {
         outcomes::Team { evaluator: user_of("greta")?, facilitator: user_of("jonas")?, convener: user_of("amara")? };
     outcomes::seed(app, initiative.id, &team).await?;
     conversation::seed(app, initiative.id, process::Sides { vale: upper_vale.id, coast: lowland_coast.id }).await?;
+    measures::seed(app, initiative.id, process::Sides { vale: upper_vale.id, coast: lowland_coast.id }).await?;
     // Two more processes beside the workshops, with the same team and some of the same people.
     for (title, description, seed) in [
         (

@@ -53,6 +53,8 @@ pub(crate) fn status_of(e: &AppError) -> StatusCode {
             SignOffError::NotLatest { .. } | SignOffError::HashMismatch(_) | SignOffError::AlreadySigned,
         )) => StatusCode::CONFLICT,
         AppError::TextRefused(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        AppError::AnswerRefused(tracktwo_app::measures::AnswerRefusal::Answers(_)) => StatusCode::UNPROCESSABLE_ENTITY,
+        AppError::AnswerRefused(_) => StatusCode::CONFLICT,
         AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
         // A full link stays full; one address past its share may try no more through it.
         AppError::JoinRefused(JoinRefusal::LinkFull { .. }) => StatusCode::FORBIDDEN,

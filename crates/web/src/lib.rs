@@ -34,7 +34,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tracktwo_app::{App, AppError};
 
-use pages::{account, conversation, dialogue, initiative, layout, map, outcomes, text, transfer};
+use pages::{account, conversation, dialogue, initiative, layout, map, measures, outcomes, text, transfer};
 
 pub use client::{ClientAddress, ForwardedHeader, TrustedProxies};
 pub use documents::{TextCopy, copy_document, summary_document, text_document};
@@ -339,6 +339,26 @@ fn routes() -> Vec<(Method, &'static str, axum::routing::MethodRouter<Arc<WebSta
         (Method::POST, "/initiatives/{initiative}/texts/{text}/sign-off", post(text::actions::sign_off)),
         (Method::POST, "/initiatives/{initiative}/texts/{text}/signatories", post(text::pen::set_signatory)),
         (Method::POST, "/initiatives/{initiative}/texts/{text}/drafted-options", post(text::pen::draft_option)),
+        (Method::GET, "/initiatives/{initiative}/measures", get(measures::list::questionnaires)),
+        (Method::POST, "/initiatives/{initiative}/measures", post(measures::list::compose)),
+        (Method::GET, "/initiatives/{initiative}/measures/{questionnaire}", get(measures::results::questionnaire)),
+        (Method::POST, "/initiatives/{initiative}/measures/{questionnaire}/stage", post(measures::results::set_stage)),
+        (
+            Method::POST,
+            "/initiatives/{initiative}/measures/{questionnaire}/cards",
+            post(measures::results::issue_cards),
+        ),
+        (Method::GET, "/initiatives/{initiative}/indicators", get(measures::indicators::indicators)),
+        (Method::POST, "/initiatives/{initiative}/indicators", post(measures::indicators::add_indicator)),
+        (Method::GET, "/initiatives/{initiative}/indicators/export", get(measures::indicators::export)),
+        (Method::POST, "/initiatives/{initiative}/indicators/import", post(measures::indicators::import)),
+        (
+            Method::POST,
+            "/initiatives/{initiative}/indicators/{indicator}/actuals",
+            post(measures::indicators::record_actual),
+        ),
+        (Method::GET, "/answer/{questionnaire}", get(measures::answer::answer_page)),
+        (Method::POST, "/answer/{questionnaire}", post(measures::answer::answer)),
         (Method::GET, "/join/{invitation}", get(conversation::voters::welcome)),
         (Method::POST, "/join/{invitation}", post(conversation::voters::join)),
         (Method::GET, "/ballot", get(conversation::voters::ballot)),

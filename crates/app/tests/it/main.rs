@@ -3,6 +3,7 @@
 
 mod archive_files;
 mod consent;
+mod measures;
 mod negotiating_text;
 mod outcomes;
 mod secret_channel;

@@ -11,6 +11,7 @@ mod dialogue;
 mod erasure;
 mod map;
 mod outcomes;
+mod measures;
 mod padding;
 mod permissions;
 mod row_tampering;
@@ -66,6 +67,7 @@ on_both_backends!(
     canaries::sensitive_fields_never_rest_in_plaintext,
     erasure::destroying_an_initiative_leaves_no_trace_in_the_files,
     padding::vote_bodies_are_one_length_whatever_the_vote,
+    measures::answer_cards_pair_answers_and_answer_once,
     dialogue::meetings_notes_and_summaries_follow_the_modes_and_roles,
     dialogue::notes_naming_someone_attending_are_held_and_names_withheld_by_every_part_and_alias,
     transfer::readouts_are_cleared_released_traced_and_logged,

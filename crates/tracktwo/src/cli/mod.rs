@@ -8,6 +8,7 @@ mod backup;
 mod common_ground;
 mod conversation;
 mod files;
+mod indicators;
 mod init;
 mod initiative;
 mod map;
@@ -121,6 +122,9 @@ enum Command {
     Conversation(conversation::ConversationCommand),
     /// Name the copy of a readout that a leaked passage most likely came from.
     Trace(readout::TraceArgs),
+    /// The results framework (outcomes, indicators, baselines, targets, actuals) as CSV.
+    #[command(subcommand)]
+    Indicators(indicators::IndicatorsCommand),
     /// Opinion groups, representative statements and common ground from a Pol.is export (needs no store and no key).
     #[command(subcommand)]
     CommonGround(common_ground::CommonGroundCommand),
@@ -148,6 +152,7 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
         Command::Text(command) => text::run(&config, command).await?,
         Command::Conversation(command) => conversation::run(&config, command).await?,
         Command::Trace(args) => return readout::trace(&config, args).await,
+        Command::Indicators(command) => indicators::run(&config, command).await?,
         Command::CommonGround(command) => common_ground::run(command)?,
     }
     Ok(ExitCode::SUCCESS)

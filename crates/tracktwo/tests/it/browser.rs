@@ -183,7 +183,7 @@ fn phone_clock() -> u64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs()
 }
 
-async fn links(client: &Client) -> Vec<(String, String)> {
+pub(crate) async fn links(client: &Client) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for a in client.find_all(Locator::Css("main a")).await.unwrap() {
         out.push((shown(a.text().await.unwrap()), a.attr("href").await.unwrap().unwrap_or_default()));
@@ -281,7 +281,7 @@ async fn caucus_and_secret_channel_boundaries_hold_in_the_browser() {
 
 /// Runs axe-core (from npm, `tests/browser`) on the current page and returns its serious and
 /// critical violations.
-async fn accessibility_violations(client: &Client) -> Vec<String> {
+pub(crate) async fn accessibility_violations(client: &Client) -> Vec<String> {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/browser/node_modules/axe-core/axe.min.js");
     let axe = std::fs::read_to_string(path)
         .expect("axe-core is not installed; scripts/test installs it (npm ci --prefix tests/browser)");

@@ -50,6 +50,8 @@ fn table(dir: &std::path::Path) -> BTreeMap<&'static str, Option<Vec<String>>> {
         ("readout traceability", Some(vec![uuid.clone(), uuid.clone()])),
         ("readout copy", Some(vec![uuid.clone(), uuid.clone(), "--out".into(), file("c.pdf")])),
         ("trace", Some(vec![uuid.clone(), uuid.clone(), file("passage.txt")])),
+        ("indicators export", Some(vec![uuid.clone(), file("indicators.csv")])),
+        ("indicators import", Some(vec![uuid.clone(), file("indicators.csv")])),
         ("conversation list", Some(vec![uuid.clone()])),
         ("conversation create", Some(vec![uuid.clone(), "--title".into(), "T".into()])),
         ("conversation invite", Some(vec![uuid.clone(), uuid.clone(), "--campaign".into()])),

@@ -9,6 +9,7 @@ mod common_ground;
 mod fuzz_corpus;
 mod http;
 mod map_interchange;
+mod measures_browser;
 mod ocr;
 mod polis_export;
 mod several_servers;

@@ -9,6 +9,7 @@ pub(crate) mod initiative;
 pub(crate) mod layout;
 pub(crate) mod map;
 pub(crate) mod outcomes;
+pub(crate) mod measures;
 pub(crate) mod text;
 pub(crate) mod transfer;
 pub(crate) mod words;

@@ -35,6 +35,7 @@ use tracktwo_domain::{
     Scope, SideId, Standing, UserId,
 };
 use tracktwo_domain::{ConversationId, CopyId, FollowUpId, InvitationId, MeetingId, OptionId, ReadoutId, RoundId};
+use tracktwo_domain::{IndicatorId, QuestionnaireId};
 use tracktwo_test_support::{TestStore, init_app};
 use tracktwo_web::{WebState, route_list, router};
 
@@ -100,6 +101,9 @@ struct Process {
     text_hash: String,
     suggestion: SuggestionId,
     consultation: Option<(ConversationId, InvitationId, String)>,
+    /// A questionnaire (open before the round outside the secret channel) and an indicator.
+    questionnaire: QuestionnaireId,
+    indicator: IndicatorId,
     /// A reported outcome on the record (every reader of outcomes sees it, cleared or whole),
     /// and a draft under the Chatham House Rule (the team and the evaluator alone).
     reported_outcome: OutcomeId,
@@ -424,6 +428,27 @@ pub(crate) async fn fixture() -> (TestStore, Fixture, Vec<Caller>) {
             )
             .await
             .unwrap();
+        let questionnaire = app
+            .compose_questionnaire(
+                &kh,
+                initiative,
+                tracktwo_domain::questionnaire::Questionnaire::new(None, "Round", vec!["warmth.thermometer".into()]),
+            )
+            .await
+            .unwrap();
+        if initiative != secret {
+            let stage = tracktwo_domain::questionnaire::Stage::Before;
+            app.set_questionnaire_stage(&kh, initiative, questionnaire, stage).await.unwrap();
+        }
+        let indicator = tracktwo_domain::results_framework::Indicator {
+            outcome: "Officials take up options".into(),
+            indicator: "Options raised".into(),
+            unit: String::new(),
+            baseline: 0.0,
+            target: 3.0,
+            actuals: Vec::new(),
+        };
+        let indicator = app.add_indicator(&kh, initiative, indicator).await.unwrap();
         let reported_outcome = app
             .harvest_outcome(&kh, initiative, outcome_statement(spare, ConfidentialityMode::OnTheRecord))
             .await
@@ -446,6 +471,8 @@ pub(crate) async fn fixture() -> (TestStore, Fixture, Vec<Caller>) {
         process.push(Process {
             reported_outcome,
             draft_outcome,
+            questionnaire,
+            indicator,
             text,
             text_hash: version.hash.to_hex(),
             suggestion,
@@ -853,6 +880,82 @@ async fn conversation_routes(
             &run,
         ));
     }
+    for (route, uri, form, ops) in posts {
+        exercised.insert((Method::POST, route));
+        let got = request(f, Method::POST, &uri, caller, Some(form)).await;
+        check(&format!("POST {uri}"), caller, expect(ops), got, false);
+    }
+}
+
+/// The measures' and the results framework's routes for one caller on one initiative.
+async fn measures_routes(
+    f: &Fixture,
+    caller: &Caller,
+    initiative: InitiativeId,
+    (standing, secret): (Option<Standing>, bool),
+    csrf: &str,
+    exercised: &mut BTreeSet<(Method, &'static str)>,
+) {
+    let expect = |ops: &[Operation]| expected(caller, standing, secret, ops);
+    let p = f.process.iter().find(|p| p.initiative == initiative).unwrap().clone();
+    let measures = format!("/initiatives/{initiative}/measures");
+    let questionnaire = format!("{measures}/{}", p.questionnaire);
+    let indicators = format!("/initiatives/{initiative}/indicators");
+    let read = [Operation::ReadMeasures];
+    let compose = [Operation::ComposeQuestionnaire];
+    let read_indicators = [Operation::ReadIndicators];
+    let write_indicators = [Operation::WriteIndicators];
+    let gets: [(&'static str, String, &[Operation]); 4] = [
+        ("/initiatives/{initiative}/measures", measures.clone(), &read),
+        ("/initiatives/{initiative}/measures/{questionnaire}", questionnaire.clone(), &read),
+        ("/initiatives/{initiative}/indicators", indicators.clone(), &read_indicators),
+        ("/initiatives/{initiative}/indicators/export", format!("{indicators}/export"), &read_indicators),
+    ];
+    for (route, uri, ops) in gets {
+        exercised.insert((Method::GET, route));
+        let got = request(f, Method::GET, &uri, caller, None).await;
+        check(&format!("GET {uri}"), caller, expect(ops), got, false);
+    }
+    // The import is refused for its content after the access check (a column is missing), so
+    // the indicator the next caller records an actual for is still there.
+    let posts: [(&'static str, String, String, &[Operation]); 6] = [
+        (
+            "/initiatives/{initiative}/measures",
+            measures.clone(),
+            format!("csrf={csrf}&title=New&item=warmth.thermometer"),
+            &compose,
+        ),
+        (
+            "/initiatives/{initiative}/measures/{questionnaire}/stage",
+            format!("{questionnaire}/stage"),
+            format!("csrf={csrf}&stage={}", if secret { "composing" } else { "before" }),
+            &compose,
+        ),
+        (
+            "/initiatives/{initiative}/measures/{questionnaire}/cards",
+            format!("{questionnaire}/cards"),
+            format!("csrf={csrf}&side={}&count=1", f.side_a),
+            &compose,
+        ),
+        (
+            "/initiatives/{initiative}/indicators",
+            indicators.clone(),
+            format!("csrf={csrf}&outcome=O&indicator=I&baseline=0&target=2"),
+            &write_indicators,
+        ),
+        (
+            "/initiatives/{initiative}/indicators/{indicator}/actuals",
+            format!("{indicators}/{}/actuals", p.indicator),
+            format!("csrf={csrf}&period=2025&value=1"),
+            &write_indicators,
+        ),
+        (
+            "/initiatives/{initiative}/indicators/import",
+            format!("{indicators}/import"),
+            format!("csrf={csrf}&csv=outcome%2Cindicator%0AO%2CI%0A"),
+            &write_indicators,
+        ),
+    ];
     for (route, uri, form, ops) in posts {
         exercised.insert((Method::POST, route));
         let got = request(f, Method::POST, &uri, caller, Some(form)).await;
@@ -1315,6 +1418,7 @@ async fn every_route_answers_every_caller_as_the_policy_says() {
             map_routes(&f, caller, initiative, standing, secret, &csrf, &mut exercised).await;
             process_routes(&f, caller, initiative, standing, secret, &csrf, &mut exercised).await;
             conversation_routes(&f, caller, initiative, standing, secret, &csrf, &mut exercised).await;
+            measures_routes(&f, caller, initiative, (standing, secret), &csrf, &mut exercised).await;
             let scopes = if secret {
                 vec![Scope::Plenary]
             } else {
@@ -1386,6 +1490,22 @@ async fn every_route_answers_every_caller_as_the_policy_says() {
             request(&f, Method::POST, "/api/v1/ballot/votes", caller, Some(r#"{"statement":0,"vote":"agree"}"#.into()))
                 .await;
         assert_eq!(got, StatusCode::UNAUTHORIZED);
+    }
+
+    // A questionnaire's answering page: an answer card is the credential, whoever holds it; a
+    // questionnaire of a secret channel opens for nobody.
+    for p in &f.process {
+        let uri = format!("/answer/{}", p.questionnaire);
+        for caller in &callers {
+            exercised.insert((Method::GET, "/answer/{questionnaire}"));
+            let got = request(&f, Method::GET, &uri, caller, None).await;
+            let open = if p.initiative == f.secret { StatusCode::NOT_FOUND } else { StatusCode::OK };
+            assert_eq!(got, open, "GET {uri} as {}", caller.name);
+            exercised.insert((Method::POST, "/answer/{questionnaire}"));
+            // Without the form's token and its pre-session cookie, refused for everyone.
+            let got = request(&f, Method::POST, &uri, caller, Some("code=0000-0000-0000-0000".into())).await;
+            assert_eq!(got, StatusCode::FORBIDDEN, "POST {uri} without its token as {}", caller.name);
+        }
     }
 
     // Signing out last, so the session served every check above.

@@ -74,6 +74,17 @@ pub async fn initiative(Visit(state, user, InitiativePath(id)): Visit<Initiative
                 h2 { (say("initiative-common-ground")) }
                 ul { li { a href={ "/initiatives/" (id) "/conversations" } { (say("initiative-conversations")) } } }
             }
+            @if may.allows(Operation::ReadMeasures) || may.allows(Operation::ReadIndicators) {
+                h2 { (tracktwo_i18n::text(user.locale, "assessment-heading")) }
+                ul #assessment {
+                    @if may.allows(Operation::ReadMeasures) {
+                        li { a href={ "/initiatives/" (id) "/measures" } { (tracktwo_i18n::text(user.locale, "measures-title")) } }
+                    }
+                    @if may.allows(Operation::ReadIndicators) {
+                        li { a href={ "/initiatives/" (id) "/indicators" } { (tracktwo_i18n::text(user.locale, "indicators-title")) } }
+                    }
+                }
+            }
             @if may.allows(Operation::ReadMap) {
                 h2 { (say("initiative-system-map")) }
                 ul {

@@ -1,0 +1,53 @@
+//! Attitude and trust measures and the results framework: the team's questionnaires (composed
+//! from the item bank, opened before and after a round, answer cards issued for each side), the
+//! light page a card holder answers on, the results by side, and the indicators with their CSV.
+//!
+//! Every word of these pages comes from `measures.ftl`. The item bank's wordings and scale
+//! labels are English (the bank cites English-language instruments), marked `lang="en"`.
+//!
+//! The answering page is like the ballot: no account, no script, a few kilobytes, phone-sized.
+//! The card's code travels only in form bodies, never in an address, so no log holds it.
+
+pub(crate) mod answer;
+pub(crate) mod indicators;
+pub(crate) mod list;
+pub(crate) mod results;
+
+use tracktwo_domain::measures::Construct;
+use tracktwo_domain::questionnaire::Stage;
+use tracktwo_domain::{InitiativeId, QuestionnaireId};
+use tracktwo_i18n::{Locale, text};
+
+fn measures_path(initiative: InitiativeId) -> String {
+    format!("/initiatives/{initiative}/measures")
+}
+
+fn questionnaire_path(initiative: InitiativeId, id: QuestionnaireId) -> String {
+    format!("/initiatives/{initiative}/measures/{id}")
+}
+
+fn stage_text(locale: Locale, stage: Stage) -> String {
+    text(locale, &format!("measures-stage-{}", stage.as_str()))
+}
+
+fn construct_text(locale: Locale, construct: Construct) -> String {
+    let id = match construct {
+        Construct::Warmth => "warmth",
+        Construct::GeneralisedTrust => "generalised-trust",
+        Construct::OutgroupTrust => "outgroup-trust",
+        Construct::IntergroupAnxiety => "intergroup-anxiety",
+        Construct::Closeness => "closeness",
+        Construct::PerspectiveTaking => "perspective-taking",
+        Construct::WillingnessToCompromise => "willingness-to-compromise",
+    };
+    text(locale, &format!("measures-construct-{id}"))
+}
+
+/// A figure with one decimal (two for an effect size), as the pages show it.
+fn one_decimal(value: f64) -> String {
+    format!("{value:.1}")
+}
+
+fn two_decimals(value: f64) -> String {
+    format!("{value:.2}")
+}
