@@ -35,7 +35,14 @@ fn needs_cleaning(c: char) -> bool {
 }
 
 fn is_dropped(c: char) -> bool {
-    (c.is_control() && c != '\n') || is_noncharacter(c)
+    (c.is_control() && c != '\n') || is_noncharacter(c) || is_isolate(c)
+}
+
+/// The directional isolates (U+2066 to U+2069) that messages wrap their arguments in for a web
+/// page. A PDF's text extracted by a reader's tools would carry them between the words, where
+/// they break a search for a name; each paragraph's direction is set by the document instead.
+fn is_isolate(c: char) -> bool {
+    matches!(c, '\u{2066}'..='\u{2069}')
 }
 
 /// U+FDD0..U+FDEF and the last two code points of every plane are permanently unassigned and
@@ -71,6 +78,7 @@ mod tests {
     #[test]
     fn line_endings_tabs_and_controls_are_normalised() {
         assert_eq!(clean("a\r\nb\rc\nd\te\u{0}f\u{7}g\u{1b}h\u{2028}i\u{FFFF}j\u{FDD0}k"), "a\nb\nc\nd efgh\nijk");
+        assert_eq!(clean("Page \u{2068}1\u{2069} of \u{2066}2\u{2069}"), "Page 1 of 2");
     }
 
     #[test]

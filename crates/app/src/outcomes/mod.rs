@@ -154,12 +154,26 @@ impl App {
                 (Some(name), _) => names.add_person(name, &aliases),
                 (None, _) => {}
             }
+            // A role ("the fishers' cooperative") points at one actor as surely as a name.
+            if !actor.details.role.trim().is_empty() {
+                names.add_organisation(&actor.details.role);
+            }
         }
         for (_, meeting) in self.load_all::<Meeting>(tx, entered, initiative, None).await? {
             for person in &meeting.attendance {
                 names.add_person(&person.name, &[] as &[&str]);
                 names.add_organisation(&person.organisation);
             }
+        }
+        // Every source and substantiator the record names, whichever outcome they vouch for: a
+        // draft's text may name someone who substantiates another, or this one later.
+        for (_, outcome) in self.load_all::<Outcome>(tx, entered, initiative, None).await? {
+            for source in outcome.sources.iter().filter(|s| !s.document) {
+                names.add_person(&source.name, &[] as &[&str]);
+            }
+        }
+        for (_, word) in self.load_all::<Substantiation>(tx, entered, initiative, None).await? {
+            names.add_person(&word.name, &[] as &[&str]);
         }
         Ok(names)
     }
@@ -338,7 +352,8 @@ impl App {
         let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::SubstantiateOutcome).await?;
         let (_, outcome) = self.load_one::<Outcome>(tx.as_mut(), &entered, initiative, id.as_uuid()).await?;
-        if Self::sight_of(who, &entered, &outcome) != OutcomeSight::Full {
+        // The evaluator substantiates what they see cleared of names; editing needs it whole.
+        if Self::sight_of(who, &entered, &outcome) == OutcomeSight::Hidden {
             return Err(AppError::NotFound);
         }
         may_substantiate(&outcome, by)?;
@@ -361,7 +376,7 @@ impl App {
         let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::HarvestOutcome).await?;
         let (row, mut outcome) = self.load_one::<Outcome>(tx.as_mut(), &entered, initiative, id.as_uuid()).await?;
-        if Self::sight_of(who, &entered, &outcome) != OutcomeSight::Full {
+        if Self::sight_of(who, &entered, &outcome) == OutcomeSight::Hidden {
             return Err(AppError::NotFound);
         }
         let substantiations: Vec<Substantiation> = self

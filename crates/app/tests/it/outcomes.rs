@@ -181,7 +181,7 @@ async fn an_outcome_is_substantiated_by_someone_independent_before_it_is_reporte
     app.advance_outcome(&cast.evaluator, cast.initiative, id, OutcomeState::Reported).await.expect("reported");
     // Reported, it is fixed.
     let edit = app
-        .update_outcome(&cast.evaluator, cast.initiative, id, statement(&cast, ConfidentialityMode::ChathamHouse))
+        .update_outcome(&cast.facilitator, cast.initiative, id, statement(&cast, ConfidentialityMode::ChathamHouse))
         .await;
     assert!(matches!(edit, Err(AppError::OutcomeRefused(WorkflowError::AlreadyReported))), "{edit:?}");
     let OutcomeView::Full { outcome, substantiations } =
@@ -310,11 +310,17 @@ async fn no_reader_outside_the_team_reads_a_draft_and_a_funder_gets_no_name() {
             assert_no_name(&texts(view));
         }
     }
-    // The team and the evaluator see every outcome whole.
-    for who in [&cast.convener, &cast.facilitator, &cast.evaluator] {
+    // The team sees every outcome whole; the evaluator, outside the team, every one cleared.
+    for who in [&cast.convener, &cast.facilitator] {
         let list = app.outcomes(who, cast.initiative).await.expect("list");
         assert_eq!(list.len(), 3);
         assert!(list.iter().all(|(_, v)| matches!(v, OutcomeView::Full { .. })));
+    }
+    let list = app.outcomes(&cast.evaluator, cast.initiative).await.expect("list");
+    assert_eq!(list.len(), 3);
+    for (_, view) in &list {
+        assert!(!matches!(view, OutcomeView::Full { .. }));
+        assert_no_name(&texts(view));
     }
     // Nothing of it lies at rest in the clear.
     for (file, bytes) in world.store.bytes_at_rest().await {

@@ -35,13 +35,18 @@ pub fn sight(role: MemberRole, class: ConfidentialityMode, state: OutcomeState, 
     let reported = state == OutcomeState::Reported;
     match role {
         MemberRole::Convener => OutcomeSight::Full,
-        MemberRole::Facilitator | MemberRole::Rapporteur | MemberRole::Evaluator => {
+        MemberRole::Facilitator | MemberRole::Rapporteur => {
             if secret && !harvester {
                 OutcomeSight::Hidden
             } else {
                 OutcomeSight::Full
             }
         }
+        // The evaluator harvests and substantiates every outcome, drafts included, but stands
+        // outside the team: like every reader of reports, they see no name the record holds
+        // (their own harvests too, once written), and editing stays with the team.
+        MemberRole::Evaluator if secret && !harvester => OutcomeSight::Hidden,
+        MemberRole::Evaluator => OutcomeSight::Cleared,
         MemberRole::Funder if reported && !secret => OutcomeSight::Cleared,
         MemberRole::Official
             if reported && matches!(class, ConfidentialityMode::OnTheRecord | ConfidentialityMode::NonAttribution) =>
@@ -209,7 +214,7 @@ mod tests {
     #[test]
     fn readers_outside_the_team_see_no_names_and_a_secret_outcome_never_leaves() {
         for role in MemberRole::ALL {
-            let inside = role.is_team() || role == MemberRole::Evaluator;
+            let inside = role.is_team();
             for class in ConfidentialityMode::ALL {
                 let seen = sight(role, *class, OutcomeState::Reported, false);
                 if !inside {

@@ -58,7 +58,7 @@ pub async fn harvest_form(Visit(state, user, InitiativePath(id)): Visit<Initiati
                 @if !actors.is_empty() {
                     label { (say("harvest-actor")) select name="actor" {
                         option value="" { (say("harvest-actor-none")) }
-                        @for actor in &actors { option value=(actor.id) { (actor.details.code_name) } }
+                        @for actor in &actors { option value=(actor.id) dir="auto" { (actor.details.code_name) } }
                     } }
                 }
                 label.check { input type="checkbox" name="organisation" value="yes"; (say("harvest-organisation")) }
@@ -77,15 +77,15 @@ pub async fn harvest_form(Visit(state, user, InitiativePath(id)): Visit<Initiati
                 label { (say("harvest-contribution")) textarea name="contribution" required dir="auto" {} }
                 fieldset { legend { (say("harvest-links")) }
                     @if !meetings.is_empty() { fieldset { legend { (say("harvest-meetings")) }
-                        @for (m, title) in &meetings { label.check { input type="checkbox" name="meeting" value=(m); (title) } } } }
+                        @for (m, title) in &meetings { label.check { input type="checkbox" name="meeting" value=(m); bdi { (title) } } } } }
                     @if !options.is_empty() { fieldset { legend { (say("harvest-options")) }
-                        @for (o, option) in &options { label.check { input type="checkbox" name="option" value=(o); (option.title) } } } }
+                        @for (o, option) in &options { label.check { input type="checkbox" name="option" value=(o); bdi { (option.title) } } } } }
                     @if !readouts.is_empty() { fieldset { legend { (say("harvest-readouts")) }
-                        @for (r, readout) in &readouts { label.check { input type="checkbox" name="readout" value=(r); (readout.title) } } } }
+                        @for (r, readout) in &readouts { label.check { input type="checkbox" name="readout" value=(r); bdi { (readout.title) } } } } }
                     @if !transfers.is_empty() { fieldset { legend { (say("harvest-transfers")) }
-                        @for (t, event) in &transfers { label.check { input type="checkbox" name="transfer" value=(t); (date_text(event.on)) " · " (event.what.label()) } } } }
+                        @for (t, event) in &transfers { label.check { input type="checkbox" name="transfer" value=(t); (date_text(event.on)) " · " span lang="en" { (event.what.label()) } } } } }
                     @if !coordination.is_empty() { fieldset { legend { (say("harvest-coordination")) }
-                        @for (c, event) in &coordination { label.check { input type="checkbox" name="coordination" value=(c); (date_text(event.on)) " · " (event.form.label()) } } } }
+                        @for (c, event) in &coordination { label.check { input type="checkbox" name="coordination" value=(c); (date_text(event.on)) " · " span lang="en" { (event.form.label()) } } } } }
                 }
                 fieldset { legend { (say("harvest-sources")) }
                     @for n in 1..=SOURCE_FIELDS {

@@ -84,7 +84,7 @@ pub async fn theory(Visit(state, user, InitiativePath(id)): Visit<InitiativePath
                 label { (say("reflection-round")) select name="round" {
                     option value="" { (say("reflection-round-none")) }
                     @for (rid, round, _) in &rounds {
-                        option value=(rid) selected[review.awaiting.first().is_some_and(|w| w.round == *rid)] { (round.number) " " (round.title) }
+                        option value=(rid) dir="auto" selected[review.awaiting.first().is_some_and(|w| w.round == *rid)] { (round.number) " " (round.title) }
                     }
                 } }
                 @for (i, a) in review.assumptions.iter().enumerate() {
