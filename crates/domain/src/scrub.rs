@@ -203,9 +203,11 @@ fn match_at(
 }
 
 /// What may stand between two words of one name in a text: "Amal Haddad", "al-Haddad",
-/// "R. Haddad".
+/// "R. Haddad", and the apostrophe of a plural's possessive, "Fishers' Cooperative".
 fn joins_a_name(c: char) -> bool {
-    (c.is_whitespace() && c != '\n' && c != '\r') || matches!(c, '-' | '\u{2010}' | '\u{2011}' | '.')
+    (c.is_whitespace() && c != '\n' && c != '\r')
+        || matches!(c, '-' | '\u{2010}' | '\u{2011}' | '.')
+        || is_apostrophe(c)
 }
 
 /// A word of a text, by its bytes.
@@ -381,6 +383,18 @@ mod tests {
         assert_eq!(person("İlhan", &[]).scrub("ilhan, ILHAN"), "[withheld], [withheld]");
         assert_eq!(person("Strauß", &[]).scrub("STRAUSS left"), "[withheld] left");
         assert_eq!(person("Ａｍａｌ", &[]).scrub("Amal"), "[withheld]", "compatibility forms fold");
+    }
+
+    #[test]
+    fn a_plurals_possessive_apostrophe_does_not_break_a_name() {
+        let mut names = Names::new();
+        names.add_organisation("Port Alsen Fishers' Cooperative");
+        names.add_organisation("fishers' cooperative");
+        assert_eq!(names.scrub("Port Alsen Fishers' Cooperative met."), "[withheld] met.");
+        assert_eq!(
+            names.scrub("readings with the Coast fishers\u{2019} cooperative."),
+            "readings with the Coast [withheld]."
+        );
     }
 
     #[test]

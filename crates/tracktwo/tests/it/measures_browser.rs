@@ -107,7 +107,18 @@ async fn answer(
     if let Some(check) = check.as_deref_mut() {
         check.page("the card's code").await;
     }
-    client.find(Locator::Css("#code")).await.unwrap().send_keys(code).await.unwrap();
+    // Under a loaded machine the card page can still be arriving: wait for its field.
+    let started = Instant::now();
+    let field = loop {
+        match client.find(Locator::Css("#code")).await {
+            Ok(field) => break field,
+            Err(_) if started.elapsed() < Duration::from_secs(15) => {
+                tokio::time::sleep(Duration::from_millis(100)).await
+            }
+            Err(_) => panic!("no code field on {answer_path}:\n{}", client.source().await.unwrap_or_default()),
+        }
+    };
+    field.send_keys(code).await.unwrap();
     click(client, "form button[type=submit]").await;
     wait_for(client, "#answer-timing", "round").await;
     if let Some(check) = check.as_deref_mut() {
