@@ -42,6 +42,26 @@ pub(crate) fn optional_line(field: &'static str, value: &str) -> Result<(), Vali
     Ok(())
 }
 
+/// A line that may be required: at most 300 characters, no control character.
+pub(crate) fn line(field: &'static str, value: &str, required: bool) -> Result<(), ValidationError> {
+    if required { required_line(field, value) } else { optional_line(field, value) }
+}
+
+/// Free text of at most `max` characters that may run over several lines: tabs and line breaks,
+/// no other control character.
+pub(crate) fn paragraphs(field: &'static str, value: &str, required: bool, max: usize) -> Result<(), ValidationError> {
+    if required && value.trim().is_empty() {
+        return Err(ValidationError::Empty { field });
+    }
+    if value.chars().count() > max {
+        return Err(ValidationError::TooLong { field, max });
+    }
+    if value.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
+        return Err(ValidationError::ControlCharacters { field });
+    }
+    Ok(())
+}
+
 pub(crate) fn long_text(field: &'static str, value: &str, required: bool) -> Result<(), ValidationError> {
     if required && value.trim().is_empty() {
         return Err(ValidationError::Empty { field });

@@ -207,33 +207,12 @@ impl std::fmt::Debug for Outcome {
     }
 }
 
-const LINE_MAX: usize = 300;
 const TEXT_MAX: usize = 20_000;
 
-pub(crate) fn line(field: &'static str, value: &str, required: bool) -> Result<(), ValidationError> {
-    if required && value.trim().is_empty() {
-        return Err(ValidationError::Empty { field });
-    }
-    if value.chars().count() > LINE_MAX {
-        return Err(ValidationError::TooLong { field, max: LINE_MAX });
-    }
-    if value.chars().any(char::is_control) {
-        return Err(ValidationError::ControlCharacters { field });
-    }
-    Ok(())
-}
+pub(crate) use crate::records::line;
 
 pub(crate) fn text(field: &'static str, value: &str, required: bool) -> Result<(), ValidationError> {
-    if required && value.trim().is_empty() {
-        return Err(ValidationError::Empty { field });
-    }
-    if value.chars().count() > TEXT_MAX {
-        return Err(ValidationError::TooLong { field, max: TEXT_MAX });
-    }
-    if value.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
-        return Err(ValidationError::ControlCharacters { field });
-    }
-    Ok(())
+    crate::records::paragraphs(field, value, required, TEXT_MAX)
 }
 
 impl Outcome {
