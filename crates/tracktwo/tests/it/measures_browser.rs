@@ -27,17 +27,20 @@ async fn click(client: &Client, css: &str) {
     client.find(Locator::Css(css)).await.unwrap().click().await.unwrap();
 }
 
-/// The text of `css` once it holds `needle`.
+/// The text of `css` once it is on the page and holds `needle` (an empty needle waits for the
+/// element alone: a submitted form's answer may still be on its way, and a navigation started
+/// before it lands would be overtaken by it).
 async fn wait_for(client: &Client, css: &str, needle: &str) -> String {
     let started = Instant::now();
     loop {
         let text = match client.find(Locator::Css(css)).await {
-            Ok(element) => element.text().await.unwrap_or_default(),
-            Err(_) => String::new(),
+            Ok(element) => Some(element.text().await.unwrap_or_default()),
+            Err(_) => None,
         };
-        if text.contains(needle) {
-            return text;
+        if let Some(text) = text.as_ref().filter(|text| text.contains(needle)) {
+            return text.clone();
         }
+        let text = text.unwrap_or_default();
         assert!(started.elapsed() < Duration::from_secs(15), "`{needle}` never appeared in {css}: {text}");
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
