@@ -24,6 +24,7 @@ pub mod outcomes;
 mod permissions;
 pub mod polis_format;
 mod records;
+pub mod reports;
 mod row_guard;
 mod sealed_records;
 mod sealing;

@@ -33,6 +33,8 @@ mod indicators;
 mod questionnaires;
 mod results;
 
+pub(crate) use self::results::released_results;
+
 /// The statistics the results hold, for the edges that show them.
 pub use tracktwo_stats as stats;
 

@@ -14,6 +14,7 @@
 use crate::identity::{Identity, Principal};
 use crate::ids::SideId;
 use crate::records::MemberRole;
+use crate::report::ReportKind;
 
 /// Where a record lives within an initiative.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -124,6 +125,9 @@ pub enum Operation {
     WriteIndicators,
     /// Read the results framework and export it as CSV.
     ReadIndicators,
+    /// Produce a report of the initiative for its audience (`report::ReportKind`): what it holds
+    /// is what that audience may see, whoever produces it.
+    ProduceReport(ReportKind),
     /// Read an initiative's audit trail.
     ReadAudit,
     /// Destroy an initiative and its key.
@@ -180,6 +184,7 @@ impl Operation {
             Operation::DestroyInitiative,
             Operation::OperateStore,
         ];
+        out.extend(ReportKind::ALL.iter().map(|kind| Operation::ProduceReport(*kind)));
         for scope in scopes {
             out.push(Operation::ReadRecord(scope));
             out.push(Operation::WriteRecord(scope));
@@ -307,6 +312,9 @@ pub fn decide(identity: &Identity, standing: Option<Standing>, secret_channel: b
         Operation::ReadMeasures | Operation::ReadIndicators => {
             team || matches!(role, MemberRole::Funder | MemberRole::Evaluator)
         }
+        // The team reports; so may the report's own audience, who gets no more by asking for
+        // it. The evaluation brief shows outcomes still in draft: never a funder's.
+        Operation::ProduceReport(kind) => team || role == kind.audience(),
         Operation::ReadRecord(Scope::Plenary) => team || matches!(role, MemberRole::Participant | MemberRole::Observer),
         Operation::WriteRecord(Scope::Plenary) => team,
         // A caucus is its side's and the team's: reading it, writing in it, commenting there.

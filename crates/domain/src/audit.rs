@@ -135,6 +135,8 @@ string_enum!(
         MeasuresRead => "questionnaire.results-read",
         IndicatorWritten => "indicator.written",
         IndicatorsRead => "indicators.read",
+        FunderReportProduced => "report.funder-produced",
+        EvaluationBriefProduced => "report.evaluation-produced",
         IndicatorsExported => "indicators.exported",
         IndicatorsImported => "indicators.imported",
         Exported => "store.exported",

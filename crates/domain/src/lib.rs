@@ -23,6 +23,7 @@ pub mod outcomes;
 pub mod questionnaire;
 pub mod records;
 pub mod redaction;
+pub mod report;
 pub mod results_framework;
 pub mod roster;
 pub mod scrub;

@@ -10,6 +10,7 @@ use tracktwo_app::system::SystemClock;
 use tracktwo_app::{App, Unlock};
 use tracktwo_config::Config;
 use tracktwo_crypto::KdfParams;
+use tracktwo_domain::report::{Period, ReportKind};
 use tracktwo_domain::{Identity, MemberRole, NewDocument, NewInitiative, NewNote, NewPerson, NewSide, NewUser, Scope};
 use zeroize::Zeroizing;
 
@@ -358,6 +359,9 @@ async fn seed(app: &App) -> Result<()> {
     outcomes::seed(app, initiative.id, &team).await?;
     conversation::seed(app, initiative.id, process::Sides { vale: upper_vale.id, coast: lowland_coast.id }).await?;
     measures::seed(app, initiative.id, process::Sides { vale: upper_vale.id, coast: lowland_coast.id }).await?;
+    // The year's funder report, produced by the convener: the audit trail keeps that it was.
+    let year = Period::new(time::macros::date!(2025 - 07 - 01), time::macros::date!(2026 - 06 - 30))?;
+    app.report(&team.convener, initiative.id, ReportKind::Funder, Some(year)).await?;
     // Two more processes beside the workshops, with the same team and some of the same people.
     for (title, description, seed) in [
         (

@@ -8,9 +8,11 @@
 //! tags). The people's own words stay as they were written.
 
 mod fonts;
+mod report;
 mod text;
 
 pub use fonts::{DocumentError, pdf};
+pub use report::report_document;
 pub use text::{TextCopy, text_document};
 
 use time::macros::format_description;
@@ -36,6 +38,39 @@ pub fn page_label(locale: Locale) -> PageLabel {
     let Some((before, rest)) = text.split_once(PAGE) else { return PageLabel::default() };
     let Some((between, after)) = rest.split_once(PAGES) else { return PageLabel::default() };
     PageLabel { before: before.to_owned(), between: between.to_owned(), after: after.to_owned() }
+}
+
+/// `document` as a file to download, as PDF (`format` "pdf" or empty) or DOCX, named
+/// `stem.pdf` or `stem.docx`.
+pub(crate) fn attachment(
+    document: &Document,
+    format: &str,
+    stem: &str,
+) -> Result<axum::response::Response, crate::PageError> {
+    use axum::http::{HeaderValue, StatusCode, header};
+    use axum::response::IntoResponse;
+    let (bytes, content_type, extension) = match format {
+        "pdf" | "" => (pdf(document)?, "application/pdf", "pdf"),
+        "docx" => (
+            tracktwo_render::render_docx(document).map_err(DocumentError::from)?,
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "docx",
+        ),
+        _ => return Err(crate::forms::invalid("format", "must be pdf or docx")),
+    };
+    Ok((
+        StatusCode::OK,
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
+            (
+                header::CONTENT_DISPOSITION,
+                HeaderValue::from_str(&format!("attachment; filename=\"{stem}.{extension}\""))
+                    .unwrap_or(HeaderValue::from_static("attachment")),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
 }
 
 /// The language a document is asked for in (`?language=ar`), else the reader's own.

@@ -37,7 +37,7 @@ use tracktwo_app::{App, AppError};
 use pages::{account, conversation, dialogue, initiative, layout, map, measures, outcomes, text, transfer};
 
 pub use client::{ClientAddress, ForwardedHeader, TrustedProxies};
-pub use documents::{TextCopy, copy_document, summary_document, text_document};
+pub use documents::{TextCopy, copy_document, report_document, summary_document, text_document};
 pub use errors::{PageError, WebError};
 pub(crate) use errors::{PageResult, status_of};
 pub use limits::{EdgeLimits, Limit, Limited, Quotas, quota};
@@ -268,6 +268,8 @@ fn routes() -> Vec<(Method, &'static str, axum::routing::MethodRouter<Arc<WebSta
         ),
         (Method::POST, "/initiatives/{initiative}/outcomes/{outcome}/advance", post(outcomes::page::advance)),
         (Method::GET, "/initiatives/{initiative}/theory-of-change", get(outcomes::theory::theory)),
+        (Method::GET, "/initiatives/{initiative}/reports", get(outcomes::reports::reports)),
+        (Method::GET, "/initiatives/{initiative}/reports/file", get(outcomes::reports::report_file)),
         (Method::POST, "/initiatives/{initiative}/reflections", post(outcomes::theory::reflect)),
         (Method::GET, "/initiatives/{initiative}/conversations", get(conversation::list::conversations)),
         (Method::POST, "/initiatives/{initiative}/conversations", post(conversation::list::create_conversation)),

@@ -175,21 +175,30 @@ impl App {
             .await?;
         tx.commit().await?;
         let side_ids: Vec<SideId> = sides.iter().map(|(id, _)| *id).collect();
-        let team = team_results(&questionnaire, &responses, &side_ids);
-        let counts = answer_counts(&responses);
         let results = if in_full {
-            Results::Team { counts, constructs: team }
-        } else {
-            Results::Released {
-                before: Cell::count(counts.before),
-                after: Cell::count(counts.after),
-                paired: Cell::count(counts.paired),
-                constructs: team
-                    .iter()
-                    .map(|c| ReleasedConstruct { construct: c.construct, figures: release(&c.figures) })
-                    .collect(),
+            Results::Team {
+                counts: answer_counts(&responses),
+                constructs: team_results(&questionnaire, &responses, &side_ids),
             }
+        } else {
+            released_results(&questionnaire, &responses, &side_ids)
         };
         Ok(MeasuresView { id, questionnaire, sides, results })
+    }
+}
+
+/// The results as they leave the team: every count and every group of fewer than five people
+/// suppressed (with one more withheld where one alone would be).
+#[must_use]
+pub(crate) fn released_results(questionnaire: &Questionnaire, responses: &[Response], sides: &[SideId]) -> Results {
+    let counts = answer_counts(responses);
+    Results::Released {
+        before: Cell::count(counts.before),
+        after: Cell::count(counts.after),
+        paired: Cell::count(counts.paired),
+        constructs: team_results(questionnaire, responses, sides)
+            .iter()
+            .map(|c| ReleasedConstruct { construct: c.construct, figures: release(&c.figures) })
+            .collect(),
     }
 }

@@ -131,7 +131,7 @@ impl App {
     /// Every name of the initiative a reader without names must not meet: each actor of the map
     /// with the registry's aliases and other-script spellings, and each attendee of a meeting
     /// with their organisation.
-    async fn initiative_names(
+    pub(crate) async fn initiative_names(
         &self,
         tx: &mut dyn WriteTx,
         entered: &Entered,

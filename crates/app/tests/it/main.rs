@@ -6,6 +6,7 @@ mod consent;
 mod measures;
 mod negotiating_text;
 mod outcomes;
+mod reports;
 mod secret_channel;
 mod selection;
 

@@ -21,28 +21,28 @@ use tracktwo_test_support::{person_on_map, serin_with_two_sides};
 use crate::World;
 
 /// Words that occur nowhere else in what the tests read: any of them in an output is a leak.
-const ACTOR: &str = "Zorvath Quillame";
-const ALIAS: &str = "Зорват";
-const SOURCE: &str = "Brisveld Okkaran";
-const SUBSTANTIATOR: &str = "Tamsin Vurek";
-const ATTENDEE: &str = "Oskvar Pellinore";
+pub(crate) const ACTOR: &str = "Zorvath Quillame";
+pub(crate) const ALIAS: &str = "Зорват";
+pub(crate) const SOURCE: &str = "Brisveld Okkaran";
+pub(crate) const SUBSTANTIATOR: &str = "Tamsin Vurek";
+pub(crate) const ATTENDEE: &str = "Oskvar Pellinore";
 
-struct Cast {
-    initiative: InitiativeId,
-    convener: Identity,
-    facilitator: Identity,
-    evaluator: Identity,
-    funder: Identity,
-    official: Identity,
-    participant_a: Identity,
-    participant_b: Identity,
-    observer: Identity,
-    operations: Identity,
-    outsider: Identity,
-    actor: tracktwo_domain::ActorId,
+pub(crate) struct Cast {
+    pub(crate) initiative: InitiativeId,
+    pub(crate) convener: Identity,
+    pub(crate) facilitator: Identity,
+    pub(crate) evaluator: Identity,
+    pub(crate) funder: Identity,
+    pub(crate) official: Identity,
+    pub(crate) participant_a: Identity,
+    pub(crate) participant_b: Identity,
+    pub(crate) observer: Identity,
+    pub(crate) operations: Identity,
+    pub(crate) outsider: Identity,
+    pub(crate) actor: tracktwo_domain::ActorId,
 }
 
-async fn cast(world: &World) -> Cast {
+pub(crate) async fn cast(world: &World) -> Cast {
     let serin = serin_with_two_sides(&world.app).await;
     let id = serin.id;
     let actor = person_on_map(&world.app, id, ACTOR, "P-17", Some(serin.upper_vale), false).await;
@@ -83,7 +83,7 @@ async fn cast(world: &World) -> Cast {
 
 /// An outcome whose every text names the social actor, a source, the substantiator and an
 /// attendee, in several spellings.
-fn statement(cast: &Cast, class: ConfidentialityMode) -> Outcome {
+pub(crate) fn statement(cast: &Cast, class: ConfidentialityMode) -> Outcome {
     let names = format!("{ACTOR}, QUILLAME's office, {ALIAS}, {SOURCE}, {SUBSTANTIATOR} and {ATTENDEE}");
     let mut o = Outcome::draft(
         Change {
@@ -115,7 +115,7 @@ fn statement(cast: &Cast, class: ConfidentialityMode) -> Outcome {
     o
 }
 
-async fn harvest_and_report(world: &World, cast: &Cast, class: ConfidentialityMode) -> OutcomeId {
+pub(crate) async fn harvest_and_report(world: &World, cast: &Cast, class: ConfidentialityMode) -> OutcomeId {
     let app = &world.app;
     let id = app.harvest_outcome(&cast.evaluator, cast.initiative, statement(cast, class)).await.expect("harvest");
     // Only the convener sees a secret-channel outcome its harvester did not share.
@@ -220,7 +220,7 @@ fn texts(view: &OutcomeView) -> String {
     }
 }
 
-fn assert_no_name(text: &str) {
+pub(crate) fn assert_no_name(text: &str) {
     for name in [ACTOR, ALIAS, SOURCE, SUBSTANTIATOR, ATTENDEE] {
         for word in name.split_whitespace() {
             assert!(!text.contains(&word.to_lowercase()), "{word} reached a reader without names: {text}");

@@ -177,3 +177,16 @@ reflection-note = ملاحظة
 reflection-general-note = ما تعلّمه الفريق
 reflection-submit = حفظ التأمل
 reflections-heading = التأملات
+# تقارير مبنية على السجل.
+reports-title = التقارير
+reports-intro = يُبنى التقرير من السجل لجمهوره أيًّا كان من يُعدّه: لا يذكر اسم أي مشارك، ولا ينسب كلامًا إلى أحد، ويحجب كل مجموعة تقل عن 5 أشخاص.
+reports-funder-heading = تقرير الجهة المموّلة
+reports-funder-about = للجهة المموّلة: النتائج المُبلَّغ عنها التي يحق للجهة المموّلة قراءتها، ومقاييس المواقف والثقة، وإطار النتائج، والعملية والنقل إلى المسار الأول بالأرقام.
+reports-evaluation-heading = موجز التقييم
+reports-evaluation-about = للمقيّم: كل نتيجة يحق للمقيّم قراءتها، بما فيها المسودات، مع معايير الفعالية وافتراضات نظرية التغيير كما قرأها الفريق.
+reports-from = اليوم الأول
+reports-to = اليوم الأخير
+reports-period-note = اترك اليومين فارغين لتغطية السجل كله.
+reports-format = الصيغة
+reports-language = اللغة
+reports-produce = أعِدّ التقرير

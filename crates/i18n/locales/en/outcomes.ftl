@@ -161,3 +161,16 @@ reflection-note = Note
 reflection-general-note = What the team learnt
 reflection-submit = Save reflection
 reflections-heading = Reflections
+# Reports built from the record.
+reports-title = Reports
+reports-intro = A report is built from the record for its audience, whoever produces it: it names no participant, attributes no word to anyone, and suppresses every group of fewer than 5 people.
+reports-funder-heading = Funder report
+reports-funder-about = For the funder: the reported outcomes a funder may read, attitude and trust measures, the results framework, and the process and the transfer to Track One in figures.
+reports-evaluation-heading = Evaluation brief
+reports-evaluation-about = For the evaluator: every outcome an evaluator may read, drafts included, with the criteria of effectiveness and the theory of change's assumptions as the team has read them.
+reports-from = First day
+reports-to = Last day
+reports-period-note = Leave both days empty for the whole record.
+reports-format = Format
+reports-language = Language
+reports-produce = Produce the report

@@ -157,3 +157,16 @@ reflection-note = Note
 reflection-general-note = Ce que l’équipe a appris
 reflection-submit = Enregistrer la réflexion
 reflections-heading = Réflexions
+# Rapports tirés du dossier.
+reports-title = Rapports
+reports-intro = Un rapport est établi à partir du dossier pour son destinataire, quelle que soit la personne qui le produit : il ne nomme aucun participant, n'attribue aucun propos à personne et masque tout groupe de moins de 5 personnes.
+reports-funder-heading = Rapport au bailleur
+reports-funder-about = Pour le bailleur : les résultats rapportés qu'un bailleur peut lire, les mesures d'attitude et de confiance, le cadre de résultats, ainsi que le processus et le transfert vers la voie 1 en chiffres.
+reports-evaluation-heading = Note d'évaluation
+reports-evaluation-about = Pour l'évaluateur : tous les résultats qu'un évaluateur peut lire, brouillons compris, avec les critères d'efficacité et les hypothèses de la théorie du changement telles que l'équipe les a relues.
+reports-from = Premier jour
+reports-to = Dernier jour
+reports-period-note = Laissez les deux jours vides pour l'ensemble du dossier.
+reports-format = Format
+reports-language = Langue
+reports-produce = Produire le rapport

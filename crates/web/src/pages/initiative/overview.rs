@@ -2,6 +2,7 @@
 //! caller may go, and its members.
 
 use maud::html;
+use tracktwo_domain::report::ReportKind;
 use tracktwo_domain::{Operation, Scope, SideId};
 
 use tracktwo_i18n::{Arg, text, text_with};
@@ -82,6 +83,9 @@ pub async fn initiative(Visit(state, user, InitiativePath(id)): Visit<Initiative
                     }
                     @if may.allows(Operation::ReadIndicators) {
                         li { a href={ "/initiatives/" (id) "/indicators" } { (tracktwo_i18n::text(user.locale, "indicators-title")) } }
+                    }
+                    @if ReportKind::ALL.iter().any(|k| may.allows(Operation::ProduceReport(*k))) {
+                        li { a href={ "/initiatives/" (id) "/reports" } { (tracktwo_i18n::text(user.locale, "reports-title")) } }
                     }
                 }
             }

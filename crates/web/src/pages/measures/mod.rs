@@ -13,6 +13,8 @@ pub(crate) mod indicators;
 pub(crate) mod list;
 pub(crate) mod results;
 
+pub(crate) use results::{interval, p_value};
+
 use tracktwo_domain::measures::Construct;
 use tracktwo_domain::questionnaire::Stage;
 use tracktwo_domain::{InitiativeId, QuestionnaireId};
@@ -30,7 +32,7 @@ fn stage_text(locale: Locale, stage: Stage) -> String {
     text(locale, &format!("measures-stage-{}", stage.as_str()))
 }
 
-fn construct_text(locale: Locale, construct: Construct) -> String {
+pub(crate) fn construct_text(locale: Locale, construct: Construct) -> String {
     let id = match construct {
         Construct::Warmth => "warmth",
         Construct::GeneralisedTrust => "generalised-trust",
@@ -44,10 +46,10 @@ fn construct_text(locale: Locale, construct: Construct) -> String {
 }
 
 /// A figure with one decimal (two for an effect size), as the pages show it.
-fn one_decimal(value: f64) -> String {
+pub(crate) fn one_decimal(value: f64) -> String {
     format!("{value:.1}")
 }
 
-fn two_decimals(value: f64) -> String {
+pub(crate) fn two_decimals(value: f64) -> String {
     format!("{value:.2}")
 }

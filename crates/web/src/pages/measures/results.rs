@@ -20,7 +20,7 @@ use crate::extract::{CsrfForm, ItemPath, Visit};
 use crate::forms::{Pairs, field, invalid};
 use crate::pages::layout::page;
 
-fn interval(locale: Locale, value: f64, interval: Option<Interval>, format: fn(f64) -> String) -> String {
+pub(crate) fn interval(locale: Locale, value: f64, interval: Option<Interval>, format: fn(f64) -> String) -> String {
     match interval {
         Some(i) => text_with(
             locale,
@@ -35,7 +35,7 @@ fn interval(locale: Locale, value: f64, interval: Option<Interval>, format: fn(f
     }
 }
 
-fn p_value(p: f64) -> String {
+pub(crate) fn p_value(p: f64) -> String {
     if p < 0.001 { "< 0.001".to_owned() } else { format!("{p:.3}") }
 }
 

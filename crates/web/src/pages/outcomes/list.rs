@@ -6,7 +6,7 @@ use maud::{PreEscaped, html};
 use tracktwo_app::outcomes::OutcomeView;
 use tracktwo_domain::Operation;
 use tracktwo_domain::outcomes::{Layer, Outcome, OutcomeState, RppCell, movements};
-use tracktwo_i18n::{Arg, text, text_with};
+use tracktwo_i18n::{Arg, Locale, text, text_with};
 use tracktwo_map_draw::outcomes::{FunnelLayer, MarkerState, RppMarker, RppPicture, layer_funnel_svg, rpp_matrix_svg};
 
 use super::{cell, layer, level, nav, outcome_path, reach, state};
@@ -23,38 +23,38 @@ fn marker_state(s: OutcomeState) -> MarkerState {
     }
 }
 
-pub async fn outcomes(Visit(state_, user, InitiativePath(id)): Visit<InitiativePath>) -> PageResult {
-    let locale = user.locale;
-    let say = |key: &str| text(locale, key);
-    let list = state_.app.outcomes(&user.identity, id).await?;
-    let may = state_.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
-    let may_harvest = may.allows(Operation::HarvestOutcome);
-    let cleared_only = list.iter().all(|(_, v)| matches!(v, OutcomeView::Cleared(_))) && !list.is_empty();
+/// An outcome as the pictures place it.
+pub(crate) struct Placed<'a> {
+    pub cell: RppCell,
+    pub layer: Layer,
+    pub state: OutcomeState,
+    pub what: &'a str,
+}
 
-    let markers: Vec<RppMarker> = list
+/// The RPP matrix and the layers' funnel, as SVG.
+pub(crate) struct Pictures {
+    pub matrix: String,
+    pub funnel: String,
+}
+
+/// The RPP matrix of `outcomes` (numbered in their order, with `moves` between them as arrows)
+/// and the funnel of their layers.
+pub(crate) fn pictures(locale: Locale, outcomes: &[Placed<'_>], moves: &[(usize, usize)]) -> Pictures {
+    let say = |key: &str| text(locale, key);
+    let markers: Vec<RppMarker> = outcomes
         .iter()
         .enumerate()
-        .map(|(i, (_, v))| RppMarker {
+        .map(|(i, o)| RppMarker {
             number: i + 1,
-            cell: RppCell::ALL.iter().position(|c| *c == v.rpp()).unwrap_or(0),
-            state: marker_state(v.state()),
-            label: v.what().to_owned(),
+            cell: RppCell::ALL.iter().position(|c| *c == o.cell).unwrap_or(0),
+            state: marker_state(o.state),
+            label: o.what.to_owned(),
         })
         .collect();
-    // Moves are found among the outcomes seen whole: a cleared outcome names no social actor.
-    let whole: Vec<(usize, &Outcome)> = list
-        .iter()
-        .enumerate()
-        .filter_map(|(i, (_, v))| match v {
-            OutcomeView::Full { outcome, .. } => Some((i, outcome)),
-            OutcomeView::Cleared(_) => None,
-        })
-        .collect();
-    let moves: Vec<(usize, usize)> = movements(&whole).iter().map(|m| (m.from, m.to)).collect();
     let title = say("rpp-title");
     let description = format!(
         "{} {}",
-        text_with(locale, "rpp-desc", &[("count", Arg::count(list.len()))]),
+        text_with(locale, "rpp-desc", &[("count", Arg::count(outcomes.len()))]),
         text_with(locale, "rpp-movements", &[("count", Arg::count(moves.len()))])
     );
     let columns = [reach(locale, RppCell::ALL[0].reach), reach(locale, RppCell::ALL[1].reach)];
@@ -65,13 +65,39 @@ pub async fn outcomes(Visit(state_, user, InitiativePath(id)): Visit<InitiativeP
         columns: [&columns[0], &columns[1]],
         rows: [&rows[0], &rows[1]],
         markers: &markers,
-        movements: &moves,
+        movements: moves,
     });
     let layers: Vec<FunnelLayer> = Layer::ALL
         .iter()
-        .map(|l| FunnelLayer { label: layer(locale, *l), count: list.iter().filter(|(_, v)| v.layer() == *l).count() })
+        .map(|l| FunnelLayer { label: layer(locale, *l), count: outcomes.iter().filter(|o| o.layer == *l).count() })
         .collect();
     let funnel = layer_funnel_svg(&say("funnel-title"), &say("funnel-desc"), &layers);
+    Pictures { matrix, funnel }
+}
+
+pub async fn outcomes(Visit(state_, user, InitiativePath(id)): Visit<InitiativePath>) -> PageResult {
+    let locale = user.locale;
+    let say = |key: &str| text(locale, key);
+    let list = state_.app.outcomes(&user.identity, id).await?;
+    let may = state_.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
+    let may_harvest = may.allows(Operation::HarvestOutcome);
+    let cleared_only = list.iter().all(|(_, v)| matches!(v, OutcomeView::Cleared(_))) && !list.is_empty();
+
+    // Moves are found among the outcomes seen whole: a cleared outcome names no social actor.
+    let whole: Vec<(usize, &Outcome)> = list
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (_, v))| match v {
+            OutcomeView::Full { outcome, .. } => Some((i, outcome)),
+            OutcomeView::Cleared(_) => None,
+        })
+        .collect();
+    let moves: Vec<(usize, usize)> = movements(&whole).iter().map(|m| (m.from, m.to)).collect();
+    let placed: Vec<Placed<'_>> = list
+        .iter()
+        .map(|(_, v)| Placed { cell: v.rpp(), layer: v.layer(), state: v.state(), what: v.what() })
+        .collect();
+    let Pictures { matrix, funnel } = pictures(locale, &placed, &moves);
 
     Ok(page(
         &say("outcomes-title"),

@@ -7,6 +7,7 @@
 pub(crate) mod harvest;
 pub(crate) mod list;
 pub(crate) mod page;
+pub(crate) mod reports;
 pub(crate) mod theory;
 
 use maud::{Markup, html};
@@ -39,6 +40,7 @@ fn nav(locale: Locale, initiative: InitiativeId) -> Markup {
             a href={ "/initiatives/" (initiative) } { "↑" }
             a href=(outcomes_path(initiative)) { (say("outcomes-link")) }
             a href=(theory_path(initiative)) { (say("theory-link")) }
+            a href=(reports::reports_path(initiative)) { (say("reports-title")) }
         }
     }
 }
@@ -48,13 +50,13 @@ fn label(locale: Locale, prefix: &str, value: &str) -> String {
     text(locale, &format!("{prefix}-{value}"))
 }
 
-fn layer(locale: Locale, v: Layer) -> String {
+pub(crate) fn layer(locale: Locale, v: Layer) -> String {
     label(locale, "layer", v.as_str())
 }
-fn reach(locale: Locale, v: Reach) -> String {
+pub(crate) fn reach(locale: Locale, v: Reach) -> String {
     label(locale, "reach", v.as_str())
 }
-fn level(locale: Locale, v: ChangeLevel) -> String {
+pub(crate) fn level(locale: Locale, v: ChangeLevel) -> String {
     label(locale, "level", v.as_str())
 }
 fn change_type(locale: Locale, v: ChangeType) -> String {
@@ -63,10 +65,10 @@ fn change_type(locale: Locale, v: ChangeType) -> String {
 fn valence(locale: Locale, v: Valence) -> String {
     label(locale, "valence", v.as_str())
 }
-fn criterion(locale: Locale, v: Criterion) -> String {
+pub(crate) fn criterion(locale: Locale, v: Criterion) -> String {
     label(locale, "criterion", v.as_str())
 }
-fn state(locale: Locale, v: OutcomeState) -> String {
+pub(crate) fn state(locale: Locale, v: OutcomeState) -> String {
     label(locale, "outcome-state", v.as_str())
 }
 fn class(locale: Locale, v: ConfidentialityMode) -> String {
@@ -75,10 +77,10 @@ fn class(locale: Locale, v: ConfidentialityMode) -> String {
 fn verdict(locale: Locale, v: Verdict) -> String {
     label(locale, "verdict", v.as_str())
 }
-fn assumption_status(locale: Locale, v: AssumptionStatus) -> String {
+pub(crate) fn assumption_status(locale: Locale, v: AssumptionStatus) -> String {
     label(locale, "assumption-status", v.as_str())
 }
-fn cell(locale: Locale, v: RppCell) -> String {
+pub(crate) fn cell(locale: Locale, v: RppCell) -> String {
     format!("{} × {}", reach(locale, v.reach), level(locale, v.level))
 }
 

@@ -1,6 +1,5 @@
 //! A released readout's copies: each issued to one recipient, and its files.
 
-use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect};
 use serde::Deserialize;
 use tracktwo_domain::{CopyId, ReadoutId};
@@ -35,29 +34,7 @@ pub async fn copy_file(
 ) -> PageResult {
     let copy = state.app.copy_to_render(&user.identity, id, copy_id).await?;
     let document = copy_document(&copy, crate::documents::document_locale(&query.language, user.locale));
-    let (bytes, content_type, name) = match query.format.as_str() {
-        "pdf" | "" => (crate::documents::pdf(&document), "application/pdf", "readout.pdf"),
-        "docx" => (
-            tracktwo_render::render_docx(&document).map_err(Into::into),
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            "readout.docx",
-        ),
-        _ => return Err(invalid("format", "must be pdf or docx")),
-    };
-    let bytes = bytes?;
-    Ok((
-        StatusCode::OK,
-        [
-            (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
-            (
-                header::CONTENT_DISPOSITION,
-                HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
-                    .unwrap_or(HeaderValue::from_static("attachment")),
-            ),
-        ],
-        bytes,
-    )
-        .into_response())
+    crate::documents::attachment(&document, &query.format, "readout")
 }
 
 posted_forms!(CopyForm);
