@@ -163,10 +163,13 @@ impl App {
         for member in tx.members(initiative).await? {
             let Some(row) = tx.user(member.user).await? else { continue };
             let user = self.user_from_row(tx, &row).await?;
-            if user.display_name.trim().is_empty() {
+            // A display name is often written "Name (role, organisation)": the person's name is
+            // what comes first; the role and the organisation are words any report may use.
+            let name = user.display_name.split(['(', ',']).next().unwrap_or_default().trim();
+            if name.is_empty() {
                 names.add_person(&user.username, &[] as &[&str]);
             } else {
-                names.add_person(&user.display_name, &[user.username.as_str()]);
+                names.add_person(name, &[user.username.as_str()]);
             }
         }
         Ok(names)

@@ -255,7 +255,7 @@ async fn seed_map(app: &App, initiative: tracktwo_domain::InitiativeId) -> Resul
     Ok(())
 }
 
-async fn seed(app: &App) -> Result<()> {
+pub(crate) async fn seed(app: &App) -> Result<()> {
     let key_holder = Identity::key_holder();
     app.create_user(
         &key_holder,

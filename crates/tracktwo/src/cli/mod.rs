@@ -114,7 +114,8 @@ enum Command {
     Outcome(outcome::OutcomeCommand),
     /// Write the funder report or the evaluation brief of an initiative as PDF or DOCX: what its
     /// audience may read, built from the record.
-    Report(report::ReportArgs),
+    #[command(subcommand)]
+    Report(report::ReportCommand),
     /// Readouts to Track One: list them with their copies, write a recipient's copy.
     #[command(subcommand)]
     Readout(readout::ReadoutCommand),
@@ -152,7 +153,7 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
         Command::Map(command) => map::run(&config, command).await?,
         Command::Process(command) => process::run(&config, command).await?,
         Command::Outcome(command) => outcome::run(&config, command).await?,
-        Command::Report(args) => report::run(&config, args).await?,
+        Command::Report(command) => report::run(&config, command).await?,
         Command::Readout(command) => readout::run(&config, command).await?,
         Command::Text(command) => text::run(&config, command).await?,
         Command::Conversation(command) => conversation::run(&config, command).await?,

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use anyhow::Result;
-use clap::Args;
+use clap::{Args, Subcommand};
 use tracktwo_config::Config;
 use tracktwo_domain::Identity;
 use tracktwo_domain::report::{Period, ReportKind};
@@ -13,11 +13,18 @@ use tracktwo_domain::report::{Period, ReportKind};
 use super::files::{document_locale, write_document};
 use super::{open_app, shape};
 
+#[derive(Subcommand)]
+pub(super) enum ReportCommand {
+    /// The funder report: the reported outcomes a funder may read, the measures, the results
+    /// framework, and the process and the transfer to Track One in figures.
+    Funder(ReportArgs),
+    /// The evaluation brief: every outcome an evaluator may read, drafts included, the measures,
+    /// the results framework and the theory of change's assumptions as the team has read them.
+    Evaluation(ReportArgs),
+}
+
 #[derive(Args)]
 pub(super) struct ReportArgs {
-    /// Which report: `funder` (the funder report) or `evaluation` (the evaluation brief).
-    #[arg(value_parser = kind)]
-    kind: ReportKind,
     /// The initiative's id.
     initiative: String,
     /// The dates it covers, both included, as FROM..TO (YYYY-MM-DD..YYYY-MM-DD); the whole
@@ -33,25 +40,20 @@ pub(super) struct ReportArgs {
     language: String,
 }
 
-fn kind(text: &str) -> Result<ReportKind, String> {
-    ReportKind::parse(text).map_err(|_| "must be `funder` or `evaluation`".to_owned())
-}
-
 fn period(text: &str) -> Result<Period, String> {
     Period::parse(text).map_err(|e| e.to_string())
 }
 
-pub(super) async fn run(config: &Config, args: ReportArgs) -> Result<()> {
+pub(super) async fn run(config: &Config, command: ReportCommand) -> Result<()> {
+    let (kind, args) = match command {
+        ReportCommand::Funder(args) => (ReportKind::Funder, args),
+        ReportCommand::Evaluation(args) => (ReportKind::Evaluation, args),
+    };
     let locale = document_locale(&args.language)?;
     let initiative = shape::initiative(&args.initiative)?;
     let app = open_app(config).await?;
-    let report = app.report(&Identity::key_holder(), initiative, args.kind, args.period).await?;
+    let report = app.report(&Identity::key_holder(), initiative, kind, args.period).await?;
     let size = write_document(&tracktwo_web::report_document(&report, locale), &args.out)?;
-    println!(
-        "{} ({} outcomes) written to {} ({size} bytes).",
-        args.kind.label(),
-        report.outcomes.len(),
-        args.out.display()
-    );
+    println!("{} ({} outcomes) written to {} ({size} bytes).", kind.label(), report.outcomes.len(), args.out.display());
     Ok(())
 }

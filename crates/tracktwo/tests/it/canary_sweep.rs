@@ -25,8 +25,10 @@
 //! format, meeting summaries, readout copies, Pol.is files, the timeline as PDF) with their
 //! session, every GET route of the JSON API with their token, and, through the command line, the
 //! summaries in DOCX written for their role (the web gives them as PDF) and the readout copies,
-//! PDF and DOCX, written for their audience. PDFs are read with `pdftotext`, DOCX files with LibreOffice. The test fails listing
-//! every hit: who, where, what kind of canary, and the canary (the demo is invented).
+//! PDF and DOCX, written for their audience, and the report written for their role (the funder
+//! report, the evaluation brief), PDF and DOCX; the reports page's own forms fetch it from the
+//! web. PDFs are read with `pdftotext`, DOCX files with LibreOffice. The test fails listing every
+//! hit: who, where, what kind of canary, and the canary (the demo is invented).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 use std::path::{Path, PathBuf};
@@ -520,6 +522,8 @@ struct Sweep<'a> {
     files: usize,
     /// Readout copies read, as their recipients get them.
     copies: usize,
+    /// Reports read, as their audience gets them (the web's and the command line's).
+    reports: usize,
 }
 
 impl Sweep<'_> {
@@ -579,7 +583,7 @@ impl Sweep<'_> {
 }
 
 /// A GET over HTTP with the reader's session cookie or token: status, content type and body.
-async fn fetch(url: &str, auth: (&str, &str)) -> (u16, String, Vec<u8>) {
+pub(crate) async fn fetch(url: &str, auth: (&str, &str)) -> (u16, String, Vec<u8>) {
     let client = hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new()).build_http();
     let request = http::Request::get(url).header(auth.0, auth.1).body(String::new()).unwrap();
     let response = client.request(request).await.unwrap();
@@ -735,6 +739,7 @@ async fn no_page_or_export_shows_a_reader_a_name_the_rule_withholds() {
         pages: 0,
         files: 0,
         copies: 0,
+        reports: 0,
     };
     let (_driver, client) = browser().await;
     the_search_finds_what_the_team_sees(&client, &demo, &store, &base, &canaries, &readers).await;
@@ -747,6 +752,9 @@ async fn no_page_or_export_shows_a_reader_a_name_the_rule_withholds() {
     sweep.read_docx();
     assert!(sweep.pages > 50 && sweep.files > 20, "the sweep read {} pages and {} files", sweep.pages, sweep.files);
     assert!(sweep.copies > 0, "no readout copy was read as its audience gets it");
+    // A funder and an evaluator each fetch their report from the reports page and write it
+    // from the command line, as PDF and as DOCX.
+    assert!(sweep.reports >= 6, "only {} reports were read as their audience gets them", sweep.reports);
     // One line per reader and canary, with where it was seen; hits that are an attendee's name
     // or organisation (or stand inside one found at the same place) apart from the rest, since
     // the attendee rule (the mode and the person's consent) is a rule of its own.
@@ -873,6 +881,9 @@ async fn crawl(
         if is_file(&url) {
             let (status, content_type, body) = fetch(url.as_str(), ("cookie", &cookie)).await;
             if status == 200 {
+                if url.path().ends_with("/reports/file") {
+                    sweep.reports += 1;
+                }
                 sweep.check_file(&account.id, reader, &place, &content_type, &body);
             } else {
                 sweep.check(&account.id, reader, &place, &String::from_utf8_lossy(&body));
@@ -989,6 +1000,28 @@ fn command_line_exports(demo: &Demo, store: &Store, account: &Account, reader: &
             sweep.check_file(&account.id, reader, &place, DOCX, &bytes);
         }
         let role = Store::standing(initiative, &account.id).map(|s| s.role).unwrap_or_default();
+        // The report written for this reader's role, as the key holder writes it: it holds
+        // what the role may read, whoever produces it.
+        let report = match role.as_str() {
+            "funder" => Some("funder"),
+            "evaluator" => Some("evaluation"),
+            _ => None,
+        };
+        if let Some(kind) = report {
+            for format in ["pdf", "docx"] {
+                let out = sweep.work.join(format!("report.{format}"));
+                let bytes = write(&["report", kind, &i], &out);
+                let content_type = if format == "pdf" { "application/pdf" } else { DOCX };
+                sweep.reports += 1;
+                sweep.check_file(
+                    &account.id,
+                    reader,
+                    &format!("tracktwo report {kind} ({format})"),
+                    content_type,
+                    &bytes,
+                );
+            }
+        }
         let readouts: HashMap<&str, &Value> = Store::records(initiative, "readout").collect();
         for (copy, record) in Store::records(initiative, "readout-copy") {
             let readout = text(record, "readout");

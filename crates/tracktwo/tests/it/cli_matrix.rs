@@ -45,6 +45,8 @@ fn table(dir: &std::path::Path) -> BTreeMap<&'static str, Option<Vec<String>>> {
         ("map select", Some(vec![uuid.clone()])),
         ("map ceiling", Some(vec![uuid.clone()])),
         ("outcome list", Some(vec![uuid.clone()])),
+        ("report funder", Some(vec![uuid.clone(), "--out".into(), file("r.pdf")])),
+        ("report evaluation", Some(vec![uuid.clone(), "--out".into(), file("r.docx")])),
         ("process show", Some(vec![uuid.clone()])),
         ("readout list", Some(vec![uuid.clone()])),
         ("readout traceability", Some(vec![uuid.clone(), uuid.clone()])),

@@ -29,6 +29,7 @@ use tracktwo_domain::negotiating_text::{ClauseId, Language, TextId, plain};
 use tracktwo_domain::outcomes::{
     Change, ChangeType, Outcome, OutcomeState, SocialActor, Source, Substantiation, Verdict,
 };
+use tracktwo_domain::report::ReportKind;
 use tracktwo_domain::transfer::{Audience, Readout};
 use tracktwo_domain::{
     ActorId, Channel, Identity, InitiativeId, MemberRole, NewInitiative, NewNote, NewSide, NewUser, NoteId, Operation,
@@ -1074,7 +1075,24 @@ async fn outcome_routes(
         Ok(()) if !sees_drafts => Err(StatusCode::NOT_FOUND),
         other => other,
     };
-    let gets: [(&'static str, String, Result<(), StatusCode>); 5] = [
+    // The reports page offers each report the caller may produce, and is refused as the brief
+    // would be when they may produce none.
+    let funder = Operation::ProduceReport(ReportKind::Funder);
+    let brief = Operation::ProduceReport(ReportKind::Evaluation);
+    let reports_page = match expect(&[Operation::ViewInitiative]) {
+        Ok(()) if expect(&[funder]).is_ok() => Ok(()),
+        Ok(()) => expect(&[brief]),
+        refused => refused,
+    };
+    let reports = format!("/initiatives/{initiative}/reports");
+    let gets: Vec<(&'static str, String, Result<(), StatusCode>)> = vec![
+        ("/initiatives/{initiative}/reports", reports.clone(), reports_page),
+        ("/initiatives/{initiative}/reports/file", format!("{reports}/file?kind=funder&format=pdf"), expect(&[funder])),
+        (
+            "/initiatives/{initiative}/reports/file",
+            format!("{reports}/file?kind=evaluation&format=docx&from=2025-01-01&to=2025-12-31"),
+            expect(&[brief]),
+        ),
         ("/initiatives/{initiative}/outcomes", list.clone(), expect(&[Operation::ReadOutcomes])),
         ("/initiatives/{initiative}/outcomes/new", format!("{list}/new"), expect(&[Operation::HarvestOutcome])),
         (

@@ -1,10 +1,12 @@
-//! One outcome, as the reader may see it: whole for the team and the evaluator, with its
-//! substantiations, the form to substantiate it and the workflow's buttons; cleared of every
-//! name for a reader outside the team.
+//! One outcome, as the reader may see it: whole for the team, with its substantiations; cleared
+//! of every name for a reader outside the team (the evaluator included). The form to
+//! substantiate it and the workflow's buttons go to whoever the policy lets use them, whichever
+//! view they read.
 
 use axum::response::{IntoResponse, Redirect};
 use maud::{Markup, html};
 use serde::Deserialize;
+use tracktwo_app::Permissions;
 use tracktwo_app::outcomes::OutcomeView;
 use tracktwo_domain::outcomes::{OutcomeState, Substantiation, Verdict};
 use tracktwo_domain::{Operation, OutcomeId, UserId};
@@ -15,6 +17,7 @@ use crate::PageResult;
 use crate::extract::{CsrfForm, ItemPath, Visit, posted_forms};
 use crate::forms::{date_text, invalid, optional_date};
 use crate::pages::layout::page;
+use crate::session::SignedIn;
 
 fn criteria_list(
     locale: Locale,
@@ -54,35 +57,12 @@ pub async fn outcome(Visit(state_, user, ItemPath(id, outcome_id)): Visit<ItemPa
             @else { table #substantiations { tbody { @for s in substantiations { tr {
                 td dir="auto" { (s.name) } td { (verdict(locale, s.verdict)) } td { (date_text(s.on)) } td dir="auto" { (s.comment) }
             } } } } }
-            @if o.state != OutcomeState::Reported && may.allows(Operation::SubstantiateOutcome) {
-                h2 { (say("substantiate-heading")) }
-                p.muted { (say("substantiate-note")) }
-                form.stack #substantiate method="post" action={ (path) "/substantiations" } {
-                    input type="hidden" name="csrf" value=(user.csrf());
-                    label { (say("substantiate-name")) input name="name" required dir="auto"; }
-                    label { (say("substantiate-verdict")) select name="verdict" {
-                        @for v in Verdict::ALL { option value=(v.as_str()) { (verdict(locale, *v)) } }
-                    } }
-                    label { (say("substantiate-on")) input type="date" name="on" required value=(date_text(state_.app.today())); }
-                    label { (say("substantiate-comment")) textarea name="comment" dir="auto" {} }
-                    button type="submit" { (say("substantiate-submit")) }
-                }
-            }
-            @if o.state != OutcomeState::Reported && may.allows(Operation::HarvestOutcome) {
-                h2 { (say("workflow-heading")) }
-                form #advance method="post" action={ (path) "/advance" } {
-                    input type="hidden" name="csrf" value=(user.csrf());
-                    @if o.state == OutcomeState::Draft {
-                        button type="submit" name="to" value="substantiated" { (say("workflow-substantiated")) }
-                    } @else {
-                        button type="submit" name="to" value="reported" { (say("workflow-reported")) }
-                    }
-                }
-            }
+            (workflow(locale, &user, &path, o.state, &may, state_.app.today()))
         },
         OutcomeView::Cleared(c) => html! {
             h1 dir="auto" { (c.what) }
             p.muted #cleared-note { (say("outcomes-cleared-note")) }
+            p #outcome-state { strong { (say("outcomes-col-state")) ": " } (state(locale, c.state)) }
             dl {
                 @if !c.actor_description.is_empty() { dt { (say("outcome-who")) } dd #social-actor dir="auto" { (c.actor_description) } }
                 dt { (say("outcome-when-where")) } dd { (date_text(c.on)) @if !c.place.is_empty() { " · " span dir="auto" { (c.place) } } }
@@ -97,6 +77,7 @@ pub async fn outcome(Visit(state_, user, ItemPath(id, outcome_id)): Visit<ItemPa
                 dt { (say("outcome-substantiations")) } dd { (text_with(locale, "outcome-agreeing", &[("count", Arg::count(c.substantiators_agreeing))])) }
             }
             h2 { (say("outcome-criteria")) } (criteria_list(locale, &c.criteria))
+            (workflow(locale, &user, &path, c.state, &may, state_.app.today()))
         },
     };
     Ok(page(
@@ -108,6 +89,46 @@ pub async fn outcome(Visit(state_, user, ItemPath(id, outcome_id)): Visit<ItemPa
             p { a href=(super::outcomes_path(id)) { (say("outcomes-back")) } }
         },
     ))
+}
+
+/// The substantiation form and the workflow's buttons, for whoever the policy lets use them:
+/// the evaluator, who reads the outcome cleared of names, moves it on like the team.
+fn workflow(
+    locale: Locale,
+    user: &SignedIn,
+    path: &str,
+    outcome_state: OutcomeState,
+    may: &Permissions,
+    today: time::Date,
+) -> Markup {
+    let say = |key: &str| text(locale, key);
+    html! {
+            @if outcome_state != OutcomeState::Reported && may.allows(Operation::SubstantiateOutcome) {
+                h2 { (say("substantiate-heading")) }
+                p.muted { (say("substantiate-note")) }
+                form.stack #substantiate method="post" action={ (path) "/substantiations" } {
+                    input type="hidden" name="csrf" value=(user.csrf());
+                    label { (say("substantiate-name")) input name="name" required dir="auto"; }
+                    label { (say("substantiate-verdict")) select name="verdict" {
+                        @for v in Verdict::ALL { option value=(v.as_str()) { (verdict(locale, *v)) } }
+                    } }
+                    label { (say("substantiate-on")) input type="date" name="on" required value=(date_text(today)); }
+                    label { (say("substantiate-comment")) textarea name="comment" dir="auto" {} }
+                    button type="submit" { (say("substantiate-submit")) }
+                }
+            }
+            @if outcome_state != OutcomeState::Reported && may.allows(Operation::HarvestOutcome) {
+                h2 { (say("workflow-heading")) }
+                form #advance method="post" action={ (path) "/advance" } {
+                    input type="hidden" name="csrf" value=(user.csrf());
+                    @if outcome_state == OutcomeState::Draft {
+                        button type="submit" name="to" value="substantiated" { (say("workflow-substantiated")) }
+                    } @else {
+                        button type="submit" name="to" value="reported" { (say("workflow-reported")) }
+                    }
+                }
+            }
+    }
 }
 
 #[derive(Deserialize)]
