@@ -42,6 +42,13 @@ mod text;
 
 pub use fonts::{FontSet, MissingScript};
 
+/// Forgets everything typesetting has kept between documents (typst's memoised work), so the
+/// next PDF is set from nothing: for benchmarks that time a document set cold.
+#[doc(hidden)]
+pub fn forget_typesetting() {
+    typst::comemo::evict(0);
+}
+
 /// A document to export: a title, the marks printed on every page, metadata and the body.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Document {

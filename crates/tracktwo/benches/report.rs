@@ -1,7 +1,8 @@
 //! The demo's year reported: the funder report and the evaluation brief of the Serin River
 //! Dialogue for 2025-07-01..2026-06-30, assembled from a real SQLite store holding the whole
 //! demo (outcomes, substantiations, two measured rounds, indicators, process and transfer
-//! records) and written as PDF and as DOCX. Target (docs/benchmarks.md): ≤ 2 s.
+//! records) and written as PDF and as DOCX, warm (typesetting's memoised work kept, as in a
+//! running server) and cold. Target (docs/benchmarks.md): ≤ 2 s.
 //!
 //! `cargo bench -p tracktwo --bench report`
 
@@ -62,20 +63,28 @@ fn produce(f: &Fixture, kind: ReportKind, format: &str) -> usize {
 }
 
 #[divan::bench(args = ["pdf", "docx"], sample_count = 10)]
-fn funder_report(bencher: Bencher, format: &str) {
+fn funder_report(bencher: Bencher<'_, '_>, format: &str) {
     let f = fixture();
     bencher.bench_local(|| produce(&f, ReportKind::Funder, format));
 }
 
 #[divan::bench(args = ["pdf", "docx"], sample_count = 10)]
-fn evaluation_brief(bencher: Bencher, format: &str) {
+fn evaluation_brief(bencher: Bencher<'_, '_>, format: &str) {
     let f = fixture();
     bencher.bench_local(|| produce(&f, ReportKind::Evaluation, format));
 }
 
+/// Set from nothing: typesetting's memoised work (the template, the fonts, the pages) forgotten
+/// before each run, as for the first report a freshly started server writes.
+#[divan::bench(args = [ReportKind::Funder, ReportKind::Evaluation], sample_count = 10)]
+fn cold_pdf(bencher: Bencher<'_, '_>, kind: ReportKind) {
+    let f = fixture();
+    bencher.with_inputs(tracktwo_render::forget_typesetting).bench_local_values(|()| produce(&f, kind, "pdf"));
+}
+
 /// The assembly alone: what the store and the redaction cost before anything is typeset.
 #[divan::bench(sample_count = 10)]
-fn funder_report_assembled(bencher: Bencher) {
+fn funder_report_assembled(bencher: Bencher<'_, '_>) {
     let f = fixture();
     bencher.bench_local(|| {
         f.runtime.block_on(f.app.report(&Identity::key_holder(), f.serin, ReportKind::Funder, Some(year()))).unwrap()

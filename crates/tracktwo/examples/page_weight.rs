@@ -74,6 +74,11 @@ fn start_demo(dir: &std::path::Path) -> (Killed, String, String, String) {
 }
 
 async fn chromium(port: u16) -> Client {
+    chromium_in(port, "en").await
+}
+
+/// Chromium asking for pages in `language` (its Accept-Language).
+async fn chromium_in(port: u16, language: &str) -> Client {
     let profile = tempfile::tempdir().unwrap().keep();
     let mut caps = serde_json::Map::new();
     caps.insert(
@@ -82,6 +87,7 @@ async fn chromium(port: u16) -> Client {
             "binary": "/usr/bin/chromium",
             "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                      "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+                     format!("--lang={language}"), format!("--accept-lang={language}"),
                      format!("--user-data-dir={}", profile.display())],
         }),
     );
@@ -107,15 +113,16 @@ async fn measure(client: &Client) -> (u64, f64) {
     (value[0].as_u64().unwrap_or(0), value[1].as_f64().unwrap_or(f64::NAN))
 }
 
-async fn wait_for_heading(client: &Client, expected: &str) {
+/// Waits until the browser has left `path` (a submitted form's answer has arrived).
+async fn wait_to_leave(client: &Client, path: &str) {
     let started = Instant::now();
     loop {
-        if let Ok(h1) = client.find(Locator::Css("h1")).await
-            && h1.text().await.unwrap_or_default() == expected
+        if client.current_url().await.is_ok_and(|url| url.path() != path)
+            && client.find(Locator::Css("h1")).await.is_ok()
         {
             return;
         }
-        assert!(started.elapsed() < Duration::from_secs(60), "never reached `{expected}`");
+        assert!(started.elapsed() < Duration::from_secs(60), "never left {path}");
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }
@@ -125,7 +132,32 @@ async fn sign_in(client: &Client, base: &str, password: &str) {
     client.find(Locator::Css("[name=username]")).await.unwrap().send_keys("amara").await.unwrap();
     client.find(Locator::Css("[name=password]")).await.unwrap().send_keys(password).await.unwrap();
     client.find(Locator::Css("form[action='/sign-in'] button")).await.unwrap().click().await.unwrap();
-    wait_for_heading(client, "My initiatives").await;
+    wait_to_leave(client, "/sign-in").await;
+}
+
+/// Bytes transferred for each page of a session in `language`: the cold first visit to the
+/// sign-in page, the dashboard, then the initiative's pages.
+async fn weights(port: u16, base: &str, password: &str, language: &str) -> Vec<(String, u64)> {
+    let client = chromium_in(port, language).await;
+    client.goto(&format!("{base}/sign-in")).await.unwrap();
+    let mut out = vec![("sign-in, first visit (cold cache, all assets)".to_owned(), measure(&client).await.0)];
+    sign_in(&client, base, password).await;
+    out.push(("dashboard, after sign-in".to_owned(), measure(&client).await.0));
+    let shown = client.execute("return document.documentElement.lang;", vec![]).await.unwrap();
+    assert_eq!(shown.as_str(), Some(language), "the pages came in {shown}, not {language}");
+    let serin = client.find(Locator::Css("main li a")).await.unwrap().attr("href").await.unwrap().unwrap();
+    let mut pages = vec![serin.clone(), format!("{serin}/members"), format!("{serin}/notes"), "/account".to_owned()];
+    pages.extend(["/outcomes", "/measures", "/reports"].map(|p| format!("{serin}{p}")));
+    client.goto(&format!("{base}{serin}")).await.unwrap();
+    for a in client.find_all(Locator::Css("main a[href*='caucus=']")).await.unwrap() {
+        pages.push(a.attr("href").await.unwrap().unwrap());
+    }
+    for page in &pages {
+        client.goto(&format!("{base}{page}")).await.unwrap();
+        out.push((page.replace(&serin, "initiative"), measure(&client).await.0));
+    }
+    client.close().await.unwrap();
+    out
 }
 
 #[tokio::main]
@@ -145,31 +177,21 @@ async fn main() {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 
-    // Weight: a cold first visit, then every page of a session.
-    let client = chromium(port).await;
-    client.goto(&format!("{base}/sign-in")).await.unwrap();
-    let (first, _) = measure(&client).await;
-    println!("| page | transferred (bytes) |\n|---|---:|");
-    println!("| sign-in, first visit (cold cache, all assets) | {first} |");
-    sign_in(&client, &base, &password).await;
-    let (dashboard, _) = measure(&client).await;
-    println!("| dashboard, after sign-in | {dashboard} |");
-    let serin = client.find(Locator::Css("main li a")).await.unwrap().attr("href").await.unwrap().unwrap();
-    let mut pages = vec![serin.clone(), format!("{serin}/members"), format!("{serin}/notes"), "/account".to_owned()];
-    client.goto(&format!("{base}{serin}")).await.unwrap();
-    for a in client.find_all(Locator::Css("main a[href*='caucus=']")).await.unwrap() {
-        pages.push(a.attr("href").await.unwrap().unwrap());
+    // Weight: a cold first visit, then every page of a session, in each shipped language.
+    let languages = ["en", "ar", "ru", "fr"];
+    let mut columns = Vec::new();
+    for language in languages {
+        columns.push(weights(port, &base, &password, language).await);
     }
-    let mut heaviest = 0;
-    for page in &pages {
-        client.goto(&format!("{base}{page}")).await.unwrap();
-        let (bytes, _) = measure(&client).await;
-        heaviest = heaviest.max(bytes);
-        let label = page.replace(&serin, "initiative");
-        println!("| {label} | {bytes} |");
+    println!("| page | {} |\n|---|{}", languages.join(" | "), "---:|".repeat(languages.len()));
+    for (row, (label, _)) in columns[0].iter().enumerate() {
+        let cells: Vec<String> = columns.iter().map(|c| c[row].1.to_string()).collect();
+        println!("| {label} | {} |", cells.join(" | "));
     }
-    println!("\nheaviest later page: {heaviest} bytes");
-    client.close().await.unwrap();
+    for (language, column) in languages.iter().zip(&columns) {
+        let heaviest = column.iter().skip(1).map(|(_, bytes)| *bytes).max().unwrap_or(0);
+        println!("{language}: first visit {} bytes, heaviest later page {heaviest} bytes", column[0].1);
+    }
 
     // 2G: a fresh browser (cold cache) on 250 kbit/s with 300 ms round trips.
     let client = chromium(port).await;
