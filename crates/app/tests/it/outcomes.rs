@@ -81,6 +81,39 @@ pub(crate) async fn cast(world: &World) -> Cast {
     }
 }
 
+/// A workshop of `round` under the Chatham House Rule that `attendee` attended.
+pub(crate) fn workshop(
+    round: tracktwo_domain::RoundId,
+    attendee: tracktwo_domain::ActorId,
+    starts_on: time::Date,
+    ends_on: Option<time::Date>,
+) -> tracktwo_domain::dialogue::Meeting {
+    tracktwo_domain::dialogue::Meeting {
+        round,
+        title: "Workshop".into(),
+        starts_on,
+        ends_on,
+        venue: String::new(),
+        mode: ConfidentialityMode::ChathamHouse,
+        sessions: vec![tracktwo_domain::dialogue::Session {
+            title: "Plenary".into(),
+            scope: tracktwo_domain::Scope::Plenary,
+            mode: ConfidentialityMode::ChathamHouse,
+        }],
+        attendance: vec![tracktwo_domain::dialogue::Attendance {
+            actor: Some(attendee),
+            name: ATTENDEE.into(),
+            organisation: String::new(),
+            side: None,
+            capacity: tracktwo_domain::map::Capacity::PersonalCapacity,
+            account: None,
+        }],
+        agenda: Vec::new(),
+        stage_reached: None,
+        cleared: BTreeSet::new(),
+    }
+}
+
 /// An outcome whose every text names the social actor, a source, the substantiator and an
 /// attendee, in several spellings.
 pub(crate) fn statement(cast: &Cast, class: ConfidentialityMode) -> Outcome {
@@ -243,30 +276,7 @@ async fn no_reader_outside_the_team_reads_a_draft_and_a_funder_gets_no_name() {
         )
         .await
         .expect("round");
-    let meeting = tracktwo_domain::dialogue::Meeting {
-        round,
-        title: "Workshop".into(),
-        starts_on: date!(2026 - 02 - 01),
-        ends_on: None,
-        venue: String::new(),
-        mode: ConfidentialityMode::ChathamHouse,
-        sessions: vec![tracktwo_domain::dialogue::Session {
-            title: "Plenary".into(),
-            scope: tracktwo_domain::Scope::Plenary,
-            mode: ConfidentialityMode::ChathamHouse,
-        }],
-        attendance: vec![tracktwo_domain::dialogue::Attendance {
-            actor: Some(attendee),
-            name: ATTENDEE.into(),
-            organisation: String::new(),
-            side: None,
-            capacity: tracktwo_domain::map::Capacity::PersonalCapacity,
-            account: None,
-        }],
-        agenda: Vec::new(),
-        stage_reached: None,
-        cleared: BTreeSet::new(),
-    };
+    let meeting = workshop(round, attendee, date!(2026 - 02 - 01), None);
     let meeting = app.add_meeting(&Identity::key_holder(), cast.initiative, meeting).await.expect("meeting");
     let mut linked = statement(&cast, ConfidentialityMode::ChathamHouse);
     linked.contribution.meetings = vec![meeting];

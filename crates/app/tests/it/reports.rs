@@ -2,23 +2,21 @@
 //! or a small group, a convener whose funder report must hold no more than the funder may read,
 //! and everyone else asking for one at all.
 
-use std::collections::BTreeSet;
-
 use time::macros::date;
 use tracktwo_app::AppError;
 use tracktwo_app::measures::Results;
 use tracktwo_app::measures::stats::SMALLEST_RELEASED_CELL;
 use tracktwo_app::reports::Report;
-use tracktwo_domain::dialogue::{Attendance, ConfidentialityMode, Meeting, Round, Session};
+use tracktwo_domain::Identity;
+use tracktwo_domain::dialogue::{ConfidentialityMode, Round};
 use tracktwo_domain::outcomes::{OutcomeSight, OutcomeState, sight};
 use tracktwo_domain::questionnaire::{Questionnaire, Stage};
 use tracktwo_domain::report::{Period, ReportKind};
 use tracktwo_domain::results_framework::{Actual, Indicator};
-use tracktwo_domain::{Identity, Scope};
 use tracktwo_test_support::person_on_map;
 
 use crate::World;
-use crate::outcomes::{ACTOR, ATTENDEE, Cast, assert_no_name, cast, harvest_and_report, statement};
+use crate::outcomes::{ACTOR, ATTENDEE, Cast, assert_no_name, cast, harvest_and_report, statement, workshop};
 
 /// Every word of the report that came from the record, lowercased.
 fn words(report: &Report) -> String {
@@ -72,30 +70,7 @@ async fn record(world: &World, cast: &Cast) {
         )
         .await
         .expect("round");
-    let meeting = Meeting {
-        round,
-        title: "Workshop".into(),
-        starts_on: date!(2026 - 02 - 01),
-        ends_on: Some(date!(2026 - 02 - 02)),
-        venue: String::new(),
-        mode: ConfidentialityMode::ChathamHouse,
-        sessions: vec![Session {
-            title: "Plenary".into(),
-            scope: Scope::Plenary,
-            mode: ConfidentialityMode::ChathamHouse,
-        }],
-        attendance: vec![Attendance {
-            actor: Some(attendee),
-            name: ATTENDEE.into(),
-            organisation: String::new(),
-            side: None,
-            capacity: tracktwo_domain::map::Capacity::PersonalCapacity,
-            account: None,
-        }],
-        agenda: Vec::new(),
-        stage_reached: None,
-        cleared: BTreeSet::new(),
-    };
+    let meeting = workshop(round, attendee, date!(2026 - 02 - 01), Some(date!(2026 - 02 - 02)));
     app.add_meeting(&kh, cast.initiative, meeting).await.expect("meeting");
     let items = vec!["warmth.thermometer".to_owned(), "trust.other_side_people".to_owned()];
     let questionnaire = app

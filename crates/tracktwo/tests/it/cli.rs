@@ -1054,6 +1054,25 @@ fn meeting_summaries_leave_by_the_command_line_as_the_rules_allow() {
     );
 }
 
+/// A DOCX file as its reader opens it: LibreOffice converts it to PDF in `folder`, whose path
+/// is returned.
+pub(crate) fn opened_in_libreoffice(env: &Env, docx: &Path, folder: &Path) -> PathBuf {
+    let status = Command::new("libreoffice")
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(folder)
+        .arg(docx)
+        .env("HOME", env.dir.path())
+        .output()
+        .expect("LibreOffice is installed by scripts/test");
+    assert!(
+        status.status.success(),
+        "LibreOffice could not open {}: {}",
+        docx.display(),
+        String::from_utf8_lossy(&status.stderr)
+    );
+    folder.join(docx.with_extension("pdf").file_name().unwrap())
+}
+
 /// Every page's text of a PDF, as Poppler reads it.
 fn pages_of(pdf: &Path) -> Vec<String> {
     let info = Command::new("pdfinfo").arg(pdf).output().expect("pdfinfo (poppler-utils) is installed by scripts/test");
@@ -1104,20 +1123,7 @@ fn readout_copies_open_in_libreoffice_carry_their_mark_and_are_traced() {
         ok(tt(&["readout", "copy", &serin, copy, "--out", pdf.to_str().unwrap()]));
         ok(tt(&["readout", "copy", &serin, copy, "--out", docx.to_str().unwrap()]));
         // The recipient opens the Word copy: LibreOffice converts it; Poppler renders both.
-        let converted_dir = env.path(&format!("converted{n}"));
-        let status = Command::new("libreoffice")
-            .args(["--headless", "--convert-to", "pdf", "--outdir"])
-            .arg(&converted_dir)
-            .arg(&docx)
-            .env("HOME", env.dir.path())
-            .output()
-            .expect("LibreOffice is installed by scripts/test");
-        assert!(
-            status.status.success(),
-            "LibreOffice could not open the copy: {}",
-            String::from_utf8_lossy(&status.stderr)
-        );
-        let converted = converted_dir.join(format!("copy{n}.pdf"));
+        let converted = opened_in_libreoffice(env, &docx, &env.path(&format!("converted{n}")));
         let mark = format!("Copy {} of 2", n + 1);
         for file in [&pdf, &converted] {
             let rendered =

@@ -1,5 +1,6 @@
 //! The binary's integration tests: one test binary.
 
+mod acting;
 mod architecture;
 mod browser;
 mod canary_sweep;

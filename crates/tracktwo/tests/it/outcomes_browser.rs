@@ -9,38 +9,9 @@ use std::time::{Duration, Instant};
 
 use fantoccini::{Client, Locator};
 
+use crate::acting::{click, set, wait_for};
 use crate::browser::{accessibility_violations, browser, links, shown, sign_in, sign_out, start_demo};
 use crate::canary_sweep::fetch;
-
-async fn set(client: &Client, css: &str, value: &str) {
-    let found = client
-        .execute(
-            "const e = document.querySelector(arguments[0]); if (!e) { return false; } e.value = arguments[1]; return true;",
-            vec![css.into(), value.into()],
-        )
-        .await
-        .unwrap();
-    assert_eq!(found, serde_json::Value::Bool(true), "nothing matches {css}");
-}
-
-async fn click(client: &Client, css: &str) {
-    client.find(Locator::Css(css)).await.unwrap().click().await.unwrap();
-}
-
-/// The text of `css` once it is on the page and holds `needle`.
-async fn wait_for(client: &Client, css: &str, needle: &str) -> String {
-    let started = Instant::now();
-    loop {
-        if let Ok(element) = client.find(Locator::Css(css)).await {
-            let text = shown(element.text().await.unwrap_or_default());
-            if text.contains(needle) {
-                return text;
-            }
-        }
-        assert!(started.elapsed() < Duration::from_secs(15), "`{needle}` never appeared in {css}");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
 
 /// A file as the signed-in reader downloads it: fetched with the browser's session.
 async fn download(client: &Client, url: &str) -> (u16, Vec<u8>) {

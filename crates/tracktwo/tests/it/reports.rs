@@ -8,7 +8,7 @@ use std::process::Command;
 
 use tracktwo_i18n::{Locale, text};
 
-use crate::cli::{DemoStore, fails_with, ok};
+use crate::cli::{DemoStore, fails_with, ok, opened_in_libreoffice};
 
 fn poppler(tool: &str, path: &Path) -> String {
     let out = Command::new(tool).arg(path).arg("-").output().expect("poppler-utils is installed by scripts/test");
@@ -84,16 +84,8 @@ fn the_demo_year_is_reported_for_each_audience_in_pdf_and_docx_with_no_name() {
         // The Word file, as LibreOffice opens it.
         let docx = env.path(&format!("{kind}.docx"));
         ok(demo.tt(&["report", kind, &serin, "--period", year, "--out", docx.to_str().unwrap()]));
-        let converted = env.path(&format!("{kind}-converted"));
-        let status = Command::new("libreoffice")
-            .args(["--headless", "--convert-to", "pdf", "--outdir"])
-            .arg(&converted)
-            .arg(&docx)
-            .env("HOME", env.dir.path())
-            .output()
-            .expect("LibreOffice is installed by scripts/test");
-        assert!(status.status.success(), "LibreOffice could not open the report");
-        let opened = poppler("pdftotext", &converted.join(format!("{kind}.pdf")));
+        let converted = opened_in_libreoffice(env, &docx, &env.path(&format!("{kind}-converted")));
+        let opened = poppler("pdftotext", &converted);
         assert!(opened.contains(&text_of(Locale::English, "report-indicators-heading")));
         assert_no_name(&format!("the {kind} report (DOCX)"), &opened, &names);
     }

@@ -3,54 +3,11 @@
 //! caucus, the facilitator accepts one suggestion and settles the text, both signatories sign
 //! off, and the text shows agreed. Along the way, neither side reads the other's caucus.
 
-use std::time::{Duration, Instant};
-
 use fantoccini::{Client, Locator};
 
+use crate::acting::{click, option, set, wait_for};
 use crate::browser::{browser, sign_in, sign_out, start_demo};
 use crate::text_pages::the_text;
-
-/// Sets the value of the first element `css` matches, as a person typing or choosing would.
-async fn set(client: &Client, css: &str, value: &str) {
-    let found = client
-        .execute(
-            "const e = document.querySelector(arguments[0]); if (!e) { return false; } e.value = arguments[1]; return true;",
-            vec![css.into(), value.into()],
-        )
-        .await
-        .unwrap();
-    assert_eq!(found, serde_json::Value::Bool(true), "nothing matches {css}");
-}
-
-/// The value of the first option of `select` whose label holds `label`.
-async fn option(client: &Client, select: &str, label: &str) -> String {
-    for option in client.find_all(Locator::Css(&format!("{select} option"))).await.unwrap() {
-        if crate::browser::shown(option.text().await.unwrap()).contains(label) {
-            return option.attr("value").await.unwrap().unwrap_or_default();
-        }
-    }
-    panic!("no option {label} in {select}");
-}
-
-async fn click(client: &Client, css: &str) {
-    client.find(Locator::Css(css)).await.unwrap().click().await.unwrap();
-}
-
-/// The text of `css` once it holds `needle` (the page after a click may still be loading).
-async fn wait_for(client: &Client, css: &str, needle: &str) -> String {
-    let started = Instant::now();
-    loop {
-        let text = match client.find(Locator::Css(css)).await {
-            Ok(element) => crate::browser::shown(element.text().await.unwrap_or_default()),
-            Err(_) => String::new(),
-        };
-        if text.contains(needle) {
-            return text;
-        }
-        assert!(started.elapsed() < Duration::from_secs(15), "`{needle}` never appeared in {css}: {text}");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
 
 async fn page_text(client: &Client) -> String {
     crate::browser::shown(client.find(Locator::Css("main")).await.unwrap().text().await.unwrap())
