@@ -20,8 +20,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use time::Date;
 use tracktwo_domain::dialogue::{ConfidentialityMode, DialogueOption, Meeting, Round};
 use tracktwo_domain::outcomes::{
-    AssumptionStatus, ClearedOutcome, Outcome, OutcomeSight, Reflection, Substantiation, assumption_history,
-    evidence_for, outcome_links, sight,
+    AssumptionStatus, ClearedOutcome, Outcome, OutcomeSight, Reflection, Substantiation, review_assumptions, sight,
 };
 use tracktwo_domain::questionnaire::{Questionnaire, Response, Stage};
 use tracktwo_domain::report::{OutcomeTally, Period, ReportKind, tally};
@@ -352,21 +351,16 @@ impl App {
             .collect();
         let refs: Vec<(OutcomeId, &Outcome)> = outcomes.iter().map(|(id, o)| (*id, o)).collect();
         let number = |id: &OutcomeId| outcome_ids.iter().position(|o| o == id).map(|i| i + 1);
-        let history = assumption_history(&reflections, theory.assumptions.len());
-        Ok(theory
-            .assumptions
-            .iter()
-            .zip(history)
-            .enumerate()
-            .map(|(i, (text, history))| {
-                let evidence = evidence_for(outcome_links(&refs), u32::try_from(i).unwrap_or(u32::MAX));
-                let mut supporting: Vec<usize> = evidence.supporting.iter().filter_map(number).collect();
-                let mut questioning: Vec<usize> = evidence.questioning.iter().filter_map(number).collect();
+        Ok(review_assumptions(&theory.assumptions, &reflections, &refs)
+            .into_iter()
+            .map(|record| {
+                let mut supporting: Vec<usize> = record.evidence.supporting.iter().filter_map(number).collect();
+                let mut questioning: Vec<usize> = record.evidence.questioning.iter().filter_map(number).collect();
                 supporting.sort_unstable();
                 questioning.sort_unstable();
                 AssumptionInReport {
-                    assumption: names.scrub(text),
-                    latest: history.last().map(|(on, status, _)| (*on, *status)),
+                    assumption: names.scrub(record.assumption),
+                    latest: record.history.last().map(|(on, status, _)| (*on, *status)),
                     supporting,
                     questioning,
                 }

@@ -4,8 +4,7 @@
 use time::Date;
 use tracktwo_domain::dialogue::Round;
 use tracktwo_domain::outcomes::{
-    AssumptionStatus, Outcome, OutcomeSight, Reflection, assumption_history, evidence_for, outcome_links,
-    rounds_awaiting_reflection,
+    AssumptionStatus, Outcome, OutcomeSight, Reflection, review_assumptions, rounds_awaiting_reflection,
 };
 use tracktwo_domain::{
     AuditAction, AuditTarget, Identity, InitiativeId, Operation, OutcomeId, ReflectionId, RoundId, TargetKind,
@@ -122,20 +121,13 @@ impl App {
         let what = |id: OutcomeId| {
             outcomes.iter().find(|(o, _)| *o == id).map(|(_, o)| o.change.what.clone()).unwrap_or_default()
         };
-        let history = assumption_history(&plain, theory.assumptions.len());
-        let assumptions = theory
-            .assumptions
-            .iter()
-            .zip(history)
-            .enumerate()
-            .map(|(i, (text, history))| {
-                let evidence = evidence_for(outcome_links(&refs), u32::try_from(i).unwrap_or(u32::MAX));
-                AssumptionReview {
-                    assumption: text.clone(),
-                    history,
-                    supporting: evidence.supporting.into_iter().map(|id| (id, what(id))).collect(),
-                    questioning: evidence.questioning.into_iter().map(|id| (id, what(id))).collect(),
-                }
+        let assumptions = review_assumptions(&theory.assumptions, &plain, &refs)
+            .into_iter()
+            .map(|record| AssumptionReview {
+                assumption: record.assumption.to_owned(),
+                history: record.history,
+                supporting: record.evidence.supporting.into_iter().map(|id| (id, what(id))).collect(),
+                questioning: record.evidence.questioning.into_iter().map(|id| (id, what(id))).collect(),
             })
             .collect();
         let awaiting = self.awaiting(tx.as_mut(), &entered, initiative, &plain).await?;

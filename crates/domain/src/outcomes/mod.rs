@@ -19,8 +19,8 @@ use std::collections::BTreeSet;
 use time::Date;
 
 pub use reflection::{
-    AssumptionReading, AssumptionStatus, Evidence, Reflection, assumption_history, evidence_for, outcome_links,
-    rounds_awaiting_reflection,
+    AssumptionReading, AssumptionRecord, AssumptionStatus, Evidence, Reflection, assumption_history, evidence_for,
+    outcome_links, review_assumptions, rounds_awaiting_reflection,
 };
 pub use sight::{ClearedOutcome, OutcomeSight, matrix, names_in, sight};
 pub use workflow::{Substantiation, Verdict, WorkflowError, advance, is_substantiated, may_substantiate};

@@ -138,6 +138,36 @@ pub fn outcome_links<'a, Id: Copy + 'a>(
     outcomes.iter().flat_map(|(id, o)| o.assumptions.iter().map(move |(a, s)| (*id, *a, *s)))
 }
 
+/// One assumption of the theory of change read against the record: its words, its readings
+/// over time and what the outcomes say of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AssumptionRecord<'a, Id> {
+    pub assumption: &'a str,
+    pub history: Vec<(Date, AssumptionStatus, String)>,
+    pub evidence: Evidence<Id>,
+}
+
+/// Every assumption of `assumptions` with its history among `reflections` and its evidence among
+/// `outcomes`, in the theory's order.
+#[must_use]
+pub fn review_assumptions<'a, Id: Copy + 'a>(
+    assumptions: &'a [String],
+    reflections: &[Reflection],
+    outcomes: &'a [(Id, &'a Outcome)],
+) -> Vec<AssumptionRecord<'a, Id>> {
+    let history = assumption_history(reflections, assumptions.len());
+    assumptions
+        .iter()
+        .zip(history)
+        .enumerate()
+        .map(|(i, (assumption, history))| AssumptionRecord {
+            assumption,
+            history,
+            evidence: evidence_for(outcome_links(outcomes), u32::try_from(i).unwrap_or(u32::MAX)),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tests::outcome;
