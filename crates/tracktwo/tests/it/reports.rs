@@ -92,6 +92,30 @@ fn the_demo_year_is_reported_for_each_audience_in_pdf_and_docx_with_no_name() {
     // The brief also shows what is not yet reported: never fewer outcomes than the funder's.
     assert!(counts[1] >= counts[0], "{counts:?}");
 
+    // Over the whole record every questionnaire's counts leave the team as five or more, or
+    // suppressed: no group of fewer than five people is counted.
+    let whole = env.path("whole.pdf");
+    ok(demo.tt(&["report", "funder", &serin, "--out", whole.to_str().unwrap()]));
+    let text = poppler("pdftotext", &whole).split_whitespace().collect::<Vec<_>>().join(" ");
+    let suppressed = text_of(Locale::English, "measures-suppressed-short");
+    let counted: Vec<&str> = text
+        .split("Answered before: ")
+        .skip(1)
+        .flat_map(|rest| {
+            let line = rest.split(" both, paired: ").collect::<Vec<_>>();
+            let paired = line.get(1).and_then(|r| r.split_whitespace().next()).unwrap_or_default();
+            let before_after = line[0].split(" · after: ").map(|s| s.trim_end_matches(" ·").trim()).collect::<Vec<_>>();
+            before_after.into_iter().chain([paired]).collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(counted.len() >= 3, "the demo's measured rounds are in the report: {counted:?}");
+    for count in counted {
+        assert!(
+            count == suppressed || count.parse::<usize>().is_ok_and(|n| n >= 5),
+            "a count of {count} left the team"
+        );
+    }
+
     // In Arabic: the headings in Arabic, in logical order, set in an embedded Arabic face.
     let arabic = env.path("funder-ar.pdf");
     ok(demo.tt(&["report", "funder", &serin, "--language", "ar", "--out", arabic.to_str().unwrap()]));
