@@ -12,6 +12,7 @@ mod map_interchange;
 mod measures_browser;
 mod ocr;
 mod polis_export;
+mod rtl_browser;
 mod several_servers;
 mod snapshots;
 mod text_browser;
