@@ -47,7 +47,8 @@ pub struct Because {
     pub needs: Vec<Need>,
     /// The name of the side whose needs they meet (empty when they meet none).
     pub side: String,
-    pub access: Vec<AccessGain>,
+    /// The decision-makers the group comes closer to.
+    pub decision_makers: Vec<AccessGain>,
 }
 
 /// A decision-maker the group comes closer to, with the strength (0–5) of the weakest tie of
@@ -206,7 +207,7 @@ impl App {
                     analysis::Reason::Access { decision_maker, from, to } => {
                         let decision_maker = indexed.actor_ids[decision_maker.0 as usize];
                         access.push(format!("{} ({from} → {to})", view.label(decision_maker)));
-                        because.access.push(AccessGain { decision_maker, from, to });
+                        because.decision_makers.push(AccessGain { decision_maker, from, to });
                     }
                 }
             }

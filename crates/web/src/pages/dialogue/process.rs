@@ -63,9 +63,10 @@ pub async fn process(Visit(state, user, InitiativePath(id)): Visit<InitiativePat
             @if overview.rounds.is_empty() { p.muted { (say("dialogue-no-rounds-yet")) } }
             @for (round_id, round, meetings) in &overview.rounds {
                 section.round {
-                    h3 { (text_with(locale, "dialogue-round-option", &[("number", Arg::count(round.number)), ("title", Arg::Text(&round.title))])) }
+                    @let heading = text_with(locale, "dialogue-round-option", &[("number", Arg::count(round.number)), ("title", Arg::Text(&round.title))]);
+                    h3 { (heading) }
                     @if meetings.is_empty() { p.muted { (say("dialogue-no-meetings")) } }
-                    div.scroll tabindex="0" role="region" aria-label=(say("dialogue-rounds")) { table.meetings {
+                    div.scroll tabindex="0" role="region" aria-label=(heading) { table.meetings {
                         thead { tr { th scope="col" { (say("dialogue-meeting")) } th scope="col" { (say("dialogue-date")) } th scope="col" { (say("dialogue-mode")) } th scope="col" { (say("dialogue-stage-reached")) } } }
                         tbody {
                             @for (meeting_id, m) in meetings {

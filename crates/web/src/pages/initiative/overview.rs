@@ -115,7 +115,7 @@ pub async fn initiative(Visit(state, user, InitiativePath(id)): Visit<Initiative
                     @if roster.named.is_empty() { (say("initiative-members-by-side-and")) }
                     @else { (say("initiative-the-other-members-by")) }
                 }
-                div.scroll tabindex="0" role="region" aria-label=(say("initiative-members")) { table #member-counts {
+                div.scroll tabindex="0" role="region" aria-label=(if roster.named.is_empty() { say("initiative-members") } else { say("initiative-the-other-members-by") }) { table #member-counts {
                     thead { tr { th scope="col" { (say("initiative-side")) } th scope="col" { (say("initiative-role")) } th.num scope="col" { (say("initiative-members")) } } }
                     tbody {
                         @for count in &roster.counted {

@@ -33,7 +33,7 @@ fn need_text(locale: Locale, need: Need) -> String {
 /// Why an invitee was chosen, in the reader's language: the needs they meet for their side,
 /// then the decision-makers the group comes closer to, each named as the map names them.
 fn reasons(locale: Locale, map: &SystemMap, because: &Because) -> Markup {
-    if because.needs.is_empty() && because.access.is_empty() {
+    if because.needs.is_empty() && because.decision_makers.is_empty() {
         return html! { (text(locale, "map-chosen-to-balance")) };
     }
     let needs: Vec<String> = because.needs.iter().map(|need| need_text(locale, *need)).collect();
@@ -42,10 +42,10 @@ fn reasons(locale: Locale, map: &SystemMap, because: &Because) -> Markup {
         @if !needs.is_empty() {
             (text_with(locale, "map-chosen-brings", &[("side", Arg::Text(&because.side)), ("needs", Arg::Text(&needs.join(&separator)))]))
         }
-        @if !because.access.is_empty() {
+        @if !because.decision_makers.is_empty() {
             @if !needs.is_empty() { " " }
-            (text_with(locale, "map-chosen-access", &[("count", Arg::count(because.access.len()))])) " "
-            @for (i, gain) in because.access.iter().enumerate() {
+            (text_with(locale, "map-chosen-access", &[("count", Arg::count(because.decision_makers.len()))])) " "
+            @for (i, gain) in because.decision_makers.iter().enumerate() {
                 @if i > 0 { (separator) }
                 bdi { (map.label(gain.decision_maker)) } " "
                 (text_with(locale, "map-chosen-access-gain", &[("from", Arg::count(gain.from)), ("to", Arg::count(gain.to))]))
