@@ -183,7 +183,7 @@ fn history(locale: Locale, view: &TextView) -> Markup {
     let authoritative: Vec<_> = view.text.versions.iter().filter(|v| v.language == view.text.authoritative).collect();
     html! {
         h2 #history { (say("text-versions")) }
-        (super::chart::chart(&authoritative, locale.direction()))
+        (super::chart::chart(&authoritative, locale))
         div.scroll tabindex="0" role="region" aria-label=(say("text-versions")) { table #versions {
             thead { tr {
                 th scope="col" { (say("text-version-2")) } th scope="col" { (say("text-language")) } th scope="col" { (say("text-committed")) }
