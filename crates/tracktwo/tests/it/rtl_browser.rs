@@ -130,13 +130,15 @@ fn screenshot_folder() -> PathBuf {
 }
 
 /// A file name for a page's screenshot: the language, the width, its place in the sweep and its
-/// path without identifiers, everything but letters and digits made a dash. The same page has
+/// path without identifiers or tokens, everything but letters and digits made a dash. The same page has
 /// the same name from run to run, so a run replaces the last one's pictures.
 fn screenshot_name(locale: &str, width: u32, place: usize, page: &str) -> String {
     let words: Vec<&str> = page
         .split(['/', '?', '&', '='])
         .filter(|part| !part.is_empty())
+        // Record ids, and a link's token, which is a credential and new on every run.
         .filter(|part| !(part.len() == 36 && part.chars().all(|c| c.is_ascii_hexdigit() || c == '-')))
+        .filter(|part| !(part.len() >= 20 && part.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')))
         .collect();
     let mut path: String = words.join("-").chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
     path.truncate(60);
