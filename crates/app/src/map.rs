@@ -14,5 +14,5 @@ mod system_map;
 mod view;
 
 pub use self::edits::{ImportReport, ImportSource};
-pub use self::selection::{Exclusion, Invitee, SelectionReport, SelectionSpec};
+pub use self::selection::{AccessGain, Because, Exclusion, Invitee, Need, SelectionReport, SelectionSpec};
 pub use self::system_map::{Broker, CoverageCount, CoverageReport, MapComparison, SystemMap, TransferPath};

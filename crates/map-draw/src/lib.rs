@@ -7,6 +7,10 @@
 //! `<style>` element, no script, no external reference), so a page can inline it under a
 //! Content-Security-Policy of `default-src 'none'; style-src 'self'`. Every distinction it
 //! draws is made in colour and again in shape or weight, so it reads in black-and-white print.
+//!
+//! The wheel keeps the field's orientation in every language (track 1 at the top, clockwise),
+//! and says `direction="ltr"`: a page read right to left would otherwise turn the meaning of
+//! every label's `text-anchor`, pushing labels onto the drawing.
 
 mod geometry;
 pub mod outcomes;
@@ -90,7 +94,7 @@ pub fn wheel_svg(wheel: &Wheel<'_>) -> String {
     let role = if linked { "group" } else { "img" };
     let _ = write!(
         out,
-        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" role="{role}" aria-labelledby="{t} {d}" font-family="sans-serif" font-size="12" fill="#000">"##,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" role="{role}" aria-labelledby="{t} {d}" font-family="sans-serif" font-size="12" fill="#000" direction="ltr">"##,
         Num(WHEEL_SIZE),
         Num(height),
         t = ids.title,

@@ -6,6 +6,10 @@
 //! description, axis labels) come from the caller, in the reader's language. Every marker is
 //! told apart by its number and its fill (hollow: draft; hatched grey: substantiated; solid:
 //! reported), so the picture reads in black and white too.
+//!
+//! Both keep CDA's published layout in every language and say `direction="ltr"`, so that a
+//! right-to-left page does not turn their labels' anchors; words in the reader's language still
+//! read in their own order.
 
 use std::fmt::Write as _;
 
@@ -78,7 +82,7 @@ pub fn rpp_matrix_svg(picture: &RppPicture<'_>) -> String {
     let mut out = String::with_capacity(4096 + 300 * picture.markers.len());
     let _ = write!(
         out,
-        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" role="img" aria-labelledby="rpp-title rpp-desc" font-family="sans-serif" font-size="13" fill="#000"><title id="rpp-title">"##,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" role="img" aria-labelledby="rpp-title rpp-desc" font-family="sans-serif" font-size="13" fill="#000" direction="ltr"><title id="rpp-title">"##,
         Num(width),
         Num(height)
     );
@@ -215,7 +219,7 @@ pub fn layer_funnel_svg(title: &str, description: &str, layers: &[FunnelLayer]) 
     let mut out = String::with_capacity(1024 + 300 * layers.len());
     let _ = write!(
         out,
-        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" role="img" aria-labelledby="funnel-title funnel-desc" font-family="sans-serif" font-size="14" fill="#000"><title id="funnel-title">"##,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" role="img" aria-labelledby="funnel-title funnel-desc" font-family="sans-serif" font-size="14" fill="#000" direction="ltr"><title id="funnel-title">"##,
         Num(width),
         Num(height)
     );

@@ -26,8 +26,38 @@ pub struct SelectionSpec {
 #[derive(Debug, Clone)]
 pub struct Invitee {
     pub actor: ActorId,
-    /// "chosen because it brings track 5 (Research, training and education) for the Upper Vale; …"
+    /// "chosen because it brings track 5 (Research, training and education) for the Upper Vale; …",
+    /// in English, for the command line.
     pub explanation: String,
+    /// The same reasons as data, for a page to say in its reader's language.
+    pub because: Because,
+}
+
+/// A track or a level of leadership asked of each side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    Track(Track),
+    Level(Level),
+}
+
+/// Why an invitee was chosen: the needs they meet for their side, and the decision-makers the
+/// group comes closer to. Neither: chosen to keep the sides balanced.
+#[derive(Debug, Clone, Default)]
+pub struct Because {
+    pub needs: Vec<Need>,
+    /// The name of the side whose needs they meet (empty when they meet none).
+    pub side: String,
+    /// The decision-makers the group comes closer to.
+    pub decision_makers: Vec<AccessGain>,
+}
+
+/// A decision-maker the group comes closer to, with the strength (0–5) of the weakest tie of
+/// the best chain to them before and after.
+#[derive(Debug, Clone, Copy)]
+pub struct AccessGain {
+    pub decision_maker: ActorId,
+    pub from: u8,
+    pub to: u8,
 }
 
 #[derive(Debug, Clone)]
@@ -42,8 +72,10 @@ pub struct SelectionReport {
     /// Candidates who could not be invited: why, for those who read the registry; "not
     /// available" for everyone else.
     pub excluded: Vec<Exclusion>,
-    /// Needs no invitee meets.
+    /// Needs no invitee meets, in English, for the command line.
     pub unmet: Vec<String>,
+    /// The same as data: the side's name and its need, for a page.
+    pub unmet_needs: Vec<(String, Need)>,
     /// The initiative's risk ceiling the selection applied.
     pub ceiling: RiskCeiling,
 }
@@ -155,23 +187,33 @@ impl App {
             let mut levels: Vec<String> = Vec::new();
             let mut access: Vec<String> = Vec::new();
             let mut side_named = String::new();
+            let mut because = Because::default();
+            let mut level_needs = Vec::new();
             for reason in &choice.reasons {
                 match *reason {
                     analysis::Reason::Track { side, track } => {
                         met.insert((side, Ok(track.number())));
                         let track = Track::from_number(track.number()).unwrap_or(Track::Government);
                         tracks.push(format!("track {} ({})", track.number(), track.label()));
+                        because.needs.push(Need::Track(track));
                         side_named = view.side_name(indexed.side_of(side));
                     }
                     analysis::Reason::Level { side, level } => {
                         met.insert((side, Err(level_from(level))));
                         levels.push(level_from(level).label().to_lowercase());
+                        level_needs.push(Need::Level(level_from(level)));
                         side_named = view.side_name(indexed.side_of(side));
                     }
-                    analysis::Reason::Access { decision_maker, from, to } => access
-                        .push(format!("{} ({from} → {to})", view.label(indexed.actor_ids[decision_maker.0 as usize]))),
+                    analysis::Reason::Access { decision_maker, from, to } => {
+                        let decision_maker = indexed.actor_ids[decision_maker.0 as usize];
+                        access.push(format!("{} ({from} → {to})", view.label(decision_maker)));
+                        because.decision_makers.push(AccessGain { decision_maker, from, to });
+                    }
                 }
             }
+            // Tracks before levels, as the sentence reads.
+            because.needs.extend(level_needs);
+            because.side.clone_from(&side_named);
             let mut clauses = Vec::new();
             let needs: Vec<String> = tracks.into_iter().chain(levels).collect();
             if !needs.is_empty() {
@@ -189,18 +231,20 @@ impl App {
             } else {
                 format!("chosen because they {}", clauses.join("; and "))
             };
-            report.chosen.push(Invitee { actor: indexed.actor_ids[choice.actor.0 as usize], explanation });
+            report.chosen.push(Invitee { actor: indexed.actor_ids[choice.actor.0 as usize], explanation, because });
         }
         for (i, side) in full.sides.iter().enumerate() {
             let key = analysis::SideKey(u32::try_from(i).unwrap_or(0));
             for track in &spec.needed_tracks {
                 if !met.contains(&(key, Ok(track.number()))) {
                     report.unmet.push(format!("{}: track {} ({})", side.name, track.number(), track.label()));
+                    report.unmet_needs.push((side.name.clone(), Need::Track(*track)));
                 }
             }
             for level in &spec.needed_levels {
                 if !met.contains(&(key, Err(*level))) {
                     report.unmet.push(format!("{}: {}", side.name, level.label().to_lowercase()));
+                    report.unmet_needs.push((side.name.clone(), Need::Level(*level)));
                 }
             }
         }

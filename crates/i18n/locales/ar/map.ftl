@@ -131,6 +131,16 @@ map-select = اختيار
 map-no-one-could-be = تعذّر اختيار أي أحد ضمن هذه القيود.
 map-needs-no-invitee-meets = احتياجات لا يلبيها أي مدعو
 map-not-considered = لم يُنظر فيهم
+map-chosen-to-balance = اختير للحفاظ على توازن الطرفين؛ لا يضيف حاجة أو وصولاً لم يتحقق بعد.
+map-chosen-brings = اختير لأنه يضيف إلى { $side }: { $needs }.
+map-chosen-access = { $count ->
+    [one] يقرّب المجموعة من صانع قرار:
+   *[other] يقرّب المجموعة من { $count } من صانعي القرار:
+}
+map-chosen-access-gain = من { $from } إلى { $to }
+map-chosen-access-scale = (أضعف صلة في أفضل سلسلة، من 5)
+map-need-track = المسار { $number } ({ $name })
+map-list-separator = {"، "}
 map-direction = الاتجاه
 map-as-usual-for-the = كالمعتاد لهذا النوع
 map-one-way = باتجاه واحد

@@ -131,6 +131,16 @@ map-select = Select
 map-no-one-could-be = No one could be chosen under these constraints.
 map-needs-no-invitee-meets = Needs no invitee meets
 map-not-considered = Not considered
+map-chosen-to-balance = Chosen to keep the sides balanced; adds no need or access not already met.
+map-chosen-brings = Chosen because they bring, for { $side }: { $needs }.
+map-chosen-access = { $count ->
+    [one] Raises the group's access to a decision-maker:
+   *[other] Raises the group's access to { $count } decision-makers:
+}
+map-chosen-access-gain = from { $from } to { $to }
+map-chosen-access-scale = (the weakest tie of the best chain, of 5)
+map-need-track = track { $number } ({ $name })
+map-list-separator = {", "}
 map-direction = Direction
 map-as-usual-for-the = as usual for the kind
 map-one-way = one way

@@ -131,6 +131,16 @@ map-select = Sélectionner
 map-no-one-could-be = Personne n'a pu être choisi avec ces contraintes.
 map-needs-no-invitee-meets = Besoins qu'aucun invité ne couvre
 map-not-considered = Non retenus
+map-chosen-to-balance = Choisi pour garder les camps en équilibre ; n'apporte ni besoin ni accès qui ne soit déjà couvert.
+map-chosen-brings = Choisi parce qu'il apporte à { $side } : { $needs }.
+map-chosen-access = { $count ->
+    [one] Rapproche le groupe d'un décideur :
+   *[other] Rapproche le groupe de { $count } décideurs :
+}
+map-chosen-access-gain = de { $from } à { $to }
+map-chosen-access-scale = (le lien le plus faible de la meilleure chaîne, sur 5)
+map-need-track = voie { $number } ({ $name })
+map-list-separator = {", "}
 map-direction = Sens
 map-as-usual-for-the = comme d'habitude pour ce type
 map-one-way = à sens unique

@@ -131,6 +131,17 @@ map-select = Отобрать
 map-no-one-could-be = При этих ограничениях никого выбрать не удалось.
 map-needs-no-invitee-meets = Потребности, которые не закрывает ни один приглашённый
 map-not-considered = Не рассматривались
+map-chosen-to-balance = Выбран, чтобы стороны оставались в равновесии; не добавляет ни потребности, ни доступа, которых ещё нет.
+map-chosen-brings = Выбран, потому что приносит стороне { $side }: { $needs }.
+map-chosen-access = { $count ->
+    [one] Приближает группу к { $count } лицу, принимающему решения:
+    [few] Приближает группу к { $count } лицам, принимающим решения:
+   *[other] Приближает группу к { $count } лицам, принимающим решения:
+}
+map-chosen-access-gain = с { $from } до { $to }
+map-chosen-access-scale = (самая слабая связь лучшей цепочки, из 5)
+map-need-track = трек { $number } ({ $name })
+map-list-separator = {", "}
 map-direction = Направление
 map-as-usual-for-the = как обычно для этого вида
 map-one-way = в одну сторону

@@ -195,6 +195,10 @@ pub async fn analytics_run_on_the_stored_map(t: &TestStore) {
         report.chosen[0].explanation
     );
     assert!(report.chosen[0].explanation.contains("for Upper Vale"));
+    // The same reasons as data, for a page to say in its reader's language.
+    let because = &report.chosen[0].because;
+    assert!(because.needs.contains(&tracktwo_app::map::Need::Track(Track::Research)), "{because:?}");
+    assert_eq!(because.side, "Upper Vale");
     // The facilitator, who may not read the registry, is told who is not available, not why.
     assert!(report.excluded.iter().any(|e| e.actor == s.actors[2] && e.reason == "not available"));
     let (_, report) =

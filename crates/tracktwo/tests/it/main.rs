@@ -15,6 +15,7 @@ mod ocr;
 mod outcomes_browser;
 mod polis_export;
 mod reports;
+mod rtl_browser;
 mod several_servers;
 mod snapshots;
 mod text_browser;

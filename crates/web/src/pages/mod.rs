@@ -11,6 +11,7 @@ pub(crate) mod map;
 pub(crate) mod measures;
 pub(crate) mod outcomes;
 pub(crate) mod text;
+pub(crate) mod time_axis;
 pub(crate) mod transfer;
 pub(crate) mod words;
 

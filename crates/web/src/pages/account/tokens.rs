@@ -26,7 +26,7 @@ pub(crate) fn section(user: &SignedIn, tokens: &[TokenSummary]) -> Markup {
         @if tokens.is_empty() {
             p { (say("tokens-none")) }
         } @else {
-            table {
+            div.scroll tabindex="0" role="region" aria-label=(say("tokens-title")) { table {
                 thead { tr {
                     th scope="col" { (say("tokens-label")) } th scope="col" { (say("tokens-created")) }
                     th scope="col" { (say("tokens-expires")) }
@@ -63,7 +63,7 @@ pub(crate) fn section(user: &SignedIn, tokens: &[TokenSummary]) -> Markup {
                         }
                     }
                 }
-            }
+            } }
         }
         h3 { (say("tokens-new")) }
         form.stack method="post" action="/account/tokens" {

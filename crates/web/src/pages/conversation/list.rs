@@ -29,7 +29,7 @@ pub async fn conversations(Visit(state, user, InitiativePath(id)): Visit<Initiat
             h1 { (say("conversation-conversations")) }
             p.muted { (say("conversation-short-statements-that-participants")) }
             @if list.is_empty() { p { (say("conversation-no-conversation-yet")) } } @else {
-                table #conversations {
+                div.scroll tabindex="0" role="region" aria-label=(say("conversation-conversations")) { table #conversations {
                     thead { tr { th scope="col" { (say("conversation-conversation")) } th scope="col" { (say("conversation-mode")) } th.num scope="col" { (say("conversation-statements")) } th.num scope="col" { (say("conversation-voters")) } th.num scope="col" { (say("conversation-votes")) } } }
                     tbody { @for c in &list { tr {
                         td {
@@ -39,7 +39,7 @@ pub async fn conversations(Visit(state, user, InitiativePath(id)): Visit<Initiat
                         }
                         td { (words::of(locale, c.mode)) } td.num { (c.statements) } td.num { (c.voters) } td.num { (c.votes) }
                     } } }
-                }
+                } }
             }
             @if team {
                 h2 { (say("conversation-open-a-conversation")) }

@@ -156,7 +156,7 @@ pub(super) fn results_page(
             p.muted { (say("conversation-no-voter-has-a")) }
         } @else {
             p.muted { (say("conversation-ranked-by-the-lowest")) }
-            div.scroll { table #common-ground {
+            div.scroll tabindex="0" role="region" aria-label=(say("conversation-common-ground-across-sides")) { table #common-ground {
                 thead { tr {
                     th scope="col" { (say("conversation-statement")) }
                     @for (_, name, size) in &r.sides { th.num scope="col" { bdi { (name) } " (" (size) ")" } }
@@ -178,7 +178,7 @@ pub(super) fn results_page(
             }
         }
         h2 { (say("conversation-statements")) }
-        div.scroll { table #statements {
+        div.scroll tabindex="0" role="region" aria-label=(say("conversation-statements")) { table #statements {
             thead { tr { th scope="col" { "#" } th scope="col" { (say("conversation-statement")) } th.num scope="col" { (say("conversation-agree")) } th.num scope="col" { (say("conversation-disagree")) } th.num scope="col" { (say("conversation-seen")) } th.num scope="col" { (say("conversation-group-informed-consensus")) } th scope="col" { (say("conversation-status")) } } }
             tbody { @for s in r.statements.iter().filter(|s| s.status != StatementStatus::Pending) { tr {
                 td { (s.number) } td { span dir="auto" { (s.text) } @if s.meta { " " span.tag { (say("conversation-meta")) } } }
@@ -220,7 +220,7 @@ pub(super) fn results_page(
             h2 { (say("conversation-invitation-links")) }
             p.muted { (say("conversation-a-link-is-shown")) }
             p.muted { (say("conversation-a-campaign-link-admits")) }
-            div.scroll { table #invitations {
+            div.scroll tabindex="0" role="region" aria-label=(say("conversation-invitation-links")) { table #invitations {
                 thead { tr {
                     th scope="col" { (say("conversation-label")) } th scope="col" { (say("conversation-kind")) } th.num scope="col" { (say("conversation-voters")) }
                     th scope="col" { (say("conversation-limits")) } th scope="col" { (say("conversation-refused-since-start")) } th scope="col" { (say("conversation-state")) }

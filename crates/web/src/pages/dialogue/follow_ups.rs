@@ -36,7 +36,7 @@ pub async fn follow_ups(Visit(state, user, InitiativePath(id)): Visit<Initiative
             @if due.is_empty() { p.muted { (say("dialogue-nothing-open-from-the")) } }
             ul #due { @for (_, f) in &due { li { span dir="auto" { (f.commitment) } @if !f.owner.is_empty() { " — " bdi { (f.owner) } } @if let Some(d) = f.due_on { " " (text_with(locale, "dialogue-due-on-date", &[("date", Arg::Text(&date_text(d)))])) } @if f.carried_forward { " " span.tag { (say("dialogue-carried-forward")) } } } } }
             h2 { (say("dialogue-all")) }
-            table #follow-ups {
+            div.scroll tabindex="0" role="region" aria-label=(say("dialogue-all")) { table #follow-ups {
                 thead { tr { th scope="col" { (say("dialogue-round")) } th scope="col" { (say("dialogue-commitment")) } th scope="col" { (say("dialogue-owner")) } th scope="col" { (say("dialogue-due-2")) } th scope="col" { (say("dialogue-done")) } } }
                 tbody {
                     @for (follow_up_id, f) in &list {
@@ -57,7 +57,7 @@ pub async fn follow_ups(Visit(state, user, InitiativePath(id)): Visit<Initiative
                         }
                     }
                 }
-            }
+            } }
             @if may_write && !overview.rounds.is_empty() {
                 h2 { (say("dialogue-add-a-follow-up")) }
                 form.stack method="post" action={ "/initiatives/" (id) "/follow-ups" } {

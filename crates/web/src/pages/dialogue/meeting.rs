@@ -165,13 +165,13 @@ pub(super) async fn meeting_page(
                 }
                 h2 { (say("dialogue-attendance")) }
                 p.muted { (say("dialogue-who-attends-with-the")) }
-                table #attendance {
+                div.scroll tabindex="0" role="region" aria-label=(say("dialogue-attendance")) { table #attendance {
                     thead { tr { th scope="col" { (say("dialogue-name")) } th scope="col" { (say("dialogue-organisation")) } th scope="col" { (say("dialogue-side")) } th scope="col" { (say("dialogue-capacity")) } th scope="col" { (say("dialogue-outside-the-team")) } } }
                     tbody { @for a in &meeting.attendance { tr {
                         td dir="auto" { (a.name) } td dir="auto" { (a.organisation) } td dir="auto" { (side_name(a.side)) } td { (words::of(locale, a.capacity)) }
                         td { @if a.actor.is_some_and(|actor| listed.contains(&actor)) { (say("dialogue-listed-where-the-rule")) } @else { span.tag.warn { (say("dialogue-team-only-no-consent")) } } }
                     } } }
-                }
+                } }
                 p.muted { (say("dialogue-each-attendee-is-a")) }
                 form.stack method="post" action={ (base) "/attendance" } {
                     input type="hidden" name="csrf" value=(user.csrf());

@@ -49,7 +49,7 @@ pub async fn process(Visit(state, user, InitiativePath(id)): Visit<InitiativePat
                         dd { (text_with(locale, "dialogue-theory", &[("if", Arg::Text(&d.theory_of_change.if_we)), ("then", Arg::Text(&d.theory_of_change.then)), ("because", Arg::Text(&d.theory_of_change.because))])) }
                     }
                     @if !d.theory_of_change.assumptions.is_empty() {
-                        dt { (say("dialogue-assumptions")) } dd { ul { @for a in &d.theory_of_change.assumptions { li dir="auto" { (a) } } } }
+                        dt { (say("dialogue-assumptions")) } dd { ul { @for a in &d.theory_of_change.assumptions { li { span dir="auto" { (a) } } } } }
                     }
                     @if !d.locales.is_empty() { dt { (say("dialogue-locales")) } dd dir="auto" { (d.locales.join("; ")) } }
                     @for g in &d.grants {
@@ -63,9 +63,10 @@ pub async fn process(Visit(state, user, InitiativePath(id)): Visit<InitiativePat
             @if overview.rounds.is_empty() { p.muted { (say("dialogue-no-rounds-yet")) } }
             @for (round_id, round, meetings) in &overview.rounds {
                 section.round {
-                    h3 { (text_with(locale, "dialogue-round-option", &[("number", Arg::count(round.number)), ("title", Arg::Text(&round.title))])) }
+                    @let heading = text_with(locale, "dialogue-round-option", &[("number", Arg::count(round.number)), ("title", Arg::Text(&round.title))]);
+                    h3 { (heading) }
                     @if meetings.is_empty() { p.muted { (say("dialogue-no-meetings")) } }
-                    table.meetings {
+                    div.scroll tabindex="0" role="region" aria-label=(heading) { table.meetings {
                         thead { tr { th scope="col" { (say("dialogue-meeting")) } th scope="col" { (say("dialogue-date")) } th scope="col" { (say("dialogue-mode")) } th scope="col" { (say("dialogue-stage-reached")) } } }
                         tbody {
                             @for (meeting_id, m) in meetings {
@@ -77,7 +78,7 @@ pub async fn process(Visit(state, user, InitiativePath(id)): Visit<InitiativePat
                                 }
                             }
                         }
-                    }
+                    } }
                     @if may_write {
                         details {
                             summary { (text_with(locale, "dialogue-add-meeting-to-round", &[("number", Arg::count(round.number))])) }

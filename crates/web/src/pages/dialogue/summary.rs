@@ -30,10 +30,10 @@ pub(super) fn summary_html(locale: Locale, summary: &MeetingSummary) -> Markup {
         }
         @if let Some(attendees) = &summary.attendees {
             h2 { (say("dialogue-attendance")) }
-            table #attendees {
+            div.scroll tabindex="0" role="region" aria-label=(say("dialogue-attendance")) { table #attendees {
                 thead { tr { th scope="col" { (say("dialogue-name")) } th scope="col" { (say("dialogue-organisation")) } th scope="col" { (say("dialogue-side")) } th scope="col" { (say("dialogue-capacity")) } } }
                 tbody { @for a in attendees { tr { td dir="auto" { (a.name) } td dir="auto" { (a.organisation) } td dir="auto" { (a.side) } td { (words::of(locale, a.capacity)) } } } }
-            }
+            } }
         }
         @if !summary.agenda.is_empty() {
             h2 { (say("dialogue-agenda")) }

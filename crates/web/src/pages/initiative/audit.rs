@@ -21,7 +21,7 @@ pub async fn audit(Visit(state, user, InitiativePath(id)): Visit<InitiativePath>
             p { a href={ "/initiatives/" (id) } dir="auto" { (initiative.title) } }
             h1 { (say("initiative-audit-trail")) }
             p.muted { (say("initiative-every-write-to-this")) }
-            table {
+            div.scroll tabindex="0" role="region" aria-label=(say("initiative-audit-trail")) { table {
                 thead { tr { th scope="col" { "#" } th scope="col" { (say("initiative-when-utc")) } th scope="col" { (say("initiative-who")) }
                              th scope="col" { (say("initiative-what")) } th scope="col" { (say("initiative-record")) } } }
                 tbody {
@@ -35,7 +35,7 @@ pub async fn audit(Visit(state, user, InitiativePath(id)): Visit<InitiativePath>
                         }
                     }
                 }
-            }
+            } }
         },
     ))
 }

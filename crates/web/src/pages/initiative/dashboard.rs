@@ -31,7 +31,7 @@ pub async fn dashboard(Visit(state, user, ()): Visit) -> PageResult {
             @if !others.is_empty() {
                 h2 { (say("initiative-other-initiatives-of-the")) }
                 p.muted { (say("initiative-ask-their-convener-to")) }
-                ul { @for entry in &others { li dir="auto" { (entry.title) } } }
+                ul { @for entry in &others { li { span dir="auto" { (entry.title) } } } }
             }
         },
     ))

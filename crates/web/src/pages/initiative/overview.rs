@@ -105,21 +105,21 @@ pub async fn initiative(Visit(state, user, InitiativePath(id)): Visit<Initiative
             }
             h2 { (say("initiative-members")) }
             @if !roster.named.is_empty() {
-                table #members {
+                div.scroll tabindex="0" role="region" aria-label=(say("initiative-members")) { table #members {
                     thead { tr { th scope="col" { (say("initiative-name")) } th scope="col" { (say("initiative-role")) } th scope="col" { (say("initiative-side")) } } }
                     tbody {
                         @for (member, name) in &roster.named {
                             tr { td dir="auto" { (name) } td { (words::role(user.locale, member.role)) } td dir="auto" { (side_name(member.side)) } }
                         }
                     }
-                }
+                } }
             }
             @if !roster.counted.is_empty() {
                 p.muted {
                     @if roster.named.is_empty() { (say("initiative-members-by-side-and")) }
                     @else { (say("initiative-the-other-members-by")) }
                 }
-                table #member-counts {
+                div.scroll tabindex="0" role="region" aria-label=(if roster.named.is_empty() { say("initiative-members") } else { say("initiative-the-other-members-by") }) { table #member-counts {
                     thead { tr { th scope="col" { (say("initiative-side")) } th scope="col" { (say("initiative-role")) } th.num scope="col" { (say("initiative-members")) } } }
                     tbody {
                         @for count in &roster.counted {
@@ -129,7 +129,7 @@ pub async fn initiative(Visit(state, user, InitiativePath(id)): Visit<Initiative
                             }
                         }
                     }
-                }
+                } }
             }
             @if may.allows(Operation::ManageMembers) {
                 p { a href={ "/initiatives/" (id) "/members" } { (say("initiative-manage-members")) } }

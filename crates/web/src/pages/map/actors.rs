@@ -89,7 +89,7 @@ pub async fn actors(Visit(state, user, InitiativePath(id)): Visit<InitiativePath
                     }
                 }
             }
-            div.scroll {
+            div.scroll tabindex="0" role="region" aria-label=(say("map-actors")) {
                 table #actors {
                     thead { tr {
                         th scope="col" { (say("map-actor")) } th scope="col" { (say("map-kind")) } th scope="col" { (say("map-tracks")) }
@@ -108,7 +108,7 @@ pub async fn actors(Visit(state, user, InitiativePath(id)): Visit<InitiativePath
                                 td dir="auto" { (side_name(locale, &map, actor.details.side)) }
                                 // The view holds no role for a code-name reader; they get the
                                 // description the team wrote for them instead.
-                                td { @if map.in_full { (actor.details.role) } @else { (actor.details.public_description) } }
+                                td dir="auto" { @if map.in_full { (actor.details.role) } @else { (actor.details.public_description) } }
                                 td { @if actor.details.decision_maker { (say("map-yes")) } }
                             }
                         }
@@ -233,7 +233,7 @@ pub async fn actor(Visit(state, user, ItemPath(id, actor_id)): Visit<ItemPath<Ac
             }
             h2 { (say("map-ties")) }
             @if ties.is_empty() { p.muted { (say("map-no-ties")) } }
-            table #ties {
+            div.scroll tabindex="0" role="region" aria-label=(say("map-ties")) { table #ties {
                 thead { tr { th scope="col" { (say("map-tie")) } th scope="col" { (say("map-strength")) } th scope="col" { (say("map-valid")) } th scope="col" { (say("map-across-the-line")) } @if may_write { th scope="col" { span.visually-hidden { (say("map-actions")) } } } } }
                 tbody {
                     @for tie in &ties {
@@ -254,7 +254,7 @@ pub async fn actor(Visit(state, user, ItemPath(id, actor_id)): Visit<ItemPath<Ac
                         }
                     }
                 }
-            }
+            } }
             h2 { (say("map-transfer-paths-to-track")) }
             @if paths.is_empty() { p.muted { (say("map-no-chain-of-ties")) } }
             ol #paths {

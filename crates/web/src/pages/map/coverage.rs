@@ -39,7 +39,7 @@ pub async fn coverage(
             ul #gaps lang="en" { @for gap in &report.gaps { li { (gap) } } }
             h2 { (say("map-actors-by-track-side")) }
             p.muted { (say("map-an-actor-on-several")) }
-            div.scroll {
+            div.scroll tabindex="0" role="region" aria-label=(say("map-actors-by-track-side")) {
                 table #coverage {
                     caption { (say("map-number-of-actors-per")) }
                     thead {

@@ -127,7 +127,7 @@ fn mapping_page(
             h1 { (say("map-map-the-file-s")) }
             p { (text_with(locale, "map-file-holds", &[("file", Arg::Text(file_name)), ("nodes", Arg::count(listed.nodes)), ("edges", Arg::count(listed.edges))])) " "
                 (say("map-choose-which-attribute-holds")) }
-            table #file-attributes {
+            div.scroll tabindex="0" role="region" aria-label=(say("map-map-the-file-s")) { table #file-attributes {
                 thead { tr { th scope="col" { (say("map-attribute")) } th scope="col" { (say("map-of")) } th scope="col" { (say("map-values")) } th scope="col" { (say("map-for-example")) } } }
                 tbody {
                     @for attribute in &listed.attributes {
@@ -135,7 +135,7 @@ fn mapping_page(
                              td { (attribute.count) } td dir="auto" { (attribute.samples.join(" | ")) } }
                     }
                 }
-            }
+            } }
             form.stack method="post" action={ "/initiatives/" (id) "/map/import" } #mapping {
                 input type="hidden" name="csrf" value=(user.csrf());
                 input type="hidden" name="mapped" value="yes";

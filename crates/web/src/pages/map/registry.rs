@@ -38,7 +38,7 @@ pub async fn registry(Visit(state, user, InitiativePath(id)): Visit<InitiativePa
             (map_nav(locale, id, &may))
             h1 { (say("map-participant-registry")) }
             p.muted { (say("map-consent-capacity-risk-and")) }
-            div.scroll {
+            div.scroll tabindex="0" role="region" aria-label=(say("map-participant-registry")) {
                 table #registry {
                     thead { tr {
                         th scope="col" { (say("map-person")) } th scope="col" { (say("map-capacity")) } th scope="col" { (say("map-contact")) } th scope="col" { (say("map-listed")) }

@@ -140,7 +140,7 @@ pub async fn wheel(
                         @if may_write {
                             form.inline method="post" action={ "/initiatives/" (id) "/map/snapshots/" (snapshot_id) "/remove" } {
                                 input type="hidden" name="csrf" value=(user.csrf());
-                                button.link type="submit" { (say("map-remove")) span.visually-hidden { " " (snapshot.label) } }
+                                button.link type="submit" { (say("map-remove")) span.visually-hidden { " " bdi { (snapshot.label) } } }
                             }
                         }
                     }

@@ -112,7 +112,7 @@ pub async fn outcomes(Visit(state_, user, InitiativePath(id)): Visit<InitiativeP
             @if list.is_empty() {
                 p #no-outcomes { (say("outcomes-none")) }
             } @else {
-                table #outcomes {
+                div.scroll tabindex="0" role="region" aria-label=(say("outcomes-title")) { table #outcomes {
                     thead { tr {
                         th scope="col" { "#" }
                         th scope="col" { (say("outcomes-col-when")) }
@@ -129,7 +129,7 @@ pub async fn outcomes(Visit(state_, user, InitiativePath(id)): Visit<InitiativeP
                         td { (cell(locale, v.rpp())) }
                         td { (state(locale, v.state())) }
                     } } }
-                }
+                } }
             }
             h2 { (say("rpp-heading")) }
             figure #rpp-matrix { (PreEscaped(matrix)) }

@@ -48,15 +48,15 @@ pub async fn outcome(Visit(state_, user, ItemPath(id, outcome_id)): Visit<ItemPa
                 dt { (say("outcomes-col-layer")) } dd #outcome-layer { (layer(locale, o.layer)) }
                 dt { (say("outcomes-col-cell")) } dd #outcome-cell { (cell(locale, o.rpp)) }
                 dt { (say("outcome-class")) } dd { (class(locale, o.confidentiality)) }
-                dt { (say("outcome-sources")) } dd { ul { @for s in &o.sources { li dir="auto" { (s.name) @if !s.basis.is_empty() { " — " (s.basis) } } } } }
+                dt { (say("outcome-sources")) } dd { ul { @for s in &o.sources { li { bdi { (s.name) } @if !s.basis.is_empty() { " — " span dir="auto" { (s.basis) } } } } } }
             }
             p.muted { (text_with(locale, "outcome-harvested", &[("date", Arg::Text(&date_text(o.harvested_on)))])) }
             h2 { (say("outcome-criteria")) } (criteria_list(locale, &o.criteria))
             h2 { (say("outcome-substantiations")) }
             @if substantiations.is_empty() { p #no-substantiation { (say("outcome-no-substantiation")) } }
-            @else { table #substantiations { tbody { @for s in substantiations { tr {
+            @else { div.scroll tabindex="0" role="region" aria-label=(say("outcome-substantiations")) { table #substantiations { tbody { @for s in substantiations { tr {
                 td dir="auto" { (s.name) } td { (verdict(locale, s.verdict)) } td { (date_text(s.on)) } td dir="auto" { (s.comment) }
-            } } } } }
+            } } } } } }
             (workflow(locale, &user, &path, o.state, &may, state_.app.today()))
         },
         OutcomeView::Cleared(c) => html! {

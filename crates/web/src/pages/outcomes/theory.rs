@@ -102,7 +102,7 @@ pub async fn theory(Visit(state, user, InitiativePath(id)): Visit<InitiativePath
             @if !review.reflections.is_empty() {
                 h2 { (say("reflections-heading")) }
                 ul #reflections { @for (_, r) in review.reflections.iter().rev() {
-                    li { (date_text(r.on)) @let name = round_name(r.round); @if !name.is_empty() { " · " (name) }
+                    li { (date_text(r.on)) @let name = round_name(r.round); @if !name.is_empty() { " · " bdi { (name) } }
                         @if !r.note.is_empty() { " — " span dir="auto" { (r.note) } } }
                 } }
             }

@@ -65,12 +65,12 @@ pub async fn compare(
                 label { (say("text-to")) select name="to" { @for n in &authoritative { option value=(n) selected[*n == to] { (text_with(locale, "text-version-number", &[("version", Arg::count(*n))])) } } } }
                 button type="submit" { (say("text-compare")) }
             }
-            table #figures {
+            div.scroll tabindex="0" role="region" aria-label=(title) { table #figures {
                 thead { tr { th scope="col" { "" } th.num scope="col" { (say("text-words")) } th.num scope="col" { (say("text-clauses")) } th.num scope="col" { (say("text-brackets")) } th.num scope="col" { (say("text-alternatives")) } th.num scope="col" { (say("text-agreed")) } } }
                 tbody { @for (label, f) in [(text_with(locale, "text-version-number", &[("version", Arg::count(older.number))]), comparison.from), (text_with(locale, "text-version-number", &[("version", Arg::count(newer.number))]), comparison.to)] { tr {
                     th scope="row" { (label) } td.num { (f.words) } td.num { (f.clauses) } td.num { (f.brackets) } td.num { (f.alternatives) } td.num { (f.agreed) }
                 } } }
-            }
+            } }
             p #counts {
                 @for kind in kinds { (comparison.count(kind)) " " (words::of(locale, kind)) ", " }
                 (comparison.moved()) " " (say("text-moved"))

@@ -33,7 +33,7 @@ pub async fn texts(Visit(state, user, InitiativePath(id)): Visit<InitiativePath>
             h1 { (say("text-negotiating-texts")) }
             p.muted { (say("text-a-single-negotiating-text")) }
             @if list.is_empty() { p { (say("text-no-text-yet")) } } @else {
-                table #texts {
+                div.scroll tabindex="0" role="region" aria-label=(say("text-negotiating-texts")) { table #texts {
                     thead { tr {
                         th scope="col" { (say("text-text")) } th.num scope="col" { (say("text-versions")) } th.num scope="col" { (say("text-translations")) }
                         th scope="col" { (say("text-newest")) } th scope="col" { (say("text-where-it-stands")) }
@@ -45,7 +45,7 @@ pub async fn texts(Visit(state, user, InitiativePath(id)): Visit<InitiativePath>
                         td { @if let Some(latest) = &t.latest { (text_with(locale, "text-version-number", &[("version", Arg::count(latest.number))])) ", " (date_time_text(latest.committed_at)) } }
                         td { (agreement(locale, &t.agreement, &sides)) }
                     } } }
-                }
+                } }
             }
             @if may.allows(Operation::DraftText) {
                 h2 { (say("text-open-a-text")) }

@@ -55,10 +55,12 @@ impl SideNames {
         self.0.iter().find(|s| s.id == side).map_or_else(|| text(locale, "text-a-side"), |s| s.name.clone())
     }
 
-    fn voice(&self, locale: Locale, voice: Voice) -> String {
+    /// A voice as shown: a side's name (its own words, isolated so its script keeps its order),
+    /// or the team's, from the messages.
+    fn voice(&self, locale: Locale, voice: Voice) -> Markup {
         match voice {
-            Voice::Side(side) => self.name(locale, side),
-            Voice::Team => text(locale, "text-voice-team"),
+            Voice::Side(side) => html! { bdi { (self.name(locale, side)) } },
+            Voice::Team => html! { (text(locale, "text-voice-team")) },
         }
     }
 

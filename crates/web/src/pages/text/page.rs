@@ -183,8 +183,8 @@ fn history(locale: Locale, view: &TextView) -> Markup {
     let authoritative: Vec<_> = view.text.versions.iter().filter(|v| v.language == view.text.authoritative).collect();
     html! {
         h2 #history { (say("text-versions")) }
-        (super::chart::chart(&authoritative))
-        table #versions {
+        (super::chart::chart(&authoritative, locale))
+        div.scroll tabindex="0" role="region" aria-label=(say("text-versions")) { table #versions {
             thead { tr {
                 th scope="col" { (say("text-version-2")) } th scope="col" { (say("text-language")) } th scope="col" { (say("text-committed")) }
                 th.num scope="col" { (say("text-words")) } th.num scope="col" { (say("text-brackets")) } th.num scope="col" { (say("text-alternatives")) } th.num scope="col" { (say("text-agreed")) }
@@ -195,7 +195,7 @@ fn history(locale: Locale, view: &TextView) -> Markup {
                 td { (date_time_text(v.committed_at)) }
                 td.num { (v.figures.words) } td.num { (v.figures.brackets) } td.num { (v.figures.alternatives) } td.num { (v.figures.agreed) }
             } } }
-        }
+        } }
     }
 }
 

@@ -29,35 +29,35 @@ pub async fn pending(Visit(state, user, ItemPath(id, text)): Visit<ItemPath<Text
             p { (text_with(locale, "text-items-open-in", &[("version", Arg::count(view.version.summary.number)), ("count", Arg::count(pending.count()))])) }
             h2 { (say("text-brackets-and-alternatives")) }
             @if pending.open_clauses.is_empty() { p #open-clauses { (say("text-none-the-text-is")) } } @else {
-                table #open-clauses {
+                div.scroll tabindex="0" role="region" aria-label=(say("text-brackets-and-alternatives")) { table #open-clauses {
                     thead { tr { th scope="col" { (say("text-clause")) } th.num scope="col" { (say("text-brackets")) } th.num scope="col" { (say("text-alternatives")) } } }
                     tbody { @for (clause, (brackets, alternatives)) in &pending.open_clauses { tr {
                         td { a href={ (path) "#" (clause) } { @if let Some(c) = draft.clause(*clause) { (heading(locale, c)) } @else { (clause) } } }
                         td.num { (brackets) } td.num { (alternatives) }
                     } } }
-                }
+                } }
             }
             h2 { (say("text-suggestions-waiting-for-an")) }
             @if pending.suggestions.is_empty() { p { (say("text-none")) } } @else {
-                table #open-suggestions {
+                div.scroll tabindex="0" role="region" aria-label=(say("text-suggestions-waiting-for-an")) { table #open-suggestions {
                     thead { tr { th scope="col" { (say("text-clause")) } th scope="col" { (say("text-from")) } th scope="col" { (say("text-suggestions")) } } }
                     tbody { @for ((clause, voice), ids) in &pending.suggestions { tr {
                         td { a href={ (path) "#" (clause) } { (clause) } }
-                        td dir="auto" { (sides.voice(locale, *voice)) }
+                        td { (sides.voice(locale, *voice)) }
                         td { @for s in ids { a href={ (path) "#suggestion-" (s) } { (say("text-suggestion-2")) } " " } }
                     } } }
-                }
+                } }
             }
             h2 { (say("text-comments-without-a-reply")) }
             @if pending.unanswered.is_empty() { p { (say("text-none")) } } @else {
-                table #open-comments {
+                div.scroll tabindex="0" role="region" aria-label=(say("text-comments-without-a-reply")) { table #open-comments {
                     thead { tr { th scope="col" { (say("text-clause")) } th scope="col" { (say("text-from")) } th scope="col" { (say("text-comments")) } } }
                     tbody { @for ((clause, voice), ids) in &pending.unanswered { tr {
                         td { a href={ (path) "#" (clause) } { (clause) } }
-                        td dir="auto" { (sides.voice(locale, *voice)) }
+                        td { (sides.voice(locale, *voice)) }
                         td { @for c in ids { a href={ (path) "#comment-" (c) } { (say("text-comment-3")) } " " } }
                     } } }
-                }
+                } }
             }
         },
     ))

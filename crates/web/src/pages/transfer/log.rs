@@ -14,27 +14,31 @@ use tracktwo_domain::transfer::{
 use tracktwo_domain::{Operation, OptionId};
 
 use super::{all, carried_label, carried_text, close_chart, nav, text_choices};
-use tracktwo_i18n::{Arg, text, text_with};
+use tracktwo_i18n::{Arg, Direction, text, text_with};
 
 use crate::PageResult;
 use crate::extract::{CsrfForm, InitiativePath, Visit, posted_forms};
 use crate::forms::{Pairs, date_text, field, invalid, optional_date};
 use crate::pages::layout::page;
+use crate::pages::time_axis::TimeAxis;
 use crate::pages::words;
 
 /// The coordination level over time as a step chart (SVG, presentation attributes only).
-fn coordination_chart(events: &[CoordinationEvent], from: Date, to: Date) -> String {
+/// Time runs the way the reader's language reads: from right to left in Arabic.
+fn coordination_chart(events: &[CoordinationEvent], from: Date, to: Date, direction: Direction) -> String {
     let days: Vec<Date> = std::iter::successors(Some(from), |d| d.next_day().filter(|n| *n <= to)).step_by(7).collect();
     let levels = coordination_level(events, &days, 90);
     let (width, height, left, top) = (640.0_f64, 180.0_f64, 150.0_f64, 10.0_f64);
     let plot_w = width - left - 10.0;
     let plot_h = height - top - 30.0;
-    let x = |i: usize| left + plot_w * i as f64 / (days.len().max(2) - 1) as f64;
+    let axis = TimeAxis::new(width, direction);
+    let x = |i: usize| axis.x(left + plot_w * i as f64 / (days.len().max(2) - 1) as f64);
     let y = |level: u8| top + plot_h - plot_h * f64::from(level) / 4.0;
     let mut svg = String::new();
     let _ = write!(
         svg,
-        r##"<svg role="img" aria-labelledby="coord-title coord-desc" viewBox="0 0 {width} {height}" width="100%"><title id="coord-title">Coordination with Track One over time</title><desc id="coord-desc">The highest of Fisher's four forms reached in the 90 days up to each week, from {} to {}.</desc>"##,
+        r##"<svg role="img" aria-labelledby="coord-title coord-desc" viewBox="0 0 {width} {height}" width="100%" direction="{}"><title id="coord-title">Coordination with Track One over time</title><desc id="coord-desc">The highest of Fisher's four forms reached in the 90 days up to each week, from {} to {}.</desc>"##,
+        axis.direction(),
         date_text(from),
         date_text(to)
     );
@@ -42,9 +46,10 @@ fn coordination_chart(events: &[CoordinationEvent], from: Date, to: Date) -> Str
         let level = form.level();
         let _ = write!(
             svg,
-            r##"<line x1="{left}" x2="{}" y1="{y}" y2="{y}" stroke="#d8dce3" stroke-width="1"/><text x="{}" y="{}" font-size="11" text-anchor="end" fill="#1d2330">{}</text>"##,
-            left + plot_w,
-            left - 6.0,
+            r##"<line x1="{}" x2="{}" y1="{y}" y2="{y}" stroke="#d8dce3" stroke-width="1"/><text x="{}" y="{}" font-size="11" text-anchor="end" fill="#1d2330">{}</text>"##,
+            axis.x(left),
+            axis.x(left + plot_w),
+            axis.x(left - 6.0),
             y(level) + 4.0,
             form.label(),
             y = y(level)
@@ -56,7 +61,7 @@ fn coordination_chart(events: &[CoordinationEvent], from: Date, to: Date) -> Str
         let _ = write!(path, "V{:.1} ", y(*level));
     }
     let _ = write!(svg, r##"<path d="{path}" fill="none" stroke="#1f4e79" stroke-width="2.5"/>"##);
-    close_chart(&mut svg, left, plot_w, height, (from, to));
+    close_chart(&mut svg, axis, left, plot_w, height, (from, to));
     svg
 }
 
@@ -71,7 +76,7 @@ pub async fn transfers(Visit(state, user, InitiativePath(id)): Visit<InitiativeP
     let today = state.app.today();
     let first = coordination.first().map_or(today, |(_, e)| e.on).min(today);
     let events: Vec<CoordinationEvent> = coordination.iter().map(|(_, e)| e.clone()).collect();
-    let chart = coordination_chart(&events, first, today);
+    let chart = coordination_chart(&events, first, today, locale.direction());
     Ok(page(
         &say("transfer-transfer-and-coordination"),
         &user,
@@ -79,20 +84,20 @@ pub async fn transfers(Visit(state, user, InitiativePath(id)): Visit<InitiativeP
             (nav(locale, id))
             h1 { (say("transfer-transfer-and-coordination")) }
             h2 { (say("transfer-transfer-log")) }
-            table #transfers {
+            div.scroll tabindex="0" role="region" aria-label=(say("transfer-transfer-log")) { table #transfers {
                 thead { tr { th scope="col" { (say("transfer-when")) } th scope="col" { (say("transfer-what-moved")) } th scope="col" { (say("transfer-direction")) } th scope="col" { (say("transfer-channel")) } th scope="col" { (say("transfer-timing")) } th scope="col" { (say("transfer-evidence")) } } }
                 tbody { @for (_, t) in &transfer_log { tr {
                     td { (date_text(t.on)) } td { (words::of(locale, t.what)) @if !t.description.is_empty() { br; span.muted dir="auto" { (t.description) } }
                         @if let Some(carried) = t.text { br; span.carried-text { (text_with(locale, "transfer-text-carried", &[("text", Arg::Text(&carried_label(locale, &texts, carried)))])) } } }
                     td { (words::of(locale, t.direction)) } td { (words::of(locale, t.channel)) } td { (words::of(locale, t.timing)) } td { (words::of(locale, t.evidence)) }
                 } } }
-            }
+            } }
             h2 { (say("transfer-coordination-with-track-one")) }
             figure { (PreEscaped(chart)) }
-            table #coordination {
+            div.scroll tabindex="0" role="region" aria-label=(say("transfer-coordination-with-track-one")) { table #coordination {
                 thead { tr { th scope="col" { (say("transfer-when")) } th scope="col" { (say("transfer-form")) } th scope="col" { (say("transfer-counterpart")) } } }
                 tbody { @for (_, c) in &coordination { tr { td { (date_text(c.on)) } td { (words::of(locale, c.form)) } td { (c.counterpart) } } } }
-            }
+            } }
             @if may_write {
                 h2 { (say("transfer-log-a-transfer")) }
                 form.stack method="post" action={ "/initiatives/" (id) "/transfers" } {

@@ -20,6 +20,7 @@ use tracktwo_i18n::{Arg, Locale, text, text_with};
 
 use crate::extract::parse_id;
 use crate::forms::date_text;
+use crate::pages::time_axis::TimeAxis;
 
 fn all<T: std::str::FromStr>(fields: &[(String, String)], name: &str) -> Result<Vec<T>, AppError> {
     fields.iter().filter(|(k, _)| k == name).map(|(_, v)| parse_id::<T>(v)).collect()
@@ -94,14 +95,15 @@ fn nav(locale: Locale, id: tracktwo_domain::InitiativeId) -> Markup {
     }
 }
 
-/// Ends a chart's SVG with the first and last dates under its plot.
-fn close_chart(svg: &mut String, left: f64, plot_w: f64, height: f64, (from, to): (Date, Date)) {
+/// Ends a chart's SVG with the first and last dates under its plot, each at its end of the axis.
+fn close_chart(svg: &mut String, axis: TimeAxis, left: f64, plot_w: f64, height: f64, (from, to): (Date, Date)) {
     let _ = write!(
         svg,
-        r##"<text x="{left}" y="{}" font-size="11" fill="#5a6373">{}</text><text x="{}" y="{}" font-size="11" text-anchor="end" fill="#5a6373">{}</text></svg>"##,
+        r##"<text x="{}" y="{}" font-size="11" fill="#5a6373">{}</text><text x="{}" y="{}" font-size="11" text-anchor="end" fill="#5a6373">{}</text></svg>"##,
+        axis.x(left),
         height - 8.0,
         date_text(from),
-        left + plot_w,
+        axis.x(left + plot_w),
         height - 8.0,
         date_text(to)
     );

@@ -54,13 +54,13 @@ pub async fn readouts(Visit(state, user, InitiativePath(id)): Visit<InitiativePa
             (nav(locale, id))
             h1 { (say("transfer-readouts")) }
             p.muted { (say("transfer-a-readout-carries-chosen")) }
-            table #readouts {
+            div.scroll tabindex="0" role="region" aria-label=(say("transfer-readouts")) { table #readouts {
                 thead { tr { th scope="col" { (say("transfer-readout")) } th scope="col" { (say("transfer-audience")) } th scope="col" { (say("transfer-clearance")) } } }
                 tbody { @for (rid, r) in &list { tr {
                     td { a href={ "/initiatives/" (id) "/readouts/" (rid) } dir="auto" { (r.title) } }
                     td { (words::of(locale, r.audience)) } td { span.tag { (words::of(locale, r.clearance)) } }
                 } } }
-            }
+            } }
             h2 { (say("transfer-draft-a-readout")) }
             form.stack method="post" action={ "/initiatives/" (id) "/readouts" } {
                 input type="hidden" name="csrf" value=(user.csrf());
@@ -178,7 +178,7 @@ pub async fn readout(Visit(state, user, ItemPath(id, readout_id)): Visit<ItemPat
                 }
             } @else {
                 h2 { (say("transfer-distribution-ledger")) }
-                table #ledger {
+                div.scroll tabindex="0" role="region" aria-label=(say("transfer-distribution-ledger")) { table #ledger {
                     thead { tr { th scope="col" { (say("transfer-copy")) } th scope="col" { (say("transfer-recipient")) } th scope="col" { (say("transfer-how")) } th scope="col" { (say("transfer-when")) } th scope="col" { (say("transfer-files")) } } }
                     tbody { @for (copy_id, c) in &view.copies { tr {
                         td { (c.number) } td dir="auto" { (c.recipient) } td dir="auto" { (c.channel) } td { (date_text(c.delivered_on)) }
@@ -187,7 +187,7 @@ pub async fn readout(Visit(state, user, ItemPath(id, readout_id)): Visit<ItemPat
                             a href={ "/initiatives/" (id) "/copies/" (copy_id) "?format=docx" } { (say("transfer-docx")) }
                         } }
                     } } }
-                }
+                } }
                 @if may_release {
                     h2 { (say("transfer-issue-a-copy")) }
                     form.stack method="post" action={ (base) "/copies" } {

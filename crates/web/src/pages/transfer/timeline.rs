@@ -10,19 +10,22 @@ use time::Date;
 use tracktwo_app::transfer::Timeline;
 
 use super::close_chart;
-use tracktwo_i18n::text;
+use tracktwo_i18n::{Arg, Locale, text, text_with};
 
 use crate::PageResult;
 use crate::documents::{TimelineLanes, timeline_document};
 use crate::extract::QueryVisit;
 use crate::forms::{date_text, invalid, optional_date};
 use crate::pages::layout::page;
+use crate::pages::time_axis::TimeAxis;
 
 /// The timeline as swimlanes: the official track, each initiative's meetings, transfers,
-/// coordination and harvested outcomes, on one date axis.
-fn timeline_svg(timeline: &Timeline, from: Date, to: Date) -> String {
+/// coordination and harvested outcomes, on one date axis, its words in `locale`. Time runs the
+/// way the language reads: from right to left in Arabic, the lanes' names then on the right.
+fn timeline_svg(timeline: &Timeline, from: Date, to: Date, locale: Locale) -> String {
+    let say = |id: &str| text(locale, id);
     let lanes: Vec<(String, Vec<(Date, String)>)> = std::iter::once((
-        "Official track".to_owned(),
+        say("document-timeline-official"),
         timeline.official.iter().map(|(d, t, k)| (*d, format!("{k}: {t}"))).collect(),
     ))
     .chain(
@@ -32,15 +35,15 @@ fn timeline_svg(timeline: &Timeline, from: Date, to: Date) -> String {
             .map(|(name, items)| (name.clone(), items.iter().map(|(d, t, m)| (*d, format!("{t} ({m})"))).collect())),
     )
     .chain(std::iter::once((
-        "Transfers".to_owned(),
+        say("document-timeline-transfers"),
         timeline.transfers.iter().map(|(d, w, i)| (*d, format!("{w} — {i}"))).collect(),
     )))
     .chain(std::iter::once((
-        "Coordination".to_owned(),
+        say("document-timeline-coordination"),
         timeline.coordination.iter().map(|(d, f, _, i)| (*d, format!("{f} — {i}"))).collect(),
     )))
     .chain(std::iter::once((
-        "Outcomes".to_owned(),
+        say("document-timeline-outcomes"),
         timeline
             .outcomes
             .iter()
@@ -51,17 +54,21 @@ fn timeline_svg(timeline: &Timeline, from: Date, to: Date) -> String {
     let (left, width, lane_h) = (250.0_f64, 820.0_f64, 46.0_f64);
     let plot_w = width - left - 20.0;
     let span = ((to - from).whole_days().max(1)) as f64;
-    let x = |d: Date| left + plot_w * ((d - from).whole_days() as f64 / span).clamp(0.0, 1.0);
+    let axis = TimeAxis::new(width, locale.direction());
+    let x = |d: Date| axis.x(left + plot_w * ((d - from).whole_days() as f64 / span).clamp(0.0, 1.0));
     let height = 30.0 + lane_h * lanes.len() as f64 + 30.0;
     let esc = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
     let mut svg = String::new();
-    let events: usize = lanes.iter().map(|(_, l)| l.len()).sum();
+    let (from_text, to_text) = (date_text(from), date_text(to));
+    let span_text =
+        text_with(locale, "document-timeline-span", &[("from", Arg::Text(&from_text)), ("to", Arg::Text(&to_text))]);
     let _ = write!(
         svg,
-        r##"<svg role="img" aria-labelledby="tl-title tl-desc" viewBox="0 0 {width} {height}" width="100%"><title id="tl-title">Multi-track timeline</title><desc id="tl-desc">{events} events from {} to {} in {} lanes: the official track, each initiative's meetings, transfers, coordination and harvested outcomes.</desc>"##,
-        date_text(from),
-        date_text(to),
-        lanes.len()
+        r##"<svg role="img" aria-labelledby="tl-title tl-desc" viewBox="0 0 {width} {height}" width="100%" direction="{}"><title id="tl-title">{}</title><desc id="tl-desc">{} {}</desc>"##,
+        axis.direction(),
+        esc(&say("document-timeline-title")),
+        esc(&span_text),
+        esc(&say("document-timeline-alt")),
     );
     // Year ticks.
     let mut year = from.year();
@@ -84,16 +91,19 @@ fn timeline_svg(timeline: &Timeline, from: Date, to: Date) -> String {
         let colour = colours[i % colours.len()];
         let _ = write!(
             svg,
-            r##"<line x1="{left}" x2="{}" y1="{y}" y2="{y}" stroke="#d8dce3" stroke-width="1"/><text x="{}" y="{}" font-size="13" text-anchor="end" fill="#1d2330"><title>{}</title>{}</text>"##,
-            left + plot_w,
-            left - 8.0,
+            r##"<line x1="{}" x2="{}" y1="{y}" y2="{y}" stroke="#d8dce3" stroke-width="1"/><text x="{}" y="{}" font-size="13" text-anchor="end" fill="#1d2330"><title>{}</title>{}</text>"##,
+            axis.x(left),
+            axis.x(left + plot_w),
+            axis.x(left - 8.0),
             y + 4.0,
             esc(name),
-            // Long titles are cut to fit the margin; the whole title is the label's tooltip.
+            // Long titles are cut to fit the margin; the whole title is the label's tooltip. The
+            // label is isolated so that a title in another script than the page's keeps its
+            // order, its ellipsis at its own end.
             esc(&if name.chars().count() > 32 {
-                format!("{}…", name.chars().take(31).collect::<String>())
+                format!("\u{2068}{}…\u{2069}", name.chars().take(31).collect::<String>())
             } else {
-                name.clone()
+                format!("\u{2068}{name}\u{2069}")
             })
         );
         for (d, label) in items {
@@ -106,7 +116,7 @@ fn timeline_svg(timeline: &Timeline, from: Date, to: Date) -> String {
             );
         }
     }
-    close_chart(&mut svg, left, plot_w, height, (from, to));
+    close_chart(&mut svg, axis, left, plot_w, height, (from, to));
     svg
 }
 
@@ -159,7 +169,9 @@ pub async fn timeline(QueryVisit(state, user, query, ()): QueryVisit<TimelineQue
         let document = timeline_document(
             lanes,
             (from, to),
-            timeline_svg(&timeline, from, to),
+            // The document's drawing stays as it was, in English and left to right; the
+            // document lists every event in its own language below it.
+            timeline_svg(&timeline, from, to, Locale::English),
             crate::documents::document_locale(&query.language, user.locale),
         );
         let bytes = crate::documents::pdf(&document)?;
@@ -173,7 +185,7 @@ pub async fn timeline(QueryVisit(state, user, query, ()): QueryVisit<TimelineQue
         )
             .into_response());
     }
-    let svg = timeline_svg(&timeline, from, to);
+    let svg = timeline_svg(&timeline, from, to, locale);
     Ok(page(
         &say("transfer-multi-track-timeline"),
         &user,
@@ -188,11 +200,65 @@ pub async fn timeline(QueryVisit(state, user, query, ()): QueryVisit<TimelineQue
             p { a href={ "/timeline?from=" (date_text(from)) "&to=" (date_text(to)) "&format=pdf" } { (say("transfer-as-pdf")) } }
             h2 { (say("transfer-events")) }
             ul #timeline-events {
-                @for (d, t, k) in &timeline.official { li { (date_text(*d)) " — " (say("transfer-official-track")) " " span lang="en" { (k) } ": " bdi { (t) } } }
-                @for (d, w, i) in &timeline.transfers { li { (date_text(*d)) " — " (say("transfer-transfer")) " " span lang="en" { (w) } " (" bdi { (i) } ")" } }
-                @for (d, f, _, i) in &timeline.coordination { li { (date_text(*d)) " — " (say("transfer-coordination")) " " span lang="en" { (f) } " (" bdi { (i) } ")" } }
-                @for (d, l, s, i) in &timeline.outcomes { li { (date_text(*d)) " — " (say("document-timeline-outcomes")) " " span lang="en" { (l.label()) ", " (s.label()) } " (" bdi { (i) } ")" } }
+                @for (d, t, k) in &timeline.official { li { (date_text(*d)) " — " (say("transfer-official-track")) " " span lang="en" dir="ltr" { (k) } ": " bdi { (t) } } }
+                @for (d, w, i) in &timeline.transfers { li { (date_text(*d)) " — " (say("transfer-transfer")) " " span lang="en" dir="ltr" { (w) } " (" bdi { (i) } ")" } }
+                @for (d, f, _, i) in &timeline.coordination { li { (date_text(*d)) " — " (say("transfer-coordination")) " " span lang="en" dir="ltr" { (f) } " (" bdi { (i) } ")" } }
+                @for (d, l, s, i) in &timeline.outcomes { li { (date_text(*d)) " — " (say("document-timeline-outcomes")) " " span lang="en" dir="ltr" { (l.label()) ", " (s.label()) } " (" bdi { (i) } ")" } }
             }
         },
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use time::macros::date;
+
+    use super::*;
+
+    /// The x of each event's dot, in the order the events were given.
+    fn dots(svg: &str) -> Vec<f64> {
+        svg.split("<circle cx=\"").skip(1).map(|rest| rest.split('"').next().unwrap().parse().unwrap()).collect()
+    }
+
+    /// The x of each lane's name.
+    fn lane_names(svg: &str) -> Vec<f64> {
+        let pieces: Vec<&str> = svg.split("font-size=\"13\"").collect();
+        // Every piece but the last ends where a lane's name begins.
+        pieces[..pieces.len() - 1]
+            .iter()
+            .filter_map(|before| before.rsplit("<text x=\"").next())
+            .filter_map(|rest| rest.split('"').next()?.parse().ok())
+            .collect()
+    }
+
+    fn two_meetings() -> Timeline {
+        let meetings = vec![
+            (date!(2025 - 01 - 10), "First".to_owned(), "m".to_owned()),
+            (date!(2026 - 06 - 10), "Second".to_owned(), "m".to_owned()),
+        ];
+        Timeline {
+            official: Vec::new(),
+            initiatives: vec![("Serin".to_owned(), meetings)],
+            transfers: Vec::new(),
+            coordination: Vec::new(),
+            outcomes: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn time_runs_the_way_the_language_reads_and_the_lanes_are_named_where_it_starts() {
+        let (from, to) = (date!(2024 - 01 - 01), date!(2026 - 12 - 31));
+        let english = timeline_svg(&two_meetings(), from, to, Locale::English);
+        let arabic = timeline_svg(&two_meetings(), from, to, Locale::Arabic);
+        let (earlier, later) = (dots(&english)[0], dots(&english)[1]);
+        assert!(earlier < later, "in English the earlier meeting is to the left: {earlier} {later}");
+        let (earlier, later) = (dots(&arabic)[0], dots(&arabic)[1]);
+        assert!(earlier > later, "in Arabic the earlier meeting is to the right: {earlier} {later}");
+        let names = lane_names(&arabic);
+        assert!(!names.is_empty() && names.iter().all(|x| *x > earlier), "{names:?} right of every dot");
+        // The labels read in the drawing's direction; nothing is flipped glyph by glyph.
+        assert!(arabic.contains("direction=\"rtl\"") && english.contains("direction=\"ltr\""));
+        assert!(!arabic.contains("scale(-1"), "{arabic}");
+        assert!(arabic.contains(&text(Locale::Arabic, "document-timeline-official")));
+    }
 }

@@ -32,7 +32,7 @@ pub fn traceability_section(locale: Locale, preview: &TraceabilityPreview, wordi
             ]))
         }
         @if !chosen.reach.is_empty() {
-            table #traceability {
+            div.scroll tabindex="0" role="region" aria-label=(say("transfer-how-much-text-names")) { table #traceability {
                 caption { (text_with(locale, "transfer-share-caption", &[("copies", Arg::count(chosen.copies))])) }
                 thead { tr { th scope="col" { (say("transfer-passage")) } th scope="col" { (chosen_label) } th scope="col" { (other_label) } } }
                 tbody {
@@ -42,7 +42,7 @@ pub fn traceability_section(locale: Locale, preview: &TraceabilityPreview, wordi
                         td.reach { (share(theirs.share_named)) }
                     } }
                 }
-            }
+            } }
             p.muted { (text_with(locale, "transfer-counted-among", &[("copies", Arg::count(tracktwo_app::transfer::NOMINAL_COPIES))])) }
         }
     }
