@@ -5,8 +5,8 @@ use std::collections::HashMap;
 
 use tracktwo_crypto::DataKey;
 use tracktwo_domain::conversation::{
-    CastVote, Conversation, ConversationMode, Invitation, InvitationKind, Statement, StatementOrigin, StatementStatus,
-    Voter, validate_statement_text,
+    CastVote, Conversation, ConversationMode, Invitation, InvitationKind, Statement, StatementLanguages,
+    StatementOrigin, StatementStatus, Voter, validate_statement_text,
 };
 use tracktwo_domain::{
     AuditAction, AuditTarget, ConversationId, Identity, InitiativeId, InvitationId, Operation, SideId, TargetKind,
@@ -56,6 +56,7 @@ impl App {
                 origin: StatementOrigin::Team,
                 meta: false,
                 submitted_at: now,
+                languages: Default::default(),
             };
             let statement_id = self.new_record_id();
             tx.insert_sealed_record(&self.sealed_row(&entered.key, initiative, Some(id), statement_id, &statement)?)
@@ -197,6 +198,74 @@ impl App {
         state.engine.set_flags(number as usize, flags_of(&statement));
         state.statements[number as usize].1 = statement;
         state.refresh_priorities();
+        state.position = state.position.max(position);
+        Ok(())
+    }
+
+    /// A statement as written with its languages, for the team to translate it.
+    pub async fn statement_languages(
+        &self,
+        who: &Identity,
+        initiative: InitiativeId,
+        id: ConversationId,
+        number: u32,
+    ) -> Result<Statement> {
+        let mut tx = self.begin().await?;
+        let (_, live) = self.enter_conversation(tx.as_mut(), who, initiative, id, Operation::RunConversation).await?;
+        let (statement_id, statement) =
+            lock(&live.state).statements.get(number as usize).cloned().ok_or(AppError::NotFound)?;
+        self.record(
+            tx.as_mut(),
+            who,
+            AuditAction::ConversationResultsRead,
+            AuditTarget::of(TargetKind::Statement, statement_id),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(statement)
+    }
+
+    /// Records the language a statement was written in and the team's translations of it,
+    /// replacing those it had. A translation left empty is none. The team decides, as it does
+    /// the statements themselves; a translation is moderated with its statement (a statement
+    /// moderated out is shown in no language).
+    pub async fn set_statement_languages(
+        &self,
+        who: &Identity,
+        initiative: InitiativeId,
+        id: ConversationId,
+        number: u32,
+        languages: StatementLanguages,
+    ) -> Result<()> {
+        let languages = StatementLanguages {
+            original: languages.original,
+            translations: languages
+                .translations
+                .into_iter()
+                .map(|(language, text)| (language, text.trim().to_owned()))
+                .filter(|(_, text)| !text.is_empty())
+                .collect(),
+        };
+        languages.validate()?;
+        let mut tx = self.begin().await?;
+        let (entered, live) =
+            self.enter_conversation(tx.as_mut(), who, initiative, id, Operation::RunConversation).await?;
+        let (statement_id, mut statement) =
+            lock(&live.state).statements.get(number as usize).cloned().ok_or(AppError::NotFound)?;
+        statement.languages = languages;
+        let row = tx.sealed_record(statement_id.as_uuid()).await?.ok_or(AppError::NotFound)?;
+        self.replace_record(tx.as_mut(), &entered, &row, &statement).await?;
+        let position = self.log_changes(tx.as_mut(), &live, live.locked(), &[row.id]).await?;
+        self.record(
+            tx.as_mut(),
+            who,
+            AuditAction::StatementTranslated,
+            AuditTarget::of(TargetKind::Statement, statement_id),
+        )
+        .await?;
+        tx.commit().await?;
+        let mut state = lock(&live.state);
+        state.statements[number as usize].1 = statement;
         state.position = state.position.max(position);
         Ok(())
     }
@@ -457,6 +526,7 @@ impl App {
                 origin: StatementOrigin::Imported,
                 meta: false,
                 submitted_at: now,
+                languages: Default::default(),
             };
             tx.insert_sealed_record(&self.sealed_row(
                 &entered.key,

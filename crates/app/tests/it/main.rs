@@ -8,6 +8,7 @@ mod negotiating_text;
 mod outcomes;
 mod secret_channel;
 mod selection;
+mod statement_languages;
 
 use std::sync::Arc;
 
