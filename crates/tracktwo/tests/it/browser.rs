@@ -352,7 +352,11 @@ async fn every_page_passes_axe_without_serious_or_critical_violations() {
     pages.push("/timeline?from=2024-01-01&to=2026-12-31".to_owned());
     client.goto(&format!("{}{serin}/conversations", demo.base)).await.unwrap();
     pages.push(format!("{serin}/conversations"));
-    pages.extend(links(&client).await.into_iter().map(|(_, href)| href).filter(|h| h.contains("/conversations/")));
+    let conversations: Vec<String> =
+        links(&client).await.into_iter().map(|(_, href)| href).filter(|h| h.contains("/conversations/")).collect();
+    // A statement's translations, as the team enters them.
+    pages.extend(conversations.iter().take(1).map(|c| format!("{c}/statements/0/languages")));
+    pages.extend(conversations);
     pages.extend(["/outcomes", "/outcomes/new", "/theory-of-change"].map(|p| format!("{serin}{p}")));
     client.goto(&format!("{}{serin}/outcomes", demo.base)).await.unwrap();
     pages.extend(
@@ -393,6 +397,13 @@ async fn every_page_passes_axe_without_serious_or_critical_violations() {
     client.find(Locator::Css("form.stack button[type=submit]")).await.unwrap().click().await.unwrap();
     wait_for_text(&client, "#progress", "answered").await;
     check("ballot".into(), accessibility_violations(&client).await);
+    // In Arabic, a translated statement with its original opened.
+    client.find(Locator::Css("nav.languages a[hreflang=ar]")).await.unwrap().click().await.unwrap();
+    wait_for_language(&client, "ar").await;
+    client.find(Locator::Css("details.original summary")).await.unwrap().click().await.unwrap();
+    check("ballot in Arabic, the original open".into(), accessibility_violations(&client).await);
+    client.find(Locator::Css("nav.languages a[hreflang=en]")).await.unwrap().click().await.unwrap();
+    wait_for_language(&client, "en").await;
     // A participant's private ballot.
     assert!(sign_in(&client, &demo, "tarek", None).await);
     client.goto(&format!("{}{serin}/conversations", demo.base)).await.unwrap();
