@@ -100,3 +100,39 @@ async fn the_team_translates_statements_voters_read_them_and_nobody_else_may_cha
     assert_eq!(results.statements[0].languages, stored.languages);
     assert_eq!(results.statements[1].languages, translated(&[("ar", "ينبغي أن تعود العبّارة إلى العمل")]));
 }
+
+#[tokio::test]
+async fn translations_import_from_csv_all_of_them_or_none_and_only_by_the_team() {
+    let w = World::new().await;
+    let i = w.initiative("Serin", false).await;
+    let convener = w.member("convener", i, MemberRole::Convener, None).await;
+    let funder = w.member("funder", i, MemberRole::Funder, None).await;
+    let statements = ["One".to_owned(), "Two".to_owned(), "Three".to_owned()];
+    let c = w.app.create_conversation(&convener, i, conversation(), &statements).await.unwrap();
+
+    let csv = "statement,original,ar,fr\n0,en,واحد,Un\n2,en, ثلاثة ,\n";
+    assert_eq!(w.app.import_statement_translations(&convener, i, c, csv).await.unwrap(), 2);
+    let app = &w.app;
+    let languages = async |n: u32| app.statement_languages(&convener, i, c, n).await.unwrap().languages;
+    assert_eq!(languages(0).await, translated(&[("ar", "واحد"), ("fr", "Un")]));
+    assert_eq!(languages(1).await, StatementLanguages::default(), "a statement the file leaves out is unchanged");
+    assert_eq!(languages(2).await, translated(&[("ar", "ثلاثة")]));
+
+    // A problem on any line changes nothing, and names the line.
+    for (bad, line) in [
+        ("statement,fr\n1,Deux\n9,Neuf\n", "line 3"),
+        ("statement,fr\n1,Deux\n0,\"deux\nlignes\"\n", "line 3"),
+        ("statement,original,en\n1,en,Two\n", "line 2"),
+    ] {
+        match w.app.import_statement_translations(&convener, i, c, bad).await {
+            Err(AppError::Import { record, .. }) => assert!(record.ends_with(line), "{record}"),
+            other => panic!("{bad}: {other:?}"),
+        }
+    }
+    assert_eq!(languages(1).await, StatementLanguages::default());
+
+    // Someone outside the team is refused before the file is read: a file that cannot be read
+    // says nothing to them.
+    let refused = w.app.import_statement_translations(&funder, i, c, "not,a\nfile").await;
+    assert!(matches!(refused, Err(AppError::Forbidden(_))), "{refused:?}");
+}
