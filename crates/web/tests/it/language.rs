@@ -235,6 +235,19 @@ async fn statements_are_shown_in_the_readers_language_with_the_original_one_clic
         }
     }
 
+    // The API gives a client the statement as written, its language and every translation.
+    let token = ballot.split_once('=').unwrap().1;
+    let request = axum::http::Request::get("/api/v1/ballot")
+        .header(header::AUTHORIZATION, format!("Bearer {token}"))
+        .body(Body::empty())
+        .unwrap();
+    let answer: serde_json::Value = serde_json::from_str(&body_text(send(&w.router, request).await).await).unwrap();
+    let statement = &answer["statement"];
+    let number = statement["id"].as_u64().unwrap() as usize;
+    assert_eq!(statement["text"], format!("Statement {number}"));
+    assert_eq!(statement["language"], "en");
+    assert_eq!(statement["translations"], serde_json::json!({ "ar": arabic[number], "fr": french[number] }));
+
     // The team's results in each language show the translation with the original.
     for (asked, shown) in [("ar", arabic[1]), ("fr", french[1])] {
         let page = body_text(send(&w.router, get_in(&conversation, &team, asked)).await).await;
