@@ -214,6 +214,7 @@ mod tests {
             origin,
             meta: false,
             submitted_at: time::OffsetDateTime::UNIX_EPOCH + time::Duration::seconds(1_481_537_086),
+            languages: Default::default(),
         }
     }
 

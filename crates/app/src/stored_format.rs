@@ -223,8 +223,8 @@ mod samples {
     use time::macros::{date, datetime};
     use tracktwo_domain::campaign::CampaignLimits;
     use tracktwo_domain::conversation::{
-        CastVote, Conversation, ConversationMode, Invitation, InvitationKind, Statement, StatementOrigin,
-        StatementStatus, Vote, Voter,
+        CastVote, Conversation, ConversationMode, Invitation, InvitationKind, Statement, StatementLanguages,
+        StatementOrigin, StatementStatus, Vote, Voter,
     };
     use tracktwo_domain::dialogue::{
         AgendaItem, Attendance, ConfidentialityMode, DialogueOption, FollowUp, Grant, Meeting, MeetingNote,
@@ -466,6 +466,14 @@ mod samples {
             origin: StatementOrigin::Participant,
             meta: false,
             submitted_at: AT,
+            languages: StatementLanguages {
+                original: Some(Language::parse("en").expect("a language tag")),
+                translations: [(
+                    Language::parse("fr").expect("a language tag"),
+                    "Les versions devraient être annoncées une semaine à l'avance.".to_owned(),
+                )]
+                .into(),
+            },
         }
     }
 

@@ -108,6 +108,7 @@ string_enum!(
         ConversationImported => "conversation.imported",
         StatementAdded => "statement.added",
         StatementModerated => "statement.moderated",
+        StatementTranslated => "statement.translated",
         InvitationCreated => "invitation.created",
         InvitationRevoked => "invitation.revoked",
         InvitationLimitsSet => "invitation.limits-set",

@@ -11,9 +11,12 @@
 //!
 //! Statements proposed by voters wait in a moderation queue until the team accepts them.
 
+use std::collections::BTreeMap;
+
 use crate::Timestamp;
 use crate::campaign::CampaignLimits;
 use crate::ids::{InvitationId, SideId, UserId};
+use crate::negotiating_text::Language;
 use crate::records::{ValidationError, long_text, optional_line, required_line};
 
 field_enum!(
@@ -125,6 +128,59 @@ pub struct Statement {
     /// About the conversation itself ("I am here in a personal capacity"): kept out of the map.
     pub meta: bool,
     pub submitted_at: Timestamp,
+    /// The language it was written in and the team's translations of it. A statement sealed
+    /// before statements had translations has neither.
+    #[serde(default)]
+    pub languages: StatementLanguages,
+}
+
+/// The most translations one statement carries: every language a consultation could
+/// reasonably offer, and no more.
+pub const TRANSLATIONS_MAX: usize = 20;
+
+/// A statement's languages: the one it was written in, when the team has said, and the
+/// translations the team entered, by language. Voters read their language where there is a
+/// translation, with the original one step away; the original stays what was voted on.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct StatementLanguages {
+    pub original: Option<Language>,
+    pub translations: BTreeMap<Language, String>,
+}
+
+impl StatementLanguages {
+    /// Checks every translation as a statement's own text is checked, and that none is in the
+    /// language the statement was written in (the original is that language's text).
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        if self.translations.len() > TRANSLATIONS_MAX {
+            return Err(ValidationError::Invalid { field: "translations", reason: "may list at most 20 languages" });
+        }
+        for (language, text) in &self.translations {
+            validate_statement_text(text)?;
+            if self.original.as_ref() == Some(language) {
+                return Err(ValidationError::Invalid {
+                    field: "translations",
+                    reason: "cannot include the language the statement was written in",
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// The translation a reader of `reader` (a BCP 47 tag) should see instead of the original:
+    /// the one entered for exactly that tag, else for its primary language ("fr" for "fr-CA").
+    /// None when the reader reads the original's language, or there is no translation for them.
+    #[must_use]
+    pub fn for_reader(&self, reader: &str) -> Option<(&Language, &str)> {
+        let primary = |tag: &str| tag.split('-').next().unwrap_or_default().to_ascii_lowercase();
+        let reader = reader.trim().to_ascii_lowercase();
+        if self.original.as_ref().is_some_and(|original| primary(original.as_str()) == primary(&reader)) {
+            return None;
+        }
+        let exact = self.translations.iter().find(|(language, _)| language.as_str() == reader);
+        exact
+            .or_else(|| self.translations.iter().find(|(language, _)| language.as_str() == primary(&reader)))
+            .map(|(language, text)| (language, text.as_str()))
+    }
 }
 
 /// Checks a statement's text: one line, not empty, at most [`STATEMENT_MAX_CHARS`].
@@ -344,6 +400,66 @@ mod tests {
         assert_eq!(serde_json::from_value::<Voter>(written.clone()).unwrap(), voter);
         let old: Voter = serde_json::from_str(&older(written, &["invitation", "joined_at"])).unwrap();
         assert_eq!(old, Voter { invitation: None, joined_at: None, ..voter });
+    }
+
+    fn languages(original: &str, translations: &[(&str, &str)]) -> StatementLanguages {
+        StatementLanguages {
+            original: Some(Language::parse(original).unwrap()),
+            translations: translations
+                .iter()
+                .map(|(tag, text)| (Language::parse(tag).unwrap(), (*text).to_owned()))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_reader_sees_the_translation_in_their_language_or_else_the_original() {
+        let statement = languages("en", &[("ar", "يجب مشاركة الماء"), ("fr", "L'eau doit être partagée")]);
+        assert_eq!(statement.for_reader("ar").map(|(l, t)| (l.as_str(), t)), Some(("ar", "يجب مشاركة الماء")));
+        // A regional reader falls back to the primary language's translation.
+        assert_eq!(statement.for_reader("fr-CA").map(|(_, t)| t), Some("L'eau doit être partagée"));
+        // The original's readers, and readers with no translation, read the original.
+        assert_eq!(statement.for_reader("en"), None);
+        assert_eq!(statement.for_reader("en-XA"), None);
+        assert_eq!(statement.for_reader("ru"), None);
+        // An exact tag wins over its primary language.
+        let regional = languages("en", &[("fr", "France"), ("fr-ca", "Québec")]);
+        assert_eq!(regional.for_reader("fr-CA").map(|(_, t)| t), Some("Québec"));
+        assert_eq!(regional.for_reader("fr").map(|(_, t)| t), Some("France"));
+    }
+
+    #[test]
+    fn translations_are_checked_as_statements_are() {
+        assert!(languages("en", &[("ar", "نص")]).validate().is_ok());
+        assert!(languages("en", &[("ar", "  ")]).validate().is_err());
+        assert!(languages("en", &[("ar", "two\nlines")]).validate().is_err());
+        assert!(languages("en", &[("ru", &"я".repeat(STATEMENT_MAX_CHARS + 1))]).validate().is_err());
+        assert!(
+            languages("en", &[("en", "The same language")]).validate().is_err(),
+            "the original is that language's text"
+        );
+        let many: Vec<(String, &str)> =
+            (0..=TRANSLATIONS_MAX).map(|n| (format!("q{}", char::from(b'a' + n as u8)), "text")).collect();
+        let many: Vec<(&str, &str)> = many.iter().map(|(tag, text)| (tag.as_str(), *text)).collect();
+        assert!(languages("en", &many).validate().is_err());
+    }
+
+    #[test]
+    fn statements_sealed_before_translations_still_open() {
+        let statement = Statement {
+            number: 2,
+            text: "Water rights should be shared.".into(),
+            status: StatementStatus::Accepted,
+            origin: StatementOrigin::Team,
+            meta: false,
+            submitted_at: at(0),
+            languages: languages("en", &[("ru", "Права на воду следует разделить.")]),
+        };
+        let mut written = serde_json::to_value(&statement).unwrap();
+        assert_eq!(serde_json::from_value::<Statement>(written.clone()).unwrap(), statement);
+        assert!(written.as_object_mut().unwrap().remove("languages").is_some());
+        let old: Statement = serde_json::from_value(written).unwrap();
+        assert_eq!(old, Statement { languages: StatementLanguages::default(), ..statement });
     }
 
     #[test]

@@ -24,6 +24,7 @@ mod kumu;
 mod lines;
 mod mapping;
 mod results_framework;
+mod statement_translations;
 mod table;
 mod validate;
 mod xml;
@@ -33,6 +34,7 @@ pub use graphml::{read_graphml, write_graphml};
 pub use kumu::{read_kumu, write_kumu};
 pub use mapping::{Attribute, Field, FileAttributes, Mapping, MappingError, TrackScheme, UnknownScheme, attributes};
 pub use results_framework::{INDICATORS_CSV, MOST_INDICATORS, read_indicators_csv, write_indicators_csv};
+pub use statement_translations::{TRANSLATIONS_CSV, TranslationRow, read_translations_csv};
 pub use table::{read_csv, write_actors_csv, write_ties_csv};
 
 /// Reads a map in `format` (for CSV, `file` is actors.csv and `ties` is ties.csv; other formats

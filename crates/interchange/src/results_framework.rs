@@ -169,7 +169,7 @@ pub fn read_indicators_csv(text: &str) -> Result<Vec<Indicator>, ImportError> {
 }
 
 /// What the CSV reader found wrong, without quoting the file.
-fn csv_problem(error: &csv::Error) -> String {
+pub(crate) fn csv_problem(error: &csv::Error) -> String {
     match error.kind() {
         csv::ErrorKind::Utf8 { .. } => "the file is not UTF-8 text".to_owned(),
         csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {

@@ -290,6 +290,16 @@ fn routes() -> Vec<(Method, &'static str, axum::routing::MethodRouter<Arc<WebSta
             post(conversation::moderation::moderate_statement),
         ),
         (
+            Method::GET,
+            "/initiatives/{initiative}/conversations/{conversation}/statements/{number}/languages",
+            get(conversation::translations::translations),
+        ),
+        (
+            Method::POST,
+            "/initiatives/{initiative}/conversations/{conversation}/statements/{number}/languages",
+            post(conversation::translations::set_translations),
+        ),
+        (
             Method::POST,
             "/initiatives/{initiative}/conversations/{conversation}/invitations",
             post(conversation::invitations::create_invitations),

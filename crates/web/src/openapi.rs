@@ -245,8 +245,11 @@ pub fn document() -> Value {
                     "side": { "type": "string", "format": "uuid", "description": "A side of the initiative the voter declares" },
                     "segment": { "type": "string", "description": "One of the conversation's segments" } } },
                 "Joined": { "type": "object", "required": ["voter_token"], "properties": { "voter_token": { "type": "string" } } },
-                "BallotStatement": { "type": "object", "required": ["id", "text"], "properties": {
-                    "id": { "type": "integer", "minimum": 0 }, "text": { "type": "string" } } },
+                "BallotStatement": { "type": "object", "required": ["id", "text", "language", "translations"], "properties": {
+                    "id": { "type": "integer", "minimum": 0 },
+                    "text": { "type": "string", "description": "The statement as written: what the vote is on" },
+                    "language": { "oneOf": [{ "type": "string" }, { "type": "null" }], "description": "The language tag it was written in, when the team has said" },
+                    "translations": { "type": "object", "additionalProperties": { "type": "string" }, "description": "The team's translations, by language tag" } } },
                 "Ballot": { "type": "object", "required": ["title", "question", "statement", "answered", "remaining", "accepts_statements", "closed"], "properties": {
                     "title": { "type": "string" }, "question": { "type": "string" },
                     "statement": { "oneOf": [{ "$ref": "#/components/schemas/BallotStatement" }, { "type": "null" }] },

@@ -88,7 +88,10 @@ impl State {
         Ballot {
             title: self.conversation.title.clone(),
             question: self.conversation.question.clone(),
-            next: next.map(|n| BallotStatement { number: n, text: self.statements[n as usize].1.text.clone() }),
+            next: next.map(|n| {
+                let statement = &self.statements[n as usize].1;
+                BallotStatement { number: n, text: statement.text.clone(), languages: statement.languages.clone() }
+            }),
             answered: counted,
             remaining: open.len(),
             accepts_statements: self.conversation.accepts_statements && !self.conversation.closed,

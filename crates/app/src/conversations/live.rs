@@ -314,6 +314,7 @@ impl App {
                 origin,
                 meta: false,
                 submitted_at: self.now(),
+                languages: Default::default(),
             };
             let row =
                 self.sealed_row(&live.key, live.initiative, Some(id.as_uuid()), self.new_record_id(), &statement)?;

@@ -5,21 +5,35 @@ use std::collections::HashMap;
 
 use tracktwo_crypto::DataKey;
 use tracktwo_domain::conversation::{
-    CastVote, Conversation, ConversationMode, Invitation, InvitationKind, Statement, StatementOrigin, StatementStatus,
-    Voter, validate_statement_text,
+    CastVote, Conversation, ConversationMode, Invitation, InvitationKind, Statement, StatementLanguages,
+    StatementOrigin, StatementStatus, Voter, validate_statement_text,
 };
 use tracktwo_domain::{
-    AuditAction, AuditTarget, ConversationId, Identity, InitiativeId, InvitationId, Operation, SideId, TargetKind,
-    ValidationError,
+    AuditAction, AuditTarget, ConversationId, Identity, InitiativeId, InvitationId, Operation, SideId, StatementId,
+    TargetKind, ValidationError,
 };
 use tracktwo_store::{RecordKind, WriteTx};
 
 use super::campaign::NewLinks;
-use super::live::{flags_of, lock};
+use super::live::{LiveConversation, flags_of, lock};
 use super::views::{
     ConversationExport, ConversationHeader, ConversationImport, ConversationResults, IssuedInvitation, results_view,
 };
+use crate::gate::Entered;
 use crate::{App, AppError, Outward, Result};
+
+/// A statement's languages as the team gave them, each translation trimmed, an empty one none.
+fn tidied(languages: StatementLanguages) -> StatementLanguages {
+    StatementLanguages {
+        original: languages.original,
+        translations: languages
+            .translations
+            .into_iter()
+            .map(|(language, text)| (language, text.trim().to_owned()))
+            .filter(|(_, text)| !text.is_empty())
+            .collect(),
+    }
+}
 
 /// Conversations larger than this are re-analysed at most every [`RECOMPUTE_INTERVAL`] when the
 /// results are looked at; smaller ones on every look.
@@ -56,6 +70,7 @@ impl App {
                 origin: StatementOrigin::Team,
                 meta: false,
                 submitted_at: now,
+                languages: Default::default(),
             };
             let statement_id = self.new_record_id();
             tx.insert_sealed_record(&self.sealed_row(&entered.key, initiative, Some(id), statement_id, &statement)?)
@@ -197,6 +212,120 @@ impl App {
         state.engine.set_flags(number as usize, flags_of(&statement));
         state.statements[number as usize].1 = statement;
         state.refresh_priorities();
+        state.position = state.position.max(position);
+        Ok(())
+    }
+
+    /// A statement as written with its languages, for the team to translate it.
+    pub async fn statement_languages(
+        &self,
+        who: &Identity,
+        initiative: InitiativeId,
+        id: ConversationId,
+        number: u32,
+    ) -> Result<Statement> {
+        let mut tx = self.begin().await?;
+        let (_, live) = self.enter_conversation(tx.as_mut(), who, initiative, id, Operation::RunConversation).await?;
+        let (statement_id, statement) =
+            lock(&live.state).statements.get(number as usize).cloned().ok_or(AppError::NotFound)?;
+        self.record(
+            tx.as_mut(),
+            who,
+            AuditAction::ConversationResultsRead,
+            AuditTarget::of(TargetKind::Statement, statement_id),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(statement)
+    }
+
+    /// Records the language a statement was written in and the team's translations of it,
+    /// replacing those it had. A translation left empty is none. The team decides, as it does
+    /// the statements themselves; a translation is moderated with its statement (a statement
+    /// moderated out is shown in no language).
+    pub async fn set_statement_languages(
+        &self,
+        who: &Identity,
+        initiative: InitiativeId,
+        id: ConversationId,
+        number: u32,
+        languages: StatementLanguages,
+    ) -> Result<()> {
+        let languages = tidied(languages);
+        languages.validate()?;
+        let mut tx = self.begin().await?;
+        let (entered, live) =
+            self.enter_conversation(tx.as_mut(), who, initiative, id, Operation::RunConversation).await?;
+        let known = lock(&live.state).statements.get(number as usize).cloned();
+        let (statement_id, statement) = known.ok_or(AppError::NotFound)?;
+        self.replace_languages(tx, who, &entered, &live, vec![(statement_id, Statement { languages, ..statement })])
+            .await
+    }
+
+    /// Replaces the languages of the statements a CSV file lists (`statement,original,ar,…`), in
+    /// one transaction: all of them, or at the first problem none, with the line named. The
+    /// right to run the conversation is checked before the file is read.
+    pub async fn import_statement_translations(
+        &self,
+        who: &Identity,
+        initiative: InitiativeId,
+        id: ConversationId,
+        csv: &str,
+    ) -> Result<usize> {
+        let mut tx = self.begin().await?;
+        let (entered, live) =
+            self.enter_conversation(tx.as_mut(), who, initiative, id, Operation::RunConversation).await?;
+        let import_error = |line: usize, message: String| AppError::Import {
+            record: format!("translations.csv, line {line}"),
+            message,
+        };
+        let rows = tracktwo_interchange::read_translations_csv(csv).map_err(|e| import_error(e.line, e.message))?;
+        let mut changed = Vec::with_capacity(rows.len());
+        {
+            let state = lock(&live.state);
+            for row in rows {
+                let (statement_id, statement) =
+                    state.statements.get(row.statement as usize).cloned().ok_or_else(|| {
+                        import_error(row.line, format!("statement {} is not in the conversation", row.statement))
+                    })?;
+                changed.push((statement_id, Statement { languages: tidied(row.languages), ..statement }));
+            }
+        }
+        let count = changed.len();
+        self.replace_languages(tx, who, &entered, &live, changed).await?;
+        Ok(count)
+    }
+
+    /// Writes statements whose languages changed, lists them in the conversation's log, audits
+    /// each, commits, and then holds them in memory.
+    async fn replace_languages(
+        &self,
+        mut tx: Box<dyn WriteTx>,
+        who: &Identity,
+        entered: &Entered,
+        live: &LiveConversation,
+        changed: Vec<(StatementId, Statement)>,
+    ) -> Result<()> {
+        let mut records = Vec::with_capacity(changed.len());
+        for (statement_id, statement) in &changed {
+            let row = tx.sealed_record(statement_id.as_uuid()).await?.ok_or(AppError::NotFound)?;
+            self.replace_record(tx.as_mut(), entered, &row, statement).await?;
+            self.record(
+                tx.as_mut(),
+                who,
+                AuditAction::StatementTranslated,
+                AuditTarget::of(TargetKind::Statement, *statement_id),
+            )
+            .await?;
+            records.push(row.id);
+        }
+        let position = self.log_changes(tx.as_mut(), live, live.locked(), &records).await?;
+        tx.commit().await?;
+        let mut state = lock(&live.state);
+        for (_, statement) in changed {
+            let number = statement.number as usize;
+            state.statements[number].1 = statement;
+        }
         state.position = state.position.max(position);
         Ok(())
     }
@@ -457,6 +586,7 @@ impl App {
                 origin: StatementOrigin::Imported,
                 meta: false,
                 submitted_at: now,
+                languages: Default::default(),
             };
             tx.insert_sealed_record(&self.sealed_row(
                 &entered.key,

@@ -5,7 +5,8 @@ use std::collections::HashMap;
 
 use tracktwo_common_ground as engine;
 use tracktwo_domain::conversation::{
-    CastVote, Conversation, ConversationMode, InvitationKind, Statement, StatementOrigin, StatementStatus, Vote,
+    CastVote, Conversation, ConversationMode, InvitationKind, Statement, StatementLanguages, StatementOrigin,
+    StatementStatus, Vote,
 };
 use tracktwo_domain::{ConversationId, InvitationId, SideId, Timestamp};
 
@@ -61,7 +62,10 @@ pub struct Ballot {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BallotStatement {
     pub number: u32,
+    /// As written: what the vote is on.
     pub text: String,
+    /// Its language and the team's translations, for the voter's language.
+    pub languages: StatementLanguages,
 }
 
 /// A statement's standing among one group of voters (a discovered group or a declared side).
@@ -85,6 +89,7 @@ pub struct GroupView {
 pub struct StatementView {
     pub number: u32,
     pub text: String,
+    pub languages: StatementLanguages,
     pub status: StatementStatus,
     pub origin: StatementOrigin,
     pub meta: bool,
@@ -176,6 +181,7 @@ pub(super) fn results_view(
             StatementView {
                 number: s.number,
                 text: s.text.clone(),
+                languages: s.languages.clone(),
                 status: s.status,
                 origin: s.origin,
                 meta: s.meta,

@@ -9,6 +9,7 @@ mod outcomes;
 mod reports;
 mod secret_channel;
 mod selection;
+mod statement_languages;
 
 use std::sync::Arc;
 

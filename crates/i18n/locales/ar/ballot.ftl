@@ -35,3 +35,4 @@ welcome-side = الطرف الذي تتحدث باسمه (اختياري)
 welcome-segment = الفئة التي تنتمي إليها (اختياري)
 welcome-prefer-not = أفضّل عدم الإفصاح
 welcome-start = ابدأ
+statement-original = كما كُتبت

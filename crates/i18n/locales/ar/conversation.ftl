@@ -98,3 +98,10 @@ conversation-voters-count = { $count ->
     [many] { $count } مصوّتًا
    *[other] { $count } مصوّت
 }
+conversation-translations = الترجمات
+translations-title = ترجمات العبارة { $number }
+translations-back = العودة إلى الحوار
+translations-written-in = لغة الكتابة
+translations-not-said = غير محددة
+translations-note = يرى المصوّتون والقرّاء العبارة بلغتهم حيث توجد لها ترجمة هنا، والنص الأصلي على بُعد نقرة واحدة. اترك اللغة فارغة إن لم تكن هناك ترجمة.
+translations-save = حفظ الترجمات

@@ -31,3 +31,4 @@ welcome-side = The side you speak for (optional)
 welcome-segment = Where you belong (optional)
 welcome-prefer-not = Prefer not to say
 welcome-start = Start
+statement-original = As written

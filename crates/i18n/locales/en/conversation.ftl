@@ -94,3 +94,10 @@ conversation-voters-count = { $count ->
     [one] { $count } voter
    *[other] { $count } voters
 }
+conversation-translations = Translations
+translations-title = Translations of statement { $number }
+translations-back = Back to the conversation
+translations-written-in = Written in
+translations-not-said = Not said
+translations-note = Voters and readers see the statement in their language where it has a translation here, with the original one click away. Leave a language empty for no translation.
+translations-save = Save translations

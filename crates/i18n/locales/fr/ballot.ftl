@@ -31,3 +31,4 @@ welcome-side = Le côté au nom duquel vous parlez (facultatif)
 welcome-segment = Votre groupe d’appartenance (facultatif)
 welcome-prefer-not = Je préfère ne pas le dire
 welcome-start = Commencer
+statement-original = Texte d’origine

@@ -94,3 +94,10 @@ conversation-voters-count = { $count ->
     [one] { $count } votant
    *[other] { $count } votants
 }
+conversation-translations = Traductions
+translations-title = Traductions de l’affirmation { $number }
+translations-back = Retour à la conversation
+translations-written-in = Langue d’origine
+translations-not-said = Non précisée
+translations-note = Les votants et les lecteurs voient l’affirmation dans leur langue lorsqu’elle a une traduction ici, avec l’original à un clic. Laissez une langue vide s’il n’y a pas de traduction.
+translations-save = Enregistrer les traductions

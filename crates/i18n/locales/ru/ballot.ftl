@@ -33,3 +33,4 @@ welcome-side = Сторона, от имени которой вы говори�
 welcome-segment = К какой группе вы относитесь (необязательно)
 welcome-prefer-not = Предпочитаю не указывать
 welcome-start = Начать
+statement-original = В оригинале

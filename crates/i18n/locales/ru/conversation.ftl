@@ -95,3 +95,10 @@ conversation-voters-count = { $count ->
     [few] { $count } голосующих
    *[other] { $count } голосующих
 }
+conversation-translations = Переводы
+translations-title = Переводы утверждения { $number }
+translations-back = Назад к обсуждению
+translations-written-in = Язык оригинала
+translations-not-said = Не указан
+translations-note = Голосующие и читатели видят утверждение на своём языке, если здесь есть перевод, а оригинал — в одном щелчке. Оставьте поле пустым, если перевода нет.
+translations-save = Сохранить переводы

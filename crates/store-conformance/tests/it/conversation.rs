@@ -8,7 +8,8 @@ use tracktwo_app::AppError;
 use tracktwo_app::conversations::{NewLinks, VoterPass};
 use tracktwo_app::polis_format::{read_import, write_export_file};
 use tracktwo_domain::campaign::CampaignLimits;
-use tracktwo_domain::conversation::{Conversation, ConversationMode, StatementStatus, Vote};
+use tracktwo_domain::conversation::{Conversation, ConversationMode, StatementLanguages, StatementStatus, Vote};
+use tracktwo_domain::negotiating_text::Language;
 use tracktwo_domain::{Channel, Identity, MemberRole, NewInitiative, NewUser};
 use tracktwo_test_support::{Serin, TestClock, TestStore, init_app_with_clock, open_app, serin_with_two_sides};
 
@@ -18,6 +19,7 @@ const LOOPBACK: std::net::IpAddr = std::net::IpAddr::V4(std::net::Ipv4Addr::LOCA
 
 const QUESTION_CANARY: &str = "canary-question-7d1f";
 const STATEMENT_CANARY: &str = "canary-statement-93ab";
+const TRANSLATION_CANARY: &str = "canary-translation-5e2c";
 
 fn conversation(mode: ConversationMode) -> Conversation {
     Conversation {
@@ -203,6 +205,27 @@ pub async fn conversations_find_common_ground_across_sides(t: &TestStore) {
     assert!(matches!(app.voter_vote(&voters[3], 0, Vote::Agree).await, Err(AppError::Invalid(_))));
     app.set_conversation_closed(&convener, i, consultation, false).await.unwrap();
 
+    // The team translates a statement; the translation is sealed with it, and only the team
+    // may change it.
+    let languages = StatementLanguages {
+        original: Some(Language::parse("en").unwrap()),
+        translations: [(Language::parse("fr").unwrap(), format!("Une commission conjointe {TRANSLATION_CANARY}"))]
+            .into(),
+    };
+    app.set_statement_languages(&convener, i, consultation, 3, languages.clone()).await.unwrap();
+    for outsider in [participant, official] {
+        assert!(matches!(
+            app.set_statement_languages(&outsider, i, consultation, 3, StatementLanguages::default()).await,
+            Err(AppError::Forbidden(_))
+        ));
+    }
+    let personal_voter = app.join(&personal[1].pass, None, None, LOOPBACK).await.unwrap();
+    let mut ballot = app.voter_ballot(&personal_voter).await.unwrap();
+    while let Some(number) = ballot.next.as_ref().map(|s| s.number).filter(|&n| n != 3) {
+        ballot = app.voter_vote(&personal_voter, number, Vote::Pass).await.unwrap();
+    }
+    assert_eq!(ballot.next.map(|s| s.languages), Some(languages.clone()), "the voter's ballot carries them");
+
     // Everything survives a reopen: the votes, the voters' credentials, the moderation.
     let before = app.conversation_results(&convener, i, consultation).await.unwrap();
     let reopened = open_app(t.reopen().await).await;
@@ -210,6 +233,7 @@ pub async fn conversations_find_common_ground_across_sides(t: &TestStore) {
     assert_eq!(after.votes, before.votes);
     assert_eq!(after.voters, before.voters);
     assert_eq!(after.statements, before.statements);
+    assert_eq!(after.statements[3].languages, languages, "translations survive a reopen");
     assert_eq!(reopened.voter_ballot(&voters[1]).await.unwrap().answered, 6);
 
     // Pol.is export and import: the same votes and statements come back.
@@ -262,8 +286,14 @@ pub async fn conversations_find_common_ground_across_sides(t: &TestStore) {
 
     // Nothing of it rests in plaintext.
     for (file, bytes) in t.bytes_at_rest().await {
-        for canary in [QUESTION_CANARY, STATEMENT_CANARY, "Both banks should share the cost", "Town halls", "Upstream"]
-        {
+        for canary in [
+            QUESTION_CANARY,
+            STATEMENT_CANARY,
+            TRANSLATION_CANARY,
+            "Both banks should share the cost",
+            "Town halls",
+            "Upstream",
+        ] {
             assert!(!bytes.windows(canary.len()).any(|w| w == canary.as_bytes()), "{canary} in {file}");
         }
     }

@@ -14,7 +14,7 @@ use tracktwo_domain::Identity;
 use tracktwo_domain::campaign::CampaignLimits;
 use tracktwo_domain::conversation::{Conversation, ConversationMode, StatementStatus};
 
-use super::files::write_atomically;
+use super::files::{read_text, write_atomically};
 use super::{open_app, shape};
 
 #[derive(Subcommand)]
@@ -76,6 +76,17 @@ pub(super) enum ConversationCommand {
         /// The folder to write.
         #[arg(long)]
         out: PathBuf,
+    },
+    /// Set the translations of a conversation's statements from a CSV file: a `statement`
+    /// column (its number), an `original` column (the language it was written in) and a
+    /// column per language (ar, ru, fr, …). All of them, or at the first problem none.
+    Translations {
+        /// The initiative's id.
+        initiative: String,
+        /// The conversation's id (see `conversation list`).
+        conversation: String,
+        /// The CSV file to read.
+        file: PathBuf,
     },
     /// Import a Pol.is export folder (comments.csv and votes.csv) as a new conversation.
     Import {
@@ -158,6 +169,13 @@ pub(super) async fn run(config: &Config, command: ConversationCommand) -> Result
             // The statements the files list: those awaiting moderation are left out.
             let listed = export.statements.iter().filter(|s| s.status != StatementStatus::Pending).count();
             println!("Written to {}: {listed} statements, {} votes.", out.display(), export.votes.len());
+        }
+        ConversationCommand::Translations { initiative, conversation, file } => {
+            let initiative = shape::initiative(&initiative)?;
+            let conversation = shape::id(&conversation, "conversation")?;
+            let csv = read_text(&file)?;
+            let count = app.import_statement_translations(&who, initiative, conversation, &csv).await?;
+            println!("set the languages of {count} statement(s) from {}", file.display());
         }
         ConversationCommand::Import { initiative, dir, title } => {
             let initiative = shape::initiative(&initiative)?;

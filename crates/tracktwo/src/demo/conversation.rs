@@ -5,7 +5,8 @@ use anyhow::Result;
 use tracktwo_app::App;
 use tracktwo_app::conversations::NewLinks;
 use tracktwo_domain::campaign::CampaignLimits;
-use tracktwo_domain::conversation::{Conversation, ConversationMode, Vote};
+use tracktwo_domain::conversation::{Conversation, ConversationMode, StatementLanguages, Vote};
+use tracktwo_domain::negotiating_text::Language;
 use tracktwo_domain::{Identity, InitiativeId};
 
 use super::process::Sides;
@@ -22,6 +23,59 @@ const STATEMENTS: [&str; 8] = [
     "Schools on both banks should teach the river's shared history",
     "The ferry between Brenna and Port Alsen should run again",
 ];
+
+/// The statements as the team translated them for the banks' other languages, in the order of
+/// [`STATEMENTS`].
+const TRANSLATIONS: [(&str, [&str; 8]); 3] = [
+    (
+        "ar",
+        [
+            "ينبغي أن تنشر لجنة نهرية مشتركة بيانات التدفق كل أسبوع",
+            "ينبغي أن يطلق سد الوادي الأعلى مزيدًا من المياه في الصيف",
+            "ينبغي رفع حصص الصيد في مجرى السيرين الأدنى",
+            "ينبغي تعويض المزارعين الذين خسروا محاصيلهم في عام 2024",
+            "ينبغي أن تكون أسعار المياه واحدة على الضفتين",
+            "ينبغي أن تحقق لجنة مستقلة في اشتباكات عام 2024",
+            "ينبغي أن تدرّس المدارس على الضفتين التاريخ المشترك للنهر",
+            "ينبغي أن تعود العبّارة بين برينا وبورت ألسن إلى العمل",
+        ],
+    ),
+    (
+        "ru",
+        [
+            "Совместная речная комиссия должна еженедельно публиковать данные о расходе воды",
+            "Плотина Верхней долины должна сбрасывать больше воды летом",
+            "Квоты на вылов рыбы в нижнем течении Серина следует отменить",
+            "Фермерам, потерявшим урожай в 2024 году, следует выплатить компенсацию",
+            "Цены на воду должны быть одинаковыми на обоих берегах",
+            "Столкновения 2024 года должна расследовать независимая комиссия",
+            "Школы на обоих берегах должны преподавать общую историю реки",
+            "Паром между Бренной и Порт-Алсеном должен снова ходить",
+        ],
+    ),
+    (
+        "fr",
+        [
+            "Une commission fluviale conjointe devrait publier chaque semaine les données de débit",
+            "Le barrage de la Haute-Vallée devrait lâcher plus d'eau en été",
+            "Les quotas de pêche sur le cours inférieur de la Serin devraient être levés",
+            "Les agriculteurs qui ont perdu leurs récoltes en 2024 devraient être indemnisés",
+            "Le prix de l'eau devrait être le même sur les deux rives",
+            "Les affrontements de 2024 devraient faire l'objet d'une enquête par un groupe indépendant",
+            "Les écoles des deux rives devraient enseigner l'histoire commune de la rivière",
+            "Le bac entre Brenna et Port Alsen devrait reprendre du service",
+        ],
+    ),
+];
+
+/// A statement's languages: written in English, translated as [`TRANSLATIONS`] has it.
+fn languages_of(statement: usize) -> Result<StatementLanguages> {
+    let mut translations = std::collections::BTreeMap::new();
+    for (tag, texts) in TRANSLATIONS {
+        translations.insert(Language::parse(tag)?, texts[statement].to_owned());
+    }
+    Ok(StatementLanguages { original: Some(Language::parse("en")?), translations })
+}
 
 /// How an invented voter of each bank answers, with some voters of each bank crossing over.
 fn answer(statement: usize, vale: bool, voter: usize) -> Vote {
@@ -79,6 +133,10 @@ pub async fn seed(app: &App, initiative: InitiativeId, sides: Sides) -> Result<(
             &STATEMENTS.map(str::to_owned),
         )
         .await?;
+    for statement in 0..STATEMENTS.len() {
+        app.set_statement_languages(&key_holder, initiative, consultation, statement as u32, languages_of(statement)?)
+            .await?;
+    }
     // Four town halls, each on its venue's one connection: thirty voters behind one address.
     let limits = CampaignLimits { voter_cap: 500, per_address: 40 };
     let link = app

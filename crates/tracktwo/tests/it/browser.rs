@@ -74,6 +74,12 @@ fn free_port() -> u16 {
 
 /// Starts chromedriver and a headless Chromium session with the flags this machine needs.
 pub(crate) async fn browser() -> (KillOnDrop, Client) {
+    browser_reading(None).await
+}
+
+/// A browser whose reader asks for `languages` (its `Accept-Language`), or for the browser's
+/// own default when none is given.
+pub(crate) async fn browser_reading(languages: Option<&str>) -> (KillOnDrop, Client) {
     let chromium =
         ["/usr/bin/chromium", "/usr/bin/chromium-browser"].into_iter().find(|p| std::path::Path::new(p).exists());
     let chromium = chromium
@@ -105,6 +111,9 @@ pub(crate) async fn browser() -> (KillOnDrop, Client) {
             ],
         }),
     );
+    if let Some(languages) = languages {
+        caps["goog:chromeOptions"]["prefs"] = serde_json::json!({ "intl.accept_languages": languages });
+    }
     let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
         .capabilities(caps)
         .connect(&format!("http://127.0.0.1:{port}"))
@@ -340,8 +349,12 @@ pub(crate) async fn convener_pages(client: &Client, demo: &Demo) -> Vec<String> 
     pages.push("/timeline?from=2024-01-01&to=2026-12-31".to_owned());
     client.goto(&format!("{}{serin}/conversations", demo.base)).await.unwrap();
     pages.push(format!("{serin}/conversations"));
-    pages.extend(links(client).await.into_iter().map(|(_, href)| href).filter(|h| h.contains("/conversations/")));
-    pages.extend(["/outcomes", "/outcomes/new", "/theory-of-change"].map(|p| format!("{serin}{p}")));
+    let conversations: Vec<String> =
+        links(client).await.into_iter().map(|(_, href)| href).filter(|h| h.contains("/conversations/")).collect();
+    // A statement's translations, as the team enters them.
+    pages.extend(conversations.iter().take(1).map(|c| format!("{c}/statements/0/languages")));
+    pages.extend(conversations);
+    pages.extend(["/outcomes", "/outcomes/new", "/theory-of-change", "/reports"].map(|p| format!("{serin}{p}")));
     client.goto(&format!("{}{serin}/outcomes", demo.base)).await.unwrap();
     pages.extend(
         links(client)
@@ -401,6 +414,13 @@ async fn every_page_passes_axe_without_serious_or_critical_violations() {
     client.find(Locator::Css("form.stack button[type=submit]")).await.unwrap().click().await.unwrap();
     wait_for_text(&client, "#progress", "answered").await;
     check("ballot".into(), accessibility_violations(&client).await);
+    // In Arabic, a translated statement with its original opened.
+    client.find(Locator::Css("nav.languages a[hreflang=ar]")).await.unwrap().click().await.unwrap();
+    wait_for_language(&client, "ar").await;
+    client.find(Locator::Css("details.original summary")).await.unwrap().click().await.unwrap();
+    check("ballot in Arabic, the original open".into(), accessibility_violations(&client).await);
+    client.find(Locator::Css("nav.languages a[hreflang=en]")).await.unwrap().click().await.unwrap();
+    wait_for_language(&client, "en").await;
     // A participant's private ballot.
     assert!(sign_in(&client, &demo, "tarek", None).await);
     client.goto(&format!("{}{serin}/conversations", demo.base)).await.unwrap();
@@ -815,6 +835,65 @@ fn number_before(text: &str, label: &str) -> usize {
         .unwrap()
 }
 
+/// Makes `count` personal links to the consultation whose page is `conversation`, through its
+/// form, and returns their paths as the page shows them once.
+async fn personal_links(team: &Client, conversation: &str, count: usize, label: &str) -> Vec<String> {
+    choose(team, "kind", "Personal").await;
+    set_value(team, "count", &count.to_string()).await;
+    fill(team, "label", label).await;
+    submit(team, &format!("{conversation}/invitations")).await;
+    wait_for_text(team, "#issued-links", "copy them now").await;
+    let mut invitations = Vec::new();
+    for code in team.find_all(Locator::Css("code.invitation-link")).await.unwrap() {
+        invitations.push(code.text().await.unwrap());
+    }
+    assert_eq!(invitations.len(), count);
+    invitations
+}
+
+/// A new person opens their invitation link: none of the cookies of the one before (their
+/// ballot, the language they chose) is left.
+async fn open_as_new_person(voter: &Client, base: &str, link: &str, title: &str) {
+    voter.goto(&format!("{base}/healthz")).await.unwrap();
+    voter.delete_all_cookies().await.unwrap();
+    voter.goto(&format!("{base}{link}")).await.unwrap();
+    settle(voter, |h| h == title).await;
+}
+
+/// Joins from the welcome page, speaking for `side`.
+async fn join_for(voter: &Client, side: &str) {
+    choose(voter, "side", side).await;
+    voter.find(Locator::Css("form.stack button[type=submit]")).await.unwrap().click().await.unwrap();
+}
+
+/// The statement the ballot asks about once its page has loaded, or none once every statement
+/// is answered.
+async fn next_on_ballot(voter: &Client) -> Option<String> {
+    let started = Instant::now();
+    loop {
+        let statement = text_of(voter, "#statement").await;
+        if !statement.is_empty() {
+            return Some(statement);
+        }
+        if !text_of(voter, "#ballot-done").await.is_empty() {
+            return None;
+        }
+        assert!(started.elapsed() < Duration::from_secs(15), "the ballot did not load");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+/// Answers the statement shown, `statement`, and waits until the next replaces it once the vote
+/// is stored.
+async fn cast(voter: &Client, choice: &str, statement: &str) {
+    voter.find(Locator::Css(&format!("button[value={choice}]"))).await.unwrap().click().await.unwrap();
+    let started = Instant::now();
+    while text_of(voter, "#statement").await == statement {
+        assert!(started.elapsed() < Duration::from_secs(15), "the vote was not taken");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn forty_invited_participants_vote_and_the_team_sees_groups_and_common_ground_update() {
     let demo = start_demo();
@@ -842,54 +921,20 @@ async fn forty_invited_participants_vote_and_the_team_sees_groups_and_common_gro
     settle(&team, |h| h == "The Serin after the dam").await;
     let conversation = team.current_url().await.unwrap().path().to_owned();
     assert!(text_of(&team, "#groups").await.contains("Not enough votes"));
-    choose(&team, "kind", "Personal").await;
-    set_value(&team, "count", "40").await;
-    fill(&team, "label", "Town hall").await;
-    submit(&team, &format!("{conversation}/invitations")).await;
-    wait_for_text(&team, "#issued-links", "copy them now").await;
-    let mut invitations = Vec::new();
-    for code in team.find_all(Locator::Css("code.invitation-link")).await.unwrap() {
-        invitations.push(code.text().await.unwrap());
-    }
-    assert_eq!(invitations.len(), 40);
+    let invitations = personal_links(&team, &conversation, 40, "Town hall").await;
 
     // Each participant opens their own link in a browser of their own, says which side they
     // speak for, and answers every statement.
     let (_voter_driver, voter) = browser().await;
     let mut seen_by_team = Vec::new();
     for (n, link) in invitations.iter().enumerate() {
-        // A new person: no cookie of the one before.
-        voter.goto(&format!("{}/healthz", demo.base)).await.unwrap();
-        voter.delete_all_cookies().await.unwrap();
-        voter.goto(&format!("{}{link}", demo.base)).await.unwrap();
-        settle(&voter, |h| h == "The Serin after the dam").await;
+        open_as_new_person(&voter, &demo.base, link, "The Serin after the dam").await;
         let vale = n % 2 == 0;
-        choose(&voter, "side", if vale { "Upper Vale" } else { "Lowland Coast" }).await;
-        voter.find(Locator::Css("form.stack button[type=submit]")).await.unwrap().click().await.unwrap();
+        join_for(&voter, if vale { "Upper Vale" } else { "Lowland Coast" }).await;
         let mut answered = 0;
-        loop {
-            let started = Instant::now();
-            let (statement, done) = loop {
-                let statement = text_of(&voter, "#statement").await;
-                let done = text_of(&voter, "#ballot-done").await;
-                if !statement.is_empty() || !done.is_empty() {
-                    break (statement, done);
-                }
-                assert!(started.elapsed() < Duration::from_secs(15), "the ballot did not load");
-                tokio::time::sleep(Duration::from_millis(20)).await;
-            };
-            if !done.is_empty() {
-                break;
-            }
-            let choice = answer(&statement.to_lowercase(), vale);
-            voter.find(Locator::Css(&format!("button[value={choice}]"))).await.unwrap().click().await.unwrap();
+        while let Some(statement) = next_on_ballot(&voter).await {
+            cast(&voter, answer(&statement.to_lowercase(), vale), &statement).await;
             answered += 1;
-            // The next statement replaces this one once the vote is stored.
-            let started = Instant::now();
-            while text_of(&voter, "#statement").await == statement {
-                assert!(started.elapsed() < Duration::from_secs(15), "the vote was not taken");
-                tokio::time::sleep(Duration::from_millis(20)).await;
-            }
         }
         assert_eq!(answered, statements.len(), "participant {n} saw every statement once");
         let progress = text_of(&voter, "#progress").await;
@@ -928,5 +973,173 @@ async fn forty_invited_participants_vote_and_the_team_sees_groups_and_common_gro
     // The map shows every voter.
     let caption = text_of(&team, "figure.opinion-map figcaption").await;
     assert!(caption.contains("40 voters placed"), "{caption}");
+    team.close().await.unwrap();
+}
+
+/// The demo's consultation, whose statements the team translated into Arabic, Russian and
+/// French.
+const TRANSLATED_CONSULTATION: &str = "The Serin after the drought: a public consultation";
+
+/// Waits until the page is in `language` (its `<html lang>`), as after choosing it with the
+/// switch.
+async fn wait_for_language(client: &Client, language: &str) {
+    let started = Instant::now();
+    while client.find(Locator::Css(&format!("html[lang='{language}']"))).await.is_err() {
+        assert!(started.elapsed() < Duration::from_secs(15), "the page never turned to {language}");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+/// An element's attribute, empty when it has none.
+async fn attribute(client: &Client, css: &str, name: &str) -> String {
+    client.find(Locator::Css(css)).await.unwrap().attr(name).await.unwrap().unwrap_or_default()
+}
+
+/// The translations each statement of the conversation at `conversation` has, as the team's
+/// form for it holds them: by statement number, each language's text, "en" the original's.
+async fn stored_translations(
+    team: &Client,
+    base: &str,
+    conversation: &str,
+    statements: u32,
+) -> Vec<HashMap<String, String>> {
+    let mut stored = Vec::new();
+    for number in 0..statements {
+        team.goto(&format!("{base}{conversation}/statements/{number}/languages")).await.unwrap();
+        let original = wait_for_text(team, "#original", " ").await;
+        assert_eq!(attribute(team, "select[name=original] option[selected]", "value").await, "en");
+        let mut languages = HashMap::from([("en".to_owned(), original)]);
+        for language in ["ar", "ru", "fr"] {
+            let text = attribute(team, &format!("input[name=translation-{language}]"), "value").await;
+            assert!(!text.is_empty(), "statement {number} has no {language} translation");
+            languages.insert(language.to_owned(), text);
+        }
+        stored.push(languages);
+    }
+    stored
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn forty_voters_in_four_languages_read_the_statements_in_theirs_and_the_team_reads_results_in_each() {
+    const LANGUAGES: [&str; 4] = ["en", "ar", "ru", "fr"];
+    let demo = start_demo();
+    let (_team_driver, team) = browser().await;
+    assert!(sign_in(&team, &demo, "amara", None).await);
+    let serin = links(&team).await.into_iter().find(|(t, _)| t.contains("Serin")).unwrap().1;
+    team.goto(&format!("{}{serin}", demo.base)).await.unwrap();
+    team.find(Locator::LinkText("Conversations")).await.unwrap().click().await.unwrap();
+    settle(&team, |h| h == "Conversations").await;
+    team.find(Locator::LinkText(TRANSLATED_CONSULTATION)).await.unwrap().click().await.unwrap();
+    settle(&team, |h| h == TRANSLATED_CONSULTATION).await;
+    let conversation = team.current_url().await.unwrap().path().to_owned();
+    let statements = team.find_all(Locator::Css("#statements tbody tr")).await.unwrap().len() as u32;
+    let tally_before = wait_for_text(&team, "#tally", "voters").await;
+    let stored = stored_translations(&team, &demo.base, &conversation, statements).await;
+    team.goto(&format!("{}{conversation}", demo.base)).await.unwrap();
+    settle(&team, |h| h == TRANSLATED_CONSULTATION).await;
+    let invitations = personal_links(&team, &conversation, 40, "Four languages").await;
+
+    // Ten voters read each language: English and Russian as their browsers ask for it, Arabic
+    // and French chosen with the ballot's switch. Each reads every statement in their language,
+    // exactly as the team stored it, with the original one click away.
+    let (_voter_driver, voter) = browser().await;
+    let (_reader_driver, russian_reader) = browser_reading(Some("ru")).await;
+    for (n, link) in invitations.iter().enumerate() {
+        let language = LANGUAGES[n % 4];
+        let browser = if language == "ru" { &russian_reader } else { &voter };
+        open_as_new_person(browser, &demo.base, link, TRANSLATED_CONSULTATION).await;
+        if matches!(language, "ar" | "fr") {
+            browser
+                .find(Locator::Css(&format!("nav.languages a[hreflang={language}]")))
+                .await
+                .unwrap()
+                .click()
+                .await
+                .unwrap();
+        }
+        wait_for_language(browser, language).await;
+        let vale = n % 2 == 0;
+        join_for(browser, if vale { "Upper Vale" } else { "Lowland Coast" }).await;
+        let mut answered = 0;
+        while let Some(statement) = next_on_ballot(browser).await {
+            let number: usize = attribute(browser, "input[name=statement]", "value").await.parse().unwrap();
+            let original = &stored[number]["en"];
+            assert_eq!(&statement, &stored[number][language], "voter {n} in {language}, statement {number}");
+            assert_eq!(attribute(browser, "#statement", "dir").await, "auto");
+            if language == "en" {
+                assert_eq!(attribute(browser, "#statement", "lang").await, "en");
+                assert!(browser.find(Locator::Css("details.original")).await.is_err(), "the original is what is shown");
+            } else {
+                assert_eq!(attribute(browser, "#statement", "lang").await, language);
+                // The original is hidden until the voter asks for it, then there in one click.
+                assert_eq!(text_of(browser, "details.original .original-text").await, "");
+                browser.find(Locator::Css("details.original summary")).await.unwrap().click().await.unwrap();
+                assert_eq!(&wait_for_text(browser, "details.original .original-text", original).await, original);
+                assert_eq!(attribute(browser, "details.original .original-text", "lang").await, "en");
+            }
+            // Both banks back the weekly flow data, the history lessons and the ferry; they
+            // split on the rest.
+            let choice = match number {
+                0 | 6 | 7 => "agree",
+                1 | 4 => {
+                    if vale {
+                        "disagree"
+                    } else {
+                        "agree"
+                    }
+                }
+                2 | 3 => {
+                    if vale {
+                        "agree"
+                    } else {
+                        "disagree"
+                    }
+                }
+                _ => "pass",
+            };
+            cast(browser, choice, &statement).await;
+            answered += 1;
+        }
+        assert_eq!(answered, statements as usize, "voter {n} in {language} saw every statement once");
+    }
+    voter.close().await.unwrap();
+    russian_reader.close().await.unwrap();
+
+    // The team reads the results in each language: every statement in that language with the
+    // original beside it, in the statements list and in the cross-side common ground.
+    for language in LANGUAGES {
+        let back: String = url::form_urlencoded::byte_serialize(conversation.as_bytes()).collect();
+        team.goto(&format!("{}/language?to={language}&back={back}", demo.base)).await.unwrap();
+        wait_for_language(&team, language).await;
+        settle(&team, |h| h.starts_with(TRANSLATED_CONSULTATION)).await;
+        if language == "en" {
+            let tally = text_of(&team, "#tally").await;
+            assert_eq!(number_before(&tally, "voters"), number_before(&tally_before, "voters") + 40, "{tally}");
+            assert_eq!(
+                number_before(&tally, "votes"),
+                number_before(&tally_before, "votes") + 40 * statements as usize,
+                "{tally}"
+            );
+        }
+        for table in ["#statements", "#common-ground"] {
+            let rows = team.find_all(Locator::Css(&format!("{table} tbody tr"))).await.unwrap();
+            assert!(!rows.is_empty(), "{language}: {table} is empty");
+            for row in rows {
+                let text = shown(row.find(Locator::Css(".statement-text")).await.unwrap().text().await.unwrap());
+                let Some(number) = stored.iter().position(|s| s[language] == text) else {
+                    // The statement a voter proposed and the team accepted has no translation.
+                    assert!(!stored.iter().any(|s| s["en"] == text), "{language}: `{text}` is not in {language}");
+                    continue;
+                };
+                let lang = row.find(Locator::Css(".statement-text")).await.unwrap().attr("lang").await.unwrap();
+                assert_eq!(lang.as_deref(), Some(language));
+                if language != "en" {
+                    let original = row.find(Locator::Css("details.original .original-text")).await.unwrap();
+                    let written = original.prop("textContent").await.unwrap().unwrap_or_default();
+                    assert_eq!(written, stored[number]["en"], "{language}: the original beside `{text}`");
+                }
+            }
+        }
+    }
     team.close().await.unwrap();
 }

@@ -1217,6 +1217,23 @@ fn conversations_move_in_and_out_in_polis_format_from_the_command_line() {
     );
 }
 
+#[test]
+fn statement_translations_come_from_a_csv_file_all_of_them_or_none() {
+    let env = Env::new();
+    ok(env.tt(&["init"]));
+    let initiative = ok(env.tt(&["initiative", "create", "--title", "Consultation"])).trim().to_owned();
+    let opened = open_consultation(&env, &initiative);
+    let file = env.path("translations.csv");
+    std::fs::write(&file, "statement,original,ar,fr\n0,en,واحد,Un\n1,en,اثنان,Deux\n").unwrap();
+    let done = ok(env.tt(&["conversation", "translations", &initiative, &opened, file.to_str().unwrap()]));
+    assert!(done.contains("2 statement(s)"), "{done}");
+    // A statement the conversation does not have refuses the whole file, naming its line.
+    std::fs::write(&file, "statement,fr\n0,Un\n7,Sept\n").unwrap();
+    fails_with(&env.tt(&["conversation", "translations", &initiative, &opened, file.to_str().unwrap()]), "line 3");
+    std::fs::write(&file, "statement,fr\n0,Un\nun,Deux\n").unwrap();
+    fails_with(&env.tt(&["conversation", "translations", &initiative, &opened, file.to_str().unwrap()]), "line 3");
+}
+
 /// Opens a consultation with two seed statements from the command line; returns its id.
 fn open_consultation(env: &Env, initiative: &str) -> String {
     let statements = env.path("statements.txt");

@@ -59,6 +59,7 @@ fn table(dir: &std::path::Path) -> BTreeMap<&'static str, Option<Vec<String>>> {
         ("conversation invite", Some(vec![uuid.clone(), uuid.clone(), "--campaign".into()])),
         ("conversation export", Some(vec![uuid.clone(), uuid.clone(), "--out".into(), file("x")])),
         ("conversation import", Some(vec![uuid.clone(), dir.display().to_string(), "--title".into(), "T".into()])),
+        ("conversation translations", Some(vec![uuid.clone(), uuid.clone(), file("translations.csv")])),
         ("common-ground analyze", None),
         ("common-ground synth", None),
         ("text list", Some(vec![uuid.clone()])),

@@ -56,7 +56,12 @@ pub(crate) async fn join(
 #[derive(Serialize)]
 pub(crate) struct BallotStatementView {
     id: u32,
+    /// As written: what the vote is on.
     text: String,
+    /// The language it was written in, when the team has said.
+    language: Option<String>,
+    /// The team's translations, by language tag, for a client to show its reader's.
+    translations: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Serialize)]
@@ -72,7 +77,17 @@ pub(crate) struct BallotView {
 
 impl From<tracktwo_app::conversations::BallotStatement> for BallotStatementView {
     fn from(s: tracktwo_app::conversations::BallotStatement) -> Self {
-        Self { id: s.number, text: s.text }
+        Self {
+            id: s.number,
+            text: s.text,
+            language: s.languages.original.map(|language| language.as_str().to_owned()),
+            translations: s
+                .languages
+                .translations
+                .into_iter()
+                .map(|(language, text)| (language.as_str().to_owned(), text))
+                .collect(),
+        }
     }
 }
 

@@ -163,3 +163,99 @@ async fn a_members_account_language_goes_before_the_switch_and_the_browser() {
     assert_eq!(lang_of(&body_text(send(&w.router, get_in("/", &switched, "fr")).await).await), "ar");
     assert_eq!(lang_of(&body_text(send(&w.router, get_in("/", &session, "fr")).await).await), "fr");
 }
+
+/// The statement a ballot page asks about: its number and what its `#statement` element holds.
+fn ballot_statement(page: &str) -> (u32, String) {
+    let number = page.split("name=\"statement\" value=\"").nth(1).and_then(|rest| rest.split('"').next()).unwrap();
+    let element = page.split("id=\"statement\"").nth(1).unwrap();
+    (number.parse().unwrap(), element.split('<').next().unwrap().to_owned())
+}
+
+#[tokio::test]
+async fn statements_are_shown_in_the_readers_language_with_the_original_one_click_away() {
+    use tracktwo_domain::campaign::CampaignLimits;
+    let w = world().await;
+    let (c, link) =
+        crate::consultation_with_campaign_link(&w, 2, CampaignLimits { voter_cap: 10, per_address: 10 }).await;
+    let conversation = format!("/initiatives/{}/conversations/{c}", w.initiative);
+    let arabic = ["العبارة صفر", "العبارة واحد"];
+    let french = ["Affirmation zéro", "Affirmation un"];
+
+    // The team enters the translations through the statement's form.
+    let team = sign_in(&w, "convener").await;
+    for number in 0..2 {
+        let form_page = format!("{conversation}/statements/{number}/languages");
+        let page = body_text(send(&w.router, get_in(&form_page, &team, "en")).await).await;
+        assert!(page.contains(&format!("Statement {number}")), "the form shows the statement as written");
+        let form: String = url::form_urlencoded::Serializer::new(String::new())
+            .append_pair("csrf", &super::hidden_csrf(&page))
+            .append_pair("original", "en")
+            .append_pair("translation-ar", arabic[number])
+            .append_pair("translation-fr", french[number])
+            .append_pair("translation-ru", "")
+            .finish();
+        let saved = send(&w.router, super::post(&form_page, &team, &form)).await;
+        assert_eq!(saved.status(), axum::http::StatusCode::SEE_OTHER);
+        let page = body_text(send(&w.router, get_in(&form_page, &team, "en")).await).await;
+        assert!(page.contains(&format!("value=\"{}\"", french[number])), "the form shows what was saved");
+    }
+    // A participant may not.
+    let tarek = sign_in(&w, "tarek").await;
+    let refused =
+        send(&w.router, super::post(&format!("{conversation}/statements/0/languages"), &tarek, "csrf=x")).await;
+    assert!(refused.status().is_client_error());
+
+    // A voter reads the translation in their language, the original one click away, each in
+    // its own language and direction; with no translation in theirs, the original.
+    let path = format!("/join/{}", link.pass.expose());
+    let welcome = send(&w.router, get_in(&path, "", "ar")).await;
+    let presession = super::set_cookie(&welcome, "tracktwo_presession").unwrap().split(';').next().unwrap().to_owned();
+    let csrf = tracktwo_app::csrf_token(presession.split('=').nth(1).unwrap());
+    let joined = send(&w.router, super::post(&path, &presession, &format!("csrf={csrf}"))).await;
+    let ballot = super::set_cookie(&joined, "tracktwo_ballot").unwrap().split(';').next().unwrap().to_owned();
+    for (asked, lang, translations, original_label) in [
+        ("ar", "ar", Some(arabic), Some("كما كُتبت")),
+        ("fr-FR", "fr", Some(french), Some("Texte d’origine")),
+        ("ru", "en", None, None),
+        ("en", "en", None, None),
+    ] {
+        let page = body_text(send(&w.router, get_in("/ballot", &ballot, asked)).await).await;
+        let (number, shown) = ballot_statement(&page);
+        let written = format!("Statement {number}");
+        let expected = translations.map_or(written.clone(), |t| t[number as usize].to_owned());
+        assert_eq!(shown, format!(" lang=\"{lang}\" dir=\"auto\">{expected}"), "{asked}");
+        match original_label {
+            Some(label) => assert!(
+                page.contains(&format!(
+                    "<details class=\"original\"><summary>{label}</summary><span class=\"original-text\" lang=\"en\" dir=\"auto\">{written}</span></details>"
+                )),
+                "{asked}: the original is not one click away: {page}"
+            ),
+            None => assert!(!page.contains("<details class=\"original\">"), "{asked}: the original is what is shown"),
+        }
+    }
+
+    // The API gives a client the statement as written, its language and every translation.
+    let token = ballot.split_once('=').unwrap().1;
+    let request = axum::http::Request::get("/api/v1/ballot")
+        .header(header::AUTHORIZATION, format!("Bearer {token}"))
+        .body(Body::empty())
+        .unwrap();
+    let answer: serde_json::Value = serde_json::from_str(&body_text(send(&w.router, request).await).await).unwrap();
+    let statement = &answer["statement"];
+    let number = statement["id"].as_u64().unwrap() as usize;
+    assert_eq!(statement["text"], format!("Statement {number}"));
+    assert_eq!(statement["language"], "en");
+    assert_eq!(statement["translations"], serde_json::json!({ "ar": arabic[number], "fr": french[number] }));
+
+    // The team's results in each language show the translation with the original.
+    for (asked, shown) in [("ar", arabic[1]), ("fr", french[1])] {
+        let page = body_text(send(&w.router, get_in(&conversation, &team, asked)).await).await;
+        let table = page.split("id=\"statements\"").nth(1).unwrap();
+        assert!(table.contains(&format!("dir=\"auto\">{shown}</span>")), "{asked}: {table}");
+        assert!(table.contains("<span class=\"original-text\" lang=\"en\" dir=\"auto\">Statement 1</span>"), "{asked}");
+    }
+    let page = body_text(send(&w.router, get_in(&conversation, &team, "ru")).await).await;
+    let table = page.split("id=\"statements\"").nth(1).unwrap();
+    assert!(table.contains("lang=\"en\" dir=\"auto\">Statement 1</span>") && !table.contains(arabic[1]));
+}

@@ -803,8 +803,13 @@ async fn conversation_routes(
     exercised.insert((Method::GET, "/initiatives/{initiative}/conversations"));
     let got = request(f, Method::GET, &list, caller, None).await;
     check(&format!("GET {list}"), caller, expect(&[Operation::ViewInitiative]), got, false);
-    let gets: [(&'static str, String, &[Operation]); 3] = [
+    let gets: [(&'static str, String, &[Operation]); 4] = [
         ("/initiatives/{initiative}/conversations/{conversation}", private.clone(), &results),
+        (
+            "/initiatives/{initiative}/conversations/{conversation}/statements/{number}/languages",
+            format!("{private}/statements/1/languages"),
+            &run,
+        ),
         (
             "/initiatives/{initiative}/conversations/{conversation}/export/{file}",
             format!("{private}/export/votes.csv"),
@@ -835,6 +840,12 @@ async fn conversation_routes(
             "/initiatives/{initiative}/conversations/{conversation}/statements/{number}",
             format!("{private}/statements/1"),
             format!("csrf={csrf}&status=accepted"),
+            &run,
+        ),
+        (
+            "/initiatives/{initiative}/conversations/{conversation}/statements/{number}/languages",
+            format!("{private}/statements/1/languages"),
+            format!("csrf={csrf}&original=en&translation-fr=Une+autre"),
             &run,
         ),
         (

@@ -10,7 +10,9 @@ use tracktwo_domain::{ConversationId, InitiativeId};
 
 use tracktwo_i18n::{Arg, Locale, text, text_with};
 
-use super::conversation_path;
+use tracktwo_domain::negotiating_text::Language;
+
+use super::{conversation_path, original_one_click_away, shown};
 use crate::client::ClientAddress;
 use crate::extract::{CsrfForm, ItemPath, Unparsed, Visit};
 use crate::forms::{Pairs, field, invalid};
@@ -29,7 +31,9 @@ pub(super) struct BallotPlace<'a> {
 }
 
 /// The ballot in the reader's language. The conversation's own words (its title, question and
-/// statements) are the team's and the voters', shown as written, each in its own direction.
+/// statements) are the team's and the voters', shown as written, each in its own direction; a
+/// statement the team translated into the reader's language is shown in it, with the words as
+/// written one click away (the vote is on those).
 pub(super) fn ballot_markup(locale: Locale, ballot: &Ballot, place: &BallotPlace<'_>, notice: Option<&str>) -> Markup {
     let say = |id: &str| text(locale, id);
     let progress = [("answered", Arg::count(ballot.answered)), ("remaining", Arg::count(ballot.remaining))];
@@ -44,7 +48,9 @@ pub(super) fn ballot_markup(locale: Locale, ballot: &Ballot, place: &BallotPlace
             form.ballot method="post" action=(place.action) {
                 input type="hidden" name="csrf" value=(place.csrf);
                 input type="hidden" name="statement" value=(next.number);
-                p.statement #statement dir="auto" { (next.text) }
+                @let (words, language) = shown(locale, &next.text, &next.languages);
+                p.statement #statement lang=[language.map(Language::as_str)] dir="auto" { (words) }
+                @if let Some(original) = original_one_click_away(locale, &next.text, &next.languages) { (original) }
                 div.choices {
                     button type="submit" name="vote" value="agree" { (say("ballot-agree")) }
                     button type="submit" name="vote" value="disagree" { (say("ballot-disagree")) }

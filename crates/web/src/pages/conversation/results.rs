@@ -9,7 +9,7 @@ use tracktwo_domain::campaign::{BURST_FACTOR, CampaignLimits};
 use tracktwo_domain::conversation::{ConversationMode, InvitationKind, StatementStatus};
 use tracktwo_domain::{ConversationId, InitiativeId};
 
-use super::conversation_path;
+use super::{conversation_path, original_one_click_away, shown, statement_in};
 use crate::PageResult;
 use crate::extract::{ItemPath, Visit};
 use crate::forms::date_time_text;
@@ -124,7 +124,10 @@ pub(super) fn results_page(
 ) -> Markup {
     let say = |id: &str| text(locale, id);
     let path = conversation_path(id, r.id);
-    let text_of = |n: u32| r.statements.get(n as usize).map_or("", |s| s.text.as_str());
+    // A statement as the reader reads it, for a sentence that names it; its original follows.
+    let text_of = |n: u32| r.statements.get(n as usize).map_or("", |s| shown(locale, &s.text, &s.languages).0);
+    let original_of =
+        |n: u32| r.statements.get(n as usize).and_then(|s| original_one_click_away(locale, &s.text, &s.languages));
     let pending: Vec<_> = r.statements.iter().filter(|s| s.status == StatementStatus::Pending).collect();
     html! {
         p { a href={ "/initiatives/" (id) "/conversations" } { (say("conversation-conversations-2")) } }
@@ -145,6 +148,7 @@ pub(super) fn results_page(
                             li {
                                 @let args = [("share", Arg::Text(&format!("{:.0} %", share * 100.0))), ("statement", Arg::Text(text_of(n)))];
                                 (text_with(locale, if agrees { "conversation-share-agree" } else { "conversation-share-disagree" }, &args))
+                                @if let Some(original) = original_of(n) { " " (original) }
                             }
                         } }
                     }
@@ -163,7 +167,7 @@ pub(super) fn results_page(
                     th.num scope="col" { (say("conversation-score")) }
                 } }
                 tbody { @for &n in &r.common_ground { @if let Some(s) = r.statements.get(n as usize) { tr {
-                    td dir="auto" { (s.text) }
+                    td { (statement_in(locale, &s.text, &s.languages)) }
                     @for support in &s.per_side { td.num { (text_with(locale, "conversation-share-of-seen", &[("share", Arg::Text(&percent(support.agree, support.seen))), ("seen", Arg::count(support.seen))])) } }
                     td.num { (s.side_common_ground.map_or("–".to_owned(), |v| format!("{v:.2}"))) }
                 } } } }
@@ -173,15 +177,18 @@ pub(super) fn results_page(
         div #consensus {
             @if r.consensus_agree.is_empty() && r.consensus_disagree.is_empty() { p { (say("conversation-no-consensus-statement-yet")) } }
             ul {
-                @for &n in &r.consensus_agree { li { (text_with(locale, "conversation-most-agree-with", &[("statement", Arg::Text(text_of(n)))])) } }
-                @for &n in &r.consensus_disagree { li { (text_with(locale, "conversation-most-disagree-with", &[("statement", Arg::Text(text_of(n)))])) } }
+                @for &n in &r.consensus_agree { li { (text_with(locale, "conversation-most-agree-with", &[("statement", Arg::Text(text_of(n)))])) @if let Some(original) = original_of(n) { " " (original) } } }
+                @for &n in &r.consensus_disagree { li { (text_with(locale, "conversation-most-disagree-with", &[("statement", Arg::Text(text_of(n)))])) @if let Some(original) = original_of(n) { " " (original) } } }
             }
         }
         h2 { (say("conversation-statements")) }
         div.scroll tabindex="0" role="region" aria-label=(say("conversation-statements")) { table #statements {
             thead { tr { th scope="col" { "#" } th scope="col" { (say("conversation-statement")) } th.num scope="col" { (say("conversation-agree")) } th.num scope="col" { (say("conversation-disagree")) } th.num scope="col" { (say("conversation-seen")) } th.num scope="col" { (say("conversation-group-informed-consensus")) } th scope="col" { (say("conversation-status")) } } }
             tbody { @for s in r.statements.iter().filter(|s| s.status != StatementStatus::Pending) { tr {
-                td { (s.number) } td { span dir="auto" { (s.text) } @if s.meta { " " span.tag { (say("conversation-meta")) } } }
+                td { (s.number) } td {
+                    (statement_in(locale, &s.text, &s.languages)) @if s.meta { " " span.tag { (say("conversation-meta")) } }
+                    " " a.translations href={ (path) "/statements/" (s.number) "/languages" } { (say("conversation-translations")) }
+                }
                 td.num { (s.agree) } td.num { (s.disagree) } td.num { (s.seen) }
                 td.num { (format!("{:.2}", s.group_informed_consensus)) }
                 td { (words::of(locale, s.status)) " "
