@@ -84,7 +84,7 @@ pub async fn translations(
             p.muted { (say("translations-note")) }
             @for tag in offered(&statement.languages) {
                 @let current = Language::parse(&tag).ok().and_then(|language| statement.languages.translations.get(&language).cloned()).unwrap_or_default();
-                label { (language_name(&tag))
+                label { span lang=(tag) { (language_name(&tag)) }
                     input name=(translation_field(&tag)) lang=(tag) dir="auto" maxlength=(STATEMENT_MAX_CHARS) value=(current);
                 }
             }
