@@ -131,11 +131,27 @@ pub enum CodeScheme {
     /// to keep the copies (and the unmarked original) apart over every few consecutive sites,
     /// counting what each difference tells; two sentences name their copy more often.
     Separated,
+    /// The separated code over more sites where wording variants are on: third forms for some
+    /// wordings ("before the next" / "ahead of the next" / "prior to the next"), a few more
+    /// equivalent wordings ("the fall in" / "the drop in" / "the decline in", "its effect on" /
+    /// "its impact on"), "salt water" / "saltwater", and the "that" of a second reported clause
+    /// ("…, and that three dry years" / "…, and three dry years"). With wording variants off its
+    /// copies are those of [`CodeScheme::Separated`].
+    SeparatedMoreSites,
 }
 
 impl CodeScheme {
     /// The scheme new copies are made with.
-    pub const LATEST: CodeScheme = CodeScheme::Separated;
+    pub const LATEST: CodeScheme = CodeScheme::SeparatedMoreSites;
+
+    /// Whether the scheme finds the sites added with [`CodeScheme::SeparatedMoreSites`]: those
+    /// of readouts released before it stay as they were, or their copies would no longer trace.
+    pub(crate) fn more_sites(self) -> bool {
+        match self {
+            CodeScheme::Simplex | CodeScheme::Separated => false,
+            CodeScheme::SeparatedMoreSites => true,
+        }
+    }
 }
 
 impl fmt::Debug for Fingerprinting {
