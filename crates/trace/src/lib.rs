@@ -29,7 +29,10 @@
 //! unmarked original, differ over every few consecutive sites (two of every eight, in the tests),
 //! weighing a difference by what it tells; the simplex code, of readouts released before it, laid
 //! the simplex code of length 15 along an m-sequence (3 differences in every 10 consecutive binary
-//! sites among 31 copies). Copies made under any other key differ from a readout's copies at
+//! sites among 31 copies). The separated code over more sites, the latest, is the separated code
+//! over a few more sites where wording variants are on (third forms for some wordings, a few more
+//! wordings, the "that" of a second reported clause); the sites of the earlier schemes are found
+//! exactly as they were. Copies made under any other key differ from a readout's copies at
 //! random. A readout whose copies share text with another readout's should have a passage traced
 //! against both.
 //!
