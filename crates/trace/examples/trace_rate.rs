@@ -9,7 +9,8 @@
 //!
 //! `cargo run --release -p tracktwo-trace --example trace_rate [trials] [lengths] [scheme]` (default
 //! 1000 a row, lengths `1,2,3,5`; `trace_rate 1000 2` measures passages of two sentences only;
-//! scheme `separated`, the latest, or `simplex`, the code of readouts released before it).
+//! scheme `more-sites`, the latest — the separated code over more sites where wording variants are
+//! on — or `separated` and `simplex`, the schemes of readouts released before it).
 
 #[path = "../tests/support/mod.rs"]
 mod support;
@@ -66,10 +67,11 @@ fn main() {
         .map(|a| a.split(',').filter_map(|n| n.trim().parse().ok()).collect())
         .unwrap_or_else(|| vec![1, 2, 3, 5]);
     let scheme = match std::env::args().nth(3).as_deref() {
-        None | Some("separated") => CodeScheme::Separated,
+        None | Some("more-sites") => CodeScheme::SeparatedMoreSites,
+        Some("separated") => CodeScheme::Separated,
         Some("simplex") => CodeScheme::Simplex,
         Some(other) => {
-            eprintln!("unknown code scheme {other:?}: `separated` or `simplex`");
+            eprintln!("unknown code scheme {other:?}: `more-sites`, `separated` or `simplex`");
             std::process::exit(2);
         }
     };

@@ -27,7 +27,9 @@ impl Chooser {
         let originals: Vec<Option<usize>> = sites.iter().map(|site| site.original_choice(text)).collect();
         let code = match how.scheme {
             CodeScheme::Simplex => Code::Simplex(SimplexCode::new(&how.key)),
-            CodeScheme::Separated => Code::Separated(SeparatedCode::new(&how.key, sites, &originals)),
+            CodeScheme::Separated | CodeScheme::SeparatedMoreSites => {
+                Code::Separated(SeparatedCode::new(&how.key, sites, &originals))
+            }
         };
         Chooser { code, sites: sites.iter().map(Site::arity).zip(originals).collect() }
     }

@@ -29,7 +29,10 @@
 //! unmarked original, differ over every few consecutive sites (two of every eight, in the tests),
 //! weighing a difference by what it tells; the simplex code, of readouts released before it, laid
 //! the simplex code of length 15 along an m-sequence (3 differences in every 10 consecutive binary
-//! sites among 31 copies). Copies made under any other key differ from a readout's copies at
+//! sites among 31 copies). The separated code over more sites, the latest, is the separated code
+//! over a few more sites where wording variants are on (third forms for some wordings, a few more
+//! wordings, the "that" of a second reported clause); the sites of the earlier schemes are found
+//! exactly as they were. Copies made under any other key differ from a readout's copies at
 //! random. A readout whose copies share text with another readout's should have a passage traced
 //! against both.
 //!
@@ -131,11 +134,27 @@ pub enum CodeScheme {
     /// to keep the copies (and the unmarked original) apart over every few consecutive sites,
     /// counting what each difference tells; two sentences name their copy more often.
     Separated,
+    /// The separated code over more sites where wording variants are on: third forms for some
+    /// wordings ("before the next" / "ahead of the next" / "prior to the next"), a few more
+    /// equivalent wordings ("the fall in" / "the drop in" / "the decline in", "its effect on" /
+    /// "its impact on"), "salt water" / "saltwater", and the "that" of a second reported clause
+    /// ("…, and that three dry years" / "…, and three dry years"). With wording variants off its
+    /// copies are those of [`CodeScheme::Separated`].
+    SeparatedMoreSites,
 }
 
 impl CodeScheme {
     /// The scheme new copies are made with.
-    pub const LATEST: CodeScheme = CodeScheme::Separated;
+    pub const LATEST: CodeScheme = CodeScheme::SeparatedMoreSites;
+
+    /// Whether the scheme finds the sites added with [`CodeScheme::SeparatedMoreSites`]: those
+    /// of readouts released before it stay as they were, or their copies would no longer trace.
+    pub(crate) fn more_sites(self) -> bool {
+        match self {
+            CodeScheme::Simplex | CodeScheme::Separated => false,
+            CodeScheme::SeparatedMoreSites => true,
+        }
+    }
 }
 
 impl fmt::Debug for Fingerprinting {

@@ -332,15 +332,18 @@ fn small_number(token: &Token<'_>) -> Option<(String, String)> {
 }
 
 /// The tables are the same for every readout with the same options: built once.
-fn table(wording_variants: bool, curly_apostrophe: bool) -> &'static Table {
-    static TABLES: [OnceLock<Table>; 4] = [const { OnceLock::new() }; 4];
-    let at = usize::from(wording_variants) * 2 + usize::from(curly_apostrophe);
-    TABLES[at].get_or_init(|| Table::new(tables::groups(wording_variants, curly_apostrophe)))
+fn table(wording_variants: bool, curly_apostrophe: bool, more_sites: bool) -> &'static Table {
+    static TABLES: [OnceLock<Table>; 8] = [const { OnceLock::new() }; 8];
+    let at = usize::from(more_sites) * 4 + usize::from(wording_variants) * 2 + usize::from(curly_apostrophe);
+    TABLES[at].get_or_init(|| Table::new(tables::groups(wording_variants, curly_apostrophe, more_sites)))
 }
 
 pub(crate) fn find_sites(text: &ReadoutText, how: &Fingerprinting) -> Vec<Site> {
     let curly = text.paragraphs.iter().any(|p| p.contains('\u{2019}'));
-    let table = table(how.wording_variants, curly);
+    // The sites added with a later scheme are found only under it: a copy traces only while the
+    // sites it was made on are found again.
+    let more_sites = how.wording_variants && how.scheme.more_sites();
+    let table = table(how.wording_variants, curly, more_sites);
     let mut protos = Vec::new();
     for (index, paragraph) in text.paragraphs.iter().enumerate() {
         let mut para = Para::new(index, paragraph);
@@ -358,6 +361,9 @@ pub(crate) fn find_sites(text: &ReadoutText, how: &Fingerprinting) -> Vec<Site> 
         table.find(&mut para, &mut protos);
         if how.wording_variants {
             relative_that(&mut para, &mut protos);
+        }
+        if more_sites {
+            second_reported_that(&mut para, &mut protos);
         }
         quotes(&mut para, &mut protos);
         dashes(&mut para, &mut protos);
@@ -1474,6 +1480,69 @@ fn relative_that(para: &mut Para<'_>, protos: &mut Vec<Proto>) {
     }
 }
 
+/// Words that end in "s" without being plural ("and that news was welcome", "and that has had").
+const SINGULAR_IN_S: &[&str] =
+    &["news", "series", "means", "species", "progress", "process", "access", "us", "has", "is", "was", "does"];
+
+/// Auxiliaries and modals, which follow a clause's subject.
+const AUXILIARIES: &[&str] = &[
+    "can", "could", "will", "would", "may", "might", "must", "should", "shall", "have", "had", "are", "were", "do",
+    "did",
+];
+
+/// Whether a clause's subject plainly opens at token `k`, so that a "that" before it can only be
+/// the conjunction: a determiner or pronoun ("that the", "that they"), a number other than "one",
+/// a name, or a plural followed by an auxiliary ("that farmers had lost"; a demonstrative "that"
+/// takes no plural, and a word in -s followed by anything else may be a verb, as in "and that
+/// leaves the Coast …" or "and that requires trained staff").
+fn opens_clause_subject(para: &Para<'_>, k: usize) -> bool {
+    let token = &para.tokens[k];
+    let word = token.norm();
+    if !token.is_word() {
+        return false;
+    }
+    if token.text.chars().next().is_some_and(char::is_uppercase) || token.starts_with_digit() {
+        return true;
+    }
+    let plural = word.ends_with('s') && !word.ends_with("ss") && !SINGULAR_IN_S.contains(&word.as_str());
+    let then_a_verb = para.next(k).is_some_and(|v| {
+        let verb = para.norm(v);
+        para.tokens[v].is_lowercase_word() && AUXILIARIES.contains(&verb.as_str())
+    });
+    tables::CLAUSE_STARTS.contains(&word.as_str())
+        || (NUMBER_WORDS.contains(&word.as_str()) && word != "one" && word != "zero")
+        || (plural && then_a_verb)
+}
+
+/// The "that" of a second reported clause may go: "They recognised that the flow had fallen, and
+/// that three dry years had emptied the reservoir" / "…, and three dry years had emptied …". Only
+/// after a comma and "and", in a sentence where a verb of saying or knowing took a "that" earlier,
+/// and before a word that plainly opens the clause's subject (so the "that" is no demonstrative,
+/// as in "…, and that figure was revised").
+fn second_reported_that(para: &mut Para<'_>, protos: &mut Vec<Proto>) {
+    for i in 1..para.tokens.len() {
+        let after_comma = para.tokens[i - 1].text == "," && para.tokens[i - 1].sentence == para.tokens[i].sentence;
+        if para.norm(i) != "and" || !after_comma {
+            continue;
+        }
+        let Some(that) = para.next(i) else { continue };
+        let Some(after) = para.next(that) else { continue };
+        let sentence = para.tokens[i].sentence;
+        let reported_earlier = (1..i - 1).any(|k| {
+            para.tokens[k].sentence == sentence
+                && para.norm(k) == "that"
+                && para.tokens[k - 1].sentence == sentence
+                && looks_like_a_verb(&para.norm(k - 1))
+        });
+        if para.norm(that) != "that" || !reported_earlier || !opens_clause_subject(para, after) || !para.free(i, that) {
+            continue;
+        }
+        let forms = vec![para.surface(i, that), para.tokens[i].text.to_owned()];
+        let slot = para.slot(i, that, para.tokens[i].start, para.tokens[that].end, forms);
+        para.push(protos, Kind::Wording, None, vec![slot]);
+    }
+}
+
 /// The comma before "and", "or", "but": the serial comma of a list, or the comma between clauses.
 fn conjunction_commas(para: &mut Para<'_>, protos: &mut Vec<Proto>) {
     let n = para.tokens.len();
@@ -1514,5 +1583,128 @@ fn conjunction_commas(para: &mut Para<'_>, protos: &mut Vec<Proto>) {
         let c = &para.tokens[i];
         let slot = para.slot(i, i, c.start, c.end, vec![",".to_owned(), String::new()]);
         para.push(protos, Kind::Comma, Some(merge.into()), vec![slot]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::Template;
+    use crate::code::Chooser;
+    use crate::{CodeScheme, CopyId, make_copy};
+
+    /// A readout's paragraph holding every kind of site the scheme with more sites adds.
+    const PARAGRAPH: &str = "The hydrologists recognised that the flow had fallen, and that three dry years had \
+        emptied the reservoir. Salt water now reaches the delta, and the fall in the catch was felt at first by \
+        fishing families. The sides discussed these questions and its effect on people before the next meeting, \
+        and agreed on a closing session.";
+
+    fn options(scheme: CodeScheme, wording_variants: bool) -> Fingerprinting {
+        let mut how = Fingerprinting::new([9; 32], wording_variants);
+        how.scheme = scheme;
+        how
+    }
+
+    /// Each site as its original text and its forms.
+    fn described(text: &str, scheme: CodeScheme, wording_variants: bool) -> Vec<(String, Vec<String>)> {
+        let text = ReadoutText::from_plain(text);
+        find_sites(&text, &options(scheme, wording_variants))
+            .into_iter()
+            .map(|site| {
+                let slot = &site.slots[0];
+                (text.paragraphs[slot.paragraph][slot.start..slot.end].to_owned(), slot.forms.clone())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_sites_added_with_more_sites_are_found_only_under_that_scheme_with_wording_variants() {
+        let latest = described(PARAGRAPH, CodeScheme::SeparatedMoreSites, true);
+        let before = described(PARAGRAPH, CodeScheme::Separated, true);
+        let forms_of = |original: &str| latest.iter().find(|(o, _)| o == original).map(|(_, forms)| forms.clone());
+        // Each form says what the original says, in its register.
+        let expected: [(&str, &[&str]); 8] = [
+            ("and that", &["and that", "and"]),
+            ("Salt water", &["Salt water", "Saltwater"]),
+            ("fall in", &["fall in", "drop in", "decline in"]),
+            ("at first", &["at first", "initially", "to begin with"]),
+            ("these questions", &["these questions", "these issues"]),
+            ("effect on", &["effect on", "impact on"]),
+            ("before the next", &["before the next", "ahead of the next", "prior to the next"]),
+            ("a closing session", &["a closing session", "a final session", "a concluding session"]),
+        ];
+        for (original, forms) in expected {
+            assert_eq!(forms_of(original), Some(forms.iter().map(|f| (*f).to_owned()).collect()), "{original}");
+        }
+        // Under the separated code the sites are those its copies were made on: none of the new
+        // ones, and the older ones with their two forms.
+        let new_only = ["and that", "Salt water", "fall in", "these questions", "effect on"];
+        assert!(before.iter().all(|(original, _)| !new_only.contains(&original.as_str())), "{before:?}");
+        assert!(before.iter().all(|(_, forms)| !forms.iter().any(|f| f.starts_with("prior to the next"))));
+        assert_eq!(latest.len(), before.len() + new_only.len());
+        // Without wording variants the two schemes find the same sites.
+        let off = |scheme| described(PARAGRAPH, scheme, false);
+        assert_eq!(off(CodeScheme::SeparatedMoreSites), off(CodeScheme::Separated));
+    }
+
+    #[test]
+    fn the_added_sites_stay_out_of_contexts_where_they_would_change_the_meaning() {
+        for text in [
+            // A demonstrative "that": dropping it would break the sentence.
+            "The team said that the gauge was broken, and that figure was revised.",
+            "The team said that the gauge was broken, and that was all.",
+            "The team said that the gauge was broken, and that leaves the Coast without data.",
+            "The team said that the gauge was broken, and that requires trained staff.",
+            "The team said that the gauge was broken, and that has had effects.",
+            // No "that" of a verb of saying before: a relative "that" after a noun.
+            "These are the rules that apply, and that the ministry enforces.",
+            // "fall in" as a verb, "effect on" after another noun.
+            "Prices fall in winter, and the side effect on farms is small.",
+        ] {
+            let sites = described(text, CodeScheme::SeparatedMoreSites, true);
+            for (original, _) in &sites {
+                assert!(!["and that", "fall in", "effect on"].contains(&original.as_str()), "{original:?} in {text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_added_sites_are_read_again_after_retyping_from_a_screenshot() {
+        let text = ReadoutText::from_plain(PARAGRAPH);
+        let how = options(CodeScheme::SeparatedMoreSites, true);
+        let sites = find_sites(&text, &how);
+        let chooser = Chooser::new(&text, &how, &sites);
+        let template = Template::build(&text, &sites);
+        let added: Vec<usize> = sites
+            .iter()
+            .enumerate()
+            .filter(|(_, site)| {
+                site.arity() == 3 && site.slots[0].forms[2].contains(' ')
+                    || ["and that", "Salt water", "fall in", "these questions", "effect on"]
+                        .contains(&&PARAGRAPH[site.slots[0].start..site.slots[0].end])
+            })
+            .map(|(s, _)| s)
+            .collect();
+        assert!(added.len() >= 8, "{added:?}");
+        for copy in (1..=12).map(CopyId) {
+            // Retyped: quotes straightened, every dash a hyphen, whitespace as a retyper leaves it.
+            let retyped: String = make_copy(&text, &how, copy)
+                .to_plain()
+                .chars()
+                .map(|c| match c {
+                    '\u{2018}' | '\u{2019}' => '\'',
+                    '\u{201C}' | '\u{201D}' => '"',
+                    '\u{2013}' | '\u{2014}' => '-',
+                    other => other,
+                })
+                .collect::<String>()
+                .replace(". ", ".\n");
+            let reading = template.read(&retyped);
+            let seen = crate::weigh::combine(reading.pieces.iter().flat_map(|piece| &piece.observations));
+            for &s in &added {
+                let observed = seen.iter().find(|o| o.site == s).map(|o| o.compatible);
+                assert_eq!(observed, Some(1 << chooser.choice(copy, s)), "copy {copy:?}, site {s}: {retyped}");
+            }
+        }
     }
 }

@@ -225,7 +225,11 @@ const DOUBLE_L_WORDS: &[&str] = &[
 ];
 const DOUBLE_L_ENDINGS: &[&str] = &["ed", "ing", "er", "ers", "or", "ors"];
 
-pub(crate) fn groups(wording_variants: bool, curly_apostrophe: bool) -> Vec<Group> {
+/// The groups in force for a readout: with `more_sites` (wording variants on, under
+/// [`CodeScheme::SeparatedMoreSites`](crate::CodeScheme::SeparatedMoreSites)) some wordings take a
+/// third form and a few more groups are added, after all the others so that those of earlier
+/// schemes are found exactly as before.
+pub(crate) fn groups(wording_variants: bool, curly_apostrophe: bool, more_sites: bool) -> Vec<Group> {
     let mut out = Vec::new();
     let spelling = |family: &'static str, forms: &[&str]| group(Kind::Spelling, Some(family), forms);
 
@@ -457,8 +461,44 @@ pub(crate) fn groups(wording_variants: bool, curly_apostrophe: bool) -> Vec<Grou
 
     if wording_variants {
         out.extend(wordings(curly_apostrophe));
+        if more_sites {
+            for g in &mut out {
+                if let Some((_, third)) = THIRD_FORMS.iter().find(|(first, _)| g.forms[0] == *first) {
+                    // Produced only: the groups are found where they were, with one more form.
+                    g.forms.push((*third).to_owned());
+                }
+            }
+            out.extend(more_groups());
+        }
     }
     out
+}
+
+/// A third form for wordings of two, under the scheme with more sites: each fits every context
+/// the group's conditions let its first form be found in, in the same register.
+const THIRD_FORMS: &[(&str, &str)] = &[
+    ("before the next", "prior to the next"),
+    ("be asked to", "be requested to"),
+    ("has to", "needs to"),
+    ("a closing session", "a concluding session"),
+    ("at first", "to begin with"),
+    ("agreed on", "agreed upon"),
+    ("was not prepared to", "was not willing to"),
+    ("ask whether", "enquire whether"),
+];
+
+/// Groups found only under the scheme with more sites.
+fn more_groups() -> Vec<Group> {
+    let wording = |forms: &[&str]| group(Kind::Wording, None, forms);
+    // A noun after an article or a possessive: "the fall in the catch", "its effect on people".
+    const NOUN_AFTER: &[&str] = &["the", "a", "an", "its", "their", "this", "any", "his", "her", "our"];
+    vec![
+        group(Kind::Spelling, None, &["salt water", "saltwater"]),
+        when(wording(&["fall in", "drop in", "decline in"]), When::PrevIn(NOUN_AFTER)),
+        when(wording(&["effect on", "impact on"]), When::PrevIn(NOUN_AFTER)),
+        wording(&["these questions", "these issues"]),
+        wording(&["those questions", "those issues"]),
+    ]
 }
 
 /// Words that plainly begin a clause, after which a "that" is a conjunction and may be dropped.
