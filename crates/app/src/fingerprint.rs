@@ -24,11 +24,12 @@ fn code_scheme(scheme: FingerprintScheme) -> CodeScheme {
     match scheme {
         FingerprintScheme::Simplex => CodeScheme::Simplex,
         FingerprintScheme::Separated => CodeScheme::Separated,
+        FingerprintScheme::SeparatedMoreSites => CodeScheme::SeparatedMoreSites,
     }
 }
 
-/// The scheme a readout released now makes its copies with: the separated code where wording
-/// variants are on, the simplex code where they are off. Without wording variants the separated
+/// The scheme a readout released now makes its copies with: the engine's latest separated code
+/// (over more sites) where wording variants are on, the simplex code where they are off. Without wording variants the separated
 /// code names one of this readout's copies for three sentences of another readout sharing its
 /// text twice as often (4.3 % of trials against 2.2 %, `docs/benchmarks.md`), and it gains
 /// nothing a convener would trace by; with them it does better on both counts.
@@ -38,10 +39,8 @@ pub(crate) fn scheme_for_release(wording_variants: bool) -> FingerprintScheme {
     }
     match CodeScheme::LATEST {
         CodeScheme::Simplex => FingerprintScheme::Simplex,
-        // The engine's latest scheme finds more sites, but a readout can record it only once the
-        // stored format names it: until then readouts are released, and their copies made and
-        // traced, under the separated code they record.
-        CodeScheme::Separated | CodeScheme::SeparatedMoreSites => FingerprintScheme::Separated,
+        CodeScheme::Separated => FingerprintScheme::Separated,
+        CodeScheme::SeparatedMoreSites => FingerprintScheme::SeparatedMoreSites,
     }
 }
 

@@ -121,10 +121,14 @@ pub enum FingerprintScheme {
     Simplex,
     /// The separated code: copies kept apart over every few consecutive sites.
     Separated,
+    /// The separated code over more sites where wording variants are on (third forms of some
+    /// wordings, more word choices); with them off, the separated code's own sites.
+    SeparatedMoreSites,
 }
 
 impl FingerprintScheme {
-    pub const ALL: [FingerprintScheme; 2] = [FingerprintScheme::Simplex, FingerprintScheme::Separated];
+    pub const ALL: [FingerprintScheme; 3] =
+        [FingerprintScheme::Simplex, FingerprintScheme::Separated, FingerprintScheme::SeparatedMoreSites];
 }
 
 /// A committed version of a negotiating text, as a readout or a transfer names it.
