@@ -27,8 +27,9 @@
 //! summaries in DOCX written for their role (the web gives them as PDF) and the readout copies,
 //! PDF and DOCX, written for their audience, and the report written for their role (the funder
 //! report, the evaluation brief), PDF and DOCX; the reports page's own forms fetch it from the
-//! web. PDFs are read with `pdftotext`, DOCX files with LibreOffice. The test fails listing every
-//! hit: who, where, what kind of canary, and the canary (the demo is invented).
+//! web; in a report, every count of people it gives must be five or more, or suppressed. PDFs are
+//! read with `pdftotext`, DOCX files with LibreOffice. The test fails listing every hit: who,
+//! where, what kind of canary, and the canary (the demo is invented).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 use std::path::{Path, PathBuf};
@@ -524,10 +525,21 @@ struct Sweep<'a> {
     copies: usize,
     /// Reports read, as their audience gets them (the web's and the command line's).
     reports: usize,
+    /// Counts of people read in reports, and those under five (where and what).
+    counts_read: usize,
+    small_cells: Vec<String>,
 }
 
 impl Sweep<'_> {
     fn check(&mut self, account: &str, reader: &str, place: &str, body: &str) {
+        if place.contains("/reports/file") || place.starts_with("tracktwo report") {
+            for count in report_counts(body) {
+                self.counts_read += 1;
+                if count.parse::<usize>().is_ok_and(|n| n < 5) {
+                    self.small_cells.push(format!("{reader} at {place}: a count of {count}"));
+                }
+            }
+        }
         // A word broken across lines by a PDF's hyphenation is searched whole as well.
         let folded = format!("{} {}", fold(body), fold(&body.replace("-\n", "")));
         for canary in &self.kept[&(account.to_owned(), in_meeting_record(place))] {
@@ -580,6 +592,35 @@ impl Sweep<'_> {
             self.check(&account, &reader, &format!("{place} (DOCX)"), &body);
         }
     }
+}
+
+/// The counts of people a report gives for each questionnaire ("Answered before: 12 · after:
+/// suppressed · both, paired: 9"), as its words in English frame them: each a number or the word
+/// for a suppressed cell.
+fn report_counts(body: &str) -> Vec<String> {
+    let marks = ["\u{E000}", "\u{E001}", "\u{E002}"];
+    let framed = tracktwo_i18n::text_with(
+        tracktwo_i18n::Locale::English,
+        "measures-counts-released",
+        &[
+            ("before", tracktwo_i18n::Arg::Text(marks[0])),
+            ("after", tracktwo_i18n::Arg::Text(marks[1])),
+            ("paired", tracktwo_i18n::Arg::Text(marks[2])),
+        ],
+    )
+    .replace(['\u{2068}', '\u{2069}'], "");
+    let (opening, rest) = framed.split_once(marks[0]).unwrap();
+    let (between_one, rest) = rest.split_once(marks[1]).unwrap();
+    let (between_two, _) = rest.split_once(marks[2]).unwrap();
+    let flat = body.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut counts = Vec::new();
+    for rest in flat.split(opening.trim()).skip(1) {
+        let Some((before, rest)) = rest.split_once(between_one.trim()) else { continue };
+        let Some((after, rest)) = rest.split_once(between_two.trim()) else { continue };
+        let paired = rest.split_whitespace().next().unwrap_or_default();
+        counts.extend([before.trim(), after.trim(), paired].map(str::to_owned));
+    }
+    counts
 }
 
 /// A GET over HTTP with the reader's session cookie or token: status, content type and body.
@@ -740,6 +781,8 @@ async fn no_page_or_export_shows_a_reader_a_name_the_rule_withholds() {
         files: 0,
         copies: 0,
         reports: 0,
+        counts_read: 0,
+        small_cells: Vec::new(),
     };
     let (_driver, client) = browser().await;
     the_search_finds_what_the_team_sees(&client, &demo, &store, &base, &canaries, &readers).await;
@@ -755,6 +798,8 @@ async fn no_page_or_export_shows_a_reader_a_name_the_rule_withholds() {
     // A funder and an evaluator each fetch their report from the reports page and write it
     // from the command line, as PDF and as DOCX.
     assert!(sweep.reports >= 6, "only {} reports were read as their audience gets them", sweep.reports);
+    assert!(sweep.counts_read > 0, "no questionnaire's counts were read in a report");
+    assert!(sweep.small_cells.is_empty(), "groups of fewer than five in reports:\n{}", sweep.small_cells.join("\n"));
     // One line per reader and canary, with where it was seen; hits that are an attendee's name
     // or organisation (or stand inside one found at the same place) apart from the rest, since
     // the attendee rule (the mode and the person's consent) is a rule of its own.
