@@ -106,3 +106,5 @@ transfer-variants-on = بدائل الصياغة مفعّلة
 transfer-variants-on-this = بدائل الصياغة مفعّلة (هذه الإحاطة)
 transfer-meeting-choice = الجولة { $number }: { $title } ({ $rule })
 transfer-in-person = يدًا بيد
+coordination-chart-title = التنسيق مع المسار الأول عبر الزمن
+coordination-chart-desc = أعلى أشكال فيشر الأربعة التي بُلغت في الأيام التسعين السابقة لكل أسبوع، من { $from } إلى { $to }.

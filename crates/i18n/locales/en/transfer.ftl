@@ -102,3 +102,5 @@ transfer-variants-on = wording variants on
 transfer-variants-on-this = wording variants on (this readout)
 transfer-meeting-choice = Round { $number }: { $title } ({ $rule })
 transfer-in-person = in person
+coordination-chart-title = Coordination with Track One over time
+coordination-chart-desc = The highest of Fisher's four forms reached in the 90 days up to each week, from { $from } to { $to }.

@@ -102,3 +102,5 @@ transfer-variants-on = variantes de formulation activées
 transfer-variants-on-this = variantes de formulation activées (ce compte rendu)
 transfer-meeting-choice = Session { $number } : { $title } ({ $rule })
 transfer-in-person = en main propre
+coordination-chart-title = La coordination avec la voie 1 au fil du temps
+coordination-chart-desc = La plus haute des quatre formes de Fisher atteinte dans les 90 jours précédant chaque semaine, du { $from } au { $to }.

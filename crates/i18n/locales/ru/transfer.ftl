@@ -103,3 +103,5 @@ transfer-variants-on = варианты формулировок включен�
 transfer-variants-on-this = варианты формулировок включены (этот отчёт)
 transfer-meeting-choice = Раунд { $number }: { $title } ({ $rule })
 transfer-in-person = лично
+coordination-chart-title = Координация с первым треком во времени
+coordination-chart-desc = Высшая из четырёх форм Фишера, достигнутая за 90 дней до каждой недели, с { $from } по { $to }.

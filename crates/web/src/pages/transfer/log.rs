@@ -14,7 +14,7 @@ use tracktwo_domain::transfer::{
 use tracktwo_domain::{Operation, OptionId};
 
 use super::{all, carried_label, carried_text, close_chart, nav, text_choices};
-use tracktwo_i18n::{Arg, Direction, text, text_with};
+use tracktwo_i18n::{Arg, Locale, text, text_with};
 
 use crate::PageResult;
 use crate::extract::{CsrfForm, InitiativePath, Visit, posted_forms};
@@ -25,7 +25,16 @@ use crate::pages::words;
 
 /// The coordination level over time as a step chart (SVG, presentation attributes only).
 /// Time runs the way the reader's language reads: from right to left in Arabic.
-fn coordination_chart(events: &[CoordinationEvent], from: Date, to: Date, direction: Direction) -> String {
+fn coordination_chart(events: &[CoordinationEvent], from: Date, to: Date, locale: Locale) -> String {
+    let direction = locale.direction();
+    // The words are ours, from the messages; escaped all the same, since they sit in XML.
+    let escaped = |text: String| text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    let title = escaped(text(locale, "coordination-chart-title"));
+    let description = escaped(text_with(
+        locale,
+        "coordination-chart-desc",
+        &[("from", Arg::Text(&date_text(from))), ("to", Arg::Text(&date_text(to)))],
+    ));
     let days: Vec<Date> = std::iter::successors(Some(from), |d| d.next_day().filter(|n| *n <= to)).step_by(7).collect();
     let levels = coordination_level(events, &days, 90);
     let (width, height, left, top) = (640.0_f64, 180.0_f64, 150.0_f64, 10.0_f64);
@@ -37,10 +46,8 @@ fn coordination_chart(events: &[CoordinationEvent], from: Date, to: Date, direct
     let mut svg = String::new();
     let _ = write!(
         svg,
-        r##"<svg role="img" aria-labelledby="coord-title coord-desc" viewBox="0 0 {width} {height}" width="100%" direction="{}"><title id="coord-title">Coordination with Track One over time</title><desc id="coord-desc">The highest of Fisher's four forms reached in the 90 days up to each week, from {} to {}.</desc>"##,
+        r##"<svg role="img" aria-labelledby="coord-title coord-desc" viewBox="0 0 {width} {height}" width="100%" direction="{}"><title id="coord-title">{title}</title><desc id="coord-desc">{description}</desc>"##,
         axis.direction(),
-        date_text(from),
-        date_text(to)
     );
     for form in CoordinationForm::ALL {
         let level = form.level();
@@ -51,7 +58,7 @@ fn coordination_chart(events: &[CoordinationEvent], from: Date, to: Date, direct
             axis.x(left + plot_w),
             axis.x(left - 6.0),
             y(level) + 4.0,
-            form.label(),
+            escaped(text(locale, &format!("coordination-form-{}", form.as_str()))),
             y = y(level)
         );
     }
@@ -76,7 +83,7 @@ pub async fn transfers(Visit(state, user, InitiativePath(id)): Visit<InitiativeP
     let today = state.app.today();
     let first = coordination.first().map_or(today, |(_, e)| e.on).min(today);
     let events: Vec<CoordinationEvent> = coordination.iter().map(|(_, e)| e.clone()).collect();
-    let chart = coordination_chart(&events, first, today, locale.direction());
+    let chart = coordination_chart(&events, first, today, locale);
     Ok(page(
         &say("transfer-transfer-and-coordination"),
         &user,
