@@ -45,6 +45,21 @@ impl App {
         })
     }
 
+    /// The initiative's sides with their names, in the order of their names.
+    pub(crate) async fn sides_in_name_order(
+        &self,
+        tx: &mut dyn WriteTx,
+        key: &DataKey,
+        initiative: InitiativeId,
+    ) -> Result<Vec<(SideId, String)>> {
+        let mut sides = Vec::new();
+        for row in tx.sides(initiative).await? {
+            sides.push((row.id, self.side_from_row(key, &row)?.name));
+        }
+        sides.sort_by(|a, b| a.1.cmp(&b.1));
+        Ok(sides)
+    }
+
     pub(crate) fn side_from_row(&self, key: &DataKey, row: &SideRow) -> Result<Side> {
         Ok(Side {
             id: row.id,

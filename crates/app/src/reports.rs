@@ -288,11 +288,7 @@ impl App {
         rounds: &BTreeSet<RoundId>,
         names: &Names,
     ) -> Result<Vec<MeasuresView>> {
-        let mut sides = Vec::new();
-        for side in tx.sides(initiative).await? {
-            sides.push((side.id, self.side_from_row(&entered.key, &side)?.name));
-        }
-        sides.sort_by(|a, b| a.1.cmp(&b.1));
+        let sides = self.sides_in_name_order(tx, &entered.key, initiative).await?;
         let side_ids: Vec<SideId> = sides.iter().map(|(id, _)| *id).collect();
         let mut out = Vec::new();
         for (row, mut questionnaire) in self.load_all::<Questionnaire>(tx, entered, initiative, None).await? {

@@ -20,6 +20,8 @@ use tracktwo_domain::redaction::{MeetingSummary, Reader};
 use tracktwo_i18n::{Arg, Locale, text as message, text_with};
 use tracktwo_render::{Block, Document, Inline, PageLabel};
 
+use crate::pages::words::Word as _;
+
 fn date_text(date: time::Date) -> String {
     date.format(format_description!("[year]-[month]-[day]")).unwrap_or_default()
 }
@@ -93,16 +95,7 @@ fn framed(locale: Locale, title: String, running_head: String, subject: String, 
 }
 
 fn reader_label(locale: Locale, reader: Reader) -> String {
-    let key = match reader {
-        Reader::Team => "team",
-        Reader::Participant { .. } => "participant",
-        Reader::Observer => "observer",
-        Reader::Official => "official",
-        Reader::Evaluator => "evaluator",
-        Reader::Funder => "funder",
-        Reader::Operations => "operations",
-    };
-    message(locale, &format!("document-reader-{key}"))
+    message(locale, &format!("document-reader-{}", reader.code()))
 }
 
 /// The label of a value of one of the domain's enumerations (`document-{kind}-{key}`).

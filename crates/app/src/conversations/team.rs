@@ -177,7 +177,7 @@ impl App {
         key: &DataKey,
         initiative: InitiativeId,
     ) -> Result<HashMap<SideId, String>> {
-        tx.sides(initiative).await?.iter().map(|row| Ok((row.id, self.side_from_row(key, row)?.name))).collect()
+        Ok(self.sides_in_name_order(tx, key, initiative).await?.into_iter().collect())
     }
 
     /// Accepts a proposed statement, moderates one out, or marks it meta.

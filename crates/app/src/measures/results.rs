@@ -166,11 +166,7 @@ impl App {
             .into_iter()
             .map(|(_, r)| r)
             .collect();
-        let mut sides = Vec::new();
-        for side in tx.sides(initiative).await? {
-            sides.push((side.id, self.side_from_row(&entered.key, &side)?.name));
-        }
-        sides.sort_by(|a, b| a.1.cmp(&b.1));
+        let sides = self.sides_in_name_order(tx.as_mut(), &entered.key, initiative).await?;
         self.record(tx.as_mut(), who, AuditAction::MeasuresRead, AuditTarget::of(TargetKind::Questionnaire, id))
             .await?;
         tx.commit().await?;
