@@ -25,11 +25,12 @@ fn code_scheme(scheme: FingerprintScheme) -> CodeScheme {
         FingerprintScheme::Simplex => CodeScheme::Simplex,
         FingerprintScheme::Separated => CodeScheme::Separated,
         FingerprintScheme::SeparatedMoreSites => CodeScheme::SeparatedMoreSites,
+        FingerprintScheme::SeparatedFurtherSites => CodeScheme::SeparatedFurtherSites,
     }
 }
 
 /// The scheme a readout released now makes its copies with: the engine's latest separated code
-/// (over more sites) where wording variants are on, the simplex code where they are off. Without wording variants the separated
+/// (over further sites) where wording variants are on, the simplex code where they are off. Without wording variants the separated
 /// code names one of this readout's copies for three sentences of another readout sharing its
 /// text twice as often (4.3 % of trials against 2.2 %, `docs/benchmarks.md`), and it gains
 /// nothing a convener would trace by; with them it does better on both counts.
@@ -41,6 +42,7 @@ pub(crate) fn scheme_for_release(wording_variants: bool) -> FingerprintScheme {
         CodeScheme::Simplex => FingerprintScheme::Simplex,
         CodeScheme::Separated => FingerprintScheme::Separated,
         CodeScheme::SeparatedMoreSites => FingerprintScheme::SeparatedMoreSites,
+        CodeScheme::SeparatedFurtherSites => FingerprintScheme::SeparatedFurtherSites,
     }
 }
 

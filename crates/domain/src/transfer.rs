@@ -124,11 +124,19 @@ pub enum FingerprintScheme {
     /// The separated code over more sites where wording variants are on (third forms of some
     /// wordings, more word choices); with them off, the separated code's own sites.
     SeparatedMoreSites,
+    /// The separated code over further sites where wording variants are on (those of
+    /// `SeparatedMoreSites`, more forms for some wordings and dates, a repeated modal or "to"
+    /// after "and"); with them off, the separated code's own sites.
+    SeparatedFurtherSites,
 }
 
 impl FingerprintScheme {
-    pub const ALL: [FingerprintScheme; 3] =
-        [FingerprintScheme::Simplex, FingerprintScheme::Separated, FingerprintScheme::SeparatedMoreSites];
+    pub const ALL: [FingerprintScheme; 4] = [
+        FingerprintScheme::Simplex,
+        FingerprintScheme::Separated,
+        FingerprintScheme::SeparatedMoreSites,
+        FingerprintScheme::SeparatedFurtherSites,
+    ];
 }
 
 /// A committed version of a negotiating text, as a readout or a transfer names it.

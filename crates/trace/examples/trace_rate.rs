@@ -5,12 +5,15 @@
 //! retyped from a screenshot, each with light edits (two punctuation edits, one word changed, one
 //! letter's case changed, whitespace collapsed); wording variants off and on. Each row gives the
 //! rates of the verdicts: the right copy, a wrong copy, from this readout with the copy
-//! undetermined, not from this readout. Then the verdicts on three sentences from no listed copy.
+//! undetermined, not from this readout. Then the right and wrong copy on the same leaks of the
+//! Kestrel readout (wording variants on), held out when the sites of the latest scheme were
+//! chosen, and the verdicts on three sentences from no listed copy.
 //!
 //! `cargo run --release -p tracktwo-trace --example trace_rate [trials] [lengths] [scheme]` (default
 //! 1000 a row, lengths `1,2,3,5`; `trace_rate 1000 2` measures passages of two sentences only;
-//! scheme `more-sites`, the latest — the separated code over more sites where wording variants are
-//! on — or `separated` and `simplex`, the schemes of readouts released before it).
+//! scheme `further-sites`, the latest — the separated code over further sites where wording
+//! variants are on — or `more-sites`, `separated` and `simplex`, the schemes of readouts released
+//! before it).
 
 #[path = "../tests/support/mod.rs"]
 mod support;
@@ -67,11 +70,12 @@ fn main() {
         .map(|a| a.split(',').filter_map(|n| n.trim().parse().ok()).collect())
         .unwrap_or_else(|| vec![1, 2, 3, 5]);
     let scheme = match std::env::args().nth(3).as_deref() {
-        None | Some("more-sites") => CodeScheme::SeparatedMoreSites,
+        None | Some("further-sites") => CodeScheme::SeparatedFurtherSites,
+        Some("more-sites") => CodeScheme::SeparatedMoreSites,
         Some("separated") => CodeScheme::Separated,
         Some("simplex") => CodeScheme::Simplex,
         Some(other) => {
-            eprintln!("unknown code scheme {other:?}: `more-sites`, `separated` or `simplex`");
+            eprintln!("unknown code scheme {other:?}: `further-sites`, `more-sites`, `separated` or `simplex`");
             std::process::exit(2);
         }
     };
@@ -112,6 +116,22 @@ fn main() {
                 );
             }
         }
+    }
+    // The Kestrel readout was held out when the latest scheme's sites were chosen.
+    let kestrel = ReadoutText::from_plain(support::OTHER_READOUT);
+    println!("\nKestrel readout (held out), wording variants on: right copy / wrong copy");
+    println!("| shape | 2 sentences | 3 | 5 |");
+    println!("|---|---:|---:|---:|");
+    for (s, shape) in Shape::ALL.into_iter().enumerate() {
+        let cells: Vec<String> = [2, 3, 5]
+            .into_iter()
+            .map(|sentences| {
+                let seed = 7000 + 10 * s as u64 + sentences as u64;
+                let results = support::shaped_trials_on(&kestrel, true, shape, sentences, trials, seed);
+                format!("{:.3} / {:.3}", rate(&results, Trial::traced_right), rate(&results, Trial::traced_wrong))
+            })
+            .collect();
+        println!("| {} | {} |", shape.name(), cells.join(" | "));
     }
     println!("\nthree sentences from no listed copy: not from this readout / a copy named");
     println!("| source | wording off | wording on |");

@@ -27,7 +27,7 @@ impl Chooser {
         let originals: Vec<Option<usize>> = sites.iter().map(|site| site.original_choice(text)).collect();
         let code = match how.scheme {
             CodeScheme::Simplex => Code::Simplex(SimplexCode::new(&how.key)),
-            CodeScheme::Separated | CodeScheme::SeparatedMoreSites => {
+            CodeScheme::Separated | CodeScheme::SeparatedMoreSites | CodeScheme::SeparatedFurtherSites => {
                 Code::Separated(SeparatedCode::new(&how.key, sites, &originals))
             }
         };

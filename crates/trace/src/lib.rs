@@ -29,10 +29,11 @@
 //! unmarked original, differ over every few consecutive sites (two of every eight, in the tests),
 //! weighing a difference by what it tells; the simplex code, of readouts released before it, laid
 //! the simplex code of length 15 along an m-sequence (3 differences in every 10 consecutive binary
-//! sites among 31 copies). The separated code over more sites, the latest, is the separated code
-//! over a few more sites where wording variants are on (third forms for some wordings, a few more
-//! wordings, the "that" of a second reported clause); the sites of the earlier schemes are found
-//! exactly as they were. Copies made under any other key differ from a readout's copies at
+//! sites among 31 copies). The separated code over more sites is the separated code over a few
+//! more sites where wording variants are on (third forms for some wordings, a few more wordings,
+//! the "that" of a second reported clause); the separated code over further sites, the latest,
+//! adds to those more forms for some wordings and dates and a modal or a "to" repeated after
+//! "and" that may go. The sites of the earlier schemes are found exactly as they were. Copies made under any other key differ from a readout's copies at
 //! random. A readout whose copies share text with another readout's should have a passage traced
 //! against both.
 //!
@@ -141,18 +142,34 @@ pub enum CodeScheme {
     /// ("…, and that three dry years" / "…, and three dry years"). With wording variants off its
     /// copies are those of [`CodeScheme::Separated`].
     SeparatedMoreSites,
+    /// The separated code over further sites where wording variants are on: those of
+    /// [`CodeScheme::SeparatedMoreSites`], a third form for a few more wordings ("took part" /
+    /// "attended" / "participated", "these questions" / "these issues" / "these matters"), a
+    /// fourth date style ("March 14th, 2025"), and a repeated modal after "and" that may go
+    /// ("will meet …, and will report" / "will meet …, and report"). With wording variants off
+    /// its copies are those of [`CodeScheme::Separated`].
+    SeparatedFurtherSites,
 }
 
 impl CodeScheme {
     /// The scheme new copies are made with.
-    pub const LATEST: CodeScheme = CodeScheme::SeparatedMoreSites;
+    pub const LATEST: CodeScheme = CodeScheme::SeparatedFurtherSites;
 
     /// Whether the scheme finds the sites added with [`CodeScheme::SeparatedMoreSites`]: those
     /// of readouts released before it stay as they were, or their copies would no longer trace.
     pub(crate) fn more_sites(self) -> bool {
         match self {
             CodeScheme::Simplex | CodeScheme::Separated => false,
-            CodeScheme::SeparatedMoreSites => true,
+            CodeScheme::SeparatedMoreSites | CodeScheme::SeparatedFurtherSites => true,
+        }
+    }
+
+    /// Whether the scheme finds the sites added with [`CodeScheme::SeparatedFurtherSites`], on top
+    /// of those of [`CodeScheme::SeparatedMoreSites`].
+    pub(crate) fn further_sites(self) -> bool {
+        match self {
+            CodeScheme::Simplex | CodeScheme::Separated | CodeScheme::SeparatedMoreSites => false,
+            CodeScheme::SeparatedFurtherSites => true,
         }
     }
 }

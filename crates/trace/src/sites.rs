@@ -332,10 +332,13 @@ fn small_number(token: &Token<'_>) -> Option<(String, String)> {
 }
 
 /// The tables are the same for every readout with the same options: built once.
-fn table(wording_variants: bool, curly_apostrophe: bool, more_sites: bool) -> &'static Table {
-    static TABLES: [OnceLock<Table>; 8] = [const { OnceLock::new() }; 8];
-    let at = usize::from(more_sites) * 4 + usize::from(wording_variants) * 2 + usize::from(curly_apostrophe);
-    TABLES[at].get_or_init(|| Table::new(tables::groups(wording_variants, curly_apostrophe, more_sites)))
+fn table(wording_variants: bool, curly_apostrophe: bool, more_sites: bool, further_sites: bool) -> &'static Table {
+    static TABLES: [OnceLock<Table>; 16] = [const { OnceLock::new() }; 16];
+    let at = usize::from(further_sites) * 8
+        + usize::from(more_sites) * 4
+        + usize::from(wording_variants) * 2
+        + usize::from(curly_apostrophe);
+    TABLES[at].get_or_init(|| Table::new(tables::groups(wording_variants, curly_apostrophe, more_sites, further_sites)))
 }
 
 pub(crate) fn find_sites(text: &ReadoutText, how: &Fingerprinting) -> Vec<Site> {
@@ -343,7 +346,8 @@ pub(crate) fn find_sites(text: &ReadoutText, how: &Fingerprinting) -> Vec<Site> 
     // The sites added with a later scheme are found only under it: a copy traces only while the
     // sites it was made on are found again.
     let more_sites = how.wording_variants && how.scheme.more_sites();
-    let table = table(how.wording_variants, curly, more_sites);
+    let further_sites = how.wording_variants && how.scheme.further_sites();
+    let table = table(how.wording_variants, curly, more_sites, further_sites);
     let mut protos = Vec::new();
     for (index, paragraph) in text.paragraphs.iter().enumerate() {
         let mut para = Para::new(index, paragraph);
@@ -351,7 +355,7 @@ pub(crate) fn find_sites(text: &ReadoutText, how: &Fingerprinting) -> Vec<Site> 
             free_order_pairs(&mut para, &mut protos, &how.free_order_pairs);
             attributive_names(&mut para, &mut protos);
         }
-        dates(&mut para, &mut protos);
+        dates(&mut para, &mut protos, further_sites);
         percentages(&mut para, &mut protos);
         currency(&mut para, &mut protos);
         ranges(&mut para, &mut protos);
@@ -364,6 +368,10 @@ pub(crate) fn find_sites(text: &ReadoutText, how: &Fingerprinting) -> Vec<Site> 
         }
         if more_sites {
             second_reported_that(&mut para, &mut protos);
+        }
+        if further_sites {
+            repeated_modals(&mut para, &mut protos);
+            shared_infinitive_to(&mut para, &mut protos);
         }
         quotes(&mut para, &mut protos);
         dashes(&mut para, &mut protos);
@@ -477,7 +485,7 @@ fn free_order_pairs(para: &mut Para<'_>, protos: &mut Vec<Proto>, pairs: &[(Stri
 }
 
 /// "14 March 2025" / "March 14, 2025".
-fn dates(para: &mut Para<'_>, protos: &mut Vec<Proto>) {
+fn dates(para: &mut Para<'_>, protos: &mut Vec<Proto>, ordinal_after_month: bool) {
     let day_of = |t: &Token<'_>| -> Option<u32> {
         (t.text.len() <= 2 && t.text.bytes().all(|b| b.is_ascii_digit()))
             .then(|| t.text.parse().ok())
@@ -504,7 +512,7 @@ fn dates(para: &mut Para<'_>, protos: &mut Vec<Proto>) {
             let last = year.unwrap_or(m);
             if !part_of_range(para, i) && para.free(i, last) {
                 let year = year.map(|y| para.tokens[y].text);
-                let forms = date_forms(day, month, year);
+                let forms = date_forms(day, month, year, ordinal_after_month);
                 let slot = para.slot(i, last, para.tokens[i].start, para.tokens[last].end, forms);
                 para.push(protos, Kind::Number, Some("date".into()), vec![slot]);
                 i = last + 1;
@@ -524,7 +532,7 @@ fn dates(para: &mut Para<'_>, protos: &mut Vec<Proto>) {
             let ends_a_range = para.next(d).is_some_and(|k| matches!(para.norm(k).as_str(), "to" | "-" | "–" | "—"));
             if !ends_a_range && para.free(i, last) {
                 let year = year.map(|y| para.tokens[y].text);
-                let forms = date_forms(day, month, year);
+                let forms = date_forms(day, month, year, ordinal_after_month);
                 let slot = para.slot(i, last, para.tokens[i].start, para.tokens[last].end, forms);
                 para.push(protos, Kind::Number, Some("date".into()), vec![slot]);
                 i = last + 1;
@@ -573,7 +581,7 @@ fn attributive_names(para: &mut Para<'_>, protos: &mut Vec<Proto>) {
 }
 
 /// "14 March 2025" / "March 14, 2025" / "14th March 2025".
-fn date_forms(day: u32, month: &str, year: Option<&str>) -> Vec<String> {
+fn date_forms(day: u32, month: &str, year: Option<&str>, ordinal_after_month: bool) -> Vec<String> {
     let suffix = match (day % 10, day % 100) {
         (_, 11..=13) => "th",
         (1, _) => "st",
@@ -581,14 +589,22 @@ fn date_forms(day: u32, month: &str, year: Option<&str>) -> Vec<String> {
         (3, _) => "rd",
         _ => "th",
     };
-    match year {
+    let mut forms = match year {
         Some(year) => vec![
             format!("{day} {month} {year}"),
             format!("{month} {day}, {year}"),
             format!("{day}{suffix} {month} {year}"),
         ],
         None => vec![format!("{day} {month}"), format!("{month} {day}"), format!("{day}{suffix} {month}")],
+    };
+    if ordinal_after_month {
+        // "March 14th, 2025": the ordinal after the month, a fourth style in common use.
+        forms.push(match year {
+            Some(year) => format!("{month} {day}{suffix}, {year}"),
+            None => format!("{month} {day}{suffix}"),
+        });
     }
+    forms
 }
 
 /// "30 per cent" / "30 percent" / "30%".
@@ -1543,6 +1559,191 @@ fn second_reported_that(para: &mut Para<'_>, protos: &mut Vec<Proto>) {
     }
 }
 
+/// Modals that a second verb joined by "and" may share: "will meet in May, and will report" /
+/// "will meet in May, and report".
+const SHARED_MODALS: &[&str] = &["will", "would", "can", "could", "should", "must", "may", "might", "shall"];
+
+/// Words that end the clause of a modal before the "and": a verb of its own ("was", "had") or a
+/// relative pronoun opens another clause, whose subject the second verb would then seem to share.
+const CLAUSE_BREAKS: &[&str] = &[
+    "which", "who", "whom", "whose", "that", "when", "where", "while", "whilst", "because", "if", "unless", "although",
+    "though", "since", "as", "is", "are", "was", "were", "has", "have", "had", "do", "does", "did", ";", ":", "(", ")",
+];
+
+/// A modal repeated after "and" may go when the same modal opened the verb before it, in the same
+/// clause: "The teams will meet in May, and will report to the round" / "…, and report to the
+/// round". Only when "and" comes straight before the modal (so the second verb has no subject of
+/// its own), the modal straight before a verb (not "will not", "will also"), and nothing between
+/// the two modals opens another clause ("The plan, which will cost more, was approved, and will
+/// start in May" keeps its "will").
+fn repeated_modals(para: &mut Para<'_>, protos: &mut Vec<Proto>) {
+    const NOT_A_VERB: &[&str] =
+        &["not", "n't", "also", "then", "still", "never", "now", "only", "thus", "therefore", "be", "have"];
+    for i in 1..para.tokens.len() {
+        if para.norm(i) != "and" || !para.tokens[i].is_lowercase_word() {
+            continue;
+        }
+        let Some(modal) = para.next(i) else { continue };
+        let Some(verb) = para.next(modal) else { continue };
+        let modal_word = para.norm(modal);
+        let verb_word = para.norm(verb);
+        if !SHARED_MODALS.contains(&modal_word.as_str())
+            || !para.tokens[modal].is_lowercase_word()
+            || !para.tokens[verb].is_lowercase_word()
+            || NOT_A_VERB.contains(&verb_word.as_str())
+            || !para.free(i, modal)
+        {
+            continue;
+        }
+        // The same modal earlier in the sentence, before a verb, with nothing between it and the
+        // "and" that opens another clause.
+        let sentence = para.tokens[i].sentence;
+        let mut k = i - 1;
+        let opened_by_same = loop {
+            let t = &para.tokens[k];
+            if t.sentence != sentence {
+                break false;
+            }
+            let word = t.norm();
+            if word == modal_word && t.is_lowercase_word() {
+                break para.next(k).is_some_and(|v| {
+                    para.tokens[v].is_lowercase_word() && !NOT_A_VERB.contains(&para.norm(v).as_str())
+                });
+            }
+            // An infinitive between ("will meet to co-ordinate the design, and will report"):
+            // without the modal, the second verb could be read as the infinitive's.
+            let infinitive = word == "to"
+                && para.next(k).is_some_and(|v| {
+                    para.tokens[v].is_lowercase_word() && !tables::CLAUSE_STARTS.contains(&para.norm(v).as_str())
+                });
+            // A modal in lower case: "May" is the month.
+            if (SHARED_MODALS.contains(&word.as_str()) && t.is_lowercase_word())
+                || CLAUSE_BREAKS.contains(&word.as_str())
+                || t.text == "and"
+                || infinitive
+            {
+                break false;
+            }
+            if k == 0 {
+                break false;
+            }
+            k -= 1;
+        };
+        if !opened_by_same {
+            continue;
+        }
+        let forms = vec![para.surface(i, modal), para.tokens[i].text.to_owned()];
+        let slot = para.slot(i, modal, para.tokens[i].start, para.tokens[modal].end, forms);
+        para.push(protos, Kind::Wording, None, vec![slot]);
+    }
+}
+
+/// Verbs that take an infinitive with "to" ("offered to organise"), after which a second
+/// infinitive joined by "and" may share the "to".
+const VERBS_BEFORE_AN_INFINITIVE: &[&str] = &[
+    "offered",
+    "offer",
+    "offers",
+    "agreed",
+    "agree",
+    "agrees",
+    "decided",
+    "decide",
+    "decides",
+    "promised",
+    "promise",
+    "promises",
+    "undertook",
+    "undertake",
+    "undertakes",
+    "planned",
+    "plan",
+    "plans",
+    "hoped",
+    "hope",
+    "hopes",
+    "intended",
+    "intend",
+    "intends",
+    "proposed",
+    "propose",
+    "proposes",
+    "sought",
+    "seek",
+    "seeks",
+    "tried",
+    "try",
+    "tries",
+    "wanted",
+    "want",
+    "wants",
+    "wished",
+    "wish",
+    "wishes",
+    "expected",
+    "expect",
+    "expects",
+    "continued",
+    "continue",
+    "continues",
+    "volunteered",
+    "volunteer",
+    "volunteers",
+    "refused",
+    "refuse",
+    "refuses",
+];
+
+/// The "to" of a second infinitive may go when one verb takes both: "offered to organise a
+/// workshop, and to invite a hydrologist" / "…, and invite a hydrologist". Only when the first
+/// "to" follows a verb that takes an infinitive and comes straight before a verb (not "agreed to
+/// the plan"), the nearest "to" before the "and" is that one (in a list of three, "to prepare …,
+/// to circulate …, and to propose …", dropping only the last would break the pattern), and a
+/// word that can be a verb follows the second "to".
+fn shared_infinitive_to(para: &mut Para<'_>, protos: &mut Vec<Proto>) {
+    let before_a_verb = |para: &Para<'_>, at: usize| -> bool {
+        para.next(at).is_some_and(|v| {
+            let word = para.norm(v);
+            // Not a plural noun ("to farmers"); a verb after "to" takes no -s.
+            let plural = word.ends_with('s') && !word.ends_with("ss");
+            para.tokens[v].is_lowercase_word()
+                && !tables::CLAUSE_STARTS.contains(&word.as_str())
+                && !word.ends_with("ing")
+                && !plural
+        })
+    };
+    for i in 1..para.tokens.len() {
+        if para.norm(i) != "and" || !para.tokens[i].is_lowercase_word() {
+            continue;
+        }
+        let Some(to) = para.next(i) else { continue };
+        if para.norm(to) != "to" || !before_a_verb(para, to) || !para.free(i, to) {
+            continue;
+        }
+        let sentence = para.tokens[i].sentence;
+        let Some(first) =
+            (0..i).rev().take_while(|&k| para.tokens[k].sentence == sentence).find(|&k| para.norm(k) == "to")
+        else {
+            continue;
+        };
+        let after_its_verb = first > 0
+            && para.tokens[first - 1].sentence == sentence
+            && VERBS_BEFORE_AN_INFINITIVE.contains(&para.norm(first - 1).as_str());
+        let no_break = (first + 1..i).all(|k| {
+            let word = para.norm(k);
+            !CLAUSE_BREAKS.contains(&word.as_str())
+                && word != "and"
+                && !(SHARED_MODALS.contains(&word.as_str()) && para.tokens[k].is_lowercase_word())
+        });
+        if !after_its_verb || !before_a_verb(para, first) || !no_break {
+            continue;
+        }
+        let forms = vec![para.surface(i, to), para.tokens[i].text.to_owned()];
+        let slot = para.slot(i, to, para.tokens[i].start, para.tokens[to].end, forms);
+        para.push(protos, Kind::Wording, None, vec![slot]);
+    }
+}
+
 /// The comma before "and", "or", "but": the serial comma of a list, or the comma between clauses.
 fn conjunction_commas(para: &mut Para<'_>, protos: &mut Vec<Proto>) {
     let n = para.tokens.len();
@@ -1705,6 +1906,122 @@ mod tests {
                 let observed = seen.iter().find(|o| o.site == s).map(|o| o.compatible);
                 assert_eq!(observed, Some(1 << chooser.choice(copy, s)), "copy {copy:?}, site {s}: {retyped}");
             }
+        }
+    }
+
+    /// A readout's paragraph holding every kind of site the scheme with further sites adds.
+    const FURTHER: &str = "On 14 March 2025, twelve participants took part, and the sessions were held under the \
+        Chatham House Rule. The flow has fallen by about 30 per cent, the fall in the catch was more difficult to \
+        bear, and the Coast asked for these questions to be heard. The Vale plans week by week, whilst the Coast \
+        plans in advance. The Institute offered to organise a workshop, and to invite a hydrologist. The teams \
+        will meet in May, and will report by 30 April 2026.";
+
+    /// The sites of `FURTHER` that the scheme with further sites adds or gives more forms, as
+    /// their original text and forms.
+    const FURTHER_EXPECTED: [(&str, &[&str]); 12] = [
+        ("14 March 2025", &["14 March 2025", "March 14, 2025", "14th March 2025", "March 14th, 2025"]),
+        ("took part", &["took part", "attended", "participated"]),
+        ("were held under", &["were held under", "took place under", "were conducted under"]),
+        ("fallen by", &["fallen by", "dropped by", "declined by", "decreased by"]),
+        ("about", &["about", "around", "roughly", "some", "approximately"]),
+        ("fall in", &["fall in", "drop in", "decline in", "decrease in"]),
+        ("more difficult", &["more difficult", "harder", "tougher", "more challenging"]),
+        ("asked for", &["asked for", "requested", "called for", "sought"]),
+        ("these questions", &["these questions", "these issues", "these matters"]),
+        ("whilst", &["whilst", "while", "whereas"]),
+        ("and to", &["and to", "and"]),
+        ("and will", &["and will", "and"]),
+    ];
+
+    #[test]
+    fn the_sites_added_with_further_sites_are_found_only_under_that_scheme_with_wording_variants() {
+        let latest = described(FURTHER, CodeScheme::SeparatedFurtherSites, true);
+        let before = described(FURTHER, CodeScheme::SeparatedMoreSites, true);
+        let forms_of = |sites: &[(String, Vec<String>)], original: &str| {
+            sites.iter().find(|(o, _)| o == original).map(|(_, forms)| forms.clone())
+        };
+        for (original, forms) in FURTHER_EXPECTED {
+            let forms: Vec<String> = forms.iter().map(|f| (*f).to_owned()).collect();
+            assert_eq!(forms_of(&latest, original), Some(forms.clone()), "{original}");
+            // Under the scheme before, the site is not found, or found with fewer forms.
+            assert!(forms_of(&before, original).is_none_or(|older| older.len() < forms.len()), "{original}");
+        }
+        assert_eq!(latest.len(), before.len() + 2, "{latest:?}");
+        let off = |scheme| described(FURTHER, scheme, false);
+        assert_eq!(off(CodeScheme::SeparatedFurtherSites), off(CodeScheme::Separated));
+    }
+
+    #[test]
+    fn a_shared_modal_or_to_is_left_where_dropping_it_would_change_the_reading() {
+        for text in [
+            // The modal before belongs to another clause, or none comes before.
+            "The plan, which will cost more, was approved, and will start in May.",
+            "The plan was approved, and will start in May.",
+            // An infinitive between: the second verb could be read as its.
+            "The teams will meet to co-ordinate the design, and will report in June.",
+            // A subject of its own, or no verb straight after the modal.
+            "The teams will meet in May, and they will report in June.",
+            "The teams will meet in May, and will not report before June.",
+            "The teams will meet in May, and will also report in June.",
+            // "to" as a preposition, and a list whose other items keep their "to".
+            "The centre agreed to the plan, and to the budget.",
+            "They asked the centre to prepare a paper, to circulate a draft, and to propose dates.",
+            "The Vale offered to share data, and to farmers the water they need.",
+        ] {
+            let sites = described(text, CodeScheme::SeparatedFurtherSites, true);
+            for (original, _) in &sites {
+                assert!(!["and will", "and to"].contains(&original.as_str()), "{original:?} in {text:?}");
+            }
+        }
+        // A "whilst" of time is only respelt.
+        let sites =
+            described("The delegates waited whilst the room was prepared.", CodeScheme::SeparatedFurtherSites, true);
+        let whilst = sites.iter().find(|(o, _)| o == "whilst").map(|(_, forms)| forms.clone());
+        assert_eq!(whilst, Some(vec!["whilst".to_owned(), "while".to_owned()]));
+    }
+
+    #[test]
+    fn the_further_sites_are_read_again_after_retyping_from_a_screenshot() {
+        let text = ReadoutText::from_plain(FURTHER);
+        let how = options(CodeScheme::SeparatedFurtherSites, true);
+        let sites = find_sites(&text, &how);
+        let chooser = Chooser::new(&text, &how, &sites);
+        let template = Template::build(&text, &sites);
+        let added: Vec<usize> = sites
+            .iter()
+            .enumerate()
+            .filter(|(_, site)| {
+                let original = &FURTHER[site.slots[0].start..site.slots[0].end];
+                FURTHER_EXPECTED.iter().any(|(o, _)| *o == original)
+            })
+            .map(|(s, _)| s)
+            .collect();
+        assert_eq!(added.len(), FURTHER_EXPECTED.len(), "{added:?}");
+        let mut shown = vec![0u64; sites.len()];
+        for copy in (1..=20).map(CopyId) {
+            let retyped: String = make_copy(&text, &how, copy)
+                .to_plain()
+                .chars()
+                .map(|c| match c {
+                    '\u{2018}' | '\u{2019}' => '\'',
+                    '\u{201C}' | '\u{201D}' => '"',
+                    '\u{2013}' | '\u{2014}' => '-',
+                    other => other,
+                })
+                .collect::<String>()
+                .replace(". ", ".\n");
+            let reading = template.read(&retyped);
+            let seen = crate::weigh::combine(reading.pieces.iter().flat_map(|piece| &piece.observations));
+            for &s in &added {
+                let choice = chooser.choice(copy, s);
+                shown[s] |= 1 << choice;
+                let observed = seen.iter().find(|o| o.site == s).map(|o| o.compatible);
+                assert_eq!(observed, Some(1 << choice), "copy {copy:?}, site {s}: {retyped}");
+            }
+        }
+        // Among twenty copies every form of every added site is shown, the new ones included.
+        for &s in &added {
+            assert_eq!(shown[s], (1 << sites[s].arity()) - 1, "site {s}");
         }
     }
 }

@@ -228,8 +228,15 @@ const DOUBLE_L_ENDINGS: &[&str] = &["ed", "ing", "er", "ers", "or", "ors"];
 /// The groups in force for a readout: with `more_sites` (wording variants on, under
 /// [`CodeScheme::SeparatedMoreSites`](crate::CodeScheme::SeparatedMoreSites)) some wordings take a
 /// third form and a few more groups are added, after all the others so that those of earlier
-/// schemes are found exactly as before.
-pub(crate) fn groups(wording_variants: bool, curly_apostrophe: bool, more_sites: bool) -> Vec<Group> {
+/// schemes are found exactly as before. With `further_sites` as well (under
+/// [`CodeScheme::SeparatedFurtherSites`](crate::CodeScheme::SeparatedFurtherSites)) a few more
+/// wordings take a third form, found where they were.
+pub(crate) fn groups(
+    wording_variants: bool,
+    curly_apostrophe: bool,
+    more_sites: bool,
+    further_sites: bool,
+) -> Vec<Group> {
     let mut out = Vec::new();
     let spelling = |family: &'static str, forms: &[&str]| group(Kind::Spelling, Some(family), forms);
 
@@ -343,6 +350,13 @@ pub(crate) fn groups(wording_variants: bool, curly_apostrophe: bool, more_sites:
         &["backwards", "backward"],
     ] {
         out.push(group(Kind::Spelling, None, forms));
+    }
+    if wording_variants && further_sites {
+        // A contrasting "whilst" after a comma may also be "whereas", as a contrasting "while" may.
+        out.push(when(
+            triggered_by_first(group(Kind::Wording, None, &["whilst", "while", "whereas"]), 1),
+            When::ContrastAfterComma,
+        ));
     }
     // "while" has other senses ("for a while"); only "whilst" may vary.
     out.push(triggered_by_first(group(Kind::Spelling, None, &["whilst", "while"]), 1));
@@ -469,10 +483,34 @@ pub(crate) fn groups(wording_variants: bool, curly_apostrophe: bool, more_sites:
                 }
             }
             out.extend(more_groups());
+            if further_sites {
+                for g in &mut out {
+                    let first = g.forms[0].clone();
+                    for (_, form) in FURTHER_FORMS.iter().filter(|(of, _)| first == *of) {
+                        g.forms.push((*form).to_owned());
+                    }
+                }
+            }
         }
     }
     out
 }
+
+/// One more form for some wordings, under the scheme with further sites, produced where the group
+/// was found before: each fits every context its group is found in, in the same register
+/// ("twelve participants took part" / "participated"; "about 40" / "approximately 40").
+const FURTHER_FORMS: &[(&str, &str)] = &[
+    ("took part", "participated"),
+    ("were held under", "were conducted under"),
+    ("was held under", "was conducted under"),
+    ("these questions", "these matters"),
+    ("those questions", "those matters"),
+    ("about", "approximately"),
+    ("asked for", "sought"),
+    ("fallen by", "decreased by"),
+    ("fall in", "decrease in"),
+    ("more difficult", "more challenging"),
+];
 
 /// A third form for wordings of two, under the scheme with more sites: each fits every context
 /// the group's conditions let its first form be found in, in the same register.

@@ -4,7 +4,8 @@
 //! the sites that alters them needs the sites in force at release kept (versioned with the
 //! readout), never rewritten. These were issued under the simplex code
 //! ([`CodeScheme::Simplex`]), before the separated code; copies of the separated code are frozen
-//! beside them, and those of the separated code over more sites beside those.
+//! beside them, those of the separated code over more sites beside those, and those of the
+//! separated code over further sites beside those.
 
 #[path = "support/mod.rs"]
 mod support;
@@ -22,6 +23,10 @@ const ISSUED_COPY_3_SEPARATED_WORDING: &str = include_str!("data/frozen/serin_co
 /// code's copy).
 const ISSUED_COPY_3_MORE_SITES_WORDING: &str =
     include_str!("data/frozen/serin_copy_3_as_issued_more_sites_wording.txt");
+/// Copy 3 under the separated code over further sites, wording variants on (off, it is the
+/// separated code's copy).
+const ISSUED_COPY_3_FURTHER_SITES_WORDING: &str =
+    include_str!("data/frozen/serin_copy_3_as_issued_further_sites_wording.txt");
 
 #[test]
 fn copies_already_issued_are_made_and_traced_as_issued() {
@@ -33,6 +38,8 @@ fn copies_already_issued_are_made_and_traced_as_issued() {
         (CodeScheme::Separated, true, ISSUED_COPY_3_SEPARATED_WORDING),
         (CodeScheme::SeparatedMoreSites, false, ISSUED_COPY_3_SEPARATED),
         (CodeScheme::SeparatedMoreSites, true, ISSUED_COPY_3_MORE_SITES_WORDING),
+        (CodeScheme::SeparatedFurtherSites, false, ISSUED_COPY_3_SEPARATED),
+        (CodeScheme::SeparatedFurtherSites, true, ISSUED_COPY_3_FURTHER_SITES_WORDING),
     ] {
         let mut how = fingerprinting(wording);
         how.scheme = scheme;
@@ -59,11 +66,43 @@ fn a_copy_issued_before_the_added_sites_still_traces_to_itself() {
     let mut old_rules = fingerprinting(true);
     old_rules.scheme = CodeScheme::Separated;
     let latest = fingerprinting(true);
-    assert_eq!(latest.scheme, CodeScheme::SeparatedMoreSites);
+    assert_eq!(latest.scheme, CodeScheme::LATEST);
+    assert_ne!(latest.scheme, CodeScheme::Separated);
     assert!(variable_sites(&original, &latest) > variable_sites(&original, &old_rules));
     assert_ne!(make_copy(&original, &latest, CopyId(3)).to_plain(), ISSUED_COPY_3_SEPARATED_WORDING.trim_end());
     assert_eq!(make_copy(&original, &old_rules, CopyId(3)).to_plain(), ISSUED_COPY_3_SEPARATED_WORDING.trim_end());
     let issued = sentences(&ReadoutText::from_plain(ISSUED_COPY_3_SEPARATED_WORDING));
+    let mut named_from_two = 0;
+    for first in (0..issued.len() - 7).step_by(3) {
+        match trace(&issued[first..first + 7].join(" "), &original, &old_rules, &copy_ids()) {
+            TraceResult::Copy(found) => assert_eq!(found.copy, CopyId(3)),
+            other => panic!("sentences {first}.. of the issued copy: {other:?}"),
+        }
+        match trace(&issued[first..first + 2].join(" "), &original, &old_rules, &copy_ids()) {
+            TraceResult::Copy(found) => {
+                assert_eq!(found.copy, CopyId(3));
+                named_from_two += 1;
+            }
+            TraceResult::FromReadout(_) => {}
+            other => panic!("sentences {first}.. of the issued copy: {other:?}"),
+        }
+    }
+    assert!(named_from_two > 0);
+}
+
+/// The same for a copy issued under the separated code over more sites, before the further sites:
+/// made and traced on its own sites, from seven sentences always and from two now and then.
+#[test]
+fn a_copy_issued_before_the_further_sites_still_traces_to_itself() {
+    let original = readout();
+    let mut old_rules = fingerprinting(true);
+    old_rules.scheme = CodeScheme::SeparatedMoreSites;
+    let latest = fingerprinting(true);
+    assert_eq!(latest.scheme, CodeScheme::SeparatedFurtherSites);
+    assert!(variable_sites(&original, &latest) > variable_sites(&original, &old_rules));
+    assert_ne!(make_copy(&original, &latest, CopyId(3)).to_plain(), ISSUED_COPY_3_MORE_SITES_WORDING.trim_end());
+    assert_eq!(make_copy(&original, &old_rules, CopyId(3)).to_plain(), ISSUED_COPY_3_MORE_SITES_WORDING.trim_end());
+    let issued = sentences(&ReadoutText::from_plain(ISSUED_COPY_3_MORE_SITES_WORDING));
     let mut named_from_two = 0;
     for first in (0..issued.len() - 7).step_by(3) {
         match trace(&issued[first..first + 7].join(" "), &original, &old_rules, &copy_ids()) {

@@ -314,7 +314,20 @@ pub fn shaped_trials(
     trials: usize,
     seed: u64,
 ) -> Vec<Trial> {
-    let original = readout();
+    shaped_trials_on(&readout(), wording_variants, shape, sentences_per_passage, trials, seed)
+}
+
+/// The same leaks of another readout's copies: the Kestrel readout, held out when the latest
+/// scheme's sites were chosen, shows how the figures carry over to a text they were not made on.
+pub fn shaped_trials_on(
+    original: &ReadoutText,
+    wording_variants: bool,
+    shape: Shape,
+    sentences_per_passage: usize,
+    trials: usize,
+    seed: u64,
+) -> Vec<Trial> {
+    let original = original.clone();
     let how = fingerprinting(wording_variants);
     let ids = copy_ids();
     let copies: Vec<Vec<String>> = ids.iter().map(|&id| sentences(&make_copy(&original, &how, id))).collect();
