@@ -916,6 +916,7 @@ impl Table {
             When::MidSentence => !para.tokens[first].sentence_start,
             When::BeforeNumber => next.is_some_and(|k| is_number_token(para, k)),
             When::NextNotIn(words) => next.is_none_or(|k| !words.contains(&para.norm(k).as_str())),
+            When::BeforeAMark => next.is_none_or(|k| !para.tokens[k].is_word()),
             When::PrevNotIn(words) => para.prev(first).is_none_or(|k| !words.contains(&para.norm(k).as_str())),
             When::NextIn(words) => next.is_some_and(|k| words.contains(&para.norm(k).as_str())),
             When::PrevIn(words) => para.prev(first).is_some_and(|k| words.contains(&para.norm(k).as_str())),
@@ -1973,6 +1974,9 @@ mod tests {
                 assert!(!["and will", "and to"].contains(&original.as_str()), "{original:?} in {text:?}");
             }
         }
+        // "attended" with an object is not varied: "took part the meeting" is no English.
+        let sites = described("Nine participants attended the meeting.", CodeScheme::SeparatedFurtherSites, true);
+        assert!(sites.iter().all(|(o, _)| o != "attended"), "{sites:?}");
         // A "whilst" of time is only respelt.
         let sites =
             described("The delegates waited whilst the room was prepared.", CodeScheme::SeparatedFurtherSites, true);

@@ -31,6 +31,9 @@ pub(crate) enum When {
     /// Only after a comma and before a clause: a determiner or pronoun, or a name (", while the
     /// Coast …" / ", whereas the Coast …"; not ", while travelling").
     ContrastAfterComma,
+    /// Only where no word follows: the verb ends its clause ("twelve participants took part:" /
+    /// "attended:"; not "attended the meeting", which cannot become "took part the meeting").
+    BeforeAMark,
 }
 
 /// How a chosen form takes its capitals.
@@ -485,6 +488,11 @@ pub(crate) fn groups(
             out.extend(more_groups());
             if further_sites {
                 for g in &mut out {
+                    if g.forms[0] == "took part" {
+                        // Found only where the verb ends its clause: "attended" takes an object
+                        // that "took part" and "participated" do not.
+                        g.when = When::BeforeAMark;
+                    }
                     let first = g.forms[0].clone();
                     for (_, form) in FURTHER_FORMS.iter().filter(|(of, _)| first == *of) {
                         g.forms.push((*form).to_owned());
