@@ -196,6 +196,8 @@ pub struct Layer {
 /// The environment variables tracktwo reads. `TRACKTWO_CONFIG` names the file layer.
 pub const KNOWN_VARIABLES: &[&str] = &[
     "TRACKTWO_CONFIG",
+    // The language of the command line's messages, read by the binary, not a setting.
+    "TRACKTWO_LANGUAGE",
     "TRACKTWO_DATA_DIR",
     "TRACKTWO_DATABASE_URL",
     "TRACKTWO_DATABASE_URL_FILE",

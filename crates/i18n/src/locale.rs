@@ -125,6 +125,44 @@ impl Locale {
         }
         Locale::English
     }
+
+    /// The language of the command line: the `--language` option if given, else
+    /// `TRACKTWO_LANGUAGE`, else the POSIX locale of messages (`LC_ALL`, then `LC_MESSAGES`, then
+    /// `LANG`: the first one set and not empty decides, as POSIX has it), else English. The
+    /// option and `TRACKTWO_LANGUAGE` take a tag or a list of them as `Accept-Language` does
+    /// (`ar`, `fr-CA`, `ru, en`); a POSIX locale is written `ru_RU.UTF-8`, and `C` or `POSIX`
+    /// ask for no language, so English. Either is negotiated against the shipped languages as a
+    /// browser's header is. `variable` reads the environment; it is a parameter so that this
+    /// stays pure.
+    #[must_use]
+    pub fn for_command_line(option: Option<&str>, variable: impl Fn(&str) -> Option<String>) -> Locale {
+        let present = |value: &Option<String>| value.as_deref().is_some_and(|v| !v.trim().is_empty());
+        if let Some(asked) = option.filter(|o| !o.trim().is_empty()) {
+            return Locale::negotiate(asked);
+        }
+        if let Some(asked) = variable("TRACKTWO_LANGUAGE").filter(|v| !v.trim().is_empty()) {
+            return Locale::negotiate(&asked);
+        }
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .into_iter()
+            .map(&variable)
+            .find(present)
+            .flatten()
+            .map_or(Locale::English, |posix| Locale::from_posix(&posix))
+    }
+
+    /// The shipped language of a POSIX locale name (`language[_territory][.codeset][@modifier]`):
+    /// `ru_RU.UTF-8` is Russian, `ar_EG` Arabic, `fr_CA.UTF-8@euro` French; `C`, `POSIX` and a
+    /// language tracktwo does not ship are English.
+    #[must_use]
+    pub fn from_posix(name: &str) -> Locale {
+        let name = name.trim();
+        let bare = name.split(['.', '@']).next().unwrap_or_default();
+        if bare.is_empty() || bare == "C" || bare == "POSIX" {
+            return Locale::English;
+        }
+        Locale::negotiate(&bare.replace('_', "-"))
+    }
 }
 
 #[cfg(test)]
@@ -142,6 +180,29 @@ mod tests {
         assert_eq!(Locale::negotiate("garbage;;;q=x"), Locale::English);
         assert_eq!(Locale::negotiate("ar-XB"), Locale::PseudoRightToLeft);
         assert_eq!(Locale::negotiate("en-XA"), Locale::PseudoAccented);
+    }
+
+    #[test]
+    fn the_command_line_takes_the_option_then_its_variable_then_the_posix_locale() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| pairs.iter().find(|(n, _)| *n == name).map(|(_, v)| (*v).to_owned())
+        };
+        let posix: &[(&str, &str)] = &[("LANG", "ru_RU.UTF-8")];
+        assert_eq!(Locale::for_command_line(None, env(posix)), Locale::Russian);
+        assert_eq!(Locale::for_command_line(Some("ar"), env(posix)), Locale::Arabic, "the option first");
+        let both: &[(&str, &str)] = &[("LANG", "ru_RU.UTF-8"), ("TRACKTWO_LANGUAGE", "fr-CA")];
+        assert_eq!(Locale::for_command_line(None, env(both)), Locale::French, "then TRACKTWO_LANGUAGE");
+        let ordered: &[(&str, &str)] = &[("LANG", "ru_RU.UTF-8"), ("LC_MESSAGES", "ar_EG.UTF-8"), ("LC_ALL", "")];
+        assert_eq!(Locale::for_command_line(None, env(ordered)), Locale::Arabic, "an empty LC_ALL is unset");
+        let c: &[(&str, &str)] = &[("LANG", "ru_RU.UTF-8"), ("LC_ALL", "C")];
+        assert_eq!(Locale::for_command_line(None, env(c)), Locale::English, "LC_ALL=C is English");
+        assert_eq!(Locale::for_command_line(None, env(&[])), Locale::English);
+        assert_eq!(Locale::for_command_line(Some("en-XA"), env(&[])), Locale::PseudoAccented);
+        assert_eq!(Locale::for_command_line(Some("de"), env(posix)), Locale::English, "asked and not shipped");
+        assert_eq!(Locale::from_posix("fr_FR.ISO-8859-15@euro"), Locale::French);
+        assert_eq!(Locale::from_posix("C.UTF-8"), Locale::English);
+        assert_eq!(Locale::from_posix("POSIX"), Locale::English);
+        assert_eq!(Locale::from_posix("de_DE.UTF-8"), Locale::English);
     }
 
     #[test]

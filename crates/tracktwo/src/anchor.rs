@@ -9,6 +9,8 @@ use anyhow::{Context, Result};
 use tracktwo_app::{App, AppError, AuditAnchor};
 use tracktwo_domain::Identity;
 
+use crate::say::say;
+
 /// How often a running server renews the anchor. An intruder who cuts the tail between two
 /// renewals and also stops the server before the next loses at most this much to `verify`.
 pub const RENEWAL: Duration = Duration::from_secs(300);
@@ -16,19 +18,17 @@ pub const RENEWAL: Duration = Duration::from_secs(300);
 /// The anchor at `path`, or none if there is no file yet.
 pub fn read(path: &Path) -> Result<Option<AuditAnchor>> {
     match std::fs::read(path) {
-        Ok(bytes) => serde_json::from_slice(&bytes)
-            .map(Some)
-            .with_context(|| format!("{} is not an audit anchor written by tracktwo", path.display())),
+        Ok(bytes) => serde_json::from_slice(&bytes).map(Some).with_context(|| say!("cli-not-an-anchor", path = path)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(e).with_context(|| format!("cannot read the audit anchor {}", path.display())),
+        Err(e) => Err(e).with_context(|| say!("cli-cannot-read-anchor", path = path)),
     }
 }
 
 /// Writes the anchor atomically, readable by its owner only.
 pub fn write(path: &Path, anchor: &AuditAnchor) -> Result<()> {
     crate::cli::write_atomically(path, |out| {
-        serde_json::to_writer_pretty(&mut *out, anchor).context("cannot write the audit anchor")?;
-        out.write_all(b"\n").context("cannot write the audit anchor")
+        serde_json::to_writer_pretty(&mut *out, anchor).context(say!("cli-cannot-write-anchor"))?;
+        out.write_all(b"\n").context(say!("cli-cannot-write-anchor"))
     })
 }
 

@@ -15,6 +15,7 @@ use tracktwo_domain::{Identity, MemberRole, NewDocument, NewInitiative, NewNote,
 use zeroize::Zeroizing;
 
 use crate::cli::entropy;
+use crate::say::{fail, say};
 
 mod conversation;
 mod measures;
@@ -27,11 +28,9 @@ use crate::unlock::{open_store, read_key_file, unlock_from};
 pub async fn bind(listen: SocketAddr) -> Result<tokio::net::TcpListener> {
     tokio::net::TcpListener::bind(listen).await.map_err(|e| {
         if e.kind() == std::io::ErrorKind::AddrInUse {
-            anyhow::anyhow!(
-                "the address {listen} is already in use; stop the other server or choose another with --listen"
-            )
+            fail!("cli-address-in-use", address = listen.to_string())
         } else {
-            anyhow::anyhow!("cannot listen on {listen}: {e}")
+            fail!("cli-cannot-listen", address = listen.to_string(), reason = e.to_string())
         }
     })
 }
@@ -77,21 +76,21 @@ pub async fn serve(
     edge: tracktwo_web::EdgeOptions,
     anchor: Option<PathBuf>,
 ) -> Result<()> {
-    let address = listener.local_addr().context("cannot read the listening address")?;
+    let address = listener.local_addr().context(say!("cli-no-listening-address"))?;
     tracing::info!(%address, backend = app.store().backend(), tls = tls.is_some(), "serving");
     let renewing = anchor.clone().map(|path| crate::anchor::keep_renewing(Arc::clone(&app), path));
     let following = tokio::spawn(follow_other_servers(Arc::clone(&app)));
     let served = match tls {
         Some(tls) => {
-            println!("tracktwo is serving at https://{address}");
+            println!("{}", say!("cli-serving", address = format!("https://{address}")));
             tracktwo_web::serve_tls(listener, Arc::clone(&app), &tls, edge, shutdown_signal()).await
         }
         None => {
-            println!("tracktwo is serving at http://{address}");
+            println!("{}", say!("cli-serving", address = format!("http://{address}")));
             tracktwo_web::serve(listener, Arc::clone(&app), edge, shutdown_signal()).await
         }
     }
-    .context("the server stopped with an error");
+    .context(say!("cli-server-stopped"));
     if let Some(renewing) = renewing {
         renewing.abort();
     }
@@ -126,14 +125,11 @@ fn demo_unlock(config: &Config) -> Result<Unlock> {
     let path = config.data_dir.join("demo.key");
     if !path.exists() {
         std::fs::create_dir_all(&config.data_dir)
-            .with_context(|| format!("cannot create the data folder {}", config.data_dir.display()))?;
+            .with_context(|| say!("cli-cannot-create-data-folder", path = config.data_dir))?;
         let mut bytes = Zeroizing::new(vec![0u8; 32]);
         entropy()?.fill(&mut bytes);
         write_private(&path, &bytes)?;
-        eprintln!(
-            "warning: the demo's key file {} sits next to its data; never do that with a real store",
-            path.display()
-        );
+        eprintln!("{}", say!("cli-warning", message = say!("cli-demo-key-beside-data", path = path)));
     }
     Ok(Unlock::KeyFile(read_key_file(&path)?))
 }
@@ -144,8 +140,8 @@ fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
     options.write(true).create_new(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = options.open(path).with_context(|| format!("cannot create {}", path.display()))?;
-    file.write_all(bytes).and_then(|()| file.sync_all()).with_context(|| format!("cannot write {}", path.display()))
+    let mut file = options.open(path).with_context(|| say!("cli-cannot-create", path = path))?;
+    file.write_all(bytes).and_then(|()| file.sync_all()).with_context(|| say!("cli-cannot-write", path = path))
 }
 
 /// Which side of the invented conflict an account belongs to.
@@ -435,22 +431,28 @@ pub async fn run(config: Config, listen: SocketAddr) -> Result<()> {
         App::open(store, &unlock, clock, entropy()?).await?
     } else {
         let app = App::init(store, &unlock, KdfParams::MASTER_KEY, clock, entropy()?).await?;
-        seed(&app).await.context("cannot create the demo scenario")?;
-        println!("Demo store created in {}.", config.data_dir.display());
+        seed(&app).await.context(say!("cli-demo-not-seeded"))?;
+        println!("{}", say!("cli-demo-created", path = config.data_dir));
         app
     };
     let app = app.with_session_limits(crate::cli::session_limits(&config));
     let key_holder = Identity::key_holder();
-    println!("Demo accounts (invented people), each with a fresh password and API token for this run:");
+    println!("{}", say!("cli-demo-accounts"));
     for user in app.users(&key_holder).await? {
         let password = app.generate_password();
         app.reset_password(&key_holder, user.id, &password).await?;
         let token = app.create_token(&key_holder, user.id, "demo").await?;
         println!("  {:<7} {:<45} {password}  {}", user.username, user.display_name, token.secret);
     }
-    println!("Try: curl -H 'Authorization: Bearer <token of amara>' http://{listen}/api/v1/initiatives");
+    println!(
+        "{}",
+        say!(
+            "cli-demo-try-api",
+            command = format!("curl -H 'Authorization: Bearer <token of amara>' http://{listen}/api/v1/initiatives")
+        )
+    );
     if let Some(link) = conversation::campaign_link(&app).await? {
-        println!("Vote in the demo consultation without an account: http://{listen}{link}");
+        println!("{}", say!("cli-demo-vote", link = format!("http://{listen}{link}")));
     }
     serve(listener, Arc::new(app), None, edge_options(&config), None).await
 }

@@ -6,6 +6,7 @@
 mod anchor;
 pub mod cli;
 mod demo;
+mod say;
 mod unlock;
 
 /// Seeds the demo's invented initiatives into an opened store: for the benchmarks that time what

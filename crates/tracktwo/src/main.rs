@@ -6,17 +6,18 @@ use tracktwo::cli;
 
 fn main() -> ExitCode {
     let cli = cli::parse();
+    cli.choose_language();
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(runtime) => runtime,
         Err(e) => {
-            eprintln!("error: cannot start the async runtime: {e}");
+            eprintln!("{}", cli::runtime_error_line(&e));
             return ExitCode::FAILURE;
         }
     };
     match runtime.block_on(cli::run(cli)) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("{}", cli::error_line(&e));
             ExitCode::FAILURE
         }
     }

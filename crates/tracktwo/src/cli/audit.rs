@@ -10,6 +10,7 @@ use tracktwo_config::Config;
 use tracktwo_domain::Identity;
 
 use super::open_app;
+use crate::say::{fail, say};
 
 #[derive(Subcommand)]
 pub(super) enum AuditCommand {
@@ -39,26 +40,15 @@ pub(super) async fn run(config: &Config, command: AuditCommand) -> Result<ExitCo
 }
 
 async fn anchor(app: &App, config: &Config, out: Option<PathBuf>) -> Result<ExitCode> {
-    let path = out.or_else(|| config.audit_anchor_path()).context(
-        "no place for the anchor: give --out FILE or TRACKTWO_AUDIT_ANCHOR_FILE (a passphrase store has no key file to keep it beside)",
-    )?;
+    let path = out.or_else(|| config.audit_anchor_path()).context(say!("cli-no-place-for-anchor"))?;
     let previous = crate::anchor::read(&path)?;
     let anchor = match app.audit_anchor(&Identity::key_holder(), previous.as_ref()).await {
-        Err(tracktwo_app::AppError::Tampered) => bail!(
-            "the audit chain no longer holds the event anchored in {}: its tail was cut or the store rolled back; \
-             the anchor is kept as evidence (run `tracktwo audit verify`)",
-            path.display()
-        ),
+        Err(tracktwo_app::AppError::Tampered) => bail!(fail!("cli-anchor-lost", path = path)),
         other => other?,
     };
     crate::anchor::write(&path, &anchor)?;
-    println!(
-        "Audit head #{} ({}) anchored in {}. Keep a copy of it away from the database.",
-        anchor.seq,
-        hex_prefix(&anchor.mac),
-        path.display()
-    );
-    println!("{}", serde_json::to_string(&anchor).context("cannot show the anchor")?);
+    println!("{}", say!("cli-anchored", seq = anchor.seq, mac = hex_prefix(&anchor.mac), path = path));
+    println!("{}", serde_json::to_string(&anchor).context(say!("cli-cannot-show-anchor"))?);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -70,7 +60,7 @@ async fn verify(app: &App, config: &Config, anchor: Option<PathBuf>) -> Result<E
         None => None,
     };
     if anchor.is_some() && kept.is_none() {
-        bail!("there is no anchor at {}", anchor_path.as_deref().unwrap_or(Path::new("")).display());
+        bail!(fail!("cli-no-anchor-at", path = anchor_path.as_deref().unwrap_or(Path::new(""))));
     }
     let report = match &kept {
         Some(kept) => app.verify_audit_against(&key_holder, kept).await?,
@@ -78,13 +68,13 @@ async fn verify(app: &App, config: &Config, anchor: Option<PathBuf>) -> Result<E
     };
     let head = hex_prefix(&report.head.mac);
     if report.is_intact() {
-        println!("Audit log intact: {} events, head #{} ({head}).", report.events, report.head.seq);
+        println!("{}", say!("cli-audit-intact", events = report.events, seq = report.head.seq, mac = head));
         if let (Some(kept), Some(path)) = (&kept, &anchor_path) {
-            println!("It holds event #{} anchored in {}.", kept.seq, path.display());
+            println!("{}", say!("cli-audit-holds-anchor", seq = kept.seq, path = path));
         }
         Ok(ExitCode::SUCCESS)
     } else {
-        println!("Audit log TAMPERED: {} problem(s) in {} events.", report.findings.len(), report.events);
+        println!("{}", say!("cli-audit-tampered", problems = report.findings.len(), events = report.events));
         for finding in &report.findings {
             println!("- {finding}");
         }

@@ -12,6 +12,7 @@ use tracktwo_domain::Identity;
 
 use super::files::{futures_block, open_for_reading, write_atomically};
 use super::{entropy, open_app};
+use crate::say::say;
 use crate::unlock::{open_store, unlock_from};
 
 #[derive(Args)]
@@ -58,11 +59,14 @@ pub(super) async fn backup(config: &Config, args: BackupArgs) -> Result<()> {
     })?;
     if let Some(s) = summary {
         println!(
-            "Backup written to {}: {} accounts, {} initiatives, {} records (keys not included).",
-            file.display(),
-            s.users,
-            s.initiatives,
-            s.records
+            "{}",
+            say!(
+                "cli-backup-written",
+                path = file,
+                accounts = s.users,
+                initiatives = s.initiatives,
+                records = s.records
+            )
         );
     }
     Ok(())
@@ -85,17 +89,17 @@ pub(super) async fn restore(config: &Config, args: RestoreArgs) -> Result<()> {
     )
     .await?;
     println!(
-        "Restored {} accounts, {} initiatives and {} audit events from {}.",
-        report.users,
-        report.initiatives,
-        report.audit_events,
-        file.display()
+        "{}",
+        say!(
+            "cli-restored",
+            accounts = report.users,
+            initiatives = report.initiatives,
+            events = report.audit_events,
+            path = file
+        )
     );
     if report.initiatives_without_key > 0 {
-        println!(
-            "{} initiatives in the backup were destroyed since it was taken; their keys are gone and they were not restored.",
-            report.initiatives_without_key
-        );
+        println!("{}", say!("cli-restored-without-key", initiatives = report.initiatives_without_key));
     }
     Ok(())
 }
@@ -108,7 +112,7 @@ pub(super) async fn keyring(config: &Config, command: KeyringCommand) -> Result<
         count = futures_block(app.export_keyring(&Identity::key_holder(), out))?;
         Ok(())
     })?;
-    println!("Keyring with {count} keys written to {}. Keep it apart from the backups.", file.display());
+    println!("{}", say!("cli-keyring-written", keys = count, path = file));
     Ok(())
 }
 
@@ -122,11 +126,14 @@ pub(super) async fn export(config: &Config, args: ExportArgs) -> Result<()> {
     })?;
     if let Some(s) = summary {
         println!(
-            "Decrypted export written to {}: {} accounts, {} initiatives, {} records. It is plaintext: guard it.",
-            out.display(),
-            s.users,
-            s.initiatives,
-            s.records
+            "{}",
+            say!(
+                "cli-export-written",
+                path = out,
+                accounts = s.users,
+                initiatives = s.initiatives,
+                records = s.records
+            )
         );
     }
     Ok(())

@@ -20,6 +20,8 @@ use tracktwo_polis::{
     write_comments, write_votes,
 };
 
+use crate::say::{fail, say};
+
 #[derive(Subcommand)]
 pub(super) enum CommonGroundCommand {
     /// Find opinion groups, representative statements and common ground in a Pol.is export folder
@@ -83,14 +85,14 @@ pub(super) fn run(command: CommonGroundCommand) -> Result<()> {
 const HISTORY_LIMIT: usize = 100_000;
 
 fn open(path: &Path) -> Result<File> {
-    File::open(path).with_context(|| format!("cannot read {}", path.display()))
+    File::open(path).with_context(|| say!("cli-cannot-read", path = path))
 }
 
 /// Reads an export folder: comments.csv when there is one, and votes.csv, or
 /// participants-votes.csv when there is no votes.csv. Messages name each file by its path.
 fn read_conversation(dir: &Path) -> Result<Conversation> {
     if !dir.is_dir() {
-        bail!("{} is not a folder", dir.display());
+        bail!(fail!("cli-not-a-folder", path = dir));
     }
     let comments_path = dir.join("comments.csv");
     let comments_name = comments_path.display().to_string();
@@ -102,7 +104,7 @@ fn read_conversation(dir: &Path) -> Result<Conversation> {
     } else if wide_path.exists() {
         (VoteFormat::Wide, wide_path)
     } else {
-        bail!("{}: neither votes.csv nor participants-votes.csv is there", dir.display());
+        bail!(fail!("cli-no-votes-file", path = dir));
     };
     let votes_name = path.display().to_string();
     let file = open(&path)?;
@@ -387,7 +389,7 @@ fn stage_progress() -> ProgressBar {
 
 fn analyze_folder(dir: &Path, seed: u64, json: bool, sides_file: Option<&Path>, replay: bool) -> Result<()> {
     let bar = stage_progress();
-    bar.set_message("reading the export");
+    bar.set_message(say!("cli-progress-reading-export"));
     let started = Instant::now();
     let conversation = read_conversation(dir)?;
     let Sides { of_participant: sides, names: side_names } = match sides_file {
@@ -415,7 +417,7 @@ fn analyze_folder(dir: &Path, seed: u64, json: bool, sides_file: Option<&Path>, 
             let updates = polis_updates(&history.times, UPDATE_WINDOW_MS, usize::MAX);
             let mut replayed = |done: usize, total: usize| {
                 if done.is_multiple_of(100) || done == total {
-                    bar.set_message(format!("replaying the history: update {done} of {total}"));
+                    bar.set_message(say!("cli-progress-replaying", done = done, total = total));
                 }
             };
             // The constants chosen by leave-one-out for the replay (docs/benchmarks.md).
@@ -454,13 +456,14 @@ fn analyze_folder(dir: &Path, seed: u64, json: bool, sides_file: Option<&Path>, 
         timings.push(("report", output_ms));
         timings.push(("total", milliseconds(started.elapsed())));
         report.timings_ms = Timings(timings);
-        serde_json::to_writer(&mut out, &report).context("cannot write the result")?;
-        writeln!(out).context("cannot write the result")?;
+        serde_json::to_writer(&mut out, &report).context(say!("cli-cannot-write-result"))?;
+        writeln!(out).context(say!("cli-cannot-write-result"))?;
     } else {
         timings.push(("total", milliseconds(started.elapsed())));
-        print_summary(&mut out, &conversation, &analysis, &side_names, &timings).context("cannot write the result")?;
+        print_summary(&mut out, &conversation, &analysis, &side_names, &timings)
+            .context(say!("cli-cannot-write-result"))?;
     }
-    out.flush().context("cannot write the result")?;
+    out.flush().context(say!("cli-cannot-write-result"))?;
     Ok(())
 }
 
@@ -475,34 +478,55 @@ fn print_summary(
     let clustered = analysis.participants.iter().filter(|p| p.in_conversation).count();
     writeln!(
         out,
-        "{} participants ({clustered} clustered), {} statements, {} votes (from {})",
-        conversation.votes.participants(),
-        conversation.votes.statements(),
-        conversation.votes.vote_count(),
-        conversation.vote_format.file_name()
+        "{}",
+        say!(
+            "cli-common-ground-totals",
+            participants = conversation.votes.participants(),
+            clustered = clustered,
+            statements = conversation.votes.statements(),
+            votes = conversation.votes.vote_count(),
+            file = conversation.vote_format.file_name()
+        )
     )?;
     for (id, group) in analysis.groups.iter().enumerate() {
         let listed: Vec<String> = group
             .representative
             .iter()
-            .map(|r| format!("{} {}", sid(r.statement), direction_name(r.direction)))
+            .map(|r| format!("{} {}", sid(r.statement), say_direction(r.direction)))
             .collect();
-        writeln!(out, "group {id}: {} participants; representative: {}", group.size, listed.join(", "))?;
+        writeln!(
+            out,
+            "{}",
+            say!("cli-common-ground-group", group = id, participants = group.size, representative = listed.join(", "))
+        )?;
     }
     let ids = |list: &[usize]| list.iter().map(|&s| sid(s).to_string()).collect::<Vec<_>>().join(", ");
-    writeln!(out, "consensus agree: {}", ids(&analysis.consensus.agree))?;
-    writeln!(out, "consensus disagree: {}", ids(&analysis.consensus.disagree))?;
-    writeln!(out, "common ground across groups: {}", ids(&analysis.common_ground.across_groups))?;
+    writeln!(out, "{}", say!("cli-consensus-agree", statements = ids(&analysis.consensus.agree)))?;
+    writeln!(out, "{}", say!("cli-consensus-disagree", statements = ids(&analysis.consensus.disagree)))?;
+    writeln!(out, "{}", say!("cli-common-ground-groups", statements = ids(&analysis.common_ground.across_groups)))?;
     if !side_names.is_empty() {
         writeln!(
             out,
-            "common ground across sides ({}): {}",
-            side_names.join(", "),
-            ids(&analysis.common_ground.across_sides)
+            "{}",
+            say!(
+                "cli-common-ground-sides",
+                sides = side_names.join(", "),
+                statements = ids(&analysis.common_ground.across_sides)
+            )
         )?;
     }
-    let stages: Vec<String> = timings.iter().map(|(stage, ms)| format!("{stage} {ms:.1} ms")).collect();
-    writeln!(out, "timings: {}", stages.join(", "))
+    // The stages keep the names the JSON report gives them.
+    let stages: Vec<String> =
+        timings.iter().map(|(stage, ms)| say!("cli-timing", stage = *stage, ms = format!("{ms:.1}"))).collect();
+    writeln!(out, "{}", say!("cli-timings", stages = stages.join(", ")))
+}
+
+/// A representative statement's direction, for people.
+fn say_direction(direction: Direction) -> String {
+    match direction {
+        Direction::Agree => say!("cli-direction-agree"),
+        Direction::Disagree => say!("cli-direction-disagree"),
+    }
 }
 
 fn synthesise(participants: usize, statements: usize, groups: usize, seed: u64, out: &Path) -> Result<()> {
@@ -511,19 +535,19 @@ fn synthesise(participants: usize, statements: usize, groups: usize, seed: u64, 
         Some(4),
         if std::io::stderr().is_terminal() { ProgressDrawTarget::stderr() } else { ProgressDrawTarget::hidden() },
     );
-    bar.set_message("drawing votes");
+    bar.set_message(say!("cli-progress-drawing-votes"));
     let synthetic = planted_partition(&model)?;
     bar.inc(1);
-    std::fs::create_dir_all(out).with_context(|| format!("cannot create the folder {}", out.display()))?;
+    std::fs::create_dir_all(out).with_context(|| say!("cli-cannot-create-folder", path = out))?;
     // The writers buffer what they write.
     let create = |name: &str| -> Result<File> {
         let path = out.join(name);
-        File::create(&path).with_context(|| format!("cannot create {}", path.display()))
+        File::create(&path).with_context(|| say!("cli-cannot-create", path = path))
     };
-    let write_error = |name: &str| format!("cannot write {}", out.join(name).display());
+    let write_error = |name: &str| say!("cli-cannot-write", path = out.join(name));
 
     // votes.csv as gen_synth.py writes it: sorted by voter then statement, times increasing.
-    bar.set_message("writing votes.csv");
+    bar.set_message(say!("cli-progress-writing", file = "votes.csv"));
     let mut agrees = vec![0u32; statements];
     let mut disagrees = vec![0u32; statements];
     let cast =
@@ -538,7 +562,7 @@ fn synthesise(participants: usize, statements: usize, groups: usize, seed: u64, 
     write_votes(create("votes.csv")?, cast).with_context(|| write_error("votes.csv"))?;
     bar.inc(1);
 
-    bar.set_message("writing comments.csv");
+    bar.set_message(say!("cli-progress-writing", file = "comments.csv"));
     let comments: Vec<Comment> = (0..statements)
         .map(|statement| Comment {
             id: statement as i64,
@@ -554,7 +578,7 @@ fn synthesise(participants: usize, statements: usize, groups: usize, seed: u64, 
     write_comments(create("comments.csv")?, &comments).with_context(|| write_error("comments.csv"))?;
     bar.inc(1);
 
-    bar.set_message("writing truth.csv");
+    bar.set_message(say!("cli-progress-writing", file = "truth.csv"));
     let mut truth = BufWriter::with_capacity(1 << 20, create("truth.csv")?);
     (|| -> std::io::Result<()> {
         writeln!(truth, "participant,group")?;
@@ -566,9 +590,16 @@ fn synthesise(participants: usize, statements: usize, groups: usize, seed: u64, 
     .with_context(|| write_error("truth.csv"))?;
     bar.finish_and_clear();
     eprintln!(
-        "Wrote {} votes by {participants} participants on {statements} statements ({groups} planted groups, seed {seed}) to {}.",
-        synthetic.votes.vote_count(),
-        out.display()
+        "{}",
+        say!(
+            "cli-synthesised",
+            votes = synthetic.votes.vote_count(),
+            participants = participants,
+            statements = statements,
+            groups = groups,
+            seed = seed.to_string(),
+            path = out
+        )
     );
     Ok(())
 }

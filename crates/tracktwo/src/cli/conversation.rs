@@ -16,6 +16,7 @@ use tracktwo_domain::conversation::{Conversation, ConversationMode, StatementSta
 
 use super::files::{read_text, write_atomically};
 use super::{open_app, shape};
+use crate::say::{fail, say};
 
 #[derive(Subcommand)]
 pub(super) enum ConversationCommand {
@@ -106,16 +107,18 @@ pub(super) async fn run(config: &Config, command: ConversationCommand) -> Result
         ConversationCommand::List { initiative } => {
             let initiative = shape::initiative(&initiative)?;
             for c in app.conversations(&who, initiative).await? {
-                println!(
-                    "{}  {:<12} {:>5} statements {:>7} voters {:>9} votes  {}{}",
-                    c.id,
-                    c.mode.as_str(),
-                    c.statements,
-                    c.voters,
-                    c.votes,
-                    c.title,
-                    if c.closed { " (closed)" } else { "" }
+                // The counts keep their columns, right-aligned, whatever the language.
+                let line = say!(
+                    "cli-conversation-line",
+                    id = c.id.to_string(),
+                    mode = format!("{:<12}", c.mode.as_str()),
+                    statements = format!("{:>5}", c.statements),
+                    voters = format!("{:>7}", c.voters),
+                    votes = format!("{:>9}", c.votes),
+                    title = c.title
                 );
+                let closed = if c.closed { format!(" {}", say!("cli-conversation-closed")) } else { String::new() };
+                println!("{line}{closed}");
             }
         }
         ConversationCommand::Create { initiative, title, question, mode, statements, segments } => {
@@ -123,7 +126,7 @@ pub(super) async fn run(config: &Config, command: ConversationCommand) -> Result
             let mode = ConversationMode::parse(&mode)?;
             let statements: Vec<String> = match statements {
                 Some(path) => std::fs::read_to_string(&path)
-                    .with_context(|| format!("cannot read {}", path.display()))?
+                    .with_context(|| say!("cli-cannot-read", path = path))?
                     .lines()
                     .map(str::trim)
                     .filter(|l| !l.is_empty())
@@ -161,37 +164,40 @@ pub(super) async fn run(config: &Config, command: ConversationCommand) -> Result
             let initiative = shape::initiative(&initiative)?;
             let conversation = shape::id(&conversation, "conversation")?;
             let export = app.export_conversation(&who, initiative, conversation).await?;
-            std::fs::create_dir_all(&out).with_context(|| format!("cannot create the folder {}", out.display()))?;
+            std::fs::create_dir_all(&out).with_context(|| say!("cli-cannot-create-folder", path = out))?;
             for file in EXPORT_FILES {
                 let bytes = write_export_file(&export, file)?;
                 write_atomically(&out.join(file), |w| Ok(w.write_all(&bytes)?))?;
             }
             // The statements the files list: those awaiting moderation are left out.
             let listed = export.statements.iter().filter(|s| s.status != StatementStatus::Pending).count();
-            println!("Written to {}: {listed} statements, {} votes.", out.display(), export.votes.len());
+            println!(
+                "{}",
+                say!("cli-conversation-exported", path = out, statements = listed, votes = export.votes.len())
+            );
         }
         ConversationCommand::Translations { initiative, conversation, file } => {
             let initiative = shape::initiative(&initiative)?;
             let conversation = shape::id(&conversation, "conversation")?;
             let csv = read_text(&file)?;
             let count = app.import_statement_translations(&who, initiative, conversation, &csv).await?;
-            println!("set the languages of {count} statement(s) from {}", file.display());
+            println!("{}", say!("cli-translations-set", statements = count, path = file));
         }
         ConversationCommand::Import { initiative, dir, title } => {
             let initiative = shape::initiative(&initiative)?;
             let read = |name: &str| {
                 let path = dir.join(name);
-                std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))
+                std::fs::read(&path).with_context(|| say!("cli-cannot-read", path = path))
             };
             if !dir.is_dir() {
-                bail!("{} is not a folder", dir.display());
+                bail!(fail!("cli-not-a-folder", path = dir));
             }
             let import =
                 read_import(&title, &read("comments.csv")?, &read("votes.csv")?).map_err(anyhow::Error::msg)?;
             let (statements, votes) = (import.statements.len(), import.votes.len());
             let id = app.import_conversation(&who, initiative, import).await?;
             println!("{id}");
-            eprintln!("Imported {statements} statements and {votes} votes.");
+            eprintln!("{}", say!("cli-conversation-imported", statements = statements, votes = votes));
         }
     }
     Ok(())

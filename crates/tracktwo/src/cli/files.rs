@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
+use crate::say::{fail, say};
+
 /// Writes a file whole or not at all: into a temporary file beside it (owner-only permissions),
 /// then renamed into place.
 pub(crate) fn write_atomically(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
@@ -17,15 +19,14 @@ pub(crate) fn write_atomically(path: &Path, write: impl FnOnce(&mut dyn Write) -
     // (tempfile's default is the same; stated here so that it cannot change unnoticed.)
     #[cfg(unix)]
     builder.permissions(<std::fs::Permissions as std::os::unix::fs::PermissionsExt>::from_mode(0o600));
-    let mut file =
-        builder.tempfile_in(&dir).with_context(|| format!("cannot write to the folder {}", dir.display()))?;
+    let mut file = builder.tempfile_in(&dir).with_context(|| say!("cli-cannot-write-to-folder", path = dir))?;
     {
         let mut buffered = std::io::BufWriter::new(file.as_file_mut());
         write(&mut buffered)?;
-        buffered.flush().context("cannot write the file")?;
+        buffered.flush().context(say!("cli-cannot-write-file"))?;
     }
-    file.as_file().sync_all().context("cannot write the file")?;
-    file.persist(path).with_context(|| format!("cannot create {}", path.display()))?;
+    file.as_file().sync_all().context(say!("cli-cannot-write-file"))?;
+    file.persist(path).with_context(|| say!("cli-cannot-create", path = path))?;
     Ok(())
 }
 
@@ -34,7 +35,7 @@ pub(super) fn write_document(document: &tracktwo_render::Document, out: &Path) -
     let bytes = match out.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
         Some("pdf") => tracktwo_web::documents::pdf(document)?,
         Some("docx") => tracktwo_render::render_docx(document)?,
-        _ => bail!("cannot tell the format of {} from its name; use .pdf or .docx", out.display()),
+        _ => bail!(fail!("cli-document-format-unknown", path = out)),
     };
     write_atomically(out, |w| Ok(w.write_all(&bytes)?))?;
     Ok(bytes.len())
@@ -44,17 +45,17 @@ pub(super) fn write_document(document: &tracktwo_render::Document, out: &Path) -
 pub(super) fn document_locale(tag: &str) -> Result<tracktwo_i18n::Locale> {
     match tracktwo_i18n::Locale::from_tag(tag.trim()) {
         Some(locale) => Ok(locale),
-        None => bail!("unknown language {tag:?}; documents are written in en, ar, ru or fr"),
+        None => bail!(fail!("cli-document-language-unknown", language = tag)),
     }
 }
 
 pub(super) fn open_for_reading(path: &Path) -> Result<std::io::BufReader<std::fs::File>> {
-    let file = std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let file = std::fs::File::open(path).with_context(|| say!("cli-cannot-read", path = path))?;
     Ok(std::io::BufReader::new(file))
 }
 
 pub(super) fn read_text(path: &Path) -> Result<String> {
-    std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
+    std::fs::read_to_string(path).with_context(|| say!("cli-cannot-read", path = path))
 }
 
 /// Runs a use case to completion from inside a synchronous writer callback.

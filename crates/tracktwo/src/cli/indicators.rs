@@ -10,6 +10,7 @@ use tracktwo_domain::Identity;
 
 use super::files::read_text;
 use super::{open_app, shape, write_atomically};
+use crate::say::say;
 
 #[derive(Subcommand)]
 pub(super) enum IndicatorsCommand {
@@ -38,13 +39,13 @@ pub(super) async fn run(config: &Config, command: IndicatorsCommand) -> Result<(
             let initiative = shape::initiative(&initiative)?;
             let csv = app.export_indicators(&key_holder, initiative).await?;
             write_atomically(&file, |w| Ok(w.write_all(csv.as_bytes())?))?;
-            println!("wrote {}", file.display());
+            println!("{}", say!("cli-wrote", path = file));
         }
         IndicatorsCommand::Import { initiative, file } => {
             let initiative = shape::initiative(&initiative)?;
             let csv = read_text(&file)?;
             let count = app.import_indicators(&key_holder, initiative, &csv).await?;
-            println!("imported {count} indicator(s) from {}", file.display());
+            println!("{}", say!("cli-indicators-imported", indicators = count, path = file));
         }
     }
     Ok(())

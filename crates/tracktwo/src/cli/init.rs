@@ -13,6 +13,7 @@ use tracktwo_domain::{Identity, NewUser};
 
 use super::entropy;
 use super::user::password_from;
+use crate::say::say;
 use crate::unlock::{open_store, unlock_from};
 
 #[derive(Args)]
@@ -34,17 +35,17 @@ pub(super) async fn run(config: &Config, args: InitArgs) -> Result<()> {
     let store = open_store(config).await?;
     let backend = store.backend();
     let app = App::init(store, &unlock, KdfParams::MASTER_KEY, Arc::new(SystemClock), entropy()?).await?;
-    println!("Store initialised ({backend}).");
+    println!("{}", say!("cli-store-initialised", backend = backend.to_string()));
     if let Some(username) = admin {
         let display_name = admin_name.unwrap_or_default();
         let (password, generated) = password_from(admin_password_file.as_deref(), &app)?;
         let new = NewUser { username: username.clone(), display_name, is_admin: true };
         app.create_user_with_password(&Identity::key_holder(), new, &password).await?;
-        println!("Administrator `{username}` created.");
+        println!("{}", say!("cli-administrator-created", username = username));
         if generated {
-            println!("Password (shown only now): {password}");
+            println!("{}", say!("cli-password-shown-once", password = password));
         }
     }
-    println!("Keep the key safe, and keep a keyring export (`tracktwo keyring export FILE`) apart from backups.");
+    println!("{}", say!("cli-keep-the-key"));
     Ok(())
 }

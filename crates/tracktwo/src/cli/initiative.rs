@@ -7,6 +7,7 @@ use tracktwo_domain::{Identity, NewInitiative};
 
 use super::open_app;
 use super::shape;
+use crate::say::{fail, say};
 
 #[derive(Subcommand)]
 pub(super) enum InitiativeCommand {
@@ -46,7 +47,7 @@ pub(super) enum InitiativeCommand {
 pub(super) async fn run(config: &Config, command: InitiativeCommand) -> Result<()> {
     // Asked before the store is opened: a destroy without --yes is refused whatever the key.
     if let InitiativeCommand::Destroy { yes: false, .. } = command {
-        bail!("destroying an initiative cannot be undone, not even from backups; add --yes to confirm");
+        bail!(fail!("cli-destroy-needs-yes"));
     }
     let app = open_app(config).await?;
     let key_holder = Identity::key_holder();
@@ -73,10 +74,7 @@ pub(super) async fn run(config: &Config, command: InitiativeCommand) -> Result<(
         InitiativeCommand::Destroy { initiative, .. } => {
             let id = shape::initiative(&initiative)?;
             app.destroy_initiative(&key_holder, id).await?;
-            println!(
-                "Initiative {id} and its key destroyed. Replace any keyring export with a new one \
-                 (`tracktwo keyring export`): older exports still hold the key."
-            );
+            println!("{}", say!("cli-initiative-destroyed", id = id.to_string()));
         }
     }
     Ok(())

@@ -9,9 +9,11 @@ use tracktwo_config::Config;
 use tracktwo_domain::Identity;
 use tracktwo_domain::map::{Level, RiskCeiling, Track};
 use tracktwo_interchange::{FileAttributes, Format, Mapping, ReadOptions, TrackScheme};
+use tracktwo_web::word;
 
 use super::files::{read_text, write_atomically};
 use super::{open_app, shape};
+use crate::say::{fail, say};
 
 #[derive(Subcommand)]
 pub(super) enum MapCommand {
@@ -106,7 +108,7 @@ pub(super) async fn run(config: &Config, command: MapCommand) -> Result<()> {
             };
             let file = app.export_map(&key_holder, shape::initiative(&initiative)?).await?;
             if format == Format::Csv {
-                std::fs::create_dir_all(&out).with_context(|| format!("cannot create the folder {}", out.display()))?;
+                std::fs::create_dir_all(&out).with_context(|| say!("cli-cannot-create-folder", path = out))?;
                 for (name, text) in [
                     ("actors.csv", tracktwo_interchange::write_actors_csv(&file)),
                     ("ties.csv", tracktwo_interchange::write_ties_csv(&file)),
@@ -121,12 +123,7 @@ pub(super) async fn run(config: &Config, command: MapCommand) -> Result<()> {
                 };
                 write_atomically(&out, |w| Ok(w.write_all(text.as_bytes())?))?;
             }
-            println!(
-                "Map written to {}: {} actors, {} ties (no registry fields).",
-                out.display(),
-                file.actors.len(),
-                file.ties.len()
-            );
+            println!("{}", say!("cli-map-written", path = out, actors = file.actors.len(), ties = file.ties.len()));
         }
         MapCommand::Import { initiative, path, format, replace, fields, values, track_scheme } => {
             let initiative = shape::initiative(&initiative)?;
@@ -152,13 +149,10 @@ pub(super) async fn run(config: &Config, command: MapCommand) -> Result<()> {
                 if format == Format::Csv { path.join("actors.csv").display().to_string() } else { file_name.clone() };
             if !mapped && matches!(format, Format::Gexf | Format::Graphml) {
                 let listed = tracktwo_interchange::attributes(format, &file_text, &file_name)
-                    .map_err(|e| anyhow::anyhow!("{e}; nothing was imported"))?;
+                    .map_err(|e| fail!("cli-nothing-imported", reason = e.to_string()))?;
                 if !listed.is_tracktwo() {
                     print_attributes(&file_name, &listed);
-                    bail!(
-                        "{file_name} was not written with tracktwo's field names; map its attributes with --field \
-                         and --value (see `tracktwo map import --help`); nothing was imported"
-                    );
+                    bail!(fail!("cli-map-not-tracktwo-fields", path = file_name));
                 }
             }
             let sides: Vec<String> = app.sides(&key_holder, initiative).await?.into_iter().map(|s| s.name).collect();
@@ -170,43 +164,46 @@ pub(super) async fn run(config: &Config, command: MapCommand) -> Result<()> {
                 track_scheme,
             };
             let parsed = tracktwo_interchange::read_with(format, &file_text, &ties_text, &options);
-            let file = parsed.map_err(|e| anyhow::anyhow!("{e}; nothing was imported"))?;
+            let file = parsed.map_err(|e| fail!("cli-nothing-imported", reason = e.to_string()))?;
             let report = app.import_map(&key_holder, initiative, &file, replace).await?;
-            println!(
-                "Imported {} actors and {} ties{}.",
-                report.actors,
-                report.ties,
-                if report.replaced { ", replacing the previous map" } else { "" }
-            );
+            let imported = if report.replaced { "cli-map-imported-replacing" } else { "cli-map-imported" };
+            let counts = [
+                ("actors", crate::say::Value::Number(i64::try_from(report.actors).unwrap_or(i64::MAX))),
+                ("ties", crate::say::Value::Number(i64::try_from(report.ties).unwrap_or(i64::MAX))),
+            ];
+            println!("{}", crate::say::text(imported, &counts));
             if !report.unplaced.is_empty() {
-                println!(
-                    "{} actors are unplaced, for the facilitator to place on the map's actor pages:",
-                    report.unplaced.len()
-                );
+                println!("{}", say!("cli-map-unplaced", actors = report.unplaced.len()));
                 for (code, missing) in &report.unplaced {
-                    println!("  {code}: no {}", missing.join(", no "));
+                    let missing: Vec<String> =
+                        missing.iter().map(|field| say!("cli-map-unplaced-field", field = field)).collect();
+                    println!("  {code}: {}", missing.join(", "));
                 }
             }
         }
         MapCommand::Coverage { initiative } => {
             let map = app.system_map(&key_holder, shape::initiative(&initiative)?).await?;
             let report = map.coverage(&Track::ALL, Level::ALL);
-            println!("{} actors, {} ties.", map.actors.len(), map.ties.len());
+            let locale = crate::say::locale();
+            println!("{}", say!("cli-map-size", actors = map.actors.len(), ties = map.ties.len()));
             for cell in &report.cells {
                 println!(
-                    "track {} ({}), {}, {}: {}",
-                    cell.track.number(),
-                    cell.track.label(),
-                    map.side_name(cell.side),
-                    cell.level.label(),
-                    cell.actors
+                    "{}",
+                    say!(
+                        "cli-coverage-cell",
+                        track = cell.track.number(),
+                        name = word(locale, cell.track),
+                        side = map.side_name(cell.side),
+                        level = word(locale, cell.level),
+                        actors = cell.actors
+                    )
                 );
             }
             if report.gaps.is_empty() {
-                println!("No gaps.");
+                println!("{}", say!("cli-no-gaps"));
             }
             for gap in &report.gaps {
-                println!("gap: {gap}");
+                println!("{}", say!("cli-gap", gap = gap.to_string()));
             }
         }
         MapCommand::Ceiling { initiative, per_person, group } => {
@@ -215,7 +212,14 @@ pub(super) async fn run(config: &Config, command: MapCommand) -> Result<()> {
                 app.set_risk_ceiling(&key_holder, initiative, RiskCeiling { per_person, group }).await?;
             }
             let ceiling = app.risk_ceiling(&key_holder, initiative).await?;
-            println!("risk ceiling: {} per person, {} for the group", ceiling.per_person, ceiling.group);
+            println!(
+                "{}",
+                say!(
+                    "cli-risk-ceiling",
+                    per_person = ceiling.per_person.to_string(),
+                    group = ceiling.group.to_string()
+                )
+            );
         }
         MapCommand::Select { initiative, invitees, as_of } => {
             let as_of = match as_of {
@@ -235,10 +239,13 @@ pub(super) async fn run(config: &Config, command: MapCommand) -> Result<()> {
                 println!("{}. {} ({side}): {}", i + 1, map.label(invitee.actor), invitee.explanation);
             }
             for need in &report.unmet {
-                println!("unmet: {need}");
+                println!("{}", say!("cli-unmet", need = need.to_string()));
             }
             for excluded in &report.excluded {
-                println!("not considered: {}: {}", map.label(excluded.actor), excluded.reason);
+                println!(
+                    "{}",
+                    say!("cli-not-considered", actor = map.label(excluded.actor), reason = excluded.reason.to_string())
+                );
             }
         }
     }
@@ -247,23 +254,33 @@ pub(super) async fn run(config: &Config, command: MapCommand) -> Result<()> {
 
 /// Lists a file's attributes, a few values of each, and how to map them.
 fn print_attributes(file_name: &str, listed: &FileAttributes) {
-    println!("{file_name}: {} nodes, {} edges.", listed.nodes, listed.edges);
+    println!("{}", say!("cli-map-file-size", path = file_name, nodes = listed.nodes, edges = listed.edges));
     match listed.track_scheme {
-        Some(scheme) => println!("Its track numbers follow {} ({}).", scheme.description(), scheme.as_str()),
-        None => println!("It declares no track scheme; tracks given by number need --track-scheme imtd9 or five."),
+        Some(scheme) => {
+            println!("{}", say!("cli-map-track-scheme", scheme = scheme.description(), code = scheme.as_str()))
+        }
+        None => println!("{}", say!("cli-map-no-track-scheme")),
     }
-    for (of_edges, heading) in [(false, "Node attributes (actors)"), (true, "Edge attributes (ties)")] {
-        println!("{heading}:");
+    for (of_edges, heading) in [(false, "cli-map-node-attributes"), (true, "cli-map-edge-attributes")] {
+        println!("{}", crate::say::text(heading, &[]));
         let mut any = false;
         for attribute in listed.attributes.iter().filter(|a| a.of_edges == of_edges) {
             any = true;
-            println!("  {} ({} values): {}", attribute.name, attribute.count, attribute.samples.join(" | "));
+            println!(
+                "  {}",
+                say!(
+                    "cli-map-attribute",
+                    name = attribute.name,
+                    values = attribute.count,
+                    samples = attribute.samples.join(" | ")
+                )
+            );
         }
         if !any {
-            println!("  none");
+            println!("  {}", say!("cli-map-no-attributes"));
         }
     }
-    println!("tracktwo's fields (--field FIELD=ATTRIBUTE):");
+    println!("{}", say!("cli-map-fields"));
     for field in tracktwo_interchange::Field::ALL {
         println!("  {:<20} {}", field.as_str(), field.description());
     }
@@ -272,8 +289,7 @@ fn print_attributes(file_name: &str, listed: &FileAttributes) {
 /// A map file's format: named, or told by the path (a folder is CSV).
 fn map_format(named: Option<&str>, path: &Path) -> Result<Format> {
     if let Some(name) = named {
-        return Format::parse(name)
-            .map_err(|_| anyhow::anyhow!("`{name}` is not a map format: use gexf, graphml, kumu or csv"));
+        return Format::parse(name).map_err(|_| fail!("cli-not-a-map-format", format = name));
     }
     if path.is_dir() {
         return Ok(Format::Csv);
@@ -282,14 +298,11 @@ fn map_format(named: Option<&str>, path: &Path) -> Result<Format> {
         Some("gexf") => Ok(Format::Gexf),
         Some("graphml") => Ok(Format::Graphml),
         Some("json") => Ok(Format::KumuJson),
-        _ => bail!(
-            "cannot tell the format of {} from its name; give --format gexf, graphml, kumu or csv",
-            path.display()
-        ),
+        _ => bail!(fail!("cli-map-format-unknown", path = path)),
     }
 }
 
 fn parse_day(text: &str) -> Result<time::Date> {
     time::Date::parse(text.trim(), time::macros::format_description!("[year]-[month]-[day]"))
-        .with_context(|| format!("`{text}` is not a date as YYYY-MM-DD"))
+        .with_context(|| say!("cli-not-a-date", date = text))
 }

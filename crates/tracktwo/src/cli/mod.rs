@@ -36,6 +36,7 @@ use tracktwo_config::{Config, Layer};
 pub(crate) use files::write_atomically;
 pub use shape::parse;
 
+use crate::say::say;
 use crate::unlock::{open_store, unlock_from};
 
 #[derive(Parser)]
@@ -72,6 +73,41 @@ struct GlobalArgs {
     /// A file holding the passphrase that unlocks the store.
     #[arg(long, global = true, value_name = "FILE")]
     passphrase_file: Option<PathBuf>,
+    /// The language of messages: en, ar, ru or fr [default: TRACKTWO_LANGUAGE, else the locale
+    /// in LC_ALL, LC_MESSAGES or LANG, else en]. Machine output (JSON, CSV, exports) is the same
+    /// in every language.
+    #[arg(long, global = true, value_name = "LANGUAGE")]
+    language: Option<String>,
+}
+
+impl Cli {
+    /// Chooses the language of every message from here on: `--language`, `TRACKTWO_LANGUAGE`,
+    /// then the POSIX locale, negotiated against the shipped languages.
+    pub fn choose_language(&self) {
+        let locale =
+            tracktwo_i18n::Locale::for_command_line(self.global.language.as_deref(), |name| std::env::var(name).ok());
+        crate::say::choose(locale);
+    }
+}
+
+/// The line that reports an error to people, in their language: each cause of the chain in
+/// turn, as `{:#}` joins them, an error of the use cases said by its kind.
+#[must_use]
+pub fn error_line(error: &anyhow::Error) -> String {
+    let causes: Vec<String> = error
+        .chain()
+        .map(|cause| match cause.downcast_ref::<tracktwo_app::AppError>() {
+            Some(e) => crate::say::app_error(e),
+            None => cause.to_string(),
+        })
+        .collect();
+    say!("cli-error", message = causes.join(": "))
+}
+
+/// The line that reports the async runtime failing to start.
+#[must_use]
+pub fn runtime_error_line(error: &std::io::Error) -> String {
+    say!("cli-error", message = say!("cli-no-runtime", reason = error.to_string()))
 }
 
 #[derive(Subcommand)]
@@ -174,7 +210,7 @@ fn load_config(global: &GlobalArgs) -> Result<Config> {
     };
     let (config, warnings) = Config::load(global.config.as_deref(), std::env::vars(), &flags)?;
     for warning in warnings {
-        eprintln!("warning: {warning}");
+        eprintln!("{}", say!("cli-warning", message = warning));
     }
     Ok(config)
 }

@@ -9,9 +9,11 @@ use tracktwo_app::App;
 use tracktwo_config::Config;
 use tracktwo_domain::redaction::Reader;
 use tracktwo_domain::{Identity, InitiativeId};
+use tracktwo_web::{methodology_step, word};
 
 use super::files::write_document;
 use super::{open_app, shape};
+use crate::say::{fail, say};
 
 #[derive(Subcommand)]
 pub(super) enum ProcessCommand {
@@ -48,24 +50,33 @@ pub(super) async fn run(config: &Config, command: ProcessCommand) -> Result<()> 
             let overview = app.process_overview(&key_holder, initiative).await?;
             let methodology = overview.design.as_ref().map(|d| d.methodology);
             if let Some(design) = &overview.design {
-                println!("{} · {} · {}", design.kind.label(), design.methodology.label(), design.phase.label());
+                let locale = crate::say::locale();
+                println!(
+                    "{} · {} · {}",
+                    word(locale, design.kind),
+                    word(locale, design.methodology),
+                    word(locale, design.phase)
+                );
             }
             for (_, round, meetings) in &overview.rounds {
-                println!("Round {}: {}", round.number, round.title);
+                println!("{}", say!("cli-round", number = round.number, title = round.title));
                 for (id, m) in meetings {
+                    let locale = crate::say::locale();
                     let stage = match (methodology, m.stage_reached) {
-                        (Some(methodology), Some(stage)) => format!(
-                            "stage {stage} of {}: {}",
-                            methodology.template().len(),
-                            methodology.template().get(usize::from(stage).saturating_sub(1)).copied().unwrap_or("")
+                        (Some(methodology), Some(stage)) => say!(
+                            "cli-stage-reached",
+                            stage = stage,
+                            of = methodology.template().len(),
+                            name = methodology_step(locale, methodology, usize::from(stage)).unwrap_or_default()
                         ),
-                        _ => "stage not recorded".to_owned(),
+                        _ => say!("cli-stage-not-recorded"),
                     };
-                    println!("  {id}  {}  {}  {}  {stage}", m.starts_on, m.mode.label(), m.title);
+                    println!("  {id}  {}  {}  {}  {stage}", m.starts_on, word(locale, m.mode), m.title);
                 }
             }
             for (_, option) in app.options(&key_holder, initiative).await? {
-                println!("option: {} — {}", option.title, option.status.label());
+                let status = word(crate::say::locale(), option.status);
+                println!("{}", say!("cli-option", title = option.title, status = status));
             }
         }
         ProcessCommand::Summary { initiative, meeting, reader, out, language } => {
@@ -75,7 +86,8 @@ pub(super) async fn run(config: &Config, command: ProcessCommand) -> Result<()> 
             let reader = reader_named(&app, initiative, &reader).await?;
             let summary = app.meeting_summary_for(&key_holder, initiative, meeting, reader).await?;
             let size = write_document(&tracktwo_web::summary_document(&summary, locale), &out)?;
-            println!("Summary for {} written to {} ({size} bytes).", reader.label(), out.display());
+            let reader = word(crate::say::locale(), reader);
+            println!("{}", say!("cli-summary-written", reader = reader, path = out, bytes = size));
         }
     }
     Ok(())
@@ -96,12 +108,10 @@ async fn reader_named(app: &App, initiative: InitiativeId, name: &str) -> Result
                 let side = sides
                     .iter()
                     .find(|s| s.name.eq_ignore_ascii_case(side.trim()))
-                    .with_context(|| format!("`{side}` is not a side of this initiative"))?;
+                    .with_context(|| say!("cli-not-a-side", side = side))?;
                 Reader::Participant { side: Some(side.id) }
             }
-            None => bail!(
-                "`{other}` is not a reader: use team, official, evaluator, funder, observer, operations or participant:SIDE"
-            ),
+            None => bail!(fail!("cli-not-a-reader", reader = other)),
         },
     })
 }

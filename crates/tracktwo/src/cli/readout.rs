@@ -11,9 +11,11 @@ use tracktwo_app::transfer::{TraceabilityPreview, Traced};
 use tracktwo_config::Config;
 use tracktwo_domain::Identity;
 use tracktwo_domain::transfer::Clearance;
+use tracktwo_web::word;
 
 use super::files::write_document;
 use super::{open_app, shape};
+use crate::say::{fail, say};
 
 #[derive(Subcommand)]
 pub(super) enum ReadoutCommand {
@@ -65,14 +67,20 @@ pub(super) async fn run(config: &Config, command: ReadoutCommand) -> Result<()> 
         ReadoutCommand::List { initiative } => {
             let initiative = shape::initiative(&initiative)?;
             for (id, readout) in app.readouts(&key_holder, initiative).await? {
-                println!("{id}  {}  {}  {}", readout.clearance.label(), readout.audience.label(), readout.title);
+                let locale = crate::say::locale();
+                let (clearance, audience) = (word(locale, readout.clearance), word(locale, readout.audience));
+                println!("{id}  {clearance}  {audience}  {}", readout.title);
                 if let Some(carried) = readout.text {
-                    println!("  carries text {}, version {}", carried.text, carried.version);
+                    println!(
+                        "  {}",
+                        say!("cli-readout-carries", text = carried.text.to_string(), version = carried.version)
+                    );
                 }
                 if readout.clearance == Clearance::Released {
                     for (copy_id, copy) in app.copies(&key_holder, initiative, id).await? {
+                        let copy_word = say!("cli-readout-copy");
                         println!(
-                            "  copy {copy_id}  {}  {}  {}  {}",
+                            "  {copy_word} {copy_id}  {}  {}  {}  {}",
                             copy.number, copy.delivered_on, copy.channel, copy.recipient
                         );
                     }
@@ -91,7 +99,7 @@ pub(super) async fn run(config: &Config, command: ReadoutCommand) -> Result<()> 
             let copy = shape::id(&copy, "copy")?;
             let to_render = app.copy_to_render(&key_holder, initiative, copy).await?;
             let size = write_document(&tracktwo_web::copy_document(&to_render, locale), &out)?;
-            println!("{} written to {} ({size} bytes).", to_render.mark, out.display());
+            println!("{}", say!("cli-copy-written", mark = to_render.mark.to_string(), path = out, bytes = size));
         }
     }
     Ok(())
@@ -100,25 +108,33 @@ pub(super) async fn run(config: &Config, command: ReadoutCommand) -> Result<()> 
 fn print_traceability(preview: &TraceabilityPreview, wording_variants: bool) {
     for on in [wording_variants, !wording_variants] {
         let figures = preview.chosen(on);
+        let state = if on { say!("cli-variants-on") } else { say!("cli-variants-off") };
+        let this =
+            if on == wording_variants { format!(" ({})", say!("cli-variants-this-readout")) } else { String::new() };
         println!(
-            "Wording variants {}{}: {} variable sites in {} words ({:.1} per 100 words).",
-            if on { "on" } else { "off" },
-            if on == wording_variants { " (this readout)" } else { "" },
-            figures.variable_sites,
-            figures.words,
-            figures.sites_per_100_words()
+            "{}",
+            say!(
+                "cli-variants",
+                state = state,
+                this = this,
+                sites = figures.variable_sites,
+                words = figures.words,
+                per_hundred = format!("{:.1}", figures.sites_per_100_words())
+            )
         );
         for reach in &figures.reach {
             println!(
-                "  {} sentence{} quoted word for word: names its copy among {} in {:.0} % of places",
-                reach.sentences,
-                if reach.sentences == 1 { "" } else { "s" },
-                figures.copies,
-                100.0 * reach.share_named
+                "  {}",
+                say!(
+                    "cli-variants-reach",
+                    sentences = reach.sentences,
+                    copies = figures.copies,
+                    share = format!("{:.0}", 100.0 * reach.share_named)
+                )
             );
         }
     }
-    println!("The best case: retyping, edits and framing lose some sites (docs/tracing.md).");
+    println!("{}", say!("cli-variants-best-case"));
 }
 
 /// Names the copy the passage came from; exits with 2 when it matches none.
@@ -143,24 +159,19 @@ pub(super) async fn trace(config: &Config, args: TraceArgs) -> Result<ExitCode> 
 async fn passage_text(path: &Path) -> Result<String> {
     let bytes = if path.as_os_str() == "-" {
         let mut bytes = Vec::new();
-        std::io::stdin().read_to_end(&mut bytes).context("cannot read the passage")?;
+        std::io::stdin().read_to_end(&mut bytes).context(say!("cli-cannot-read-passage"))?;
         bytes
     } else {
-        std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?
+        std::fs::read(path).with_context(|| say!("cli-cannot-read", path = path))?
     };
     if tracktwo_ocr::page_format(&bytes).is_none() {
-        return String::from_utf8(bytes).map_err(|_| {
-            anyhow::anyhow!(
-                "{} is neither text (UTF-8) nor a page image: give the passage as text, or a PNG, JPEG or TIFF image, or a PDF scan",
-                path.display()
-            )
-        });
+        return String::from_utf8(bytes).map_err(|_| fail!("cli-passage-unreadable", path = path));
     }
     let text =
         tokio::task::spawn_blocking(move || tracktwo_ocr::read_page(&bytes, &tracktwo_ocr::OcrLimits::COMMAND_LINE))
             .await
-            .context("reading the page stopped")?
-            .with_context(|| format!("cannot read the page in {}", path.display()))?;
-    eprintln!("read the page by OCR (tesseract): {} words", text.split_whitespace().count());
+            .context(say!("cli-ocr-stopped"))?
+            .with_context(|| say!("cli-cannot-read-page", path = path))?;
+    eprintln!("{}", say!("cli-ocr-read", words = text.split_whitespace().count()));
     Ok(text)
 }

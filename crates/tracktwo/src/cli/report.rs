@@ -12,6 +12,7 @@ use tracktwo_domain::report::{Period, ReportKind};
 
 use super::files::{document_locale, write_document};
 use super::{open_app, shape};
+use crate::say::say;
 
 #[derive(Subcommand)]
 pub(super) enum ReportCommand {
@@ -54,6 +55,13 @@ pub(super) async fn run(config: &Config, command: ReportCommand) -> Result<()> {
     let app = open_app(config).await?;
     let report = app.report(&Identity::key_holder(), initiative, kind, args.period).await?;
     let size = write_document(&tracktwo_web::report_document(&report, locale), &args.out)?;
-    println!("{} ({} outcomes) written to {} ({size} bytes).", kind.label(), report.outcomes.len(), args.out.display());
+    let kind = match kind {
+        ReportKind::Funder => say!("cli-report-funder"),
+        ReportKind::Evaluation => say!("cli-report-evaluation"),
+    };
+    println!(
+        "{}",
+        say!("cli-report-written", kind = kind, outcomes = report.outcomes.len(), path = args.out, bytes = size)
+    );
     Ok(())
 }

@@ -8,6 +8,7 @@ use clap::Args;
 use tracktwo_config::Config;
 
 use super::open_app;
+use crate::say::{fail, say};
 
 #[derive(Args)]
 pub(super) struct ServeArgs {
@@ -31,7 +32,7 @@ pub(super) struct DemoArgs {
 
 fn parse_listen(listen: Option<&str>, config: &Config) -> Result<std::net::SocketAddr> {
     match listen {
-        Some(text) => text.parse().with_context(|| format!("`{text}` is not an address such as 127.0.0.1:8080")),
+        Some(text) => text.parse().with_context(|| say!("cli-not-an-address", address = text)),
         None => Ok(config.listen),
     }
 }
@@ -59,23 +60,18 @@ pub(super) async fn serve(config: &Config, args: ServeArgs) -> Result<()> {
 /// changes through it; a SQLite store cannot announce changes, so a second server on the same
 /// folder would serve stale conversations and count sign-in limits apart, and is refused.
 fn only_server_on(data_dir: &Path) -> Result<std::fs::File> {
-    std::fs::create_dir_all(data_dir)
-        .with_context(|| format!("cannot create the data folder {}", data_dir.display()))?;
+    std::fs::create_dir_all(data_dir).with_context(|| say!("cli-cannot-create-data-folder", path = data_dir))?;
     let path = data_dir.join("serve.lock");
     let file = std::fs::OpenOptions::new()
         .create(true)
         .truncate(false)
         .write(true)
         .open(&path)
-        .with_context(|| format!("cannot open {}", path.display()))?;
+        .with_context(|| say!("cli-cannot-open", path = path))?;
     match file.try_lock() {
         Ok(()) => Ok(file),
-        Err(std::fs::TryLockError::WouldBlock) => bail!(
-            "another `tracktwo serve` already serves the store in {}; only one server may serve a SQLite store \
-             (several servers need PostgreSQL: see docs/deployment.md)",
-            data_dir.display()
-        ),
-        Err(std::fs::TryLockError::Error(e)) => Err(e).with_context(|| format!("cannot lock {}", path.display())),
+        Err(std::fs::TryLockError::WouldBlock) => bail!(fail!("cli-already-served", path = data_dir)),
+        Err(std::fs::TryLockError::Error(e)) => Err(e).with_context(|| say!("cli-cannot-lock", path = path)),
     }
 }
 

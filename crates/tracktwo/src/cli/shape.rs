@@ -16,10 +16,19 @@ use clap::{CommandFactory, Parser};
 use tracktwo_domain::InitiativeId;
 
 use super::Cli;
+use crate::say::{fail, say};
 
 /// The record of `kind` (`"meeting"`, `"copy"`, …) that `text` names.
 pub(super) fn id<T: FromStr>(text: &str, kind: &str) -> Result<T> {
-    text.parse().map_err(|_| anyhow::anyhow!("`{text}` is not a valid {kind} id"))
+    text.parse().map_err(|_| match kind {
+        "initiative" => fail!("cli-not-an-initiative-id", text = text),
+        "meeting" => fail!("cli-not-a-meeting-id", text = text),
+        "conversation" => fail!("cli-not-a-conversation-id", text = text),
+        "readout" => fail!("cli-not-a-readout-id", text = text),
+        "copy" => fail!("cli-not-a-copy-id", text = text),
+        "text" => fail!("cli-not-a-text-id", text = text),
+        _ => fail!("cli-not-an-id", text = text),
+    })
 }
 
 /// The initiative that `text` names.
@@ -36,8 +45,11 @@ pub fn parse() -> Cli {
         Ok(cli) => cli,
         Err(error) => match in_current_shape(&args) {
             Some((args, note)) => {
-                eprintln!("{note}");
-                Cli::parse_from(args)
+                let cli = Cli::parse_from(args);
+                // The note is said in the language the command line asks for.
+                cli.choose_language();
+                eprintln!("{}", note.said());
+                cli
             }
             None => error.exit(),
         },
@@ -47,9 +59,22 @@ pub fn parse() -> Cli {
 /// The flags of the old form, in the order their values now go.
 const OLD_FLAGS: [&str; 2] = ["--initiative", "--conversation"];
 
+/// What a command line of the old form is told: how many of the old flags it gave, and the
+/// command line to write instead.
+struct Deprecation {
+    flags: usize,
+    instead: String,
+}
+
+impl Deprecation {
+    fn said(&self) -> String {
+        say!("cli-old-flags", flags = self.flags, command = self.instead)
+    }
+}
+
 /// A conversation command line of the old form rewritten into the current shape, with the note
 /// to print; `None` when it is not of the old form.
-fn in_current_shape(args: &[OsString]) -> Option<(Vec<OsString>, String)> {
+fn in_current_shape(args: &[OsString]) -> Option<(Vec<OsString>, Deprecation)> {
     let tree = Cli::command();
     let conversation = tree.find_subcommand("conversation")?;
     let subcommand = args.windows(2).position(|pair| {
@@ -66,19 +91,10 @@ fn in_current_shape(args: &[OsString]) -> Option<(Vec<OsString>, String)> {
         }
     }
     let written: Vec<String> = moved.iter().map(|value| value.to_string_lossy().into_owned()).collect();
-    let (flags, order) = if moved.len() == 1 {
-        ("--initiative is", "the initiative first, as every command takes it")
-    } else {
-        (
-            "--initiative and --conversation are",
-            "the initiative first, then the conversation, as every command takes them",
-        )
+    let note = Deprecation {
+        flags: moved.len(),
+        instead: format!("tracktwo conversation {} {}", args[subcommand].to_string_lossy(), written.join(" ")),
     };
-    let note = format!(
-        "note: {flags} deprecated; write `tracktwo conversation {} {}`: {order}",
-        args[subcommand].to_string_lossy(),
-        written.join(" ")
-    );
     let rewritten = args[..=subcommand].iter().cloned().chain(moved).chain(rest).collect();
     Some((rewritten, note))
 }

@@ -9,9 +9,11 @@ use tracktwo_config::Config;
 use tracktwo_domain::Identity;
 use tracktwo_domain::negotiating_text::compare::{ClauseChangeKind, WordChange};
 use tracktwo_domain::negotiating_text::{ClauseStanding, TextId};
+use tracktwo_web::word;
 
 use super::files::write_atomically;
 use super::{open_app, shape};
+use crate::say::{fail, say};
 
 #[derive(Subcommand)]
 pub(super) enum TextCommand {
@@ -94,7 +96,7 @@ impl TextFormat {
             Some("xml" | "akn") => Ok(TextFormat::Akn),
             Some("docx") => Ok(TextFormat::Docx),
             Some("pdf") => Ok(TextFormat::Pdf),
-            _ => bail!("cannot tell the format of {} from its name; give --format akn, docx or pdf", path.display()),
+            _ => bail!(fail!("cli-text-format-unknown", path = path)),
         }
     }
 }
@@ -122,12 +124,8 @@ pub(super) async fn run(config: &Config, command: TextCommand) -> Result<()> {
         TextCommand::List { initiative } => {
             let initiative = shape::initiative(&initiative)?;
             for text in app.texts(&key_holder, initiative).await? {
-                let translations = match text.translations {
-                    0 => String::new(),
-                    1 => ", 1 translation".to_owned(),
-                    n => format!(", {n} translations"),
-                };
-                println!("{}  {}  {} versions{translations}  {}", text.id, text.title, text.versions, text.agreement);
+                let counts = say!("cli-text-counts", versions = text.versions, translations = text.translations);
+                println!("{}  {}  {counts}  {}", text.id, text.title, text.agreement);
             }
         }
         TextCommand::Show { initiative, text, version } => {
@@ -136,14 +134,17 @@ pub(super) async fn run(config: &Config, command: TextCommand) -> Result<()> {
             let summary = &view.version.summary;
             println!("{}", view.version.draft.title);
             println!(
-                "Version {} ({}), {}, hash {}",
-                summary.number,
-                summary.language.as_str(),
-                summary.committed_at.date(),
-                summary.hash
+                "{}",
+                say!(
+                    "cli-text-version",
+                    number = summary.number,
+                    language = summary.language.as_str(),
+                    date = summary.committed_at.date().to_string(),
+                    hash = summary.hash.to_string()
+                )
             );
             println!("{}", summary.figures);
-            println!("Status: {}", view.agreement);
+            println!("{}", say!("cli-text-status", status = view.agreement.to_string()));
             if !view.version.draft.preamble.is_empty() {
                 println!("\n{}", view.version.draft.preamble);
             }
@@ -152,9 +153,13 @@ pub(super) async fn run(config: &Config, command: TextCommand) -> Result<()> {
                 for clause in &part.clauses {
                     let standing = match clause.standing() {
                         ClauseStanding::Clean => String::new(),
-                        other => format!("  ({})", other.as_str()),
+                        other => format!("  ({})", word(crate::say::locale(), other)),
                     };
-                    let stale = if view.version.out_of_date.contains(&clause.id) { "  (out of date)" } else { "" };
+                    let stale = if view.version.out_of_date.contains(&clause.id) {
+                        format!("  ({})", say!("cli-clause-out-of-date"))
+                    } else {
+                        String::new()
+                    };
                     println!("  {}{standing}{stale}", clause.id);
                     if !clause.heading.is_empty() {
                         println!("    {}", clause.heading);
@@ -165,24 +170,30 @@ pub(super) async fn run(config: &Config, command: TextCommand) -> Result<()> {
                 }
             }
             println!(
-                "\nPending: {} clause(s) open, {} suggestion(s) and {} comment(s) waiting",
-                view.pending.open_clauses.len(),
-                view.pending.suggestions.values().map(Vec::len).sum::<usize>(),
-                view.pending.unanswered.values().map(Vec::len).sum::<usize>()
+                "\n{}",
+                say!(
+                    "cli-text-pending",
+                    clauses = view.pending.open_clauses.len(),
+                    suggestions = view.pending.suggestions.values().map(Vec::len).sum::<usize>(),
+                    comments = view.pending.unanswered.values().map(Vec::len).sum::<usize>()
+                )
             );
         }
         TextCommand::Compare { initiative, text, from, to } => {
             let initiative = shape::initiative(&initiative)?;
             let (a, b, comparison) = app.compare_versions(&key_holder, initiative, text_id(&text)?, from, to).await?;
-            println!("Version {} → version {}", a.number, b.number);
-            println!("  before: {}", comparison.from);
-            println!("  after:  {}", comparison.to);
+            println!("{}", say!("cli-compare-versions", from = a.number, to = b.number));
+            println!("  {}", say!("cli-compare-before", figures = comparison.from.to_string()));
+            println!("  {}", say!("cli-compare-after", figures = comparison.to.to_string()));
             println!(
-                "  {} added, {} removed, {} reworded, {} moved",
-                comparison.count(ClauseChangeKind::Added),
-                comparison.count(ClauseChangeKind::Removed),
-                comparison.count(ClauseChangeKind::Reworded),
-                comparison.moved()
+                "  {}",
+                say!(
+                    "cli-compare-counts",
+                    added = comparison.count(ClauseChangeKind::Added),
+                    removed = comparison.count(ClauseChangeKind::Removed),
+                    reworded = comparison.count(ClauseChangeKind::Reworded),
+                    moved = comparison.moved()
+                )
             );
             for clause in &comparison.clauses {
                 if clause.change == ClauseChangeKind::Unchanged && !clause.moved {
@@ -190,11 +201,18 @@ pub(super) async fn run(config: &Config, command: TextCommand) -> Result<()> {
                 }
                 let moved = match (clause.moved, clause.from, clause.to) {
                     (true, Some(f), Some(t)) => {
-                        format!(" (moved from {} #{} to {} #{})", f.part, f.position, t.part, t.position)
+                        let moved = say!(
+                            "cli-clause-moved",
+                            from_part = f.part.to_string(),
+                            from_position = f.position,
+                            to_part = t.part.to_string(),
+                            to_position = t.position
+                        );
+                        format!(" ({moved})")
                     }
                     _ => String::new(),
                 };
-                println!("\n{} {}{moved}", clause.clause, clause.change.as_str());
+                println!("\n{} {}{moved}", clause.clause, word(crate::say::locale(), clause.change));
                 if !clause.words.is_empty() {
                     let mut line = String::new();
                     for change in &clause.words {
@@ -224,22 +242,23 @@ pub(super) async fn run(config: &Config, command: TextCommand) -> Result<()> {
             let export = app.export_text(&key_holder, initiative, text_id(&text)?, version, compare_with).await?;
             let bytes = match format {
                 TextFormat::Akn if copy != tracktwo_web::TextCopy::Bracketed => {
-                    bail!(
-                        "an Akoma Ntoso file holds one version as it stands; --clean and --compare-with are for docx and pdf"
-                    )
+                    bail!(fail!("cli-akn-one-version"))
                 }
                 TextFormat::Akn => tracktwo_akoma_ntoso::export(&akn_meta(&export), &export.draft).into_bytes(),
                 TextFormat::Docx => tracktwo_render::render_docx(&tracktwo_web::text_document(&export, copy)?)?,
                 TextFormat::Pdf => tracktwo_web::documents::pdf(&tracktwo_web::text_document(&export, copy)?)?,
             };
             write_atomically(&out, |w| Ok(w.write_all(&bytes)?))?;
-            println!("Version {} written to {} ({} bytes).", export.summary.number, out.display(), bytes.len());
+            println!(
+                "{}",
+                say!("cli-version-written", number = export.summary.number, path = out, bytes = bytes.len())
+            );
         }
         TextCommand::Import { initiative, file } => {
             let initiative = shape::initiative(&initiative)?;
             let xml = super::files::read_text(&file)?;
             let (meta, draft) = tracktwo_akoma_ntoso::import(&xml)
-                .map_err(|e| anyhow::anyhow!("{}: {e}; nothing was imported", file.display()))?;
+                .map_err(|e| fail!("cli-nothing-imported-from", path = file, reason = e.to_string()))?;
             let edited = !meta.hash_matches(&draft);
             let new = tracktwo_app::negotiating_text::NewText {
                 title: meta.title.clone(),
@@ -249,12 +268,10 @@ pub(super) async fn run(config: &Config, command: TextCommand) -> Result<()> {
                 sides: Default::default(),
             };
             let (id, summary) = app.import_text(&key_holder, initiative, new, draft).await?;
-            println!("{id}  {}  imported as version {} ({})", meta.title, summary.number, summary.hash.short());
+            let imported = say!("cli-text-imported", number = summary.number, hash = summary.hash.short().to_string());
+            println!("{id}  {}  {imported}", meta.title);
             if edited {
-                println!(
-                    "note: the file's words differ from the version it names (version {}): it was edited",
-                    meta.version
-                );
+                println!("{}", say!("cli-text-edited", version = meta.version));
             }
         }
     }

@@ -6,6 +6,7 @@ use tracktwo_config::Config;
 use tracktwo_domain::Identity;
 
 use super::open_app;
+use crate::say::{fail, say};
 
 #[derive(Subcommand)]
 pub(super) enum TokenCommand {
@@ -43,33 +44,35 @@ pub(super) async fn run(config: &Config, command: TokenCommand) -> Result<()> {
             let token = app.create_token_lasting(&key_holder, account.id, &label, days).await?;
             println!("{}", token.secret);
             eprintln!(
-                "Token {} created for {}, valid until {}; it is shown only now.",
-                token.id,
-                account.username,
-                day_and_time(token.expires_at)
+                "{}",
+                say!(
+                    "cli-token-created",
+                    id = token.id.to_string(),
+                    username = account.username,
+                    until = day_and_time(token.expires_at)
+                )
             );
         }
         TokenCommand::List { user } => {
             let account = app.user_by_username(&key_holder, &user).await?;
             for token in app.tokens_of(&key_holder, account.id).await? {
-                let state = if token.expired { "expired" } else { "expires" };
+                let created = say!("cli-token-made", at = day_and_time(token.created_at));
+                let until = day_and_time(token.expires_at);
+                let ends = if token.expired {
+                    say!("cli-token-expired", at = until)
+                } else {
+                    say!("cli-token-expires", at = until)
+                };
                 let used = token
                     .last_used_at
-                    .map_or_else(|| "never used".to_owned(), |at| format!("used {}", day_and_time(at)));
-                println!(
-                    "{}  {}  created {}  {state} {}  {used}",
-                    token.id,
-                    token.label,
-                    day_and_time(token.created_at),
-                    day_and_time(token.expires_at)
-                );
+                    .map_or_else(|| say!("cli-token-never-used"), |at| say!("cli-token-used", at = day_and_time(at)));
+                println!("{}  {}  {created}  {ends}  {used}", token.id, token.label);
             }
         }
         TokenCommand::Revoke { token } => {
-            let id =
-                token.parse().map_err(|_| anyhow::anyhow!("`{token}` is not a token id; `token list` shows them"))?;
+            let id = token.parse().map_err(|_| fail!("cli-not-a-token", token = token))?;
             app.revoke_token(&key_holder, id).await?;
-            println!("Token {id} revoked.");
+            println!("{}", say!("cli-token-revoked", id = id.to_string()));
         }
     }
     Ok(())

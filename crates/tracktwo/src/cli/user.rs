@@ -9,6 +9,7 @@ use tracktwo_config::Config;
 use tracktwo_domain::{Identity, NewUser};
 
 use super::open_app;
+use crate::say::say;
 
 #[derive(Subcommand)]
 pub(super) enum UserCommand {
@@ -48,36 +49,36 @@ pub(super) async fn run(config: &Config, command: UserCommand) -> Result<()> {
             let (password, generated) = password_from(password_file.as_deref(), &app)?;
             let new = NewUser { username, display_name: name, is_admin: admin };
             let user = app.create_user_with_password(&key_holder, new, &password).await?;
-            println!("Account {} created ({}).", user.username, user.id);
+            println!("{}", say!("cli-account-created", username = user.username, id = user.id.to_string()));
             if generated {
-                println!("Password (shown only now): {password}");
+                println!("{}", say!("cli-password-shown-once", password = password));
             }
         }
         UserCommand::Disable { username } => {
             let user = app.user_by_username(&key_holder, &username).await?;
             app.set_user_disabled(&key_holder, user.id, true).await?;
-            println!("Account {} disabled; its sessions have ended.", user.username);
+            println!("{}", say!("cli-account-disabled", username = user.username));
         }
         UserCommand::Enable { username } => {
             let user = app.user_by_username(&key_holder, &username).await?;
             app.set_user_disabled(&key_holder, user.id, false).await?;
-            println!("Account {} enabled.", user.username);
+            println!("{}", say!("cli-account-enabled", username = user.username));
         }
         UserCommand::ResetPassword { username, password_file } => {
             let user = app.user_by_username(&key_holder, &username).await?;
             let (password, generated) = password_from(password_file.as_deref(), &app)?;
             app.reset_password(&key_holder, user.id, &password).await?;
-            println!("Password of {} set; its sessions have ended.", user.username);
+            println!("{}", say!("cli-password-set", username = user.username));
             if generated {
-                println!("Password (shown only now): {password}");
+                println!("{}", say!("cli-password-shown-once", password = password));
             }
         }
         UserCommand::List => {
             for user in app.users(&key_holder).await? {
-                let flags = [(user.is_admin, " admin"), (user.disabled, " disabled")]
+                let flags = [(user.is_admin, "cli-account-flag-admin"), (user.disabled, "cli-account-flag-disabled")]
                     .iter()
                     .filter(|(on, _)| *on)
-                    .map(|(_, s)| *s)
+                    .map(|(_, id)| format!(" {}", crate::say::text(id, &[])))
                     .collect::<String>();
                 println!("{}  {}  {}{flags}", user.id, user.username, user.display_name);
             }
@@ -90,8 +91,8 @@ pub(super) async fn run(config: &Config, command: UserCommand) -> Result<()> {
 pub(super) fn password_from(file: Option<&Path>, app: &App) -> Result<(String, bool)> {
     match file {
         Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read the password file {}", path.display()))?;
+            let text =
+                std::fs::read_to_string(path).with_context(|| say!("cli-cannot-read-password-file", path = path))?;
             Ok((text.trim_end_matches(['\n', '\r']).to_owned(), false))
         }
         None => Ok((app.generate_password(), true)),

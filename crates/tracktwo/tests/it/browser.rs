@@ -42,6 +42,10 @@ pub(crate) fn start_demo() -> Demo {
     for (name, _) in std::env::vars().filter(|(n, _)| n.starts_with("TRACKTWO_")) {
         command.env_remove(name);
     }
+    // The lines read below are the English ones.
+    for name in ["LANG", "LC_ALL", "LC_MESSAGES"] {
+        command.env_remove(name);
+    }
     let mut server = KillOnDrop(command.spawn().unwrap());
     let mut passwords = HashMap::new();
     let mut tokens = HashMap::new();
@@ -333,11 +337,34 @@ pub(crate) async fn convener_pages(client: &Client, demo: &Demo) -> Vec<String> 
             "/map/selection?invitees=6&track=5&level=middle",
             "/map/transfer",
             "/registry",
+            "/process",
+            "/options",
+            "/follow-ups",
+            "/transfers",
+            "/measures",
+            "/indicators",
         ]
         .map(|p| format!("{serin}{p}")),
     );
     client.goto(&format!("{}{serin}/actors", demo.base)).await.unwrap();
-    pages.extend(links(client).await.into_iter().map(|(_, href)| href).filter(|h| h.contains("/actors/")).take(1));
+    let actor: Vec<String> =
+        links(client).await.into_iter().map(|(_, href)| href).filter(|h| h.contains("/actors/")).take(1).collect();
+    for actor in actor {
+        pages.push(actor.clone());
+        client.goto(&format!("{}{actor}", demo.base)).await.unwrap();
+        pages.extend(links(client).await.into_iter().map(|(_, href)| href).filter(|h| h.contains("/ties/")).take(1));
+    }
+    client.goto(&format!("{}{serin}/measures", demo.base)).await.unwrap();
+    let questionnaires: Vec<String> =
+        links(client).await.into_iter().map(|(_, href)| href).filter(|h| h.contains("/measures/")).take(1).collect();
+    for questionnaire in questionnaires {
+        // The card holder's page of the same questionnaire, which no page links to: its address
+        // is handed out with the cards.
+        if let Some(id) = questionnaire.rsplit('/').next() {
+            pages.push(format!("/answer/{id}"));
+        }
+        pages.push(questionnaire);
+    }
     client.goto(&format!("{}{serin}/registry", demo.base)).await.unwrap();
     pages.extend(links(client).await.into_iter().map(|(_, href)| href).filter(|h| h.contains("/registry/")).take(1));
     client.goto(&format!("{}{serin}/process", demo.base)).await.unwrap();
@@ -353,6 +380,9 @@ pub(crate) async fn convener_pages(client: &Client, demo: &Demo) -> Vec<String> 
         links(client).await.into_iter().map(|(_, href)| href).filter(|h| h.contains("/conversations/")).collect();
     // A statement's translations, as the team enters them.
     pages.extend(conversations.iter().take(1).map(|c| format!("{c}/statements/0/languages")));
+    // A member's ballot as the convener meets it: refused, for the team does not vote. The
+    // right-to-left sweep reads it again as a participant.
+    pages.extend(conversations.iter().map(|c| format!("{c}/vote")));
     pages.extend(conversations);
     pages.extend(["/outcomes", "/outcomes/new", "/theory-of-change", "/reports"].map(|p| format!("{serin}{p}")));
     client.goto(&format!("{}{serin}/outcomes", demo.base)).await.unwrap();
@@ -365,6 +395,7 @@ pub(crate) async fn convener_pages(client: &Client, demo: &Demo) -> Vec<String> 
             .take(1),
     );
     client.goto(&format!("{}{serin}/readouts", demo.base)).await.unwrap();
+    pages.push(format!("{serin}/readouts"));
     pages.extend(links(client).await.into_iter().map(|(_, href)| href).filter(|h| h.contains("/readouts/")).take(1));
     client.goto(&format!("{}{serin}/texts", demo.base)).await.unwrap();
     pages.push(format!("{serin}/texts"));

@@ -5,6 +5,7 @@ mod architecture;
 mod browser;
 mod canary_sweep;
 mod cli;
+mod cli_language;
 mod cli_matrix;
 mod common_ground;
 mod fuzz_corpus;

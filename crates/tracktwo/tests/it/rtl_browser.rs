@@ -1,8 +1,9 @@
 //! Every page of the demo in Chromium in a right-to-left language: Arabic, and the flipped
 //! pseudo-locale (`ar-XB`, English turned upside down and read right to left, so that anyone can
 //! review the layout). The pages are the ones the axe sweep visits (`browser::convener_pages`),
-//! read as the convener, and the consultation's pages read signed out, each on a phone (360 px
-//! wide) and a desktop (1280 px wide). On every page: the root says the language and `dir="rtl"`;
+//! read as the convener, the consultation's pages read signed out, and a participant's ballot,
+//! each on a phone (360 px wide) and a desktop (1280 px wide); every GET route of the router
+//! with a page is among them, or excused in `NOT_PAGES`. On every page: the root says the language and `dir="rtl"`;
 //! nothing is wider than the window; in `ar-XB`, every visible text node outside people's words
 //! and identifiers carries the pseudo-locale's marks (the rule of the HTTP crawl in the web
 //! crate's `untranslated` test, applied to the DOM); and, once per page and language, axe-core
@@ -218,10 +219,74 @@ impl Pass<'_> {
     }
 }
 
+/// The GET routes of the web edge that answer with no page to read, each with what it answers
+/// instead. Every other GET route must be among the pages the sweep visits, so a new page cannot
+/// stay out of it unnoticed (`every_page_of_the_router_is_swept_or_excused`).
+const NOT_PAGES: [(&str, &str); 10] = [
+    ("/language", "a redirect back to the page the reader came from, now in the chosen language"),
+    ("/assets/capture.js", "the note-taking page's script"),
+    ("/assets/style.css", "the stylesheet"),
+    ("/healthz", "a health check for the operator's monitoring"),
+    ("/initiatives/{initiative}/map/export", "the map as a file to download"),
+    ("/initiatives/{initiative}/copies/{copy}", "a readout copy as a PDF or DOCX file"),
+    ("/initiatives/{initiative}/reports/file", "a report as a PDF or DOCX file"),
+    ("/initiatives/{initiative}/conversations/{conversation}/export/{file}", "a Pol.is export file (CSV)"),
+    ("/initiatives/{initiative}/indicators/export", "the results framework as CSV"),
+    ("/api/…", "the API's JSON answers and its OpenAPI description"),
+];
+
+/// Whether `path` (with its query, if any) is an address of the route `template`, whose
+/// `{placeholders}` stand for one segment each.
+fn is_of_route(template: &str, path: &str) -> bool {
+    let path = path.split('?').next().unwrap_or_default();
+    let (mut route, mut asked) = (template.split('/'), path.split('/'));
+    loop {
+        match (route.next(), asked.next()) {
+            (None, None) => return true,
+            (Some(r), Some(a)) if (r.starts_with('{') && r.ends_with('}') && !a.is_empty()) || r == a => {}
+            _ => return false,
+        }
+    }
+}
+
+/// Whether the route `template` is one of `NOT_PAGES`.
+fn is_excused(template: &str) -> bool {
+    template.starts_with("/api/") || NOT_PAGES.iter().any(|(excused, _)| *excused == template)
+}
+
+/// The GET routes with a page that none of `visited` is an address of.
+fn unswept(visited: &[String]) -> Vec<&'static str> {
+    tracktwo_web::route_list()
+        .into_iter()
+        .filter(|(method, _)| *method == http::Method::GET)
+        .map(|(_, template)| template)
+        .filter(|template| !is_excused(template) && !visited.iter().any(|page| is_of_route(template, page)))
+        .collect()
+}
+
+#[test]
+fn every_excused_route_is_a_route_and_a_page_is_matched_by_its_route_only() {
+    let routes = tracktwo_web::route_list();
+    for (excused, _) in NOT_PAGES.iter().filter(|(r, _)| !r.starts_with("/api/")) {
+        assert!(routes.iter().any(|(m, r)| *m == http::Method::GET && r == excused), "{excused} is no route");
+    }
+    assert!(is_of_route("/initiatives/{initiative}/ties/{tie}", "/initiatives/a1/ties/b2"));
+    assert!(is_of_route("/initiatives/{initiative}/map", "/initiatives/a1/map?compare=2025-03-01"));
+    assert!(!is_of_route("/initiatives/{initiative}/map", "/initiatives/a1/map/coverage"));
+    assert!(!is_of_route("/initiatives/{initiative}/outcomes/{outcome}", "/initiatives/a1/outcomes/"));
+    assert!(!is_of_route("/", "/account"));
+    // With nothing visited, every page is reported, and nothing excused is.
+    let left = unswept(&[]);
+    assert!(left.contains(&"/initiatives/{initiative}/transfers") && left.contains(&"/"), "{left:?}");
+    assert!(!left.iter().any(|r| is_excused(r)), "{left:?}");
+}
+
 /// The convener's pages, then the two-step set-up (started, not finished: finishing it would
 /// end the session), then the consultation's pages signed out: sign-in, a page not found, the
-/// campaign link's welcome and the ballot. Leaves the client signed out.
-async fn sweep(pass: &mut Pass<'_>, demo: &Demo, pages: &[String]) {
+/// campaign link's welcome and the ballot; then a participant's ballot. Leaves the client
+/// signed out. Returns the addresses visited.
+async fn sweep(pass: &mut Pass<'_>, demo: &Demo, pages: &[String]) -> Vec<String> {
+    let mut visited = pages.to_vec();
     let (client, base) = (pass.client, demo.base.as_str());
     if client.find(Locator::Css("form[action='/sign-out']")).await.is_err() {
         assert!(sign_in(client, demo, "amara", None).await);
@@ -249,7 +314,21 @@ async fn sweep(pass: &mut Pass<'_>, demo: &Demo, pages: &[String]) {
     client.find(Locator::Css("form.stack button[type=submit]")).await.unwrap().click().await.unwrap();
     wait_for(client, "#progress").await;
     pass.check("ballot").await;
+    visited.extend(["/sign-in".to_owned(), demo.join.clone(), client.current_url().await.unwrap().path().to_owned()]);
     client.delete_all_cookies().await.unwrap();
+
+    // A participant's ballot in the private conversation (and the consultation's refusal, whose
+    // voters come by invitation links).
+    assert!(sign_in(client, demo, "tarek", None).await);
+    client.goto(&format!("{base}/language?to={}&back=/", pass.locale)).await.unwrap();
+    for ballot in pages.iter().filter(|p| p.ends_with("/vote")) {
+        client.goto(&format!("{base}{ballot}")).await.unwrap();
+        pass.check(&format!("{ballot} as a participant")).await;
+    }
+    client.delete_all_cookies().await.unwrap();
+    // Off the participant's page, whose sign-out form would pass for the next pass's session.
+    client.goto(&format!("{base}/sign-in")).await.unwrap();
+    visited
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -264,13 +343,14 @@ async fn every_page_reads_right_to_left_in_arabic_and_the_flipped_pseudo_locale(
     let pages = convener_pages(&client, &demo).await;
     let mut report = Vec::new();
     let mut visited = 0;
+    let mut visited_pages = Vec::new();
     for locale in LOCALES {
         for (width, height) in WINDOWS {
             client.set_window_size(width, height).await.unwrap();
             wait_for_width(&client, width).await;
             let mut pass =
                 Pass { client: &client, locale, width, folder: folder.clone(), place: 0, report: Vec::new() };
-            sweep(&mut pass, &demo, &pages).await;
+            visited_pages = sweep(&mut pass, &demo, &pages).await;
             visited += pass.place;
             report.extend(pass.report);
         }
@@ -278,5 +358,11 @@ async fn every_page_reads_right_to_left_in_arabic_and_the_flipped_pseudo_locale(
     client.close().await.unwrap();
     eprintln!("{visited} pages checked; screenshots in {}", folder.display());
     assert!(pages.len() >= 30, "the convener's pages are only {pages:?}");
+    let left = unswept(&visited_pages);
+    if !left.is_empty() {
+        report.push(format!(
+            "pages of the router the sweep does not visit (add them, or excuse them in NOT_PAGES): {left:?}"
+        ));
+    }
     assert!(report.is_empty(), "{} problems in right-to-left pages:\n{}", report.len(), report.join("\n"));
 }

@@ -18,7 +18,7 @@ use tracktwo_domain::transfer::{
 use tracktwo_i18n::{Locale, text};
 
 /// A value of one of the field's vocabularies, named for people by its message.
-pub(crate) trait Word: Copy {
+pub trait Word: Copy {
     /// The messages' prefix.
     const VOCABULARY: &'static str;
     /// The value's stored code.
@@ -41,7 +41,7 @@ fn message_id<W: Word>(value: W) -> String {
 }
 
 /// A value of a vocabulary, in the reader's language.
-pub(crate) fn of(locale: Locale, value: impl Word) -> String {
+pub fn of(locale: Locale, value: impl Word) -> String {
     text(locale, &message_id(value))
 }
 
@@ -162,7 +162,7 @@ mod tests {
 
 /// The name of a methodology's step (counted from one), in the reader's language; none past
 /// its last step.
-pub(crate) fn methodology_step(locale: Locale, methodology: Methodology, step: usize) -> Option<String> {
+pub fn methodology_step(locale: Locale, methodology: Methodology, step: usize) -> Option<String> {
     (1..=methodology.template().len())
         .contains(&step)
         .then(|| text(locale, &format!("{}-step-{step}", message_id(methodology))))

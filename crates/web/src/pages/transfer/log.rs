@@ -103,7 +103,7 @@ pub async fn transfers(Visit(state, user, InitiativePath(id)): Visit<InitiativeP
             figure { (PreEscaped(chart)) }
             div.scroll tabindex="0" role="region" aria-label=(say("transfer-coordination-with-track-one")) { table #coordination {
                 thead { tr { th scope="col" { (say("transfer-when")) } th scope="col" { (say("transfer-form")) } th scope="col" { (say("transfer-counterpart")) } } }
-                tbody { @for (_, c) in &coordination { tr { td { (date_text(c.on)) } td { (words::of(locale, c.form)) } td { (c.counterpart) } } } }
+                tbody { @for (_, c) in &coordination { tr { td { (date_text(c.on)) } td { (words::of(locale, c.form)) } td dir="auto" { (c.counterpart) } } } }
             } }
             @if may_write {
                 h2 { (say("transfer-log-a-transfer")) }

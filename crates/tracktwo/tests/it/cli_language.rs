@@ -1,0 +1,265 @@
+//! The command line in the operator's language: the same session of commands — a store set up,
+//! accounts, a keyring export and a backup, the audit log checked, a refusal and a bad id, a
+//! Pol.is export drawn and analysed — run in English and again in Arabic, Russian and French
+//! (chosen by `--language`, `TRACKTWO_LANGUAGE` or the POSIX locale). In each language no
+//! English message of `cli.ftl` is left in what is said, and the messages rendered by the
+//! catalogue are there byte for byte. In the accented pseudo-locale every line said to people
+//! carries its marks, so a line printed from an English literal fails here.
+
+use std::path::PathBuf;
+use std::process::Output;
+
+use tracktwo_i18n::{Arg, Locale, text_with};
+
+use crate::cli::{Env, stderr, stdout};
+
+/// The English catalogue, whose messages must not show in another language.
+const ENGLISH: &str = include_str!("../../../i18n/locales/en/cli.ftl");
+
+/// How a language is asked for.
+#[derive(Clone, Copy)]
+enum Asked {
+    Option(&'static str),
+    Variable(&'static str),
+    Posix(&'static str),
+}
+
+/// What one session said, and what it needs to know to check it.
+struct Session {
+    /// Everything printed, each command's standard output then its error output.
+    said: String,
+    /// Each command's exit code, in order.
+    codes: Vec<Option<i32>>,
+    env: Env,
+}
+
+impl Session {
+    fn path(&self, name: &str) -> PathBuf {
+        self.env.path(name)
+    }
+}
+
+/// Runs the session's commands in the language asked for.
+fn session(asked: Option<Asked>) -> Session {
+    let env = Env::new();
+    std::fs::write(env.path("ada-password"), "correct horse battery staple\n").unwrap();
+    std::fs::write(env.path("bob-password"), "another long passphrase\n").unwrap();
+    let (key, data) = (env.path("key"), env.path("data"));
+    let (key, data) = (key.to_str().unwrap().to_owned(), data.to_str().unwrap().to_owned());
+    let (keyring, backup, synthetic) = (env.path("keyring"), env.path("backup"), env.path("synthetic"));
+    let store = ["--data-dir", data.as_str(), "--key-file", key.as_str()];
+    let commands: Vec<Vec<&str>> = vec![
+        vec!["init", "--admin", "ada", "--admin-password-file", "ada-password"],
+        vec!["user", "add", "bob", "--password-file", "bob-password"],
+        vec!["user", "disable", "bob"],
+        vec!["user", "enable", "bob"],
+        vec!["keyring", "export", keyring.to_str().unwrap()],
+        vec!["backup", backup.to_str().unwrap()],
+        vec!["audit", "verify"],
+        vec!["initiative", "destroy", "00000000-0000-0000-0000-000000000000"],
+        vec!["map", "coverage", "not-an-id"],
+        vec!["common-ground", "synth", "--participants", "40", "--statements", "12", "--groups", "2", "--out"],
+        vec!["common-ground", "analyze", synthetic.to_str().unwrap()],
+    ];
+    let (mut said, mut codes) = (String::new(), Vec::new());
+    for mut command in commands {
+        if command.last() == Some(&"--out") {
+            command.push(synthetic.to_str().unwrap());
+        }
+        let mut args: Vec<&str> = store.to_vec();
+        let mut envs: Vec<(&str, &str)> = Vec::new();
+        match asked {
+            Some(Asked::Option(tag)) => args.extend(["--language", tag]),
+            Some(Asked::Variable(tag)) => envs.push(("TRACKTWO_LANGUAGE", tag)),
+            Some(Asked::Posix(locale)) => envs.push(("LANG", locale)),
+            None => {}
+        }
+        args.extend(command);
+        let output: Output = env.run(&args, &envs);
+        said.push_str(&stdout(&output));
+        said.push_str(&stderr(&output));
+        codes.push(output.status.code());
+    }
+    Session { said, codes, env }
+}
+
+/// The words of each English message, as they stand between its arguments: the pieces of two
+/// words or more, which no data and no other language writes alike.
+fn english_pieces() -> Vec<String> {
+    let mut pieces = Vec::new();
+    for line in ENGLISH.lines() {
+        let line = line.trim();
+        if line.starts_with('#') || line.is_empty() || line == "}" {
+            continue;
+        }
+        // A message's value, or one variant of a selection.
+        let value = match line.split_once(" = ") {
+            Some((_, value)) => value,
+            None => line.trim_start_matches('*').split_once(']').map_or("", |(_, v)| v),
+        };
+        let mut piece = String::new();
+        let mut depth = 0;
+        for c in value.chars() {
+            match c {
+                '{' => {
+                    depth += 1;
+                    pieces.push(std::mem::take(&mut piece));
+                }
+                '}' => depth -= 1,
+                c if depth == 0 => piece.push(c),
+                _ => {}
+            }
+        }
+        pieces.push(piece);
+    }
+    pieces
+        .into_iter()
+        .map(|p| p.trim().to_owned())
+        .filter(|p| p.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| w.len() >= 2).count() >= 2)
+        .collect()
+}
+
+/// Text that reads the same to a person with or without Unicode's isolates.
+fn bare(text: &str) -> String {
+    text.replace(['\u{2068}', '\u{2069}'], "")
+}
+
+/// A message as the command line says it in `locale`: isolates kept in a right-to-left
+/// language, where they hold the order of a Latin path, and dropped in the others.
+fn rendered(locale: Locale, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+    let said = text_with(locale, id, args);
+    if locale == Locale::Arabic { said } else { bare(&said) }
+}
+
+fn check_language(locale: Locale, asked: Asked) {
+    let english = session(None);
+    let other = session(Some(asked));
+    assert_eq!(other.codes, english.codes, "the exit codes are the same in every language");
+    assert_eq!(english.codes[7], Some(1), "a destroy without --yes is refused");
+
+    // The English session says what the catalogue says, and the check below has something to find.
+    let pieces = english_pieces();
+    assert!(pieces.len() > 100, "{}", pieces.len());
+    let found_in_english = pieces.iter().filter(|p| english.said.contains(p.as_str())).count();
+    assert!(found_in_english >= 15, "only {found_in_english} English messages in: {}", english.said);
+
+    let left: Vec<&String> = pieces.iter().filter(|p| other.said.contains(p.as_str())).collect();
+    assert!(left.is_empty(), "{locale:?}: English left in the output: {left:?}\n{}", other.said);
+
+    let expected = [
+        rendered(locale, "cli-administrator-created", &[("username", Arg::Text("ada"))]),
+        rendered(locale, "cli-keep-the-key", &[]),
+        rendered(locale, "cli-account-disabled", &[("username", Arg::Text("bob"))]),
+        rendered(locale, "cli-account-enabled", &[("username", Arg::Text("bob"))]),
+        rendered(
+            locale,
+            "cli-keyring-written",
+            &[("keys", Arg::Number(1)), ("path", Arg::Text(other.path("keyring").to_str().unwrap()))],
+        ),
+        rendered(locale, "cli-error", &[("message", Arg::Text(&rendered(locale, "cli-destroy-needs-yes", &[])))]),
+        rendered(
+            locale,
+            "cli-error",
+            &[(
+                "message",
+                Arg::Text(&rendered(locale, "cli-not-an-initiative-id", &[("text", Arg::Text("not-an-id"))])),
+            )],
+        ),
+        rendered(locale, "cli-direction-agree", &[]),
+    ];
+    for message in expected {
+        assert!(other.said.contains(&message), "{locale:?}: `{message}` is not in:\n{}", other.said);
+    }
+}
+
+#[test]
+fn arabic_asked_by_the_option_is_said_in_arabic() {
+    check_language(Locale::Arabic, Asked::Option("ar"));
+}
+
+#[test]
+fn russian_asked_by_the_posix_locale_is_said_in_russian() {
+    check_language(Locale::Russian, Asked::Posix("ru_RU.UTF-8"));
+}
+
+#[test]
+fn french_asked_by_the_variable_is_said_in_french() {
+    check_language(Locale::French, Asked::Variable("fr-CA"));
+}
+
+/// What is left of a line once the pseudo-locale's bracketed words and the isolated arguments
+/// it was given are taken out. An argument that is itself a message (an error's cause) is read
+/// as words, so its own English would be found.
+fn unmarked(line: &str) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let (mut left, mut brackets, mut at) = (String::new(), 0usize, 0);
+    while at < chars.len() {
+        match chars[at] {
+            '\u{2068}' => {
+                let mut depth = 0;
+                let end = (at..chars.len())
+                    .find(|&i| {
+                        match chars[i] {
+                            '\u{2068}' => depth += 1,
+                            '\u{2069}' => depth -= 1,
+                            _ => {}
+                        }
+                        depth == 0
+                    })
+                    .unwrap_or(chars.len() - 1);
+                // Data (a name, a path) is skipped; a message given as an argument is read on.
+                if !chars[at..=end].contains(&'[') {
+                    at = end;
+                }
+            }
+            '\u{2069}' => {}
+            '[' => brackets += 1,
+            ']' => brackets = brackets.saturating_sub(1),
+            c if brackets == 0 => left.push(c),
+            _ => {}
+        }
+        at += 1;
+    }
+    left
+}
+
+#[test]
+fn every_line_said_to_people_comes_from_the_messages() {
+    let pseudo = session(Some(Asked::Option("en-XA")));
+    let english = session(None);
+    assert_eq!(pseudo.codes, english.codes);
+    let mut lines = 0;
+    let mut bad = Vec::new();
+    for line in pseudo.said.lines().filter(|l| !l.trim().is_empty()) {
+        lines += 1;
+        let left = unmarked(line);
+        let lowercase_word = left.as_bytes().windows(2).any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_lowercase());
+        if lowercase_word {
+            bad.push(format!("{line:?} leaves {left:?}"));
+        }
+    }
+    assert!(lines >= 20, "only {lines} lines:\n{}", pseudo.said);
+    assert!(bad.is_empty(), "lines not from the messages:\n{}", bad.join("\n"));
+    // The check is not blind: English says lowercase words outside any mark.
+    assert!(english.said.lines().any(|l| unmarked(l).contains("created")), "{}", english.said);
+}
+
+#[test]
+fn machine_output_is_the_same_in_every_language() {
+    let english = session(None);
+    let arabic = session(Some(Asked::Option("ar")));
+    // Analysed as JSON, the synthetic export gives the same report whatever the language.
+    let json = |s: &Session, language: &str| {
+        let folder = s.path("synthetic");
+        let output =
+            s.env.run(&["--language", language, "common-ground", "analyze", folder.to_str().unwrap(), "--json"], &[]);
+        let mut report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON on stdout");
+        // What varies from run to run: how long each stage took.
+        report.as_object_mut().unwrap().remove("timings_ms");
+        report
+    };
+    assert_eq!(json(&english, "en"), json(&arabic, "ar"));
+    // The keyring export and the backup are files for programs: neither is in any language.
+    assert!(std::fs::metadata(arabic.path("keyring")).unwrap().len() > 0);
+    assert!(std::fs::metadata(arabic.path("backup")).unwrap().len() > 0);
+}
