@@ -1870,6 +1870,21 @@ mod tests {
         }
     }
 
+    /// A copy as someone retyping it from a screenshot leaves it: quotes straightened, every dash
+    /// a hyphen, a line break after each sentence.
+    fn retyped_from_screenshot(plain: &str) -> String {
+        plain
+            .chars()
+            .map(|c| match c {
+                '\u{2018}' | '\u{2019}' => '\'',
+                '\u{201C}' | '\u{201D}' => '"',
+                '\u{2013}' | '\u{2014}' => '-',
+                other => other,
+            })
+            .collect::<String>()
+            .replace(". ", ".\n")
+    }
+
     #[test]
     fn the_added_sites_are_read_again_after_retyping_from_a_screenshot() {
         let text = ReadoutText::from_plain(PARAGRAPH);
@@ -1889,18 +1904,7 @@ mod tests {
             .collect();
         assert!(added.len() >= 8, "{added:?}");
         for copy in (1..=12).map(CopyId) {
-            // Retyped: quotes straightened, every dash a hyphen, whitespace as a retyper leaves it.
-            let retyped: String = make_copy(&text, &how, copy)
-                .to_plain()
-                .chars()
-                .map(|c| match c {
-                    '\u{2018}' | '\u{2019}' => '\'',
-                    '\u{201C}' | '\u{201D}' => '"',
-                    '\u{2013}' | '\u{2014}' => '-',
-                    other => other,
-                })
-                .collect::<String>()
-                .replace(". ", ".\n");
+            let retyped = retyped_from_screenshot(&make_copy(&text, &how, copy).to_plain());
             let reading = template.read(&retyped);
             let seen = crate::weigh::combine(reading.pieces.iter().flat_map(|piece| &piece.observations));
             for &s in &added {
@@ -2003,17 +2007,7 @@ mod tests {
         assert_eq!(added.len(), FURTHER_EXPECTED.len(), "{added:?}");
         let mut shown = vec![0u64; sites.len()];
         for copy in (1..=20).map(CopyId) {
-            let retyped: String = make_copy(&text, &how, copy)
-                .to_plain()
-                .chars()
-                .map(|c| match c {
-                    '\u{2018}' | '\u{2019}' => '\'',
-                    '\u{201C}' | '\u{201D}' => '"',
-                    '\u{2013}' | '\u{2014}' => '-',
-                    other => other,
-                })
-                .collect::<String>()
-                .replace(". ", ".\n");
+            let retyped = retyped_from_screenshot(&make_copy(&text, &how, copy).to_plain());
             let reading = template.read(&retyped);
             let seen = crate::weigh::combine(reading.pieces.iter().flat_map(|piece| &piece.observations));
             for &s in &added {

@@ -11,7 +11,7 @@
 mod support;
 
 use support::{copy_ids, fingerprinting, readout, sentences};
-use tracktwo_trace::{CodeScheme, CopyId, ReadoutText, TraceResult, make_copy, trace, variable_sites};
+use tracktwo_trace::{CodeScheme, CopyId, Fingerprinting, ReadoutText, TraceResult, make_copy, trace, variable_sites};
 
 /// Copy 3 of the Serin readout as issued, wording variants off and on, under the simplex code;
 /// and the same under the separated code: frozen, never rewritten.
@@ -71,23 +71,7 @@ fn a_copy_issued_before_the_added_sites_still_traces_to_itself() {
     assert!(variable_sites(&original, &latest) > variable_sites(&original, &old_rules));
     assert_ne!(make_copy(&original, &latest, CopyId(3)).to_plain(), ISSUED_COPY_3_SEPARATED_WORDING.trim_end());
     assert_eq!(make_copy(&original, &old_rules, CopyId(3)).to_plain(), ISSUED_COPY_3_SEPARATED_WORDING.trim_end());
-    let issued = sentences(&ReadoutText::from_plain(ISSUED_COPY_3_SEPARATED_WORDING));
-    let mut named_from_two = 0;
-    for first in (0..issued.len() - 7).step_by(3) {
-        match trace(&issued[first..first + 7].join(" "), &original, &old_rules, &copy_ids()) {
-            TraceResult::Copy(found) => assert_eq!(found.copy, CopyId(3)),
-            other => panic!("sentences {first}.. of the issued copy: {other:?}"),
-        }
-        match trace(&issued[first..first + 2].join(" "), &original, &old_rules, &copy_ids()) {
-            TraceResult::Copy(found) => {
-                assert_eq!(found.copy, CopyId(3));
-                named_from_two += 1;
-            }
-            TraceResult::FromReadout(_) => {}
-            other => panic!("sentences {first}.. of the issued copy: {other:?}"),
-        }
-    }
-    assert!(named_from_two > 0);
+    traces_to_copy_3(ISSUED_COPY_3_SEPARATED_WORDING, &original, &old_rules);
 }
 
 /// The same for a copy issued under the separated code over more sites, before the further sites:
@@ -102,14 +86,20 @@ fn a_copy_issued_before_the_further_sites_still_traces_to_itself() {
     assert!(variable_sites(&original, &latest) > variable_sites(&original, &old_rules));
     assert_ne!(make_copy(&original, &latest, CopyId(3)).to_plain(), ISSUED_COPY_3_MORE_SITES_WORDING.trim_end());
     assert_eq!(make_copy(&original, &old_rules, CopyId(3)).to_plain(), ISSUED_COPY_3_MORE_SITES_WORDING.trim_end());
-    let issued = sentences(&ReadoutText::from_plain(ISSUED_COPY_3_MORE_SITES_WORDING));
+    traces_to_copy_3(ISSUED_COPY_3_MORE_SITES_WORDING, &original, &old_rules);
+}
+
+/// Seven sentences of copy 3 as issued always name it under the rules it was issued with, and
+/// two sentences now and then (never another copy).
+fn traces_to_copy_3(issued: &str, original: &ReadoutText, rules: &Fingerprinting) {
+    let issued = sentences(&ReadoutText::from_plain(issued));
     let mut named_from_two = 0;
     for first in (0..issued.len() - 7).step_by(3) {
-        match trace(&issued[first..first + 7].join(" "), &original, &old_rules, &copy_ids()) {
+        match trace(&issued[first..first + 7].join(" "), original, rules, &copy_ids()) {
             TraceResult::Copy(found) => assert_eq!(found.copy, CopyId(3)),
             other => panic!("sentences {first}.. of the issued copy: {other:?}"),
         }
-        match trace(&issued[first..first + 2].join(" "), &original, &old_rules, &copy_ids()) {
+        match trace(&issued[first..first + 2].join(" "), original, rules, &copy_ids()) {
             TraceResult::Copy(found) => {
                 assert_eq!(found.copy, CopyId(3));
                 named_from_two += 1;
