@@ -29,6 +29,7 @@ struct Formatters {
     ungrouped: Option<DecimalFormatter>,
     date: Option<FixedCalendarDateTimeFormatter<Gregorian, YMD>>,
     date_time: Option<FixedCalendarDateTimeFormatter<Gregorian, YMDT>>,
+    to_the_second: Option<FixedCalendarDateTimeFormatter<Gregorian, YMDT>>,
 }
 
 impl Locale {
@@ -62,6 +63,7 @@ fn formatters(locale: Locale) -> Formatters {
         ungrouped: decimal_formatter(locale, GroupingStrategy::Never),
         date: FixedCalendarDateTimeFormatter::try_new((&cldr).into(), YMD::long()).ok(),
         date_time: FixedCalendarDateTimeFormatter::try_new((&cldr).into(), YMD::long().with_time_hm()).ok(),
+        to_the_second: FixedCalendarDateTimeFormatter::try_new((&cldr).into(), YMD::long().with_time_hms()).ok(),
     }
 }
 
@@ -90,9 +92,17 @@ impl Locale {
     /// A whole number — a count, a total — for people to read: `12,345` in English, `12 345` in
     /// French, `١٢٬٣٤٥` in Arabic.
     #[must_use]
-    pub fn number(self, n: impl Into<i128>) -> String {
-        let n: i128 = n.into();
+    pub fn number(self, n: impl TryInto<i128>) -> String {
+        // Every integer type fits, `usize` among them; none reaches the fallback.
+        let n: i128 = n.try_into().unwrap_or(i128::MAX);
         decimal_text(self, &Decimal::from(n), true, || n.to_string())
+    }
+
+    /// A year, as `locale` writes it, without grouping: `2026`, `٢٠٢٦`.
+    #[must_use]
+    pub fn year(self, year: i32) -> String {
+        let year = f64::from(year);
+        self.message_number(year, 0, false)
     }
 
     /// A measured value with `fraction_digits` digits after the decimal separator (rounded
@@ -104,6 +114,13 @@ impl Locale {
             Ok(d) => decimal_text(self, &d, true, || plain.clone()),
             Err(_) => plain,
         }
+    }
+
+    /// A value as it was given, with as many digits after the separator as it has (up to six):
+    /// a baseline, a target.
+    #[must_use]
+    pub fn figure(self, value: f64) -> String {
+        self.message_number(value, fraction_digits_of(value), true)
     }
 
     /// A share out of a hundred, with `fraction_digits` digits after the separator, with the
@@ -135,13 +152,29 @@ impl Locale {
     /// 7, 2026, 2:05 PM UTC`, `7 décembre 2026, 14:05 UTC`.
     #[must_use]
     pub fn date_time(self, at: time::OffsetDateTime) -> String {
+        self.moment(at, false)
+    }
+
+    /// A moment in UTC to the second, as [`Locale::date_time`]: for a record whose order within
+    /// a minute matters, as an audit trail's.
+    #[must_use]
+    pub fn date_time_to_the_second(self, at: time::OffsetDateTime) -> String {
+        self.moment(at, true)
+    }
+
+    fn moment(self, at: time::OffsetDateTime, seconds: bool) -> String {
         let at = at.to_offset(time::UtcOffset::UTC);
         let iso = || iso_date_time(at);
         let Some(day) = icu_date(at.date()) else { return iso() };
-        let Ok(clock) = IcuTime::try_new(at.hour(), at.minute(), 0, 0) else { return iso() };
+        let Ok(clock) = IcuTime::try_new(at.hour(), at.minute(), if seconds { at.second() } else { 0 }, 0) else {
+            return iso();
+        };
         let moment = IcuDateTime { date: day, time: clock };
-        with_formatters(self, |f| f.date_time.as_ref().map(|d| d.format(&moment).to_string()))
-            .map_or_else(iso, |shown: String| crate::messages::pseudo(self, &format!("{shown} UTC")))
+        with_formatters(self, |f| {
+            let formatter = if seconds { &f.to_the_second } else { &f.date_time };
+            formatter.as_ref().map(|d| d.format(&moment).to_string())
+        })
+        .map_or_else(iso, |shown: String| crate::messages::pseudo(self, &format!("{shown} UTC")))
     }
 
     /// A number inside a message: as [`Locale::number`] or [`Locale::decimal`], without
@@ -153,6 +186,11 @@ impl Locale {
             Err(_) => plain,
         }
     }
+}
+
+/// How many digits after the decimal point `value` has as Rust writes it shortest, up to six.
+pub(crate) fn fraction_digits_of(value: f64) -> usize {
+    value.to_string().split_once('.').map_or(0, |(_, fraction)| fraction.len().min(6))
 }
 
 fn icu_date(date: time::Date) -> Option<IcuDate<Gregorian>> {
@@ -217,6 +255,7 @@ mod tests {
         let shown = Locale::Arabic.decimal(0.75, 2);
         assert_eq!(read_back(Locale::Arabic, &shown), 0.75, "{shown}");
         assert_eq!(Locale::Arabic.number(2026), "٢٬٠٢٦");
+        assert_eq!((Locale::Arabic.year(2026), Locale::French.year(2026)), ("٢٠٢٦".into(), "2026".into()));
     }
 
     #[test]
@@ -228,6 +267,7 @@ mod tests {
         assert_eq!(Locale::French.decimal(0.5, 2), "0,50");
         assert_eq!(Locale::PseudoAccented.number(1_234), "1,234", "the pseudo-locales write as English");
         assert_eq!(Locale::English.percent(42.0, 0), "42%");
+        assert_eq!((Locale::French.figure(2.25), Locale::French.figure(40.0)), ("2,25".into(), "40".into()));
         assert_eq!(Locale::French.percent(42.5, 1), "42,5\u{202F}%");
         assert_eq!(Locale::Arabic.percent(42.0, 0), "٤٢٪\u{061C}");
     }
@@ -281,6 +321,8 @@ mod tests {
         let arabic = Locale::Arabic.date_time(at);
         assert!(arabic.contains("ديسمبر") && !arabic.chars().any(|c| c.is_ascii_digit()), "{arabic}");
         assert_eq!(iso_date_time(at), "2026-12-07T14:05:09Z");
+        let precise = Locale::French.date_time_to_the_second(at);
+        assert!(precise.contains("14:05:09") && precise.ends_with("UTC"), "{precise}");
     }
 
     #[test]

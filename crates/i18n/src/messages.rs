@@ -49,11 +49,11 @@ pub(crate) fn pseudo(locale: Locale, text: &str) -> String {
 fn number_in<const LOCALE: usize, M>(value: &FluentValue<'_>, _: &M) -> Option<String> {
     let FluentValue::Number(number) = value else { return None };
     let options = &number.options;
-    let digits = options.minimum_fraction_digits.or(options.maximum_fraction_digits).unwrap_or_else(|| {
-        // As many as the value has, up to a few: a count shows none.
-        let plain = number.value.to_string();
-        plain.split_once('.').map_or(0, |(_, fraction)| fraction.len().min(6))
-    });
+    // As many digits as the message asks for, else as the value has: a count shows none.
+    let digits = options
+        .minimum_fraction_digits
+        .or(options.maximum_fraction_digits)
+        .unwrap_or_else(|| crate::format::fraction_digits_of(number.value));
     Some(Locale::ALL[LOCALE].message_number(number.value, digits, options.use_grouping))
 }
 
