@@ -9,11 +9,11 @@
 use std::collections::BTreeSet;
 
 use time::Date;
-use tracktwo_domain::dialogue::{DialogueOption, Meeting};
+use tracktwo_domain::dialogue::{ConfidentialityMode, DialogueOption, Meeting};
 use tracktwo_domain::redaction::may_see_meeting;
 use tracktwo_domain::transfer::{
-    CarriedText, Clearance, CoordinationEvent, OfficialEvent, Readout, ReadoutCopy, ReadoutSection, Review,
-    TransferEvent, assemble,
+    CarriedText, Clearance, CoordinationEvent, CoordinationForm, OfficialEvent, OfficialKind, Readout, ReadoutCopy,
+    ReadoutSection, Review, TransferEvent, TransferKind, assemble,
 };
 use tracktwo_domain::{
     AuditAction, AuditTarget, CopyId, Identity, InitiativeId, LogEventId, MeetingNoteId, MemberRole, Operation,
@@ -163,19 +163,22 @@ impl Traced {
 /// How many deciding sites a verdict lists; the rest are counted.
 const DECIDING_SITES_SHOWN: usize = 5;
 
-/// A dated entry of the timeline: the date, what happened, and a detail (a kind or a mode).
-pub type TimelineEntry = (Date, String, String);
+/// A meeting on its initiative's lane of the timeline: its date, title and mode.
+pub type TimelineMeeting = (Date, String, ConfidentialityMode);
 
 /// The multi-track timeline: the official track, each initiative's meetings, transfers and
-/// coordination events the caller may see.
+/// coordination events the caller may see. Kinds, modes and forms are the vocabularies' values,
+/// for the edge to name in the reader's language.
 #[derive(Debug, Clone, Default)]
 pub struct Timeline {
-    pub official: Vec<TimelineEntry>,
+    /// Date, title, kind.
+    pub official: Vec<(Date, String, OfficialKind)>,
     /// Per initiative: its title and its meetings (date, title, mode).
-    pub initiatives: Vec<(String, Vec<TimelineEntry>)>,
-    pub transfers: Vec<(Date, String, String)>,
-    /// Date, form label, level 1–4, initiative title.
-    pub coordination: Vec<(Date, String, u8, String)>,
+    pub initiatives: Vec<(String, Vec<TimelineMeeting>)>,
+    /// Date, what moved, initiative title.
+    pub transfers: Vec<(Date, TransferKind, String)>,
+    /// Date, form, level 1–4, initiative title.
+    pub coordination: Vec<(Date, CoordinationForm, u8, String)>,
     /// The harvested outcomes the caller may see: the change's date, its layer, its state and
     /// the initiative's title. No social actor and no words of the change: a lane of dots.
     pub outcomes: Vec<(Date, tracktwo_domain::outcomes::Layer, tracktwo_domain::outcomes::OutcomeState, String)>,
@@ -698,14 +701,14 @@ impl App {
         for initiative in initiatives {
             let entered = self.enter(tx.as_mut(), who, initiative.id, Operation::ViewInitiative).await?;
             let meetings = self.load_all::<Meeting>(tx.as_mut(), &entered, initiative.id, None).await?;
-            let mut lane: Vec<(Date, String, String)> = meetings
+            let mut lane: Vec<TimelineMeeting> = meetings
                 .into_iter()
                 .filter(|(_, m)| may_see_meeting(m, entered.standing, user) && within(m.starts_on))
-                .map(|(_, m)| (m.starts_on, m.title, m.mode.label().to_owned()))
+                .map(|(_, m)| (m.starts_on, m.title, m.mode))
                 .collect();
             lane.sort();
             for (_, event) in self.load_all::<OfficialEvent>(tx.as_mut(), &entered, initiative.id, None).await? {
-                let entry = (event.on, event.title, event.kind.label().to_owned());
+                let entry = (event.on, event.title, event.kind);
                 if within(entry.0) && !out.official.contains(&entry) {
                     out.official.push(entry);
                 }
@@ -713,18 +716,13 @@ impl App {
             if Self::also(who, &entered, Operation::ReadTransferLog).is_ok() {
                 for (_, event) in self.load_all::<TransferEvent>(tx.as_mut(), &entered, initiative.id, None).await? {
                     if within(event.on) {
-                        out.transfers.push((event.on, event.what.label().to_owned(), initiative.title.clone()));
+                        out.transfers.push((event.on, event.what, initiative.title.clone()));
                     }
                 }
                 for (_, event) in self.load_all::<CoordinationEvent>(tx.as_mut(), &entered, initiative.id, None).await?
                 {
                     if within(event.on) {
-                        out.coordination.push((
-                            event.on,
-                            event.form.label().to_owned(),
-                            event.form.level(),
-                            initiative.title.clone(),
-                        ));
+                        out.coordination.push((event.on, event.form, event.form.level(), initiative.title.clone()));
                     }
                 }
             }

@@ -35,6 +35,28 @@ fn flipped(text: &str) -> Cow<'_, str> {
     Cow::Owned(format!("[{}]", fluent_pseudo::transform(text, true, false)))
 }
 
+/// `text` as `locale` shows its messages: transformed in a pseudo-locale, as it is elsewhere.
+pub(crate) fn pseudo(locale: Locale, text: &str) -> String {
+    match locale {
+        Locale::PseudoAccented => accented(text).into_owned(),
+        Locale::PseudoRightToLeft => flipped(text).into_owned(),
+        _ => text.to_owned(),
+    }
+}
+
+/// A number argument of a message, as the bundle's locale writes it (see [`crate::format`]):
+/// the digits, grouping and separators of its language, which Fluent alone leaves bare.
+fn number_in<const LOCALE: usize, M>(value: &FluentValue<'_>, _: &M) -> Option<String> {
+    let FluentValue::Number(number) = value else { return None };
+    let options = &number.options;
+    // As many digits as the message asks for, else as the value has: a count shows none.
+    let digits = options
+        .minimum_fraction_digits
+        .or(options.maximum_fraction_digits)
+        .unwrap_or_else(|| crate::format::fraction_digits_of(number.value));
+    Some(Locale::ALL[LOCALE].message_number(number.value, digits, options.use_grouping))
+}
+
 fn bundle(locale: Locale) -> Bundle {
     // The pseudo-locales are English, transformed.
     let source = match locale {
@@ -56,6 +78,14 @@ fn bundle(locale: Locale) -> Bundle {
         Locale::PseudoRightToLeft => bundle.set_transform(Some(flipped)),
         _ => {}
     }
+    bundle.set_formatter(Some(match locale {
+        Locale::English => number_in::<0, _>,
+        Locale::Arabic => number_in::<1, _>,
+        Locale::Russian => number_in::<2, _>,
+        Locale::French => number_in::<3, _>,
+        Locale::PseudoAccented => number_in::<4, _>,
+        Locale::PseudoRightToLeft => number_in::<5, _>,
+    }));
     bundle
 }
 
@@ -117,7 +147,7 @@ mod tests {
             .into_iter()
             .map(|n| without_isolates(&text_with(Locale::Arabic, "count-versions", &[("count", Arg::Number(n))])))
             .collect();
-        assert_eq!(forms, ["لا نسخ", "نسخة واحدة", "نسختان", "3 نسخ", "11 نسخة", "100 نسخة"]);
+        assert_eq!(forms, ["لا نسخ", "نسخة واحدة", "نسختان", "٣ نسخ", "١١ نسخة", "١٠٠ نسخة"]);
     }
 
     #[test]
@@ -140,10 +170,19 @@ mod tests {
     }
 
     #[test]
-    fn a_number_is_shown_bare() {
+    fn a_number_is_shown_bare_in_the_readers_digits() {
         let shown =
             text_with(Locale::Arabic, "ballot-progress", &[("answered", Arg::count(6)), ("remaining", Arg::count(0))]);
-        assert!(shown.contains('6') && !shown.contains('\u{2068}'), "{shown}");
+        assert!(shown.contains('٦') && !shown.contains('\u{2068}'), "{shown}");
+    }
+
+    #[test]
+    fn a_number_in_a_message_is_written_as_the_language_writes_numbers() {
+        let say = |locale| text_with(locale, "count-versions", &[("count", Arg::count(12_345))]);
+        assert!(say(Locale::English).starts_with("12,345 "), "{}", say(Locale::English));
+        assert!(say(Locale::French).starts_with("12\u{202F}345 "), "{}", say(Locale::French));
+        assert!(say(Locale::Russian).starts_with("12\u{A0}345 "), "{}", say(Locale::Russian));
+        assert!(say(Locale::Arabic).contains("١٢٬٣٤٥"), "{}", say(Locale::Arabic));
     }
 
     #[test]

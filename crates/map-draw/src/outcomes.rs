@@ -208,6 +208,9 @@ pub fn rpp_matrix_svg(picture: &RppPicture<'_>) -> String {
 pub struct FunnelLayer {
     pub label: String,
     pub count: usize,
+    /// The count as the reader's language writes it (its digits and grouping), from the caller
+    /// like every word of the picture.
+    pub shown_count: String,
 }
 
 /// The layers as a funnel, widest (the individual) at the top, society at its narrow end, each
@@ -229,7 +232,9 @@ pub fn layer_funnel_svg(title: &str, description: &str, layers: &[FunnelLayer]) 
     for layer in layers {
         out.push(' ');
         escape_into(&mut out, &layer.label);
-        let _ = write!(out, ": {}.", layer.count);
+        out.push_str(": ");
+        escape_into(&mut out, &layer.shown_count);
+        out.push('.');
     }
     out.push_str("</desc>");
     let n = layers.len().max(1) as f64;
@@ -253,7 +258,9 @@ pub fn layer_funnel_svg(title: &str, description: &str, layers: &[FunnelLayer]) 
         );
         let _ = write!(out, r#"<text x="{}" y="{}" text-anchor="middle">"#, Num(centre), Num(y0 + band / 2.0 + 5.0));
         escape_into(&mut out, &layer.label);
-        let _ = write!(out, r#" — <tspan font-weight="bold">{}</tspan></text>"#, layer.count);
+        out.push_str(r#" — <tspan font-weight="bold">"#);
+        escape_into(&mut out, &layer.shown_count);
+        out.push_str("</tspan></text>");
     }
     out.push_str("</svg>");
     out
@@ -316,7 +323,7 @@ mod tests {
         let layers: Vec<FunnelLayer> = ["Individual", "Group", "Society"]
             .iter()
             .zip([5, 3, 1])
-            .map(|(l, c)| FunnelLayer { label: (*l).to_owned(), count: c })
+            .map(|(l, c)| FunnelLayer { label: (*l).to_owned(), count: c, shown_count: c.to_string() })
             .collect();
         let svg = layer_funnel_svg("Layers", "A funnel.", &layers);
         assert_eq!(svg.matches("<path").count(), 3);

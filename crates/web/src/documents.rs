@@ -15,16 +15,11 @@ pub use fonts::{DocumentError, pdf};
 pub use report::report_document;
 pub use text::{TextCopy, text_document};
 
-use time::macros::format_description;
 use tracktwo_domain::redaction::{MeetingSummary, Reader};
 use tracktwo_i18n::{Arg, Locale, text as message, text_with};
 use tracktwo_render::{Block, Document, Inline, PageLabel};
 
 use crate::pages::words::Word as _;
-
-fn date_text(date: time::Date) -> String {
-    date.format(format_description!("[year]-[month]-[day]")).unwrap_or_default()
-}
 
 /// Stand-ins for the page numbers, which typst and Word fill in: they split the formatted
 /// message into the words before, between and after the numbers.
@@ -115,8 +110,8 @@ pub fn summary_document(summary: &MeetingSummary, locale: Locale) -> Document {
         (
             m("document-date"),
             match summary.ends_on {
-                Some(end) => format!("{} – {}", date_text(summary.starts_on), date_text(end)),
-                None => date_text(summary.starts_on),
+                Some(end) => format!("{} – {}", locale.date(summary.starts_on), locale.date(end)),
+                None => locale.date(summary.starts_on),
             },
         ),
         (m("document-rule"), mode.clone()),
@@ -212,7 +207,7 @@ pub fn summary_document(summary: &MeetingSummary, locale: Locale) -> Document {
                     let due = f
                         .due_on
                         .map(|d| {
-                            format!(" {}", text_with(locale, "document-due", &[("date", Arg::Text(&date_text(d)))]))
+                            format!(" {}", text_with(locale, "document-due", &[("date", Arg::Text(&locale.date(d)))]))
                         })
                         .unwrap_or_default();
                     let done = if f.done { format!(" — {}", m("document-done")) } else { String::new() };
@@ -252,9 +247,9 @@ pub fn copy_document(copy: &tracktwo_app::transfer::CopyToRender, locale: Locale
 }
 
 /// The timeline's events, lane by lane, for [`timeline_document`].
-pub struct TimelineLanes<'a> {
+pub struct TimelineLanes {
     pub official: Vec<Vec<String>>,
-    pub initiatives: Vec<(&'a str, Vec<Vec<String>>)>,
+    pub initiatives: Vec<(String, Vec<Vec<String>>)>,
     pub transfers: Vec<Vec<String>>,
     pub coordination: Vec<Vec<String>>,
     pub outcomes: Vec<Vec<String>>,
@@ -263,13 +258,13 @@ pub struct TimelineLanes<'a> {
 /// The multi-track timeline as a document: the drawing, then every lane's events as a table.
 #[must_use]
 pub fn timeline_document(
-    lanes: TimelineLanes<'_>,
+    lanes: TimelineLanes,
     span: (time::Date, time::Date),
     svg: String,
     locale: Locale,
 ) -> Document {
     let m = |id: &str| message(locale, id);
-    let (from, to) = (date_text(span.0), date_text(span.1));
+    let (from, to) = (locale.date(span.0), locale.date(span.1));
     let mut blocks = vec![
         Block::Paragraph(vec![Inline::Text(text_with(
             locale,
@@ -284,7 +279,7 @@ pub fn timeline_document(
     };
     lane(m("document-timeline-official"), lanes.official);
     for (name, rows) in lanes.initiatives {
-        lane(name.to_owned(), rows);
+        lane(name, rows);
     }
     lane(m("document-timeline-transfers"), lanes.transfers);
     lane(m("document-timeline-coordination"), lanes.coordination);

@@ -1,22 +1,34 @@
 //! Reading the fields of a form: a field of a form read as pairs, dates as YYYY-MM-DD, and a
-//! field that cannot be taken refused with its name.
+//! field that cannot be taken refused with its name; and dates written back, as ISO for forms
+//! and links, and as the reader's language writes them for people.
 
+use maud::{Markup, html};
 use time::Date;
 use time::macros::format_description;
 use tracktwo_app::AppError;
 use tracktwo_domain::ValidationError;
+use tracktwo_i18n::Locale;
 
 use crate::PageError;
 
 /// A form (or a query) read as name–value pairs, where a name may repeat.
 pub(crate) type Pairs = Vec<(String, String)>;
 
+/// A date as machines read it, `YYYY-MM-DD`: a date field's value, a link's query, a file.
 pub(crate) fn date_text(date: Date) -> String {
-    date.format(format_description!("[year]-[month]-[day]")).unwrap_or_default()
+    tracktwo_i18n::iso_date(date)
 }
 
-pub(crate) fn date_time_text(at: tracktwo_domain::Timestamp) -> String {
-    at.format(format_description!("[year]-[month]-[day] [hour]:[minute]:[second] UTC")).unwrap_or_default()
+/// A day as people read it in `locale` (the month named, the reader's digits), in a `<time>`
+/// that gives it to machines as ISO.
+pub(crate) fn shown_date(locale: Locale, date: Date) -> Markup {
+    html! { time datetime=(date_text(date)) { (locale.date(date)) } }
+}
+
+/// A moment as people read it in `locale`, in UTC to the minute, in a `<time>` that gives it to
+/// machines as ISO.
+pub(crate) fn shown_date_time(locale: Locale, at: tracktwo_domain::Timestamp) -> Markup {
+    html! { time datetime=(tracktwo_i18n::iso_date_time(at)) { (locale.date_time(at)) } }
 }
 
 pub(crate) fn invalid(field: &'static str, reason: &'static str) -> PageError {

@@ -554,14 +554,14 @@ async fn a_facilitator_maps_actors_and_ties_and_selects_participants_with_reason
     set_value(&client, "valid_until", "2026-11-01").await;
     let action = client.find(Locator::Css("form.stack")).await.unwrap().attr("action").await.unwrap().unwrap();
     submit(&client, &action).await;
-    wait_for_text(&client, "dl.facts", "2026-03-20 – 2026-11-01").await;
+    wait_for_text(&client, "dl.facts", "March 20, 2026 – November 1, 2026").await;
 
     // The map as of an earlier date, compared with today: fewer ties, and the new ones named.
     client.goto(&format!("{}{serin}/map", demo.base)).await.unwrap();
     set_value(&client, "as_of", "2025-03-01").await;
     submit(&client, &format!("{serin}/map")).await;
     let started = Instant::now();
-    while !text_of(&client, "#map-summary").await.contains("2025-03-01") {
+    while !text_of(&client, "#map-summary").await.contains("March 1, 2025") {
         assert!(started.elapsed() < Duration::from_secs(15), "the earlier map did not show");
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
@@ -589,7 +589,7 @@ async fn a_facilitator_maps_actors_and_ties_and_selects_participants_with_reason
         assert!(started.elapsed() < Duration::from_secs(15), "the comparison did not show");
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    assert!(text_of(&client, "#map-summary").await.contains("On 2026-06-01"));
+    assert!(text_of(&client, "#map-summary").await.contains("On June 1, 2026"));
     let changes = text_of(&client, "#map-changes").await;
     assert!(!changes.starts_with("0 ties formed"), "{changes}");
 
@@ -834,8 +834,12 @@ async fn a_convener_releases_a_readout_to_two_officials_and_sees_the_transfer_on
 
     client.goto(&format!("{}/timeline?from=2024-01-01&to=2026-12-31", demo.base)).await.unwrap();
     let events = text_of(&client, "#timeline-events").await;
-    assert!(events.contains("2026-11-20 — transfer: An idea or option (Serin River Dialogue)"), "{events}");
-    assert!(events.contains("2026-11-21 — coordination: Joint strategy planning (Serin River Dialogue)"), "{events}");
+    // Dates as English writes them for people.
+    assert!(events.contains("November 20, 2026 — transfer: An idea or option (Serin River Dialogue)"), "{events}");
+    assert!(
+        events.contains("November 21, 2026 — coordination: Joint strategy planning (Serin River Dialogue)"),
+        "{events}"
+    );
     assert!(events.contains("official track: Ceasefire"), "{events}");
     assert!(client.find(Locator::Css("figure.timeline svg title")).await.is_ok(), "no timeline drawn");
     client.close().await.unwrap();
@@ -856,14 +860,15 @@ fn answer(statement: &str, vale: bool) -> &'static str {
     if agree { "agree" } else { "disagree" }
 }
 
-/// The number in `text` right after `label`, e.g. 40 from "40 voters, 240 votes".
+/// The number in `text` right before `label`, e.g. 40 from "40 voters, 240 votes", its
+/// thousands grouped as English groups them ("1,240 votes").
 fn number_before(text: &str, label: &str) -> usize {
     let at = text.find(label).unwrap_or_else(|| panic!("no `{label}` in `{text}`"));
     text[..at]
         .split_whitespace()
         .last()
-        .and_then(|n| n.trim_matches(|c: char| !c.is_ascii_digit()).parse().ok())
-        .unwrap()
+        .and_then(|n| n.trim_matches(|c: char| !c.is_ascii_digit()).replace(',', "").parse().ok())
+        .unwrap_or_else(|| panic!("no number before `{label}` in `{text}`"))
 }
 
 /// Makes `count` personal links to the consultation whose page is `conversation`, through its

@@ -134,7 +134,15 @@ fn stable() -> insta::Settings {
     settings.add_filter(r"\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}| UTC)?", "[instant]");
     // The day the test runs, which pages offer as the default date and the map is drawn as of;
     // the drawing's element ids hash its text, date included.
-    let today = tracktwo_app::Clock::now(&tracktwo_app::system::SystemClock).date().to_string();
+    let today = tracktwo_app::Clock::now(&tracktwo_app::system::SystemClock).date();
+    // The same instant and day as pages show them to people, in English.
+    let months = "January|February|March|April|May|June|July|August|September|October|November|December";
+    settings.add_filter(
+        &format!(r"\b({months}) \d{{1,2}}, \d{{4}},? (at )?\d{{1,2}}:\d{{2}}(:\d{{2}})?\s?[AP]M UTC"),
+        "[instant]",
+    );
+    // (The day written out holds letters, digits, a comma and spaces, which match themselves.)
+    settings.add_filter(&tracktwo_i18n::Locale::English.date(today), "[today]");
     // (A date is digits and dashes, which match themselves.)
     settings.add_filter(&format!(r"\b{today}\b"), "[today]");
     settings.add_filter(r"\bttw[0-9a-f]{8}", "ttw[drawing]");
@@ -143,7 +151,7 @@ fn stable() -> insta::Settings {
     settings.add_filter(r"tt2_[A-Za-z0-9_-]+", "[token]");
     // A released readout's reach: which sites tell its few copies apart follows its key, drawn
     // at release.
-    settings.add_filter(r#"<td class="reach">\d+ %</td>"#, r#"<td class="reach">[share] %</td>"#);
+    settings.add_filter(r#"<td class="reach">\d+%</td>"#, r#"<td class="reach">[share]%</td>"#);
     settings
 }
 

@@ -9,7 +9,7 @@ use tracktwo_domain::report::ReportKind;
 use tracktwo_i18n::{Arg, Locale, text as message, text_with};
 use tracktwo_render::{Block, Document, Inline};
 
-use super::{date_text, framed, label, reader_label};
+use super::{framed, label, reader_label};
 use crate::pages::measures::{construct_text, interval, one_decimal, p_value, two_decimals};
 use crate::pages::outcomes::list::{Pictures, Placed, pictures};
 use crate::pages::outcomes::{assumption_status, cell, criterion, layer, state};
@@ -24,7 +24,7 @@ pub fn report_document(report: &Report, locale: Locale) -> Document {
         Some(p) => text_with(
             locale,
             "report-period-span",
-            &[("from", Arg::Text(&date_text(p.from))), ("to", Arg::Text(&date_text(p.to)))],
+            &[("from", Arg::Text(&locale.date(p.from))), ("to", Arg::Text(&locale.date(p.to)))],
         ),
         None => m("report-whole-record"),
     };
@@ -83,7 +83,7 @@ fn outcomes(report: &Report, locale: Locale, blocks: &mut Vec<Block>) {
             .map(|(i, o)| {
                 vec![
                     (i + 1).to_string(),
-                    date_text(o.on),
+                    locale.date(o.on),
                     o.what.clone(),
                     layer(locale, o.layer),
                     cell(locale, o.rpp),
@@ -101,12 +101,12 @@ fn outcomes(report: &Report, locale: Locale, blocks: &mut Vec<Block>) {
     blocks.push(Block::Drawing { svg: funnel, alt: m("funnel-desc") });
     blocks.push(Block::Table {
         header: vec![m("outcomes-col-layer"), m("report-col-outcomes")],
-        rows: report.tally.layers.iter().map(|(l, n)| vec![layer(locale, *l), n.to_string()]).collect(),
+        rows: report.tally.layers.iter().map(|(l, n)| vec![layer(locale, *l), locale.number(*n)]).collect(),
     });
     blocks.push(Block::Heading { level: 3, text: m("outcome-criteria") });
     blocks.push(Block::Table {
         header: vec![m("report-col-criterion"), m("report-col-outcomes")],
-        rows: report.tally.criteria.iter().map(|(c, n)| vec![criterion(locale, *c), n.to_string()]).collect(),
+        rows: report.tally.criteria.iter().map(|(c, n)| vec![criterion(locale, *c), locale.number(*n)]).collect(),
     });
     blocks.push(Block::Heading { level: 3, text: m("report-statements-heading") });
     for (i, o) in report.outcomes.iter().enumerate() {
@@ -116,7 +116,7 @@ fn outcomes(report: &Report, locale: Locale, blocks: &mut Vec<Block>) {
             "report-statement-label",
             &[
                 ("number", Arg::Text(&number)),
-                ("date", Arg::Text(&date_text(o.on))),
+                ("date", Arg::Text(&locale.date(o.on))),
                 ("layer", Arg::Text(&layer(locale, o.layer))),
             ],
         );
@@ -159,7 +159,7 @@ fn theory(report: &Report, locale: Locale, blocks: &mut Vec<Block>) {
             .iter()
             .map(|a| {
                 let reading = match a.latest {
-                    Some((on, status)) => format!("{} ({})", assumption_status(locale, status), date_text(on)),
+                    Some((on, status)) => format!("{} ({})", assumption_status(locale, status), locale.date(on)),
                     None => m("report-not-read"),
                 };
                 vec![a.assumption.clone(), reading, numbers(&a.supporting), numbers(&a.questioning)]
@@ -170,7 +170,7 @@ fn theory(report: &Report, locale: Locale, blocks: &mut Vec<Block>) {
 
 fn released_count(locale: Locale, cell: &Cell<usize>) -> String {
     match cell.released() {
-        Some(released) => released.value().to_string(),
+        Some(released) => locale.number(*released.value()),
         None => message(locale, "measures-suppressed-short"),
     }
 }
@@ -180,10 +180,10 @@ fn figures_row(locale: Locale, group: &str, cell: &Cell<OutwardFigures>) -> Vec<
         return vec![group.to_owned(), message(locale, "measures-suppressed")];
     };
     let f = released.value();
-    let number = |value: Option<f64>| value.map(one_decimal).unwrap_or_default();
+    let number = |value: Option<f64>| value.map(|v| one_decimal(locale, v)).unwrap_or_default();
     vec![
         group.to_owned(),
-        released.people().to_string(),
+        locale.number(released.people()),
         number(f.mean_before),
         number(f.mean_after),
         f.mean_change.map(|c| interval(locale, c, f.mean_change_interval, one_decimal)).unwrap_or_default(),
@@ -192,7 +192,7 @@ fn figures_row(locale: Locale, group: &str, cell: &Cell<OutwardFigures>) -> Vec<
             None => message(locale, "measures-no-effect"),
         },
         match f.test {
-            OutwardTest::Tested { p_two_sided } => p_value(p_two_sided),
+            OutwardTest::Tested { p_two_sided } => p_value(locale, p_two_sided),
             OutwardTest::TooFewChanged => {
                 text_with(locale, "measures-no-test-too-few-outward", &[("needed", Arg::count(FEWEST_CHANGED_PAIRS))])
             }
@@ -270,8 +270,13 @@ fn indicators(report: &Report, locale: Locale, blocks: &mut Vec<Block>) {
             .indicators
             .iter()
             .map(|i| {
-                let unit =
-                    |value: f64| if i.unit.is_empty() { value.to_string() } else { format!("{value} {}", i.unit) };
+                let unit = |value: f64| {
+                    if i.unit.is_empty() {
+                        locale.figure(value)
+                    } else {
+                        format!("{} {}", locale.figure(value), i.unit)
+                    }
+                };
                 let actuals: Vec<String> =
                     i.actuals.iter().map(|a| format!("{}: {}", a.period, unit(a.value))).collect();
                 vec![i.outcome.clone(), i.indicator.clone(), unit(i.baseline), unit(i.target), actuals.join("; ")]
@@ -295,12 +300,17 @@ fn process(report: &Report, locale: Locale, blocks: &mut Vec<Block>) {
             .map(|r| {
                 let dates = match (r.first_day, r.last_day) {
                     (Some(first), Some(last)) if first != last => {
-                        format!("{} – {}", date_text(first), date_text(last))
+                        format!("{} – {}", locale.date(first), locale.date(last))
                     }
-                    (Some(day), _) | (_, Some(day)) => date_text(day),
+                    (Some(day), _) | (_, Some(day)) => locale.date(day),
                     (None, None) => String::new(),
                 };
-                vec![format!("{}. {}", r.number, r.title), r.meetings.to_string(), dates, r.options_raised.to_string()]
+                vec![
+                    format!("{}. {}", r.number, r.title),
+                    locale.number(r.meetings),
+                    dates,
+                    locale.number(r.options_raised),
+                ]
             })
             .collect(),
     });
@@ -319,16 +329,16 @@ fn transfer(report: &Report, locale: Locale, blocks: &mut Vec<Block>) {
         let audience = label(locale, "audience", audience.as_str());
         facts.push((
             text_with(locale, "report-readouts-released", &[("audience", Arg::Text(&audience))]),
-            n.to_string(),
+            locale.number(*n),
         ));
     }
     for (direction, n) in &t.transfers {
         let direction = message(locale, &format!("transfer-direction-{}", direction.as_str()));
-        facts.push((text_with(locale, "report-transfers", &[("direction", Arg::Text(&direction))]), n.to_string()));
+        facts.push((text_with(locale, "report-transfers", &[("direction", Arg::Text(&direction))]), locale.number(*n)));
     }
     for (form, n) in &t.coordination {
         let form = message(locale, &format!("coordination-form-{}", form.as_str()));
-        facts.push((text_with(locale, "report-contacts", &[("form", Arg::Text(&form))]), n.to_string()));
+        facts.push((text_with(locale, "report-contacts", &[("form", Arg::Text(&form))]), locale.number(*n)));
     }
     blocks.push(Block::Facts(facts));
 }

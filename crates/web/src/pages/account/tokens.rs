@@ -12,7 +12,7 @@ use tracktwo_i18n::{Arg, text, text_with};
 
 use crate::PageResult;
 use crate::extract::{CsrfForm, CsrfOnly, TokenPath, posted_forms};
-use crate::forms::{date_time_text, invalid};
+use crate::forms::{invalid, shown_date_time};
 use crate::pages::layout::page;
 use crate::session::SignedIn;
 
@@ -36,14 +36,14 @@ pub(crate) fn section(user: &SignedIn, tokens: &[TokenSummary]) -> Markup {
                     @for token in tokens {
                         tr {
                             td dir="auto" { (token.label) }
-                            td { (date_time_text(token.created_at)) }
+                            td { (shown_date_time(locale, token.created_at)) }
                             td {
                                 @if token.expired { strong { (say("tokens-expired")) } " " }
-                                (date_time_text(token.expires_at))
+                                (shown_date_time(locale, token.expires_at))
                             }
                             td {
                                 @match token.last_used_at {
-                                    Some(at) => (date_time_text(at)),
+                                    Some(at) => (shown_date_time(locale, at)),
                                     None => (say("tokens-never")),
                                 }
                             }
@@ -105,7 +105,7 @@ pub async fn create_token(CsrfForm(state, user, (), form): CsrfForm<NewTokenForm
             p { (say("tokens-copy-now")) }
             p { code #new-token dir="ltr" { (issued.secret) } }
             p {
-                (text_with(locale, "tokens-valid-until", &[("until", Arg::Text(&date_time_text(issued.expires_at)))]))
+                (text_with(locale, "tokens-valid-until", &[("until", Arg::Text(&locale.date_time(issued.expires_at)))]))
                 " " code dir="ltr" { "Authorization: Bearer …" }
             }
             p { a href="/account" { (say("tokens-back")) } }

@@ -37,7 +37,7 @@ pub async fn conversations(Visit(state, user, InitiativePath(id)): Visit<Initiat
                             @else { a href={ (conversation_path(id, c.id)) "/vote" } dir="auto" { (c.title) } }
                             @if c.closed { " " span.tag { (say("conversation-closed")) } }
                         }
-                        td { (words::of(locale, c.mode)) } td.num { (c.statements) } td.num { (c.voters) } td.num { (c.votes) }
+                        td { (words::of(locale, c.mode)) } td.num { (locale.number(c.statements)) } td.num { (locale.number(c.voters)) } td.num { (locale.number(c.votes)) }
                     } } }
                 } }
             }

@@ -12,7 +12,7 @@ use tracktwo_domain::{ConversationId, InitiativeId};
 use super::{conversation_path, original_one_click_away, shown, statement_in};
 use crate::PageResult;
 use crate::extract::{ItemPath, Visit};
-use crate::forms::date_time_text;
+
 use crate::pages::layout::page;
 use crate::pages::words;
 use tracktwo_i18n::{Arg, Locale, text, text_with};
@@ -104,8 +104,8 @@ fn opinion_map(locale: Locale, results: &ConversationResults) -> Markup {
     }
 }
 
-fn percent(part: u32, whole: u32) -> String {
-    if whole == 0 { "–".to_owned() } else { format!("{:.0} %", 100.0 * f64::from(part) / f64::from(whole)) }
+fn percent(locale: Locale, part: u32, whole: u32) -> String {
+    if whole == 0 { "–".to_owned() } else { locale.percent(100.0 * f64::from(part) / f64::from(whole), 0) }
 }
 
 pub async fn conversation(
@@ -146,7 +146,7 @@ pub(super) fn results_page(
                         h3 { (group_name(locale, g)) " · " (text_with(locale, "conversation-voters-count", &[("count", Arg::count(group.size))])) }
                         ul { @for &(n, agrees, share) in &group.representative {
                             li {
-                                @let args = [("share", Arg::Text(&format!("{:.0} %", share * 100.0))), ("statement", Arg::Text(text_of(n)))];
+                                @let args = [("share", Arg::Text(&locale.percent(share * 100.0, 0))), ("statement", Arg::Text(text_of(n)))];
                                 (text_with(locale, if agrees { "conversation-share-agree" } else { "conversation-share-disagree" }, &args))
                                 @if let Some(original) = original_of(n) { " " (original) }
                             }
@@ -163,13 +163,13 @@ pub(super) fn results_page(
             div.scroll tabindex="0" role="region" aria-label=(say("conversation-common-ground-across-sides")) { table #common-ground {
                 thead { tr {
                     th scope="col" { (say("conversation-statement")) }
-                    @for (_, name, size) in &r.sides { th.num scope="col" { bdi { (name) } " (" (size) ")" } }
+                    @for (_, name, size) in &r.sides { th.num scope="col" { bdi { (name) } " (" (locale.number(*size)) ")" } }
                     th.num scope="col" { (say("conversation-score")) }
                 } }
                 tbody { @for &n in &r.common_ground { @if let Some(s) = r.statements.get(n as usize) { tr {
                     td { (statement_in(locale, &s.text, &s.languages)) }
-                    @for support in &s.per_side { td.num { (text_with(locale, "conversation-share-of-seen", &[("share", Arg::Text(&percent(support.agree, support.seen))), ("seen", Arg::count(support.seen))])) } }
-                    td.num { (s.side_common_ground.map_or("–".to_owned(), |v| format!("{v:.2}"))) }
+                    @for support in &s.per_side { td.num { (text_with(locale, "conversation-share-of-seen", &[("share", Arg::Text(&percent(locale, support.agree, support.seen))), ("seen", Arg::count(support.seen))])) } }
+                    td.num { (s.side_common_ground.map_or("–".to_owned(), |v| locale.decimal(v, 2))) }
                 } } } }
             } }
         }
@@ -189,8 +189,8 @@ pub(super) fn results_page(
                     (statement_in(locale, &s.text, &s.languages)) @if s.meta { " " span.tag { (say("conversation-meta")) } }
                     " " a.translations href={ (path) "/statements/" (s.number) "/languages" } { (say("conversation-translations")) }
                 }
-                td.num { (s.agree) } td.num { (s.disagree) } td.num { (s.seen) }
-                td.num { (format!("{:.2}", s.group_informed_consensus)) }
+                td.num { (locale.number(s.agree)) } td.num { (locale.number(s.disagree)) } td.num { (locale.number(s.seen)) }
+                td.num { (locale.decimal(s.group_informed_consensus, 2)) }
                 td { (words::of(locale, s.status)) " "
                     form.inline method="post" action={ (path) "/statements/" (s.number) } {
                         input type="hidden" name="csrf" value=(csrf);
@@ -262,7 +262,7 @@ pub(super) fn results_page(
             input type="hidden" name="closed" value=(if r.conversation.closed { "no" } else { "yes" });
             button type="submit" { (say(if r.conversation.closed { "conversation-reopen" } else { "conversation-close" })) }
         }
-        p.muted { (text_with(locale, "conversation-analysed-at", &[("at", Arg::Text(&date_time_text(r.analysed_at)))])) }
+        p.muted { (text_with(locale, "conversation-analysed-at", &[("at", Arg::Text(&locale.date_time(r.analysed_at)))])) }
     }
 }
 
@@ -278,9 +278,9 @@ fn link_row(locale: Locale, path: &str, link: &LinkView, csrf: &str) -> Markup {
             td.num {
                 (link.voters)
                 @if let Some(burst) = link.burst {
-                    @let pace = [("usual", Arg::Text(&format!("{:.1}", burst.usual))), ("factor", Arg::Text(&format!("{BURST_FACTOR:.0}")))];
+                    @let pace = [("usual", Arg::Text(&locale.decimal(burst.usual, 1))), ("factor", Arg::Text(&locale.decimal(BURST_FACTOR, 0)))];
                     " " span.tag.burst title=(text_with(locale, "conversation-burst-pace", &pace)) {
-                        (text_with(locale, "conversation-burst-joins", &[("joins", Arg::count(burst.joins)), ("start", Arg::Text(&date_time_text(burst.start)))]))
+                        (text_with(locale, "conversation-burst-joins", &[("joins", Arg::count(burst.joins)), ("start", Arg::Text(&locale.date_time(burst.start)))]))
                     }
                 }
             }

@@ -11,7 +11,7 @@ use tracktwo_i18n::{Arg, text, text_with};
 
 use crate::PageResult;
 use crate::extract::{CsrfForm, InitiativePath, ItemPath, Visit, parse_id, posted_forms};
-use crate::forms::{date_text, optional_date};
+use crate::forms::{optional_date, shown_date};
 use crate::pages::layout::page;
 
 pub async fn follow_ups(Visit(state, user, InitiativePath(id)): Visit<InitiativePath>) -> PageResult {
@@ -34,7 +34,7 @@ pub async fn follow_ups(Visit(state, user, InitiativePath(id)): Visit<Initiative
             h1 { (say("dialogue-follow-ups")) }
             h2 { (say("dialogue-due-before-the-next")) }
             @if due.is_empty() { p.muted { (say("dialogue-nothing-open-from-the")) } }
-            ul #due { @for (_, f) in &due { li { span dir="auto" { (f.commitment) } @if !f.owner.is_empty() { " — " bdi { (f.owner) } } @if let Some(d) = f.due_on { " " (text_with(locale, "dialogue-due-on-date", &[("date", Arg::Text(&date_text(d)))])) } @if f.carried_forward { " " span.tag { (say("dialogue-carried-forward")) } } } } }
+            ul #due { @for (_, f) in &due { li { span dir="auto" { (f.commitment) } @if !f.owner.is_empty() { " — " bdi { (f.owner) } } @if let Some(d) = f.due_on { " " (text_with(locale, "dialogue-due-on-date", &[("date", Arg::Text(&locale.date(d)))])) } @if f.carried_forward { " " span.tag { (say("dialogue-carried-forward")) } } } } }
             h2 { (say("dialogue-all")) }
             div.scroll tabindex="0" role="region" aria-label=(say("dialogue-all")) { table #follow-ups {
                 thead { tr { th scope="col" { (say("dialogue-round")) } th scope="col" { (say("dialogue-commitment")) } th scope="col" { (say("dialogue-owner")) } th scope="col" { (say("dialogue-due-2")) } th scope="col" { (say("dialogue-done")) } } }
@@ -44,7 +44,7 @@ pub async fn follow_ups(Visit(state, user, InitiativePath(id)): Visit<Initiative
                             td { (round_number(f.round)) }
                             td { span dir="auto" { (f.commitment) } @if f.carried_forward { " " span.tag { (say("dialogue-carried-forward")) } } }
                             td dir="auto" { (f.owner) }
-                            td { (f.due_on.map(date_text).unwrap_or_default()) }
+                            td { @if let Some(d) = f.due_on { (shown_date(locale, d)) } }
                             td {
                                 @if may_write {
                                     form method="post" action={ "/initiatives/" (id) "/follow-ups/" (follow_up_id) } {

@@ -16,7 +16,7 @@ use super::{lines, process_nav, stage_text};
 use tracktwo_i18n::{Arg, Locale, text, text_with};
 
 use crate::extract::{CsrfForm, ItemPath, Visit};
-use crate::forms::{Pairs, date_text, field, invalid};
+use crate::forms::{Pairs, field, invalid, shown_date};
 use crate::pages::layout::page;
 use crate::pages::words;
 use crate::session::SignedIn;
@@ -120,7 +120,7 @@ pub(super) async fn meeting_page(
                 (process_nav(user.locale, id, &may))
                 h1 dir="auto" { (meeting.title) }
                 dl.facts {
-                    dt { (say("dialogue-date")) } dd { (date_text(meeting.starts_on)) @if let Some(end) = meeting.ends_on { " – " (date_text(end)) } }
+                    dt { (say("dialogue-date")) } dd { (shown_date(locale, meeting.starts_on)) @if let Some(end) = meeting.ends_on { " – " (shown_date(locale, end)) } }
                     dt { (say("dialogue-rule")) } dd { span.tag #mode { (words::of(locale, meeting.mode)) } }
                     @if !meeting.venue.is_empty() { dt { (say("dialogue-venue")) } dd dir="auto" { (meeting.venue) } }
                     dt { (say("dialogue-stage-reached")) } dd #stage { (stage_text(user.locale, methodology, meeting.stage_reached)) }

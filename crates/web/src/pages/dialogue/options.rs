@@ -14,7 +14,7 @@ use tracktwo_i18n::{Arg, text, text_with};
 
 use crate::PageResult;
 use crate::extract::{CsrfForm, InitiativePath, ItemPath, Visit, parse_id};
-use crate::forms::{Pairs, date_text, field};
+use crate::forms::{Pairs, field, shown_date};
 use crate::pages::layout::page;
 use crate::pages::words;
 
@@ -72,7 +72,7 @@ pub async fn options(Visit(state, user, InitiativePath(id)): Visit<InitiativePat
                         }
                     }
                     ol.path {
-                        @for step in &o.history { li { (words::of(locale, step.status)) " — " (date_text(step.on)) @let r = round_label(step.round); @if !r.is_empty() { ", " (r) } } }
+                        @for step in &o.history { li { (words::of(locale, step.status)) " — " (shown_date(locale, step.on)) @let r = round_label(step.round); @if !r.is_empty() { ", " (r) } } }
                         @for text in &texts {
                             @for (_, clause) in text.drafted_options.iter().filter(|(o, _)| o == option_id) {
                                 li.drafted { (say("dialogue-drafted-into")) " " a href={ "/initiatives/" (id) "/texts/" (text.id) "#" (clause) } dir="auto" { (text.title) } " · " (text_with(locale, "dialogue-clause-number", &[("clause", Arg::Text(&clause.to_string()))])) }
@@ -81,7 +81,7 @@ pub async fn options(Visit(state, user, InitiativePath(id)): Visit<InitiativePat
                         @for (_, t) in transfers.iter().filter(|(_, t)| t.options.contains(option_id)) {
                             li.transfer {
                                 (text_with(locale, "dialogue-transfer-on", &[
-                                    ("date", Arg::Text(&date_text(t.on))),
+                                    ("date", Arg::Text(&locale.date(t.on))),
                                     ("channel", Arg::Text(&words::of(locale, t.channel))),
                                     ("evidence", Arg::Text(&words::of(locale, t.evidence))),
                                 ]))

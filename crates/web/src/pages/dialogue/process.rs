@@ -17,7 +17,7 @@ use tracktwo_i18n::{Arg, text, text_with};
 
 use crate::PageResult;
 use crate::extract::{CsrfForm, InitiativePath, Visit, parse_id, posted_forms};
-use crate::forms::{date_text, invalid, optional_date};
+use crate::forms::{date_text, invalid, optional_date, shown_date};
 use crate::pages::layout::page;
 use crate::pages::words;
 
@@ -72,7 +72,7 @@ pub async fn process(Visit(state, user, InitiativePath(id)): Visit<InitiativePat
                             @for (meeting_id, m) in meetings {
                                 tr {
                                     td { a href={ "/initiatives/" (id) "/meetings/" (meeting_id) } dir="auto" { (m.title) } }
-                                    td { (date_text(m.starts_on)) }
+                                    td { (shown_date(locale, m.starts_on)) }
                                     td { span.tag { (words::of(locale, m.mode)) } }
                                     td.stage { (stage_text(user.locale, methodology, m.stage_reached)) }
                                 }

@@ -12,7 +12,7 @@ use tracktwo_i18n::{Arg, Locale, text, text_with};
 use crate::PageResult;
 use crate::documents::summary_document;
 use crate::extract::{ItemPath, QueryVisit};
-use crate::forms::{date_text, invalid};
+use crate::forms::{invalid, shown_date};
 use crate::pages::FormatQuery;
 use crate::pages::layout::page;
 use crate::pages::words;
@@ -23,7 +23,7 @@ pub(super) fn summary_html(locale: Locale, summary: &MeetingSummary) -> Markup {
         dl.facts {
             dt { (say("dialogue-initiative")) } dd dir="auto" { (summary.initiative) }
             dt { (say("dialogue-round")) } dd dir="auto" { (summary.round) }
-            dt { (say("dialogue-date")) } dd { (date_text(summary.starts_on)) @if let Some(end) = summary.ends_on { " – " (date_text(end)) } }
+            dt { (say("dialogue-date")) } dd { (shown_date(locale, summary.starts_on)) @if let Some(end) = summary.ends_on { " – " (shown_date(locale, end)) } }
             dt { (say("dialogue-rule")) } dd { span.tag #mode { (words::of(locale, summary.mode)) } }
             @if let Some(venue) = &summary.venue { @if !venue.is_empty() { dt { (say("dialogue-venue")) } dd dir="auto" { (venue) } } }
             @if let Some(stage) = &summary.stage_reached { dt { (say("dialogue-stage-reached")) } dd #stage lang="en" { (stage) } }
@@ -62,7 +62,7 @@ pub(super) fn summary_html(locale: Locale, summary: &MeetingSummary) -> Markup {
         }
         @if !summary.follow_ups.is_empty() {
             h2 { (say("dialogue-follow-ups")) }
-            ul { @for f in &summary.follow_ups { li { span dir="auto" { (f.commitment) } @if let Some(o) = &f.owner { @if !o.is_empty() { " — " bdi { (o) } } } @if let Some(d) = f.due_on { " " (text_with(locale, "dialogue-due-on-date", &[("date", Arg::Text(&date_text(d)))])) } @if f.done { " ✓" } } } }
+            ul { @for f in &summary.follow_ups { li { span dir="auto" { (f.commitment) } @if let Some(o) = &f.owner { @if !o.is_empty() { " — " bdi { (o) } } } @if let Some(d) = f.due_on { " " (text_with(locale, "dialogue-due-on-date", &[("date", Arg::Text(&locale.date(d)))])) } @if f.done { " ✓" } } } }
         }
         @if !summary.withheld.is_empty() {
             h2 { (say("dialogue-not-in-this-summary")) }

@@ -13,7 +13,6 @@ pub async fn audit(Visit(state, user, InitiativePath(id)): Visit<InitiativePath>
     let say = |id: &str| text(locale, id);
     let entries = state.app.initiative_audit(&user.identity, id).await?;
     let initiative = state.app.initiative(&user.identity, id).await?;
-    let format = time::format_description::well_known::Rfc3339;
     Ok(page(
         &say("initiative-audit-trail"),
         &user,
@@ -28,7 +27,7 @@ pub async fn audit(Visit(state, user, InitiativePath(id)): Visit<InitiativePath>
                     @for e in &entries {
                         tr {
                             td { (e.seq) }
-                            td { (e.at.format(&format).unwrap_or_default()) }
+                            td { time datetime=(tracktwo_i18n::iso_date_time(e.at)) { (locale.date_time_to_the_second(e.at)) } }
                             td dir="ltr" { (e.actor) }
                             td { code { (e.action) } }
                             td dir="ltr" { (e.target_kind) " " span.muted { (e.target_id.get(..8).unwrap_or(&e.target_id)) } }

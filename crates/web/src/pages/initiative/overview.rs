@@ -125,7 +125,7 @@ pub async fn initiative(Visit(state, user, InitiativePath(id)): Visit<Initiative
                         @for count in &roster.counted {
                             tr {
                                 td dir="auto" { @if count.side.is_some() { (side_name(count.side)) } @else { span.muted { (say("initiative-no-side")) } } }
-                                td { (words::role(user.locale, count.role)) } td.num { (count.members) }
+                                td { (words::role(user.locale, count.role)) } td.num { (locale.number(count.members)) }
                             }
                         }
                     }

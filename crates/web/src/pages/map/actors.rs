@@ -16,7 +16,7 @@ use super::{map_nav, side_name, tie_line};
 use tracktwo_i18n::{Arg, Locale, text, text_with};
 
 use crate::extract::{CsrfForm, CsrfOnly, InitiativePath, ItemPath, PostedForm, Visit, parse_id};
-use crate::forms::{Pairs, date_text};
+use crate::forms::{Pairs, shown_date};
 use crate::pages::layout::page;
 use crate::pages::words;
 use crate::{PageError, PageResult};
@@ -239,8 +239,8 @@ pub async fn actor(Visit(state, user, ItemPath(id, actor_id)): Visit<ItemPath<Ac
                     @for tie in &ties {
                         tr {
                             td { a href={ "/initiatives/" (id) "/ties/" (tie.id) } { (tie_line(locale, &map, tie)) } }
-                            td { (tie.details.strength) }
-                            td { (tie.details.valid_from.map(date_text).unwrap_or_else(|| "…".into())) " – " (tie.details.valid_until.map(date_text).unwrap_or_else(|| "…".into())) }
+                            td { (locale.number(tie.details.strength)) }
+                            td { @match tie.details.valid_from { Some(on) => (shown_date(locale, on)), None => "…" } " – " @match tie.details.valid_until { Some(on) => (shown_date(locale, on)), None => "…" } }
                             td { @if map.is_cross_line(tie) { (say("map-yes")) } }
                             @if may_write {
                                 td {

@@ -10,7 +10,7 @@ use tracktwo_i18n::{Arg, text, text_with};
 
 use crate::PageResult;
 use crate::extract::{InitiativePath, QueryVisit};
-use crate::forms::date_text;
+
 use crate::pages::layout::page;
 use crate::pages::words;
 
@@ -61,14 +61,14 @@ pub async fn coverage(
                     }
                 }
             }
-            h2 { (text_with(locale, "map-brokers-on-date", &[("date", Arg::Text(&date_text(as_of)))])) }
+            h2 { (text_with(locale, "map-brokers-on-date", &[("date", Arg::Text(&locale.date(as_of)))])) }
             p.muted { (say("map-betweenness-the-share-of")) }
             @if brokers.is_empty() { p.muted { (say("map-no-actor-stands-between")) } }
             ol #brokers {
                 @for broker in &brokers {
                     li {
                         a href={ "/initiatives/" (id) "/actors/" (broker.actor) } dir="auto" { (map.label(broker.actor)) }
-                        " — " (format!("{:.3}", broker.betweenness))
+                        " — " (locale.decimal(broker.betweenness, 3))
                         @if broker.cross_line_ties > 0 { ", " (text_with(locale, "map-cross-line-ties", &[("count", Arg::count(broker.cross_line_ties))])) }
                     }
                 }

@@ -132,7 +132,7 @@ fn mapping_page(
                 tbody {
                     @for attribute in &listed.attributes {
                         tr { td dir="auto" { (attribute.name) } td { @if attribute.of_edges { (say("map-edges-ties")) } @else { (say("map-nodes-actors")) } }
-                             td { (attribute.count) } td dir="auto" { (attribute.samples.join(" | ")) } }
+                             td { (locale.number(attribute.count)) } td dir="auto" { (attribute.samples.join(" | ")) } }
                     }
                 }
             } }

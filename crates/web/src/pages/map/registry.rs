@@ -14,7 +14,7 @@ use super::map_nav;
 use tracktwo_i18n::{Arg, Locale, text, text_with};
 
 use crate::extract::{CsrfForm, InitiativePath, ItemPath, Visit, posted_forms};
-use crate::forms::{date_text, invalid, optional_date};
+use crate::forms::{date_text, invalid, optional_date, shown_date};
 use crate::pages::layout::page;
 use crate::pages::words;
 use crate::{PageError, PageResult};
@@ -53,8 +53,8 @@ pub async fn registry(Visit(state, user, InitiativePath(id)): Visit<InitiativePa
                                 td { (consent_cell(locale, entry.consent.to_be_listed)) }
                                 td { (consent_cell(locale, entry.consent.to_be_recorded_under_code)) }
                                 td { (consent_cell(locale, entry.consent.to_be_photographed)) }
-                                td { (entry.consent.withdrawn_on.map(date_text).unwrap_or_default()) }
-                                td.num { (entry.risk.score()) }
+                                td { @if let Some(d) = entry.consent.withdrawn_on { (shown_date(locale, d)) } }
+                                td.num { (locale.number(entry.risk.score())) }
                             }
                         }
                     }

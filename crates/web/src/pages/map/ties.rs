@@ -12,7 +12,7 @@ use tracktwo_i18n::{Arg, Locale, text, text_with};
 
 use crate::PageResult;
 use crate::extract::{CsrfForm, InitiativePath, ItemPath, Visit, parse_id, posted_forms};
-use crate::forms::{date_text, invalid, optional_date};
+use crate::forms::{date_text, invalid, optional_date, shown_date};
 use crate::pages::layout::page;
 use crate::pages::words;
 
@@ -114,7 +114,7 @@ pub async fn tie(Visit(state, user, ItemPath(id, tie_id)): Visit<ItemPath<TieId>
                 dt { (say("map-to")) } dd { a href={ "/initiatives/" (id) "/actors/" (d.to) } dir="auto" { (map.label(d.to)) } " (" bdi { (side_name(locale, &map, map.actor(d.to).and_then(|a| a.details.side))) } ")" }
                 dt { (say("map-direction")) } dd { @if d.directed { (say("map-one-way")) } @else { (say("map-both-ways")) } }
                 dt { (say("map-strength")) } dd { (text_with(locale, "map-strength-of-5", &[("strength", Arg::count(d.strength))])) }
-                dt { (say("map-valid")) } dd { (d.valid_from.map(date_text).unwrap_or_else(|| "…".into())) " – " (d.valid_until.map(date_text).unwrap_or_else(|| "…".into())) }
+                dt { (say("map-valid")) } dd { @match d.valid_from { Some(on) => (shown_date(locale, on)), None => "…" } " – " @match d.valid_until { Some(on) => (shown_date(locale, on)), None => "…" } }
                 dt { (say("map-across-the-line")) } dd { @if map.is_cross_line(tie) { (say("map-yes")) } @else { (say("map-no-2")) } }
                 @if !d.notes.is_empty() { dt { (say("map-notes")) } dd.note dir="auto" { (d.notes) } }
             }

@@ -12,7 +12,7 @@ use tracktwo_i18n::{Arg, text, text_with};
 
 use crate::PageResult;
 use crate::extract::{InitiativePath, QueryVisit};
-use crate::forms::{date_text, optional_date};
+use crate::forms::{date_text, optional_date, shown_date};
 use crate::pages::layout::page;
 use crate::pages::words;
 
@@ -70,7 +70,7 @@ pub async fn wheel(
             })
         })
         .collect();
-    let title = text_with(locale, "map-as-of-date", &[("date", Arg::Text(&date_text(as_of)))]);
+    let title = text_with(locale, "map-as-of-date", &[("date", Arg::Text(&locale.date(as_of)))]);
     let svg = wheel_svg(&Wheel { title: &title, sides: &sides, actors: &actors, ties: &ties });
     let cross_count = ties.iter().filter(|t| t.cross_line).count();
     let comparison = compare.map(|earlier| (earlier, map.compare(earlier, as_of)));
@@ -115,7 +115,7 @@ pub async fn wheel(
             }
             p #map-summary {
                 (text_with(locale, "map-summary", &[
-                    ("date", Arg::Text(&date_text(as_of))),
+                    ("date", Arg::Text(&locale.date(as_of))),
                     ("shown", Arg::count(actors.len())),
                     ("actors", Arg::count(map.actors.len())),
                     ("ties", Arg::count(ties.len())),
@@ -129,7 +129,7 @@ pub async fn wheel(
                 @for (i, (snapshot_id, snapshot)) in map.snapshots.iter().enumerate() {
                     li {
                         a href={ "/initiatives/" (id) "/map?as_of=" (date_text(snapshot.date)) } dir="auto" { (snapshot.label) }
-                        " (" (date_text(snapshot.date)) ")"
+                        " (" (shown_date(locale, snapshot.date)) ")"
                         @if i > 0 {
                             @let previous = &map.snapshots[i - 1].1;
                             " · " a href={ "/initiatives/" (id) "/map?as_of=" (date_text(snapshot.date)) "&compare=" (date_text(previous.date)) } {
@@ -159,7 +159,7 @@ pub async fn wheel(
                 }
             }
             @if let Some((earlier, change)) = &comparison {
-                h2 { (text_with(locale, "map-changes-since-date", &[("date", Arg::Text(&date_text(*earlier)))])) }
+                h2 { (text_with(locale, "map-changes-since-date", &[("date", Arg::Text(&locale.date(*earlier)))])) }
                 p #map-changes { (text_with(locale, "map-ties-formed-ended", &[("formed", Arg::count(change.formed.len())), ("ended", Arg::count(change.ended.len()))])) }
                 @if !change.formed.is_empty() {
                     h3 { (say("map-formed")) }

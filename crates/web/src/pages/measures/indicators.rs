@@ -18,10 +18,6 @@ fn indicators_path(initiative: InitiativeId) -> String {
     format!("/initiatives/{initiative}/indicators")
 }
 
-fn figure(value: f64) -> String {
-    value.to_string()
-}
-
 fn number(fields: &Pairs, name: &'static str) -> Result<f64, PageError> {
     field(fields, name)
         .trim()
@@ -58,12 +54,12 @@ pub async fn indicators(Visit(state, user, InitiativePath(id)): Visit<Initiative
                     tbody { @for (indicator_id, indicator) in &list { tr {
                         td dir="auto" { (indicator.outcome) }
                         td dir="auto" { (indicator.indicator) @if !indicator.unit.is_empty() { " (" (indicator.unit) ")" } }
-                        td.num { (figure(indicator.baseline)) }
-                        td.num { (figure(indicator.target)) }
+                        td.num { (locale.figure(indicator.baseline)) }
+                        td.num { (locale.figure(indicator.target)) }
                         td {
                             @if indicator.actuals.is_empty() { span.muted { (say("indicators-no-actual")) } }
                             ul.plain { @for actual in &indicator.actuals {
-                                li { span dir="auto" { (actual.period) } ": " (figure(actual.value)) @if !actual.note.is_empty() { " — " span dir="auto" { (actual.note) } } }
+                                li { span dir="auto" { (actual.period) } ": " (locale.figure(actual.value)) @if !actual.note.is_empty() { " — " span dir="auto" { (actual.note) } } }
                             } }
                             @if let Some(progress) = indicator.progress() {
                                 p.muted { (text_with(locale, "indicators-progress", &[("percent", Arg::count((progress * 100.0).round() as i64))])) }

@@ -42,7 +42,7 @@ pub async fn questionnaires(Visit(state, user, InitiativePath(id)): Visit<Initia
                         td { a href=(questionnaire_path(id, q.id)) dir="auto" { (q.questionnaire.title) } }
                         td { (stage_text(locale, q.questionnaire.stage)) }
                         @if team {
-                            td.num { (q.counts.before) } td.num { (q.counts.after) } td.num { (q.counts.paired) }
+                            td.num { (locale.number(q.counts.before)) } td.num { (locale.number(q.counts.after)) } td.num { (locale.number(q.counts.paired)) }
                         }
                     } } }
                 } }

@@ -46,10 +46,10 @@ pub(crate) fn construct_text(locale: Locale, construct: Construct) -> String {
 }
 
 /// A figure with one decimal (two for an effect size), as the pages show it.
-pub(crate) fn one_decimal(value: f64) -> String {
-    format!("{value:.1}")
+pub(crate) fn one_decimal(locale: Locale, value: f64) -> String {
+    locale.decimal(value, 1)
 }
 
-pub(crate) fn two_decimals(value: f64) -> String {
-    format!("{value:.2}")
+pub(crate) fn two_decimals(locale: Locale, value: f64) -> String {
+    locale.decimal(value, 2)
 }

@@ -20,23 +20,28 @@ use crate::extract::{CsrfForm, ItemPath, Visit};
 use crate::forms::{Pairs, field, invalid};
 use crate::pages::layout::page;
 
-pub(crate) fn interval(locale: Locale, value: f64, interval: Option<Interval>, format: fn(f64) -> String) -> String {
+pub(crate) fn interval(
+    locale: Locale,
+    value: f64,
+    interval: Option<Interval>,
+    format: fn(Locale, f64) -> String,
+) -> String {
     match interval {
         Some(i) => text_with(
             locale,
             "measures-value-interval",
             &[
-                ("value", Arg::Text(&format(value))),
-                ("lower", Arg::Text(&format(i.lower))),
-                ("upper", Arg::Text(&format(i.upper))),
+                ("value", Arg::Text(&format(locale, value))),
+                ("lower", Arg::Text(&format(locale, i.lower))),
+                ("upper", Arg::Text(&format(locale, i.upper))),
             ],
         ),
-        None => format(value),
+        None => format(locale, value),
     }
 }
 
-pub(crate) fn p_value(p: f64) -> String {
-    if p < 0.001 { "< 0.001".to_owned() } else { format!("{p:.3}") }
+pub(crate) fn p_value(locale: Locale, p: f64) -> String {
+    if p < 0.001 { format!("< {}", locale.decimal(0.001, 3)) } else { locale.decimal(p, 3) }
 }
 
 /// Why no p-value, from the typed reason.
@@ -59,10 +64,10 @@ fn team_row(locale: Locale, label: &str, people: usize, figures: &Figures) -> Ma
             th scope="row" dir="auto" { (label)
                 @if small { br; small.muted { (say("measures-small-cell-team")) } }
             }
-            td.num { (people) }
+            td.num { (locale.number(people)) }
             @if let Some(change) = &figures.change {
-                td.num { (one_decimal(change.summary.mean_before)) }
-                td.num { (one_decimal(change.summary.mean_after)) }
+                td.num { (one_decimal(locale, change.summary.mean_before)) }
+                td.num { (one_decimal(locale, change.summary.mean_after)) }
                 td.num.change { (interval(locale, change.mean_change, Some(change.mean_change_interval), one_decimal)) }
                 td.num.effect { @match &change.effect {
                     Some(g) => (interval(locale, g.g_av, g.interval, two_decimals)),
@@ -72,11 +77,11 @@ fn team_row(locale: Locale, label: &str, people: usize, figures: &Figures) -> Ma
                 td.num colspan="4" { (say("measures-too-few-pairs")) }
             }
             td.test { @match &figures.test {
-                SignedRank::Tested(test) => (p_value(test.p_two_sided)),
+                SignedRank::Tested(test) => (p_value(locale, test.p_two_sided)),
                 SignedRank::NotTested(reason) => span.no-test { (no_test(locale, reason)) },
             } }
             @match &figures.reliable {
-                Some(r) => { td.num { (r.reliably_higher) } td.num { (r.not_reliable) } td.num { (r.reliably_lower) } },
+                Some(r) => { td.num { (locale.number(r.reliably_higher)) } td.num { (locale.number(r.not_reliable)) } td.num { (locale.number(r.reliably_lower)) } },
                 None => { td.num colspan="3" { (say("measures-no-reliable-change")) } },
             }
         }
@@ -85,7 +90,7 @@ fn team_row(locale: Locale, label: &str, people: usize, figures: &Figures) -> Ma
 
 fn count_cell(locale: Locale, cell: Option<&Cell<usize>>) -> Markup {
     match cell.and_then(Cell::released) {
-        Some(released) => html! { td.num { (released.value()) } },
+        Some(released) => html! { td.num { (locale.number(*released.value())) } },
         None => html! { td.num.suppressed { (text(locale, "measures-suppressed-short")) } },
     }
 }
@@ -96,11 +101,11 @@ fn released_row(locale: Locale, label: &str, cell: &Cell<OutwardFigures>) -> Mar
         return html! { tr.suppressed { th scope="row" dir="auto" { (label) } td colspan="9" { (say("measures-suppressed")) } } };
     };
     let figures = released.value();
-    let number = |value: Option<f64>| value.map(one_decimal).unwrap_or_default();
+    let number = |value: Option<f64>| value.map(|v| one_decimal(locale, v)).unwrap_or_default();
     html! {
         tr {
             th scope="row" dir="auto" { (label) }
-            td.num { (released.people()) }
+            td.num { (locale.number(released.people())) }
             td.num { (number(figures.mean_before)) }
             td.num { (number(figures.mean_after)) }
             td.num.change { @if let Some(change) = figures.mean_change { (interval(locale, change, figures.mean_change_interval, one_decimal)) } }
@@ -109,7 +114,7 @@ fn released_row(locale: Locale, label: &str, cell: &Cell<OutwardFigures>) -> Mar
                 None => (say("measures-no-effect")),
             } }
             td.test { @match figures.test {
-                OutwardTest::Tested { p_two_sided } => (p_value(p_two_sided)),
+                OutwardTest::Tested { p_two_sided } => (p_value(locale, p_two_sided)),
                 OutwardTest::TooFewChanged => span.no-test { (text_with(locale, "measures-no-test-too-few-outward", &[("needed", Arg::count(FEWEST_CHANGED_PAIRS))])) },
                 OutwardTest::TooManyChanged => span.no-test { (say("measures-no-test-too-many")) },
             } }

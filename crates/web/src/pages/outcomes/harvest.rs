@@ -17,7 +17,7 @@ use tracktwo_i18n::{Arg, text, text_with};
 use super::{change_type, class, criterion, layer, level, nav, outcome_path, parse, reach, valence};
 use crate::PageResult;
 use crate::extract::{CsrfForm, InitiativePath, Visit, parse_id};
-use crate::forms::{Pairs, date_text, field, invalid, optional_date};
+use crate::forms::{Pairs, date_text, field, invalid, optional_date, shown_date};
 use crate::pages::layout::page;
 
 /// How many sources the form offers; two are required.
@@ -34,7 +34,7 @@ pub async fn harvest_form(Visit(state, user, InitiativePath(id)): Visit<Initiati
     let meetings: Vec<(MeetingId, String)> = process
         .rounds
         .iter()
-        .flat_map(|(_, _, ms)| ms.iter().map(|(m, h)| (*m, format!("{} ({})", h.title, date_text(h.starts_on)))))
+        .flat_map(|(_, _, ms)| ms.iter().map(|(m, h)| (*m, format!("{} ({})", h.title, locale.date(h.starts_on)))))
         .collect();
     let options = state.app.options(who, id).await.unwrap_or_default();
     let readouts = state.app.readouts(who, id).await.unwrap_or_default();
@@ -83,9 +83,9 @@ pub async fn harvest_form(Visit(state, user, InitiativePath(id)): Visit<Initiati
                     @if !readouts.is_empty() { fieldset { legend { (say("harvest-readouts")) }
                         @for (r, readout) in &readouts { label.check { input type="checkbox" name="readout" value=(r); bdi { (readout.title) } } } } }
                     @if !transfers.is_empty() { fieldset { legend { (say("harvest-transfers")) }
-                        @for (t, event) in &transfers { label.check { input type="checkbox" name="transfer" value=(t); (date_text(event.on)) " · " span lang="en" { (event.what.label()) } } } } }
+                        @for (t, event) in &transfers { label.check { input type="checkbox" name="transfer" value=(t); (shown_date(locale, event.on)) " · " span lang="en" { (event.what.label()) } } } } }
                     @if !coordination.is_empty() { fieldset { legend { (say("harvest-coordination")) }
-                        @for (c, event) in &coordination { label.check { input type="checkbox" name="coordination" value=(c); (date_text(event.on)) " · " span lang="en" { (event.form.label()) } } } } }
+                        @for (c, event) in &coordination { label.check { input type="checkbox" name="coordination" value=(c); (shown_date(locale, event.on)) " · " span lang="en" { (event.form.label()) } } } } }
                 }
                 fieldset { legend { (say("harvest-sources")) }
                     @for n in 1..=SOURCE_FIELDS {

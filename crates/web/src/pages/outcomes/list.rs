@@ -12,7 +12,7 @@ use tracktwo_map_draw::outcomes::{FunnelLayer, MarkerState, RppMarker, RppPictur
 use super::{cell, layer, level, nav, outcome_path, reach, state};
 use crate::PageResult;
 use crate::extract::{InitiativePath, Visit};
-use crate::forms::date_text;
+use crate::forms::shown_date;
 use crate::pages::layout::page;
 
 fn marker_state(s: OutcomeState) -> MarkerState {
@@ -69,7 +69,10 @@ pub(crate) fn pictures(locale: Locale, outcomes: &[Placed<'_>], moves: &[(usize,
     });
     let layers: Vec<FunnelLayer> = Layer::ALL
         .iter()
-        .map(|l| FunnelLayer { label: layer(locale, *l), count: outcomes.iter().filter(|o| o.layer == *l).count() })
+        .map(|l| {
+            let count = outcomes.iter().filter(|o| o.layer == *l).count();
+            FunnelLayer { label: layer(locale, *l), count, shown_count: locale.number(count) }
+        })
         .collect();
     let funnel = layer_funnel_svg(&say("funnel-title"), &say("funnel-desc"), &layers);
     Pictures { matrix, funnel }
@@ -123,7 +126,7 @@ pub async fn outcomes(Visit(state_, user, InitiativePath(id)): Visit<InitiativeP
                     } }
                     tbody { @for (i, (oid, v)) in list.iter().enumerate() { tr {
                         td.num { (i + 1) }
-                        td { (date_text(v.on())) }
+                        td { (shown_date(locale, v.on())) }
                         td { a href=(outcome_path(id, *oid)) dir="auto" { (v.what()) } }
                         td { (layer(locale, v.layer())) }
                         td { (cell(locale, v.rpp())) }

@@ -15,7 +15,7 @@ use tracktwo_i18n::{Arg, Locale, text, text_with};
 use super::{cell, change_type, class, criterion, layer, nav, outcome_path, parse, state, valence, verdict};
 use crate::PageResult;
 use crate::extract::{CsrfForm, ItemPath, Visit, posted_forms};
-use crate::forms::{date_text, invalid, optional_date};
+use crate::forms::{date_text, invalid, optional_date, shown_date};
 use crate::pages::layout::page;
 use crate::session::SignedIn;
 
@@ -39,7 +39,7 @@ pub async fn outcome(Visit(state_, user, ItemPath(id, outcome_id)): Visit<ItemPa
             dl {
                 dt { (say("outcome-who")) }
                 dd #social-actor dir="auto" { (o.social_actor.who) @if !o.social_actor.description.is_empty() { " — " (o.social_actor.description) } }
-                dt { (say("outcome-when-where")) } dd { (date_text(o.change.on)) @if !o.change.place.is_empty() { " · " span dir="auto" { (o.change.place) } } }
+                dt { (say("outcome-when-where")) } dd { (shown_date(locale, o.change.on)) @if !o.change.place.is_empty() { " · " span dir="auto" { (o.change.place) } } }
                 dt { (say("outcome-type")) } dd { (change_type(locale, o.change_type)) " · "
                     (if o.intended { say("harvest-intended") } else { say("harvest-unintended") }) " · " (valence(locale, o.valence)) }
                 dt { (say("harvest-significance")) } dd dir="auto" { (o.significance) }
@@ -50,12 +50,12 @@ pub async fn outcome(Visit(state_, user, ItemPath(id, outcome_id)): Visit<ItemPa
                 dt { (say("outcome-class")) } dd { (class(locale, o.confidentiality)) }
                 dt { (say("outcome-sources")) } dd { ul { @for s in &o.sources { li { bdi { (s.name) } @if !s.basis.is_empty() { " — " span dir="auto" { (s.basis) } } } } } }
             }
-            p.muted { (text_with(locale, "outcome-harvested", &[("date", Arg::Text(&date_text(o.harvested_on)))])) }
+            p.muted { (text_with(locale, "outcome-harvested", &[("date", Arg::Text(&locale.date(o.harvested_on)))])) }
             h2 { (say("outcome-criteria")) } (criteria_list(locale, &o.criteria))
             h2 { (say("outcome-substantiations")) }
             @if substantiations.is_empty() { p #no-substantiation { (say("outcome-no-substantiation")) } }
             @else { div.scroll tabindex="0" role="region" aria-label=(say("outcome-substantiations")) { table #substantiations { tbody { @for s in substantiations { tr {
-                td dir="auto" { (s.name) } td { (verdict(locale, s.verdict)) } td { (date_text(s.on)) } td dir="auto" { (s.comment) }
+                td dir="auto" { (s.name) } td { (verdict(locale, s.verdict)) } td { (shown_date(locale, s.on)) } td dir="auto" { (s.comment) }
             } } } } } }
             (workflow(locale, &user, &path, o.state, &may, state_.app.today()))
         },
@@ -65,7 +65,7 @@ pub async fn outcome(Visit(state_, user, ItemPath(id, outcome_id)): Visit<ItemPa
             p #outcome-state { strong { (say("outcomes-col-state")) ": " } (state(locale, c.state)) }
             dl {
                 @if !c.actor_description.is_empty() { dt { (say("outcome-who")) } dd #social-actor dir="auto" { (c.actor_description) } }
-                dt { (say("outcome-when-where")) } dd { (date_text(c.on)) @if !c.place.is_empty() { " · " span dir="auto" { (c.place) } } }
+                dt { (say("outcome-when-where")) } dd { (shown_date(locale, c.on)) @if !c.place.is_empty() { " · " span dir="auto" { (c.place) } } }
                 dt { (say("outcome-type")) } dd { (change_type(locale, c.change_type)) " · "
                     (if c.intended { say("harvest-intended") } else { say("harvest-unintended") }) " · " (valence(locale, c.valence)) }
                 dt { (say("harvest-significance")) } dd dir="auto" { (c.significance) }

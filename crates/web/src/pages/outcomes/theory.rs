@@ -12,7 +12,7 @@ use tracktwo_i18n::{Arg, Locale, text, text_with};
 use super::{assumption_status, nav, outcome_path, parse, theory_path};
 use crate::PageResult;
 use crate::extract::{CsrfForm, InitiativePath, Visit, parse_id};
-use crate::forms::{Pairs, date_text, field, invalid, optional_date};
+use crate::forms::{Pairs, date_text, field, invalid, optional_date, shown_date};
 use crate::pages::layout::page;
 
 /// The prompt for each round that has ended without a reflection, for the process pages.
@@ -66,7 +66,7 @@ pub async fn theory(Visit(state, user, InitiativePath(id)): Visit<InitiativePath
                     h3 { (say("theory-history")) }
                     @if a.history.is_empty() { p.muted { (say("theory-no-reading")) } }
                     @else { ol.history { @for (on, status, note) in &a.history {
-                        li { (date_text(*on)) " · " strong { (assumption_status(locale, *status)) } @if !note.is_empty() { " — " span dir="auto" { (note) } } }
+                        li { (shown_date(locale, *on)) " · " strong { (assumption_status(locale, *status)) } @if !note.is_empty() { " — " span dir="auto" { (note) } } }
                     } } }
                     h3 { (say("theory-supporting")) }
                     @if a.supporting.is_empty() { p.muted { (say("theory-no-evidence")) } }
@@ -102,7 +102,7 @@ pub async fn theory(Visit(state, user, InitiativePath(id)): Visit<InitiativePath
             @if !review.reflections.is_empty() {
                 h2 { (say("reflections-heading")) }
                 ul #reflections { @for (_, r) in review.reflections.iter().rev() {
-                    li { (date_text(r.on)) @let name = round_name(r.round); @if !name.is_empty() { " · " bdi { (name) } }
+                    li { (shown_date(locale, r.on)) @let name = round_name(r.round); @if !name.is_empty() { " · " bdi { (name) } }
                         @if !r.note.is_empty() { " — " span dir="auto" { (r.note) } } }
                 } }
             }

@@ -24,21 +24,30 @@ fn escaped(words: &str) -> String {
 }
 
 /// One panel: lines for each series, scaled to the panel's largest value.
-fn panel(svg: &mut String, axis: TimeAxis, top: f64, label: &str, versions: &[&VersionSummary], series: &[Series<'_>]) {
+fn panel(
+    svg: &mut String,
+    (axis, locale): (TimeAxis, Locale),
+    top: f64,
+    label: &str,
+    versions: &[&VersionSummary],
+    series: &[Series<'_>],
+) {
     let max = versions.iter().flat_map(|v| series.iter().map(move |(_, _, f)| f(v))).max().unwrap_or(0).max(1);
     let plot_w = WIDTH - LEFT - 16.0;
     let step = if versions.len() > 1 { plot_w / (versions.len() - 1) as f64 } else { 0.0 };
     let y = |value: usize| top + PANEL - (value as f64 / max as f64) * PANEL;
     let _ = write!(
         svg,
-        r##"<text x="{}" y="{:.0}" font-size="12" fill="#1d2330">{}</text><text x="{}" y="{:.0}" font-size="11" text-anchor="end" fill="#5a6373">{max}</text><text x="{}" y="{:.0}" font-size="11" text-anchor="end" fill="#5a6373">0</text><line x1="{}" y1="{:.0}" x2="{:.0}" y2="{:.0}" stroke="#d8dce3"/>"##,
+        r##"<text x="{}" y="{:.0}" font-size="12" fill="#1d2330">{}</text><text x="{}" y="{:.0}" font-size="11" text-anchor="end" fill="#5a6373">{}</text><text x="{}" y="{:.0}" font-size="11" text-anchor="end" fill="#5a6373">{}</text><line x1="{}" y1="{:.0}" x2="{:.0}" y2="{:.0}" stroke="#d8dce3"/>"##,
         axis.x(0.0),
         top - 4.0,
         escaped(label),
         axis.x(LEFT - 4.0),
         top + 10.0,
+        locale.number(max),
         axis.x(LEFT - 4.0),
         top + PANEL,
+        locale.number(0_u8),
         axis.x(LEFT),
         top + PANEL,
         axis.x(LEFT + plot_w),
@@ -93,7 +102,7 @@ pub(super) fn chart(versions: &[&VersionSummary], locale: Locale) -> Markup {
     );
     panel(
         &mut svg,
-        axis,
+        (axis, locale),
         TOP,
         &say("text-chart-words"),
         versions,
@@ -101,7 +110,7 @@ pub(super) fn chart(versions: &[&VersionSummary], locale: Locale) -> Markup {
     );
     panel(
         &mut svg,
-        axis,
+        (axis, locale),
         TOP * 2.0 + PANEL + 10.0,
         &say("text-chart-open-points"),
         versions,

@@ -10,7 +10,6 @@ use tracktwo_domain::{InitiativeId, OptionId, SuggestionId, TextCommentId};
 use super::{SideNames, scope_value, spans, text_path};
 use tracktwo_i18n::{Arg, Locale, text_with};
 
-use crate::forms::date_time_text;
 use crate::pages::words;
 
 /// What the clauses are shown with: the reader's voice and pen, and what they may see.
@@ -111,7 +110,7 @@ fn feedback(clause: ClauseId, reader: &Reader<'_>) -> Markup {
         @for (id, comment) in comments {
             div.note.comment #{ "comment-" (id) } {
                 span.tag { (reader.sides.voice(locale, comment.voice)) } " "
-                span.muted { (text_with(locale, "text-comment-where", &[("scope", Arg::Text(&reader.sides.scope(locale, comment.scope))), ("version", Arg::count(comment.version)), ("at", Arg::Text(&date_time_text(comment.at)))]))
+                span.muted { (text_with(locale, "text-comment-where", &[("scope", Arg::Text(&reader.sides.scope(locale, comment.scope))), ("version", Arg::count(comment.version)), ("at", Arg::Text(&locale.date_time(comment.at)))]))
                     @if comment.reply_to.is_some() { ", " (say("text-a-reply")) } }
                 "\n" span dir="auto" { (comment.body) }
                 @if reader.respond == Some(clause) && reader.scopes.contains(&comment.scope) && comment.reply_to.is_none() {

@@ -68,7 +68,7 @@ pub async fn compare(
             div.scroll tabindex="0" role="region" aria-label=(title) { table #figures {
                 thead { tr { th scope="col" { "" } th.num scope="col" { (say("text-words")) } th.num scope="col" { (say("text-clauses")) } th.num scope="col" { (say("text-brackets")) } th.num scope="col" { (say("text-alternatives")) } th.num scope="col" { (say("text-agreed")) } } }
                 tbody { @for (label, f) in [(text_with(locale, "text-version-number", &[("version", Arg::count(older.number))]), comparison.from), (text_with(locale, "text-version-number", &[("version", Arg::count(newer.number))]), comparison.to)] { tr {
-                    th scope="row" { (label) } td.num { (f.words) } td.num { (f.clauses) } td.num { (f.brackets) } td.num { (f.alternatives) } td.num { (f.agreed) }
+                    th scope="row" { (label) } td.num { (locale.number(f.words)) } td.num { (locale.number(f.clauses)) } td.num { (locale.number(f.brackets)) } td.num { (locale.number(f.alternatives)) } td.num { (locale.number(f.agreed)) }
                 } } }
             } }
             p #counts {

@@ -15,7 +15,7 @@ use tracktwo_i18n::{Arg, text_with};
 
 use crate::PageResult;
 use crate::extract::{CsrfForm, InitiativePath, Visit};
-use crate::forms::{Pairs, date_time_text, field};
+use crate::forms::{Pairs, field, shown_date_time};
 use crate::pages::layout::page;
 use crate::pages::words;
 
@@ -40,9 +40,9 @@ pub async fn texts(Visit(state, user, InitiativePath(id)): Visit<InitiativePath>
                     } }
                     tbody { @for t in &list { tr {
                         td { a href=(text_path(id, t.id)) dir="auto" { (t.title) } }
-                        td.num { (t.versions) }
+                        td.num { (locale.number(t.versions)) }
                         td.num { (t.translations) @if t.languages.len() > 1 { " (" code { (t.languages.iter().map(Language::as_str).collect::<Vec<_>>().join(", ")) } ")" } }
-                        td { @if let Some(latest) = &t.latest { (text_with(locale, "text-version-number", &[("version", Arg::count(latest.number))])) ", " (date_time_text(latest.committed_at)) } }
+                        td { @if let Some(latest) = &t.latest { (text_with(locale, "text-version-number", &[("version", Arg::count(latest.number))])) ", " (shown_date_time(locale, latest.committed_at)) } }
                         td { (agreement(locale, &t.agreement, &sides)) }
                     } } }
                 } }

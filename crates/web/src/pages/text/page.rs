@@ -15,7 +15,7 @@ use tracktwo_i18n::{Arg, Locale, text_with};
 
 use crate::PageResult;
 use crate::extract::{ItemPath, QueryVisit};
-use crate::forms::{date_time_text, invalid};
+use crate::forms::{invalid, shown_date_time};
 use crate::pages::layout::page;
 
 /// `?version=N&lang=ar`: a version by number, or the newest in a language.
@@ -100,7 +100,7 @@ pub async fn text(
             dl.facts #version {
                 dt { (say("text-version-2")) } dd { (summary.number) @if !on_latest && view.source.is_none() { " " span.tag.warn { (say("text-not-the-newest")) } } }
                 dt { (say("text-language")) } dd { code { (summary.language.as_str()) } @if summary.language == view.text.authoritative { " " (say("text-authoritative")) } @else { " " (text_with(locale, "text-translation-of", &[("version", Arg::count(summary.renders_version.unwrap_or_default()))])) } }
-                dt { (say("text-committed")) } dd { (date_time_text(summary.committed_at)) }
+                dt { (say("text-committed")) } dd { (shown_date_time(locale, summary.committed_at)) }
                 dt { (say("text-content-hash")) } dd { code title=(summary.hash.to_hex()) { (summary.hash.short()) } }
                 dt { (say("text-status")) } dd { (agreement(locale, &view.agreement, &sides)) }
             }
@@ -192,8 +192,8 @@ fn history(locale: Locale, view: &TextView) -> Markup {
             tbody { @for v in view.text.versions.iter().rev() { tr {
                 td { a href={ (path) "?version=" (v.number) } { (text_with(locale, "text-version-number", &[("version", Arg::count(v.number))])) } }
                 td { code { (v.language.as_str()) } @if let Some(n) = v.renders_version { " " (text_with(locale, "text-of-version", &[("version", Arg::count(n))])) } }
-                td { (date_time_text(v.committed_at)) }
-                td.num { (v.figures.words) } td.num { (v.figures.brackets) } td.num { (v.figures.alternatives) } td.num { (v.figures.agreed) }
+                td { (shown_date_time(locale, v.committed_at)) }
+                td.num { (locale.number(v.figures.words)) } td.num { (locale.number(v.figures.brackets)) } td.num { (locale.number(v.figures.alternatives)) } td.num { (locale.number(v.figures.agreed)) }
             } } }
         } }
     }

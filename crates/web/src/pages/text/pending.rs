@@ -33,7 +33,7 @@ pub async fn pending(Visit(state, user, ItemPath(id, text)): Visit<ItemPath<Text
                     thead { tr { th scope="col" { (say("text-clause")) } th.num scope="col" { (say("text-brackets")) } th.num scope="col" { (say("text-alternatives")) } } }
                     tbody { @for (clause, (brackets, alternatives)) in &pending.open_clauses { tr {
                         td { a href={ (path) "#" (clause) } { @if let Some(c) = draft.clause(*clause) { (heading(locale, c)) } @else { (clause) } } }
-                        td.num { (brackets) } td.num { (alternatives) }
+                        td.num { (locale.number(*brackets)) } td.num { (locale.number(*alternatives)) }
                     } } }
                 } }
             }

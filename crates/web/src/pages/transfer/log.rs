@@ -18,7 +18,7 @@ use tracktwo_i18n::{Arg, Locale, text, text_with};
 
 use crate::PageResult;
 use crate::extract::{CsrfForm, InitiativePath, Visit, posted_forms};
-use crate::forms::{Pairs, date_text, field, invalid, optional_date};
+use crate::forms::{Pairs, date_text, field, invalid, optional_date, shown_date};
 use crate::pages::layout::page;
 use crate::pages::time_axis::TimeAxis;
 use crate::pages::words;
@@ -33,7 +33,7 @@ fn coordination_chart(events: &[CoordinationEvent], from: Date, to: Date, locale
     let description = escaped(text_with(
         locale,
         "coordination-chart-desc",
-        &[("from", Arg::Text(&date_text(from))), ("to", Arg::Text(&date_text(to)))],
+        &[("from", Arg::Text(&locale.date(from))), ("to", Arg::Text(&locale.date(to)))],
     ));
     let days: Vec<Date> = std::iter::successors(Some(from), |d| d.next_day().filter(|n| *n <= to)).step_by(7).collect();
     let levels = coordination_level(events, &days, 90);
@@ -68,7 +68,7 @@ fn coordination_chart(events: &[CoordinationEvent], from: Date, to: Date, locale
         let _ = write!(path, "V{:.1} ", y(*level));
     }
     let _ = write!(svg, r##"<path d="{path}" fill="none" stroke="#1f4e79" stroke-width="2.5"/>"##);
-    close_chart(&mut svg, axis, left, plot_w, height, (from, to));
+    close_chart(&mut svg, axis, left, plot_w, height, (from, to), locale);
     svg
 }
 
@@ -94,7 +94,7 @@ pub async fn transfers(Visit(state, user, InitiativePath(id)): Visit<InitiativeP
             div.scroll tabindex="0" role="region" aria-label=(say("transfer-transfer-log")) { table #transfers {
                 thead { tr { th scope="col" { (say("transfer-when")) } th scope="col" { (say("transfer-what-moved")) } th scope="col" { (say("transfer-direction")) } th scope="col" { (say("transfer-channel")) } th scope="col" { (say("transfer-timing")) } th scope="col" { (say("transfer-evidence")) } } }
                 tbody { @for (_, t) in &transfer_log { tr {
-                    td { (date_text(t.on)) } td { (words::of(locale, t.what)) @if !t.description.is_empty() { br; span.muted dir="auto" { (t.description) } }
+                    td { (shown_date(locale, t.on)) } td { (words::of(locale, t.what)) @if !t.description.is_empty() { br; span.muted dir="auto" { (t.description) } }
                         @if let Some(carried) = t.text { br; span.carried-text { (text_with(locale, "transfer-text-carried", &[("text", Arg::Text(&carried_label(locale, &texts, carried)))])) } } }
                     td { (words::of(locale, t.direction)) } td { (words::of(locale, t.channel)) } td { (words::of(locale, t.timing)) } td { (words::of(locale, t.evidence)) }
                 } } }
@@ -103,7 +103,7 @@ pub async fn transfers(Visit(state, user, InitiativePath(id)): Visit<InitiativeP
             figure { (PreEscaped(chart)) }
             div.scroll tabindex="0" role="region" aria-label=(say("transfer-coordination-with-track-one")) { table #coordination {
                 thead { tr { th scope="col" { (say("transfer-when")) } th scope="col" { (say("transfer-form")) } th scope="col" { (say("transfer-counterpart")) } } }
-                tbody { @for (_, c) in &coordination { tr { td { (date_text(c.on)) } td { (words::of(locale, c.form)) } td dir="auto" { (c.counterpart) } } } }
+                tbody { @for (_, c) in &coordination { tr { td { (shown_date(locale, c.on)) } td { (words::of(locale, c.form)) } td dir="auto" { (c.counterpart) } } } }
             } }
             @if may_write {
                 h2 { (say("transfer-log-a-transfer")) }

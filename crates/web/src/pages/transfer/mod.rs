@@ -19,7 +19,6 @@ use tracktwo_domain::transfer::CarriedText;
 use tracktwo_i18n::{Arg, Locale, text, text_with};
 
 use crate::extract::parse_id;
-use crate::forms::date_text;
 use crate::pages::time_axis::TimeAxis;
 
 fn all<T: std::str::FromStr>(fields: &[(String, String)], name: &str) -> Result<Vec<T>, AppError> {
@@ -96,15 +95,25 @@ fn nav(locale: Locale, id: tracktwo_domain::InitiativeId) -> Markup {
 }
 
 /// Ends a chart's SVG with the first and last dates under its plot, each at its end of the axis.
-fn close_chart(svg: &mut String, axis: TimeAxis, left: f64, plot_w: f64, height: f64, (from, to): (Date, Date)) {
+fn close_chart(
+    svg: &mut String,
+    axis: TimeAxis,
+    left: f64,
+    plot_w: f64,
+    height: f64,
+    (from, to): (Date, Date),
+    locale: Locale,
+) {
     let _ = write!(
         svg,
-        r##"<text x="{}" y="{}" font-size="11" fill="#5a6373">{}</text><text x="{}" y="{}" font-size="11" text-anchor="end" fill="#5a6373">{}</text></svg>"##,
+        r##"<text x="{}" y="{}" font-size="11" text-anchor="{}" fill="#5a6373">{}</text><text x="{}" y="{}" font-size="11" text-anchor="{}" fill="#5a6373">{}</text></svg>"##,
         axis.x(left),
         height - 8.0,
-        date_text(from),
+        axis.anchor_start(),
+        locale.date(from),
         axis.x(left + plot_w),
         height - 8.0,
-        date_text(to)
+        axis.anchor_end(),
+        locale.date(to)
     );
 }

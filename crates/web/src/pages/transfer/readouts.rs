@@ -11,7 +11,7 @@ use super::{all, carried_label, carried_text, carried_value, nav, text_choices};
 use tracktwo_i18n::{Arg, text, text_with};
 
 use crate::extract::{CsrfForm, CsrfOnly, InitiativePath, ItemPath, Visit};
-use crate::forms::{Pairs, date_text, field};
+use crate::forms::{Pairs, date_text, field, shown_date};
 use crate::pages::layout::page;
 use crate::pages::words;
 use crate::{PageError, PageResult};
@@ -125,7 +125,7 @@ pub async fn readout(Visit(state, user, ItemPath(id, readout_id)): Visit<ItemPat
             (nav(locale, id))
             h1 dir="auto" { (r.title) }
             p { (say("transfer-for")) " " strong { (words::of(locale, r.audience)) } " · " span.tag #clearance { (words::of(locale, r.clearance)) }
-                @if let Some(at) = r.released_at { " " (text_with(locale, "transfer-on-date", &[("date", Arg::Text(&date_text(at.date())))])) } }
+                @if let Some(at) = r.released_at { " " (text_with(locale, "transfer-on-date", &[("date", Arg::Text(&locale.date(at.date())))])) } }
             @if let Some(carried) = r.text {
                 p #carried-text { (say("transfer-carries")) " " a dir="auto" href={ "/initiatives/" (id) "/texts/" (carried.text) "?version=" (carried.version) } { (carried_label(locale, &texts, carried)) } }
             }
@@ -181,7 +181,7 @@ pub async fn readout(Visit(state, user, ItemPath(id, readout_id)): Visit<ItemPat
                 div.scroll tabindex="0" role="region" aria-label=(say("transfer-distribution-ledger")) { table #ledger {
                     thead { tr { th scope="col" { (say("transfer-copy")) } th scope="col" { (say("transfer-recipient")) } th scope="col" { (say("transfer-how")) } th scope="col" { (say("transfer-when")) } th scope="col" { (say("transfer-files")) } } }
                     tbody { @for (copy_id, c) in &view.copies { tr {
-                        td { (c.number) } td dir="auto" { (c.recipient) } td dir="auto" { (c.channel) } td { (date_text(c.delivered_on)) }
+                        td { (c.number) } td dir="auto" { (c.recipient) } td dir="auto" { (c.channel) } td { (shown_date(locale, c.delivered_on)) }
                         td { @if may_release {
                             a href={ "/initiatives/" (id) "/copies/" (copy_id) "?format=pdf" } { (say("transfer-pdf")) } " · "
                             a href={ "/initiatives/" (id) "/copies/" (copy_id) "?format=docx" } { (say("transfer-docx")) }

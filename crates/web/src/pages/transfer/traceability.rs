@@ -5,8 +5,8 @@ use maud::{Markup, html};
 use tracktwo_app::transfer::TraceabilityPreview;
 use tracktwo_i18n::{Arg, Locale, text, text_with};
 
-fn share(value: f64) -> String {
-    format!("{:.0} %", 100.0 * value)
+fn share(locale: Locale, value: f64) -> String {
+    locale.percent(100.0 * value, 0)
 }
 
 pub fn traceability_section(locale: Locale, preview: &TraceabilityPreview, wording_variants: bool) -> Markup {
@@ -18,7 +18,7 @@ pub fn traceability_section(locale: Locale, preview: &TraceabilityPreview, wordi
     } else {
         (say("transfer-variants-off-this"), say("transfer-variants-on"))
     };
-    let rate = |n: f64| format!("{n:.1}");
+    let rate = |n: f64| locale.decimal(n, 1);
     html! {
         h2 { (say("transfer-how-much-text-names")) }
         p #traceability-rate {
@@ -38,8 +38,8 @@ pub fn traceability_section(locale: Locale, preview: &TraceabilityPreview, wordi
                 tbody {
                     @for (mine, theirs) in chosen.reach.iter().zip(&other.reach) { tr {
                         th scope="row" { (text_with(locale, "transfer-sentences", &[("count", Arg::count(mine.sentences))])) }
-                        td.reach { (share(mine.share_named)) }
-                        td.reach { (share(theirs.share_named)) }
+                        td.reach { (share(locale, mine.share_named)) }
+                        td.reach { (share(locale, theirs.share_named)) }
                     } }
                 }
             } }
