@@ -1885,33 +1885,49 @@ mod tests {
             .replace(". ", ".\n")
     }
 
-    #[test]
-    fn the_added_sites_are_read_again_after_retyping_from_a_screenshot() {
-        let text = ReadoutText::from_plain(PARAGRAPH);
-        let how = options(CodeScheme::SeparatedMoreSites, true);
+    /// Reads back every site `is_added` picks from `copies` copies of `paragraph` retyped from a
+    /// screenshot, asserting that each shows the form its copy was given; returns the sites, those
+    /// picked, and per site the forms the copies showed (a bit per form).
+    fn read_back_after_retyping(
+        paragraph: &str,
+        scheme: CodeScheme,
+        copies: u32,
+        is_added: impl Fn(&str, &Site) -> bool,
+    ) -> (Vec<Site>, Vec<usize>, Vec<u64>) {
+        let text = ReadoutText::from_plain(paragraph);
+        let how = options(scheme, true);
         let sites = find_sites(&text, &how);
         let chooser = Chooser::new(&text, &how, &sites);
         let template = Template::build(&text, &sites);
         let added: Vec<usize> = sites
             .iter()
             .enumerate()
-            .filter(|(_, site)| {
-                site.arity() == 3 && site.slots[0].forms[2].contains(' ')
-                    || ["and that", "Salt water", "fall in", "these questions", "effect on"]
-                        .contains(&&PARAGRAPH[site.slots[0].start..site.slots[0].end])
-            })
+            .filter(|(_, site)| is_added(&paragraph[site.slots[0].start..site.slots[0].end], site))
             .map(|(s, _)| s)
             .collect();
-        assert!(added.len() >= 8, "{added:?}");
-        for copy in (1..=12).map(CopyId) {
+        let mut shown = vec![0u64; sites.len()];
+        for copy in (1..=copies).map(CopyId) {
             let retyped = retyped_from_screenshot(&make_copy(&text, &how, copy).to_plain());
             let reading = template.read(&retyped);
             let seen = crate::weigh::combine(reading.pieces.iter().flat_map(|piece| &piece.observations));
             for &s in &added {
+                let choice = chooser.choice(copy, s);
+                shown[s] |= 1 << choice;
                 let observed = seen.iter().find(|o| o.site == s).map(|o| o.compatible);
-                assert_eq!(observed, Some(1 << chooser.choice(copy, s)), "copy {copy:?}, site {s}: {retyped}");
+                assert_eq!(observed, Some(1 << choice), "copy {copy:?}, site {s}: {retyped}");
             }
         }
+        (sites, added, shown)
+    }
+
+    #[test]
+    fn the_added_sites_are_read_again_after_retyping_from_a_screenshot() {
+        let (_, added, _) =
+            read_back_after_retyping(PARAGRAPH, CodeScheme::SeparatedMoreSites, 12, |original, site| {
+                site.arity() == 3 && site.slots[0].forms[2].contains(' ')
+                    || ["and that", "Salt water", "fall in", "these questions", "effect on"].contains(&original)
+            });
+        assert!(added.len() >= 8, "{added:?}");
     }
 
     /// A readout's paragraph holding every kind of site the scheme with further sites adds.
@@ -1990,33 +2006,11 @@ mod tests {
 
     #[test]
     fn the_further_sites_are_read_again_after_retyping_from_a_screenshot() {
-        let text = ReadoutText::from_plain(FURTHER);
-        let how = options(CodeScheme::SeparatedFurtherSites, true);
-        let sites = find_sites(&text, &how);
-        let chooser = Chooser::new(&text, &how, &sites);
-        let template = Template::build(&text, &sites);
-        let added: Vec<usize> = sites
-            .iter()
-            .enumerate()
-            .filter(|(_, site)| {
-                let original = &FURTHER[site.slots[0].start..site.slots[0].end];
+        let (sites, added, shown) =
+            read_back_after_retyping(FURTHER, CodeScheme::SeparatedFurtherSites, 20, |original, _| {
                 FURTHER_EXPECTED.iter().any(|(o, _)| *o == original)
-            })
-            .map(|(s, _)| s)
-            .collect();
+            });
         assert_eq!(added.len(), FURTHER_EXPECTED.len(), "{added:?}");
-        let mut shown = vec![0u64; sites.len()];
-        for copy in (1..=20).map(CopyId) {
-            let retyped = retyped_from_screenshot(&make_copy(&text, &how, copy).to_plain());
-            let reading = template.read(&retyped);
-            let seen = crate::weigh::combine(reading.pieces.iter().flat_map(|piece| &piece.observations));
-            for &s in &added {
-                let choice = chooser.choice(copy, s);
-                shown[s] |= 1 << choice;
-                let observed = seen.iter().find(|o| o.site == s).map(|o| o.compatible);
-                assert_eq!(observed, Some(1 << choice), "copy {copy:?}, site {s}: {retyped}");
-            }
-        }
         // Among twenty copies every form of every added site is shown, the new ones included.
         for &s in &added {
             assert_eq!(shown[s], (1 << sites[s].arity()) - 1, "site {s}");
