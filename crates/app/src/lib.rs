@@ -40,10 +40,10 @@ pub mod transfer;
 use std::sync::{Arc, Mutex};
 
 use row_guard::RowGuard;
-use tracktwo_crypto::{AuditKey, CryptoError, KdfParams, MasterKey};
+use tracktwo_crypto::{AuditKey, KdfParams, MasterKey};
 use tracktwo_domain::{AuditAction, AuditEvent, AuditTarget, Denied, Identity, Timestamp, ValidationError};
 use tracktwo_store::{
-    FORMAT_VERSION, FORMAT_WITH_ROW_MACS, FORMAT_WITH_TOKEN_EXPIRY, KeySource, Store, StoreError, StoreMeta, WriteTx,
+    FORMAT_VERSION, FORMAT_WITH_ROW_MACS, FORMAT_WITH_TOKEN_EXPIRY, KeySource, Store, StoreMeta, WriteTx,
 };
 use zeroize::Zeroizing;
 
@@ -57,8 +57,12 @@ pub use second_factor::Enrolment;
 pub use sign_in::{SESSION_IDLE, SESSION_LIFETIME, SessionLimits, SignedIn};
 pub use sign_in_throttle::{Backoff, Origin, PER_ACCOUNT_AND_ORIGIN, PER_ORIGIN};
 pub use tokens::{DEFAULT_TOKEN_LIFETIME_DAYS, IssuedToken, MAX_TOKEN_LIFETIME_DAYS, TokenSummary};
+/// The errors of key material and of the store that an [`AppError`] carries, for the edges that
+/// say them to people.
+pub use tracktwo_crypto::CryptoError;
 /// Anti-CSRF tokens derived from a session (or pre-session) secret, for the web edge.
 pub use tracktwo_crypto::{csrf_token, csrf_token_matches, new_session_secret};
+pub use tracktwo_store::{StoreError, UnauthenticRow};
 
 /// Where the time comes from. The core never reads the wall clock itself.
 pub trait Clock: Send + Sync {
@@ -146,9 +150,9 @@ pub enum AppError {
     Tampered,
     #[error("{0}")]
     Archive(String),
-    /// A map file that cannot be imported; nothing of it was.
+    /// A file that cannot be imported; nothing of it was.
     #[error("{record}: {message}")]
-    Import { record: String, message: String },
+    Import { record: ImportRecord, message: String },
     /// A secret channel does not exist for anyone outside it, so nothing in it may face them.
     #[error("not in a secret channel: {0}")]
     SecretChannel(Outward),
@@ -171,6 +175,37 @@ pub enum AppError {
     /// An answer card's answer the questionnaire does not take now.
     #[error("{0}")]
     AnswerRefused(measures::AnswerRefusal),
+}
+
+/// Where in an imported file a problem is: kept as its parts (a file's name, a line's number, a
+/// code name), so an edge says it in the reader's language and digits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportRecord {
+    /// A line of a file: its name as given (or the format's usual one), and its number from 1.
+    Line { file: String, line: usize },
+    /// A Pol.is export as a whole.
+    PolisExport,
+    /// A statement of a Pol.is export, by its number there.
+    Statement { number: u64 },
+    /// A vote of a Pol.is export, by its participant's number there.
+    VoteOf { participant: u64 },
+    /// An actor of a map being imported: its place among the file's actors (from 1) and its code name.
+    Actor { number: usize, code_name: String },
+    /// A tie of a map being imported: its place among the file's ties (from 1) and its ends' code names.
+    Tie { number: usize, from: String, to: String },
+}
+
+impl std::fmt::Display for ImportRecord {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ImportRecord::Line { file, line } => write!(f, "{file}, line {line}"),
+            ImportRecord::PolisExport => f.write_str("Pol.is export"),
+            ImportRecord::Statement { number } => write!(f, "statement {number}"),
+            ImportRecord::VoteOf { participant } => write!(f, "vote of participant {participant}"),
+            ImportRecord::Actor { number, code_name } => write!(f, "actor {number} ({code_name})"),
+            ImportRecord::Tie { number, from, to } => write!(f, "tie {number} ({from} → {to})"),
+        }
+    }
 }
 
 /// A way a conversation, readout or export of an initiative would face people outside it:

@@ -223,6 +223,30 @@ pub enum Denied {
     OtherSide,
 }
 
+impl Denied {
+    /// The refusal's kind by a stable name, by which an edge says it in people's language
+    /// without taking the policy's types in hand. The two that answer "not found" share theirs.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            Denied::KeyHolderOnly => "key-holder-only",
+            Denied::AdministratorOnly => "administrator-only",
+            Denied::NotAMember => "not-a-member",
+            Denied::Hidden | Denied::OtherSide => "not-found",
+            Denied::RoleNotAllowed(_) => "role",
+        }
+    }
+
+    /// The role refused, when the refusal is for a role.
+    #[must_use]
+    pub fn role(self) -> Option<MemberRole> {
+        match self {
+            Denied::RoleNotAllowed(role) => Some(role),
+            _ => None,
+        }
+    }
+}
+
 pub type Decision = Result<(), Denied>;
 
 /// Decides whether `identity`, with `standing` in the initiative concerned (if any), may perform

@@ -85,12 +85,15 @@ pub(crate) fn text(id: &str, values: &[(&str, Value)]) -> String {
             (*name, arg)
         })
         .collect();
+    isolated_as_the_language_needs(tracktwo_i18n::text_with(locale(), id, &args))
+}
+
+/// The isolates around each argument keep an Arabic sentence's order around a Latin path in a
+/// terminal that lays out right-to-left text; in a left-to-right language they would only ride
+/// along, unseen, into whatever is copied from the terminal (a path, a password). The
+/// pseudo-locales keep them: they tell a test the words of a message from what it was given.
+fn isolated_as_the_language_needs(said: String) -> String {
     let locale = locale();
-    let said = tracktwo_i18n::text_with(locale, id, &args);
-    // The isolates around each argument keep an Arabic sentence's order around a Latin path in
-    // a terminal that lays out right-to-left text; in a left-to-right language they would only
-    // ride along, unseen, into whatever is copied from the terminal (a path, a password). The
-    // pseudo-locales keep them: they tell a test the words of a message from what it was given.
     let marked = matches!(locale, Locale::PseudoAccented | Locale::PseudoRightToLeft);
     if marked || locale.direction() == Direction::RightToLeft {
         said
@@ -118,22 +121,8 @@ macro_rules! fail {
 }
 pub(crate) use fail;
 
-/// An error of the use cases as people read it. The kinds a command meets in ordinary use have
-/// their own messages; the rest carry the record's own words (a validation's field, an
-/// import's line), which are said as the use cases say them.
+/// An error of the use cases as people read it: the same words the pages say for it
+/// (`tracktwo_web::refusals`), in the chosen language.
 pub(crate) fn app_error(error: &tracktwo_app::AppError) -> String {
-    use tracktwo_app::AppError;
-    match error {
-        AppError::NotFound => say!("cli-app-not-found"),
-        AppError::WrongKey => say!("cli-app-wrong-key"),
-        AppError::AlreadyInitialised => say!("cli-app-already-initialised"),
-        AppError::Uninitialised => say!("cli-app-uninitialised"),
-        AppError::WrongKeyKind { expected: "passphrase" } => say!("cli-app-wants-passphrase"),
-        AppError::WrongKeyKind { .. } => say!("cli-app-wants-key-file"),
-        AppError::Tampered => say!("cli-app-tampered"),
-        AppError::Invalid(e) => say!("cli-app-invalid", detail = e.to_string()),
-        AppError::Conflict(what) => say!("cli-app-conflict", detail = what),
-        AppError::Forbidden(why) => say!("cli-app-forbidden", detail = why.to_string()),
-        other => other.to_string(),
-    }
+    isolated_as_the_language_needs(tracktwo_web::refusals::Refusal::of(error).text(locale()))
 }

@@ -14,6 +14,7 @@ use tracktwo_i18n::{Arg, text, text_with};
 
 use crate::limits::Limited;
 use crate::pages::layout::error_page;
+use crate::refusals::Refusal;
 
 /// What a page handler answers: the page, or the error page for what went wrong.
 pub(crate) type PageResult = Result<Response, PageError>;
@@ -139,8 +140,8 @@ impl IntoResponse for PageError {
         let locale = crate::language::answer_locale();
         let with_seconds = |id: &str, seconds: u64| text_with(locale, id, &[("seconds", Arg::count(seconds))]);
         let mut wait = None;
-        // What is said in the reader's language, and an application refusal's own words (in
-        // English, the application's language) when they tell the reader what to mend.
+        // What is said in the reader's language, and, when it tells the reader what to mend, the
+        // refusal itself, said in the same language.
         let (status, message, detail) = match self {
             PageError::App(AppError::Unauthenticated) => return Redirect::to("/sign-in").into_response(),
             PageError::App(AppError::RateLimited { seconds }) => {
@@ -159,14 +160,16 @@ impl IntoResponse for PageError {
                     _ => text(locale, "error-refused"),
                 };
                 let detail = (status != StatusCode::NOT_FOUND && status != StatusCode::INTERNAL_SERVER_ERROR)
-                    .then(|| public_message(&e, status));
+                    .then(|| Refusal::of(&e).html(locale));
                 (status, message, detail)
             }
             PageError::Csrf => (StatusCode::FORBIDDEN, text(locale, "error-csrf"), None),
             PageError::Document(e) => match e {
-                crate::documents::DocumentError::NoFont(_) => {
-                    (StatusCode::UNPROCESSABLE_ENTITY, text(locale, "error-refused"), Some(e.to_string()))
-                }
+                crate::documents::DocumentError::NoFont(_) => (
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    text(locale, "error-refused"),
+                    Some(Refusal::of_document(&e).html(locale)),
+                ),
                 crate::documents::DocumentError::Failed(_) => {
                     tracing::error!(error = %e, "a document could not be exported");
                     (StatusCode::INTERNAL_SERVER_ERROR, text(locale, "error-internal"), None)
@@ -177,7 +180,7 @@ impl IntoResponse for PageError {
                 (StatusCode::TOO_MANY_REQUESTS, with_seconds(limit.message_id(), seconds), None)
             }
         };
-        let response = (status, error_page(locale, status, &message, detail.as_deref())).into_response();
+        let response = (status, error_page(locale, status, &message, detail)).into_response();
         match wait {
             Some(seconds) => retry_after(response, seconds),
             None => response,

@@ -18,6 +18,7 @@ mod language;
 pub mod limits;
 pub mod openapi;
 mod pages;
+pub mod refusals;
 mod server;
 mod session;
 

@@ -20,7 +20,7 @@ use super::views::{
     ConversationExport, ConversationHeader, ConversationImport, ConversationResults, IssuedInvitation, results_view,
 };
 use crate::gate::Entered;
-use crate::{App, AppError, Outward, Result};
+use crate::{App, AppError, ImportRecord, Outward, Result};
 
 /// A statement's languages as the team gave them, each translation trimmed, an empty one none.
 fn tidied(languages: StatementLanguages) -> StatementLanguages {
@@ -276,7 +276,7 @@ impl App {
         let (entered, live) =
             self.enter_conversation(tx.as_mut(), who, initiative, id, Operation::RunConversation).await?;
         let import_error = |line: usize, message: String| AppError::Import {
-            record: format!("translations.csv, line {line}"),
+            record: ImportRecord::Line { file: "translations.csv".to_owned(), line },
             message,
         };
         let rows = tracktwo_interchange::read_translations_csv(csv).map_err(|e| import_error(e.line, e.message))?;
@@ -535,7 +535,7 @@ impl App {
         tx.commit().await?;
         Self::keep_closed(&entered, Outward::PolisImport)?;
         let import = crate::polis_format::read_import(title, comments, votes)
-            .map_err(|message| AppError::Import { record: "Pol.is export".to_owned(), message })?;
+            .map_err(|message| AppError::Import { record: ImportRecord::PolisExport, message })?;
         self.import_conversation(who, initiative, import).await
     }
 
@@ -552,14 +552,14 @@ impl App {
         for (i, (number, text, _)) in import.statements.iter().enumerate() {
             if *number as usize != i {
                 return Err(AppError::Import {
-                    record: format!("statement {number}"),
+                    record: ImportRecord::Statement { number: u64::from(*number) },
                     message: "statements must be numbered 0, 1, 2… in order".into(),
                 });
             }
             // Pol.is allows longer comments than we do; an export is taken as it is.
             if text.trim().is_empty() || text.chars().count() > 10_000 {
                 return Err(AppError::Import {
-                    record: format!("statement {number}"),
+                    record: ImportRecord::Statement { number: u64::from(*number) },
                     message: "must have a text of at most 10,000 characters".into(),
                 });
             }
@@ -567,7 +567,7 @@ impl App {
         let voters = import.votes.iter().map(|v| v.0 as usize + 1).max().unwrap_or(0);
         if let Some((voter, statement, _)) = import.votes.iter().find(|v| v.1 as usize >= count) {
             return Err(AppError::Import {
-                record: format!("vote of participant {voter}"),
+                record: ImportRecord::VoteOf { participant: u64::from(*voter) },
                 message: format!("statement {statement} is not in the export"),
             });
         }

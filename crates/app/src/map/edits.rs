@@ -10,7 +10,7 @@ use tracktwo_store::{ActorRow, MapSnapshotRow, TieRow, WriteTx};
 
 use crate::gate::Entered;
 use crate::sealing::place;
-use crate::{App, AppError, Result};
+use crate::{App, AppError, ImportRecord, Result};
 
 /// Where imported actors and ties went.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -220,7 +220,10 @@ impl App {
         };
         let parsed =
             tracktwo_interchange::read_with(source.format, source.file, source.ties, &options).map_err(|error| {
-                AppError::Import { record: format!("{}, line {}", error.file, error.line), message: error.message }
+                AppError::Import {
+                    record: ImportRecord::Line { file: error.file, line: error.line },
+                    message: error.message,
+                }
             })?;
         self.import_map(who, initiative, &parsed, replace).await
     }
@@ -265,7 +268,7 @@ impl App {
         }
         for (i, actor) in file.actors.iter().enumerate() {
             let at = |message: String| AppError::Import {
-                record: format!("actor {} ({})", i + 1, actor.code_name),
+                record: ImportRecord::Actor { number: i + 1, code_name: actor.code_name.clone() },
                 message,
             };
             let side = match &actor.side {
@@ -299,7 +302,7 @@ impl App {
         }
         for (i, tie) in file.ties.iter().enumerate() {
             let at = |message: String| AppError::Import {
-                record: format!("tie {} ({} → {})", i + 1, tie.from, tie.to),
+                record: ImportRecord::Tie { number: i + 1, from: tie.from.clone(), to: tie.to.clone() },
                 message,
             };
             let end = |code: &str| {

@@ -4,7 +4,7 @@
 use tracktwo_domain::results_framework::{Actual, Indicator};
 use tracktwo_domain::{AuditAction, AuditTarget, Identity, IndicatorId, InitiativeId, Operation, TargetKind};
 
-use crate::{App, AppError, Result};
+use crate::{App, AppError, ImportRecord, Result};
 
 impl App {
     /// The initiative's indicators, by outcome then indicator.
@@ -89,8 +89,10 @@ impl App {
     pub async fn import_indicators(&self, who: &Identity, initiative: InitiativeId, csv: &str) -> Result<usize> {
         let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteIndicators).await?;
-        let indicators = tracktwo_interchange::read_indicators_csv(csv)
-            .map_err(|e| AppError::Import { record: format!("{}, line {}", e.file, e.line), message: e.message })?;
+        let indicators = tracktwo_interchange::read_indicators_csv(csv).map_err(|e| AppError::Import {
+            record: ImportRecord::Line { file: e.file, line: e.line },
+            message: e.message,
+        })?;
         for row in tx.sealed_records(initiative, tracktwo_store::RecordKind::Indicator, None).await? {
             tx.delete_sealed_record(row.id).await?;
         }

@@ -284,7 +284,7 @@ async fn an_indicator_import_is_all_or_nothing_and_names_the_line() {
     let exported = m.app.export_indicators(&m.convener, m.initiative).await.unwrap();
     let bad = "outcome,indicator,baseline,target,period,actual\nA,B,0,4,2025,1\nA,B,0,4,2025,2\n";
     match m.app.import_indicators(&m.convener, m.initiative, bad).await {
-        Err(AppError::Import { record, .. }) => assert!(record.ends_with("line 3"), "{record}"),
+        Err(AppError::Import { record, .. }) => assert!(record.to_string().ends_with("line 3"), "{record}"),
         other => panic!("expected a refusal naming line 3, got {other:?}"),
     }
     assert_eq!(m.app.export_indicators(&m.convener, m.initiative).await.unwrap(), exported, "nothing of it was taken");

@@ -125,7 +125,7 @@ async fn translations_import_from_csv_all_of_them_or_none_and_only_by_the_team()
         ("statement,original,en\n1,en,Two\n", "line 2"),
     ] {
         match w.app.import_statement_translations(&convener, i, c, bad).await {
-            Err(AppError::Import { record, .. }) => assert!(record.ends_with(line), "{record}"),
+            Err(AppError::Import { record, .. }) => assert!(record.to_string().ends_with(line), "{record}"),
             other => panic!("{bad}: {other:?}"),
         }
     }

@@ -6,16 +6,6 @@
 cli-error = خطأ: { $message }
 cli-warning = تحذير: { $message }
 cli-no-runtime = تعذّر تشغيل بيئة التنفيذ غير المتزامنة: { $reason }
-cli-app-not-found = غير موجود
-cli-app-wrong-key = المفتاح لا يفتح هذا المخزن (عبارة المرور أو ملف المفتاح غير صحيح)
-cli-app-already-initialised = المخزن مهيّأ من قبل
-cli-app-uninitialised = المخزن غير مهيّأ؛ شغّل `tracktwo init` أولًا
-cli-app-wants-passphrase = هذا المخزن يُفتح بعبارة مرور؛ قدّمها بدلًا من ذلك
-cli-app-wants-key-file = هذا المخزن يُفتح بملف مفتاح؛ قدّمه بدلًا من ذلك
-cli-app-tampered = فشل التحقق من أصالة البيانات المخزّنة؛ ربما عُبث بالمخزن
-cli-app-invalid = مُدخل غير صالح: { $detail }
-cli-app-conflict = موجود من قبل: { $detail }
-cli-app-forbidden = غير مسموح: { $detail }
 cli-cannot-read = تعذّرت قراءة { $path }
 cli-cannot-create = تعذّر إنشاء { $path }
 cli-cannot-write = تعذّرت الكتابة في { $path }

@@ -6,16 +6,6 @@
 cli-error = error: { $message }
 cli-warning = warning: { $message }
 cli-no-runtime = cannot start the async runtime: { $reason }
-cli-app-not-found = not found
-cli-app-wrong-key = the key does not open this store (wrong passphrase or key file)
-cli-app-already-initialised = the store is already initialised
-cli-app-uninitialised = the store is not initialised; run `tracktwo init` first
-cli-app-wants-passphrase = this store is unlocked with a passphrase; give that instead
-cli-app-wants-key-file = this store is unlocked with a key file; give that instead
-cli-app-tampered = stored data failed authentication; the store may have been tampered with
-cli-app-invalid = invalid input: { $detail }
-cli-app-conflict = already exists: { $detail }
-cli-app-forbidden = not allowed: { $detail }
 cli-cannot-read = cannot read { $path }
 cli-cannot-create = cannot create { $path }
 cli-cannot-write = cannot write { $path }

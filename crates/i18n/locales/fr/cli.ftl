@@ -7,16 +7,6 @@
 cli-error = erreur : { $message }
 cli-warning = avertissement : { $message }
 cli-no-runtime = impossible de démarrer l'environnement d'exécution asynchrone : { $reason }
-cli-app-not-found = introuvable
-cli-app-wrong-key = la clé n'ouvre pas cette base (phrase secrète ou fichier de clé erroné)
-cli-app-already-initialised = la base est déjà initialisée
-cli-app-uninitialised = la base n'est pas initialisée ; lancez d'abord `tracktwo init`
-cli-app-wants-passphrase = cette base s'ouvre avec une phrase secrète ; donnez-la plutôt
-cli-app-wants-key-file = cette base s'ouvre avec un fichier de clé ; donnez-le plutôt
-cli-app-tampered = l'authentification des données enregistrées a échoué ; la base a peut-être été altérée
-cli-app-invalid = saisie non valide : { $detail }
-cli-app-conflict = existe déjà : { $detail }
-cli-app-forbidden = non autorisé : { $detail }
 cli-cannot-read = impossible de lire { $path }
 cli-cannot-create = impossible de créer { $path }
 cli-cannot-write = impossible d'écrire { $path }

@@ -6,16 +6,6 @@
 cli-error = ошибка: { $message }
 cli-warning = предупреждение: { $message }
 cli-no-runtime = не удаётся запустить асинхронную среду выполнения: { $reason }
-cli-app-not-found = не найдено
-cli-app-wrong-key = ключ не открывает это хранилище (неверная парольная фраза или файл ключа)
-cli-app-already-initialised = хранилище уже инициализировано
-cli-app-uninitialised = хранилище не инициализировано; сначала выполните `tracktwo init`
-cli-app-wants-passphrase = это хранилище открывается парольной фразой; укажите её
-cli-app-wants-key-file = это хранилище открывается файлом ключа; укажите его
-cli-app-tampered = сохранённые данные не прошли проверку подлинности; возможно, хранилище было подделано
-cli-app-invalid = недопустимые данные: { $detail }
-cli-app-conflict = уже существует: { $detail }
-cli-app-forbidden = не разрешено: { $detail }
 cli-cannot-read = не удаётся прочитать { $path }
 cli-cannot-create = не удаётся создать { $path }
 cli-cannot-write = не удаётся записать { $path }

@@ -263,3 +263,55 @@ fn machine_output_is_the_same_in_every_language() {
     assert!(std::fs::metadata(arabic.path("keyring")).unwrap().len() > 0);
     assert!(std::fs::metadata(arabic.path("backup")).unwrap().len() > 0);
 }
+
+/// A refusal of the use cases, said in the operator's language with the pages' own words for it
+/// (`tracktwo_web::refusals`): a password too short for an account, refused in Arabic, French
+/// and the accented pseudo-locale, with no English of the refusal left.
+#[test]
+fn a_refusal_is_said_in_the_operators_language() {
+    use tracktwo_app::AppError;
+    use tracktwo_domain::ValidationError;
+    use tracktwo_web::refusals::Refusal;
+
+    let env = Env::new();
+    std::fs::write(env.path("ada-password"), "correct horse battery staple\n").unwrap();
+    std::fs::write(env.path("short-password"), "too short\n").unwrap();
+    let (key, data) = (env.path("key"), env.path("data"));
+    let store = ["--data-dir", data.to_str().unwrap(), "--key-file", key.to_str().unwrap()];
+    let run = |language: &str, command: &[&str]| {
+        let mut args: Vec<&str> = store.to_vec();
+        args.extend(["--language", language]);
+        args.extend(command);
+        env.run(&args, &[])
+    };
+    assert!(run("en", &["init", "--admin", "ada", "--admin-password-file", "ada-password"]).status.success());
+    let refused = AppError::Invalid(ValidationError::TooShort { field: "password", min: 12 });
+    for (locale, tag, digits) in [
+        (Locale::English, "en", "12"),
+        (Locale::Arabic, "ar", "١٢"),
+        (Locale::French, "fr", "12"),
+        (Locale::PseudoAccented, "en-XA", "12"),
+    ] {
+        let output = run(tag, &["user", "add", "carol", "--password-file", "short-password"]);
+        assert_eq!(output.status.code(), Some(1), "{tag}");
+        let said = stderr(&output);
+        let refusal = Refusal::of(&refused).text(locale);
+        let refusal = if locale.direction() == tracktwo_i18n::Direction::RightToLeft
+            || matches!(locale, Locale::PseudoAccented)
+        {
+            refusal
+        } else {
+            bare(&refusal)
+        };
+        let expected = text_with(locale, "cli-error", &[("message", Arg::Text(&refusal))]);
+        let expected =
+            if matches!(locale, Locale::Arabic | Locale::PseudoAccented) { expected } else { bare(&expected) };
+        assert!(said.contains(&expected), "{tag}: `{expected}` is not in:\n{said}");
+        assert!(said.contains(digits), "{tag}: {said}");
+        if locale != Locale::English {
+            for english in ["invalid input", "password must be at least", "characters"] {
+                assert!(!unmarked(&said).contains(english) && !said.contains(english), "{tag}: `{english}` in {said}");
+            }
+        }
+    }
+}

@@ -46,9 +46,10 @@ pub(crate) fn layout(title: &str, locale: Locale, user: Option<&SignedIn>, body:
     }
 }
 
-/// An error's page, in the language the request is answered in. A refusal's own words, when
-/// there are any, come from the application in English and are marked as such.
-pub fn error_page(locale: Locale, status: StatusCode, message: &str, detail: Option<&str>) -> Markup {
+/// An error's page, in the language the request is answered in, with the refusal itself when it
+/// tells the reader what to mend (`crate::refusals`, in the same language; people's own words in
+/// it are set apart).
+pub fn error_page(locale: Locale, status: StatusCode, message: &str, detail: Option<Markup>) -> Markup {
     let heading = match status.as_u16() {
         400 => text(locale, "error-heading-400"),
         403 => text(locale, "error-heading-403"),
@@ -66,7 +67,7 @@ pub fn error_page(locale: Locale, status: StatusCode, message: &str, detail: Opt
         html! {
             h1 { (heading) }
             p { (message) }
-            @if let Some(detail) = detail { p.error lang="en" dir="ltr" data-user { (detail) } }
+            @if let Some(detail) = detail { p.error #refusal { (detail) } }
             p { a href="/" { (text(locale, "error-back")) } }
         },
     )
@@ -97,13 +98,13 @@ pub async fn stylesheet() -> Response {
         .into_response()
 }
 
-/// The answer to an import that cannot be taken: 422, the reason (a file and line), and the
-/// assurance that nothing of it was imported.
-pub(crate) fn import_refused(user: &SignedIn, reason: &str, back: &str) -> Response {
+/// The answer to an import that cannot be taken: 422, the reason (a file and line, said by
+/// `crate::refusals`), and the assurance that nothing of it was imported.
+pub(crate) fn import_refused(user: &SignedIn, reason: Markup, back: &str) -> Response {
     let say = |id: &str| text(user.locale, id);
     let body = html! {
         h1 { (say("import-refused-title")) }
-        p.error role="alert" #import-error lang="en" dir="ltr" data-user { (reason) }
+        p.error role="alert" #import-error { (reason) }
         p { (say("import-refused-nothing")) " " a href=(back) { (say("import-refused-back")) } }
     };
     (StatusCode::UNPROCESSABLE_ENTITY, layout_page(&say("import-refused-title"), user, body)).into_response()

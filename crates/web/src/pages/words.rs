@@ -35,7 +35,7 @@ impl<W: Word> Word for &W {
 
 /// The message of a value: its vocabulary, then its code with anything but letters and digits
 /// read as a hyphen.
-fn message_id<W: Word>(value: W) -> String {
+pub(crate) fn message_id<W: Word>(value: W) -> String {
     let code: String = value.code().chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
     format!("{}-{code}", W::VOCABULARY)
 }

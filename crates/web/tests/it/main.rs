@@ -9,6 +9,7 @@ mod edge;
 mod language;
 mod matrix;
 mod one_gate;
+mod refusals;
 mod tokens;
 mod untranslated;
 

@@ -14,6 +14,7 @@ use crate::extract::{CsrfForm, InitiativePath, Visit};
 use crate::forms::{Pairs, field};
 use crate::pages::layout::{import_refused, page};
 use crate::pages::words;
+use crate::refusals::Refusal;
 
 pub async fn conversations(Visit(state, user, InitiativePath(id)): Visit<InitiativePath>) -> PageResult {
     let locale = user.locale;
@@ -109,7 +110,8 @@ pub async fn import_conversation(
     let conversation = match imported {
         Ok(conversation) => conversation,
         Err(refused @ AppError::Import { .. }) => {
-            return Ok(import_refused(&user, &refused.to_string(), &format!("/initiatives/{id}/conversations")));
+            let reason = Refusal::of(&refused).html(user.locale);
+            return Ok(import_refused(&user, reason, &format!("/initiatives/{id}/conversations")));
         }
         Err(other) => return Err(other.into()),
     };

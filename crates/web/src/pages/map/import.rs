@@ -16,6 +16,7 @@ use crate::PageResult;
 use crate::extract::{CsrfForm, InitiativePath};
 use crate::forms::{Pairs, field, invalid};
 use crate::pages::layout::{import_refused, page};
+use crate::refusals::Refusal;
 use crate::session::SignedIn;
 
 /// The form field that selects the attribute for one of tracktwo's fields.
@@ -32,7 +33,7 @@ pub async fn import(CsrfForm(state, user, InitiativePath(id), form): CsrfForm<Pa
     let replace = !field(&form, "replace").is_empty();
     let file_name = Some(field(&form, "file_name").trim()).filter(|name| !name.is_empty());
     let back = format!("/initiatives/{id}/map/transfer");
-    let refused = |message: &str| Ok(import_refused(&user, message, &back));
+    let refused = |refusal: Refusal| Ok(import_refused(&user, refusal.html(locale), &back));
     let track_scheme = match field(&form, "track_scheme").trim() {
         "" => None,
         named => Some(TrackScheme::parse(named).map_err(|_| invalid("track scheme", "must be imtd9 or five"))?),
@@ -45,12 +46,12 @@ pub async fn import(CsrfForm(state, user, InitiativePath(id), form): CsrfForm<Pa
             if !attribute.trim().is_empty()
                 && let Err(error) = mapping.map_field(tracktwo_field, attribute)
             {
-                return refused(&error.to_string());
+                return refused(Refusal::of_mapping(&error));
             }
         }
         for line in field(&form, "values").lines().filter(|line| !line.trim().is_empty()) {
             if let Err(error) = mapping.add_value_argument(line.trim()) {
-                return refused(&error.to_string());
+                return refused(Refusal::of_mapping(&error));
             }
         }
     } else if matches!(format, Format::Gexf | Format::Graphml) {
@@ -58,7 +59,7 @@ pub async fn import(CsrfForm(state, user, InitiativePath(id), form): CsrfForm<Pa
         state.app.permissions(&user.identity, id, Operation::WriteMap).await?;
         let shown_name = file_name.unwrap_or(if format == Format::Gexf { "map.gexf" } else { "map.graphml" });
         match tracktwo_interchange::attributes(format, file, shown_name) {
-            Err(error) => return refused(&format!("{error}")),
+            Err(error) => return refused(Refusal::of_import(&error)),
             Ok(listed) if !listed.is_tracktwo() => {
                 return Ok(mapping_page(&user, id, format, &form, shown_name, &listed));
             }
@@ -68,7 +69,7 @@ pub async fn import(CsrfForm(state, user, InitiativePath(id), form): CsrfForm<Pa
     let source = ImportSource { format, file, ties, file_name, mapping: mapped.then_some(&mapping), track_scheme };
     let report = match state.app.import_map_files(&user.identity, id, source, replace).await {
         Ok(report) => report,
-        Err(refusal @ AppError::Import { .. }) => return refused(&refusal.to_string()),
+        Err(refusal @ AppError::Import { .. }) => return refused(Refusal::of(&refusal)),
         Err(other) => return Err(other.into()),
     };
     Ok(page(

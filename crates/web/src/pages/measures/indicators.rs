@@ -147,7 +147,7 @@ pub async fn import(CsrfForm(state, user, InitiativePath(id), fields): CsrfForm<
             let say = |key: &str| text(locale, key);
             let body = html! {
                 h1 { (say("indicators-import-refused")) }
-                p.error role="alert" #import-error dir="ltr" { (refused.to_string()) }
+                p.error role="alert" #import-error { (crate::refusals::Refusal::of(&refused).html(locale)) }
                 p { (say("indicators-import-nothing")) " " a href=(indicators_path(id)) { (say("indicators-back")) } }
             };
             Ok((StatusCode::UNPROCESSABLE_ENTITY, layout_page(&say("indicators-import-refused"), &user, body))

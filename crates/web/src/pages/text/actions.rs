@@ -14,6 +14,7 @@ use crate::PageResult;
 use crate::extract::{CsrfForm, ItemPath, parse_id};
 use crate::forms::{Pairs, field, invalid};
 use crate::pages::layout::layout_page;
+use crate::refusals::Refusal;
 
 fn clause(fields: &Pairs) -> Result<ClauseId, AppError> {
     field(fields, "clause").parse().map_err(AppError::Invalid)
@@ -39,7 +40,7 @@ pub async fn commit_version(
         Err(AppError::TextRefused(_)) => None,
         Err(other) => return Err(other.into()),
     };
-    let refuse = |error: String| {
+    let refuse = |error: Refusal| {
         let body = refused_draft(user.locale, (id, text), &user.csrf(), &error, sent, language.as_str());
         (
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -49,7 +50,7 @@ pub async fn commit_version(
     };
     let mut draft = match plain::parse(sent, source.as_ref().map(|(draft, _)| draft)) {
         Ok(draft) => draft,
-        Err(error) => return Ok(refuse(error.to_string())),
+        Err(error) => return Ok(refuse(Refusal::of_plain(&error))),
     };
     if let Some((source, authoritative)) = &source
         && language != *authoritative
@@ -61,7 +62,7 @@ pub async fn commit_version(
             let query = format!("?version={}", summary.number);
             Ok(Redirect::to(&format!("{}{query}", text_path(id, text))).into_response())
         }
-        Err(AppError::TextRefused(refusal)) => Ok(refuse(refusal.to_string())),
+        Err(refused @ AppError::TextRefused(_)) => Ok(refuse(Refusal::of(&refused))),
         Err(other) => Err(other.into()),
     }
 }

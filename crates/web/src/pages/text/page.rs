@@ -246,7 +246,7 @@ pub(super) fn refused_draft(
     locale: Locale,
     (initiative, text): (InitiativeId, TextId),
     csrf: &str,
-    error: &str,
+    error: &crate::refusals::Refusal,
     sent: &str,
     language: &str,
 ) -> Markup {
@@ -254,7 +254,7 @@ pub(super) fn refused_draft(
     html! {
         (nav(locale, initiative, Some(text)))
         h1 { (say("text-the-draft-was-not")) }
-        p.error role="alert" #draft-error lang="en" { (error) }
+        p.error role="alert" #draft-error { (error.html(locale)) }
         form.stack.wide method="post" action={ (text_path(initiative, text)) "/versions" } {
             input type="hidden" name="csrf" value=(csrf);
             input type="hidden" name="language" value=(language);

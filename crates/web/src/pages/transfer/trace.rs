@@ -87,7 +87,7 @@ fn page_unread(
     let body = html! {
         (nav(locale, id))
         h1 { (say("transfer-trace")) }
-        p.error role="alert" #trace-error { (say("transfer-the-page-could-not")) " " span lang="en" { (unread.to_string()) } }
+        p.error role="alert" #trace-error { (say("transfer-the-page-could-not")) " " (crate::refusals::Refusal::of_ocr(unread).html(locale)) }
         p { a href={ "/initiatives/" (id) "/readouts/" (readout_id) } { (say("transfer-back-to-the-readout")) } }
     };
     (status, page(&say("transfer-trace"), user, body)).into_response()

@@ -1,0 +1,444 @@
+# Что говорит отказ приложения: страницы ошибок, страница отклонённого импорта и командная строка.
+refusal-not-found = не найдено
+refusal-names-in-note = заметка называет присутствующего { $count ->
+    [one] в { $count } месте
+   *[other] в { $count } местах
+}, хотя правило встречи запрещает указывать авторство; замените каждое имя кодом выступающего
+refusal-consent-not-recorded = согласие этого человека не записано: до участия укажите, согласен ли он на связь, упоминание в списках, запись под кодом и фотосъёмку
+refusal-refused-code = ключ выступающих скрывает под кодом { $count ->
+    [one] { $count } человека, который отказался от этого или отозвал согласие
+   *[other] { $count } человек, которые отказались от этого или отозвали согласие
+}
+refusal-forbidden = не разрешено: { $reason }
+refusal-unauthenticated = вход не выполнен, либо токен неизвестен или отозван
+refusal-rate-limited = слишком много запросов; повторите через { $seconds } с
+refusal-sign-in = вход не удался: неверное имя пользователя, пароль или код
+refusal-wrong-code = код неверен; проверьте время на устройстве и введите текущий код
+refusal-invalid = неверные данные: { $reason }
+refusal-conflict = уже существует: { $what }
+refusal-wrong-key = ключ не открывает это хранилище (неверная парольная фраза или файл ключа)
+refusal-already-initialised = хранилище уже инициализировано
+refusal-uninitialised = хранилище не инициализировано; сначала выполните `tracktwo init`
+refusal-wants-passphrase = это хранилище открывается парольной фразой; укажите её
+refusal-wants-key-file = это хранилище открывается файлом ключа; укажите его
+refusal-key = ключевой материал: { $reason }
+refusal-tampered = сохранённые данные не прошли проверку подлинности; возможно, хранилище было изменено посторонними
+refusal-archive = файл нельзя использовать: { $detail }
+refusal-import = { $record }: { $message }
+refusal-secret-channel = недопустимо в секретном канале: { $reason }
+refusal-not-erased = инициатива и её ключ уничтожены, но хранилище не смогло стереть их следы в своих файлах ({ $reason }); её записи больше не открыть, но их байты могут оставаться до следующего сжатия хранилища (каждое уничтожение его сжимает)
+refusal-no-font = ни один шрифт не может отобразить { $scripts }: добавьте для них шрифт (для китайского, японского и корейского — системный шрифт, например fonts-noto-cjk из Debian) или удалите их
+refusal-document-failed = не удалось создать документ: { $detail }
+refusal-empty = поле «{ $field }» не должно быть пустым
+refusal-too-long = поле «{ $field }» длиннее { $max ->
+    [one] { $max } символа
+   *[other] { $max } символов
+}
+refusal-too-short = поле «{ $field }» должно содержать не менее { $min ->
+    [one] { $min } символа
+   *[other] { $min } символов
+}
+refusal-control-characters = поле «{ $field }» содержит управляющие символы
+refusal-unknown-value = «{ $value }» — неизвестное значение поля «{ $field }»
+refusal-invalid-field = поле «{ $field }»: { $reason }
+refusal-denied-key-holder-only = эта операция требует владельца ключа в командной строке
+refusal-denied-administrator-only = эта операция требует администратора
+refusal-denied-not-a-member = вы не участник этой инициативы
+refusal-denied-role = роль «{ $role }» не позволяет это сделать
+refusal-outward-consultation = ссылки-приглашения консультации раскрыли бы его любому, у кого есть ссылка
+refusal-outward-polis-import = импортированный экспорт Pol.is становится консультацией, чьи ссылки раскрыли бы его
+refusal-outward-invitation-links = ссылки-приглашения раскрыли бы его любому, у кого есть ссылка
+refusal-outward-public-readout = отчёт для широкой публики раскрыл бы его
+refusal-outward-answer-cards = карточки для ответов раскрыли бы его любому, у кого есть карточка
+refusal-link-full = по этой ссылке уже присоединились все голосующие, для которых она создана ({ $cap })
+refusal-address-limit = с этого адреса уже присоединилось столько голосующих, сколько допускает ссылка ({ $limit })
+refusal-key-file-too-short = файл ключа содержит { $count ->
+    [one] { $count } байт
+    [few] { $count } байта
+   *[other] { $count } байт
+}; нужно не менее 32 случайных байт
+refusal-empty-passphrase = парольная фраза пуста
+refusal-invalid-kdf-params = параметры выработки ключа неверны: { $detail }
+refusal-unauthentic = запечатанное значение не прошло проверку подлинности (неверный ключ или изменённые данные)
+refusal-malformed = запечатанное значение повреждено
+refusal-store-unavailable = база данных недоступна: { $detail }
+refusal-store-not-tracktwo = это не хранилище tracktwo, или оно повреждено: { $detail }
+refusal-store-newer = это хранилище записано более новой версией tracktwo (схема { $found }, эта сборка знает { $supported }); обновите tracktwo, чтобы открыть его
+refusal-store-data-dir = папку данных { $path } нельзя использовать: { $reason }
+refusal-store-conflict = запись с таким же значением { $what } уже существует
+refusal-store-backend = ошибка хранилища: { $detail }
+refusal-store-tampered = строка { $row } не прошла проверку подлинности; возможно, хранилище было изменено посторонними
+refusal-in-clause = статья { $clause }: { $reason }
+refusal-no-such-clause = в тексте нет статьи { $clause }
+refusal-no-such-version = у текста нет версии { $version }
+refusal-no-such-language = у текста нет версии на этом языке
+refusal-signatory-not-of-side = подписант должен быть участником стороны, за которую подписывает
+refusal-no-side = одобряет текст за сторону только её участник
+refusal-reply-elsewhere = ответ отвечает на комментарий к той же статье, видимый его читателю
+refusal-suggestion-answered = на это предложение уже ответили
+refusal-nothing-to-comment-on = у текста ещё нет версии, которую можно комментировать
+refusal-not-settled = в версии { $version } ещё { $brackets ->
+    [one] { $brackets } скобка
+    [few] { $brackets } скобки
+   *[other] { $brackets } скобок
+} и { $alternatives ->
+    [one] { $alternatives } вариант
+    [few] { $alternatives } варианта
+   *[other] { $alternatives } вариантов
+}: чистовая копия бывает только у согласованного текста; создайте копию со скобками
+refusal-nothing-to-compare = для сравнительной копии нужна версия, с которой сравнивать
+refusal-duplicate-part = часть { $part } встречается дважды
+refusal-duplicate-clause = статья { $clause } встречается дважды
+refusal-nothing-to-translate = для перевода сначала нужна аутентичная версия
+refusal-unknown-source = статья { $clause } перевода не передаёт ни одной статьи аутентичного текста
+refusal-unchanged = эта версия ничего не меняет по сравнению с версией { $version }
+refusal-sign-off-no-version = у текста ещё нет версии для одобрения
+refusal-sign-off-not-latest = версия { $signed } уже не новейшая; новейшая — версия { $latest }
+refusal-sign-off-hash = указанный хеш не соответствует содержимому версии { $version }; перезагрузите текст и прочтите его снова
+refusal-sign-off-unsettled = в тексте ещё { $brackets ->
+    [one] { $brackets } скобка
+    [few] { $brackets } скобки
+   *[other] { $brackets } скобок
+} и { $alternatives ->
+    [one] { $alternatives } вариант
+    [few] { $alternatives } варианта
+   *[other] { $alternatives } вариантов
+}: ничто не согласовано, пока не согласовано всё
+refusal-sign-off-side-not-needed = этому тексту не нужно согласие этой стороны
+refusal-sign-off-not-a-signatory = вы не уполномоченный подписант этой стороны
+refusal-sign-off-already-signed = эта сторона уже одобрила эту версию
+refusal-notation-unclosed = скобка, открытая на символе { $at }, не закрыта
+refusal-notation-unopened = у закрывающей скобки на символе { $at } нет открывающей
+refusal-notation-nested = скобки не могут быть вложенными (символ { $at })
+refusal-notation-empty = пустая скобка или формулировка на символе { $at }
+refusal-notation-bar = черта разделяет формулировки только внутри скобок (символ { $at })
+refusal-outcome-not-independent = собравший результат не может его подтвердить; это должен сделать кто-то независимый
+refusal-outcome-not-substantiated = результат подтверждён, только если кто-то независимый согласен с ним хотя бы отчасти и никто не возражает
+refusal-outcome-not-yet-substantiated = о результате сообщают только после подтверждения
+refusal-outcome-already-reported = результат, о котором сообщено, нельзя изменить
+refusal-outcome-not-the-next-step = результат продвигается по одному шагу
+refusal-answers-not-open = эта анкета сейчас не принимает ответов
+refusal-answers-already-given = по этой карточке уже ответили на эту анкету в этот срок
+refusal-answer-missing = на пункт { $item } нет ответа
+refusal-answer-not-asked = пункта { $item } нет в этой анкете
+refusal-answer-out-of-range = ответ вне шкалы для пункта { $item }
+refusal-plain-line = строка { $line }: { $problem }
+refusal-plain-unreadable = ожидается `title:`, `preamble:`, `# часть` или статья вида `c3:` или `new:`
+refusal-plain-nothing-to-continue = продолжению (два пробела) нужна строка перед ним
+refusal-plain-title-twice = название указано дважды
+refusal-plain-preamble-twice = преамбула указана дважды
+refusal-plain-no-title = в проекте нет строки `title:`
+refusal-plain-no-part = статье нужна часть: поставьте перед ней строку `# заголовок`
+refusal-plain-part-twice = часть { $part } встречается дважды
+refusal-plain-clause-twice = статья { $clause } встречается дважды; строки статьи идут вместе
+refusal-plain-field-twice = { $keyword } статьи указано дважды
+refusal-plain-words-and-alternatives = у статьи есть и слова, и варианты: оставьте что-то одно
+refusal-plain-no-words = у статьи нет ни слов, ни вариантов
+refusal-plain-unknown-alternative = `replaces` называет вариант { $alternative }, которого у статьи нет
+refusal-plain-ad-referendum = ad referendum можно согласовать только статью из простых слов
+refusal-plain-bad-hash = `renders` принимает хеш SHA-256 в шестнадцатеричном виде
+refusal-import-line = { $file }, строка { $line }
+refusal-import-polis-export = экспорт Pol.is
+refusal-import-statement = утверждение { $number }
+refusal-import-vote-of = голос участника { $participant }
+refusal-import-actor = участник карты { $number } ({ $code })
+refusal-import-tie = связь { $number } ({ $from } → { $to })
+refusal-mapping = сопоставление не читается: { $detail }
+refusal-denied-not-found = не найдено
+refusal-ocr-not-installed = tesseract не установлен: установите пакет Debian tesseract-ocr или введите отрывок вручную
+refusal-ocr-no-english-data = у tesseract нет данных английского языка: установите пакет Debian tesseract-ocr-eng или введите отрывок вручную
+refusal-ocr-no-pdf-reader = pdftoppm не установлен, поэтому скан в PDF не прочитать: установите пакет Debian poppler-utils или пришлите страницу изображением
+refusal-ocr-not-a-page = файл не является изображением страницы, которое можно прочитать: пришлите изображение PNG, JPEG или TIFF либо скан в PDF
+refusal-ocr-too-large = размер файла — { $size ->
+    [one] { $size } байт
+    [few] { $size } байта
+   *[other] { $size } байт
+}; читается не более { $limit }
+refusal-ocr-too-many-pixels = изображение { $width } × { $height } пикселей; читается не более { $limit } пикселей: пришлите снимок поменьше
+refusal-ocr-timed-out = чтение страницы заняло больше { $seconds ->
+    [one] { $seconds } секунды
+   *[other] { $seconds } секунд
+} и было остановлено
+refusal-ocr-program-failed = { $program } не смогла прочитать файл (код завершения { $status })
+refusal-ocr-no-text = со страницы не удалось прочитать текст: пришлите более чёткий снимок или введите отрывок вручную
+refusal-ocr-temp-folder = не удаётся использовать личную временную папку для страницы: { $detail }
+# Каждое поле, которое называет проверка.
+refusal-field-actor-kind = тип участника
+refusal-field-actual = фактическое значение
+refusal-field-ad-referendum = ad referendum
+refusal-field-agenda-item = пункт повестки
+refusal-field-alias = другое имя
+refusal-field-alternative-label = обозначение варианта
+refusal-field-alternatives = варианты
+refusal-field-as-of = по состоянию на
+refusal-field-assumption = допущение
+refusal-field-assumption-status = статус допущения
+refusal-field-attendee = присутствующий
+refusal-field-attendee-name = имя присутствующего
+refusal-field-audience = адресат
+refusal-field-baseline = исходное значение
+refusal-field-because = потому что
+refusal-field-body = текст
+refusal-field-bracketed-words = слова в скобках
+refusal-field-capacity = дееспособность
+refusal-field-channel = канал
+refusal-field-choice = выбор
+refusal-field-clause = статья
+refusal-field-clause-heading = заголовок статьи
+refusal-field-clause-text = текст статьи
+refusal-field-clearance = согласование
+refusal-field-code-name = кодовое имя
+refusal-field-comment = комментарий
+refusal-field-commitment = обязательство
+refusal-field-compare-with = сравнить с
+refusal-field-confidentiality-mode = режим конфиденциальности
+refusal-field-consent = согласие
+refusal-field-contact-details = контактные данные
+refusal-field-contribution = вклад
+refusal-field-conversation = беседа
+refusal-field-conversation-title = название беседы
+refusal-field-coordination-form = форма координации
+refusal-field-count = количество
+refusal-field-counterpart = собеседник
+refusal-field-cover = прикрытие
+refusal-field-criterion-of-effectiveness = критерий эффективности
+refusal-field-date = дата
+refusal-field-date-of-the-change = дата изменения
+refusal-field-delivered-on = дата передачи
+refusal-field-description = описание
+refusal-field-description-of-the-social-actor = описание социального субъекта
+refusal-field-direction = направление
+refusal-field-display-name = отображаемое имя
+refusal-field-draft = проект
+refusal-field-due-on = срок
+refusal-field-duty-of-care = обязанность заботы
+refusal-field-ends-on = дата окончания
+refusal-field-evidence = подтверждение
+refusal-field-exposure-at-home = уязвимость на родине
+refusal-field-format = формат
+refusal-field-format-version = версия формата
+refusal-field-from = от
+refusal-field-funder = донор
+refusal-field-grant-reference = номер гранта
+refusal-field-grant-restrictions = ограничения гранта
+refusal-field-hash = хеш
+refusal-field-how-consent-was-obtained = как получено согласие
+refusal-field-if = если
+refusal-field-indicator = показатель
+refusal-field-initiative-kind = тип инициативы
+refusal-field-invitation = приглашение
+refusal-field-invitation-kind = тип приглашения
+refusal-field-invitation-label = метка приглашения
+refusal-field-issue = вопрос
+refusal-field-item = пункт
+refusal-field-items = пункты
+refusal-field-kind = вид
+refusal-field-language = язык
+refusal-field-layer = уровень
+refusal-field-level = уровень
+refusal-field-level-of-change = уровень изменения
+refusal-field-locale = язык интерфейса
+refusal-field-meeting = встреча
+refusal-field-meeting-end = окончание встречи
+refusal-field-meeting-title = название встречи
+refusal-field-methodology = методология
+refusal-field-mode = режим
+refusal-field-name = имя
+refusal-field-note = заметка
+refusal-field-note-on-an-assumption = заметка о допущении
+refusal-field-note-tag = метка заметки
+refusal-field-notes = заметки
+refusal-field-number-of-links = число ссылок
+refusal-field-obtained-on = дата получения
+refusal-field-official-event = официальное событие
+refusal-field-on = дата
+refusal-field-option-description = описание варианта решения
+refusal-field-option-status = статус варианта решения
+refusal-field-option-title = название варианта решения
+refusal-field-organisation = организация
+refusal-field-outcome = результат
+refusal-field-outcome-state = состояние результата
+refusal-field-owner = ответственный
+refusal-field-part = часть
+refusal-field-part-heading = заголовок части
+refusal-field-password = пароль
+refusal-field-period = период
+refusal-field-person = человек
+refusal-field-phase = этап
+refusal-field-positive-or-negative = положительный или отрицательный
+refusal-field-preamble = преамбула
+refusal-field-public-description = публичное описание
+refusal-field-question = вопрос
+refusal-field-rationale = обоснование
+refusal-field-reach = охват
+refusal-field-readout = отчёт для официальных лиц
+refusal-field-readout-title = название отчёта
+refusal-field-reason-for-the-answer = причина ответа
+refusal-field-recipient = получатель
+refusal-field-reflection = рефлексия
+refusal-field-reliability = надёжность
+refusal-field-reply = ответ
+refusal-field-report = отчёт
+refusal-field-risk-ceiling-for-the-group = предел риска для группы
+refusal-field-risk-ceiling-per-person = предел риска на человека
+refusal-field-role = роль
+refusal-field-round = раунд
+refusal-field-round-end = окончание раунда
+refusal-field-round-number = номер раунда
+refusal-field-round-title = название раунда
+refusal-field-segment = группа
+refusal-field-segments = группы
+refusal-field-session = заседание
+refusal-field-session-mode = режим заседания
+refusal-field-session-title = название заседания
+refusal-field-sessions = заседания
+refusal-field-side = сторона
+refusal-field-side-name = название стороны
+refusal-field-side-of-a-participant = сторона участника
+refusal-field-signatory = подписант
+refusal-field-significance = значимость
+refusal-field-signs = признаки
+refusal-field-snapshot-label = метка снимка
+refusal-field-snapshot-note = заметка к снимку
+refusal-field-social-actor = социальный субъект
+refusal-field-source = источник
+refusal-field-source-s-basis = основание источника
+refusal-field-sources = источники
+refusal-field-speaker-code = код выступающего
+refusal-field-speaker-key = ключ выступающих
+refusal-field-speaker-name = имя выступающего
+refusal-field-stage = стадия
+refusal-field-starts-on = дата начала
+refusal-field-statement = утверждение
+refusal-field-statement-origin = происхождение утверждения
+refusal-field-statement-status = статус утверждения
+refusal-field-strength = сила
+refusal-field-substantiator = подтверждающий
+refusal-field-suggested-wording = предложенная формулировка
+refusal-field-target = целевое значение
+refusal-field-text-title = название текста
+refusal-field-then = то
+refusal-field-threats = угрозы
+refusal-field-tie = связь
+refusal-field-tie-kind = тип связи
+refusal-field-tie-notes = заметки о связи
+refusal-field-timing = время проведения
+refusal-field-title = название
+refusal-field-to = до
+refusal-field-token-label = метка токена
+refusal-field-token-lifetime = срок действия токена
+refusal-field-track = трек
+refusal-field-track-scheme = схема треков
+refusal-field-translations = переводы
+refusal-field-travel-risk = риск поездок
+refusal-field-type-of-change = тип изменения
+refusal-field-unit = единица
+refusal-field-username = имя пользователя
+refusal-field-valid-from = действует с
+refusal-field-valid-until = действует до
+refusal-field-value = значение
+refusal-field-venue = место проведения
+refusal-field-verdict = заключение
+refusal-field-version = версия
+refusal-field-vote = голос
+refusal-field-voter-cap = предел числа голосующих
+refusal-field-voters-per-address = голосующих с одного адреса
+refusal-field-what-changed = что изменилось
+refusal-field-what-moved = что передано
+refusal-field-where = где
+refusal-field-withdrawn-on = дата отзыва
+refusal-field-wording-of-a-choice = формулировка выбора
+refusal-field-words-an-alternative-replaces = слова, которые заменяет вариант
+# Каждая причина, которую даёт проверка.
+refusal-reason-taken-with-the-other-side-s-wording = Принято в формулировке другой стороны.
+refusal-reason-an-actor-cannot-be-tied-to-itself = участник не может быть связан сам с собой
+refusal-reason-are-more-than-a-questionnaire-asks = больше, чем может содержать анкета
+refusal-reason-are-more-than-an-indicator-holds = больше, чем вмещает показатель
+refusal-reason-ask-one-item-twice = один пункт задан дважды
+refusal-reason-cannot-be-less-strict-than-the-meeting-s = не может быть мягче режима встречи
+refusal-reason-cannot-include-the-language-the-statement-was-written-in = не может включать язык, на котором написано утверждение
+refusal-reason-choose-a-person-of-the-map = выберите человека с карты
+refusal-reason-comes-before-its-start = раньше начала
+refusal-reason-does-not-take-new-statements = не принимает новых утверждений
+refusal-reason-ends-before-it-starts = заканчивается раньше, чем начинается
+refusal-reason-has-a-bracket-or-bar-inside-a-wording = содержит скобку или черту внутри формулировки
+refusal-reason-has-a-bracket-or-bar-outside-its-notation = содержит скобку или черту вне своей записи
+refusal-reason-has-unbalanced-brackets = содержит непарные скобки
+refusal-reason-is-after-the-harvest = позже сбора
+refusal-reason-is-closed = закрыт
+refusal-reason-is-given-twice = указано дважды
+refusal-reason-is-not-a-clause-identifier-such-as-c12 = не является идентификатором статьи вида c12
+refusal-reason-is-not-a-comment = не является комментарием
+refusal-reason-is-not-a-content-hash = не является хешем содержимого
+refusal-reason-is-not-a-language-tag = не является языковым тегом
+refusal-reason-is-not-a-language-tag-such-as-en-ar-or-fr-ca = не является языковым тегом вида en, ar или fr-CA
+refusal-reason-is-not-a-number = не является числом
+refusal-reason-is-not-a-number-in-range = не является числом в допустимых пределах
+refusal-reason-is-not-a-part-identifier-such-as-p2 = не является идентификатором части вида p2
+refusal-reason-is-not-a-stage-of-the-methodology = не является стадией методологии
+refusal-reason-is-not-an-actor-of-this-initiative-s-map = не является участником карты этой инициативы
+refusal-reason-is-not-in-the-theory-of-change = отсутствует в теории изменений
+refusal-reason-is-not-known = неизвестно
+refusal-reason-is-not-one-of-the-meeting-s = не относится к этой встрече
+refusal-reason-is-not-one-the-pages-speak = не является языком страниц
+refusal-reason-is-personal-it-makes-one-voter-so-it-has-no-cap = личное: оно создаёт одного голосующего, поэтому предела нет
+refusal-reason-is-private-its-participants-vote-under-their-account-without-links = закрытая: её участники голосуют под своей учётной записью, без ссылок
+refusal-reason-is-read-twice-in-one-reflection = оценено дважды в одной рефлексии
+refusal-reason-is-released-and-cannot-be-changed = выпущен и не может быть изменён
+refusal-reason-is-required = обязательно
+refusal-reason-is-used-twice = использовано дважды
+refusal-reason-keeps-its-ends-remove-it-and-add-another-instead = сохраняет свои концы; удалите её и добавьте другую
+refusal-reason-lines-must-read-code-name = строки должны иметь вид КОД = имя
+refusal-reason-may-list-at-most-20 = может содержать не более 20
+refusal-reason-may-list-at-most-20-languages = может содержать не более 20 языков
+refusal-reason-must-be-from-to-as-yyyy-mm-dd-yyyy-mm-dd = должно иметь вид С..ПО, то есть ГГГГ-ММ-ДД..ГГГГ-ММ-ДД
+refusal-reason-must-be-a-capital-letter-and-up-to-three-digits-like-a1-b12-or-f = должно быть заглавной буквой и не более чем тремя цифрами, например A1, B12 или F
+refusal-reason-must-be-a-date-as-yyyy-mm-dd = должно быть датой в формате ГГГГ-ММ-ДД
+refusal-reason-must-be-a-format-this-version-of-tracktwo-knows = должно быть форматом, известным этой версии tracktwo
+refusal-reason-must-be-a-member-signed-in-who-gives-their-own-word = должно быть участником, вошедшим в систему и дающим своё собственное согласие
+refusal-reason-must-be-a-number = должно быть числом
+refusal-reason-must-be-a-person-of-the-map-not-an-organisation = должно быть человеком с карты, а не организацией
+refusal-reason-must-be-a-person-of-the-map-with-their-consent-in-the-registry = должно быть человеком с карты, чьё согласие внесено в реестр
+refusal-reason-must-be-a-version-number = должно быть номером версии
+refusal-reason-must-be-a-whole-number = должно быть целым числом
+refusal-reason-must-be-a-whole-number-of-days-between-1-and-365 = должно быть целым числом дней от 1 до 365
+refusal-reason-must-be-at-least-1-and-at-most-the-voter-cap = должно быть не меньше 1 и не больше предела числа голосующих
+refusal-reason-must-be-at-least-two = должно быть не меньше двух
+refusal-reason-must-be-between-0-and-1 = должно быть от 0 до 1
+refusal-reason-must-be-between-1-and-1-000-000 = должно быть от 1 до 1 000 000
+refusal-reason-must-be-between-1-and-1000 = должно быть от 1 до 1000
+refusal-reason-must-be-between-1-and-200 = должно быть от 1 до 200
+refusal-reason-must-be-between-1-and-365-days = должно быть от 1 до 365 дней
+refusal-reason-must-be-csv-gexf-graphml-or-kumu = должно быть csv, gexf, graphml или kumu
+refusal-reason-must-be-from-0-to-10 = должно быть от 0 до 10
+refusal-reason-must-be-from-0-to-2000 = должно быть от 0 до 2000
+refusal-reason-must-be-from-0-to-5 = должно быть от 0 до 5
+refusal-reason-must-be-from-1-to-5 = должно быть от 1 до 5
+refusal-reason-must-be-funder-or-evaluation = должно быть funder или evaluation
+refusal-reason-must-be-gexf-graphml-kumu-actors-csv-or-ties-csv = должно быть gexf, graphml, kumu, actors-csv или ties-csv
+refusal-reason-must-be-html-or-pdf = должно быть html или pdf
+refusal-reason-must-be-imtd9-or-five = должно быть imtd9 или five
+refusal-reason-must-be-one-line-of-at-most-300-characters = должно быть одной строкой не длиннее 300 символов
+refusal-reason-must-be-pdf-or-docx = должно быть pdf или docx
+refusal-reason-must-be-released-before-copies-are-issued = должен быть выпущен до выдачи экземпляров
+refusal-reason-must-be-reviewed-before-it-is-released = должен быть проверен до выпуска
+refusal-reason-must-be-yes-or-no = должно быть yes или no
+refusal-reason-must-be-yes-no-or-empty = должно быть yes, no или пустым
+refusal-reason-must-come-after-from = должно быть позже даты начала
+refusal-reason-must-come-after-valid-from = должно быть позже даты начала действия
+refusal-reason-must-not-repeat = не должно повторяться
+refusal-reason-name-the-same-source-twice = называют один источник дважды
+refusal-reason-names-a-record-not-of-this-initiative = указывает на запись не из этой инициативы
+refusal-reason-need-at-least-two-wordings = требуют не менее двух формулировок
+refusal-reason-needs-at-least-two-wordings = требует не менее двух формулировок
+refusal-reason-needs-both-its-first-and-its-last-day-or-neither = требует и первого, и последнего дня — или ни одного
+refusal-reason-only-a-clause-without-brackets-or-alternatives-can-be-agreed = согласованной может быть только статья без скобок и вариантов
+refusal-reason-speaks-for-a-side-the-text-does-not-need = говорит от имени стороны, которая тексту не нужна
+refusal-reason-stays-in-its-round = остаётся в своём раунде
+# Каждый конфликт, который называет приложение.
+refusal-conflict-administrators-cannot-disable-their-own-account = администратор не может отключить собственную учётную запись
+refusal-conflict-cannot-draw-the-qr-code = не удаётся построить QR-код
+refusal-conflict-start-enrolment-first = сначала начните подключение
+refusal-conflict-the-account-is-disabled = учётная запись отключена
+refusal-conflict-two-step-sign-in-is-already-on = двухэтапный вход уже включён
+refusal-conflict-username = имя пользователя

@@ -1,0 +1,1034 @@
+//! Every refusal of the application in the reader's language. One mapping turns each error the
+//! use cases return into a message of `refusals.ftl` and its arguments; the error pages, the
+//! import-refused page and the command line all say it through here, so a refusal reads the same
+//! wherever it is met.
+//!
+//! The matches are exhaustive on purpose: a new variant does not compile until it has its
+//! message. A validation's field and reason are `&'static str` in the domain (which knows no
+//! language); each has a message named after its English words (`refusal-field-display-name`,
+//! `refusal-reason-is-closed`), and a test reads the sources for every field and reason written
+//! there and fails on one without its message.
+//!
+//! What is not the application's own words stays as it was given and is set apart: a value
+//! someone typed, a code name, an identifier, a file's name, what a program outside said (the
+//! database, the operating system). Numbers are arguments, so they are written in the reader's
+//! digits.
+//!
+//! The API's JSON errors stay in English (`AppError`'s `Display`): programs read them.
+
+use maud::{Markup, PreEscaped};
+use tracktwo_app::measures::AnswerRefusal;
+use tracktwo_app::negotiating_text::TextRefusal;
+use tracktwo_app::{AppError, CryptoError, ImportRecord, Outward, StoreError};
+use tracktwo_domain::ValidationError;
+use tracktwo_domain::campaign::JoinRefusal;
+use tracktwo_domain::negotiating_text::agreement::SignOffError;
+use tracktwo_domain::negotiating_text::plain::{PlainError, PlainProblem};
+use tracktwo_domain::negotiating_text::{CommitError, DraftError, NotationError};
+use tracktwo_domain::outcomes::WorkflowError;
+use tracktwo_domain::questionnaire::AnswerError;
+use tracktwo_i18n::{Arg, Locale, has_message, text_with};
+
+use crate::documents::DocumentError;
+
+/// A refusal as it is said: a message and what fills it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    id: String,
+    args: Vec<(&'static str, Part)>,
+}
+
+/// What fills a message's argument.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Part {
+    /// A count or another number, in the reader's digits.
+    Number(i64),
+    /// Words that are not the application's: shown as they are, set apart.
+    Own(String),
+    /// English the application has no message for (what a program outside said, the detail of
+    /// an import's problem): shown as it is, set apart and marked as English.
+    English(String),
+    /// Another message, said in the same language (a field's name, the reason inside a refusal).
+    Said(Refusal),
+}
+
+/// Opens and closes the place of an argument in a message formatted before its arguments are
+/// filled in: characters of Unicode's private use area, which no message holds.
+const PLACE_OPEN: char = '\u{E000}';
+const PLACE_CLOSE: char = '\u{E001}';
+/// Unicode's first-strong and pop-directional isolates, which `tracktwo_i18n` sets around each
+/// text argument.
+const ISOLATE_OPEN: char = '\u{2068}';
+const ISOLATE_CLOSE: char = '\u{2069}';
+
+impl Refusal {
+    fn new(id: impl Into<String>, args: Vec<(&'static str, Part)>) -> Self {
+        Self { id: id.into(), args }
+    }
+
+    fn bare(id: impl Into<String>) -> Self {
+        Self::new(id, Vec::new())
+    }
+
+    /// The refusal an application error says. Errors that are the server's own trouble (a
+    /// store that cannot be reached) have their words too: the command line shows them to the
+    /// operator, while a page shows none of it.
+    #[must_use]
+    pub fn of(error: &AppError) -> Self {
+        app_error(error)
+    }
+
+    /// The refusal a document's export says (a document with letters no font here can draw).
+    #[must_use]
+    pub fn of_document(error: &DocumentError) -> Self {
+        match error {
+            DocumentError::NoFont(scripts) => {
+                let scripts = scripts
+                    .iter()
+                    .map(|missing| format!("{} ({})", missing.script, missing.characters))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                Self::new("refusal-no-font", vec![("scripts", own(scripts))])
+            }
+            DocumentError::Failed(failure) => {
+                Self::new("refusal-document-failed", vec![("detail", english(failure.to_string()))])
+            }
+        }
+    }
+
+    /// The refusal of a file that cannot be read: its name, the line, and what is wrong there.
+    #[must_use]
+    pub fn of_import(error: &tracktwo_interchange::ImportError) -> Self {
+        Self::new(
+            "refusal-import",
+            vec![
+                (
+                    "record",
+                    Part::Said(import_record(&ImportRecord::Line { file: error.file.clone(), line: error.line })),
+                ),
+                ("message", english(error.message.as_str())),
+            ],
+        )
+    }
+
+    /// The refusal of a mapping of a file's attributes that cannot be read. Its detail is the
+    /// interchange's, in English.
+    #[must_use]
+    pub fn of_mapping(error: &tracktwo_interchange::MappingError) -> Self {
+        Self::new("refusal-mapping", vec![("detail", english(error.to_string()))])
+    }
+
+    /// Why a photographed page could not be read.
+    #[must_use]
+    pub fn of_ocr(error: &tracktwo_ocr::OcrError) -> Self {
+        use tracktwo_ocr::OcrError;
+        let r = Refusal::new;
+        match error {
+            OcrError::NotInstalled => Refusal::bare("refusal-ocr-not-installed"),
+            OcrError::NoEnglishData => Refusal::bare("refusal-ocr-no-english-data"),
+            OcrError::PdfReaderNotInstalled => Refusal::bare("refusal-ocr-no-pdf-reader"),
+            OcrError::NotAPage => Refusal::bare("refusal-ocr-not-a-page"),
+            OcrError::TooLarge { size, limit } => {
+                r("refusal-ocr-too-large", vec![("size", number(*size)), ("limit", number(*limit))])
+            }
+            OcrError::TooManyPixels { width, height, limit } => r(
+                "refusal-ocr-too-many-pixels",
+                vec![("width", number(*width)), ("height", number(*height)), ("limit", number(*limit))],
+            ),
+            OcrError::TimedOut(after) => r("refusal-ocr-timed-out", vec![("seconds", number(after.as_secs()))]),
+            OcrError::ProgramFailed { program, status } => {
+                r("refusal-ocr-program-failed", vec![("program", own(*program)), ("status", english(status.as_str()))])
+            }
+            OcrError::NoText => Refusal::bare("refusal-ocr-no-text"),
+            OcrError::TempFolder(e) => r("refusal-ocr-temp-folder", vec![("detail", english(e.to_string()))]),
+        }
+    }
+
+    /// The refusal a draft written in the plain notation says: its line and what is wrong there.
+    #[must_use]
+    pub fn of_plain(error: &PlainError) -> Self {
+        Self::new(
+            "refusal-plain-line",
+            vec![("line", number(error.line)), ("problem", Part::Said(plain(&error.problem)))],
+        )
+    }
+
+    /// The refusal in `locale`, as plain text; people's words keep their isolates.
+    #[must_use]
+    pub fn text(&self, locale: Locale) -> String {
+        self.render(locale, false)
+    }
+
+    /// The refusal in `locale`, as HTML: people's words each in a `<bdi>`, the rest escaped.
+    #[must_use]
+    pub fn html(&self, locale: Locale) -> Markup {
+        PreEscaped(self.render(locale, true))
+    }
+
+    /// Every message this refusal says, its own and those inside it.
+    #[must_use]
+    pub fn message_ids(&self) -> Vec<&str> {
+        let mut ids = vec![self.id.as_str()];
+        for (_, part) in &self.args {
+            if let Part::Said(inner) = part {
+                ids.extend(inner.message_ids());
+            }
+        }
+        ids
+    }
+
+    /// The message formatted with a marked place for each text argument, then each place filled:
+    /// so what fills it is never read as the message's own words, and in HTML is escaped once.
+    fn render(&self, locale: Locale, html: bool) -> String {
+        let places: Vec<String> = (0..self.args.len()).map(|i| format!("{PLACE_OPEN}{i}{PLACE_CLOSE}")).collect();
+        let args: Vec<(&str, Arg<'_>)> = self
+            .args
+            .iter()
+            .zip(&places)
+            .map(|((name, part), place)| match part {
+                Part::Number(n) => (*name, Arg::Number(*n)),
+                Part::Own(_) | Part::English(_) | Part::Said(_) => (*name, Arg::Text(place)),
+            })
+            .collect();
+        let said = text_with(locale, &self.id, &args);
+        let said = if html { escape(&said) } else { said };
+        let mut out = String::with_capacity(said.len());
+        let mut rest = said.as_str();
+        let opening = format!("{ISOLATE_OPEN}{PLACE_OPEN}");
+        while let Some(start) = rest.find(&opening) {
+            out.push_str(&rest[..start]);
+            let after = &rest[start + opening.len()..];
+            let filled = after.split_once(PLACE_CLOSE).and_then(|(index, tail)| {
+                let part = &self.args.get(index.parse::<usize>().ok()?)?.1;
+                Some((part, tail.strip_prefix(ISOLATE_CLOSE)?))
+            });
+            let Some((part, tail)) = filled else {
+                out.push_str(&opening);
+                rest = after;
+                continue;
+            };
+            match part {
+                Part::Own(words) if html => {
+                    out.push_str("<bdi>");
+                    out.push_str(&escape(words));
+                    out.push_str("</bdi>");
+                }
+                Part::English(words) if html => {
+                    out.push_str("<bdi lang=\"en\">");
+                    out.push_str(&escape(words));
+                    out.push_str("</bdi>");
+                }
+                Part::Own(words) | Part::English(words) => {
+                    out.push(ISOLATE_OPEN);
+                    out.push_str(words);
+                    out.push(ISOLATE_CLOSE);
+                }
+                // A message inside another is in the same language and direction: no isolates.
+                Part::Said(inner) => out.push_str(&inner.render(locale, html)),
+                Part::Number(_) => {}
+            }
+            rest = tail;
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn own(words: impl Into<String>) -> Part {
+    Part::Own(words.into())
+}
+
+fn english(words: impl Into<String>) -> Part {
+    Part::English(words.into())
+}
+
+fn said(id: impl Into<String>) -> Part {
+    Part::Said(Refusal::bare(id))
+}
+
+fn number(n: impl TryInto<i64>) -> Part {
+    Part::Number(n.try_into().unwrap_or(i64::MAX))
+}
+
+/// A message identifier made from English words: lower case, anything but letters and digits
+/// read as one hyphen.
+fn slug(prefix: &str, words: &str) -> String {
+    let mut id = prefix.to_owned();
+    let mut gap = false;
+    for c in words.chars() {
+        if c.is_ascii_alphanumeric() {
+            if gap && !id.ends_with('-') {
+                id.push('-');
+            }
+            gap = false;
+            id.push(c.to_ascii_lowercase());
+        } else {
+            gap = true;
+        }
+    }
+    id
+}
+
+/// The message of a validation's field.
+#[must_use]
+pub fn field_message(field: &str) -> String {
+    slug("refusal-field-", field)
+}
+
+/// The message of a validation's reason.
+#[must_use]
+pub fn reason_message(reason: &str) -> String {
+    slug("refusal-reason-", reason)
+}
+
+/// The message of a conflict the application names in words of its own.
+#[must_use]
+pub fn conflict_message(what: &str) -> String {
+    slug("refusal-conflict-", what)
+}
+
+/// Words of the application said by their message; words without one (none that the sources
+/// hold as literals, as the tests check; a conflict's words put together at run time, a store's
+/// constraint name) are shown as the English they are rather than as an identifier.
+fn said_or_english(id: String, words: &str) -> Part {
+    if has_message(&id) { said(id) } else { english(words) }
+}
+
+fn field(name: &str) -> Part {
+    said_or_english(field_message(name), name)
+}
+
+fn reason(words: &str) -> Part {
+    said_or_english(reason_message(words), words)
+}
+
+fn app_error(error: &AppError) -> Refusal {
+    let r = Refusal::new;
+    let inner = |refusal: Refusal| Part::Said(refusal);
+    match error {
+        AppError::NotFound => Refusal::bare("refusal-not-found"),
+        AppError::NamesInNote(places) => r("refusal-names-in-note", vec![("count", number(places.len()))]),
+        AppError::ConsentNotRecorded => Refusal::bare("refusal-consent-not-recorded"),
+        AppError::RefusedCode(people) => r("refusal-refused-code", vec![("count", number(people.len()))]),
+        // Said by its kind's name: the edge does not take the policy's refusal in hand.
+        AppError::Forbidden(why) => {
+            let role = why.role().map(|role| ("role", said(crate::pages::words::message_id(role))));
+            let why = Refusal::new(format!("refusal-denied-{}", why.code()), role.into_iter().collect());
+            r("refusal-forbidden", vec![("reason", inner(why))])
+        }
+        AppError::Unauthenticated => Refusal::bare("refusal-unauthenticated"),
+        AppError::RateLimited { seconds } => r("refusal-rate-limited", vec![("seconds", number(*seconds))]),
+        AppError::JoinRefused(refusal) => join_refusal(*refusal),
+        AppError::SignInRefused => Refusal::bare("refusal-sign-in"),
+        AppError::WrongCode => Refusal::bare("refusal-wrong-code"),
+        AppError::Invalid(e) => r("refusal-invalid", vec![("reason", inner(validation(e)))]),
+        AppError::Conflict(what) => {
+            r("refusal-conflict", vec![("what", said_or_english(conflict_message(what), what))])
+        }
+        AppError::WrongKey => Refusal::bare("refusal-wrong-key"),
+        AppError::AlreadyInitialised => Refusal::bare("refusal-already-initialised"),
+        AppError::Uninitialised => Refusal::bare("refusal-uninitialised"),
+        AppError::WrongKeyKind { expected: "passphrase" } => Refusal::bare("refusal-wants-passphrase"),
+        AppError::WrongKeyKind { .. } => Refusal::bare("refusal-wants-key-file"),
+        AppError::Key(e) => r("refusal-key", vec![("reason", inner(crypto(e)))]),
+        AppError::Tampered => Refusal::bare("refusal-tampered"),
+        AppError::Archive(detail) => r("refusal-archive", vec![("detail", english(detail.as_str()))]),
+        AppError::Import { record, message } => {
+            r("refusal-import", vec![("record", inner(import_record(record))), ("message", english(message.as_str()))])
+        }
+        AppError::SecretChannel(outward) => r("refusal-secret-channel", vec![("reason", said(outward_id(*outward)))]),
+        AppError::Store(e) => store(e),
+        AppError::NotErased(e) => r("refusal-not-erased", vec![("reason", inner(store(e)))]),
+        AppError::TextRefused(refusal) => text_refusal(refusal),
+        AppError::OutcomeRefused(e) => Refusal::bare(workflow_id(*e)),
+        AppError::AnswerRefused(refusal) => answer_refusal(refusal),
+    }
+}
+
+fn validation(error: &ValidationError) -> Refusal {
+    let r = Refusal::new;
+    match error {
+        ValidationError::Empty { field: f } => r("refusal-empty", vec![("field", field(f))]),
+        ValidationError::TooLong { field: f, max } => {
+            r("refusal-too-long", vec![("field", field(f)), ("max", number(*max))])
+        }
+        ValidationError::TooShort { field: f, min } => {
+            r("refusal-too-short", vec![("field", field(f)), ("min", number(*min))])
+        }
+        ValidationError::ControlCharacters { field: f } => r("refusal-control-characters", vec![("field", field(f))]),
+        ValidationError::UnknownValue { field: f, value } => {
+            r("refusal-unknown-value", vec![("value", own(value.as_str())), ("field", field(f))])
+        }
+        ValidationError::Invalid { field: f, reason: why } => {
+            r("refusal-invalid-field", vec![("field", field(f)), ("reason", reason(why))])
+        }
+    }
+}
+
+fn outward_id(outward: Outward) -> &'static str {
+    match outward {
+        Outward::Consultation => "refusal-outward-consultation",
+        Outward::PolisImport => "refusal-outward-polis-import",
+        Outward::InvitationLinks => "refusal-outward-invitation-links",
+        Outward::PublicReadout => "refusal-outward-public-readout",
+        Outward::AnswerCards => "refusal-outward-answer-cards",
+    }
+}
+
+fn join_refusal(refusal: JoinRefusal) -> Refusal {
+    match refusal {
+        JoinRefusal::LinkFull { cap } => Refusal::new("refusal-link-full", vec![("cap", number(cap))]),
+        JoinRefusal::AddressLimit { limit } => Refusal::new("refusal-address-limit", vec![("limit", number(limit))]),
+    }
+}
+
+fn crypto(error: &CryptoError) -> Refusal {
+    match error {
+        CryptoError::KeyFileTooShort { found } => {
+            Refusal::new("refusal-key-file-too-short", vec![("count", number(*found))])
+        }
+        CryptoError::EmptyPassphrase => Refusal::bare("refusal-empty-passphrase"),
+        CryptoError::InvalidKdfParams(detail) => {
+            Refusal::new("refusal-invalid-kdf-params", vec![("detail", english(detail.as_str()))])
+        }
+        CryptoError::Unauthentic => Refusal::bare("refusal-unauthentic"),
+        CryptoError::Malformed => Refusal::bare("refusal-malformed"),
+    }
+}
+
+fn store(error: &StoreError) -> Refusal {
+    let r = Refusal::new;
+    match error {
+        StoreError::Unavailable(detail) => r("refusal-store-unavailable", vec![("detail", english(detail.as_str()))]),
+        StoreError::NotATracktwoStore(detail) => {
+            r("refusal-store-not-tracktwo", vec![("detail", english(detail.as_str()))])
+        }
+        StoreError::NewerVersion { found, supported } => {
+            r("refusal-store-newer", vec![("found", number(*found)), ("supported", number(*supported))])
+        }
+        StoreError::DataDir { path, reason } => {
+            r("refusal-store-data-dir", vec![("path", own(path.as_str())), ("reason", english(reason.as_str()))])
+        }
+        StoreError::Conflict(what) => r("refusal-store-conflict", vec![("what", own(what.as_str()))]),
+        StoreError::Uninitialised => Refusal::bare("refusal-uninitialised"),
+        StoreError::Backend(detail) => r("refusal-store-backend", vec![("detail", english(detail.as_str()))]),
+        StoreError::Tampered(row) => r("refusal-store-tampered", vec![("row", own(row.to_string()))]),
+    }
+}
+
+fn text_refusal(refusal: &TextRefusal) -> Refusal {
+    let r = Refusal::new;
+    match refusal {
+        TextRefusal::Draft(e) => draft(e),
+        TextRefusal::Commit(e) => commit(e),
+        TextRefusal::SignOff(e) => sign_off(e),
+        TextRefusal::Notation { clause, error } => {
+            r("refusal-in-clause", vec![("clause", own(clause.to_string())), ("reason", Part::Said(notation(error)))])
+        }
+        TextRefusal::NoSuchClause(clause) => r("refusal-no-such-clause", vec![("clause", own(clause.to_string()))]),
+        TextRefusal::NoSuchVersion(version) => r("refusal-no-such-version", vec![("version", number(*version))]),
+        TextRefusal::NoSuchLanguage => Refusal::bare("refusal-no-such-language"),
+        TextRefusal::SignatoryNotOfSide => Refusal::bare("refusal-signatory-not-of-side"),
+        TextRefusal::NoSide => Refusal::bare("refusal-no-side"),
+        TextRefusal::ReplyElsewhere => Refusal::bare("refusal-reply-elsewhere"),
+        TextRefusal::AlreadyAnswered => Refusal::bare("refusal-suggestion-answered"),
+        TextRefusal::NothingToCommentOn => Refusal::bare("refusal-nothing-to-comment-on"),
+        TextRefusal::NotSettled { version, brackets, alternatives } => r(
+            "refusal-not-settled",
+            vec![
+                ("version", number(*version)),
+                ("brackets", number(*brackets)),
+                ("alternatives", number(*alternatives)),
+            ],
+        ),
+        TextRefusal::NothingToCompare => Refusal::bare("refusal-nothing-to-compare"),
+    }
+}
+
+fn draft(error: &DraftError) -> Refusal {
+    let r = Refusal::new;
+    match error {
+        DraftError::Invalid(e) => validation(e),
+        DraftError::DuplicatePart(part) => r("refusal-duplicate-part", vec![("part", own(part.to_string()))]),
+        DraftError::DuplicateClause(clause) => r("refusal-duplicate-clause", vec![("clause", own(clause.to_string()))]),
+        DraftError::Clause(clause, e) => {
+            r("refusal-in-clause", vec![("clause", own(clause.to_string())), ("reason", Part::Said(validation(e)))])
+        }
+    }
+}
+
+fn commit(error: &CommitError) -> Refusal {
+    match error {
+        CommitError::Draft(e) => draft(e),
+        CommitError::NothingToTranslate => Refusal::bare("refusal-nothing-to-translate"),
+        CommitError::UnknownSource(clause) => {
+            Refusal::new("refusal-unknown-source", vec![("clause", own(clause.to_string()))])
+        }
+        CommitError::Unchanged(version) => Refusal::new("refusal-unchanged", vec![("version", number(*version))]),
+    }
+}
+
+fn sign_off(error: &SignOffError) -> Refusal {
+    let r = Refusal::new;
+    match error {
+        SignOffError::NoVersion => Refusal::bare("refusal-sign-off-no-version"),
+        SignOffError::NotLatest { signed, latest } => {
+            r("refusal-sign-off-not-latest", vec![("signed", number(*signed)), ("latest", number(*latest))])
+        }
+        SignOffError::HashMismatch(version) => r("refusal-sign-off-hash", vec![("version", number(*version))]),
+        SignOffError::Unsettled { brackets, alternatives } => r(
+            "refusal-sign-off-unsettled",
+            vec![("brackets", number(*brackets)), ("alternatives", number(*alternatives))],
+        ),
+        SignOffError::SideNotNeeded => Refusal::bare("refusal-sign-off-side-not-needed"),
+        SignOffError::NotASignatory => Refusal::bare("refusal-sign-off-not-a-signatory"),
+        SignOffError::AlreadySigned => Refusal::bare("refusal-sign-off-already-signed"),
+    }
+}
+
+fn notation(error: &NotationError) -> Refusal {
+    let (id, at) = match error {
+        NotationError::Unclosed { at } => ("refusal-notation-unclosed", at),
+        NotationError::Unopened { at } => ("refusal-notation-unopened", at),
+        NotationError::Nested { at } => ("refusal-notation-nested", at),
+        NotationError::EmptyBracket { at } => ("refusal-notation-empty", at),
+        NotationError::BarOutsideBrackets { at } => ("refusal-notation-bar", at),
+    };
+    Refusal::new(id, vec![("at", number(*at))])
+}
+
+fn workflow_id(error: WorkflowError) -> &'static str {
+    match error {
+        WorkflowError::NotIndependent => "refusal-outcome-not-independent",
+        WorkflowError::NotSubstantiated => "refusal-outcome-not-substantiated",
+        WorkflowError::NotYetSubstantiated => "refusal-outcome-not-yet-substantiated",
+        WorkflowError::AlreadyReported => "refusal-outcome-already-reported",
+        WorkflowError::NotTheNextStep => "refusal-outcome-not-the-next-step",
+    }
+}
+
+fn answer_refusal(refusal: &AnswerRefusal) -> Refusal {
+    let item = |code: &str| vec![("item", own(code))];
+    match refusal {
+        AnswerRefusal::NotOpen => Refusal::bare("refusal-answers-not-open"),
+        AnswerRefusal::AlreadyAnswered => Refusal::bare("refusal-answers-already-given"),
+        AnswerRefusal::Answers(AnswerError::Missing(code)) => Refusal::new("refusal-answer-missing", item(code)),
+        AnswerRefusal::Answers(AnswerError::NotAsked(code)) => Refusal::new("refusal-answer-not-asked", item(code)),
+        AnswerRefusal::Answers(AnswerError::OutOfRange(code)) => {
+            Refusal::new("refusal-answer-out-of-range", item(code))
+        }
+    }
+}
+
+fn plain(problem: &PlainProblem) -> Refusal {
+    let r = Refusal::new;
+    match problem {
+        PlainProblem::Unreadable => Refusal::bare("refusal-plain-unreadable"),
+        PlainProblem::NothingToContinue => Refusal::bare("refusal-plain-nothing-to-continue"),
+        PlainProblem::TitleTwice => Refusal::bare("refusal-plain-title-twice"),
+        PlainProblem::PreambleTwice => Refusal::bare("refusal-plain-preamble-twice"),
+        PlainProblem::NoTitle => Refusal::bare("refusal-plain-no-title"),
+        PlainProblem::NoPart => Refusal::bare("refusal-plain-no-part"),
+        PlainProblem::PartTwice(part) => r("refusal-plain-part-twice", vec![("part", own(part.to_string()))]),
+        PlainProblem::ClauseTwice(clause) => r("refusal-plain-clause-twice", vec![("clause", own(clause.to_string()))]),
+        // The notation's own keywords (`renders`, `replaces`…), written as they are typed.
+        PlainProblem::FieldTwice(keyword) => r("refusal-plain-field-twice", vec![("keyword", own(*keyword))]),
+        PlainProblem::WordsAndAlternatives => Refusal::bare("refusal-plain-words-and-alternatives"),
+        PlainProblem::NoWords => Refusal::bare("refusal-plain-no-words"),
+        PlainProblem::UnknownAlternative(label) => {
+            r("refusal-plain-unknown-alternative", vec![("alternative", own(label.as_str()))])
+        }
+        PlainProblem::AdReferendumAlternatives => Refusal::bare("refusal-plain-ad-referendum"),
+        PlainProblem::BadHash => Refusal::bare("refusal-plain-bad-hash"),
+        PlainProblem::Notation(e) => notation(e),
+        PlainProblem::Draft(e) => draft(e),
+    }
+}
+
+fn import_record(record: &ImportRecord) -> Refusal {
+    let r = Refusal::new;
+    match record {
+        ImportRecord::Line { file, line } => {
+            r("refusal-import-line", vec![("file", own(file.as_str())), ("line", number(*line))])
+        }
+        ImportRecord::PolisExport => Refusal::bare("refusal-import-polis-export"),
+        ImportRecord::Statement { number: n } => r("refusal-import-statement", vec![("number", number(*n))]),
+        ImportRecord::VoteOf { participant } => {
+            r("refusal-import-vote-of", vec![("participant", number(*participant))])
+        }
+        ImportRecord::Actor { number: n, code_name } => {
+            r("refusal-import-actor", vec![("number", number(*n)), ("code", own(code_name.as_str()))])
+        }
+        ImportRecord::Tie { number: n, from, to } => r(
+            "refusal-import-tie",
+            vec![("number", number(*n)), ("from", own(from.as_str())), ("to", own(to.as_str()))],
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+    use std::path::Path;
+
+    use tracktwo_app::UnauthenticRow;
+    use tracktwo_domain::negotiating_text::{ClauseId, PartId};
+    use tracktwo_domain::scrub::{Found, NameKind};
+
+    use super::*;
+
+    fn validations() -> Vec<ValidationError> {
+        vec![
+            ValidationError::Empty { field: "title" },
+            ValidationError::TooLong { field: "title", max: 300 },
+            ValidationError::TooShort { field: "password", min: 12 },
+            ValidationError::ControlCharacters { field: "username" },
+            ValidationError::UnknownValue { field: "track", value: "10".into() },
+            ValidationError::Invalid { field: "round", reason: "is closed" },
+        ]
+    }
+
+    fn stores() -> Vec<StoreError> {
+        vec![
+            StoreError::Unavailable("connection refused".into()),
+            StoreError::NotATracktwoStore("the database file is corrupt".into()),
+            StoreError::NewerVersion { found: 12, supported: 11 },
+            StoreError::DataDir { path: "/srv/tracktwo".into(), reason: "permission denied".into() },
+            StoreError::Conflict("users.username_index".into()),
+            StoreError::Uninitialised,
+            StoreError::Backend("disk full".into()),
+            StoreError::Tampered(UnauthenticRow { table: "users", key: "1f".into() }),
+        ]
+    }
+
+    fn drafts() -> Vec<DraftError> {
+        let mut drafts: Vec<DraftError> = validations().into_iter().map(DraftError::Invalid).collect();
+        drafts.extend([
+            DraftError::DuplicatePart(PartId(2)),
+            DraftError::DuplicateClause(ClauseId(12)),
+            DraftError::Clause(ClauseId(3), ValidationError::Empty { field: "clause text" }),
+        ]);
+        drafts
+    }
+
+    fn notations() -> Vec<NotationError> {
+        vec![
+            NotationError::Unclosed { at: 4 },
+            NotationError::Unopened { at: 4 },
+            NotationError::Nested { at: 4 },
+            NotationError::EmptyBracket { at: 4 },
+            NotationError::BarOutsideBrackets { at: 4 },
+        ]
+    }
+
+    /// One value of every variant, and of every variant of what each carries.
+    fn every_refusal() -> Vec<Refusal> {
+        let mut errors = vec![
+            AppError::NotFound,
+            AppError::NamesInNote(vec![Found { start: 0, end: 4, kind: NameKind::Person }]),
+            AppError::ConsentNotRecorded,
+            AppError::RefusedCode(vec![0, 2]),
+            AppError::Unauthenticated,
+            AppError::RateLimited { seconds: 30 },
+            AppError::SignInRefused,
+            AppError::WrongCode,
+            AppError::Conflict("username".into()),
+            AppError::Conflict("an actor with the code name UV-01".into()),
+            AppError::WrongKey,
+            AppError::AlreadyInitialised,
+            AppError::Uninitialised,
+            AppError::WrongKeyKind { expected: "passphrase" },
+            AppError::WrongKeyKind { expected: "key file" },
+            AppError::Tampered,
+            AppError::Archive("cannot write: disk full".into()),
+            AppError::OutcomeRefused(WorkflowError::NotIndependent),
+            AppError::OutcomeRefused(WorkflowError::NotSubstantiated),
+            AppError::OutcomeRefused(WorkflowError::NotYetSubstantiated),
+            AppError::OutcomeRefused(WorkflowError::AlreadyReported),
+            AppError::OutcomeRefused(WorkflowError::NotTheNextStep),
+            AppError::AnswerRefused(AnswerRefusal::NotOpen),
+            AppError::AnswerRefused(AnswerRefusal::AlreadyAnswered),
+            AppError::AnswerRefused(AnswerRefusal::Answers(AnswerError::Missing("T1"))),
+            AppError::AnswerRefused(AnswerRefusal::Answers(AnswerError::NotAsked("T9".into()))),
+            AppError::AnswerRefused(AnswerRefusal::Answers(AnswerError::OutOfRange("T1"))),
+            AppError::JoinRefused(JoinRefusal::LinkFull { cap: 40 }),
+            AppError::JoinRefused(JoinRefusal::AddressLimit { limit: 3 }),
+        ];
+        // Each refusal of the policy is checked where the policy may be named: the web crate's
+        // integration tests (`tests/it/refusals.rs`).
+        errors.extend(validations().into_iter().map(AppError::Invalid));
+        errors.extend(
+            [
+                CryptoError::KeyFileTooShort { found: 8 },
+                CryptoError::EmptyPassphrase,
+                CryptoError::InvalidKdfParams("memory cost too high".into()),
+                CryptoError::Unauthentic,
+                CryptoError::Malformed,
+            ]
+            .into_iter()
+            .map(AppError::Key),
+        );
+        errors.extend(
+            [
+                ImportRecord::Line { file: "actors.csv".into(), line: 12 },
+                ImportRecord::PolisExport,
+                ImportRecord::Statement { number: 3 },
+                ImportRecord::VoteOf { participant: 7 },
+                ImportRecord::Actor { number: 2, code_name: "UV-01".into() },
+                ImportRecord::Tie { number: 5, from: "UV-01".into(), to: "LC-02".into() },
+            ]
+            .into_iter()
+            .map(|record| AppError::Import { record, message: "`10` is not a known track".into() }),
+        );
+        errors.extend(
+            [
+                Outward::Consultation,
+                Outward::PolisImport,
+                Outward::InvitationLinks,
+                Outward::PublicReadout,
+                Outward::AnswerCards,
+            ]
+            .into_iter()
+            .map(AppError::SecretChannel),
+        );
+        errors.extend(stores().into_iter().map(AppError::Store));
+        errors.extend(stores().into_iter().map(AppError::NotErased));
+        let mut texts: Vec<TextRefusal> = drafts().into_iter().map(TextRefusal::Draft).collect();
+        texts.extend(drafts().into_iter().map(|e| TextRefusal::Commit(CommitError::Draft(e))));
+        texts.extend(
+            [CommitError::NothingToTranslate, CommitError::UnknownSource(ClauseId(4)), CommitError::Unchanged(3)]
+                .into_iter()
+                .map(TextRefusal::Commit),
+        );
+        texts.extend(
+            [
+                SignOffError::NoVersion,
+                SignOffError::NotLatest { signed: 2, latest: 3 },
+                SignOffError::HashMismatch(3),
+                SignOffError::Unsettled { brackets: 2, alternatives: 1 },
+                SignOffError::SideNotNeeded,
+                SignOffError::NotASignatory,
+                SignOffError::AlreadySigned,
+            ]
+            .into_iter()
+            .map(TextRefusal::SignOff),
+        );
+        texts.extend(notations().into_iter().map(|error| TextRefusal::Notation { clause: ClauseId(7), error }));
+        texts.extend([
+            TextRefusal::NoSuchClause(ClauseId(9)),
+            TextRefusal::NoSuchVersion(4),
+            TextRefusal::NoSuchLanguage,
+            TextRefusal::SignatoryNotOfSide,
+            TextRefusal::NoSide,
+            TextRefusal::ReplyElsewhere,
+            TextRefusal::AlreadyAnswered,
+            TextRefusal::NothingToCommentOn,
+            TextRefusal::NotSettled { version: 3, brackets: 1, alternatives: 0 },
+            TextRefusal::NothingToCompare,
+        ]);
+        errors.extend(texts.into_iter().map(AppError::TextRefused));
+
+        let mut refusals: Vec<Refusal> = errors.iter().map(Refusal::of).collect();
+        let mut problems = vec![
+            PlainProblem::Unreadable,
+            PlainProblem::NothingToContinue,
+            PlainProblem::TitleTwice,
+            PlainProblem::PreambleTwice,
+            PlainProblem::NoTitle,
+            PlainProblem::NoPart,
+            PlainProblem::PartTwice(PartId(1)),
+            PlainProblem::ClauseTwice(ClauseId(1)),
+            PlainProblem::FieldTwice("renders"),
+            PlainProblem::WordsAndAlternatives,
+            PlainProblem::NoWords,
+            PlainProblem::UnknownAlternative("C".into()),
+            PlainProblem::AdReferendumAlternatives,
+            PlainProblem::BadHash,
+        ];
+        problems.extend(notations().into_iter().map(PlainProblem::Notation));
+        problems.extend(drafts().into_iter().map(PlainProblem::Draft));
+        refusals.extend(problems.into_iter().map(|problem| Refusal::of_plain(&PlainError { line: 4, problem })));
+        refusals.extend(
+            [
+                tracktwo_ocr::OcrError::NotInstalled,
+                tracktwo_ocr::OcrError::NoEnglishData,
+                tracktwo_ocr::OcrError::PdfReaderNotInstalled,
+                tracktwo_ocr::OcrError::NotAPage,
+                tracktwo_ocr::OcrError::TooLarge { size: 9_000_000, limit: 8_388_608 },
+                tracktwo_ocr::OcrError::TooManyPixels { width: 9000, height: 9000, limit: 40_000_000 },
+                tracktwo_ocr::OcrError::TimedOut(std::time::Duration::from_secs(60)),
+                tracktwo_ocr::OcrError::ProgramFailed { program: "tesseract", status: "exit status: 1".into() },
+                tracktwo_ocr::OcrError::NoText,
+                tracktwo_ocr::OcrError::TempFolder(std::io::Error::other("no space left")),
+            ]
+            .iter()
+            .map(Refusal::of_ocr),
+        );
+        refusals.push(Refusal::of_document(&DocumentError::NoFont(vec![tracktwo_render::MissingScript {
+            script: "Han".into(),
+            characters: 3,
+        }])));
+        refusals.push(Refusal::of_document(&DocumentError::Failed(tracktwo_render::RenderError::Typesetting {
+            errors: 2,
+        })));
+        refusals
+    }
+
+    #[test]
+    fn every_refusal_is_a_message_of_every_language() {
+        let refusals = every_refusal();
+        assert!(refusals.len() >= 150, "{}", refusals.len());
+        for refusal in &refusals {
+            for id in refusal.message_ids() {
+                assert!(has_message(id), "{id} has no message (in {refusal:?})");
+            }
+            for locale in Locale::ALL {
+                let said = refusal.text(locale);
+                assert!(!said.contains("refusal-"), "{locale:?}: {said}");
+                assert!(!said.contains(PLACE_OPEN) && !said.contains(PLACE_CLOSE), "{locale:?}: {said:?}");
+            }
+        }
+        // Every kind of refusal is said: no two of the application's have the same message.
+        let said: BTreeSet<String> = refusals.iter().map(|r| r.message_ids().join(" ")).collect();
+        assert!(said.len() > 120, "{}", said.len());
+    }
+
+    #[test]
+    fn english_is_what_the_application_says() {
+        for error in [
+            AppError::Invalid(ValidationError::Invalid { field: "round", reason: "is closed" }),
+            AppError::Invalid(ValidationError::TooShort { field: "password", min: 12 }),
+            AppError::TextRefused(TextRefusal::SignOff(SignOffError::NotLatest { signed: 2, latest: 3 })),
+            AppError::Import {
+                record: ImportRecord::Line { file: "actors.csv".into(), line: 12 },
+                message: "bad".into(),
+            },
+        ] {
+            let said = Refusal::of(&error).text(Locale::English).replace([ISOLATE_OPEN, ISOLATE_CLOSE], "");
+            assert_eq!(said, error.to_string());
+        }
+    }
+
+    #[test]
+    fn a_refusal_is_said_in_the_readers_language_and_digits() {
+        let refusal = Refusal::of(&AppError::Invalid(ValidationError::TooShort { field: "password", min: 12 }));
+        let arabic = refusal.text(Locale::Arabic);
+        assert!(arabic.contains("١٢") && !arabic.contains("password") && !arabic.contains("12"), "{arabic}");
+        let french = refusal.text(Locale::French);
+        assert!(french.contains("mot de passe") && french.contains("12"), "{french}");
+        let accented = refusal.text(Locale::PseudoAccented);
+        assert!(accented.starts_with('[') && !accented.contains("must be"), "{accented}");
+
+        let import = Refusal::of(&AppError::Import {
+            record: ImportRecord::Line { file: "actors.csv".into(), line: 12 },
+            message: "`10` is not a known track".into(),
+        });
+        let arabic = import.text(Locale::Arabic);
+        assert!(arabic.contains("١٢") && arabic.contains("actors.csv"), "{arabic}");
+    }
+
+    #[test]
+    fn in_html_peoples_words_are_set_apart_and_escaped() {
+        let refusal = Refusal::of(&AppError::Invalid(ValidationError::UnknownValue {
+            field: "track",
+            value: "<b>ten</b> & more".into(),
+        }));
+        let html = refusal.html(Locale::French).into_string();
+        assert!(html.contains("<bdi>&lt;b&gt;ten&lt;/b&gt; &amp; more</bdi>"), "{html}");
+        assert!(!html.contains(ISOLATE_OPEN) && !html.contains(PLACE_OPEN), "{html:?}");
+        let import = Refusal::of(&AppError::Import { record: ImportRecord::PolisExport, message: "a <b>".into() });
+        let html = import.html(Locale::Russian).into_string();
+        assert!(html.contains("<bdi lang=\"en\">a &lt;b&gt;</bdi>"), "{html}");
+        // A place marker typed by someone is kept as typed, not filled in.
+        let typed = format!("{ISOLATE_OPEN}{PLACE_OPEN}0{PLACE_CLOSE}{ISOLATE_CLOSE}");
+        let refusal =
+            Refusal::of(&AppError::Invalid(ValidationError::UnknownValue { field: "track", value: typed.clone() }));
+        assert!(refusal.text(Locale::English).contains(&typed));
+    }
+
+    // --- Every field and reason the sources name has its message. ---
+
+    /// The crates whose validations reach people as an `AppError`.
+    const CRATES: [&str; 4] = ["domain", "app", "interchange", "web"];
+
+    /// The text of every source file of a crate, without its tests.
+    fn sources(krate: &str) -> Vec<(String, String)> {
+        fn walk(dir: &Path, out: &mut Vec<(String, String)>) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    walk(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    let text = text.split("#[cfg(test)]\nmod tests").next().unwrap_or_default().to_owned();
+                    out.push((path.display().to_string(), text));
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(krate).join("src"), &mut out);
+        out
+    }
+
+    /// The string literal `text` starts with, if it starts with one.
+    fn literal(text: &str) -> Option<&str> {
+        let rest = text.strip_prefix('"')?;
+        let mut escaped = false;
+        for (i, c) in rest.char_indices() {
+            match c {
+                '\\' if !escaped => escaped = true,
+                '"' if !escaped => return Some(&rest[..i]),
+                _ => escaped = false,
+            }
+        }
+        None
+    }
+
+    /// The arguments of a call whose parenthesis opened just before `text`, as written.
+    fn arguments(text: &str) -> Vec<&str> {
+        let (mut out, mut depth, mut start, mut in_string, mut escaped) = (Vec::new(), 0usize, 0, false, false);
+        for (i, c) in text.char_indices() {
+            if in_string {
+                match c {
+                    '\\' if !escaped => escaped = true,
+                    '"' if !escaped => in_string = false,
+                    _ => escaped = false,
+                }
+                continue;
+            }
+            match c {
+                '"' => in_string = true,
+                '(' | '[' | '{' => depth += 1,
+                ')' | ']' | '}' if depth == 0 => {
+                    out.push(text[start..i].trim());
+                    return out;
+                }
+                ')' | ']' | '}' => depth -= 1,
+                ',' if depth == 0 => {
+                    out.push(text[start..i].trim());
+                    start = i + 1;
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// What the sources give a validation as a field, a reason, or a conflict: the literals after
+    /// `field:` and `reason:`, the first argument of a call to a function whose parameter is a
+    /// `field: &'static str` or a `reason: &'static str` (by its place), the name a
+    /// `field_enum!` gives its field, and the words of an `AppError::Conflict`.
+    fn named_in_sources() -> (BTreeSet<String>, BTreeSet<String>, BTreeSet<String>) {
+        let (mut fields, mut reasons, mut conflicts) = (BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
+        for krate in CRATES {
+            let files = sources(krate);
+            // The functions of the crate taking a field or a reason, and at which place.
+            let mut takers: Vec<(String, usize, &str)> = Vec::new();
+            for (_, text) in &files {
+                for (at, _) in text.match_indices("fn ") {
+                    let rest = &text[at + 3..];
+                    let Some(open) = rest.find('(') else { continue };
+                    let name = &rest[..open];
+                    if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+                        continue;
+                    }
+                    for (place, parameter) in arguments(&rest[open + 1..]).into_iter().enumerate() {
+                        let parameter: String = parameter.split_whitespace().collect();
+                        for kind in ["field", "reason"] {
+                            if parameter == format!("{kind}:&'staticstr") {
+                                takers.push((name.to_owned(), place, kind));
+                            }
+                        }
+                    }
+                }
+            }
+            for (_, text) in &files {
+                for (kind, set) in [("field: ", &mut fields), ("reason: ", &mut reasons)] {
+                    for (at, _) in text.match_indices(kind) {
+                        if let Some(words) = literal(&text[at + kind.len()..]) {
+                            set.insert(words.to_owned());
+                        }
+                    }
+                }
+                for (name, place, kind) in &takers {
+                    let call = format!("{name}(");
+                    for (at, _) in text.match_indices(&call) {
+                        let before = text[..at].chars().last().unwrap_or(' ');
+                        // Not a method of the same name (`hasher.text(…)`), nor the function's own line.
+                        if before.is_alphanumeric() || before == '_' || before == '.' || text[..at].ends_with("fn ") {
+                            continue;
+                        }
+                        let arguments = arguments(&text[at + call.len()..]);
+                        let Some(words) =
+                            arguments.get(*place).and_then(|a| literal(a).filter(|w| w.len() + 2 == a.len()))
+                        else {
+                            continue;
+                        };
+                        if *kind == "field" { &mut fields } else { &mut reasons }.insert(words.to_owned());
+                    }
+                }
+                for (at, _) in text.match_indices("AppError::Conflict(") {
+                    if let Some(words) = literal(&text[at + "AppError::Conflict(".len()..]) {
+                        conflicts.insert(words.to_owned());
+                    }
+                }
+            }
+            if krate == "domain" {
+                // `field_enum!`'s `Track as "track" {` lines.
+                for line in files.iter().flat_map(|(_, text)| text.lines()) {
+                    let Some((name, rest)) = line.trim_start().split_once(" as ") else { continue };
+                    if name.chars().all(|c| c.is_alphanumeric() || c == '_')
+                        && let Some(words) = literal(rest).filter(|w| rest[w.len() + 2..].trim() == "{")
+                    {
+                        fields.insert(words.to_owned());
+                    }
+                }
+            }
+        }
+        (fields, reasons, conflicts)
+    }
+
+    #[test]
+    fn every_field_and_reason_in_the_sources_has_its_message() {
+        let (fields, reasons, conflicts) = named_in_sources();
+        // The reading is not blind: it finds what is known to be there.
+        assert!(
+            fields.contains("display name") && fields.contains("code name") && fields.contains("track"),
+            "{fields:?}"
+        );
+        assert!(reasons.contains("is closed") && reasons.contains("must be yes or no"), "{reasons:?}");
+        assert!(conflicts.contains("username"), "{conflicts:?}");
+        assert!(fields.len() > 100 && reasons.len() > 60, "{} fields, {} reasons", fields.len(), reasons.len());
+        let missing: Vec<String> = fields
+            .iter()
+            .map(|f| field_message(f))
+            .chain(reasons.iter().map(|r| reason_message(r)))
+            .chain(conflicts.iter().map(|c| conflict_message(c)))
+            .filter(|id| !has_message(id))
+            .collect();
+        assert!(missing.is_empty(), "no message for:\n{}", missing.join("\n"));
+    }
+
+    #[test]
+    fn messages_are_named_after_their_english_words() {
+        assert_eq!(field_message("display name"), "refusal-field-display-name");
+        assert_eq!(reason_message("must be between 1 and 1,000,000"), "refusal-reason-must-be-between-1-and-1-000-000");
+        assert_eq!(reason_message("is not `title`"), "refusal-reason-is-not-title");
+        assert_eq!(field_message("source's basis"), "refusal-field-source-s-basis");
+    }
+}

@@ -1,0 +1,138 @@
+//! A refusal of the application in the reader's language: a form the core refuses and a map
+//! import with a bad line, asked for in Arabic and in the pseudo-locales, say why in that
+//! language, with the reader's digits, while what the reader typed is shown as typed, set apart.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+
+use super::{body_text, get, hidden_csrf, send, sign_in, world};
+
+fn post_in(uri: &str, cookie: &str, language: &str, form: &str) -> Request<Body> {
+    Request::post(uri)
+        .header(header::COOKIE, cookie)
+        .header(header::ACCEPT_LANGUAGE, language)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(form.to_owned()))
+        .unwrap()
+}
+
+/// The inside of the first element with `id`.
+fn element<'a>(page: &'a str, id: &str) -> &'a str {
+    let marker = format!("id=\"{id}\"");
+    let start = page.find(&marker).unwrap_or_else(|| panic!("no #{id} in {page}"));
+    let after = &page[start..];
+    let inside = &after[after.find('>').unwrap() + 1..];
+    &inside[..inside.find("</p>").unwrap()]
+}
+
+/// The words of `html` outside its tags and outside what the reader typed (`<bdi>`).
+fn own_words(html: &str) -> String {
+    let mut words = String::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<bdi") {
+        words.push_str(&rest[..start]);
+        rest = rest[start..].split_once("</bdi>").map_or("", |(_, after)| after);
+    }
+    words.push_str(rest);
+    let (mut out, mut in_tag) = (String::new(), false);
+    for c in words.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[tokio::test]
+async fn a_refused_form_says_why_in_the_readers_language() {
+    let w = world().await;
+    let cookie = sign_in(&w, "convener").await;
+    let actors = format!("/initiatives/{}/actors", w.initiative);
+    let csrf = hidden_csrf(&body_text(send(&w.router, get(&actors, &cookie)).await).await);
+    let form = format!("csrf={csrf}&code_name=UV-9&kind=robot&primary_track=5&tracks=2&level=top&side=");
+    let refusal = |language: &'static str| {
+        let (router, cookie, actors, form) = (w.router.clone(), cookie.clone(), actors.clone(), form.clone());
+        async move {
+            let response = send(&router, post_in(&actors, &cookie, language, &form)).await;
+            assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{language}");
+            let page = body_text(response).await;
+            element(&page, "refusal").to_owned()
+        }
+    };
+
+    let english = refusal("en").await;
+    assert_eq!(english, "invalid input: `<bdi>robot</bdi>` is not a known actor kind");
+
+    let arabic = refusal("ar").await;
+    assert!(arabic.contains("نوع الفاعل") && arabic.contains("<bdi>robot</bdi>"), "{arabic}");
+    assert!(!own_words(&arabic).chars().any(|c| c.is_ascii_alphabetic()), "English left: {arabic}");
+
+    for pseudo in ["en-XA", "ar-XB"] {
+        let said = refusal(pseudo).await;
+        assert!(said.contains("<bdi>robot</bdi>"), "{pseudo}: {said}");
+        let words = own_words(&said);
+        assert!(words.starts_with('[') && words.ends_with(']'), "{pseudo}: {said}");
+        for english in ["invalid input", "is not a known", "actor kind"] {
+            assert!(!words.contains(english), "{pseudo}: `{english}` in {said}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_refused_import_names_its_line_in_the_readers_digits() {
+    let w = world().await;
+    let cookie = sign_in(&w, "convener").await;
+    let transfer = format!("/initiatives/{}/map/transfer", w.initiative);
+    let csrf = hidden_csrf(&body_text(send(&w.router, get(&transfer, &cookie)).await).await);
+    let actors = "code,name,kind,primary_track,tracks,level,side,role,decision_maker,notes\n\
+                  UV-1,,person,5,,middle,,,no,\n\
+                  UV-2,,person,5,,middle,,,no,\n\
+                  UV-3,,person,5,,middle,,,no,\n\
+                  UV-4,,person,10,,middle,,,no,\n";
+    let form = format!("csrf={csrf}&format=csv&ties=&file={}", actors.replace(',', "%2C").replace('\n', "%0A"));
+    let import = format!("/initiatives/{}/map/import", w.initiative);
+    let mut said = Vec::new();
+    for language in ["en", "ar", "fr"] {
+        let response = send(&w.router, post_in(&import, &cookie, language, &form)).await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{language}");
+        said.push(element(&body_text(response).await, "import-error").to_owned());
+    }
+    assert!(said[0].starts_with("<bdi>actors.csv</bdi>, line 5: "), "{}", said[0]);
+    assert!(said[1].starts_with("<bdi>actors.csv</bdi>، السطر ٥: "), "{}", said[1]);
+    assert!(said[2].starts_with("<bdi>actors.csv</bdi>, ligne 5 : "), "{}", said[2]);
+    // The problem itself is the interchange's English, marked as such.
+    assert!(said[1].contains("<bdi lang=\"en\">"), "{}", said[1]);
+}
+
+/// Each refusal of the policy has its words in every language (the web crate's own code says
+/// them by their kind's name, without taking the policy's types in hand).
+#[test]
+fn every_refusal_of_the_policy_is_a_message_of_every_language() {
+    use tracktwo_app::AppError;
+    use tracktwo_domain::{Denied, MemberRole};
+    use tracktwo_i18n::{Locale, has_message};
+    use tracktwo_web::refusals::Refusal;
+
+    let every =
+        [Denied::KeyHolderOnly, Denied::AdministratorOnly, Denied::NotAMember, Denied::Hidden, Denied::OtherSide]
+            .into_iter()
+            .chain(MemberRole::ALL.into_iter().map(Denied::RoleNotAllowed));
+    for denied in every {
+        let refusal = Refusal::of(&AppError::Forbidden(denied));
+        for id in refusal.message_ids() {
+            assert!(has_message(id), "{denied:?}: no message {id}");
+        }
+        for locale in Locale::ALL {
+            let said = refusal.text(locale);
+            assert!(!said.contains("refusal-") && !said.contains("role-"), "{locale:?}: {said}");
+        }
+        let english = refusal.text(Locale::English);
+        match denied {
+            Denied::RoleNotAllowed(_) => assert!(english.starts_with("not allowed: the role "), "{english}"),
+            _ => assert_eq!(english, AppError::Forbidden(denied).to_string()),
+        }
+    }
+}
