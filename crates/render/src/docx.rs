@@ -339,8 +339,9 @@ enum PageField {
 /// (ECMA-376's "Hindi numbers", Word's name for ٠١٢٣…), which Word applies whatever its own
 /// numeral setting; left bare, a field shows the digits the word processor's options choose
 /// (Latin by default, or by context), and the document's language alone cannot require them. A
-/// word processor that does not know the switch shows Latin digits: the format has no stronger
-/// way to ask.
+/// word processor that does not know the switch shows Latin digits — LibreOffice does, reading
+/// only the Latin, Roman, letter, Thai and Arabic-letter switches — and the format has no
+/// stronger way to ask.
 fn add_field(paragraph: Paragraph, field: PageField, digits: Digits) -> Paragraph {
     let run = || Run::new().size(FOOTER_SIZE).color(MUTED);
     let (instruction, placeholder) = match (field, digits) {
