@@ -45,6 +45,15 @@ impl Locale {
         }
     }
 
+    /// Whether this locale writes its numbers in Arabic-Indic digits (٠١٢٣…), as its
+    /// [`Locale::number`] does: what a document's page numbers, which typst and Word count
+    /// themselves, must follow.
+    #[must_use]
+    pub fn writes_arabic_indic_digits(self) -> bool {
+        // As `cldr` chooses `ar-u-nu-arab`; a test holds the two together.
+        matches!(self, Locale::Arabic)
+    }
+
     fn index(self) -> usize {
         Locale::ALL.iter().position(|l| *l == self).unwrap_or(0)
     }
@@ -242,6 +251,14 @@ mod tests {
             })
             .collect();
         plain.parse().unwrap_or_else(|_| panic!("{locale:?}: {shown:?} does not read back"))
+    }
+
+    #[test]
+    fn the_digits_a_locale_is_said_to_write_are_those_its_numbers_have() {
+        for locale in Locale::ALL {
+            let arabic_indic = locale.number(1_234_567_890).chars().any(|c| ARABIC_INDIC.contains(&c));
+            assert_eq!(locale.writes_arabic_indic_digits(), arabic_indic, "{locale:?}");
+        }
     }
 
     #[test]

@@ -23,7 +23,7 @@ use docx_rs::{
 use zip::write::SimpleFileOptions;
 
 use crate::text::{clean, is_right_to_left};
-use crate::{Block, Document, Inline, RenderError, table_width};
+use crate::{Block, Digits, Document, Inline, RenderError, table_width};
 
 mod embedding;
 
@@ -121,9 +121,10 @@ impl Writer {
             .add_run(self.text_run(copy_mark).bold().size(FOOTER_SIZE).color(INK))
             .add_run(Run::new().add_tab().size(FOOTER_SIZE).color(MUTED))
             .add_run(self.text_run(&self.page_label.before).size(FOOTER_SIZE).color(MUTED));
-        let paragraph = add_field(paragraph, InstrText::PAGE(InstrPAGE::new()))
+        let digits = self.page_label.digits;
+        let paragraph = add_field(paragraph, PageField::Page, digits)
             .add_run(self.text_run(&self.page_label.between).size(FOOTER_SIZE).color(MUTED));
-        let paragraph = add_field(paragraph, InstrText::NUMPAGES(InstrNUMPAGES::new()));
+        let paragraph = add_field(paragraph, PageField::Pages, digits);
         let mut paragraph = if self.page_label.after.is_empty() {
             paragraph
         } else {
@@ -321,16 +322,44 @@ fn spacing(before: u32, after: u32, line: i32) -> LineSpacing {
     LineSpacing::new().before(before).after(after).line(line).line_rule(LineSpacingType::Auto)
 }
 
-/// A page-number field (PAGE or NUMPAGES) in the footer's type, one run per part as Word writes
-/// it: LibreOffice styles a field's result after the run it starts in only when they are apart.
-/// The cached result is a placeholder; page fields are recomputed whenever the pages are laid out.
-fn add_field(paragraph: Paragraph, instruction: InstrText) -> Paragraph {
+/// The two numbers of "Page N of M".
+#[derive(Clone, Copy)]
+enum PageField {
+    /// This page's number (PAGE).
+    Page,
+    /// The number of pages (NUMPAGES).
+    Pages,
+}
+
+/// A page-number field in the footer's type, one run per part as Word writes it: LibreOffice
+/// styles a field's result after the run it starts in only when they are apart. The cached
+/// result is a placeholder; page fields are recomputed whenever the pages are laid out.
+///
+/// Arabic-Indic digits are asked for with the field's general formatting switch `\* HINDIARABIC`
+/// (ECMA-376's "Hindi numbers", Word's name for ٠١٢٣…), which Word applies whatever its own
+/// numeral setting; left bare, a field shows the digits the word processor's options choose
+/// (Latin by default, or by context), and the document's language alone cannot require them. A
+/// word processor that does not know the switch shows Latin digits — LibreOffice does, reading
+/// only the Latin, Roman, letter, Thai and Arabic-letter switches — and the format has no
+/// stronger way to ask.
+fn add_field(paragraph: Paragraph, field: PageField, digits: Digits) -> Paragraph {
     let run = || Run::new().size(FOOTER_SIZE).color(MUTED);
+    let (instruction, placeholder) = match (field, digits) {
+        (PageField::Page, Digits::Latin) => (InstrText::PAGE(InstrPAGE::new()), "1"),
+        (PageField::Pages, Digits::Latin) => (InstrText::NUMPAGES(InstrNUMPAGES::new()), "1"),
+        // docx-rs has no switches on its page fields: the instruction is written as it stands.
+        (PageField::Page, Digits::ArabicIndic) => {
+            (InstrText::Unsupported("PAGE \\* HINDIARABIC".to_owned()), "\u{661}")
+        }
+        (PageField::Pages, Digits::ArabicIndic) => {
+            (InstrText::Unsupported("NUMPAGES \\* HINDIARABIC".to_owned()), "\u{661}")
+        }
+    };
     paragraph
         .add_run(run().add_field_char(FieldCharType::Begin, false))
         .add_run(run().add_instr_text(instruction))
         .add_run(run().add_field_char(FieldCharType::Separate, false))
-        .add_run(run().add_text("1"))
+        .add_run(run().add_text(placeholder))
         .add_run(run().add_field_char(FieldCharType::End, false))
 }
 

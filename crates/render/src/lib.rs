@@ -71,18 +71,29 @@ pub struct Document {
     pub page_label: PageLabel,
 }
 
-/// "Page 3 of 12" as `before` 3 `between` 12 `after`.
+/// "Page 3 of 12" as `before` 3 `between` 12 `after`, the numbers written in `digits`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageLabel {
     pub before: String,
     pub between: String,
     pub after: String,
+    pub digits: Digits,
 }
 
 impl Default for PageLabel {
     fn default() -> Self {
-        Self { before: "Page ".to_owned(), between: " of ".to_owned(), after: String::new() }
+        Self { before: "Page ".to_owned(), between: " of ".to_owned(), after: String::new(), digits: Digits::Latin }
     }
+}
+
+/// The digits the page numbers are written in, as the document's language writes its numbers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Digits {
+    /// 0 1 2 3 4 5 6 7 8 9.
+    #[default]
+    Latin,
+    /// ٠ ١ ٢ ٣ ٤ ٥ ٦ ٧ ٨ ٩, as Arabic is written in the Mashriq.
+    ArabicIndic,
 }
 
 impl Document {

@@ -18,7 +18,7 @@ use typst_pdf::PdfOptions;
 
 use crate::fonts::primary_language;
 use crate::text::{clean, is_right_to_left};
-use crate::{Block, Document, FontSet, Inline, RenderError, table_width};
+use crate::{Block, Digits, Document, FontSet, Inline, RenderError, table_width};
 
 const TEMPLATE: &str = include_str!("template.typ");
 const TEMPLATE_PATH: &str = "/main.typ";
@@ -125,6 +125,9 @@ struct Data {
     lang: String,
     rtl: bool,
     page_label: [String; 3],
+    /// The typst numbering pattern the page numbers are written with: its counting symbol
+    /// chooses the digits ("1", or "١" for Arabic-Indic ones).
+    page_numbering: &'static str,
     blocks: Vec<DataBlock>,
 }
 
@@ -166,6 +169,10 @@ impl From<&Document> for Data {
                 owned(&document.page_label.between),
                 owned(&document.page_label.after),
             ],
+            page_numbering: match document.page_label.digits {
+                Digits::Latin => "1",
+                Digits::ArabicIndic => "\u{661}",
+            },
             blocks: document.blocks.iter().map(DataBlock::from).collect(),
         }
     }

@@ -1,7 +1,9 @@
 //! Measures what the web workspace costs a person on a poor connection, in real headless
 //! Chromium: bytes transferred per page (cold first visit, then warm), and the time until each
 //! page of the sign-in → dashboard flow is interactive under emulated 2G (250 kbit/s, 300 ms
-//! round trip). A measurement, not a test: `docs/benchmarks.md` records its output.
+//! round trip). The weights are measured in every shipped language, each against its budget
+//! (first visit ≤ 60 KB, later pages ≤ 20 KB); the run fails at the end when a language is over.
+//! A measurement, not a test: `docs/benchmarks.md` records its output.
 //!
 //! `cargo run -p tracktwo --example page_weight` (after `cargo build -p tracktwo`; needs Debian's
 //! chromium and chromium-driver).
@@ -12,6 +14,11 @@ use std::time::{Duration, Instant};
 
 use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, ClientBuilder, Locator};
+
+/// Bytes a first visit to the sign-in page may transfer, all assets included, in any language.
+const FIRST_VISIT_BUDGET: u64 = 60_000;
+/// Bytes any later page may transfer, in any language.
+const LATER_PAGE_BUDGET: u64 = 20_000;
 
 struct Killed(Child);
 
@@ -188,9 +195,18 @@ async fn main() {
         let cells: Vec<String> = columns.iter().map(|c| c[row].1.to_string()).collect();
         println!("| {label} | {} |", cells.join(" | "));
     }
+    let mut over = Vec::new();
     for (language, column) in languages.iter().zip(&columns) {
+        let first = column[0].1;
         let heaviest = column.iter().skip(1).map(|(_, bytes)| *bytes).max().unwrap_or(0);
-        println!("{language}: first visit {} bytes, heaviest later page {heaviest} bytes", column[0].1);
+        println!(
+            "{language}: first visit {first} bytes ({} % of {FIRST_VISIT_BUDGET}), heaviest later page {heaviest} bytes ({} % of {LATER_PAGE_BUDGET})",
+            first * 100 / FIRST_VISIT_BUDGET,
+            heaviest * 100 / LATER_PAGE_BUDGET
+        );
+        if first > FIRST_VISIT_BUDGET || heaviest > LATER_PAGE_BUDGET {
+            over.push(*language);
+        }
     }
 
     // 2G: a fresh browser (cold cache) on 250 kbit/s with 300 ms round trips.
@@ -254,4 +270,5 @@ async fn main() {
     println!("| first statement, after Start | {ballot_bytes} | {ballot_ms:.0} |");
     println!("| next statement, after a vote | {next_bytes} | {next_ms:.0} |");
     client.close().await.unwrap();
+    assert!(over.is_empty(), "over the page weight budget in {over:?}");
 }

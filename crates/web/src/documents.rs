@@ -17,7 +17,7 @@ pub use text::{TextCopy, text_document};
 
 use tracktwo_domain::redaction::{MeetingSummary, Reader};
 use tracktwo_i18n::{Arg, Locale, text as message, text_with};
-use tracktwo_render::{Block, Document, Inline, PageLabel};
+use tracktwo_render::{Block, Digits, Document, Inline, PageLabel};
 
 use crate::pages::words::Word as _;
 
@@ -26,7 +26,8 @@ use crate::pages::words::Word as _;
 const PAGE: &str = "\u{E000}";
 const PAGES: &str = "\u{E001}";
 
-/// "Page 3 of 12" in `locale`, as the words around the two numbers.
+/// "Page 3 of 12" in `locale`: the words around the two numbers, and the digits they are
+/// written in.
 #[must_use]
 pub fn page_label(locale: Locale) -> PageLabel {
     let text = text_with(locale, "document-page", &[("page", Arg::Text(PAGE)), ("pages", Arg::Text(PAGES))]);
@@ -34,7 +35,8 @@ pub fn page_label(locale: Locale) -> PageLabel {
     let text = text.replace(['\u{2068}', '\u{2069}'], "");
     let Some((before, rest)) = text.split_once(PAGE) else { return PageLabel::default() };
     let Some((between, after)) = rest.split_once(PAGES) else { return PageLabel::default() };
-    PageLabel { before: before.to_owned(), between: between.to_owned(), after: after.to_owned() }
+    let digits = if locale.writes_arabic_indic_digits() { Digits::ArabicIndic } else { Digits::Latin };
+    PageLabel { before: before.to_owned(), between: between.to_owned(), after: after.to_owned(), digits }
 }
 
 /// `document` as a file to download, as PDF (`format` "pdf" or empty) or DOCX, named
@@ -320,6 +322,7 @@ mod tests {
         assert_eq!(page_label(Locale::English), PageLabel::default());
         let arabic = page_label(Locale::Arabic);
         assert_eq!((arabic.before.as_str(), arabic.between.as_str()), ("الصفحة ", " من "));
+        assert_eq!(arabic.digits, Digits::ArabicIndic);
         let russian = page_label(Locale::Russian);
         assert_eq!(
             (russian.before.as_str(), russian.between.as_str(), russian.after.as_str()),
@@ -328,5 +331,8 @@ mod tests {
         // A pseudo-locale marks the words, not the numbers.
         let pseudo = page_label(Locale::PseudoAccented);
         assert!(pseudo.before.starts_with('[') && pseudo.between.starts_with('['), "{pseudo:?}");
+        // Only Arabic writes Arabic-Indic digits; its flipped pseudo-locale writes as English.
+        assert_eq!(page_label(Locale::PseudoRightToLeft).digits, Digits::Latin);
+        assert_eq!(russian.digits, Digits::Latin);
     }
 }

@@ -1,4 +1,4 @@
-# Exported documents (PDF and DOCX): meeting summaries, readout copies, the timeline.
+# Exported documents (PDF and DOCX): meeting summaries, readout copies, the timeline, a negotiating text's copies.
 
 document-page = الصفحة { $page } من { $pages }
 
@@ -45,6 +45,38 @@ document-timeline-transfers = عمليات النقل
 document-timeline-coordination = التنسيق
 document-timeline-outcomes = النتائج
 document-event = الحدث
+
+## A negotiating text: the bracketed working copy, the clean copy and the comparison copy
+
+document-text-bracketed = النص بأقواسه
+document-text-clean = النص النظيف
+document-text-comparison = مقارنة
+document-text-running-head = { $copy } — الإصدار { $version } — { $mode }
+document-text-subject = { $copy }، الإصدار { $version }
+document-text-version = الإصدار
+document-text-version-value = { $version } ({ $language })
+document-text-committed = اعتُمد في
+document-text-content-hash = بصمة المحتوى
+document-text-status = الحالة
+document-text-figures = الأعداد
+document-text-status-no-version = لا إصدار بعد
+document-text-status-open = مفتوح: بقي في الإصدار { $version } من الأقواس { $brackets } ومن البدائل { $alternatives }
+document-text-status-awaiting = مستقر في الإصدار { $version }؛ الأطراف التي وقّعت: { $signed }؛ وبقي للتوقيع: { $missing }
+document-text-status-agreed = متفق عليه: وقّع كل طرف على الإصدار { $version } ({ $hash })
+document-text-agreed-ad-referendum = (متفق عليه بشرط المصادقة)
+document-text-alternatives = بدائل:
+document-text-replaces-whole-clause = (يحل محل البند كاملًا)
+document-text-replaces-words = (يحل محل «{ $words }»)
+document-text-compared = المقارنة
+document-text-compared-versions = من الإصدار { $older } إلى الإصدار { $newer }
+document-text-before = قبل
+document-text-after = بعد
+document-text-clauses = البنود
+document-text-clause-changes = أُضيف: { $added } · حُذف: { $removed } · أُعيدت صياغته: { $reworded } · نُقل: { $moved }
+document-text-legend = الكلمات المضافة { $inserted }، والكلمات المحذوفة { $deleted }.
+document-text-legend-inserted = تحتها خط
+document-text-legend-deleted = مشطوبة
+document-text-moved = (نُقل من { $from } إلى { $to })
 
 ## Confidentiality rules
 

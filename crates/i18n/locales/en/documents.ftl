@@ -1,4 +1,4 @@
-# Exported documents (PDF and DOCX): meeting summaries, readout copies, the timeline.
+# Exported documents (PDF and DOCX): meeting summaries, readout copies, the timeline, a negotiating text's copies.
 
 document-page = Page { $page } of { $pages }
 
@@ -45,6 +45,44 @@ document-timeline-transfers = Transfers
 document-timeline-coordination = Coordination
 document-timeline-outcomes = Outcomes
 document-event = Event
+
+## A negotiating text: the bracketed working copy, the clean copy and the comparison copy
+
+document-text-bracketed = Bracketed text
+document-text-clean = Clean text
+document-text-comparison = Comparison
+document-text-running-head = { $copy } — version { $version } — { $mode }
+document-text-subject = { $copy }, version { $version }
+document-text-version = Version
+document-text-version-value = { $version } ({ $language })
+document-text-committed = Committed
+document-text-content-hash = Content hash
+document-text-status = Status
+document-text-figures = Figures
+document-text-status-no-version = No version yet
+document-text-status-open = Open: version { $version } has { $brackets ->
+    [one] one bracket
+   *[other] { $brackets } brackets
+} and { $alternatives ->
+    [one] one alternative
+   *[other] { $alternatives } alternatives
+} left
+document-text-status-awaiting = Settled at version { $version }; sides that have signed: { $signed }; still to sign: { $missing }
+document-text-status-agreed = Agreed: every side signed version { $version } ({ $hash })
+document-text-agreed-ad-referendum = (agreed ad referendum)
+document-text-alternatives = alternatives:
+document-text-replaces-whole-clause = (replaces the whole clause)
+document-text-replaces-words = (replaces “{ $words }”)
+document-text-compared = Compared
+document-text-compared-versions = from version { $older } to version { $newer }
+document-text-before = Before
+document-text-after = After
+document-text-clauses = Clauses
+document-text-clause-changes = { $added } added · { $removed } removed · { $reworded } reworded · { $moved } moved
+document-text-legend = Words put in are { $inserted }; words taken out are { $deleted }.
+document-text-legend-inserted = underlined
+document-text-legend-deleted = struck through
+document-text-moved = (moved from { $from } to { $to })
 
 ## Confidentiality rules
 

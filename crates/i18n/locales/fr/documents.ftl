@@ -1,4 +1,4 @@
-# Exported documents (PDF and DOCX): meeting summaries, readout copies, the timeline.
+# Exported documents (PDF and DOCX): meeting summaries, readout copies, the timeline, a negotiating text's copies.
 
 document-page = Page { $page } sur { $pages }
 
@@ -45,6 +45,44 @@ document-timeline-transfers = Transmissions
 document-timeline-coordination = Coordination
 document-timeline-outcomes = Résultats
 document-event = Événement
+
+## A negotiating text: the bracketed working copy, the clean copy and the comparison copy
+
+document-text-bracketed = Texte entre crochets
+document-text-clean = Texte mis au propre
+document-text-comparison = Comparaison
+document-text-running-head = { $copy } — version { $version } — { $mode }
+document-text-subject = { $copy }, version { $version }
+document-text-version = Version
+document-text-version-value = { $version } ({ $language })
+document-text-committed = Validée le
+document-text-content-hash = Empreinte du contenu
+document-text-status = État
+document-text-figures = Chiffres
+document-text-status-no-version = Pas encore de version
+document-text-status-open = Ouvert : il reste à la version { $version } { $brackets ->
+    [one] { $brackets } crochet
+   *[other] { $brackets } crochets
+} et { $alternatives ->
+    [one] { $alternatives } variante
+   *[other] { $alternatives } variantes
+}
+document-text-status-awaiting = Arrêté à la version { $version } ; parties ayant signé : { $signed } ; restant à signer : { $missing }
+document-text-status-agreed = Convenu : chaque partie a signé la version { $version } ({ $hash })
+document-text-agreed-ad-referendum = (convenu ad referendum)
+document-text-alternatives = variantes :
+document-text-replaces-whole-clause = (remplace toute la clause)
+document-text-replaces-words = (remplace « { $words } »)
+document-text-compared = Versions comparées
+document-text-compared-versions = de la version { $older } à la version { $newer }
+document-text-before = Avant
+document-text-after = Après
+document-text-clauses = Clauses
+document-text-clause-changes = ajoutées : { $added } · supprimées : { $removed } · reformulées : { $reworded } · déplacées : { $moved }
+document-text-legend = Les mots ajoutés sont { $inserted } ; les mots retirés sont { $deleted }.
+document-text-legend-inserted = soulignés
+document-text-legend-deleted = barrés
+document-text-moved = (déplacée de { $from } à { $to })
 
 ## Confidentiality rules
 

@@ -1,4 +1,4 @@
-# Exported documents (PDF and DOCX): meeting summaries, readout copies, the timeline.
+# Exported documents (PDF and DOCX): meeting summaries, readout copies, the timeline, a negotiating text's copies.
 
 document-page = Страница { $page } из { $pages }
 
@@ -45,6 +45,38 @@ document-timeline-transfers = Передачи
 document-timeline-coordination = Координация
 document-timeline-outcomes = Результаты
 document-event = Событие
+
+## A negotiating text: the bracketed working copy, the clean copy and the comparison copy
+
+document-text-bracketed = Текст со скобками
+document-text-clean = Чистый текст
+document-text-comparison = Сравнение
+document-text-running-head = { $copy } — версия { $version } — { $mode }
+document-text-subject = { $copy }, версия { $version }
+document-text-version = Версия
+document-text-version-value = { $version } ({ $language })
+document-text-committed = Зафиксирована
+document-text-content-hash = Хеш содержимого
+document-text-status = Состояние
+document-text-figures = Показатели
+document-text-status-no-version = Версий пока нет
+document-text-status-open = Открыт: в версии { $version } осталось скобок: { $brackets }, альтернатив: { $alternatives }
+document-text-status-awaiting = В версии { $version } открытых пунктов нет; подписали сторон: { $signed }; осталось подписать: { $missing }
+document-text-status-agreed = Согласован: каждая сторона подписала версию { $version } ({ $hash })
+document-text-agreed-ad-referendum = (согласовано ad referendum)
+document-text-alternatives = альтернативы:
+document-text-replaces-whole-clause = (заменяет весь пункт)
+document-text-replaces-words = (заменяет «{ $words }»)
+document-text-compared = Сравниваются
+document-text-compared-versions = от версии { $older } к версии { $newer }
+document-text-before = До
+document-text-after = После
+document-text-clauses = Пункты
+document-text-clause-changes = добавлено: { $added } · удалено: { $removed } · изменено: { $reworded } · перемещено: { $moved }
+document-text-legend = Добавленные слова { $inserted }; удалённые слова { $deleted }.
+document-text-legend-inserted = подчёркнуты
+document-text-legend-deleted = зачёркнуты
+document-text-moved = (перемещён из { $from } в { $to })
 
 ## Confidentiality rules
 

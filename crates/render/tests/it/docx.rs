@@ -4,7 +4,7 @@ use std::io::{Cursor, Read};
 use quick_xml::XmlVersion;
 use quick_xml::events::Event;
 use quick_xml::reader::Reader;
-use tracktwo_render::{Block, Document, Inline, RenderError, render_docx};
+use tracktwo_render::{Block, Digits, Document, Inline, PageLabel, RenderError, render_docx};
 
 use crate::{COPY_MARK, HOSTILE, RUNNING_HEAD, hostile_text, long_readout, plain, squashed, visible_texts};
 
@@ -280,6 +280,12 @@ fn a_document_in_arabic_embeds_its_face_and_says_its_language() {
             Block::Paragraph(plain("A paragraph in English stays left to right.")),
         ],
         language: "ar".to_owned(),
+        page_label: PageLabel {
+            before: "الصفحة ".to_owned(),
+            between: " من ".to_owned(),
+            after: String::new(),
+            digits: Digits::ArabicIndic,
+        },
         ..Document::default()
     };
     let package = Package::open(&render_docx(&document).expect("renders"));
@@ -298,6 +304,11 @@ fn a_document_in_arabic_embeds_its_face_and_says_its_language() {
     assert!(body.contains(r#"w:cs="Noto Naskh Arabic""#), "Arabic runs do not ask for the Naskh face");
     // The Arabic paragraphs run right to left, the English one does not.
     assert_eq!(body.matches("<w:bidi").count(), 2, "{body}");
+    // The page numbers are asked for in Arabic-Indic digits, and shown so until Word counts.
+    let footer: String =
+        package.parts.iter().filter(|(name, _)| name.starts_with("word/footer")).map(|(_, xml)| xml.as_str()).collect();
+    assert!(footer.contains(r"PAGE \* HINDIARABIC") && footer.contains(r"NUMPAGES \* HINDIARABIC"), "{footer}");
+    assert_eq!(package.text_of("word/footer").trim(), "الصفحة ١ من ١");
 }
 
 #[test]

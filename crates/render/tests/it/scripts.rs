@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use lopdf::{Document as Pdf, Object};
-use tracktwo_render::{Block, Document, FontSet, Inline, PageLabel, render_pdf, render_pdf_with};
+use tracktwo_render::{Block, Digits, Document, FontSet, Inline, PageLabel, render_pdf, render_pdf_with};
 use unicode_normalization::UnicodeNormalization;
 
 struct Sample {
@@ -15,6 +15,8 @@ struct Sample {
     heading: &'static str,
     paragraphs: [&'static str; 2],
     page_label: [&'static str; 2],
+    /// The digits the language writes its page numbers in.
+    digits: Digits,
     /// What the face of the script is called in the PDF (after its subset prefix).
     face: &'static str,
 }
@@ -29,6 +31,7 @@ const SAMPLES: &[Sample] = &[
             "لا يلزم أي شيء قيل في القاعة أي حكومة، والغرض هو اختبار أفكار لا يستطيع المسؤولون طرحها بعد.",
         ],
         page_label: ["الصفحة ", " من "],
+        digits: Digits::ArabicIndic,
         face: "NotoNaskhArabic",
     },
     Sample {
@@ -40,6 +43,7 @@ const SAMPLES: &[Sample] = &[
             "Ничто сказанное в зале не связывает ни одно правительство; цель — проверить идеи, которые официальные лица пока не могут выдвинуть.",
         ],
         page_label: ["Страница ", " из "],
+        digits: Digits::Latin,
         face: "LibertinusSerif",
     },
     Sample {
@@ -51,6 +55,7 @@ const SAMPLES: &[Sample] = &[
             "कक्ष में कही गई कोई भी बात किसी सरकार को बाध्य नहीं करती; उद्देश्य उन विचारों को परखना है जिन्हें अधिकारी अभी नहीं उठा सकते।",
         ],
         page_label: ["पृष्ठ ", " / "],
+        digits: Digits::Latin,
         face: "NotoSerifDevanagari",
     },
     Sample {
@@ -62,6 +67,7 @@ const SAMPLES: &[Sample] = &[
             "کمرے میں کہی گئی کوئی بات کسی حکومت کی پابند نہیں۔",
         ],
         page_label: ["صفحہ ", " از "],
+        digits: Digits::Latin,
         // Urdu is set in Naskh in a PDF: text copied out of Nastaliq comes back garbled.
         face: "NotoNaskhArabic",
     },
@@ -74,6 +80,7 @@ const SAMPLES: &[Sample] = &[
             "שום דבר שנאמר בחדר אינו מחייב ממשלה כלשהי.",
         ],
         page_label: ["עמוד ", " מתוך "],
+        digits: Digits::Latin,
         face: "LibertinusSerif",
     },
 ];
@@ -93,6 +100,7 @@ fn document(sample: &Sample) -> Document {
             before: sample.page_label[0].to_owned(),
             between: sample.page_label[1].to_owned(),
             after: String::new(),
+            digits: sample.digits,
         },
         ..Document::default()
     }
@@ -179,7 +187,8 @@ fn each_script_comes_back_in_logical_order_from_an_embedded_face_without_empty_b
         for words in [sample.title, sample.heading, sample.paragraphs[0], sample.paragraphs[1]] {
             assert!(text.contains(&comparable(words)), "{}: not read back in order: {words}\n{text}", sample.language);
         }
-        let footer = comparable(&format!("{}1{}1", sample.page_label[0], sample.page_label[1]));
+        let one = if sample.digits == Digits::ArabicIndic { "\u{661}" } else { "1" };
+        let footer = comparable(&format!("{}{one}{}{one}", sample.page_label[0], sample.page_label[1]));
         assert!(text.contains(&footer), "{}: the page numbers' words: {text}", sample.language);
 
         let fonts = poppler("pdffonts", &pdf_path, &[]);

@@ -72,6 +72,10 @@ pub(super) enum TextCommand {
         /// The file to write.
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// The language of a PDF's or DOCX's facts, marks and page numbers: en, ar, ru or fr
+        /// [default: the language of messages]. The text's own words stay in its language.
+        #[arg(long, value_name = "LANGUAGE")]
+        language: Option<String>,
     },
     /// Take in an Akoma Ntoso 3.0 file as a new text (its first version): all of it, or nothing.
     Import {
@@ -228,7 +232,11 @@ pub(super) async fn run(config: &Config, command: TextCommand) -> Result<()> {
                 }
             }
         }
-        TextCommand::Export { initiative, text, version, format, bracketed: _, clean, compare_with, out } => {
+        TextCommand::Export { initiative, text, version, format, bracketed: _, clean, compare_with, out, language } => {
+            let locale = match language {
+                Some(tag) => super::files::document_locale(&tag)?,
+                None => crate::say::locale(),
+            };
             let initiative = shape::initiative(&initiative)?;
             let format = match format {
                 Some(format) => format,
@@ -245,8 +253,8 @@ pub(super) async fn run(config: &Config, command: TextCommand) -> Result<()> {
                     bail!(fail!("cli-akn-one-version"))
                 }
                 TextFormat::Akn => tracktwo_akoma_ntoso::export(&akn_meta(&export), &export.draft).into_bytes(),
-                TextFormat::Docx => tracktwo_render::render_docx(&tracktwo_web::text_document(&export, copy)?)?,
-                TextFormat::Pdf => tracktwo_web::documents::pdf(&tracktwo_web::text_document(&export, copy)?)?,
+                TextFormat::Docx => tracktwo_render::render_docx(&tracktwo_web::text_document(&export, copy, locale)?)?,
+                TextFormat::Pdf => tracktwo_web::documents::pdf(&tracktwo_web::text_document(&export, copy, locale)?)?,
             };
             write_atomically(&out, |w| Ok(w.write_all(&bytes)?))?;
             println!(

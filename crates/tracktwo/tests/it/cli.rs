@@ -1487,6 +1487,18 @@ fn a_negotiating_text_leaves_as_the_copies_negotiators_expect() {
     assert!(text.matches('[').count() >= open_clauses, "brackets lost in the PDF: {text}");
     assert_eq!(text.matches('[').count(), text.matches(']').count(), "{text}");
     assert!(text.contains("Alt A") && text.contains("Alt B"), "alternatives are labelled: {text}");
+    // In another language, asked for the file (`--language ar`) or for every message
+    // (`--language ru` before the command): its facts, marks and page numbers in that language,
+    // the text's own words as written.
+    let arabic = env.path("v1-ar.pdf");
+    ok(tt(&["text", "export", &serin, &id, "--version", "1", "--language", "ar", "--out", arabic.to_str().unwrap()]));
+    let arabic = pdftotext(&arabic);
+    assert!(arabic.contains("الصفحة") && arabic.contains('\u{661}'), "Arabic page numbers: {arabic}");
+    assert!(!arabic.contains("Alt A") && !arabic.contains("Committed"), "{arabic}");
+    let russian = env.path("v1-ru.pdf");
+    ok(tt(&["--language", "ru", "text", "export", &serin, &id, "--version", "1", "--out", russian.to_str().unwrap()]));
+    let russian = pdftotext(&russian);
+    assert!(russian.contains("Страница") && !russian.contains("Committed"), "{russian}");
 
     // A clean copy is refused while anything is open, and made of the settled last version.
     let refused =

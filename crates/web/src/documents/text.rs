@@ -2,11 +2,22 @@
 //! numbers, brackets and alternatives in place; the clean copy of a settled version; and the
 //! comparison copy of two versions with insertions underlined and deletions struck through.
 //! Only the text travels: no comment, suggestion or name.
+//!
+//! Each copy is written in a chosen language: its facts, marks, legend and page numbers come
+//! from the messages of that locale, with its numbers and dates as the locale writes them. The
+//! text's own words — title, preamble, headings, clauses — stay in the text's own language, and
+//! so do identifiers: clause and part numbers of the notation, the language tag and the content
+//! hash.
 
 use tracktwo_app::negotiating_text::{TextExport, TextRefusal};
-use tracktwo_domain::negotiating_text::compare::{ClauseChangeKind, WordChange};
-use tracktwo_domain::negotiating_text::{Body, Clause, ClauseStanding, Draft, Replaces, Span};
+use tracktwo_domain::negotiating_text::agreement::Agreement;
+use tracktwo_domain::negotiating_text::compare::{ClauseChangeKind, WordChange, word_changes};
+use tracktwo_domain::negotiating_text::{Body, Clause, ClauseStanding, Draft, Figures, Replaces, Span, notation};
+use tracktwo_i18n::{Arg, Locale, text as message, text_with};
 use tracktwo_render::{Block, Document, Inline};
+
+use super::{framed, label};
+use crate::pages::words::of as word;
 
 /// Which copy of a version.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,6 +28,20 @@ pub enum TextCopy {
     Clean,
     /// The version against an older one: insertions underlined, deletions struck through.
     Comparison,
+}
+
+impl TextCopy {
+    /// The copy's name, as its running head and subject give it.
+    fn name(self, locale: Locale) -> String {
+        message(
+            locale,
+            match self {
+                TextCopy::Bracketed => "document-text-bracketed",
+                TextCopy::Clean => "document-text-clean",
+                TextCopy::Comparison => "document-text-comparison",
+            },
+        )
+    }
 }
 
 fn spans(spans: &[Span]) -> String {
@@ -31,45 +56,109 @@ fn spans(spans: &[Span]) -> String {
     out
 }
 
-fn facts(export: &TextExport) -> Vec<(String, String)> {
+/// An alternative's label ("Alt A"): the word is the document's, the letter the text's.
+fn alternative_label(locale: Locale, label: &str) -> String {
+    text_with(locale, "text-alternative", &[("label", Arg::Text(label))])
+}
+
+/// "1 234 words, 56 clauses, …" in `locale`.
+fn figures(locale: Locale, figures: &Figures) -> String {
+    text_with(
+        locale,
+        "text-figures",
+        &[
+            ("words", Arg::count(figures.words)),
+            ("clauses", Arg::count(figures.clauses)),
+            ("brackets", Arg::count(figures.brackets)),
+            ("alternatives", Arg::count(figures.alternatives)),
+            ("agreed", Arg::count(figures.agreed)),
+        ],
+    )
+}
+
+/// Where the package stands, in words. The sides are counted, not named: the file may travel
+/// further than the text's page.
+fn status(locale: Locale, agreement: &Agreement) -> String {
+    match agreement {
+        Agreement::NoVersion => message(locale, "document-text-status-no-version"),
+        Agreement::Open { version, brackets, alternatives } => text_with(
+            locale,
+            "document-text-status-open",
+            &[
+                ("version", Arg::count(*version)),
+                ("brackets", Arg::count(*brackets)),
+                ("alternatives", Arg::count(*alternatives)),
+            ],
+        ),
+        Agreement::AwaitingSignOff { version, signed, missing } => text_with(
+            locale,
+            "document-text-status-awaiting",
+            &[
+                ("version", Arg::count(*version)),
+                ("signed", Arg::count(signed.len())),
+                ("missing", Arg::count(missing.len())),
+            ],
+        ),
+        Agreement::Agreed { version, hash } => text_with(
+            locale,
+            "document-text-status-agreed",
+            &[("version", Arg::count(*version)), ("hash", Arg::Text(&hash.short()))],
+        ),
+    }
+}
+
+fn facts(export: &TextExport, locale: Locale) -> Vec<(String, String)> {
+    let m = |id: &str| message(locale, id);
     let s = &export.summary;
     vec![
-        ("Version".into(), format!("{} ({})", s.number, s.language.as_str())),
-        ("Committed".into(), s.committed_at.date().to_string()),
-        ("Content hash".into(), s.hash.to_hex()),
-        ("Status".into(), export.agreement.to_string()),
-        ("Figures".into(), s.figures.to_string()),
+        (
+            m("document-text-version"),
+            text_with(
+                locale,
+                "document-text-version-value",
+                &[("version", Arg::count(s.number)), ("language", Arg::Text(s.language.as_str()))],
+            ),
+        ),
+        (m("document-text-committed"), locale.date(s.committed_at.date())),
+        // The hash is checked against other copies character by character: it stays ASCII hex.
+        (m("document-text-content-hash"), s.hash.to_hex()),
+        (m("document-text-status"), status(locale, &export.agreement)),
+        (m("document-text-figures"), figures(locale, &s.figures)),
     ]
 }
 
-fn clause_blocks(clause: &Clause, label: &str, marked: bool) -> Vec<Block> {
+fn clause_blocks(clause: &Clause, label: &str, marked: bool, locale: Locale) -> Vec<Block> {
     let mut head = vec![Inline::Strong(format!("{label} "))];
     if !clause.heading.is_empty() {
         head.push(Inline::Emphasis(format!("{} — ", clause.heading)));
     }
     let standing = match clause.standing() {
-        ClauseStanding::AgreedAdReferendum if marked => " (agreed ad referendum)",
-        _ => "",
+        ClauseStanding::AgreedAdReferendum if marked => {
+            format!(" {}", message(locale, "document-text-agreed-ad-referendum"))
+        }
+        _ => String::new(),
     };
     match &clause.body {
         Body::Text(words) => {
             head.push(Inline::Text(spans(words)));
             if !standing.is_empty() {
-                head.push(Inline::Emphasis(standing.into()));
+                head.push(Inline::Emphasis(standing));
             }
             vec![Block::Paragraph(head)]
         }
         Body::Alternatives(alternatives) => {
-            head.push(Inline::Emphasis("alternatives:".into()));
+            head.push(Inline::Emphasis(message(locale, "document-text-alternatives")));
             let mut out = vec![Block::Paragraph(head)];
             for alternative in alternatives {
                 let replaces = match &alternative.replaces {
-                    Replaces::WholeClause => "the whole clause".to_owned(),
-                    Replaces::Words(words) => format!("“{words}”"),
+                    Replaces::WholeClause => message(locale, "document-text-replaces-whole-clause"),
+                    Replaces::Words(words) => {
+                        text_with(locale, "document-text-replaces-words", &[("words", Arg::Text(words))])
+                    }
                 };
                 out.push(Block::Paragraph(vec![
-                    Inline::Strong(format!("Alt {} ", alternative.label)),
-                    Inline::Emphasis(format!("(replaces {replaces}) ")),
+                    Inline::Strong(format!("{} ", alternative_label(locale, &alternative.label))),
+                    Inline::Emphasis(format!("{replaces} ")),
                     Inline::Text(spans(&alternative.text)),
                 ]));
             }
@@ -78,23 +167,45 @@ fn clause_blocks(clause: &Clause, label: &str, marked: bool) -> Vec<Block> {
     }
 }
 
-fn body_blocks(draft: &Draft, numbered: bool) -> Vec<Block> {
+fn body_blocks(draft: &Draft, numbered: bool, locale: Locale) -> Vec<Block> {
     let mut blocks = Vec::new();
     if !draft.preamble.is_empty() {
         blocks.push(Block::Paragraph(vec![Inline::Emphasis(draft.preamble.clone())]));
     }
-    let mut position = 0;
+    let mut position = 0_usize;
     for part in &draft.parts {
         if !part.heading.is_empty() {
             blocks.push(Block::Heading { level: 2, text: part.heading.clone() });
         }
         for clause in &part.clauses {
             position += 1;
-            let label = if numbered { format!("{position}.") } else { format!("{}", clause.id) };
-            blocks.extend(clause_blocks(clause, &label, !numbered));
+            // A clean copy's paragraphs are counted in the document's digits; a working copy's
+            // clauses keep the identifiers the sides cite them by.
+            let label = if numbered { format!("{}.", locale.number(position)) } else { clause.id.to_string() };
+            blocks.extend(clause_blocks(clause, &label, !numbered, locale));
         }
     }
     blocks
+}
+
+/// A clause as a comparison shows it: its words in the bracket notation, each whole-clause
+/// alternative under its label in the document's language.
+fn clause_notation(clause: &Clause, locale: Locale) -> String {
+    match &clause.body {
+        Body::Text(spans) => notation(spans),
+        Body::Alternatives(alternatives) => alternatives
+            .iter()
+            .map(|a| format!("{}: {}", alternative_label(locale, &a.label), notation(&a.text)))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    }
+}
+
+/// What a reader compares of a clause, as the comparison of versions reads it: its heading,
+/// then its words.
+fn comparable(clause: &Clause, locale: Locale) -> String {
+    let words = clause_notation(clause, locale);
+    if clause.heading.is_empty() { words } else { format!("{}\n{words}", clause.heading) }
 }
 
 fn word_inlines(changes: &[WordChange]) -> Vec<Inline> {
@@ -108,46 +219,97 @@ fn word_inlines(changes: &[WordChange]) -> Vec<Inline> {
         .collect()
 }
 
-fn comparison_blocks(export: &TextExport) -> Result<Vec<Block>, TextRefusal> {
+/// "Words put in are underlined; words taken out are struck through.", the two styles shown
+/// in their own style: the message is formatted around two stand-ins and cut at them.
+fn legend(locale: Locale) -> Vec<Inline> {
+    const INSERTED: char = '\u{E000}';
+    const DELETED: char = '\u{E001}';
+    let sentence = text_with(
+        locale,
+        "document-text-legend",
+        &[("inserted", Arg::Text(&INSERTED.to_string())), ("deleted", Arg::Text(&DELETED.to_string()))],
+    );
+    let mut out = Vec::new();
+    let mut words = String::new();
+    for c in sentence.chars() {
+        let shown = match c {
+            INSERTED => Inline::Inserted(message(locale, "document-text-legend-inserted")),
+            DELETED => Inline::Deleted(message(locale, "document-text-legend-deleted")),
+            // Text arguments come wrapped in isolates (FSI … PDI); the styled words need none.
+            '\u{2068}' | '\u{2069}' => continue,
+            c => {
+                words.push(c);
+                continue;
+            }
+        };
+        if !words.is_empty() {
+            out.push(Inline::Emphasis(std::mem::take(&mut words)));
+        }
+        out.push(shown);
+    }
+    if !words.is_empty() {
+        out.push(Inline::Emphasis(words));
+    }
+    out
+}
+
+fn comparison_blocks(export: &TextExport, locale: Locale) -> Result<Vec<Block>, TextRefusal> {
+    let m = |id: &str| message(locale, id);
     let (older, older_draft, comparison) = export.compared.as_ref().ok_or(TextRefusal::NothingToCompare)?;
     let mut blocks = vec![Block::Facts(vec![
-        ("Compared".into(), format!("version {} → version {}", older.number, export.summary.number)),
-        ("Before".into(), comparison.from.to_string()),
-        ("After".into(), comparison.to.to_string()),
         (
-            "Clauses".into(),
-            format!(
-                "{} added · {} removed · {} reworded · {} moved",
-                comparison.count(ClauseChangeKind::Added),
-                comparison.count(ClauseChangeKind::Removed),
-                comparison.count(ClauseChangeKind::Reworded),
-                comparison.moved()
+            m("document-text-compared"),
+            text_with(
+                locale,
+                "document-text-compared-versions",
+                &[("older", Arg::count(older.number)), ("newer", Arg::count(export.summary.number))],
+            ),
+        ),
+        (m("document-text-before"), figures(locale, &comparison.from)),
+        (m("document-text-after"), figures(locale, &comparison.to)),
+        (
+            m("document-text-clauses"),
+            text_with(
+                locale,
+                "document-text-clause-changes",
+                &[
+                    ("added", Arg::count(comparison.count(ClauseChangeKind::Added))),
+                    ("removed", Arg::count(comparison.count(ClauseChangeKind::Removed))),
+                    ("reworded", Arg::count(comparison.count(ClauseChangeKind::Reworded))),
+                    ("moved", Arg::count(comparison.moved())),
+                ],
             ),
         ),
     ])];
-    blocks.push(Block::Paragraph(vec![
-        Inline::Emphasis("Words put in are ".into()),
-        Inline::Inserted("underlined".into()),
-        Inline::Emphasis("; words taken out are ".into()),
-        Inline::Deleted("struck through".into()),
-        Inline::Emphasis(".".into()),
-    ]));
+    blocks.push(Block::Paragraph(legend(locale)));
     for change in &comparison.clauses {
         let before = older_draft.clause(change.clause);
         let after = export.draft.clause(change.clause);
         let moved = match (change.moved, change.from, change.to) {
-            (true, Some(f), Some(t)) => format!(" (moved from {} to {})", f.part, t.part),
+            (true, Some(f), Some(t)) => format!(
+                " {}",
+                text_with(
+                    locale,
+                    "document-text-moved",
+                    &[("from", Arg::Text(&f.part.to_string())), ("to", Arg::Text(&t.part.to_string()))],
+                )
+            ),
             _ => String::new(),
         };
         let mut line = vec![Inline::Strong(format!("{} ", change.clause))];
         if change.change != ClauseChangeKind::Unchanged || change.moved {
-            line.push(Inline::Emphasis(format!("{}{moved}: ", change.change.as_str())));
+            line.push(Inline::Emphasis(format!("{}{moved}: ", word(locale, change.change))));
         }
         match (change.change, before, after) {
-            (ClauseChangeKind::Added, _, Some(clause)) => line.push(Inline::Inserted(clause.notation())),
-            (ClauseChangeKind::Removed, Some(clause), _) => line.push(Inline::Deleted(clause.notation())),
+            (ClauseChangeKind::Added, _, Some(clause)) => line.push(Inline::Inserted(clause_notation(clause, locale))),
+            (ClauseChangeKind::Removed, Some(clause), _) => line.push(Inline::Deleted(clause_notation(clause, locale))),
+            // The words compared again with the alternatives labelled in the document's
+            // language, as the comparison of versions compares them.
+            (ClauseChangeKind::Reworded, Some(old), Some(new)) => {
+                line.extend(word_inlines(&word_changes(&comparable(old, locale), &comparable(new, locale))));
+            }
             (ClauseChangeKind::Reworded, _, _) => line.extend(word_inlines(&change.words)),
-            (_, _, Some(clause)) => line.push(Inline::Text(clause.notation())),
+            (_, _, Some(clause)) => line.push(Inline::Text(clause_notation(clause, locale))),
             _ => {}
         }
         blocks.push(Block::Paragraph(line));
@@ -155,11 +317,11 @@ fn comparison_blocks(export: &TextExport) -> Result<Vec<Block>, TextRefusal> {
     Ok(blocks)
 }
 
-/// The document for one copy of an exported version.
-pub fn text_document(export: &TextExport, copy: TextCopy) -> Result<Document, TextRefusal> {
+/// The document for one copy of an exported version, in `locale`.
+pub fn text_document(export: &TextExport, copy: TextCopy, locale: Locale) -> Result<Document, TextRefusal> {
     let s = &export.summary;
-    let (kind, mut blocks) = match copy {
-        TextCopy::Bracketed => ("Bracketed text", vec![Block::Facts(facts(export))]),
+    let mut blocks = match copy {
+        TextCopy::Bracketed => vec![Block::Facts(facts(export, locale))],
         TextCopy::Clean => {
             if s.figures.brackets > 0 || s.figures.alternatives > 0 {
                 return Err(TextRefusal::NotSettled {
@@ -168,21 +330,23 @@ pub fn text_document(export: &TextExport, copy: TextCopy) -> Result<Document, Te
                     alternatives: s.figures.alternatives,
                 });
             }
-            ("Clean text", vec![Block::Facts(facts(export))])
+            vec![Block::Facts(facts(export, locale))]
         }
-        TextCopy::Comparison => ("Comparison", comparison_blocks(export)?),
+        TextCopy::Comparison => comparison_blocks(export, locale)?,
     };
     match copy {
-        TextCopy::Bracketed => blocks.extend(body_blocks(&export.draft, false)),
-        TextCopy::Clean => blocks.extend(body_blocks(&export.draft, true)),
+        TextCopy::Bracketed => blocks.extend(body_blocks(&export.draft, false, locale)),
+        TextCopy::Clean => blocks.extend(body_blocks(&export.draft, true, locale)),
         TextCopy::Comparison => {}
     }
-    Ok(Document {
-        title: export.draft.title.clone(),
-        running_head: format!("{kind} — version {} — {}", s.number, export.text.mode.label()),
-        copy_mark: String::new(),
-        subject: format!("{kind}, version {}", s.number),
-        blocks,
-        ..Document::default()
-    })
+    let name = copy.name(locale);
+    let mode = label(locale, "mode", export.text.mode.as_str());
+    let running_head = text_with(
+        locale,
+        "document-text-running-head",
+        &[("copy", Arg::Text(&name)), ("version", Arg::count(s.number)), ("mode", Arg::Text(&mode))],
+    );
+    let subject =
+        text_with(locale, "document-text-subject", &[("copy", Arg::Text(&name)), ("version", Arg::count(s.number))]);
+    Ok(framed(locale, export.draft.title.clone(), running_head, subject, blocks))
 }
