@@ -308,9 +308,7 @@ impl RateLimit {
 
     /// Takes one token, or says in how many whole seconds one will be there.
     pub fn take(self, bucket: &mut Bucket, now: Timestamp) -> Result<(), u64> {
-        let elapsed = (now - bucket.at).as_seconds_f64().max(0.0);
-        bucket.tokens = (bucket.tokens + elapsed * self.per_second).min(self.capacity);
-        bucket.at = now.max(bucket.at);
+        self.refill(bucket, now);
         if bucket.tokens >= 1.0 {
             bucket.tokens -= 1.0;
             Ok(())
@@ -318,6 +316,21 @@ impl RateLimit {
             let wait = (1.0 - bucket.tokens) / self.per_second;
             Err(wait.ceil().max(1.0) as u64)
         }
+    }
+
+    /// Counts an action taken elsewhere (another server let it through against its own view of
+    /// the bucket): one token spent whatever is left, so the next action here waits until the
+    /// bucket refills past the debt. The debt is bounded by one bucket's worth, so a burst seen
+    /// late never locks the voter out for longer than a full refill.
+    pub fn spend(self, bucket: &mut Bucket, at: Timestamp) {
+        self.refill(bucket, at);
+        bucket.tokens = (bucket.tokens - 1.0).max(-self.capacity);
+    }
+
+    fn refill(self, bucket: &mut Bucket, now: Timestamp) {
+        let elapsed = (now - bucket.at).as_seconds_f64().max(0.0);
+        bucket.tokens = (bucket.tokens + elapsed * self.per_second).min(self.capacity);
+        bucket.at = now.max(bucket.at);
     }
 }
 
@@ -354,6 +367,23 @@ mod tests {
         // A clock that goes back refills nothing.
         assert!(limit.take(&mut bucket, at(0)).is_err());
         assert_eq!(limit.take(&mut bucket, at(100)), Ok(()));
+    }
+
+    #[test]
+    fn actions_taken_elsewhere_spend_the_same_bucket_and_their_debt_is_bounded() {
+        let limit = RateLimit { capacity: 3.0, per_second: 1.0 };
+        let mut bucket = limit.full(at(0));
+        // Three taken on another server empty the bucket here too.
+        for _ in 0..3 {
+            limit.spend(&mut bucket, at(0));
+        }
+        assert_eq!(limit.take(&mut bucket, at(0)), Err(1));
+        // More seen late run into debt, at most one bucket's worth.
+        for _ in 0..10 {
+            limit.spend(&mut bucket, at(0));
+        }
+        assert_eq!(limit.take(&mut bucket, at(0)), Err(4));
+        assert_eq!(limit.take(&mut bucket, at(4)), Ok(()));
     }
 
     #[test]

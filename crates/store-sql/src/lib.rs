@@ -5,7 +5,7 @@
 //! adapters.
 //!
 //! `driver` is what an adapter gives; `decode` and `encode` map rows to the port's types and
-//! back; `tx` is the write transaction and the row operations it is made of; `sql` holds the
+//! back; `tx` is the write transaction and the row operations it is made of; `multi_row` writes many rows in one statement; `sql` holds the
 //! statements by area; `snapshot` reads everything at once for a backup.
 
 mod authenticated;
@@ -13,6 +13,7 @@ mod decode;
 mod driver;
 mod encode;
 mod fetch;
+mod multi_row;
 mod snapshot;
 mod sql;
 mod tx;

@@ -13,7 +13,7 @@
 use std::sync::Arc;
 
 use tracktwo_crypto::DataKey;
-use tracktwo_domain::conversation::{CastVote, Conversation, Invitation, Statement, Voter};
+use tracktwo_domain::conversation::{CastVote, Conversation, Invitation, InvitationKind, RateLimit, Statement, Voter};
 use tracktwo_domain::{ConversationId, InvitationId, StatementId};
 use tracktwo_store::{ConversationChange, RecordKind, SealedRecordRow, StoreChange, WriteTx};
 
@@ -207,6 +207,13 @@ impl State {
                 }
                 if let Some(link) = voter.invitation {
                     self.counted_voter(link, voter.joined_at);
+                    // A campaign link's pace of joins holds across servers, as a voter's does.
+                    let campaign =
+                        self.invitations.iter().any(|(id, i)| *id == link && i.kind == InvitationKind::Campaign);
+                    if let (true, Some(at)) = (campaign, voter.joined_at) {
+                        let limit = RateLimit::CAMPAIGN_JOINS;
+                        limit.spend(self.join_buckets.entry(link).or_insert_with(|| limit.full(at)), at);
+                    }
                 }
                 self.voters.push((id, voter));
             }
@@ -219,6 +226,10 @@ impl State {
                     .map_err(|_| OutOfPlace)?;
                 self.votes += 1;
                 self.next_seq = self.next_seq.max(vote.seq + 1);
+                // A voter's pace holds across servers: a vote another server took spends this
+                // server's bucket for the voter too.
+                let bucket = self.vote_buckets.entry(vote.voter).or_insert_with(|| RateLimit::VOTER.full(vote.at));
+                RateLimit::VOTER.spend(bucket, vote.at);
             }
             Opened::Other => {}
         }

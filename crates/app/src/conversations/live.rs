@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use tracktwo_common_ground as engine;
 use tracktwo_crypto::DataKey;
 use tracktwo_domain::conversation::{
-    Bucket, CastVote, Conversation, Invitation, Statement, StatementOrigin, StatementStatus, Vote, Voter,
+    Bucket, CastVote, Conversation, Invitation, RateLimit, Statement, StatementOrigin, StatementStatus, Vote, Voter,
 };
 use tracktwo_domain::{
     ConversationId, Identity, InitiativeId, InvitationId, Operation, SideId, StatementId, Timestamp, UserId,
@@ -71,6 +71,20 @@ pub(super) struct State {
 pub(super) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     // The state is only changed in small steps that cannot be left half-done by a panic elsewhere.
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Each voter's pace as the conversation's recent votes left it, whichever server took them: a
+/// server loading the conversation (after a restart, or first reached by a voter who has been
+/// voting through another) holds the voter to the same pace as the servers that saw the votes.
+fn recent_vote_buckets(votes: &[CastVote], now: Timestamp) -> HashMap<u32, Bucket> {
+    let limit = RateLimit::VOTER;
+    // After this long a bucket is full again, so older votes leave nothing in it.
+    let since = now - time::Duration::seconds_f64(limit.capacity / limit.per_second);
+    let mut buckets = HashMap::new();
+    for vote in votes.iter().filter(|vote| vote.at > since) {
+        limit.spend(buckets.entry(vote.voter).or_insert_with(|| limit.full(vote.at)), vote.at);
+    }
+    buckets
 }
 
 pub(crate) fn engine_vote(vote: Vote) -> engine::Vote {
@@ -250,7 +264,7 @@ impl App {
             priorities: Vec::new(),
             votes_at_priorities: 0,
             analysed_at: self.now(),
-            vote_buckets: HashMap::new(),
+            vote_buckets: recent_vote_buckets(&votes, self.now()),
             proposal_buckets: HashMap::new(),
             join_buckets: HashMap::new(),
             queue: Vec::new(),

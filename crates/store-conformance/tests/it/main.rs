@@ -84,6 +84,8 @@ on_both_backends!(
     sign_in::failed_sign_ins_slow_their_origin_and_never_lock_the_owner_out,
     several_servers::two_servers_on_one_store_see_the_same_conversation,
     several_servers::changes_are_announced_to_the_other_servers,
+    several_servers::a_voters_pace_holds_across_servers,
+    several_servers::a_campaign_links_pace_of_joins_holds_across_servers,
     several_servers::sign_in_failures_spread_over_two_servers_count_as_on_one,
     several_servers::deleting_the_shared_failures_does_not_reset_a_servers_own_count,
     sign_in::sessions_expire_and_are_revoked,

@@ -145,6 +145,91 @@ pub async fn changes_are_announced_to_the_other_servers(t: &TestStore) {
     assert_eq!(ballot.answered, 1);
 }
 
+/// A voter's pace holds across servers: votes taken by one spend the voter's bucket on the
+/// other, which hears of them, and on a server that loads the conversation afterwards. The clock
+/// stands still, so no bucket refills during the test.
+pub async fn a_voters_pace_holds_across_servers(t: &TestStore) {
+    let clock = TestClock::new();
+    let first = init_app_with_clock(Arc::clone(&t.store), clock.clone()).await;
+    let second = open_app_with_clock(other_connections(t).await, clock.clone()).await;
+    let kh = Identity::key_holder();
+    let Serin { id: i, upper_vale, .. } = serin_with_two_sides(&first).await;
+    let statements: Vec<String> = (0..3).map(|n| format!("Statement {n} {CANARY}")).collect();
+    let c = first.create_conversation(&kh, i, consultation(), &statements).await.unwrap();
+    let link = first.create_invitations(&kh, i, c, NewLinks::Personal { count: 1 }, "One").await.unwrap().remove(0);
+    let pass = second.join(&link.pass, Some(upper_vale), None, IpAddr::from([127, 0, 0, 1])).await.unwrap();
+    // Both hold the conversation and the voter before any vote.
+    second.voter_ballot(&pass).await.unwrap();
+    first.voter_ballot(&pass).await.unwrap();
+
+    let taken = votes_until_held_back(&first, &pass, 1_000).await;
+    assert!(taken >= 2, "the first server took only {taken} votes");
+    // On the second, the voter's bucket is as empty: at most the one vote that reaches the
+    // store (where the second hears of the others) before the next is refused.
+    let on_second = votes_until_held_back(&second, &pass, taken).await;
+    assert!(on_second <= 1, "the second server took {on_second} more votes after the first took {taken}");
+    // A server that loads the conversation now holds the voter to the same pace.
+    let third = open_app_with_clock(other_connections(t).await, clock.clone()).await;
+    assert!(matches!(third.voter_vote(&pass, 0, Vote::Pass).await, Err(AppError::RateLimited { .. })));
+    // Once the bucket has refilled, every server takes the voter's votes again.
+    clock.advance(time::Duration::seconds(60));
+    for server in [&first, &second, &third] {
+        server.voter_vote(&pass, 1, Vote::Pass).await.unwrap();
+    }
+}
+
+/// A campaign link's pace of joins holds across servers: a hall's worth of joins through one
+/// server leaves no fresh burst on the other. The clock stands still.
+pub async fn a_campaign_links_pace_of_joins_holds_across_servers(t: &TestStore) {
+    let clock = TestClock::new();
+    let first = init_app_with_clock(Arc::clone(&t.store), clock.clone()).await;
+    let second = open_app_with_clock(other_connections(t).await, clock.clone()).await;
+    let kh = Identity::key_holder();
+    let Serin { id: i, .. } = serin_with_two_sides(&first).await;
+    let c = first.create_conversation(&kh, i, consultation(), &[format!("One {CANARY}")]).await.unwrap();
+    let limits = CampaignLimits { voter_cap: 10_000, per_address: 1 };
+    let link = first.create_invitations(&kh, i, c, NewLinks::Campaign(limits), "Hall").await.unwrap().remove(0);
+    // Both hold the conversation before anyone joins.
+    first.conversation_results(&kh, i, c).await.unwrap();
+    second.conversation_results(&kh, i, c).await.unwrap();
+    let joined = joins_until_held_back(&first, &link.pass, 0, 5_000).await;
+    // The second takes at most the one join that reaches the store, where it hears of the rest.
+    let on_second = joins_until_held_back(&second, &link.pass, joined, joined).await;
+    assert!(on_second <= 1, "the second server took {on_second} more joins after the first took {joined}");
+}
+
+/// Joins through `server`, each from an address of its own from the `from`th on, until the link
+/// holds joins back; how many it took (at most `most`).
+async fn joins_until_held_back(
+    server: &App,
+    link: &tracktwo_app::conversations::VoterPass,
+    from: u32,
+    most: u32,
+) -> u32 {
+    for taken in 0..most {
+        let n = from + taken;
+        match server.join(link, None, None, IpAddr::from([10, (n >> 16) as u8, (n >> 8) as u8, n as u8])).await {
+            Ok(_) => {}
+            Err(AppError::RateLimited { .. }) => return taken,
+            Err(e) => panic!("join {n}: {e}"),
+        }
+    }
+    panic!("{most} joins went through without the link holding joins back");
+}
+
+/// Votes through `server` until the voter is held back; how many it took (at most `most`).
+async fn votes_until_held_back(server: &App, pass: &tracktwo_app::conversations::VoterPass, most: u32) -> u32 {
+    for taken in 0..most {
+        let vote = if taken % 2 == 0 { Vote::Agree } else { Vote::Disagree };
+        match server.voter_vote(pass, taken % 3, vote).await {
+            Ok(_) => {}
+            Err(AppError::RateLimited { .. }) => return taken,
+            Err(e) => panic!("vote {taken}: {e}"),
+        }
+    }
+    panic!("{most} votes went through without the voter being held back");
+}
+
 /// Wrong passwords spread over two servers are throttled as on one: the sixth attempt from the
 /// same origin at the same account waits, whichever server it reaches.
 pub async fn sign_in_failures_spread_over_two_servers_count_as_on_one(t: &TestStore) {

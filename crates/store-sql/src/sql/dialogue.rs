@@ -8,45 +8,24 @@ use tracktwo_store::{RecordKind, Result, SealedRecordRow};
 use crate::authenticated::SEALED_RECORDS;
 use crate::decode::sealed_record_from;
 use crate::encode::{sealed_record_values, text};
+use crate::multi_row::MultiRowInsert;
 use crate::tx::SqlTx;
 
-/// Rows per multi-row insert of sealed records: a busy consultation writes its votes in batches,
-/// and one statement per row would cost a round trip to the database each.
-const SEALED_RECORDS_PER_INSERT: usize = 64;
-
-/// `INSERT INTO sealed_records … VALUES (…), (…), …` for `rows` rows (1 to
-/// [`SEALED_RECORDS_PER_INSERT`]), made once per size.
-fn insert_sealed_records_sql(rows: usize) -> &'static str {
-    static STATEMENTS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    let statements = STATEMENTS.get_or_init(|| {
-        (1..=SEALED_RECORDS_PER_INSERT)
-            .map(|n| {
-                let values: Vec<String> = (0..n)
-                    .map(|row| {
-                        let first = row * 8;
-                        let placeholders: Vec<String> = (1..=8).map(|c| format!("${}", first + c)).collect();
-                        format!("({})", placeholders.join(", "))
-                    })
-                    .collect();
-                format!(
-                    "INSERT INTO sealed_records (id, initiative_id, kind, parent_id, body, created_at, updated_at, mac) \
-                     VALUES {}",
-                    values.join(", ")
-                )
-            })
-            .collect()
-    });
-    &statements[rows.clamp(1, SEALED_RECORDS_PER_INSERT) - 1]
-}
+/// Sealed records written in one statement: a busy consultation writes its votes in batches.
+static INSERT_SEALED_RECORDS: MultiRowInsert = MultiRowInsert::new(
+    "INSERT INTO sealed_records (id, initiative_id, kind, parent_id, body, created_at, updated_at, mac)",
+    8,
+    6,
+);
 
 pub(super) async fn insert_sealed_record(tx: &mut SqlTx, record: &SealedRecordRow) -> Result<()> {
     tx.insert_row(&SEALED_RECORDS, sealed_record_values(record)).await
 }
 
 pub(super) async fn insert_sealed_records(tx: &mut SqlTx, records: &[SealedRecordRow]) -> Result<()> {
-    for chunk in records.chunks(SEALED_RECORDS_PER_INSERT) {
+    for chunk in INSERT_SEALED_RECORDS.chunks(records) {
         let params = chunk.iter().flat_map(|record| tx.signed(&SEALED_RECORDS, sealed_record_values(record))).collect();
-        tx.exec(insert_sealed_records_sql(chunk.len()), params).await?;
+        tx.exec(INSERT_SEALED_RECORDS.sql(chunk.len()), params).await?;
     }
     Ok(())
 }

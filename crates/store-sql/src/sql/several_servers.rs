@@ -8,8 +8,13 @@ use tracktwo_store::{ConversationChange, Result, SignInFailuresRow, StoreChange,
 use crate::authenticated::SEALED_RECORDS;
 use crate::decode::sealed_record_from;
 use crate::encode::text;
+use crate::multi_row::MultiRowInsert;
 use crate::tx::SqlTx;
 use crate::{SqlRow, SqlValue};
+
+/// Entries of a change log written in one statement: one per record of a batch of votes.
+static INSERT_CHANGES: MultiRowInsert =
+    MultiRowInsert::new("INSERT INTO conversation_changes (conversation_id, position, initiative_id, record_id)", 4, 8);
 
 pub(super) async fn lock_conversation_log(
     tx: &mut SqlTx,
@@ -35,14 +40,13 @@ pub(super) async fn append_conversation_log(
     records: &[uuid::Uuid],
 ) -> Result<i64> {
     let mut position = after;
-    for record in records {
-        position += 1;
-        tx.exec(
-            "INSERT INTO conversation_changes (conversation_id, position, initiative_id, record_id) \
-             VALUES ($1, $2, $3, $4)",
-            vec![text(conversation), SqlValue::Int(position), text(initiative), text(record)],
-        )
-        .await?;
+    for chunk in INSERT_CHANGES.chunks(records) {
+        let mut params = Vec::with_capacity(chunk.len() * 4);
+        for record in chunk {
+            position += 1;
+            params.extend([text(conversation), SqlValue::Int(position), text(initiative), text(record)]);
+        }
+        tx.exec(INSERT_CHANGES.sql(chunk.len()), params).await?;
     }
     tx.exec(
         "UPDATE conversation_heads SET position = $1 WHERE conversation_id = $2",
