@@ -75,6 +75,11 @@ impl<T: ToValue + ?Sized> ToValue for &T {
 
 /// The message `id` in the chosen language with its arguments.
 pub(crate) fn text(id: &str, values: &[(&str, Value)]) -> String {
+    text_in(locale(), id, values)
+}
+
+/// The message `id` in `locale` with its arguments, as the command line writes them.
+pub(crate) fn text_in(locale: Locale, id: &str, values: &[(&str, Value)]) -> String {
     let args: Vec<(&str, Arg<'_>)> = values
         .iter()
         .map(|(name, value)| {
@@ -85,7 +90,6 @@ pub(crate) fn text(id: &str, values: &[(&str, Value)]) -> String {
             (*name, arg)
         })
         .collect();
-    let locale = locale();
     let said = tracktwo_i18n::text_with(locale, id, &args);
     // The isolates around each argument keep an Arabic sentence's order around a Latin path in
     // a terminal that lays out right-to-left text; in a left-to-right language they would only

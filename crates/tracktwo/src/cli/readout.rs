@@ -145,7 +145,7 @@ pub(super) async fn trace(config: &Config, args: TraceArgs) -> Result<ExitCode> 
     let initiative = shape::initiative(&initiative)?;
     let readout = shape::id(&readout, "readout")?;
     let traced = app.trace_leak(&Identity::key_holder(), initiative, readout, &text).await?;
-    let (verdict, grounds) = traced.explained();
+    let (verdict, grounds) = tracktwo_web::findings::trace_verdict(crate::say::locale(), &traced);
     println!("{verdict}");
     for line in grounds {
         println!("  {line}");

@@ -1,0 +1,136 @@
+//! What the engines find is said in the reader's language: a map's gaps in coverage, why a
+//! candidate was left out of a selection, and what a meeting's summary leaves out and where its
+//! sessions sat. Drawn in the accented pseudo-locale, every such line carries its marks; drawn
+//! in English, it says what it always said.
+
+use axum::body::Body;
+use axum::http::{Request, header};
+use tracktwo_domain::dialogue::{ConfidentialityMode, Meeting, Round, Session};
+use tracktwo_domain::{Identity, InitiativeId, Scope, SideId};
+
+use super::{body_text, send, sign_in, world};
+
+fn get_in(uri: &str, cookie: &str, language: &str) -> Request<Body> {
+    Request::get(uri)
+        .header(header::COOKIE, cookie)
+        .header(header::ACCEPT_LANGUAGE, language)
+        .body(Body::empty())
+        .unwrap()
+}
+
+/// The items of the list with `id` on the page: the text of each `<li>`, tags taken out.
+fn items(page: &str, id: &str) -> Vec<String> {
+    let Some(list) = page.split(&format!("id=\"{id}\"")).nth(1) else { return Vec::new() };
+    let list = list.split("</ul>").next().unwrap_or_default();
+    list.split("<li>")
+        .skip(1)
+        .map(|item| {
+            let item = item.split("</li>").next().unwrap_or_default();
+            let mut text = String::new();
+            let mut in_tag = false;
+            for c in item.chars() {
+                match c {
+                    '<' => in_tag = true,
+                    '>' => in_tag = false,
+                    c if !in_tag => text.push(c),
+                    _ => {}
+                }
+            }
+            text.replace("&amp;", "&").replace("&#39;", "'").replace("&quot;", "\"")
+        })
+        .collect()
+}
+
+/// What is left of a text once the pseudo-locale's bracketed pieces and the isolated arguments
+/// are taken out.
+fn unmarked(text: &str) -> String {
+    let (mut out, mut brackets, mut isolates) = (String::new(), 0_usize, 0_usize);
+    for c in text.chars() {
+        match c {
+            '[' => brackets += 1,
+            ']' => brackets = brackets.saturating_sub(1),
+            '\u{2068}' => isolates += 1,
+            '\u{2069}' => isolates = isolates.saturating_sub(1),
+            c if brackets == 0 && isolates == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn holds_a_word(text: &str) -> bool {
+    text.as_bytes().windows(2).any(|pair| pair.iter().all(u8::is_ascii_lowercase))
+}
+
+/// Every item is marked, and there is at least one.
+fn all_marked(items: &[String], what: &str) {
+    assert!(!items.is_empty(), "no {what}");
+    for item in items {
+        assert!(item.contains('['), "{what}: {item:?} is not marked");
+        assert!(!holds_a_word(&unmarked(item)), "{what}: {item:?} leaves {:?}", unmarked(item));
+    }
+}
+
+#[tokio::test]
+async fn the_gaps_and_the_reasons_left_out_of_a_selection_are_in_the_readers_language() {
+    let w = world().await;
+    let i: InitiativeId = w.initiative.parse().unwrap();
+    let side: SideId = w.side_a.parse().unwrap();
+    // A person on the map who has not agreed to be contacted: left out, with the reason.
+    tracktwo_test_support::person_on_map(&w.app, i, "Amal Haddad", "UV-01", Some(side), true).await;
+    let cookie = sign_in(&w, "convener").await;
+    let coverage = format!("/initiatives/{i}/map/coverage");
+    let selection = format!("/initiatives/{i}/map/selection?invitees=2&track=1&level=top");
+
+    let english = body_text(send(&w.router, get_in(&coverage, &cookie, "en")).await).await;
+    let gaps = items(&english, "gaps");
+    assert!(gaps.iter().any(|g| g.contains("Lowland Coast\u{2069} has no actor on track 1 (")), "{gaps:?}");
+    assert!(!english.contains("lang=\"en\""), "no line of the page is kept in English");
+    let english = body_text(send(&w.router, get_in(&selection, &cookie, "en")).await).await;
+    let excluded = items(&english, "excluded");
+    assert!(excluded.iter().any(|e| e.contains("no consent to be contacted")), "{excluded:?}");
+
+    for language in ["en-XA", "ar-XB"] {
+        let page = body_text(send(&w.router, get_in(&coverage, &cookie, language)).await).await;
+        all_marked(&items(&page, "gaps"), "gaps");
+        let page = body_text(send(&w.router, get_in(&selection, &cookie, language)).await).await;
+        all_marked(&items(&page, "excluded"), "reasons left out");
+        assert!(!page.contains("no consent"), "{page}");
+    }
+    w.store.cleanup().await;
+}
+
+#[tokio::test]
+async fn what_a_summary_leaves_out_and_where_its_sessions_sat_are_in_the_readers_language() {
+    let w = world().await;
+    let kh = Identity::key_holder();
+    let i: InitiativeId = w.initiative.parse().unwrap();
+    let round = w.app.add_round(&kh, i, Round { number: 1, title: "One".into(), starts_on: None, ends_on: None });
+    let mode = ConfidentialityMode::ChathamHouse;
+    let meeting = Meeting {
+        round: round.await.unwrap(),
+        title: "Workshop".into(),
+        starts_on: time::macros::date!(2025 - 04 - 20),
+        ends_on: None,
+        venue: String::new(),
+        mode,
+        sessions: vec![Session { title: "Opening".into(), scope: Scope::Plenary, mode }],
+        attendance: Vec::new(),
+        agenda: Vec::new(),
+        stage_reached: None,
+        cleared: std::collections::BTreeSet::new(),
+    };
+    let m = w.app.add_meeting(&kh, i, meeting).await.unwrap();
+    let cookie = sign_in(&w, "convener").await;
+    let summary = format!("/initiatives/{i}/meetings/{m}/summary");
+    let english = body_text(send(&w.router, get_in(&summary, &cookie, "en")).await).await;
+    assert!(items(&english, "withheld").iter().any(|w| w == "the attendee list (Chatham House Rule)"), "{english}");
+    assert!(english.contains("Plenary · "), "{english}");
+    assert!(!english.contains("lang=\"en\""), "no line of the page is kept in English");
+    for language in ["en-XA", "ar-XB"] {
+        let page = body_text(send(&w.router, get_in(&summary, &cookie, language)).await).await;
+        all_marked(&items(&page, "withheld"), "what the summary leaves out");
+        assert!(!page.contains("Plenary") && !page.contains("the attendee list"), "{page}");
+    }
+    w.store.cleanup().await;
+}
