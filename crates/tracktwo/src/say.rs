@@ -90,7 +90,16 @@ pub(crate) fn text_in(locale: Locale, id: &str, values: &[(&str, Value)]) -> Str
             (*name, arg)
         })
         .collect();
-    let said = tracktwo_i18n::text_with(locale, id, &args);
+    for_terminal(locale, tracktwo_i18n::text_with(locale, id, &args))
+}
+
+/// Text made by the messages (a verdict, a text's figures) as the terminal is given it in the
+/// chosen language.
+pub(crate) fn as_said(text: String) -> String {
+    for_terminal(locale(), text)
+}
+
+fn for_terminal(locale: Locale, said: String) -> String {
     // The isolates around each argument keep an Arabic sentence's order around a Latin path in
     // a terminal that lays out right-to-left text; in a left-to-right language they would only
     // ride along, unseen, into whatever is copied from the terminal (a path, a password). The

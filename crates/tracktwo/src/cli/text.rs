@@ -13,7 +13,7 @@ use tracktwo_web::{findings, word};
 
 use super::files::write_atomically;
 use super::{open_app, shape};
-use crate::say::{fail, locale, say};
+use crate::say::{as_said, fail, locale, say};
 
 #[derive(Subcommand)]
 pub(super) enum TextCommand {
@@ -125,7 +125,12 @@ pub(super) async fn run(config: &Config, command: TextCommand) -> Result<()> {
             let initiative = shape::initiative(&initiative)?;
             for text in app.texts(&key_holder, initiative).await? {
                 let counts = say!("cli-text-counts", versions = text.versions, translations = text.translations);
-                println!("{}  {}  {counts}  {}", text.id, text.title, findings::agreement(locale(), &text.agreement));
+                println!(
+                    "{}  {}  {counts}  {}",
+                    text.id,
+                    text.title,
+                    as_said(findings::agreement(locale(), &text.agreement))
+                );
             }
         }
         TextCommand::Show { initiative, text, version } => {
@@ -143,7 +148,7 @@ pub(super) async fn run(config: &Config, command: TextCommand) -> Result<()> {
                     hash = summary.hash.to_string()
                 )
             );
-            println!("{}", findings::text_figures(locale(), &summary.figures));
+            println!("{}", as_said(findings::text_figures(locale(), &summary.figures)));
             println!("{}", say!("cli-text-status", status = findings::agreement(locale(), &view.agreement)));
             if !view.version.draft.preamble.is_empty() {
                 println!("\n{}", view.version.draft.preamble);

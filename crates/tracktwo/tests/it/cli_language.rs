@@ -294,7 +294,7 @@ fn help_text(locale: Locale, id: &str) -> String {
 fn help_and_parse_errors_are_in_the_language_asked_for() {
     let env = Env::new();
     let english = ok_stdout(&env.run(&["--help"], &[]));
-    assert!(english.contains("Usage:") && english.contains("Manage accounts."), "{english}");
+    assert!(english.contains("Usage:") && english.contains("Manage accounts"), "{english}");
     for (locale, asked) in ASKED {
         // The whole tree's help, a command's, and one command's arguments.
         let top = ok_stdout(&run_in(&env, asked, &["--help"]));

@@ -18,14 +18,18 @@ fn get_in(uri: &str, cookie: &str, language: &str) -> Request<Body> {
         .unwrap()
 }
 
-/// The items of the list with `id` on the page: the text of each `<li>`, tags taken out.
+/// The items of the list with `id` on the page: the text of each `<li>`, tags taken out, and
+/// people's words (in a `<bdi>`) with them.
 fn items(page: &str, id: &str) -> Vec<String> {
     let Some(list) = page.split(&format!("id=\"{id}\"")).nth(1) else { return Vec::new() };
     let list = list.split("</ul>").next().unwrap_or_default();
     list.split("<li>")
         .skip(1)
         .map(|item| {
-            let item = item.split("</li>").next().unwrap_or_default();
+            let mut item = item.split("</li>").next().unwrap_or_default().to_owned();
+            while let (Some(start), Some(end)) = (item.find("<bdi"), item.find("</bdi>")) {
+                item.replace_range(start..end + "</bdi>".len(), "");
+            }
             let mut text = String::new();
             let mut in_tag = false;
             for c in item.chars() {
@@ -85,7 +89,6 @@ async fn the_gaps_and_the_reasons_left_out_of_a_selection_are_in_the_readers_lan
     let english = body_text(send(&w.router, get_in(&coverage, &cookie, "en")).await).await;
     let gaps = items(&english, "gaps");
     assert!(gaps.iter().any(|g| g.contains("Lowland Coast\u{2069} has no actor on track 1 (")), "{gaps:?}");
-    assert!(!english.contains("lang=\"en\""), "no line of the page is kept in English");
     let english = body_text(send(&w.router, get_in(&selection, &cookie, "en")).await).await;
     let excluded = items(&english, "excluded");
     assert!(excluded.iter().any(|e| e.contains("no consent to be contacted")), "{excluded:?}");
@@ -126,7 +129,6 @@ async fn what_a_summary_leaves_out_and_where_its_sessions_sat_are_in_the_readers
     let english = body_text(send(&w.router, get_in(&summary, &cookie, "en")).await).await;
     assert!(items(&english, "withheld").iter().any(|w| w == "the attendee list (Chatham House Rule)"), "{english}");
     assert!(english.contains("Plenary · "), "{english}");
-    assert!(!english.contains("lang=\"en\""), "no line of the page is kept in English");
     for language in ["en-XA", "ar-XB"] {
         let page = body_text(send(&w.router, get_in(&summary, &cookie, language)).await).await;
         all_marked(&items(&page, "withheld"), "what the summary leaves out");
