@@ -1,14 +1,15 @@
 //! What the engines find is said in the reader's language: a map's gaps in coverage, why a
-//! candidate was left out of a selection, and what a meeting's summary leaves out and where its
-//! sessions sat. Drawn in the accented pseudo-locale, every such line carries its marks; drawn
+//! candidate was left out of a selection, what a meeting's summary leaves out and where its
+//! sessions sat, and the verdict on a leaked passage with its grounds. Drawn in the accented pseudo-locale, every such line carries its marks; drawn
 //! in English, it says what it always said.
 
 use axum::body::Body;
 use axum::http::{Request, header};
 use tracktwo_domain::dialogue::{ConfidentialityMode, Meeting, Round, Session};
-use tracktwo_domain::{Identity, InitiativeId, Scope, SideId};
+use tracktwo_domain::transfer::{Audience, Readout};
+use tracktwo_domain::{Identity, InitiativeId, MeetingId, Scope, SideId};
 
-use super::{body_text, send, sign_in, world};
+use super::{World, body_text, hidden_csrf, send, sign_in, world};
 
 fn get_in(uri: &str, cookie: &str, language: &str) -> Request<Body> {
     Request::get(uri)
@@ -103,11 +104,9 @@ async fn the_gaps_and_the_reasons_left_out_of_a_selection_are_in_the_readers_lan
     w.store.cleanup().await;
 }
 
-#[tokio::test]
-async fn what_a_summary_leaves_out_and_where_its_sessions_sat_are_in_the_readers_language() {
-    let w = world().await;
+/// A meeting under the Chatham House Rule with one plenary session.
+async fn chatham_house_meeting(w: &World, i: InitiativeId) -> MeetingId {
     let kh = Identity::key_holder();
-    let i: InitiativeId = w.initiative.parse().unwrap();
     let round = w.app.add_round(&kh, i, Round { number: 1, title: "One".into(), starts_on: None, ends_on: None });
     let mode = ConfidentialityMode::ChathamHouse;
     let meeting = Meeting {
@@ -123,7 +122,14 @@ async fn what_a_summary_leaves_out_and_where_its_sessions_sat_are_in_the_readers
         stage_reached: None,
         cleared: std::collections::BTreeSet::new(),
     };
-    let m = w.app.add_meeting(&kh, i, meeting).await.unwrap();
+    w.app.add_meeting(&kh, i, meeting).await.unwrap()
+}
+
+#[tokio::test]
+async fn what_a_summary_leaves_out_and_where_its_sessions_sat_are_in_the_readers_language() {
+    let w = world().await;
+    let i: InitiativeId = w.initiative.parse().unwrap();
+    let m = chatham_house_meeting(&w, i).await;
     let cookie = sign_in(&w, "convener").await;
     let summary = format!("/initiatives/{i}/meetings/{m}/summary");
     let english = body_text(send(&w.router, get_in(&summary, &cookie, "en")).await).await;
@@ -133,6 +139,73 @@ async fn what_a_summary_leaves_out_and_where_its_sessions_sat_are_in_the_readers
         let page = body_text(send(&w.router, get_in(&summary, &cookie, language)).await).await;
         all_marked(&items(&page, "withheld"), "what the summary leaves out");
         assert!(!page.contains("Plenary") && !page.contains("the attendee list"), "{page}");
+    }
+    w.store.cleanup().await;
+}
+
+/// The text of the element with `id`, tags taken out.
+fn element_text(page: &str, id: &str) -> String {
+    let Some(rest) = page.split(&format!("id=\"{id}\"")).nth(1) else { return String::new() };
+    let rest = rest.split_once('>').map_or("", |(_, r)| r);
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in rest.split("</p>").next().unwrap_or_default().chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text
+}
+
+/// A passage traced on the trace page, as a form with no page image sends it.
+fn trace_form(csrf: &str, passage: &str) -> (String, Vec<u8>) {
+    let boundary = "----tracktwo-test-boundary-3e9a";
+    let mut body = String::new();
+    for (name, value) in [("csrf", csrf), ("passage", passage)] {
+        body.push_str(&format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"));
+    }
+    body.push_str(&format!("--{boundary}--\r\n"));
+    (format!("multipart/form-data; boundary={boundary}"), body.into_bytes())
+}
+
+#[tokio::test]
+async fn the_verdict_on_a_leaked_passage_and_its_grounds_are_in_the_readers_language() {
+    let w = world().await;
+    let kh = Identity::key_holder();
+    let i: InitiativeId = w.initiative.parse().unwrap();
+    let m = chatham_house_meeting(&w, i).await;
+    let readout =
+        Readout { cover: "Cover.".into(), meetings: vec![m], ..Readout::draft("Readout", Audience::TrackOneOfficial) };
+    let r = w.app.create_readout(&kh, i, readout).await.unwrap();
+    w.app.review_readout(&kh, i, r).await.unwrap();
+    w.app.release_readout(&kh, i, r).await.unwrap();
+    w.app.issue_copy(&kh, i, r, "Ministry", "by hand", time::macros::date!(2026 - 05 - 01)).await.unwrap();
+    let cookie = sign_in(&w, "convener").await;
+    let readout_page = format!("/initiatives/{i}/readouts/{r}");
+    let csrf = hidden_csrf(&body_text(send(&w.router, get_in(&readout_page, &cookie, "en")).await).await);
+    let passage = "Nothing here comes from any readout: the weather in the hills was mild all week long.";
+    let traced = |language: &'static str| {
+        let (content_type, body) = trace_form(&csrf, passage);
+        Request::post(format!("{readout_page}/trace"))
+            .header(header::COOKIE, &cookie)
+            .header(header::ACCEPT_LANGUAGE, language)
+            .header(header::CONTENT_TYPE, content_type)
+            .body(Body::from(body))
+            .unwrap()
+    };
+    let english = body_text(send(&w.router, traced("en")).await).await;
+    let verdict = element_text(&english, "trace-result");
+    assert!(verdict.contains("not matching: the passage is not from this readout"), "{english}");
+    assert!(items(&english, "trace-grounds").iter().any(|g| g.starts_with("No part of it matches")), "{english}");
+    for language in ["en-XA", "ar-XB"] {
+        let page = body_text(send(&w.router, traced(language)).await).await;
+        let verdict = element_text(&page, "trace-result");
+        assert!(verdict.contains('[') && !holds_a_word(&unmarked(&verdict)), "{language}: {verdict:?}");
+        all_marked(&items(&page, "trace-grounds"), "the verdict's grounds");
+        assert!(!page.contains("not matching"), "{page}");
     }
     w.store.cleanup().await;
 }
