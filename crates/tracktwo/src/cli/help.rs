@@ -43,36 +43,40 @@ pub(crate) fn language_of(args: &[OsString]) -> Locale {
     Locale::for_command_line(language_asked(args).as_deref(), |name| std::env::var(name).ok())
 }
 
-/// The message that says what the command at `path` does (`path` is the names below
-/// `tracktwo`, joined by hyphens; empty for `tracktwo` itself).
-fn command_message(path: &str) -> String {
-    if path.is_empty() {
-        "help-tracktwo".to_owned()
-    } else if is_help_command(path) {
-        // clap's own `help` command, under every command that has subcommands.
-        "help-command-help".to_owned()
-    } else {
-        format!("help-{path}")
+/// The message that says what the command at `path` does (the names of the commands below
+/// `tracktwo`; none for `tracktwo` itself).
+fn command_message(path: &[String]) -> String {
+    // The `help` command itself, under `tracktwo` or under a command with subcommands.
+    if path.last().is_some_and(|name| name == "help") {
+        return "help-command-help".to_owned();
     }
+    // Below it, clap keeps a copy of the tree, for `help map select`: each copy says what the
+    // command it stands for does.
+    let names: Vec<&str> = path.iter().map(String::as_str).filter(|name| *name != "help").collect();
+    if names.is_empty() { "help-tracktwo".to_owned() } else { format!("help-{}", names.join("-")) }
 }
 
-/// Whether `path` is clap's `help` command or the copy of the tree below it, rather than a
-/// command of ours.
-fn is_help_command(path: &str) -> bool {
-    path.split('-').any(|name| name == "help")
+/// Whether `path` goes through clap's `help` command rather than commands of ours only.
+fn is_help_command(path: &[String]) -> bool {
+    path.iter().any(|name| name == "help")
 }
 
 /// The message of an argument: a global one (and clap's `--help` and `--version`) has one
 /// message wherever it shows; any other is its command's.
-fn argument_message(path: &str, arg: &Arg) -> String {
+fn argument_message(path: &[String], arg: &Arg) -> String {
     let id = arg.get_id().as_str().replace('_', "-");
     if arg.is_global_set() || id == "help" || id == "version" || is_help_command(path) {
         format!("help-arg-{id}")
     } else if path.is_empty() {
         format!("help-tracktwo-arg-{id}")
     } else {
-        format!("help-{path}-arg-{id}")
+        format!("help-{}-arg-{id}", path.join("-"))
     }
+}
+
+/// `path` and the command `name` below it.
+fn below(path: &[String], name: &str) -> Vec<String> {
+    path.iter().cloned().chain(std::iter::once(name.to_owned())).collect()
 }
 
 /// The tree of commands with its words in `locale`. Built first, so that clap's own `--help`,
@@ -82,10 +86,10 @@ fn argument_message(path: &str, arg: &Arg) -> String {
 pub(crate) fn in_language(mut command: Command, locale: Locale) -> Command {
     command.build();
     let long = text(locale, "help-tracktwo-long");
-    localise(command, "", locale).long_about(long)
+    localise(command, &[], locale).long_about(long)
 }
 
-fn localise(command: Command, path: &str, locale: Locale) -> Command {
+fn localise(command: Command, path: &[String], locale: Locale) -> Command {
     let usage = text(locale, "cli-help-usage");
     let template = format!("{{before-help}}{{about-with-newline}}\n{usage} {{usage}}\n\n{{all-args}}{{after-help}}");
     command
@@ -95,12 +99,12 @@ fn localise(command: Command, path: &str, locale: Locale) -> Command {
         .subcommand_help_heading(text(locale, "cli-help-commands"))
         .mut_args(|arg| localise_argument(arg, path, locale))
         .mut_subcommands(|sub| {
-            let below = if path.is_empty() { sub.get_name().to_owned() } else { format!("{path}-{}", sub.get_name()) };
-            localise(sub, &below, locale)
+            let path = below(path, sub.get_name());
+            localise(sub, &path, locale)
         })
 }
 
-fn localise_argument(arg: Arg, path: &str, locale: Locale) -> Arg {
+fn localise_argument(arg: Arg, path: &[String], locale: Locale) -> Arg {
     let mut help = text(locale, &argument_message(path, &arg));
     // clap would add "[default: …]" and "[possible values: …]" in English: said here instead.
     let defaults: Vec<String> = arg.get_default_values().iter().map(|v| v.to_string_lossy().into_owned()).collect();
@@ -205,7 +209,7 @@ mod tests {
     use crate::cli::Cli;
 
     /// Every message the tree asks for, with the English clap would have shown.
-    fn wanted(command: &Command, path: &str, into: &mut Vec<(String, String)>) {
+    fn wanted(command: &Command, path: &[String], into: &mut Vec<(String, String)>) {
         let about = command.get_about().map(ToString::to_string).unwrap_or_default();
         into.push((command_message(path), about));
         for arg in command.get_arguments() {
@@ -213,8 +217,7 @@ mod tests {
             into.push((argument_message(path, arg), help));
         }
         for sub in command.get_subcommands() {
-            let below = if path.is_empty() { sub.get_name().to_owned() } else { format!("{path}-{}", sub.get_name()) };
-            wanted(sub, &below, into);
+            wanted(sub, &below(path, sub.get_name()), into);
         }
     }
 
@@ -223,7 +226,7 @@ mod tests {
         let mut tree = Cli::command();
         tree.build();
         let mut ids = Vec::new();
-        wanted(&tree, "", &mut ids);
+        wanted(&tree, &[], &mut ids);
         ids.sort();
         ids.dedup_by(|a, b| a.0 == b.0);
         assert!(ids.len() > 100, "{}", ids.len());

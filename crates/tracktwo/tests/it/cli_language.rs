@@ -4,7 +4,9 @@
 //! (chosen by `--language`, `TRACKTWO_LANGUAGE` or the POSIX locale). In each language no
 //! English message of `cli.ftl` is left in what is said, and the messages rendered by the
 //! catalogue are there byte for byte. In the accented pseudo-locale every line said to people
-//! carries its marks, so a line printed from an English literal fails here.
+//! carries its marks, so a line printed from an English literal fails here. `--help` (the whole
+//! tree's, a command's, a command's arguments), a command line that does not parse, and what an
+//! engine found (a map's gaps, a selection's reasons) are held to the same in each language.
 
 use std::path::PathBuf;
 use std::process::Output;
