@@ -237,6 +237,7 @@ cli-help-default = {"["}الافتراضي: { $value }]
 cli-help-possible = {"["}القيم الممكنة: { $values }]
 cli-parse-error = خطأ: { $error }
 cli-parse-invalid-value = القيمة «{ $value }» غير صالحة لـ«{ $argument }»
+cli-parse-invalid-value-because = القيمة «{ $value }» غير صالحة لـ«{ $argument }»: { $reason }
 cli-parse-possible-values = القيم الممكنة: { $values }
 cli-parse-unknown-argument = معامل غير متوقع «{ $argument }»
 cli-parse-unknown-command = أمر فرعي غير معروف «{ $command }»

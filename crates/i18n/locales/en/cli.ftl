@@ -244,6 +244,7 @@ cli-help-default = {"["}default: { $value }]
 cli-help-possible = {"["}possible values: { $values }]
 cli-parse-error = error: { $error }
 cli-parse-invalid-value = invalid value '{ $value }' for '{ $argument }'
+cli-parse-invalid-value-because = invalid value '{ $value }' for '{ $argument }': { $reason }
 cli-parse-possible-values = possible values: { $values }
 cli-parse-unknown-argument = unexpected argument '{ $argument }' found
 cli-parse-unknown-command = unrecognized subcommand '{ $command }'

@@ -254,6 +254,7 @@ cli-help-default = {"["}par défaut : { $value }]
 cli-help-possible = {"["}valeurs possibles : { $values }]
 cli-parse-error = erreur : { $error }
 cli-parse-invalid-value = valeur « { $value } » invalide pour « { $argument } »
+cli-parse-invalid-value-because = valeur « { $value } » invalide pour « { $argument } » : { $reason }
 cli-parse-possible-values = valeurs possibles : { $values }
 cli-parse-unknown-argument = argument inattendu « { $argument } »
 cli-parse-unknown-command = sous-commande inconnue « { $command } »

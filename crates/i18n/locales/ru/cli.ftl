@@ -237,6 +237,7 @@ cli-help-default = {"["}по умолчанию: { $value }]
 cli-help-possible = {"["}возможные значения: { $values }]
 cli-parse-error = ошибка: { $error }
 cli-parse-invalid-value = недопустимое значение «{ $value }» для «{ $argument }»
+cli-parse-invalid-value-because = недопустимое значение «{ $value }» для «{ $argument }»: { $reason }
 cli-parse-possible-values = возможные значения: { $values }
 cli-parse-unknown-argument = неожиданный аргумент «{ $argument }»
 cli-parse-unknown-command = неизвестная подкоманда «{ $command }»

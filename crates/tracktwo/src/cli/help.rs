@@ -145,7 +145,22 @@ pub(crate) fn error_said(error: &clap::Error, locale: Locale) -> String {
     let message = match error.kind() {
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
             let value = context(ContextKind::InvalidValue);
-            let mut message = said(locale, "cli-parse-invalid-value", &[("value", &value), ("argument", argument)]);
+            // A value our own parser refused carries its reason (a period that ends before it
+            // starts); a number that is no number needs none, and the standard library's would
+            // be English.
+            let reason = std::error::Error::source(error)
+                .filter(|source| !source.is::<std::num::ParseIntError>() && !source.is::<std::num::ParseFloatError>())
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            let mut message = if reason.is_empty() {
+                said(locale, "cli-parse-invalid-value", &[("value", &value), ("argument", argument)])
+            } else {
+                said(
+                    locale,
+                    "cli-parse-invalid-value-because",
+                    &[("value", &value), ("argument", argument), ("reason", &reason)],
+                )
+            };
             let valid = context(ContextKind::ValidValue);
             if !valid.is_empty() {
                 message = format!("{message}\n  {}", said(locale, "cli-parse-possible-values", &[("values", &valid)]));
