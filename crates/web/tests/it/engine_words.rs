@@ -1,6 +1,7 @@
 //! What the engines find is said in the reader's language: a map's gaps in coverage, why a
 //! candidate was left out of a selection, what a meeting's summary leaves out and where its
-//! sessions sat, and the verdict on a leaked passage with its grounds. Drawn in the accented pseudo-locale, every such line carries its marks; drawn
+//! sessions sat, the verdict on a leaked passage with its grounds, and the transfers and
+//! coordination a harvested outcome may link. Drawn in the accented pseudo-locale, every such line carries its marks; drawn
 //! in English, it says what it always said.
 
 use axum::body::Body;
@@ -206,6 +207,49 @@ async fn the_verdict_on_a_leaked_passage_and_its_grounds_are_in_the_readers_lang
         assert!(verdict.contains('[') && !holds_a_word(&unmarked(&verdict)), "{language}: {verdict:?}");
         all_marked(&items(&page, "trace-grounds"), "the verdict's grounds");
         assert!(!page.contains("not matching"), "{page}");
+    }
+    w.store.cleanup().await;
+}
+
+#[tokio::test]
+async fn the_harvest_form_names_transfers_and_coordination_in_the_readers_language() {
+    use tracktwo_domain::transfer::{
+        CoordinationEvent, CoordinationForm, Evidence, TransferChannel, TransferDirection, TransferEvent, TransferKind,
+        TransferTiming,
+    };
+    let w = world().await;
+    let kh = Identity::key_holder();
+    let i: InitiativeId = w.initiative.parse().unwrap();
+    let on = time::macros::date!(2026 - 02 - 01);
+    let kind = TransferKind::ALL[0];
+    let transfer = TransferEvent {
+        on,
+        what: kind,
+        direction: TransferDirection::ALL[0],
+        channel: TransferChannel::ALL[0],
+        timing: TransferTiming::ALL[0],
+        evidence: Evidence::ALL[0],
+        description: String::new(),
+        options: Vec::new(),
+        readout: None,
+        text: None,
+    };
+    w.app.log_transfer(&kh, i, transfer).await.unwrap();
+    let form = CoordinationForm::InformationSharing;
+    let coordination = CoordinationEvent { on, form, counterpart: "Vale water ministry".into(), note: String::new() };
+    w.app.log_coordination(&kh, i, coordination).await.unwrap();
+    let cookie = sign_in(&w, "convener").await;
+    let harvest = format!("/initiatives/{i}/outcomes/new");
+    let english = body_text(send(&w.router, get_in(&harvest, &cookie, "en")).await).await;
+    assert!(english.contains(&format!(" · {}", tracktwo_web::word(tracktwo_i18n::Locale::English, form))), "{english}");
+    for (language, locale) in
+        [("en-XA", tracktwo_i18n::Locale::PseudoAccented), ("ar-XB", tracktwo_i18n::Locale::PseudoRightToLeft)]
+    {
+        let page = body_text(send(&w.router, get_in(&harvest, &cookie, language)).await).await;
+        assert!(page.contains(&format!(" · {}", tracktwo_web::word(locale, form))), "{language}: {page}");
+        assert!(!page.contains("Information sharing"), "{language}: {page}");
+        let kind_word = tracktwo_web::word(tracktwo_i18n::Locale::English, kind);
+        assert!(!page.contains(&kind_word), "{language}: `{kind_word}` left in {page}");
     }
     w.store.cleanup().await;
 }
