@@ -5,7 +5,7 @@
 //! only carries a readout's sections through it.
 
 use tracktwo_domain::transfer::{FingerprintScheme, Readout, ReadoutSection};
-use tracktwo_trace::{CodeScheme, CopyId, Fingerprinting, ReadoutText, SiteSeen, TraceResult, Traceability};
+use tracktwo_trace::{CodeScheme, CopyId, Fingerprinting, ReadoutText, TraceResult, Traceability};
 
 use crate::transfer::TraceabilityPreview;
 
@@ -95,73 +95,4 @@ pub(crate) fn traceability(readout: &Readout, text: &[ReadoutSection], issued: u
         tracktwo_trace::traceability(&text, &how, copies)
     };
     TraceabilityPreview { wording_variants_on: figures(true), wording_variants_off: figures(false) }
-}
-
-/// A deciding site as a convener reads it: the form the passage shows, and the others.
-pub(crate) fn site_shown(site: &SiteSeen) -> String {
-    let others: Vec<String> = site.other_forms.iter().map(|f| format!("\u{201C}{f}\u{201D}")).collect();
-    format!("\u{201C}{}\u{201D} where other copies have {}", site.shown, others.join(" or "))
-}
-
-#[cfg(test)]
-mod tests {
-    use tracktwo_domain::CopyId;
-
-    use crate::transfer::Traced;
-
-    fn verdicts() -> Vec<Traced> {
-        vec![
-            Traced::Copy {
-                copy: CopyId::from_random_bytes([7; 16]),
-                number: 4,
-                recipient: "Ministry of Water".to_owned(),
-                confidence: 0.991,
-                sites_seen: 12,
-                deciding_sites: (0..7).map(|i| format!("site {i}")).collect(),
-            },
-            Traced::FromReadout {
-                likeliest: vec![(4, "Ministry of Water".to_owned(), 0.61), (11, "Basin authority".to_owned(), 0.22)],
-                unmarked_original: 0.01,
-                sites_seen: 5,
-                more_sentences_needed: 2,
-                pieces: vec![3, 7],
-            },
-            Traced::FromReadout {
-                likeliest: vec![(1, "A".to_owned(), 0.01)],
-                unmarked_original: 0.97,
-                sites_seen: 9,
-                more_sentences_needed: 0,
-                pieces: vec![2],
-            },
-            Traced::NotFromReadout { longest_match_words: 3 },
-        ]
-    }
-
-    #[test]
-    fn only_text_not_from_the_readout_reads_as_not_matching() {
-        for traced in verdicts() {
-            let (verdict, grounds) = traced.explained();
-            let from_readout = !matches!(traced, Traced::NotFromReadout { .. });
-            assert_eq!(verdict.contains("not matching") || verdict.contains("not from"), !from_readout, "{verdict}");
-            assert!(!grounds.is_empty());
-            match traced {
-                Traced::Copy { .. } => {
-                    assert!(verdict.starts_with("copy 4, issued to Ministry of Water"));
-                    // Five deciding sites, and a count of the rest.
-                    assert!(
-                        grounds.iter().any(|l| l.contains("site 4")) && !grounds.iter().any(|l| l.contains("site 5"))
-                    );
-                    assert!(grounds.iter().any(|l| l.contains("2 more")));
-                }
-                Traced::FromReadout { unmarked_original, .. } if unmarked_original > 0.5 => {
-                    assert!(grounds.iter().any(|l| l.contains("unmarked original")));
-                }
-                Traced::FromReadout { .. } => {
-                    assert!(grounds.iter().any(|l| l.contains("copy 11, issued to Basin authority")));
-                    assert!(grounds.iter().any(|l| l.contains("paragraph 3, 7")));
-                }
-                _ => {}
-            }
-        }
-    }
 }

@@ -15,4 +15,6 @@ mod view;
 
 pub use self::edits::{ImportReport, ImportSource};
 pub use self::selection::{AccessGain, Because, Exclusion, Invitee, Need, SelectionReport, SelectionSpec};
-pub use self::system_map::{Broker, CoverageCount, CoverageReport, MapComparison, SystemMap, TransferPath};
+pub use self::system_map::{
+    Broker, CoverageCount, CoverageGap, CoverageReport, MapComparison, SystemMap, TransferPath,
+};

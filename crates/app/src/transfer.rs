@@ -21,6 +21,7 @@ use tracktwo_domain::{
 };
 use tracktwo_store::WriteTx;
 use tracktwo_trace::TraceResult;
+pub use tracktwo_trace::{MIN_PASSAGE_WORDS, NotTracedReason, SiteClass, SiteSeen};
 
 use crate::gate::Entered;
 use crate::sealed_records::sealable;
@@ -80,7 +81,7 @@ pub enum Traced {
         confidence: f64,
         sites_seen: usize,
         /// The sites where the passage shows this copy's form, the most telling first.
-        deciding_sites: Vec<String>,
+        deciding_sites: Vec<SiteSeen>,
     },
     /// From this readout; which copy is not determined.
     FromReadout {
@@ -97,71 +98,8 @@ pub enum Traced {
     /// Not from this readout: no part of it matches the readout beyond chance.
     NotFromReadout { longest_match_words: usize },
     /// No verdict, and why.
-    NotTraced { reason: String },
+    NotTraced { reason: NotTracedReason },
 }
-
-impl Traced {
-    /// The verdict in a convener's words, then what it rests on, one line each: the same on the
-    /// trace page and from `tracktwo trace`. What each verdict allows a convener to conclude is
-    /// in docs/tracing.md.
-    pub fn explained(&self) -> (String, Vec<String>) {
-        match self {
-            Traced::Copy { number, recipient, confidence, sites_seen, deciding_sites, .. } => {
-                let mut lines = vec![format!(
-                    "Decided by {sites_seen} variable sites where the copies differ; among them the passage shows:"
-                )];
-                lines.extend(deciding_sites.iter().take(DECIDING_SITES_SHOWN).cloned());
-                if deciding_sites.len() > DECIDING_SITES_SHOWN {
-                    lines.push(format!("and {} more", deciding_sites.len() - DECIDING_SITES_SHOWN));
-                }
-                let headline = format!(
-                    "copy {number}, issued to {recipient}: the passage comes from this copy (probability {:.0} %)",
-                    confidence * 100.0
-                );
-                (headline, lines)
-            }
-            Traced::FromReadout { likeliest, unmarked_original, sites_seen, more_sentences_needed, pieces } => {
-                let headline = "from this readout, copy not determined".to_owned();
-                let paragraphs: Vec<String> = pieces.iter().map(usize::to_string).collect();
-                let mut lines = vec![format!(
-                    "{} of the passage match{} the readout (paragraph {}); the rest matches nothing in it.",
-                    if pieces.len() == 1 { "One piece".to_owned() } else { format!("{} pieces", pieces.len()) },
-                    if pieces.len() == 1 { "es" } else { "" },
-                    paragraphs.join(", ")
-                )];
-                if *sites_seen == 0 {
-                    lines.push("It covers no place where the copies differ, so no copy can be told.".to_owned());
-                } else if *unmarked_original > 0.5 {
-                    lines.push(format!(
-                        "It shows the unmarked original's forms (probability {:.0} %): it comes from the convening team's own text or a draft, not from an issued copy.",
-                        unmarked_original * 100.0
-                    ));
-                } else {
-                    let named: Vec<String> = likeliest
-                        .iter()
-                        .map(|(n, r, p)| format!("copy {n}, issued to {r} ({:.0} %)", p * 100.0))
-                        .collect();
-                    lines.push(format!("Likeliest on {sites_seen} variable sites: {}.", named.join("; ")));
-                    lines.push(format!(
-                        "About {more_sentences_needed} more sentence{} of the same text would likely settle it.",
-                        if *more_sentences_needed == 1 { "" } else { "s" }
-                    ));
-                }
-                (headline, lines)
-            }
-            Traced::NotFromReadout { longest_match_words } => (
-                "not matching: the passage is not from this readout".to_owned(),
-                vec![format!(
-                    "No part of it matches the readout beyond chance (its longest match is {longest_match_words} words, as unrelated text has). A close paraphrase would not match either."
-                )],
-            ),
-            Traced::NotTraced { reason } => (format!("not traced: {reason}"), Vec::new()),
-        }
-    }
-}
-
-/// How many deciding sites a verdict lists; the rest are counted.
-const DECIDING_SITES_SHOWN: usize = 5;
 
 /// A meeting on its initiative's lane of the timeline: its date, title and mode.
 pub type TimelineMeeting = (Date, String, ConfidentialityMode);
@@ -563,7 +501,7 @@ impl App {
                     recipient: copy.recipient.clone(),
                     confidence: found.confidence,
                     sites_seen: found.sites_seen,
-                    deciding_sites: found.deciding_sites.iter().map(crate::fingerprint::site_shown).collect(),
+                    deciding_sites: found.deciding_sites,
                 }
             }
             TraceResult::FromReadout(undetermined) => Traced::FromReadout {
@@ -578,7 +516,7 @@ impl App {
                 pieces: undetermined.pieces.iter().map(|piece| piece.paragraph).collect(),
             },
             TraceResult::NotFromReadout { longest_match_words } => Traced::NotFromReadout { longest_match_words },
-            TraceResult::NotTraced { reason } => Traced::NotTraced { reason: reason.to_string() },
+            TraceResult::NotTraced { reason } => Traced::NotTraced { reason },
         })
     }
 

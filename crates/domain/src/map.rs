@@ -571,15 +571,27 @@ pub enum Unavailable {
 }
 
 impl Unavailable {
-    /// The reason as `reader` may see it: the registry's own for those who read the registry;
-    /// for anyone else one answer for all three, so the answer says nothing of consent or risk.
+    pub const ALL: &'static [Unavailable] =
+        &[Unavailable::NotInRegistry, Unavailable::NoConsentToBeContacted, Unavailable::RiskAboveCeiling];
+
+    /// The stable code, for machines and for the words that name it.
     #[must_use]
-    pub fn reason(self, reader: SelectionReader) -> &'static str {
-        match (reader, self) {
-            (SelectionReader::WithoutRegistry, _) => "not available",
-            (SelectionReader::OfRegistry, Unavailable::NotInRegistry) => "not in the registry: no consent recorded",
-            (SelectionReader::OfRegistry, Unavailable::NoConsentToBeContacted) => "no consent to be contacted",
-            (SelectionReader::OfRegistry, Unavailable::RiskAboveCeiling) => "risk above the ceiling",
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Unavailable::NotInRegistry => "not-in-registry",
+            Unavailable::NoConsentToBeContacted => "no-consent-to-be-contacted",
+            Unavailable::RiskAboveCeiling => "risk-above-ceiling",
+        }
+    }
+
+    /// The reason as `reader` may see it: the registry's own for those who read the registry;
+    /// for anyone else none ("not available" for all three), so the answer says nothing of
+    /// consent or risk.
+    #[must_use]
+    pub fn as_seen_by(self, reader: SelectionReader) -> Option<Unavailable> {
+        match reader {
+            SelectionReader::OfRegistry => Some(self),
+            SelectionReader::WithoutRegistry => None,
         }
     }
 }
@@ -912,12 +924,8 @@ mod tests {
     #[test]
     fn a_reader_without_the_registry_learns_neither_reason_nor_score() {
         let ceiling = RiskCeiling { per_person: 5, group: 12 };
-        let reasons: std::collections::BTreeSet<&str> =
-            [Unavailable::NotInRegistry, Unavailable::NoConsentToBeContacted, Unavailable::RiskAboveCeiling]
-                .into_iter()
-                .map(|u| u.reason(SelectionReader::WithoutRegistry))
-                .collect();
-        assert_eq!(reasons.len(), 1, "{reasons:?}");
+        assert!(Unavailable::ALL.iter().all(|u| u.as_seen_by(SelectionReader::WithoutRegistry).is_none()));
+        assert!(Unavailable::ALL.iter().all(|u| u.as_seen_by(SelectionReader::OfRegistry) == Some(*u)));
         for (home, travel) in [(0, 0), (1, 2), (2, 3), (0, 5)] {
             let e = entry(ConsentAnswer::Given, home, travel);
             assert_eq!(ceiling.counted_risk(&e, SelectionReader::WithoutRegistry), 5);

@@ -137,8 +137,52 @@ pub struct MeetingRecord<'a> {
     /// not withdrawn, as it stands when the summary is made. Everyone else is the team's alone
     /// ([`crate::attendee`]).
     pub listable: &'a BTreeSet<ActorId>,
-    /// How far along the methodology's stages the meeting got, with the stage's name.
-    pub stage_label: Option<&'a str>,
+    /// How far along the methodology's stages the meeting got.
+    pub stage: Option<StageReached>,
+}
+
+/// The step of its methodology a meeting reached (counted from one), for the edge to name in
+/// its reader's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StageReached {
+    pub methodology: crate::dialogue::Methodology,
+    pub step: u8,
+}
+
+impl StageReached {
+    /// The step's name in the methodology's template, as the readout's text and the API give
+    /// it (the pages name it in their reader's language).
+    #[must_use]
+    pub fn template_name(self) -> Option<&'static str> {
+        self.methodology.template().get(usize::from(self.step).saturating_sub(1)).copied()
+    }
+}
+
+/// Where a session sat: in plenary, or in one side's caucus (the side's name).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SessionScope {
+    Plenary,
+    Caucus { side: String },
+}
+
+/// What a summary leaves out, so its reader knows it is partial; said in the reader's language
+/// by the edge. Who the summary is for is its [`MeetingSummary::reader`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Withheld {
+    /// The attendee list, under a mode that does not disclose attendance.
+    AttendeeList { mode: ConfidentialityMode },
+    /// The attendee list: funders do not receive participants' identities.
+    AttendeeListFromFunders,
+    /// Attendees of a side not listed for this reader.
+    AttendeesNotListed { count: usize, side: String },
+    /// The venue of a secret channel.
+    SecretVenue,
+    /// The record of the sessions, which this reader does not receive.
+    SessionRecord,
+    /// Sessions closed to this reader.
+    SessionsClosed { count: usize },
+    /// Notes marked not for transfer.
+    NotesNotForTransfer { count: usize },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -163,8 +207,7 @@ pub struct SummaryNote {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SummarySession {
     pub title: String,
-    /// "Plenary" or "Caucus: <side>".
-    pub scope: String,
+    pub scope: SessionScope,
     pub mode: ConfidentialityMode,
     pub notes: Vec<SummaryNote>,
 }
@@ -199,12 +242,12 @@ pub struct MeetingSummary {
     /// `None` where the mode or the reader forbids a list.
     pub attendees: Option<Vec<SummaryAttendee>>,
     pub agenda: Vec<(String, bool)>,
-    pub stage_reached: Option<String>,
+    pub stage_reached: Option<StageReached>,
     pub sessions: Vec<SummarySession>,
     pub options: Vec<SummaryOption>,
     pub follow_ups: Vec<SummaryFollowUp>,
-    /// What was left out, in words, so the reader knows a summary is partial.
-    pub withheld: Vec<String>,
+    /// What was left out, so the reader knows a summary is partial.
+    pub withheld: Vec<Withheld>,
     pub reader: Reader,
 }
 
@@ -218,9 +261,11 @@ impl MeetingSummary {
             out.extend([a.name.as_str(), &a.organisation, &a.side]);
         }
         out.extend(self.agenda.iter().map(|(t, _)| t.as_str()));
-        out.extend(self.stage_reached.as_deref());
         for s in &self.sessions {
-            out.extend([s.title.as_str(), &s.scope]);
+            out.push(&s.title);
+            if let SessionScope::Caucus { side } = &s.scope {
+                out.push(side);
+            }
             for n in &s.notes {
                 out.push(&n.body);
                 out.extend(n.speaker.as_deref());
@@ -234,7 +279,10 @@ impl MeetingSummary {
             out.push(&f.commitment);
             out.extend(f.owner.as_deref());
         }
-        out.extend(self.withheld.iter().map(String::as_str));
+        out.extend(self.withheld.iter().filter_map(|w| match w {
+            Withheld::AttendeesNotListed { side, .. } => Some(side.as_str()),
+            _ => None,
+        }));
         out
     }
 }
@@ -331,10 +379,10 @@ pub fn summarise(record: &MeetingRecord<'_>, reader: Reader, attended: bool) -> 
     let clean = |text: &str| if on_the_record { never.scrub(text) } else { names.scrub(text) };
 
     let attendees = if !meeting.mode.attendees_listable() {
-        withheld.push(format!("the attendee list ({})", meeting.mode.label()));
+        withheld.push(Withheld::AttendeeList { mode: meeting.mode });
         None
     } else if reader == Reader::Funder {
-        withheld.push("the attendee list (funders do not receive participants' identities)".to_owned());
+        withheld.push(Withheld::AttendeeListFromFunders);
         None
     } else {
         let mut listed = Vec::new();
@@ -351,7 +399,7 @@ pub fn summarise(record: &MeetingRecord<'_>, reader: Reader, attended: bool) -> 
             }
         }
         for (side, count) in unlisted {
-            withheld.push(format!("{count} attendee(s) not listed for {} ({side})", reader.label()));
+            withheld.push(Withheld::AttendeesNotListed { count, side });
         }
         Some(listed)
     };
@@ -361,7 +409,7 @@ pub fn summarise(record: &MeetingRecord<'_>, reader: Reader, attended: bool) -> 
         // Of the team, only the convener sees a secret channel's venue; the summary does not
         // know which member of the team reads it, so it leaves the venue out for all of them.
         (ConfidentialityMode::SecretChannel, _) => {
-            withheld.push("the venue (secret channel)".to_owned());
+            withheld.push(Withheld::SecretVenue);
             None
         }
         (_, Reader::Team | Reader::Operations | Reader::Participant { .. } | Reader::Observer) => {
@@ -406,18 +454,18 @@ pub fn summarise(record: &MeetingRecord<'_>, reader: Reader, attended: bool) -> 
             });
         }
         let scope = match session.scope {
-            Scope::Plenary => "Plenary".to_owned(),
-            Scope::Caucus(side) => format!("Caucus: {}", side_name(Some(side))),
+            Scope::Plenary => SessionScope::Plenary,
+            Scope::Caucus(side) => SessionScope::Caucus { side: side_name(Some(side)) },
         };
         sessions.push(SummarySession { title: clean(&session.title), scope, mode: session.mode, notes });
     }
     if matches!(reader, Reader::Funder | Reader::Operations) {
-        withheld.push(format!("the record of the sessions ({} do not receive it)", reader.label()));
+        withheld.push(Withheld::SessionRecord);
     } else if left_out_sessions > 0 {
-        withheld.push(format!("{left_out_sessions} session(s) closed to {}", reader.label()));
+        withheld.push(Withheld::SessionsClosed { count: left_out_sessions });
     }
     if left_out_notes > 0 {
-        withheld.push(format!("{left_out_notes} note(s) marked not for transfer"));
+        withheld.push(Withheld::NotesNotForTransfer { count: left_out_notes });
     }
 
     let options = record
@@ -456,7 +504,7 @@ pub fn summarise(record: &MeetingRecord<'_>, reader: Reader, attended: bool) -> 
         venue,
         attendees,
         agenda: meeting.agenda.iter().map(|a| (clean(&a.title), a.done)).collect(),
-        stage_reached: record.stage_label.map(str::to_owned),
+        stage_reached: record.stage,
         sessions,
         options,
         follow_ups,
@@ -954,7 +1002,7 @@ mod tests {
                 speaker_key: Some(&key),
                 aliases: &aliases,
                 listable: &listable,
-                stage_label: None,
+                stage: None,
             };
             let names_forbidden = meeting.mode != ConfidentialityMode::OnTheRecord;
             // A note typed with a name is held where its session forbids attribution, and only
@@ -1074,9 +1122,12 @@ mod tests {
                 // Another side's caucus never reaches a participant; no session reaches funders.
                 for session in &summary.sessions {
                     if let Reader::Participant { side } = reader {
-                        let own = side.map(|s| if s == SIDE_A { "Caucus: Upper Vale" } else { "Caucus: Lowland Coast" });
-                        let allowed = session.scope == "Plenary" || Some(session.scope.as_str()) == own;
-                        prop_assert!(allowed, "{} reached a participant of {:?}", session.scope, side);
+                        let own = side.map(|s| if s == SIDE_A { "Upper Vale" } else { "Lowland Coast" });
+                        let allowed = match &session.scope {
+                            SessionScope::Plenary => true,
+                            SessionScope::Caucus { side } => Some(side.as_str()) == own,
+                        };
+                        prop_assert!(allowed, "{:?} reached a participant of {:?}", session.scope, side);
                     }
                     prop_assert!(!matches!(reader, Reader::Funder | Reader::Operations));
                     if matches!(reader, Reader::Official | Reader::Evaluator) {

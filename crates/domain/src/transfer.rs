@@ -232,7 +232,7 @@ pub fn assemble(
                 .format(time::macros::format_description!("[day] [month repr:long] [year]"))
                 .unwrap_or_default()
         )];
-        if let Some(stage) = &summary.stage_reached {
+        if let Some(stage) = summary.stage_reached.and_then(|stage| stage.template_name()) {
             paragraphs.push(format!("The meeting reached: {stage}."));
         }
         for session in &summary.sessions {

@@ -21,7 +21,7 @@ macro_rules! language {
     ($language:literal) => {
         files!($language: "layout.ftl", "words.ftl", "errors.ftl", "account.ftl", "ballot.ftl", "initiative.ftl", "dialogue.ftl",
             "map.ftl", "transfer.ftl", "text.ftl", "conversation.ftl", "documents.ftl",
-            "outcomes.ftl", "measures.ftl", "cli.ftl", "refusals.ftl")
+            "outcomes.ftl", "measures.ftl", "cli.ftl", "refusals.ftl", "help.ftl")
     };
 }
 

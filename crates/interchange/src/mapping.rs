@@ -36,7 +36,8 @@ impl TrackScheme {
         }
     }
 
-    /// The scheme in words, for the files that declare it.
+    /// The scheme in words, for the files that declare it (people read it in their language
+    /// from the edge's messages).
     #[must_use]
     pub fn description(self) -> &'static str {
         match self {
@@ -141,30 +142,6 @@ impl Field {
             Field::ValidFrom => "valid-from",
             Field::ValidUntil => "valid-until",
             Field::TieNotes => "tie-notes",
-        }
-    }
-
-    /// What the field holds, for forms and `--help`.
-    #[must_use]
-    pub fn description(self) -> &'static str {
-        match self {
-            Field::Code => "code name (default: the node id)",
-            Field::Name => "real name",
-            Field::Kind => "person or organisation",
-            Field::Track => "primary track, by name or by number under a scheme",
-            Field::Tracks => "every track, separated by ; , or |",
-            Field::Level => "top, middle or grassroots",
-            Field::Side => "the side's name (empty: a third party)",
-            Field::Role => "position or role",
-            Field::DecisionMaker => "a Track One decision-maker: yes or no",
-            Field::Notes => "the team's notes on the actor",
-            Field::PublicDescription => "what readers limited to code names learn",
-            Field::TieKind => "the tie's kind (advises, colleague, …)",
-            Field::Strength => "1 to 5 (default: the edge's weight, else 1)",
-            Field::Directed => "yes or no (default: the edge's own direction)",
-            Field::ValidFrom => "the first day the tie stood, YYYY-MM-DD",
-            Field::ValidUntil => "the day the tie ended, YYYY-MM-DD",
-            Field::TieNotes => "the team's notes on the tie",
         }
     }
 

@@ -75,6 +75,11 @@ impl<T: ToValue + ?Sized> ToValue for &T {
 
 /// The message `id` in the chosen language with its arguments.
 pub(crate) fn text(id: &str, values: &[(&str, Value)]) -> String {
+    text_in(locale(), id, values)
+}
+
+/// The message `id` in `locale` with its arguments, as the command line writes them.
+pub(crate) fn text_in(locale: Locale, id: &str, values: &[(&str, Value)]) -> String {
     let args: Vec<(&str, Arg<'_>)> = values
         .iter()
         .map(|(name, value)| {
@@ -85,15 +90,20 @@ pub(crate) fn text(id: &str, values: &[(&str, Value)]) -> String {
             (*name, arg)
         })
         .collect();
-    isolated_as_the_language_needs(tracktwo_i18n::text_with(locale(), id, &args))
+    for_terminal(locale, tracktwo_i18n::text_with(locale, id, &args))
 }
 
-/// The isolates around each argument keep an Arabic sentence's order around a Latin path in a
-/// terminal that lays out right-to-left text; in a left-to-right language they would only ride
-/// along, unseen, into whatever is copied from the terminal (a path, a password). The
-/// pseudo-locales keep them: they tell a test the words of a message from what it was given.
-fn isolated_as_the_language_needs(said: String) -> String {
-    let locale = locale();
+/// Text made by the messages (a verdict, a text's figures) as the terminal is given it in the
+/// chosen language.
+pub(crate) fn as_said(text: String) -> String {
+    for_terminal(locale(), text)
+}
+
+fn for_terminal(locale: Locale, said: String) -> String {
+    // The isolates around each argument keep an Arabic sentence's order around a Latin path in
+    // a terminal that lays out right-to-left text; in a left-to-right language they would only
+    // ride along, unseen, into whatever is copied from the terminal (a path, a password). The
+    // pseudo-locales keep them: they tell a test the words of a message from what it was given.
     let marked = matches!(locale, Locale::PseudoAccented | Locale::PseudoRightToLeft);
     if marked || locale.direction() == Direction::RightToLeft {
         said
@@ -124,5 +134,5 @@ pub(crate) use fail;
 /// An error of the use cases as people read it: the same words the pages say for it
 /// (`tracktwo_web::refusals`), in the chosen language.
 pub(crate) fn app_error(error: &tracktwo_app::AppError) -> String {
-    isolated_as_the_language_needs(tracktwo_web::refusals::Refusal::of(error).text(locale()))
+    as_said(tracktwo_web::refusals::Refusal::of(error).text(locale()))
 }

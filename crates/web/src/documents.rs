@@ -19,6 +19,7 @@ use tracktwo_domain::redaction::{MeetingSummary, Reader};
 use tracktwo_i18n::{Arg, Locale, text as message, text_with};
 use tracktwo_render::{Block, Digits, Document, Inline, PageLabel};
 
+use crate::pages::findings;
 use crate::pages::words::Word as _;
 
 /// Stand-ins for the page numbers, which typst and Word fill in: they split the formatted
@@ -122,8 +123,8 @@ pub fn summary_document(summary: &MeetingSummary, locale: Locale) -> Document {
     if let Some(venue) = summary.venue.as_ref().filter(|v| !v.is_empty()) {
         facts.push((m("document-venue"), venue.clone()));
     }
-    if let Some(stage) = &summary.stage_reached {
-        facts.push((m("document-stage-reached"), stage.clone()));
+    if let Some(stage) = summary.stage_reached {
+        facts.push((m("document-stage-reached"), findings::stage(locale, stage)));
     }
     blocks.push(Block::Facts(facts));
     if let Some(attendees) = &summary.attendees {
@@ -163,7 +164,10 @@ pub fn summary_document(summary: &MeetingSummary, locale: Locale) -> Document {
     for session in &summary.sessions {
         blocks.push(Block::Heading { level: 2, text: session.title.clone() });
         let session_mode = label(locale, "mode", session.mode.as_str());
-        blocks.push(Block::Paragraph(vec![Inline::Emphasis(format!("{} · {session_mode}", session.scope))]));
+        blocks.push(Block::Paragraph(vec![Inline::Emphasis(format!(
+            "{} · {session_mode}",
+            findings::session_scope(locale, &session.scope)
+        ))]));
         for note in &session.notes {
             let mut tags: Vec<String> = note.tags.iter().map(|t| label(locale, "tag", t.as_str())).collect();
             if note.not_for_transfer {
@@ -220,7 +224,13 @@ pub fn summary_document(summary: &MeetingSummary, locale: Locale) -> Document {
     }
     if !summary.withheld.is_empty() {
         blocks.push(Block::Heading { level: 2, text: m("document-not-in-summary") });
-        blocks.push(Block::Bullets(summary.withheld.iter().map(|w| vec![Inline::Text(w.clone())]).collect()));
+        blocks.push(Block::Bullets(
+            summary
+                .withheld
+                .iter()
+                .map(|w| vec![Inline::Text(findings::withheld(locale, w, summary.reader))])
+                .collect(),
+        ));
     }
     let running_head = text_with(
         locale,

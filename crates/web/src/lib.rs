@@ -42,6 +42,8 @@ pub use documents::{TextCopy, copy_document, report_document, summary_document, 
 pub use errors::{PageError, WebError};
 pub(crate) use errors::{PageResult, status_of};
 pub use limits::{EdgeLimits, Limit, Limited, Quotas, quota};
+/// What the engines find, in a reader's language, for the command line as for the pages.
+pub use pages::findings;
 /// The field's vocabularies in a reader's language, for the command line as for the pages.
 pub use pages::words::{Word, methodology_step, of as word};
 pub use server::{ConnectionLimits, EdgeOptions, HEADER_READ_TIMEOUT, IDLE_TIMEOUT, TlsFiles, serve, serve_tls};

@@ -2,7 +2,7 @@
 //! of attendees that must not leave it.
 
 use tracktwo_domain::dialogue::{DialogueOption, FollowUp, Meeting, MeetingNote, Round, SpeakerKey};
-use tracktwo_domain::redaction::{MeetingRecord, MeetingSummary, Reader, names_to_withhold, summarise};
+use tracktwo_domain::redaction::{MeetingRecord, MeetingSummary, Reader, StageReached, names_to_withhold, summarise};
 use tracktwo_domain::scrub::Names;
 use tracktwo_domain::{ActorId, AuditAction, AuditTarget, Identity, InitiativeId, MeetingId, Operation, TargetKind};
 use tracktwo_store::WriteTx;
@@ -114,9 +114,10 @@ impl App {
         }
         let title = self.initiative_from_row(&entered.key, &entered.row)?.title;
         let (_, record) = self.design_record(tx, entered, initiative).await?;
-        let stage_label = match (meeting.stage_reached, record.design.as_ref()) {
-            (Some(stage), Some(design)) => {
-                design.methodology.template().get(usize::from(stage).saturating_sub(1)).copied()
+        // A step past the methodology's last (its design changed since) names no stage.
+        let stage = match (meeting.stage_reached, record.design.as_ref()) {
+            (Some(step), Some(design)) if (1..=design.methodology.template().len()).contains(&usize::from(step)) => {
+                Some(StageReached { methodology: design.methodology, step })
             }
             _ => None,
         };
@@ -131,7 +132,7 @@ impl App {
             speaker_key: speaker_key.as_ref(),
             aliases: &aliases,
             listable: &listable,
-            stage_label,
+            stage,
         };
         Ok(summarise(&record, reader, attended))
     }

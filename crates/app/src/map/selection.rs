@@ -4,7 +4,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use time::Date;
 use tracktwo_analysis as analysis;
-use tracktwo_domain::map::{Level, RiskCeiling, SelectionReader, Track};
+use tracktwo_domain::map::{Level, RiskCeiling, SelectionReader, Track, Unavailable};
 use tracktwo_domain::{ActorId, AuditAction, AuditTarget, Identity, InitiativeId, Operation, TargetKind};
 
 use super::SystemMap;
@@ -26,10 +26,8 @@ pub struct SelectionSpec {
 #[derive(Debug, Clone)]
 pub struct Invitee {
     pub actor: ActorId,
-    /// "chosen because it brings track 5 (Research, training and education) for the Upper Vale; …",
-    /// in English, for the command line.
-    pub explanation: String,
-    /// The same reasons as data, for a page to say in its reader's language.
+    /// Why they were chosen, as data: the page and the command line say it in their reader's
+    /// language.
     pub because: Because,
 }
 
@@ -63,7 +61,9 @@ pub struct AccessGain {
 #[derive(Debug, Clone)]
 pub struct Exclusion {
     pub actor: ActorId,
-    pub reason: &'static str,
+    /// Why, for those who read the registry; `None` ("not available") for everyone else, so the
+    /// answer says nothing of consent or risk.
+    pub reason: Option<Unavailable>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -72,9 +72,7 @@ pub struct SelectionReport {
     /// Candidates who could not be invited: why, for those who read the registry; "not
     /// available" for everyone else.
     pub excluded: Vec<Exclusion>,
-    /// Needs no invitee meets, in English, for the command line.
-    pub unmet: Vec<String>,
-    /// The same as data: the side's name and its need, for a page.
+    /// Needs no invitee meets: the side's name and its need.
     pub unmet_needs: Vec<(String, Need)>,
     /// The initiative's risk ceiling the selection applied.
     pub ceiling: RiskCeiling,
@@ -164,7 +162,9 @@ impl App {
         for id in candidate_ids {
             let Some(position) = indexed.actor_ids.iter().position(|a| *a == id) else { continue };
             match ceiling.availability(registry.get(&id)) {
-                Err(unavailable) => report.excluded.push(Exclusion { actor: id, reason: unavailable.reason(reader) }),
+                Err(unavailable) => {
+                    report.excluded.push(Exclusion { actor: id, reason: unavailable.as_seen_by(reader) })
+                }
                 Ok(()) => candidates.push(analysis::ActorIdx(u32::try_from(position).unwrap_or(u32::MAX))),
             }
         }
@@ -181,12 +181,7 @@ impl App {
         let selection = analysis::select(&snapshot, &request);
         let mut met = BTreeSet::new();
         for choice in &selection.chosen {
-            // Grouped so a choice reads as one sentence: the tracks it brings, the level, then
-            // the decision-makers it brings closer.
-            let mut tracks: Vec<String> = Vec::new();
-            let mut levels: Vec<String> = Vec::new();
-            let mut access: Vec<String> = Vec::new();
-            let mut side_named = String::new();
+            // Tracks before levels, as the sentence reads.
             let mut because = Because::default();
             let mut level_needs = Vec::new();
             for reason in &choice.reasons {
@@ -194,56 +189,32 @@ impl App {
                     analysis::Reason::Track { side, track } => {
                         met.insert((side, Ok(track.number())));
                         let track = Track::from_number(track.number()).unwrap_or(Track::Government);
-                        tracks.push(format!("track {} ({})", track.number(), track.label()));
                         because.needs.push(Need::Track(track));
-                        side_named = view.side_name(indexed.side_of(side));
+                        because.side = view.side_name(indexed.side_of(side));
                     }
                     analysis::Reason::Level { side, level } => {
                         met.insert((side, Err(level_from(level))));
-                        levels.push(level_from(level).label().to_lowercase());
                         level_needs.push(Need::Level(level_from(level)));
-                        side_named = view.side_name(indexed.side_of(side));
+                        because.side = view.side_name(indexed.side_of(side));
                     }
                     analysis::Reason::Access { decision_maker, from, to } => {
                         let decision_maker = indexed.actor_ids[decision_maker.0 as usize];
-                        access.push(format!("{} ({from} → {to})", view.label(decision_maker)));
                         because.decision_makers.push(AccessGain { decision_maker, from, to });
                     }
                 }
             }
-            // Tracks before levels, as the sentence reads.
             because.needs.extend(level_needs);
-            because.side.clone_from(&side_named);
-            let mut clauses = Vec::new();
-            let needs: Vec<String> = tracks.into_iter().chain(levels).collect();
-            if !needs.is_empty() {
-                clauses.push(format!("bring {} for {side_named}", needs.join(", ")));
-            }
-            if !access.is_empty() {
-                clauses.push(format!(
-                    "raise the group's access to {} {} (the weakest tie of the best chain, of 5)",
-                    if access.len() == 1 { "decision-maker" } else { "decision-makers" },
-                    access.join(", ")
-                ));
-            }
-            let explanation = if clauses.is_empty() {
-                "chosen to keep the sides balanced; adds no need or access not already met".to_owned()
-            } else {
-                format!("chosen because they {}", clauses.join("; and "))
-            };
-            report.chosen.push(Invitee { actor: indexed.actor_ids[choice.actor.0 as usize], explanation, because });
+            report.chosen.push(Invitee { actor: indexed.actor_ids[choice.actor.0 as usize], because });
         }
         for (i, side) in full.sides.iter().enumerate() {
             let key = analysis::SideKey(u32::try_from(i).unwrap_or(0));
             for track in &spec.needed_tracks {
                 if !met.contains(&(key, Ok(track.number()))) {
-                    report.unmet.push(format!("{}: track {} ({})", side.name, track.number(), track.label()));
                     report.unmet_needs.push((side.name.clone(), Need::Track(*track)));
                 }
             }
             for level in &spec.needed_levels {
                 if !met.contains(&(key, Err(*level))) {
-                    report.unmet.push(format!("{}: {}", side.name, level.label().to_lowercase()));
                     report.unmet_needs.push((side.name.clone(), Need::Level(*level)));
                 }
             }

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use super::selection::Need;
 use time::Date;
 use tracktwo_analysis as analysis;
 use tracktwo_domain::SnapshotId;
@@ -44,8 +45,16 @@ pub struct CoverageCount {
 #[derive(Debug, Clone, Default)]
 pub struct CoverageReport {
     pub cells: Vec<CoverageCount>,
-    /// In words: "the Lowland Coast has no actor on track 7 (Religion)".
-    pub gaps: Vec<String>,
+    pub gaps: Vec<CoverageGap>,
+}
+
+/// A need a side has no actor for ("the Lowland Coast has no actor on track 7"), for the page
+/// and the command line to say in their reader's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CoverageGap {
+    /// The side's name.
+    pub side: String,
+    pub need: Need,
 }
 
 /// A chain of ties from a participant to a decision-maker.
@@ -239,20 +248,13 @@ impl SystemMap {
             .gaps
             .iter()
             .map(|gap| match *gap {
-                analysis::Gap::Track { side, track } => {
-                    let track = Track::from_number(track.number()).unwrap_or(Track::Government);
-                    format!(
-                        "{} has no actor on track {} ({})",
-                        self.side_name(indexed.side_of(side)),
-                        track.number(),
-                        track.label()
-                    )
+                analysis::Gap::Track { side, track } => CoverageGap {
+                    side: self.side_name(indexed.side_of(side)),
+                    need: Need::Track(Track::from_number(track.number()).unwrap_or(Track::Government)),
+                },
+                analysis::Gap::Level { side, level } => {
+                    CoverageGap { side: self.side_name(indexed.side_of(side)), need: Need::Level(level_from(level)) }
                 }
-                analysis::Gap::Level { side, level } => format!(
-                    "{} has no actor at the {} level",
-                    self.side_name(indexed.side_of(side)),
-                    level_from(level).label().to_lowercase().trim_end_matches(" leadership")
-                ),
             })
             .collect();
         CoverageReport { cells, gaps }

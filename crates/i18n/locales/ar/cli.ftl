@@ -100,6 +100,14 @@ cli-cannot-write-anchor = تعذّرت كتابة مرساة التدقيق
 cli-audit-intact = سجل التدقيق سليم: الأحداث: { $events }، الرأس رقم { $seq } ({ $mac }).
 cli-audit-holds-anchor = وهو يحوي الحدث رقم { $seq } المرسى في { $path }.
 cli-audit-tampered = سجل التدقيق معبوث به: المشكلات: { $problems }، من أصل أحداث عددها { $events }.
+cli-audit-edited = عُدّل الحدث رقم { $seq }: لم يعد محتواه يطابق رمز التحقق (MAC) الخاص به
+cli-audit-inserted = أُدرج الحدث رقم { $seq }: إنه لا ينتمي إلى السلسلة
+cli-audit-deleted-before = حُذف حدث أو أكثر قبل الحدث رقم { $seq } مباشرة
+cli-audit-swapped = تبادل الحدثان رقم { $first } ورقم { $second } موضعيهما: لم يعودا مرتّبين
+cli-audit-tail-removed = تنتهي السلسلة عند الحدث رقم { $last } لكن الرأس يسجّل الرقم { $head }: حُذفت الأحداث الأخيرة
+cli-audit-cut-before-anchor = لم تعد السلسلة تحوي الحدث رقم { $anchored } الذي يسجّله المرساة المحفوظة خارج المخزن (الرأس الآن الرقم { $head }): قُطع ذيلها أو أُعيد المخزن إلى حالة سابقة
+cli-audit-anchor-not-authentic = المرساة المعطاة لم تُكتب بمفتاح هذا المخزن؛ لم يُتحقق من شيء مقابلها
+cli-audit-unauthentic-row = الصف { $row } لا يجتاز رمز التحقق (MAC): كُتب أو غُيّر دون المفتاح، وهو مرفوض
 
 ## المستندات
 
@@ -158,7 +166,8 @@ cli-coverage-cell = المسار { $track } ({ $name })، { $side }، { $level }
 cli-no-gaps = لا فجوات.
 cli-gap = فجوة: { $gap }
 cli-risk-ceiling = سقف المخاطر: { $per_person } للشخص، و{ $group } للمجموعة
-cli-unmet = حاجة غير ملبّاة: { $need }
+cli-unmet = حاجة غير ملبّاة: { $side }: { $need }
+cli-invitee = { $number }. { $actor } ({ $side }): { $because }
 cli-not-considered = مستبعَد من النظر: { $actor }: { $reason }
 cli-map-file-size = { $path }: العُقد: { $nodes }، الحواف: { $edges }.
 cli-map-track-scheme = أرقام المسارات فيه تتبع { $scheme } ({ $code }).
@@ -208,3 +217,25 @@ cli-passage-unreadable = { $path } ليس نصًا (UTF-8) ولا صورة صف�
 cli-ocr-stopped = توقّفت قراءة الصفحة
 cli-cannot-read-page = تعذّرت قراءة الصفحة في { $path }
 cli-ocr-read = قُرئت الصفحة بالتعرّف الضوئي على الحروف (tesseract): الكلمات: { $words }
+
+# مساعدة سطر الأوامر وأخطاء قراءته (كلمات clap نفسها).
+cli-help-usage = الاستخدام:
+cli-help-commands = الأوامر
+cli-help-arguments = المعاملات
+cli-help-options = الخيارات
+cli-help-default = {"["}الافتراضي: { $value }]
+cli-help-possible = {"["}القيم الممكنة: { $values }]
+cli-parse-error = خطأ: { $error }
+cli-parse-invalid-value = القيمة «{ $value }» غير صالحة لـ«{ $argument }»
+cli-parse-invalid-value-because = القيمة «{ $value }» غير صالحة لـ«{ $argument }»: { $reason }
+cli-parse-possible-values = القيم الممكنة: { $values }
+cli-parse-unknown-argument = معامل غير متوقع «{ $argument }»
+cli-parse-unknown-command = أمر فرعي غير معروف «{ $command }»
+cli-parse-missing-argument = لم تُعطَ المعاملات المطلوبة التالية: { $argument }
+cli-parse-missing-command = يتطلب «{ $command }» أمرًا فرعيًا ولم يُعطَ أي أمر
+cli-parse-conflict = لا يمكن استخدام المعامل «{ $argument }» مع «{ $other }»
+cli-parse-wrong-values = أُعطي المعامل «{ $argument }» عددًا خاطئًا من القيم، أو أُعطي أكثر من مرة
+cli-parse-invalid-utf8 = أحد المعاملات ليس نصًا صالحًا بترميز UTF-8
+cli-parse-failed = تعذّرت قراءة سطر الأوامر
+cli-parse-did-you-mean = تلميح: يوجد ما يشبهه: «{ $suggestion }»
+cli-parse-more = لمزيد من المعلومات، جرّب «--help».

@@ -147,3 +147,32 @@ dialogue-supported-by-sides = (يؤيده: { $sides })
 dialogue-theory = إذا { $if }، فإن { $then }، لأن { $because }.
 dialogue-third-party = طرف ثالث
 dialogue-transfer-on = نقل — { $date }: { $channel } ({ $evidence })
+
+# أين انعقدت الجلسة، وما يتركه الملخص جانبًا.
+dialogue-scope-plenary = الجلسة العامة
+dialogue-scope-caucus = الاجتماع الجانبي: { $side }
+dialogue-withheld-list-on-the-record = قائمة الحضور (علني)
+dialogue-withheld-list-non-attribution = قائمة الحضور (دون نسب الأقوال)
+dialogue-withheld-list-chatham-house = قائمة الحضور (قاعدة تشاتام هاوس)
+dialogue-withheld-list-secret-channel = قائمة الحضور (قناة سرية)
+dialogue-withheld-list-funders = قائمة الحضور (لا يتلقى المموّلون هويات المشاركين)
+dialogue-withheld-not-listed = { $count ->
+    [one] حاضر واحد غير مدرج لـ{ $reader } ({ $side })
+    [two] حاضران غير مدرجين لـ{ $reader } ({ $side })
+    [few] { $count } حاضرين غير مدرجين لـ{ $reader } ({ $side })
+   *[other] { $count } حاضرًا غير مدرج لـ{ $reader } ({ $side })
+}
+dialogue-withheld-venue = المكان (قناة سرية)
+dialogue-withheld-session-record = محضر الجلسات (لا يُسلَّم إلى { $reader })
+dialogue-withheld-sessions-closed = { $count ->
+    [one] جلسة واحدة مغلقة أمام { $reader }
+    [two] جلستان مغلقتان أمام { $reader }
+    [few] { $count } جلسات مغلقة أمام { $reader }
+   *[other] { $count } جلسة مغلقة أمام { $reader }
+}
+dialogue-withheld-notes = { $count ->
+    [one] ملاحظة واحدة موسومة بأنها ليست للنقل
+    [two] ملاحظتان موسومتان بأنهما ليستا للنقل
+    [few] { $count } ملاحظات موسومة بأنها ليست للنقل
+   *[other] { $count } ملاحظة موسومة بأنها ليست للنقل
+}

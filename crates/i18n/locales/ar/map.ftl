@@ -209,3 +209,10 @@ map-weakest-tie-steps = (أضعف رابط { $strength } من 5، { $steps ->
    *[other] { $steps } خطوة
 })
 map-as-of-date = خريطة المنظومة بتاريخ { $date }
+
+# ثغرة في تغطية طرف، ومرشح استبعده الاختيار.
+map-gap-track = ليس لدى { $side } أي فاعل في المسار { $number } ({ $name })
+map-gap-level-top = ليس لدى { $side } أي فاعل على المستوى القيادي
+map-gap-level-middle = ليس لدى { $side } أي فاعل على المستوى الوسطي
+map-gap-level-grassroots = ليس لدى { $side } أي فاعل على المستوى القاعدي
+map-not-available = غير متاح

@@ -132,3 +132,7 @@ text-chart-series-words = الكلمات
 text-chart-series-brackets = الأقواس
 text-chart-series-alternatives = البدائل
 text-chart-description = من الإصدار { $first } إلى الإصدار { $last }: الكلمات من { $words_first } إلى { $words_last }، والأقواس من { $brackets_first } إلى { $brackets_last }، والبدائل من { $alternatives_first } إلى { $alternatives_last }.
+
+text-status-open = مفتوح: في النسخة { $version } أقواس عددها { $brackets } وبدائل عددها { $alternatives }
+text-status-settled = استقر عند النسخة { $version }: وقّعت أطراف عددها { $signed }، وبقي { $missing } للتوقيع
+text-status-agreed = متفق عليه: وقّع كل طرف النسخة { $version } ({ $hash })

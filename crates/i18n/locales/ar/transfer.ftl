@@ -108,3 +108,28 @@ transfer-meeting-choice = الجولة { $number }: { $title } ({ $rule })
 transfer-in-person = يدًا بيد
 coordination-chart-title = التنسيق مع المسار الأول عبر الزمن
 coordination-chart-desc = أعلى أشكال فيشر الأربعة التي بُلغت في الأيام التسعين السابقة لكل أسبوع، من { $from } إلى { $to }.
+
+# الحكم على مقطع مسرّب، وما يستند إليه (يبيّن docs/tracing.md ما يسمح به كل حكم).
+trace-from-copy = النسخة { $number }، المسلّمة إلى { $recipient }: المقطع مأخوذ من هذه النسخة (الاحتمال { $percent }٪)
+trace-decided-by = حُسم الأمر بـ { $sites } من المواضع المتغيرة التي تختلف فيها النسخ؛ ومن بينها يُظهر المقطع:
+trace-quoted = «{ $form }»
+trace-or = {" أو "}
+trace-site-shown = { $shown } حيث في النسخ الأخرى { $others }
+trace-and-more = و{ $count } غيرها
+trace-from-readout = من هذا التقرير، والنسخة غير محددة
+trace-pieces-match = { $count ->
+    [one] جزء واحد من المقطع يطابق التقرير (الفقرة { $paragraphs })؛ والباقي لا يطابق شيئًا فيه.
+   *[other] { $count } أجزاء من المقطع تطابق التقرير (الفقرات { $paragraphs })؛ والباقي لا يطابق شيئًا فيه.
+}
+trace-no-site-covered = لا يشمل أي موضع تختلف فيه النسخ، فلا يمكن تمييز أي نسخة.
+trace-unmarked-original = يُظهر صيغ الأصل غير الموسوم (الاحتمال { $percent }٪): فهو مأخوذ من نص فريق التنظيم نفسه أو من مسودة، لا من نسخة مسلّمة.
+trace-likely-copy = النسخة { $number }، المسلّمة إلى { $recipient } ({ $percent }٪)
+trace-likeliest-separator = {"؛ "}
+trace-likeliest = الأرجح بناءً على { $sites } من المواضع المتغيرة: { $copies }.
+trace-more-sentences = نحو { $count } جمل أخرى من النص نفسه ستحسم الأمر على الأرجح.
+trace-not-matching = لا تطابق: المقطع ليس من هذا التقرير
+trace-no-part-matches = لا يطابق أي جزء منه التقرير بما يتجاوز المصادفة (أطول تطابق فيه { $words } كلمات، كما في نص لا صلة له). ولن تطابقه إعادة صياغة قريبة أيضًا.
+trace-not-traced = لم يُتتبَّع: { $reason }
+trace-no-copies = لا نسخ للمقارنة بها
+trace-too-short = في المقطع { $words } كلمات؛ ويلزم { $least } على الأقل
+trace-too-long = المقطع أطول من أن يُتتبَّع مقابل هذا التقرير ({ $tokens } من الكلمات والعلامات؛ والحد الأقصى { $most }): تتبّع جزءًا منه

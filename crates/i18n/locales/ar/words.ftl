@@ -165,3 +165,31 @@ clause-change-unchanged = دون تغيير
 clause-change-added = مضافة
 clause-change-removed = محذوفة
 clause-change-reworded = معاد صياغتها
+
+# لماذا لا يتاح مرشح للاختيار، كما يسجّله السجل.
+unavailable-not-in-registry = غير مسجّل في السجل: لا موافقة مسجّلة
+unavailable-no-consent-to-be-contacted = لا موافقة على التواصل
+unavailable-risk-above-ceiling = الخطر فوق الحد الأقصى
+
+# حقول tracktwo التي يمكن ربط سمة من ملف الخريطة بها: ما يحمله كل منها.
+map-field-code = الاسم الرمزي (افتراضيًا: معرّف العقدة)
+map-field-name = الاسم الحقيقي
+map-field-kind = شخص أو منظمة
+map-field-track = المسار الأساسي، باسمه أو برقمه وفق نظام ترقيم
+map-field-tracks = كل المسارات، مفصولة بـ ; أو , أو |
+map-field-level = قيادي أو وسطي أو قاعدي
+map-field-side = اسم الطرف (فارغ: طرف ثالث)
+map-field-role = المنصب أو الدور
+map-field-decision-maker = صانع قرار في المسار الأول: نعم أو لا
+map-field-notes = ملاحظات الفريق عن الفاعل
+map-field-public-description = ما يعرفه القرّاء المقتصرون على الأسماء الرمزية
+map-field-tie-kind = نوع الصلة (يقدّم المشورة، زميل، …)
+map-field-strength = من 1 إلى 5 (افتراضيًا: وزن الحافة، وإلا 1)
+map-field-directed = نعم أو لا (افتراضيًا: اتجاه الحافة نفسها)
+map-field-valid-from = أول يوم قامت فيه الصلة، YYYY-MM-DD
+map-field-valid-until = اليوم الذي انتهت فيه الصلة، YYYY-MM-DD
+map-field-tie-notes = ملاحظات الفريق عن الصلة
+
+# كيف يرقّم ملف الخريطة مساراته.
+track-scheme-imtd9 = المسارات التسعة لمعهد الدبلوماسية متعددة المسارات
+track-scheme-five = قائمة المسارات الخمسة (3 الأعمال، 4 تبادل المواطنين، 5 الإعلام)

@@ -100,6 +100,14 @@ cli-cannot-write-anchor = cannot write the audit anchor
 cli-audit-intact = Audit log intact: { $events } events, head #{ $seq } ({ $mac }).
 cli-audit-holds-anchor = It holds event #{ $seq } anchored in { $path }.
 cli-audit-tampered = Audit log TAMPERED: { $problems } problem(s) in { $events } events.
+cli-audit-edited = event #{ $seq } was edited: its content no longer matches its MAC
+cli-audit-inserted = event #{ $seq } was inserted: it does not belong in the chain
+cli-audit-deleted-before = one or more events were deleted just before event #{ $seq }
+cli-audit-swapped = events #{ $first } and #{ $second } were swapped: they are out of order
+cli-audit-tail-removed = the chain ends at event #{ $last } but the head records #{ $head }: the last events were deleted
+cli-audit-cut-before-anchor = the chain no longer holds event #{ $anchored }, which the anchor kept outside the store records (the head is now #{ $head }): its tail was cut or the store was rolled back
+cli-audit-anchor-not-authentic = the anchor given was not written with this store's key; nothing was checked against it
+cli-audit-unauthentic-row = the row { $row } fails its MAC: it was written or changed without the key, and is refused
 
 ## Documents
 
@@ -161,7 +169,8 @@ cli-coverage-cell = track { $track } ({ $name }), { $side }, { $level }: { $acto
 cli-no-gaps = No gaps.
 cli-gap = gap: { $gap }
 cli-risk-ceiling = risk ceiling: { $per_person } per person, { $group } for the group
-cli-unmet = unmet: { $need }
+cli-unmet = unmet: { $side }: { $need }
+cli-invitee = { $number }. { $actor } ({ $side }): { $because }
 cli-not-considered = not considered: { $actor }: { $reason }
 cli-map-file-size = { $path }: { $nodes } nodes, { $edges } edges.
 cli-map-track-scheme = Its track numbers follow { $scheme } ({ $code }).
@@ -215,3 +224,25 @@ cli-passage-unreadable = { $path } is neither text (UTF-8) nor a page image: giv
 cli-ocr-stopped = reading the page stopped
 cli-cannot-read-page = cannot read the page in { $path }
 cli-ocr-read = read the page by OCR (tesseract): { $words } words
+
+# The command line's help and its parse errors (clap's own words).
+cli-help-usage = Usage:
+cli-help-commands = Commands
+cli-help-arguments = Arguments
+cli-help-options = Options
+cli-help-default = {"["}default: { $value }]
+cli-help-possible = {"["}possible values: { $values }]
+cli-parse-error = error: { $error }
+cli-parse-invalid-value = invalid value '{ $value }' for '{ $argument }'
+cli-parse-invalid-value-because = invalid value '{ $value }' for '{ $argument }': { $reason }
+cli-parse-possible-values = possible values: { $values }
+cli-parse-unknown-argument = unexpected argument '{ $argument }' found
+cli-parse-unknown-command = unrecognized subcommand '{ $command }'
+cli-parse-missing-argument = the following required arguments were not provided: { $argument }
+cli-parse-missing-command = '{ $command }' requires a subcommand but one was not provided
+cli-parse-conflict = the argument '{ $argument }' cannot be used with '{ $other }'
+cli-parse-wrong-values = the argument '{ $argument }' was given the wrong number of values, or more than once
+cli-parse-invalid-utf8 = an argument is not valid UTF-8
+cli-parse-failed = the command line could not be read
+cli-parse-did-you-mean = tip: a similar one exists: '{ $suggestion }'
+cli-parse-more = For more information, try '--help'.

@@ -143,3 +143,26 @@ dialogue-supported-by-sides = (supported by { $sides })
 dialogue-theory = If { $if }, then { $then }, because { $because }.
 dialogue-third-party = third party
 dialogue-transfer-on = Transfer — { $date }: { $channel } ({ $evidence })
+
+# Where a session sat, and what a summary leaves out.
+dialogue-scope-plenary = Plenary
+dialogue-scope-caucus = Caucus: { $side }
+dialogue-withheld-list-on-the-record = the attendee list (On the record)
+dialogue-withheld-list-non-attribution = the attendee list (Non-attribution)
+dialogue-withheld-list-chatham-house = the attendee list (Chatham House Rule)
+dialogue-withheld-list-secret-channel = the attendee list (Secret channel)
+dialogue-withheld-list-funders = the attendee list (funders do not receive participants' identities)
+dialogue-withheld-not-listed = { $count ->
+    [one] { $count } attendee not listed for { $reader } ({ $side })
+   *[other] { $count } attendees not listed for { $reader } ({ $side })
+}
+dialogue-withheld-venue = the venue (secret channel)
+dialogue-withheld-session-record = the record of the sessions (not given to { $reader })
+dialogue-withheld-sessions-closed = { $count ->
+    [one] { $count } session closed to { $reader }
+   *[other] { $count } sessions closed to { $reader }
+}
+dialogue-withheld-notes = { $count ->
+    [one] { $count } note marked not for transfer
+   *[other] { $count } notes marked not for transfer
+}

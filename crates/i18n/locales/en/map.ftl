@@ -197,3 +197,10 @@ map-weakest-tie-steps = (weakest tie { $strength } of 5, { $steps ->
    *[other] { $steps } steps
 })
 map-as-of-date = System map as of { $date }
+
+# A side's gap in coverage, and a candidate the selection left out.
+map-gap-track = { $side } has no actor on track { $number } ({ $name })
+map-gap-level-top = { $side } has no actor at the top level
+map-gap-level-middle = { $side } has no actor at the middle-range level
+map-gap-level-grassroots = { $side } has no actor at the grassroots level
+map-not-available = not available

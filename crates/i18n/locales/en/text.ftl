@@ -128,3 +128,7 @@ text-chart-series-words = words
 text-chart-series-brackets = brackets
 text-chart-series-alternatives = alternatives
 text-chart-description = From version { $first } to version { $last }: words { $words_first } to { $words_last }, brackets { $brackets_first } to { $brackets_last }, alternatives { $alternatives_first } to { $alternatives_last }.
+
+text-status-open = open: version { $version } has { $brackets } brackets and { $alternatives } alternatives
+text-status-settled = settled at version { $version }: { $signed } side(s) signed, { $missing } to sign
+text-status-agreed = agreed: every side signed version { $version } ({ $hash })

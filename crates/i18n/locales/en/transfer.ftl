@@ -104,3 +104,31 @@ transfer-meeting-choice = Round { $number }: { $title } ({ $rule })
 transfer-in-person = in person
 coordination-chart-title = Coordination with Track One over time
 coordination-chart-desc = The highest of Fisher's four forms reached in the 90 days up to each week, from { $from } to { $to }.
+
+# The verdict on a leaked passage, and what it rests on (docs/tracing.md says what each allows).
+trace-from-copy = copy { $number }, issued to { $recipient }: the passage comes from this copy (probability { $percent } %)
+trace-decided-by = Decided by { $sites } variable sites where the copies differ; among them the passage shows:
+trace-quoted = “{ $form }”
+trace-or = {" or "}
+trace-site-shown = { $shown } where other copies have { $others }
+trace-and-more = and { $count } more
+trace-from-readout = from this readout, copy not determined
+trace-pieces-match = { $count ->
+    [one] One piece of the passage matches the readout (paragraph { $paragraphs }); the rest matches nothing in it.
+   *[other] { $count } pieces of the passage match the readout (paragraph { $paragraphs }); the rest matches nothing in it.
+}
+trace-no-site-covered = It covers no place where the copies differ, so no copy can be told.
+trace-unmarked-original = It shows the unmarked original's forms (probability { $percent } %): it comes from the convening team's own text or a draft, not from an issued copy.
+trace-likely-copy = copy { $number }, issued to { $recipient } ({ $percent } %)
+trace-likeliest-separator = {"; "}
+trace-likeliest = Likeliest on { $sites } variable sites: { $copies }.
+trace-more-sentences = { $count ->
+    [one] About { $count } more sentence of the same text would likely settle it.
+   *[other] About { $count } more sentences of the same text would likely settle it.
+}
+trace-not-matching = not matching: the passage is not from this readout
+trace-no-part-matches = No part of it matches the readout beyond chance (its longest match is { $words } words, as unrelated text has). A close paraphrase would not match either.
+trace-not-traced = not traced: { $reason }
+trace-no-copies = no copies to compare with
+trace-too-short = the passage has { $words } words; at least { $least } are needed
+trace-too-long = the passage is too long to trace against this readout ({ $tokens } words and marks; at most { $most }): trace a part of it

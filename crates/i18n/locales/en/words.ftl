@@ -190,3 +190,31 @@ clause-change-unchanged = unchanged
 clause-change-added = added
 clause-change-removed = removed
 clause-change-reworded = reworded
+
+# Why a candidate is not available to a selection, as the registry has it.
+unavailable-not-in-registry = not in the registry: no consent recorded
+unavailable-no-consent-to-be-contacted = no consent to be contacted
+unavailable-risk-above-ceiling = risk above the ceiling
+
+# The fields of tracktwo's a map file's attribute can be mapped onto: what each holds.
+map-field-code = code name (default: the node id)
+map-field-name = real name
+map-field-kind = person or organisation
+map-field-track = primary track, by name or by number under a scheme
+map-field-tracks = every track, separated by ; , or |
+map-field-level = top, middle or grassroots
+map-field-side = the side's name (empty: a third party)
+map-field-role = position or role
+map-field-decision-maker = a Track One decision-maker: yes or no
+map-field-notes = the team's notes on the actor
+map-field-public-description = what readers limited to code names learn
+map-field-tie-kind = the tie's kind (advises, colleague, …)
+map-field-strength = 1 to 5 (default: the edge's weight, else 1)
+map-field-directed = yes or no (default: the edge's own direction)
+map-field-valid-from = the first day the tie stood, YYYY-MM-DD
+map-field-valid-until = the day the tie ended, YYYY-MM-DD
+map-field-tie-notes = the team's notes on the tie
+
+# How a map file numbers its tracks.
+track-scheme-imtd9 = the nine tracks of the Institute for Multi-Track Diplomacy
+track-scheme-five = the five-track list (3 business, 4 citizen exchange, 5 media)

@@ -104,6 +104,14 @@ cli-cannot-write-anchor = impossible d'écrire l'ancre d'audit
 cli-audit-intact = Journal d'audit intact : événements : { $events }, tête n° { $seq } ({ $mac }).
 cli-audit-holds-anchor = Il contient l'événement n° { $seq } ancré dans { $path }.
 cli-audit-tampered = Journal d'audit ALTÉRÉ : problèmes : { $problems }, sur { $events } événements.
+cli-audit-edited = l'événement n° { $seq } a été modifié : son contenu ne correspond plus à son MAC
+cli-audit-inserted = l'événement n° { $seq } a été inséré : il n'appartient pas à la chaîne
+cli-audit-deleted-before = un ou plusieurs événements ont été supprimés juste avant l'événement n° { $seq }
+cli-audit-swapped = les événements n° { $first } et n° { $second } ont été intervertis : ils ne sont plus dans l'ordre
+cli-audit-tail-removed = la chaîne s'arrête à l'événement n° { $last } mais la tête indique le n° { $head } : les derniers événements ont été supprimés
+cli-audit-cut-before-anchor = la chaîne ne contient plus l'événement n° { $anchored }, qu'enregistre l'ancre conservée hors du stockage (la tête est maintenant le n° { $head }) : sa fin a été coupée ou le stockage a été restauré à un état antérieur
+cli-audit-anchor-not-authentic = l'ancre fournie n'a pas été écrite avec la clé de ce stockage ; rien n'a été vérifié par rapport à elle
+cli-audit-unauthentic-row = la ligne { $row } échoue à son MAC : elle a été écrite ou modifiée sans la clé, et elle est refusée
 
 ## Documents
 
@@ -168,7 +176,8 @@ cli-coverage-cell = voie { $track } ({ $name }), { $side }, { $level } : { $acto
 cli-no-gaps = Aucune lacune.
 cli-gap = lacune : { $gap }
 cli-risk-ceiling = plafond de risque : { $per_person } par personne, { $group } pour le groupe
-cli-unmet = non satisfait : { $need }
+cli-unmet = non satisfait : { $side } : { $need }
+cli-invitee = { $number }. { $actor } ({ $side }) : { $because }
 cli-not-considered = non retenu : { $actor } : { $reason }
 cli-map-file-size = { $path } : nœuds : { $nodes }, arêtes : { $edges }.
 cli-map-track-scheme = Ses numéros de voie suivent { $scheme } ({ $code }).
@@ -225,3 +234,25 @@ cli-passage-unreadable = { $path } n'est ni du texte (UTF-8) ni une image de pag
 cli-ocr-stopped = la lecture de la page s'est interrompue
 cli-cannot-read-page = impossible de lire la page dans { $path }
 cli-ocr-read = page lue par OCR (tesseract) : { $words } mots
+
+# L'aide de la ligne de commande et ses erreurs de lecture (les mots propres à clap).
+cli-help-usage = Utilisation :
+cli-help-commands = Commandes
+cli-help-arguments = Arguments
+cli-help-options = Options
+cli-help-default = {"["}par défaut : { $value }]
+cli-help-possible = {"["}valeurs possibles : { $values }]
+cli-parse-error = erreur : { $error }
+cli-parse-invalid-value = valeur « { $value } » invalide pour « { $argument } »
+cli-parse-invalid-value-because = valeur « { $value } » invalide pour « { $argument } » : { $reason }
+cli-parse-possible-values = valeurs possibles : { $values }
+cli-parse-unknown-argument = argument inattendu « { $argument } »
+cli-parse-unknown-command = sous-commande inconnue « { $command } »
+cli-parse-missing-argument = arguments obligatoires manquants : { $argument }
+cli-parse-missing-command = « { $command } » demande une sous-commande, mais aucune n'a été donnée
+cli-parse-conflict = l'argument « { $argument } » ne peut pas être utilisé avec « { $other } »
+cli-parse-wrong-values = l'argument « { $argument } » a reçu un mauvais nombre de valeurs, ou a été donné plusieurs fois
+cli-parse-invalid-utf8 = un argument n'est pas de l'UTF-8 valide
+cli-parse-failed = la ligne de commande n'a pas pu être lue
+cli-parse-did-you-mean = astuce : il en existe un semblable : « { $suggestion } »
+cli-parse-more = Pour en savoir plus, essayez « --help ».

@@ -143,3 +143,26 @@ dialogue-supported-by-sides = (soutenue par { $sides })
 dialogue-theory = Si { $if }, alors { $then }, parce que { $because }.
 dialogue-third-party = tierce partie
 dialogue-transfer-on = Transfert — { $date } : { $channel } ({ $evidence })
+
+# Où une séance a siégé, et ce qu'un résumé laisse de côté.
+dialogue-scope-plenary = Plénière
+dialogue-scope-caucus = Caucus : { $side }
+dialogue-withheld-list-on-the-record = la liste des participants (officiel)
+dialogue-withheld-list-non-attribution = la liste des participants (non-attribution)
+dialogue-withheld-list-chatham-house = la liste des participants (règle de Chatham House)
+dialogue-withheld-list-secret-channel = la liste des participants (canal secret)
+dialogue-withheld-list-funders = la liste des participants (les bailleurs ne reçoivent pas l'identité des participants)
+dialogue-withheld-not-listed = { $count ->
+    [one] { $count } participant non listé pour { $reader } ({ $side })
+   *[other] { $count } participants non listés pour { $reader } ({ $side })
+}
+dialogue-withheld-venue = le lieu (canal secret)
+dialogue-withheld-session-record = le compte rendu des séances (non remis à { $reader })
+dialogue-withheld-sessions-closed = { $count ->
+    [one] { $count } séance fermée à { $reader }
+   *[other] { $count } séances fermées à { $reader }
+}
+dialogue-withheld-notes = { $count ->
+    [one] { $count } note marquée « à ne pas transmettre »
+   *[other] { $count } notes marquées « à ne pas transmettre »
+}

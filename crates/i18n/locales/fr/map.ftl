@@ -197,3 +197,10 @@ map-weakest-tie-steps = (lien le plus faible : { $strength } sur 5, { $steps ->
    *[other] { $steps } étapes
 })
 map-as-of-date = Carte du système au { $date }
+
+# Une lacune de couverture d'une partie, et un candidat écarté par la sélection.
+map-gap-track = { $side } n'a aucun acteur sur la voie { $number } ({ $name })
+map-gap-level-top = { $side } n'a aucun acteur au niveau des dirigeants
+map-gap-level-middle = { $side } n'a aucun acteur au niveau intermédiaire
+map-gap-level-grassroots = { $side } n'a aucun acteur à la base
+map-not-available = non disponible

@@ -128,3 +128,7 @@ text-chart-series-words = mots
 text-chart-series-brackets = crochets
 text-chart-series-alternatives = variantes
 text-chart-description = De la version { $first } à la version { $last } : mots de { $words_first } à { $words_last }, crochets de { $brackets_first } à { $brackets_last }, variantes de { $alternatives_first } à { $alternatives_last }.
+
+text-status-open = ouvert : la version { $version } a { $brackets } crochets et { $alternatives } variantes
+text-status-settled = arrêté à la version { $version } : parties ayant signé : { $signed }, restant à signer : { $missing }
+text-status-agreed = accepté : chaque partie a signé la version { $version } ({ $hash })

@@ -104,3 +104,31 @@ transfer-meeting-choice = Session { $number } : { $title } ({ $rule })
 transfer-in-person = en main propre
 coordination-chart-title = La coordination avec la voie 1 au fil du temps
 coordination-chart-desc = La plus haute des quatre formes de Fisher atteinte dans les 90 jours précédant chaque semaine, du { $from } au { $to }.
+
+# Le verdict sur un passage divulgué, et ce sur quoi il repose (docs/tracing.md dit ce que chacun permet).
+trace-from-copy = copie { $number }, remise à { $recipient } : le passage vient de cette copie (probabilité { $percent } %)
+trace-decided-by = Décidé sur { $sites } sites variables où les copies diffèrent ; le passage y montre notamment :
+trace-quoted = « { $form } »
+trace-or = {" ou "}
+trace-site-shown = { $shown } là où d'autres copies ont { $others }
+trace-and-more = et { $count } de plus
+trace-from-readout = de ce compte rendu, copie non déterminée
+trace-pieces-match = { $count ->
+    [one] Un fragment du passage correspond au compte rendu (paragraphe { $paragraphs }) ; le reste n'y correspond à rien.
+   *[other] { $count } fragments du passage correspondent au compte rendu (paragraphes { $paragraphs }) ; le reste n'y correspond à rien.
+}
+trace-no-site-covered = Il ne couvre aucun endroit où les copies diffèrent : aucune copie ne peut être désignée.
+trace-unmarked-original = Il montre les formes de l'original non marqué (probabilité { $percent } %) : il vient du texte de l'équipe organisatrice ou d'un brouillon, non d'une copie remise.
+trace-likely-copy = copie { $number }, remise à { $recipient } ({ $percent } %)
+trace-likeliest-separator = {" ; "}
+trace-likeliest = Les plus probables sur { $sites } sites variables : { $copies }.
+trace-more-sentences = { $count ->
+    [one] Environ { $count } phrase de plus du même texte permettrait sans doute de trancher.
+   *[other] Environ { $count } phrases de plus du même texte permettraient sans doute de trancher.
+}
+trace-not-matching = aucune correspondance : le passage ne vient pas de ce compte rendu
+trace-no-part-matches = Aucune partie ne correspond au compte rendu au-delà du hasard (sa plus longue correspondance fait { $words } mots, comme pour un texte sans rapport). Une paraphrase proche ne correspondrait pas non plus.
+trace-not-traced = non tracé : { $reason }
+trace-no-copies = aucune copie à comparer
+trace-too-short = le passage compte { $words } mots ; il en faut au moins { $least }
+trace-too-long = le passage est trop long pour être tracé avec ce compte rendu ({ $tokens } mots et signes ; au plus { $most }) : tracez-en une partie

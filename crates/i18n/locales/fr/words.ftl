@@ -165,3 +165,31 @@ clause-change-unchanged = inchangées
 clause-change-added = ajoutées
 clause-change-removed = supprimées
 clause-change-reworded = reformulées
+
+# Pourquoi un candidat n'est pas disponible pour une sélection, selon le registre.
+unavailable-not-in-registry = absent du registre : aucun consentement enregistré
+unavailable-no-consent-to-be-contacted = pas de consentement à être contacté
+unavailable-risk-above-ceiling = risque au-dessus du plafond
+
+# Les champs de tracktwo sur lesquels un attribut d'un fichier de carte peut être projeté : ce que chacun contient.
+map-field-code = nom de code (par défaut : l'identifiant du nœud)
+map-field-name = nom réel
+map-field-kind = personne ou organisation
+map-field-track = voie principale, par son nom ou par son numéro selon un schéma
+map-field-tracks = toutes les voies, séparées par ; , ou |
+map-field-level = sommet, intermédiaire ou base
+map-field-side = le nom de la partie (vide : un tiers)
+map-field-role = fonction ou rôle
+map-field-decision-maker = un décideur de la voie 1 : oui ou non
+map-field-notes = les notes de l'équipe sur l'acteur
+map-field-public-description = ce qu'apprennent les lecteurs limités aux noms de code
+map-field-tie-kind = le type de lien (conseille, collègue, …)
+map-field-strength = de 1 à 5 (par défaut : le poids de l'arête, sinon 1)
+map-field-directed = oui ou non (par défaut : le sens propre de l'arête)
+map-field-valid-from = le premier jour du lien, AAAA-MM-JJ
+map-field-valid-until = le jour où le lien a pris fin, AAAA-MM-JJ
+map-field-tie-notes = les notes de l'équipe sur le lien
+
+# Comment un fichier de carte numérote ses voies.
+track-scheme-imtd9 = les neuf voies de l'Institute for Multi-Track Diplomacy
+track-scheme-five = la liste à cinq voies (3 entreprises, 4 échanges entre citoyens, 5 médias)

@@ -100,6 +100,14 @@ cli-cannot-write-anchor = не удаётся записать якорь ауд
 cli-audit-intact = Журнал аудита цел: событий — { $events }, вершина № { $seq } ({ $mac }).
 cli-audit-holds-anchor = Он содержит событие № { $seq }, закреплённое в { $path }.
 cli-audit-tampered = Журнал аудита ПОДДЕЛАН: проблем — { $problems }, событий — { $events }.
+cli-audit-edited = событие № { $seq } изменено: его содержимое больше не соответствует MAC
+cli-audit-inserted = событие № { $seq } вставлено: оно не принадлежит цепочке
+cli-audit-deleted-before = одно или несколько событий удалены непосредственно перед событием № { $seq }
+cli-audit-swapped = события № { $first } и № { $second } переставлены: их порядок нарушен
+cli-audit-tail-removed = цепочка кончается событием № { $last }, а в голове записано № { $head }: последние события удалены
+cli-audit-cut-before-anchor = в цепочке больше нет события № { $anchored }, которое записано в якоре, хранимом вне хранилища (голова теперь № { $head }): её конец отрезан или хранилище откатили назад
+cli-audit-anchor-not-authentic = данный якорь записан не ключом этого хранилища; по нему ничего не проверено
+cli-audit-unauthentic-row = строка { $row } не проходит проверку MAC: она записана или изменена без ключа и отвергается
 
 ## Документы
 
@@ -158,7 +166,8 @@ cli-coverage-cell = трек { $track } ({ $name }), { $side }, { $level }: { $a
 cli-no-gaps = Пробелов нет.
 cli-gap = пробел: { $gap }
 cli-risk-ceiling = потолок риска: { $per_person } на человека, { $group } на группу
-cli-unmet = не выполнено: { $need }
+cli-unmet = не выполнено: { $side }: { $need }
+cli-invitee = { $number }. { $actor } ({ $side }): { $because }
 cli-not-considered = не рассматривается: { $actor }: { $reason }
 cli-map-file-size = { $path }: узлов — { $nodes }, рёбер — { $edges }.
 cli-map-track-scheme = Номера треков в нём следуют схеме { $scheme } ({ $code }).
@@ -208,3 +217,25 @@ cli-passage-unreadable = { $path } — ни текст (UTF-8), ни изобр�
 cli-ocr-stopped = чтение страницы прервалось
 cli-cannot-read-page = не удаётся прочитать страницу в { $path }
 cli-ocr-read = страница прочитана OCR (tesseract): слов — { $words }
+
+# Справка командной строки и ошибки разбора (собственные слова clap).
+cli-help-usage = Использование:
+cli-help-commands = Команды
+cli-help-arguments = Аргументы
+cli-help-options = Параметры
+cli-help-default = {"["}по умолчанию: { $value }]
+cli-help-possible = {"["}возможные значения: { $values }]
+cli-parse-error = ошибка: { $error }
+cli-parse-invalid-value = недопустимое значение «{ $value }» для «{ $argument }»
+cli-parse-invalid-value-because = недопустимое значение «{ $value }» для «{ $argument }»: { $reason }
+cli-parse-possible-values = возможные значения: { $values }
+cli-parse-unknown-argument = неожиданный аргумент «{ $argument }»
+cli-parse-unknown-command = неизвестная подкоманда «{ $command }»
+cli-parse-missing-argument = не указаны обязательные аргументы: { $argument }
+cli-parse-missing-command = «{ $command }» требует подкоманду, но она не указана
+cli-parse-conflict = аргумент «{ $argument }» нельзя использовать вместе с «{ $other }»
+cli-parse-wrong-values = аргументу «{ $argument }» передано неверное число значений, или он указан несколько раз
+cli-parse-invalid-utf8 = аргумент не является корректным UTF-8
+cli-parse-failed = не удалось прочитать командную строку
+cli-parse-did-you-mean = подсказка: есть похожий: «{ $suggestion }»
+cli-parse-more = Подробнее: попробуйте «--help».

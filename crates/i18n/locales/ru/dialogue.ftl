@@ -144,3 +144,29 @@ dialogue-supported-by-sides = (поддерживают: { $sides })
 dialogue-theory = Если { $if }, то { $then }, потому что { $because }.
 dialogue-third-party = третья сторона
 dialogue-transfer-on = Передача — { $date }: { $channel } ({ $evidence })
+
+# Где проходила сессия и что резюме оставляет за рамками.
+dialogue-scope-plenary = Пленарное заседание
+dialogue-scope-caucus = Кокус: { $side }
+dialogue-withheld-list-on-the-record = список участников (под запись)
+dialogue-withheld-list-non-attribution = список участников (без указания авторства)
+dialogue-withheld-list-chatham-house = список участников (правило Чатем-хауса)
+dialogue-withheld-list-secret-channel = список участников (секретный канал)
+dialogue-withheld-list-funders = список участников (донорам не передаются личности участников)
+dialogue-withheld-not-listed = { $count ->
+    [one] { $count } участник не указан для читателя «{ $reader }» ({ $side })
+    [few] { $count } участника не указаны для читателя «{ $reader }» ({ $side })
+   *[other] { $count } участников не указаны для читателя «{ $reader }» ({ $side })
+}
+dialogue-withheld-venue = место проведения (секретный канал)
+dialogue-withheld-session-record = запись сессий (не передаётся читателю «{ $reader }»)
+dialogue-withheld-sessions-closed = { $count ->
+    [one] { $count } сессия закрыта для читателя «{ $reader }»
+    [few] { $count } сессии закрыты для читателя «{ $reader }»
+   *[other] { $count } сессий закрыты для читателя «{ $reader }»
+}
+dialogue-withheld-notes = { $count ->
+    [one] { $count } заметка с пометкой «не для передачи»
+    [few] { $count } заметки с пометкой «не для передачи»
+   *[other] { $count } заметок с пометкой «не для передачи»
+}

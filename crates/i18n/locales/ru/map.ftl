@@ -201,3 +201,10 @@ map-weakest-tie-steps = (самая слабая связь { $strength } из 5
    *[other] { $steps } шагов
 })
 map-as-of-date = Карта системы на { $date }
+
+# Пробел в охвате стороны и кандидат, не вошедший в отбор.
+map-gap-track = У стороны { $side } нет участников на треке { $number } ({ $name })
+map-gap-level-top = У стороны { $side } нет участников на высшем уровне
+map-gap-level-middle = У стороны { $side } нет участников на среднем уровне
+map-gap-level-grassroots = У стороны { $side } нет участников на низовом уровне
+map-not-available = недоступен

@@ -129,3 +129,7 @@ text-chart-series-words = слова
 text-chart-series-brackets = скобки
 text-chart-series-alternatives = альтернативы
 text-chart-description = С версии { $first } по версию { $last }: слов с { $words_first } до { $words_last }, скобок с { $brackets_first } до { $brackets_last }, альтернатив с { $alternatives_first } до { $alternatives_last }.
+
+text-status-open = открыт: в версии { $version } скобок — { $brackets }, вариантов — { $alternatives }
+text-status-settled = согласован в версии { $version }: подписали сторон — { $signed }, осталось — { $missing }
+text-status-agreed = принят: все стороны подписали версию { $version } ({ $hash })

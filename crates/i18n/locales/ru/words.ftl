@@ -165,3 +165,31 @@ clause-change-unchanged = без изменений
 clause-change-added = добавлено
 clause-change-removed = удалено
 clause-change-reworded = переформулировано
+
+# Почему кандидат недоступен для отбора, по данным реестра.
+unavailable-not-in-registry = нет в реестре: согласие не записано
+unavailable-no-consent-to-be-contacted = нет согласия на контакт
+unavailable-risk-above-ceiling = риск выше предела
+
+# Поля tracktwo, на которые можно отобразить атрибут файла карты: что содержит каждое.
+map-field-code = кодовое имя (по умолчанию: идентификатор узла)
+map-field-name = настоящее имя
+map-field-kind = человек или организация
+map-field-track = основной трек, по названию или по номеру в схеме
+map-field-tracks = все треки через ; , или |
+map-field-level = высший, средний или низовой
+map-field-side = название стороны (пусто: третья сторона)
+map-field-role = должность или роль
+map-field-decision-maker = лицо, принимающее решения на первом треке: да или нет
+map-field-notes = заметки команды об участнике
+map-field-public-description = что узнают читатели, которым доступны только кодовые имена
+map-field-tie-kind = вид связи (советует, коллега, …)
+map-field-strength = от 1 до 5 (по умолчанию: вес ребра, иначе 1)
+map-field-directed = да или нет (по умолчанию: собственное направление ребра)
+map-field-valid-from = первый день связи, ГГГГ-ММ-ДД
+map-field-valid-until = день, когда связь прекратилась, ГГГГ-ММ-ДД
+map-field-tie-notes = заметки команды о связи
+
+# Как файл карты нумерует треки.
+track-scheme-imtd9 = девять треков Института многотрековой дипломатии (IMTD)
+track-scheme-five = список из пяти треков (3 бизнес, 4 обмены между гражданами, 5 СМИ)

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 use clap::Subcommand;
-use tracktwo_app::App;
+use tracktwo_app::{App, AuditFinding};
 use tracktwo_config::Config;
 use tracktwo_domain::Identity;
 
@@ -76,9 +76,30 @@ async fn verify(app: &App, config: &Config, anchor: Option<PathBuf>) -> Result<E
     } else {
         println!("{}", say!("cli-audit-tampered", problems = report.findings.len(), events = report.events));
         for finding in &report.findings {
-            println!("- {finding}");
+            println!("- {}", finding_said(finding));
         }
         Ok(ExitCode::FAILURE)
+    }
+}
+
+/// A problem found in the chain, in the operator's language. Sequence numbers are written as
+/// stored (ASCII digits), so they can be looked up as they are printed.
+fn finding_said(finding: &AuditFinding) -> String {
+    match finding {
+        AuditFinding::Edited { seq } => say!("cli-audit-edited", seq = seq.to_string()),
+        AuditFinding::Inserted { seq } => say!("cli-audit-inserted", seq = seq.to_string()),
+        AuditFinding::DeletedBefore { seq } => say!("cli-audit-deleted-before", seq = seq.to_string()),
+        AuditFinding::Swapped { first, second } => {
+            say!("cli-audit-swapped", first = first.to_string(), second = second.to_string())
+        }
+        AuditFinding::TailRemoved { last_seq, head_seq } => {
+            say!("cli-audit-tail-removed", last = last_seq.to_string(), head = head_seq.to_string())
+        }
+        AuditFinding::CutBeforeAnchor { anchored_seq, head_seq } => {
+            say!("cli-audit-cut-before-anchor", anchored = anchored_seq.to_string(), head = head_seq.to_string())
+        }
+        AuditFinding::AnchorNotAuthentic => say!("cli-audit-anchor-not-authentic"),
+        AuditFinding::UnauthenticRow(row) => say!("cli-audit-unauthentic-row", row = row.to_string()),
     }
 }
 

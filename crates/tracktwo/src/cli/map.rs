@@ -9,7 +9,7 @@ use tracktwo_config::Config;
 use tracktwo_domain::Identity;
 use tracktwo_domain::map::{Level, RiskCeiling, Track};
 use tracktwo_interchange::{FileAttributes, Format, Mapping, ReadOptions, TrackScheme};
-use tracktwo_web::word;
+use tracktwo_web::{findings, word};
 
 use super::files::{read_text, write_atomically};
 use super::{open_app, shape};
@@ -203,7 +203,7 @@ pub(super) async fn run(config: &Config, command: MapCommand) -> Result<()> {
                 println!("{}", say!("cli-no-gaps"));
             }
             for gap in &report.gaps {
-                println!("{}", say!("cli-gap", gap = gap.to_string()));
+                println!("{}", say!("cli-gap", gap = findings::coverage_gap(locale, gap)));
             }
         }
         MapCommand::Ceiling { initiative, per_person, group } => {
@@ -234,17 +234,31 @@ pub(super) async fn run(config: &Config, command: MapCommand) -> Result<()> {
                 as_of,
             };
             let (map, report) = app.select_participants(&key_holder, shape::initiative(&initiative)?, &spec).await?;
+            let locale = crate::say::locale();
             for (i, invitee) in report.chosen.iter().enumerate() {
                 let side = map.side_name(map.actor(invitee.actor).and_then(|a| a.details.side));
-                println!("{}. {} ({side}): {}", i + 1, map.label(invitee.actor), invitee.explanation);
+                println!(
+                    "{}",
+                    say!(
+                        "cli-invitee",
+                        number = i + 1,
+                        actor = map.label(invitee.actor),
+                        side = side,
+                        because = findings::chosen_because(locale, &map, &invitee.because)
+                    )
+                );
             }
-            for need in &report.unmet {
-                println!("{}", say!("cli-unmet", need = need.to_string()));
+            for (side, need) in &report.unmet_needs {
+                println!("{}", say!("cli-unmet", side = side, need = findings::need(locale, *need)));
             }
             for excluded in &report.excluded {
                 println!(
                     "{}",
-                    say!("cli-not-considered", actor = map.label(excluded.actor), reason = excluded.reason.to_string())
+                    say!(
+                        "cli-not-considered",
+                        actor = map.label(excluded.actor),
+                        reason = findings::exclusion(locale, excluded.reason)
+                    )
                 );
             }
         }
@@ -254,10 +268,11 @@ pub(super) async fn run(config: &Config, command: MapCommand) -> Result<()> {
 
 /// Lists a file's attributes, a few values of each, and how to map them.
 fn print_attributes(file_name: &str, listed: &FileAttributes) {
+    let locale = crate::say::locale();
     println!("{}", say!("cli-map-file-size", path = file_name, nodes = listed.nodes, edges = listed.edges));
     match listed.track_scheme {
         Some(scheme) => {
-            println!("{}", say!("cli-map-track-scheme", scheme = scheme.description(), code = scheme.as_str()))
+            println!("{}", say!("cli-map-track-scheme", scheme = word(locale, scheme), code = scheme.as_str()))
         }
         None => println!("{}", say!("cli-map-no-track-scheme")),
     }
@@ -282,7 +297,7 @@ fn print_attributes(file_name: &str, listed: &FileAttributes) {
     }
     println!("{}", say!("cli-map-fields"));
     for field in tracktwo_interchange::Field::ALL {
-        println!("  {:<20} {}", field.as_str(), field.description());
+        println!("  {:<20} {}", field.as_str(), word(locale, field));
     }
 }
 

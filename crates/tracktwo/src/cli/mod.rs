@@ -8,6 +8,7 @@ mod backup;
 mod common_ground;
 mod conversation;
 mod files;
+mod help;
 mod indicators;
 mod init;
 mod initiative;

@@ -145,10 +145,10 @@ pub(super) async fn trace(config: &Config, args: TraceArgs) -> Result<ExitCode> 
     let initiative = shape::initiative(&initiative)?;
     let readout = shape::id(&readout, "readout")?;
     let traced = app.trace_leak(&Identity::key_holder(), initiative, readout, &text).await?;
-    let (verdict, grounds) = traced.explained();
-    println!("{verdict}");
+    let (verdict, grounds) = tracktwo_web::findings::trace_verdict(crate::say::locale(), &traced);
+    println!("{}", crate::say::as_said(verdict));
     for line in grounds {
-        println!("  {line}");
+        println!("  {}", crate::say::as_said(line));
     }
     // A copy named is the one answer a convener can act on alone; the others exit 2.
     Ok(if matches!(traced, Traced::Copy { .. }) { ExitCode::SUCCESS } else { ExitCode::from(2) })

@@ -12,10 +12,10 @@ use std::ffi::OsString;
 use std::str::FromStr;
 
 use anyhow::Result;
-use clap::{CommandFactory, Parser};
+use clap::{CommandFactory, FromArgMatches};
 use tracktwo_domain::InitiativeId;
 
-use super::Cli;
+use super::{Cli, help};
 use crate::say::{fail, say};
 
 /// The record of `kind` (`"meeting"`, `"copy"`, …) that `text` names.
@@ -36,22 +36,28 @@ pub(super) fn initiative(text: &str) -> Result<InitiativeId> {
     id(text, "initiative")
 }
 
-/// Parses the process's command line, in the current shape or the old one; exits with clap's
-/// message (code 2) when it is neither.
+/// Parses the process's command line, in the current shape or the old one; exits with the
+/// error in the operator's language (code 2) when it is neither. Help, and errors, are in the
+/// language the command line asks for, chosen before parsing.
 #[must_use]
 pub fn parse() -> Cli {
     let args: Vec<OsString> = std::env::args_os().collect();
-    match Cli::try_parse_from(&args) {
+    let locale = help::language_of(&args);
+    crate::say::choose(locale);
+    let parsed = |args: &[OsString]| {
+        help::in_language(Cli::command(), locale)
+            .try_get_matches_from(args)
+            .and_then(|matches| Cli::from_arg_matches(&matches))
+    };
+    match parsed(&args) {
         Ok(cli) => cli,
         Err(error) => match in_current_shape(&args) {
             Some((args, note)) => {
-                let cli = Cli::parse_from(args);
-                // The note is said in the language the command line asks for.
-                cli.choose_language();
+                let cli = parsed(&args).unwrap_or_else(|error| help::exit(&error, locale));
                 eprintln!("{}", note.said());
                 cli
             }
-            None => error.exit(),
+            None => help::exit(&error, locale),
         },
     }
 }

@@ -9,11 +9,11 @@ use tracktwo_config::Config;
 use tracktwo_domain::Identity;
 use tracktwo_domain::negotiating_text::compare::{ClauseChangeKind, WordChange};
 use tracktwo_domain::negotiating_text::{ClauseStanding, TextId};
-use tracktwo_web::word;
+use tracktwo_web::{findings, word};
 
 use super::files::write_atomically;
 use super::{open_app, shape};
-use crate::say::{fail, say};
+use crate::say::{as_said, fail, locale, say};
 
 #[derive(Subcommand)]
 pub(super) enum TextCommand {
@@ -129,7 +129,12 @@ pub(super) async fn run(config: &Config, command: TextCommand) -> Result<()> {
             let initiative = shape::initiative(&initiative)?;
             for text in app.texts(&key_holder, initiative).await? {
                 let counts = say!("cli-text-counts", versions = text.versions, translations = text.translations);
-                println!("{}  {}  {counts}  {}", text.id, text.title, text.agreement);
+                println!(
+                    "{}  {}  {counts}  {}",
+                    text.id,
+                    text.title,
+                    as_said(findings::agreement(locale(), &text.agreement))
+                );
             }
         }
         TextCommand::Show { initiative, text, version } => {
@@ -147,8 +152,8 @@ pub(super) async fn run(config: &Config, command: TextCommand) -> Result<()> {
                     hash = summary.hash.to_string()
                 )
             );
-            println!("{}", summary.figures);
-            println!("{}", say!("cli-text-status", status = view.agreement.to_string()));
+            println!("{}", as_said(findings::text_figures(locale(), &summary.figures)));
+            println!("{}", say!("cli-text-status", status = findings::agreement(locale(), &view.agreement)));
             if !view.version.draft.preamble.is_empty() {
                 println!("\n{}", view.version.draft.preamble);
             }
@@ -187,8 +192,8 @@ pub(super) async fn run(config: &Config, command: TextCommand) -> Result<()> {
             let initiative = shape::initiative(&initiative)?;
             let (a, b, comparison) = app.compare_versions(&key_holder, initiative, text_id(&text)?, from, to).await?;
             println!("{}", say!("cli-compare-versions", from = a.number, to = b.number));
-            println!("  {}", say!("cli-compare-before", figures = comparison.from.to_string()));
-            println!("  {}", say!("cli-compare-after", figures = comparison.to.to_string()));
+            println!("  {}", say!("cli-compare-before", figures = findings::text_figures(locale(), &comparison.from)));
+            println!("  {}", say!("cli-compare-after", figures = findings::text_figures(locale(), &comparison.to)));
             println!(
                 "  {}",
                 say!(

@@ -4,7 +4,9 @@
 //! (chosen by `--language`, `TRACKTWO_LANGUAGE` or the POSIX locale). In each language no
 //! English message of `cli.ftl` is left in what is said, and the messages rendered by the
 //! catalogue are there byte for byte. In the accented pseudo-locale every line said to people
-//! carries its marks, so a line printed from an English literal fails here.
+//! carries its marks, so a line printed from an English literal fails here. `--help` (the whole
+//! tree's, a command's, a command's arguments), a command line that does not parse, and what an
+//! engine found (a map's gaps, a selection's reasons) are held to the same in each language.
 
 use std::path::PathBuf;
 use std::process::Output;
@@ -312,6 +314,162 @@ fn a_refusal_is_said_in_the_operators_language() {
             for english in ["invalid input", "password must be at least", "characters"] {
                 assert!(!unmarked(&said).contains(english) && !said.contains(english), "{tag}: `{english}` in {said}");
             }
+        }
+    }
+}
+
+/// How each language is asked for in the checks below, the pseudo-locale with them.
+const ASKED: [(Locale, Asked); 4] = [
+    (Locale::Arabic, Asked::Option("ar")),
+    (Locale::Russian, Asked::Posix("ru_RU.UTF-8")),
+    (Locale::French, Asked::Variable("fr-CA")),
+    (Locale::PseudoAccented, Asked::Option("en-XA")),
+];
+
+/// Runs `args` in the language asked for, on no store.
+fn run_in(env: &Env, asked: Asked, args: &[&str]) -> Output {
+    let mut all: Vec<&str> = Vec::new();
+    let mut envs: Vec<(&str, &str)> = Vec::new();
+    match asked {
+        Asked::Option(tag) => all.extend(["--language", tag]),
+        Asked::Variable(tag) => envs.push(("TRACKTWO_LANGUAGE", tag)),
+        Asked::Posix(locale) => envs.push(("LANG", locale)),
+    }
+    all.extend(args);
+    env.run(&all, &envs)
+}
+
+/// A message as a line of help shows it: no isolates (help has no arguments but its own).
+fn help_text(locale: Locale, id: &str) -> String {
+    bare(&tracktwo_i18n::text(locale, id))
+}
+
+#[test]
+fn help_and_parse_errors_are_in_the_language_asked_for() {
+    let env = Env::new();
+    let english = ok_stdout(&env.run(&["--help"], &[]));
+    assert!(english.contains("Usage:") && english.contains("Manage accounts"), "{english}");
+    for (locale, asked) in ASKED {
+        // The whole tree's help, a command's, and one command's arguments.
+        let top = ok_stdout(&run_in(&env, asked, &["--help"]));
+        let map = ok_stdout(&run_in(&env, asked, &["map", "--help"]));
+        let select = ok_stdout(&run_in(&env, asked, &["map", "select", "--help"]));
+        for (help, ids) in [
+            (&top, &["cli-help-usage", "cli-help-commands", "cli-help-options", "help-user", "help-arg-help"][..]),
+            (&map, &["cli-help-usage", "help-map-coverage", "help-map-select"][..]),
+            (&select, &["cli-help-arguments", "help-map-select"][..]),
+        ] {
+            for id in ids {
+                let said = help_text(locale, id);
+                assert!(help.contains(&said), "{locale:?}: `{said}` ({id}) is not in:\n{help}");
+            }
+            // ("Options" and "Arguments" are French too.)
+            for english in ["Usage:", "Commands:", "Print help", "Manage accounts", "the gaps"] {
+                assert!(!help.contains(english), "{locale:?}: `{english}` left in:\n{help}");
+            }
+        }
+
+        // A command line that does not parse: said in the language, the word at fault set apart.
+        let refused = run_in(&env, asked, &["map", "select", "--bogus"]);
+        assert_eq!(refused.status.code(), Some(2));
+        let said = stderr(&refused);
+        let unknown =
+            tracktwo_i18n::text_with(locale, "cli-parse-unknown-argument", &[("argument", Arg::Text("--bogus"))]);
+        let unknown = if matches!(locale, Locale::Arabic | Locale::PseudoAccented) { unknown } else { bare(&unknown) };
+        assert!(said.contains(&unknown), "{locale:?}: `{unknown}` is not in:\n{said}");
+        assert!(said.contains(&help_text(locale, "cli-help-usage")), "{locale:?}: {said}");
+        for english in ["error:", "unexpected argument", "Usage:", "For more information"] {
+            assert!(!said.contains(english), "{locale:?}: `{english}` left in:\n{said}");
+        }
+        let invalid = run_in(&env, asked, &["map", "select", "x", "--invitees", "many"]);
+        assert_eq!(invalid.status.code(), Some(2));
+        let value = tracktwo_i18n::text_with(
+            locale,
+            "cli-parse-invalid-value",
+            &[("value", Arg::Text("many")), ("argument", Arg::Text("--invitees <INVITEES>"))],
+        );
+        let value = if matches!(locale, Locale::Arabic | Locale::PseudoAccented) { value } else { bare(&value) };
+        assert!(stderr(&invalid).contains(&value), "{locale:?}: `{value}` is not in:\n{}", stderr(&invalid));
+    }
+}
+
+fn ok_stdout(output: &Output) -> String {
+    assert!(output.status.success(), "{}\n{}", stdout(output), stderr(output));
+    stdout(output)
+}
+
+/// A store with an initiative of two sides and a small map, for the commands that report what
+/// an engine found.
+fn mapped() -> (Env, String) {
+    let env = Env::new();
+    crate::cli::ok(env.tt(&["init"]));
+    let initiative = crate::cli::ok(env.tt(&["initiative", "create", "--title", "Map one"])).trim().to_owned();
+    for side in ["North", "South"] {
+        crate::cli::ok(env.tt(&["initiative", "add-side", &initiative, "--name", side]));
+    }
+    let folder = env.path("map");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(
+        folder.join("actors.csv"),
+        "code,name,kind,primary_track,tracks,level,side,role,decision_maker,notes\n\
+         N-1,Secret Name One,person,1,,top,North,minister,yes,\n\
+         N-2,Secret Name Two,person,5,2,middle,North,,no,\n\
+         S-1,Secret Name Three,person,7,,middle,South,,no,\n",
+    )
+    .unwrap();
+    std::fs::write(
+        folder.join("ties.csv"),
+        "from,to,kind,directed,strength,valid_from,valid_until,notes\nN-2,N-1,advises,,4,2024-01-01,,\n\
+         S-1,N-2,trusted-contact,,3,2025-09-15,,\n",
+    )
+    .unwrap();
+    crate::cli::ok(env.tt(&["map", "import", &initiative, folder.to_str().unwrap()]));
+    (env, initiative)
+}
+
+#[test]
+fn what_an_engine_found_is_said_in_the_language_asked_for() {
+    let (env, initiative) = mapped();
+    let store = |asked: Option<Asked>, args: &[&str]| {
+        let mut all = vec!["--data-dir", "data", "--key-file", "key"];
+        let mut envs = Vec::new();
+        match asked {
+            Some(Asked::Option(tag)) => all.extend(["--language", tag]),
+            Some(Asked::Variable(tag)) => envs.push(("TRACKTWO_LANGUAGE", tag)),
+            Some(Asked::Posix(locale)) => envs.push(("LANG", locale)),
+            None => {}
+        }
+        all.extend(args);
+        ok_stdout(&env.run(&all, &envs))
+    };
+    let english_coverage = store(None, &["map", "coverage", &initiative]);
+    assert!(english_coverage.contains("gap: South has no actor on track 1 (Government)"), "{english_coverage}");
+    let english_selection = store(None, &["map", "select", &initiative, "--invitees", "2"]);
+    assert!(english_selection.contains("not available") || english_selection.contains("not in the registry"));
+    for (locale, asked) in ASKED {
+        let coverage = store(Some(asked), &["map", "coverage", &initiative]);
+        let selection = store(Some(asked), &["map", "select", &initiative, "--invitees", "2"]);
+        let said = format!("{coverage}{selection}");
+        for english in ["has no actor", "not in the registry", "Chosen because", "Government", "chosen to keep"] {
+            assert!(!said.contains(english), "{locale:?}: `{english}` left in:\n{said}");
+        }
+        let government = tracktwo_i18n::text(locale, "track-government");
+        let gap = tracktwo_i18n::text_with(
+            locale,
+            "map-gap-track",
+            &[("side", Arg::Text("South")), ("number", Arg::count(1)), ("name", Arg::Text(&government))],
+        );
+        assert!(bare(&coverage).contains(&bare(&gap)), "{locale:?}: `{gap}` is not in:\n{coverage}");
+        if locale == Locale::PseudoAccented {
+            let bad: Vec<&str> = said
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .filter(|l| {
+                    let left = unmarked(l);
+                    left.as_bytes().windows(2).any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_lowercase())
+                })
+                .collect();
+            assert!(bad.is_empty(), "lines not from the messages:\n{}", bad.join("\n"));
         }
     }
 }

@@ -181,7 +181,9 @@ async fn a_photographed_page_uploaded_to_the_trace_page_is_traced_to_its_copy() 
     let answer = traced.text();
     assert_eq!(traced.status, 200, "{answer}");
     assert!(answer.contains("The page was read by OCR (tesseract)"), "{answer}");
-    assert!(answer.contains("copy 2, issued to Director of International Affairs"), "{answer}");
+    // The recipient is an argument of the verdict, set apart by Unicode isolates.
+    let verdict = answer.replace(['\u{2068}', '\u{2069}'], "");
+    assert!(verdict.contains("copy 2, issued to Director of International Affairs"), "{answer}");
 
     // A file that is no page is refused with the reason, not traced.
     let (content_type, body) = trace_form(&csrf, "notes.txt", b"just some words, not a picture");

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use axum::Json;
 use axum::extract::{Path, State};
 use serde::Serialize;
-use tracktwo_domain::redaction::MeetingSummary;
+use tracktwo_domain::redaction::{MeetingSummary, Reader, SessionScope, StageReached, Withheld};
 
 use super::Caller;
 use crate::extract::parse_id;
@@ -65,6 +65,37 @@ fn iso_date(date: time::Date) -> String {
     date.format(time::macros::format_description!("[year]-[month]-[day]")).unwrap_or_default()
 }
 
+// The API's words are its stable machine form, the same in every language and release: pages
+// say the same things in their reader's language.
+
+/// The stage's name in the methodology's template.
+fn stage_name(stage: StageReached) -> Option<String> {
+    stage.template_name().map(str::to_owned)
+}
+
+fn scope_name(scope: &SessionScope) -> String {
+    match scope {
+        SessionScope::Plenary => "Plenary".to_owned(),
+        SessionScope::Caucus { side } => format!("Caucus: {side}"),
+    }
+}
+
+fn withheld_said(withheld: &Withheld, reader: Reader) -> String {
+    match withheld {
+        Withheld::AttendeeList { mode } => format!("the attendee list ({})", mode.label()),
+        Withheld::AttendeeListFromFunders => {
+            "the attendee list (funders do not receive participants' identities)".to_owned()
+        }
+        Withheld::AttendeesNotListed { count, side } => {
+            format!("{count} attendee(s) not listed for {} ({side})", reader.label())
+        }
+        Withheld::SecretVenue => "the venue (secret channel)".to_owned(),
+        Withheld::SessionRecord => format!("the record of the sessions ({} do not receive it)", reader.label()),
+        Withheld::SessionsClosed { count } => format!("{count} session(s) closed to {}", reader.label()),
+        Withheld::NotesNotForTransfer { count } => format!("{count} note(s) marked not for transfer"),
+    }
+}
+
 impl From<MeetingSummary> for SummaryView {
     fn from(s: MeetingSummary) -> Self {
         Self {
@@ -86,13 +117,13 @@ impl From<MeetingSummary> for SummaryView {
                     .collect()
             }),
             agenda: s.agenda.into_iter().map(|(item, _)| item).collect(),
-            stage_reached: s.stage_reached,
+            stage_reached: s.stage_reached.and_then(stage_name),
             sessions: s
                 .sessions
                 .into_iter()
                 .map(|session| SessionView {
                     title: session.title,
-                    scope: session.scope,
+                    scope: scope_name(&session.scope),
                     mode: session.mode.as_str(),
                     notes: session
                         .notes
@@ -106,7 +137,7 @@ impl From<MeetingSummary> for SummaryView {
                 })
                 .collect(),
             options: s.options.into_iter().map(|o| o.title).collect(),
-            withheld: s.withheld,
+            withheld: s.withheld.iter().map(|w| withheld_said(w, s.reader)).collect(),
             prepared_for: s.reader.label(),
         }
     }

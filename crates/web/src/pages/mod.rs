@@ -5,6 +5,7 @@
 pub(crate) mod account;
 pub(crate) mod conversation;
 pub(crate) mod dialogue;
+pub mod findings;
 pub(crate) mod initiative;
 pub(crate) mod layout;
 pub(crate) mod map;

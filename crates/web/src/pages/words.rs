@@ -6,7 +6,7 @@
 use tracktwo_domain::MemberRole;
 use tracktwo_domain::conversation::{ConversationMode, InvitationKind, StatementOrigin, StatementStatus, Vote};
 use tracktwo_domain::dialogue::{ConfidentialityMode, Methodology, NoteTag, OptionStatus, Phase, ProcessKind};
-use tracktwo_domain::map::{ActorKind, Capacity, ConsentAnswer, Level, TieKind, Track};
+use tracktwo_domain::map::{ActorKind, Capacity, ConsentAnswer, Level, TieKind, Track, Unavailable};
 use tracktwo_domain::negotiating_text::compare::ClauseChangeKind;
 use tracktwo_domain::negotiating_text::draft::ClauseStanding;
 use tracktwo_domain::negotiating_text::feedback::Outcome;
@@ -16,6 +16,7 @@ use tracktwo_domain::transfer::{
     TransferTiming,
 };
 use tracktwo_i18n::{Locale, text};
+use tracktwo_interchange::{Field, TrackScheme};
 
 /// A value of one of the field's vocabularies, named for people by its message.
 pub trait Word: Copy {
@@ -108,6 +109,9 @@ vocabularies! {
     CoordinationForm => "coordination-form",
     OfficialKind => "official-kind",
     Outcome => "outcome",
+    Unavailable => "unavailable",
+    Field => "map-field",
+    TrackScheme => "track-scheme",
 }
 
 /// How a clause changed between two versions.

@@ -6,6 +6,7 @@ mod campaign;
 mod consent;
 mod documents;
 mod edge;
+mod engine_words;
 mod language;
 mod matrix;
 mod one_gate;

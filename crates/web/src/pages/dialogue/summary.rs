@@ -15,7 +15,7 @@ use crate::extract::{ItemPath, QueryVisit};
 use crate::forms::{invalid, shown_date};
 use crate::pages::FormatQuery;
 use crate::pages::layout::page;
-use crate::pages::words;
+use crate::pages::{findings, words};
 
 pub(super) fn summary_html(locale: Locale, summary: &MeetingSummary) -> Markup {
     let say = |id: &str| text(locale, id);
@@ -26,7 +26,7 @@ pub(super) fn summary_html(locale: Locale, summary: &MeetingSummary) -> Markup {
             dt { (say("dialogue-date")) } dd { (shown_date(locale, summary.starts_on)) @if let Some(end) = summary.ends_on { " – " (shown_date(locale, end)) } }
             dt { (say("dialogue-rule")) } dd { span.tag #mode { (words::of(locale, summary.mode)) } }
             @if let Some(venue) = &summary.venue { @if !venue.is_empty() { dt { (say("dialogue-venue")) } dd dir="auto" { (venue) } } }
-            @if let Some(stage) = &summary.stage_reached { dt { (say("dialogue-stage-reached")) } dd #stage lang="en" { (stage) } }
+            @if let Some(stage) = summary.stage_reached { dt { (say("dialogue-stage-reached")) } dd #stage { (findings::stage(locale, stage)) } }
         }
         @if let Some(attendees) = &summary.attendees {
             h2 { (say("dialogue-attendance")) }
@@ -42,7 +42,7 @@ pub(super) fn summary_html(locale: Locale, summary: &MeetingSummary) -> Markup {
         @for session in &summary.sessions {
             section.session {
                 h2 dir="auto" { (session.title) }
-                p.muted { span lang="en" { (session.scope) } " · " (words::of(locale, session.mode)) }
+                p.muted { (findings::session_scope(locale, &session.scope)) " · " (words::of(locale, session.mode)) }
                 @if session.notes.is_empty() { p.muted { (say("dialogue-no-notes")) } }
                 @for note in &session.notes {
                     div.note {
@@ -66,7 +66,7 @@ pub(super) fn summary_html(locale: Locale, summary: &MeetingSummary) -> Markup {
         }
         @if !summary.withheld.is_empty() {
             h2 { (say("dialogue-not-in-this-summary")) }
-            ul #withheld lang="en" { @for w in &summary.withheld { li { (w) } } }
+            ul #withheld { @for w in &summary.withheld { li { (findings::withheld(locale, w, summary.reader)) } } }
         }
     }
 }

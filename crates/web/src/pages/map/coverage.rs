@@ -12,7 +12,7 @@ use crate::PageResult;
 use crate::extract::{InitiativePath, QueryVisit};
 
 use crate::pages::layout::page;
-use crate::pages::words;
+use crate::pages::{findings, words};
 
 pub async fn coverage(
     QueryVisit(state, user, query, InitiativePath(id)): QueryVisit<MapQuery, InitiativePath>,
@@ -36,7 +36,7 @@ pub async fn coverage(
             h1 { (say("map-coverage-and-brokers")) }
             h2 { (say("map-gaps")) }
             @if report.gaps.is_empty() { p { (say("map-every-side-has-actors")) } }
-            ul #gaps lang="en" { @for gap in &report.gaps { li { (gap) } } }
+            ul #gaps { @for gap in &report.gaps { li { (findings::coverage_gap(locale, gap)) } } }
             h2 { (say("map-actors-by-track-side")) }
             p.muted { (say("map-an-actor-on-several")) }
             div.scroll tabindex="0" role="region" aria-label=(say("map-actors-by-track-side")) {

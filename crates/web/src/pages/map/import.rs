@@ -16,6 +16,7 @@ use crate::PageResult;
 use crate::extract::{CsrfForm, InitiativePath};
 use crate::forms::{Pairs, field, invalid};
 use crate::pages::layout::{import_refused, page};
+use crate::pages::words;
 use crate::refusals::Refusal;
 use crate::session::SignedIn;
 
@@ -113,7 +114,7 @@ fn mapping_page(
     let select = |tracktwo_field: Field| -> Markup {
         let names = attribute_names(tracktwo_field.of_ties());
         html! {
-            label { code { (tracktwo_field.as_str()) } " — " span.muted lang="en" { (tracktwo_field.description()) }
+            label { code { (tracktwo_field.as_str()) } " — " span.muted { (words::of(locale, tracktwo_field)) }
                 select name=(field_input(tracktwo_field)) {
                     option value="" { (say("map-not-in-the-file")) }
                     @for name in &names { option value=(name) { (name) } }
@@ -149,10 +150,10 @@ fn mapping_page(
                 label { (say("map-track-numbers-follow"))
                     select name="track_scheme" {
                         @if let Some(declared) = listed.track_scheme {
-                            option value=(declared.as_str()) { span lang="en" { (declared.description()) } " " (say("map-declared-by-the-file")) }
+                            option value=(declared.as_str()) { (words::of(locale, declared)) " " (say("map-declared-by-the-file")) }
                         } @else {
                             option value="" { (say("map-tracks-are-given-by")) }
-                            @for scheme in TrackScheme::ALL { option value=(scheme.as_str()) lang="en" { (scheme.description()) } }
+                            @for scheme in TrackScheme::ALL { option value=(scheme.as_str()) { (words::of(locale, scheme)) } }
                         }
                     }
                 }

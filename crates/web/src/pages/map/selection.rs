@@ -1,59 +1,22 @@
 //! Participant selection under the initiative's risk ceiling, each choice explained.
 
 use axum::response::{IntoResponse, Redirect};
-use maud::{Markup, html};
+use maud::html;
 use serde::Deserialize;
 use tracktwo_app::AppError;
-use tracktwo_app::map::{Because, Need, SelectionSpec, SystemMap};
+use tracktwo_app::map::SelectionSpec;
 use tracktwo_domain::Operation;
 use tracktwo_domain::map::{Level, RiskCeiling, Track};
 
 use super::map_nav;
-use tracktwo_i18n::{Arg, Locale, text, text_with};
+use tracktwo_i18n::{Arg, text, text_with};
 
 use super::side_name;
 use crate::extract::{CsrfForm, InitiativePath, QueryVisit, posted_forms};
 use crate::forms::{date_text, invalid, optional_date};
 use crate::pages::layout::page;
-use crate::pages::words;
+use crate::pages::{findings, words};
 use crate::{PageError, PageResult};
-
-/// A track asked for, with its number, or a level of leadership, in the reader's language.
-fn need_text(locale: Locale, need: Need) -> String {
-    match need {
-        Need::Track(track) => text_with(
-            locale,
-            "map-need-track",
-            &[("number", Arg::count(track.number())), ("name", Arg::Text(&words::of(locale, track)))],
-        ),
-        Need::Level(level) => words::of(locale, level),
-    }
-}
-
-/// Why an invitee was chosen, in the reader's language: the needs they meet for their side,
-/// then the decision-makers the group comes closer to, each named as the map names them.
-fn reasons(locale: Locale, map: &SystemMap, because: &Because) -> Markup {
-    if because.needs.is_empty() && because.decision_makers.is_empty() {
-        return html! { (text(locale, "map-chosen-to-balance")) };
-    }
-    let needs: Vec<String> = because.needs.iter().map(|need| need_text(locale, *need)).collect();
-    let separator = text(locale, "map-list-separator");
-    html! {
-        @if !needs.is_empty() {
-            (text_with(locale, "map-chosen-brings", &[("side", Arg::Text(&because.side)), ("needs", Arg::Text(&needs.join(&separator)))]))
-        }
-        @if !because.decision_makers.is_empty() {
-            @if !needs.is_empty() { " " }
-            (text_with(locale, "map-chosen-access", &[("count", Arg::count(because.decision_makers.len()))])) " "
-            @for (i, gain) in because.decision_makers.iter().enumerate() {
-                @if i > 0 { (separator) }
-                bdi { (map.label(gain.decision_maker)) } " "
-                (text_with(locale, "map-chosen-access-gain", &[("from", Arg::count(gain.from)), ("to", Arg::count(gain.to))]))
-            }
-            " " (text(locale, "map-chosen-access-scale"))
-        }
-    }
-}
 
 pub async fn selection(
     QueryVisit(state, user, fields, InitiativePath(id)): QueryVisit<Vec<(String, String)>, InitiativePath>,
@@ -137,17 +100,17 @@ pub async fn selection(
                     @for invitee in &report.chosen {
                         li {
                             strong dir="auto" { (map.label(invitee.actor)) } " (" bdi { (side_name(locale, map, map.actor(invitee.actor).and_then(|a| a.details.side))) } "): "
-                            span.reason { (reasons(locale, map, &invitee.because)) }
+                            span.reason { (findings::chosen_because(locale, map, &invitee.because)) }
                         }
                     }
                 }
-                @if !report.unmet.is_empty() {
+                @if !report.unmet_needs.is_empty() {
                     h2 { (say("map-needs-no-invitee-meets")) }
-                    ul #unmet { @for (side, need) in &report.unmet_needs { li { bdi { (side) } ": " (need_text(locale, *need)) } } }
+                    ul #unmet { @for (side, need) in &report.unmet_needs { li { bdi { (side) } ": " (findings::need(locale, *need)) } } }
                 }
                 @if !report.excluded.is_empty() {
                     h2 { (say("map-not-considered")) }
-                    ul #excluded { @for e in &report.excluded { li { bdi { (map.label(e.actor)) } ": " span lang="en" { (e.reason) } } } }
+                    ul #excluded { @for e in &report.excluded { li { bdi { (map.label(e.actor)) } ": " (findings::exclusion(locale, e.reason)) } } }
                 }
             }
         },

@@ -2,8 +2,13 @@
 //! from the item bank, opened before and after a round, answer cards issued for each side), the
 //! light page a card holder answers on, the results by side, and the indicators with their CSV.
 //!
-//! Every word of these pages comes from `measures.ftl`. The item bank's wordings and scale
-//! labels are English (the bank cites English-language instruments), marked `lang="en"`.
+//! Every word of these pages comes from `measures.ftl`, except the item bank's wordings, scale
+//! labels and citations, which stay in English and are marked `lang="en"` (and `dir="ltr"`). The
+//! bank adapts validated English-language instruments: a translated item measures the same thing
+//! only once its translation has itself been validated (forward and back translation, testing
+//! with speakers of the language), so a translation made here, however careful, would give scores
+//! that cannot be compared with the instrument's or across languages. A validated translation
+//! would enter the bank as an item of its own, with its source.
 //!
 //! The answering page is like the ballot: no account, no script, a few kilobytes, phone-sized.
 //! The card's code travels only in form bodies, never in an address, so no log holds it.

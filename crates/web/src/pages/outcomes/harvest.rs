@@ -19,6 +19,7 @@ use crate::PageResult;
 use crate::extract::{CsrfForm, InitiativePath, Visit, parse_id};
 use crate::forms::{Pairs, date_text, field, invalid, optional_date, shown_date};
 use crate::pages::layout::page;
+use crate::pages::words;
 
 /// How many sources the form offers; two are required.
 const SOURCE_FIELDS: usize = 3;
@@ -83,9 +84,9 @@ pub async fn harvest_form(Visit(state, user, InitiativePath(id)): Visit<Initiati
                     @if !readouts.is_empty() { fieldset { legend { (say("harvest-readouts")) }
                         @for (r, readout) in &readouts { label.check { input type="checkbox" name="readout" value=(r); bdi { (readout.title) } } } } }
                     @if !transfers.is_empty() { fieldset { legend { (say("harvest-transfers")) }
-                        @for (t, event) in &transfers { label.check { input type="checkbox" name="transfer" value=(t); (shown_date(locale, event.on)) " · " span lang="en" { (event.what.label()) } } } } }
+                        @for (t, event) in &transfers { label.check { input type="checkbox" name="transfer" value=(t); (shown_date(locale, event.on)) " · " (words::of(locale, event.what)) } } } }
                     @if !coordination.is_empty() { fieldset { legend { (say("harvest-coordination")) }
-                        @for (c, event) in &coordination { label.check { input type="checkbox" name="coordination" value=(c); (shown_date(locale, event.on)) " · " span lang="en" { (event.form.label()) } } } } }
+                        @for (c, event) in &coordination { label.check { input type="checkbox" name="coordination" value=(c); (shown_date(locale, event.on)) " · " (words::of(locale, event.form)) } } } }
                 }
                 fieldset { legend { (say("harvest-sources")) }
                     @for n in 1..=SOURCE_FIELDS {

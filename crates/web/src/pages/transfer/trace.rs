@@ -13,6 +13,7 @@ use tracktwo_i18n::{Arg, Locale, text, text_with};
 
 use crate::extract::{CsrfUpload, ItemPath, Upload};
 use crate::forms::field;
+use crate::pages::findings;
 use crate::pages::layout::page;
 use crate::session::SignedIn;
 use crate::{PageResult, WebState};
@@ -96,11 +97,11 @@ fn page_unread(
 /// The verdict on a leaked passage, and what it rests on.
 fn trace_verdict(locale: Locale, found: &Traced) -> maud::Markup {
     let say = |id: &str| text(locale, id);
-    let (verdict, grounds) = found.explained();
+    let (verdict, grounds) = findings::trace_verdict(locale, found);
     html! {
-        p #trace-result { (say("transfer-verdict")) " " strong lang="en" { (verdict) } }
+        p #trace-result { (say("transfer-verdict")) " " strong { (verdict) } }
         @if !grounds.is_empty() {
-            ul #trace-grounds lang="en" { @for line in &grounds { li { (line) } } }
+            ul #trace-grounds { @for line in &grounds { li { (line) } } }
         }
     }
 }
