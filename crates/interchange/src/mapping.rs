@@ -8,7 +8,7 @@ use tracktwo_domain::map::Track;
 
 use crate::fields::quoted;
 use crate::xml::field_key;
-use crate::{Format, ImportError, xml};
+use crate::{Excerpt, Format, ImportError, xml};
 
 /// How a file numbers the tracks. Tracks are read by name in English under any scheme; a number
 /// only under a declared one.
@@ -50,7 +50,7 @@ impl TrackScheme {
         Self::ALL
             .into_iter()
             .find(|scheme| scheme.as_str().eq_ignore_ascii_case(value))
-            .ok_or_else(|| UnknownScheme(quoted(value)))
+            .ok_or_else(|| UnknownScheme(Excerpt::of(value)))
     }
 
     /// The track a number stands for under this scheme.
@@ -75,7 +75,15 @@ impl TrackScheme {
 #[error(
     "{0} is not a track scheme (imtd9: the nine tracks of the Institute for Multi-Track Diplomacy; five: the five-track list)"
 )]
-pub struct UnknownScheme(String);
+pub struct UnknownScheme(Excerpt);
+
+impl UnknownScheme {
+    /// The name given, as the message quotes it.
+    #[must_use]
+    pub fn value(&self) -> &Excerpt {
+        &self.0
+    }
+}
 
 /// A field of tracktwo's that a file's attribute can be mapped onto.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -120,7 +120,7 @@ mod tests {
     fn the_first_problem_is_named_with_its_line_and_no_cell() {
         let line_of = |text: &str| {
             let error = read_translations_csv(text).unwrap_err();
-            assert!(!error.message.contains("secret"), "{}", error.message);
+            assert!(!error.problem.to_string().contains("secret"), "{}", error.problem.to_string());
             (error.file, error.line)
         };
         let file = TRANSLATIONS_CSV.to_owned();

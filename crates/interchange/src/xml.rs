@@ -17,7 +17,7 @@ use tracktwo_domain::map::{ActorKind, Level, Track};
 use crate::fields;
 use crate::lines::LineIndex;
 use crate::mapping::{Field, Mapping, TrackScheme};
-use crate::{FileActor, ImportError};
+use crate::{FileActor, ImportError, ImportProblem};
 
 /// Deeper than any GEXF or GraphML file nests; the limit keeps a hostile file from exhausting
 /// memory or the stack.
@@ -84,19 +84,19 @@ impl<'e> Values<'e> {
         self.entries.iter().find(|(k, _, _)| k == key).map(|(_, value, line)| (*value, *line))
     }
 
-    pub fn error(&self, line: usize, message: impl Into<String>) -> ImportError {
-        ImportError::new(self.file, line, message)
+    pub fn error(&self, line: usize, problem: impl Into<ImportProblem>) -> ImportError {
+        ImportError::new(self.file, line, problem)
     }
 
     /// Parses the value of `key`, if there is one.
     pub fn parse<T>(
         &self,
         key: &str,
-        parse: impl FnOnce(&str, &str) -> Result<T, String>,
+        parse: impl FnOnce(&str, &str) -> Result<T, ImportProblem>,
     ) -> Result<Option<T>, ImportError> {
         match self.entry(key) {
             None => Ok(None),
-            Some((value, line)) => parse(key, value).map(Some).map_err(|message| self.error(line, message)),
+            Some((value, line)) => parse(key, value).map(Some).map_err(|problem| self.error(line, problem)),
         }
     }
 }
@@ -118,11 +118,9 @@ impl Reading<'_> {
         line: usize,
     ) -> Result<Option<TrackScheme>, ImportError> {
         match (declared, given) {
-            (Some(declared), Some(given)) if declared != given => Err(ImportError::new(
-                file,
-                line,
-                format!("the file numbers its tracks by the scheme `{}`, not `{}`", declared.as_str(), given.as_str()),
-            )),
+            (Some(declared), Some(given)) if declared != given => {
+                Err(ImportError::new(file, line, ImportProblem::SchemeDisagrees { declared, given }))
+            }
             (declared, given) => Ok(declared.or(given)),
         }
     }
@@ -139,7 +137,7 @@ impl Reading<'_> {
         &self,
         field: Field,
         values: &Values<'_>,
-        parse: impl FnOnce(&str, &str) -> Result<T, String>,
+        parse: impl FnOnce(&str, &str) -> Result<T, ImportProblem>,
     ) -> Result<Option<T>, ImportError> {
         match self.value(field, values) {
             None => Ok(None),
@@ -212,7 +210,7 @@ fn placed<T>(
     let lenient = reading.mapping.is_some();
     match parsed {
         Ok(Some(value)) => Ok(Some(value)),
-        Err(error) if !lenient || error.message.contains(fields::NO_SCHEME) => Err(error),
+        Err(error) if !lenient || matches!(error.problem, ImportProblem::TrackNumberWithoutScheme { .. }) => Err(error),
         Ok(None) if !lenient => {
             Err(values.error(values.line, format!("{} has no value for `{}`", values.owner, field.own_key())))
         }
@@ -468,7 +466,7 @@ mod tests {
         for (text, line) in cases {
             let error = parse("t.xml", text).unwrap_err();
             assert_eq!(error.line, line, "{text:?}: {error}");
-            assert!(error.message.starts_with("malformed XML"), "{error}");
+            assert!(error.problem.to_string().starts_with("malformed XML"), "{error}");
         }
     }
 
@@ -480,6 +478,6 @@ mod tests {
     #[test]
     fn deep_nesting_is_refused() {
         let text = "<a>".repeat(10_000);
-        assert!(parse("t.xml", &text).unwrap_err().message.contains("nest deeper"));
+        assert!(parse("t.xml", &text).unwrap_err().problem.to_string().contains("nest deeper"));
     }
 }

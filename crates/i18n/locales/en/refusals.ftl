@@ -418,3 +418,45 @@ refusal-conflict-start-enrolment-first = start enrolment first
 refusal-conflict-the-account-is-disabled = the account is disabled
 refusal-conflict-two-step-sign-in-is-already-on = two-step sign-in is already on
 refusal-conflict-username = username
+# What is wrong in an imported file. `field` is a column, key or attribute as the file names it;
+# `value` and `code` are what the file holds there, cut short if long.
+refusal-import-described = { $problem }
+refusal-import-empty-value = { $field } must not be empty
+refusal-import-unknown-value = { $field }: `{ $value }` is not a known { $what }
+refusal-import-refused-value = { $field }: { $reason }
+refusal-import-track-number-without-scheme = { $field }: `{ $value }` is a number, and the file declares no track scheme: give it (imtd9 for the nine tracks of the Institute for Multi-Track Diplomacy, five for the five-track list)
+refusal-import-not-a-track-of-scheme = { $field }: `{ $value }` is not a track of the scheme { $scheme }
+refusal-import-unknown-track = { $field }: `{ $value }` is not a known track
+refusal-import-unknown-tie-kind = { $field }: `{ $value }` is not a known tie kind
+refusal-import-neither-yes-nor-no = { $field }: `{ $value }` is neither yes nor no
+refusal-import-not-a-strength = { $field }: `{ $value }` is not a whole number from 1 to 5
+refusal-import-not-a-day = { $field }: `{ $value }` is not a day written YYYY-MM-DD
+refusal-import-not-an-actor-type = { $field }: `{ $value }` is neither Person nor Organization
+refusal-import-not-a-direction = { $field }: `{ $value }` is none of directed, undirected, mutual
+refusal-import-unknown-track-scheme = { $field }: `{ $value }` is not a track scheme (imtd9: the nine tracks of the Institute for Multi-Track Diplomacy; five: the five-track list)
+refusal-import-scheme-disagrees = the file numbers its tracks by the scheme `{ $declared }`, not `{ $given }`
+refusal-import-refused-actor = actor `{ $code }`: { $reason }
+refusal-import-side-control-characters = actor `{ $code }`: side contains control characters
+refusal-import-side-too-long = actor `{ $code }`: side is longer than { $max } characters
+refusal-import-not-a-side = actor `{ $code }`: `{ $side }` is not a side of this initiative (its sides: { $count ->
+    [0] none yet
+   *[other] { $sides }
+}); add the side first
+refusal-import-code-name-twice = code name `{ $code }` is used twice (first on line { $first })
+refusal-import-tie-end-empty = the tie's `{ $end }` end must not be empty
+refusal-import-unknown-code-name = `{ $code }` is not the code name of any actor in the file
+refusal-import-tie-to-itself = a tie cannot run from `{ $code }` to itself
+refusal-import-refused-tie = tie from `{ $from }` to `{ $to }`: { $reason }
+refusal-import-empty-table = the file is empty; its first line names the columns: { $columns }
+refusal-import-unknown-column = unknown column `{ $column }`; the columns are { $columns }
+refusal-import-column-twice = column `{ $column }` appears twice
+refusal-import-missing-columns = missing { $count ->
+    [one] column
+   *[other] columns
+} { $columns }
+refusal-import-row-length = this row has { $cells } cells but the header has { $header }
+refusal-import-row-not-utf8 = this row is not valid UTF-8
+refusal-import-row-not-csv = this row cannot be read as CSV
+refusal-import-not-a-side-here = `{ $side }` is not a side of this initiative; add the side first
+refusal-import-code-name-on-map = this code name is already on the map
+refusal-import-no-actor-with-code = no actor has the code name `{ $code }`

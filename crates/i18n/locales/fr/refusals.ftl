@@ -430,3 +430,50 @@ refusal-conflict-start-enrolment-first = commencez d’abord l’inscription
 refusal-conflict-the-account-is-disabled = le compte est désactivé
 refusal-conflict-two-step-sign-in-is-already-on = la connexion en deux étapes est déjà activée
 refusal-conflict-username = nom d’utilisateur
+# Ce qui ne va pas dans un fichier importé.
+refusal-import-described = { $problem }
+refusal-import-empty-value = « { $field } » ne doit pas être vide
+refusal-import-unknown-value = { $field } : « { $value } » n’est pas une valeur connue du champ « { $what } »
+refusal-import-refused-value = { $field } : { $reason }
+refusal-import-track-number-without-scheme = { $field } : « { $value } » est un nombre, et le fichier ne déclare aucun schéma des voies : indiquez-le (imtd9 pour les neuf voies de l’Institute for Multi-Track Diplomacy, five pour la liste des cinq voies)
+refusal-import-not-a-track-of-scheme = { $field } : « { $value } » n’est pas une voie du schéma { $scheme }
+refusal-import-unknown-track = { $field } : « { $value } » n’est pas une voie connue
+refusal-import-unknown-tie-kind = { $field } : « { $value } » n’est pas un type de lien connu
+refusal-import-neither-yes-nor-no = { $field } : « { $value } » n’est ni yes ni no
+refusal-import-not-a-strength = { $field } : « { $value } » n’est pas un nombre entier de 1 à 5
+refusal-import-not-a-day = { $field } : « { $value } » n’est pas une date écrite AAAA-MM-JJ (YYYY-MM-DD)
+refusal-import-not-an-actor-type = { $field } : « { $value } » n’est ni Person ni Organization
+refusal-import-not-a-direction = { $field } : « { $value } » n’est aucune des valeurs directed, undirected, mutual
+refusal-import-unknown-track-scheme = { $field } : « { $value } » n’est pas un schéma des voies (imtd9 : les neuf voies de l’Institute for Multi-Track Diplomacy ; five : la liste des cinq voies)
+refusal-import-scheme-disagrees = le fichier numérote ses voies selon le schéma « { $declared } », et non « { $given } »
+refusal-import-refused-actor = acteur « { $code } » : { $reason }
+refusal-import-side-control-characters = acteur « { $code } » : la partie au conflit contient des caractères de contrôle
+refusal-import-side-too-long = acteur « { $code } » : la partie au conflit dépasse { $max ->
+    [one] { $max } caractère
+   *[other] { $max } caractères
+}
+refusal-import-not-a-side = acteur « { $code } » : « { $side } » n’est pas une partie de cette initiative (ses parties : { $count ->
+    [0] aucune pour l’instant
+   *[other] { $sides }
+}) ; ajoutez d’abord la partie
+refusal-import-code-name-twice = le nom de code « { $code } » est utilisé deux fois (la première à la ligne { $first })
+refusal-import-tie-end-empty = l’extrémité « { $end } » du lien ne doit pas être vide
+refusal-import-unknown-code-name = « { $code } » n’est le nom de code d’aucun acteur du fichier
+refusal-import-tie-to-itself = un lien ne peut pas aller de « { $code } » à lui-même
+refusal-import-refused-tie = lien de « { $from } » à « { $to } » : { $reason }
+refusal-import-empty-table = le fichier est vide ; sa première ligne nomme les colonnes : { $columns }
+refusal-import-unknown-column = colonne inconnue « { $column } » ; les colonnes sont { $columns }
+refusal-import-column-twice = la colonne « { $column } » apparaît deux fois
+refusal-import-missing-columns = { $count ->
+    [one] il manque la colonne
+   *[other] il manque les colonnes
+} { $columns }
+refusal-import-row-length = cette ligne a { $cells ->
+    [one] { $cells } cellule
+   *[other] { $cells } cellules
+} alors que l’en-tête en a { $header }
+refusal-import-row-not-utf8 = cette ligne n’est pas en UTF-8 valide
+refusal-import-row-not-csv = cette ligne ne peut pas être lue comme du CSV
+refusal-import-not-a-side-here = « { $side } » n’est pas une partie de cette initiative ; ajoutez d’abord la partie
+refusal-import-code-name-on-map = ce nom de code est déjà sur la carte
+refusal-import-no-actor-with-code = aucun acteur n’a le nom de code « { $code } »
