@@ -10,9 +10,13 @@
 //! there and fails on one without its message.
 //!
 //! What is not the application's own words stays as it was given and is set apart: a value
-//! someone typed, a code name, an identifier, a file's name, what a program outside said (the
-//! database, the operating system). Numbers are arguments, so they are written in the reader's
-//! digits.
+//! someone typed, a code name, an identifier, a file's name, a column or a value a file holds,
+//! what a program outside said (the database, the operating system). Numbers are arguments, so
+//! they are written in the reader's digits.
+//!
+//! An import's problem is typed (`ImportProblem`) and said variant by variant; only the few
+//! problems that have no variant of their own yet (`ImportProblem::Described`) are shown as the
+//! English the interchange wrote, marked as English.
 //!
 //! The API's JSON errors stay in English (`AppError`'s `Display`): programs read them.
 
@@ -47,8 +51,9 @@ enum Part {
     Number(i64),
     /// Words that are not the application's: shown as they are, set apart.
     Own(String),
-    /// English the application has no message for (what a program outside said, the detail of
-    /// an import's problem): shown as it is, set apart and marked as English.
+    /// English the application has no message for (what a program outside said, a file's
+    /// problem that has no variant of its own yet): shown as it is, set apart and marked as
+    /// English.
     English(String),
     /// Another message, said in the same language (a field's name, the reason inside a refusal).
     Said(Refusal),
