@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 
 use tracktwo_domain::map::Track;
 
-use crate::fields::quoted;
 use crate::xml::field_key;
 use crate::{Excerpt, Format, ImportError, xml};
 
@@ -208,18 +207,36 @@ impl Field {
 
     pub fn parse(value: &str) -> Result<Self, MappingError> {
         let key = value.trim().to_lowercase().replace(['_', ' '], "-");
-        Self::ALL.into_iter().find(|field| field.as_str() == key).ok_or_else(|| {
-            let known: Vec<&str> = Self::ALL.iter().map(|field| field.as_str()).collect();
-            MappingError(format!("{} is not a field of tracktwo's; the fields are {}", quoted(value), known.join(", ")))
-        })
+        Self::ALL
+            .into_iter()
+            .find(|field| field.as_str() == key)
+            .ok_or_else(|| MappingError::UnknownField { given: Excerpt::of(value) })
+    }
+
+    /// Every field's name, as a message lists them.
+    #[must_use]
+    pub fn names() -> String {
+        Self::ALL.iter().map(|field| field.as_str()).collect::<Vec<_>>().join(", ")
     }
 }
 
 /// A mapping given wrongly: an unknown field, a field mapped twice, a malformed `--field` or
 /// `--value`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct MappingError(String);
+pub enum MappingError {
+    #[error("{given} is not a field of tracktwo's; the fields are {}", Field::names())]
+    UnknownField { given: Excerpt },
+    #[error("`{}` is mapped onto no attribute", field.as_str())]
+    NoAttribute { field: Field },
+    #[error("`{}` is mapped twice", field.as_str())]
+    FieldTwice { field: Field },
+    #[error("`{}` maps {value} twice", field.as_str())]
+    ValueTwice { field: Field, value: Excerpt },
+    #[error("{given} is not FIELD=ATTRIBUTE (for example track=Sector)")]
+    NotAFieldArgument { given: Excerpt },
+    #[error("{given} is not FIELD:FILE_VALUE=VALUE (for example track:Gov=government)")]
+    NotAValueArgument { given: Excerpt },
+}
 
 /// How a map made elsewhere is read: which of its attributes holds each of tracktwo's fields,
 /// and which of its values stand for which of tracktwo's.
@@ -244,10 +261,10 @@ impl Mapping {
     /// `_`, `-` and spaces alike).
     pub fn map_field(&mut self, field: Field, attribute: &str) -> Result<(), MappingError> {
         if attribute.trim().is_empty() {
-            return Err(MappingError(format!("`{}` is mapped onto no attribute", field.as_str())));
+            return Err(MappingError::NoAttribute { field });
         }
         if self.attributes.insert(field, field_key(attribute)).is_some() {
-            return Err(MappingError(format!("`{}` is mapped twice", field.as_str())));
+            return Err(MappingError::FieldTwice { field });
         }
         Ok(())
     }
@@ -256,27 +273,21 @@ impl Mapping {
     /// case and surrounding spaces).
     pub fn map_value(&mut self, field: Field, file: &str, ours: &str) -> Result<(), MappingError> {
         if self.values.insert((field, fold(file)), ours.trim().to_owned()).is_some() {
-            return Err(MappingError(format!("`{}` maps {} twice", field.as_str(), quoted(file.trim()))));
+            return Err(MappingError::ValueTwice { field, value: Excerpt::of(file.trim()) });
         }
         Ok(())
     }
 
     /// Reads `FIELD=ATTRIBUTE`, as `--field track=Sector` gives it.
     pub fn add_field_argument(&mut self, argument: &str) -> Result<(), MappingError> {
-        let (field, attribute) = argument.split_once('=').ok_or_else(|| {
-            MappingError(format!("{} is not FIELD=ATTRIBUTE (for example track=Sector)", quoted(argument)))
-        })?;
+        let (field, attribute) =
+            argument.split_once('=').ok_or_else(|| MappingError::NotAFieldArgument { given: Excerpt::of(argument) })?;
         self.map_field(Field::parse(field)?, attribute)
     }
 
     /// Reads `FIELD:FILE_VALUE=VALUE`, as `--value track:Gov=government` gives it.
     pub fn add_value_argument(&mut self, argument: &str) -> Result<(), MappingError> {
-        let malformed = || {
-            MappingError(format!(
-                "{} is not FIELD:FILE_VALUE=VALUE (for example track:Gov=government)",
-                quoted(argument)
-            ))
-        };
+        let malformed = || MappingError::NotAValueArgument { given: Excerpt::of(argument) };
         let (field, rest) = argument.split_once(':').ok_or_else(malformed)?;
         let (file, ours) = rest.rsplit_once('=').ok_or_else(malformed)?;
         self.map_value(Field::parse(field)?, file, ours)

@@ -33,7 +33,7 @@ use tracktwo_domain::outcomes::WorkflowError;
 use tracktwo_domain::questionnaire::AnswerError;
 use tracktwo_i18n::{Arg, Locale, has_message, text_with};
 
-use tracktwo_interchange::{Excerpt, ImportProblem};
+use tracktwo_interchange::{Excerpt, Field, ImportProblem, MappingError};
 
 use crate::documents::DocumentError;
 
@@ -118,11 +118,30 @@ impl Refusal {
         )
     }
 
-    /// The refusal of a mapping of a file's attributes that cannot be read. Its detail is the
-    /// interchange's, in English.
+    /// The refusal of a mapping of a file's attributes that cannot be read. Fields are named
+    /// by tracktwo's names for them, which the command line and the form take as they are.
     #[must_use]
-    pub fn of_mapping(error: &tracktwo_interchange::MappingError) -> Self {
-        Self::new("refusal-mapping", vec![("detail", english(error.to_string()))])
+    pub fn of_mapping(error: &MappingError) -> Self {
+        let r = Refusal::new;
+        let field = |field: &Field| own(field.as_str());
+        let detail = match error {
+            MappingError::UnknownField { given } => r(
+                "refusal-mapping-unknown-field",
+                vec![("given", own(given.as_str())), ("fields", own(Field::names()))],
+            ),
+            MappingError::NoAttribute { field: f } => r("refusal-mapping-no-attribute", vec![("field", field(f))]),
+            MappingError::FieldTwice { field: f } => r("refusal-mapping-field-twice", vec![("field", field(f))]),
+            MappingError::ValueTwice { field: f, value } => {
+                r("refusal-mapping-value-twice", vec![("field", field(f)), ("value", own(value.as_str()))])
+            }
+            MappingError::NotAFieldArgument { given } => {
+                r("refusal-mapping-not-a-field-argument", vec![("given", own(given.as_str()))])
+            }
+            MappingError::NotAValueArgument { given } => {
+                r("refusal-mapping-not-a-value-argument", vec![("given", own(given.as_str()))])
+            }
+        };
+        Self::new("refusal-mapping", vec![("detail", Part::Said(detail))])
     }
 
     /// Why a photographed page could not be read.
@@ -739,6 +758,17 @@ mod tests {
         ]
     }
 
+    fn mapping_errors() -> Vec<MappingError> {
+        vec![
+            MappingError::UnknownField { given: Excerpt::of("sector") },
+            MappingError::NoAttribute { field: Field::Track },
+            MappingError::FieldTwice { field: Field::Track },
+            MappingError::ValueTwice { field: Field::Track, value: Excerpt::of("Gov") },
+            MappingError::NotAFieldArgument { given: Excerpt::of("track") },
+            MappingError::NotAValueArgument { given: Excerpt::of("track=Gov") },
+        ]
+    }
+
     /// One value of every problem of a file, and of every validation inside one.
     fn import_problems() -> Vec<ImportProblem> {
         use tracktwo_interchange::{TieEnd, TrackScheme};
@@ -940,6 +970,7 @@ mod tests {
             .iter()
             .map(Refusal::of_ocr),
         );
+        refusals.extend(mapping_errors().iter().map(Refusal::of_mapping));
         refusals.extend(import_problems().into_iter().map(|problem| {
             Refusal::of_import(&tracktwo_interchange::ImportError { file: "actors.csv".into(), line: 3, problem })
         }));
@@ -986,6 +1017,10 @@ mod tests {
         }));
         for error in errors {
             let said = Refusal::of(&error).text(Locale::English).replace([ISOLATE_OPEN, ISOLATE_CLOSE], "");
+            assert_eq!(said, error.to_string());
+        }
+        for error in mapping_errors() {
+            let said = Refusal::of_mapping(&error).text(Locale::English).replace([ISOLATE_OPEN, ISOLATE_CLOSE], "");
             assert_eq!(said, error.to_string());
         }
     }

@@ -553,3 +553,9 @@ refusal-import-row-not-csv = تعذّرت قراءة هذا الصف بصيغة 
 refusal-import-not-a-side-here = «{ $side }» ليس طرفًا في هذه المبادرة؛ أضف الطرف أولًا
 refusal-import-code-name-on-map = هذا الاسم الرمزي موجود على الخريطة بالفعل
 refusal-import-no-actor-with-code = لا يحمل أي فاعل الاسم الرمزي «{ $code }»
+refusal-mapping-unknown-field = «{ $given }» ليس حقلًا من حقول tracktwo؛ الحقول هي { $fields }
+refusal-mapping-no-attribute = لم يُطابَق «{ $field }» مع أي سمة
+refusal-mapping-field-twice = طوبِق «{ $field }» مرتين
+refusal-mapping-value-twice = يطابق «{ $field }» القيمة «{ $value }» مرتين
+refusal-mapping-not-a-field-argument = «{ $given }» ليس بالصيغة FIELD=ATTRIBUTE (مثلًا track=Sector)
+refusal-mapping-not-a-value-argument = «{ $given }» ليس بالصيغة FIELD:FILE_VALUE=VALUE (مثلًا track:Gov=government)

@@ -460,3 +460,10 @@ refusal-import-row-not-csv = this row cannot be read as CSV
 refusal-import-not-a-side-here = `{ $side }` is not a side of this initiative; add the side first
 refusal-import-code-name-on-map = this code name is already on the map
 refusal-import-no-actor-with-code = no actor has the code name `{ $code }`
+# A mapping of a file's attributes given wrongly; `field` is tracktwo's name for a field.
+refusal-mapping-unknown-field = `{ $given }` is not a field of tracktwo's; the fields are { $fields }
+refusal-mapping-no-attribute = `{ $field }` is mapped onto no attribute
+refusal-mapping-field-twice = `{ $field }` is mapped twice
+refusal-mapping-value-twice = `{ $field }` maps `{ $value }` twice
+refusal-mapping-not-a-field-argument = `{ $given }` is not FIELD=ATTRIBUTE (for example track=Sector)
+refusal-mapping-not-a-value-argument = `{ $given }` is not FIELD:FILE_VALUE=VALUE (for example track:Gov=government)

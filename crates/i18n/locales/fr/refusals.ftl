@@ -477,3 +477,9 @@ refusal-import-row-not-csv = cette ligne ne peut pas être lue comme du CSV
 refusal-import-not-a-side-here = « { $side } » n’est pas une partie de cette initiative ; ajoutez d’abord la partie
 refusal-import-code-name-on-map = ce nom de code est déjà sur la carte
 refusal-import-no-actor-with-code = aucun acteur n’a le nom de code « { $code } »
+refusal-mapping-unknown-field = « { $given } » n’est pas un champ de tracktwo ; les champs sont { $fields }
+refusal-mapping-no-attribute = « { $field } » n’est associé à aucun attribut
+refusal-mapping-field-twice = « { $field } » est associé deux fois
+refusal-mapping-value-twice = « { $field } » associe « { $value } » deux fois
+refusal-mapping-not-a-field-argument = « { $given } » n’est pas de la forme CHAMP=ATTRIBUT (par exemple track=Sector)
+refusal-mapping-not-a-value-argument = « { $given } » n’est pas de la forme CHAMP:VALEUR_DU_FICHIER=VALEUR (par exemple track:Gov=government)

@@ -491,3 +491,9 @@ refusal-import-row-not-csv = эту строку нельзя прочитать
 refusal-import-not-a-side-here = «{ $side }» — не сторона этой инициативы; сначала добавьте сторону
 refusal-import-code-name-on-map = это кодовое имя уже есть на карте
 refusal-import-no-actor-with-code = ни у одного участника карты нет кодового имени «{ $code }»
+refusal-mapping-unknown-field = «{ $given }» — не поле tracktwo; поля: { $fields }
+refusal-mapping-no-attribute = «{ $field }» не сопоставлено ни одному атрибуту
+refusal-mapping-field-twice = «{ $field }» сопоставлено дважды
+refusal-mapping-value-twice = «{ $field }» сопоставляет «{ $value }» дважды
+refusal-mapping-not-a-field-argument = «{ $given }» — не в виде ПОЛЕ=АТРИБУТ (например, track=Sector)
+refusal-mapping-not-a-value-argument = «{ $given }» — не в виде ПОЛЕ:ЗНАЧЕНИЕ_В_ФАЙЛЕ=ЗНАЧЕНИЕ (например, track:Gov=government)
