@@ -152,6 +152,41 @@ pub enum ImportProblem {
     #[error("this row cannot be read as CSV")]
     RowNotCsv,
 
+    // A results framework's and a translations file's rows.
+    #[error("the column {column} is missing")]
+    ColumnMissing { column: &'static str },
+    #[error("{column} is not a number")]
+    NotANumber { column: String },
+    #[error("an actual needs its period")]
+    ActualWithoutPeriod,
+    #[error("a period needs its actual")]
+    PeriodWithoutActual,
+    #[error("the unit, baseline or target differs from an earlier row of this indicator")]
+    IndicatorDiffers,
+    #[error("a framework holds at most {most} indicators")]
+    TooManyIndicators { most: usize },
+    #[error("this period is given twice for the indicator")]
+    PeriodTwice,
+    #[error("the file holds no indicator")]
+    NoIndicator,
+    #[error("the file is not UTF-8 text")]
+    FileNotUtf8,
+    #[error("the row has {cells} cells where the header has {header}")]
+    CellCount { cells: u64, header: u64 },
+    #[error("the row cannot be read as CSV")]
+    NotCsv,
+    /// `column` counts from 1.
+    #[error("column {column} is neither statement, original nor a language tag such as ar")]
+    NotALanguageColumn { column: usize },
+    #[error("the language {language} has two columns")]
+    LanguageTwice { language: String },
+    #[error("statement is not a statement's number")]
+    NotAStatementNumber,
+    #[error("statement {statement} is given twice")]
+    StatementTwice { statement: u32 },
+    #[error("the file holds no statement")]
+    NoStatement,
+
     /// A problem that has no variant of its own yet: its English is all there is to show.
     #[error("{0}")]
     Described(String),

@@ -677,6 +677,34 @@ fn import_problem(problem: &ImportProblem) -> Refusal {
         }
         ImportProblem::RowNotUtf8 => Refusal::bare("refusal-import-row-not-utf8"),
         ImportProblem::RowNotCsv => Refusal::bare("refusal-import-row-not-csv"),
+        ImportProblem::ColumnMissing { column } => r("refusal-import-column-missing", vec![("column", own(*column))]),
+        ImportProblem::NotANumber { column } => {
+            r("refusal-import-not-a-number", vec![("column", own(column.as_str()))])
+        }
+        ImportProblem::ActualWithoutPeriod => Refusal::bare("refusal-import-actual-without-period"),
+        ImportProblem::PeriodWithoutActual => Refusal::bare("refusal-import-period-without-actual"),
+        ImportProblem::IndicatorDiffers => Refusal::bare("refusal-import-indicator-differs"),
+        ImportProblem::TooManyIndicators { most } => {
+            r("refusal-import-too-many-indicators", vec![("most", number(*most))])
+        }
+        ImportProblem::PeriodTwice => Refusal::bare("refusal-import-period-twice"),
+        ImportProblem::NoIndicator => Refusal::bare("refusal-import-no-indicator"),
+        ImportProblem::FileNotUtf8 => Refusal::bare("refusal-import-file-not-utf8"),
+        ImportProblem::CellCount { cells, header } => {
+            r("refusal-import-cell-count", vec![("cells", number(*cells)), ("header", number(*header))])
+        }
+        ImportProblem::NotCsv => Refusal::bare("refusal-import-not-csv"),
+        ImportProblem::NotALanguageColumn { column } => {
+            r("refusal-import-not-a-language-column", vec![("column", number(*column))])
+        }
+        ImportProblem::LanguageTwice { language } => {
+            r("refusal-import-language-twice", vec![("language", own(language.as_str()))])
+        }
+        ImportProblem::NotAStatementNumber => Refusal::bare("refusal-import-not-a-statement-number"),
+        ImportProblem::StatementTwice { statement } => {
+            r("refusal-import-statement-twice", vec![("statement", number(*statement))])
+        }
+        ImportProblem::NoStatement => Refusal::bare("refusal-import-no-statement"),
         // Problems that have no variant of their own yet.
         ImportProblem::Described(words) => r("refusal-import-described", vec![("problem", english(words.as_str()))]),
     }
@@ -810,6 +838,22 @@ mod tests {
             ImportProblem::NotASideHere { side: "Lowland Coast".into() },
             ImportProblem::CodeNameOnMap,
             ImportProblem::NoActorWithCode { code: "UV-09".into() },
+            ImportProblem::ColumnMissing { column: "baseline" },
+            ImportProblem::NotANumber { column: "target".into() },
+            ImportProblem::ActualWithoutPeriod,
+            ImportProblem::PeriodWithoutActual,
+            ImportProblem::IndicatorDiffers,
+            ImportProblem::TooManyIndicators { most: 200 },
+            ImportProblem::PeriodTwice,
+            ImportProblem::NoIndicator,
+            ImportProblem::FileNotUtf8,
+            ImportProblem::CellCount { cells: 2, header: 11 },
+            ImportProblem::NotCsv,
+            ImportProblem::NotALanguageColumn { column: 4 },
+            ImportProblem::LanguageTwice { language: "ar".into() },
+            ImportProblem::NotAStatementNumber,
+            ImportProblem::StatementTwice { statement: 7 },
+            ImportProblem::NoStatement,
             ImportProblem::Described("<gexf> holds no <graph>".into()),
         ];
         for reason in validations() {

@@ -559,3 +559,40 @@ refusal-mapping-field-twice = طوبِق «{ $field }» مرتين
 refusal-mapping-value-twice = يطابق «{ $field }» القيمة «{ $value }» مرتين
 refusal-mapping-not-a-field-argument = «{ $given }» ليس بالصيغة FIELD=ATTRIBUTE (مثلًا track=Sector)
 refusal-mapping-not-a-value-argument = «{ $given }» ليس بالصيغة FIELD:FILE_VALUE=VALUE (مثلًا track:Gov=government)
+refusal-import-column-missing = العمود { $column } مفقود
+refusal-import-not-a-number = { $column } ليس عددًا
+refusal-import-actual-without-period = القيمة الفعلية تحتاج إلى فترتها
+refusal-import-period-without-actual = الفترة تحتاج إلى قيمتها الفعلية
+refusal-import-indicator-differs = الوحدة أو خط الأساس أو الهدف يختلف عن صف سابق لهذا المؤشر
+refusal-import-too-many-indicators = يضم الإطار { $most ->
+    [zero] لا مؤشرات
+    [one] مؤشرًا واحدًا
+    [two] مؤشرين
+    [few] { $most } مؤشرات
+    [many] { $most } مؤشرًا
+   *[other] { $most } مؤشر
+} على الأكثر
+refusal-import-period-twice = هذه الفترة مذكورة مرتين للمؤشر
+refusal-import-no-indicator = لا يضم الملف أي مؤشر
+refusal-import-file-not-utf8 = الملف ليس نصًا بترميز UTF-8
+refusal-import-cell-count = في الصف { $cells ->
+    [zero] لا خلايا
+    [one] خلية واحدة
+    [two] خليتان
+    [few] { $cells } خلايا
+    [many] { $cells } خلية
+   *[other] { $cells } خلية
+} بينما في سطر العناوين { $header ->
+    [zero] لا خلايا
+    [one] خلية واحدة
+    [two] خليتان
+    [few] { $header } خلايا
+    [many] { $header } خلية
+   *[other] { $header } خلية
+}
+refusal-import-not-csv = تعذّرت قراءة الصف بصيغة CSV
+refusal-import-not-a-language-column = العمود { $column } ليس statement ولا original ولا وسم لغة مثل ar
+refusal-import-language-twice = للغة { $language } عمودان
+refusal-import-not-a-statement-number = statement ليس رقم عبارة
+refusal-import-statement-twice = العبارة { $statement } مذكورة مرتين
+refusal-import-no-statement = لا يضم الملف أي عبارة

@@ -467,3 +467,20 @@ refusal-mapping-field-twice = `{ $field }` is mapped twice
 refusal-mapping-value-twice = `{ $field }` maps `{ $value }` twice
 refusal-mapping-not-a-field-argument = `{ $given }` is not FIELD=ATTRIBUTE (for example track=Sector)
 refusal-mapping-not-a-value-argument = `{ $given }` is not FIELD:FILE_VALUE=VALUE (for example track:Gov=government)
+# A results framework's or a translations file's problem.
+refusal-import-column-missing = the column { $column } is missing
+refusal-import-not-a-number = { $column } is not a number
+refusal-import-actual-without-period = an actual needs its period
+refusal-import-period-without-actual = a period needs its actual
+refusal-import-indicator-differs = the unit, baseline or target differs from an earlier row of this indicator
+refusal-import-too-many-indicators = a framework holds at most { $most } indicators
+refusal-import-period-twice = this period is given twice for the indicator
+refusal-import-no-indicator = the file holds no indicator
+refusal-import-file-not-utf8 = the file is not UTF-8 text
+refusal-import-cell-count = the row has { $cells } cells where the header has { $header }
+refusal-import-not-csv = the row cannot be read as CSV
+refusal-import-not-a-language-column = column { $column } is neither statement, original nor a language tag such as ar
+refusal-import-language-twice = the language { $language } has two columns
+refusal-import-not-a-statement-number = statement is not a statement's number
+refusal-import-statement-twice = statement { $statement } is given twice
+refusal-import-no-statement = the file holds no statement

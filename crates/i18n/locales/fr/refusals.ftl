@@ -483,3 +483,22 @@ refusal-mapping-field-twice = « { $field } » est associé deux fois
 refusal-mapping-value-twice = « { $field } » associe « { $value } » deux fois
 refusal-mapping-not-a-field-argument = « { $given } » n’est pas de la forme CHAMP=ATTRIBUT (par exemple track=Sector)
 refusal-mapping-not-a-value-argument = « { $given } » n’est pas de la forme CHAMP:VALEUR_DU_FICHIER=VALEUR (par exemple track:Gov=government)
+refusal-import-column-missing = la colonne { $column } manque
+refusal-import-not-a-number = { $column } n’est pas un nombre
+refusal-import-actual-without-period = une valeur réelle exige sa période
+refusal-import-period-without-actual = une période exige sa valeur réelle
+refusal-import-indicator-differs = l’unité, la référence ou la cible diffère d’une ligne précédente de cet indicateur
+refusal-import-too-many-indicators = un cadre compte au plus { $most } indicateurs
+refusal-import-period-twice = cette période est donnée deux fois pour l’indicateur
+refusal-import-no-indicator = le fichier ne contient aucun indicateur
+refusal-import-file-not-utf8 = le fichier n’est pas du texte UTF-8
+refusal-import-cell-count = la ligne a { $cells ->
+    [one] { $cells } cellule
+   *[other] { $cells } cellules
+} alors que l’en-tête en a { $header }
+refusal-import-not-csv = la ligne ne peut pas être lue comme du CSV
+refusal-import-not-a-language-column = la colonne { $column } n’est ni statement, ni original, ni une étiquette de langue comme ar
+refusal-import-language-twice = la langue { $language } a deux colonnes
+refusal-import-not-a-statement-number = statement n’est pas le numéro d’un énoncé
+refusal-import-statement-twice = l’énoncé { $statement } est donné deux fois
+refusal-import-no-statement = le fichier ne contient aucun énoncé

@@ -497,3 +497,27 @@ refusal-mapping-field-twice = «{ $field }» сопоставлено дважд
 refusal-mapping-value-twice = «{ $field }» сопоставляет «{ $value }» дважды
 refusal-mapping-not-a-field-argument = «{ $given }» — не в виде ПОЛЕ=АТРИБУТ (например, track=Sector)
 refusal-mapping-not-a-value-argument = «{ $given }» — не в виде ПОЛЕ:ЗНАЧЕНИЕ_В_ФАЙЛЕ=ЗНАЧЕНИЕ (например, track:Gov=government)
+refusal-import-column-missing = нет столбца { $column }
+refusal-import-not-a-number = { $column } — не число
+refusal-import-actual-without-period = фактическому значению нужен его период
+refusal-import-period-without-actual = периоду нужно его фактическое значение
+refusal-import-indicator-differs = единица, базовое или целевое значение отличается от предыдущей строки этого показателя
+refusal-import-too-many-indicators = в системе результатов не больше { $most ->
+    [one] { $most } показателя
+   *[other] { $most } показателей
+}
+refusal-import-period-twice = этот период указан для показателя дважды
+refusal-import-no-indicator = в файле нет ни одного показателя
+refusal-import-file-not-utf8 = файл не является текстом в UTF-8
+refusal-import-cell-count = в строке { $cells ->
+    [one] { $cells } ячейка
+    [few] { $cells } ячейки
+    [many] { $cells } ячеек
+   *[other] { $cells } ячейки
+}, а в заголовке — { $header }
+refusal-import-not-csv = строку нельзя прочитать как CSV
+refusal-import-not-a-language-column = столбец { $column } — ни statement, ни original, ни тег языка вроде ar
+refusal-import-language-twice = у языка { $language } два столбца
+refusal-import-not-a-statement-number = statement — не номер утверждения
+refusal-import-statement-twice = утверждение { $statement } указано дважды
+refusal-import-no-statement = в файле нет ни одного утверждения
