@@ -187,6 +187,26 @@ pub enum ImportProblem {
     #[error("the file holds no statement")]
     NoStatement,
 
+    // An XML document's shape. `element` is a tag's name as the file writes it.
+    #[error("malformed XML: a second root element")]
+    SecondRoot,
+    #[error("elements nest deeper than {most} levels")]
+    TooDeep { most: usize },
+    #[error("malformed XML: text outside the root element")]
+    TextOutsideRoot,
+    #[error("malformed XML: CDATA outside the root element")]
+    CdataOutsideRoot,
+    #[error("malformed XML: a reference (`&…;`) to an unknown entity")]
+    UnknownEntity,
+    #[error("malformed XML: an invalid character reference")]
+    InvalidCharacterReference,
+    #[error("malformed XML: a reference outside the root element")]
+    ReferenceOutsideRoot,
+    #[error("malformed XML: the document ends before <{element}> (line {line}) is closed")]
+    Unclosed { element: String, line: usize },
+    #[error("malformed XML: the document has no root element")]
+    NoRoot,
+
     /// A problem that has no variant of its own yet: its English is all there is to show.
     #[error("{0}")]
     Described(String),

@@ -249,14 +249,14 @@ pub(crate) fn parse(file: &str, text: &str) -> Result<Element, ImportError> {
                 return Err(ImportError::new(file, line, format!("malformed XML: {}", describe(&error))));
             }
         };
-        let fail = |message: String| Err(ImportError::new(file, lines.line_u64(start), message));
+        let fail = |problem: ImportProblem| Err(ImportError::new(file, lines.line_u64(start), problem));
         match event {
             Event::Start(_) | Event::Empty(_) if root.is_some() && open.is_empty() => {
-                return fail("malformed XML: a second root element".to_owned());
+                return fail(ImportProblem::SecondRoot);
             }
             Event::Start(tag) => {
                 if open.len() >= DEPTH_MAX {
-                    return fail(format!("elements nest deeper than {DEPTH_MAX} levels"));
+                    return fail(ImportProblem::TooDeep { most: DEPTH_MAX });
                 }
                 let line = lines.line_u64(start);
                 open.push(element(file, line, &tag, version)?);
@@ -283,25 +283,25 @@ pub(crate) fn parse(file: &str, text: &str) -> Result<Element, ImportError> {
                 match open.last_mut() {
                     Some(element) => element.text.push_str(&content),
                     None if content.trim().is_empty() => {}
-                    None => return fail("malformed XML: text outside the root element".to_owned()),
+                    None => return fail(ImportProblem::TextOutsideRoot),
                 }
             }
             Event::CData(data) => match open.last_mut() {
                 Some(element) => element.text.push_str(&data.xml_content(version)),
-                None => return fail("malformed XML: CDATA outside the root element".to_owned()),
+                None => return fail(ImportProblem::CdataOutsideRoot),
             },
             Event::GeneralRef(reference) => {
                 let resolved = match reference.resolve_char_ref() {
                     Ok(Some(char)) => Cow::Owned(char.to_string()),
                     Ok(None) => match resolve_predefined_entity(&reference) {
                         Some(entity) => Cow::Borrowed(entity),
-                        None => return fail("malformed XML: a reference (`&…;`) to an unknown entity".to_owned()),
+                        None => return fail(ImportProblem::UnknownEntity),
                     },
-                    Err(_) => return fail("malformed XML: an invalid character reference".to_owned()),
+                    Err(_) => return fail(ImportProblem::InvalidCharacterReference),
                 };
                 match open.last_mut() {
                     Some(element) => element.text.push_str(&resolved),
-                    None => return fail("malformed XML: a reference outside the root element".to_owned()),
+                    None => return fail(ImportProblem::ReferenceOutsideRoot),
                 }
             }
             Event::Decl(declaration) => {
@@ -316,10 +316,10 @@ pub(crate) fn parse(file: &str, text: &str) -> Result<Element, ImportError> {
         return Err(ImportError::new(
             file,
             line,
-            format!("malformed XML: the document ends before <{}> (line {}) is closed", unclosed.name, unclosed.line),
+            ImportProblem::Unclosed { element: unclosed.name.clone(), line: unclosed.line },
         ));
     }
-    root.ok_or_else(|| ImportError::new(file, 1, "malformed XML: the document has no root element"))
+    root.ok_or_else(|| ImportError::new(file, 1, ImportProblem::NoRoot))
 }
 
 fn element(file: &str, line: usize, tag: &BytesStart<'_>, version: XmlVersion) -> Result<Element, ImportError> {

@@ -705,6 +705,17 @@ fn import_problem(problem: &ImportProblem) -> Refusal {
             r("refusal-import-statement-twice", vec![("statement", number(*statement))])
         }
         ImportProblem::NoStatement => Refusal::bare("refusal-import-no-statement"),
+        ImportProblem::SecondRoot => Refusal::bare("refusal-import-second-root"),
+        ImportProblem::TooDeep { most } => r("refusal-import-too-deep", vec![("most", number(*most))]),
+        ImportProblem::TextOutsideRoot => Refusal::bare("refusal-import-text-outside-root"),
+        ImportProblem::CdataOutsideRoot => Refusal::bare("refusal-import-cdata-outside-root"),
+        ImportProblem::UnknownEntity => Refusal::bare("refusal-import-unknown-entity"),
+        ImportProblem::InvalidCharacterReference => Refusal::bare("refusal-import-invalid-character-reference"),
+        ImportProblem::ReferenceOutsideRoot => Refusal::bare("refusal-import-reference-outside-root"),
+        ImportProblem::Unclosed { element, line } => {
+            r("refusal-import-unclosed", vec![("element", own(element.as_str())), ("line", number(*line))])
+        }
+        ImportProblem::NoRoot => Refusal::bare("refusal-import-no-root"),
         // Problems that have no variant of their own yet.
         ImportProblem::Described(words) => r("refusal-import-described", vec![("problem", english(words.as_str()))]),
     }
@@ -854,6 +865,15 @@ mod tests {
             ImportProblem::NotAStatementNumber,
             ImportProblem::StatementTwice { statement: 7 },
             ImportProblem::NoStatement,
+            ImportProblem::SecondRoot,
+            ImportProblem::TooDeep { most: 64 },
+            ImportProblem::TextOutsideRoot,
+            ImportProblem::CdataOutsideRoot,
+            ImportProblem::UnknownEntity,
+            ImportProblem::InvalidCharacterReference,
+            ImportProblem::ReferenceOutsideRoot,
+            ImportProblem::Unclosed { element: "graph".into(), line: 3 },
+            ImportProblem::NoRoot,
             ImportProblem::Described("<gexf> holds no <graph>".into()),
         ];
         for reason in validations() {

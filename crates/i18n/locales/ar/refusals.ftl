@@ -596,3 +596,19 @@ refusal-import-language-twice = للغة { $language } عمودان
 refusal-import-not-a-statement-number = statement ليس رقم عبارة
 refusal-import-statement-twice = العبارة { $statement } مذكورة مرتين
 refusal-import-no-statement = لا يضم الملف أي عبارة
+refusal-import-second-root = XML غير سليم: عنصر جذر ثانٍ
+refusal-import-too-deep = تتداخل العناصر أعمق من { $most ->
+    [zero] لا مستويات
+    [one] مستوى واحد
+    [two] مستويين
+    [few] { $most } مستويات
+    [many] { $most } مستوى
+   *[other] { $most } مستوى
+}
+refusal-import-text-outside-root = XML غير سليم: نص خارج العنصر الجذر
+refusal-import-cdata-outside-root = XML غير سليم: مقطع CDATA خارج العنصر الجذر
+refusal-import-unknown-entity = XML غير سليم: إشارة (`&…;`) إلى كيان غير معروف
+refusal-import-invalid-character-reference = XML غير سليم: إشارة محرف غير صالحة
+refusal-import-reference-outside-root = XML غير سليم: إشارة خارج العنصر الجذر
+refusal-import-unclosed = XML غير سليم: ينتهي المستند قبل إغلاق <{ $element }> (السطر { $line })
+refusal-import-no-root = XML غير سليم: ليس في المستند عنصر جذر

@@ -484,3 +484,13 @@ refusal-import-language-twice = the language { $language } has two columns
 refusal-import-not-a-statement-number = statement is not a statement's number
 refusal-import-statement-twice = statement { $statement } is given twice
 refusal-import-no-statement = the file holds no statement
+# An XML document's shape.
+refusal-import-second-root = malformed XML: a second root element
+refusal-import-too-deep = elements nest deeper than { $most } levels
+refusal-import-text-outside-root = malformed XML: text outside the root element
+refusal-import-cdata-outside-root = malformed XML: CDATA outside the root element
+refusal-import-unknown-entity = malformed XML: a reference (`&…;`) to an unknown entity
+refusal-import-invalid-character-reference = malformed XML: an invalid character reference
+refusal-import-reference-outside-root = malformed XML: a reference outside the root element
+refusal-import-unclosed = malformed XML: the document ends before <{ $element }> (line { $line }) is closed
+refusal-import-no-root = malformed XML: the document has no root element

@@ -521,3 +521,15 @@ refusal-import-language-twice = у языка { $language } два столбц�
 refusal-import-not-a-statement-number = statement — не номер утверждения
 refusal-import-statement-twice = утверждение { $statement } указано дважды
 refusal-import-no-statement = в файле нет ни одного утверждения
+refusal-import-second-root = некорректный XML: второй корневой элемент
+refusal-import-too-deep = элементы вложены глубже { $most ->
+    [one] { $most } уровня
+   *[other] { $most } уровней
+}
+refusal-import-text-outside-root = некорректный XML: текст вне корневого элемента
+refusal-import-cdata-outside-root = некорректный XML: CDATA вне корневого элемента
+refusal-import-unknown-entity = некорректный XML: ссылка (`&…;`) на неизвестную сущность
+refusal-import-invalid-character-reference = некорректный XML: недопустимая ссылка на символ
+refusal-import-reference-outside-root = некорректный XML: ссылка вне корневого элемента
+refusal-import-unclosed = некорректный XML: документ заканчивается до закрытия <{ $element }> (строка { $line })
+refusal-import-no-root = некорректный XML: в документе нет корневого элемента
