@@ -151,8 +151,8 @@ pub enum AppError {
     #[error("{0}")]
     Archive(String),
     /// A file that cannot be imported; nothing of it was.
-    #[error("{record}: {message}")]
-    Import { record: ImportRecord, message: String },
+    #[error("{record}: {problem}")]
+    Import { record: ImportRecord, problem: Box<tracktwo_interchange::ImportProblem> },
     /// A secret channel does not exist for anyone outside it, so nothing in it may face them.
     #[error("not in a secret channel: {0}")]
     SecretChannel(Outward),

@@ -9,50 +9,40 @@ use tracktwo_domain::ValidationError;
 use tracktwo_domain::map::{ActorKind, Level, TieKind, Track};
 
 use crate::mapping::TrackScheme;
-
-/// The longest value an error message quotes in full. A value in an enumerated column can be a
-/// name typed into the wrong column; quoting only its start keeps most of it out of logs.
-const QUOTE_MAX: usize = 24;
+use crate::{Excerpt, ImportProblem};
 
 /// A value between backticks, cut short if long.
 pub(crate) fn quoted(value: &str) -> String {
-    let mut chars = value.chars();
-    let start: String = chars.by_ref().take(QUOTE_MAX).collect();
-    if chars.next().is_some() { format!("`{start}…`") } else { format!("`{start}`") }
+    Excerpt::of(value).to_string()
 }
 
-fn unknown(field: &str, error: ValidationError) -> String {
+fn unknown(field: &str, error: ValidationError) -> ImportProblem {
     match error {
         ValidationError::UnknownValue { field: what, value } => {
-            format!("{field}: {} is not a known {what}", quoted(&value))
+            ImportProblem::UnknownValue { field: field.to_owned(), value: Excerpt::of(&value), what }
         }
-        other => format!("{field}: {other}"),
+        reason => ImportProblem::RefusedValue { field: field.to_owned(), reason },
     }
 }
 
-/// What a message about a track number without a scheme says, so a reader can tell it apart.
-pub(crate) const NO_SCHEME: &str = "track scheme";
-
 /// A track by its name in English (`government`, `Private citizens`, `conflict resolution`), or
 /// by its number under `scheme`; a number without a scheme is refused, never guessed.
-pub(crate) fn track_in(field: &str, value: &str, scheme: Option<TrackScheme>) -> Result<Track, String> {
+pub(crate) fn track_in(field: &str, value: &str, scheme: Option<TrackScheme>) -> Result<Track, ImportProblem> {
     let value = value.trim();
     if value.is_empty() {
-        return Err(format!("{field} must not be empty"));
+        return Err(ImportProblem::EmptyValue { field: field.to_owned() });
     }
     // Tools write whole numbers as floating point (`4.0`).
     let number = value.parse::<u8>().ok().or_else(|| value.strip_suffix(".0").and_then(|whole| whole.parse().ok()));
     if let Some(number) = number {
         let Some(scheme) = scheme else {
-            return Err(format!(
-                "{field}: {} is a number, and the file declares no {NO_SCHEME}: give it (imtd9 for the nine \
-                 tracks of the Institute for Multi-Track Diplomacy, five for the five-track list)",
-                quoted(value)
-            ));
+            return Err(ImportProblem::TrackNumberWithoutScheme { field: field.to_owned(), value: Excerpt::of(value) });
         };
-        return scheme
-            .track(number)
-            .ok_or_else(|| format!("{field}: {} is not a track of the scheme {}", quoted(value), scheme.as_str()));
+        return scheme.track(number).ok_or_else(|| ImportProblem::NotATrackOfScheme {
+            field: field.to_owned(),
+            value: Excerpt::of(value),
+            scheme,
+        });
     }
     let folded = value.to_lowercase().replace(['-', '_'], " ");
     Track::ALL
@@ -62,7 +52,7 @@ pub(crate) fn track_in(field: &str, value: &str, scheme: Option<TrackScheme>) ->
                 || track.label().to_lowercase() == folded
                 || track_aliases(*track).contains(&folded.as_str())
         })
-        .ok_or_else(|| format!("{field}: {} is not a known track", quoted(value)))
+        .ok_or_else(|| ImportProblem::UnknownTrack { field: field.to_owned(), value: Excerpt::of(value) })
 }
 
 /// Other English names the field gives the tracks.
@@ -82,7 +72,11 @@ fn track_aliases(track: Track) -> &'static [&'static str] {
 
 /// Tracks separated by `;` (or `,` or `|`, as spreadsheets and Kumu list them); empty is none;
 /// numbers read under `scheme`.
-pub(crate) fn tracks_in(field: &str, value: &str, scheme: Option<TrackScheme>) -> Result<BTreeSet<Track>, String> {
+pub(crate) fn tracks_in(
+    field: &str,
+    value: &str,
+    scheme: Option<TrackScheme>,
+) -> Result<BTreeSet<Track>, ImportProblem> {
     value
         .split([';', ',', '|'])
         .filter(|part| !part.trim().is_empty())
@@ -95,30 +89,30 @@ pub(crate) fn format_tracks(tracks: &BTreeSet<Track>) -> String {
     tracks.iter().map(|track| track.number().to_string()).collect::<Vec<_>>().join(";")
 }
 
-pub(crate) fn level(field: &str, value: &str) -> Result<Level, String> {
+pub(crate) fn level(field: &str, value: &str) -> Result<Level, ImportProblem> {
     Level::parse(value).map_err(|e| unknown(field, e))
 }
 
-pub(crate) fn actor_kind(field: &str, value: &str) -> Result<ActorKind, String> {
+pub(crate) fn actor_kind(field: &str, value: &str) -> Result<ActorKind, ImportProblem> {
     ActorKind::parse(value).map_err(|e| unknown(field, e))
 }
 
 /// A tie kind by its name in files (`back-channel-to`) or as people write it (`back channel to`).
-pub(crate) fn tie_kind(field: &str, value: &str) -> Result<TieKind, String> {
+pub(crate) fn tie_kind(field: &str, value: &str) -> Result<TieKind, ImportProblem> {
     TieKind::parse(value)
         .or_else(|_| TieKind::parse(&value.trim().replace(' ', "-")))
-        .map_err(|_| format!("{field}: {} is not a known tie kind", quoted(value.trim())))
+        .map_err(|_| ImportProblem::UnknownTieKind { field: field.to_owned(), value: Excerpt::of(value.trim()) })
 }
 
 /// `yes`/`no`, and `true`/`false` as GEXF, GraphML and spreadsheets write booleans.
-pub(crate) fn yes_no(field: &str, value: &str) -> Result<bool, String> {
+pub(crate) fn yes_no(field: &str, value: &str) -> Result<bool, ImportProblem> {
     let value = value.trim();
     if ["yes", "true"].iter().any(|v| v.eq_ignore_ascii_case(value)) {
         Ok(true)
     } else if ["no", "false"].iter().any(|v| v.eq_ignore_ascii_case(value)) {
         Ok(false)
     } else {
-        Err(format!("{field}: {} is neither yes nor no", quoted(value)))
+        Err(ImportProblem::NeitherYesNorNo { field: field.to_owned(), value: Excerpt::of(value) })
     }
 }
 
@@ -128,7 +122,7 @@ pub(crate) fn yes_no_text(value: bool) -> &'static str {
 
 /// 1 to 5, written as a whole number; `3.0` is accepted because GEXF and GraphML weights are
 /// floating point and tools rewrite them so.
-pub(crate) fn strength(field: &str, value: &str) -> Result<u8, String> {
+pub(crate) fn strength(field: &str, value: &str) -> Result<u8, ImportProblem> {
     let value = value.trim();
     let whole = value.parse::<u8>().ok().or_else(|| {
         let float = value.parse::<f64>().ok()?;
@@ -137,19 +131,19 @@ pub(crate) fn strength(field: &str, value: &str) -> Result<u8, String> {
     });
     match whole {
         Some(strength) => Ok(strength),
-        None => Err(format!("{field}: {} is not a whole number from 1 to 5", quoted(value))),
+        None => Err(ImportProblem::NotAStrength { field: field.to_owned(), value: Excerpt::of(value) }),
     }
 }
 
 /// A day as `YYYY-MM-DD`, or `None` for an empty value.
-pub(crate) fn date(field: &str, value: &str) -> Result<Option<Date>, String> {
+pub(crate) fn date(field: &str, value: &str) -> Result<Option<Date>, ImportProblem> {
     let value = value.trim();
     if value.is_empty() {
         return Ok(None);
     }
     Date::parse(value, format_description!("[year]-[month]-[day]"))
         .map(Some)
-        .map_err(|_| format!("{field}: {} is not a day written YYYY-MM-DD", quoted(value)))
+        .map_err(|_| ImportProblem::NotADay { field: field.to_owned(), value: Excerpt::of(value) })
 }
 
 pub(crate) fn format_date(day: Date) -> String {
@@ -170,10 +164,10 @@ mod tests {
     #[test]
     fn long_values_are_quoted_only_in_part() {
         assert_eq!(quoted("ten"), "`ten`");
-        assert_eq!(quoted(&"x".repeat(30)), format!("`{}…`", "x".repeat(QUOTE_MAX)));
+        assert_eq!(quoted(&"x".repeat(30)), format!("`{}…`", "x".repeat(24)));
     }
 
-    fn tracks(field: &str, value: &str) -> Result<BTreeSet<Track>, String> {
+    fn tracks(field: &str, value: &str) -> Result<BTreeSet<Track>, ImportProblem> {
         tracks_in(field, value, Some(TrackScheme::Imtd9))
     }
 
@@ -182,8 +176,11 @@ mod tests {
         assert_eq!(tracks("tracks", "1;5").unwrap(), BTreeSet::from([Track::Government, Track::Research]));
         assert_eq!(tracks("tracks", " 9 | media,;").unwrap(), BTreeSet::from([Track::Media]));
         assert!(tracks("tracks", "").unwrap().is_empty());
-        assert_eq!(tracks("tracks", "1;10").unwrap_err(), "tracks: `10` is not a track of the scheme imtd9");
-        assert_eq!(tracks("tracks", "war").unwrap_err(), "tracks: `war` is not a known track");
+        assert_eq!(
+            tracks("tracks", "1;10").unwrap_err().to_string(),
+            "tracks: `10` is not a track of the scheme imtd9"
+        );
+        assert_eq!(tracks("tracks", "war").unwrap_err().to_string(), "tracks: `war` is not a known track");
         assert_eq!(format_tracks(&BTreeSet::from([Track::Research, Track::Government])), "1;5");
     }
 
@@ -192,7 +189,7 @@ mod tests {
         assert_eq!(track_in("track", "4", Some(TrackScheme::Imtd9)), Ok(Track::PrivateCitizens));
         assert_eq!(track_in("track", "5", Some(TrackScheme::Imtd9)), Ok(Track::Research));
         assert_eq!(track_in("track", "5.0", Some(TrackScheme::Five)), Ok(Track::Media));
-        assert!(track_in("track", "5", None).unwrap_err().contains(NO_SCHEME));
+        assert!(track_in("track", "5", None).unwrap_err().to_string().contains("declares no track scheme"));
         for (name, track) in [
             ("Government", Track::Government),
             ("private citizens", Track::PrivateCitizens),
@@ -221,7 +218,7 @@ mod tests {
         assert_eq!(format_date(day), "2025-03-09");
         assert_eq!(date("valid_from", " "), Ok(None));
         assert_eq!(
-            date("valid_from", "9/3/2025").unwrap_err(),
+            date("valid_from", "9/3/2025").unwrap_err().to_string(),
             "valid_from: `9/3/2025` is not a day written YYYY-MM-DD"
         );
     }
@@ -230,7 +227,7 @@ mod tests {
     fn tie_kinds_read_as_people_write_them() {
         assert_eq!(tie_kind("kind", "back channel to"), Ok(TieKind::BackChannelTo));
         assert_eq!(tie_kind("kind", "Works-For"), Ok(TieKind::WorksFor));
-        assert_eq!(tie_kind("kind", "enemy").unwrap_err(), "kind: `enemy` is not a known tie kind");
+        assert_eq!(tie_kind("kind", "enemy").unwrap_err().to_string(), "kind: `enemy` is not a known tie kind");
     }
 
     #[test]

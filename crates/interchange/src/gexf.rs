@@ -34,7 +34,7 @@ use crate::fields;
 use crate::mapping::{Field, FileAttributes, Gatherer, TrackScheme};
 use crate::validate::{self, Files, Located};
 use crate::xml::{self, Document, Element, Reading, Values, field_key};
-use crate::{FileActor, FileTie, ImportError, MAP_GEXF, MapFile, ReadOptions};
+use crate::{Excerpt, FileActor, FileTie, ImportError, ImportProblem, MAP_GEXF, MapFile, ReadOptions};
 
 const NAMESPACE: &str = "http://gexf.net/1.3";
 const SCHEMA_LOCATION: &str = "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd";
@@ -198,7 +198,7 @@ fn parts<'e>(root: &'e Element, file: &str) -> Result<Parsed<'e>, ImportError> {
     let directed_by_default = match graph.attribute("defaultedgetype").map(str::trim) {
         None | Some("undirected" | "mutual") => false,
         Some("directed") => true,
-        Some(other) => return Err(error(graph, unknown_edge_type("defaultedgetype", other))),
+        Some(other) => return Err(ImportError::new(file, graph.line, unknown_edge_type("defaultedgetype", other))),
     };
     let mut declared = Declared::new();
     for attributes in graph.children("attributes") {
@@ -313,8 +313,8 @@ pub(crate) fn read_gexf_with(text: &str, file: &str, options: &ReadOptions<'_>) 
     validate::finish_for(actors, ties, Files { actors: file, ties: file }, options.sides, options.mapping.is_some())
 }
 
-fn unknown_edge_type(field: &str, value: &str) -> String {
-    format!("{field}: {} is none of directed, undirected, mutual", fields::quoted(value))
+fn unknown_edge_type(field: &str, value: &str) -> ImportProblem {
+    ImportProblem::NotADirection { field: field.to_owned(), value: Excerpt::of(value) }
 }
 
 /// A node's or edge's attribute values, keyed by the attribute's title.
@@ -346,7 +346,7 @@ fn tie(
     by_default: bool,
     reading: &Reading<'_>,
 ) -> Result<FileTie, ImportError> {
-    fn at<T>(values: &Values<'_>, edge: &Element, parsed: Result<T, String>) -> Result<T, ImportError> {
+    fn at<T>(values: &Values<'_>, edge: &Element, parsed: Result<T, ImportProblem>) -> Result<T, ImportError> {
         parsed.map_err(|message| values.error(edge.line, message))
     }
     let own_direction = match edge.attribute("type").map(str::trim) {

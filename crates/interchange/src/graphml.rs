@@ -249,7 +249,9 @@ pub(crate) fn read_graphml_with(text: &str, file: &str, options: &ReadOptions<'_
         let values = values(edge, "edge", owner, &keys, file)?;
         let own_direction = match edge.attribute("directed") {
             None => directed_by_default,
-            Some(directed) => fields::yes_no("directed", directed).map_err(|message| error(edge, message))?,
+            Some(directed) => {
+                fields::yes_no("directed", directed).map_err(|problem| ImportError::new(file, edge.line, problem))?
+            }
         };
         let kind = match reading.parse(Field::TieKind, &values, fields::tie_kind)? {
             Some(kind) => kind,

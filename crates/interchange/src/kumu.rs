@@ -38,7 +38,7 @@ use crate::fields;
 use crate::lines::LineIndex;
 use crate::mapping::TrackScheme;
 use crate::validate::{self, Files, Located};
-use crate::{FileActor, FileTie, ImportError, MAP_KUMU, MapFile};
+use crate::{Excerpt, FileActor, FileTie, ImportError, ImportProblem, MAP_KUMU, MapFile};
 
 #[derive(Serialize)]
 struct Blueprint<'m> {
@@ -144,8 +144,13 @@ pub(crate) fn read_kumu_for(text: &str, sides: Option<&[String]>) -> Result<MapF
     let mut reader = Reader { text, lines: LineIndex::new(text), scheme: TrackScheme::Imtd9 };
     let top = reader.object(text, "a Kumu blueprint").map_err(|error| reader.error(error, 1))?;
     if let Some((scheme, line)) = reader.text(&top, "track scheme")? {
-        reader.scheme =
-            TrackScheme::parse(&scheme).map_err(|e| ImportError::new(MAP_KUMU, line, format!("track scheme: {e}")))?;
+        reader.scheme = TrackScheme::parse(&scheme).map_err(|error| {
+            ImportError::new(
+                MAP_KUMU,
+                line,
+                ImportProblem::UnknownTrackScheme { field: "track scheme".to_owned(), error },
+            )
+        })?;
     }
     let (elements, connections) = (top.entries.get("elements"), top.entries.get("connections"));
     if elements.is_none() && connections.is_none() {
@@ -295,12 +300,12 @@ impl<'t> Reader<'t> {
         &self,
         object: &Object<'t>,
         key: &str,
-        parse: impl FnOnce(&str, &str) -> Result<T, String>,
+        parse: impl FnOnce(&str, &str) -> Result<T, ImportProblem>,
     ) -> Result<Option<T>, ImportError> {
         match self.text(object, key)? {
             None => Ok(None),
             Some((text, line)) => {
-                parse(key, &text).map(Some).map_err(|message| ImportError::new(MAP_KUMU, line, message))
+                parse(key, &text).map(Some).map_err(|problem| ImportError::new(MAP_KUMU, line, problem))
             }
         }
     }
@@ -310,7 +315,7 @@ impl<'t> Reader<'t> {
         object: &Object<'t>,
         line: usize,
         key: &str,
-        parse: impl FnOnce(&str, &str) -> Result<T, String>,
+        parse: impl FnOnce(&str, &str) -> Result<T, ImportProblem>,
     ) -> Result<T, ImportError> {
         self.parse(object, key, parse)?
             .ok_or_else(|| ImportError::new(MAP_KUMU, line, format!("{} has no `{key}`", object.owner)))
@@ -322,7 +327,7 @@ impl<'t> Reader<'t> {
         let kind = self.require(&element, line, "type", |key, kind| match kind.trim().to_lowercase().as_str() {
             "person" => Ok(ActorKind::Person),
             "organization" | "organisation" => Ok(ActorKind::Organisation),
-            _ => Err(format!("{key}: {} is neither Person nor Organization", fields::quoted(kind.trim()))),
+            _ => Err(ImportProblem::NotAnActorType { field: key.to_owned(), value: Excerpt::of(kind.trim()) }),
         })?;
         let scheme = Some(self.scheme);
         let primary_track =
@@ -362,10 +367,10 @@ impl<'t> Reader<'t> {
                 .map(|item| match item {
                     Value::String(track) => fields::track_in("tracks", track, Some(self.scheme)),
                     Value::Number(track) => fields::track_in("tracks", &track.to_string(), Some(self.scheme)),
-                    _ => Err(format!("`tracks` of {} must list tracks by number or name", element.owner)),
+                    _ => Err(format!("`tracks` of {} must list tracks by number or name", element.owner).into()),
                 })
                 .collect::<Result<_, _>>()
-                .map_err(|message| ImportError::new(MAP_KUMU, line, message)),
+                .map_err(|problem| ImportError::new(MAP_KUMU, line, problem)),
             Some(_) => Ok(self
                 .parse(element, "tracks", |key, value| fields::tracks_in(key, value, Some(self.scheme)))?
                 .unwrap_or_default()),
@@ -381,7 +386,7 @@ impl<'t> Reader<'t> {
             "directed" => Ok(true),
             // Kumu's mutual connections run both ways, which is what an undirected tie says.
             "undirected" | "mutual" => Ok(false),
-            _ => Err(format!("{key}: {} is none of directed, undirected, mutual", fields::quoted(direction.trim()))),
+            _ => Err(ImportProblem::NotADirection { field: key.to_owned(), value: Excerpt::of(direction.trim()) }),
         };
         Ok(FileTie {
             directed: self.parse(&connection, "direction", direction)?.unwrap_or_else(|| kind.directed_by_default()),

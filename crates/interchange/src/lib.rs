@@ -23,6 +23,7 @@ mod graphml;
 mod kumu;
 mod lines;
 mod mapping;
+mod problem;
 mod results_framework;
 mod statement_translations;
 mod table;
@@ -33,6 +34,7 @@ pub use gexf::{read_gexf, write_gexf};
 pub use graphml::{read_graphml, write_graphml};
 pub use kumu::{read_kumu, write_kumu};
 pub use mapping::{Attribute, Field, FileAttributes, Mapping, MappingError, TrackScheme, UnknownScheme, attributes};
+pub use problem::{Excerpt, ImportProblem, TieEnd};
 pub use results_framework::{INDICATORS_CSV, MOST_INDICATORS, read_indicators_csv, write_indicators_csv};
 pub use statement_translations::{TRANSLATIONS_CSV, TranslationRow, read_translations_csv};
 pub use table::{read_csv, write_actors_csv, write_ties_csv};
@@ -219,21 +221,21 @@ impl std::fmt::Display for Format {
 #[error("{0} is not a known format (csv, gexf, graphml or kumu)")]
 pub struct UnknownFormat(String);
 
-/// Why a file could not be read, and where. The message never quotes a name, a role or a note.
+/// Why a file could not be read, and where. The problem never quotes a name, a role or a note.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{file}, line {line}: {message}")]
+#[error("{file}, line {line}: {problem}")]
 pub struct ImportError {
     /// The file's name as the user gave it, or the format's usual one (`actors.csv`,
     /// `ties.csv`, `map.gexf`, `map.graphml`, `map.json`).
     pub file: String,
     /// 1-based.
     pub line: usize,
-    pub message: String,
+    pub problem: ImportProblem,
 }
 
 impl ImportError {
-    pub(crate) fn new(file: &str, line: usize, message: impl Into<String>) -> Self {
-        Self { file: file.to_owned(), line: line.max(1), message: message.into() }
+    pub(crate) fn new(file: &str, line: usize, problem: impl Into<ImportProblem>) -> Self {
+        Self { file: file.to_owned(), line: line.max(1), problem: problem.into() }
     }
 }
 
@@ -286,7 +288,11 @@ mod tests {
 
     #[test]
     fn errors_say_file_and_line() {
-        let error = ImportError::new(ACTORS_CSV, 3, "`10` is not a known track");
-        assert_eq!(error.to_string(), "actors.csv, line 3: `10` is not a known track");
+        let error = ImportError::new(
+            ACTORS_CSV,
+            3,
+            ImportProblem::UnknownTrack { field: "primary_track".into(), value: Excerpt::of("10") },
+        );
+        assert_eq!(error.to_string(), "actors.csv, line 3: primary_track: `10` is not a known track");
     }
 }

@@ -6,9 +6,8 @@ use std::collections::BTreeMap;
 
 use tracktwo_domain::map::Track;
 
-use crate::fields::quoted;
 use crate::xml::field_key;
-use crate::{Format, ImportError, xml};
+use crate::{Excerpt, Format, ImportError, xml};
 
 /// How a file numbers the tracks. Tracks are read by name in English under any scheme; a number
 /// only under a declared one.
@@ -51,7 +50,7 @@ impl TrackScheme {
         Self::ALL
             .into_iter()
             .find(|scheme| scheme.as_str().eq_ignore_ascii_case(value))
-            .ok_or_else(|| UnknownScheme(quoted(value)))
+            .ok_or_else(|| UnknownScheme(Excerpt::of(value)))
     }
 
     /// The track a number stands for under this scheme.
@@ -76,7 +75,15 @@ impl TrackScheme {
 #[error(
     "{0} is not a track scheme (imtd9: the nine tracks of the Institute for Multi-Track Diplomacy; five: the five-track list)"
 )]
-pub struct UnknownScheme(String);
+pub struct UnknownScheme(Excerpt);
+
+impl UnknownScheme {
+    /// The name given, as the message quotes it.
+    #[must_use]
+    pub fn value(&self) -> &Excerpt {
+        &self.0
+    }
+}
 
 /// A field of tracktwo's that a file's attribute can be mapped onto.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -177,18 +184,36 @@ impl Field {
 
     pub fn parse(value: &str) -> Result<Self, MappingError> {
         let key = value.trim().to_lowercase().replace(['_', ' '], "-");
-        Self::ALL.into_iter().find(|field| field.as_str() == key).ok_or_else(|| {
-            let known: Vec<&str> = Self::ALL.iter().map(|field| field.as_str()).collect();
-            MappingError(format!("{} is not a field of tracktwo's; the fields are {}", quoted(value), known.join(", ")))
-        })
+        Self::ALL
+            .into_iter()
+            .find(|field| field.as_str() == key)
+            .ok_or_else(|| MappingError::UnknownField { given: Excerpt::of(value) })
+    }
+
+    /// Every field's name, as a message lists them.
+    #[must_use]
+    pub fn names() -> String {
+        Self::ALL.iter().map(|field| field.as_str()).collect::<Vec<_>>().join(", ")
     }
 }
 
 /// A mapping given wrongly: an unknown field, a field mapped twice, a malformed `--field` or
 /// `--value`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct MappingError(String);
+pub enum MappingError {
+    #[error("{given} is not a field of tracktwo's; the fields are {}", Field::names())]
+    UnknownField { given: Excerpt },
+    #[error("`{}` is mapped onto no attribute", field.as_str())]
+    NoAttribute { field: Field },
+    #[error("`{}` is mapped twice", field.as_str())]
+    FieldTwice { field: Field },
+    #[error("`{}` maps {value} twice", field.as_str())]
+    ValueTwice { field: Field, value: Excerpt },
+    #[error("{given} is not FIELD=ATTRIBUTE (for example track=Sector)")]
+    NotAFieldArgument { given: Excerpt },
+    #[error("{given} is not FIELD:FILE_VALUE=VALUE (for example track:Gov=government)")]
+    NotAValueArgument { given: Excerpt },
+}
 
 /// How a map made elsewhere is read: which of its attributes holds each of tracktwo's fields,
 /// and which of its values stand for which of tracktwo's.
@@ -213,10 +238,10 @@ impl Mapping {
     /// `_`, `-` and spaces alike).
     pub fn map_field(&mut self, field: Field, attribute: &str) -> Result<(), MappingError> {
         if attribute.trim().is_empty() {
-            return Err(MappingError(format!("`{}` is mapped onto no attribute", field.as_str())));
+            return Err(MappingError::NoAttribute { field });
         }
         if self.attributes.insert(field, field_key(attribute)).is_some() {
-            return Err(MappingError(format!("`{}` is mapped twice", field.as_str())));
+            return Err(MappingError::FieldTwice { field });
         }
         Ok(())
     }
@@ -225,27 +250,21 @@ impl Mapping {
     /// case and surrounding spaces).
     pub fn map_value(&mut self, field: Field, file: &str, ours: &str) -> Result<(), MappingError> {
         if self.values.insert((field, fold(file)), ours.trim().to_owned()).is_some() {
-            return Err(MappingError(format!("`{}` maps {} twice", field.as_str(), quoted(file.trim()))));
+            return Err(MappingError::ValueTwice { field, value: Excerpt::of(file.trim()) });
         }
         Ok(())
     }
 
     /// Reads `FIELD=ATTRIBUTE`, as `--field track=Sector` gives it.
     pub fn add_field_argument(&mut self, argument: &str) -> Result<(), MappingError> {
-        let (field, attribute) = argument.split_once('=').ok_or_else(|| {
-            MappingError(format!("{} is not FIELD=ATTRIBUTE (for example track=Sector)", quoted(argument)))
-        })?;
+        let (field, attribute) =
+            argument.split_once('=').ok_or_else(|| MappingError::NotAFieldArgument { given: Excerpt::of(argument) })?;
         self.map_field(Field::parse(field)?, attribute)
     }
 
     /// Reads `FIELD:FILE_VALUE=VALUE`, as `--value track:Gov=government` gives it.
     pub fn add_value_argument(&mut self, argument: &str) -> Result<(), MappingError> {
-        let malformed = || {
-            MappingError(format!(
-                "{} is not FIELD:FILE_VALUE=VALUE (for example track:Gov=government)",
-                quoted(argument)
-            ))
-        };
+        let malformed = || MappingError::NotAValueArgument { given: Excerpt::of(argument) };
         let (field, rest) = argument.split_once(':').ok_or_else(malformed)?;
         let (file, ours) = rest.rsplit_once('=').ok_or_else(malformed)?;
         self.map_value(Field::parse(field)?, file, ours)

@@ -16,7 +16,7 @@
 use csv::{ReaderBuilder, WriterBuilder};
 use tracktwo_domain::results_framework::{Actual, Indicator};
 
-use crate::ImportError;
+use crate::{ImportError, ImportProblem};
 
 /// The file's usual name, in error messages.
 pub const INDICATORS_CSV: &str = "indicators.csv";
@@ -64,10 +64,10 @@ pub fn write_indicators_csv(indicators: &[Indicator]) -> String {
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
-fn number(column: &str, cell: &str) -> Result<f64, String> {
+fn number(column: &str, cell: &str) -> Result<f64, ImportProblem> {
     match cell.trim().parse::<f64>() {
         Ok(value) if value.is_finite() => Ok(value),
-        _ => Err(format!("{column} is not a number")),
+        _ => Err(ImportProblem::NotANumber { column: column.to_owned() }),
     }
 }
 
@@ -78,7 +78,7 @@ fn number(column: &str, cell: &str) -> Result<f64, String> {
 /// its indicator, a period given twice, a field the domain refuses, an empty file, too many
 /// indicators.
 pub fn read_indicators_csv(text: &str) -> Result<Vec<Indicator>, ImportError> {
-    let fail = |line: usize, message: String| ImportError::new(INDICATORS_CSV, line, message);
+    let fail = |line: usize, problem: ImportProblem| ImportError::new(INDICATORS_CSV, line, problem);
     let mut reader = ReaderBuilder::new().has_headers(true).flexible(false).from_reader(text.as_bytes());
     let header = reader.headers().map_err(|e| fail(1, csv_problem(&e)))?.clone();
     let positions: Vec<Option<usize>> =
@@ -86,7 +86,7 @@ pub fn read_indicators_csv(text: &str) -> Result<Vec<Indicator>, ImportError> {
     for column in REQUIRED {
         let index = COLUMNS.iter().position(|c| c == column).unwrap_or_default();
         if positions[index].is_none() {
-            return Err(fail(1, format!("the column {column} is missing")));
+            return Err(fail(1, ImportProblem::ColumnMissing { column }));
         }
     }
     let mut indicators: Vec<(usize, Indicator)> = Vec::new();
@@ -104,7 +104,7 @@ pub fn read_indicators_csv(text: &str) -> Result<Vec<Indicator>, ImportError> {
                 .and_then(|at| record.get(at))
                 .map_or("", tracktwo_spreadsheet::value_of)
         };
-        let at = |result: Result<f64, String>| result.map_err(|message| fail(line, message));
+        let at = |result: Result<f64, ImportProblem>| result.map_err(|problem| fail(line, problem));
         let row = Indicator {
             outcome: get("outcome").trim().to_owned(),
             indicator: get("indicator").trim().to_owned(),
@@ -113,7 +113,7 @@ pub fn read_indicators_csv(text: &str) -> Result<Vec<Indicator>, ImportError> {
             target: at(number("target", get("target")))?,
             actuals: Vec::new(),
         };
-        row.validate().map_err(|e| fail(line, e.to_string()))?;
+        row.validate().map_err(|e| fail(line, ImportProblem::Refused(e)))?;
         let (period, actual) = (get("period").trim(), get("actual").trim());
         let actual = match (period.is_empty(), actual.is_empty()) {
             (true, true) => None,
@@ -123,11 +123,11 @@ pub fn read_indicators_csv(text: &str) -> Result<Vec<Indicator>, ImportError> {
                     value: at(number("actual", actual))?,
                     note: get("note").to_owned(),
                 };
-                actual.validate().map_err(|e| fail(line, e.to_string()))?;
+                actual.validate().map_err(|e| fail(line, ImportProblem::Refused(e)))?;
                 Some(actual)
             }
-            (true, false) => return Err(fail(line, "an actual needs its period".to_owned())),
-            (false, true) => return Err(fail(line, "a period needs its actual".to_owned())),
+            (true, false) => return Err(fail(line, ImportProblem::ActualWithoutPeriod)),
+            (false, true) => return Err(fail(line, ImportProblem::PeriodWithoutActual)),
         };
         let existing = indicators
             .iter_mut()
@@ -139,16 +139,13 @@ pub fn read_indicators_csv(text: &str) -> Result<Vec<Indicator>, ImportError> {
                     || indicator.baseline.to_bits() != row.baseline.to_bits()
                     || indicator.target.to_bits() != row.target.to_bits()
                 {
-                    return Err(fail(
-                        line,
-                        "the unit, baseline or target differs from an earlier row of this indicator".to_owned(),
-                    ));
+                    return Err(fail(line, ImportProblem::IndicatorDiffers));
                 }
                 indicator
             }
             None => {
                 if indicators.len() == MOST_INDICATORS {
-                    return Err(fail(line, format!("a framework holds at most {MOST_INDICATORS} indicators")));
+                    return Err(fail(line, ImportProblem::TooManyIndicators { most: MOST_INDICATORS }));
                 }
                 indicators.push((line, row));
                 &mut indicators.last_mut().expect("just pushed").1
@@ -156,26 +153,26 @@ pub fn read_indicators_csv(text: &str) -> Result<Vec<Indicator>, ImportError> {
         };
         if let Some(actual) = actual {
             if indicator.actuals.iter().any(|a| a.period == actual.period) {
-                return Err(fail(line, "this period is given twice for the indicator".to_owned()));
+                return Err(fail(line, ImportProblem::PeriodTwice));
             }
             indicator.actuals.push(actual);
-            indicator.validate().map_err(|e| fail(line, e.to_string()))?;
+            indicator.validate().map_err(|e| fail(line, ImportProblem::Refused(e)))?;
         }
     }
     if indicators.is_empty() {
-        return Err(fail(1, "the file holds no indicator".to_owned()));
+        return Err(fail(1, ImportProblem::NoIndicator));
     }
     Ok(indicators.into_iter().map(|(_, i)| i).collect())
 }
 
 /// What the CSV reader found wrong, without quoting the file.
-pub(crate) fn csv_problem(error: &csv::Error) -> String {
+pub(crate) fn csv_problem(error: &csv::Error) -> ImportProblem {
     match error.kind() {
-        csv::ErrorKind::Utf8 { .. } => "the file is not UTF-8 text".to_owned(),
+        csv::ErrorKind::Utf8 { .. } => ImportProblem::FileNotUtf8,
         csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
-            format!("the row has {len} cells where the header has {expected_len}")
+            ImportProblem::CellCount { cells: *len, header: *expected_len }
         }
-        _ => "the row cannot be read as CSV".to_owned(),
+        _ => ImportProblem::NotCsv,
     }
 }
 

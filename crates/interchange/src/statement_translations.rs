@@ -15,8 +15,8 @@ use csv::ReaderBuilder;
 use tracktwo_domain::conversation::StatementLanguages;
 use tracktwo_domain::negotiating_text::Language;
 
-use crate::ImportError;
 use crate::results_framework::csv_problem;
+use crate::{ImportError, ImportProblem};
 
 /// The file's usual name, in error messages.
 pub const TRANSLATIONS_CSV: &str = "translations.csv";
@@ -36,22 +36,22 @@ pub struct TranslationRow {
 /// language given twice, a statement number that is not one or is given twice, a translation
 /// the domain refuses (as a statement's text is refused), an empty file.
 pub fn read_translations_csv(text: &str) -> Result<Vec<TranslationRow>, ImportError> {
-    let fail = |line: usize, message: String| ImportError::new(TRANSLATIONS_CSV, line, message);
+    let fail = |line: usize, problem: ImportProblem| ImportError::new(TRANSLATIONS_CSV, line, problem);
     let mut reader = ReaderBuilder::new().has_headers(true).flexible(false).from_reader(text.as_bytes());
     let header = reader.headers().map_err(|e| fail(1, csv_problem(&e)))?.clone();
     let column = |name: &str| header.iter().position(|h| h.trim().eq_ignore_ascii_case(name));
-    let statement_at = column("statement").ok_or_else(|| fail(1, "the column statement is missing".to_owned()))?;
+    let statement_at =
+        column("statement").ok_or_else(|| fail(1, ImportProblem::ColumnMissing { column: "statement" }))?;
     let original_at = column("original");
     let mut languages: Vec<(usize, Language)> = Vec::new();
     for (at, name) in header.iter().enumerate() {
         if at == statement_at || Some(at) == original_at {
             continue;
         }
-        let language = Language::parse(name).map_err(|_| {
-            fail(1, format!("column {} is neither statement, original nor a language tag such as ar", at + 1))
-        })?;
+        let language =
+            Language::parse(name).map_err(|_| fail(1, ImportProblem::NotALanguageColumn { column: at + 1 }))?;
         if languages.iter().any(|(_, l)| *l == language) {
-            return Err(fail(1, format!("the language {} has two columns", language.as_str())));
+            return Err(fail(1, ImportProblem::LanguageTwice { language: language.as_str().to_owned() }));
         }
         languages.push((at, language));
     }
@@ -63,14 +63,13 @@ pub fn read_translations_csv(text: &str) -> Result<Vec<TranslationRow>, ImportEr
         })?;
         let line = record.position().map_or(1, |p| usize::try_from(p.line()).unwrap_or(usize::MAX));
         let cell = |at: usize| record.get(at).map_or("", tracktwo_spreadsheet::value_of).trim();
-        let statement: u32 =
-            cell(statement_at).parse().map_err(|_| fail(line, "statement is not a statement's number".to_owned()))?;
+        let statement: u32 = cell(statement_at).parse().map_err(|_| fail(line, ImportProblem::NotAStatementNumber))?;
         if rows.iter().any(|row| row.statement == statement) {
-            return Err(fail(line, format!("statement {statement} is given twice")));
+            return Err(fail(line, ImportProblem::StatementTwice { statement }));
         }
         let original = match original_at.map(cell).unwrap_or_default() {
             "" => None,
-            tag => Some(Language::parse(tag).map_err(|e| fail(line, e.to_string()))?),
+            tag => Some(Language::parse(tag).map_err(|e| fail(line, ImportProblem::Refused(e)))?),
         };
         let translations: BTreeMap<Language, String> = languages
             .iter()
@@ -78,11 +77,11 @@ pub fn read_translations_csv(text: &str) -> Result<Vec<TranslationRow>, ImportEr
             .map(|(at, language)| (language.clone(), cell(*at).to_owned()))
             .collect();
         let parsed = StatementLanguages { original, translations };
-        parsed.validate().map_err(|e| fail(line, e.to_string()))?;
+        parsed.validate().map_err(|e| fail(line, ImportProblem::Refused(e)))?;
         rows.push(TranslationRow { line, statement, languages: parsed });
     }
     if rows.is_empty() {
-        return Err(fail(1, "the file holds no statement".to_owned()));
+        return Err(fail(1, ImportProblem::NoStatement));
     }
     Ok(rows)
 }
@@ -120,7 +119,7 @@ mod tests {
     fn the_first_problem_is_named_with_its_line_and_no_cell() {
         let line_of = |text: &str| {
             let error = read_translations_csv(text).unwrap_err();
-            assert!(!error.message.contains("secret"), "{}", error.message);
+            assert!(!error.problem.to_string().contains("secret"), "{}", error.problem.to_string());
             (error.file, error.line)
         };
         let file = TRANSLATIONS_CSV.to_owned();

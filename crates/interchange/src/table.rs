@@ -17,11 +17,11 @@
 
 use csv::{ReaderBuilder, StringRecord, WriterBuilder};
 
-use crate::fields::{self, quoted};
+use crate::fields;
 use crate::lines::LineIndex;
 use crate::mapping::TrackScheme;
 use crate::validate::{self, Files, Located};
-use crate::{ACTORS_CSV, FileActor, FileTie, ImportError, MapFile, TIES_CSV};
+use crate::{ACTORS_CSV, Excerpt, FileActor, FileTie, ImportError, ImportProblem, MapFile, TIES_CSV};
 
 const ACTOR_COLUMNS: &[&str] = &[
     "code",
@@ -164,14 +164,15 @@ impl Row<'_> {
             .map_or("", tracktwo_spreadsheet::value_of)
     }
 
-    fn at<T>(&self, parsed: Result<T, String>) -> Result<T, ImportError> {
+    fn at<T>(&self, parsed: Result<T, ImportProblem>) -> Result<T, ImportError> {
         parsed.map_err(|message| ImportError::new(self.table.file, self.line, message))
     }
 
     fn actor(&self) -> Result<FileActor, ImportError> {
         let scheme = match self.get("track_scheme") {
             blank if blank.trim().is_empty() => TrackScheme::Imtd9,
-            value => self.at(TrackScheme::parse(value).map_err(|e| format!("track_scheme: {e}")))?,
+            value => self.at(TrackScheme::parse(value)
+                .map_err(|error| ImportProblem::UnknownTrackScheme { field: "track_scheme".to_owned(), error }))?,
         };
         let primary_track = self.at(fields::track_in("primary_track", self.get("primary_track"), Some(scheme)))?;
         let mut tracks = self.at(fields::tracks_in("tracks", self.get("tracks"), Some(scheme)))?;
@@ -221,7 +222,7 @@ fn read_table(
     file: &'static str,
     text: &str,
     columns: &'static [&'static str],
-    required: &[&str],
+    required: &[&'static str],
     empty_is_no_rows: bool,
 ) -> Result<Table, ImportError> {
     // Spreadsheets save UTF-8 with a byte-order mark; it is not part of the first column's name.
@@ -230,17 +231,12 @@ fn read_table(
     let line = |position: Option<&csv::Position>| line_of(text, &lines, position);
     let mut reader = ReaderBuilder::new().has_headers(false).from_reader(text.as_bytes());
     let mut records = reader.records();
-    let expected = columns.join(", ");
     let header = match records.next() {
         None if empty_is_no_rows => {
             return Ok(Table { file, columns, positions: vec![None; columns.len()], rows: Vec::new() });
         }
         None => {
-            return Err(ImportError::new(
-                file,
-                1,
-                format!("the file is empty; its first line names the columns: {expected}"),
-            ));
+            return Err(ImportError::new(file, 1, ImportProblem::EmptyTable { columns: columns.to_vec() }));
         }
         Some(header) => header.map_err(|error| csv_error(file, &error, line(error.position())))?,
     };
@@ -252,11 +248,11 @@ fn read_table(
             return Err(ImportError::new(
                 file,
                 header_line,
-                format!("unknown column {}; the columns are {expected}", quoted(cell.trim())),
+                ImportProblem::UnknownColumn { column: Excerpt::of(cell.trim()), columns: columns.to_vec() },
             ));
         };
         if positions[column].replace(at).is_some() {
-            return Err(ImportError::new(file, header_line, format!("column `{name}` appears twice")));
+            return Err(ImportError::new(file, header_line, ImportProblem::ColumnTwice { column: name }));
         }
     }
     let missing: Vec<&str> = required
@@ -265,8 +261,7 @@ fn read_table(
         .filter(|r| columns.iter().position(|c| c == r).is_some_and(|i| positions[i].is_none()))
         .collect();
     if !missing.is_empty() {
-        let plural = if missing.len() == 1 { "column" } else { "columns" };
-        return Err(ImportError::new(file, header_line, format!("missing {plural} {}", missing.join(", "))));
+        return Err(ImportError::new(file, header_line, ImportProblem::MissingColumns { columns: missing }));
     }
     let rows = records
         .map(|record| {
@@ -291,12 +286,12 @@ fn line_of(text: &str, lines: &LineIndex, position: Option<&csv::Position>) -> u
 
 /// The csv crate's errors in words of our own: its messages are safe, but ours say what to fix.
 fn csv_error(file: &'static str, error: &csv::Error, line: usize) -> ImportError {
-    let message = match error.kind() {
+    let problem = match error.kind() {
         csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
-            format!("this row has {len} cells but the header has {expected_len}")
+            ImportProblem::RowLength { cells: *len, header: *expected_len }
         }
-        csv::ErrorKind::Utf8 { .. } => "this row is not valid UTF-8".to_owned(),
-        _ => "this row cannot be read as CSV".to_owned(),
+        csv::ErrorKind::Utf8 { .. } => ImportProblem::RowNotUtf8,
+        _ => ImportProblem::RowNotCsv,
     };
-    ImportError::new(file, line, message)
+    ImportError::new(file, line, problem)
 }

@@ -7,8 +7,7 @@ use std::collections::BTreeMap;
 use tracktwo_domain::ActorId;
 use tracktwo_domain::map::{ActorDetails, TieDetails};
 
-use crate::fields::quoted;
-use crate::{FileActor, FileTie, ImportError, MapFile};
+use crate::{Excerpt, FileActor, FileTie, ImportError, ImportProblem, MapFile, TieEnd};
 
 const SIDE_MAX: usize = 300;
 
@@ -59,21 +58,21 @@ pub(crate) fn finish_for(
         if let (Some(known), Some(side)) = (sides, &actor.side)
             && !known.iter().any(|k| k.trim().eq_ignore_ascii_case(side))
         {
-            let listed = if known.is_empty() { "none yet".to_owned() } else { known.join(", ") };
             return Err(ImportError::new(
                 files.actors,
                 line,
-                format!(
-                    "actor {}: `{side}` is not a side of this initiative (its sides: {listed}); add the side first",
-                    quoted(&actor.code_name)
-                ),
+                ImportProblem::NotASide {
+                    code: Excerpt::of(&actor.code_name),
+                    side: side.clone(),
+                    sides: known.to_vec(),
+                },
             ));
         }
         if let Some(first) = first_line.get(&actor.code_name) {
             return Err(ImportError::new(
                 files.actors,
                 line,
-                format!("code name {} is used twice (first on line {first})", quoted(&actor.code_name)),
+                ImportProblem::CodeNameTwice { code: Excerpt::of(&actor.code_name), first: *first },
             ));
         }
         first_line.insert(actor.code_name.clone(), line);
@@ -117,7 +116,7 @@ fn same_but_ends(a: &FileTie, b: &FileTie) -> bool {
         && a.notes == b.notes
 }
 
-fn check_actor(actor: FileActor) -> Result<FileActor, String> {
+fn check_actor(actor: FileActor) -> Result<FileActor, ImportProblem> {
     let FileActor {
         code_name,
         name,
@@ -149,14 +148,20 @@ fn check_actor(actor: FileActor) -> Result<FileActor, String> {
         public_description,
         unplaced: std::collections::BTreeSet::new(),
     };
-    details.validate().map_err(|error| if code.is_empty() { error.to_string() } else { about(&code, error) })?;
+    details.validate().map_err(|reason| {
+        if code.is_empty() {
+            ImportProblem::Refused(reason)
+        } else {
+            ImportProblem::RefusedActor { code: Excerpt::of(&code), reason }
+        }
+    })?;
     let side = match side.map(|side| side.trim().to_owned()) {
         Some(side) if side.is_empty() => None,
         Some(side) if side.chars().any(char::is_control) => {
-            return Err(format!("actor {}: side contains control characters", quoted(&code)));
+            return Err(ImportProblem::SideControlCharacters { code: Excerpt::of(&code) });
         }
         Some(side) if side.chars().count() > SIDE_MAX => {
-            return Err(format!("actor {}: side is longer than {SIDE_MAX} characters", quoted(&code)));
+            return Err(ImportProblem::SideTooLong { code: Excerpt::of(&code), max: SIDE_MAX });
         }
         side => side,
     };
@@ -189,23 +194,19 @@ fn check_actor(actor: FileActor) -> Result<FileActor, String> {
     })
 }
 
-fn about(code: &str, error: tracktwo_domain::ValidationError) -> String {
-    format!("actor {}: {error}", quoted(code))
-}
-
-fn check_tie(tie: FileTie, known: &BTreeMap<String, usize>) -> Result<FileTie, String> {
+fn check_tie(tie: FileTie, known: &BTreeMap<String, usize>) -> Result<FileTie, ImportProblem> {
     let from = tie.from.trim().to_owned();
     let to = tie.to.trim().to_owned();
-    for (end, code) in [("from", &from), ("to", &to)] {
+    for (end, code) in [(TieEnd::From, &from), (TieEnd::To, &to)] {
         if code.is_empty() {
-            return Err(format!("the tie's `{end}` end must not be empty"));
+            return Err(ImportProblem::TieEndEmpty { end });
         }
         if !known.contains_key(code) {
-            return Err(format!("{} is not the code name of any actor in the file", quoted(code)));
+            return Err(ImportProblem::UnknownCodeName { code: Excerpt::of(code) });
         }
     }
     if from == to {
-        return Err(format!("a tie cannot run from {} to itself", quoted(&from)));
+        return Err(ImportProblem::TieToItself { code: Excerpt::of(&from) });
     }
     // The domain checks strength, dates and notes on a tie between identifiers. The ends were
     // checked by code name above, so two distinct placeholders stand in for them.
@@ -219,7 +220,11 @@ fn check_tie(tie: FileTie, known: &BTreeMap<String, usize>) -> Result<FileTie, S
         valid_until: tie.valid_until,
         notes: tie.notes,
     };
-    details.validate().map_err(|error| format!("tie from {} to {}: {error}", quoted(&from), quoted(&to)))?;
+    details.validate().map_err(|reason| ImportProblem::RefusedTie {
+        from: Excerpt::of(&from),
+        to: Excerpt::of(&to),
+        reason,
+    })?;
     Ok(FileTie {
         from,
         to,
@@ -302,7 +307,7 @@ mod tests {
         let error = finish(actors(), vec![at(4, tie("A", "A"))], FILES).unwrap_err();
         assert_eq!(error.to_string(), "ties.csv, line 4: a tie cannot run from `A` to itself");
         let error = finish(actors(), vec![at(2, tie("", "A"))], FILES).unwrap_err();
-        assert_eq!(error.message, "the tie's `from` end must not be empty");
+        assert_eq!(error.problem.to_string(), "the tie's `from` end must not be empty");
     }
 
     #[test]
@@ -310,7 +315,7 @@ mod tests {
         let actors = || vec![at(2, actor("A")), at(3, actor("B"))];
         let weak = FileTie { strength: 6, ..tie("A", "B") };
         assert_eq!(
-            finish(actors(), vec![at(2, weak)], FILES).unwrap_err().message,
+            finish(actors(), vec![at(2, weak)], FILES).unwrap_err().problem.to_string(),
             "tie from `A` to `B`: strength must be from 1 to 5"
         );
         let backwards = FileTie {
@@ -319,7 +324,7 @@ mod tests {
             ..tie("A", "B")
         };
         assert_eq!(
-            finish(actors(), vec![at(2, backwards)], FILES).unwrap_err().message,
+            finish(actors(), vec![at(2, backwards)], FILES).unwrap_err().problem.to_string(),
             "tie from `A` to `B`: valid until must come after valid from"
         );
     }
@@ -335,12 +340,12 @@ mod tests {
         ];
         for case in cases {
             let error = finish(vec![at(2, case)], vec![], FILES).unwrap_err();
-            assert!(error.message.starts_with("actor `A`: "), "{error}");
+            assert!(error.problem.to_string().starts_with("actor `A`: "), "{error}");
             assert!(!error.to_string().contains("CANARY"), "{error}");
         }
         let tie = FileTie { notes: "CANARY\u{1b}".into(), ..tie("A", "B") };
         let error = finish(vec![at(2, actor("A")), at(3, actor("B"))], vec![at(2, tie)], FILES).unwrap_err();
-        assert_eq!(error.message, "tie from `A` to `B`: tie notes contains control characters");
+        assert_eq!(error.problem.to_string(), "tie from `A` to `B`: tie notes contains control characters");
     }
 
     #[test]
@@ -364,9 +369,10 @@ mod tests {
             .unwrap_err();
         assert_eq!(error.line, 7);
         assert!(
-            error.message.contains("`Lowland Coast` is not a side") && error.message.contains("Upper Vale"),
+            error.problem.to_string().contains("`Lowland Coast` is not a side")
+                && error.problem.to_string().contains("Upper Vale"),
             "{}",
-            error.message
+            error.problem.to_string()
         );
     }
 }

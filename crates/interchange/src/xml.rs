@@ -17,7 +17,7 @@ use tracktwo_domain::map::{ActorKind, Level, Track};
 use crate::fields;
 use crate::lines::LineIndex;
 use crate::mapping::{Field, Mapping, TrackScheme};
-use crate::{FileActor, ImportError};
+use crate::{FileActor, ImportError, ImportProblem};
 
 /// Deeper than any GEXF or GraphML file nests; the limit keeps a hostile file from exhausting
 /// memory or the stack.
@@ -84,19 +84,19 @@ impl<'e> Values<'e> {
         self.entries.iter().find(|(k, _, _)| k == key).map(|(_, value, line)| (*value, *line))
     }
 
-    pub fn error(&self, line: usize, message: impl Into<String>) -> ImportError {
-        ImportError::new(self.file, line, message)
+    pub fn error(&self, line: usize, problem: impl Into<ImportProblem>) -> ImportError {
+        ImportError::new(self.file, line, problem)
     }
 
     /// Parses the value of `key`, if there is one.
     pub fn parse<T>(
         &self,
         key: &str,
-        parse: impl FnOnce(&str, &str) -> Result<T, String>,
+        parse: impl FnOnce(&str, &str) -> Result<T, ImportProblem>,
     ) -> Result<Option<T>, ImportError> {
         match self.entry(key) {
             None => Ok(None),
-            Some((value, line)) => parse(key, value).map(Some).map_err(|message| self.error(line, message)),
+            Some((value, line)) => parse(key, value).map(Some).map_err(|problem| self.error(line, problem)),
         }
     }
 }
@@ -118,11 +118,9 @@ impl Reading<'_> {
         line: usize,
     ) -> Result<Option<TrackScheme>, ImportError> {
         match (declared, given) {
-            (Some(declared), Some(given)) if declared != given => Err(ImportError::new(
-                file,
-                line,
-                format!("the file numbers its tracks by the scheme `{}`, not `{}`", declared.as_str(), given.as_str()),
-            )),
+            (Some(declared), Some(given)) if declared != given => {
+                Err(ImportError::new(file, line, ImportProblem::SchemeDisagrees { declared, given }))
+            }
             (declared, given) => Ok(declared.or(given)),
         }
     }
@@ -139,7 +137,7 @@ impl Reading<'_> {
         &self,
         field: Field,
         values: &Values<'_>,
-        parse: impl FnOnce(&str, &str) -> Result<T, String>,
+        parse: impl FnOnce(&str, &str) -> Result<T, ImportProblem>,
     ) -> Result<Option<T>, ImportError> {
         match self.value(field, values) {
             None => Ok(None),
@@ -212,7 +210,7 @@ fn placed<T>(
     let lenient = reading.mapping.is_some();
     match parsed {
         Ok(Some(value)) => Ok(Some(value)),
-        Err(error) if !lenient || error.message.contains(fields::NO_SCHEME) => Err(error),
+        Err(error) if !lenient || matches!(error.problem, ImportProblem::TrackNumberWithoutScheme { .. }) => Err(error),
         Ok(None) if !lenient => {
             Err(values.error(values.line, format!("{} has no value for `{}`", values.owner, field.own_key())))
         }
@@ -251,14 +249,14 @@ pub(crate) fn parse(file: &str, text: &str) -> Result<Element, ImportError> {
                 return Err(ImportError::new(file, line, format!("malformed XML: {}", describe(&error))));
             }
         };
-        let fail = |message: String| Err(ImportError::new(file, lines.line_u64(start), message));
+        let fail = |problem: ImportProblem| Err(ImportError::new(file, lines.line_u64(start), problem));
         match event {
             Event::Start(_) | Event::Empty(_) if root.is_some() && open.is_empty() => {
-                return fail("malformed XML: a second root element".to_owned());
+                return fail(ImportProblem::SecondRoot);
             }
             Event::Start(tag) => {
                 if open.len() >= DEPTH_MAX {
-                    return fail(format!("elements nest deeper than {DEPTH_MAX} levels"));
+                    return fail(ImportProblem::TooDeep { most: DEPTH_MAX });
                 }
                 let line = lines.line_u64(start);
                 open.push(element(file, line, &tag, version)?);
@@ -285,25 +283,25 @@ pub(crate) fn parse(file: &str, text: &str) -> Result<Element, ImportError> {
                 match open.last_mut() {
                     Some(element) => element.text.push_str(&content),
                     None if content.trim().is_empty() => {}
-                    None => return fail("malformed XML: text outside the root element".to_owned()),
+                    None => return fail(ImportProblem::TextOutsideRoot),
                 }
             }
             Event::CData(data) => match open.last_mut() {
                 Some(element) => element.text.push_str(&data.xml_content(version)),
-                None => return fail("malformed XML: CDATA outside the root element".to_owned()),
+                None => return fail(ImportProblem::CdataOutsideRoot),
             },
             Event::GeneralRef(reference) => {
                 let resolved = match reference.resolve_char_ref() {
                     Ok(Some(char)) => Cow::Owned(char.to_string()),
                     Ok(None) => match resolve_predefined_entity(&reference) {
                         Some(entity) => Cow::Borrowed(entity),
-                        None => return fail("malformed XML: a reference (`&…;`) to an unknown entity".to_owned()),
+                        None => return fail(ImportProblem::UnknownEntity),
                     },
-                    Err(_) => return fail("malformed XML: an invalid character reference".to_owned()),
+                    Err(_) => return fail(ImportProblem::InvalidCharacterReference),
                 };
                 match open.last_mut() {
                     Some(element) => element.text.push_str(&resolved),
-                    None => return fail("malformed XML: a reference outside the root element".to_owned()),
+                    None => return fail(ImportProblem::ReferenceOutsideRoot),
                 }
             }
             Event::Decl(declaration) => {
@@ -318,10 +316,10 @@ pub(crate) fn parse(file: &str, text: &str) -> Result<Element, ImportError> {
         return Err(ImportError::new(
             file,
             line,
-            format!("malformed XML: the document ends before <{}> (line {}) is closed", unclosed.name, unclosed.line),
+            ImportProblem::Unclosed { element: unclosed.name.clone(), line: unclosed.line },
         ));
     }
-    root.ok_or_else(|| ImportError::new(file, 1, "malformed XML: the document has no root element"))
+    root.ok_or_else(|| ImportError::new(file, 1, ImportProblem::NoRoot))
 }
 
 fn element(file: &str, line: usize, tag: &BytesStart<'_>, version: XmlVersion) -> Result<Element, ImportError> {
@@ -468,7 +466,7 @@ mod tests {
         for (text, line) in cases {
             let error = parse("t.xml", text).unwrap_err();
             assert_eq!(error.line, line, "{text:?}: {error}");
-            assert!(error.message.starts_with("malformed XML"), "{error}");
+            assert!(error.problem.to_string().starts_with("malformed XML"), "{error}");
         }
     }
 
@@ -480,6 +478,6 @@ mod tests {
     #[test]
     fn deep_nesting_is_refused() {
         let text = "<a>".repeat(10_000);
-        assert!(parse("t.xml", &text).unwrap_err().message.contains("nest deeper"));
+        assert!(parse("t.xml", &text).unwrap_err().problem.to_string().contains("nest deeper"));
     }
 }

@@ -10,9 +10,13 @@
 //! there and fails on one without its message.
 //!
 //! What is not the application's own words stays as it was given and is set apart: a value
-//! someone typed, a code name, an identifier, a file's name, what a program outside said (the
-//! database, the operating system). Numbers are arguments, so they are written in the reader's
-//! digits.
+//! someone typed, a code name, an identifier, a file's name, a column or a value a file holds,
+//! what a program outside said (the database, the operating system). Numbers are arguments, so
+//! they are written in the reader's digits.
+//!
+//! An import's problem is typed (`ImportProblem`) and said variant by variant; only the few
+//! problems that have no variant of their own yet (`ImportProblem::Described`) are shown as the
+//! English the interchange wrote, marked as English.
 //!
 //! The API's JSON errors stay in English (`AppError`'s `Display`): programs read them.
 
@@ -28,6 +32,8 @@ use tracktwo_domain::negotiating_text::{CommitError, DraftError, NotationError};
 use tracktwo_domain::outcomes::WorkflowError;
 use tracktwo_domain::questionnaire::AnswerError;
 use tracktwo_i18n::{Arg, Locale, has_message, text_with};
+
+use tracktwo_interchange::{Excerpt, Field, ImportProblem, MappingError};
 
 use crate::documents::DocumentError;
 
@@ -45,8 +51,9 @@ enum Part {
     Number(i64),
     /// Words that are not the application's: shown as they are, set apart.
     Own(String),
-    /// English the application has no message for (what a program outside said, the detail of
-    /// an import's problem): shown as it is, set apart and marked as English.
+    /// English the application has no message for (what a program outside said, a file's
+    /// problem that has no variant of its own yet): shown as it is, set apart and marked as
+    /// English.
     English(String),
     /// Another message, said in the same language (a field's name, the reason inside a refusal).
     Said(Refusal),
@@ -106,16 +113,35 @@ impl Refusal {
                     "record",
                     Part::Said(import_record(&ImportRecord::Line { file: error.file.clone(), line: error.line })),
                 ),
-                ("message", english(error.message.as_str())),
+                ("message", Part::Said(import_problem(&error.problem))),
             ],
         )
     }
 
-    /// The refusal of a mapping of a file's attributes that cannot be read. Its detail is the
-    /// interchange's, in English.
+    /// The refusal of a mapping of a file's attributes that cannot be read. Fields are named
+    /// by tracktwo's names for them, which the command line and the form take as they are.
     #[must_use]
-    pub fn of_mapping(error: &tracktwo_interchange::MappingError) -> Self {
-        Self::new("refusal-mapping", vec![("detail", english(error.to_string()))])
+    pub fn of_mapping(error: &MappingError) -> Self {
+        let r = Refusal::new;
+        let field = |field: &Field| own(field.as_str());
+        let detail = match error {
+            MappingError::UnknownField { given } => r(
+                "refusal-mapping-unknown-field",
+                vec![("given", own(given.as_str())), ("fields", own(Field::names()))],
+            ),
+            MappingError::NoAttribute { field: f } => r("refusal-mapping-no-attribute", vec![("field", field(f))]),
+            MappingError::FieldTwice { field: f } => r("refusal-mapping-field-twice", vec![("field", field(f))]),
+            MappingError::ValueTwice { field: f, value } => {
+                r("refusal-mapping-value-twice", vec![("field", field(f)), ("value", own(value.as_str()))])
+            }
+            MappingError::NotAFieldArgument { given } => {
+                r("refusal-mapping-not-a-field-argument", vec![("given", own(given.as_str()))])
+            }
+            MappingError::NotAValueArgument { given } => {
+                r("refusal-mapping-not-a-value-argument", vec![("given", own(given.as_str()))])
+            }
+        };
+        Self::new("refusal-mapping", vec![("detail", Part::Said(detail))])
     }
 
     /// Why a photographed page could not be read.
@@ -348,9 +374,10 @@ fn app_error(error: &AppError) -> Refusal {
         AppError::Key(e) => r("refusal-key", vec![("reason", inner(crypto(e)))]),
         AppError::Tampered => Refusal::bare("refusal-tampered"),
         AppError::Archive(detail) => r("refusal-archive", vec![("detail", english(detail.as_str()))]),
-        AppError::Import { record, message } => {
-            r("refusal-import", vec![("record", inner(import_record(record))), ("message", english(message.as_str()))])
-        }
+        AppError::Import { record, problem } => r(
+            "refusal-import",
+            vec![("record", inner(import_record(record))), ("message", inner(import_problem(problem)))],
+        ),
         AppError::SecretChannel(outward) => r("refusal-secret-channel", vec![("reason", said(outward_id(*outward)))]),
         AppError::Store(e) => store(e),
         AppError::NotErased(e) => r("refusal-not-erased", vec![("reason", inner(store(e)))]),
@@ -560,6 +587,140 @@ fn plain(problem: &PlainProblem) -> Refusal {
     }
 }
 
+/// What is wrong in a file. What the file holds (a column's name, a code name, a value) is its
+/// own words; the domain's reasons inside are said as every other validation is.
+fn import_problem(problem: &ImportProblem) -> Refusal {
+    let r = Refusal::new;
+    let excerpt = |value: &Excerpt| own(value.as_str());
+    let listed = |columns: &[&str]| own(columns.join(", "));
+    let field_value =
+        |id: &'static str, field: &str, value: &Excerpt| r(id, vec![("field", own(field)), ("value", excerpt(value))]);
+    match problem {
+        ImportProblem::EmptyValue { field } => r("refusal-import-empty-value", vec![("field", own(field.as_str()))]),
+        ImportProblem::UnknownValue { field: f, value, what } => r(
+            "refusal-import-unknown-value",
+            vec![("field", own(f.as_str())), ("value", excerpt(value)), ("what", field(what))],
+        ),
+        ImportProblem::RefusedValue { field, reason } => r(
+            "refusal-import-refused-value",
+            vec![("field", own(field.as_str())), ("reason", Part::Said(validation(reason)))],
+        ),
+        ImportProblem::TrackNumberWithoutScheme { field, value } => {
+            field_value("refusal-import-track-number-without-scheme", field, value)
+        }
+        ImportProblem::NotATrackOfScheme { field, value, scheme } => r(
+            "refusal-import-not-a-track-of-scheme",
+            vec![("field", own(field.as_str())), ("value", excerpt(value)), ("scheme", own(scheme.as_str()))],
+        ),
+        ImportProblem::UnknownTrack { field, value } => field_value("refusal-import-unknown-track", field, value),
+        ImportProblem::UnknownTieKind { field, value } => field_value("refusal-import-unknown-tie-kind", field, value),
+        ImportProblem::NeitherYesNorNo { field, value } => {
+            field_value("refusal-import-neither-yes-nor-no", field, value)
+        }
+        ImportProblem::NotAStrength { field, value } => field_value("refusal-import-not-a-strength", field, value),
+        ImportProblem::NotADay { field, value } => field_value("refusal-import-not-a-day", field, value),
+        ImportProblem::NotAnActorType { field, value } => field_value("refusal-import-not-an-actor-type", field, value),
+        ImportProblem::NotADirection { field, value } => field_value("refusal-import-not-a-direction", field, value),
+        ImportProblem::UnknownTrackScheme { field, error } => {
+            field_value("refusal-import-unknown-track-scheme", field, error.value())
+        }
+        ImportProblem::SchemeDisagrees { declared, given } => r(
+            "refusal-import-scheme-disagrees",
+            vec![("declared", own(declared.as_str())), ("given", own(given.as_str()))],
+        ),
+        ImportProblem::Refused(reason) => validation(reason),
+        ImportProblem::NotASideHere { side } => r("refusal-import-not-a-side-here", vec![("side", own(side.as_str()))]),
+        ImportProblem::CodeNameOnMap => Refusal::bare("refusal-import-code-name-on-map"),
+        ImportProblem::NoActorWithCode { code } => {
+            r("refusal-import-no-actor-with-code", vec![("code", own(code.as_str()))])
+        }
+        ImportProblem::RefusedActor { code, reason } => {
+            r("refusal-import-refused-actor", vec![("code", excerpt(code)), ("reason", Part::Said(validation(reason)))])
+        }
+        ImportProblem::SideControlCharacters { code } => {
+            r("refusal-import-side-control-characters", vec![("code", excerpt(code))])
+        }
+        ImportProblem::SideTooLong { code, max } => {
+            r("refusal-import-side-too-long", vec![("code", excerpt(code)), ("max", number(*max))])
+        }
+        ImportProblem::NotASide { code, side, sides } => r(
+            "refusal-import-not-a-side",
+            vec![
+                ("code", excerpt(code)),
+                ("side", own(side.as_str())),
+                ("count", number(sides.len())),
+                ("sides", own(sides.join(", "))),
+            ],
+        ),
+        ImportProblem::CodeNameTwice { code, first } => {
+            r("refusal-import-code-name-twice", vec![("code", excerpt(code)), ("first", number(*first))])
+        }
+        ImportProblem::TieEndEmpty { end } => r("refusal-import-tie-end-empty", vec![("end", own(end.as_str()))]),
+        ImportProblem::UnknownCodeName { code } => r("refusal-import-unknown-code-name", vec![("code", excerpt(code))]),
+        ImportProblem::TieToItself { code } => r("refusal-import-tie-to-itself", vec![("code", excerpt(code))]),
+        ImportProblem::RefusedTie { from, to, reason } => r(
+            "refusal-import-refused-tie",
+            vec![("from", excerpt(from)), ("to", excerpt(to)), ("reason", Part::Said(validation(reason)))],
+        ),
+        ImportProblem::EmptyTable { columns } => r("refusal-import-empty-table", vec![("columns", listed(columns))]),
+        ImportProblem::UnknownColumn { column, columns } => {
+            r("refusal-import-unknown-column", vec![("column", excerpt(column)), ("columns", listed(columns))])
+        }
+        ImportProblem::ColumnTwice { column } => {
+            r("refusal-import-column-twice", vec![("column", own(column.as_str()))])
+        }
+        ImportProblem::MissingColumns { columns } => {
+            r("refusal-import-missing-columns", vec![("count", number(columns.len())), ("columns", listed(columns))])
+        }
+        ImportProblem::RowLength { cells, header } => {
+            r("refusal-import-row-length", vec![("cells", number(*cells)), ("header", number(*header))])
+        }
+        ImportProblem::RowNotUtf8 => Refusal::bare("refusal-import-row-not-utf8"),
+        ImportProblem::RowNotCsv => Refusal::bare("refusal-import-row-not-csv"),
+        ImportProblem::ColumnMissing { column } => r("refusal-import-column-missing", vec![("column", own(*column))]),
+        ImportProblem::NotANumber { column } => {
+            r("refusal-import-not-a-number", vec![("column", own(column.as_str()))])
+        }
+        ImportProblem::ActualWithoutPeriod => Refusal::bare("refusal-import-actual-without-period"),
+        ImportProblem::PeriodWithoutActual => Refusal::bare("refusal-import-period-without-actual"),
+        ImportProblem::IndicatorDiffers => Refusal::bare("refusal-import-indicator-differs"),
+        ImportProblem::TooManyIndicators { most } => {
+            r("refusal-import-too-many-indicators", vec![("most", number(*most))])
+        }
+        ImportProblem::PeriodTwice => Refusal::bare("refusal-import-period-twice"),
+        ImportProblem::NoIndicator => Refusal::bare("refusal-import-no-indicator"),
+        ImportProblem::FileNotUtf8 => Refusal::bare("refusal-import-file-not-utf8"),
+        ImportProblem::CellCount { cells, header } => {
+            r("refusal-import-cell-count", vec![("cells", number(*cells)), ("header", number(*header))])
+        }
+        ImportProblem::NotCsv => Refusal::bare("refusal-import-not-csv"),
+        ImportProblem::NotALanguageColumn { column } => {
+            r("refusal-import-not-a-language-column", vec![("column", number(*column))])
+        }
+        ImportProblem::LanguageTwice { language } => {
+            r("refusal-import-language-twice", vec![("language", own(language.as_str()))])
+        }
+        ImportProblem::NotAStatementNumber => Refusal::bare("refusal-import-not-a-statement-number"),
+        ImportProblem::StatementTwice { statement } => {
+            r("refusal-import-statement-twice", vec![("statement", number(*statement))])
+        }
+        ImportProblem::NoStatement => Refusal::bare("refusal-import-no-statement"),
+        ImportProblem::SecondRoot => Refusal::bare("refusal-import-second-root"),
+        ImportProblem::TooDeep { most } => r("refusal-import-too-deep", vec![("most", number(*most))]),
+        ImportProblem::TextOutsideRoot => Refusal::bare("refusal-import-text-outside-root"),
+        ImportProblem::CdataOutsideRoot => Refusal::bare("refusal-import-cdata-outside-root"),
+        ImportProblem::UnknownEntity => Refusal::bare("refusal-import-unknown-entity"),
+        ImportProblem::InvalidCharacterReference => Refusal::bare("refusal-import-invalid-character-reference"),
+        ImportProblem::ReferenceOutsideRoot => Refusal::bare("refusal-import-reference-outside-root"),
+        ImportProblem::Unclosed { element, line } => {
+            r("refusal-import-unclosed", vec![("element", own(element.as_str())), ("line", number(*line))])
+        }
+        ImportProblem::NoRoot => Refusal::bare("refusal-import-no-root"),
+        // Problems that have no variant of their own yet.
+        ImportProblem::Described(words) => r("refusal-import-described", vec![("problem", english(words.as_str()))]),
+    }
+}
+
 fn import_record(record: &ImportRecord) -> Refusal {
     let r = Refusal::new;
     match record {
@@ -636,6 +797,94 @@ mod tests {
         ]
     }
 
+    fn mapping_errors() -> Vec<MappingError> {
+        vec![
+            MappingError::UnknownField { given: Excerpt::of("sector") },
+            MappingError::NoAttribute { field: Field::Track },
+            MappingError::FieldTwice { field: Field::Track },
+            MappingError::ValueTwice { field: Field::Track, value: Excerpt::of("Gov") },
+            MappingError::NotAFieldArgument { given: Excerpt::of("track") },
+            MappingError::NotAValueArgument { given: Excerpt::of("track=Gov") },
+        ]
+    }
+
+    /// One value of every problem of a file, and of every validation inside one.
+    fn import_problems() -> Vec<ImportProblem> {
+        use tracktwo_interchange::{TieEnd, TrackScheme};
+        let field = || "primary_track".to_owned();
+        let value = || Excerpt::of("10");
+        let code = || Excerpt::of("UV-01");
+        let scheme = TrackScheme::parse("nine").unwrap_err();
+        let mut problems = vec![
+            ImportProblem::EmptyValue { field: field() },
+            ImportProblem::UnknownValue { field: "level".into(), value: value(), what: "level" },
+            ImportProblem::TrackNumberWithoutScheme { field: field(), value: value() },
+            ImportProblem::NotATrackOfScheme { field: field(), value: value(), scheme: TrackScheme::Five },
+            ImportProblem::UnknownTrack { field: field(), value: value() },
+            ImportProblem::UnknownTieKind { field: "kind".into(), value: Excerpt::of("enemy") },
+            ImportProblem::NeitherYesNorNo { field: "decision_maker".into(), value: Excerpt::of("maybe") },
+            ImportProblem::NotAStrength { field: "strength".into(), value: Excerpt::of("strong") },
+            ImportProblem::NotADay { field: "valid_from".into(), value: Excerpt::of("9/3/2025") },
+            ImportProblem::NotAnActorType { field: "type".into(), value: Excerpt::of("Group") },
+            ImportProblem::NotADirection { field: "direction".into(), value: Excerpt::of("both") },
+            ImportProblem::UnknownTrackScheme { field: "track_scheme".into(), error: scheme },
+            ImportProblem::SchemeDisagrees { declared: TrackScheme::Imtd9, given: TrackScheme::Five },
+            ImportProblem::SideControlCharacters { code: code() },
+            ImportProblem::SideTooLong { code: code(), max: 300 },
+            ImportProblem::NotASide { code: code(), side: "Lowland Coast".into(), sides: vec![] },
+            ImportProblem::NotASide { code: code(), side: "Lowland Coast".into(), sides: vec!["Upper Vale".into()] },
+            ImportProblem::CodeNameTwice { code: code(), first: 2 },
+            ImportProblem::TieEndEmpty { end: TieEnd::From },
+            ImportProblem::TieEndEmpty { end: TieEnd::To },
+            ImportProblem::UnknownCodeName { code: code() },
+            ImportProblem::TieToItself { code: code() },
+            ImportProblem::EmptyTable { columns: vec!["code", "kind"] },
+            ImportProblem::UnknownColumn { column: Excerpt::of("colour"), columns: vec!["code", "kind"] },
+            ImportProblem::ColumnTwice { column: "code".into() },
+            ImportProblem::MissingColumns { columns: vec!["code"] },
+            ImportProblem::MissingColumns { columns: vec!["code", "kind"] },
+            ImportProblem::RowLength { cells: 3, header: 12 },
+            ImportProblem::RowNotUtf8,
+            ImportProblem::RowNotCsv,
+            ImportProblem::NotASideHere { side: "Lowland Coast".into() },
+            ImportProblem::CodeNameOnMap,
+            ImportProblem::NoActorWithCode { code: "UV-09".into() },
+            ImportProblem::ColumnMissing { column: "baseline" },
+            ImportProblem::NotANumber { column: "target".into() },
+            ImportProblem::ActualWithoutPeriod,
+            ImportProblem::PeriodWithoutActual,
+            ImportProblem::IndicatorDiffers,
+            ImportProblem::TooManyIndicators { most: 200 },
+            ImportProblem::PeriodTwice,
+            ImportProblem::NoIndicator,
+            ImportProblem::FileNotUtf8,
+            ImportProblem::CellCount { cells: 2, header: 11 },
+            ImportProblem::NotCsv,
+            ImportProblem::NotALanguageColumn { column: 4 },
+            ImportProblem::LanguageTwice { language: "ar".into() },
+            ImportProblem::NotAStatementNumber,
+            ImportProblem::StatementTwice { statement: 7 },
+            ImportProblem::NoStatement,
+            ImportProblem::SecondRoot,
+            ImportProblem::TooDeep { most: 64 },
+            ImportProblem::TextOutsideRoot,
+            ImportProblem::CdataOutsideRoot,
+            ImportProblem::UnknownEntity,
+            ImportProblem::InvalidCharacterReference,
+            ImportProblem::ReferenceOutsideRoot,
+            ImportProblem::Unclosed { element: "graph".into(), line: 3 },
+            ImportProblem::NoRoot,
+            ImportProblem::Described("<gexf> holds no <graph>".into()),
+        ];
+        for reason in validations() {
+            problems.push(ImportProblem::RefusedValue { field: field(), reason: reason.clone() });
+            problems.push(ImportProblem::Refused(reason.clone()));
+            problems.push(ImportProblem::RefusedActor { code: code(), reason: reason.clone() });
+            problems.push(ImportProblem::RefusedTie { from: code(), to: Excerpt::of("LC-02"), reason });
+        }
+        problems
+    }
+
     /// One value of every variant, and of every variant of what each carries.
     fn every_refusal() -> Vec<Refusal> {
         let mut errors = vec![
@@ -693,7 +942,13 @@ mod tests {
                 ImportRecord::Tie { number: 5, from: "UV-01".into(), to: "LC-02".into() },
             ]
             .into_iter()
-            .map(|record| AppError::Import { record, message: "`10` is not a known track".into() }),
+            .map(|record| AppError::Import {
+                record,
+                problem: Box::new(ImportProblem::UnknownTrack {
+                    field: "primary_track".into(),
+                    value: Excerpt::of("10"),
+                }),
+            }),
         );
         errors.extend(
             [
@@ -779,6 +1034,10 @@ mod tests {
             .iter()
             .map(Refusal::of_ocr),
         );
+        refusals.extend(mapping_errors().iter().map(Refusal::of_mapping));
+        refusals.extend(import_problems().into_iter().map(|problem| {
+            Refusal::of_import(&tracktwo_interchange::ImportError { file: "actors.csv".into(), line: 3, problem })
+        }));
         refusals.push(Refusal::of_document(&DocumentError::NoFont(vec![tracktwo_render::MissingScript {
             script: "Han".into(),
             characters: 3,
@@ -810,16 +1069,22 @@ mod tests {
 
     #[test]
     fn english_is_what_the_application_says() {
-        for error in [
+        let mut errors = vec![
             AppError::Invalid(ValidationError::Invalid { field: "round", reason: "is closed" }),
             AppError::Invalid(ValidationError::TooShort { field: "password", min: 12 }),
             AppError::TextRefused(TextRefusal::SignOff(SignOffError::NotLatest { signed: 2, latest: 3 })),
-            AppError::Import {
-                record: ImportRecord::Line { file: "actors.csv".into(), line: 12 },
-                message: "bad".into(),
-            },
-        ] {
+        ];
+        // A file's problem reads in English as the interchange says it, to the byte.
+        errors.extend(import_problems().into_iter().map(|problem| AppError::Import {
+            record: ImportRecord::Line { file: "actors.csv".into(), line: 12 },
+            problem: Box::new(problem),
+        }));
+        for error in errors {
             let said = Refusal::of(&error).text(Locale::English).replace([ISOLATE_OPEN, ISOLATE_CLOSE], "");
+            assert_eq!(said, error.to_string());
+        }
+        for error in mapping_errors() {
+            let said = Refusal::of_mapping(&error).text(Locale::English).replace([ISOLATE_OPEN, ISOLATE_CLOSE], "");
             assert_eq!(said, error.to_string());
         }
     }
@@ -836,10 +1101,20 @@ mod tests {
 
         let import = Refusal::of(&AppError::Import {
             record: ImportRecord::Line { file: "actors.csv".into(), line: 12 },
-            message: "`10` is not a known track".into(),
+            problem: Box::new(ImportProblem::UnknownTrack { field: "primary_track".into(), value: Excerpt::of("10") }),
         });
         let arabic = import.text(Locale::Arabic);
         assert!(arabic.contains("١٢") && arabic.contains("actors.csv"), "{arabic}");
+        assert!(arabic.contains("ليس مسارًا معروفًا") && !arabic.contains("known track"), "{arabic}");
+        let rows = Refusal::of_import(&tracktwo_interchange::ImportError {
+            file: "ties.csv".into(),
+            line: 4,
+            problem: ImportProblem::RowLength { cells: 3, header: 12 },
+        });
+        let arabic = rows.text(Locale::Arabic);
+        assert!(arabic.contains("٣ خلايا") && arabic.contains("١٢ خلية"), "{arabic}");
+        let russian = rows.text(Locale::Russian);
+        assert!(russian.contains("3 ячейки"), "{russian}");
     }
 
     #[test]
@@ -851,7 +1126,8 @@ mod tests {
         let html = refusal.html(Locale::French).into_string();
         assert!(html.contains("<bdi>&lt;b&gt;ten&lt;/b&gt; &amp; more</bdi>"), "{html}");
         assert!(!html.contains(ISOLATE_OPEN) && !html.contains(PLACE_OPEN), "{html:?}");
-        let import = Refusal::of(&AppError::Import { record: ImportRecord::PolisExport, message: "a <b>".into() });
+        let import =
+            Refusal::of(&AppError::Import { record: ImportRecord::PolisExport, problem: Box::new("a <b>".into()) });
         let html = import.html(Locale::Russian).into_string();
         assert!(html.contains("<bdi lang=\"en\">a &lt;b&gt;</bdi>"), "{html}");
         // A place marker typed by someone is kept as typed, not filled in.

@@ -12,6 +12,7 @@ use tracktwo_domain::{
     AuditAction, AuditTarget, ConversationId, Identity, InitiativeId, InvitationId, Operation, SideId, StatementId,
     TargetKind, ValidationError,
 };
+use tracktwo_interchange::ImportProblem;
 use tracktwo_store::{RecordKind, WriteTx};
 
 use super::campaign::NewLinks;
@@ -275,18 +276,18 @@ impl App {
         let mut tx = self.begin().await?;
         let (entered, live) =
             self.enter_conversation(tx.as_mut(), who, initiative, id, Operation::RunConversation).await?;
-        let import_error = |line: usize, message: String| AppError::Import {
+        let import_error = |line: usize, problem: ImportProblem| AppError::Import {
             record: ImportRecord::Line { file: "translations.csv".to_owned(), line },
-            message,
+            problem: Box::new(problem),
         };
-        let rows = tracktwo_interchange::read_translations_csv(csv).map_err(|e| import_error(e.line, e.message))?;
+        let rows = tracktwo_interchange::read_translations_csv(csv).map_err(|e| import_error(e.line, e.problem))?;
         let mut changed = Vec::with_capacity(rows.len());
         {
             let state = lock(&live.state);
             for row in rows {
                 let (statement_id, statement) =
                     state.statements.get(row.statement as usize).cloned().ok_or_else(|| {
-                        import_error(row.line, format!("statement {} is not in the conversation", row.statement))
+                        import_error(row.line, format!("statement {} is not in the conversation", row.statement).into())
                     })?;
                 changed.push((statement_id, Statement { languages: tidied(row.languages), ..statement }));
             }
@@ -534,8 +535,10 @@ impl App {
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::RunConversation).await?;
         tx.commit().await?;
         Self::keep_closed(&entered, Outward::PolisImport)?;
-        let import = crate::polis_format::read_import(title, comments, votes)
-            .map_err(|message| AppError::Import { record: ImportRecord::PolisExport, message })?;
+        let import = crate::polis_format::read_import(title, comments, votes).map_err(|message| AppError::Import {
+            record: ImportRecord::PolisExport,
+            problem: Box::new(message.into()),
+        })?;
         self.import_conversation(who, initiative, import).await
     }
 
@@ -553,14 +556,14 @@ impl App {
             if *number as usize != i {
                 return Err(AppError::Import {
                     record: ImportRecord::Statement { number: u64::from(*number) },
-                    message: "statements must be numbered 0, 1, 2… in order".into(),
+                    problem: Box::new("statements must be numbered 0, 1, 2… in order".into()),
                 });
             }
             // Pol.is allows longer comments than we do; an export is taken as it is.
             if text.trim().is_empty() || text.chars().count() > 10_000 {
                 return Err(AppError::Import {
                     record: ImportRecord::Statement { number: u64::from(*number) },
-                    message: "must have a text of at most 10,000 characters".into(),
+                    problem: Box::new("must have a text of at most 10,000 characters".into()),
                 });
             }
         }
@@ -568,7 +571,7 @@ impl App {
         if let Some((voter, statement, _)) = import.votes.iter().find(|v| v.1 as usize >= count) {
             return Err(AppError::Import {
                 record: ImportRecord::VoteOf { participant: u64::from(*voter) },
-                message: format!("statement {statement} is not in the export"),
+                problem: Box::new(format!("statement {statement} is not in the export").into()),
             });
         }
         let mut tx = self.begin().await?;

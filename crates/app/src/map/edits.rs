@@ -5,7 +5,7 @@ use std::collections::{BTreeSet, HashMap};
 use tracktwo_domain::SnapshotId;
 use tracktwo_domain::map::{Actor, ActorDetails, MapSnapshot, Tie, TieDetails};
 use tracktwo_domain::{ActorId, AuditAction, AuditTarget, Identity, InitiativeId, Operation, TargetKind, TieId};
-use tracktwo_interchange::MapFile;
+use tracktwo_interchange::{ImportProblem, MapFile};
 use tracktwo_store::{ActorRow, MapSnapshotRow, TieRow, WriteTx};
 
 use crate::gate::Entered;
@@ -222,7 +222,7 @@ impl App {
             tracktwo_interchange::read_with(source.format, source.file, source.ties, &options).map_err(|error| {
                 AppError::Import {
                     record: ImportRecord::Line { file: error.file, line: error.line },
-                    message: error.message,
+                    problem: Box::new(error.problem),
                 }
             })?;
         self.import_map(who, initiative, &parsed, replace).await
@@ -267,16 +267,16 @@ impl App {
             }
         }
         for (i, actor) in file.actors.iter().enumerate() {
-            let at = |message: String| AppError::Import {
+            let at = |problem: ImportProblem| AppError::Import {
                 record: ImportRecord::Actor { number: i + 1, code_name: actor.code_name.clone() },
-                message,
+                problem: Box::new(problem),
             };
             let side = match &actor.side {
                 None => None,
                 Some(name) => Some(
                     *sides
                         .get(&name.trim().to_lowercase())
-                        .ok_or_else(|| at(format!("`{name}` is not a side of this initiative; add the side first")))?,
+                        .ok_or_else(|| at(ImportProblem::NotASideHere { side: name.clone() }))?,
                 ),
             };
             let mut details = ActorDetails {
@@ -293,23 +293,23 @@ impl App {
                 public_description: actor.public_description.clone(),
                 unplaced: actor.unplaced.iter().map(|field| (*field).to_owned()).collect(),
             };
-            details.validate().map_err(|e| at(e.to_string()))?;
+            details.validate().map_err(|e| at(ImportProblem::Refused(e)))?;
             if !taken.insert(details.code_name.to_lowercase()) {
-                return Err(at("this code name is already on the map".to_owned()));
+                return Err(at(ImportProblem::CodeNameOnMap));
             }
             let created = self.insert_actor(tx.as_mut(), who, &entered, initiative, details).await?;
             codes.insert(created.details.code_name.to_lowercase(), created.id);
         }
         for (i, tie) in file.ties.iter().enumerate() {
-            let at = |message: String| AppError::Import {
+            let at = |problem: ImportProblem| AppError::Import {
                 record: ImportRecord::Tie { number: i + 1, from: tie.from.clone(), to: tie.to.clone() },
-                message,
+                problem: Box::new(problem),
             };
             let end = |code: &str| {
                 codes
                     .get(&code.trim().to_lowercase())
                     .copied()
-                    .ok_or_else(|| at(format!("no actor has the code name `{code}`")))
+                    .ok_or_else(|| at(ImportProblem::NoActorWithCode { code: code.to_owned() }))
             };
             let details = TieDetails {
                 from: end(&tie.from)?,
@@ -321,7 +321,7 @@ impl App {
                 valid_until: tie.valid_until,
                 notes: tie.notes.clone(),
             };
-            details.validate().map_err(|e| at(e.to_string()))?;
+            details.validate().map_err(|e| at(ImportProblem::Refused(e)))?;
             self.insert_tie(tx.as_mut(), who, &entered, initiative, details).await?;
         }
         self.record(tx.as_mut(), who, AuditAction::MapImported, AuditTarget::of(TargetKind::Initiative, initiative))

@@ -91,7 +91,7 @@ impl App {
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::WriteIndicators).await?;
         let indicators = tracktwo_interchange::read_indicators_csv(csv).map_err(|e| AppError::Import {
             record: ImportRecord::Line { file: e.file, line: e.line },
-            message: e.message,
+            problem: Box::new(e.problem),
         })?;
         for row in tx.sealed_records(initiative, tracktwo_store::RecordKind::Indicator, None).await? {
             tx.delete_sealed_record(row.id).await?;

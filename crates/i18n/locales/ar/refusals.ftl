@@ -487,3 +487,128 @@ refusal-conflict-start-enrolment-first = ابدأ التسجيل أولًا
 refusal-conflict-the-account-is-disabled = الحساب معطَّل
 refusal-conflict-two-step-sign-in-is-already-on = تسجيل الدخول بخطوتين مفعَّل بالفعل
 refusal-conflict-username = اسم المستخدم
+# ما الخطأ في ملف مستورد.
+refusal-import-described = { $problem }
+refusal-import-empty-value = يجب ألا يكون «{ $field }» فارغًا
+refusal-import-unknown-value = { $field }: «{ $value }» ليست قيمة معروفة للحقل «{ $what }»
+refusal-import-refused-value = { $field }: { $reason }
+refusal-import-track-number-without-scheme = { $field }: «{ $value }» رقم، والملف لا يصرّح بأي مخطط للمسارات: حدّده (imtd9 للمسارات التسعة لمعهد الدبلوماسية متعددة المسارات، وfive لقائمة المسارات الخمسة)
+refusal-import-not-a-track-of-scheme = { $field }: «{ $value }» ليس مسارًا في المخطط { $scheme }
+refusal-import-unknown-track = { $field }: «{ $value }» ليس مسارًا معروفًا
+refusal-import-unknown-tie-kind = { $field }: «{ $value }» ليس نوع صلة معروفًا
+refusal-import-neither-yes-nor-no = { $field }: «{ $value }» ليست yes ولا no
+refusal-import-not-a-strength = { $field }: «{ $value }» ليس عددًا صحيحًا من ١ إلى ٥
+refusal-import-not-a-day = { $field }: «{ $value }» ليس تاريخًا مكتوبًا بالصيغة YYYY-MM-DD
+refusal-import-not-an-actor-type = { $field }: «{ $value }» ليست Person ولا Organization
+refusal-import-not-a-direction = { $field }: «{ $value }» ليست أيًّا من directed وundirected وmutual
+refusal-import-unknown-track-scheme = { $field }: «{ $value }» ليس مخططًا للمسارات (imtd9: المسارات التسعة لمعهد الدبلوماسية متعددة المسارات؛ five: قائمة المسارات الخمسة)
+refusal-import-scheme-disagrees = يرقّم الملف مساراته وفق المخطط «{ $declared }» لا «{ $given }»
+refusal-import-refused-actor = الفاعل «{ $code }»: { $reason }
+refusal-import-side-control-characters = الفاعل «{ $code }»: يحتوي الطرف على محارف تحكم
+refusal-import-side-too-long = الفاعل «{ $code }»: الطرف أطول من { $max ->
+    [zero] لا شيء
+    [one] حرف واحد
+    [two] حرفين
+    [few] { $max } أحرف
+    [many] { $max } حرفًا
+   *[other] { $max } حرف
+}
+refusal-import-not-a-side = الفاعل «{ $code }»: «{ $side }» ليس طرفًا في هذه المبادرة (أطرافها: { $count ->
+    [0] لا أطراف بعد
+   *[other] { $sides }
+})؛ أضف الطرف أولًا
+refusal-import-code-name-twice = الاسم الرمزي «{ $code }» مستخدم مرتين (أول مرة في السطر { $first })
+refusal-import-tie-end-empty = يجب ألا يكون طرف الصلة «{ $end }» فارغًا
+refusal-import-unknown-code-name = «{ $code }» ليس الاسم الرمزي لأي فاعل في الملف
+refusal-import-tie-to-itself = لا يمكن أن تمتد صلة من «{ $code }» إلى نفسه
+refusal-import-refused-tie = الصلة من «{ $from }» إلى «{ $to }»: { $reason }
+refusal-import-empty-table = الملف فارغ؛ سطره الأول يسمّي الأعمدة: { $columns }
+refusal-import-unknown-column = عمود غير معروف «{ $column }»؛ الأعمدة هي { $columns }
+refusal-import-column-twice = يرد العمود «{ $column }» مرتين
+refusal-import-missing-columns = { $count ->
+    [zero] لا أعمدة ناقصة
+    [one] ينقص العمود
+    [two] ينقص العمودان
+    [few] تنقص الأعمدة
+    [many] تنقص الأعمدة
+   *[other] تنقص الأعمدة
+} { $columns }
+refusal-import-row-length = في هذا الصف { $cells ->
+    [zero] لا خلايا
+    [one] خلية واحدة
+    [two] خليتان
+    [few] { $cells } خلايا
+    [many] { $cells } خلية
+   *[other] { $cells } خلية
+} بينما في سطر العناوين { $header ->
+    [zero] لا خلايا
+    [one] خلية واحدة
+    [two] خليتان
+    [few] { $header } خلايا
+    [many] { $header } خلية
+   *[other] { $header } خلية
+}
+refusal-import-row-not-utf8 = هذا الصف ليس بترميز UTF-8 صالح
+refusal-import-row-not-csv = تعذّرت قراءة هذا الصف بصيغة CSV
+refusal-import-not-a-side-here = «{ $side }» ليس طرفًا في هذه المبادرة؛ أضف الطرف أولًا
+refusal-import-code-name-on-map = هذا الاسم الرمزي موجود على الخريطة بالفعل
+refusal-import-no-actor-with-code = لا يحمل أي فاعل الاسم الرمزي «{ $code }»
+refusal-mapping-unknown-field = «{ $given }» ليس حقلًا من حقول tracktwo؛ الحقول هي { $fields }
+refusal-mapping-no-attribute = لم يُطابَق «{ $field }» مع أي سمة
+refusal-mapping-field-twice = طوبِق «{ $field }» مرتين
+refusal-mapping-value-twice = يطابق «{ $field }» القيمة «{ $value }» مرتين
+refusal-mapping-not-a-field-argument = «{ $given }» ليس بالصيغة FIELD=ATTRIBUTE (مثلًا track=Sector)
+refusal-mapping-not-a-value-argument = «{ $given }» ليس بالصيغة FIELD:FILE_VALUE=VALUE (مثلًا track:Gov=government)
+refusal-import-column-missing = العمود { $column } مفقود
+refusal-import-not-a-number = { $column } ليس عددًا
+refusal-import-actual-without-period = القيمة الفعلية تحتاج إلى فترتها
+refusal-import-period-without-actual = الفترة تحتاج إلى قيمتها الفعلية
+refusal-import-indicator-differs = الوحدة أو خط الأساس أو الهدف يختلف عن صف سابق لهذا المؤشر
+refusal-import-too-many-indicators = يضم الإطار { $most ->
+    [zero] لا مؤشرات
+    [one] مؤشرًا واحدًا
+    [two] مؤشرين
+    [few] { $most } مؤشرات
+    [many] { $most } مؤشرًا
+   *[other] { $most } مؤشر
+} على الأكثر
+refusal-import-period-twice = هذه الفترة مذكورة مرتين للمؤشر
+refusal-import-no-indicator = لا يضم الملف أي مؤشر
+refusal-import-file-not-utf8 = الملف ليس نصًا بترميز UTF-8
+refusal-import-cell-count = في الصف { $cells ->
+    [zero] لا خلايا
+    [one] خلية واحدة
+    [two] خليتان
+    [few] { $cells } خلايا
+    [many] { $cells } خلية
+   *[other] { $cells } خلية
+} بينما في سطر العناوين { $header ->
+    [zero] لا خلايا
+    [one] خلية واحدة
+    [two] خليتان
+    [few] { $header } خلايا
+    [many] { $header } خلية
+   *[other] { $header } خلية
+}
+refusal-import-not-csv = تعذّرت قراءة الصف بصيغة CSV
+refusal-import-not-a-language-column = العمود { $column } ليس statement ولا original ولا وسم لغة مثل ar
+refusal-import-language-twice = للغة { $language } عمودان
+refusal-import-not-a-statement-number = statement ليس رقم عبارة
+refusal-import-statement-twice = العبارة { $statement } مذكورة مرتين
+refusal-import-no-statement = لا يضم الملف أي عبارة
+refusal-import-second-root = XML غير سليم: عنصر جذر ثانٍ
+refusal-import-too-deep = تتداخل العناصر أعمق من { $most ->
+    [zero] لا مستويات
+    [one] مستوى واحد
+    [two] مستويين
+    [few] { $most } مستويات
+    [many] { $most } مستوى
+   *[other] { $most } مستوى
+}
+refusal-import-text-outside-root = XML غير سليم: نص خارج العنصر الجذر
+refusal-import-cdata-outside-root = XML غير سليم: مقطع CDATA خارج العنصر الجذر
+refusal-import-unknown-entity = XML غير سليم: إشارة (`&…;`) إلى كيان غير معروف
+refusal-import-invalid-character-reference = XML غير سليم: إشارة محرف غير صالحة
+refusal-import-reference-outside-root = XML غير سليم: إشارة خارج العنصر الجذر
+refusal-import-unclosed = XML غير سليم: ينتهي المستند قبل إغلاق <{ $element }> (السطر { $line })
+refusal-import-no-root = XML غير سليم: ليس في المستند عنصر جذر

@@ -418,3 +418,79 @@ refusal-conflict-start-enrolment-first = start enrolment first
 refusal-conflict-the-account-is-disabled = the account is disabled
 refusal-conflict-two-step-sign-in-is-already-on = two-step sign-in is already on
 refusal-conflict-username = username
+# What is wrong in an imported file. `field` is a column, key or attribute as the file names it;
+# `value` and `code` are what the file holds there, cut short if long.
+refusal-import-described = { $problem }
+refusal-import-empty-value = { $field } must not be empty
+refusal-import-unknown-value = { $field }: `{ $value }` is not a known { $what }
+refusal-import-refused-value = { $field }: { $reason }
+refusal-import-track-number-without-scheme = { $field }: `{ $value }` is a number, and the file declares no track scheme: give it (imtd9 for the nine tracks of the Institute for Multi-Track Diplomacy, five for the five-track list)
+refusal-import-not-a-track-of-scheme = { $field }: `{ $value }` is not a track of the scheme { $scheme }
+refusal-import-unknown-track = { $field }: `{ $value }` is not a known track
+refusal-import-unknown-tie-kind = { $field }: `{ $value }` is not a known tie kind
+refusal-import-neither-yes-nor-no = { $field }: `{ $value }` is neither yes nor no
+refusal-import-not-a-strength = { $field }: `{ $value }` is not a whole number from 1 to 5
+refusal-import-not-a-day = { $field }: `{ $value }` is not a day written YYYY-MM-DD
+refusal-import-not-an-actor-type = { $field }: `{ $value }` is neither Person nor Organization
+refusal-import-not-a-direction = { $field }: `{ $value }` is none of directed, undirected, mutual
+refusal-import-unknown-track-scheme = { $field }: `{ $value }` is not a track scheme (imtd9: the nine tracks of the Institute for Multi-Track Diplomacy; five: the five-track list)
+refusal-import-scheme-disagrees = the file numbers its tracks by the scheme `{ $declared }`, not `{ $given }`
+refusal-import-refused-actor = actor `{ $code }`: { $reason }
+refusal-import-side-control-characters = actor `{ $code }`: side contains control characters
+refusal-import-side-too-long = actor `{ $code }`: side is longer than { $max } characters
+refusal-import-not-a-side = actor `{ $code }`: `{ $side }` is not a side of this initiative (its sides: { $count ->
+    [0] none yet
+   *[other] { $sides }
+}); add the side first
+refusal-import-code-name-twice = code name `{ $code }` is used twice (first on line { $first })
+refusal-import-tie-end-empty = the tie's `{ $end }` end must not be empty
+refusal-import-unknown-code-name = `{ $code }` is not the code name of any actor in the file
+refusal-import-tie-to-itself = a tie cannot run from `{ $code }` to itself
+refusal-import-refused-tie = tie from `{ $from }` to `{ $to }`: { $reason }
+refusal-import-empty-table = the file is empty; its first line names the columns: { $columns }
+refusal-import-unknown-column = unknown column `{ $column }`; the columns are { $columns }
+refusal-import-column-twice = column `{ $column }` appears twice
+refusal-import-missing-columns = missing { $count ->
+    [one] column
+   *[other] columns
+} { $columns }
+refusal-import-row-length = this row has { $cells } cells but the header has { $header }
+refusal-import-row-not-utf8 = this row is not valid UTF-8
+refusal-import-row-not-csv = this row cannot be read as CSV
+refusal-import-not-a-side-here = `{ $side }` is not a side of this initiative; add the side first
+refusal-import-code-name-on-map = this code name is already on the map
+refusal-import-no-actor-with-code = no actor has the code name `{ $code }`
+# A mapping of a file's attributes given wrongly; `field` is tracktwo's name for a field.
+refusal-mapping-unknown-field = `{ $given }` is not a field of tracktwo's; the fields are { $fields }
+refusal-mapping-no-attribute = `{ $field }` is mapped onto no attribute
+refusal-mapping-field-twice = `{ $field }` is mapped twice
+refusal-mapping-value-twice = `{ $field }` maps `{ $value }` twice
+refusal-mapping-not-a-field-argument = `{ $given }` is not FIELD=ATTRIBUTE (for example track=Sector)
+refusal-mapping-not-a-value-argument = `{ $given }` is not FIELD:FILE_VALUE=VALUE (for example track:Gov=government)
+# A results framework's or a translations file's problem.
+refusal-import-column-missing = the column { $column } is missing
+refusal-import-not-a-number = { $column } is not a number
+refusal-import-actual-without-period = an actual needs its period
+refusal-import-period-without-actual = a period needs its actual
+refusal-import-indicator-differs = the unit, baseline or target differs from an earlier row of this indicator
+refusal-import-too-many-indicators = a framework holds at most { $most } indicators
+refusal-import-period-twice = this period is given twice for the indicator
+refusal-import-no-indicator = the file holds no indicator
+refusal-import-file-not-utf8 = the file is not UTF-8 text
+refusal-import-cell-count = the row has { $cells } cells where the header has { $header }
+refusal-import-not-csv = the row cannot be read as CSV
+refusal-import-not-a-language-column = column { $column } is neither statement, original nor a language tag such as ar
+refusal-import-language-twice = the language { $language } has two columns
+refusal-import-not-a-statement-number = statement is not a statement's number
+refusal-import-statement-twice = statement { $statement } is given twice
+refusal-import-no-statement = the file holds no statement
+# An XML document's shape.
+refusal-import-second-root = malformed XML: a second root element
+refusal-import-too-deep = elements nest deeper than { $most } levels
+refusal-import-text-outside-root = malformed XML: text outside the root element
+refusal-import-cdata-outside-root = malformed XML: CDATA outside the root element
+refusal-import-unknown-entity = malformed XML: a reference (`&…;`) to an unknown entity
+refusal-import-invalid-character-reference = malformed XML: an invalid character reference
+refusal-import-reference-outside-root = malformed XML: a reference outside the root element
+refusal-import-unclosed = malformed XML: the document ends before <{ $element }> (line { $line }) is closed
+refusal-import-no-root = malformed XML: the document has no root element

@@ -430,3 +430,84 @@ refusal-conflict-start-enrolment-first = commencez d’abord l’inscription
 refusal-conflict-the-account-is-disabled = le compte est désactivé
 refusal-conflict-two-step-sign-in-is-already-on = la connexion en deux étapes est déjà activée
 refusal-conflict-username = nom d’utilisateur
+# Ce qui ne va pas dans un fichier importé.
+refusal-import-described = { $problem }
+refusal-import-empty-value = « { $field } » ne doit pas être vide
+refusal-import-unknown-value = { $field } : « { $value } » n’est pas une valeur connue du champ « { $what } »
+refusal-import-refused-value = { $field } : { $reason }
+refusal-import-track-number-without-scheme = { $field } : « { $value } » est un nombre, et le fichier ne déclare aucun schéma des voies : indiquez-le (imtd9 pour les neuf voies de l’Institute for Multi-Track Diplomacy, five pour la liste des cinq voies)
+refusal-import-not-a-track-of-scheme = { $field } : « { $value } » n’est pas une voie du schéma { $scheme }
+refusal-import-unknown-track = { $field } : « { $value } » n’est pas une voie connue
+refusal-import-unknown-tie-kind = { $field } : « { $value } » n’est pas un type de lien connu
+refusal-import-neither-yes-nor-no = { $field } : « { $value } » n’est ni yes ni no
+refusal-import-not-a-strength = { $field } : « { $value } » n’est pas un nombre entier de 1 à 5
+refusal-import-not-a-day = { $field } : « { $value } » n’est pas une date écrite AAAA-MM-JJ (YYYY-MM-DD)
+refusal-import-not-an-actor-type = { $field } : « { $value } » n’est ni Person ni Organization
+refusal-import-not-a-direction = { $field } : « { $value } » n’est aucune des valeurs directed, undirected, mutual
+refusal-import-unknown-track-scheme = { $field } : « { $value } » n’est pas un schéma des voies (imtd9 : les neuf voies de l’Institute for Multi-Track Diplomacy ; five : la liste des cinq voies)
+refusal-import-scheme-disagrees = le fichier numérote ses voies selon le schéma « { $declared } », et non « { $given } »
+refusal-import-refused-actor = acteur « { $code } » : { $reason }
+refusal-import-side-control-characters = acteur « { $code } » : la partie au conflit contient des caractères de contrôle
+refusal-import-side-too-long = acteur « { $code } » : la partie au conflit dépasse { $max ->
+    [one] { $max } caractère
+   *[other] { $max } caractères
+}
+refusal-import-not-a-side = acteur « { $code } » : « { $side } » n’est pas une partie de cette initiative (ses parties : { $count ->
+    [0] aucune pour l’instant
+   *[other] { $sides }
+}) ; ajoutez d’abord la partie
+refusal-import-code-name-twice = le nom de code « { $code } » est utilisé deux fois (la première à la ligne { $first })
+refusal-import-tie-end-empty = l’extrémité « { $end } » du lien ne doit pas être vide
+refusal-import-unknown-code-name = « { $code } » n’est le nom de code d’aucun acteur du fichier
+refusal-import-tie-to-itself = un lien ne peut pas aller de « { $code } » à lui-même
+refusal-import-refused-tie = lien de « { $from } » à « { $to } » : { $reason }
+refusal-import-empty-table = le fichier est vide ; sa première ligne nomme les colonnes : { $columns }
+refusal-import-unknown-column = colonne inconnue « { $column } » ; les colonnes sont { $columns }
+refusal-import-column-twice = la colonne « { $column } » apparaît deux fois
+refusal-import-missing-columns = { $count ->
+    [one] il manque la colonne
+   *[other] il manque les colonnes
+} { $columns }
+refusal-import-row-length = cette ligne a { $cells ->
+    [one] { $cells } cellule
+   *[other] { $cells } cellules
+} alors que l’en-tête en a { $header }
+refusal-import-row-not-utf8 = cette ligne n’est pas en UTF-8 valide
+refusal-import-row-not-csv = cette ligne ne peut pas être lue comme du CSV
+refusal-import-not-a-side-here = « { $side } » n’est pas une partie de cette initiative ; ajoutez d’abord la partie
+refusal-import-code-name-on-map = ce nom de code est déjà sur la carte
+refusal-import-no-actor-with-code = aucun acteur n’a le nom de code « { $code } »
+refusal-mapping-unknown-field = « { $given } » n’est pas un champ de tracktwo ; les champs sont { $fields }
+refusal-mapping-no-attribute = « { $field } » n’est associé à aucun attribut
+refusal-mapping-field-twice = « { $field } » est associé deux fois
+refusal-mapping-value-twice = « { $field } » associe « { $value } » deux fois
+refusal-mapping-not-a-field-argument = « { $given } » n’est pas de la forme CHAMP=ATTRIBUT (par exemple track=Sector)
+refusal-mapping-not-a-value-argument = « { $given } » n’est pas de la forme CHAMP:VALEUR_DU_FICHIER=VALEUR (par exemple track:Gov=government)
+refusal-import-column-missing = la colonne { $column } manque
+refusal-import-not-a-number = { $column } n’est pas un nombre
+refusal-import-actual-without-period = une valeur réelle exige sa période
+refusal-import-period-without-actual = une période exige sa valeur réelle
+refusal-import-indicator-differs = l’unité, la référence ou la cible diffère d’une ligne précédente de cet indicateur
+refusal-import-too-many-indicators = un cadre compte au plus { $most } indicateurs
+refusal-import-period-twice = cette période est donnée deux fois pour l’indicateur
+refusal-import-no-indicator = le fichier ne contient aucun indicateur
+refusal-import-file-not-utf8 = le fichier n’est pas du texte UTF-8
+refusal-import-cell-count = la ligne a { $cells ->
+    [one] { $cells } cellule
+   *[other] { $cells } cellules
+} alors que l’en-tête en a { $header }
+refusal-import-not-csv = la ligne ne peut pas être lue comme du CSV
+refusal-import-not-a-language-column = la colonne { $column } n’est ni statement, ni original, ni une étiquette de langue comme ar
+refusal-import-language-twice = la langue { $language } a deux colonnes
+refusal-import-not-a-statement-number = statement n’est pas le numéro d’un énoncé
+refusal-import-statement-twice = l’énoncé { $statement } est donné deux fois
+refusal-import-no-statement = le fichier ne contient aucun énoncé
+refusal-import-second-root = XML mal formé : un second élément racine
+refusal-import-too-deep = les éléments s’imbriquent sur plus de { $most } niveaux
+refusal-import-text-outside-root = XML mal formé : du texte hors de l’élément racine
+refusal-import-cdata-outside-root = XML mal formé : une section CDATA hors de l’élément racine
+refusal-import-unknown-entity = XML mal formé : une référence (`&…;`) à une entité inconnue
+refusal-import-invalid-character-reference = XML mal formé : une référence de caractère invalide
+refusal-import-reference-outside-root = XML mal formé : une référence hors de l’élément racine
+refusal-import-unclosed = XML mal formé : le document se termine avant que <{ $element }> (ligne { $line }) ne soit fermé
+refusal-import-no-root = XML mal formé : le document n’a pas d’élément racine

@@ -442,3 +442,94 @@ refusal-conflict-start-enrolment-first = сначала начните подк�
 refusal-conflict-the-account-is-disabled = учётная запись отключена
 refusal-conflict-two-step-sign-in-is-already-on = двухэтапный вход уже включён
 refusal-conflict-username = имя пользователя
+# Что не так в импортируемом файле.
+refusal-import-described = { $problem }
+refusal-import-empty-value = «{ $field }» не должно быть пустым
+refusal-import-unknown-value = { $field }: «{ $value }» — неизвестное значение поля «{ $what }»
+refusal-import-refused-value = { $field }: { $reason }
+refusal-import-track-number-without-scheme = { $field }: «{ $value }» — число, а файл не объявляет схему треков: укажите её (imtd9 — девять треков Института многотрековой дипломатии, five — список из пяти треков)
+refusal-import-not-a-track-of-scheme = { $field }: «{ $value }» — не трек схемы { $scheme }
+refusal-import-unknown-track = { $field }: «{ $value }» — неизвестный трек
+refusal-import-unknown-tie-kind = { $field }: «{ $value }» — неизвестный тип связи
+refusal-import-neither-yes-nor-no = { $field }: «{ $value }» — ни yes, ни no
+refusal-import-not-a-strength = { $field }: «{ $value }» — не целое число от 1 до 5
+refusal-import-not-a-day = { $field }: «{ $value }» — не дата в виде ГГГГ-ММ-ДД (YYYY-MM-DD)
+refusal-import-not-an-actor-type = { $field }: «{ $value }» — ни Person, ни Organization
+refusal-import-not-a-direction = { $field }: «{ $value }» — ни directed, ни undirected, ни mutual
+refusal-import-unknown-track-scheme = { $field }: «{ $value }» — не схема треков (imtd9 — девять треков Института многотрековой дипломатии; five — список из пяти треков)
+refusal-import-scheme-disagrees = файл нумерует треки по схеме «{ $declared }», а не «{ $given }»
+refusal-import-refused-actor = участник карты «{ $code }»: { $reason }
+refusal-import-side-control-characters = участник карты «{ $code }»: сторона содержит управляющие символы
+refusal-import-side-too-long = участник карты «{ $code }»: сторона длиннее { $max ->
+    [one] { $max } символа
+   *[other] { $max } символов
+}
+refusal-import-not-a-side = участник карты «{ $code }»: «{ $side }» — не сторона этой инициативы (её стороны: { $count ->
+    [0] пока нет ни одной
+   *[other] { $sides }
+}); сначала добавьте сторону
+refusal-import-code-name-twice = кодовое имя «{ $code }» используется дважды (впервые в строке { $first })
+refusal-import-tie-end-empty = конец связи «{ $end }» не должен быть пустым
+refusal-import-unknown-code-name = «{ $code }» — не кодовое имя ни одного участника карты в файле
+refusal-import-tie-to-itself = связь не может вести от «{ $code }» к нему самому
+refusal-import-refused-tie = связь от «{ $from }» к «{ $to }»: { $reason }
+refusal-import-empty-table = файл пуст; его первая строка называет столбцы: { $columns }
+refusal-import-unknown-column = неизвестный столбец «{ $column }»; столбцы: { $columns }
+refusal-import-column-twice = столбец «{ $column }» встречается дважды
+refusal-import-missing-columns = { $count ->
+    [one] не хватает столбца
+   *[other] не хватает столбцов
+} { $columns }
+refusal-import-row-length = в этой строке { $cells ->
+    [one] { $cells } ячейка
+    [few] { $cells } ячейки
+    [many] { $cells } ячеек
+   *[other] { $cells } ячейки
+}, а в заголовке — { $header }
+refusal-import-row-not-utf8 = эта строка не в корректной кодировке UTF-8
+refusal-import-row-not-csv = эту строку нельзя прочитать как CSV
+refusal-import-not-a-side-here = «{ $side }» — не сторона этой инициативы; сначала добавьте сторону
+refusal-import-code-name-on-map = это кодовое имя уже есть на карте
+refusal-import-no-actor-with-code = ни у одного участника карты нет кодового имени «{ $code }»
+refusal-mapping-unknown-field = «{ $given }» — не поле tracktwo; поля: { $fields }
+refusal-mapping-no-attribute = «{ $field }» не сопоставлено ни одному атрибуту
+refusal-mapping-field-twice = «{ $field }» сопоставлено дважды
+refusal-mapping-value-twice = «{ $field }» сопоставляет «{ $value }» дважды
+refusal-mapping-not-a-field-argument = «{ $given }» — не в виде ПОЛЕ=АТРИБУТ (например, track=Sector)
+refusal-mapping-not-a-value-argument = «{ $given }» — не в виде ПОЛЕ:ЗНАЧЕНИЕ_В_ФАЙЛЕ=ЗНАЧЕНИЕ (например, track:Gov=government)
+refusal-import-column-missing = нет столбца { $column }
+refusal-import-not-a-number = { $column } — не число
+refusal-import-actual-without-period = фактическому значению нужен его период
+refusal-import-period-without-actual = периоду нужно его фактическое значение
+refusal-import-indicator-differs = единица, базовое или целевое значение отличается от предыдущей строки этого показателя
+refusal-import-too-many-indicators = в системе результатов не больше { $most ->
+    [one] { $most } показателя
+   *[other] { $most } показателей
+}
+refusal-import-period-twice = этот период указан для показателя дважды
+refusal-import-no-indicator = в файле нет ни одного показателя
+refusal-import-file-not-utf8 = файл не является текстом в UTF-8
+refusal-import-cell-count = в строке { $cells ->
+    [one] { $cells } ячейка
+    [few] { $cells } ячейки
+    [many] { $cells } ячеек
+   *[other] { $cells } ячейки
+}, а в заголовке — { $header }
+refusal-import-not-csv = строку нельзя прочитать как CSV
+refusal-import-not-a-language-column = столбец { $column } — ни statement, ни original, ни тег языка вроде ar
+refusal-import-language-twice = у языка { $language } два столбца
+refusal-import-not-a-statement-number = statement — не номер утверждения
+refusal-import-statement-twice = утверждение { $statement } указано дважды
+refusal-import-no-statement = в файле нет ни одного утверждения
+refusal-import-second-root = некорректный XML: второй корневой элемент
+refusal-import-too-deep = элементы вложены глубже { $most ->
+    [one] { $most } уровня
+   *[other] { $most } уровней
+}
+refusal-import-text-outside-root = некорректный XML: текст вне корневого элемента
+refusal-import-cdata-outside-root = некорректный XML: CDATA вне корневого элемента
+refusal-import-unknown-entity = некорректный XML: ссылка (`&…;`) на неизвестную сущность
+refusal-import-invalid-character-reference = некорректный XML: недопустимая ссылка на символ
+refusal-import-reference-outside-root = некорректный XML: ссылка вне корневого элемента
+refusal-import-unclosed = некорректный XML: документ заканчивается до закрытия <{ $element }> (строка { $line })
+refusal-import-no-root = некорректный XML: в документе нет корневого элемента

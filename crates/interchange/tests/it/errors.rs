@@ -138,7 +138,7 @@ fn csv_headers_are_checked_on_line_1() {
     assert_eq!(twice.to_string(), "ties.csv, line 1: column `to` appears twice");
     let empty = read_csv("", TIES).unwrap_err();
     assert_eq!(empty.line, 1);
-    assert!(empty.message.starts_with("the file is empty"), "{empty}");
+    assert!(empty.problem.to_string().starts_with("the file is empty"), "{empty}");
     let no_ties = read_csv(&format!("{ACTORS}{TWO_ACTORS}"), "").unwrap();
     assert!(no_ties.actors.len() == 2 && no_ties.ties.is_empty(), "an empty ties.csv is a map without ties");
 }

@@ -120,7 +120,7 @@ fn track_numbers_without_a_scheme_are_refused_naming_the_file() {
     };
     let error = read_with(Format::Gexf, NETWORKX_GEXF, "", &options).unwrap_err();
     assert_eq!((error.file.as_str(), error.line), ("karate.gexf", 14));
-    assert!(error.message.contains("track scheme"), "{error}");
+    assert!(error.problem.to_string().contains("track scheme"), "{error}");
 }
 
 #[test]
@@ -141,7 +141,7 @@ fn without_a_mapping_a_foreign_file_is_refused_under_its_own_name() {
 fn a_mapping_is_refused_for_csv_and_kumu() {
     let mapping = karate_mapping();
     let options = ReadOptions { mapping: Some(&mapping), ..ReadOptions::default() };
-    assert!(read_with(Format::Csv, "", "", &options).unwrap_err().message.contains("GEXF and GraphML"));
+    assert!(read_with(Format::Csv, "", "", &options).unwrap_err().problem.to_string().contains("GEXF and GraphML"));
 }
 
 #[test]
@@ -202,7 +202,7 @@ fn a_file_that_declares_one_scheme_is_refused_under_the_other() {
         ReadOptions { file_name: Some("ours.gexf"), track_scheme: Some(TrackScheme::Five), ..ReadOptions::default() };
     let error = read_with(Format::Gexf, &gexf, "", &options).unwrap_err();
     assert!(error.to_string().starts_with("ours.gexf, line "), "{error}");
-    assert!(error.message.contains("`imtd9`, not `five`"), "{error}");
+    assert!(error.problem.to_string().contains("`imtd9`, not `five`"), "{error}");
     let same = ReadOptions { track_scheme: Some(TrackScheme::Imtd9), ..options };
     assert_eq!(read_with(Format::Gexf, &gexf, "", &same).unwrap(), mixed());
 }

@@ -220,8 +220,9 @@ pub async fn imports_are_all_or_nothing_and_round_trip_through_every_format(t: &
 
     // A side the initiative does not have stops the import, and nothing of it stays.
     let refused = s.app.import_map(&kh, copy, &original, true).await;
-    let Err(AppError::Import { record, message }) = refused else { panic!("imported with an unknown side") };
-    assert!(record.to_string().contains("LC-01") && message.contains("Lowland Coast"), "{record}: {message}");
+    let Err(AppError::Import { record, problem }) = refused else { panic!("imported with an unknown side") };
+    let problem = problem.to_string();
+    assert!(record.to_string().contains("LC-01") && problem.contains("Lowland Coast"), "{record}: {problem}");
     assert!(s.app.system_map(&kh, copy).await.unwrap().actors.is_empty(), "a refused import left actors behind");
     s.app.add_side(&kh, copy, NewSide { name: "Lowland Coast".into() }).await.unwrap();
 

@@ -1,6 +1,7 @@
 //! A refusal of the application in the reader's language: a form the core refuses and a map
-//! import with a bad line, asked for in Arabic and in the pseudo-locales, say why in that
-//! language, with the reader's digits, while what the reader typed is shown as typed, set apart.
+//! import with a bad line, asked for in Arabic, French and the pseudo-locales, say why in that
+//! language (the file's problem included), with the reader's digits, while what the reader typed
+//! is shown as typed, set apart.
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
@@ -95,7 +96,7 @@ async fn a_refused_import_names_its_line_in_the_readers_digits() {
     let form = format!("csrf={csrf}&format=csv&ties=&file={}", actors.replace(',', "%2C").replace('\n', "%0A"));
     let import = format!("/initiatives/{}/map/import", w.initiative);
     let mut said = Vec::new();
-    for language in ["en", "ar", "fr"] {
+    for language in ["en", "ar", "fr", "en-XA"] {
         let response = send(&w.router, post_in(&import, &cookie, language, &form)).await;
         assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{language}");
         said.push(element(&body_text(response).await, "import-error").to_owned());
@@ -103,8 +104,26 @@ async fn a_refused_import_names_its_line_in_the_readers_digits() {
     assert!(said[0].starts_with("<bdi>actors.csv</bdi>, line 5: "), "{}", said[0]);
     assert!(said[1].starts_with("<bdi>actors.csv</bdi>، السطر ٥: "), "{}", said[1]);
     assert!(said[2].starts_with("<bdi>actors.csv</bdi>, ligne 5 : "), "{}", said[2]);
-    // The problem itself is the interchange's English, marked as such.
-    assert!(said[1].contains("<bdi lang=\"en\">"), "{}", said[1]);
+    // The problem itself is in the reader's language too; only the file's words are set apart.
+    assert!(
+        said[0].ends_with("<bdi>primary_track</bdi>: `<bdi>10</bdi>` is not a track of the scheme <bdi>imtd9</bdi>"),
+        "{}",
+        said[0]
+    );
+    assert!(
+        said[1].ends_with("<bdi>primary_track</bdi>: «<bdi>10</bdi>» ليس مسارًا في المخطط <bdi>imtd9</bdi>"),
+        "{}",
+        said[1]
+    );
+    assert!(
+        said[2].ends_with("<bdi>primary_track</bdi> : « <bdi>10</bdi> » n’est pas une voie du schéma <bdi>imtd9</bdi>"),
+        "{}",
+        said[2]
+    );
+    assert!(said[3].contains("<bdi>10</bdi>") && !said[3].contains("is not a track"), "{}", said[3]);
+    for (language, said) in ["en", "ar", "fr", "en-XA"].iter().zip(&said) {
+        assert!(!said.contains("lang=\"en\""), "{language}: {said}");
+    }
 }
 
 /// Each refusal of the policy has its words in every language (the web crate's own code says
