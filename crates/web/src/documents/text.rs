@@ -10,13 +10,13 @@
 //! hash.
 
 use tracktwo_app::negotiating_text::{TextExport, TextRefusal};
-use tracktwo_domain::negotiating_text::agreement::Agreement;
 use tracktwo_domain::negotiating_text::compare::{ClauseChangeKind, WordChange, word_changes};
 use tracktwo_domain::negotiating_text::{Body, Clause, ClauseStanding, Draft, Figures, Replaces, Span, notation};
 use tracktwo_i18n::{Arg, Locale, text as message, text_with};
 use tracktwo_render::{Block, Document, Inline};
 
 use super::{framed, label};
+use crate::pages::findings::{self, AgreementWords};
 use crate::pages::words::of as word;
 
 /// Which copy of a version.
@@ -76,37 +76,6 @@ fn figures(locale: Locale, figures: &Figures) -> String {
     )
 }
 
-/// Where the package stands, in words. The sides are counted, not named: the file may travel
-/// further than the text's page.
-fn status(locale: Locale, agreement: &Agreement) -> String {
-    match agreement {
-        Agreement::NoVersion => message(locale, "document-text-status-no-version"),
-        Agreement::Open { version, brackets, alternatives } => text_with(
-            locale,
-            "document-text-status-open",
-            &[
-                ("version", Arg::count(*version)),
-                ("brackets", Arg::count(*brackets)),
-                ("alternatives", Arg::count(*alternatives)),
-            ],
-        ),
-        Agreement::AwaitingSignOff { version, signed, missing } => text_with(
-            locale,
-            "document-text-status-awaiting",
-            &[
-                ("version", Arg::count(*version)),
-                ("signed", Arg::count(signed.len())),
-                ("missing", Arg::count(missing.len())),
-            ],
-        ),
-        Agreement::Agreed { version, hash } => text_with(
-            locale,
-            "document-text-status-agreed",
-            &[("version", Arg::count(*version)), ("hash", Arg::Text(&hash.short()))],
-        ),
-    }
-}
-
 fn facts(export: &TextExport, locale: Locale) -> Vec<(String, String)> {
     let m = |id: &str| message(locale, id);
     let s = &export.summary;
@@ -122,7 +91,7 @@ fn facts(export: &TextExport, locale: Locale) -> Vec<(String, String)> {
         (m("document-text-committed"), locale.date(s.committed_at.date())),
         // The hash is checked against other copies character by character: it stays ASCII hex.
         (m("document-text-content-hash"), s.hash.to_hex()),
-        (m("document-text-status"), status(locale, &export.agreement)),
+        (m("document-text-status"), findings::agreement_in(locale, &export.agreement, &AgreementWords::IN_A_DOCUMENT)),
         (m("document-text-figures"), figures(locale, &s.figures)),
     ]
 }

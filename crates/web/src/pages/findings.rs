@@ -114,14 +114,47 @@ pub fn text_figures(locale: Locale, figures: &Figures) -> String {
     )
 }
 
+/// The messages that say where a text stands, one for each state of its agreement, each reading
+/// `version`, and the open one `brackets` and `alternatives`, the settled one `signed` and
+/// `missing` (counts: the sides are counted, not named), the agreed one `hash`.
+pub struct AgreementWords {
+    pub no_version: &'static str,
+    pub open: &'static str,
+    pub settled: &'static str,
+    pub agreed: &'static str,
+}
+
+impl AgreementWords {
+    /// As a line of the text's page and of the command line.
+    pub const IN_A_LINE: AgreementWords = AgreementWords {
+        no_version: "text-no-version-yet",
+        open: "text-status-open",
+        settled: "text-status-settled",
+        agreed: "text-status-agreed",
+    };
+    /// As the status a copy of the text states among its facts.
+    pub const IN_A_DOCUMENT: AgreementWords = AgreementWords {
+        no_version: "document-text-status-no-version",
+        open: "document-text-status-open",
+        settled: "document-text-status-awaiting",
+        agreed: "document-text-status-agreed",
+    };
+}
+
 /// Where a text stands, in one line: its sides counted, not named (the page names them).
 #[must_use]
 pub fn agreement(locale: Locale, agreement: &Agreement) -> String {
+    agreement_in(locale, agreement, &AgreementWords::IN_A_LINE)
+}
+
+/// Where a text stands, in the messages `words` names.
+#[must_use]
+pub fn agreement_in(locale: Locale, agreement: &Agreement, words: &AgreementWords) -> String {
     match agreement {
-        Agreement::NoVersion => text(locale, "text-no-version-yet"),
+        Agreement::NoVersion => text(locale, words.no_version),
         Agreement::Open { version, brackets, alternatives } => text_with(
             locale,
-            "text-status-open",
+            words.open,
             &[
                 ("version", Arg::count(*version)),
                 ("brackets", Arg::count(*brackets)),
@@ -130,18 +163,16 @@ pub fn agreement(locale: Locale, agreement: &Agreement) -> String {
         ),
         Agreement::AwaitingSignOff { version, signed, missing } => text_with(
             locale,
-            "text-status-settled",
+            words.settled,
             &[
                 ("version", Arg::count(*version)),
                 ("signed", Arg::count(signed.len())),
                 ("missing", Arg::count(missing.len())),
             ],
         ),
-        Agreement::Agreed { version, hash } => text_with(
-            locale,
-            "text-status-agreed",
-            &[("version", Arg::count(*version)), ("hash", Arg::Text(&hash.short()))],
-        ),
+        Agreement::Agreed { version, hash } => {
+            text_with(locale, words.agreed, &[("version", Arg::count(*version)), ("hash", Arg::Text(&hash.short()))])
+        }
     }
 }
 
@@ -311,6 +342,15 @@ mod tests {
 
     fn without_isolates(text: &str) -> String {
         text.replace(['\u{2068}', '\u{2069}'], "")
+    }
+
+    #[test]
+    fn every_state_of_a_texts_agreement_has_its_words_in_every_set() {
+        for words in [AgreementWords::IN_A_LINE, AgreementWords::IN_A_DOCUMENT] {
+            for id in [words.no_version, words.open, words.settled, words.agreed] {
+                assert!(tracktwo_i18n::has_message(id), "{id}");
+            }
+        }
     }
 
     fn site(i: usize) -> SiteSeen {

@@ -10,15 +10,9 @@ use tracktwo_domain::dialogue::{ConfidentialityMode, Meeting, Round, Session};
 use tracktwo_domain::transfer::{Audience, Readout};
 use tracktwo_domain::{Identity, InitiativeId, MeetingId, Scope, SideId};
 
+use super::language::get_in;
+use super::untranslated::{holds_a_word, unmarked};
 use super::{World, body_text, hidden_csrf, send, sign_in, world};
-
-fn get_in(uri: &str, cookie: &str, language: &str) -> Request<Body> {
-    Request::get(uri)
-        .header(header::COOKIE, cookie)
-        .header(header::ACCEPT_LANGUAGE, language)
-        .body(Body::empty())
-        .unwrap()
-}
 
 /// The items of the list with `id` on the page: the text of each `<li>`, tags taken out, and
 /// people's words (in a `<bdi>`) with them.
@@ -45,27 +39,6 @@ fn items(page: &str, id: &str) -> Vec<String> {
             text.replace("&amp;", "&").replace("&#39;", "'").replace("&quot;", "\"")
         })
         .collect()
-}
-
-/// What is left of a text once the pseudo-locale's bracketed pieces and the isolated arguments
-/// are taken out.
-fn unmarked(text: &str) -> String {
-    let (mut out, mut brackets, mut isolates) = (String::new(), 0_usize, 0_usize);
-    for c in text.chars() {
-        match c {
-            '[' => brackets += 1,
-            ']' => brackets = brackets.saturating_sub(1),
-            '\u{2068}' => isolates += 1,
-            '\u{2069}' => isolates = isolates.saturating_sub(1),
-            c if brackets == 0 && isolates == 0 => out.push(c),
-            _ => {}
-        }
-    }
-    out
-}
-
-fn holds_a_word(text: &str) -> bool {
-    text.as_bytes().windows(2).any(|pair| pair.iter().all(u8::is_ascii_lowercase))
 }
 
 /// Every item is marked, and there is at least one.

@@ -7,7 +7,7 @@ use axum::http::{Request, header};
 
 use super::{body_text, send, sign_in, world};
 
-fn get_in(uri: &str, cookie: &str, language: &str) -> Request<Body> {
+pub(super) fn get_in(uri: &str, cookie: &str, language: &str) -> Request<Body> {
     Request::get(uri)
         .header(header::COOKIE, cookie)
         .header(header::ACCEPT_LANGUAGE, language)

@@ -142,7 +142,7 @@ fn unescape(text: &str) -> String {
 
 /// What a text node says outside the pseudo-locale's marks: the bracketed pieces of messages
 /// and the isolated arguments taken out.
-fn unmarked(text: &str) -> String {
+pub(super) fn unmarked(text: &str) -> String {
     let mut out = String::new();
     let (mut brackets, mut isolates) = (0_usize, 0_usize);
     for c in text.chars() {
@@ -159,7 +159,7 @@ fn unmarked(text: &str) -> String {
 }
 
 /// Whether the text holds a word: two lowercase ASCII letters in a row.
-fn holds_a_word(text: &str) -> bool {
+pub(super) fn holds_a_word(text: &str) -> bool {
     text.as_bytes().windows(2).any(|pair| pair.iter().all(u8::is_ascii_lowercase))
 }
 
