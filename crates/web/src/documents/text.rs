@@ -11,7 +11,7 @@
 
 use tracktwo_app::negotiating_text::{TextExport, TextRefusal};
 use tracktwo_domain::negotiating_text::compare::{ClauseChangeKind, WordChange, word_changes};
-use tracktwo_domain::negotiating_text::{Body, Clause, ClauseStanding, Draft, Figures, Replaces, Span, notation};
+use tracktwo_domain::negotiating_text::{Body, Clause, ClauseStanding, Draft, Replaces, Span, notation};
 use tracktwo_i18n::{Arg, Locale, text as message, text_with};
 use tracktwo_render::{Block, Document, Inline};
 
@@ -61,21 +61,6 @@ fn alternative_label(locale: Locale, label: &str) -> String {
     text_with(locale, "text-alternative", &[("label", Arg::Text(label))])
 }
 
-/// "1 234 words, 56 clauses, …" in `locale`.
-fn figures(locale: Locale, figures: &Figures) -> String {
-    text_with(
-        locale,
-        "text-figures",
-        &[
-            ("words", Arg::count(figures.words)),
-            ("clauses", Arg::count(figures.clauses)),
-            ("brackets", Arg::count(figures.brackets)),
-            ("alternatives", Arg::count(figures.alternatives)),
-            ("agreed", Arg::count(figures.agreed)),
-        ],
-    )
-}
-
 fn facts(export: &TextExport, locale: Locale) -> Vec<(String, String)> {
     let m = |id: &str| message(locale, id);
     let s = &export.summary;
@@ -92,7 +77,7 @@ fn facts(export: &TextExport, locale: Locale) -> Vec<(String, String)> {
         // The hash is checked against other copies character by character: it stays ASCII hex.
         (m("document-text-content-hash"), s.hash.to_hex()),
         (m("document-text-status"), findings::agreement_in(locale, &export.agreement, &AgreementWords::IN_A_DOCUMENT)),
-        (m("document-text-figures"), figures(locale, &s.figures)),
+        (m("document-text-figures"), findings::text_figures(locale, &s.figures)),
     ]
 }
 
@@ -234,8 +219,8 @@ fn comparison_blocks(export: &TextExport, locale: Locale) -> Result<Vec<Block>, 
                 &[("older", Arg::count(older.number)), ("newer", Arg::count(export.summary.number))],
             ),
         ),
-        (m("document-text-before"), figures(locale, &comparison.from)),
-        (m("document-text-after"), figures(locale, &comparison.to)),
+        (m("document-text-before"), findings::text_figures(locale, &comparison.from)),
+        (m("document-text-after"), findings::text_figures(locale, &comparison.to)),
         (
             m("document-text-clauses"),
             text_with(
