@@ -166,6 +166,7 @@ help-text-export-arg-clean = النسخة النظيفة، فقرات مرقّم
 help-text-export-arg-compare-with = مقارنة بهذه النسخة الأقدم
 help-text-export-arg-format = akn (XML بصيغة Akoma Ntoso 3.0) أو docx أو pdf [الافتراضي: من اسم الملف: .xml و.docx و.pdf]
 help-text-export-arg-initiative = معرّف المبادرة
+help-text-export-arg-language = لغة وقائع ملف PDF أو DOCX وعلاماته وأرقام صفحاته: en أو ar أو ru أو fr [الافتراضي: لغة الرسائل]. كلمات النص نفسه تبقى بلغته
 help-text-export-arg-out = الملف المراد كتابته
 help-text-export-arg-text = معرّف النص (انظر `text list`)
 help-text-import = إدخال ملف Akoma Ntoso 3.0 كنص جديد (نسخته الأولى): كله، أو لا شيء

@@ -166,6 +166,7 @@ help-text-export-arg-clean = The clean copy, numbered paragraphs without bracket
 help-text-export-arg-compare-with = A comparison with this older version
 help-text-export-arg-format = akn (Akoma Ntoso 3.0 XML), docx or pdf [default: from the file name: .xml, .docx, .pdf]
 help-text-export-arg-initiative = The initiative's id
+help-text-export-arg-language = The language of a PDF's or DOCX's facts, marks and page numbers: en, ar, ru or fr [default: the language of messages]. The text's own words stay in its language
 help-text-export-arg-out = The file to write
 help-text-export-arg-text = The text's id (see `text list`)
 help-text-import = Take in an Akoma Ntoso 3.0 file as a new text (its first version): all of it, or nothing

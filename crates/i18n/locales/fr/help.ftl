@@ -166,6 +166,7 @@ help-text-export-arg-clean = La copie propre, paragraphes numérotés sans croch
 help-text-export-arg-compare-with = Une comparaison avec cette version plus ancienne
 help-text-export-arg-format = akn (XML Akoma Ntoso 3.0), docx ou pdf [par défaut : d'après le nom du fichier : .xml, .docx, .pdf]
 help-text-export-arg-initiative = L'identifiant de l'initiative
+help-text-export-arg-language = La langue des indications, des marques et des numéros de page d'un PDF ou d'un DOCX : en, ar, ru ou fr [par défaut : la langue des messages]. Les mots du texte restent dans sa langue
 help-text-export-arg-out = Le fichier à écrire
 help-text-export-arg-text = L'identifiant du texte (voir `text list`)
 help-text-import = Reprendre un fichier Akoma Ntoso 3.0 comme nouveau texte (sa première version) : en entier, ou rien

@@ -166,6 +166,7 @@ help-text-export-arg-clean = Чистовой экземпляр, пронуме
 help-text-export-arg-compare-with = Сравнение с этой более старой версией
 help-text-export-arg-format = akn (XML Akoma Ntoso 3.0), docx или pdf [по умолчанию: по имени файла: .xml, .docx, .pdf]
 help-text-export-arg-initiative = Идентификатор инициативы
+help-text-export-arg-language = Язык сведений, пометок и номеров страниц в PDF или DOCX: en, ar, ru или fr [по умолчанию: язык сообщений]. Слова самого текста остаются на его языке
 help-text-export-arg-out = Файл для записи
 help-text-export-arg-text = Идентификатор текста (см. `text list`)
 help-text-import = Принять файл Akoma Ntoso 3.0 как новый текст (его первую версию): целиком или ничего
