@@ -92,7 +92,7 @@ pub(crate) fn in_language(mut command: Command, locale: Locale) -> Command {
 fn localise(command: Command, path: &[String], locale: Locale) -> Command {
     let usage = text(locale, "cli-help-usage");
     let template = format!("{{before-help}}{{about-with-newline}}\n{usage} {{usage}}\n\n{{all-args}}{{after-help}}");
-    command
+    let command = command
         .about(text(locale, &command_message(path)))
         .long_about(None)
         .help_template(template)
@@ -101,7 +101,59 @@ fn localise(command: Command, path: &[String], locale: Locale) -> Command {
         .mut_subcommands(|sub| {
             let path = below(path, sub.get_name());
             localise(sub, &path, locale)
-        })
+        });
+    let usage = usage_line(&command, path, locale);
+    command.override_usage(usage)
+}
+
+/// The message naming the value a placeholder such as `FILE` or `INVITEES` stands for.
+fn value_message(value_name: &str) -> String {
+    let words: Vec<String> = value_name
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    format!("cli-value-{}", words.join("-"))
+}
+
+/// The placeholders of an argument's values, as its help shows them (already in the
+/// operator's language once [`localise_argument`] has run).
+fn placeholders(arg: &Arg) -> String {
+    let names: Vec<String> = match arg.get_value_names() {
+        Some(names) => names.iter().map(ToString::to_string).collect(),
+        None => vec![arg.get_id().as_str().to_uppercase()],
+    };
+    names.join(" ")
+}
+
+/// clap's usage line (`tracktwo map select [OPTIONS] --invitees <N> <FILE>`) with its
+/// placeholders in `locale`: clap writes `[OPTIONS]` and `<COMMAND>` itself, in English.
+fn usage_line(command: &Command, path: &[String], locale: Locale) -> String {
+    let mut parts: Vec<String> = std::iter::once("tracktwo".to_owned()).chain(path.iter().cloned()).collect();
+    let takes_values = |arg: &Arg| arg.get_action().takes_values();
+    let options: Vec<&Arg> = command.get_arguments().filter(|arg| !arg.is_positional() && !arg.is_hide_set()).collect();
+    if options.iter().any(|arg| !arg.is_required_set()) {
+        parts.push(format!("[{}]", text(locale, "cli-usage-options")));
+    }
+    for option in options.iter().filter(|arg| arg.is_required_set()) {
+        let flag = option
+            .get_long()
+            .map(|long| format!("--{long}"))
+            .or_else(|| option.get_short().map(|short| format!("-{short}")))
+            .unwrap_or_default();
+        parts.push(if takes_values(option) { format!("{flag} <{}>", placeholders(option)) } else { flag });
+    }
+    for positional in command.get_positionals().filter(|arg| !arg.is_hide_set()) {
+        let many = positional.get_num_args().is_some_and(|n| n.max_values() > 1);
+        let names = placeholders(positional);
+        let shown = if positional.is_required_set() { format!("<{names}>") } else { format!("[{names}]") };
+        parts.push(if many { format!("{shown}...") } else { shown });
+    }
+    if command.has_subcommands() {
+        let name = text(locale, "cli-usage-command");
+        parts.push(if command.is_subcommand_required_set() { format!("<{name}>") } else { format!("[{name}]") });
+    }
+    parts.join(" ").replace(['\u{2068}', '\u{2069}'], "")
 }
 
 fn localise_argument(arg: Arg, path: &[String], locale: Locale) -> Arg {
@@ -122,6 +174,15 @@ fn localise_argument(arg: Arg, path: &[String], locale: Locale) -> Arg {
     }
     let heading = if arg.is_positional() { "cli-help-arguments" } else { "cli-help-options" };
     let help = help.replace(['\u{2068}', '\u{2069}'], "");
+    let arg = if arg.get_action().takes_values() {
+        let names: Vec<String> = placeholders(&arg)
+            .split(' ')
+            .map(|name| text(locale, &value_message(name)).replace(['\u{2068}', '\u{2069}'], ""))
+            .collect();
+        arg.value_names(names)
+    } else {
+        arg
+    };
     arg.help(help)
         .long_help(None)
         .hide_default_value(true)
@@ -230,6 +291,11 @@ mod tests {
         for arg in command.get_arguments() {
             let help = arg.get_help().map(ToString::to_string).unwrap_or_default();
             into.push((argument_message(path, arg), help));
+            if arg.get_action().takes_values() {
+                for name in placeholders(arg).split(' ') {
+                    into.push((value_message(name), name.to_owned()));
+                }
+            }
         }
         for sub in command.get_subcommands() {
             wanted(sub, &below(path, sub.get_name()), into);
@@ -272,6 +338,82 @@ mod tests {
                 "{help}"
             );
         }
+    }
+
+    /// Every usage line and argument of the tree, as `--help` shows them.
+    fn every_help(command: &mut Command, into: &mut Vec<String>) {
+        into.push(command.render_help().to_string());
+        for sub in command.get_subcommands_mut() {
+            every_help(sub, into);
+        }
+    }
+
+    #[test]
+    fn the_usage_lines_and_placeholders_are_in_the_language_chosen() {
+        for locale in [Locale::PseudoAccented, Locale::Arabic, Locale::Russian] {
+            let mut helps = Vec::new();
+            every_help(&mut in_language(Cli::command(), locale), &mut helps);
+            assert!(helps.len() > 50, "{}", helps.len());
+            for help in &helps {
+                // clap's own placeholders are upper-case English between brackets: none is left.
+                let english = help.match_indices(['<', '[']).find(|(at, _)| {
+                    let word: String =
+                        help[at + 1..].chars().take_while(|c| c.is_ascii_uppercase() || *c == '_').collect();
+                    word.len() > 1 && help[at + 1 + word.len()..].starts_with(['>', ']'])
+                });
+                assert!(
+                    english.is_none(),
+                    "{locale:?}: {:?} in\n{help}",
+                    english.map(|(at, _)| help[at..].chars().take(20).collect::<String>())
+                );
+                assert!(help.contains(&format!("{} tracktwo", text(locale, "cli-help-usage"))), "{help}");
+            }
+            let usage = |path: &[&str]| {
+                let mut tree = in_language(Cli::command(), locale);
+                let mut command = &mut tree;
+                for name in path {
+                    command = command.find_subcommand_mut(name).expect("a command of the tree");
+                }
+                command.render_usage().to_string()
+            };
+            let options = format!("[{}]", text(locale, "cli-usage-options"));
+            let top = usage(&[]);
+            assert!(top.contains(&options) && top.contains(&text(locale, "cli-usage-command")), "{top}");
+            let select = usage(&["map", "select"]);
+            assert!(select.contains("tracktwo map select") && select.contains(&options), "{select}");
+        }
+    }
+
+    /// Each command's usage line as clap writes it, and as [`usage_line`] writes it in English.
+    fn both_usages(command: &mut Command, path: &[String], into: &mut Vec<(String, String)>) {
+        let clap = command.render_usage().to_string();
+        let clap = clap.trim().strip_prefix("Usage:").unwrap_or(&clap).trim().to_owned();
+        into.push((clap, usage_line(command, path, Locale::English)));
+        for sub in command.get_subcommands_mut() {
+            let path = below(path, sub.get_name());
+            both_usages(sub, &path, into);
+        }
+    }
+
+    #[test]
+    fn in_english_the_usage_lines_are_claps_own() {
+        let mut tree = Cli::command();
+        tree.build();
+        let mut usages = Vec::new();
+        both_usages(&mut tree, &[], &mut usages);
+        assert!(usages.len() > 50, "{}", usages.len());
+        let differ: Vec<String> =
+            usages.iter().filter(|(clap, ours)| clap != ours).map(|(clap, ours)| format!("{clap}\n{ours}\n")).collect();
+        assert!(differ.is_empty(), "{}", differ.join("\n"));
+    }
+
+    #[test]
+    fn a_missing_argument_shows_the_usage_in_the_language_chosen() {
+        let tree = in_language(Cli::command(), Locale::PseudoAccented);
+        let error = tree.try_get_matches_from(["tracktwo", "map", "select", "--bogus"]).unwrap_err();
+        let said = error_said(&error, Locale::PseudoAccented);
+        assert!(said.contains(&text(Locale::PseudoAccented, "cli-usage-options")), "{said}");
+        assert!(!said.contains("COMMAND") && !said.contains("OPTIONS"), "{said}");
     }
 
     #[test]

@@ -378,15 +378,20 @@ fn help_and_parse_errors_are_in_the_language_asked_for() {
         let unknown = if matches!(locale, Locale::Arabic | Locale::PseudoAccented) { unknown } else { bare(&unknown) };
         assert!(said.contains(&unknown), "{locale:?}: `{unknown}` is not in:\n{said}");
         assert!(said.contains(&help_text(locale, "cli-help-usage")), "{locale:?}: {said}");
-        for english in ["error:", "unexpected argument", "Usage:", "For more information"] {
+        // ("[OPTIONS]" is French as well.)
+        let options = if locale == Locale::French { "Usage:" } else { "[OPTIONS]" };
+        for english in ["error:", "unexpected argument", "Usage:", "For more information", options] {
             assert!(!said.contains(english), "{locale:?}: `{english}` left in:\n{said}");
         }
         let invalid = run_in(&env, asked, &["map", "select", "x", "--invitees", "many"]);
         assert_eq!(invalid.status.code(), Some(2));
+        // The placeholder of the value is in the language too.
+        let placeholder = bare(&tracktwo_i18n::text(locale, "cli-value-invitees"));
+        let argument = format!("--invitees <{placeholder}>");
         let value = tracktwo_i18n::text_with(
             locale,
             "cli-parse-invalid-value",
-            &[("value", Arg::Text("many")), ("argument", Arg::Text("--invitees <INVITEES>"))],
+            &[("value", Arg::Text("many")), ("argument", Arg::Text(&argument))],
         );
         let value = if matches!(locale, Locale::Arabic | Locale::PseudoAccented) { value } else { bare(&value) };
         assert!(stderr(&invalid).contains(&value), "{locale:?}: `{value}` is not in:\n{}", stderr(&invalid));

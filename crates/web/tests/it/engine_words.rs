@@ -6,13 +6,12 @@
 
 use axum::body::Body;
 use axum::http::{Request, header};
-use tracktwo_domain::dialogue::{ConfidentialityMode, Meeting, Round, Session};
 use tracktwo_domain::transfer::{Audience, Readout};
-use tracktwo_domain::{Identity, InitiativeId, MeetingId, Scope, SideId};
+use tracktwo_domain::{Identity, InitiativeId, SideId};
 
 use super::language::get_in;
 use super::untranslated::{holds_a_word, unmarked};
-use super::{World, body_text, hidden_csrf, send, sign_in, world};
+use super::{body_text, chatham_house_meeting, hidden_csrf, send, sign_in, world};
 
 /// The items of the list with `id` on the page: the text of each `<li>`, tags taken out, and
 /// people's words (in a `<bdi>`) with them.
@@ -78,32 +77,11 @@ async fn the_gaps_and_the_reasons_left_out_of_a_selection_are_in_the_readers_lan
     w.store.cleanup().await;
 }
 
-/// A meeting under the Chatham House Rule with one plenary session.
-async fn chatham_house_meeting(w: &World, i: InitiativeId) -> MeetingId {
-    let kh = Identity::key_holder();
-    let round = w.app.add_round(&kh, i, Round { number: 1, title: "One".into(), starts_on: None, ends_on: None });
-    let mode = ConfidentialityMode::ChathamHouse;
-    let meeting = Meeting {
-        round: round.await.unwrap(),
-        title: "Workshop".into(),
-        starts_on: time::macros::date!(2025 - 04 - 20),
-        ends_on: None,
-        venue: String::new(),
-        mode,
-        sessions: vec![Session { title: "Opening".into(), scope: Scope::Plenary, mode }],
-        attendance: Vec::new(),
-        agenda: Vec::new(),
-        stage_reached: None,
-        cleared: std::collections::BTreeSet::new(),
-    };
-    w.app.add_meeting(&kh, i, meeting).await.unwrap()
-}
-
 #[tokio::test]
 async fn what_a_summary_leaves_out_and_where_its_sessions_sat_are_in_the_readers_language() {
     let w = world().await;
     let i: InitiativeId = w.initiative.parse().unwrap();
-    let m = chatham_house_meeting(&w, i).await;
+    let m = chatham_house_meeting(&w, i, Vec::new()).await;
     let cookie = sign_in(&w, "convener").await;
     let summary = format!("/initiatives/{i}/meetings/{m}/summary");
     let english = body_text(send(&w.router, get_in(&summary, &cookie, "en")).await).await;
@@ -150,7 +128,7 @@ async fn the_verdict_on_a_leaked_passage_and_its_grounds_are_in_the_readers_lang
     let w = world().await;
     let kh = Identity::key_holder();
     let i: InitiativeId = w.initiative.parse().unwrap();
-    let m = chatham_house_meeting(&w, i).await;
+    let m = chatham_house_meeting(&w, i, Vec::new()).await;
     let readout =
         Readout { cover: "Cover.".into(), meetings: vec![m], ..Readout::draft("Readout", Audience::TrackOneOfficial) };
     let r = w.app.create_readout(&kh, i, readout).await.unwrap();

@@ -484,13 +484,15 @@ fn form_value(text: &str) -> String {
         .collect()
 }
 
-#[tokio::test]
-async fn a_note_naming_someone_attending_comes_back_marked_and_is_kept_as_the_draft() {
-    use tracktwo_app::dialogue::MeetingView;
-    use tracktwo_domain::dialogue::{Attendance, ConfidentialityMode, Meeting, Round, Session};
-    let w = world().await;
+/// A meeting of round one under the Chatham House Rule, with one plenary session and
+/// `attendance`.
+async fn chatham_house_meeting(
+    w: &World,
+    i: tracktwo_domain::InitiativeId,
+    attendance: Vec<tracktwo_domain::dialogue::Attendance>,
+) -> tracktwo_domain::MeetingId {
+    use tracktwo_domain::dialogue::{ConfidentialityMode, Meeting, Round, Session};
     let kh = Identity::key_holder();
-    let i: tracktwo_domain::InitiativeId = w.initiative.parse().unwrap();
     let round = w.app.add_round(&kh, i, Round { number: 1, title: "One".into(), starts_on: None, ends_on: None });
     let mode = ConfidentialityMode::ChathamHouse;
     let meeting = Meeting {
@@ -500,20 +502,36 @@ async fn a_note_naming_someone_attending_comes_back_marked_and_is_kept_as_the_dr
         ends_on: None,
         venue: String::new(),
         mode,
-        sessions: vec![Session { title: "Plenary".into(), scope: Scope::Plenary, mode }],
-        attendance: vec![Attendance {
-            actor: Some(tracktwo_test_support::person_on_map(&w.app, i, "Amal Haddad", "UV-01", None, true).await),
+        sessions: vec![Session { title: "Opening".into(), scope: Scope::Plenary, mode }],
+        attendance,
+        agenda: Vec::new(),
+        stage_reached: None,
+        cleared: std::collections::BTreeSet::new(),
+    };
+    w.app.add_meeting(&kh, i, meeting).await.unwrap()
+}
+
+#[tokio::test]
+async fn a_note_naming_someone_attending_comes_back_marked_and_is_kept_as_the_draft() {
+    use tracktwo_app::dialogue::MeetingView;
+    use tracktwo_domain::dialogue::Attendance;
+    let w = world().await;
+    let kh = Identity::key_holder();
+    let i: tracktwo_domain::InitiativeId = w.initiative.parse().unwrap();
+    let amal = tracktwo_test_support::person_on_map(&w.app, i, "Amal Haddad", "UV-01", None, true).await;
+    let m = chatham_house_meeting(
+        &w,
+        i,
+        vec![Attendance {
+            actor: Some(amal),
             name: "Amal Haddad".into(),
             organisation: String::new(),
             side: None,
             capacity: tracktwo_domain::map::Capacity::NonOfficial,
             account: None,
         }],
-        agenda: Vec::new(),
-        stage_reached: None,
-        cleared: std::collections::BTreeSet::new(),
-    };
-    let m = w.app.add_meeting(&kh, i, meeting).await.unwrap();
+    )
+    .await;
     let cookie = sign_in(&w, "convener").await;
     let page = format!("/initiatives/{i}/meetings/{m}");
     let csrf = hidden_csrf(&body_text(send(&w.router, get(&page, &cookie)).await).await);
