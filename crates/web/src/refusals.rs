@@ -234,15 +234,9 @@ impl Refusal {
                 continue;
             };
             match part {
-                Part::Own(words) if html => {
-                    out.push_str("<bdi>");
-                    out.push_str(&escape(words));
-                    out.push_str("</bdi>");
-                }
+                Part::Own(words) if html => out.push_str(&maud::html! { bdi { (words) } }.into_string()),
                 Part::English(words) if html => {
-                    out.push_str("<bdi lang=\"en\">");
-                    out.push_str(&escape(words));
-                    out.push_str("</bdi>");
+                    out.push_str(&maud::html! { bdi lang="en" { (words) } }.into_string());
                 }
                 Part::Own(words) | Part::English(words) => {
                     out.push(ISOLATE_OPEN);
@@ -260,19 +254,9 @@ impl Refusal {
     }
 }
 
+/// `text` escaped for HTML, as every page escapes what it shows.
 fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    maud::html! { (text) }.into_string()
 }
 
 fn own(words: impl Into<String>) -> Part {
