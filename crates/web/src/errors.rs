@@ -98,6 +98,9 @@ pub enum PageError {
     Csrf,
     /// Too many requests of one kind from one address.
     Limited(Limited),
+    /// A query's value that names none of the choices a page offers (`?copy=`, `?format=`): a
+    /// bad request, its reason said as the validation it is.
+    BadQuery(tracktwo_domain::ValidationError),
     /// A document that cannot be exported as asked (letters no font can draw); the message
     /// names the scripts, never the text.
     Document(crate::documents::DocumentError),
@@ -164,6 +167,11 @@ impl IntoResponse for PageError {
                 (status, message, detail)
             }
             PageError::Csrf => (StatusCode::FORBIDDEN, text(locale, "error-csrf"), None),
+            PageError::BadQuery(e) => (
+                StatusCode::BAD_REQUEST,
+                text(locale, "error-refused"),
+                Some(Refusal::of(&AppError::Invalid(e)).html(locale)),
+            ),
             PageError::Document(e) => match e {
                 crate::documents::DocumentError::NoFont(_) => (
                     StatusCode::UNPROCESSABLE_ENTITY,

@@ -35,6 +35,11 @@ pub(crate) fn invalid(field: &'static str, reason: &'static str) -> PageError {
     AppError::Invalid(ValidationError::Invalid { field, reason }).into()
 }
 
+/// A query's value that names none of the choices offered: a bad request (400), with its reason.
+pub(crate) fn bad_query(field: &'static str, reason: &'static str) -> PageError {
+    PageError::BadQuery(ValidationError::Invalid { field, reason })
+}
+
 /// An optional date field: empty is none; anything else must be a calendar date.
 pub(crate) fn optional_date(field: &'static str, text: &str) -> Result<Option<Date>, PageError> {
     let text = text.trim();

@@ -136,4 +136,5 @@ pub async fn query_strings(text: &str) {
     let _ = query::<crate::pages::map::MapQuery>(text).await;
     let _ = query::<crate::pages::FormatQuery>(text).await;
     let _ = query::<crate::pages::transfer::timeline::TimelineQuery>(text).await;
+    let _ = query::<crate::pages::text::copy::CopyQuery>(text).await;
 }

@@ -243,6 +243,7 @@ refusal-field-contribution = المساهمة
 refusal-field-conversation = المحادثة
 refusal-field-conversation-title = عنوان المحادثة
 refusal-field-coordination-form = شكل التنسيق
+refusal-field-copy = النسخة
 refusal-field-count = العدد
 refusal-field-counterpart = النظير
 refusal-field-cover = الغطاء
@@ -436,6 +437,7 @@ refusal-reason-keeps-its-ends-remove-it-and-add-another-instead = تحتفظ ب�
 refusal-reason-lines-must-read-code-name = يجب أن تكون الأسطر بالشكل CODE = الاسم
 refusal-reason-may-list-at-most-20 = لا يجوز أن تضم أكثر من ٢٠
 refusal-reason-may-list-at-most-20-languages = لا يجوز أن تضم أكثر من ٢٠ لغة
+refusal-reason-must-be-bracketed-clean-or-comparison = يجب أن تكون bracketed أو clean أو comparison
 refusal-reason-must-be-from-to-as-yyyy-mm-dd-yyyy-mm-dd = يجب أن تكون بالشكل من..إلى، أي YYYY-MM-DD..YYYY-MM-DD
 refusal-reason-must-be-a-capital-letter-and-up-to-three-digits-like-a1-b12-or-f = يجب أن يكون حرفًا لاتينيًا كبيرًا يليه ثلاثة أرقام على الأكثر، مثل A1 أو B12 أو F
 refusal-reason-must-be-a-date-as-yyyy-mm-dd = يجب أن يكون تاريخًا بالشكل YYYY-MM-DD

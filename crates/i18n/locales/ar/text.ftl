@@ -136,3 +136,17 @@ text-chart-description = من الإصدار { $first } إلى الإصدار { 
 text-status-open = مفتوح: في النسخة { $version } أقواس عددها { $brackets } وبدائل عددها { $alternatives }
 text-status-settled = استقر عند النسخة { $version }: وقّعت أطراف عددها { $signed }، وبقي { $missing } للتوقيع
 text-status-agreed = متفق عليه: وقّع كل طرف النسخة { $version } ({ $hash })
+
+text-copy-heading = نسخة للتنزيل
+text-copy-intro = هذا الإصدار في ملف: لا يُنقل إلا النص، بلا تعليق ولا اقتراح ولا اسم. تُكتب بياناته وعلاماته وأرقام صفحاته باللغة المختارة، ويبقى النص بلغته.
+text-copy-which = النسخة
+text-copy-bracketed = نسخة العمل بأقواسها
+text-copy-clean = النسخة النظيفة
+text-copy-comparison = مقارنة بإصدار سابق
+text-copy-clean-when-settled = تُتاح النسخة النظيفة حين لا يبقى في الإصدار قوس ولا بديل.
+text-copy-compare-with = مقارنةً بـ
+text-copy-format = الصيغة
+text-copy-pdf = PDF
+text-copy-docx = DOCX (وورد)
+text-copy-language = لغة المستند
+text-copy-download = نزّل النسخة

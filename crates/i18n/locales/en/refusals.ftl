@@ -174,6 +174,7 @@ refusal-field-contribution = contribution
 refusal-field-conversation = conversation
 refusal-field-conversation-title = conversation title
 refusal-field-coordination-form = coordination form
+refusal-field-copy = copy
 refusal-field-count = count
 refusal-field-counterpart = counterpart
 refusal-field-cover = cover
@@ -367,6 +368,7 @@ refusal-reason-keeps-its-ends-remove-it-and-add-another-instead = keeps its ends
 refusal-reason-lines-must-read-code-name = lines must read CODE = name
 refusal-reason-may-list-at-most-20 = may list at most 20
 refusal-reason-may-list-at-most-20-languages = may list at most 20 languages
+refusal-reason-must-be-bracketed-clean-or-comparison = must be bracketed, clean or comparison
 refusal-reason-must-be-from-to-as-yyyy-mm-dd-yyyy-mm-dd = must be FROM..TO, as YYYY-MM-DD..YYYY-MM-DD
 refusal-reason-must-be-a-capital-letter-and-up-to-three-digits-like-a1-b12-or-f = must be a capital letter and up to three digits, like A1, B12 or F
 refusal-reason-must-be-a-date-as-yyyy-mm-dd = must be a date as YYYY-MM-DD

@@ -132,3 +132,17 @@ text-chart-description = From version { $first } to version { $last }: words { $
 text-status-open = open: version { $version } has { $brackets } brackets and { $alternatives } alternatives
 text-status-settled = settled at version { $version }: { $signed } side(s) signed, { $missing } to sign
 text-status-agreed = agreed: every side signed version { $version } ({ $hash })
+
+text-copy-heading = A copy to take away
+text-copy-intro = This version as a file: only the text travels, with no comment, suggestion or name. Its facts, marks and page numbers are in the language chosen; the text keeps its own.
+text-copy-which = Copy
+text-copy-bracketed = Bracketed working copy
+text-copy-clean = Clean copy
+text-copy-comparison = Comparison with an older version
+text-copy-clean-when-settled = A clean copy is offered once a version has no bracket and no alternative left.
+text-copy-compare-with = Compared with
+text-copy-format = Format
+text-copy-pdf = PDF
+text-copy-docx = DOCX (Word)
+text-copy-language = Language of the document
+text-copy-download = Download the copy

@@ -186,6 +186,7 @@ refusal-field-contribution = contribution
 refusal-field-conversation = conversation
 refusal-field-conversation-title = titre de la conversation
 refusal-field-coordination-form = forme de coordination
+refusal-field-copy = copie
 refusal-field-count = nombre
 refusal-field-counterpart = interlocuteur
 refusal-field-cover = couverture
@@ -379,6 +380,7 @@ refusal-reason-keeps-its-ends-remove-it-and-add-another-instead = garde ses extr
 refusal-reason-lines-must-read-code-name = les lignes doivent avoir la forme CODE = nom
 refusal-reason-may-list-at-most-20 = peut en lister au plus 20
 refusal-reason-may-list-at-most-20-languages = peut lister au plus 20 langues
+refusal-reason-must-be-bracketed-clean-or-comparison = doit être bracketed, clean ou comparison
 refusal-reason-must-be-from-to-as-yyyy-mm-dd-yyyy-mm-dd = doit avoir la forme DÉBUT..FIN, soit AAAA-MM-JJ..AAAA-MM-JJ
 refusal-reason-must-be-a-capital-letter-and-up-to-three-digits-like-a1-b12-or-f = doit être une lettre majuscule suivie d’au plus trois chiffres, comme A1, B12 ou F
 refusal-reason-must-be-a-date-as-yyyy-mm-dd = doit être une date au format AAAA-MM-JJ

@@ -132,3 +132,17 @@ text-chart-description = De la version { $first } à la version { $last } : mots
 text-status-open = ouvert : la version { $version } a { $brackets } crochets et { $alternatives } variantes
 text-status-settled = arrêté à la version { $version } : parties ayant signé : { $signed }, restant à signer : { $missing }
 text-status-agreed = accepté : chaque partie a signé la version { $version } ({ $hash })
+
+text-copy-heading = Une copie à emporter
+text-copy-intro = Cette version en fichier : seul le texte circule, sans commentaire, suggestion ni nom. Ses données, ses marques et ses numéros de page sont dans la langue choisie ; le texte garde la sienne.
+text-copy-which = Copie
+text-copy-bracketed = Copie de travail entre crochets
+text-copy-clean = Copie propre
+text-copy-comparison = Comparaison avec une version antérieure
+text-copy-clean-when-settled = Une copie propre est proposée dès qu'une version n'a plus ni crochet ni variante.
+text-copy-compare-with = Comparée avec
+text-copy-format = Format
+text-copy-pdf = PDF
+text-copy-docx = DOCX (Word)
+text-copy-language = Langue du document
+text-copy-download = Télécharger la copie

@@ -198,6 +198,7 @@ refusal-field-contribution = вклад
 refusal-field-conversation = беседа
 refusal-field-conversation-title = название беседы
 refusal-field-coordination-form = форма координации
+refusal-field-copy = копия
 refusal-field-count = количество
 refusal-field-counterpart = собеседник
 refusal-field-cover = прикрытие
@@ -391,6 +392,7 @@ refusal-reason-keeps-its-ends-remove-it-and-add-another-instead = сохраня
 refusal-reason-lines-must-read-code-name = строки должны иметь вид КОД = имя
 refusal-reason-may-list-at-most-20 = может содержать не более 20
 refusal-reason-may-list-at-most-20-languages = может содержать не более 20 языков
+refusal-reason-must-be-bracketed-clean-or-comparison = должно быть bracketed, clean или comparison
 refusal-reason-must-be-from-to-as-yyyy-mm-dd-yyyy-mm-dd = должно иметь вид С..ПО, то есть ГГГГ-ММ-ДД..ГГГГ-ММ-ДД
 refusal-reason-must-be-a-capital-letter-and-up-to-three-digits-like-a1-b12-or-f = должно быть заглавной буквой и не более чем тремя цифрами, например A1, B12 или F
 refusal-reason-must-be-a-date-as-yyyy-mm-dd = должно быть датой в формате ГГГГ-ММ-ДД

@@ -133,3 +133,17 @@ text-chart-description = С версии { $first } по версию { $last }:
 text-status-open = открыт: в версии { $version } скобок — { $brackets }, вариантов — { $alternatives }
 text-status-settled = согласован в версии { $version }: подписали сторон — { $signed }, осталось — { $missing }
 text-status-agreed = принят: все стороны подписали версию { $version } ({ $hash })
+
+text-copy-heading = Копия для скачивания
+text-copy-intro = Эта версия в виде файла: передаётся только текст, без комментариев, предложений и имён. Сведения, пометки и номера страниц пишутся на выбранном языке; сам текст остаётся на своём.
+text-copy-which = Копия
+text-copy-bracketed = Рабочая копия со скобками
+text-copy-clean = Чистовая копия
+text-copy-comparison = Сравнение с более ранней версией
+text-copy-clean-when-settled = Чистовая копия доступна, когда в версии не осталось ни скобок, ни альтернатив.
+text-copy-compare-with = В сравнении с
+text-copy-format = Формат
+text-copy-pdf = PDF
+text-copy-docx = DOCX (Word)
+text-copy-language = Язык документа
+text-copy-download = Скачать копию

@@ -31,6 +31,25 @@ pub enum TextCopy {
 }
 
 impl TextCopy {
+    /// Every copy, in the order a reader is offered them.
+    pub const ALL: [TextCopy; 3] = [TextCopy::Bracketed, TextCopy::Clean, TextCopy::Comparison];
+
+    /// The copy as a form or a file name says it: `bracketed`, `clean`, `comparison`.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TextCopy::Bracketed => "bracketed",
+            TextCopy::Clean => "clean",
+            TextCopy::Comparison => "comparison",
+        }
+    }
+
+    /// The copy a form names, if it names one.
+    #[must_use]
+    pub fn parse(value: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|copy| copy.as_str() == value)
+    }
+
     /// The copy's name, as its running head and subject give it.
     fn name(self, locale: Locale) -> String {
         message(

@@ -1,7 +1,10 @@
 //! Documents in a chosen language: the timeline as a PDF in Arabic, as a reader's tools read it —
 //! its own words in Arabic, in logical order, right to left, set in an embedded Arabic face; its
 //! drawing's words, years and dates in the document's language too; and a negotiating text's
-//! three copies in Arabic and Russian, PDF and DOCX, with no English word but the text's own.
+//! three copies in Arabic and Russian, PDF and DOCX, with no English word but the text's own —
+//! also as the web gives them: the copies a version allows offered on its page, the file to a
+//! member who reads the text and to no one else, and a copy asked for wrongly refused in the
+//! reader's language.
 
 use std::process::Command;
 
@@ -181,15 +184,12 @@ fn docx_part(docx: &std::path::Path, part: &str) -> String {
     String::from_utf8(output.stdout).unwrap()
 }
 
-#[tokio::test]
-async fn a_negotiating_texts_copies_speak_the_documents_language_around_the_texts_own_words() {
+/// The river text in Serin, committed by the key holder: version 1 the working draft, version 2
+/// the settled one.
+async fn river_text(w: &super::World) -> tracktwo_domain::negotiating_text::TextId {
     use tracktwo_app::negotiating_text::NewText;
     use tracktwo_domain::dialogue::ConfidentialityMode;
     use tracktwo_domain::negotiating_text::{Language, plain};
-    use tracktwo_i18n::{Locale, text};
-    use tracktwo_web::{TextCopy, text_document};
-
-    let w = world().await;
     let kh = tracktwo_domain::Identity::key_holder();
     let initiative = w.initiative.parse().unwrap();
     let new = NewText {
@@ -205,6 +205,18 @@ async fn a_negotiating_texts_copies_speak_the_documents_language_around_the_text
     let english = || Language::parse("en").unwrap();
     w.app.commit_version(&kh, initiative, id, english(), working).await.unwrap();
     w.app.commit_version(&kh, initiative, id, english(), settled).await.unwrap();
+    id
+}
+
+#[tokio::test]
+async fn a_negotiating_texts_copies_speak_the_documents_language_around_the_texts_own_words() {
+    use tracktwo_i18n::{Locale, text};
+    use tracktwo_web::{TextCopy, text_document};
+
+    let w = world().await;
+    let kh = tracktwo_domain::Identity::key_holder();
+    let initiative = w.initiative.parse().unwrap();
+    let id = river_text(&w).await;
     let first = w.app.export_text(&kh, initiative, id, Some(1), None).await.unwrap();
     let last = w.app.export_text(&kh, initiative, id, Some(2), None).await.unwrap();
     let compared = w.app.export_text(&kh, initiative, id, Some(2), Some(1)).await.unwrap();
@@ -274,4 +286,223 @@ async fn a_negotiating_texts_copies_speak_the_documents_language_around_the_text
         }
     }
     std::fs::remove_dir_all(&dir).ok();
+}
+
+/// A response's header as text (empty when absent).
+fn header_of(response: &axum::response::Response, name: axum::http::header::HeaderName) -> String {
+    response.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned()
+}
+
+/// The path of the river text's copies.
+fn copies_path(w: &super::World, text: tracktwo_domain::negotiating_text::TextId) -> String {
+    format!("/initiatives/{}/texts/{text}/copy", w.initiative)
+}
+
+#[tokio::test]
+async fn a_member_downloads_a_texts_copies_from_the_web_in_the_language_chosen() {
+    use tracktwo_domain::negotiating_text::plain;
+    use tracktwo_i18n::{Locale, text};
+
+    let w = world().await;
+    let id = river_text(&w).await;
+    let working = plain::parse(WORKING_DRAFT, None).unwrap();
+    let settled = plain::parse(SETTLED_DRAFT, Some(&working)).unwrap();
+    // A participant reads the plenary record, so takes a copy away as the command line does.
+    let cookie = sign_in(&w, "tarek").await;
+    let base = copies_path(&w, id);
+    let dir = std::env::temp_dir().join(format!("tracktwo-text-copies-web-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let headings =
+        ["document-text-version", "document-text-committed", "document-text-content-hash", "document-text-status"];
+
+    // The working copy as a PDF in Arabic: every word of the text's own is there, and no other
+    // Latin word (none of the headings' English).
+    let response =
+        send(&w.router, get(&format!("{base}?version=1&copy=bracketed&format=pdf&language=ar"), &cookie)).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(header_of(&response, axum::http::header::CONTENT_TYPE), "application/pdf");
+    let disposition = header_of(&response, axum::http::header::CONTENT_DISPOSITION);
+    assert_eq!(disposition, "attachment; filename=\"negotiating-text-v1-bracketed.pdf\"");
+    let bytes = axum::body::to_bytes(response.into_body(), 1 << 24).await.unwrap();
+    assert!(bytes.starts_with(b"%PDF"));
+    let pdf = dir.join("bracketed-ar.pdf");
+    std::fs::write(&pdf, &bytes).unwrap();
+    let shown = poppler("pdftotext", &pdf);
+    let found = latin_words(&shown);
+    let own = latin_words(&own_words(&working));
+    let lost: Vec<&String> = own.difference(&found).collect();
+    assert!(lost.is_empty(), "the text's own words {lost:?} are not in the copy: {shown}");
+    for clause in working.clauses() {
+        assert!(shown.contains(&clause.id.to_string()), "no clause {} in {shown}", clause.id);
+    }
+    let mut allowed = own.clone();
+    allowed.insert("en".into());
+    for message in ["document-text-agreed-ad-referendum", "text-figures"] {
+        allowed.extend(latin_words(&text(Locale::Arabic, message)));
+    }
+    let chrome: Vec<&String> = found.difference(&allowed).collect();
+    assert!(chrome.is_empty(), "{chrome:?} are not Arabic: {shown}");
+    let flat = squashed(&shown);
+    for heading in headings {
+        assert!(flat.contains(&squashed(&text(Locale::Arabic, heading))), "no {heading} in Arabic: {shown}");
+    }
+
+    // The clean copy of the settled version as DOCX in Russian: its headings are Russian.
+    let response = send(&w.router, get(&format!("{base}?version=2&copy=clean&format=docx&language=ru"), &cookie)).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        header_of(&response, axum::http::header::CONTENT_TYPE),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    );
+    let disposition = header_of(&response, axum::http::header::CONTENT_DISPOSITION);
+    assert_eq!(disposition, "attachment; filename=\"negotiating-text-v2-clean.docx\"");
+    let docx = dir.join("clean-ru.docx");
+    std::fs::write(&docx, axum::body::to_bytes(response.into_body(), 1 << 24).await.unwrap()).unwrap();
+    let body = docx_part(&docx, "word/document.xml");
+    for heading in headings {
+        assert!(body.contains(&text(Locale::Russian, heading)), "no {heading} in Russian: {body}");
+        assert!(!body.contains(&text(Locale::English, heading)), "{heading} in English: {body}");
+    }
+    for clause in settled.clauses() {
+        assert!(body.contains(&clause.notation()), "no clause {} in the clean copy", clause.id);
+    }
+
+    // The comparison of the two versions, in the reader's language when none is asked for.
+    let uri = format!("{base}?version=2&copy=comparison&compare_with=1&format=docx");
+    let response = send(&w.router, super::language::get_in(&uri, &cookie, "fr")).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let disposition = header_of(&response, axum::http::header::CONTENT_DISPOSITION);
+    assert_eq!(disposition, "attachment; filename=\"negotiating-text-v2-compared-with-v1.docx\"");
+    let docx = dir.join("comparison-fr.docx");
+    std::fs::write(&docx, axum::body::to_bytes(response.into_body(), 1 << 24).await.unwrap()).unwrap();
+    let body = docx_part(&docx, "word/document.xml");
+    for fact in ["document-text-compared", "document-text-clauses", "document-text-before", "document-text-after"] {
+        assert!(body.contains(&text(Locale::French, fact)), "no {fact} in French: {body}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[tokio::test]
+async fn a_member_who_may_not_read_the_text_gets_no_copy_of_it() {
+    use tracktwo_domain::{Identity, MemberRole, NewUser};
+
+    let w = world().await;
+    let id = river_text(&w).await;
+    let kh = Identity::key_holder();
+    let initiative = w.initiative.parse().unwrap();
+    let funder = NewUser { username: "funder".into(), display_name: String::new(), is_admin: false };
+    let funder = w.app.create_user_with_password(&kh, funder, super::PASSWORD).await.unwrap().id;
+    w.app.add_member(&kh, initiative, funder, MemberRole::Funder, None).await.unwrap();
+    let base = copies_path(&w, id);
+    // A funder is a member who does not read the plenary record; an outsider is no member.
+    for (who, status) in [("funder", StatusCode::FORBIDDEN), ("outsider", StatusCode::FORBIDDEN)] {
+        let cookie = sign_in(&w, who).await;
+        for query in ["", "?version=1&copy=bracketed&format=pdf", "?version=2&copy=clean&format=docx&language=ar"] {
+            let response = send(&w.router, get(&format!("{base}{query}"), &cookie)).await;
+            assert_eq!(response.status(), status, "{who} {query}");
+            assert!(header_of(&response, axum::http::header::CONTENT_TYPE).starts_with("text/html"), "{who} {query}");
+            assert!(header_of(&response, axum::http::header::CONTENT_DISPOSITION).is_empty(), "{who} {query}");
+            let page = super::body_text(response).await;
+            for words in ["Non-paper", "Joint Commission", "Observers may attend", "river"] {
+                assert!(!page.contains(words), "{who} {query}: `{words}` of the text in {page}");
+            }
+        }
+        // The same answer as the text's own page.
+        let page = send(&w.router, get(&format!("/initiatives/{}/texts/{id}", w.initiative), &cookie)).await;
+        assert_eq!(page.status(), status, "{who}: the text's page");
+    }
+}
+
+#[tokio::test]
+async fn a_copy_asked_for_wrongly_is_refused_in_the_readers_language() {
+    use tracktwo_i18n::{Locale, text};
+    use tracktwo_web::refusals::{field_message, reason_message};
+
+    let w = world().await;
+    let id = river_text(&w).await;
+    let cookie = sign_in(&w, "tarek").await;
+    let base = copies_path(&w, id);
+    for locale in Locale::SHIPPED {
+        let place = locale.tag();
+        // A value that names none of the choices: a bad request, its field and reason said.
+        for (query, field, reason) in [
+            ("copy=final", "copy", "must be bracketed, clean or comparison"),
+            ("copy=Clean", "copy", "must be bracketed, clean or comparison"),
+            ("format=odt", "format", "must be pdf or docx"),
+            ("copy=bracketed&format=akn", "format", "must be pdf or docx"),
+            ("version=two", "version", "must be a version number"),
+            ("copy=comparison&compare_with=-1", "compare with", "must be a version number"),
+        ] {
+            let response = send(&w.router, super::language::get_in(&format!("{base}?{query}"), &cookie, place)).await;
+            assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{place} {query}");
+            assert!(header_of(&response, axum::http::header::CONTENT_DISPOSITION).is_empty(), "{place} {query}");
+            let page = super::body_text(response).await;
+            for id in [field_message(field), reason_message(reason), "error-heading-400".to_owned()] {
+                assert!(page.contains(&text(locale, &id)), "{place} {query}: no {id} in {page}");
+            }
+        }
+        // A copy the version does not allow: refused as the command line refuses it.
+        for (query, refusal) in [
+            ("version=1&copy=clean", None),
+            ("version=2&copy=comparison", Some("refusal-nothing-to-compare")),
+            ("version=9", None),
+        ] {
+            let response = send(&w.router, super::language::get_in(&format!("{base}?{query}"), &cookie, place)).await;
+            assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{place} {query}");
+            assert!(header_of(&response, axum::http::header::CONTENT_DISPOSITION).is_empty(), "{place} {query}");
+            let page = super::body_text(response).await;
+            assert!(page.contains("id=\"refusal\""), "{place} {query}: no refusal in {page}");
+            if let Some(refusal) = refusal {
+                assert!(page.contains(&text(locale, refusal)), "{place} {query}: no {refusal} in {page}");
+            }
+            if locale != Locale::English {
+                assert!(!page.contains("a clean copy is of a settled text"), "{place} {query}: English in {page}");
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_texts_page_offers_only_the_copies_its_version_allows() {
+    use tracktwo_i18n::{Locale, text};
+
+    let w = world().await;
+    let id = river_text(&w).await;
+    let cookie = sign_in(&w, "tarek").await;
+    let page_of = |version: u32, language: &'static str| {
+        super::language::get_in(
+            &format!("/initiatives/{}/texts/{id}?version={version}", w.initiative),
+            &cookie,
+            language,
+        )
+    };
+    let form = |page: &str| -> String {
+        let start = page.find("id=\"text-copy\"").expect("the copy form");
+        page[start..].split("</form>").next().unwrap().to_owned()
+    };
+    for locale in Locale::SHIPPED {
+        // The working version: the bracketed copy alone, and why there is no clean one.
+        let page = super::body_text(send(&w.router, page_of(1, locale.tag())).await).await;
+        let first = form(&page);
+        assert!(first.contains(&format!("action=\"{}\"", copies_path(&w, id))), "{first}");
+        assert!(first.contains("method=\"get\"") && first.contains("name=\"version\" value=\"1\""), "{first}");
+        assert!(first.contains("value=\"bracketed\""), "{first}");
+        assert!(!first.contains("value=\"clean\"") && !first.contains("value=\"comparison\""), "{first}");
+        assert!(!first.contains("name=\"compare_with\""), "{first}");
+        assert!(page.contains(&text(locale, "text-copy-clean-when-settled")), "{}", locale.tag());
+        // The document's language is the reader's unless another is chosen.
+        assert!(first.contains(&format!("value=\"{}\" selected", locale.tag())), "{first}");
+        for label in ["text-copy-heading", "text-copy-which", "text-copy-format", "text-copy-language"] {
+            assert!(page.contains(&text(locale, label)), "{}: no {label}", locale.tag());
+        }
+        // The settled version: all three, compared with the version before it.
+        let page = super::body_text(send(&w.router, page_of(2, locale.tag())).await).await;
+        let second = form(&page);
+        for copy in ["bracketed", "clean", "comparison"] {
+            assert!(second.contains(&format!("value=\"{copy}\"")), "{second}");
+            assert!(second.contains(&text(locale, &format!("text-copy-{copy}"))), "{second}");
+        }
+        assert!(second.contains("name=\"compare_with\"") && second.contains("<option value=\"1\">"), "{second}");
+        assert!(!page.contains(&text(locale, "text-copy-clean-when-settled")), "{}", locale.tag());
+    }
 }

@@ -975,8 +975,8 @@ async fn measures_routes(
     }
 }
 
-/// The negotiating text's routes for one caller on one initiative: the pages and the API read
-/// the plenary record; the forms draft, comment in a scope, answer, or sign off.
+/// The negotiating text's routes for one caller on one initiative: the pages, the copy to
+/// download and the API read the plenary record; the forms draft, comment in a scope, answer, or sign off.
 async fn text_routes(
     f: &Fixture,
     caller: &Caller,
@@ -992,11 +992,12 @@ async fn text_routes(
     let text = format!("{list}/{}", p.text);
     let api = format!("/api/v1/initiatives/{initiative}/texts");
     let read = [Operation::ReadRecord(Scope::Plenary)];
-    let gets: [(&'static str, String, bool); 6] = [
+    let gets: [(&'static str, String, bool); 7] = [
         ("/initiatives/{initiative}/texts", list.clone(), false),
         ("/initiatives/{initiative}/texts/{text}", text.clone(), false),
         ("/initiatives/{initiative}/texts/{text}/compare", format!("{text}/compare?from=1&to=1"), false),
         ("/initiatives/{initiative}/texts/{text}/pending", format!("{text}/pending"), false),
+        ("/initiatives/{initiative}/texts/{text}/copy", format!("{text}/copy?copy=bracketed&format=docx"), false),
         ("/api/v1/initiatives/{initiative}/texts", api.clone(), true),
         ("/api/v1/initiatives/{initiative}/texts/{text}", format!("{api}/{}", p.text), true),
     ];

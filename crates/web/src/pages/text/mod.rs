@@ -1,12 +1,14 @@
 //! The single negotiating text: the list of texts, one version with its clauses, comments,
 //! suggestions and sign-off, a translation beside its original, the comparison of two versions,
-//! what is pending, and the facilitator's forms (a new version as plain lines, answers to
+//! what is pending, a copy to download (bracketed, clean or compared, PDF or DOCX, in a chosen
+//! language), and the facilitator's forms (a new version as plain lines, answers to
 //! suggestions, signatories, options drafted into clauses).
 
 pub(crate) mod actions;
 mod chart;
 mod clauses;
 pub(crate) mod compare;
+pub(crate) mod copy;
 pub(crate) mod list;
 pub(crate) mod page;
 pub(crate) mod pen;

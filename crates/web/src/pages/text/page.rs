@@ -1,6 +1,7 @@
 //! A text's page: one version (the newest unless asked for another, or a translation beside its
 //! original), where the package stands, the clauses with what the reader may see of the
-//! comments and suggestions, the forms the reader may use, and the version history.
+//! comments and suggestions, the forms the reader may use, the version history, and the form that
+//! downloads a copy of the version shown.
 
 use maud::{Markup, html};
 use serde::Deserialize;
@@ -112,6 +113,7 @@ pub async fn text(
                 (parts(&view.version.draft, &reader))
             }
             (history(locale, &view))
+            (super::copy::copy_form(locale, &view))
             @if view.may_draft { (new_version(&view, &reader)) }
             (pen)
         },
