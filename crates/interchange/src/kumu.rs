@@ -245,7 +245,7 @@ impl<'t> Reader<'t> {
         }
     }
 
-    /// Reads `json` as an object, `what` naming it in messages.
+    /// Reads `json` as an object, `owner` naming it in messages.
     fn object(&self, json: &'t str, owner: Owner) -> Result<Object<'t>, Problem> {
         match serde_json::from_str::<Entries<'t>>(json) {
             Ok(entries) => {
