@@ -34,7 +34,7 @@ use crate::fields;
 use crate::mapping::{Field, FileAttributes, Gatherer, TrackScheme};
 use crate::validate::{self, Files, Located};
 use crate::xml::{self, Document, Element, Reading, Values, field_key};
-use crate::{Excerpt, FileActor, FileTie, ImportError, ImportProblem, MAP_GEXF, MapFile, ReadOptions};
+use crate::{Excerpt, FileActor, FileTie, ImportError, ImportProblem, MAP_GEXF, MapFile, Owner, ReadOptions};
 
 const NAMESPACE: &str = "http://gexf.net/1.3";
 const SCHEMA_LOCATION: &str = "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd";
@@ -57,8 +57,13 @@ const NODE_ATTRIBUTES: &[(&str, &str, &str)] = &[
 const EDGE_ATTRIBUTES: &[(&str, &str, &str)] =
     &[("kind", "kind", "string"), ("directed", "directed", "boolean"), ("notes", "notes", "string")];
 
+/// An edge's attribute for the last day it stood.
+const END: &str = "end";
+
 /// What the `<meta>` keywords say of the track numbers' scheme.
 const SCHEME_KEYWORD: &str = "track-scheme=";
+/// How problems name the keyword.
+const SCHEME_FIELD: &str = "track-scheme";
 
 #[must_use]
 pub fn write_gexf(map: &MapFile) -> String {
@@ -190,11 +195,11 @@ struct Parsed<'e> {
 }
 
 fn parts<'e>(root: &'e Element, file: &str) -> Result<Parsed<'e>, ImportError> {
-    let error = |element: &Element, message: String| ImportError::new(file, element.line, message);
+    let error = |element: &Element, problem: ImportProblem| ImportError::new(file, element.line, problem);
     if root.name != "gexf" {
-        return Err(error(root, format!("not a GEXF file: the root element is <{}>, not <gexf>", root.name)));
+        return Err(error(root, ImportProblem::NotGexf { root: Excerpt::of(&root.name) }));
     }
-    let graph = root.child("graph").ok_or_else(|| error(root, "<gexf> holds no <graph>".to_owned()))?;
+    let graph = root.child("graph").ok_or_else(|| error(root, ImportProblem::GexfWithoutGraph))?;
     let directed_by_default = match graph.attribute("defaultedgetype").map(str::trim) {
         None | Some("undirected" | "mutual") => false,
         Some("directed") => true,
@@ -204,8 +209,7 @@ fn parts<'e>(root: &'e Element, file: &str) -> Result<Parsed<'e>, ImportError> {
     for attributes in graph.children("attributes") {
         let class = attributes.attribute("class").unwrap_or("node");
         for attribute in attributes.children("attribute") {
-            let id =
-                attribute.attribute("id").ok_or_else(|| error(attribute, "an <attribute> has no id".to_owned()))?;
+            let id = attribute.attribute("id").ok_or_else(|| error(attribute, ImportProblem::AttributeWithoutId))?;
             let title = attribute.attribute("title").unwrap_or(id);
             declared.insert((class, id), field_key(title));
         }
@@ -214,7 +218,13 @@ fn parts<'e>(root: &'e Element, file: &str) -> Result<Parsed<'e>, ImportError> {
     for keywords in root.children("meta").flat_map(|meta| meta.children("keywords")) {
         for word in keywords.text.split([' ', ',', ';']) {
             if let Some(name) = word.trim().strip_prefix(SCHEME_KEYWORD) {
-                scheme = Some(TrackScheme::parse(name).map_err(|e| error(keywords, e.to_string()))?);
+                scheme = Some(TrackScheme::parse(name).map_err(|error| {
+                    ImportError::new(
+                        file,
+                        keywords.line,
+                        ImportProblem::UnknownTrackScheme { field: SCHEME_FIELD.to_owned(), error },
+                    )
+                })?);
             }
         }
     }
@@ -277,13 +287,13 @@ pub(crate) fn read_gexf_with(text: &str, file: &str, options: &ReadOptions<'_>) 
     let Parsed { graph, declared, directed_by_default, scheme } = parts(&root, file)?;
     let reading =
         Reading { mapping: options.mapping, scheme: Reading::scheme(scheme, options.track_scheme, file, root.line)? };
-    let error = |element: &Element, message: String| ImportError::new(file, element.line, message);
+    let error = |element: &Element, problem: ImportProblem| ImportError::new(file, element.line, problem);
     let mut actors = Vec::new();
     // Node id to code name and line; edges name their ends by node id.
     let mut codes: BTreeMap<&str, (String, usize)> = BTreeMap::new();
     for node in graph.children("nodes").flat_map(|nodes| nodes.children("node")) {
-        let id = node.attribute("id").ok_or_else(|| error(node, "a <node> has no id".to_owned()))?;
-        let mut values = values(node, "node", format!("node {}", fields::quoted(id)), &declared, file)?;
+        let id = node.attribute("id").ok_or_else(|| error(node, ImportProblem::NodeWithoutId))?;
+        let mut values = values(node, "node", Owner::Node { id: Excerpt::of(id) }, &declared, file)?;
         if let Some(label) = node.attribute("label")
             && values.get("label").is_none()
         {
@@ -292,19 +302,19 @@ pub(crate) fn read_gexf_with(text: &str, file: &str, options: &ReadOptions<'_>) 
         }
         let actor = xml::actor(&values, id, &reading)?;
         if let Some((_, first)) = codes.insert(id, (actor.code_name.clone(), node.line)) {
-            return Err(error(node, format!("node id {} is used twice (first on line {first})", fields::quoted(id))));
+            return Err(error(node, ImportProblem::NodeIdTwice { id: Excerpt::of(id), first }));
         }
         actors.push(Located { line: node.line, item: actor });
     }
     let mut ties = Vec::new();
     for edge in graph.children("edges").flat_map(|edges| edges.children("edge")) {
-        let end = |name: &str| {
-            let id = edge.attribute(name).ok_or_else(|| error(edge, format!("an <edge> has no {name}")))?;
+        let end = |name: &'static str| {
+            let id = edge.attribute(name).ok_or_else(|| error(edge, ImportProblem::EdgeWithoutEnd { end: name }))?;
             // An end that is no node's id is passed on as it is, for the shared check to name it.
             Ok::<_, ImportError>(codes.get(id).map_or_else(|| id.to_owned(), |(code, _)| code.clone()))
         };
         let (from, to) = (end("source")?, end("target")?);
-        let owner = format!("the edge from {} to {}", fields::quoted(&from), fields::quoted(&to));
+        let owner = Owner::Edge { from: Excerpt::of(&from), to: Excerpt::of(&to) };
         let values = values(edge, "edge", owner, &declared, file)?;
         let tie = tie(edge, &values, from, to, directed_by_default, &reading)?;
         ties.push(Located { line: edge.line, item: tie });
@@ -321,7 +331,7 @@ fn unknown_edge_type(field: &str, value: &str) -> ImportProblem {
 fn values<'e>(
     element: &'e Element,
     class: &str,
-    owner: String,
+    owner: Owner,
     declared: &Declared<'_>,
     file: &'e str,
 ) -> Result<Values<'e>, ImportError> {
@@ -329,7 +339,7 @@ fn values<'e>(
     for attvalue in element.children("attvalues").flat_map(|list| list.children("attvalue")) {
         // GEXF 1.1 named the attribute with `id`; 1.2 and 1.3 with `for`.
         let Some(id) = attvalue.attribute("for").or_else(|| attvalue.attribute("id")) else {
-            return Err(ImportError::new(file, attvalue.line, "an <attvalue> names no attribute"));
+            return Err(ImportError::new(file, attvalue.line, ImportProblem::AttvalueWithoutAttribute));
         };
         let key = declared.get(&(class, id)).cloned().unwrap_or_else(|| field_key(id));
         let value = attvalue.attribute("value").unwrap_or("");
@@ -379,11 +389,12 @@ fn tie(
     };
     let valid_until = match reading.parse(Field::ValidUntil, values, fields::date)? {
         Some(day) => day,
-        None => match at(values, edge, fields::date("end", edge.attribute("end").unwrap_or("")))? {
+        None => match at(values, edge, fields::date(END, edge.attribute(END).unwrap_or("")))? {
             None => None,
             // Back from GEXF's inclusive end to our exclusive one (see `write_gexf`).
             Some(end) => {
-                Some(end.next_day().ok_or_else(|| values.error(edge.line, "end: the day is too late to be held"))?)
+                let late = || values.error(edge.line, ImportProblem::DayTooLate { field: END.to_owned() });
+                Some(end.next_day().ok_or_else(late)?)
             }
         },
     };
@@ -400,14 +411,11 @@ fn tie(
 }
 
 /// Why an edge without a kind is refused, and, read through a mapping, how to give one.
-pub(crate) fn no_tie_kind(values: &Values<'_>, reading: &Reading<'_>) -> String {
+pub(crate) fn no_tie_kind(values: &Values<'_>, reading: &Reading<'_>) -> ImportProblem {
+    let owner = values.owner.clone();
     if reading.mapping.is_some() {
-        format!(
-            "{} has no tie kind: map the attribute that holds it (--field tie-kind=ATTRIBUTE), or give every \
-             tie without one a kind (--value tie-kind:=colleague)",
-            values.owner
-        )
+        ImportProblem::NoTieKind { owner }
     } else {
-        format!("{} has no value for `kind`", values.owner)
+        ImportProblem::NoValue { owner, key: "kind".to_owned() }
     }
 }

@@ -27,11 +27,14 @@ use crate::fields;
 use crate::mapping::{Field, FileAttributes, Gatherer, TrackScheme};
 use crate::validate::{self, Files, Located};
 use crate::xml::{self, Document, Element, Reading, Values, field_key};
-use crate::{FileTie, ImportError, MAP_GRAPHML, MapFile, ReadOptions};
+use crate::{Excerpt, FileTie, ImportError, ImportProblem, MAP_GRAPHML, MapFile, Owner, ReadOptions};
 
 const NAMESPACE: &str = "http://graphml.graphdrawing.org/xmlns";
 const SCHEMA_LOCATION: &str =
     "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd";
+
+/// The graph's attribute for its edges' default direction.
+const EDGE_DEFAULT: &str = "edgedefault";
 
 /// Key id, `for`, `attr.name`, `attr.type`. GraphML's `attr.name` is a single token, so the
 /// names use underscores; the reader takes them with spaces too.
@@ -153,13 +156,13 @@ struct Parsed<'e> {
 }
 
 fn parts<'e>(root: &'e Element, file: &str) -> Result<Parsed<'e>, ImportError> {
-    let error = |element: &Element, message: String| ImportError::new(file, element.line, message);
+    let error = |element: &Element, problem: ImportProblem| ImportError::new(file, element.line, problem);
     if root.name != "graphml" {
-        return Err(error(root, format!("not a GraphML file: the root element is <{}>, not <graphml>", root.name)));
+        return Err(error(root, ImportProblem::NotGraphml { root: Excerpt::of(&root.name) }));
     }
     let mut keys: BTreeMap<&str, Key<'_>> = BTreeMap::new();
     for key in root.children("key") {
-        let id = key.attribute("id").ok_or_else(|| error(key, "a <key> has no id".to_owned()))?;
+        let id = key.attribute("id").ok_or_else(|| error(key, ImportProblem::KeyWithoutId))?;
         let name = field_key(key.attribute("attr.name").unwrap_or(id));
         let declared = Key {
             domain: key.attribute("for").unwrap_or("all"),
@@ -168,17 +171,17 @@ fn parts<'e>(root: &'e Element, file: &str) -> Result<Parsed<'e>, ImportError> {
             default: key.child("default"),
         };
         if keys.insert(id, declared).is_some() {
-            return Err(error(key, format!("key id {} is declared twice", fields::quoted(id))));
+            return Err(error(key, ImportProblem::KeyIdTwice { id: Excerpt::of(id) }));
         }
     }
-    let graph = root.child("graph").ok_or_else(|| error(root, "<graphml> holds no <graph>".to_owned()))?;
-    let directed_by_default = match graph.attribute("edgedefault").map(str::trim) {
+    let graph = root.child("graph").ok_or_else(|| error(root, ImportProblem::GraphmlWithoutGraph))?;
+    let directed_by_default = match graph.attribute(EDGE_DEFAULT).map(str::trim) {
         None | Some("undirected") => false,
         Some("directed") => true,
         Some(other) => {
             return Err(error(
                 graph,
-                format!("edgedefault: {} is neither directed nor undirected", fields::quoted(other)),
+                ImportProblem::NotAnEdgeDefault { field: EDGE_DEFAULT.to_owned(), value: Excerpt::of(other) },
             ));
         }
     };
@@ -186,7 +189,13 @@ fn parts<'e>(root: &'e Element, file: &str) -> Result<Parsed<'e>, ImportError> {
     for data in graph.children("data") {
         let named = data.attribute("key").and_then(|id| keys.get(id)).map(|key| key.name.as_str());
         if named == Some("track scheme") {
-            scheme = Some(TrackScheme::parse(&data.text).map_err(|e| error(data, e.to_string()))?);
+            scheme = Some(TrackScheme::parse(&data.text).map_err(|error| {
+                ImportError::new(
+                    file,
+                    data.line,
+                    ImportProblem::UnknownTrackScheme { field: "track_scheme".to_owned(), error },
+                )
+            })?);
         }
     }
     Ok(Parsed { keys, graph, directed_by_default, scheme })
@@ -224,28 +233,28 @@ pub(crate) fn read_graphml_with(text: &str, file: &str, options: &ReadOptions<'_
     let Parsed { keys, graph, directed_by_default, scheme } = parts(&root, file)?;
     let reading =
         Reading { mapping: options.mapping, scheme: Reading::scheme(scheme, options.track_scheme, file, root.line)? };
-    let error = |element: &Element, message: String| ImportError::new(file, element.line, message);
+    let error = |element: &Element, problem: ImportProblem| ImportError::new(file, element.line, problem);
     let mut actors = Vec::new();
     // Node id to code name and line; edges name their ends by node id.
     let mut codes: BTreeMap<&str, (String, usize)> = BTreeMap::new();
     for node in graph.children("node") {
-        let id = node.attribute("id").ok_or_else(|| error(node, "a <node> has no id".to_owned()))?;
-        let values = values(node, "node", format!("node {}", fields::quoted(id)), &keys, file)?;
+        let id = node.attribute("id").ok_or_else(|| error(node, ImportProblem::NodeWithoutId))?;
+        let values = values(node, "node", Owner::Node { id: Excerpt::of(id) }, &keys, file)?;
         let actor = xml::actor(&values, id, &reading)?;
         if let Some((_, first)) = codes.insert(id, (actor.code_name.clone(), node.line)) {
-            return Err(error(node, format!("node id {} is used twice (first on line {first})", fields::quoted(id))));
+            return Err(error(node, ImportProblem::NodeIdTwice { id: Excerpt::of(id), first }));
         }
         actors.push(Located { line: node.line, item: actor });
     }
     let mut ties = Vec::new();
     for edge in graph.children("edge") {
-        let end = |name: &str| {
-            let id = edge.attribute(name).ok_or_else(|| error(edge, format!("an <edge> has no {name}")))?;
+        let end = |name: &'static str| {
+            let id = edge.attribute(name).ok_or_else(|| error(edge, ImportProblem::EdgeWithoutEnd { end: name }))?;
             // An end that is no node's id is passed on as it is, for the shared check to name it.
             Ok::<_, ImportError>(codes.get(id).map_or_else(|| id.to_owned(), |(code, _)| code.clone()))
         };
         let (from, to) = (end("source")?, end("target")?);
-        let owner = format!("the edge from {} to {}", fields::quoted(&from), fields::quoted(&to));
+        let owner = Owner::Edge { from: Excerpt::of(&from), to: Excerpt::of(&to) };
         let values = values(edge, "edge", owner, &keys, file)?;
         let own_direction = match edge.attribute("directed") {
             None => directed_by_default,
@@ -264,7 +273,10 @@ pub(crate) fn read_graphml_with(text: &str, file: &str, options: &ReadOptions<'_
                 // A map made elsewhere may weigh none of its edges: each is a tie of strength 1,
                 // as GEXF takes an edge without a weight.
                 None if reading.mapping.is_some() => 1,
-                None => return Err(error(edge, format!("{} has no value for `weight`", values.owner))),
+                None => {
+                    let owner = values.owner.clone();
+                    return Err(error(edge, ImportProblem::NoValue { owner, key: "weight".to_owned() }));
+                }
             },
         };
         let tie = FileTie {
@@ -288,14 +300,15 @@ pub(crate) fn read_graphml_with(text: &str, file: &str, options: &ReadOptions<'_
 fn values<'e>(
     element: &'e Element,
     domain: &str,
-    owner: String,
+    owner: Owner,
     keys: &BTreeMap<&str, Key<'e>>,
     file: &'e str,
 ) -> Result<Values<'e>, ImportError> {
     let applies = |key: &Key<'_>| key.domain == domain || key.domain == "all";
     let mut values = Values { file, line: element.line, owner, entries: Vec::new() };
     for data in element.children("data") {
-        let id = data.attribute("key").ok_or_else(|| ImportError::new(file, data.line, "a <data> names no key"))?;
+        let id =
+            data.attribute("key").ok_or_else(|| ImportError::new(file, data.line, ImportProblem::DataWithoutKey))?;
         let name = match keys.get(id) {
             Some(key) if applies(key) => key.name.clone(),
             _ => field_key(id),

@@ -38,7 +38,7 @@ use crate::fields;
 use crate::lines::LineIndex;
 use crate::mapping::TrackScheme;
 use crate::validate::{self, Files, Located};
-use crate::{Excerpt, FileActor, FileTie, ImportError, ImportProblem, MAP_KUMU, MapFile};
+use crate::{Excerpt, FileActor, FileTie, ImportError, ImportProblem, JsonFault, MAP_KUMU, MapFile, Owner};
 
 #[derive(Serialize)]
 struct Blueprint<'m> {
@@ -142,7 +142,7 @@ pub(crate) fn read_kumu_for(text: &str, sides: Option<&[String]>) -> Result<MapF
     // Editors on Windows save UTF-8 with a byte-order mark, which JSON does not allow.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = Reader { text, lines: LineIndex::new(text), scheme: TrackScheme::Imtd9 };
-    let top = reader.object(text, "a Kumu blueprint").map_err(|error| reader.error(error, 1))?;
+    let top = reader.object(text, Owner::Blueprint).map_err(|error| reader.error(error, 1))?;
     if let Some((scheme, line)) = reader.text(&top, "track scheme")? {
         reader.scheme = TrackScheme::parse(&scheme).map_err(|error| {
             ImportError::new(
@@ -154,22 +154,18 @@ pub(crate) fn read_kumu_for(text: &str, sides: Option<&[String]>) -> Result<MapF
     }
     let (elements, connections) = (top.entries.get("elements"), top.entries.get("connections"));
     if elements.is_none() && connections.is_none() {
-        return Err(ImportError::new(
-            MAP_KUMU,
-            1,
-            "a Kumu blueprint has `elements` and `connections`; this file has neither",
-        ));
+        return Err(ImportError::new(MAP_KUMU, 1, ImportProblem::NotABlueprint));
     }
     let mut actors = Vec::new();
     for raw in reader.list(elements, "elements")? {
         let line = reader.line(raw);
-        let element = reader.object(raw.get(), "an element").map_err(|e| reader.error(e, line))?;
+        let element = reader.object(raw.get(), Owner::AnElement).map_err(|e| reader.error(e, line))?;
         actors.push(Located { line, item: reader.actor(element, line)? });
     }
     let mut ties = Vec::new();
     for raw in reader.list(connections, "connections")? {
         let line = reader.line(raw);
-        let connection = reader.object(raw.get(), "a connection").map_err(|e| reader.error(e, line))?;
+        let connection = reader.object(raw.get(), Owner::AConnection).map_err(|e| reader.error(e, line))?;
         ties.push(Located { line, item: reader.tie(connection, line)? });
     }
     validate::finish_for(actors, ties, Files { actors: MAP_KUMU, ties: MAP_KUMU }, sides, false)
@@ -208,15 +204,15 @@ impl<'t> Entries<'t> {
 /// Why a part of the file could not be read, before it knows its line.
 enum Problem {
     /// serde_json's own error. Its messages about types can quote the value they met, so only
-    /// its syntax errors are shown; a type error becomes `Shape`.
+    /// its syntax errors are shown, by their kind; a type error becomes `Shape`.
     Json(serde_json::Error),
-    Shape(String),
+    Shape(ImportProblem),
 }
 
 /// An element or a connection, and how messages name it.
 struct Object<'t> {
     entries: Entries<'t>,
-    owner: String,
+    owner: Owner,
 }
 
 struct Reader<'t> {
@@ -237,39 +233,39 @@ impl<'t> Reader<'t> {
         let message = error.to_string();
         // serde_json ends its message with the place; the line is reported on its own.
         let message = message.rsplit_once(" at line ").map_or(message.as_str(), |(message, _)| message);
-        ImportError::new(MAP_KUMU, error.line(), format!("malformed JSON: {message}"))
+        ImportError::new(MAP_KUMU, error.line(), ImportProblem::MalformedJson { fault: JsonFault::of(message) })
     }
 
     fn error(&self, problem: Problem, line: usize) -> ImportError {
         match problem {
             // The document's own syntax: serde_json says what is wrong and where.
             Problem::Json(error) if !error.is_data() => self.json_error(&error),
-            Problem::Json(_) => ImportError::new(MAP_KUMU, line, "a value cannot be read"),
-            Problem::Shape(message) => ImportError::new(MAP_KUMU, line, message),
+            Problem::Json(_) => ImportError::new(MAP_KUMU, line, ImportProblem::ValueUnreadable),
+            Problem::Shape(problem) => ImportError::new(MAP_KUMU, line, problem),
         }
     }
 
-    /// Reads `json` as an object, `what` naming it in messages.
-    fn object(&self, json: &'t str, what: &str) -> Result<Object<'t>, Problem> {
+    /// Reads `json` as an object, `owner` naming it in messages.
+    fn object(&self, json: &'t str, owner: Owner) -> Result<Object<'t>, Problem> {
         match serde_json::from_str::<Entries<'t>>(json) {
             Ok(entries) => {
                 // A key given twice would leave it to chance which value counts.
                 let mut seen = BTreeSet::new();
                 if let Some((key, _)) = entries.0.iter().find(|(key, _)| !seen.insert(key.as_str())) {
-                    return Err(Problem::Shape(format!("{what} has the key {} twice", fields::quoted(key))));
+                    return Err(Problem::Shape(ImportProblem::KeyTwice { owner, key: Excerpt::of(key) }));
                 }
-                Ok(Object { entries, owner: what.to_owned() })
+                Ok(Object { entries, owner })
             }
-            Err(error) if error.is_data() => Err(Problem::Shape(format!("{what} must be a JSON object"))),
+            Err(error) if error.is_data() => Err(Problem::Shape(ImportProblem::NotAnObject { owner })),
             Err(error) => Err(Problem::Json(error)),
         }
     }
 
-    fn list(&self, raw: Option<&'t RawValue>, key: &str) -> Result<Vec<&'t RawValue>, ImportError> {
+    fn list(&self, raw: Option<&'t RawValue>, key: &'static str) -> Result<Vec<&'t RawValue>, ImportError> {
         let Some(raw) = raw else { return Ok(Vec::new()) };
         match serde_json::from_str::<Option<Vec<&'t RawValue>>>(raw.get()) {
             Ok(list) => Ok(list.unwrap_or_default()),
-            Err(_) => Err(ImportError::new(MAP_KUMU, self.line(raw), format!("`{key}` must be a list"))),
+            Err(_) => Err(ImportError::new(MAP_KUMU, self.line(raw), ImportProblem::NotAList { key })),
         }
     }
 
@@ -280,7 +276,11 @@ impl<'t> Reader<'t> {
         match serde_json::from_str::<Value>(raw.get()) {
             Ok(Value::Null) => Ok(None),
             Ok(value) => Ok(Some((value, line))),
-            Err(_) => Err(ImportError::new(MAP_KUMU, line, format!("`{key}` of {} cannot be read", object.owner))),
+            Err(_) => Err(ImportError::new(
+                MAP_KUMU,
+                line,
+                ImportProblem::KeyUnreadable { key: key.to_owned(), owner: object.owner.clone() },
+            )),
         }
     }
 
@@ -291,7 +291,8 @@ impl<'t> Reader<'t> {
             Some((Value::String(text), line)) => Ok(Some((text, line))),
             Some((value @ (Value::Number(_) | Value::Bool(_)), line)) => Ok(Some((value.to_string(), line))),
             Some((_, line)) => {
-                Err(ImportError::new(MAP_KUMU, line, format!("`{key}` of {} must be text", object.owner)))
+                let owner = object.owner.clone();
+                Err(ImportError::new(MAP_KUMU, line, ImportProblem::NotText { key: key.to_owned(), owner }))
             }
         }
     }
@@ -317,13 +318,15 @@ impl<'t> Reader<'t> {
         key: &str,
         parse: impl FnOnce(&str, &str) -> Result<T, ImportProblem>,
     ) -> Result<T, ImportError> {
-        self.parse(object, key, parse)?
-            .ok_or_else(|| ImportError::new(MAP_KUMU, line, format!("{} has no `{key}`", object.owner)))
+        self.parse(object, key, parse)?.ok_or_else(|| {
+            let owner = object.owner.clone();
+            ImportError::new(MAP_KUMU, line, ImportProblem::MissingKey { owner, key: key.to_owned() })
+        })
     }
 
     fn actor(&self, mut element: Object<'t>, line: usize) -> Result<FileActor, ImportError> {
         let code_name = self.require(&element, line, "label", |_, code| Ok(code.trim().to_owned()))?;
-        element.owner = format!("element {}", fields::quoted(&code_name));
+        element.owner = Owner::Element { code: Excerpt::of(&code_name) };
         let kind = self.require(&element, line, "type", |key, kind| match kind.trim().to_lowercase().as_str() {
             "person" => Ok(ActorKind::Person),
             "organization" | "organisation" => Ok(ActorKind::Organisation),
@@ -367,7 +370,7 @@ impl<'t> Reader<'t> {
                 .map(|item| match item {
                     Value::String(track) => fields::track_in("tracks", track, Some(self.scheme)),
                     Value::Number(track) => fields::track_in("tracks", &track.to_string(), Some(self.scheme)),
-                    _ => Err(format!("`tracks` of {} must list tracks by number or name", element.owner).into()),
+                    _ => Err(ImportProblem::TracksNotListed { owner: element.owner.clone() }),
                 })
                 .collect::<Result<_, _>>()
                 .map_err(|problem| ImportError::new(MAP_KUMU, line, problem)),
@@ -380,7 +383,7 @@ impl<'t> Reader<'t> {
     fn tie(&self, mut connection: Object<'t>, line: usize) -> Result<FileTie, ImportError> {
         let from = self.require(&connection, line, "from", |_, code| Ok(code.trim().to_owned()))?;
         let to = self.require(&connection, line, "to", |_, code| Ok(code.trim().to_owned()))?;
-        connection.owner = format!("the connection from {} to {}", fields::quoted(&from), fields::quoted(&to));
+        connection.owner = Owner::Connection { from: Excerpt::of(&from), to: Excerpt::of(&to) };
         let kind = self.require(&connection, line, "type", fields::tie_kind)?;
         let direction = |key: &str, direction: &str| match direction.trim().to_lowercase().as_str() {
             "directed" => Ok(true),

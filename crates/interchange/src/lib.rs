@@ -34,7 +34,7 @@ pub use gexf::{read_gexf, write_gexf};
 pub use graphml::{read_graphml, write_graphml};
 pub use kumu::{read_kumu, write_kumu};
 pub use mapping::{Attribute, Field, FileAttributes, Mapping, MappingError, TrackScheme, UnknownScheme, attributes};
-pub use problem::{Excerpt, ImportProblem, TieEnd};
+pub use problem::{Excerpt, ImportProblem, JsonFault, Owner, TieEnd, XmlFault};
 pub use results_framework::{INDICATORS_CSV, MOST_INDICATORS, read_indicators_csv, write_indicators_csv};
 pub use statement_translations::{TRANSLATIONS_CSV, TranslationRow, read_translations_csv};
 pub use table::{read_csv, write_actors_csv, write_ties_csv};
@@ -75,11 +75,7 @@ pub fn read_with(format: Format, file: &str, ties: &str, options: &ReadOptions<'
         Format::KumuJson => MAP_KUMU,
     });
     if options.mapping.is_some() && matches!(format, Format::Csv | Format::KumuJson) {
-        return Err(ImportError::new(
-            name,
-            1,
-            "a mapping of attributes applies to GEXF and GraphML files; CSV and Kumu files use tracktwo's own columns",
-        ));
+        return Err(ImportError::new(name, 1, ImportProblem::MappingNotApplicable));
     }
     match format {
         Format::Csv => table::read_csv_named(file, ties, name, options.ties_name.unwrap_or(TIES_CSV), options.sides),
@@ -234,8 +230,8 @@ pub struct ImportError {
 }
 
 impl ImportError {
-    pub(crate) fn new(file: &str, line: usize, problem: impl Into<ImportProblem>) -> Self {
-        Self { file: file.to_owned(), line: line.max(1), problem: problem.into() }
+    pub(crate) fn new(file: &str, line: usize, problem: ImportProblem) -> Self {
+        Self { file: file.to_owned(), line: line.max(1), problem }
     }
 }
 

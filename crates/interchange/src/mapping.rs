@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use tracktwo_domain::map::Track;
 
 use crate::xml::field_key;
-use crate::{Excerpt, Format, ImportError, xml};
+use crate::{Excerpt, Format, ImportError, ImportProblem, xml};
 
 /// How a file numbers the tracks. Tracks are read by name in English under any scheme; a number
 /// only under a declared one.
@@ -326,11 +326,7 @@ pub fn attributes(format: Format, text: &str, file_name: &str) -> Result<FileAtt
     match format {
         Format::Gexf => crate::gexf::attributes(text, file_name),
         Format::Graphml => crate::graphml::attributes(text, file_name),
-        Format::Csv | Format::KumuJson => Err(ImportError::new(
-            file_name,
-            1,
-            "only GEXF and GraphML files are read with a mapping; CSV and Kumu files use tracktwo's own columns",
-        )),
+        Format::Csv | Format::KumuJson => Err(ImportError::new(file_name, 1, ImportProblem::MappingNotApplicable)),
     }
 }
 

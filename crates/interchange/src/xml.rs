@@ -17,7 +17,7 @@ use tracktwo_domain::map::{ActorKind, Level, Track};
 use crate::fields;
 use crate::lines::LineIndex;
 use crate::mapping::{Field, Mapping, TrackScheme};
-use crate::{FileActor, ImportError, ImportProblem};
+use crate::{FileActor, ImportError, ImportProblem, Owner, XmlFault};
 
 /// Deeper than any GEXF or GraphML file nests; the limit keeps a hostile file from exhausting
 /// memory or the stack.
@@ -60,8 +60,8 @@ pub(crate) struct Values<'e> {
     pub file: &'e str,
     /// The node's or edge's own line, for a value that is missing.
     pub line: usize,
-    /// How messages name the node or edge: "node `UV-01`".
-    pub owner: String,
+    /// How messages name the node or edge.
+    pub owner: Owner,
     pub entries: Vec<(String, &'e str, usize)>,
 }
 
@@ -69,7 +69,11 @@ impl<'e> Values<'e> {
     /// Adds a value, refusing a second one for the same field.
     pub fn insert(&mut self, key: String, value: &'e str, line: usize) -> Result<(), ImportError> {
         if self.entries.iter().any(|(k, _, _)| *k == key) {
-            return Err(ImportError::new(self.file, line, format!("{} has two values for `{key}`", self.owner)));
+            return Err(ImportError::new(
+                self.file,
+                line,
+                ImportProblem::ValueTwice { owner: self.owner.clone(), key },
+            ));
         }
         self.entries.push((key, value, line));
         Ok(())
@@ -84,7 +88,7 @@ impl<'e> Values<'e> {
         self.entries.iter().find(|(k, _, _)| k == key).map(|(_, value, line)| (*value, *line))
     }
 
-    pub fn error(&self, line: usize, problem: impl Into<ImportProblem>) -> ImportError {
+    pub fn error(&self, line: usize, problem: ImportProblem) -> ImportError {
         ImportError::new(self.file, line, problem)
     }
 
@@ -211,9 +215,10 @@ fn placed<T>(
     match parsed {
         Ok(Some(value)) => Ok(Some(value)),
         Err(error) if !lenient || matches!(error.problem, ImportProblem::TrackNumberWithoutScheme { .. }) => Err(error),
-        Ok(None) if !lenient => {
-            Err(values.error(values.line, format!("{} has no value for `{}`", values.owner, field.own_key())))
-        }
+        Ok(None) if !lenient => Err(values.error(
+            values.line,
+            ImportProblem::NoValue { owner: values.owner.clone(), key: field.own_key().to_owned() },
+        )),
         Ok(None) | Err(_) => {
             unplaced.insert(field.as_str());
             Ok(None)
@@ -246,7 +251,7 @@ pub(crate) fn parse(file: &str, text: &str) -> Result<Element, ImportError> {
             Ok(event) => event,
             Err(error) => {
                 let line = lines.line_u64(reader.error_position());
-                return Err(ImportError::new(file, line, format!("malformed XML: {}", describe(&error))));
+                return Err(ImportError::new(file, line, ImportProblem::MalformedXml { fault: fault(&error) }));
             }
         };
         let fail = |problem: ImportProblem| Err(ImportError::new(file, lines.line_u64(start), problem));
@@ -324,7 +329,7 @@ pub(crate) fn parse(file: &str, text: &str) -> Result<Element, ImportError> {
 
 fn element(file: &str, line: usize, tag: &BytesStart<'_>, version: XmlVersion) -> Result<Element, ImportError> {
     let malformed =
-        |error: quick_xml::Error| ImportError::new(file, line, format!("malformed XML: {}", describe(&error)));
+        |error: quick_xml::Error| ImportError::new(file, line, ImportProblem::MalformedXml { fault: fault(&error) });
     let mut attributes = Vec::new();
     for attribute in tag.attributes() {
         let attribute = attribute.map_err(|e| malformed(e.into()))?;
@@ -340,24 +345,38 @@ fn element(file: &str, line: usize, tag: &BytesStart<'_>, version: XmlVersion) -
     })
 }
 
-/// quick-xml's errors in words that quote no content. Some of its messages quote what they met
-/// (an entity's name, a tag's name), and in a broken file that can be a piece of a note.
-fn describe(error: &quick_xml::Error) -> String {
+/// quick-xml's error by its kind. Some of its messages quote what they met (an entity's name,
+/// a tag's name), and in a broken file that can be a piece of a note, so none is kept.
+fn fault(error: &quick_xml::Error) -> XmlFault {
     use quick_xml::Error;
-    use quick_xml::errors::IllFormedError;
+    use quick_xml::errors::{IllFormedError, SyntaxError};
+    use quick_xml::events::attributes::AttrError;
     match error {
-        Error::Syntax(syntax) => syntax.to_string(),
-        Error::IllFormed(IllFormedError::MismatchedEndTag { .. }) => {
-            "an end tag does not match the element it should close".to_owned()
-        }
-        Error::IllFormed(IllFormedError::UnmatchedEndTag(_)) => "an end tag closes no open element".to_owned(),
-        Error::IllFormed(IllFormedError::UnclosedReference) => {
-            "a `&` starts a reference that no `;` closes (a lone `&` is written `&amp;`)".to_owned()
-        }
-        Error::IllFormed(_) => "the document is not well-formed".to_owned(),
-        Error::InvalidAttr(attribute) => format!("a malformed attribute ({attribute})"),
-        Error::Escape(_) => "a reference (`&…;`) that is unknown or broken".to_owned(),
-        _ => "the document cannot be read".to_owned(),
+        Error::Syntax(syntax) => match syntax {
+            SyntaxError::InvalidBangMarkup => XmlFault::UnknownMarkup,
+            SyntaxError::UnclosedPI => XmlFault::UnclosedProcessingInstruction,
+            SyntaxError::UnclosedXmlDecl => XmlFault::UnclosedDeclaration,
+            SyntaxError::UnclosedComment => XmlFault::UnclosedComment,
+            SyntaxError::UnclosedDoctype => XmlFault::UnclosedDoctype,
+            SyntaxError::UnclosedCData => XmlFault::UnclosedCdata,
+            SyntaxError::UnclosedTag => XmlFault::UnclosedTag,
+            SyntaxError::UnclosedSingleQuotedAttributeValue | SyntaxError::UnclosedDoubleQuotedAttributeValue => {
+                XmlFault::UnclosedAttributeValue
+            }
+        },
+        Error::IllFormed(IllFormedError::MismatchedEndTag { .. }) => XmlFault::MismatchedEndTag,
+        Error::IllFormed(IllFormedError::UnmatchedEndTag(_)) => XmlFault::UnmatchedEndTag,
+        Error::IllFormed(IllFormedError::UnclosedReference) => XmlFault::UnclosedReference,
+        Error::IllFormed(_) => XmlFault::NotWellFormed,
+        Error::InvalidAttr(attribute) => match attribute {
+            AttrError::ExpectedEq(_) => XmlFault::AttributeWithoutEquals,
+            AttrError::ExpectedValue(_) => XmlFault::AttributeWithoutValue,
+            AttrError::UnquotedValue(_) => XmlFault::UnquotedAttributeValue,
+            AttrError::ExpectedQuote(..) => XmlFault::UnclosedAttributeValue,
+            AttrError::Duplicated(..) => XmlFault::AttributeTwice,
+        },
+        Error::Escape(_) => XmlFault::BrokenReference,
+        _ => XmlFault::Unreadable,
     }
 }
 
@@ -467,6 +486,25 @@ mod tests {
             let error = parse("t.xml", text).unwrap_err();
             assert_eq!(error.line, line, "{text:?}: {error}");
             assert!(error.problem.to_string().starts_with("malformed XML"), "{error}");
+        }
+    }
+
+    #[test]
+    fn quick_xmls_errors_come_back_by_their_kind() {
+        let cases = [
+            ("<a>\n<b>\n</a>", XmlFault::MismatchedEndTag),
+            ("</a>", XmlFault::UnmatchedEndTag),
+            ("<a x='1' x='2'/>", XmlFault::AttributeTwice),
+            ("<a x=1/>", XmlFault::UnquotedAttributeValue),
+            ("<a>\n<!-- never closed", XmlFault::UnclosedComment),
+            ("<a>\n<b x='1", XmlFault::UnclosedAttributeValue),
+            ("<a>\n<b", XmlFault::UnclosedTag),
+            ("<a>\n<![CDATA[x", XmlFault::UnclosedCdata),
+            ("<a>&amp</a>", XmlFault::UnclosedReference),
+        ];
+        for (text, kind) in cases {
+            let error = parse("t.xml", text).unwrap_err();
+            assert_eq!(error.problem, ImportProblem::MalformedXml { fault: kind }, "{text:?}");
         }
     }
 

@@ -14,9 +14,10 @@
 //! what a program outside said (the database, the operating system). Numbers are arguments, so
 //! they are written in the reader's digits.
 //!
-//! An import's problem is typed (`ImportProblem`) and said variant by variant; only the few
-//! problems that have no variant of their own yet (`ImportProblem::Described`) are shown as the
-//! English the interchange wrote, marked as English.
+//! An import's problem is typed (`ImportProblem`) and said variant by variant, down to the node,
+//! edge, element or connection it names and the kind of an XML or JSON syntax error; only what a
+//! parser says of a kind of error without a variant of its own (serde_json's rarer messages, the
+//! Pol.is reader's) is shown as its English, marked as English, inside a sentence of ours.
 //!
 //! The API's JSON errors stay in English (`AppError`'s `Display`): programs read them.
 
@@ -33,7 +34,7 @@ use tracktwo_domain::outcomes::WorkflowError;
 use tracktwo_domain::questionnaire::AnswerError;
 use tracktwo_i18n::{Arg, Locale, has_message, text_with};
 
-use tracktwo_interchange::{Excerpt, Field, ImportProblem, MappingError};
+use tracktwo_interchange::{Excerpt, Field, ImportProblem, JsonFault, MappingError, Owner, XmlFault};
 
 use crate::documents::DocumentError;
 
@@ -51,9 +52,9 @@ enum Part {
     Number(i64),
     /// Words that are not the application's: shown as they are, set apart.
     Own(String),
-    /// English the application has no message for (what a program outside said, a file's
-    /// problem that has no variant of its own yet): shown as it is, set apart and marked as
-    /// English.
+    /// English the application has no message for (what a program outside said: a database,
+    /// a parser's rarer error, the Pol.is reader): shown as it is, set apart and marked as
+    /// English, inside a sentence of the application's.
     English(String),
     /// Another message, said in the same language (a field's name, the reason inside a refusal).
     Said(Refusal),
@@ -689,6 +690,9 @@ fn import_problem(problem: &ImportProblem) -> Refusal {
             r("refusal-import-statement-twice", vec![("statement", number(*statement))])
         }
         ImportProblem::NoStatement => Refusal::bare("refusal-import-no-statement"),
+        ImportProblem::StatementNotInConversation { statement } => {
+            r("refusal-import-statement-not-in-conversation", vec![("statement", number(*statement))])
+        }
         ImportProblem::SecondRoot => Refusal::bare("refusal-import-second-root"),
         ImportProblem::TooDeep { most } => r("refusal-import-too-deep", vec![("most", number(*most))]),
         ImportProblem::TextOutsideRoot => Refusal::bare("refusal-import-text-outside-root"),
@@ -700,9 +704,171 @@ fn import_problem(problem: &ImportProblem) -> Refusal {
             r("refusal-import-unclosed", vec![("element", own(element.as_str())), ("line", number(*line))])
         }
         ImportProblem::NoRoot => Refusal::bare("refusal-import-no-root"),
-        // Problems that have no variant of their own yet.
-        ImportProblem::Described(words) => r("refusal-import-described", vec![("problem", english(words.as_str()))]),
+        ImportProblem::MalformedXml { fault } => {
+            r("refusal-import-malformed-xml", vec![("fault", Part::Said(Refusal::bare(xml_fault(*fault))))])
+        }
+        ImportProblem::NotGexf { root } => not_the_format("GEXF", root, "gexf"),
+        ImportProblem::NotGraphml { root } => not_the_format("GraphML", root, "graphml"),
+        ImportProblem::GexfWithoutGraph => without_graph("gexf"),
+        ImportProblem::GraphmlWithoutGraph => without_graph("graphml"),
+        ImportProblem::AttributeWithoutId => {
+            r("refusal-import-attribute-without-id", vec![("element", own("attribute")), ("id", own("id"))])
+        }
+        ImportProblem::KeyWithoutId => r("refusal-import-without-id", vec![("element", own("key")), ("id", own("id"))]),
+        ImportProblem::NodeWithoutId => {
+            r("refusal-import-without-id", vec![("element", own("node")), ("id", own("id"))])
+        }
+        ImportProblem::EdgeWithoutEnd { end } => {
+            r("refusal-import-edge-without-end", vec![("element", own("edge")), ("end", own(*end))])
+        }
+        ImportProblem::AttvalueWithoutAttribute => {
+            r("refusal-import-attvalue-without-attribute", vec![("element", own("attvalue"))])
+        }
+        ImportProblem::DataWithoutKey => r("refusal-import-data-without-key", vec![("element", own("data"))]),
+        ImportProblem::KeyIdTwice { id } => r("refusal-import-key-id-twice", vec![("id", excerpt(id))]),
+        ImportProblem::NodeIdTwice { id, first } => {
+            r("refusal-import-node-id-twice", vec![("id", excerpt(id)), ("first", number(*first))])
+        }
+        ImportProblem::NotAnEdgeDefault { field, value } => r(
+            "refusal-import-not-an-edge-default",
+            vec![
+                ("field", own(field.as_str())),
+                ("value", excerpt(value)),
+                ("directed", own("directed")),
+                ("undirected", own("undirected")),
+            ],
+        ),
+        ImportProblem::DayTooLate { field } => r("refusal-import-day-too-late", vec![("field", own(field.as_str()))]),
+        ImportProblem::ValueTwice { owner: o, key } => {
+            r("refusal-import-value-twice", vec![("owner", owner(o)), ("key", own(key.as_str()))])
+        }
+        ImportProblem::NoValue { owner: o, key } => {
+            r("refusal-import-no-value", vec![("owner", owner(o)), ("key", own(key.as_str()))])
+        }
+        ImportProblem::NoTieKind { owner: o } => r(
+            "refusal-import-no-tie-kind",
+            vec![
+                ("owner", owner(o)),
+                ("map", own("--field tie-kind=ATTRIBUTE")),
+                ("give", own("--value tie-kind:=colleague")),
+            ],
+        ),
+        ImportProblem::MappingNotApplicable => Refusal::bare("refusal-import-mapping-not-applicable"),
+        ImportProblem::MalformedJson { fault } => {
+            r("refusal-import-malformed-json", vec![("fault", json_fault(fault))])
+        }
+        ImportProblem::NotAnObject { owner: o } => r("refusal-import-not-an-object", vec![("owner", owner(o))]),
+        ImportProblem::KeyTwice { owner: o, key } => {
+            r("refusal-import-key-twice", vec![("owner", owner(o)), ("key", excerpt(key))])
+        }
+        ImportProblem::ValueUnreadable => Refusal::bare("refusal-import-value-unreadable"),
+        ImportProblem::NotABlueprint => r(
+            "refusal-import-not-a-blueprint",
+            vec![("elements", own("elements")), ("connections", own("connections"))],
+        ),
+        ImportProblem::NotAList { key } => r("refusal-import-not-a-list", vec![("key", own(*key))]),
+        ImportProblem::KeyUnreadable { key, owner: o } => {
+            r("refusal-import-key-unreadable", vec![("key", own(key.as_str())), ("owner", owner(o))])
+        }
+        ImportProblem::NotText { key, owner: o } => {
+            r("refusal-import-not-text", vec![("key", own(key.as_str())), ("owner", owner(o))])
+        }
+        ImportProblem::MissingKey { owner: o, key } => {
+            r("refusal-import-missing-key", vec![("owner", owner(o)), ("key", own(key.as_str()))])
+        }
+        ImportProblem::TracksNotListed { owner: o } => {
+            r("refusal-import-tracks-not-listed", vec![("key", own("tracks")), ("owner", owner(o))])
+        }
+        ImportProblem::StatementsOutOfOrder => Refusal::bare("refusal-import-statements-out-of-order"),
+        ImportProblem::StatementTextLength => Refusal::bare("refusal-import-statement-text-length"),
+        ImportProblem::StatementNotInExport { statement } => {
+            r("refusal-import-statement-not-in-export", vec![("statement", number(*statement))])
+        }
+        ImportProblem::PolisExportUnreadable { said } => {
+            r("refusal-import-polis-export-unreadable", vec![("said", english(said.as_str()))])
+        }
     }
+}
+
+/// A file whose root element is not its format's: the names of the format and its elements are
+/// the file's words, not ours.
+fn not_the_format(format: &str, root: &Excerpt, expected: &str) -> Refusal {
+    Refusal::new(
+        "refusal-import-not-the-format",
+        vec![("format", own(format)), ("root", own(root.as_str())), ("expected", own(expected))],
+    )
+}
+
+fn without_graph(root: &str) -> Refusal {
+    Refusal::new("refusal-import-without-graph", vec![("root", own(root)), ("graph", own("graph"))])
+}
+
+/// The node, edge, element or connection a problem names, said in the reader's language.
+fn owner(owner: &Owner) -> Part {
+    let r = Refusal::new;
+    let excerpt = |value: &Excerpt| own(value.as_str());
+    Part::Said(match owner {
+        Owner::Node { id } => r("refusal-import-owner-node", vec![("id", excerpt(id))]),
+        Owner::Edge { from, to } => r("refusal-import-owner-edge", vec![("from", excerpt(from)), ("to", excerpt(to))]),
+        Owner::Blueprint => Refusal::bare("refusal-import-owner-blueprint"),
+        Owner::AnElement => Refusal::bare("refusal-import-owner-an-element"),
+        Owner::Element { code } => r("refusal-import-owner-element", vec![("code", excerpt(code))]),
+        Owner::AConnection => Refusal::bare("refusal-import-owner-a-connection"),
+        Owner::Connection { from, to } => {
+            r("refusal-import-owner-connection", vec![("from", excerpt(from)), ("to", excerpt(to))])
+        }
+    })
+}
+
+/// The message of a kind of XML syntax error.
+fn xml_fault(fault: XmlFault) -> &'static str {
+    match fault {
+        XmlFault::UnknownMarkup => "refusal-import-xml-unknown-markup",
+        XmlFault::UnclosedProcessingInstruction => "refusal-import-xml-unclosed-processing-instruction",
+        XmlFault::UnclosedDeclaration => "refusal-import-xml-unclosed-declaration",
+        XmlFault::UnclosedComment => "refusal-import-xml-unclosed-comment",
+        XmlFault::UnclosedDoctype => "refusal-import-xml-unclosed-doctype",
+        XmlFault::UnclosedCdata => "refusal-import-xml-unclosed-cdata",
+        XmlFault::UnclosedTag => "refusal-import-xml-unclosed-tag",
+        XmlFault::UnclosedAttributeValue => "refusal-import-xml-unclosed-attribute-value",
+        XmlFault::MismatchedEndTag => "refusal-import-xml-mismatched-end-tag",
+        XmlFault::UnmatchedEndTag => "refusal-import-xml-unmatched-end-tag",
+        XmlFault::UnclosedReference => "refusal-import-xml-unclosed-reference",
+        XmlFault::NotWellFormed => "refusal-import-xml-not-well-formed",
+        XmlFault::AttributeWithoutEquals => "refusal-import-xml-attribute-without-equals",
+        XmlFault::AttributeWithoutValue => "refusal-import-xml-attribute-without-value",
+        XmlFault::UnquotedAttributeValue => "refusal-import-xml-unquoted-attribute-value",
+        XmlFault::AttributeTwice => "refusal-import-xml-attribute-twice",
+        XmlFault::BrokenReference => "refusal-import-xml-broken-reference",
+        XmlFault::Unreadable => "refusal-import-xml-unreadable",
+    }
+}
+
+/// A kind of JSON syntax error in the reader's language; serde_json's own words for a kind
+/// without a variant, marked as English.
+fn json_fault(fault: &JsonFault) -> Part {
+    let id = match fault {
+        JsonFault::EndInList => "refusal-import-json-end-in-list",
+        JsonFault::EndInObject => "refusal-import-json-end-in-object",
+        JsonFault::EndInString => "refusal-import-json-end-in-string",
+        JsonFault::EndInValue => "refusal-import-json-end-in-value",
+        JsonFault::ExpectedValue => "refusal-import-json-expected-value",
+        JsonFault::ExpectedCommaOrBracket => "refusal-import-json-expected-comma-or-bracket",
+        JsonFault::ExpectedCommaOrBrace => "refusal-import-json-expected-comma-or-brace",
+        JsonFault::ExpectedColon => "refusal-import-json-expected-colon",
+        JsonFault::ExpectedIdent => "refusal-import-json-expected-ident",
+        JsonFault::KeyNotAString => "refusal-import-json-key-not-a-string",
+        JsonFault::TrailingComma => "refusal-import-json-trailing-comma",
+        JsonFault::TrailingCharacters => "refusal-import-json-trailing-characters",
+        JsonFault::InvalidEscape => "refusal-import-json-invalid-escape",
+        JsonFault::InvalidNumber => "refusal-import-json-invalid-number",
+        JsonFault::NumberOutOfRange => "refusal-import-json-number-out-of-range",
+        JsonFault::InvalidCodePoint => "refusal-import-json-invalid-code-point",
+        JsonFault::ControlCharacter => "refusal-import-json-control-character",
+        JsonFault::TooDeep => "refusal-import-json-too-deep",
+        JsonFault::Other { said } => return english(said.as_str()),
+    };
+    said(id)
 }
 
 fn import_record(record: &ImportRecord) -> Refusal {
@@ -792,6 +958,112 @@ mod tests {
         ]
     }
 
+    fn owners() -> Vec<Owner> {
+        let code = |code: &str| Excerpt::of(code);
+        vec![
+            Owner::Node { id: code("UV-01") },
+            Owner::Edge { from: code("UV-01"), to: code("LC-02") },
+            Owner::Blueprint,
+            Owner::AnElement,
+            Owner::Element { code: code("UV-01") },
+            Owner::AConnection,
+            Owner::Connection { from: code("UV-01"), to: code("LC-02") },
+        ]
+    }
+
+    fn xml_faults() -> Vec<XmlFault> {
+        vec![
+            XmlFault::UnknownMarkup,
+            XmlFault::UnclosedProcessingInstruction,
+            XmlFault::UnclosedDeclaration,
+            XmlFault::UnclosedComment,
+            XmlFault::UnclosedDoctype,
+            XmlFault::UnclosedCdata,
+            XmlFault::UnclosedTag,
+            XmlFault::UnclosedAttributeValue,
+            XmlFault::MismatchedEndTag,
+            XmlFault::UnmatchedEndTag,
+            XmlFault::UnclosedReference,
+            XmlFault::NotWellFormed,
+            XmlFault::AttributeWithoutEquals,
+            XmlFault::AttributeWithoutValue,
+            XmlFault::UnquotedAttributeValue,
+            XmlFault::AttributeTwice,
+            XmlFault::BrokenReference,
+            XmlFault::Unreadable,
+        ]
+    }
+
+    fn json_faults() -> Vec<JsonFault> {
+        vec![
+            JsonFault::EndInList,
+            JsonFault::EndInObject,
+            JsonFault::EndInString,
+            JsonFault::EndInValue,
+            JsonFault::ExpectedValue,
+            JsonFault::ExpectedCommaOrBracket,
+            JsonFault::ExpectedCommaOrBrace,
+            JsonFault::ExpectedColon,
+            JsonFault::ExpectedIdent,
+            JsonFault::KeyNotAString,
+            JsonFault::TrailingComma,
+            JsonFault::TrailingCharacters,
+            JsonFault::InvalidEscape,
+            JsonFault::InvalidNumber,
+            JsonFault::NumberOutOfRange,
+            JsonFault::InvalidCodePoint,
+            JsonFault::ControlCharacter,
+            JsonFault::TooDeep,
+            JsonFault::Other { said: "unexpected end of hex escape".into() },
+        ]
+    }
+
+    /// One value of every problem of a GEXF, GraphML or Kumu file's structure or syntax, and of a
+    /// Pol.is export's.
+    fn structure_problems() -> Vec<ImportProblem> {
+        let mut problems = vec![
+            ImportProblem::NotGexf { root: Excerpt::of("graphml") },
+            ImportProblem::NotGraphml { root: Excerpt::of("gexf") },
+            ImportProblem::GexfWithoutGraph,
+            ImportProblem::GraphmlWithoutGraph,
+            ImportProblem::AttributeWithoutId,
+            ImportProblem::KeyWithoutId,
+            ImportProblem::NodeWithoutId,
+            ImportProblem::EdgeWithoutEnd { end: "source" },
+            ImportProblem::EdgeWithoutEnd { end: "target" },
+            ImportProblem::AttvalueWithoutAttribute,
+            ImportProblem::DataWithoutKey,
+            ImportProblem::KeyIdTwice { id: Excerpt::of("d0") },
+            ImportProblem::NodeIdTwice { id: Excerpt::of("UV-01"), first: 11 },
+            ImportProblem::NotAnEdgeDefault { field: "edgedefault".into(), value: Excerpt::of("both") },
+            ImportProblem::DayTooLate { field: "end".into() },
+            ImportProblem::MappingNotApplicable,
+            ImportProblem::ValueUnreadable,
+            ImportProblem::NotABlueprint,
+            ImportProblem::NotAList { key: "elements" },
+            ImportProblem::StatementsOutOfOrder,
+            ImportProblem::StatementTextLength,
+            ImportProblem::StatementNotInExport { statement: 14 },
+            ImportProblem::PolisExportUnreadable { said: "votes.csv line 3: vote is 2".into() },
+        ];
+        for owner in owners() {
+            problems.extend([
+                ImportProblem::ValueTwice { owner: owner.clone(), key: "kind".into() },
+                ImportProblem::NoValue { owner: owner.clone(), key: "weight".into() },
+                ImportProblem::NoTieKind { owner: owner.clone() },
+                ImportProblem::NotAnObject { owner: owner.clone() },
+                ImportProblem::KeyTwice { owner: owner.clone(), key: Excerpt::of("name") },
+                ImportProblem::KeyUnreadable { key: "level".into(), owner: owner.clone() },
+                ImportProblem::NotText { key: "name".into(), owner: owner.clone() },
+                ImportProblem::MissingKey { owner: owner.clone(), key: "level".into() },
+                ImportProblem::TracksNotListed { owner },
+            ]);
+        }
+        problems.extend(xml_faults().into_iter().map(|fault| ImportProblem::MalformedXml { fault }));
+        problems.extend(json_faults().into_iter().map(|fault| ImportProblem::MalformedJson { fault }));
+        problems
+    }
+
     /// One value of every problem of a file, and of every validation inside one.
     fn import_problems() -> Vec<ImportProblem> {
         use tracktwo_interchange::{TieEnd, TrackScheme};
@@ -849,6 +1121,7 @@ mod tests {
             ImportProblem::NotAStatementNumber,
             ImportProblem::StatementTwice { statement: 7 },
             ImportProblem::NoStatement,
+            ImportProblem::StatementNotInConversation { statement: 9 },
             ImportProblem::SecondRoot,
             ImportProblem::TooDeep { most: 64 },
             ImportProblem::TextOutsideRoot,
@@ -858,8 +1131,8 @@ mod tests {
             ImportProblem::ReferenceOutsideRoot,
             ImportProblem::Unclosed { element: "graph".into(), line: 3 },
             ImportProblem::NoRoot,
-            ImportProblem::Described("<gexf> holds no <graph>".into()),
         ];
+        problems.extend(structure_problems());
         for reason in validations() {
             problems.push(ImportProblem::RefusedValue { field: field(), reason: reason.clone() });
             problems.push(ImportProblem::Refused(reason.clone()));
@@ -1051,6 +1324,50 @@ mod tests {
         assert!(said.len() > 120, "{}", said.len());
     }
 
+    /// A file's structure and syntax problems, with every owner and every kind of syntax error:
+    /// in Arabic and the pseudo-locales no English word of ours is left, only the file's words
+    /// (set apart) and the names of formats.
+    #[test]
+    fn a_files_structure_is_said_with_no_english_left() {
+        fn outside_isolates(said: &str) -> String {
+            let (mut out, mut depth) = (String::new(), 0usize);
+            for c in said.chars() {
+                match c {
+                    ISOLATE_OPEN => depth += 1,
+                    ISOLATE_CLOSE => depth = depth.saturating_sub(1),
+                    c if depth == 0 => out.push(c),
+                    _ => {}
+                }
+            }
+            out
+        }
+        let structural = structure_problems();
+        // The names of formats, and XML's way of writing `&`.
+        let formats = ["XML", "JSON", "GEXF", "GraphML", "Kumu", "CSV", "Pol.is", "&amp;"];
+        for problem in &structural {
+            let refusal = Refusal::of_import(&tracktwo_interchange::ImportError {
+                file: "map.gexf".into(),
+                line: 7,
+                problem: problem.clone(),
+            });
+            let english = outside_isolates(&refusal.text(Locale::English));
+            let english_words: Vec<&str> =
+                english.split(|c: char| !c.is_ascii_alphabetic()).filter(|word| word.len() > 2).collect();
+            let mut arabic = outside_isolates(&refusal.text(Locale::Arabic));
+            assert!(arabic.contains('٧'), "{arabic}");
+            for name in formats {
+                arabic = arabic.replace(name, "");
+            }
+            assert!(!arabic.chars().any(|c| c.is_ascii_alphabetic()), "{problem:?}: {arabic}");
+            for locale in [Locale::PseudoAccented, Locale::PseudoRightToLeft] {
+                let said = outside_isolates(&refusal.text(locale));
+                for word in &english_words {
+                    assert!(!said.contains(word), "{problem:?} {locale:?}: `{word}` in {said}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn english_is_what_the_application_says() {
         let mut errors = vec![
@@ -1110,8 +1427,10 @@ mod tests {
         let html = refusal.html(Locale::French).into_string();
         assert!(html.contains("<bdi>&lt;b&gt;ten&lt;/b&gt; &amp; more</bdi>"), "{html}");
         assert!(!html.contains(ISOLATE_OPEN) && !html.contains(PLACE_OPEN), "{html:?}");
-        let import =
-            Refusal::of(&AppError::Import { record: ImportRecord::PolisExport, problem: Box::new("a <b>".into()) });
+        let import = Refusal::of(&AppError::Import {
+            record: ImportRecord::PolisExport,
+            problem: Box::new(ImportProblem::PolisExportUnreadable { said: "a <b>".into() }),
+        });
         let html = import.html(Locale::Russian).into_string();
         assert!(html.contains("<bdi lang=\"en\">a &lt;b&gt;</bdi>"), "{html}");
         // A place marker typed by someone is kept as typed, not filled in.

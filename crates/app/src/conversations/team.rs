@@ -287,7 +287,7 @@ impl App {
             for row in rows {
                 let (statement_id, statement) =
                     state.statements.get(row.statement as usize).cloned().ok_or_else(|| {
-                        import_error(row.line, format!("statement {} is not in the conversation", row.statement).into())
+                        import_error(row.line, ImportProblem::StatementNotInConversation { statement: row.statement })
                     })?;
                 changed.push((statement_id, Statement { languages: tidied(row.languages), ..statement }));
             }
@@ -537,7 +537,7 @@ impl App {
         Self::keep_closed(&entered, Outward::PolisImport)?;
         let import = crate::polis_format::read_import(title, comments, votes).map_err(|message| AppError::Import {
             record: ImportRecord::PolisExport,
-            problem: Box::new(message.into()),
+            problem: Box::new(ImportProblem::PolisExportUnreadable { said: message }),
         })?;
         self.import_conversation(who, initiative, import).await
     }
@@ -556,14 +556,14 @@ impl App {
             if *number as usize != i {
                 return Err(AppError::Import {
                     record: ImportRecord::Statement { number: u64::from(*number) },
-                    problem: Box::new("statements must be numbered 0, 1, 2… in order".into()),
+                    problem: Box::new(ImportProblem::StatementsOutOfOrder),
                 });
             }
             // Pol.is allows longer comments than we do; an export is taken as it is.
             if text.trim().is_empty() || text.chars().count() > 10_000 {
                 return Err(AppError::Import {
                     record: ImportRecord::Statement { number: u64::from(*number) },
-                    problem: Box::new("must have a text of at most 10,000 characters".into()),
+                    problem: Box::new(ImportProblem::StatementTextLength),
                 });
             }
         }
@@ -571,7 +571,7 @@ impl App {
         if let Some((voter, statement, _)) = import.votes.iter().find(|v| v.1 as usize >= count) {
             return Err(AppError::Import {
                 record: ImportRecord::VoteOf { participant: u64::from(*voter) },
-                problem: Box::new(format!("statement {statement} is not in the export").into()),
+                problem: Box::new(ImportProblem::StatementNotInExport { statement: u64::from(*statement) }),
             });
         }
         let mut tx = self.begin().await?;

@@ -490,7 +490,6 @@ refusal-conflict-the-account-is-disabled = الحساب معطَّل
 refusal-conflict-two-step-sign-in-is-already-on = تسجيل الدخول بخطوتين مفعَّل بالفعل
 refusal-conflict-username = اسم المستخدم
 # ما الخطأ في ملف مستورد.
-refusal-import-described = { $problem }
 refusal-import-empty-value = يجب ألا يكون «{ $field }» فارغًا
 refusal-import-unknown-value = { $field }: «{ $value }» ليست قيمة معروفة للحقل «{ $what }»
 refusal-import-refused-value = { $field }: { $reason }
@@ -598,6 +597,7 @@ refusal-import-language-twice = للغة { $language } عمودان
 refusal-import-not-a-statement-number = statement ليس رقم عبارة
 refusal-import-statement-twice = العبارة { $statement } مذكورة مرتين
 refusal-import-no-statement = لا يضم الملف أي عبارة
+refusal-import-statement-not-in-conversation = العبارة { $statement } غير موجودة في المحادثة
 refusal-import-second-root = XML غير سليم: عنصر جذر ثانٍ
 refusal-import-too-deep = تتداخل العناصر أعمق من { $most ->
     [zero] لا مستويات
@@ -614,3 +614,81 @@ refusal-import-invalid-character-reference = XML غير سليم: إشارة م�
 refusal-import-reference-outside-root = XML غير سليم: إشارة خارج العنصر الجذر
 refusal-import-unclosed = XML غير سليم: ينتهي المستند قبل إغلاق <{ $element }> (السطر { $line })
 refusal-import-no-root = XML غير سليم: ليس في المستند عنصر جذر
+# بنية ملف GEXF أو GraphML. أسماء العناصر والسمات هي كلمات الملف.
+refusal-import-not-the-format = ليس ملف { $format }: العنصر الجذر هو <{ $root }> وليس <{ $expected }>
+refusal-import-without-graph = لا يحوي <{ $root }> أي <{ $graph }>
+refusal-import-attribute-without-id = أحد عناصر <{ $element }> بلا سمة { $id }
+refusal-import-without-id = أحد عناصر <{ $element }> بلا سمة { $id }
+refusal-import-edge-without-end = أحد عناصر <{ $element }> بلا سمة { $end }
+refusal-import-attvalue-without-attribute = أحد عناصر <{ $element }> لا يسمّي أي سمة
+refusal-import-data-without-key = أحد عناصر <{ $element }> لا يسمّي أي مفتاح
+refusal-import-key-id-twice = معرّف المفتاح «{ $id }» مُعلَن مرتين
+refusal-import-node-id-twice = معرّف العقدة «{ $id }» مستخدم مرتين (أول مرة في السطر { $first })
+refusal-import-not-an-edge-default = { $field }: «{ $value }» ليست { $directed } ولا { $undirected }
+refusal-import-day-too-late = { $field }: اليوم متأخر أكثر مما يمكن حفظه
+refusal-import-value-twice = { $owner }: للحقل «{ $key }» قيمتان
+refusal-import-no-value = { $owner }: لا قيمة للحقل «{ $key }»
+refusal-import-no-tie-kind = { $owner }: لا نوع للصلة: اربط السمة التي تحمله ({ $map })، أو أعطِ كل صلة بلا نوع نوعًا ({ $give })
+refusal-import-mapping-not-applicable = ربط السمات يسري على ملفات GEXF وGraphML؛ أما ملفات CSV وKumu فتُقرأ بأعمدة هذا النظام نفسه
+# ما تسمّيه المشكلة في ملف GEXF أو GraphML أو Kumu.
+refusal-import-owner-node = العقدة «{ $id }»
+refusal-import-owner-edge = الحافة من «{ $from }» إلى «{ $to }»
+refusal-import-owner-blueprint = مخطط Kumu
+refusal-import-owner-an-element = أحد العناصر
+refusal-import-owner-element = العنصر «{ $code }»
+refusal-import-owner-a-connection = إحدى الوصلات
+refusal-import-owner-connection = الوصلة من «{ $from }» إلى «{ $to }»
+# خطأ في صياغة XML، بحسب نوعه.
+refusal-import-malformed-xml = XML غير سليم: { $fault }
+refusal-import-xml-unknown-markup = «<!» تبدأ ترميزًا غير معروف
+refusal-import-xml-unclosed-processing-instruction = تعليمة معالجة غير مغلقة (لا يوجد «?>»)
+refusal-import-xml-unclosed-declaration = إعلان XML غير مغلق (لا يوجد «?>»)
+refusal-import-xml-unclosed-comment = تعليق غير مغلق (لا يوجد «-->»)
+refusal-import-xml-unclosed-doctype = تصريح نوع المستند غير مغلق (لا يوجد «>»)
+refusal-import-xml-unclosed-cdata = مقطع بيانات حرفية غير مغلق (لا يوجد «]]>»)
+refusal-import-xml-unclosed-tag = وسم غير مغلق (لا يوجد «>»)
+refusal-import-xml-unclosed-attribute-value = قيمة سمة بلا علامة اقتباس ختامية
+refusal-import-xml-mismatched-end-tag = وسم إغلاق لا يطابق العنصر الذي يُفترض أن يغلقه
+refusal-import-xml-unmatched-end-tag = وسم إغلاق لا يغلق أي عنصر مفتوح
+refusal-import-xml-unclosed-reference = «&» تبدأ إشارة لا تغلقها «;» (تُكتب «&» المنفردة هكذا: «&amp;»)
+refusal-import-xml-not-well-formed = المستند ليس سليم البنية
+refusal-import-xml-attribute-without-equals = اسم سمة لا تليه «=»
+refusal-import-xml-attribute-without-value = «=» لا تليها قيمة سمة
+refusal-import-xml-unquoted-attribute-value = قيمة سمة غير محاطة بعلامتي اقتباس
+refusal-import-xml-attribute-twice = سمة واردة مرتين
+refusal-import-xml-broken-reference = إشارة («&…;») غير معروفة أو تالفة
+refusal-import-xml-unreadable = تتعذّر قراءة المستند
+# بنية مخطط Kumu وخطأ في صياغة JSON، بحسب نوعه. المفاتيح هي كلمات الملف.
+refusal-import-malformed-json = JSON غير سليم: { $fault }
+refusal-import-json-end-in-list = ينتهي الملف في منتصف قائمة
+refusal-import-json-end-in-object = ينتهي الملف في منتصف كائن
+refusal-import-json-end-in-string = ينتهي الملف في منتصف سلسلة نصية
+refusal-import-json-end-in-value = ينتهي الملف قبل قيمة منتظرة
+refusal-import-json-expected-value = كانت قيمة منتظرة
+refusal-import-json-expected-comma-or-bracket = كانت «,» أو «]» منتظرة
+refusal-import-json-expected-comma-or-brace = كانت «,» أو «{ "}" }» منتظرة
+refusal-import-json-expected-colon = كانت «:» منتظرة
+refusal-import-json-expected-ident = كانت كلمة محجوزة منتظرة
+refusal-import-json-key-not-a-string = يجب أن يكون المفتاح سلسلة نصية
+refusal-import-json-trailing-comma = فاصلة زائدة قبل الإغلاق
+refusal-import-json-trailing-characters = محارف زائدة بعد نهاية المستند
+refusal-import-json-invalid-escape = تسلسل هروب غير صالح
+refusal-import-json-invalid-number = رقم غير صالح
+refusal-import-json-number-out-of-range = رقم خارج النطاق
+refusal-import-json-invalid-code-point = نقطة رمز يونيكود غير صالحة
+refusal-import-json-control-character = محرف تحكّم داخل سلسلة نصية
+refusal-import-json-too-deep = تجاوز التداخل حدَّه الأقصى
+refusal-import-not-an-object = { $owner }: يجب أن يكون كائن JSON
+refusal-import-key-twice = { $owner }: المفتاح «{ $key }» وارد مرتين
+refusal-import-value-unreadable = تتعذّر قراءة قيمة
+refusal-import-not-a-blueprint = يحوي مخطط Kumu «{ $elements }» و«{ $connections }»، وهذا الملف لا يحوي أيًّا منهما
+refusal-import-not-a-list = يجب أن يكون «{ $key }» قائمة
+refusal-import-key-unreadable = { $owner }: تتعذّر قراءة «{ $key }»
+refusal-import-not-text = { $owner }: يجب أن يكون «{ $key }» نصًّا
+refusal-import-missing-key = { $owner }: لا يوجد «{ $key }»
+refusal-import-tracks-not-listed = { $owner }: يجب أن يسرد «{ $key }» المسارات بأرقامها أو بأسمائها
+# عبارات تصدير Pol.is وأصواته. ‏«said» هو ما قاله قارئ Pol.is بالإنجليزية.
+refusal-import-statements-out-of-order = يجب أن تُرقَّم العبارات ٠، ١، ٢… بالترتيب
+refusal-import-statement-text-length = يجب أن يكون لها نص لا يتجاوز ١٠٬٠٠٠ حرف
+refusal-import-statement-not-in-export = العبارة { $statement } غير موجودة في التصدير
+refusal-import-polis-export-unreadable = تتعذّر قراءة تصدير Pol.is: { $said }

@@ -422,7 +422,6 @@ refusal-conflict-two-step-sign-in-is-already-on = two-step sign-in is already on
 refusal-conflict-username = username
 # What is wrong in an imported file. `field` is a column, key or attribute as the file names it;
 # `value` and `code` are what the file holds there, cut short if long.
-refusal-import-described = { $problem }
 refusal-import-empty-value = { $field } must not be empty
 refusal-import-unknown-value = { $field }: `{ $value }` is not a known { $what }
 refusal-import-refused-value = { $field }: { $reason }
@@ -486,6 +485,7 @@ refusal-import-language-twice = the language { $language } has two columns
 refusal-import-not-a-statement-number = statement is not a statement's number
 refusal-import-statement-twice = statement { $statement } is given twice
 refusal-import-no-statement = the file holds no statement
+refusal-import-statement-not-in-conversation = statement { $statement } is not in the conversation
 # An XML document's shape.
 refusal-import-second-root = malformed XML: a second root element
 refusal-import-too-deep = elements nest deeper than { $most } levels
@@ -496,3 +496,81 @@ refusal-import-invalid-character-reference = malformed XML: an invalid character
 refusal-import-reference-outside-root = malformed XML: a reference outside the root element
 refusal-import-unclosed = malformed XML: the document ends before <{ $element }> (line { $line }) is closed
 refusal-import-no-root = malformed XML: the document has no root element
+# A GEXF or GraphML file's structure. Element and attribute names are the file's words.
+refusal-import-not-the-format = not a { $format } file: the root element is <{ $root }>, not <{ $expected }>
+refusal-import-without-graph = <{ $root }> holds no <{ $graph }>
+refusal-import-attribute-without-id = an <{ $element }> has no { $id }
+refusal-import-without-id = a <{ $element }> has no { $id }
+refusal-import-edge-without-end = an <{ $element }> has no { $end }
+refusal-import-attvalue-without-attribute = an <{ $element }> names no attribute
+refusal-import-data-without-key = a <{ $element }> names no key
+refusal-import-key-id-twice = key id `{ $id }` is declared twice
+refusal-import-node-id-twice = node id `{ $id }` is used twice (first on line { $first })
+refusal-import-not-an-edge-default = { $field }: `{ $value }` is neither { $directed } nor { $undirected }
+refusal-import-day-too-late = { $field }: the day is too late to be held
+refusal-import-value-twice = { $owner } has two values for `{ $key }`
+refusal-import-no-value = { $owner } has no value for `{ $key }`
+refusal-import-no-tie-kind = { $owner } has no tie kind: map the attribute that holds it ({ $map }), or give every tie without one a kind ({ $give })
+refusal-import-mapping-not-applicable = a mapping of attributes applies to GEXF and GraphML files; CSV and Kumu files use tracktwo's own columns
+# What a problem names in a GEXF, GraphML or Kumu file.
+refusal-import-owner-node = node `{ $id }`
+refusal-import-owner-edge = the edge from `{ $from }` to `{ $to }`
+refusal-import-owner-blueprint = a Kumu blueprint
+refusal-import-owner-an-element = an element
+refusal-import-owner-element = element `{ $code }`
+refusal-import-owner-a-connection = a connection
+refusal-import-owner-connection = the connection from `{ $from }` to `{ $to }`
+# An XML syntax error, by its kind.
+refusal-import-malformed-xml = malformed XML: { $fault }
+refusal-import-xml-unknown-markup = a `<!` starts no known markup
+refusal-import-xml-unclosed-processing-instruction = a processing instruction is not closed (no `?>`)
+refusal-import-xml-unclosed-declaration = the XML declaration is not closed (no `?>`)
+refusal-import-xml-unclosed-comment = a comment is not closed (no `-->`)
+refusal-import-xml-unclosed-doctype = the DOCTYPE is not closed (no `>`)
+refusal-import-xml-unclosed-cdata = a CDATA section is not closed (no `]]>`)
+refusal-import-xml-unclosed-tag = a tag is not closed (no `>`)
+refusal-import-xml-unclosed-attribute-value = an attribute value has no closing quote
+refusal-import-xml-mismatched-end-tag = an end tag does not match the element it should close
+refusal-import-xml-unmatched-end-tag = an end tag closes no open element
+refusal-import-xml-unclosed-reference = a `&` starts a reference that no `;` closes (a lone `&` is written `&amp;`)
+refusal-import-xml-not-well-formed = the document is not well-formed
+refusal-import-xml-attribute-without-equals = an attribute's name is not followed by `=`
+refusal-import-xml-attribute-without-value = an `=` is not followed by an attribute value
+refusal-import-xml-unquoted-attribute-value = an attribute value is not enclosed in quotes
+refusal-import-xml-attribute-twice = an attribute is given twice
+refusal-import-xml-broken-reference = a reference (`&…;`) that is unknown or broken
+refusal-import-xml-unreadable = the document cannot be read
+# A Kumu blueprint's structure and a JSON syntax error, by its kind. Keys are the file's words.
+refusal-import-malformed-json = malformed JSON: { $fault }
+refusal-import-json-end-in-list = EOF while parsing a list
+refusal-import-json-end-in-object = EOF while parsing an object
+refusal-import-json-end-in-string = EOF while parsing a string
+refusal-import-json-end-in-value = EOF while parsing a value
+refusal-import-json-expected-value = expected value
+refusal-import-json-expected-comma-or-bracket = expected `,` or `]`
+refusal-import-json-expected-comma-or-brace = expected `,` or `{ "}" }`
+refusal-import-json-expected-colon = expected `:`
+refusal-import-json-expected-ident = expected ident
+refusal-import-json-key-not-a-string = key must be a string
+refusal-import-json-trailing-comma = trailing comma
+refusal-import-json-trailing-characters = trailing characters
+refusal-import-json-invalid-escape = invalid escape
+refusal-import-json-invalid-number = invalid number
+refusal-import-json-number-out-of-range = number out of range
+refusal-import-json-invalid-code-point = invalid unicode code point
+refusal-import-json-control-character = a control character in a string
+refusal-import-json-too-deep = recursion limit exceeded
+refusal-import-not-an-object = { $owner } must be a JSON object
+refusal-import-key-twice = { $owner } has the key `{ $key }` twice
+refusal-import-value-unreadable = a value cannot be read
+refusal-import-not-a-blueprint = a Kumu blueprint has `{ $elements }` and `{ $connections }`; this file has neither
+refusal-import-not-a-list = `{ $key }` must be a list
+refusal-import-key-unreadable = `{ $key }` of { $owner } cannot be read
+refusal-import-not-text = `{ $key }` of { $owner } must be text
+refusal-import-missing-key = { $owner } has no `{ $key }`
+refusal-import-tracks-not-listed = `{ $key }` of { $owner } must list tracks by number or name
+# A Pol.is export's statements and votes. `said` is the Pol.is reader's own English.
+refusal-import-statements-out-of-order = statements must be numbered 0, 1, 2… in order
+refusal-import-statement-text-length = must have a text of at most 10,000 characters
+refusal-import-statement-not-in-export = statement { $statement } is not in the export
+refusal-import-polis-export-unreadable = the Pol.is export cannot be read: { $said }

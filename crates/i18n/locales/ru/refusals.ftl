@@ -445,7 +445,6 @@ refusal-conflict-the-account-is-disabled = учётная запись откл�
 refusal-conflict-two-step-sign-in-is-already-on = двухэтапный вход уже включён
 refusal-conflict-username = имя пользователя
 # Что не так в импортируемом файле.
-refusal-import-described = { $problem }
 refusal-import-empty-value = «{ $field }» не должно быть пустым
 refusal-import-unknown-value = { $field }: «{ $value }» — неизвестное значение поля «{ $what }»
 refusal-import-refused-value = { $field }: { $reason }
@@ -523,6 +522,7 @@ refusal-import-language-twice = у языка { $language } два столбц�
 refusal-import-not-a-statement-number = statement — не номер утверждения
 refusal-import-statement-twice = утверждение { $statement } указано дважды
 refusal-import-no-statement = в файле нет ни одного утверждения
+refusal-import-statement-not-in-conversation = утверждения { $statement } нет в беседе
 refusal-import-second-root = некорректный XML: второй корневой элемент
 refusal-import-too-deep = элементы вложены глубже { $most ->
     [one] { $most } уровня
@@ -535,3 +535,81 @@ refusal-import-invalid-character-reference = некорректный XML: не�
 refusal-import-reference-outside-root = некорректный XML: ссылка вне корневого элемента
 refusal-import-unclosed = некорректный XML: документ заканчивается до закрытия <{ $element }> (строка { $line })
 refusal-import-no-root = некорректный XML: в документе нет корневого элемента
+# Структура файла GEXF или GraphML. Имена элементов и атрибутов — слова файла.
+refusal-import-not-the-format = это не файл { $format }: корневой элемент — <{ $root }>, а не <{ $expected }>
+refusal-import-without-graph = в <{ $root }> нет <{ $graph }>
+refusal-import-attribute-without-id = у одного из элементов <{ $element }> нет атрибута { $id }
+refusal-import-without-id = у одного из элементов <{ $element }> нет атрибута { $id }
+refusal-import-edge-without-end = у одного из элементов <{ $element }> нет атрибута { $end }
+refusal-import-attvalue-without-attribute = один из элементов <{ $element }> не называет атрибут
+refusal-import-data-without-key = один из элементов <{ $element }> не называет ключ
+refusal-import-key-id-twice = идентификатор ключа «{ $id }» объявлен дважды
+refusal-import-node-id-twice = идентификатор узла «{ $id }» используется дважды (впервые в строке { $first })
+refusal-import-not-an-edge-default = { $field }: «{ $value }» — ни { $directed }, ни { $undirected }
+refusal-import-day-too-late = { $field }: этот день слишком поздний, чтобы его сохранить
+refusal-import-value-twice = { $owner }: у поля «{ $key }» два значения
+refusal-import-no-value = { $owner }: нет значения поля «{ $key }»
+refusal-import-no-tie-kind = { $owner }: не указан вид связи: сопоставьте атрибут, который его содержит ({ $map }), или задайте вид для всех связей без него ({ $give })
+refusal-import-mapping-not-applicable = сопоставление атрибутов применяется к файлам GEXF и GraphML; файлы CSV и Kumu читаются по собственным столбцам системы
+# Что называет проблема в файле GEXF, GraphML или Kumu.
+refusal-import-owner-node = узел «{ $id }»
+refusal-import-owner-edge = ребро от «{ $from }» к «{ $to }»
+refusal-import-owner-blueprint = схема Kumu
+refusal-import-owner-an-element = один из элементов
+refusal-import-owner-element = элемент «{ $code }»
+refusal-import-owner-a-connection = одна из связей
+refusal-import-owner-connection = связь от «{ $from }» к «{ $to }»
+# Синтаксическая ошибка XML по её виду.
+refusal-import-malformed-xml = некорректный XML: { $fault }
+refusal-import-xml-unknown-markup = «<!» начинает неизвестную разметку
+refusal-import-xml-unclosed-processing-instruction = инструкция обработки не закрыта (нет «?>»)
+refusal-import-xml-unclosed-declaration = объявление XML не закрыто (нет «?>»)
+refusal-import-xml-unclosed-comment = комментарий не закрыт (нет «-->»)
+refusal-import-xml-unclosed-doctype = объявление типа документа не закрыто (нет «>»)
+refusal-import-xml-unclosed-cdata = раздел символьных данных не закрыт (нет «]]>»)
+refusal-import-xml-unclosed-tag = тег не закрыт (нет «>»)
+refusal-import-xml-unclosed-attribute-value = у значения атрибута нет закрывающей кавычки
+refusal-import-xml-mismatched-end-tag = закрывающий тег не совпадает с элементом, который он должен закрыть
+refusal-import-xml-unmatched-end-tag = закрывающий тег не закрывает ни одного открытого элемента
+refusal-import-xml-unclosed-reference = «&» начинает ссылку, которую не закрывает «;» (одиночный «&» пишется как «&amp;»)
+refusal-import-xml-not-well-formed = документ построен некорректно
+refusal-import-xml-attribute-without-equals = за именем атрибута не следует «=»
+refusal-import-xml-attribute-without-value = за «=» не следует значение атрибута
+refusal-import-xml-unquoted-attribute-value = значение атрибута не заключено в кавычки
+refusal-import-xml-attribute-twice = атрибут указан дважды
+refusal-import-xml-broken-reference = ссылка («&…;») неизвестна или повреждена
+refusal-import-xml-unreadable = документ нельзя прочитать
+# Структура схемы Kumu и синтаксическая ошибка JSON по её виду. Ключи — слова файла.
+refusal-import-malformed-json = некорректный JSON: { $fault }
+refusal-import-json-end-in-list = файл заканчивается внутри списка
+refusal-import-json-end-in-object = файл заканчивается внутри объекта
+refusal-import-json-end-in-string = файл заканчивается внутри строки
+refusal-import-json-end-in-value = файл заканчивается до ожидаемого значения
+refusal-import-json-expected-value = ожидалось значение
+refusal-import-json-expected-comma-or-bracket = ожидалась «,» или «]»
+refusal-import-json-expected-comma-or-brace = ожидалась «,» или «{ "}" }»
+refusal-import-json-expected-colon = ожидалось «:»
+refusal-import-json-expected-ident = ожидалось ключевое слово
+refusal-import-json-key-not-a-string = ключ должен быть строкой
+refusal-import-json-trailing-comma = лишняя запятая перед закрытием
+refusal-import-json-trailing-characters = лишние символы после конца документа
+refusal-import-json-invalid-escape = недопустимая escape-последовательность
+refusal-import-json-invalid-number = недопустимое число
+refusal-import-json-number-out-of-range = число вне допустимого диапазона
+refusal-import-json-invalid-code-point = недопустимая кодовая точка Юникода
+refusal-import-json-control-character = управляющий символ внутри строки
+refusal-import-json-too-deep = превышен предел вложенности
+refusal-import-not-an-object = { $owner }: должен быть объектом JSON
+refusal-import-key-twice = { $owner }: ключ «{ $key }» указан дважды
+refusal-import-value-unreadable = значение нельзя прочитать
+refusal-import-not-a-blueprint = в схеме Kumu есть «{ $elements }» и «{ $connections }»; в этом файле нет ни того, ни другого
+refusal-import-not-a-list = «{ $key }» должен быть списком
+refusal-import-key-unreadable = { $owner }: «{ $key }» нельзя прочитать
+refusal-import-not-text = { $owner }: «{ $key }» должен быть текстом
+refusal-import-missing-key = { $owner }: нет «{ $key }»
+refusal-import-tracks-not-listed = { $owner }: «{ $key }» должен перечислять треки по номеру или названию
+# Утверждения и голоса экспорта Pol.is. `said` — собственные английские слова модуля чтения Pol.is.
+refusal-import-statements-out-of-order = утверждения должны быть пронумерованы по порядку: 0, 1, 2…
+refusal-import-statement-text-length = текст должен быть не длиннее 10 000 символов
+refusal-import-statement-not-in-export = утверждения { $statement } нет в экспорте
+refusal-import-polis-export-unreadable = экспорт Pol.is нельзя прочитать: { $said }
