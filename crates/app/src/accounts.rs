@@ -6,7 +6,7 @@ use tracktwo_domain::{
 use tracktwo_store::{BlindIndex, UserRow, WriteTx};
 
 use crate::sealing::place;
-use crate::{App, AppError, Result};
+use crate::{App, AppError, Conflict, Result};
 
 impl App {
     pub(crate) async fn username_index(&self, tx: &mut dyn WriteTx, username: &str) -> Result<BlindIndex> {
@@ -34,7 +34,7 @@ impl App {
         let mut tx = self.begin().await?;
         let index = self.username_index(tx.as_mut(), &new.username).await?;
         if tx.user_by_username(&index).await?.is_some() {
-            return Err(AppError::Conflict("username".to_owned()));
+            return Err(AppError::Conflict(Conflict::Username));
         }
         let id = UserId::from_random_bytes(self.random());
         let key = self.keyring.system_key(tx.as_mut()).await?;

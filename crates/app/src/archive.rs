@@ -59,8 +59,62 @@ pub struct ExportSummary {
     pub records: usize,
 }
 
-fn archive_error(what: &str) -> AppError {
-    AppError::Archive(what.to_owned())
+/// Why a backup, a keyring export or an export cannot be written or read, or a record or a
+/// conversation cannot be made ready to store. Each is its own variant, so an edge says it in
+/// the reader's language; what a library or the operating system said stays as it said it.
+#[derive(Debug, thiserror::Error)]
+pub enum ArchiveError {
+    /// Writing failed (a full disk, a closed pipe…).
+    #[error("cannot write: {0}")]
+    CannotWrite(std::io::Error),
+    #[error("cannot encode the key source")]
+    KeySource,
+    #[error("this is not a tracktwo backup or keyring file")]
+    NotOurs,
+    /// The file does not authenticate under the key: another key's, or altered.
+    #[error("the file does not open with this key, or it was altered")]
+    DoesNotOpen,
+    #[error("the file is truncated or damaged")]
+    Damaged,
+    #[error("the file holds more than one document")]
+    MoreThanOneDocument,
+    /// The decrypted document is not what it should hold: what the JSON reader said.
+    #[error("the file's contents are not readable: {0}")]
+    Unreadable(String),
+    /// A backup given as a keyring export, or the other way round: the kinds as the file and
+    /// tracktwo name them.
+    #[error("this is a {found} file, not a {expected} file")]
+    WrongKind { found: String, expected: &'static str },
+    #[error("this file was written by a newer version of tracktwo")]
+    NewerFormat,
+    #[error("the store is not empty; pass --force to replace its contents with the backup")]
+    StoreNotEmpty,
+    #[error("the keys for this backup are not in this store; pass the keyring export with --keyring")]
+    KeysMissing,
+    #[error("this backup belongs to a different store; restore it into an empty one")]
+    DifferentStore,
+    /// A record that cannot be encoded to be sealed: what the JSON writer said.
+    #[error("cannot encode a record: {0}")]
+    CannotEncode(String),
+    /// The stored votes of a conversation the engine refuses: what the engine said.
+    #[error("cannot analyse the conversation: {0}")]
+    CannotAnalyse(String),
+    /// A vote whose batch failed to be stored: why, in the application's English.
+    #[error("the vote could not be stored: {0}")]
+    VoteNotStored(String),
+    /// A vote whose writer stopped before answering.
+    #[error("the vote was not stored")]
+    VoteLost,
+}
+
+impl From<ArchiveError> for AppError {
+    fn from(e: ArchiveError) -> Self {
+        AppError::Archive(e)
+    }
+}
+
+fn archive_error(e: ArchiveError) -> AppError {
+    AppError::Archive(e)
 }
 
 /// Buffers plaintext and writes it out as encrypted frames.
@@ -142,21 +196,21 @@ fn write_encrypted<T: Serialize>(
     document: &T,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let context = serde_json::to_vec(key_source).map_err(|_| archive_error("cannot encode the key source"))?;
+    let context = serde_json::to_vec(key_source).map_err(|_| archive_error(ArchiveError::KeySource))?;
     let encryptor = {
         let mut guard = lock_entropy(entropy);
         BackupEncryptor::new(master, &context, &mut EntropyRng(&mut **guard)).map_err(AppError::Key)?
     };
-    let io_error = |e: std::io::Error| AppError::Archive(format!("cannot write: {e}"));
+    let io_error = |e: std::io::Error| archive_error(ArchiveError::CannotWrite(e));
     out.write_all(&encryptor.header().to_bytes()).map_err(io_error)?;
     let mut writer = FrameWriter { out, encryptor: Some(encryptor), buffer: Vec::new() };
-    serde_json::to_writer(&mut writer, document).map_err(|e| AppError::Archive(format!("cannot write: {e}")))?;
+    serde_json::to_writer(&mut writer, document).map_err(|e| io_error(e.into()))?;
     writer.finish().map_err(io_error)
 }
 
 /// Reads an encrypted file's header: what is needed to derive its key.
 fn read_header(input: &mut dyn Read) -> Result<(BackupHeader, KeySource)> {
-    let not_ours = || archive_error("this is not a tracktwo backup or keyring file");
+    let not_ours = || archive_error(ArchiveError::NotOurs);
     let mut prefix = vec![0u8; BackupHeader::PREFIX_LEN];
     input.read_exact(&mut prefix).map_err(|_| not_ours())?;
     let context_len = BackupHeader::context_len(&prefix).map_err(|_| not_ours())?;
@@ -180,7 +234,7 @@ fn open_backup(unlock: &Unlock, backup: &mut dyn Read) -> Result<(MasterKey, Bac
     let (header, key_source) = read_header(backup)?;
     let master = derive_master(unlock, &key_source)?;
     let document: BackupDocument = read_encrypted(&master, &header, backup).map_err(|e| match e {
-        AppError::Archive(msg) if msg.starts_with("the file does not open") => AppError::WrongKey,
+        AppError::Archive(ArchiveError::DoesNotOpen) => AppError::WrongKey,
         other => other,
     })?;
     check_kind(&document.kind, BACKUP_KIND, document.format)?;
@@ -231,29 +285,27 @@ fn read_encrypted<T: for<'de> Deserialize<'de>>(
     };
     let parsed = serde_json::from_reader(&mut reader);
     match (parsed, reader.failure.clone()) {
-        (_, Some(CryptoError::Unauthentic)) => {
-            Err(archive_error("the file does not open with this key, or it was altered"))
-        }
-        (_, Some(_)) => Err(archive_error("the file is truncated or damaged")),
+        (_, Some(CryptoError::Unauthentic)) => Err(archive_error(ArchiveError::DoesNotOpen)),
+        (_, Some(_)) => Err(archive_error(ArchiveError::Damaged)),
         (Ok(document), None) => {
             // Anything after the JSON document must still authenticate to the end of the stream.
             let mut rest = Vec::new();
-            reader.read_to_end(&mut rest).map_err(|_| archive_error("the file is truncated or damaged"))?;
+            reader.read_to_end(&mut rest).map_err(|_| archive_error(ArchiveError::Damaged))?;
             if !rest.iter().all(u8::is_ascii_whitespace) {
-                return Err(archive_error("the file holds more than one document"));
+                return Err(archive_error(ArchiveError::MoreThanOneDocument));
             }
             Ok(document)
         }
-        (Err(e), None) => Err(AppError::Archive(format!("the file's contents are not readable: {e}"))),
+        (Err(e), None) => Err(archive_error(ArchiveError::Unreadable(e.to_string()))),
     }
 }
 
-fn check_kind(found: &str, expected: &str, format: u32) -> Result<()> {
+fn check_kind(found: &str, expected: &'static str, format: u32) -> Result<()> {
     if found != expected {
-        return Err(AppError::Archive(format!("this is a {found} file, not a {expected} file")));
+        return Err(archive_error(ArchiveError::WrongKind { found: found.to_owned(), expected }));
     }
     if format > DOCUMENT_FORMAT {
-        return Err(archive_error("this file was written by a newer version of tracktwo"));
+        return Err(archive_error(ArchiveError::NewerFormat));
     }
     Ok(())
 }
@@ -328,9 +380,7 @@ impl App {
         }
         if let Some(existing) = store.meta().await? {
             if !force {
-                return Err(AppError::Archive(
-                    "the store is not empty; pass --force to replace its contents with the backup".to_owned(),
-                ));
+                return Err(archive_error(ArchiveError::StoreNotEmpty));
             }
             unlock_meta(unlock, &existing)?;
         }
@@ -356,13 +406,11 @@ impl App {
         match system_slot {
             Some(id) if wanted(&id, KeyScope::System) => {}
             _ => {
-                return Err(AppError::Archive(
-                    "the keys for this backup are not in this store; pass the keyring export with --keyring".to_owned(),
-                ));
+                return Err(archive_error(ArchiveError::KeysMissing));
             }
         }
         if present.values().any(|row| row.scope == KeyScope::System && Some(row.id) != system_slot) {
-            return Err(archive_error("this backup belongs to a different store; restore it into an empty one"));
+            return Err(archive_error(ArchiveError::DifferentStore));
         }
 
         let before = snapshot.initiatives.len();
@@ -556,9 +604,9 @@ impl App {
             "initiatives": initiatives,
             "audit": audit,
         });
-        serde_json::to_writer_pretty(&mut *out, &document)
-            .map_err(|e| AppError::Archive(format!("cannot write: {e}")))?;
-        out.write_all(b"\n").map_err(|e| AppError::Archive(format!("cannot write: {e}")))?;
+        let cannot_write = |e: std::io::Error| archive_error(ArchiveError::CannotWrite(e));
+        serde_json::to_writer_pretty(&mut *out, &document).map_err(|e| cannot_write(e.into()))?;
+        out.write_all(b"\n").map_err(cannot_write)?;
         self.record(tx.as_mut(), who, AuditAction::Exported, AuditTarget::of(TargetKind::Store, "")).await?;
         tx.commit().await?;
         Ok(summary)

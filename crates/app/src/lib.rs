@@ -48,7 +48,7 @@ use tracktwo_store::{
 use zeroize::Zeroizing;
 
 pub use accounts::SessionHolder;
-pub use archive::{ExportSummary, RestoreReport, check_backup_file, check_keyring_file};
+pub use archive::{ArchiveError, ExportSummary, RestoreReport, check_backup_file, check_keyring_file};
 pub use audit::{AuditAnchor, AuditFinding, AuditReport};
 pub use initiatives::{AuditEntry, DirectoryEntry};
 pub use keyring::Keyring;
@@ -62,7 +62,7 @@ pub use tokens::{DEFAULT_TOKEN_LIFETIME_DAYS, IssuedToken, MAX_TOKEN_LIFETIME_DA
 pub use tracktwo_crypto::CryptoError;
 /// Anti-CSRF tokens derived from a session (or pre-session) secret, for the web edge.
 pub use tracktwo_crypto::{csrf_token, csrf_token_matches, new_session_secret};
-pub use tracktwo_store::{StoreError, UnauthenticRow};
+pub use tracktwo_store::{StoreError, UnauthenticRow, Unique};
 
 /// Where the time comes from. The core never reads the wall clock itself.
 pub trait Clock: Send + Sync {
@@ -134,8 +134,8 @@ pub enum AppError {
     WrongCode,
     #[error("invalid input: {0}")]
     Invalid(#[from] ValidationError),
-    #[error("already exists: {0}")]
-    Conflict(String),
+    #[error("{0}")]
+    Conflict(Conflict),
     #[error("the key does not open this store (wrong passphrase or key file)")]
     WrongKey,
     #[error("the store is already initialised")]
@@ -149,10 +149,13 @@ pub enum AppError {
     #[error("stored data failed authentication; the store may have been tampered with")]
     Tampered,
     #[error("{0}")]
-    Archive(String),
+    Archive(ArchiveError),
     /// A file that cannot be imported; nothing of it was.
     #[error("{record}: {problem}")]
     Import { record: ImportRecord, problem: Box<tracktwo_interchange::ImportProblem> },
+    /// A Pol.is export that cannot be imported; nothing of it was.
+    #[error("Pol.is export: {0}")]
+    PolisImport(Box<polis_format::PolisImportError>),
     /// A secret channel does not exist for anyone outside it, so nothing in it may face them.
     #[error("not in a secret channel: {0}")]
     SecretChannel(Outward),
@@ -177,18 +180,39 @@ pub enum AppError {
     AnswerRefused(measures::AnswerRefusal),
 }
 
+/// What a step conflicts with: something that already exists, or the state an account is in.
+/// Each is its own variant, so an edge says it in the reader's language; `Display` is the
+/// English for programs.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Conflict {
+    /// An account with the same username.
+    #[error("an account with this username already exists")]
+    Username,
+    /// An actor of the same map with the same code name.
+    #[error("an actor with the code name {code_name} already exists")]
+    ActorCodeName { code_name: String },
+    #[error("administrators cannot disable their own account")]
+    DisableOwnAccount,
+    #[error("two-step sign-in is already on")]
+    SecondFactorAlreadyOn,
+    #[error("start enrolment first")]
+    EnrolmentNotStarted,
+    #[error("the account is disabled")]
+    AccountDisabled,
+    /// The authenticator's key does not fit in a QR code.
+    #[error("cannot draw the QR code")]
+    QrCode,
+    /// Another uniqueness the store keeps.
+    #[error("{0}")]
+    Stored(Unique),
+}
+
 /// Where in an imported file a problem is: kept as its parts (a file's name, a line's number, a
 /// code name), so an edge says it in the reader's language and digits.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportRecord {
     /// A line of a file: its name as given (or the format's usual one), and its number from 1.
     Line { file: String, line: usize },
-    /// A Pol.is export as a whole.
-    PolisExport,
-    /// A statement of a Pol.is export, by its number there.
-    Statement { number: u64 },
-    /// A vote of a Pol.is export, by its participant's number there.
-    VoteOf { participant: u64 },
     /// An actor of a map being imported: its place among the file's actors (from 1) and its code name.
     Actor { number: usize, code_name: String },
     /// A tie of a map being imported: its place among the file's ties (from 1) and its ends' code names.
@@ -199,9 +223,6 @@ impl std::fmt::Display for ImportRecord {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ImportRecord::Line { file, line } => write!(f, "{file}, line {line}"),
-            ImportRecord::PolisExport => f.write_str("Pol.is export"),
-            ImportRecord::Statement { number } => write!(f, "statement {number}"),
-            ImportRecord::VoteOf { participant } => write!(f, "vote of participant {participant}"),
             ImportRecord::Actor { number, code_name } => write!(f, "actor {number} ({code_name})"),
             ImportRecord::Tie { number, from, to } => write!(f, "tie {number} ({from} → {to})"),
         }
@@ -224,10 +245,17 @@ pub enum Outward {
     AnswerCards,
 }
 
+impl From<polis_format::PolisImportError> for AppError {
+    fn from(e: polis_format::PolisImportError) -> Self {
+        AppError::PolisImport(Box::new(e))
+    }
+}
+
 impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
         match e {
-            StoreError::Conflict(what) => AppError::Conflict(what),
+            StoreError::Conflict(Unique::Username) => AppError::Conflict(Conflict::Username),
+            StoreError::Conflict(unique) => AppError::Conflict(Conflict::Stored(unique)),
             StoreError::Uninitialised => AppError::Uninitialised,
             // The row is named in the audit trail (see `row_guard`), not to the caller.
             StoreError::Tampered(_) => AppError::Tampered,

@@ -7,6 +7,34 @@ use crate::conversations::{ConversationExport, ConversationImport, domain_vote, 
 use tracktwo_domain::conversation::{Conversation, ConversationMode, Statement, StatementStatus, Vote};
 use tracktwo_polis::{CastVote, Comment, Moderation, ParticipantRow, Summary};
 
+pub use tracktwo_common_ground::CommonGroundError;
+pub use tracktwo_polis::{PolisError, Problem as PolisProblem};
+
+/// Why a Pol.is export cannot be imported: a file that cannot be read (its name, its line and
+/// what is wrong there), or files that do not fit together. Kept as its parts, so an edge says
+/// it in the reader's language and digits; `Display` is the English for programs.
+#[derive(Debug, thiserror::Error)]
+pub enum PolisImportError {
+    /// A file that cannot be read, at its line.
+    #[error(transparent)]
+    File(#[from] PolisError),
+    /// comments.csv gives one comment id to two comments.
+    #[error("comments.csv: comment-id {comment} appears twice")]
+    CommentTwice { comment: i64 },
+    /// A vote of votes.csv, at its line, on a comment comments.csv does not hold.
+    #[error("votes.csv line {line}: comment-id {comment} is not in comments.csv")]
+    NoSuchComment { line: u64, comment: i64 },
+    /// Statements of an import read elsewhere, not numbered 0, 1, 2… in order.
+    #[error("statement {number}: statements must be numbered 0, 1, 2… in order")]
+    StatementOutOfOrder { number: u32 },
+    /// A statement without words, or with more than a statement may hold.
+    #[error("statement {number}: must have a text of at most {max} characters")]
+    StatementLength { number: u32, max: usize },
+    /// A vote of an import read elsewhere on a statement it does not hold.
+    #[error("vote of participant {participant}: statement {statement} is not in the export")]
+    NoSuchStatement { participant: u32, statement: u32 },
+}
+
 fn millis(at: tracktwo_domain::Timestamp) -> i64 {
     i64::try_from(at.unix_timestamp_nanos() / 1_000_000).unwrap_or(i64::MAX)
 }
@@ -14,23 +42,19 @@ fn millis(at: tracktwo_domain::Timestamp) -> i64 {
 /// Reads a pasted export. Statements are numbered in the order of their comment ids, voters in
 /// order of first vote; votes are taken in the order cast (by timestamp, where the file has
 /// them). Every error names the file and the line.
-pub fn read_import(title: &str, comments: &[u8], votes: &[u8]) -> Result<ConversationImport, String> {
-    let mut comments = tracktwo_polis::read_comments(comments, "comments.csv").map_err(|e| e.to_string())?;
+pub fn read_import(title: &str, comments: &[u8], votes: &[u8]) -> Result<ConversationImport, PolisImportError> {
+    let mut comments = tracktwo_polis::read_comments(comments, "comments.csv")?;
     comments.sort_by_key(|c| c.id);
     if let Some(pair) = comments.windows(2).find(|w| w[0].id == w[1].id) {
-        return Err(format!("comments.csv: comment-id {} appears twice", pair[0].id));
+        return Err(PolisImportError::CommentTwice { comment: pair[0].id });
     }
     let number_of: HashMap<i64, u32> = comments.iter().enumerate().map(|(n, c)| (c.id, n as u32)).collect();
-    let mut rows = tracktwo_polis::read_votes(votes, "votes.csv").map_err(|e| e.to_string())?;
+    let mut rows = tracktwo_polis::read_votes(votes, "votes.csv")?;
     let mut voters: HashMap<i64, u32> = HashMap::new();
     let mut cast: Vec<(i64, u32, u32, Vote)> = Vec::new();
-    while let Some(vote) = rows.next_vote().map_err(|e| e.to_string())? {
+    while let Some(vote) = rows.next_vote()? {
         let Some(&statement) = number_of.get(&vote.statement) else {
-            return Err(format!(
-                "votes.csv line {}: comment-id {} is not in comments.csv",
-                rows.line(),
-                vote.statement
-            ));
+            return Err(PolisImportError::NoSuchComment { line: rows.line(), comment: vote.statement });
         };
         let next = voters.len() as u32;
         let voter = *voters.entry(vote.voter).or_insert(next);
@@ -200,10 +224,23 @@ mod tests {
         let comments = "comment-id,comment-body\n0,Only\n";
         let votes = "timestamp,datetime,comment-id,voter-id,vote\n1,,0,1,1\n2,,5,1,1\n";
         let error = read_import("x", comments.as_bytes(), votes.as_bytes()).unwrap_err();
-        assert!(error.contains("votes.csv line 3") && error.contains("comment-id 5"), "{error}");
+        assert!(matches!(error, PolisImportError::NoSuchComment { line: 3, comment: 5 }), "{error:?}");
+        assert_eq!(error.to_string(), "votes.csv line 3: comment-id 5 is not in comments.csv");
         let bad = "timestamp,datetime,comment-id,voter-id,vote\n1,,0,1,7\n";
         let error = read_import("x", comments.as_bytes(), bad.as_bytes()).unwrap_err();
-        assert!(error.contains("votes.csv line 2"), "{error}");
+        assert!(
+            matches!(&error, PolisImportError::File(PolisError { file, line: 2, problem: PolisProblem::InvalidVote(7) }) if file == "votes.csv"),
+            "{error:?}"
+        );
+    }
+
+    #[test]
+    fn a_comment_id_given_twice_is_refused_by_its_id() {
+        let comments = "comment-id,comment-body\n4,One\n4,Two\n";
+        let votes = "timestamp,datetime,comment-id,voter-id,vote\n";
+        let error = read_import("x", comments.as_bytes(), votes.as_bytes()).unwrap_err();
+        assert!(matches!(error, PolisImportError::CommentTwice { comment: 4 }), "{error:?}");
+        assert_eq!(error.to_string(), "comments.csv: comment-id 4 appears twice");
     }
 
     fn statement(number: u32, status: StatementStatus, origin: StatementOrigin) -> Statement {

@@ -41,7 +41,8 @@ impl App {
     /// (a map record, a sealed record of `sealed_records`).
     pub(crate) fn seal_json<T: serde::Serialize>(&self, key: &DataKey, place: Place<'_>, value: &T) -> Result<Sealed> {
         let bytes = zeroize::Zeroizing::new(
-            serde_json::to_vec(value).map_err(|e| AppError::Archive(format!("cannot encode a record: {e}")))?,
+            serde_json::to_vec(value)
+                .map_err(|e| AppError::Archive(crate::ArchiveError::CannotEncode(e.to_string())))?,
         );
         Ok(self.seal_bytes(key, place, &bytes))
     }

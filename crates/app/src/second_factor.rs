@@ -9,7 +9,7 @@ use tracktwo_domain::{AuditAction, AuditTarget, Identity, TargetKind, UserId};
 use tracktwo_store::{UserRow, WriteTx};
 
 use crate::sealing::place;
-use crate::{App, AppError, Result};
+use crate::{App, AppError, Conflict, Result};
 
 const SECRET_LEN: usize = 20;
 const RECOVERY_CODES: usize = 10;
@@ -54,7 +54,7 @@ impl App {
         let mut tx = self.begin().await?;
         let row = tx.user(user).await?.ok_or(AppError::NotFound)?;
         if row.totp_enabled {
-            return Err(AppError::Conflict("two-step sign-in is already on".to_owned()));
+            return Err(AppError::Conflict(Conflict::SecondFactorAlreadyOn));
         }
         let key = self.keyring.system_key(tx.as_mut()).await?;
         let sealed = self.seal_bytes(&key, place!("users"."totp_secret" @ user), &secret);
@@ -81,7 +81,7 @@ impl App {
         let mut tx = self.begin().await?;
         let row = tx.user(user).await?.ok_or(AppError::NotFound)?;
         let key = self.keyring.system_key(tx.as_mut()).await?;
-        let totp = self.totp_of(&key, &row)?.ok_or(AppError::Conflict("start enrolment first".to_owned()))?;
+        let totp = self.totp_of(&key, &row)?.ok_or(AppError::Conflict(Conflict::EnrolmentNotStarted))?;
         let step = totp.check(code.trim(), self.unix_seconds()).ok_or(AppError::WrongCode)?;
         tx.set_totp(user, row.totp_secret.as_ref(), true).await?;
         tx.set_totp_last_step(user, i64::try_from(step).unwrap_or(i64::MAX)).await?;

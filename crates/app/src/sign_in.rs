@@ -17,7 +17,7 @@ use crate::sign_in_throttle::{
     FORGOTTEN_AFTER, Failures, Origin, PER_ACCOUNT_AND_ORIGIN, PER_ORIGIN, RememberedFailures, stricter, wait,
     whole_seconds,
 };
-use crate::{App, AppError, EntropyRng, Result, lock_entropy};
+use crate::{App, AppError, Conflict, EntropyRng, Result, lock_entropy};
 
 /// By default, a session ends this long after sign-in, whatever happens.
 pub const SESSION_LIFETIME: Duration = Duration::hours(12);
@@ -300,7 +300,7 @@ impl App {
     pub async fn set_user_disabled(&self, who: &Identity, user: UserId, disabled: bool) -> Result<()> {
         Self::allow_global(who, Operation::ManageAccounts)?;
         if who.user_id() == Some(user) && disabled {
-            return Err(AppError::Conflict("administrators cannot disable their own account".to_owned()));
+            return Err(AppError::Conflict(Conflict::DisableOwnAccount));
         }
         let mut tx = self.begin().await?;
         tx.user(user).await?.ok_or(AppError::NotFound)?;

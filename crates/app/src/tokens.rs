@@ -10,7 +10,7 @@ use tracktwo_domain::{
 use tracktwo_store::{FORMAT_WITH_TOKEN_EXPIRY, TokenRow};
 
 use crate::sealing::place;
-use crate::{App, AppError, Result, audit};
+use crate::{App, AppError, Conflict, Result, audit};
 
 /// How long a token lasts when its creator does not say.
 pub const DEFAULT_TOKEN_LIFETIME_DAYS: u32 = 90;
@@ -105,7 +105,7 @@ impl App {
         let mut tx = self.begin().await?;
         let owner = tx.user(user).await?.ok_or(AppError::NotFound)?;
         if owner.disabled {
-            return Err(AppError::Conflict("the account is disabled".to_owned()));
+            return Err(AppError::Conflict(Conflict::AccountDisabled));
         }
         let key = self.keyring.system_key(tx.as_mut()).await?;
         let now = self.now();

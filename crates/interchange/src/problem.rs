@@ -283,16 +283,6 @@ pub enum ImportProblem {
     #[error("`tracks` of {owner} must list tracks by number or name")]
     TracksNotListed { owner: Owner },
 
-    // A Pol.is export's statements and votes.
-    #[error("statements must be numbered 0, 1, 2… in order")]
-    StatementsOutOfOrder,
-    #[error("must have a text of at most 10,000 characters")]
-    StatementTextLength,
-    #[error("statement {statement} is not in the export")]
-    StatementNotInExport { statement: u64 },
-    /// What the Pol.is reader said of a file it could not read: its own English, kept whole.
-    #[error("the Pol.is export cannot be read: {said}")]
-    PolisExportUnreadable { said: String },
 }
 
 /// What a problem names in a GEXF, GraphML or Kumu file: by the ids and code names the file

@@ -198,7 +198,7 @@ fn map_error(e: sqlx::Error) -> StoreError {
     match e {
         sqlx::Error::Database(db) if db.is_unique_violation() => {
             // The constraint's name, never the "Key (...)=(...)" detail.
-            StoreError::Conflict(db.constraint().unwrap_or("key").to_owned())
+            StoreError::Conflict(tracktwo_store_sql::unique_of(db.constraint().unwrap_or("key")))
         }
         sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => {
             StoreError::Unavailable(e.to_string())

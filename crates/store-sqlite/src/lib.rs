@@ -221,8 +221,7 @@ fn map_error(e: sqlx::Error) -> StoreError {
         sqlx::Error::Database(db) if db.is_unique_violation() => {
             // SQLite names the column ("UNIQUE constraint failed: users.username_index"); values
             // never appear, and they would be ciphertext anyway.
-            let what = db.message().rsplit(": ").next().unwrap_or("key").to_owned();
-            StoreError::Conflict(what)
+            StoreError::Conflict(tracktwo_store_sql::unique_of(db.message().rsplit(": ").next().unwrap_or("key")))
         }
         sqlx::Error::Database(db) if db.code().as_deref() == Some("26") || db.code().as_deref() == Some("11") => {
             StoreError::NotATracktwoStore(db.message().to_owned())

@@ -74,6 +74,21 @@ impl std::fmt::Display for UnauthenticRow {
     }
 }
 
+/// Which uniqueness the store keeps a write would have broken. The adapters tell it from the
+/// constraint the database names; never from a value, which would be ciphertext anyway.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum Unique {
+    /// Two accounts with one username (its keyed index).
+    #[error("an account with this username already exists")]
+    Username,
+    /// A person made a member of one initiative twice.
+    #[error("this person is already a member of the initiative")]
+    Member,
+    /// Any other key: a record's identifier, a token's digest, a sealed record's place.
+    #[error("a record with the same key already exists")]
+    Key,
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("the database cannot be reached: {0}")]
@@ -87,8 +102,8 @@ pub enum StoreError {
     NewerVersion { found: i64, supported: i64 },
     #[error("the data folder {path} cannot be used: {reason}")]
     DataDir { path: String, reason: String },
-    #[error("a record with the same {0} already exists")]
-    Conflict(String),
+    #[error("{0}")]
+    Conflict(Unique),
     #[error("the store is not initialised; run `tracktwo init` first")]
     Uninitialised,
     #[error("storage error: {0}")]

@@ -136,3 +136,9 @@ pub(crate) use fail;
 pub(crate) fn app_error(error: &tracktwo_app::AppError) -> String {
     as_said(tracktwo_web::refusals::Refusal::of(error).text(locale()))
 }
+
+/// A file of a Pol.is export that cannot be read, as people read it: the same words the
+/// workspace's import says for it, in the chosen language.
+pub(crate) fn polis_error(error: &tracktwo_polis::PolisError) -> String {
+    as_said(tracktwo_web::refusals::Refusal::of_polis(error).text(locale()))
+}

@@ -42,6 +42,7 @@ pub(crate) fn status_of(e: &AppError) -> StatusCode {
         AppError::Invalid(_)
         | AppError::WrongCode
         | AppError::Import { .. }
+        | AppError::PolisImport(_)
         | AppError::SecretChannel(_)
         | AppError::NamesInNote(_)
         | AppError::ConsentNotRecorded

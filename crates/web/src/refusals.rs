@@ -14,17 +14,20 @@
 //! what a program outside said (the database, the operating system). Numbers are arguments, so
 //! they are written in the reader's digits.
 //!
-//! An import's problem is typed (`ImportProblem`) and said variant by variant, down to the node,
-//! edge, element or connection it names and the kind of an XML or JSON syntax error; only what a
-//! parser says of a kind of error without a variant of its own (serde_json's rarer messages, the
-//! Pol.is reader's) is shown as its English, marked as English, inside a sentence of ours.
+//! An import's problem is typed (`ImportProblem`, a Pol.is export's `PolisImportError`) and said
+//! variant by variant, down to the node, edge, element or connection it names and the kind of an
+//! XML or JSON syntax error. So are conflicts and the troubles of a backup or an export: typed,
+//! each its message. Only what a library or the operating system says of a kind of error without
+//! a variant of its own (serde_json's rarer messages, a CSV parser's or an I/O detail) is shown as
+//! it said it, marked as English, inside a sentence of ours.
 //!
 //! The API's JSON errors stay in English (`AppError`'s `Display`): programs read them.
 
 use maud::{Markup, PreEscaped};
 use tracktwo_app::measures::AnswerRefusal;
 use tracktwo_app::negotiating_text::TextRefusal;
-use tracktwo_app::{AppError, CryptoError, ImportRecord, Outward, StoreError};
+use tracktwo_app::polis_format::{CommonGroundError, PolisError, PolisImportError, PolisProblem};
+use tracktwo_app::{AppError, ArchiveError, Conflict, CryptoError, ImportRecord, Outward, StoreError, Unique};
 use tracktwo_domain::ValidationError;
 use tracktwo_domain::campaign::JoinRefusal;
 use tracktwo_domain::negotiating_text::agreement::SignOffError;
@@ -171,6 +174,13 @@ impl Refusal {
         }
     }
 
+    /// The refusal of a file of a Pol.is export that cannot be read: its name, the line, and what
+    /// is wrong there.
+    #[must_use]
+    pub fn of_polis(error: &PolisError) -> Self {
+        polis_file(error)
+    }
+
     /// The refusal a draft written in the plain notation says: its line and what is wrong there.
     #[must_use]
     pub fn of_plain(error: &PlainError) -> Self {
@@ -307,15 +317,9 @@ pub fn reason_message(reason: &str) -> String {
     slug("refusal-reason-", reason)
 }
 
-/// The message of a conflict the application names in words of its own.
-#[must_use]
-pub fn conflict_message(what: &str) -> String {
-    slug("refusal-conflict-", what)
-}
-
 /// Words of the application said by their message; words without one (none that the sources
-/// hold as literals, as the tests check; a conflict's words put together at run time, a store's
-/// constraint name) are shown as the English they are rather than as an identifier.
+/// hold as literals, as the tests check) are shown as the English they are rather than as an
+/// identifier.
 fn said_or_english(id: String, words: &str) -> Part {
     if has_message(&id) { said(id) } else { english(words) }
 }
@@ -348,9 +352,7 @@ fn app_error(error: &AppError) -> Refusal {
         AppError::SignInRefused => Refusal::bare("refusal-sign-in"),
         AppError::WrongCode => Refusal::bare("refusal-wrong-code"),
         AppError::Invalid(e) => r("refusal-invalid", vec![("reason", inner(validation(e)))]),
-        AppError::Conflict(what) => {
-            r("refusal-conflict", vec![("what", said_or_english(conflict_message(what), what))])
-        }
+        AppError::Conflict(conflict) => conflict_refusal(conflict),
         AppError::WrongKey => Refusal::bare("refusal-wrong-key"),
         AppError::AlreadyInitialised => Refusal::bare("refusal-already-initialised"),
         AppError::Uninitialised => Refusal::bare("refusal-uninitialised"),
@@ -358,17 +360,164 @@ fn app_error(error: &AppError) -> Refusal {
         AppError::WrongKeyKind { .. } => Refusal::bare("refusal-wants-key-file"),
         AppError::Key(e) => r("refusal-key", vec![("reason", inner(crypto(e)))]),
         AppError::Tampered => Refusal::bare("refusal-tampered"),
-        AppError::Archive(detail) => r("refusal-archive", vec![("detail", english(detail.as_str()))]),
+        AppError::Archive(e) => archive(e),
         AppError::Import { record, problem } => r(
             "refusal-import",
             vec![("record", inner(import_record(record))), ("message", inner(import_problem(problem)))],
         ),
+        AppError::PolisImport(e) => r("refusal-polis-import", vec![("reason", inner(polis_import(e)))]),
         AppError::SecretChannel(outward) => r("refusal-secret-channel", vec![("reason", said(outward_id(*outward)))]),
         AppError::Store(e) => store(e),
         AppError::NotErased(e) => r("refusal-not-erased", vec![("reason", inner(store(e)))]),
         AppError::TextRefused(refusal) => text_refusal(refusal),
         AppError::OutcomeRefused(e) => Refusal::bare(workflow_id(*e)),
         AppError::AnswerRefused(refusal) => answer_refusal(refusal),
+    }
+}
+
+fn conflict_refusal(conflict: &Conflict) -> Refusal {
+    match conflict {
+        Conflict::Username => unique(Unique::Username),
+        Conflict::ActorCodeName { code_name } => {
+            Refusal::new("refusal-conflict-actor-code-name", vec![("code", own(code_name.as_str()))])
+        }
+        Conflict::DisableOwnAccount => Refusal::bare("refusal-conflict-disable-own-account"),
+        Conflict::SecondFactorAlreadyOn => Refusal::bare("refusal-conflict-second-factor-already-on"),
+        Conflict::EnrolmentNotStarted => Refusal::bare("refusal-conflict-enrolment-not-started"),
+        Conflict::AccountDisabled => Refusal::bare("refusal-conflict-account-disabled"),
+        Conflict::QrCode => Refusal::bare("refusal-conflict-qr-code"),
+        Conflict::Stored(broken) => unique(*broken),
+    }
+}
+
+fn unique(broken: Unique) -> Refusal {
+    Refusal::bare(match broken {
+        Unique::Username => "refusal-unique-username",
+        Unique::Member => "refusal-unique-member",
+        Unique::Key => "refusal-unique-key",
+    })
+}
+
+/// What the operating system said of an I/O failure, kept as it said it.
+fn io_detail(error: &std::io::Error) -> Part {
+    english(error.to_string())
+}
+
+fn archive(error: &ArchiveError) -> Refusal {
+    let r = Refusal::new;
+    match error {
+        ArchiveError::CannotWrite(e) => r("refusal-archive-cannot-write", vec![("detail", io_detail(e))]),
+        ArchiveError::KeySource => Refusal::bare("refusal-archive-key-source"),
+        ArchiveError::NotOurs => Refusal::bare("refusal-archive-not-ours"),
+        ArchiveError::DoesNotOpen => Refusal::bare("refusal-archive-does-not-open"),
+        ArchiveError::Damaged => Refusal::bare("refusal-archive-damaged"),
+        ArchiveError::MoreThanOneDocument => Refusal::bare("refusal-archive-more-than-one-document"),
+        ArchiveError::Unreadable(detail) => r("refusal-archive-unreadable", vec![("detail", english(detail.as_str()))]),
+        ArchiveError::WrongKind { found, expected } => {
+            r("refusal-archive-wrong-kind", vec![("found", own(found.as_str())), ("expected", own(*expected))])
+        }
+        ArchiveError::NewerFormat => Refusal::bare("refusal-archive-newer-format"),
+        ArchiveError::StoreNotEmpty => r("refusal-archive-store-not-empty", vec![("option", own("--force"))]),
+        ArchiveError::KeysMissing => r("refusal-archive-keys-missing", vec![("option", own("--keyring"))]),
+        ArchiveError::DifferentStore => Refusal::bare("refusal-archive-different-store"),
+        ArchiveError::CannotEncode(detail) => {
+            r("refusal-archive-cannot-encode", vec![("detail", english(detail.as_str()))])
+        }
+        ArchiveError::CannotAnalyse(detail) => {
+            r("refusal-archive-cannot-analyse", vec![("detail", english(detail.as_str()))])
+        }
+        ArchiveError::VoteNotStored(detail) => {
+            r("refusal-archive-vote-not-stored", vec![("detail", english(detail.as_str()))])
+        }
+        ArchiveError::VoteLost => Refusal::bare("refusal-archive-vote-lost"),
+    }
+}
+
+/// Why a Pol.is export cannot be imported. The files' and columns' names are the format's, set
+/// apart; a comment id is the file's value, as written; lines and numbers in the reader's digits.
+fn polis_import(error: &PolisImportError) -> Refusal {
+    let r = Refusal::new;
+    match error {
+        PolisImportError::File(e) => polis_file(e),
+        PolisImportError::CommentTwice { comment } => r(
+            "refusal-polis-comment-twice",
+            vec![("file", own("comments.csv")), ("column", own("comment-id")), ("comment", own(comment.to_string()))],
+        ),
+        PolisImportError::NoSuchComment { line, comment } => r(
+            "refusal-polis-no-such-comment",
+            vec![
+                ("file", own("votes.csv")),
+                ("line", number(*line)),
+                ("column", own("comment-id")),
+                ("comment", own(comment.to_string())),
+                ("comments", own("comments.csv")),
+            ],
+        ),
+        PolisImportError::StatementOutOfOrder { number: n } => {
+            r("refusal-polis-statement-out-of-order", vec![("number", number(*n))])
+        }
+        PolisImportError::StatementLength { number: n, max } => {
+            r("refusal-polis-statement-length", vec![("number", number(*n)), ("max", number(*max))])
+        }
+        PolisImportError::NoSuchStatement { participant, statement } => r(
+            "refusal-polis-no-such-statement",
+            vec![("participant", number(*participant)), ("statement", number(*statement))],
+        ),
+    }
+}
+
+fn polis_file(error: &PolisError) -> Refusal {
+    Refusal::new(
+        "refusal-polis-file",
+        vec![
+            ("file", own(error.file.as_str())),
+            ("line", number(error.line)),
+            ("problem", Part::Said(polis_problem(&error.problem))),
+        ],
+    )
+}
+
+/// What is wrong in a file of a Pol.is export. Columns and values are the file's, set apart.
+fn polis_problem(problem: &PolisProblem) -> Refusal {
+    let r = Refusal::new;
+    match problem {
+        PolisProblem::MissingColumn(column) => r("refusal-polis-missing-column", vec![("column", own(*column))]),
+        PolisProblem::NotAnInteger { column, value } => {
+            r("refusal-polis-not-an-integer", vec![("column", own(*column)), ("value", own(value.as_str()))])
+        }
+        PolisProblem::NotACount { column, value } => {
+            r("refusal-polis-not-a-count", vec![("column", own(*column)), ("value", own(value.to_string()))])
+        }
+        PolisProblem::InvalidVote(value) => {
+            r("refusal-polis-invalid-vote", vec![("column", own("vote")), ("value", own(value.to_string()))])
+        }
+        PolisProblem::InvalidModeration(value) => {
+            r("refusal-polis-invalid-moderation", vec![("column", own("moderated")), ("value", own(value.to_string()))])
+        }
+        PolisProblem::NotACommentId(column) => {
+            r("refusal-polis-not-a-comment-id", vec![("column", own(column.as_str()))])
+        }
+        PolisProblem::MissingTimestamp => r("refusal-polis-missing-timestamp", vec![("column", own("timestamp"))]),
+        PolisProblem::Csv(e) => match e.kind() {
+            csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+                r("refusal-polis-unequal-lengths", vec![("fields", number(*len)), ("expected", number(*expected_len))])
+            }
+            csv::ErrorKind::Utf8 { .. } => Refusal::bare("refusal-polis-not-utf8"),
+            csv::ErrorKind::Io(e) => r("refusal-polis-io", vec![("detail", io_detail(e))]),
+            _ => r("refusal-polis-csv", vec![("detail", english(e.to_string()))]),
+        },
+        PolisProblem::Io(e) => r("refusal-polis-io", vec![("detail", io_detail(e))]),
+        PolisProblem::Engine(e) => match e {
+            CommonGroundError::StatementIndexTooLarge { index, max } => {
+                r("refusal-polis-too-many-statements", vec![("index", number(*index)), ("max", number(*max))])
+            }
+            CommonGroundError::ParticipantIndexTooLarge { index, max } => {
+                r("refusal-polis-too-many-participants", vec![("index", number(*index)), ("max", number(*max))])
+            }
+            CommonGroundError::LengthMismatch { .. } | CommonGroundError::InvalidOption { .. } => {
+                r("refusal-polis-engine", vec![("detail", english(e.to_string()))])
+            }
+        },
     }
 }
 
@@ -436,7 +585,7 @@ fn store(error: &StoreError) -> Refusal {
         StoreError::DataDir { path, reason } => {
             r("refusal-store-data-dir", vec![("path", own(path.as_str())), ("reason", english(reason.as_str()))])
         }
-        StoreError::Conflict(what) => r("refusal-store-conflict", vec![("what", own(what.as_str()))]),
+        StoreError::Conflict(broken) => unique(*broken),
         StoreError::Uninitialised => Refusal::bare("refusal-uninitialised"),
         StoreError::Backend(detail) => r("refusal-store-backend", vec![("detail", english(detail.as_str()))]),
         StoreError::Tampered(row) => r("refusal-store-tampered", vec![("row", own(row.to_string()))]),
@@ -779,14 +928,6 @@ fn import_problem(problem: &ImportProblem) -> Refusal {
         ImportProblem::TracksNotListed { owner: o } => {
             r("refusal-import-tracks-not-listed", vec![("key", own("tracks")), ("owner", owner(o))])
         }
-        ImportProblem::StatementsOutOfOrder => Refusal::bare("refusal-import-statements-out-of-order"),
-        ImportProblem::StatementTextLength => Refusal::bare("refusal-import-statement-text-length"),
-        ImportProblem::StatementNotInExport { statement } => {
-            r("refusal-import-statement-not-in-export", vec![("statement", number(*statement))])
-        }
-        ImportProblem::PolisExportUnreadable { said } => {
-            r("refusal-import-polis-export-unreadable", vec![("said", english(said.as_str()))])
-        }
     }
 }
 
@@ -877,11 +1018,6 @@ fn import_record(record: &ImportRecord) -> Refusal {
         ImportRecord::Line { file, line } => {
             r("refusal-import-line", vec![("file", own(file.as_str())), ("line", number(*line))])
         }
-        ImportRecord::PolisExport => Refusal::bare("refusal-import-polis-export"),
-        ImportRecord::Statement { number: n } => r("refusal-import-statement", vec![("number", number(*n))]),
-        ImportRecord::VoteOf { participant } => {
-            r("refusal-import-vote-of", vec![("participant", number(*participant))])
-        }
         ImportRecord::Actor { number: n, code_name } => {
             r("refusal-import-actor", vec![("number", number(*n)), ("code", own(code_name.as_str()))])
         }
@@ -920,7 +1056,9 @@ mod tests {
             StoreError::NotATracktwoStore("the database file is corrupt".into()),
             StoreError::NewerVersion { found: 12, supported: 11 },
             StoreError::DataDir { path: "/srv/tracktwo".into(), reason: "permission denied".into() },
-            StoreError::Conflict("users.username_index".into()),
+            StoreError::Conflict(Unique::Username),
+            StoreError::Conflict(Unique::Member),
+            StoreError::Conflict(Unique::Key),
             StoreError::Uninitialised,
             StoreError::Backend("disk full".into()),
             StoreError::Tampered(UnauthenticRow { table: "users", key: "1f".into() }),
@@ -1041,10 +1179,6 @@ mod tests {
             ImportProblem::ValueUnreadable,
             ImportProblem::NotABlueprint,
             ImportProblem::NotAList { key: "elements" },
-            ImportProblem::StatementsOutOfOrder,
-            ImportProblem::StatementTextLength,
-            ImportProblem::StatementNotInExport { statement: 14 },
-            ImportProblem::PolisExportUnreadable { said: "votes.csv line 3: vote is 2".into() },
         ];
         for owner in owners() {
             problems.extend([
@@ -1153,15 +1287,12 @@ mod tests {
             AppError::RateLimited { seconds: 30 },
             AppError::SignInRefused,
             AppError::WrongCode,
-            AppError::Conflict("username".into()),
-            AppError::Conflict("an actor with the code name UV-01".into()),
             AppError::WrongKey,
             AppError::AlreadyInitialised,
             AppError::Uninitialised,
             AppError::WrongKeyKind { expected: "passphrase" },
             AppError::WrongKeyKind { expected: "key file" },
             AppError::Tampered,
-            AppError::Archive("cannot write: disk full".into()),
             AppError::OutcomeRefused(WorkflowError::NotIndependent),
             AppError::OutcomeRefused(WorkflowError::NotSubstantiated),
             AppError::OutcomeRefused(WorkflowError::NotYetSubstantiated),
@@ -1178,6 +1309,9 @@ mod tests {
         // Each refusal of the policy is checked where the policy may be named: the web crate's
         // integration tests (`tests/it/refusals.rs`).
         errors.extend(validations().into_iter().map(AppError::Invalid));
+        errors.extend(conflicts().into_iter().map(AppError::Conflict));
+        errors.extend(archives().into_iter().map(AppError::Archive));
+        errors.extend(polis_imports().into_iter().map(AppError::from));
         errors.extend(
             [
                 CryptoError::KeyFileTooShort { found: 8 },
@@ -1192,9 +1326,6 @@ mod tests {
         errors.extend(
             [
                 ImportRecord::Line { file: "actors.csv".into(), line: 12 },
-                ImportRecord::PolisExport,
-                ImportRecord::Statement { number: 3 },
-                ImportRecord::VoteOf { participant: 7 },
                 ImportRecord::Actor { number: 2, code_name: "UV-01".into() },
                 ImportRecord::Tie { number: 5, from: "UV-01".into(), to: "LC-02".into() },
             ]
@@ -1380,6 +1511,26 @@ mod tests {
             record: ImportRecord::Line { file: "actors.csv".into(), line: 12 },
             problem: Box::new(problem),
         }));
+        errors.extend(conflicts().into_iter().map(AppError::Conflict));
+        errors.extend(archives().into_iter().map(AppError::Archive));
+        errors.extend(stores().into_iter().filter(|e| matches!(e, StoreError::Conflict(_))).map(AppError::Store));
+        // A Pol.is export's problems read as the reader of the files says them, but for what the
+        // CSV reader or the system found (said in sentences of their own) and counts with digits
+        // grouped.
+        errors.extend(
+            polis_imports()
+                .into_iter()
+                .filter(|e| {
+                    !matches!(
+                        e,
+                        PolisImportError::File(PolisError { problem: PolisProblem::Csv(_), .. })
+                            | PolisImportError::File(PolisError { problem: PolisProblem::Engine(_), .. })
+                            | PolisImportError::File(PolisError { problem: PolisProblem::Io(_), .. })
+                            | PolisImportError::StatementLength { .. }
+                    )
+                })
+                .map(AppError::from),
+        );
         for error in errors {
             let said = Refusal::of(&error).text(Locale::English).replace([ISOLATE_OPEN, ISOLATE_CLOSE], "");
             assert_eq!(said, error.to_string());
@@ -1428,8 +1579,8 @@ mod tests {
         assert!(html.contains("<bdi>&lt;b&gt;ten&lt;/b&gt; &amp; more</bdi>"), "{html}");
         assert!(!html.contains(ISOLATE_OPEN) && !html.contains(PLACE_OPEN), "{html:?}");
         let import = Refusal::of(&AppError::Import {
-            record: ImportRecord::PolisExport,
-            problem: Box::new(ImportProblem::PolisExportUnreadable { said: "a <b>".into() }),
+            record: ImportRecord::Line { file: "ties.json".into(), line: 2 },
+            problem: Box::new(ImportProblem::MalformedJson { fault: JsonFault::Other { said: "a <b>".into() } }),
         });
         let html = import.html(Locale::Russian).into_string();
         assert!(html.contains("<bdi lang=\"en\">a &lt;b&gt;</bdi>"), "{html}");
@@ -1438,6 +1589,205 @@ mod tests {
         let refusal =
             Refusal::of(&AppError::Invalid(ValidationError::UnknownValue { field: "track", value: typed.clone() }));
         assert!(refusal.text(Locale::English).contains(&typed));
+    }
+
+    // --- Conflicts, a backup's troubles and a Pol.is export's problems, each in its words. ---
+
+    fn conflicts() -> Vec<Conflict> {
+        vec![
+            Conflict::Username,
+            Conflict::ActorCodeName { code_name: "UV-01".into() },
+            Conflict::DisableOwnAccount,
+            Conflict::SecondFactorAlreadyOn,
+            Conflict::EnrolmentNotStarted,
+            Conflict::AccountDisabled,
+            Conflict::QrCode,
+            Conflict::Stored(Unique::Username),
+            Conflict::Stored(Unique::Member),
+            Conflict::Stored(Unique::Key),
+        ]
+    }
+
+    fn archives() -> Vec<ArchiveError> {
+        vec![
+            ArchiveError::CannotWrite(std::io::Error::other("disk full")),
+            ArchiveError::KeySource,
+            ArchiveError::NotOurs,
+            ArchiveError::DoesNotOpen,
+            ArchiveError::Damaged,
+            ArchiveError::MoreThanOneDocument,
+            ArchiveError::Unreadable("EOF while parsing an object at line 1 column 2".into()),
+            ArchiveError::WrongKind { found: "tracktwo-keyring".into(), expected: "tracktwo-backup" },
+            ArchiveError::NewerFormat,
+            ArchiveError::StoreNotEmpty,
+            ArchiveError::KeysMissing,
+            ArchiveError::DifferentStore,
+            ArchiveError::CannotEncode("key must be a string".into()),
+            ArchiveError::CannotAnalyse("option `seed` must be at most 2^53".into()),
+            ArchiveError::VoteNotStored("the database cannot be reached: connection refused".into()),
+            ArchiveError::VoteLost,
+        ]
+    }
+
+    /// What the CSV reader says of a record shorter than the first, of bytes that are not UTF-8,
+    /// of a failed read, and of a value it cannot decode.
+    fn csv_errors() -> Vec<csv::Error> {
+        let reader = |text: &'static [u8]| csv::ReaderBuilder::new().has_headers(false).from_reader(text);
+        let short = reader(b"a,b\n1\n").records().nth(1).unwrap().unwrap_err();
+        assert!(matches!(short.kind(), csv::ErrorKind::UnequalLengths { .. }), "{short}");
+        let not_utf8 = reader(b"a,\xff\n").records().next().unwrap().unwrap_err();
+        assert!(matches!(not_utf8.kind(), csv::ErrorKind::Utf8 { .. }), "{not_utf8}");
+        let failed = csv::Error::from(std::io::Error::other("input/output error"));
+        let undecodable = reader(b"x\n").deserialize::<(i64,)>().next().unwrap().unwrap_err();
+        assert!(matches!(undecodable.kind(), csv::ErrorKind::Deserialize { .. }), "{undecodable}");
+        vec![short, not_utf8, failed, undecodable]
+    }
+
+    /// One value of every problem of a Pol.is export's file, at line 12 of votes.csv.
+    fn polis_files() -> Vec<PolisError> {
+        let mut problems = vec![
+            PolisProblem::MissingColumn("voter-id"),
+            PolisProblem::NotAnInteger { column: "comment-id", value: "seven".into() },
+            PolisProblem::NotACount { column: "agrees", value: -3 },
+            PolisProblem::InvalidVote(5),
+            PolisProblem::InvalidModeration(2),
+            PolisProblem::NotACommentId("colour".into()),
+            PolisProblem::MissingTimestamp,
+            PolisProblem::Io(std::io::Error::other("input/output error")),
+            PolisProblem::Engine(CommonGroundError::StatementIndexTooLarge { index: 70_000, max: 65_535 }),
+            PolisProblem::Engine(CommonGroundError::ParticipantIndexTooLarge { index: 5_000_000, max: 4_194_303 }),
+            PolisProblem::Engine(CommonGroundError::LengthMismatch { what: "flags", found: 3, expected: 4 }),
+            PolisProblem::Engine(CommonGroundError::InvalidOption { option: "seed", expected: "at most 2^53" }),
+        ];
+        problems.extend(csv_errors().into_iter().map(PolisProblem::Csv));
+        problems.into_iter().map(|problem| PolisError { file: "votes.csv".into(), line: 12, problem }).collect()
+    }
+
+    /// One value of every reason a Pol.is export is not imported.
+    fn polis_imports() -> Vec<PolisImportError> {
+        let mut imports: Vec<PolisImportError> = polis_files().into_iter().map(PolisImportError::File).collect();
+        imports.extend([
+            PolisImportError::CommentTwice { comment: 4 },
+            PolisImportError::NoSuchComment { line: 12, comment: 99 },
+            PolisImportError::StatementOutOfOrder { number: 3 },
+            PolisImportError::StatementLength { number: 3, max: 10_000 },
+            PolisImportError::NoSuchStatement { participant: 7, statement: 9 },
+        ]);
+        imports
+    }
+
+    /// Every refusal of a conflict, a backup's trouble or a Pol.is export's problem, the store's
+    /// conflicts and a Pol.is file said on its own (as the command line says it) with them.
+    fn typed_refusals() -> Vec<Refusal> {
+        let mut errors: Vec<AppError> = conflicts().into_iter().map(AppError::Conflict).collect();
+        errors.extend(archives().into_iter().map(AppError::Archive));
+        errors.extend(polis_imports().into_iter().map(AppError::from));
+        errors.extend(stores().into_iter().filter(|e| matches!(e, StoreError::Conflict(_))).map(AppError::Store));
+        let mut refusals: Vec<Refusal> = errors.iter().map(Refusal::of).collect();
+        refusals.extend(polis_files().iter().map(Refusal::of_polis));
+        refusals
+    }
+
+    /// The words `html` says itself: outside its tags and outside what it was given (`<bdi>`).
+    fn own_words(html: &str) -> String {
+        let mut words = String::new();
+        let mut rest = html;
+        while let Some(start) = rest.find("<bdi") {
+            words.push_str(&rest[..start]);
+            rest = rest[start..].split_once("</bdi>").map_or("", |(_, after)| after);
+        }
+        words.push_str(rest);
+        let (mut out, mut in_tag) = (String::new(), false);
+        for c in words.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => out.push(c),
+                _ => {}
+            }
+        }
+        out.replace("&#39;", "'")
+    }
+
+    /// The words of Latin letters in `text`, two letters or more, the program's and Pol.is' names
+    /// aside.
+    fn latin_words(text: &str) -> Vec<String> {
+        let text = text.replace("tracktwo", " ").replace("Pol.is", " ");
+        text.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| w.len() > 1).map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn conflicts_backups_and_polis_imports_leave_no_english_in_another_language() {
+        let refusals = typed_refusals();
+        assert!(refusals.len() > 60, "{}", refusals.len());
+        let mut kinds = BTreeSet::new();
+        for refusal in &refusals {
+            kinds.insert(refusal.message_ids().join(" "));
+            let english = own_words(&refusal.html(Locale::English).into_string());
+            let sentence: Vec<String> = latin_words(&english)
+                .into_iter()
+                .filter(|w| w.len() > 2 && w.chars().any(|c| c.is_ascii_lowercase()))
+                .collect();
+            // Not blind: the English says words of its own, besides what it was given.
+            assert!(!sentence.is_empty(), "{english}");
+            for locale in [Locale::Arabic, Locale::Russian] {
+                let html = refusal.html(locale).into_string();
+                let left = latin_words(&own_words(&html));
+                // Upper-case abbreviations (CSV, UTF, QR) are not English sentences.
+                let left: Vec<&String> = left.iter().filter(|w| w.chars().any(|c| c.is_ascii_lowercase())).collect();
+                assert!(left.is_empty(), "{locale:?}: English {left:?} in {html}");
+            }
+            for locale in [Locale::PseudoAccented, Locale::PseudoRightToLeft] {
+                let html = refusal.html(locale).into_string();
+                let words = own_words(&html);
+                // The pseudo-locale's brackets cover the sentence's words (each stretch between
+                // arguments): nothing of its own outside them but figures and punctuation.
+                let (mut depth, mut outside) = (0usize, String::new());
+                for c in words.chars() {
+                    match c {
+                        '[' => depth += 1,
+                        ']' => depth = depth.saturating_sub(1),
+                        c if depth == 0 => outside.push(c),
+                        _ => {}
+                    }
+                }
+                assert!(words.starts_with('['), "{locale:?}: {html}");
+                assert!(!outside.chars().any(char::is_alphabetic), "{locale:?}: `{outside}` outside in {html}");
+                let within = latin_words(&words);
+                for word in &sentence {
+                    assert!(!within.contains(word), "{locale:?}: `{word}` of `{english}` in {html}");
+                }
+            }
+        }
+        // Every variant is a message of its own.
+        assert!(kinds.len() > 50, "{}", kinds.len());
+    }
+
+    #[test]
+    fn a_polis_line_and_a_conflicts_name_are_said_in_the_readers_digits_and_set_apart() {
+        let refusal = Refusal::of(&AppError::from(PolisImportError::NoSuchComment { line: 12, comment: 99 }));
+        let arabic = refusal.html(Locale::Arabic).into_string();
+        assert!(arabic.contains("١٢") && !arabic.contains("12"), "{arabic}");
+        // The comment id is the file's value, as it is written there.
+        assert!(arabic.contains("<bdi>99</bdi>") && arabic.contains("<bdi>votes.csv</bdi>"), "{arabic}");
+        let file =
+            Refusal::of_polis(&PolisError { file: "votes.csv".into(), line: 3, problem: PolisProblem::InvalidVote(5) });
+        let russian = file.text(Locale::Russian);
+        assert!(russian.contains("строка 3") && russian.contains("голос"), "{russian}");
+        let short = Refusal::of_polis(&PolisError {
+            file: "votes.csv".into(),
+            line: 3,
+            problem: PolisProblem::Csv(csv_errors().remove(0)),
+        });
+        let french = short.text(Locale::French);
+        assert!(french.contains("1 champ ") && french.contains("2"), "{french}");
+        let code = Refusal::of(&AppError::Conflict(Conflict::ActorCodeName { code_name: "<UV-01>".into() }));
+        let french = code.html(Locale::French).into_string();
+        assert!(french.contains("<bdi>&lt;UV-01&gt;</bdi>") && french.contains("existe déjà"), "{french}");
+        // Only what the operating system said stays in English, marked as such.
+        let write = Refusal::of(&AppError::Archive(ArchiveError::CannotWrite(std::io::Error::other("disk full"))));
+        let arabic = write.html(Locale::Arabic).into_string();
+        assert!(arabic.contains("<bdi lang=\"en\">disk full</bdi>") && arabic.contains("تعذّرت الكتابة"), "{arabic}");
     }
 
     // --- Every field and reason the sources name has its message. ---
@@ -1508,12 +1858,12 @@ mod tests {
         out
     }
 
-    /// What the sources give a validation as a field, a reason, or a conflict: the literals after
+    /// What the sources give a validation as a field or a reason: the literals after
     /// `field:` and `reason:`, the first argument of a call to a function whose parameter is a
     /// `field: &'static str` or a `reason: &'static str` (by its place), the name a
-    /// `field_enum!` gives its field, and the words of an `AppError::Conflict`.
-    fn named_in_sources() -> (BTreeSet<String>, BTreeSet<String>, BTreeSet<String>) {
-        let (mut fields, mut reasons, mut conflicts) = (BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
+    /// `field_enum!` gives its field.
+    fn named_in_sources() -> (BTreeSet<String>, BTreeSet<String>) {
+        let (mut fields, mut reasons) = (BTreeSet::new(), BTreeSet::new());
         for krate in CRATES {
             let files = sources(krate);
             // The functions of the crate taking a field or a reason, and at which place.
@@ -1561,11 +1911,6 @@ mod tests {
                         if *kind == "field" { &mut fields } else { &mut reasons }.insert(words.to_owned());
                     }
                 }
-                for (at, _) in text.match_indices("AppError::Conflict(") {
-                    if let Some(words) = literal(&text[at + "AppError::Conflict(".len()..]) {
-                        conflicts.insert(words.to_owned());
-                    }
-                }
             }
             if krate == "domain" {
                 // `field_enum!`'s `Track as "track" {` lines.
@@ -1579,25 +1924,23 @@ mod tests {
                 }
             }
         }
-        (fields, reasons, conflicts)
+        (fields, reasons)
     }
 
     #[test]
     fn every_field_and_reason_in_the_sources_has_its_message() {
-        let (fields, reasons, conflicts) = named_in_sources();
+        let (fields, reasons) = named_in_sources();
         // The reading is not blind: it finds what is known to be there.
         assert!(
             fields.contains("display name") && fields.contains("code name") && fields.contains("track"),
             "{fields:?}"
         );
         assert!(reasons.contains("is closed") && reasons.contains("must be yes or no"), "{reasons:?}");
-        assert!(conflicts.contains("username"), "{conflicts:?}");
         assert!(fields.len() > 100 && reasons.len() > 60, "{} fields, {} reasons", fields.len(), reasons.len());
         let missing: Vec<String> = fields
             .iter()
             .map(|f| field_message(f))
             .chain(reasons.iter().map(|r| reason_message(r)))
-            .chain(conflicts.iter().map(|c| conflict_message(c)))
             .filter(|id| !has_message(id))
             .collect();
         assert!(missing.is_empty(), "no message for:\n{}", missing.join("\n"));

@@ -26,7 +26,7 @@ pub(super) enum Caster<'a> {
 /// A vote waiting for its transaction; its sequence number is given when it is written.
 pub(super) struct Pending {
     vote: CastVote,
-    done: futures_channel::oneshot::Sender<Result<(), String>>,
+    done: futures_channel::oneshot::Sender<Result<(), Option<String>>>,
 }
 
 impl App {
@@ -82,13 +82,15 @@ impl App {
     async fn until_stored(
         &self,
         live: &Arc<LiveConversation>,
-        mut receiver: futures_channel::oneshot::Receiver<Result<(), String>>,
-    ) -> Result<(), String> {
+        mut receiver: futures_channel::oneshot::Receiver<Result<(), Option<String>>>,
+    ) -> Result<(), crate::ArchiveError> {
         use futures_util::future::{Either, select};
         loop {
             match select(receiver, live.writer.lock()).await {
                 Either::Left((outcome, _)) => {
-                    return outcome.unwrap_or_else(|_| Err("the vote was not stored".to_owned()));
+                    return outcome.unwrap_or(Err(None)).map_err(|detail| {
+                        detail.map_or(crate::ArchiveError::VoteLost, crate::ArchiveError::VoteNotStored)
+                    });
                 }
                 Either::Right((writer, waiting)) => {
                     receiver = waiting;
@@ -156,7 +158,7 @@ impl App {
                 }
             }
             Err(e) => {
-                let message = format!("the vote could not be stored: {e}");
+                let message = Some(e.to_string());
                 if batch.is_empty() {
                     // The transaction failed before taking the queue: its votes fail with it.
                     batch = std::mem::take(&mut lock(&live.state).queue);

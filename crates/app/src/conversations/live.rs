@@ -240,7 +240,7 @@ impl App {
         }
         let flags = statements.iter().map(|(_, s)| flags_of(s)).collect();
         let live_engine = engine::LiveConversation::new(builder.finish(), flags, sides, options_for(&conversation))
-            .map_err(|e| AppError::Archive(format!("cannot analyse the conversation: {e}")))?;
+            .map_err(|e| AppError::Archive(crate::ArchiveError::CannotAnalyse(e.to_string())))?;
         let links = LinkTally::from_stored(&invitations, &voters);
         let mut state = State {
             links,

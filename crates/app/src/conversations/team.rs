@@ -21,7 +21,11 @@ use super::views::{
     ConversationExport, ConversationHeader, ConversationImport, ConversationResults, IssuedInvitation, results_view,
 };
 use crate::gate::Entered;
+use crate::polis_format::PolisImportError;
 use crate::{App, AppError, ImportRecord, Outward, Result};
+
+/// The most characters an imported statement may hold.
+const STATEMENT_MAX: usize = 10_000;
 
 /// A statement's languages as the team gave them, each translation trimmed, an empty one none.
 fn tidied(languages: StatementLanguages) -> StatementLanguages {
@@ -535,10 +539,7 @@ impl App {
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::RunConversation).await?;
         tx.commit().await?;
         Self::keep_closed(&entered, Outward::PolisImport)?;
-        let import = crate::polis_format::read_import(title, comments, votes).map_err(|message| AppError::Import {
-            record: ImportRecord::PolisExport,
-            problem: Box::new(ImportProblem::PolisExportUnreadable { said: message }),
-        })?;
+        let import = crate::polis_format::read_import(title, comments, votes)?;
         self.import_conversation(who, initiative, import).await
     }
 
@@ -554,25 +555,16 @@ impl App {
         let count = import.statements.len();
         for (i, (number, text, _)) in import.statements.iter().enumerate() {
             if *number as usize != i {
-                return Err(AppError::Import {
-                    record: ImportRecord::Statement { number: u64::from(*number) },
-                    problem: Box::new(ImportProblem::StatementsOutOfOrder),
-                });
+                return Err(PolisImportError::StatementOutOfOrder { number: *number }.into());
             }
             // Pol.is allows longer comments than we do; an export is taken as it is.
-            if text.trim().is_empty() || text.chars().count() > 10_000 {
-                return Err(AppError::Import {
-                    record: ImportRecord::Statement { number: u64::from(*number) },
-                    problem: Box::new(ImportProblem::StatementTextLength),
-                });
+            if text.trim().is_empty() || text.chars().count() > STATEMENT_MAX {
+                return Err(PolisImportError::StatementLength { number: *number, max: STATEMENT_MAX }.into());
             }
         }
         let voters = import.votes.iter().map(|v| v.0 as usize + 1).max().unwrap_or(0);
         if let Some((voter, statement, _)) = import.votes.iter().find(|v| v.1 as usize >= count) {
-            return Err(AppError::Import {
-                record: ImportRecord::VoteOf { participant: u64::from(*voter) },
-                problem: Box::new(ImportProblem::StatementNotInExport { statement: u64::from(*statement) }),
-            });
+            return Err(PolisImportError::NoSuchStatement { participant: *voter, statement: *statement }.into());
         }
         let mut tx = self.begin().await?;
         let entered = self.enter(tx.as_mut(), who, initiative, Operation::RunConversation).await?;

@@ -10,7 +10,7 @@ use tracktwo_store::{ActorRow, MapSnapshotRow, TieRow, WriteTx};
 
 use crate::gate::Entered;
 use crate::sealing::place;
-use crate::{App, AppError, ImportRecord, Result};
+use crate::{App, AppError, Conflict, ImportRecord, Result};
 
 /// Where imported actors and ties went.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,7 +51,7 @@ impl App {
             Self::check_side(tx, initiative, side).await?;
         }
         if others.iter().any(|a| a.details.code_name.eq_ignore_ascii_case(&details.code_name)) {
-            return Err(AppError::Conflict(format!("an actor with the code name {}", details.code_name)));
+            return Err(AppError::Conflict(Conflict::ActorCodeName { code_name: details.code_name.clone() }));
         }
         Ok(())
     }

@@ -30,7 +30,6 @@ refusal-rate-limited = طلبات كثيرة جدًا؛ أعد المحاولة 
 refusal-sign-in = فشل تسجيل الدخول: اسم المستخدم أو كلمة المرور أو الرمز خاطئ
 refusal-wrong-code = هذا الرمز غير صحيح؛ تحقق من الوقت على جهازك وجرّب الرمز الحالي
 refusal-invalid = مدخلات غير صالحة: { $reason }
-refusal-conflict = موجود بالفعل: { $what }
 refusal-wrong-key = المفتاح لا يفتح هذا المخزن (عبارة مرور أو ملف مفتاح خاطئ)
 refusal-already-initialised = المخزن مهيَّأ بالفعل
 refusal-uninitialised = المخزن غير مهيَّأ؛ شغّل `tracktwo init` أولًا
@@ -38,7 +37,6 @@ refusal-wants-passphrase = يُفتح هذا المخزن بعبارة مرور�
 refusal-wants-key-file = يُفتح هذا المخزن بملف مفتاح؛ قدّمه بدلًا من ذلك
 refusal-key = مادة المفتاح: { $reason }
 refusal-tampered = فشلت البيانات المخزَّنة في التحقق من أصالتها؛ ربما عُبث بالمخزن
-refusal-archive = لا يمكن استخدام الملف: { $detail }
 refusal-import = { $record }: { $message }
 refusal-secret-channel = غير ممكن في قناة سرية: { $reason }
 refusal-not-erased = أُتلفت المبادرة ومفتاحها، لكن المخزن لم يتمكن من محو آثارهما من ملفاته ({ $reason })؛ لا يمكن فتح سجلاتها، غير أن بايتاتها قد تبقى إلى أن يُضغط المخزن مرة أخرى (كل إتلاف يضغطه)
@@ -91,7 +89,6 @@ refusal-store-unavailable = تعذّر الوصول إلى قاعدة البيا
 refusal-store-not-tracktwo = هذا ليس مخزن tracktwo، أو أنه تالف: { $detail }
 refusal-store-newer = كُتب هذا المخزن بإصدار أحدث من tracktwo (المخطط { $found }، وهذا الإصدار يعرف { $supported })؛ حدِّث tracktwo لفتحه
 refusal-store-data-dir = لا يمكن استخدام مجلد البيانات { $path }: { $reason }
-refusal-store-conflict = يوجد بالفعل سجل له نفس { $what }
 refusal-store-backend = خطأ في التخزين: { $detail }
 refusal-store-tampered = فشل الصف { $row } في التحقق من أصالته؛ ربما عُبث بالمخزن
 refusal-in-clause = البند { $clause }: { $reason }
@@ -176,9 +173,6 @@ refusal-plain-unknown-alternative = يذكر `replaces` البديل { $alternat
 refusal-plain-ad-referendum = لا يُتفق بشرط الاستفتاء (ad referendum) إلا على بند من كلمات بسيطة
 refusal-plain-bad-hash = يأخذ `renders` بصمة SHA-256 بالنظام الست عشري
 refusal-import-line = { $file }، السطر { $line }
-refusal-import-polis-export = صادرات Pol.is
-refusal-import-statement = العبارة { $number }
-refusal-import-vote-of = تصويت المشارك { $participant }
 refusal-import-actor = الفاعل { $number } ({ $code })
 refusal-import-tie = الصلة { $number } ({ $from } ← { $to })
 refusal-mapping = تعذّرت قراءة المطابقة: { $detail }
@@ -482,13 +476,6 @@ refusal-reason-needs-both-its-first-and-its-last-day-or-neither = يحتاج إ�
 refusal-reason-only-a-clause-without-brackets-or-alternatives-can-be-agreed = لا يُتفق إلا على بند خالٍ من الأقواس والبدائل
 refusal-reason-speaks-for-a-side-the-text-does-not-need = يتحدث باسم طرف لا يحتاجه النص
 refusal-reason-stays-in-its-round = تبقى في جولتها
-# كل تعارض يسمّيه التطبيق.
-refusal-conflict-administrators-cannot-disable-their-own-account = لا يمكن للمسؤولين تعطيل حساباتهم
-refusal-conflict-cannot-draw-the-qr-code = تعذّر رسم رمز QR
-refusal-conflict-start-enrolment-first = ابدأ التسجيل أولًا
-refusal-conflict-the-account-is-disabled = الحساب معطَّل
-refusal-conflict-two-step-sign-in-is-already-on = تسجيل الدخول بخطوتين مفعَّل بالفعل
-refusal-conflict-username = اسم المستخدم
 # ما الخطأ في ملف مستورد.
 refusal-import-empty-value = يجب ألا يكون «{ $field }» فارغًا
 refusal-import-unknown-value = { $field }: «{ $value }» ليست قيمة معروفة للحقل «{ $what }»
@@ -687,8 +674,66 @@ refusal-import-key-unreadable = { $owner }: تتعذّر قراءة «{ $key }»
 refusal-import-not-text = { $owner }: يجب أن يكون «{ $key }» نصًّا
 refusal-import-missing-key = { $owner }: لا يوجد «{ $key }»
 refusal-import-tracks-not-listed = { $owner }: يجب أن يسرد «{ $key }» المسارات بأرقامها أو بأسمائها
-# عبارات تصدير Pol.is وأصواته. ‏«said» هو ما قاله قارئ Pol.is بالإنجليزية.
-refusal-import-statements-out-of-order = يجب أن تُرقَّم العبارات ٠، ١، ٢… بالترتيب
-refusal-import-statement-text-length = يجب أن يكون لها نص لا يتجاوز ١٠٬٠٠٠ حرف
-refusal-import-statement-not-in-export = العبارة { $statement } غير موجودة في التصدير
-refusal-import-polis-export-unreadable = تتعذّر قراءة تصدير Pol.is: { $said }
+# تعارض: شيء موجود بالفعل، أو حالة الحساب.
+refusal-conflict-actor-code-name = يوجد بالفعل فاعل بالاسم الرمزي { $code }
+refusal-conflict-disable-own-account = لا يمكن للمسؤولين تعطيل حساباتهم
+refusal-conflict-second-factor-already-on = تسجيل الدخول بخطوتين مفعَّل بالفعل
+refusal-conflict-enrolment-not-started = ابدأ التسجيل أولًا
+refusal-conflict-account-disabled = الحساب معطَّل
+refusal-conflict-qr-code = تعذّر رسم رمز QR
+refusal-unique-username = يوجد بالفعل حساب باسم المستخدم هذا
+refusal-unique-member = هذا الشخص عضو في المبادرة بالفعل
+refusal-unique-key = يوجد بالفعل سجل بالمفتاح نفسه
+# نسخة احتياطية أو تصدير لحلقة المفاتيح أو تصدير تتعذّر كتابته أو قراءته.
+refusal-archive-cannot-write = تعذّرت الكتابة: { $detail }
+refusal-archive-key-source = تعذّر ترميز مصدر المفتاح
+refusal-archive-not-ours = هذا ليس ملف نسخة احتياطية ولا ملف حلقة مفاتيح من tracktwo
+refusal-archive-does-not-open = لا يُفتح الملف بهذا المفتاح، أو أنه عُدِّل
+refusal-archive-damaged = الملف مبتور أو تالف
+refusal-archive-more-than-one-document = يحوي الملف أكثر من مستند واحد
+refusal-archive-unreadable = تعذّرت قراءة محتوى الملف: { $detail }
+refusal-archive-wrong-kind = هذا ملف من نوع { $found }، لا من نوع { $expected }
+refusal-archive-newer-format = كُتب هذا الملف بإصدار أحدث من tracktwo
+refusal-archive-store-not-empty = المخزن ليس فارغًا؛ مرِّر { $option } لاستبدال محتواه بالنسخة الاحتياطية
+refusal-archive-keys-missing = مفاتيح هذه النسخة الاحتياطية ليست في هذا المخزن؛ مرِّر ملف تصدير حلقة المفاتيح مع { $option }
+refusal-archive-different-store = تعود هذه النسخة الاحتياطية إلى مخزن آخر؛ استعِدها في مخزن فارغ
+refusal-archive-cannot-encode = تعذّر ترميز سجل: { $detail }
+refusal-archive-cannot-analyse = تعذّر تحليل المحادثة: { $detail }
+refusal-archive-vote-not-stored = تعذّر حفظ الصوت: { $detail }
+refusal-archive-vote-lost = لم يُحفظ الصوت
+# صادرات Pol.is يتعذّر استيرادها.
+refusal-polis-import = صادرات Pol.is: { $reason }
+refusal-polis-file = { $file }، السطر { $line }: { $problem }
+refusal-polis-comment-twice = { $file }: القيمة { $comment } في العمود { $column } مكرَّرة
+refusal-polis-no-such-comment = { $file }، السطر { $line }: القيمة { $comment } في العمود { $column } ليست في { $comments }
+refusal-polis-statement-out-of-order = العبارة { $number }: يجب ترقيم العبارات ٠، ١، ٢… بالترتيب
+refusal-polis-statement-length = العبارة { $number }: يجب أن يكون لها نص لا يتجاوز { $max ->
+    [zero] { $max } حرف
+    [one] حرفًا واحدًا
+    [two] حرفين
+    [few] { $max } أحرف
+    [many] { $max } حرفًا
+   *[other] { $max } حرف
+}
+refusal-polis-no-such-statement = تصويت المشارك { $participant }: العبارة { $statement } ليست في الصادرات
+refusal-polis-missing-column = لا يوجد العمود «{ $column }» في سطر العناوين
+refusal-polis-not-an-integer = قيمة «{ $column }» هي «{ $value }»، وهي ليست عددًا صحيحًا
+refusal-polis-not-a-count = قيمة «{ $column }» هي { $value }، وهي ليست عددًا غير سالب
+refusal-polis-invalid-vote = قيمة { $column } هي { $value }؛ والتصويت إما 1 (موافق) أو -1 (غير موافق) أو 0 (تجاوز)
+refusal-polis-invalid-moderation = قيمة { $column } هي { $value }؛ وهي إما 1 (مقبول) أو 0 (لم يُراجَع بعد) أو -1 (مستبعَد بالإشراف)
+refusal-polis-not-a-comment-id = العمود «{ $column }» ليس معرِّف تعليق
+refusal-polis-missing-timestamp = «{ $column }» فارغ، مع أن آخر تصويت على كل عبارة يُحدَّد بوقته
+refusal-polis-unequal-lengths = في هذا السجل { $fields ->
+    [zero] لا حقول
+    [one] حقل واحد
+    [two] حقلان
+    [few] { $fields } حقول
+    [many] { $fields } حقلًا
+   *[other] { $fields } حقل
+} بينما في السجل الأول { $expected }
+refusal-polis-not-utf8 = الملف ليس نصًا بترميز UTF-8
+refusal-polis-csv = تعذّرت قراءة الملف بصيغة CSV: { $detail }
+refusal-polis-io = تعذّرت قراءة الملف: { $detail }
+refusal-polis-too-many-statements = فهرس العبارة { $index } أكبر من اللازم (الحد الأقصى { $max })
+refusal-polis-too-many-participants = فهرس المشارك { $index } أكبر من اللازم (الحد الأقصى { $max })
+refusal-polis-engine = يرفض محرك الأرضية المشتركة هذه الأصوات: { $detail }

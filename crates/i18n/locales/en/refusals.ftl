@@ -12,7 +12,6 @@ refusal-rate-limited = too many requests; try again in { $seconds } s
 refusal-sign-in = sign-in failed: wrong username, password or code
 refusal-wrong-code = that code is not right; check the time on your device and try the current code
 refusal-invalid = invalid input: { $reason }
-refusal-conflict = already exists: { $what }
 refusal-wrong-key = the key does not open this store (wrong passphrase or key file)
 refusal-already-initialised = the store is already initialised
 refusal-uninitialised = the store is not initialised; run `tracktwo init` first
@@ -20,7 +19,6 @@ refusal-wants-passphrase = this store is unlocked with a passphrase; give that i
 refusal-wants-key-file = this store is unlocked with a key file; give that instead
 refusal-key = key material: { $reason }
 refusal-tampered = stored data failed authentication; the store may have been tampered with
-refusal-archive = { $detail }
 refusal-import = { $record }: { $message }
 refusal-secret-channel = not in a secret channel: { $reason }
 refusal-not-erased = the initiative and its key are destroyed, but the store could not erase their traces from its files ({ $reason }); its records cannot be opened, yet their bytes may remain until the store is compacted again (each destroy compacts it)
@@ -58,7 +56,6 @@ refusal-store-unavailable = the database cannot be reached: { $detail }
 refusal-store-not-tracktwo = this is not a tracktwo store, or it is damaged: { $detail }
 refusal-store-newer = this store was written by a newer version of tracktwo (schema { $found }, this build knows { $supported }); upgrade tracktwo to open it
 refusal-store-data-dir = the data folder { $path } cannot be used: { $reason }
-refusal-store-conflict = a record with the same { $what } already exists
 refusal-store-backend = storage error: { $detail }
 refusal-store-tampered = the row { $row } failed authentication; the store may have been tampered with
 # The negotiating text.
@@ -120,9 +117,6 @@ refusal-plain-ad-referendum = only a clause of plain words can be agreed ad refe
 refusal-plain-bad-hash = `renders` takes a SHA-256 hash in hex
 # Where in an imported file a problem is.
 refusal-import-line = { $file }, line { $line }
-refusal-import-polis-export = Pol.is export
-refusal-import-statement = statement { $number }
-refusal-import-vote-of = vote of participant { $participant }
 refusal-import-actor = actor { $number } ({ $code })
 refusal-import-tie = tie { $number } ({ $from } → { $to })
 refusal-mapping = { $detail }
@@ -413,13 +407,6 @@ refusal-reason-needs-both-its-first-and-its-last-day-or-neither = needs both its
 refusal-reason-only-a-clause-without-brackets-or-alternatives-can-be-agreed = only a clause without brackets or alternatives can be agreed
 refusal-reason-speaks-for-a-side-the-text-does-not-need = speaks for a side the text does not need
 refusal-reason-stays-in-its-round = stays in its round
-# Each conflict the application names.
-refusal-conflict-administrators-cannot-disable-their-own-account = administrators cannot disable their own account
-refusal-conflict-cannot-draw-the-qr-code = cannot draw the QR code
-refusal-conflict-start-enrolment-first = start enrolment first
-refusal-conflict-the-account-is-disabled = the account is disabled
-refusal-conflict-two-step-sign-in-is-already-on = two-step sign-in is already on
-refusal-conflict-username = username
 # What is wrong in an imported file. `field` is a column, key or attribute as the file names it;
 # `value` and `code` are what the file holds there, cut short if long.
 refusal-import-empty-value = { $field } must not be empty
@@ -569,8 +556,62 @@ refusal-import-key-unreadable = `{ $key }` of { $owner } cannot be read
 refusal-import-not-text = `{ $key }` of { $owner } must be text
 refusal-import-missing-key = { $owner } has no `{ $key }`
 refusal-import-tracks-not-listed = `{ $key }` of { $owner } must list tracks by number or name
-# A Pol.is export's statements and votes. `said` is the Pol.is reader's own English.
-refusal-import-statements-out-of-order = statements must be numbered 0, 1, 2… in order
-refusal-import-statement-text-length = must have a text of at most 10,000 characters
-refusal-import-statement-not-in-export = statement { $statement } is not in the export
-refusal-import-polis-export-unreadable = the Pol.is export cannot be read: { $said }
+# A conflict: something that already exists, or the state an account is in.
+refusal-conflict-actor-code-name = an actor with the code name { $code } already exists
+refusal-conflict-disable-own-account = administrators cannot disable their own account
+refusal-conflict-second-factor-already-on = two-step sign-in is already on
+refusal-conflict-enrolment-not-started = start enrolment first
+refusal-conflict-account-disabled = the account is disabled
+refusal-conflict-qr-code = cannot draw the QR code
+# A uniqueness the store keeps.
+refusal-unique-username = an account with this username already exists
+refusal-unique-member = this person is already a member of the initiative
+refusal-unique-key = a record with the same key already exists
+# A backup, a keyring export or an export that cannot be written or read. `detail` is what a
+# library or the operating system said; `option` is a command-line option, as typed.
+refusal-archive-cannot-write = cannot write: { $detail }
+refusal-archive-key-source = cannot encode the key source
+refusal-archive-not-ours = this is not a tracktwo backup or keyring file
+refusal-archive-does-not-open = the file does not open with this key, or it was altered
+refusal-archive-damaged = the file is truncated or damaged
+refusal-archive-more-than-one-document = the file holds more than one document
+refusal-archive-unreadable = the file's contents are not readable: { $detail }
+refusal-archive-wrong-kind = this is a { $found } file, not a { $expected } file
+refusal-archive-newer-format = this file was written by a newer version of tracktwo
+refusal-archive-store-not-empty = the store is not empty; pass { $option } to replace its contents with the backup
+refusal-archive-keys-missing = the keys for this backup are not in this store; pass the keyring export with { $option }
+refusal-archive-different-store = this backup belongs to a different store; restore it into an empty one
+refusal-archive-cannot-encode = cannot encode a record: { $detail }
+refusal-archive-cannot-analyse = cannot analyse the conversation: { $detail }
+refusal-archive-vote-not-stored = the vote could not be stored: { $detail }
+refusal-archive-vote-lost = the vote was not stored
+# A Pol.is export that cannot be imported. `file` and `column` are the format's names for a file
+# and a column; `value` and `comment` are what the file holds; `detail` is what the CSV reader,
+# the engine or the operating system said.
+refusal-polis-import = Pol.is export: { $reason }
+refusal-polis-file = { $file } line { $line }: { $problem }
+refusal-polis-comment-twice = { $file }: { $column } { $comment } appears twice
+refusal-polis-no-such-comment = { $file } line { $line }: { $column } { $comment } is not in { $comments }
+refusal-polis-statement-out-of-order = statement { $number }: statements must be numbered 0, 1, 2… in order
+refusal-polis-statement-length = statement { $number }: must have a text of at most { $max ->
+    [one] { $max } character
+   *[other] { $max } characters
+}
+refusal-polis-no-such-statement = vote of participant { $participant }: statement { $statement } is not in the export
+refusal-polis-missing-column = no `{ $column }` column in the header
+refusal-polis-not-an-integer = `{ $column }` is `{ $value }`, not an integer
+refusal-polis-not-a-count = `{ $column }` is { $value }, not a count
+refusal-polis-invalid-vote = { $column } is { $value }; a vote is 1 (agree), -1 (disagree) or 0 (pass)
+refusal-polis-invalid-moderation = { $column } is { $value }; it is 1 (accepted), 0 (not yet moderated) or -1 (moderated out)
+refusal-polis-not-a-comment-id = column `{ $column }` is not a comment id
+refusal-polis-missing-timestamp = `{ $column }` is empty, but the latest vote per statement is decided by time
+refusal-polis-unequal-lengths = this record has { $fields ->
+    [one] { $fields } field
+   *[other] { $fields } fields
+} but the first has { $expected }
+refusal-polis-not-utf8 = the file is not UTF-8 text
+refusal-polis-csv = the file cannot be read as CSV: { $detail }
+refusal-polis-io = the file cannot be read: { $detail }
+refusal-polis-too-many-statements = statement index { $index } is too large (at most { $max })
+refusal-polis-too-many-participants = participant index { $index } is too large (at most { $max })
+refusal-polis-engine = the common-ground engine refuses these votes: { $detail }

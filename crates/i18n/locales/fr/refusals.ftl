@@ -15,7 +15,6 @@ refusal-rate-limited = trop de requêtes ; réessayez dans { $seconds } s
 refusal-sign-in = échec de la connexion : nom d’utilisateur, mot de passe ou code erroné
 refusal-wrong-code = ce code n’est pas le bon ; vérifiez l’heure de votre appareil et essayez le code actuel
 refusal-invalid = saisie non valide : { $reason }
-refusal-conflict = existe déjà : { $what }
 refusal-wrong-key = la clé n’ouvre pas ce dépôt (phrase secrète ou fichier de clé erroné)
 refusal-already-initialised = le dépôt est déjà initialisé
 refusal-uninitialised = le dépôt n’est pas initialisé ; lancez d’abord `tracktwo init`
@@ -23,7 +22,6 @@ refusal-wants-passphrase = ce dépôt s’ouvre avec une phrase secrète ; donne
 refusal-wants-key-file = ce dépôt s’ouvre avec un fichier de clé ; donnez-le plutôt
 refusal-key = matériel de clé : { $reason }
 refusal-tampered = des données enregistrées n’ont pas passé l’authentification ; le dépôt a peut-être été altéré
-refusal-archive = le fichier ne peut pas être utilisé : { $detail }
 refusal-import = { $record } : { $message }
 refusal-secret-channel = impossible dans un canal secret : { $reason }
 refusal-not-erased = l’initiative et sa clé sont détruites, mais le dépôt n’a pas pu effacer leurs traces de ses fichiers ({ $reason }) ; ses enregistrements ne peuvent plus être ouverts, mais leurs octets peuvent subsister jusqu’au prochain compactage du dépôt (chaque destruction le compacte)
@@ -64,7 +62,6 @@ refusal-store-unavailable = la base de données est injoignable : { $detail }
 refusal-store-not-tracktwo = ce n’est pas un dépôt tracktwo, ou il est endommagé : { $detail }
 refusal-store-newer = ce dépôt a été écrit par une version plus récente de tracktwo (schéma { $found }, cette version connaît { $supported }) ; mettez tracktwo à jour pour l’ouvrir
 refusal-store-data-dir = le dossier de données { $path } ne peut pas être utilisé : { $reason }
-refusal-store-conflict = un enregistrement avec le même { $what } existe déjà
 refusal-store-backend = erreur de stockage : { $detail }
 refusal-store-tampered = la ligne { $row } n’a pas passé l’authentification ; le dépôt a peut-être été altéré
 refusal-in-clause = clause { $clause } : { $reason }
@@ -133,9 +130,6 @@ refusal-plain-unknown-alternative = `replaces` nomme la variante { $alternative 
 refusal-plain-ad-referendum = seule une clause de mots simples peut être convenue ad referendum
 refusal-plain-bad-hash = `renders` prend une empreinte SHA-256 en hexadécimal
 refusal-import-line = { $file }, ligne { $line }
-refusal-import-polis-export = export Pol.is
-refusal-import-statement = énoncé { $number }
-refusal-import-vote-of = vote du participant { $participant }
 refusal-import-actor = acteur { $number } ({ $code })
 refusal-import-tie = lien { $number } ({ $from } → { $to })
 refusal-mapping = la correspondance ne peut pas être lue : { $detail }
@@ -425,13 +419,6 @@ refusal-reason-needs-both-its-first-and-its-last-day-or-neither = exige son prem
 refusal-reason-only-a-clause-without-brackets-or-alternatives-can-be-agreed = seule une clause sans crochets ni variantes peut être convenue
 refusal-reason-speaks-for-a-side-the-text-does-not-need = parle pour une partie dont le texte n’a pas besoin
 refusal-reason-stays-in-its-round = reste dans son cycle
-# Chaque conflit nommé par l’application.
-refusal-conflict-administrators-cannot-disable-their-own-account = les administrateurs ne peuvent pas désactiver leur propre compte
-refusal-conflict-cannot-draw-the-qr-code = impossible de dessiner le code QR
-refusal-conflict-start-enrolment-first = commencez d’abord l’inscription
-refusal-conflict-the-account-is-disabled = le compte est désactivé
-refusal-conflict-two-step-sign-in-is-already-on = la connexion en deux étapes est déjà activée
-refusal-conflict-username = nom d’utilisateur
 # Ce qui ne va pas dans un fichier importé.
 refusal-import-empty-value = « { $field } » ne doit pas être vide
 refusal-import-unknown-value = { $field } : « { $value } » n’est pas une valeur connue du champ « { $what } »
@@ -586,8 +573,58 @@ refusal-import-key-unreadable = { $owner } : « { $key } » ne peut pas être lu
 refusal-import-not-text = { $owner } : « { $key } » doit être du texte
 refusal-import-missing-key = { $owner } : « { $key } » manque
 refusal-import-tracks-not-listed = { $owner } : « { $key } » doit énumérer les voies par numéro ou par nom
-# Les énoncés et les votes d’un export Pol.is. `said` est ce que le lecteur Pol.is dit en anglais.
-refusal-import-statements-out-of-order = les énoncés doivent être numérotés 0, 1, 2… dans l’ordre
-refusal-import-statement-text-length = doit avoir un texte d’au plus 10 000 caractères
-refusal-import-statement-not-in-export = l’énoncé { $statement } n’est pas dans l’export
-refusal-import-polis-export-unreadable = l’export Pol.is ne peut pas être lu : { $said }
+# Un conflit : ce qui existe déjà, ou l’état d’un compte.
+refusal-conflict-actor-code-name = un acteur portant le nom de code { $code } existe déjà
+refusal-conflict-disable-own-account = les administrateurs ne peuvent pas désactiver leur propre compte
+refusal-conflict-second-factor-already-on = la connexion en deux étapes est déjà activée
+refusal-conflict-enrolment-not-started = commencez d’abord l’inscription
+refusal-conflict-account-disabled = le compte est désactivé
+refusal-conflict-qr-code = impossible de dessiner le code QR
+refusal-unique-username = un compte avec ce nom d’utilisateur existe déjà
+refusal-unique-member = cette personne est déjà membre de l’initiative
+refusal-unique-key = un enregistrement avec la même clé existe déjà
+# Une sauvegarde, un export du trousseau ou un export qui ne peut être écrit ou lu.
+refusal-archive-cannot-write = écriture impossible : { $detail }
+refusal-archive-key-source = impossible d’encoder la source de la clé
+refusal-archive-not-ours = ce n’est pas un fichier de sauvegarde ni de trousseau de tracktwo
+refusal-archive-does-not-open = le fichier ne s’ouvre pas avec cette clé, ou il a été modifié
+refusal-archive-damaged = le fichier est tronqué ou endommagé
+refusal-archive-more-than-one-document = le fichier contient plus d’un document
+refusal-archive-unreadable = le contenu du fichier est illisible : { $detail }
+refusal-archive-wrong-kind = ce fichier est de type { $found }, pas { $expected }
+refusal-archive-newer-format = ce fichier a été écrit par une version plus récente de tracktwo
+refusal-archive-store-not-empty = le dépôt n’est pas vide ; passez { $option } pour remplacer son contenu par la sauvegarde
+refusal-archive-keys-missing = les clés de cette sauvegarde ne sont pas dans ce dépôt ; passez l’export du trousseau avec { $option }
+refusal-archive-different-store = cette sauvegarde appartient à un autre dépôt ; restaurez-la dans un dépôt vide
+refusal-archive-cannot-encode = impossible d’encoder un enregistrement : { $detail }
+refusal-archive-cannot-analyse = impossible d’analyser la conversation : { $detail }
+refusal-archive-vote-not-stored = le vote n’a pas pu être enregistré : { $detail }
+refusal-archive-vote-lost = le vote n’a pas été enregistré
+# Un export Pol.is qui ne peut être importé.
+refusal-polis-import = export Pol.is : { $reason }
+refusal-polis-file = { $file }, ligne { $line } : { $problem }
+refusal-polis-comment-twice = { $file } : la valeur { $comment } de la colonne { $column } apparaît deux fois
+refusal-polis-no-such-comment = { $file }, ligne { $line } : la valeur { $comment } de la colonne { $column } n’est pas dans { $comments }
+refusal-polis-statement-out-of-order = énoncé { $number } : les énoncés doivent être numérotés 0, 1, 2… dans l’ordre
+refusal-polis-statement-length = énoncé { $number } : le texte doit compter au plus { $max ->
+    [one] { $max } caractère
+   *[other] { $max } caractères
+}
+refusal-polis-no-such-statement = vote du participant { $participant } : l’énoncé { $statement } n’est pas dans l’export
+refusal-polis-missing-column = pas de colonne « { $column } » dans l’en-tête
+refusal-polis-not-an-integer = « { $column } » vaut « { $value } », qui n’est pas un entier
+refusal-polis-not-a-count = « { $column } » vaut { $value }, qui n’est pas un effectif
+refusal-polis-invalid-vote = { $column } vaut { $value } ; un vote vaut 1 (d’accord), -1 (pas d’accord) ou 0 (passe)
+refusal-polis-invalid-moderation = { $column } vaut { $value } ; la valeur est 1 (accepté), 0 (pas encore modéré) ou -1 (écarté par la modération)
+refusal-polis-not-a-comment-id = la colonne « { $column } » n’est pas un identifiant de commentaire
+refusal-polis-missing-timestamp = « { $column } » est vide, or le dernier vote sur chaque énoncé se décide par l’heure
+refusal-polis-unequal-lengths = cet enregistrement a { $fields ->
+    [one] { $fields } champ
+   *[other] { $fields } champs
+} alors que le premier en a { $expected }
+refusal-polis-not-utf8 = le fichier n’est pas du texte UTF-8
+refusal-polis-csv = le fichier ne peut pas être lu comme du CSV : { $detail }
+refusal-polis-io = le fichier ne peut pas être lu : { $detail }
+refusal-polis-too-many-statements = l’indice d’énoncé { $index } est trop grand (au plus { $max })
+refusal-polis-too-many-participants = l’indice de participant { $index } est trop grand (au plus { $max })
+refusal-polis-engine = le moteur de terrain d’entente refuse ces votes : { $detail }

@@ -15,7 +15,6 @@ refusal-rate-limited = слишком много запросов; повтор�
 refusal-sign-in = вход не удался: неверное имя пользователя, пароль или код
 refusal-wrong-code = код неверен; проверьте время на устройстве и введите текущий код
 refusal-invalid = неверные данные: { $reason }
-refusal-conflict = уже существует: { $what }
 refusal-wrong-key = ключ не открывает это хранилище (неверная парольная фраза или файл ключа)
 refusal-already-initialised = хранилище уже инициализировано
 refusal-uninitialised = хранилище не инициализировано; сначала выполните `tracktwo init`
@@ -23,7 +22,6 @@ refusal-wants-passphrase = это хранилище открывается па
 refusal-wants-key-file = это хранилище открывается файлом ключа; укажите его
 refusal-key = ключевой материал: { $reason }
 refusal-tampered = сохранённые данные не прошли проверку подлинности; возможно, хранилище было изменено посторонними
-refusal-archive = файл нельзя использовать: { $detail }
 refusal-import = { $record }: { $message }
 refusal-secret-channel = недопустимо в секретном канале: { $reason }
 refusal-not-erased = инициатива и её ключ уничтожены, но хранилище не смогло стереть их следы в своих файлах ({ $reason }); её записи больше не открыть, но их байты могут оставаться до следующего сжатия хранилища (каждое уничтожение его сжимает)
@@ -65,7 +63,6 @@ refusal-store-unavailable = база данных недоступна: { $detai
 refusal-store-not-tracktwo = это не хранилище tracktwo, или оно повреждено: { $detail }
 refusal-store-newer = это хранилище записано более новой версией tracktwo (схема { $found }, эта сборка знает { $supported }); обновите tracktwo, чтобы открыть его
 refusal-store-data-dir = папку данных { $path } нельзя использовать: { $reason }
-refusal-store-conflict = запись с таким же значением { $what } уже существует
 refusal-store-backend = ошибка хранилища: { $detail }
 refusal-store-tampered = строка { $row } не прошла проверку подлинности; возможно, хранилище было изменено посторонними
 refusal-in-clause = статья { $clause }: { $reason }
@@ -138,9 +135,6 @@ refusal-plain-unknown-alternative = `replaces` называет вариант {
 refusal-plain-ad-referendum = ad referendum можно согласовать только статью из простых слов
 refusal-plain-bad-hash = `renders` принимает хеш SHA-256 в шестнадцатеричном виде
 refusal-import-line = { $file }, строка { $line }
-refusal-import-polis-export = экспорт Pol.is
-refusal-import-statement = утверждение { $number }
-refusal-import-vote-of = голос участника { $participant }
 refusal-import-actor = участник карты { $number } ({ $code })
 refusal-import-tie = связь { $number } ({ $from } → { $to })
 refusal-mapping = сопоставление не читается: { $detail }
@@ -437,13 +431,6 @@ refusal-reason-needs-both-its-first-and-its-last-day-or-neither = требует
 refusal-reason-only-a-clause-without-brackets-or-alternatives-can-be-agreed = согласованной может быть только статья без скобок и вариантов
 refusal-reason-speaks-for-a-side-the-text-does-not-need = говорит от имени стороны, которая тексту не нужна
 refusal-reason-stays-in-its-round = остаётся в своём раунде
-# Каждый конфликт, который называет приложение.
-refusal-conflict-administrators-cannot-disable-their-own-account = администратор не может отключить собственную учётную запись
-refusal-conflict-cannot-draw-the-qr-code = не удаётся построить QR-код
-refusal-conflict-start-enrolment-first = сначала начните подключение
-refusal-conflict-the-account-is-disabled = учётная запись отключена
-refusal-conflict-two-step-sign-in-is-already-on = двухэтапный вход уже включён
-refusal-conflict-username = имя пользователя
 # Что не так в импортируемом файле.
 refusal-import-empty-value = «{ $field }» не должно быть пустым
 refusal-import-unknown-value = { $field }: «{ $value }» — неизвестное значение поля «{ $what }»
@@ -608,8 +595,60 @@ refusal-import-key-unreadable = { $owner }: «{ $key }» нельзя прочи
 refusal-import-not-text = { $owner }: «{ $key }» должен быть текстом
 refusal-import-missing-key = { $owner }: нет «{ $key }»
 refusal-import-tracks-not-listed = { $owner }: «{ $key }» должен перечислять треки по номеру или названию
-# Утверждения и голоса экспорта Pol.is. `said` — собственные английские слова модуля чтения Pol.is.
-refusal-import-statements-out-of-order = утверждения должны быть пронумерованы по порядку: 0, 1, 2…
-refusal-import-statement-text-length = текст должен быть не длиннее 10 000 символов
-refusal-import-statement-not-in-export = утверждения { $statement } нет в экспорте
-refusal-import-polis-export-unreadable = экспорт Pol.is нельзя прочитать: { $said }
+# Конфликт: что-то уже существует, или учётная запись в таком состоянии.
+refusal-conflict-actor-code-name = актор с кодовым именем { $code } уже существует
+refusal-conflict-disable-own-account = администратор не может отключить собственную учётную запись
+refusal-conflict-second-factor-already-on = двухэтапный вход уже включён
+refusal-conflict-enrolment-not-started = сначала начните подключение
+refusal-conflict-account-disabled = учётная запись отключена
+refusal-conflict-qr-code = не удаётся построить QR-код
+refusal-unique-username = учётная запись с таким именем пользователя уже существует
+refusal-unique-member = этот человек уже участник инициативы
+refusal-unique-key = запись с таким же ключом уже существует
+# Резервная копия, экспорт связки ключей или экспорт, которые нельзя записать или прочитать.
+refusal-archive-cannot-write = не удаётся записать: { $detail }
+refusal-archive-key-source = не удаётся закодировать источник ключа
+refusal-archive-not-ours = это не файл резервной копии или связки ключей tracktwo
+refusal-archive-does-not-open = файл не открывается этим ключом или был изменён
+refusal-archive-damaged = файл обрезан или повреждён
+refusal-archive-more-than-one-document = в файле больше одного документа
+refusal-archive-unreadable = содержимое файла нельзя прочитать: { $detail }
+refusal-archive-wrong-kind = это файл типа { $found }, а не { $expected }
+refusal-archive-newer-format = этот файл записан более новой версией tracktwo
+refusal-archive-store-not-empty = хранилище не пусто; укажите { $option }, чтобы заменить его содержимое резервной копией
+refusal-archive-keys-missing = ключей этой резервной копии нет в хранилище; передайте экспорт связки ключей через { $option }
+refusal-archive-different-store = эта резервная копия принадлежит другому хранилищу; восстановите её в пустое
+refusal-archive-cannot-encode = не удаётся закодировать запись: { $detail }
+refusal-archive-cannot-analyse = не удаётся проанализировать беседу: { $detail }
+refusal-archive-vote-not-stored = голос не удалось сохранить: { $detail }
+refusal-archive-vote-lost = голос не сохранён
+# Экспорт Pol.is, который нельзя импортировать.
+refusal-polis-import = экспорт Pol.is: { $reason }
+refusal-polis-file = { $file }, строка { $line }: { $problem }
+refusal-polis-comment-twice = { $file }: значение { $comment } столбца { $column } встречается дважды
+refusal-polis-no-such-comment = { $file }, строка { $line }: значения { $comment } столбца { $column } нет в { $comments }
+refusal-polis-statement-out-of-order = утверждение { $number }: утверждения должны быть пронумерованы 0, 1, 2… по порядку
+refusal-polis-statement-length = утверждение { $number }: текст должен быть не длиннее { $max ->
+    [one] { $max } символа
+   *[other] { $max } символов
+}
+refusal-polis-no-such-statement = голос участника { $participant }: утверждения { $statement } нет в экспорте
+refusal-polis-missing-column = в заголовке нет столбца «{ $column }»
+refusal-polis-not-an-integer = «{ $column }» равно «{ $value }», а это не целое число
+refusal-polis-not-a-count = «{ $column }» равно { $value }, а это не количество
+refusal-polis-invalid-vote = { $column } равно { $value }; голос — это 1 (согласен), -1 (не согласен) или 0 (пропуск)
+refusal-polis-invalid-moderation = { $column } равно { $value }; допустимо 1 (принято), 0 (ещё не модерировано) или -1 (отклонено модерацией)
+refusal-polis-not-a-comment-id = столбец «{ $column }» — не идентификатор комментария
+refusal-polis-missing-timestamp = «{ $column }» пусто, а последний голос по утверждению определяется по времени
+refusal-polis-unequal-lengths = в этой записи { $fields ->
+    [one] { $fields } поле
+    [few] { $fields } поля
+    [many] { $fields } полей
+   *[other] { $fields } поля
+}, а в первой — { $expected }
+refusal-polis-not-utf8 = файл не является текстом в UTF-8
+refusal-polis-csv = файл нельзя прочитать как CSV: { $detail }
+refusal-polis-io = файл нельзя прочитать: { $detail }
+refusal-polis-too-many-statements = индекс утверждения { $index } слишком велик (не больше { $max })
+refusal-polis-too-many-participants = индекс участника { $index } слишком велик (не больше { $max })
+refusal-polis-engine = механизм поиска общей основы не принимает эти голоса: { $detail }

@@ -192,8 +192,8 @@ pub(super) async fn run(config: &Config, command: ConversationCommand) -> Result
             if !dir.is_dir() {
                 bail!(fail!("cli-not-a-folder", path = dir));
             }
-            let import =
-                read_import(&title, &read("comments.csv")?, &read("votes.csv")?).map_err(anyhow::Error::msg)?;
+            let import = read_import(&title, &read("comments.csv")?, &read("votes.csv")?)
+                .map_err(tracktwo_app::AppError::from)?;
             let (statements, votes) = (import.statements.len(), import.votes.len());
             let id = app.import_conversation(&who, initiative, import).await?;
             println!("{id}");

@@ -92,14 +92,19 @@ impl Cli {
 }
 
 /// The line that reports an error to people, in their language: each cause of the chain in
-/// turn, as `{:#}` joins them, an error of the use cases said by its kind. That refusal already
-/// says what it carries, so the causes beneath it (its own English) are not said again.
+/// turn, as `{:#}` joins them, an error of the use cases or a Pol.is export's file that cannot
+/// be read said by its kind. That refusal already says what it carries, so the causes beneath it
+/// (its own English) are not said again.
 #[must_use]
 pub fn error_line(error: &anyhow::Error) -> String {
     let mut causes = Vec::new();
     for cause in error.chain() {
         if let Some(e) = cause.downcast_ref::<tracktwo_app::AppError>() {
             causes.push(crate::say::app_error(e));
+            break;
+        }
+        if let Some(e) = cause.downcast_ref::<tracktwo_polis::PolisError>() {
+            causes.push(crate::say::polis_error(e));
             break;
         }
         causes.push(cause.to_string());

@@ -416,7 +416,9 @@ async fn a_consultation_voter_joins_votes_through_the_api_and_is_held_to_a_perso
     let refused =
         send(&w.router, post(&format!("/initiatives/{initiative}/conversations/import"), &cookie, &form)).await;
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(body_text(refused).await.contains("votes.csv line 3"));
+    // The file's name set apart, the line and the problem in the page's words.
+    let page = body_text(refused).await;
+    assert!(page.contains("<bdi>votes.csv</bdi> line 3: <bdi>vote</bdi> is <bdi>3</bdi>"), "{page}");
     assert_eq!(w.app.conversations(&kh, initiative).await.unwrap().len(), 1, "nothing was imported");
     w.store.cleanup().await;
 }

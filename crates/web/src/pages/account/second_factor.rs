@@ -5,7 +5,7 @@ use axum::response::IntoResponse;
 use axum_extra::extract::cookie::CookieJar;
 use maud::html;
 use serde::Deserialize;
-use tracktwo_app::AppError;
+use tracktwo_app::{AppError, Conflict};
 
 use tracktwo_i18n::text;
 
@@ -16,7 +16,7 @@ use crate::{PageError, PageResult};
 
 /// The QR code of an `otpauth://` URI as inline SVG (no image request, nothing to cache).
 fn qr_svg(uri: &str) -> Result<maud::PreEscaped<String>, PageError> {
-    let code = qrcode::QrCode::new(uri.as_bytes()).map_err(|_| AppError::Conflict("cannot draw the QR code".into()))?;
+    let code = qrcode::QrCode::new(uri.as_bytes()).map_err(|_| AppError::Conflict(Conflict::QrCode))?;
     let svg = code.render::<qrcode::render::svg::Color<'_>>().min_dimensions(200, 200).build();
     // Inline SVG in HTML takes no XML declaration.
     let start = svg.find("<svg").unwrap_or(0);

@@ -14,8 +14,8 @@ pub async fn export_file(
         return Err(AppError::NotFound.into());
     }
     let export = state.app.export_conversation(&user.identity, id, conversation).await?;
-    let body =
-        tracktwo_app::polis_format::write_export_file(&export, &file).map_err(|e| AppError::Archive(e.to_string()))?;
+    let body = tracktwo_app::polis_format::write_export_file(&export, &file)
+        .map_err(|e| AppError::Archive(tracktwo_app::ArchiveError::CannotWrite(e)))?;
     let disposition = format!("attachment; filename=\"{file}\"");
     Ok((
         [

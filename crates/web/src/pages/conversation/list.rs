@@ -109,7 +109,7 @@ pub async fn import_conversation(
         .await;
     let conversation = match imported {
         Ok(conversation) => conversation,
-        Err(refused @ AppError::Import { .. }) => {
+        Err(refused @ (AppError::Import { .. } | AppError::PolisImport(_))) => {
             let reason = Refusal::of(&refused).html(user.locale);
             return Ok(import_refused(&user, reason, &format!("/initiatives/{id}/conversations")));
         }
