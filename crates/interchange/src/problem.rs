@@ -282,7 +282,6 @@ pub enum ImportProblem {
     MissingKey { owner: Owner, key: String },
     #[error("`tracks` of {owner} must list tracks by number or name")]
     TracksNotListed { owner: Owner },
-
 }
 
 /// What a problem names in a GEXF, GraphML or Kumu file: by the ids and code names the file
