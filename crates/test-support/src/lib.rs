@@ -2,7 +2,7 @@
 //! server `TRACKTWO_TEST_POSTGRES_URL` names; each store in its own schema, dropped afterwards),
 //! raw access beneath the port for the tests that play the attacker, the test key and cheap KDF
 //! costs, a clock the test moves, apps initialised or opened over a store, and the initiative
-//! the stories work in. A PostgreSQL test without a server fails, unless the run opts out with
+//! the stories work in, and how a test reads a message's own words out of its HTML. A PostgreSQL test without a server fails, unless the run opts out with
 //! `TRACKTWO_TEST_POSTGRES=skip`.
 //!
 //! Only ever used by tests (a dev-dependency; the architecture test refuses it as a normal one).
@@ -521,6 +521,29 @@ pub async fn person_on_map(
         RegistryEntry { consent: Consent { to_be_listed: answer, ..Consent::default() }, ..RegistryEntry::default() };
     app.set_registry_entry(&kh, initiative, actor, entry).await.expect("record consent");
     actor
+}
+
+/// The words an HTML message says itself: outside its tags and outside what it was given to
+/// show (people's words and what a program said, each in a `<bdi>`).
+#[must_use]
+pub fn own_words(html: &str) -> String {
+    let mut words = String::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<bdi") {
+        words.push_str(&rest[..start]);
+        rest = rest[start..].split_once("</bdi>").map_or("", |(_, after)| after);
+    }
+    words.push_str(rest);
+    let (mut out, mut in_tag) = (String::new(), false);
+    for c in words.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 #[cfg(test)]

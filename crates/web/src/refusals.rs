@@ -1036,6 +1036,7 @@ mod tests {
     use tracktwo_app::UnauthenticRow;
     use tracktwo_domain::negotiating_text::{ClauseId, PartId};
     use tracktwo_domain::scrub::{Found, NameKind};
+    use tracktwo_test_support::own_words;
 
     use super::*;
 
@@ -1686,27 +1687,6 @@ mod tests {
         let mut refusals: Vec<Refusal> = errors.iter().map(Refusal::of).collect();
         refusals.extend(polis_files().iter().map(Refusal::of_polis));
         refusals
-    }
-
-    /// The words `html` says itself: outside its tags and outside what it was given (`<bdi>`).
-    fn own_words(html: &str) -> String {
-        let mut words = String::new();
-        let mut rest = html;
-        while let Some(start) = rest.find("<bdi") {
-            words.push_str(&rest[..start]);
-            rest = rest[start..].split_once("</bdi>").map_or("", |(_, after)| after);
-        }
-        words.push_str(rest);
-        let (mut out, mut in_tag) = (String::new(), false);
-        for c in words.chars() {
-            match c {
-                '<' => in_tag = true,
-                '>' => in_tag = false,
-                c if !in_tag => out.push(c),
-                _ => {}
-            }
-        }
-        out.replace("&#39;", "'")
     }
 
     /// The words of Latin letters in `text`, two letters or more, the program's and Pol.is' names

@@ -5,6 +5,7 @@
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
+use tracktwo_test_support::own_words;
 
 use super::{body_text, get, hidden_csrf, send, sign_in, world};
 
@@ -24,27 +25,6 @@ fn element<'a>(page: &'a str, id: &str) -> &'a str {
     let after = &page[start..];
     let inside = &after[after.find('>').unwrap() + 1..];
     &inside[..inside.find("</p>").unwrap()]
-}
-
-/// The words of `html` outside its tags and outside what the reader typed (`<bdi>`).
-fn own_words(html: &str) -> String {
-    let mut words = String::new();
-    let mut rest = html;
-    while let Some(start) = rest.find("<bdi") {
-        words.push_str(&rest[..start]);
-        rest = rest[start..].split_once("</bdi>").map_or("", |(_, after)| after);
-    }
-    words.push_str(rest);
-    let (mut out, mut in_tag) = (String::new(), false);
-    for c in words.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out
 }
 
 #[tokio::test]
