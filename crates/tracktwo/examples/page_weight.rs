@@ -159,6 +159,11 @@ async fn weights(port: u16, base: &str, password: &str, language: &str) -> Vec<(
     for a in client.find_all(Locator::Css("main a[href*='caucus=']")).await.unwrap() {
         pages.push(a.attr("href").await.unwrap().unwrap());
     }
+    // The negotiating texts, and the first text's page with its clauses and its copy form.
+    pages.push(format!("{serin}/texts"));
+    client.goto(&format!("{base}{serin}/texts")).await.unwrap();
+    let text = client.find(Locator::Css(&format!("main a[href^='{serin}/texts/']"))).await.unwrap();
+    pages.push(text.attr("href").await.unwrap().unwrap());
     for page in &pages {
         client.goto(&format!("{base}{page}")).await.unwrap();
         out.push((page.replace(&serin, "initiative"), measure(&client).await.0));

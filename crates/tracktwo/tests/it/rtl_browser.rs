@@ -222,7 +222,7 @@ impl Pass<'_> {
 /// The GET routes of the web edge that answer with no page to read, each with what it answers
 /// instead. Every other GET route must be among the pages the sweep visits, so a new page cannot
 /// stay out of it unnoticed (`every_page_of_the_router_is_swept_or_excused`).
-const NOT_PAGES: [(&str, &str); 10] = [
+const NOT_PAGES: [(&str, &str); 11] = [
     ("/language", "a redirect back to the page the reader came from, now in the chosen language"),
     ("/assets/capture.js", "the note-taking page's script"),
     ("/assets/style.css", "the stylesheet"),
@@ -230,6 +230,7 @@ const NOT_PAGES: [(&str, &str); 10] = [
     ("/initiatives/{initiative}/map/export", "the map as a file to download"),
     ("/initiatives/{initiative}/copies/{copy}", "a readout copy as a PDF or DOCX file"),
     ("/initiatives/{initiative}/reports/file", "a report as a PDF or DOCX file"),
+    ("/initiatives/{initiative}/texts/{text}/copy", "a negotiating text's copy as a PDF or DOCX file"),
     ("/initiatives/{initiative}/conversations/{conversation}/export/{file}", "a Pol.is export file (CSV)"),
     ("/initiatives/{initiative}/indicators/export", "the results framework as CSV"),
     ("/api/…", "the API's JSON answers and its OpenAPI description"),
