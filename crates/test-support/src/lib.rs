@@ -546,6 +546,22 @@ pub fn own_words(html: &str) -> String {
     out
 }
 
+/// What `words` says outside the pseudo-locales' brackets: in a message of `en-XA` or `ar-XB`,
+/// nothing of its own but figures and punctuation should be left.
+#[must_use]
+pub fn outside_pseudo_brackets(words: &str) -> String {
+    let (mut depth, mut outside) = (0usize, String::new());
+    for c in words.chars() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth = depth.saturating_sub(1),
+            c if depth == 0 => outside.push(c),
+            _ => {}
+        }
+    }
+    outside
+}
+
 #[cfg(test)]
 mod tests {
     use super::{PostgresChoice, postgres_choice};

@@ -1036,7 +1036,7 @@ mod tests {
     use tracktwo_app::UnauthenticRow;
     use tracktwo_domain::negotiating_text::{ClauseId, PartId};
     use tracktwo_domain::scrub::{Found, NameKind};
-    use tracktwo_test_support::own_words;
+    use tracktwo_test_support::{outside_pseudo_brackets, own_words};
 
     use super::*;
 
@@ -1722,15 +1722,7 @@ mod tests {
                 let words = own_words(&html);
                 // The pseudo-locale's brackets cover the sentence's words (each stretch between
                 // arguments): nothing of its own outside them but figures and punctuation.
-                let (mut depth, mut outside) = (0usize, String::new());
-                for c in words.chars() {
-                    match c {
-                        '[' => depth += 1,
-                        ']' => depth = depth.saturating_sub(1),
-                        c if depth == 0 => outside.push(c),
-                        _ => {}
-                    }
-                }
+                let outside = outside_pseudo_brackets(&words);
                 assert!(words.starts_with('['), "{locale:?}: {html}");
                 assert!(!outside.chars().any(char::is_alphabetic), "{locale:?}: `{outside}` outside in {html}");
                 let within = latin_words(&words);

@@ -5,7 +5,7 @@
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use tracktwo_test_support::own_words;
+use tracktwo_test_support::{outside_pseudo_brackets, own_words};
 
 use super::{body_text, get, hidden_csrf, send, sign_in, world};
 
@@ -266,16 +266,7 @@ async fn a_broken_file_is_said_in_the_readers_language_to_the_last_word() {
         for (pseudo, html) in [("en-XA", accented), ("ar-XB", flipped)] {
             let words = unescaped(&own_words(html));
             assert!(words.contains(&line.to_string()), "{pseudo}: {html}");
-            let mut outside = String::new();
-            let mut depth = 0usize;
-            for c in words.chars() {
-                match c {
-                    '[' => depth += 1,
-                    ']' => depth = depth.saturating_sub(1),
-                    c if depth == 0 => outside.push(c),
-                    _ => {}
-                }
-            }
+            let outside = outside_pseudo_brackets(&words);
             assert!(
                 !outside.chars().any(char::is_alphabetic),
                 "{pseudo}: words outside the markers: {outside:?} in {html}"
