@@ -106,6 +106,12 @@ fn localise(command: Command, path: &[String], locale: Locale) -> Command {
     command.override_usage(usage)
 }
 
+/// `words` without the isolates a message puts around its arguments: clap lays help out by
+/// width, and an unseen mark would count.
+fn bare(words: &str) -> String {
+    words.replace(['\u{2068}', '\u{2069}'], "")
+}
+
 /// The message naming the value a placeholder such as `FILE` or `INVITEES` stands for.
 fn value_message(value_name: &str) -> String {
     let words: Vec<String> = value_name
@@ -153,7 +159,7 @@ fn usage_line(command: &Command, path: &[String], locale: Locale) -> String {
         let name = text(locale, "cli-usage-command");
         parts.push(if command.is_subcommand_required_set() { format!("<{name}>") } else { format!("[{name}]") });
     }
-    parts.join(" ").replace(['\u{2068}', '\u{2069}'], "")
+    bare(&parts.join(" "))
 }
 
 fn localise_argument(arg: Arg, path: &[String], locale: Locale) -> Arg {
@@ -173,12 +179,10 @@ fn localise_argument(arg: Arg, path: &[String], locale: Locale) -> Arg {
         help.push_str(&text_with(locale, "cli-help-possible", &[("values", MessageArg::Text(&possible.join(", ")))]));
     }
     let heading = if arg.is_positional() { "cli-help-arguments" } else { "cli-help-options" };
-    let help = help.replace(['\u{2068}', '\u{2069}'], "");
+    let help = bare(&help);
     let arg = if arg.get_action().takes_values() {
-        let names: Vec<String> = placeholders(&arg)
-            .split(' ')
-            .map(|name| text(locale, &value_message(name)).replace(['\u{2068}', '\u{2069}'], ""))
-            .collect();
+        let names: Vec<String> =
+            placeholders(&arg).split(' ').map(|name| bare(&text(locale, &value_message(name)))).collect();
         arg.value_names(names)
     } else {
         arg
