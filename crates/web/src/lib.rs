@@ -350,6 +350,8 @@ fn routes() -> Vec<(Method, &'static str, axum::routing::MethodRouter<Arc<WebSta
         (Method::GET, "/initiatives/{initiative}/texts/{text}/compare", get(text::compare::compare)),
         (Method::GET, "/initiatives/{initiative}/texts/{text}/pending", get(text::pending::pending)),
         (Method::GET, "/initiatives/{initiative}/texts/{text}/copy", get(text::copy::copy)),
+        (Method::GET, "/initiatives/{initiative}/texts/{text}/pen", get(text::pen::pen)),
+        (Method::GET, "/initiatives/{initiative}/texts/{text}/versions", get(text::versions::versions)),
         (Method::POST, "/initiatives/{initiative}/texts/{text}/versions", post(text::actions::commit_version)),
         (Method::POST, "/initiatives/{initiative}/texts/{text}/comments", post(text::actions::comment)),
         (Method::POST, "/initiatives/{initiative}/texts/{text}/suggestions", post(text::actions::suggest)),

@@ -22,7 +22,7 @@ use tracktwo_store::WriteTx;
 
 pub use drafting::NewText;
 pub use export::TextExport;
-pub use reading::{TextListing, TextView, VersionView};
+pub use reading::{TextHead, TextListing, TextView, VersionView};
 
 use crate::gate::Entered;
 use crate::sealed_records::sealable;

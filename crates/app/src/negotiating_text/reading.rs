@@ -45,6 +45,15 @@ impl std::fmt::Debug for TextListing {
     }
 }
 
+/// A text as its record holds it, no version's words loaded.
+#[derive(Debug)]
+pub struct TextHead {
+    pub id: TextId,
+    pub text: NegotiatingText,
+    /// Whether the reader holds the pen.
+    pub may_draft: bool,
+}
+
 /// One version of a text as its reader may see it.
 #[derive(Debug, Clone)]
 pub struct VersionView {
@@ -89,6 +98,18 @@ impl App {
             .into_iter()
             .map(|(_, s)| s)
             .collect())
+    }
+
+    /// A text's record without any version's words: its title, languages, sides, signatories and
+    /// the list of its versions, for those who read the plenary record. What a page needs before
+    /// a first version exists, and to list the versions.
+    pub async fn text_head(&self, who: &Identity, initiative: InitiativeId, id: TextId) -> Result<TextHead> {
+        let mut tx = self.begin().await?;
+        let entered = self.enter(tx.as_mut(), who, initiative, Operation::ReadRecord(Scope::Plenary)).await?;
+        let (_, record) = self.load_text(tx.as_mut(), &entered, initiative, id).await?;
+        tx.commit().await?;
+        let may_draft = Self::allow(who, entered.standing, entered.row.secret_channel, Operation::DraftText).is_ok();
+        Ok(TextHead { id, text: record.text, may_draft })
     }
 
     /// Every negotiating text of the initiative, for those who read its plenary record.

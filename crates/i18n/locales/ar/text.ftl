@@ -150,3 +150,10 @@ text-copy-pdf = PDF
 text-copy-docx = DOCX (وورد)
 text-copy-language = لغة المستند
 text-copy-download = نزّل النسخة
+
+text-open-the-pen = القلم: كتابة إصدار جديد انطلاقًا من هذا الإصدار، وتسمية الموقّعين، وصياغة خيار في بند
+text-pen-title = { $title }: القلم
+text-pen-starts-from = تنطلق المسودة أدناه من الإصدار { $version }؛ واعتمادها يُنشئ إصدارًا جديدًا.
+text-versions-title = { $title }: الإصدارات
+text-not-written-yet = لم يُكتب أي إصدار بعد.
+text-write-the-first-version = كتابة الإصدار الأول

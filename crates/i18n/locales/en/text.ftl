@@ -146,3 +146,10 @@ text-copy-pdf = PDF
 text-copy-docx = DOCX (Word)
 text-copy-language = Language of the document
 text-copy-download = Download the copy
+
+text-open-the-pen = The pen: write a new version from this one, name signatories, draft an option into a clause
+text-pen-title = { $title }: the pen
+text-pen-starts-from = The draft below starts from version { $version }; committing it makes a new version.
+text-versions-title = { $title }: versions
+text-not-written-yet = No version has been written yet.
+text-write-the-first-version = Write the first version

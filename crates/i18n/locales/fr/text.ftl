@@ -146,3 +146,10 @@ text-copy-pdf = PDF
 text-copy-docx = DOCX (Word)
 text-copy-language = Langue du document
 text-copy-download = Télécharger la copie
+
+text-open-the-pen = La plume : rédiger une nouvelle version à partir de celle-ci, nommer les signataires, rédiger une option dans une clause
+text-pen-title = { $title } : la plume
+text-pen-starts-from = Le projet ci-dessous part de la version { $version } ; le valider crée une nouvelle version.
+text-versions-title = { $title } : versions
+text-not-written-yet = Aucune version n'a encore été rédigée.
+text-write-the-first-version = Rédiger la première version

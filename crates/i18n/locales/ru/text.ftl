@@ -147,3 +147,10 @@ text-copy-pdf = PDF
 text-copy-docx = DOCX (Word)
 text-copy-language = Язык документа
 text-copy-download = Скачать копию
+
+text-open-the-pen = Перо: написать новую версию на основе этой, назначить подписантов, включить вариант в пункт
+text-pen-title = { $title }: перо
+text-pen-starts-from = Проект ниже основан на версии { $version }; его фиксация создаёт новую версию.
+text-versions-title = { $title }: версии
+text-not-written-yet = Ни одной версии ещё не написано.
+text-write-the-first-version = Написать первую версию

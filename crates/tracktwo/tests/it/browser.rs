@@ -402,7 +402,8 @@ pub(crate) async fn convener_pages(client: &Client, demo: &Demo) -> Vec<String> 
     let texts: Vec<String> =
         links(client).await.into_iter().map(|(_, href)| href).filter(|h| h.contains("/texts/")).take(1).collect();
     for text in texts {
-        let views = ["", "?lang=ar", "?version=1", "?respond=c1", "/compare?from=1&to=6", "/pending"];
+        let views =
+            ["", "?lang=ar", "?version=1", "?respond=c1", "/versions", "/compare?from=1&to=6", "/pending", "/pen"];
         pages.extend(views.map(|view| format!("{text}{view}")));
     }
     pages

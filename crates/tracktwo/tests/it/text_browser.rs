@@ -40,6 +40,8 @@ async fn a_text_goes_from_a_new_version_through_caucus_suggestions_to_agreement(
     assert!(sign_in(&client, &demo, "jonas", None).await);
     client.goto(&path).await.unwrap();
     wait_for(&client, "#status", "agreed").await;
+    click(&client, "#pen-link a").await;
+    wait_for(&client, "#new-version", "").await;
     let draft = client.find(Locator::Css("textarea[name=draft]")).await.unwrap().prop("value").await.unwrap().unwrap();
     assert!(draft.contains("c4: The Commission has six members"), "the form holds the version shown");
     let reopened = draft.replace("c4: The Commission has six members", "c4: The Commission has [six|eight] members");
@@ -79,12 +81,16 @@ async fn a_text_goes_from_a_new_version_through_caucus_suggestions_to_agreement(
         .unwrap();
     answer.find(Locator::Css("button[type=submit]")).await.unwrap().click().await.unwrap();
     wait_for(&client, "main", "Both sides can live with six").await;
+    click(&client, "#pen-link a").await;
+    wait_for(&client, "#new-version", "").await;
     let draft = client.find(Locator::Css("textarea[name=draft]")).await.unwrap().prop("value").await.unwrap().unwrap();
     set(&client, "textarea[name=draft]", &draft.replace("[six|eight] members", "six members")).await;
     click(&client, "form[action$='/versions'] button[type=submit]").await;
     wait_for(&client, "#status", "awaiting sign-off").await;
     let settled = wait_for(&client, "#version", "Version").await;
     assert_ne!(settled, opened, "a new version was committed");
+    click(&client, "#pen-link a").await;
+    wait_for(&client, "#new-version", "").await;
     // The Coast's signatory is withdrawn and named again through the pen's forms.
     let coast_signatory =
         "//h3[normalize-space()='Lowland Coast']/following-sibling::ul[1]//form[contains(@class,'withdraw-signatory')]";

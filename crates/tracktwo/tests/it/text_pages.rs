@@ -169,6 +169,13 @@ async fn a_caucus_stays_with_its_side_and_only_readers_of_the_record_open_the_te
         for suffix in ["", "/compare", "/pending"] {
             assert!(reached.contains(format!("{path}{suffix}").as_str()), "{user} never reaches {path}{suffix}");
         }
+        // The pen's page is offered to, and opens for, the pen only.
+        let holds_the_pen = ["amara", "jonas"].contains(&user);
+        assert_eq!(reached.contains(format!("{path}/pen").as_str()), holds_the_pen, "{user} and the pen's page");
+        if !holds_the_pen {
+            let status = get(&demo, &format!("{path}/pen"), &sessions[user]).await.status;
+            assert!([403, 404].contains(&status), "{user}: GET {path}/pen answered {status}");
+        }
         assert!(pages.len() > 8, "{user} reaches the versions and translations too: {}", pages.len());
         let mut answers: Vec<(String, String)> = pages;
         for api_path in [
@@ -200,6 +207,7 @@ async fn a_caucus_stays_with_its_side_and_only_readers_of_the_record_open_the_te
         format!("{path}?lang=ar"),
         format!("{path}/compare?from=1&to=2"),
         format!("{path}/pending"),
+        format!("{path}/pen"),
     ];
     for user in ["odile", "felix", "greta", "ines"] {
         let initiative_page = get(&demo, &format!("/initiatives/{initiative}"), &sessions[user]).await.text();
@@ -274,4 +282,56 @@ async fn the_agreed_text_reaches_track_one_in_a_readout_and_the_transfer_log_nam
     // The options drafted into it show the transfer on their path.
     let options = get(&demo, &format!("/initiatives/{initiative}/options"), &amara).await.text();
     assert!(options.contains("of the text"), "an option drafted into the text shows the text's transfer");
+}
+
+/// A text opened on the web has no version: its page says so and offers the pen to the pen only;
+/// the pen's page begins the first version from the title; once committed, the text's page shows
+/// it and its versions page lists it.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_new_text_is_begun_through_the_pen() {
+    let demo = start_demo();
+    let (initiative, _) = the_text(&demo).await;
+    let jonas = sign_in(&demo.base, "jonas", &demo.passwords["jonas"]).await;
+    let tarek = sign_in(&demo.base, "tarek", &demo.passwords["tarek"]).await;
+    let list = format!("/initiatives/{initiative}/texts");
+    let csrf = hidden_csrf(&get(&demo, &list, &jonas).await.text());
+    let title = "Heads of terms on the Orrin gauges";
+    let opened =
+        post(&demo, &list, &jonas, &[("csrf", &csrf), ("title", title), ("language", "en"), ("mode", "chatham-house")])
+            .await;
+    assert_eq!(opened.status, 303, "{}", opened.text());
+    let texts: Value = serde_json::from_str(&api(&demo, &format!("/api/v1{list}"), "jonas").await.text()).unwrap();
+    let text = texts.as_array().unwrap().iter().find(|t| t["title"] == title).expect("the text is listed")["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let path = format!("{list}/{text}");
+
+    for (session, holds_the_pen) in [(&jonas, true), (&tarek, false)] {
+        let page = get(&demo, &path, session).await;
+        assert_eq!(page.status, 200, "a text without a version opens");
+        assert!(page.text().contains(title), "the page names the text");
+        assert_eq!(links(&page.text()).contains(&format!("{path}/pen")), holds_the_pen, "the pen's link");
+        assert_eq!(get(&demo, &format!("{path}/versions"), session).await.status, 200);
+    }
+    assert!([403, 404].contains(&get(&demo, &format!("{path}/pen"), &tarek).await.status), "a participant's pen");
+
+    let pen = get(&demo, &format!("{path}/pen"), &jonas).await;
+    assert_eq!(pen.status, 200);
+    let pen = pen.text();
+    let textarea = pen.split("<textarea").nth(1).and_then(|t| t.split("</textarea>").next()).expect("a draft");
+    assert!(textarea.contains(&format!("title: {title}")), "the first draft starts from the title: {textarea}");
+    let draft = format!("title: {title}\n# p1 Gauges\nc1: The Parties read the Orrin gauge [weekly|daily].");
+    let committed = post(
+        &demo,
+        &format!("{path}/versions"),
+        &jonas,
+        &[("csrf", &hidden_csrf(&pen)), ("language", "en"), ("draft", &draft)],
+    )
+    .await;
+    assert_eq!(committed.status, 303, "{}", committed.text());
+    let page = get(&demo, &path, &tarek).await.text();
+    assert!(page.contains("The Parties read the Orrin gauge"), "the first version is the text's");
+    let versions = get(&demo, &format!("{path}/versions"), &tarek).await.text();
+    assert!(links(&versions).contains(&format!("{path}?version=1")), "the versions page links version 1");
 }

@@ -992,19 +992,28 @@ async fn text_routes(
     let text = format!("{list}/{}", p.text);
     let api = format!("/api/v1/initiatives/{initiative}/texts");
     let read = [Operation::ReadRecord(Scope::Plenary)];
-    let gets: [(&'static str, String, bool); 7] = [
-        ("/initiatives/{initiative}/texts", list.clone(), false),
-        ("/initiatives/{initiative}/texts/{text}", text.clone(), false),
-        ("/initiatives/{initiative}/texts/{text}/compare", format!("{text}/compare?from=1&to=1"), false),
-        ("/initiatives/{initiative}/texts/{text}/pending", format!("{text}/pending"), false),
-        ("/initiatives/{initiative}/texts/{text}/copy", format!("{text}/copy?copy=bracketed&format=docx"), false),
-        ("/api/v1/initiatives/{initiative}/texts", api.clone(), true),
-        ("/api/v1/initiatives/{initiative}/texts/{text}", format!("{api}/{}", p.text), true),
+    // The pen's page is the drafting form: it asks to draft before it reads.
+    let pen = [Operation::DraftText, Operation::ReadRecord(Scope::Plenary)];
+    let gets: [(&'static str, String, bool, &[Operation]); 9] = [
+        ("/initiatives/{initiative}/texts", list.clone(), false, &read),
+        ("/initiatives/{initiative}/texts/{text}", text.clone(), false, &read),
+        ("/initiatives/{initiative}/texts/{text}/compare", format!("{text}/compare?from=1&to=1"), false, &read),
+        ("/initiatives/{initiative}/texts/{text}/pending", format!("{text}/pending"), false, &read),
+        (
+            "/initiatives/{initiative}/texts/{text}/copy",
+            format!("{text}/copy?copy=bracketed&format=docx"),
+            false,
+            &read,
+        ),
+        ("/initiatives/{initiative}/texts/{text}/pen", format!("{text}/pen"), false, &pen),
+        ("/initiatives/{initiative}/texts/{text}/versions", format!("{text}/versions"), false, &read),
+        ("/api/v1/initiatives/{initiative}/texts", api.clone(), true, &read),
+        ("/api/v1/initiatives/{initiative}/texts/{text}", format!("{api}/{}", p.text), true, &read),
     ];
-    for (route, uri, is_api) in gets {
+    for (route, uri, is_api, ops) in gets {
         exercised.insert((Method::GET, route));
         let got = request(f, Method::GET, &uri, caller, None).await;
-        check(&format!("GET {uri}"), caller, expect(&read), got, is_api);
+        check(&format!("GET {uri}"), caller, expect(ops), got, is_api);
     }
     let draft = "title%3A+Non-paper%0A%23+p1+Purpose%0Ac1%3A+The+Parties+%5Bshall%5D+meet.";
     let posts: Vec<(&'static str, String, String, Vec<Operation>)> = vec![

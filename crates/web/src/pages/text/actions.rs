@@ -8,7 +8,7 @@ use tracktwo_domain::negotiating_text::feedback::Outcome;
 use tracktwo_domain::negotiating_text::{ClauseId, ContentHash, Language, TextId, plain};
 use tracktwo_domain::{Operation, SuggestionId};
 
-use super::page::refused_draft;
+use super::pen::refused_draft;
 use super::{parse_scope, text_path};
 use crate::PageResult;
 use crate::extract::{CsrfForm, ItemPath, parse_id};

@@ -1,8 +1,8 @@
 //! The single negotiating text: the list of texts, one version with its clauses, comments,
-//! suggestions and sign-off, a translation beside its original, the comparison of two versions,
-//! what is pending, a copy to download (bracketed, clean or compared, PDF or DOCX, in a chosen
-//! language), and the facilitator's forms (a new version as plain lines, answers to
-//! suggestions, signatories, options drafted into clauses).
+//! suggestions and sign-off, a translation beside its original, the versions and their course,
+//! the comparison of two versions, what is pending, a copy to download (bracketed, clean or
+//! compared, PDF or DOCX, in a chosen language), and the pen's page (a new version as plain
+//! lines, signatories, options drafted into clauses); answers to suggestions stay on the text.
 
 pub(crate) mod actions;
 mod chart;
@@ -13,6 +13,7 @@ pub(crate) mod list;
 pub(crate) mod page;
 pub(crate) mod pen;
 pub(crate) mod pending;
+pub(crate) mod versions;
 
 use maud::{Markup, html};
 use tracktwo_app::AppError;
@@ -41,6 +42,7 @@ fn nav(locale: Locale, initiative: InitiativeId, text: Option<TextId>) -> Markup
             a href=(texts_path(initiative)) { (say("text-negotiating-texts")) }
             @if let Some(text) = text {
                 a href=(text_path(initiative, text)) { (say("text-the-text")) }
+                a href={ (text_path(initiative, text)) "/versions" } { (say("text-versions")) }
                 a href={ (text_path(initiative, text)) "/compare" } { (say("text-compare-versions")) }
                 a href={ (text_path(initiative, text)) "/pending" } { (say("text-pending")) }
             }

@@ -1,14 +1,16 @@
 //! A text's page: one version (the newest unless asked for another, or a translation beside its
 //! original), where the package stands, the clauses with what the reader may see of the
 //! comments and suggestions, the forms the reader may use, the version history, and the form that
-//! downloads a copy of the version shown.
+//! downloads a copy of the version shown. The pen's forms, which repeat the whole draft, have a
+//! page of their own (`pen.rs`), linked from here for those who may draft.
 
 use maud::{Markup, html};
 use serde::Deserialize;
-use tracktwo_app::negotiating_text::TextView;
+use tracktwo_app::AppError;
+use tracktwo_app::negotiating_text::{TextHead, TextRefusal, TextView};
 use tracktwo_domain::negotiating_text::agreement::Agreement;
-use tracktwo_domain::negotiating_text::{ClauseId, Draft, Figures, Language, TextId, plain};
-use tracktwo_domain::{InitiativeId, Operation, Scope};
+use tracktwo_domain::negotiating_text::{ClauseId, Draft, Figures, Language, TextId};
+use tracktwo_domain::{Operation, Scope};
 
 use super::clauses::{Reader, body, heading, parts};
 use super::{SideNames, agreement, nav, text_path};
@@ -18,10 +20,11 @@ use crate::PageResult;
 use crate::extract::{ItemPath, QueryVisit};
 use crate::forms::{invalid, shown_date_time};
 use crate::pages::layout::page;
+use crate::session::SignedIn;
 
 /// `?version=N&lang=ar`: a version by number, or the newest in a language.
 #[derive(Deserialize)]
-pub struct TextQuery {
+pub(crate) struct TextQuery {
     #[serde(default)]
     version: String,
     #[serde(default)]
@@ -31,24 +34,45 @@ pub struct TextQuery {
     respond: String,
 }
 
+impl TextQuery {
+    /// The version asked for: by number, or the newest in a language; neither asks for the newest.
+    pub(crate) fn version_asked(&self) -> Result<(Option<u32>, Option<Language>), crate::PageError> {
+        let version = match self.version.trim() {
+            "" => None,
+            n => Some(n.parse::<u32>().map_err(|_| invalid("version", "must be a version number"))?),
+        };
+        let language = match self.lang.trim() {
+            "" => None,
+            tag => Some(Language::parse(tag).map_err(AppError::Invalid)?),
+        };
+        Ok((version, language))
+    }
+}
+
 pub async fn text(
     QueryVisit(state, user, query, ItemPath(id, text)): QueryVisit<TextQuery, ItemPath<TextId>>,
 ) -> PageResult {
     let locale = user.locale;
     let say = |id: &str| tracktwo_i18n::text(locale, id);
-    let version = match query.version.trim() {
-        "" => None,
-        n => Some(n.parse::<u32>().map_err(|_| invalid("version", "must be a version number"))?),
-    };
-    let language = match query.lang.trim() {
-        "" => None,
-        tag => Some(Language::parse(tag).map_err(tracktwo_app::AppError::Invalid)?),
-    };
+    let (version, language) = query.version_asked()?;
     let respond = match query.respond.trim() {
         "" => None,
-        clause => Some(clause.parse::<ClauseId>().map_err(tracktwo_app::AppError::Invalid)?),
+        clause => Some(clause.parse::<ClauseId>().map_err(AppError::Invalid)?),
     };
-    let view = state.app.text(&user.identity, id, text, version, language).await?;
+    let view = match state.app.text(&user.identity, id, text, version, language.clone()).await {
+        Ok(view) => view,
+        // The newest of a text that has none yet: the page says so, and offers the pen to the pen.
+        Err(refused @ AppError::TextRefused(TextRefusal::NoSuchVersion(_)))
+            if version.is_none() && language.is_none() =>
+        {
+            let head = state.app.text_head(&user.identity, id, text).await?;
+            if !head.text.versions.is_empty() {
+                return Err(refused.into());
+            }
+            return Ok(unwritten(&user, &head));
+        }
+        Err(other) => return Err(other.into()),
+    };
     let sides = SideNames(state.app.sides(&user.identity, id).await?);
     let may = state.app.permissions(&user.identity, id, Operation::ViewInitiative).await?;
     // Where the reader may comment: the plenary, and each caucus the core allows them.
@@ -86,12 +110,6 @@ pub async fn text(
     };
     let summary = &view.version.summary;
     let title = view.text.title.clone();
-    let pen = if view.may_draft && on_latest && view.source.is_none() {
-        let roster = state.app.roster(&user.identity, id).await?;
-        super::pen::pen_forms(locale, &view, &reader.csrf, &sides, &roster, &options)
-    } else {
-        html! {}
-    };
     Ok(page(
         &title,
         &user,
@@ -112,12 +130,29 @@ pub async fn text(
             } @else {
                 (parts(&view.version.draft, &reader))
             }
-            (history(locale, &view))
             (super::copy::copy_form(locale, &view))
-            @if view.may_draft { (new_version(&view, &reader)) }
-            (pen)
+            @if view.may_draft {
+                p #pen-link { a href={ (text_path(id, text)) "/pen?version=" (summary.number) } { (say("text-open-the-pen")) } }
+            }
         },
     ))
+}
+
+/// A text with no version yet: its title, and for the pen the way to write the first.
+fn unwritten(user: &SignedIn, head: &TextHead) -> axum::response::Response {
+    let locale = user.locale;
+    page(
+        &head.text.title,
+        user,
+        html! {
+            (nav(locale, head.text.initiative, Some(head.id)))
+            h1 dir="auto" { (head.text.title) }
+            p #version { (tracktwo_i18n::text(locale, "text-not-written-yet")) }
+            @if head.may_draft {
+                p #pen-link { a href={ (text_path(head.text.initiative, head.id)) "/pen" } { (tracktwo_i18n::text(locale, "text-write-the-first-version")) } }
+            }
+        },
+    )
 }
 
 fn figures(locale: Locale, figures: &Figures) -> Markup {
@@ -176,92 +211,5 @@ fn side_by_side(locale: Locale, view: &TextView, source: &Draft, source_language
                 }
             } } }
         } }
-    }
-}
-
-fn history(locale: Locale, view: &TextView) -> Markup {
-    let say = |id: &str| tracktwo_i18n::text(locale, id);
-    let path = text_path(view.text.initiative, view.id);
-    let authoritative: Vec<_> = view.text.versions.iter().filter(|v| v.language == view.text.authoritative).collect();
-    html! {
-        h2 #history { (say("text-versions")) }
-        (super::chart::chart(&authoritative, locale))
-        div.scroll tabindex="0" role="region" aria-label=(say("text-versions")) { table #versions {
-            thead { tr {
-                th scope="col" { (say("text-version-2")) } th scope="col" { (say("text-language")) } th scope="col" { (say("text-committed")) }
-                th.num scope="col" { (say("text-words")) } th.num scope="col" { (say("text-brackets")) } th.num scope="col" { (say("text-alternatives")) } th.num scope="col" { (say("text-agreed")) }
-            } }
-            tbody { @for v in view.text.versions.iter().rev() { tr {
-                td { a href={ (path) "?version=" (v.number) } { (text_with(locale, "text-version-number", &[("version", Arg::count(v.number))])) } }
-                td { code { (v.language.as_str()) } @if let Some(n) = v.renders_version { " " (text_with(locale, "text-of-version", &[("version", Arg::count(n))])) } }
-                td { (shown_date_time(locale, v.committed_at)) }
-                td.num { (locale.number(v.figures.words)) } td.num { (locale.number(v.figures.brackets)) } td.num { (locale.number(v.figures.alternatives)) } td.num { (locale.number(v.figures.agreed)) }
-            } } }
-        } }
-    }
-}
-
-/// The facilitator's pen: the whole draft as plain lines, prefilled with the version shown.
-fn new_version(view: &TextView, reader: &Reader<'_>) -> Markup {
-    let locale = reader.locale;
-    let say = |id: &str| tracktwo_i18n::text(locale, id);
-    let mut draft = view.version.draft.clone();
-    // A clause translated from the source as it stands needs no `renders` line: it is linked
-    // again on commit. Only the out-of-date ones keep theirs, until their translation is redone.
-    for part in &mut draft.parts {
-        for clause in &mut part.clauses {
-            if !view.version.out_of_date.contains(&clause.id) {
-                clause.renders = None;
-            }
-        }
-    }
-    let language = &view.version.summary.language;
-    html! {
-        h2 #new-version { (say("text-new-version")) }
-        details {
-            summary { (say("text-how-to-write-it")) }
-            p.muted { (say("text-notation-intro")) }
-            ul.muted dir="ltr" {
-                li { code { "title: …" } ", " code { "preamble: …" } ", " code { "# p2 Part heading" } " — " span dir=(locale.direction().as_html()) { (say("text-notation-parts")) } }
-                li { code { "c12: words" } ", " code { "[words]" } ", " code { "[a|b]" } ", " code { "c3 (ad referendum): words" } ", " code { "c12 heading: …" } " — " span dir=(locale.direction().as_html()) { (say("text-notation-clauses")) } }
-                li { code { "c5 Alt A: …" } ", " code { "c5 Alt B: …" } ", " code { "c5 Alt B replaces: words" } " — " span dir=(locale.direction().as_html()) { (say("text-notation-alternatives")) } }
-                li { code { "new: words" } " — " span dir=(locale.direction().as_html()) { (say("text-notation-new")) } }
-                li { code { "c4 renders: …" } " — " span dir=(locale.direction().as_html()) { (say("text-notation-renders")) } }
-            }
-        }
-        form.stack.wide method="post" action={ (text_path(reader.initiative, reader.text)) "/versions" } {
-            input type="hidden" name="csrf" value=(reader.csrf);
-            label { (say("text-language"))
-                select name="language" {
-                    @for l in view.text.languages() { option value=(l.as_str()) selected[l == language] dir="ltr" { (l.as_str()) } }
-                }
-            }
-            label { (say("text-or-a-new-translation")) input name="new_language" dir="ltr"; }
-            label { (say("text-the-draft")) textarea.draft name="draft" rows="24" required { (plain::render(&draft)) } }
-            button type="submit" { (text_with(locale, "text-commit-number", &[("version", Arg::count(view.text.next_number()))])) }
-        }
-    }
-}
-
-/// A draft refused: the error by line, and the lines as they were sent, to mend.
-pub(super) fn refused_draft(
-    locale: Locale,
-    (initiative, text): (InitiativeId, TextId),
-    csrf: &str,
-    error: &crate::refusals::Refusal,
-    sent: &str,
-    language: &str,
-) -> Markup {
-    let say = |id: &str| tracktwo_i18n::text(locale, id);
-    html! {
-        (nav(locale, initiative, Some(text)))
-        h1 { (say("text-the-draft-was-not")) }
-        p.error role="alert" #draft-error { (error.html(locale)) }
-        form.stack.wide method="post" action={ (text_path(initiative, text)) "/versions" } {
-            input type="hidden" name="csrf" value=(csrf);
-            input type="hidden" name="language" value=(language);
-            label { (say("text-the-draft")) textarea.draft name="draft" rows="24" required { (sent) } }
-            button type="submit" { (say("text-commit")) }
-        }
     }
 }
