@@ -159,14 +159,19 @@ async fn weights(port: u16, base: &str, password: &str, language: &str) -> Vec<(
     for a in client.find_all(Locator::Css("main a[href*='caucus=']")).await.unwrap() {
         pages.push(a.attr("href").await.unwrap().unwrap());
     }
-    // The negotiating texts, and the first text's page with its clauses and its copy form.
+    // The negotiating texts; the first text's page with its clauses and its copy form, its
+    // versions, and the pen's page, whose draft repeats the whole text.
     pages.push(format!("{serin}/texts"));
     client.goto(&format!("{base}{serin}/texts")).await.unwrap();
     let text = client.find(Locator::Css(&format!("main a[href^='{serin}/texts/']"))).await.unwrap();
-    pages.push(text.attr("href").await.unwrap().unwrap());
+    let text = text.attr("href").await.unwrap().unwrap();
+    pages.extend([text.clone(), format!("{text}/versions"), format!("{text}/pen")]);
     for page in &pages {
         client.goto(&format!("{base}{page}")).await.unwrap();
-        out.push((page.replace(&serin, "initiative"), measure(&client).await.0));
+        out.push((
+            page.replace(&text, "initiative/texts/{text}").replace(&serin, "initiative"),
+            measure(&client).await.0,
+        ));
     }
     client.close().await.unwrap();
     out
