@@ -19,7 +19,7 @@ use maud::{Markup, html};
 use tracktwo_app::AppError;
 use tracktwo_domain::negotiating_text::agreement::Agreement;
 use tracktwo_domain::negotiating_text::feedback::Voice;
-use tracktwo_domain::negotiating_text::{Span, TextId};
+use tracktwo_domain::negotiating_text::{Language, Span, TextId};
 use tracktwo_domain::{InitiativeId, Scope, Side, SideId};
 
 use tracktwo_i18n::{Arg, Locale, text, text_with};
@@ -114,6 +114,11 @@ fn agreement(locale: Locale, agreement: &Agreement, sides: &SideNames) -> Markup
             }
         }
     }
+}
+
+/// The direction a text's own words read in: its language's, whatever the reader's.
+fn direction(language: &Language) -> &'static str {
+    if language.is_right_to_left() { "rtl" } else { "ltr" }
 }
 
 /// A scope as a form sends it: `plenary`, or a side's id for its caucus.

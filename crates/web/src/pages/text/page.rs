@@ -13,7 +13,7 @@ use tracktwo_domain::negotiating_text::{ClauseId, Draft, Figures, Language, Text
 use tracktwo_domain::{Operation, Scope};
 
 use super::clauses::{Reader, body, heading, parts};
-use super::{SideNames, agreement, nav, text_path};
+use super::{SideNames, agreement, direction, nav, text_path};
 use tracktwo_i18n::{Arg, Locale, text_with};
 
 use crate::PageResult;
@@ -193,7 +193,7 @@ fn sign_off(view: &TextView, reader: &Reader<'_>) -> Markup {
 fn side_by_side(locale: Locale, view: &TextView, source: &Draft, source_language: &Language) -> Markup {
     let say = |id: &str| tracktwo_i18n::text(locale, id);
     let language = &view.version.summary.language;
-    let dir = if language.is_right_to_left() { "rtl" } else { "ltr" };
+    let dir = direction(language);
     html! {
         @if !view.version.out_of_date.is_empty() {
             p.error #out-of-date { (text_with(locale, "text-out-of-date-clauses", &[("count", Arg::count(view.version.out_of_date.len()))])) }

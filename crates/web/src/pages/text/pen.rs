@@ -8,12 +8,12 @@ use axum::response::{IntoResponse, Redirect};
 use maud::{Markup, html};
 use tracktwo_app::negotiating_text::{TextHead, TextView, VersionView};
 use tracktwo_domain::dialogue::DialogueOption;
-use tracktwo_domain::negotiating_text::{ClauseId, Draft, TextId, plain};
+use tracktwo_domain::negotiating_text::{ClauseId, Draft, Language, TextId, plain};
 use tracktwo_domain::roster::Roster;
 use tracktwo_domain::{InitiativeId, MemberRole, Operation, OptionId, SideId, UserId};
 
 use super::page::TextQuery;
-use super::{SideNames, nav, text_path};
+use super::{SideNames, direction, nav, text_path};
 use tracktwo_i18n::{Arg, Locale, text_with};
 
 use crate::PageResult;
@@ -110,7 +110,8 @@ fn new_version(locale: Locale, head: &TextHead, start: Option<&VersionView>, csr
                 }
             }
             label { (say("text-or-a-new-translation")) input name="new_language" dir="ltr"; }
-            label { (say("text-the-draft")) textarea.draft name="draft" rows="24" required { (plain::render(&draft)) } }
+            // The draft is in the text's language, whatever the reader's: it reads in that script's direction.
+            label { (say("text-the-draft")) textarea.draft name="draft" rows="24" required lang=(language.as_str()) dir=(direction(language)) { (plain::render(&draft)) } }
             button type="submit" { (text_with(locale, "text-commit-number", &[("version", Arg::count(text.next_number()))])) }
         }
     }
@@ -223,7 +224,7 @@ pub(super) fn refused_draft(
         form.stack.wide method="post" action={ (text_path(initiative, text)) "/versions" } {
             input type="hidden" name="csrf" value=(csrf);
             input type="hidden" name="language" value=(language);
-            label { (say("text-the-draft")) textarea.draft name="draft" rows="24" required { (sent) } }
+            label { (say("text-the-draft")) textarea.draft name="draft" rows="24" required dir=(Language::parse(language).map_or("auto", |l| direction(&l))) { (sent) } }
             button type="submit" { (say("text-commit")) }
         }
     }
