@@ -15,6 +15,7 @@ pub(crate) mod pen;
 pub(crate) mod pending;
 pub(crate) mod versions;
 
+use axum::response::Response;
 use maud::{Markup, html};
 use tracktwo_app::AppError;
 use tracktwo_domain::negotiating_text::agreement::Agreement;
@@ -25,6 +26,8 @@ use tracktwo_domain::{InitiativeId, Scope, Side, SideId};
 use tracktwo_i18n::{Arg, Locale, text, text_with};
 
 use crate::extract::parse_id;
+use crate::pages::layout::page;
+use crate::session::SignedIn;
 
 pub(crate) fn texts_path(initiative: InitiativeId) -> String {
     format!("/initiatives/{initiative}/texts")
@@ -48,6 +51,20 @@ fn nav(locale: Locale, initiative: InitiativeId, text: Option<TextId>) -> Markup
             }
         }
     }
+}
+
+/// A page of one text whose heading is its title: the text's navigation, the heading (the
+/// title's own direction, whatever the reader's), then the body.
+fn text_page(user: &SignedIn, (initiative, text): (InitiativeId, TextId), title: &str, body: Markup) -> Response {
+    page(
+        title,
+        user,
+        html! {
+            (nav(user.locale, initiative, Some(text)))
+            h1 dir="auto" { (title) }
+            (body)
+        },
+    )
 }
 
 /// The sides by name: how a voice is shown. A comment speaks for a side or for the team, never

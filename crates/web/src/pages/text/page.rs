@@ -13,13 +13,12 @@ use tracktwo_domain::negotiating_text::{ClauseId, Draft, Figures, Language, Text
 use tracktwo_domain::{Operation, Scope};
 
 use super::clauses::{Reader, body, heading, parts};
-use super::{SideNames, agreement, direction, nav, text_path};
+use super::{SideNames, agreement, direction, text_page, text_path};
 use tracktwo_i18n::{Arg, Locale, text_with};
 
 use crate::PageResult;
 use crate::extract::{ItemPath, QueryVisit};
 use crate::forms::{invalid, shown_date_time};
-use crate::pages::layout::page;
 use crate::session::SignedIn;
 
 /// `?version=N&lang=ar`: a version by number, or the newest in a language.
@@ -110,12 +109,11 @@ pub async fn text(
     };
     let summary = &view.version.summary;
     let title = view.text.title.clone();
-    Ok(page(
-        &title,
+    Ok(text_page(
         &user,
+        (id, text),
+        &title,
         html! {
-            (nav(locale, id, Some(text)))
-            h1 dir="auto" { (title) }
             dl.facts #version {
                 dt { (say("text-version-2")) } dd { (summary.number) @if !on_latest && view.source.is_none() { " " span.tag.warn { (say("text-not-the-newest")) } } }
                 dt { (say("text-language")) } dd { code { (summary.language.as_str()) } @if summary.language == view.text.authoritative { " " (say("text-authoritative")) } @else { " " (text_with(locale, "text-translation-of", &[("version", Arg::count(summary.renders_version.unwrap_or_default()))])) } }
@@ -141,12 +139,11 @@ pub async fn text(
 /// A text with no version yet: its title, and for the pen the way to write the first.
 fn unwritten(user: &SignedIn, head: &TextHead) -> axum::response::Response {
     let locale = user.locale;
-    page(
-        &head.text.title,
+    text_page(
         user,
+        (head.text.initiative, head.id),
+        &head.text.title,
         html! {
-            (nav(locale, head.text.initiative, Some(head.id)))
-            h1 dir="auto" { (head.text.title) }
             p #version { (tracktwo_i18n::text(locale, "text-not-written-yet")) }
             @if head.may_draft {
                 p #pen-link { a href={ (text_path(head.text.initiative, head.id)) "/pen" } { (tracktwo_i18n::text(locale, "text-write-the-first-version")) } }

@@ -13,13 +13,12 @@ use tracktwo_domain::roster::Roster;
 use tracktwo_domain::{InitiativeId, MemberRole, Operation, OptionId, SideId, UserId};
 
 use super::page::TextQuery;
-use super::{SideNames, direction, nav, text_path};
+use super::{SideNames, direction, nav, text_page, text_path};
 use tracktwo_i18n::{Arg, Locale, text_with};
 
 use crate::PageResult;
 use crate::extract::{CsrfForm, ItemPath, QueryVisit, parse_id};
 use crate::forms::{Pairs, field, invalid};
-use crate::pages::layout::page;
 
 /// The pen's page for the version asked (`?version=N`, or the newest).
 pub async fn pen(
@@ -49,12 +48,11 @@ pub async fn pen(
         (Some(view.version), pen)
     };
     let title = text_with(locale, "text-pen-title", &[("title", Arg::Text(&head.text.title))]);
-    Ok(page(
-        &title,
+    Ok(text_page(
         &user,
+        (id, text),
+        &title,
         html! {
-            (nav(locale, id, Some(text)))
-            h1 dir="auto" { (title) }
             (new_version(locale, &head, start.as_ref(), &csrf))
             (pen)
         },

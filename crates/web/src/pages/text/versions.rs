@@ -7,25 +7,16 @@ use tracktwo_app::negotiating_text::TextHead;
 use tracktwo_domain::negotiating_text::TextId;
 use tracktwo_i18n::{Arg, Locale, text_with};
 
-use super::{nav, text_path};
+use super::{text_page, text_path};
 use crate::PageResult;
 use crate::extract::{ItemPath, Visit};
 use crate::forms::shown_date_time;
-use crate::pages::layout::page;
 
 pub async fn versions(Visit(state, user, ItemPath(id, text)): Visit<ItemPath<TextId>>) -> PageResult {
     let locale = user.locale;
     let head = state.app.text_head(&user.identity, id, text).await?;
     let title = text_with(locale, "text-versions-title", &[("title", Arg::Text(&head.text.title))]);
-    Ok(page(
-        &title,
-        &user,
-        html! {
-            (nav(locale, id, Some(text)))
-            h1 dir="auto" { (title) }
-            (history(locale, &head))
-        },
-    ))
+    Ok(text_page(&user, (id, text), &title, history(locale, &head)))
 }
 
 fn history(locale: Locale, head: &TextHead) -> Markup {
