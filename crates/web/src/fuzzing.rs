@@ -137,4 +137,7 @@ pub async fn query_strings(text: &str) {
     let _ = query::<crate::pages::FormatQuery>(text).await;
     let _ = query::<crate::pages::transfer::timeline::TimelineQuery>(text).await;
     let _ = query::<crate::pages::text::copy::CopyQuery>(text).await;
+    if let Some(asked) = query::<crate::pages::text::page::TextQuery>(text).await {
+        let _ = asked.version_asked();
+    }
 }
