@@ -1,8 +1,9 @@
 //! A text's page: one version (the newest unless asked for another, or a translation beside its
 //! original), where the package stands, the clauses with what the reader may see of the
-//! comments and suggestions, the forms the reader may use, the version history, and the form that
-//! downloads a copy of the version shown. The pen's forms, which repeat the whole draft, have a
-//! page of their own (`pen.rs`), linked from here for those who may draft.
+//! comments and suggestions, the forms the reader may use, and the form that downloads a copy of
+//! the version shown; or, for a text with no version yet, its title and the way to write the
+//! first. The version history (`versions.rs`) and the pen's forms, which repeat the whole draft
+//! (`pen.rs`), have pages of their own, so that this one stays light.
 
 use maud::{Markup, html};
 use serde::Deserialize;
