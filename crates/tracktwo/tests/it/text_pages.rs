@@ -312,7 +312,12 @@ async fn a_new_text_is_begun_through_the_pen() {
         assert_eq!(page.status, 200, "a text without a version opens");
         assert!(page.text().contains(title), "the page names the text");
         assert_eq!(links(&page.text()).contains(&format!("{path}/pen")), holds_the_pen, "the pen's link");
-        assert_eq!(get(&demo, &format!("{path}/versions"), session).await.status, 200);
+        // Every page of the text it links to opens: none needs a version it does not have.
+        let offered: BTreeSet<String> = links(&page.text()).into_iter().filter(|l| l.starts_with(&path)).collect();
+        assert!(offered.contains(&format!("{path}/versions")), "the versions are offered: {offered:?}");
+        for link in offered {
+            assert_eq!(get(&demo, &link, session).await.status, 200, "GET {link} on a text without a version");
+        }
     }
     assert!([403, 404].contains(&get(&demo, &format!("{path}/pen"), &tarek).await.status), "a participant's pen");
 

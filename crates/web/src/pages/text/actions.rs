@@ -41,7 +41,8 @@ pub async fn commit_version(
         Err(other) => return Err(other.into()),
     };
     let refuse = |error: Refusal| {
-        let body = refused_draft(user.locale, (id, text), &user.csrf(), &error, sent, language.as_str());
+        let written = source.is_some();
+        let body = refused_draft(user.locale, (id, text, written), &user.csrf(), &error, sent, language.as_str());
         (
             StatusCode::UNPROCESSABLE_ENTITY,
             layout_page(&tracktwo_i18n::text(user.locale, "text-the-draft-was-not"), &user, body),

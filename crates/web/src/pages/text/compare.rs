@@ -6,7 +6,7 @@ use serde::Deserialize;
 use tracktwo_domain::negotiating_text::TextId;
 use tracktwo_domain::negotiating_text::compare::{ClauseChangeKind, ClauseComparison, WordChange};
 
-use super::{nav, text_path};
+use super::{Within, nav, text_path};
 use tracktwo_i18n::{Arg, Locale, text_with};
 
 use crate::PageResult;
@@ -58,7 +58,7 @@ pub async fn compare(
         &title,
         &user,
         html! {
-            (nav(locale, id, Some(text)))
+            (nav(locale, id, Within::Text { id: text, written: true }))
             h1 { (text_with(locale, "text-comparing-versions-of", &[("title", Arg::Text(&view.text.title))])) }
             form.filters method="get" action={ (path) "/compare" } {
                 label { (say("text-from")) select name="from" { @for n in &authoritative { option value=(n) selected[*n == from] { (text_with(locale, "text-version-number", &[("version", Arg::count(*n))])) } } } }

@@ -10,7 +10,7 @@ use tracktwo_domain::Operation;
 use tracktwo_domain::dialogue::ConfidentialityMode;
 use tracktwo_domain::negotiating_text::Language;
 
-use super::{SideNames, agreement, nav, text_path};
+use super::{SideNames, Within, agreement, nav, text_path};
 use tracktwo_i18n::{Arg, text_with};
 
 use crate::PageResult;
@@ -29,7 +29,7 @@ pub async fn texts(Visit(state, user, InitiativePath(id)): Visit<InitiativePath>
         &say("text-negotiating-texts"),
         &user,
         html! {
-            (nav(locale, id, None))
+            (nav(locale, id, Within::List))
             h1 { (say("text-negotiating-texts")) }
             p.muted { (say("text-a-single-negotiating-text")) }
             @if list.is_empty() { p { (say("text-no-text-yet")) } } @else {

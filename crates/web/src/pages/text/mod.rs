@@ -37,17 +37,27 @@ pub(crate) fn text_path(initiative: InitiativeId, text: TextId) -> String {
     format!("/initiatives/{initiative}/texts/{text}")
 }
 
-fn nav(locale: Locale, initiative: InitiativeId, text: Option<TextId>) -> Markup {
+/// Where a page of the texts sits: the list, or one text. Comparing versions and what is pending
+/// need a version, so a text without one is not offered them.
+#[derive(Clone, Copy)]
+enum Within {
+    List,
+    Text { id: TextId, written: bool },
+}
+
+fn nav(locale: Locale, initiative: InitiativeId, within: Within) -> Markup {
     let say = |id: &str| tracktwo_i18n::text(locale, id);
     html! {
         nav.sub aria-label=(say("text-nav")) {
             a href={ "/initiatives/" (initiative) } { (say("text-initiative")) }
             a href=(texts_path(initiative)) { (say("text-negotiating-texts")) }
-            @if let Some(text) = text {
+            @if let Within::Text { id: text, written } = within {
                 a href=(text_path(initiative, text)) { (say("text-the-text")) }
                 a href={ (text_path(initiative, text)) "/versions" } { (say("text-versions")) }
-                a href={ (text_path(initiative, text)) "/compare" } { (say("text-compare-versions")) }
-                a href={ (text_path(initiative, text)) "/pending" } { (say("text-pending")) }
+                @if written {
+                    a href={ (text_path(initiative, text)) "/compare" } { (say("text-compare-versions")) }
+                    a href={ (text_path(initiative, text)) "/pending" } { (say("text-pending")) }
+                }
             }
         }
     }
@@ -55,12 +65,12 @@ fn nav(locale: Locale, initiative: InitiativeId, text: Option<TextId>) -> Markup
 
 /// A page of one text whose heading is its title: the text's navigation, the heading (the
 /// title's own direction, whatever the reader's), then the body.
-fn text_page(user: &SignedIn, (initiative, text): (InitiativeId, TextId), title: &str, body: Markup) -> Response {
+fn text_page(user: &SignedIn, initiative: InitiativeId, within: Within, title: &str, body: Markup) -> Response {
     page(
         title,
         user,
         html! {
-            (nav(user.locale, initiative, Some(text)))
+            (nav(user.locale, initiative, within))
             h1 dir="auto" { (title) }
             (body)
         },

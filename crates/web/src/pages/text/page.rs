@@ -14,7 +14,7 @@ use tracktwo_domain::negotiating_text::{ClauseId, Draft, Figures, Language, Text
 use tracktwo_domain::{Operation, Scope};
 
 use super::clauses::{Reader, body, heading, parts};
-use super::{SideNames, agreement, direction, text_page, text_path};
+use super::{SideNames, Within, agreement, direction, text_page, text_path};
 use tracktwo_i18n::{Arg, Locale, text_with};
 
 use crate::PageResult;
@@ -112,7 +112,8 @@ pub async fn text(
     let title = view.text.title.clone();
     Ok(text_page(
         &user,
-        (id, text),
+        id,
+        Within::Text { id: text, written: true },
         &title,
         html! {
             dl.facts #version {
@@ -142,7 +143,8 @@ fn unwritten(user: &SignedIn, head: &TextHead) -> axum::response::Response {
     let locale = user.locale;
     text_page(
         user,
-        (head.text.initiative, head.id),
+        head.text.initiative,
+        Within::Text { id: head.id, written: false },
         &head.text.title,
         html! {
             p #version { (tracktwo_i18n::text(locale, "text-not-written-yet")) }

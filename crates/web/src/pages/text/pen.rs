@@ -13,7 +13,7 @@ use tracktwo_domain::roster::Roster;
 use tracktwo_domain::{InitiativeId, MemberRole, Operation, OptionId, SideId, UserId};
 
 use super::page::TextQuery;
-use super::{SideNames, direction, nav, text_page, text_path};
+use super::{SideNames, Within, direction, nav, text_page, text_path};
 use tracktwo_i18n::{Arg, Locale, text_with};
 
 use crate::PageResult;
@@ -50,7 +50,8 @@ pub async fn pen(
     let title = text_with(locale, "text-pen-title", &[("title", Arg::Text(&head.text.title))]);
     Ok(text_page(
         &user,
-        (id, text),
+        id,
+        Within::Text { id: text, written: !head.text.versions.is_empty() },
         &title,
         html! {
             (new_version(locale, &head, start.as_ref(), &csrf))
@@ -208,7 +209,7 @@ pub async fn draft_option(
 /// A draft refused: the error by line, and the lines as they were sent, to mend.
 pub(super) fn refused_draft(
     locale: Locale,
-    (initiative, text): (InitiativeId, TextId),
+    (initiative, text, written): (InitiativeId, TextId, bool),
     csrf: &str,
     error: &crate::refusals::Refusal,
     sent: &str,
@@ -216,7 +217,7 @@ pub(super) fn refused_draft(
 ) -> Markup {
     let say = |id: &str| tracktwo_i18n::text(locale, id);
     html! {
-        (nav(locale, initiative, Some(text)))
+        (nav(locale, initiative, Within::Text { id: text, written }))
         h1 { (say("text-the-draft-was-not")) }
         p.error role="alert" #draft-error { (error.html(locale)) }
         form.stack.wide method="post" action={ (text_path(initiative, text)) "/versions" } {

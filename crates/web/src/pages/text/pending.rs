@@ -5,7 +5,7 @@ use maud::html;
 use tracktwo_domain::negotiating_text::TextId;
 
 use super::clauses::heading;
-use super::{SideNames, nav, text_path};
+use super::{SideNames, Within, nav, text_path};
 use tracktwo_i18n::{Arg, text_with};
 
 use crate::PageResult;
@@ -24,7 +24,7 @@ pub async fn pending(Visit(state, user, ItemPath(id, text)): Visit<ItemPath<Text
         &text_with(locale, "text-pending-title", &[("title", Arg::Text(&view.text.title))]),
         &user,
         html! {
-            (nav(locale, id, Some(text)))
+            (nav(locale, id, Within::Text { id: text, written: true }))
             h1 { (text_with(locale, "text-what-is-pending-in", &[("title", Arg::Text(&view.text.title))])) }
             p { (text_with(locale, "text-items-open-in", &[("version", Arg::count(view.version.summary.number)), ("count", Arg::count(pending.count()))])) }
             h2 { (say("text-brackets-and-alternatives")) }

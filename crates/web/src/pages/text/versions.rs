@@ -7,7 +7,7 @@ use tracktwo_app::negotiating_text::TextHead;
 use tracktwo_domain::negotiating_text::TextId;
 use tracktwo_i18n::{Arg, Locale, text_with};
 
-use super::{text_page, text_path};
+use super::{Within, text_page, text_path};
 use crate::PageResult;
 use crate::extract::{ItemPath, Visit};
 use crate::forms::shown_date_time;
@@ -16,7 +16,8 @@ pub async fn versions(Visit(state, user, ItemPath(id, text)): Visit<ItemPath<Tex
     let locale = user.locale;
     let head = state.app.text_head(&user.identity, id, text).await?;
     let title = text_with(locale, "text-versions-title", &[("title", Arg::Text(&head.text.title))]);
-    Ok(text_page(&user, (id, text), &title, history(locale, &head)))
+    let within = Within::Text { id: text, written: !head.text.versions.is_empty() };
+    Ok(text_page(&user, id, within, &title, history(locale, &head)))
 }
 
 fn history(locale: Locale, head: &TextHead) -> Markup {
